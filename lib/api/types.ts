@@ -1,0 +1,89 @@
+/**
+ * The API description as the rest of the project sees it. It is always built from an OpenAPI
+ * document (the project's own Kaltura description, or one loaded from a URL), so forms, the
+ * sandbox and code samples share one source of truth.
+ */
+
+export type TypeRef =
+  | { kind: 'string' }
+  | { kind: 'int' }
+  | { kind: 'float' }
+  | { kind: 'bool' }
+  | { kind: 'file' }
+  /** An enum class, e.g. KalturaMediaType (base int) or KalturaEntryStatus (base string). */
+  | { kind: 'enum'; name: string }
+  /** A Kaltura object class, e.g. KalturaMediaEntry (may be abstract: KalturaResource). */
+  | { kind: 'object'; className: string }
+  | { kind: 'array'; itemClass: string }
+  | { kind: 'map'; itemClass: string };
+
+export interface OperationParam {
+  name: string;
+  type: TypeRef;
+  required: boolean;
+  default?: unknown;
+  description?: string;
+}
+
+export interface Operation {
+  /** `/service/{service}/action/{action}` with the canonical casing of the description. */
+  path: string;
+  /** Canonical service id as the client libraries name it: `uploadToken`, `media`, `session`. */
+  service: string;
+  action: string;
+  summary?: string;
+  description?: string;
+  /** In argument order (the order of the client libraries' method signatures). */
+  params: OperationParam[];
+  /** Result type; absent for void actions. */
+  result?: TypeRef;
+  /** Whether the action needs a KS (session.start does not). */
+  requiresKs: boolean;
+}
+
+export interface PropertyDef {
+  name: string;
+  type: TypeRef;
+  description?: string;
+  readOnly?: boolean;
+  insertOnly?: boolean;
+}
+
+export interface ClassDef {
+  name: string;
+  base?: string;
+  abstract: boolean;
+  description?: string;
+  /** Own properties only; use `allProperties` for inherited ones. */
+  properties: PropertyDef[];
+}
+
+export interface EnumValue {
+  /** Constant name as the client libraries spell it: VIDEO, FULL_UPLOAD. */
+  name: string;
+  value: number | string;
+  /** Human label for dropdowns (defaults to name). */
+  label?: string;
+}
+
+export interface EnumDef {
+  name: string;
+  base: 'int' | 'string';
+  values: EnumValue[];
+}
+
+export interface ApiDescription {
+  /** The OpenAPI document this was built from (served at /api_v3/openapi.json for ours). */
+  readonly document: unknown;
+  /** Case-insensitive lookup: `/service/uploadtoken/action/add` finds uploadToken.add. */
+  operation(path: string): Operation | undefined;
+  operationByName(service: string, action: string): Operation | undefined;
+  operations(): Operation[];
+  getClass(name: string): ClassDef | undefined;
+  getEnum(name: string): EnumDef | undefined;
+  /** Own and inherited properties, base class first. */
+  allProperties(className: string): PropertyDef[];
+  /** Concrete classes that are `className` or derive from it (includes itself if concrete). */
+  concreteSubclasses(className: string): string[];
+  isSubclassOf(className: string, base: string): boolean;
+}

@@ -1,0 +1,11 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // Tests and benchmarks build into their own folder so that parallel builds never share one.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // Native and server-only packages stay out of the bundle.
+  serverExternalPackages: ['better-sqlite3', 'busboy'],
+};
+
+export default nextConfig;
