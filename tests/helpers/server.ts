@@ -1,0 +1,106 @@
+/**
+ * Starts a real `next start` of the test build (see build.ts) on a free port, with its own
+ * sandbox data folder and known sandbox credentials. Tests that need a server call this.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DIST_DIR, ROOT, ensureBuild } from './build';
+
+export const TEST_PARTNER_ID = 1000042;
+export const TEST_ADMIN_SECRET = 'test-admin-secret-0123456789abcdef';
+
+export interface TestServer {
+  url: string;
+  port: number;
+  dataDir: string;
+  env: Record<string, string>;
+  /** Stops the server (the data folder stays until `dispose`). */
+  stop(): Promise<void>;
+  /** Starts it again on the same port and data folder (for restart tests). */
+  restart(): Promise<void>;
+  /** Stops it and removes the data folder. */
+  dispose(): Promise<void>;
+  /** Everything the server printed so far. */
+  output(): string;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startServer(opts: { env?: Record<string, string>; dataDir?: string; port?: number } = {}): Promise<TestServer> {
+  ensureBuild();
+  const port = opts.port ?? (await freePort());
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'recipe-console-sandbox-'));
+  const env: Record<string, string> = {
+    SANDBOX_PARTNER_ID: String(TEST_PARTNER_ID),
+    SANDBOX_ADMIN_SECRET: TEST_ADMIN_SECRET,
+    SANDBOX_DATA_DIR: dataDir,
+    ...(opts.env ?? {}),
+  };
+  let child: ChildProcess | undefined;
+  let out = '';
+  const url = `http://127.0.0.1:${port}`;
+
+  async function start(): Promise<void> {
+    child = spawn(join(ROOT, 'node_modules/.bin/next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
+      cwd: ROOT,
+      env: { ...process.env, ...env, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.on('data', (d) => (out += d));
+    child.stderr?.on('data', (d) => (out += d));
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null) throw new Error(`next start exited early (${child.exitCode}):\n${out}`);
+      try {
+        const r = await fetch(`${url}/api_v3/service/system/action/ping?format=1`);
+        if (r.status < 500) return;
+      } catch {
+        /* not up yet */
+      }
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    throw new Error(`next start did not answer within 60 s:\n${out}`);
+  }
+
+  async function stop(): Promise<void> {
+    const c = child;
+    if (!c || c.exitCode !== null) return;
+    await new Promise<void>((resolve) => {
+      c.once('exit', () => resolve());
+      c.kill('SIGTERM');
+      setTimeout(() => c.kill('SIGKILL'), 5000).unref();
+    });
+  }
+
+  await start();
+  return {
+    url,
+    port,
+    dataDir,
+    env,
+    stop,
+    restart: async () => {
+      await stop();
+      await start();
+    },
+    dispose: async () => {
+      await stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+    output: () => out,
+  };
+}
