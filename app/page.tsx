@@ -1,3 +1,24 @@
+import { listVisibleRecipes } from '@/lib/server/recipes';
+import { RecipeCard } from '@/components/recipe/RecipeCard';
+import { RecipeSearch } from '@/components/recipe/RecipeSearch';
+
 export default function Home() {
-  return <main><h1>Recipe Console</h1></main>;
+  const recipes = listVisibleRecipes();
+  const items = recipes.map((r) => ({
+    slug: r.slug,
+    haystack: [r.title, r.summary ?? '', ...r.tags, ...r.keywords].join('\n').toLowerCase(),
+    card: <RecipeCard recipe={r} />,
+  }));
+  return (
+    <main id="main" className="page page-index" tabIndex={-1}>
+      <div className="index-hero">
+        <h1>Recipes</h1>
+        <p className="lead">
+          Step-by-step walkthroughs of the Kaltura API. Each step runs live against the built-in sandbox or your own
+          endpoint, and shows the code to do the same in your language.
+        </p>
+      </div>
+      <RecipeSearch items={items} />
+    </main>
+  );
 }

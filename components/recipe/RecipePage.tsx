@@ -1,0 +1,61 @@
+/**
+ * The whole recipe page body (server component): header, problems panel, TOC, intro, steps,
+ * Finish. The route (app/recipes/[slug]/page.tsx) only loads the recipe and renders this.
+ */
+import type { Diagnostic, Recipe } from '@/lib/recipe/types';
+import { Markdown } from '@/components/markdown/Markdown';
+import { RecipeHeader } from './RecipeHeader';
+import { TableOfContents } from './TableOfContents';
+import { StepSection } from './StepSection';
+import { ProblemsPanel } from './Diagnostics';
+import { RunnerRoot } from './RunnerRoot';
+
+export interface RecipePageProps {
+  slug: string;
+  recipe: Recipe;
+  /** Shown in problem tooltips, e.g. `recipes/upload-media.md`. */
+  file?: string;
+}
+
+export function RecipePage({ slug, recipe, file }: RecipePageProps) {
+  const steps = recipe.steps;
+  const byStep = new Map<number, Diagnostic[]>();
+  for (const d of recipe.diagnostics) {
+    if (d.stepIndex === undefined || d.stepIndex < 0 || d.stepIndex >= steps.length) continue;
+    byStep.set(d.stepIndex, [...(byStep.get(d.stepIndex) ?? []), d]);
+  }
+  const hasIntro = recipe.intro.trim().length > 0;
+  const hasFinish = !!recipe.finish?.trim();
+  return (
+    <RunnerRoot slug={slug} recipe={recipe}>
+      <div className="recipe-layout" data-recipe={slug}>
+        <aside className="recipe-aside">
+          <TableOfContents steps={steps} hasIntro={hasIntro} hasFinish={hasFinish} diagnostics={recipe.diagnostics} />
+        </aside>
+        <article className="recipe" aria-labelledby="recipe-title">
+          <RecipeHeader slug={slug} recipe={recipe} />
+          <ProblemsPanel diagnostics={recipe.diagnostics} stepTitles={steps.map((s) => s.title)} file={file} />
+          {hasIntro && (
+            <section id="intro" className="recipe-intro" aria-label="Introduction">
+              <Markdown source={recipe.intro} className="prose" />
+            </section>
+          )}
+          {steps.length === 0 && (
+            <p className="empty-note">
+              This recipe has no steps yet: each <code>## </code> heading after the title starts one.
+            </p>
+          )}
+          {steps.map((step) => (
+            <StepSection key={step.index} slug={slug} step={step} stepCount={steps.length} diagnostics={byStep.get(step.index) ?? []} file={file} />
+          ))}
+          {hasFinish && (
+            <section id="finish" className="recipe-finish" aria-labelledby="finish-title">
+              <h2 id="finish-title">Finish</h2>
+              <Markdown source={recipe.finish ?? ''} className="prose" />
+            </section>
+          )}
+        </article>
+      </div>
+    </RunnerRoot>
+  );
+}
