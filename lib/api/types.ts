@@ -14,6 +14,11 @@ export type TypeRef =
   | { kind: 'enum'; name: string }
   /** A Kaltura object class, e.g. KalturaMediaEntry (may be abstract: KalturaResource). */
   | { kind: 'object'; className: string }
+  /**
+   * Arrays and maps name their item class; for items that are not objects (an array of strings
+   * in a foreign document, KalturaAPIException.args) `itemClass` is the scalar kind instead:
+   * `string`, `int`, `float` or `bool`.
+   */
   | { kind: 'array'; itemClass: string }
   | { kind: 'map'; itemClass: string };
 
@@ -23,6 +28,8 @@ export interface OperationParam {
   required: boolean;
   default?: unknown;
   description?: string;
+  /** Input widget hint from the description (`x-inputType`: `password`, `datetime`, ...). */
+  inputType?: string;
 }
 
 export interface Operation {
@@ -39,6 +46,10 @@ export interface Operation {
   result?: TypeRef;
   /** Whether the action needs a KS (session.start does not). */
   requiresKs: boolean;
+  /** The multirequest operation (`/service/multirequest`): sub-requests instead of fixed params. */
+  multirequest?: boolean;
+  /** Whether the description sends it as multipart/form-data (an action with a file argument). */
+  multipart?: boolean;
 }
 
 export interface PropertyDef {
@@ -47,6 +58,8 @@ export interface PropertyDef {
   description?: string;
   readOnly?: boolean;
   insertOnly?: boolean;
+  /** Input widget hint from the description (`x-inputType`: `datetime`, ...). */
+  inputType?: string;
 }
 
 export interface ClassDef {
@@ -85,5 +98,15 @@ export interface ApiDescription {
   allProperties(className: string): PropertyDef[];
   /** Concrete classes that are `className` or derive from it (includes itself if concrete). */
   concreteSubclasses(className: string): string[];
+  /** True when `className` is `base` or derives from it (case-insensitive). */
   isSubclassOf(className: string, base: string): boolean;
+  /** Every class, in document order. */
+  classes?(): ClassDef[];
+  /** Every enum, in document order. */
+  enums?(): EnumDef[];
+  /**
+   * What could not be read from the document (a broken $ref, a malformed path, ...). Empty
+   * when the document was read whole. A description is still built from the rest.
+   */
+  problems?: string[];
 }

@@ -1,0 +1,197 @@
+/**
+ * Kaltura enum classes used by the services this project describes. Values and constant names
+ * follow the Kaltura API 19.4 description (int enums and string enums alike).
+ *
+ * Each value is `[CONSTANT_NAME, value]` or `[CONSTANT_NAME, value, 'Human label']`.
+ */
+
+export type EnumValueSpec = readonly [name: string, value: number | string, label?: string];
+
+export interface EnumSpec {
+  base: 'int' | 'string';
+  description?: string;
+  values: readonly EnumValueSpec[];
+}
+
+const ORDER_BY_BASE_ENTRY = [
+  'createdAt',
+  'endDate',
+  'moderationCount',
+  'name',
+  'partnerSortValue',
+  'rank',
+  'recent',
+  'startDate',
+  'totalRank',
+  'updatedAt',
+  'weight',
+] as const;
+
+/** `+field` -> FIELD_ASC, `-field` -> FIELD_DESC, as the Kaltura order-by enums name them. */
+function orderBy(fields: readonly string[]): EnumValueSpec[] {
+  const constant = (f: string) => f.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
+  const sorted = [...fields].sort();
+  return [
+    ...sorted.map((f): EnumValueSpec => [`${constant(f)}_ASC`, `+${f}`]),
+    ...sorted.map((f): EnumValueSpec => [`${constant(f)}_DESC`, `-${f}`]),
+  ];
+}
+
+export const ENUMS: Record<string, EnumSpec> = {
+  KalturaSessionType: {
+    base: 'int',
+    description: 'Kind of session: a USER session sees only its own objects; ADMIN sees the whole partner.',
+    values: [
+      ['USER', 0],
+      ['ADMIN', 2],
+    ],
+  },
+  KalturaNullableBoolean: {
+    base: 'int',
+    values: [
+      ['NULL_VALUE', -1],
+      ['FALSE_VALUE', 0],
+      ['TRUE_VALUE', 1],
+    ],
+  },
+  KalturaUploadTokenStatus: {
+    base: 'int',
+    values: [
+      ['PENDING', 0],
+      ['PARTIAL_UPLOAD', 1],
+      ['FULL_UPLOAD', 2],
+      ['CLOSED', 3],
+      ['TIMED_OUT', 4],
+      ['DELETED', 5],
+    ],
+  },
+  KalturaUploadTokenOrderBy: {
+    base: 'string',
+    values: orderBy(['createdAt']),
+  },
+  KalturaMediaType: {
+    base: 'int',
+    values: [
+      ['VIDEO', 1],
+      ['IMAGE', 2],
+      ['AUDIO', 5],
+      ['LIVE_STREAM_FLASH', 201],
+      ['LIVE_STREAM_WINDOWS_MEDIA', 202],
+      ['LIVE_STREAM_REAL_MEDIA', 203],
+      ['LIVE_STREAM_QUICKTIME', 204],
+    ],
+  },
+  KalturaEntryStatus: {
+    base: 'string',
+    values: [
+      ['ERROR_IMPORTING', '-2'],
+      ['ERROR_CONVERTING', '-1'],
+      ['SCAN_FAILURE', 'virusScan.ScanFailure'],
+      ['IMPORT', '0'],
+      ['INFECTED', 'virusScan.Infected'],
+      ['PRECONVERT', '1'],
+      ['READY', '2'],
+      ['DELETED', '3'],
+      ['PENDING', '4'],
+      ['MODERATE', '5'],
+      ['BLOCKED', '6'],
+      ['NO_CONTENT', '7'],
+    ],
+  },
+  KalturaEntryType: {
+    base: 'string',
+    values: [
+      ['AUTOMATIC', '-1'],
+      ['CONFERENCE_ENTRY_SERVER', 'conference.CONFERENCE_ENTRY_SERVER'],
+      ['EXTERNAL_MEDIA', 'externalMedia.externalMedia'],
+      ['SIP_ENTRY_SERVER', 'sip.SIP_ENTRY_SERVER'],
+      ['MEDIA_CLIP', '1'],
+      ['MIX', '2'],
+      ['PLAYLIST', '5'],
+      ['DATA', '6'],
+      ['LIVE_STREAM', '7'],
+      ['LIVE_CHANNEL', '8'],
+      ['DOCUMENT', '10'],
+    ],
+  },
+  KalturaEntryModerationStatus: {
+    base: 'int',
+    values: [
+      ['PENDING_MODERATION', 1],
+      ['APPROVED', 2],
+      ['REJECTED', 3],
+      ['DELETED', 4],
+      ['FLAGGED_FOR_REVIEW', 5],
+      ['AUTO_APPROVED', 6],
+    ],
+  },
+  KalturaEntryDisplayInSearchType: {
+    base: 'int',
+    values: [
+      ['RECYCLED', -2],
+      ['SYSTEM', -1],
+      ['NONE', 0],
+      ['PARTNER_ONLY', 1],
+      ['KALTURA_NETWORK', 2],
+    ],
+  },
+  KalturaEntryReplacementStatus: {
+    base: 'string',
+    values: [
+      ['NONE', '0'],
+      ['APPROVED_BUT_NOT_READY', '1'],
+      ['READY_BUT_NOT_APPROVED', '2'],
+      ['NOT_READY_AND_NOT_APPROVED', '3'],
+      ['FAILED', '4'],
+    ],
+  },
+  KalturaDurationType: {
+    base: 'string',
+    values: [
+      ['NOT_AVAILABLE', 'notavailable'],
+      ['SHORT', 'short'],
+      ['MEDIUM', 'medium'],
+      ['LONG', 'long'],
+    ],
+  },
+  KalturaSourceType: {
+    base: 'string',
+    values: [
+      ['LIMELIGHT_LIVE', 'limeLight.LIVE_STREAM'],
+      ['VELOCIX_LIVE', 'velocix.VELOCIX_LIVE'],
+      ['FILE', '1'],
+      ['WEBCAM', '2'],
+      ['URL', '5'],
+      ['SEARCH_PROVIDER', '6'],
+      ['AKAMAI_LIVE', '29'],
+      ['MANUAL_LIVE_STREAM', '30'],
+      ['AKAMAI_UNIVERSAL_LIVE', '31'],
+      ['LIVE_STREAM', '32'],
+      ['LIVE_CHANNEL', '33'],
+      ['RECORDED_LIVE', '34'],
+      ['CLIP', '35'],
+      ['KALTURA_RECORDED_LIVE', '36'],
+      ['LECTURE_CAPTURE', '37'],
+      ['LIVE_STREAM_ONTEXTDATA_CAPTIONS', '42'],
+    ],
+  },
+  KalturaBaseEntryOrderBy: {
+    base: 'string',
+    values: orderBy(ORDER_BY_BASE_ENTRY),
+  },
+  KalturaPlayableEntryOrderBy: {
+    base: 'string',
+    values: orderBy([...ORDER_BY_BASE_ENTRY, 'duration', 'lastPlayedAt', 'plays', 'views']),
+  },
+  KalturaMediaEntryOrderBy: {
+    base: 'string',
+    values: orderBy([
+      ...ORDER_BY_BASE_ENTRY,
+      'duration',
+      'lastPlayedAt',
+      'plays',
+      'views',
+      'mediaType',
+    ]),
+  },
+};
