@@ -62,7 +62,8 @@ export function flatten(
       out.push([key, String(value.value)]);
       return;
     case 'object':
-      out.push([`${key}[objectType]`, value.className]);
+      // An object without a known class (from an OpenAPI document that is not Kaltura's) has no objectType.
+      if (value.className) out.push([`${key}[objectType]`, value.className]);
       for (const f of value.fields) flatten(`${key}[${f.name}]`, f.value, out, files);
       return;
     case 'array':

@@ -36,6 +36,8 @@ export type Value =
 export interface Field {
   name: string;
   value: Value;
+  /** The value is a credential (an admin secret, a KS): samples mask it unless asked not to. */
+  secret?: boolean;
 }
 
 export interface Connection {
