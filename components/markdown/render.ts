@@ -44,7 +44,13 @@ const SAFE_SCHEMES = new Set(['http', 'https', 'mailto']);
 export function safeUrl(raw: unknown): string | undefined {
   if (typeof raw !== 'string') return undefined;
   // Browsers ignore control characters and whitespace inside a scheme: strip before checking.
-  const compact = raw.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
+  let decoded = raw;
+  try {
+    decoded = decodeURIComponent(raw); // `java%09script:` is harmless in browsers; drop it anyway
+  } catch {
+    /* keep raw */
+  }
+  const compact = decoded.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
   const m = /^([a-z][a-z0-9+.-]*):/i.exec(compact);
   if (m && !SAFE_SCHEMES.has(m[1].toLowerCase())) return undefined;
   if (!m && compact.startsWith('//')) return 'https:' + raw.trim(); // protocol-relative: make explicit

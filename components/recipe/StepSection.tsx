@@ -27,7 +27,10 @@ export function StepSection({ slug, step, stepCount, diagnostics, file }: StepSe
   return (
     <section id={id} className={`step${errors ? ' step-has-errors' : ''}`} aria-labelledby={`${id}-title`} data-step-index={step.index}>
       <h2 id={`${id}-title`} className="step-title">
-        <span className="step-number">Step {step.index + 1}</span>
+        <span className="step-number">
+          Step {step.index + 1}
+          <span className="visually-hidden">: </span>
+        </span>
         <span className="step-title-text">{step.title || 'Untitled step'}</span>
       </h2>
       {diagnostics.length > 0 && (

@@ -1,0 +1,53 @@
+/**
+ * Page JS benchmark: the gzipped size (zlib level 9) of the scripts a browser loads for the recipe
+ * page and the index, from a real `next start` of a fresh production build.
+ *
+ *   npm run bench -- page-js             (builds into NEXT_DIST_DIR, default .next-bench, if stale)
+ *   NEXT_DIST_DIR=.next-x npx tsx scripts/bench/page-js.ts
+ *
+ * Budget: the whole step runner's recipe page within 200 KB gzipped; an empty Next 16 page is
+ * about 135 KB on its own (the 404 page below is the baseline: layout + framework only).
+ */
+export {};
+process.env.NEXT_DIST_DIR ||= '.next-bench';
+
+const { startServer } = await import('../../tests/helpers/server');
+const { measurePageJs, kb } = await import('../../tests/helpers/page-js');
+
+const BUDGET_KB = 200;
+const PAGES: Array<[string, string]> = [
+  ['recipe page', '/recipes/upload-media'],
+  ['index', '/'],
+  ['baseline (404 page)', '/no-such-page-for-bench'],
+];
+
+const server = await startServer();
+try {
+  console.log(`dist: ${process.env.NEXT_DIST_DIR}  node ${process.version}`);
+  console.log(`${'page'.padEnd(22)} ${'scripts'.padStart(7)} ${'raw KB'.padStart(8)} ${'gzip KB'.padStart(8)}  budget`);
+  const results = [];
+  for (const [label, path] of PAGES) {
+    const r = await measurePageJs(server.url, path);
+    results.push(r);
+    const budget = path.startsWith('/recipes/')
+      ? `${((r.totalGzipBytes / 1024 / BUDGET_KB) * 100).toFixed(0)}% of ${BUDGET_KB} KB (runner total)`
+      : '';
+    console.log(
+      `${label.padEnd(22)} ${String(r.scripts.length).padStart(7)} ${kb(r.totalBytes).padStart(8)} ${kb(r.totalGzipBytes).padStart(8)}  ${budget}`,
+    );
+  }
+  const [recipe, , base] = results;
+  console.log(`recipe page over baseline: ${kb(recipe.totalGzipBytes - base.totalGzipBytes)} KB gzip`);
+  if (process.env.VERBOSE) {
+    for (const r of results) {
+      console.log(`\n${r.path}`);
+      for (const s of r.scripts) console.log(`  ${kb(s.gzipBytes).padStart(7)} KB  ${s.url}`);
+    }
+  }
+  if (recipe.totalGzipBytes / 1024 > BUDGET_KB) {
+    console.error(`recipe page JS ${kb(recipe.totalGzipBytes)} KB is over the ${BUDGET_KB} KB budget`);
+    process.exitCode = 1;
+  }
+} finally {
+  await server.dispose();
+}

@@ -1,0 +1,66 @@
+import AxeBuilder from '@axe-core/playwright';
+import { join, resolve } from 'node:path';
+import { test, expect, type Page } from './fixtures';
+import { startServer, type TestServer } from '../helpers/server';
+
+async function expectNoViolations(page: Page, label: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join('\n  ')}`,
+  );
+  expect(summary, `axe violations on ${label}`).toEqual([]);
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`accessibility (${colorScheme})`, () => {
+    test.use({ colorScheme });
+
+    test('index page has no axe violations', async ({ page }) => {
+      await page.goto('/');
+      await expect(page.locator('.recipe-grid-item').first()).toBeVisible();
+      await expectNoViolations(page, `/ (${colorScheme})`);
+      // Also with the search showing no results.
+      await page.getByRole('searchbox', { name: 'Search recipes' }).fill('zebracorn');
+      await expect(page.getByText(/No recipe matches/)).toBeVisible();
+      await expectNoViolations(page, `/?q=zebracorn (${colorScheme})`);
+    });
+
+    test('recipe page has no axe violations', async ({ page }) => {
+      await page.goto('/recipes/upload-media');
+      await expect(page.locator('section.step')).toHaveCount(4);
+      await expectNoViolations(page, `/recipes/upload-media (${colorScheme})`);
+    });
+
+    test('recipe page at phone width has no axe violations', async ({ page }) => {
+      await page.setViewportSize({ width: 375, height: 740 });
+      await page.goto('/recipes/upload-media');
+      await expectNoViolations(page, `/recipes/upload-media 375px (${colorScheme})`);
+    });
+
+    test('404 page has no axe violations', async ({ page }) => {
+      await page.goto('/recipes/no-such-recipe');
+      await expectNoViolations(page, `404 (${colorScheme})`);
+    });
+  });
+}
+
+const FIXTURES = join(resolve(import.meta.dirname, '../..'), 'tests/fixtures/recipes');
+const brokenTest = test.extend<object, { server: TestServer }>({
+  server: [
+    async ({}, use) => {
+      const server = await startServer({ env: { RECIPES_EXTRA_DIR: FIXTURES } });
+      await use(server);
+      await server.dispose();
+    },
+    { scope: 'worker', timeout: 180_000 },
+  ],
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  brokenTest(`broken recipe page has no axe violations (${colorScheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    await page.goto('/recipes/broken-recipe');
+    await expect(page.getByTestId('problems-panel')).toBeVisible();
+    await expectNoViolations(page, `/recipes/broken-recipe (${colorScheme})`);
+  });
+}
