@@ -466,9 +466,11 @@ class Reader {
         continue;
       }
       if (location === 'formData' && param.type === 'file') multipart = true;
+      const isGlobal = param['x-global'] === true || (viaRef && COMMON_PARAMS.has(name)) || name === 'ks';
+      if (isGlobal && !listed.has(name)) continue;
       const schema = isObject(param.schema) ? { ...param, ...param.schema } : param;
       const read = this.param(name, schema, param.required === true, `${service}.${action}.${name}`);
-      if (param['x-global'] === true || (viaRef && COMMON_PARAMS.has(name)) || name === 'ks') globals.push(read);
+      if (isGlobal) globals.push(read);
       else add(read);
     }
 
@@ -487,7 +489,7 @@ class Reader {
       }
     }
 
-    for (const g of globals) if (listed.has(g.name)) add(g);
+    for (const g of globals) add(g);
     const ranked = [...candidates.values()];
     if (listed.size) {
       const rank = (n: string) => {

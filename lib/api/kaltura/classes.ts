@@ -109,7 +109,7 @@ export const CLASSES: Record<string, ClassSpec> = {
   KalturaUploadTokenListResponse: {
     base: 'KalturaListResponse',
     properties: {
-      objects: ro(t.array('KalturaUploadToken')),
+      objects: p(t.array('KalturaUploadToken')),
     },
   },
 
@@ -197,13 +197,13 @@ export const CLASSES: Record<string, ClassSpec> = {
   KalturaBaseEntryListResponse: {
     base: 'KalturaListResponse',
     properties: {
-      objects: ro(t.array('KalturaBaseEntry')),
+      objects: p(t.array('KalturaBaseEntry')),
     },
   },
   KalturaMediaListResponse: {
     base: 'KalturaListResponse',
     properties: {
-      objects: ro(t.array('KalturaMediaEntry')),
+      objects: p(t.array('KalturaMediaEntry')),
     },
   },
 
