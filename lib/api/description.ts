@@ -94,6 +94,12 @@ class Reader {
         'The document has neither an "openapi" nor a "swagger" version; it is read as OpenAPI 3.',
       );
     }
+    if (this.root.components !== undefined && !isObject(this.root.components)) {
+      this.problems.push('"components" is not an object: its schemas were not read.');
+    }
+    if (this.root.definitions !== undefined && !isObject(this.root.definitions)) {
+      this.problems.push('"definitions" is not an object: its schemas were not read.');
+    }
     const components = isObject(this.root.components) ? this.root.components : {};
     if (this.swagger) {
       this.schemaPrefix = '#/definitions/';
@@ -419,16 +425,18 @@ class Reader {
         this.problems.push(`Path "${path}" is not an object; it is ignored.`);
         continue;
       }
-      const method = HTTP_METHODS.find((m) => isObject(item[m]));
-      if (!method) {
+      const methods = HTTP_METHODS.filter((m) => isObject(item[m]));
+      if (!methods.length) {
         this.problems.push(`Path "${path}" has no operation; it is ignored.`);
         continue;
       }
-      try {
-        this.operations.push(this.readOperation(path, method, item, item[method] as Json, docSecurity));
-      } catch (e) {
-        // Defensive: a document shape nobody foresaw must not break the rest.
-        this.problems.push(`Path "${path}" could not be read: ${(e as Error).message}`);
+      for (const method of methods) {
+        try {
+          this.operations.push(this.readOperation(path, method, item, item[method] as Json, docSecurity));
+        } catch (e) {
+          // Defensive: a document shape nobody foresaw must not break the rest.
+          this.problems.push(`${method.toUpperCase()} ${path} could not be read: ${(e as Error)?.message ?? String(e)}`);
+        }
       }
     }
   }
@@ -515,6 +523,7 @@ class Reader {
       params,
       requiresKs,
     };
+    if (method !== 'post') operation.method = method;
     const summary = str(op.summary);
     if (summary) operation.summary = summary;
     const description = str(op.description);
@@ -620,7 +629,8 @@ class Description implements ApiDescription {
     private readonly enumMap: Map<string, EnumDef>,
     readonly problems: string[],
   ) {
-    for (const op of ops) {
+    // POST operations first: a Kaltura path is a POST; other methods only fill in paths without one.
+    for (const op of [...ops.filter((o) => !o.method), ...ops.filter((o) => o.method)]) {
       const pathKey = normalizePath(op.path);
       if (!this.byPath.has(pathKey)) this.byPath.set(pathKey, op);
       const nameKey = `${op.service}.${op.action}`.toLowerCase();
@@ -639,9 +649,13 @@ class Description implements ApiDescription {
     }
   }
 
-  operation(path: string): Operation | undefined {
+  operation(path: string, method?: string): Operation | undefined {
     if (typeof path !== 'string') return undefined;
     const key = normalizePath(path);
+    if (typeof method === 'string' && method.toLowerCase() !== 'post') {
+      const m = method.toLowerCase();
+      return this.ops.find((op) => op.method === m && normalizePath(op.path) === key);
+    }
     const op = this.byPath.get(key);
     if (op) return op;
     // `/service/multirequest/action/null` and similar spellings of the multirequest endpoint.

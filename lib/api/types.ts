@@ -50,6 +50,8 @@ export interface Operation {
   multirequest?: boolean;
   /** Whether the description sends it as multipart/form-data (an action with a file argument). */
   multipart?: boolean;
+  /** The HTTP method when it is not POST (foreign documents only; Kaltura actions are POST). */
+  method?: string;
 }
 
 export interface PropertyDef {
@@ -88,8 +90,12 @@ export interface EnumDef {
 export interface ApiDescription {
   /** The OpenAPI document this was built from (served at /api_v3/openapi.json for ours). */
   readonly document: unknown;
-  /** Case-insensitive lookup: `/service/uploadtoken/action/add` finds uploadToken.add. */
-  operation(path: string): Operation | undefined;
+  /**
+   * Case-insensitive lookup: `/service/uploadtoken/action/add` finds uploadToken.add (also with
+   * `/api_v3`, a full URL or a query string). `method` picks another HTTP method than POST in a
+   * foreign document; without it the POST operation of the path comes first.
+   */
+  operation(path: string, method?: string): Operation | undefined;
   operationByName(service: string, action: string): Operation | undefined;
   operations(): Operation[];
   getClass(name: string): ClassDef | undefined;
