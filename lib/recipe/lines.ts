@@ -1,0 +1,72 @@
+import type { Position, Range } from './types';
+
+/** Maps 0-based UTF-16 offsets of a source text to 1-based line:column positions. */
+export class LineIndex {
+  /** Offset at which each line starts. */
+  readonly starts: number[];
+  /** Offset at which each line's content ends (before its line ending). */
+  readonly ends: number[];
+  readonly length: number;
+
+  constructor(readonly text: string) {
+    const starts = [0];
+    const ends: number[] = [];
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 /* \n */) {
+        ends.push(i);
+        starts.push(i + 1);
+      } else if (c === 13 /* \r */) {
+        ends.push(i);
+        if (i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+    ends.push(n);
+    this.starts = starts;
+    this.ends = ends;
+    this.length = n;
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  /** 0-based line number that holds `offset`. */
+  lineOf(offset: number): number {
+    const starts = this.starts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  position(offset: number): Position {
+    const o = Math.max(0, Math.min(this.length, Math.floor(offset) || 0));
+    const line = this.lineOf(o);
+    // An offset inside a line ending (the \n of \r\n) is shown at the end of that line.
+    const column = Math.min(o, this.ends[line]) - this.starts[line] + 1;
+    return { line: line + 1, column, offset: o };
+  }
+
+  range(start: number, end: number): Range {
+    const s = this.position(start);
+    const e = this.position(Math.max(start, end));
+    return { start: s, end: e };
+  }
+
+  /** Offset of the start of the line that holds `offset`. */
+  lineStartOf(offset: number): number {
+    return this.starts[this.lineOf(offset)];
+  }
+
+  /** Offset of the end of the content of the line that holds `offset`. */
+  lineEndOf(offset: number): number {
+    return this.ends[this.lineOf(offset)];
+  }
+}

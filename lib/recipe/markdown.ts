@@ -1,0 +1,175 @@
+/**
+ * The block structure of a recipe, from micromark (the CommonMark + GFM tokenizer underneath
+ * mdast-util-from-markdown). Only the top-level blocks matter to a recipe (headings, fenced code,
+ * everything else as prose), so the token stream is read directly instead of building a full mdast
+ * tree; that halves the cost. Inline constructs are switched off: they never change block
+ * structure (CommonMark parses blocks first), and prose is kept as markdown source anyway.
+ */
+import { parse, postprocess, preprocess, type Options } from 'micromark';
+import { gfm } from 'micromark-extension-gfm';
+
+type Event = ReturnType<typeof postprocess>[number];
+type Extension = NonNullable<Options['extensions']>[number];
+
+export interface HeadingInfo {
+  depth: number;
+  /** Offsets of the heading's text (without the `#` sequences); equal when the text is empty. */
+  textStart: number;
+  textEnd: number;
+}
+
+export interface CodeInfo {
+  fenced: boolean;
+  /** Whether a closing fence was found (always true for indented code). */
+  closed: boolean;
+  /** The info string (`json`, `javascript`), raw. */
+  info: string;
+  /** Offsets of the content lines: from the line after the opening fence to the end of the last content line. */
+  contentStart: number;
+  contentEnd: number;
+  /** Content with the fence's indentation removed, as CommonMark defines the code's value. */
+  value: string;
+}
+
+export interface Block {
+  /** micromark token type: atxHeading, codeFenced, codeIndented, htmlFlow, content, ... */
+  type: string;
+  start: number;
+  end: number;
+  heading?: HeadingInfo;
+  code?: CodeInfo;
+}
+
+const noInline: Extension = {
+  disable: {
+    null: [
+      'attention', 'autolink', 'characterEscape', 'characterReference', 'codeText',
+      'hardBreakEscape', 'htmlText', 'labelStartImage', 'labelStartLink', 'labelEnd',
+      // GFM's inline constructs (its tables and footnote definitions stay: they are blocks).
+      'wwwAutolink', 'protocolAutolink', 'emailAutolink', 'strikethrough', 'tasklistCheck',
+      'gfmFootnoteCall', 'gfmPotentialFootnoteCall',
+    ],
+  },
+};
+const extensions: Extension[] = [gfm(), noInline];
+
+const SKIP = new Set(['lineEnding', 'lineEndingBlank', 'linePrefix', 'whitespace']);
+
+export function scanBlocks(md: string): Block[] {
+  const events: Event[] = postprocess(
+    parse({ extensions }).document().write(preprocess()(md, undefined, true)),
+  );
+  const blocks: Block[] = [];
+  let depth = 0;
+  let cur: Block | undefined;
+  // Pieces of the current top-level block that we need.
+  let fences = 0;
+  let info = '';
+  let firstValue = -1;
+  let lastValueEnd = -1;
+  let openFenceEnd = -1;
+  for (let i = 0; i < events.length; i++) {
+    const [kind, token] = events[i];
+    if (kind === 'enter') {
+      if (depth === 0) {
+        if (!SKIP.has(token.type)) {
+          cur = { type: token.type, start: token.start.offset, end: token.end.offset };
+          blocks.push(cur);
+          fences = 0;
+          info = '';
+          firstValue = -1;
+          lastValueEnd = -1;
+          openFenceEnd = -1;
+        } else {
+          cur = undefined;
+        }
+      } else if (cur && depth === 1) {
+        const t = token.type;
+        if (cur.type === 'atxHeading') {
+          if (t === 'atxHeadingSequence' && !cur.heading) {
+            cur.heading = { depth: token.end.offset - token.start.offset, textStart: token.end.offset, textEnd: token.end.offset };
+          } else if (t === 'atxHeadingText' && cur.heading) {
+            cur.heading.textStart = token.start.offset;
+            cur.heading.textEnd = token.end.offset;
+          }
+        } else if (t === 'codeFencedFence') {
+          fences++;
+          if (fences === 1) openFenceEnd = token.end.offset;
+        } else if (t === 'codeFlowValue') {
+          if (firstValue < 0) firstValue = token.start.offset;
+          lastValueEnd = token.end.offset;
+        }
+      } else if (cur && depth === 2 && token.type === 'codeFencedFenceInfo' && fences === 1) {
+        info = md.slice(token.start.offset, token.end.offset);
+      }
+      depth++;
+    } else {
+      depth--;
+      if (depth === 0 && cur && token.type === cur.type) {
+        if (cur.type === 'codeFenced' || cur.type === 'codeIndented') {
+          cur.code = codeInfo(md, cur, cur.type === 'codeFenced', fences, info, openFenceEnd, firstValue, lastValueEnd);
+        }
+        cur = undefined;
+      }
+    }
+  }
+  return blocks;
+}
+
+function codeInfo(
+  md: string, b: Block, fenced: boolean, fences: number, info: string,
+  openFenceEnd: number, firstValue: number, lastValueEnd: number,
+): CodeInfo {
+  if (!fenced) {
+    const start = firstValue >= 0 ? lineStart(md, firstValue) : b.start;
+    const end = lastValueEnd >= 0 ? lastValueEnd : b.end;
+    return { fenced, closed: true, info: '', contentStart: start, contentEnd: end, value: dedent(md.slice(start, end), 4) };
+  }
+  const closed = fences >= 2;
+  // Content begins on the line after the opening fence.
+  let start = openFenceEnd;
+  if (start < 0) start = b.start;
+  start = nextLineStart(md, start);
+  let end = lastValueEnd >= 0 ? lastValueEnd : start;
+  if (end < start) end = start;
+  const indent = b.start - lineStart(md, b.start);
+  const value = start > b.end ? '' : dedent(md.slice(start, end), indent);
+  return { fenced, closed, info: info.trim(), contentStart: Math.min(start, Math.max(b.end, start)), contentEnd: end, value };
+}
+
+function lineStart(md: string, offset: number): number {
+  let i = offset;
+  while (i > 0) {
+    const c = md.charCodeAt(i - 1);
+    if (c === 10 || c === 13) break;
+    i--;
+  }
+  return i;
+}
+
+function nextLineStart(md: string, offset: number): number {
+  let i = offset;
+  const n = md.length;
+  while (i < n) {
+    const c = md.charCodeAt(i);
+    if (c === 10) return i + 1;
+    if (c === 13) return i + 1 < n && md.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+    i++;
+  }
+  return n;
+}
+
+/** Removes up to `n` leading spaces from every line (tabs count as one column stop). */
+function dedent(text: string, n: number): string {
+  const lines = text.split(/\r\n|\r|\n/);
+  if (n > 0) {
+    for (let i = 0; i < lines.length; i++) {
+      let k = 0;
+      const l = lines[i];
+      while (k < n && k < l.length && l.charCodeAt(k) === 32) k++;
+      if (k < n && l.charCodeAt(k) === 9) k++;
+      lines[i] = l.slice(k);
+    }
+  }
+  return lines.join('\n');
+}

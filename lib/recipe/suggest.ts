@@ -1,0 +1,52 @@
+/**
+ * Optimal-string-alignment distance (Levenshtein plus adjacent transpositions, so
+ * `consoleDefualt` is 1 away from `consoleDefault`). Returns `max + 1` once it must exceed `max`.
+ */
+export function editDistance(a: string, b: string, max = Infinity): number {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const m = b.length;
+  let pp: number[] = new Array<number>(m + 1).fill(0);
+  let prev: number[] = new Array<number>(m + 1);
+  let cur: number[] = new Array<number>(m + 1);
+  for (let j = 0; j <= m; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= m; j++) {
+      const cb = b.charCodeAt(j - 1);
+      let v = prev[j - 1] + (ca === cb ? 0 : 1);
+      if (prev[j] + 1 < v) v = prev[j] + 1;
+      if (cur[j - 1] + 1 < v) v = cur[j - 1] + 1;
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb && pp[j - 2] + 1 < v) {
+        v = pp[j - 2] + 1;
+      }
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    const t = pp;
+    pp = prev;
+    prev = cur;
+    cur = t;
+  }
+  return prev[m];
+}
+
+/** The candidate closest to `word` (case-insensitive), if close enough to be a plausible typo. */
+export function nearest(word: string, candidates: Iterable<string>): string | undefined {
+  const w = word.toLowerCase();
+  const limit = Math.max(2, Math.floor(w.length / 3));
+  let best: string | undefined;
+  let bestD = limit + 1;
+  for (const c of candidates) {
+    if (c === word) continue;
+    const d = editDistance(w, c.toLowerCase(), bestD - 1);
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  return best;
+}
