@@ -660,7 +660,15 @@ class Description implements ApiDescription {
     if (op) return op;
     // `/service/multirequest/action/null` and similar spellings of the multirequest endpoint.
     const m = /^\/service\/([^/]+)\/action\/([^/]*)$/.exec(key);
-    return m ? this.operationByName(m[1]!, m[2]!) : undefined;
+    if (m) return this.operationByName(m[1]!, m[2]!);
+    // The query form: `/api_v3/?service=media&action=add`.
+    const query = /\?(.*)$/.exec(path.trim());
+    if (query) {
+      const params = new URLSearchParams(query[1]!.replace(/#.*$/, ''));
+      const service = params.get('service');
+      if (service) return this.operationByName(service, params.get('action') ?? '');
+    }
+    return undefined;
   }
 
   operationByName(service: string, action: string): Operation | undefined {

@@ -6,7 +6,16 @@ import { createDescription } from './description';
 import { buildKalturaOpenApi } from './openapi';
 import type { ApiDescription } from './types';
 
-export type * from './types';
+export type {
+  ApiDescription,
+  ClassDef,
+  EnumDef,
+  EnumValue,
+  Operation,
+  OperationParam,
+  PropertyDef,
+  TypeRef,
+} from './types';
 export { createDescription, normalizePath } from './description';
 export { buildKalturaOpenApi, KALTURA_API_VERSION } from './openapi';
 

@@ -18,6 +18,9 @@ describe('the Kaltura description (createDescription over the built document)', 
     expect(d.operation('http://localhost:3000/api_v3/service/uploadtoken/action/add?format=1')).toBe(add);
     expect(d.operationByName('UploadToken', 'ADD')).toBe(add);
     expect(d.operation('/service/media/action/addcontent')?.action).toBe('addContent');
+    expect(d.operation('/api_v3/?service=uploadToken&action=add&format=1')).toBe(add);
+    expect(d.operation('/api_v3/index.php?service=multirequest')!.multirequest).toBe(true);
+    expect(d.operation('/api_v3/?service=nope&action=add')).toBeUndefined();
     expect(d.operation('/service/nope/action/add')).toBeUndefined();
     expect(d.operationByName('media', 'nope')).toBeUndefined();
   });
