@@ -1,0 +1,7 @@
+/** The connection: sandbox, endpoint + admin secret, or a pasted KS. */
+export { createConnectionStore, SESSION_KEY, REMEMBER_KEY, DEFAULT_SANDBOX_SESSION_PATH } from './store';
+export type { ConnectionMode, ConnectionState, ConnectionStore, ConnectionStoreOptions, KeyValueStorage } from './store';
+export { decodeKs } from './ks';
+export type { KsHeader } from './ks';
+export { startSession, getSessionInfo, sessionStartModel, SessionError, SESSION_TYPE_ADMIN } from './session';
+export type { SessionInfo } from './session';

@@ -1,0 +1,193 @@
+/**
+ * Runner state shared by every step of one recipe page: what the user entered per step, global
+ * values, and each step's last run. Framework-free (subscribe / getState); components/runner
+ * wraps it in a React hook. Files (Blobs) are kept beside the state, never in storage.
+ *
+ * A step counts as done only when its last run succeeded. When a step succeeds again, the
+ * dynamic fields of other steps that take a value from it drop what was typed over them and
+ * follow the new value.
+ */
+import { walkFields } from '@/lib/form/build';
+import { getPath, setPath } from '@/lib/form/paths';
+import type { FormField, FormModel, FormValues, StepOutcome, StepResults } from '@/lib/form/types';
+import type { ExecuteResult } from '@/lib/request/execute';
+import type { KeyValueStorage } from '@/lib/connection/store';
+
+export type StepStatus = 'idle' | 'running' | 'done' | 'failed';
+
+export interface StepRunState {
+  status: StepStatus;
+  /** The last call's result (response text, status, time, error). */
+  result?: ExecuteResult;
+  /** The last successful outcome seen by later steps (kept while a re-run fails? no: cleared). */
+  outcome?: StepOutcome;
+  runs: number;
+  /** Date.now() when the last run ended. */
+  finishedAt?: number;
+}
+
+export interface RunnerState {
+  /** What the user entered, per step (absent: the form's initial values). */
+  values: Record<number, FormValues>;
+  /** Values of `global` parameters, by name. */
+  globals: Record<string, unknown>;
+  steps: Record<number, StepRunState>;
+}
+
+type Listener = (s: RunnerState) => void;
+
+export interface RunnerStore {
+  getState(): RunnerState;
+  subscribe(l: Listener): () => void;
+  /** Outcomes for dynamic values: only succeeded steps count. */
+  results(): StepResults;
+  /** Registers a step's form (for global values and follow-the-source). */
+  registerForm(form: FormModel): void;
+  /** The user's values of a step, or undefined when untouched. */
+  getValues(step: number): FormValues | undefined;
+  /** Sets the step's whole values (e.g. its initial values). */
+  setValues(step: number, values: FormValues): void;
+  /** Sets one value; `base` is the step's values when it has none yet (its initial values). */
+  setValue(step: number, path: string, value: unknown, field?: FormField, base?: FormValues): void;
+  setFile(step: number, field: string, file: Blob | undefined): void;
+  files(step: number): Record<string, Blob>;
+  startRun(step: number): void;
+  finishRun(step: number, result: ExecuteResult, answers: Record<string, unknown>): void;
+  /** Forgets every run and value (a fresh walk-through). */
+  reset(): void;
+}
+
+export interface RunnerStoreOptions {
+  /** Key for sessionStorage, e.g. the recipe slug; no key: nothing is kept. */
+  key?: string;
+  storage?: KeyValueStorage;
+  /** Largest response text kept in storage (bigger ones are kept in memory only). */
+  maxStoredResponseChars?: number;
+}
+
+export const RUNNER_KEY_PREFIX = 'recipe-console:runner:';
+
+export function createRunnerStore(opts: RunnerStoreOptions = {}): RunnerStore {
+  const key = opts.key ? RUNNER_KEY_PREFIX + opts.key : undefined;
+  const maxChars = opts.maxStoredResponseChars ?? 512 * 1024;
+  let state: RunnerState = load() ?? { values: {}, globals: {}, steps: {} };
+  const listeners = new Set<Listener>();
+  const forms = new Map<number, FormModel>();
+  const files = new Map<number, Record<string, Blob>>();
+
+  function load(): RunnerState | undefined {
+    if (!key || !opts.storage) return undefined;
+    try {
+      const t = opts.storage.getItem(key);
+      if (!t) return undefined;
+      const s = JSON.parse(t) as RunnerState;
+      if (!s || typeof s !== 'object' || !s.values || !s.steps) return undefined;
+      // A run that was going on when the page went away did not finish.
+      for (const [i, st] of Object.entries(s.steps)) if (st.status === 'running') s.steps[Number(i)] = { ...st, status: st.outcome?.ok ? 'done' : 'idle' };
+      return { values: s.values, globals: s.globals ?? {}, steps: s.steps };
+    } catch {
+      return undefined;
+    }
+  }
+
+  function persist() {
+    if (!key || !opts.storage) return;
+    try {
+      const steps: Record<number, StepRunState> = {};
+      for (const [i, st] of Object.entries(state.steps)) {
+        const keep = { ...st };
+        if (keep.result && keep.result.raw.length > maxChars) keep.result = { ...keep.result, raw: '', json: undefined };
+        if (keep.outcome && JSON.stringify(keep.outcome.response ?? null).length > maxChars) continue;
+        steps[Number(i)] = keep;
+      }
+      // File values describe a Blob that does not survive a reload: not kept.
+      const values = JSON.parse(JSON.stringify(state.values, (_k, v) => (v && typeof v === 'object' && v.kind === 'file' ? undefined : v)));
+      opts.storage.setItem(key, JSON.stringify({ values, globals: state.globals, steps }));
+    } catch {
+      /* storage full or disabled: state lives in memory only */
+    }
+  }
+
+  function set(next: RunnerState) {
+    state = next;
+    persist();
+    for (const l of listeners) l(state);
+  }
+
+  function stepState(i: number): StepRunState {
+    return state.steps[i] ?? { status: 'idle', runs: 0 };
+  }
+
+  return {
+    getState: () => state,
+    subscribe(l) {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    results() {
+      const r: StepResults = {};
+      for (const [i, st] of Object.entries(state.steps)) if (st.outcome?.ok) r[Number(i)] = st.outcome;
+      return r;
+    },
+    registerForm(form) {
+      forms.set(form.stepIndex, form);
+    },
+    getValues: (i) => state.values[i],
+    setValues(i, values) {
+      set({ ...state, values: { ...state.values, [i]: values } });
+    },
+    setValue(i, path, value, field, base) {
+      const values = { ...state.values, [i]: setPath(state.values[i] ?? base ?? {}, path, value) };
+      let globals = state.globals;
+      if (field?.global) {
+        globals = { ...globals, [field.name]: value };
+        // Every other step with a global parameter of that name takes the value.
+        for (const [j, form] of forms) {
+          if (j === i) continue;
+          walkFields(form.fields, (f) => {
+            if (f.global && f.name === field.name && values[j] !== undefined) values[j] = setPath(values[j], f.path, value);
+          });
+        }
+      }
+      set({ ...state, values, globals });
+    },
+    setFile(i, field, file) {
+      const cur = { ...(files.get(i) ?? {}) };
+      if (file) cur[field] = file;
+      else delete cur[field];
+      files.set(i, cur);
+    },
+    files: (i) => files.get(i) ?? {},
+    startRun(i) {
+      set({ ...state, steps: { ...state.steps, [i]: { ...stepState(i), status: 'running' } } });
+    },
+    finishRun(i, result, answers) {
+      const prev = stepState(i);
+      const ok = result.ok;
+      const run: StepRunState = {
+        status: ok ? 'done' : 'failed',
+        result,
+        runs: prev.runs + 1,
+        finishedAt: Date.now(),
+      };
+      if (ok) run.outcome = { ok: true, response: result.json, answers };
+      let values = state.values;
+      if (ok) {
+        // Dependent fields follow the new result: drop what was typed over them.
+        for (const [j, form] of forms) {
+          if (j === i || values[j] === undefined) continue;
+          walkFields(form.fields, (f) => {
+            if (f.dynamicValue?.fromStep === i && getPath(values[j], f.path) !== undefined) {
+              values = { ...values, [j]: setPath(values[j], f.path, undefined) };
+            }
+          });
+        }
+      }
+      set({ ...state, values, steps: { ...state.steps, [i]: run } });
+    },
+    reset() {
+      files.clear();
+      set({ values: {}, globals: {}, steps: {} });
+    },
+  };
+}
