@@ -116,7 +116,7 @@ function classSchema(name: string): Json {
   const own: Json = { type: 'object', properties };
   const schema: Json =
     name === ROOT_CLASS
-      ? { ...own, required: ['objectType'] }
+      ? own // objectType is optional in requests (the declared class is used), so not required.
       : { allOf: [ref(checkClass(spec.base ?? ROOT_CLASS)), own] };
   if (spec.description) schema.description = spec.description;
   schema['x-kaltura-class'] = name;
@@ -152,13 +152,13 @@ function operation(serviceId: string, actionName: string, action: ActionSpec): J
     operationId: `${serviceId}.${actionName}`,
     tags: [serviceId],
     summary: action.description.split(/(?<=\.)\s/)[0],
-    description: action.description,
     'x-kaltura-service': serviceId,
     'x-kaltura-action': actionName,
     'x-kaltura-parameters': action.params.map((p) => p.name),
     'x-requires-ks': requiresKs,
     parameters: [{ $ref: '#/components/parameters/format' }, { $ref: '#/components/parameters/clientTag' }],
   };
+  if (op.summary !== action.description) op.description = action.description;
   if (!requiresKs) op.security = [];
   if (action.params.length) {
     op.requestBody = {

@@ -12,7 +12,10 @@ export const CLASSES: Record<string, ClassSpec> = {
     abstract: true,
     description: 'Base of every Kaltura object; `objectType` names the concrete class.',
     properties: {
-      objectType: p(t.string, 'The class of this object, e.g. KalturaMediaEntry.'),
+      objectType: p(
+        t.string,
+        'The class of this object, e.g. KalturaMediaEntry. Optional in requests: the declared class is used.',
+      ),
     },
   },
 

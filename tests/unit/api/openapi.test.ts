@@ -171,6 +171,7 @@ describe('the built Kaltura OpenAPI document', () => {
     expect(entry({ objectType: 'KalturaMediaEntry', name: 'clip', mediaType: 3 })).toBe(false);
     expect(entry({ objectType: 'KalturaMediaEntry', status: 2 })).toBe(false); // a string enum
     expect(entry({ objectType: 'KalturaMediaEntry', status: '2' })).toBe(true);
+    expect(entry({ mediaType: 1 })).toBe(true); // objectType is optional in requests
     const body = ajv.compile({
       $ref: 'kaltura#/paths/~1service~1media~1action~1add/post/requestBody/content/application~1json/schema',
     });
