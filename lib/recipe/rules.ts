@@ -179,7 +179,7 @@ function unknownParamMessage(op: Operation, name: string): string {
   const names = op.params.map((p) => p.name);
   const sug = nearest(name, names);
   const list = names.length ? `its parameters are ${names.join(', ')}` : 'it takes no parameters';
-  return `${op.service}.${op.action} has no parameter "${name}"${sug ? `: did you mean "${sug}"?` : ` (${list})`}. Fix the name, or mark the input "custom": true if it only feeds samples or later steps.`;
+  return `${op.service}.${op.action} has no parameter "${name}"${sug ? `: did you mean "${sug}"?` : ` (${list})`}${sug ? "" : "."} Fix the name, or mark the input "custom": true if it only feeds samples or later steps.`;
 }
 
 export const BUILTIN_RULES: LintRule[] = [fromStepRule, enumLabelsRule, unknownPathRule, unknownParameterRule];
