@@ -36,7 +36,6 @@ const BODY_TYPES = [
   'application/x-www-form-urlencoded',
 ];
 const ERROR_CLASS = 'kalturaapiexception';
-const SCALAR_KINDS = new Set(['string', 'int', 'float', 'bool']);
 
 /** Normalises an operation path for lookup: `/API_V3/service/UploadToken/action/add/` -> `/service/uploadtoken/action/add`. */
 export function normalizePath(path: string): string {
@@ -552,7 +551,6 @@ class Reader {
       else if (match) action = match[2] ?? '';
       else action = opId ?? method;
     }
-    // The path names the service in lower case; prefer the operationId's casing when they agree.
     return { service: service!, action: action! };
   }
 
