@@ -11,7 +11,8 @@ import type { ApiDescription, TypeRef } from '@/lib/api/types';
 import type { DynamicEnum, Step } from '@/lib/recipe/types';
 import { currentClass, objectFields } from '@/lib/form/build';
 import { getPath } from '@/lib/form/paths';
-import { isEmpty, isFileValue, resolveValues } from '@/lib/form/values';
+import { coerceToKind, isEmpty, isFileValue, resolveValues } from '@/lib/form/values';
+import { resolveDynamic } from '@/lib/form/dynamic';
 import type { FieldError, FormField, FormModel, FormValues, StepResults } from '@/lib/form/types';
 import type { Connection, Field, RequestModel, Value } from './types';
 
@@ -88,12 +89,12 @@ function toValue(ctx: Ctx, f: FormField, eff: unknown, user: unknown): Value | u
     const source: 'value' | 'answer' = dv.answer !== undefined ? 'answer' : 'value';
     const path = (source === 'answer' ? dv.answer : dv.value) ?? '';
     // A value typed over the dynamic one is sent as typed; the same value stays a reference.
-    const followed = isEmpty(user) || sameValue(user, eff);
+    const resolution = resolveDynamic(dv, ctx.results);
+    const followed = isEmpty(user) || (resolution.status === 'ok' && sameValue(user, resolution.value));
     if (followed) {
       const ref: Value = { kind: 'ref', fromStep: dv.fromStep, source, path };
-      const outcome = ctx.results[dv.fromStep];
-      if (outcome?.ok && !isEmpty(eff)) {
-        const r = scalarValue(ctx, f, eff);
+      if (resolution.status === 'ok' && !isEmpty(resolution.value)) {
+        const r = f.kind === 'object' ? objectValue(ctx, f, resolution.value) : scalarValue(ctx, f, coerceToKind(f, resolution.value));
         if (r) ref.resolved = r;
       }
       return ref;
