@@ -50,10 +50,11 @@ export class Normalizer {
     for (const p of node.children ?? []) {
       const key = p.children?.[0];
       if (!key || typeof key.value !== 'string') continue;
-      if (m.has(key.value)) {
+      const prev = m.get(key.value);
+      if (prev) {
         this.problems.push({
-          severity: 'warning', rule: 'duplicate-key', offset: key.offset, length: key.length,
-          message: `Duplicate key "${key.value}": only the last one counts; remove the other.`,
+          severity: 'warning', rule: 'duplicate-key', offset: prev.key.offset, length: prev.key.length,
+          message: `Duplicate key "${key.value}": this one is ignored because a later "${key.value}" in the same object wins. Remove one of them.`,
         });
       }
       m.set(key.value, { key, value: p.children?.[1] });

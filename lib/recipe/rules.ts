@@ -64,6 +64,8 @@ export function forEachAnnotated(call: ApiCall, fn: (a: Annotations, name: strin
   }
 }
 
+const earlier = (i: number) => (i === 1 ? 'fromStep 0' : `fromStep 0 to ${i - 1}`);
+
 export const fromStepRule: LintRule = {
   id: 'from-step',
   run({ recipe, locate }) {
@@ -81,11 +83,11 @@ export const fromStepRule: LintRule = {
         if (i === 0 && f >= 0) {
           out.push(diagnostic('error', f === 0 ? 'from-step-self' : f >= n ? 'from-step-out-of-range' : 'from-step-later', `"${name}" is in the first step, which has no earlier step to take a value from (fromStep ${f}): remove the dynamicValue, or move this input to a later step.`, at, i));
         } else if (f >= n) {
-          out.push(diagnostic('error', 'from-step-out-of-range', `"${name}" takes its value from fromStep ${f}, but the recipe has only ${n} step${n === 1 ? '' : 's'} (fromStep counts from 0): point it at an earlier step, 0 to ${Math.max(0, i - 1)}.`, at, i));
+          out.push(diagnostic('error', 'from-step-out-of-range', `"${name}" takes its value from fromStep ${f}, but the recipe has only ${n} step${n === 1 ? '' : 's'} (fromStep counts from 0): point it at an earlier step (${earlier(i)}).`, at, i));
         } else if (f === i) {
           out.push(diagnostic('error', 'from-step-self', `"${name}" takes its value from its own step (fromStep ${f}): point fromStep at an earlier step (steps count from 0, so step ${i + 1} is fromStep ${i}).`, at, i));
         } else if (f > i) {
-          out.push(diagnostic('error', 'from-step-later', `"${name}" takes its value from ${shown}, which runs after this step: point fromStep at an earlier step (0 to ${Math.max(0, i - 1)}).`, at, i));
+          out.push(diagnostic('error', 'from-step-later', `"${name}" takes its value from ${shown}, which runs after this step: point fromStep at an earlier step (${earlier(i)}).`, at, i));
         } else if (dv.value !== undefined && !recipe.steps[f].apiCall?.path) {
           out.push(diagnostic('error', 'from-step-no-call', `"${name}" reads "${dv.value}" from the response of ${shown}, but that step makes no API call: point fromStep at a step with an API Call, or use "answer" to read one of its inputs.`, at, i));
         }
