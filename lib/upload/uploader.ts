@@ -139,6 +139,7 @@ export class Upload {
   private waiters: Array<() => void> = [];
   private fatal: UploadError | undefined;
   private needResync = false;
+  private lastToken: UploadTokenJson | undefined;
   private resyncing: Promise<void> | undefined;
   private probing = false;
   private failedCount = 0;
@@ -393,6 +394,14 @@ export class Upload {
   private applyServerHeld(json: unknown): void {
     const t = json as UploadTokenJson | undefined;
     if (t && typeof t.uploadedFileSize === 'number') this.held = t.uploadedFileSize;
+    if (t && typeof t === 'object') this.lastToken = t;
+  }
+
+  /** The token as uploadToken.get last answered, when it says the whole file is there (an answer lost on the way). */
+  private completedOnServer(): UploadTokenJson | undefined {
+    const t = this.lastToken;
+    if (t && t.status === TOKEN_STATUS.FULL_UPLOAD && t.uploadedFileSize === this.totalBytes) return t;
+    return undefined;
   }
 
   // ---- sending -------------------------------------------------------------------------------
@@ -498,6 +507,12 @@ export class Upload {
     let attempts = 0;
     for (;;) {
       await this.waitRunnable();
+      if (attempts > 0 && this.needResync) await this.resync();
+      const complete = attempts > 0 ? this.completedOnServer() : undefined;
+      if (complete) {
+        this.singleDone = true;
+        return complete;
+      }
       const key = this.seq++;
       attempts++;
       const out = await this.send(model, this.file.slice(0, this.totalBytes, this.file.type || undefined), key);
@@ -695,6 +710,9 @@ export class Upload {
         await this.resync();
         await this.waitRunnable();
       }
+      // The final chunk's answer may have been lost while the server completed the token.
+      const complete = this.completedOnServer();
+      if (complete) return complete;
       const total = this.totalBytes;
       const model = chunkModel(this.options.model, { ...this.fileMeta(0), resume: true, finalChunk: true, resumeAt: total }, this.fileField);
       attempts++;
