@@ -1,0 +1,89 @@
+/**
+ * Runs the recipe linter for the editor: in a module worker (so typing stays smooth on a large
+ * recipe), falling back to the main thread when workers are unavailable. Only the newest request
+ * is answered; older ones are dropped.
+ */
+import type { Recipe } from '@/lib/recipe/types';
+
+export interface LintRequest {
+  id: number;
+  source: string;
+}
+
+export interface LintResponse {
+  id: number;
+  recipe: Recipe;
+  ms: number;
+}
+
+export interface LintResult {
+  recipe: Recipe;
+  ms: number;
+  where: 'worker' | 'main';
+}
+
+export class RecipeLinter {
+  private worker?: Worker;
+  private seq = 0;
+  private pending = new Map<number, { source: string; resolve: (r: LintResult | undefined) => void }>();
+  private broken = false;
+
+  constructor() {
+    try {
+      this.worker = new Worker(new URL('./lint.worker.ts', import.meta.url), { type: 'module', name: 'recipe-lint' });
+      this.worker.onmessage = (e: MessageEvent<LintResponse>) => this.answer(e.data);
+      this.worker.onerror = (e) => {
+        e.preventDefault();
+        this.failOver();
+      };
+    } catch {
+      this.broken = true;
+    }
+  }
+
+  /** Lints `source`; resolves undefined when a newer request superseded this one. */
+  lint(source: string): Promise<LintResult | undefined> {
+    const id = ++this.seq;
+    for (const [pid, p] of this.pending) {
+      p.resolve(undefined);
+      this.pending.delete(pid);
+    }
+    if (this.broken || !this.worker) return this.onMain(source, id);
+    return new Promise((resolve) => {
+      this.pending.set(id, { source, resolve });
+      this.worker!.postMessage({ id, source } satisfies LintRequest);
+    });
+  }
+
+  dispose(): void {
+    this.worker?.terminate();
+    this.worker = undefined;
+    for (const p of this.pending.values()) p.resolve(undefined);
+    this.pending.clear();
+  }
+
+  private answer(r: LintResponse): void {
+    const p = this.pending.get(r.id);
+    if (!p) return;
+    this.pending.delete(r.id);
+    p.resolve(r.id === this.seq ? { recipe: r.recipe, ms: r.ms, where: 'worker' } : undefined);
+  }
+
+  private failOver(): void {
+    this.broken = true;
+    this.worker?.terminate();
+    this.worker = undefined;
+    for (const [id, p] of this.pending) {
+      this.pending.delete(id);
+      void this.onMain(p.source, id).then(p.resolve);
+    }
+  }
+
+  private async onMain(source: string, id: number): Promise<LintResult | undefined> {
+    const [{ parseRecipe }, { getKalturaDescription }] = await Promise.all([import('@/lib/recipe'), import('@/lib/api')]);
+    if (id !== this.seq) return undefined;
+    const t0 = performance.now();
+    const recipe = parseRecipe(source, { api: getKalturaDescription() });
+    return { recipe, ms: performance.now() - t0, where: 'main' };
+  }
+}
