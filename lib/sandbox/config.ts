@@ -1,0 +1,68 @@
+/**
+ * Sandbox settings, all from the environment (read once at start):
+ *
+ * - SANDBOX_DATA_DIR            data folder (default `.data/` in the project; ignored by git)
+ * - SANDBOX_PARTNER_ID          the sandbox partner's id (default: made up at first start, then kept)
+ * - SANDBOX_ADMIN_SECRET        its admin secret (default: random at first start, then kept)
+ * - SANDBOX_USER_SECRET         its user secret (default: random at first start, then kept)
+ * - SANDBOX_MAX_UPLOAD_BYTES    largest upload (token data) accepted, default 4 GiB
+ * - SANDBOX_PROCESSING_MS       how long a video/audio entry stays in PRECONVERT, default 1500
+ * - SANDBOX_FINAL_CHUNK_WAIT_MS how long a final chunk waits for the others, default 15000
+ * - SANDBOX_FAULTS              fault injection for tests (off by default), JSON:
+ *     {"uploadFailBefore":0.05,"uploadFailAfter":0.05,"uploadDelayMs":[0,200]}
+ *   A failing upload answers the Kaltura error UPLOAD_ERROR: "before" writes nothing, "after"
+ *   has written (and kept) the chunk. A delay waits that many ms (uniform in the range) first.
+ */
+import { join, resolve } from 'node:path';
+
+export interface Faults {
+  uploadFailBefore: number;
+  uploadFailAfter: number;
+  uploadDelayMs: [number, number];
+}
+
+export interface SandboxSettings {
+  dataDir: string;
+  partnerId?: number;
+  adminSecret?: string;
+  userSecret?: string;
+  maxUploadBytes: number;
+  processingMs: number;
+  finalChunkWaitMs: number;
+  faults: Faults | null;
+}
+
+function num(v: string | undefined, dflt: number): number {
+  if (v === undefined || v.trim() === '') return dflt;
+  const n = Number(v);
+  return Number.isFinite(n) && n >= 0 ? n : dflt;
+}
+
+function parseFaults(text: string | undefined): Faults | null {
+  if (!text || !text.trim()) return null;
+  try {
+    const f = JSON.parse(text) as Partial<Faults>;
+    const p = (x: unknown) => (typeof x === 'number' && x >= 0 && x <= 1 ? x : 0);
+    const d = Array.isArray(f.uploadDelayMs) ? f.uploadDelayMs : [0, 0];
+    const lo = Math.max(0, Number(d[0]) || 0);
+    const hi = Math.max(lo, Number(d[1]) || lo);
+    return { uploadFailBefore: p(f.uploadFailBefore), uploadFailAfter: p(f.uploadFailAfter), uploadDelayMs: [lo, hi] };
+  } catch {
+    console.error('[sandbox] SANDBOX_FAULTS is not valid JSON; fault injection stays off');
+    return null;
+  }
+}
+
+export function readSettings(env: NodeJS.ProcessEnv = process.env): SandboxSettings {
+  const pid = env.SANDBOX_PARTNER_ID ? Number(env.SANDBOX_PARTNER_ID) : undefined;
+  return {
+    dataDir: resolve(/*turbopackIgnore: true*/ env.SANDBOX_DATA_DIR || join(/*turbopackIgnore: true*/ process.cwd(), '.data')),
+    partnerId: pid !== undefined && Number.isInteger(pid) && pid > 0 ? pid : undefined,
+    adminSecret: env.SANDBOX_ADMIN_SECRET || undefined,
+    userSecret: env.SANDBOX_USER_SECRET || undefined,
+    maxUploadBytes: num(env.SANDBOX_MAX_UPLOAD_BYTES, 4 * 1024 ** 3),
+    processingMs: num(env.SANDBOX_PROCESSING_MS, 1500),
+    finalChunkWaitMs: num(env.SANDBOX_FINAL_CHUNK_WAIT_MS, 15000),
+    faults: parseFaults(env.SANDBOX_FAULTS),
+  };
+}

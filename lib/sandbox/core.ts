@@ -1,0 +1,209 @@
+/**
+ * The sandbox core: partner setup, KS validation, one call (service + action + parameter tree)
+ * and multirequests. Framework-free; the HTTP edge is http.ts.
+ */
+import { randomBytes, randomInt } from 'node:crypto';
+import { getKalturaDescription } from '../api';
+import type { ApiDescription } from '../api/types';
+import type { SandboxSettings } from './config';
+import type { Action, CallContext, Session } from './context';
+import { coerceArgs } from './coerce';
+import { KalturaApiError, toApiError } from './errors';
+import { KS_ERRORS, KsError, ksFingerprint, parseKs, peekKsPartner } from './ks';
+import { asTree, fromJson, type ParamTree, type RawValue } from './params';
+import * as media from './services/media';
+import * as session from './services/session';
+import * as uploadToken from './services/uploadToken';
+import { Store, type PartnerRow, type TokenRow } from './store';
+import { UploadEngine } from './uploads';
+
+const ACTIONS: Record<string, Action> = {
+  'system.ping': () => true,
+  'session.start': session.start,
+  'session.get': session.get,
+  'session.end': session.end,
+  'uploadToken.add': uploadToken.add,
+  'uploadToken.get': uploadToken.get,
+  'uploadToken.list': uploadToken.list,
+  'uploadToken.delete': uploadToken.del,
+  'uploadToken.upload': uploadToken.upload,
+  'media.add': media.add,
+  'media.addContent': media.addContent,
+  'media.get': media.get,
+  'media.list': media.list,
+  'media.update': media.update,
+  'media.delete': media.del,
+  'baseEntry.get': media.get,
+  'baseEntry.list': media.baseList,
+};
+
+/** Parameters that belong to the request, not to an action. */
+const REQUEST_KEYS = new Set(['service', 'action', 'ks', 'format', 'partnerId', 'clientTag', 'apiVersion', 'kalsig', 'ignoreNull', 'responseProfile', 'language']);
+
+export interface CallRequest {
+  service: string;
+  action: string;
+  params: ParamTree;
+  baseUrl: string;
+}
+
+export class SandboxCore {
+  readonly store: Store;
+  readonly uploads: UploadEngine;
+  readonly desc: ApiDescription;
+  partner!: PartnerRow;
+
+  constructor(readonly settings: SandboxSettings) {
+    this.store = new Store(settings.dataDir);
+    this.desc = getKalturaDescription();
+    this.uploads = new UploadEngine(this.store, settings, (t) => this.tokenCompleted(t));
+    this.setupPartner();
+  }
+
+  private setupPartner(): void {
+    const s = this.settings;
+    const existing = s.partnerId !== undefined ? this.store.getPartner(s.partnerId) : this.store.firstPartner();
+    if (existing) {
+      if (s.adminSecret && existing.admin_secret !== s.adminSecret) existing.admin_secret = s.adminSecret;
+      if (s.userSecret && existing.secret !== s.userSecret) existing.secret = s.userSecret;
+      this.store.putPartner(existing);
+      this.partner = existing;
+      console.log(`[sandbox] Kaltura sandbox partner ${existing.id} (data in ${s.dataDir}); service URL: this server, e.g. http://localhost:${process.env.PORT || 3000}`);
+      return;
+    }
+    const p: PartnerRow = {
+      id: s.partnerId ?? randomInt(100000, 1000000),
+      admin_secret: s.adminSecret ?? randomBytes(16).toString('hex'),
+      secret: s.userSecret ?? randomBytes(16).toString('hex'),
+      name: 'Sandbox partner',
+      created_at: Math.floor(Date.now() / 1000),
+    };
+    this.store.putPartner(p);
+    this.partner = p;
+    const lines = [
+      '[sandbox] Created the Kaltura sandbox partner (kept in ' + s.dataDir + '):',
+      `[sandbox]   service URL:  http://localhost:${process.env.PORT || 3000} (this server; API under /api_v3/)`,
+      `[sandbox]   partner ID:   ${p.id}`,
+    ];
+    // The admin secret is shown here once, at creation, unless it was given by the environment.
+    if (!s.adminSecret) lines.push(`[sandbox]   admin secret: ${p.admin_secret}   (shown only now; SANDBOX_ADMIN_SECRET sets your own)`);
+    console.log(lines.join('\n'));
+  }
+
+  private tokenCompleted(t: TokenRow): void {
+    for (const e of this.store.entriesWaitingFor(t.id)) media.attachContent(this, e.id, t);
+  }
+
+  /** Checks a KS on every call: format, signature, partner, type, expiry, ended sessions. */
+  validateKs(ks: string): Session {
+    const fail = (reason: keyof typeof KS_ERRORS) =>
+      new KalturaApiError('INVALID_KS', { KSID: ks.length > 400 ? ks.slice(0, 400) : ks, ERR_CODE: KS_ERRORS[reason], ERR_DESC: reason });
+    const pid = peekKsPartner(ks);
+    if (pid === undefined) throw fail('INVALID_STR');
+    const partner = this.store.getPartner(pid);
+    if (!partner) throw fail('INVALID_PARTNER');
+    try {
+      const data = parseKs(ks, partner.admin_secret);
+      if (this.store.isSessionEnded(ksFingerprint(ks))) throw new KsError('LOGOUT');
+      return { ...data, ks };
+    } catch (e) {
+      if (e instanceof KsError) throw fail(e.reason);
+      throw fail('INVALID_STR');
+    }
+  }
+
+  /** One API call; throws KalturaApiError. */
+  async call(req: CallRequest): Promise<unknown> {
+    const service = req.service.trim();
+    const action = req.action.trim();
+    if (!service) throw new KalturaApiError('SERVICE_NOT_SPECIFIED');
+    if (service.toLowerCase() === 'multirequest') return this.multirequest(req);
+    const serviceKnown = this.desc.operations().some((o) => o.service.toLowerCase() === service.toLowerCase() && o.action);
+    if (!serviceKnown) throw new KalturaApiError('SERVICE_DOES_NOT_EXISTS', { SRV_NAME: service.slice(0, 200) });
+    if (!action) throw new KalturaApiError('ACTION_NOT_SPECIFIED');
+    const op = this.desc.operationByName(service, action) ?? this.desc.operation(`/service/${service}/action/${action}`);
+    const handler = op ? ACTIONS[`${op.service}.${op.action}`] : undefined;
+    if (!op || !handler) throw new KalturaApiError('ACTION_DOES_NOT_EXISTS', { ACTION_NAME: action.slice(0, 200), SERVICE_NAME: service.slice(0, 200) });
+
+    const ctx: CallContext = { core: this, baseUrl: req.baseUrl };
+    const ks = req.params.ks;
+    if (typeof ks === 'string' && ks.trim() !== '') ctx.session = this.validateKs(ks.trim());
+    if (op.requiresKs && !ctx.session) {
+      throw new KalturaApiError('SERVICE_FORBIDDEN', { SERVICE: `${op.service.toLowerCase()}->${op.action}` });
+    }
+    const pid = req.params.partnerId;
+    if (typeof pid === 'string' || typeof pid === 'number') {
+      const n = Number(pid);
+      if (Number.isInteger(n) && n > 0) ctx.partnerId = n;
+    }
+    const params: ParamTree = {};
+    for (const [k, v] of Object.entries(req.params)) if (!REQUEST_KEYS.has(k) || op.params.some((p) => p.name === k)) params[k] = v;
+    const args = coerceArgs(this.desc, op, params);
+    return handler(ctx, args);
+  }
+
+  /** `service=multirequest`: sub-requests "1", "2", ... in order; `{N:result:path}` refers to earlier results. */
+  private async multirequest(req: CallRequest): Promise<unknown[]> {
+    const keys = Object.keys(req.params)
+      .filter((k) => /^\d{1,4}$/.test(k) && asTree(req.params[k]))
+      .sort((a, b) => Number(a) - Number(b))
+      .slice(0, 200);
+    const shared: ParamTree = {};
+    for (const k of ['ks', 'partnerId', 'clientTag'] as const) if (req.params[k] !== undefined) shared[k] = req.params[k];
+    const results: unknown[] = [];
+    for (const k of keys) {
+      const sub = resolveRefs(asTree(req.params[k])!, results) as ParamTree;
+      const params: ParamTree = { ...shared, ...sub };
+      try {
+        if (typeof params.service === 'string' && params.service.toLowerCase() === 'multirequest') throw new KalturaApiError('SERVICE_DOES_NOT_EXISTS', { SRV_NAME: 'multirequest' });
+        results.push(
+          await this.call({ service: str(params.service), action: str(params.action), params, baseUrl: req.baseUrl }),
+        );
+      } catch (e) {
+        results.push(toApiError(e).toObject());
+      }
+    }
+    return results;
+  }
+}
+
+function str(v: RawValue | undefined): string {
+  return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
+}
+
+const REF = /\{(\d{1,4}):result((?::[^:{}]*)*)\}/g;
+
+function lookup(results: unknown[], n: number, path: string): unknown {
+  let v: unknown = results[n - 1];
+  if (v === undefined) return undefined;
+  if (typeof v === 'object' && v !== null && (v as { objectType?: string }).objectType === 'KalturaAPIException') return undefined;
+  for (const part of path.split(':').filter(Boolean)) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string, unknown>)[part];
+  }
+  return v;
+}
+
+/** Replaces `{N:result:path}` in string values; a value that is only a reference takes the referenced value. */
+export function resolveRefs(v: RawValue, results: unknown[]): RawValue {
+  if (typeof v === 'string') {
+    const whole = /^\{(\d{1,4}):result((?::[^:{}]*)*)\}$/.exec(v);
+    if (whole) {
+      const r = lookup(results, Number(whole[1]), whole[2]);
+      if (r === undefined) return v;
+      return fromJson(r);
+    }
+    return v.replace(REF, (m, n: string, path: string) => {
+      const r = lookup(results, Number(n), path);
+      return r === undefined || r === null || typeof r === 'object' ? m : String(r);
+    });
+  }
+  if (Array.isArray(v)) return v.map((x) => resolveRefs(x, results));
+  const t = asTree(v);
+  if (t) {
+    const out: ParamTree = {};
+    for (const [k, x] of Object.entries(t)) out[k] = resolveRefs(x, results);
+    return out;
+  }
+  return v;
+}

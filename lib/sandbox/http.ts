@@ -1,0 +1,414 @@
+/**
+ * The HTTP edge of the sandbox: a web Request in, a Response out. Parses the path form
+ * (`/api_v3/service/{service}/action/{action}`) and the query form (`?service=&action=`); query,
+ * JSON, form and multipart bodies (busboy, file parts streamed: an uploadToken.upload chunk goes
+ * straight into the token file, other files are spooled to the data folder). Always answers with
+ * HTTP 200 and a Kaltura-shaped result or error (never a stack trace), with CORS headers.
+ *
+ * Other routes under /api_v3:
+ * - GET /api_v3/openapi.json: the API description (OpenAPI) of the services the sandbox serves.
+ * - GET /api_v3/sandbox/session: a fresh ADMIN KS of the sandbox partner, with partnerId and
+ *   serviceUrl, so the console's browser UI connects with no configuration. Acceptable because the
+ *   sandbox is local and the KS only opens the sandbox partner; the secret itself is never returned.
+ *   Sent without CORS headers, so other web sites cannot read it.
+ * - GET /api_v3/sandbox/content/{entryId}[/download/{fileName}]: an entry's uploaded bytes
+ *   (`dataUrl` / `downloadUrl`), with Range support.
+ */
+import busboy from 'busboy';
+import { randomBytes } from 'node:crypto';
+import { createReadStream, mkdirSync, statSync } from 'node:fs';
+import { unlink } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { Readable } from 'node:stream';
+import type { ReadableStream as NodeWebReadableStream } from 'node:stream/web';
+import { buildKalturaOpenApi } from '../api';
+import type { SandboxCore } from './core';
+import { KalturaApiError, toApiError } from './errors';
+import { nowSec } from './ids';
+import { buildKs, SESSION_ADMIN } from './ks';
+import { FileArg, fromJson, mergeTree, setFlat, type ParamTree, type RawValue } from './params';
+import { ENTRY_READY, contentPath, refreshEntries } from './services/media';
+import { FORMAT_JSON, toJson, toXml } from './serialize';
+import { SizeLimitError, drain, writeAt } from './streams';
+
+const MAX_TEXT_BODY = 32 * 1024 * 1024;
+
+export const CORS_HEADERS: Record<string, string> = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Methods': 'POST, GET, OPTIONS',
+  'Access-Control-Allow-Headers': 'Content-Type, Accept, Range, X-Kaltura-Session-Id, X-Requested-With, Authorization',
+  'Access-Control-Expose-Headers': 'Content-Length, Content-Range, X-Kaltura-Execution-Time',
+  'Access-Control-Max-Age': '86400',
+};
+
+function baseUrlOf(request: Request, url: URL): string {
+  const host = request.headers.get('x-forwarded-host') || request.headers.get('host') || url.host;
+  const proto = (request.headers.get('x-forwarded-proto') || url.protocol.replace(':', '')).split(',')[0].trim();
+  return `${proto}://${host}`;
+}
+
+function segmentsOf(url: URL): string[] {
+  const i = url.pathname.indexOf('/api_v3');
+  const rest = i >= 0 ? url.pathname.slice(i + '/api_v3'.length) : url.pathname;
+  return rest
+    .split('/')
+    .filter(Boolean)
+    .map((s) => {
+      try {
+        return decodeURIComponent(s);
+      } catch {
+        return s;
+      }
+    });
+}
+
+function str(v: RawValue | undefined): string {
+  return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
+}
+
+async function readText(request: Request): Promise<string> {
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > MAX_TEXT_BODY) {
+      await reader.cancel().catch(() => undefined);
+      throw new KalturaApiError('INVALID_FIELD_VALUE', { FIELD_NAME: `request body (over ${MAX_TEXT_BODY} bytes of parameters)` });
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function parseJsonBody(text: string, into: ParamTree): void {
+  if (!text.trim()) return;
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch {
+    throw new KalturaApiError('INVALID_FIELD_VALUE', { FIELD_NAME: 'JSON body (not valid JSON)' });
+  }
+  const t = fromJson(v);
+  if (t && typeof t === 'object' && !Array.isArray(t) && !(t instanceof FileArg)) mergeTree(into, t);
+}
+
+interface Parsed {
+  params: ParamTree;
+  service: string;
+  action: string;
+  /** A call already started while the body streamed (an upload chunk). */
+  early?: Promise<unknown>;
+  files: FileArg[];
+  spools: string[];
+}
+
+/** Everything needed to run the call, in precedence order (query wins). */
+class ParamSources {
+  body: ParamTree = {};
+  constructor(
+    readonly query: ParamTree,
+    readonly path: ParamTree,
+    readonly pathService: string | undefined,
+    readonly pathAction: string | undefined,
+  ) {}
+  merged(): ParamTree {
+    const t: ParamTree = {};
+    mergeTree(t, this.body);
+    mergeTree(t, this.path);
+    mergeTree(t, this.query);
+    return t;
+  }
+  service(t: ParamTree): string {
+    return this.pathService ?? str(t.service);
+  }
+  action(t: ParamTree): string {
+    return this.pathAction ?? str(t.action);
+  }
+}
+
+function isUpload(service: string, action: string): boolean {
+  return service.toLowerCase() === 'uploadtoken' && action.toLowerCase() === 'upload';
+}
+
+export class SandboxHttp {
+  private readonly spoolDir: string;
+  constructor(readonly core: SandboxCore) {
+    this.spoolDir = join(core.settings.dataDir, 'tmp');
+    mkdirSync(this.spoolDir, { recursive: true });
+  }
+
+  async handle(request: Request): Promise<Response> {
+    try {
+      return await this.route(request);
+    } catch (e) {
+      // last line of defence: never a 500, never a stack trace
+      console.error('[sandbox] unexpected error:', (e as Error)?.message ?? e);
+      return this.answer(toApiError(e).toObject(), 2, 0, 0);
+    }
+  }
+
+  private async route(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: CORS_HEADERS });
+    const seg = segmentsOf(url);
+    const first = seg[0]?.toLowerCase();
+    if (request.method === 'GET' || request.method === 'HEAD') {
+      if (first === 'openapi.json' && seg.length === 1) {
+        return new Response(JSON.stringify(buildKalturaOpenApi()), {
+          headers: { ...CORS_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-cache' },
+        });
+      }
+      if (first === 'sandbox' && seg[1] === 'session' && seg.length === 2) return this.consoleSession(request, url);
+      if (first === 'sandbox' && seg[1] === 'content' && seg[2]) return this.content(request, seg[2], seg[3] === 'download' ? (seg[4] ?? seg[2]) : undefined);
+    }
+    return this.api(request, url, seg);
+  }
+
+  /** See the file comment: an ADMIN KS for the console's own UI, never the secret. */
+  private consoleSession(request: Request, url: URL): Response {
+    const p = this.core.partner;
+    const expiry = nowSec() + 86400;
+    const ks = buildKs(p.admin_secret, { partnerId: p.id, type: SESSION_ADMIN, userId: '', expiry, privileges: new Map() });
+    return new Response(JSON.stringify({ ks, partnerId: p.id, serviceUrl: baseUrlOf(request, url), sessionType: SESSION_ADMIN, expiry }), {
+      headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' },
+    });
+  }
+
+  private content(request: Request, entryId: string, downloadName: string | undefined): Response {
+    refreshEntries(this.core);
+    const e = this.core.store.getEntry(entryId);
+    const notFound = () => this.answer(new KalturaApiError('ENTRY_ID_NOT_FOUND', { ENTRY_ID: entryId.slice(0, 100) }).toObject(), FORMAT_JSON, 0, 0);
+    if (!e || e.status !== ENTRY_READY) return notFound();
+    const path = contentPath(this.core, e.id);
+    let size: number;
+    try {
+      size = statSync(path).size;
+    } catch {
+      return notFound();
+    }
+    const headers: Record<string, string> = {
+      ...CORS_HEADERS,
+      'Content-Type': mimeOf(e.file_name ?? ''),
+      'Accept-Ranges': 'bytes',
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-cache',
+    };
+    if (downloadName !== undefined) headers['Content-Disposition'] = `attachment; filename*=UTF-8''${encodeURIComponent(e.file_name || downloadName)}`;
+    let start = 0;
+    let end = size - 1;
+    let status = 200;
+    const range = request.headers.get('range');
+    const m = range ? /^bytes=(\d*)-(\d*)$/.exec(range.trim()) : null;
+    if (m && (m[1] || m[2])) {
+      if (m[1]) {
+        start = Number(m[1]);
+        end = m[2] ? Math.min(Number(m[2]), size - 1) : size - 1;
+      } else {
+        start = Math.max(0, size - Number(m[2]));
+      }
+      if (start > end || start >= size) {
+        return new Response(null, { status: 416, headers: { ...headers, 'Content-Range': `bytes */${size}` } });
+      }
+      status = 206;
+      headers['Content-Range'] = `bytes ${start}-${end}/${size}`;
+    }
+    headers['Content-Length'] = String(size === 0 ? 0 : end - start + 1);
+    if (request.method === 'HEAD' || size === 0) return new Response(null, { status, headers });
+    const stream = createReadStream(path, { start, end, highWaterMark: 1 << 20 });
+    return new Response(Readable.toWeb(stream) as unknown as ReadableStream, { status, headers });
+  }
+
+  private async api(request: Request, url: URL, seg: string[]): Promise<Response> {
+    const started = performance.now();
+    const query: ParamTree = {};
+    for (const [k, v] of url.searchParams) setFlat(query, k, v);
+    const path: ParamTree = {};
+    let pathService: string | undefined;
+    let pathAction: string | undefined;
+    if (seg[0]?.toLowerCase() === 'service' && seg[1]) {
+      pathService = seg[1];
+      if (seg[2]?.toLowerCase() === 'action' && seg[3] !== undefined) {
+        pathAction = seg[3];
+        // `/service/x/action/y/name/value/...` pairs, as the real server accepts them
+        for (let i = 4; i + 1 < seg.length; i += 2) setFlat(path, seg[i], seg[i + 1]);
+      }
+    }
+    const src = new ParamSources(query, path, pathService, pathAction);
+    let format = Number(str(query.format)) || 0;
+    let result: unknown;
+    let parsed: Parsed | undefined;
+    try {
+      parsed = await this.parseBody(request, src);
+      format = Number(str(parsed.params.format)) || format;
+      result = parsed.early
+        ? await parsed.early
+        : await this.core.call({ service: parsed.service, action: parsed.action, params: parsed.params, baseUrl: baseUrlOf(request, url) });
+    } catch (e) {
+      if (!(e instanceof KalturaApiError)) console.error('[sandbox] internal error:', (e as Error)?.message ?? e);
+      result = toApiError(e).toObject();
+    } finally {
+      if (parsed) {
+        for (const f of parsed.files) if (f.used) drain(f.stream);
+        for (const p of parsed.spools) unlink(p).catch(() => undefined);
+      }
+    }
+    return this.answer(result, format, started, performance.now());
+  }
+
+  private answer(result: unknown, format: number, started: number, ended: number): Response {
+    const secs = Math.max(0, (ended - started) / 1000);
+    if (format === FORMAT_JSON) {
+      return new Response(toJson(result), {
+        headers: { ...CORS_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'X-Kaltura-Execution-Time': secs.toFixed(6) },
+      });
+    }
+    return new Response(toXml(result, secs), {
+      headers: { ...CORS_HEADERS, 'Content-Type': 'text/xml; charset=utf-8', 'X-Kaltura-Execution-Time': secs.toFixed(6) },
+    });
+  }
+
+  private async parseBody(request: Request, src: ParamSources): Promise<Parsed> {
+    const ct = (request.headers.get('content-type') || '').toLowerCase();
+    const parsed: Parsed = { params: {}, service: '', action: '', files: [], spools: [] };
+    const finish = () => {
+      parsed.params = src.merged();
+      parsed.service = src.service(parsed.params);
+      parsed.action = src.action(parsed.params);
+      return parsed;
+    };
+    if (!request.body || request.method === 'GET' || request.method === 'HEAD') return finish();
+    if (ct.startsWith('multipart/form-data')) {
+      await this.parseMultipart(request, ct, src, parsed);
+      if (parsed.early) return parsed;
+      return finish();
+    }
+    if (ct.includes('json')) {
+      parseJsonBody(await readText(request), src.body);
+      return finish();
+    }
+    if (ct.startsWith('application/x-www-form-urlencoded') || ct.startsWith('text/plain')) {
+      for (const [k, v] of new URLSearchParams(await readText(request))) setFlat(src.body, k, v);
+      return finish();
+    }
+    const t = src.merged();
+    if (isUpload(src.service(t), src.action(t)) && !ct) {
+      // raw bytes as the chunk (e.g. curl --data-binary with the parameters in the query)
+      const file = new FileArg(str(t.fileName) || 'upload', 'application/octet-stream', Readable.fromWeb(request.body as unknown as NodeWebReadableStream));
+      parsed.files.push(file);
+      setFlat(src.body, 'fileData', file);
+      return finish();
+    }
+    // no or unknown content type: JSON if it looks like it, else form encoding
+    const text = await readText(request);
+    if (text.trimStart().startsWith('{')) parseJsonBody(text, src.body);
+    else for (const [k, v] of new URLSearchParams(text)) setFlat(src.body, k, v);
+    return finish();
+  }
+
+  private parseMultipart(request: Request, ct: string, src: ParamSources, parsed: Parsed): Promise<void> {
+    const max = this.core.settings.maxUploadBytes;
+    return new Promise<void>((resolve, reject) => {
+      let bb: busboy.Busboy;
+      try {
+        bb = busboy({
+          headers: { 'content-type': ct },
+          limits: { fieldSize: 16 << 20, fields: 5000, files: 50, parts: 6000, fieldNameSize: 1000 },
+        });
+      } catch {
+        reject(new KalturaApiError('INVALID_FIELD_VALUE', { FIELD_NAME: 'multipart body (bad boundary)' }));
+        return;
+      }
+      let failure: KalturaApiError | undefined;
+      const writes: Promise<unknown>[] = [];
+      bb.on('field', (name, value, info) => {
+        if (failure) return;
+        if (info.valueTruncated || info.nameTruncated) {
+          failure = new KalturaApiError('INVALID_FIELD_VALUE', { FIELD_NAME: name.slice(0, 100) });
+          return;
+        }
+        if (name === 'json') {
+          try {
+            parseJsonBody(value, src.body);
+          } catch (e) {
+            failure = toApiError(e);
+          }
+        } else setFlat(src.body, name, value);
+      });
+      bb.on('file', (name, stream, info) => {
+        stream.on('error', () => undefined);
+        if (failure || parsed.early) {
+          stream.resume();
+          return;
+        }
+        const t = src.merged();
+        const service = src.service(t);
+        const action = src.action(t);
+        if (name === 'fileData' && isUpload(service, action)) {
+          // stream this chunk straight into the token: the call runs now, with the parameters so far
+          const file = new FileArg(info.filename || 'chunk', info.mimeType, stream);
+          parsed.files.push(file);
+          setFlat(t, name, file);
+          parsed.params = t;
+          parsed.service = service;
+          parsed.action = action;
+          const baseUrl = baseUrlOf(request, new URL(request.url));
+          parsed.early = this.core.call({ service, action, params: t, baseUrl }).finally(() => drain(stream));
+          parsed.early.catch(() => undefined);
+          return;
+        }
+        const spool = join(this.spoolDir, randomBytes(12).toString('hex'));
+        parsed.spools.push(spool);
+        const w = writeAt(stream, spool, { flags: 'w', start: 0, maxEnd: max }).then(
+          () => {
+            const file = new FileArg(info.filename || 'file', info.mimeType, () => createReadStream(spool));
+            parsed.files.push(file);
+            setFlat(src.body, name, file);
+          },
+          (e) => {
+            failure ??= e instanceof SizeLimitError ? new KalturaApiError('FILE_SIZE_EXCEEDED', { FILE_SIZE: max }) : new KalturaApiError('UPLOAD_ERROR');
+          },
+        );
+        writes.push(w);
+      });
+      bb.on('error', () => {
+        failure ??= new KalturaApiError('INVALID_FIELD_VALUE', { FIELD_NAME: 'multipart body (malformed)' });
+        done();
+      });
+      bb.on('close', () => done());
+      let settled = false;
+      const done = () => {
+        if (settled) return;
+        settled = true;
+        Promise.all(writes).then(() => {
+          if (parsed.early) {
+            // the answer is the early call's; a broken rest of the body shows in its result
+            resolve();
+          } else if (failure) reject(failure);
+          else resolve();
+        }, reject);
+      };
+      const body = Readable.fromWeb(request.body as unknown as NodeWebReadableStream);
+      body.on('error', () => {
+        failure ??= new KalturaApiError('UPLOAD_ERROR');
+        bb.destroy(new Error('request body failed'));
+        done();
+      });
+      body.pipe(bb);
+    });
+  }
+}
+
+const MIME: Record<string, string> = {
+  '.mp4': 'video/mp4', '.m4v': 'video/mp4', '.mov': 'video/quicktime', '.webm': 'video/webm', '.mkv': 'video/x-matroska',
+  '.avi': 'video/x-msvideo', '.mp3': 'audio/mpeg', '.m4a': 'audio/mp4', '.wav': 'audio/wav', '.ogg': 'audio/ogg',
+  '.flac': 'audio/flac', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.gif': 'image/gif',
+  '.webp': 'image/webp', '.txt': 'text/plain; charset=utf-8', '.pdf': 'application/pdf',
+};
+
+function mimeOf(fileName: string): string {
+  return MIME[extname(fileName).toLowerCase()] ?? 'application/octet-stream';
+}

@@ -1,0 +1,287 @@
+/**
+ * media.add / addContent / get / list / update / delete (and baseEntry.get / list over the same
+ * entries). Status: NO_CONTENT (7) after add; IMPORT (0) while its upload token is not complete;
+ * then PRECONVERT (1) for video/audio for a short processing time, READY (2); images READY at once.
+ */
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { KObject } from '../coerce';
+import type { Action, CallContext } from '../context';
+import type { SandboxCore } from '../core';
+import { KalturaApiError } from '../errors';
+import { newEntryId, nowSec } from '../ids';
+import { probeMedia } from '../probe';
+import type { EntryRow, TokenRow } from '../store';
+import { TOKEN_CLOSED, TOKEN_FULL_UPLOAD, TOKEN_PARTIAL_UPLOAD, TOKEN_PENDING } from '../uploads';
+import { canEdit, canView, ownerScope } from './access';
+import { pageOf } from './paging';
+import { findToken } from './uploadToken';
+
+export const ENTRY_IMPORT = 0;
+export const ENTRY_PRECONVERT = 1;
+export const ENTRY_READY = 2;
+export const ENTRY_DELETED = 3;
+export const ENTRY_NO_CONTENT = 7;
+const MEDIA_IMAGE = 2;
+
+/** Properties kept as given (besides the columns of the entries table). */
+const STORED_PROPS = [
+  'description', 'adminTags', 'categories', 'categoriesIds', 'partnerData', 'startDate', 'endDate', 'groupId',
+  'accessControlId', 'partnerSortValue', 'conversionProfileId', 'redirectEntryId', 'parentEntryId',
+  'entitledUsersEdit', 'entitledUsersPublish', 'entitledUsersView', 'displayInSearch', 'blockAutoTranscript',
+  'creditUserName', 'creditUrl', 'conversionQuality', 'sourceType', 'searchProviderId', 'templateEntryId',
+];
+
+export function contentDir(core: SandboxCore): string {
+  const dir = join(core.settings.dataDir, 'content');
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+export function contentPath(core: SandboxCore, entryId: string): string {
+  return join(contentDir(core), entryId.replace(/[^0-9A-Za-z_]/g, ''));
+}
+
+function contentUrls(ctx: CallContext, e: EntryRow): { dataUrl?: string; downloadUrl?: string } {
+  if (e.status !== ENTRY_READY || e.content_size === null) return {};
+  const base = `${ctx.baseUrl}/api_v3/sandbox/content/${e.id}`;
+  const name = encodeURIComponent(e.file_name || e.id);
+  return { dataUrl: base, downloadUrl: `${base}/download/${name}` };
+}
+
+export function entryObject(ctx: CallContext, e: EntryRow): Record<string, unknown> {
+  let props: Record<string, unknown> = {};
+  try {
+    props = JSON.parse(e.props) as Record<string, unknown>;
+  } catch {
+    /* keep empty */
+  }
+  return {
+    objectType: 'KalturaMediaEntry',
+    id: e.id,
+    name: e.name,
+    partnerId: e.partner_id,
+    userId: e.user_id,
+    creatorId: e.creator_id,
+    tags: e.tags,
+    referenceId: e.reference_id,
+    ...props,
+    status: e.status,
+    moderationStatus: 6,
+    moderationCount: 0,
+    type: 1,
+    createdAt: e.created_at,
+    updatedAt: e.updated_at,
+    rank: 0,
+    totalRank: 0,
+    votes: 0,
+    version: e.version,
+    plays: 0,
+    views: 0,
+    mediaType: e.media_type,
+    ...contentUrls(ctx, e),
+  };
+}
+
+/** Moves a complete token's file into the entry and starts its processing. */
+export function attachContent(core: SandboxCore, entryId: string, token: TokenRow): void {
+  const e = core.store.getEntry(entryId);
+  if (!e || (e.status !== ENTRY_NO_CONTENT && e.status !== ENTRY_IMPORT)) return;
+  const src = core.uploads.tokenPath(token.id);
+  const dst = contentPath(core, e.id);
+  if (existsSync(src)) renameSync(src, dst);
+  const now = nowSec();
+  const image = e.media_type === MEDIA_IMAGE;
+  core.store.updateEntry(e.id, {
+    status: image ? ENTRY_READY : ENTRY_PRECONVERT,
+    ready_at: image ? null : Date.now() + core.settings.processingMs,
+    content_size: token.uploaded_file_size,
+    file_name: token.file_name,
+    upload_token_id: token.id,
+    version: e.version + 1,
+    updated_at: now,
+  });
+  core.store.updateToken(token.id, { status: TOKEN_CLOSED, attached_object_type: 'entry', attached_object_id: e.id, updated_at: now });
+  void probeMedia(dst).then((facts) => {
+    if (!facts) return;
+    const cur = core.store.getEntry(e.id);
+    if (!cur) return;
+    const props = { ...(JSON.parse(cur.props) as Record<string, unknown>), ...facts };
+    core.store.updateEntry(e.id, { props: JSON.stringify(props) });
+  });
+}
+
+/** Entries whose processing time is over become READY; entries in IMPORT whose token completed get their content. */
+export function refreshEntries(core: SandboxCore): void {
+  core.store.db.prepare('UPDATE entries SET status = ?, updated_at = ? WHERE status = ? AND ready_at <= ?').run(ENTRY_READY, nowSec(), ENTRY_PRECONVERT, Date.now());
+}
+
+function refreshEntry(core: SandboxCore, e: EntryRow): EntryRow {
+  if (e.status === ENTRY_IMPORT && e.upload_token_id) {
+    const t = core.store.getToken(e.upload_token_id);
+    if (t && t.status === TOKEN_FULL_UPLOAD) attachContent(core, e.id, t);
+  }
+  refreshEntries(core);
+  return core.store.getEntry(e.id) ?? e;
+}
+
+export function findEntry(ctx: CallContext, id: unknown, forEdit = false): EntryRow {
+  const e = typeof id === 'string' && id.length <= 100 ? ctx.core.store.getEntry(id) : undefined;
+  if (!e || e.partner_id !== ctx.session?.partnerId || e.status === ENTRY_DELETED || !(forEdit ? canEdit(ctx, e.user_id, e.id) : canView(ctx, e.user_id, e.id))) {
+    throw new KalturaApiError('ENTRY_ID_NOT_FOUND', { ENTRY_ID: typeof id === 'string' ? id.slice(0, 100) : '' });
+  }
+  return refreshEntry(ctx.core, e);
+}
+
+function pickProps(input: KObject): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of STORED_PROPS) if (input[k] !== undefined) out[k] = input[k];
+  return out;
+}
+
+export const add: Action = (ctx, a) => {
+  const input = a.entry as KObject;
+  if (input.mediaType === undefined || input.mediaType === null) throw new KalturaApiError('PROPERTY_VALIDATION_CANNOT_BE_NULL', { PROP_NAME: 'mediaType' });
+  const s = ctx.session!;
+  const admin = ownerScope(ctx) === undefined;
+  const now = nowSec();
+  const row: EntryRow = {
+    id: newEntryId(),
+    partner_id: s.partnerId,
+    user_id: admin && typeof input.userId === 'string' && input.userId ? input.userId : s.userId,
+    creator_id: s.userId,
+    name: typeof input.name === 'string' ? input.name : '',
+    status: ENTRY_NO_CONTENT,
+    media_type: Number(input.mediaType),
+    created_at: now,
+    updated_at: now,
+    version: 0,
+    reference_id: typeof input.referenceId === 'string' ? input.referenceId : null,
+    tags: typeof input.tags === 'string' ? input.tags : null,
+    props: JSON.stringify(pickProps(input)),
+    upload_token_id: null,
+    content_size: null,
+    file_name: null,
+    ready_at: null,
+  };
+  ctx.core.store.insertEntry(row);
+  return entryObject(ctx, row);
+};
+
+export const addContent: Action = (ctx, a) => {
+  const e = findEntry(ctx, a.entryId, true);
+  const resource = a.resource as KObject | null;
+  if (!resource) throw new KalturaApiError('MISSING_MANDATORY_PARAMETER', { PARAM_NAME: 'resource' });
+  if (e.status !== ENTRY_NO_CONTENT) throw new KalturaApiError('ENTRY_ALREADY_WITH_CONTENT');
+  if (resource.objectType !== 'KalturaUploadedFileTokenResource') {
+    // the sandbox never fetches URLs a user names
+    throw new KalturaApiError('RESOURCE_TYPE_NOT_SUPPORTED', { RES_TYPE: resource.objectType });
+  }
+  if (typeof resource.token !== 'string' || !resource.token) throw new KalturaApiError('MISSING_MANDATORY_PARAMETER', { PARAM_NAME: 'resource:token' });
+  const t = findToken(ctx, resource.token);
+  if (t.attached_object_id && t.attached_object_id !== e.id) throw new KalturaApiError('UPLOAD_TOKEN_INVALID_STATUS_FOR_ADD_ENTRY');
+  if (t.status === TOKEN_FULL_UPLOAD) {
+    attachContent(ctx.core, e.id, t);
+  } else if (t.status === TOKEN_PENDING || t.status === TOKEN_PARTIAL_UPLOAD) {
+    const now = nowSec();
+    ctx.core.store.updateToken(t.id, { attached_object_type: 'entry', attached_object_id: e.id, updated_at: now });
+    ctx.core.store.updateEntry(e.id, { status: ENTRY_IMPORT, upload_token_id: t.id, updated_at: now });
+  } else {
+    throw new KalturaApiError('UPLOAD_TOKEN_INVALID_STATUS_FOR_ADD_ENTRY');
+  }
+  return entryObject(ctx, ctx.core.store.getEntry(e.id)!);
+};
+
+export const get: Action = (ctx, a) => entryObject(ctx, findEntry(ctx, a.entryId));
+
+const ORDER: Record<string, string> = {
+  '+createdAt': 'created_at ASC, rowid ASC',
+  '-createdAt': 'created_at DESC, rowid DESC',
+  '+updatedAt': 'updated_at ASC, rowid ASC',
+  '-updatedAt': 'updated_at DESC, rowid DESC',
+  '+name': 'name ASC, rowid ASC',
+  '-name': 'name DESC, rowid DESC',
+  '+mediaType': 'media_type ASC, rowid ASC',
+  '-mediaType': 'media_type DESC, rowid DESC',
+};
+
+function listEntries(ctx: CallContext, a: Record<string, unknown>, responseType: string): unknown {
+  refreshEntries(ctx.core);
+  const f = (a.filter as KObject | null) ?? { objectType: 'KalturaMediaEntryFilter' };
+  const where: string[] = ['partner_id = ?'];
+  const params: unknown[] = [ctx.session!.partnerId];
+  const owner = ownerScope(ctx);
+  if (owner !== undefined) (where.push('user_id = ?'), params.push(owner));
+  const inList = (col: string, text: unknown, num: boolean, not = false) => {
+    const items = String(text).split(',').map((s) => s.trim()).filter(Boolean).slice(0, 500);
+    if (!items.length) return;
+    where.push(`${col} ${not ? 'NOT IN' : 'IN'} (${items.map(() => '?').join(',')})`);
+    params.push(...items.map((s) => (num ? Number(s) : s)));
+  };
+  const eq = (col: string, v: unknown, op = '=') => {
+    if (v === undefined || v === null) return;
+    where.push(`${col} ${op} ?`);
+    params.push(v);
+  };
+  eq('id', f.idEqual);
+  if (f.idIn !== undefined && f.idIn !== null) inList('id', f.idIn, false);
+  if (f.idNotIn !== undefined && f.idNotIn !== null) inList('id', f.idNotIn, false, true);
+  eq('name', f.nameEqual);
+  if (typeof f.nameLike === 'string') eq('name', `%${f.nameLike.replace(/[%_]/g, '')}%`, 'LIKE');
+  eq('user_id', f.userIdEqual);
+  if (f.userIdIn !== undefined && f.userIdIn !== null) inList('user_id', f.userIdIn, false);
+  eq('creator_id', f.creatorIdEqual);
+  if (typeof f.tagsLike === 'string') eq('tags', `%${f.tagsLike.replace(/[%_]/g, '')}%`, 'LIKE');
+  eq('reference_id', f.referenceIdEqual);
+  if (f.referenceIdIn !== undefined && f.referenceIdIn !== null) inList('reference_id', f.referenceIdIn, false);
+  if (f.statusEqual !== undefined && f.statusEqual !== null) eq('status', Number(f.statusEqual));
+  if (f.statusNotEqual !== undefined && f.statusNotEqual !== null) eq('status', Number(f.statusNotEqual), '!=');
+  if (f.statusIn !== undefined && f.statusIn !== null) inList('status', f.statusIn, true);
+  if (f.statusNotIn !== undefined && f.statusNotIn !== null) inList('status', f.statusNotIn, true, true);
+  if (f.statusEqual === undefined && f.statusIn === undefined) where.push(`status != ${ENTRY_DELETED}`);
+  if (f.mediaTypeEqual !== undefined && f.mediaTypeEqual !== null) eq('media_type', Number(f.mediaTypeEqual));
+  if (f.mediaTypeIn !== undefined && f.mediaTypeIn !== null) inList('media_type', f.mediaTypeIn, true);
+  eq('created_at', f.createdAtGreaterThanOrEqual, '>=');
+  eq('created_at', f.createdAtLessThanOrEqual, '<=');
+  eq('updated_at', f.updatedAtGreaterThanOrEqual, '>=');
+  eq('updated_at', f.updatedAtLessThanOrEqual, '<=');
+  const order = ORDER[String(f.orderBy)] ?? ORDER['-createdAt'];
+  const { limit, offset } = pageOf(a.pager as KObject | null);
+  const { rows, total } = ctx.core.store.queryEntries(where.join(' AND '), params, order, limit, offset);
+  return { objectType: responseType, objects: rows.map((e) => entryObject(ctx, e)), totalCount: total };
+}
+
+export const list: Action = (ctx, a) => listEntries(ctx, a, 'KalturaMediaListResponse');
+export const baseList: Action = (ctx, a) => listEntries(ctx, a, 'KalturaBaseEntryListResponse');
+
+const INSERT_ONLY = ['mediaType', 'creatorId', 'conversionQuality', 'sourceType', 'searchProviderId', 'templateEntryId'];
+
+export const update: Action = (ctx, a) => {
+  const e = findEntry(ctx, a.entryId, true);
+  const input = a.mediaEntry as KObject;
+  for (const k of INSERT_ONLY) {
+    if (input[k] !== undefined && input[k] !== null) throw new KalturaApiError('PROPERTY_VALIDATION_NOT_UPDATABLE', { PROP_NAME: k });
+  }
+  const patch: Partial<EntryRow> = { updated_at: nowSec() };
+  if (input.name !== undefined) patch.name = typeof input.name === 'string' ? input.name : '';
+  if (input.tags !== undefined) patch.tags = (input.tags as string | null) ?? null;
+  if (input.referenceId !== undefined) patch.reference_id = (input.referenceId as string | null) ?? null;
+  if (input.userId !== undefined && ownerScope(ctx) === undefined && typeof input.userId === 'string') patch.user_id = input.userId;
+  const props = JSON.parse(e.props) as Record<string, unknown>;
+  for (const k of STORED_PROPS) {
+    if (input[k] === undefined || INSERT_ONLY.includes(k)) continue;
+    if (input[k] === null) delete props[k];
+    else props[k] = input[k];
+  }
+  patch.props = JSON.stringify(props);
+  ctx.core.store.updateEntry(e.id, patch);
+  return entryObject(ctx, ctx.core.store.getEntry(e.id)!);
+};
+
+export const del: Action = (ctx, a) => {
+  const e = findEntry(ctx, a.entryId, true);
+  ctx.core.store.updateEntry(e.id, { status: ENTRY_DELETED, updated_at: nowSec() });
+  unlink(contentPath(ctx.core, e.id)).catch(() => undefined);
+  return null;
+};

@@ -1,0 +1,171 @@
+/**
+ * Persistent state of the sandbox: SQLite (WAL) for partners, ended sessions, upload tokens and
+ * entries; the bytes live in files next to it (see files.ts). Everything here is synchronous and
+ * small; nothing holds file data in memory.
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface PartnerRow {
+  id: number;
+  admin_secret: string;
+  secret: string;
+  name: string;
+  created_at: number;
+}
+
+export interface TokenRow {
+  id: string;
+  partner_id: number;
+  user_id: string;
+  status: number;
+  file_name: string | null;
+  file_size: number | null;
+  /** Bytes held contiguously from offset 0. */
+  uploaded_file_size: number;
+  auto_finalize: number | null;
+  attached_object_type: string | null;
+  attached_object_id: string | null;
+  /** JSON array of [start, end) ranges written past the contiguous data (kept aside). */
+  pending: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface EntryRow {
+  id: string;
+  partner_id: number;
+  user_id: string;
+  creator_id: string;
+  name: string;
+  status: number;
+  media_type: number;
+  created_at: number;
+  updated_at: number;
+  version: number;
+  reference_id: string | null;
+  tags: string | null;
+  /** Other settable fields as JSON. */
+  props: string;
+  upload_token_id: string | null;
+  content_size: number | null;
+  file_name: string | null;
+  /** Unix ms at which a PRECONVERT entry becomes READY. */
+  ready_at: number | null;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS partners (
+  id INTEGER PRIMARY KEY, admin_secret TEXT NOT NULL, secret TEXT NOT NULL, name TEXT NOT NULL, created_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS ended_sessions (fingerprint TEXT PRIMARY KEY, expiry INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS upload_tokens (
+  id TEXT PRIMARY KEY, partner_id INTEGER NOT NULL, user_id TEXT NOT NULL, status INTEGER NOT NULL,
+  file_name TEXT, file_size INTEGER, uploaded_file_size INTEGER NOT NULL DEFAULT 0, auto_finalize INTEGER,
+  attached_object_type TEXT, attached_object_id TEXT, pending TEXT NOT NULL DEFAULT '[]',
+  created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS upload_tokens_partner ON upload_tokens(partner_id, created_at);
+CREATE TABLE IF NOT EXISTS entries (
+  id TEXT PRIMARY KEY, partner_id INTEGER NOT NULL, user_id TEXT NOT NULL, creator_id TEXT NOT NULL,
+  name TEXT NOT NULL, status INTEGER NOT NULL, media_type INTEGER NOT NULL,
+  created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, version INTEGER NOT NULL DEFAULT 0,
+  reference_id TEXT, tags TEXT, props TEXT NOT NULL DEFAULT '{}', upload_token_id TEXT,
+  content_size INTEGER, file_name TEXT, ready_at INTEGER
+);
+CREATE INDEX IF NOT EXISTS entries_partner ON entries(partner_id, created_at);
+`;
+
+export class Store {
+  readonly db: Database.Database;
+
+  constructor(dataDir: string) {
+    mkdirSync(dataDir, { recursive: true });
+    this.db = new Database(join(dataDir, 'sandbox.sqlite'));
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(SCHEMA);
+  }
+
+  // partners
+  getPartner(id: number): PartnerRow | undefined {
+    return this.db.prepare('SELECT * FROM partners WHERE id = ?').get(id) as PartnerRow | undefined;
+  }
+  firstPartner(): PartnerRow | undefined {
+    return this.db.prepare('SELECT * FROM partners ORDER BY created_at, id LIMIT 1').get() as PartnerRow | undefined;
+  }
+  putPartner(p: PartnerRow): void {
+    this.db
+      .prepare('INSERT INTO partners (id, admin_secret, secret, name, created_at) VALUES (@id, @admin_secret, @secret, @name, @created_at) ON CONFLICT(id) DO UPDATE SET admin_secret = excluded.admin_secret, secret = excluded.secret')
+      .run(p);
+  }
+
+  // sessions
+  endSession(fingerprint: string, expiry: number): void {
+    this.db.prepare('INSERT OR REPLACE INTO ended_sessions (fingerprint, expiry) VALUES (?, ?)').run(fingerprint, expiry);
+    this.db.prepare('DELETE FROM ended_sessions WHERE expiry < ?').run(Math.floor(Date.now() / 1000) - 60);
+  }
+  isSessionEnded(fingerprint: string): boolean {
+    return this.db.prepare('SELECT 1 FROM ended_sessions WHERE fingerprint = ?').get(fingerprint) !== undefined;
+  }
+
+  // tokens
+  getToken(id: string): TokenRow | undefined {
+    return this.db.prepare('SELECT * FROM upload_tokens WHERE id = ?').get(id) as TokenRow | undefined;
+  }
+  insertToken(t: TokenRow): void {
+    this.db
+      .prepare(
+        `INSERT INTO upload_tokens (id, partner_id, user_id, status, file_name, file_size, uploaded_file_size, auto_finalize,
+          attached_object_type, attached_object_id, pending, created_at, updated_at)
+         VALUES (@id, @partner_id, @user_id, @status, @file_name, @file_size, @uploaded_file_size, @auto_finalize,
+          @attached_object_type, @attached_object_id, @pending, @created_at, @updated_at)`,
+      )
+      .run(t);
+  }
+  updateToken(id: string, patch: Partial<Omit<TokenRow, 'id'>>): void {
+    const keys = Object.keys(patch);
+    if (!keys.length) return;
+    this.db.prepare(`UPDATE upload_tokens SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE id = @id`).run({ ...patch, id });
+  }
+  queryTokens(where: string, params: unknown[], order: string, limit: number, offset: number): { rows: TokenRow[]; total: number } {
+    const rows = this.db.prepare(`SELECT * FROM upload_tokens WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, limit, offset) as TokenRow[];
+    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM upload_tokens WHERE ${where}`).get(...params) as { n: number }).n;
+    return { rows, total };
+  }
+
+  // entries
+  getEntry(id: string): EntryRow | undefined {
+    return this.db.prepare('SELECT * FROM entries WHERE id = ?').get(id) as EntryRow | undefined;
+  }
+  insertEntry(e: EntryRow): void {
+    this.db
+      .prepare(
+        `INSERT INTO entries (id, partner_id, user_id, creator_id, name, status, media_type, created_at, updated_at, version,
+          reference_id, tags, props, upload_token_id, content_size, file_name, ready_at)
+         VALUES (@id, @partner_id, @user_id, @creator_id, @name, @status, @media_type, @created_at, @updated_at, @version,
+          @reference_id, @tags, @props, @upload_token_id, @content_size, @file_name, @ready_at)`,
+      )
+      .run(e);
+  }
+  updateEntry(id: string, patch: Partial<Omit<EntryRow, 'id'>>): void {
+    const keys = Object.keys(patch);
+    if (!keys.length) return;
+    this.db.prepare(`UPDATE entries SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE id = @id`).run({ ...patch, id });
+  }
+  queryEntries(where: string, params: unknown[], order: string, limit: number, offset: number): { rows: EntryRow[]; total: number } {
+    const rows = this.db.prepare(`SELECT * FROM entries WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, limit, offset) as EntryRow[];
+    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM entries WHERE ${where}`).get(...params) as { n: number }).n;
+    return { rows, total };
+  }
+  /** Entries waiting in IMPORT for a token. */
+  entriesWaitingFor(tokenId: string): EntryRow[] {
+    return this.db.prepare('SELECT * FROM entries WHERE upload_token_id = ? AND status = 0').all(tokenId) as EntryRow[];
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

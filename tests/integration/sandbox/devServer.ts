@@ -1,0 +1,26 @@
+/**
+ * Development aid only: serves lib/sandbox from a plain Node HTTP server (no Next build), so the
+ * sandbox tests can run while the console's build is broken or slow:
+ * `SANDBOX_TEST_INPROC=1 npx vitest run tests/integration/sandbox`. The real runs use next start.
+ */
+import { createServer } from 'node:http';
+import { Readable } from 'node:stream';
+import { handleSandboxRequest } from '../../../lib/sandbox/index';
+
+const port = Number(process.env.PORT || 3999);
+createServer(async (req, res) => {
+  const url = `http://${req.headers.host}${req.url}`;
+  const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
+  const headers = new Headers();
+  for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
+  const request = new Request(url, {
+    method: req.method,
+    headers,
+    body: hasBody ? (Readable.toWeb(req) as unknown as ReadableStream) : undefined,
+    duplex: 'half',
+  } as RequestInit);
+  const r = await handleSandboxRequest(request);
+  res.writeHead(r.status, Object.fromEntries(r.headers));
+  if (r.body) Readable.fromWeb(r.body as never).pipe(res);
+  else res.end();
+}).listen(port, '127.0.0.1');
