@@ -1,0 +1,144 @@
+/** ajax: the browser JavaScript client (`KalturaMediaService.add(entry).execute(client, callback)`). */
+import type { RequestModel } from '../../request/types';
+import { RESERVED, lowerFirst, pascal } from '../naming';
+import { emitArgs, planCall, type EmitState, type Emitter } from '../plan';
+import { floatLiteral, intLiteral, jsString } from '../strings';
+import type { CodegenContext, LanguageGenerator } from '../types';
+import { chainRefs, finish, indent, newState, resultName, sessionPlan, type ProgramStep } from './common';
+import { jsAccess, jsActionName } from './node';
+
+const em: Emitter = {
+  str: jsString,
+  int: intLiteral,
+  float: floatLiteral,
+  bool: (b) => (b ? 'true' : 'false'),
+  nil: () => 'null',
+  enumConst: (v) => `${v.enumType}.${v.constant}`,
+  newObject: (v, cls) => [`var ${v} = {objectType: ${jsString(cls)}};`],
+  setProp: (v, _cls, prop, expr) => `${jsAccess(v, [prop])} = ${expr};`,
+  array: (items) => `[${items.join(', ')}]`,
+  declare: (v, expr) => `var ${v} = ${expr};`,
+  file: (v) => [
+    `// The File the user chose in an <input type="file"> on your page.`,
+    `var ${v} = document.querySelector('input[type="file"]').files[0];`,
+  ],
+  varName: (n) => lowerFirst(n),
+};
+
+function call(model: RequestModel, args: string[]): string {
+  return `Kaltura${pascal(model.service)}Service.${jsActionName(model.action)}(${args.join(', ')})`;
+}
+
+const FAILED = (r: string) => `!success || (${r} && ${r}.code && ${r}.message)`;
+
+export const BROWSER_SECRET_WARNING = [
+  '// WARNING: this set-up runs in the browser, so it exposes your admin secret to anyone who',
+  '// opens the page. In a real application, create the KS on your server and pass only the KS.',
+];
+
+function setupHead(st: EmitState, ctx: CodegenContext): { lines: string[]; startCall: string } {
+  const s = sessionPlan(ctx);
+  const a = emitArgs(s, st);
+  const partner = a.args.find((x) => x.name === 'partnerId')?.varName ?? String(ctx.connection.partnerId ?? 0);
+  return {
+    lines: [
+      ...BROWSER_SECRET_WARNING,
+      ...a.stmts,
+      `var config = new KalturaConfiguration(${partner});`,
+      `config.serviceUrl = ${jsString(ctx.connection.serviceUrl)};`,
+      'var client = new KalturaClient(config);',
+      '',
+    ],
+    startCall: call(s.model, a.args.map((x) => x.varName)),
+  };
+}
+
+export const ajax: LanguageGenerator = {
+  id: 'ajax',
+  label: 'JavaScript (browser)',
+  fileExtension: 'js',
+  shikiLang: 'javascript',
+  grammar: 'javascript',
+  step(model, ctx) {
+    const st = newState(em, RESERVED.js, ctx, ['config', 'client', 'ks', 'success', 'results', 'main', 'run']);
+    const head = ctx.setup ? setupHead(st, ctx) : undefined;
+    const a = emitArgs(planCall(model, ctx), st);
+    const callLines = [
+      ...a.stmts,
+      `${call(model, a.args.map((x) => x.varName))}`,
+      '  .execute(client, function(success, results) {',
+      `    if (${FAILED('results')}) {`,
+      '      console.error(results);',
+      '    } else {',
+      '      console.log(results);',
+      '    }',
+      '  });',
+    ];
+    if (!head) return finish(callLines, ctx, [model]);
+    return finish(
+      [
+        ...head.lines,
+        `${head.startCall}`,
+        '  .execute(client, function(success, ks) {',
+        `    if (${FAILED('ks')}) {`,
+        '      console.error(ks);',
+        '      return;',
+        '    }',
+        '    client.setKs(ks);',
+        '',
+        ...indent(callLines, '    '),
+        '  });',
+      ],
+      ctx,
+      [model],
+    );
+  },
+  program(models, ctx) {
+    const st = newState(em, RESERVED.js, ctx, ['config', 'client', 'ks', 'success', 'results', 'main', 'run', 'request']);
+    const steps = new Map<number, ProgramStep>();
+    chainRefs(st, steps, jsAccess);
+    const head = setupHead(st, ctx);
+    const body: string[] = [`var ks = await run(${head.startCall});`, 'client.setKs(ks);', ''];
+    for (const model of models) {
+      const plan = planCall(model, ctx);
+      const a = emitArgs(plan, st);
+      const resultVar = st.names.alloc(resultName(plan));
+      steps.set(model.stepIndex, { plan, resultVar, resultType: plan.result, args: a });
+      body.push(
+        `// Step ${model.stepIndex + 1}: ${model.service}.${model.action}`,
+        ...a.stmts,
+        `var ${resultVar} = await run(${call(model, a.args.map((x) => x.varName))});`,
+        `console.log(${resultVar});`,
+        '',
+      );
+    }
+    return finish(
+      [
+        '// Include the Kaltura JavaScript client library (KalturaClient.min.js) on the page first.',
+        ...head.lines,
+        '// Executes one request; resolves with its result, rejects with the API error.',
+        'function run(request) {',
+        '  return new Promise(function(resolve, reject) {',
+        '    request.execute(client, function(success, results) {',
+        `      if (${FAILED('results')}) {`,
+        '        reject(results);',
+        '      } else {',
+        '        resolve(results);',
+        '      }',
+        '    });',
+        '  });',
+        '}',
+        '',
+        'async function main() {',
+        ...indent(body, '  '),
+        '}',
+        '',
+        'main().catch(function(err) {',
+        '  console.error(err && err.message ? err.message : err);',
+        '});',
+      ],
+      ctx,
+      models,
+    );
+  },
+};

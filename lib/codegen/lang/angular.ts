@@ -1,0 +1,137 @@
+/** angular: `kaltura-ngx-client` (`this.kaltura.request(new MediaAddAction({ entry })).subscribe(...)`). */
+import type { RequestModel } from '../../request/types';
+import { RESERVED, camelFromConstant, lowerFirst, pascal } from '../naming';
+import { emitArgs, planCall, type EmitState, type Emitter } from '../plan';
+import { floatLiteral, intLiteral, jsString } from '../strings';
+import type { CodegenContext, LanguageGenerator } from '../types';
+import { BROWSER_SECRET_WARNING } from './ajax';
+import { chainRefs, finish, indent, newState, resultName, sessionPlan, type ProgramStep } from './common';
+import { jsAccess } from './node';
+
+const em: Emitter = {
+  str: jsString,
+  int: intLiteral,
+  float: floatLiteral,
+  bool: (b) => (b ? 'true' : 'false'),
+  nil: () => 'null',
+  enumConst: (v) => `${v.enumType}.${camelFromConstant(v.constant)}`,
+  newObject: (v, cls) => [`const ${v} = new ${cls}();`],
+  setProp: (v, _cls, prop, expr) => `${jsAccess(v, [prop])} = ${expr};`,
+  array: (items) => `[${items.join(', ')}]`,
+  declare: (v, expr) => `const ${v} = ${expr};`,
+  file: (v) => [
+    `// The File the user chose in an <input type="file"> of your template.`,
+    `const ${v}: File = (document.querySelector('input[type="file"]') as HTMLInputElement).files![0];`,
+  ],
+  varName: (n) => lowerFirst(n),
+};
+
+function actionClass(model: RequestModel): string {
+  return `${pascal(model.service)}${pascal(model.action)}Action`;
+}
+
+function request(model: RequestModel, args: Array<{ name: string; varName: string }>, st: EmitState): string {
+  st.uses.add(actionClass(model));
+  const obj = args.length ? `{ ${args.map((a) => (a.name === a.varName ? a.name : `${a.name}: ${a.varName}`)).join(', ')} }` : '';
+  return `new ${actionClass(model)}(${obj})`;
+}
+
+function importLine(st: EmitState): string {
+  const names = [...st.uses].sort();
+  return `import { ${names.join(', ')} } from 'kaltura-ngx-client';`;
+}
+
+function setup(st: EmitState, ctx: CodegenContext): { lines: string[]; startRequest: string } {
+  const s = sessionPlan(ctx);
+  const a = emitArgs(s, st);
+  return {
+    lines: [
+      ...BROWSER_SECRET_WARNING,
+      `this.kaltura.setOptions({ endpointUrl: ${jsString(ctx.connection.serviceUrl)}, clientTag: 'recipe-console' });`,
+      ...a.stmts,
+    ],
+    startRequest: request(s.model, a.args, st),
+  };
+}
+
+export const angular: LanguageGenerator = {
+  id: 'angular',
+  label: 'Angular',
+  fileExtension: 'ts',
+  shikiLang: 'typescript',
+  grammar: 'typescript',
+  step(model, ctx) {
+    const st = newState(em, RESERVED.js, ctx, ['ks', 'result', 'error']);
+    const head = ctx.setup ? setup(st, ctx) : undefined;
+    const a = emitArgs(planCall(model, ctx), st);
+    const callLines = [
+      ...a.stmts,
+      `this.kaltura.request(${request(model, a.args, st)})`,
+      '  .subscribe(',
+      '    (result) => console.log(result),',
+      '    (error) => console.error(error.message),',
+      '  );',
+    ];
+    const intro = ['', '// In a component or service that injects `private kaltura: KalturaClient`:'];
+    if (!head) return finish([importLine(st), ...intro, ...callLines], ctx, [model]);
+    st.uses.add('KalturaClient');
+    return finish(
+      [
+        importLine(st),
+        ...intro,
+        ...head.lines,
+        `this.kaltura.request(${head.startRequest})`,
+        '  .subscribe((ks) => {',
+        '    this.kaltura.setDefaultRequestOptions({ ks });',
+        '',
+        ...indent(callLines, '    '),
+        '  }, (error) => console.error(error.message));',
+      ],
+      ctx,
+      [model],
+    );
+  },
+  program(models, ctx) {
+    const st = newState(em, RESERVED.js, ctx, ['ks', 'run', 'kaltura']);
+    st.uses.add('KalturaClient');
+    const steps = new Map<number, ProgramStep>();
+    chainRefs(st, steps, jsAccess);
+    const head = setup(st, ctx);
+    const body = [...head.lines, `const ks = await firstValueFrom(this.kaltura.request(${head.startRequest}));`, 'this.kaltura.setDefaultRequestOptions({ ks });', ''];
+    for (const model of models) {
+      const plan = planCall(model, ctx);
+      const a = emitArgs(plan, st);
+      const resultVar = st.names.alloc(resultName(plan));
+      steps.set(model.stepIndex, { plan, resultVar, resultType: plan.result, args: a });
+      body.push(
+        `// Step ${model.stepIndex + 1}: ${model.service}.${model.action}`,
+        ...a.stmts,
+        `const ${resultVar} = await firstValueFrom(this.kaltura.request(${request(model, a.args, st)}));`,
+        `console.log(${resultVar});`,
+        '',
+      );
+    }
+    return finish(
+      [
+        "import { Component } from '@angular/core';",
+        "import { firstValueFrom } from 'rxjs';",
+        importLine(st),
+        '',
+        "@Component({ selector: 'app-recipe', template: '<input type=\"file\"> <button (click)=\"run()\">Run</button>' })",
+        'export class RecipeComponent {',
+        '  constructor(private kaltura: KalturaClient) {}',
+        '',
+        '  async run(): Promise<void> {',
+        '    try {',
+        ...indent(body, '      '),
+        '    } catch (error) {',
+        '      console.error(error instanceof Error ? error.message : error);',
+        '    }',
+        '  }',
+        '}',
+      ],
+      ctx,
+      models,
+    );
+  },
+};

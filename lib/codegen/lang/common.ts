@@ -1,0 +1,103 @@
+/** Pieces every generator shares: indentation, the session model, program bookkeeping. */
+import type { TypeRef } from '../../api/types';
+import type { RequestModel } from '../../request/types';
+import { NameAllocator } from '../naming';
+import {
+  emitArgs,
+  pathSegments,
+  planCall,
+  resultBaseName,
+  scrubSecrets,
+  type CallPlan,
+  type EmitState,
+  type EmittedArgs,
+  type Emitter,
+  type RefValue,
+} from '../plan';
+import type { CodegenContext } from '../types';
+
+/** Indents lines (blank lines stay empty; leading and trailing blank lines are dropped). */
+export function indent(lines: string[], by: string): string[] {
+  const all = lines.flatMap((l) => l.split('\n'));
+  let a = 0;
+  let b = all.length;
+  while (a < b && all[a] === '') a++;
+  while (b > a && all[b - 1] === '') b--;
+  return all.slice(a, b).map((l) => (l === '' ? '' : by + l));
+}
+
+/** Lines -> text with exactly one trailing newline and no runs of blank lines. */
+export function finish(lines: string[], ctx: CodegenContext, models: RequestModel[]): string {
+  const out: string[] = [];
+  for (const l of lines.flatMap((x) => x.split('\n'))) {
+    const line = l.replace(/[ \t]+$/, '');
+    if (line === '' && (out.length === 0 || out[out.length - 1] === '')) continue;
+    out.push(line);
+  }
+  while (out.length && out[out.length - 1] === '') out.pop();
+  return scrubSecrets(out.join('\n') + '\n', ctx, models);
+}
+
+/** The session.start call the set-up code makes: an ADMIN session with the admin secret, in every language. */
+export function sessionStartModel(ctx: CodegenContext): RequestModel {
+  const c = ctx.connection;
+  return {
+    stepIndex: -1,
+    service: 'session',
+    action: 'start',
+    method: 'POST',
+    serviceUrl: c.serviceUrl,
+    format: 1,
+    params: [
+      { name: 'secret', value: { kind: 'string', value: c.secret ?? '' } },
+      { name: 'userId', value: { kind: 'string', value: c.userId ?? '' } },
+      { name: 'type', value: { kind: 'enum', enumType: 'KalturaSessionType', value: 2, constant: 'ADMIN' } },
+      { name: 'partnerId', value: { kind: 'int', value: c.partnerId ?? 0 } },
+    ],
+  };
+}
+
+export function sessionPlan(ctx: CodegenContext): CallPlan {
+  const plan = planCall(sessionStartModel(ctx), ctx);
+  // Keep secret, userId, type, partnerId even if the description is missing or orders differently.
+  return plan;
+}
+
+export function newState(em: Emitter, reserved: ReadonlySet<string>, ctx: CodegenContext, taken: string[] = []): EmitState {
+  return { em, names: new NameAllocator(reserved, taken), ctx, uses: new Set() };
+}
+
+/** Per-step bookkeeping of a whole-recipe program. */
+export interface ProgramStep {
+  plan: CallPlan;
+  resultVar: string;
+  resultType?: TypeRef;
+  args?: EmittedArgs;
+}
+
+/**
+ * Wires `st.refExpr` so a ref prints `access(resultVar, path)` of the step it comes from, or the
+ * argument variable of that step for an `answer` ref.
+ */
+export function chainRefs(
+  st: EmitState,
+  steps: Map<number, ProgramStep>,
+  access: (base: string, segs: Array<string | number>, type?: TypeRef) => string,
+): void {
+  st.refExpr = (ref: RefValue) => {
+    const src = steps.get(ref.fromStep);
+    if (!src) return undefined;
+    let segs = pathSegments(ref.path);
+    if (ref.source === 'value') return access(src.resultVar, segs, src.resultType);
+    if (segs[0] === 'body') segs = segs.slice(1);
+    const arg = src.args?.args.find((a) => a.name === segs[0]);
+    if (!arg) return undefined;
+    return access(arg.varName, segs.slice(1));
+  };
+}
+
+export function resultName(plan: CallPlan): string {
+  return resultBaseName(plan);
+}
+
+export { emitArgs, planCall };

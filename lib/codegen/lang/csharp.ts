@@ -1,0 +1,178 @@
+/**
+ * csharp: the Kaltura C# client. `MediaService.Add(entry).SetCompletion(handler).Execute(client)`;
+ * the KS from `client.GenerateSession(partnerId, secret, userId, SessionType.ADMIN, expiry, privileges)`.
+ */
+import type { TypeRef } from '../../api/types';
+import type { RequestModel } from '../../request/types';
+import { RESERVED, lowerFirst, pascal, stripKaltura } from '../naming';
+import { emitArgs, planCall, type DeclType, type EmitState, type Emitter } from '../plan';
+import { csharpString, floatLiteral, intLiteral, isBeyondInt32 } from '../strings';
+import type { CodegenContext, LanguageGenerator } from '../types';
+import { chainRefs, finish, indent, newState, resultName, sessionPlan, type ProgramStep } from './common';
+
+function csType(t: DeclType): string {
+  switch (t.kind) {
+    case 'string':
+      return 'string';
+    case 'int':
+      return 'int';
+    case 'float':
+      return 'float';
+    case 'bool':
+      return 'bool';
+    case 'file':
+      return 'Stream';
+    case 'enum':
+      return stripKaltura(t.name);
+    case 'object':
+      return stripKaltura(t.className);
+    case 'array':
+      return t.itemClass ? `List<${stripKaltura(t.itemClass)}>` : 'List<object>';
+    default:
+      return 'object';
+  }
+}
+
+function resultCsType(t?: TypeRef): string {
+  if (!t) return 'object';
+  if (t.kind === 'object') return stripKaltura(t.className);
+  if (t.kind === 'array') return `IList<${stripKaltura(t.itemClass)}>`;
+  return { string: 'string', int: 'int', float: 'float', bool: 'bool' }[t.kind as string] ?? 'object';
+}
+
+function csAccess(base: string, segs: Array<string | number>): string {
+  return base + segs.map((s) => (typeof s === 'number' ? `[${s}]` : `.${pascal(String(s))}`)).join('');
+}
+
+const em: Emitter = {
+  str: csharpString,
+  int: (n) => intLiteral(n) + (isBeyondInt32(n) ? 'L' : ''),
+  float: (n) => {
+    const s = floatLiteral(n);
+    return s + (/[.eE]/.test(s) ? 'f' : '');
+  },
+  bool: (b) => (b ? 'true' : 'false'),
+  nil: () => 'null',
+  enumConst: (v) => `${stripKaltura(v.enumType)}.${v.constant}`,
+  newObject: (v, cls) => [`${stripKaltura(cls)} ${v} = new ${stripKaltura(cls)}();`],
+  setProp: (v, _c, prop, expr) => `${v}.${pascal(prop)} = ${expr};`,
+  array: (items, itemClass) => `new List<${itemClass ? stripKaltura(itemClass) : 'object'}> { ${items.join(', ')} }`,
+  declare: (v, expr, t) => `${csType(t)} ${v} = ${expr};`,
+  file: (v, path) => [`Stream ${v} = new FileStream(${csharpString(path)}, FileMode.Open, FileAccess.Read);`],
+  varName: (n) => lowerFirst(n),
+};
+
+const call = (m: RequestModel, args: string[]) => `${pascal(m.service)}Service.${pascal(m.action)}(${args.join(', ')})`;
+
+const USINGS = [
+  'using System;',
+  'using System.Collections.Generic;',
+  'using System.IO;',
+  'using System.Threading;',
+  'using Kaltura;',
+  'using Kaltura.Enums;',
+  'using Kaltura.Request;',
+  'using Kaltura.Services;',
+  'using Kaltura.Types;',
+  '',
+];
+
+function setupLines(st: EmitState, ctx: CodegenContext): string[] {
+  const s = sessionPlan(ctx);
+  const a = emitArgs(s, st);
+  const v = (n: string, fallback: string) => a.args.find((x) => x.name === n)?.varName ?? fallback;
+  const expiry = st.names.alloc('expiry');
+  const privileges = st.names.alloc('privileges');
+  return [
+    'Configuration config = new Configuration();',
+    `config.ServiceUrl = ${csharpString(ctx.connection.serviceUrl)};`,
+    'Client client = new Client(config);',
+    ...a.stmts,
+    `int ${expiry} = 86400;`,
+    `string ${privileges} = "";`,
+    `client.KS = client.GenerateSession(${v('partnerId', '0')}, ${v('secret', '""')}, ${v('userId', '""')}, ${v('type', 'SessionType.ADMIN')}, ${expiry}, ${privileges});`,
+    '',
+  ];
+}
+
+function handlerCall(model: RequestModel, args: string[], resultType: string, r: string, e: string, onSuccess: string[]): string[] {
+  return [
+    `${call(model, args)}`,
+    `    .SetCompletion(new OnCompletedHandler<${resultType}>((${resultType} ${r}, Exception ${e}) =>`,
+    '    {',
+    `        if (${e} != null)`,
+    '        {',
+    `            Console.Error.WriteLine(${e}.Message);`,
+    '            Environment.Exit(1);',
+    '        }',
+    ...indent(onSuccess, '        '),
+    '    }))',
+    '    .Execute(client);',
+  ];
+}
+
+function mainClass(body: string[]): string[] {
+  return [
+    ...USINGS,
+    'class CodeExample',
+    '{',
+    '    static void Main(string[] args)',
+    '    {',
+    ...indent(body, '        '),
+    '    }',
+    '}',
+  ];
+}
+
+const WAIT = ['', '// The request completes on another thread; wait for it.', 'while (!done)', '{', '    Thread.Sleep(100);', '}'];
+
+export const csharp: LanguageGenerator = {
+  id: 'csharp',
+  label: 'C#',
+  fileExtension: 'cs',
+  shikiLang: 'csharp',
+  grammar: 'c_sharp',
+  step(model, ctx) {
+    const st = newState(em, RESERVED.csharp, ctx, ['config', 'client', 'args', 'done']);
+    const setup = ctx.setup ? setupLines(st, ctx) : [];
+    const plan = planCall(model, ctx);
+    const a = emitArgs(plan, st);
+    const r = st.names.alloc('result');
+    const e = st.names.alloc('e');
+    const t = resultCsType(plan.result);
+    const stepLines = [
+      ...a.stmts,
+      'bool done = false;',
+      ...handlerCall(model, a.args.map((x) => x.varName), t, r, e, [`Console.WriteLine(${r});`, 'done = true;']),
+      ...WAIT,
+    ];
+    if (!ctx.setup) return finish(stepLines, ctx, [model]);
+    return finish(mainClass([...setup, ...stepLines]), ctx, [model]);
+  },
+  program(models, ctx) {
+    const st = newState(em, RESERVED.csharp, ctx, ['config', 'client', 'args', 'done']);
+    const steps = new Map<number, ProgramStep>();
+    chainRefs(st, steps, csAccess);
+    const setup = setupLines(st, ctx);
+    const nest = (i: number): string[] => {
+      if (i >= models.length) return ['done = true;'];
+      const model = models[i];
+      const plan = planCall(model, ctx);
+      const a = emitArgs(plan, st);
+      const resultVar = st.names.alloc(resultName(plan));
+      const e = st.names.alloc('e');
+      steps.set(model.stepIndex, { plan, resultVar, resultType: plan.result, args: a });
+      const inner = nest(i + 1);
+      return [
+        `// Step ${model.stepIndex + 1}: ${model.service}.${model.action}`,
+        ...a.stmts,
+        ...handlerCall(model, a.args.map((x) => x.varName), resultCsType(plan.result), resultVar, e, [
+          `Console.WriteLine(${resultVar});`,
+          '',
+          ...inner,
+        ]),
+      ];
+    };
+    return finish(mainClass([...setup, 'bool done = false;', '', ...nest(0), ...WAIT]), ctx, models);
+  },
+};

@@ -1,0 +1,211 @@
+/**
+ * curl: raw HTTP, printed from `toHttpRequest` (lib/request/http.ts) only. The KS travels in a
+ * shell variable; whole-recipe programs chain results with jq.
+ */
+import { toHttpRequest } from '../../request/http';
+import type { RequestModel, Value } from '../../request/types';
+import { maskModel, pathSegments, secretText, type RefValue } from '../plan';
+import { shellDoubleQuoteInner, shellQuote } from '../strings';
+import { KS_PLACEHOLDER, type CodegenContext, type LanguageGenerator } from '../types';
+import { finish, sessionStartModel } from './common';
+
+/** Characters a shell word cannot hold as typed (besides newline and tab, which single quotes keep). */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
+
+/** Bash ANSI-C quoting (`$'...'`) with \xHH escapes. A NUL cannot be passed in an argument at all. */
+function ansiC(s: string): string {
+  let out = "$'";
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (ch === '\\' || ch === "'") out += '\\' + ch;
+    else if (c < 0x20 || c === 0x7f) out += '\\x' + c.toString(16).padStart(2, '0');
+    else out += ch;
+  }
+  return out + "'";
+}
+
+const KS_SENTINEL = '\u0000KS\u0000';
+const REF_PREFIX = '\u0000REF';
+
+/** Replaces refs with sentinels the printer turns into shell variables. */
+function mapRefs(value: Value, onRef: (r: RefValue) => string | undefined): Value {
+  switch (value.kind) {
+    case 'ref': {
+      const s = onRef(value);
+      if (s !== undefined) return { kind: 'string', value: s };
+      return value.resolved ? mapRefs(value.resolved, onRef) : value;
+    }
+    case 'object':
+      return { ...value, fields: value.fields.map((f) => ({ name: f.name, value: mapRefs(f.value, onRef) })) };
+    case 'array':
+      return { ...value, items: value.items.map((i) => mapRefs(i, onRef)) };
+    default:
+      return value;
+  }
+}
+
+interface CurlOptions {
+  /** Shell variable names by sentinel. */
+  vars: Map<string, string>;
+  /** Capture into a variable (`NAME=$(kcall ...)`) instead of printing. */
+  assign?: string;
+  /** Run through `kcall` (fails on API errors) even when not capturing. */
+  checked?: boolean;
+}
+
+function quoteWord(s: string, ctx: CodegenContext, vars: Map<string, string>, kss: string[]): string {
+  // A word with a sentinel expands a variable: double-quote it.
+  let hasVar = false;
+  let inner = shellDoubleQuoteInner(s);
+  for (const [sentinel, name] of vars) {
+    if (inner.includes(sentinel)) {
+      hasVar = true;
+      inner = inner.split(sentinel).join('${' + name + '}');
+    }
+  }
+  if (hasVar) return `"${inner}"`;
+  return shellQuote(secretText(s, ctx, kss));
+}
+
+function curlCommand(model: RequestModel, ctx: CodegenContext, opts: CurlOptions): string[] {
+  const withKs: RequestModel = { ...model, ks: model.ks !== undefined || model.service !== 'session' ? KS_SENTINEL : undefined };
+  const http = toHttpRequest(withKs);
+  const vars = new Map(opts.vars);
+  vars.set(encodeURIComponent(KS_SENTINEL), 'KS');
+  vars.set(KS_SENTINEL, 'KS');
+  const kss = model.ks ? [model.ks] : [];
+  const cmd = opts.assign || opts.checked ? 'kcall' : 'curl';
+  const lines: string[] = [`${cmd} -X POST ${quoteWord(http.url, ctx, vars, kss)}`];
+  if (http.body.kind === 'form') {
+    for (const [k, v] of http.body.fields) {
+      const safe = /^[A-Za-z0-9_.~\-[\]]*$/.test(v);
+      if (CONTROL.test(v)) {
+        // Control characters cannot be written in a shell word readably: send them percent-encoded.
+        lines.push(`-d ${shellQuote(`${k}=${encodeURIComponent(secretText(v, ctx, kss))}`)}`);
+      } else {
+        lines.push(`${safe ? '-d' : '--data-urlencode'} ${quoteWord(`${k}=${v}`, ctx, vars, kss)}`);
+      }
+    }
+  } else if (http.body.kind === 'multipart') {
+    for (const [k, v] of http.body.fields) {
+      const word = CONTROL.test(v) ? ansiC(`${k}=${secretText(v, ctx, kss)}`) : quoteWord(`${k}=${v}`, ctx, vars, kss);
+      lines.push(`--form-string ${word}`);
+    }
+    for (const f of http.body.files) {
+      const path = ctx.filePath || f.path || `/path/to/${f.name || 'file'}`;
+      const p = /[";,]/.test(path) ? `"${path.replace(/["\\]/g, (m) => '\\' + m)}"` : path;
+      lines.push(`-F ${shellQuote(`${f.field}=@${p}`)}`);
+    }
+  }
+  const joined = lines.map((l, i) => (i === 0 ? l : '  ' + l)).join(' \\\n');
+  return opts.assign ? [`${opts.assign}=$(${joined})`] : [joined];
+}
+
+const KCALL = [
+  '# Runs curl; prints the JSON result, or fails when the API answers with an error.',
+  'kcall() {',
+  '  local out',
+  '  out=$(curl -sS --fail "$@") || return 1',
+  `  if printf '%s' "$out" | jq -e 'type == "object" and .objectType == "KalturaAPIException"' >/dev/null; then`,
+  `    printf '%s\\n' "$out" >&2`,
+  '    return 1',
+  '  fi',
+  `  printf '%s' "$out"`,
+  '}',
+];
+
+function setupLines(ctx: CodegenContext): string[] {
+  const session = sessionStartModel(ctx);
+  return [
+    `# Start an ADMIN session with the admin secret; the KS goes into every later call.`,
+    ...curlCommand(session, ctx, { vars: new Map(), assign: 'KS_JSON' }),
+    `KS=$(printf '%s' "$KS_JSON" | jq -r .)`,
+  ];
+}
+
+function ksLine(model: RequestModel, ctx: CodegenContext): string {
+  const ks = model.ks ?? ctx.connection.ks;
+  const shown = ks && ctx.secrets === 'shown' ? ks : KS_PLACEHOLDER;
+  return `KS=${shellQuote(shown)}`;
+}
+
+function jqPath(segs: Array<string | number>): string {
+  return segs.map((s) => (typeof s === 'number' ? `[${s}]` : /^[A-Za-z_]\w*$/.test(s) ? `.${s}` : `[${JSON.stringify(s)}]`)).join('') || '.';
+}
+
+export const curl: LanguageGenerator = {
+  id: 'curl',
+  label: 'curl',
+  fileExtension: 'sh',
+  shikiLang: 'shellscript',
+  grammar: 'bash',
+  step(model, ctx) {
+    const needsKs = model.service !== 'session' || model.ks !== undefined;
+    const head = ctx.setup
+      ? ['set -euo pipefail', '', ...KCALL, '', ...setupLines(ctx), '']
+      : needsKs
+        ? [ksLine(model, ctx)]
+        : [];
+    const masked = maskModel(model, ctx);
+    const m = { ...masked, params: masked.params.map((f) => ({ name: f.name, value: mapRefs(f.value, () => undefined) })) };
+    return finish([...head, ...curlCommand(m, ctx, { vars: new Map(), checked: ctx.setup })], ctx, [model]);
+  },
+  program(models, ctx) {
+    const lines = ['#!/usr/bin/env bash', '# Needs curl and jq.', 'set -euo pipefail', '', ...KCALL, '', ...setupLines(ctx), ''];
+    const results = new Map<number, string>();
+    const answers = new Map<number, RequestModel>();
+    let n = 0;
+    const used = new Set<string>();
+    for (const model of models) {
+      const vars = new Map<string, string>();
+      const pre: string[] = [];
+      const onRef = (r: RefValue): string | undefined => {
+        let expr: string | undefined;
+        if (r.source === 'value') {
+          const res = results.get(r.fromStep);
+          if (!res) return undefined;
+          expr = `printf '%s' "$${res}" | jq -r ${shellQuote(jqPath(pathSegments(r.path)))}`;
+        } else {
+          const src = answers.get(r.fromStep);
+          if (!src) return undefined;
+          let segs = pathSegments(r.path);
+          if (segs[0] === 'body') segs = segs.slice(1);
+          const f = src.params.find((p) => p.name === segs[0]);
+          return f && f.value.kind !== 'ref' ? String(jsonAt(f.value, segs.slice(1)) ?? '') : undefined;
+        }
+        n++;
+        const base = `STEP${r.fromStep + 1}_${r.path.replace(/[^A-Za-z0-9]+/g, '_').toUpperCase()}`;
+        let name = base;
+        for (let i = 2; used.has(name); i++) name = `${base}_${i}`;
+        used.add(name);
+        const sentinel = `${REF_PREFIX}${n}\u0000`;
+        pre.push(`${name}=$(${expr})`);
+        vars.set(sentinel, name);
+        return sentinel;
+      };
+      const masked = maskModel(model, ctx);
+      const m = { ...masked, params: masked.params.map((f) => ({ name: f.name, value: mapRefs(f.value, onRef) })) };
+      const resultVar = `STEP${model.stepIndex + 1}_RESULT`;
+      lines.push(`# Step ${model.stepIndex + 1}: ${model.service}.${model.action}`, ...pre);
+      lines.push(...curlCommand(m, ctx, { vars, assign: resultVar }));
+      lines.push(`printf '%s\\n' "$${resultVar}"`, '');
+      results.set(model.stepIndex, resultVar);
+      answers.set(model.stepIndex, model);
+    }
+    return finish(lines, ctx, models);
+  },
+};
+
+function jsonAt(v: Value, segs: Array<string | number>): unknown {
+  let cur: Value | undefined = v;
+  for (const s of segs) {
+    if (!cur) return undefined;
+    if (cur.kind === 'object') cur = cur.fields.find((f) => f.name === s)?.value;
+    else if (cur.kind === 'array' && typeof s === 'number') cur = cur.items[s];
+    else return undefined;
+  }
+  if (!cur) return undefined;
+  if (cur.kind === 'string' || cur.kind === 'int' || cur.kind === 'float' || cur.kind === 'enum') return cur.value;
+  if (cur.kind === 'bool') return cur.value ? 1 : 0;
+  return undefined;
+}

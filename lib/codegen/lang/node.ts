@@ -1,0 +1,129 @@
+/** node: npm `kaltura-client` (promises from `.execute(client)`). */
+import type { RequestModel } from '../../request/types';
+import { RESERVED, lowerFirst, stripKaltura } from '../naming';
+import { emitArgs, planCall, type EmitState, type Emitter } from '../plan';
+import { floatLiteral, intLiteral, jsString } from '../strings';
+import type { CodegenContext, LanguageGenerator } from '../types';
+import { chainRefs, finish, indent, newState, resultName, sessionPlan, type ProgramStep } from './common';
+
+/** JS client method names for actions that are reserved words. */
+export function jsActionName(action: string): string {
+  return action === 'delete' || action === 'list' ? action + 'Action' : action;
+}
+
+export function jsAccess(base: string, segs: Array<string | number>): string {
+  return base + segs.map((s) => (typeof s === 'number' ? `[${s}]` : /^[A-Za-z_$][\w$]*$/.test(s) ? `.${s}` : `[${jsString(s)}]`)).join('');
+}
+
+const em: Emitter = {
+  str: jsString,
+  int: intLiteral,
+  float: floatLiteral,
+  bool: (b) => (b ? 'true' : 'false'),
+  nil: () => 'null',
+  enumConst: (v) => `kaltura.enums.${stripKaltura(v.enumType)}.${v.constant}`,
+  newObject: (v, cls) => [`const ${v} = new kaltura.objects.${stripKaltura(cls)}();`],
+  setProp: (v, _cls, prop, expr) => `${jsAccess(v, [prop])} = ${expr};`,
+  array: (items) => `[${items.join(', ')}]`,
+  declare: (v, expr) => `const ${v} = ${expr};`,
+  file: (v, path) => [`const ${v} = ${jsString(path)}; // path of the file to upload (the client reads it)`],
+  varName: (n) => lowerFirst(n),
+};
+
+function callExpr(model: RequestModel, args: string[]): string {
+  return `kaltura.services.${model.service}.${jsActionName(model.action)}(${args.join(', ')})`;
+}
+
+function clientSetup(st: EmitState, ctx: CodegenContext): string[] {
+  const s = sessionPlan(ctx);
+  const a = emitArgs(s, st);
+  return [
+    "const kaltura = require('kaltura-client');",
+    '',
+    'const config = new kaltura.Configuration();',
+    `config.serviceUrl = ${jsString(ctx.connection.serviceUrl)};`,
+    '// A silent logger: the default one prints every request, the admin secret included.',
+    'config.setLogger({ log() {}, debug() {}, error() {} });',
+    'const client = new kaltura.Client(config);',
+    '',
+    ...a.stmts,
+    `const ks = await ${callExpr(s.model, a.args.map((x) => x.varName))}.execute(client);`,
+    'client.setKs(ks);',
+    '',
+  ];
+}
+
+const MAIN_CATCH = [
+  'main().catch((err) => {',
+  '  console.error(err && err.message ? err.message : err);',
+  '  process.exit(1);',
+  '});',
+];
+
+export const node: LanguageGenerator = {
+  id: 'node',
+  label: 'Node.js',
+  fileExtension: 'js',
+  shikiLang: 'javascript',
+  grammar: 'javascript',
+  step(model, ctx) {
+    const st = newState(em, RESERVED.js, ctx, ['kaltura', 'config', 'client', 'ks', 'main', 'err']);
+    const plan = planCall(model, ctx);
+    if (!ctx.setup) {
+      const a = emitArgs(plan, st);
+      return finish(
+        [
+          ...a.stmts,
+          `${callExpr(model, a.args.map((x) => x.varName))}`,
+          '  .execute(client)',
+          '  .then((result) => {',
+          '    console.log(JSON.stringify(result, null, 2));',
+          '  }, (err) => {',
+          '    console.error(err && err.message ? err.message : err);',
+          '  });',
+        ],
+        ctx,
+        [model],
+      );
+    }
+    const setup = clientSetup(st, ctx);
+    const a = emitArgs(plan, st);
+    const result = st.names.alloc('result');
+    const body = [
+      ...setup,
+      ...a.stmts,
+      `const ${result} = await ${callExpr(model, a.args.map((x) => x.varName))}.execute(client);`,
+      `console.log(JSON.stringify(${result}, null, 2));`,
+    ];
+    const [head, ...rest] = splitRequire(body);
+    return finish([head, '', 'async function main() {', ...indent(rest, '  '), '}', '', ...MAIN_CATCH], ctx, [model]);
+  },
+  program(models, ctx) {
+    const st = newState(em, RESERVED.js, ctx, ['kaltura', 'config', 'client', 'ks', 'main', 'err']);
+    const steps = new Map<number, ProgramStep>();
+    chainRefs(st, steps, jsAccess);
+    const body = clientSetup(st, ctx);
+    for (const model of models) {
+      const plan = planCall(model, ctx);
+      const a = emitArgs(plan, st);
+      const resultVar = st.names.alloc(resultName(plan));
+      steps.set(model.stepIndex, { plan, resultVar, resultType: plan.result, args: a });
+      body.push(
+        `// Step ${model.stepIndex + 1}: ${model.service}.${model.action}`,
+        ...a.stmts,
+        `const ${resultVar} = await ${callExpr(model, a.args.map((x) => x.varName))}.execute(client);`,
+        `console.log(JSON.stringify(${resultVar}, null, 2));`,
+        '',
+      );
+    }
+    const [head, ...rest] = splitRequire(body);
+    return finish([head, '', 'async function main() {', ...indent(rest, '  '), '}', '', ...MAIN_CATCH], ctx, models);
+  },
+};
+
+/** Moves the `require` line out of `main`. */
+function splitRequire(lines: string[]): string[] {
+  const i = lines.findIndex((l) => l.startsWith('const kaltura = require('));
+  if (i < 0) return ["const kaltura = require('kaltura-client');", ...lines];
+  return [lines[i], ...lines.slice(0, i), ...lines.slice(i + 1)];
+}

@@ -1,0 +1,132 @@
+/**
+ * swift: the KalturaClient pod. `MediaService.add(entry: entry)` request builders with
+ * `.set(completion:)`, sent with `USRExecutor.shared.send(request: builder.build(client))`.
+ */
+import type { TypeRef } from '../../api/types';
+import type { RequestModel } from '../../request/types';
+import { RESERVED, lowerFirst, pascal, stripKaltura } from '../naming';
+import { emitArgs, planCall, type DeclType, type EmitState, type Emitter } from '../plan';
+import { floatLiteral, intLiteral, swiftString } from '../strings';
+import type { CodegenContext, LanguageGenerator } from '../types';
+import { chainRefs, finish, indent, newState, resultName, sessionPlan, type ProgramStep } from './common';
+
+function swiftType(t: DeclType): string {
+  switch (t.kind) {
+    case 'string':
+      return 'String';
+    case 'int':
+      return 'Int';
+    case 'float':
+      return 'Double';
+    case 'bool':
+      return 'Bool';
+    case 'file':
+      return 'RequestFile';
+    case 'enum':
+      return stripKaltura(t.name);
+    case 'object':
+      return stripKaltura(t.className);
+    case 'array':
+      return t.itemClass ? `[${stripKaltura(t.itemClass)}]` : '[Any]';
+    default:
+      return 'Any';
+  }
+}
+
+function swiftAccess(base: string, segs: Array<string | number>, _t?: TypeRef): string {
+  return base + segs.map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}!`)).join('');
+}
+
+const em: Emitter = {
+  str: swiftString,
+  int: intLiteral,
+  float: floatLiteral,
+  bool: (b) => (b ? 'true' : 'false'),
+  nil: () => 'nil',
+  enumConst: (v) => `${stripKaltura(v.enumType)}.${v.constant}`,
+  newObject: (v, cls) => [`let ${v} = ${stripKaltura(cls)}()`],
+  setProp: (v, _c, prop, expr) => `${v}.${prop} = ${expr}`,
+  array: (items) => `[${items.join(', ')}]`,
+  declare: (v, expr, t) => (expr === 'nil' ? `let ${v}: ${swiftType(t)}? = nil` : `let ${v}: ${swiftType(t)} = ${expr}`),
+  file: (v, path) => [`let ${v}: RequestFile = URL(fileURLWithPath: ${swiftString(path)})`],
+  varName: (n) => lowerFirst(n),
+};
+
+const call = (m: RequestModel, args: Array<{ name: string; varName: string }>) =>
+  `${pascal(m.service)}Service.${m.action}(${args.map((a) => `${a.name}: ${a.varName}`).join(', ')})`;
+
+function sent(callText: string, r: string, err: string, onSuccess: string[], exitOnError: boolean): string[] {
+  return [
+    `USRExecutor.shared.send(request: ${callText}`,
+    `    .set(completion: { (${r}, ${err}) in`,
+    `        if let ${err} = ${err} {`,
+    `            print(${err}.message ?? "request failed")`,
+    ...(exitOnError ? ['            exit(1)'] : ['            return']),
+    '        }',
+    ...indent(onSuccess, '        '),
+    '    })',
+    '    .build(client))',
+  ];
+}
+
+function setupParts(st: EmitState, ctx: CodegenContext): { pre: string[]; wrap: (body: string[]) => string[] } {
+  const s = sessionPlan(ctx);
+  const a = emitArgs(s, st);
+  const r = st.names.alloc('ks');
+  const err = st.names.alloc('error');
+  return {
+    pre: [
+      'let config = ConnectionConfiguration()',
+      `config.endPoint = URL(string: ${swiftString(ctx.connection.serviceUrl)})!`,
+      'let client = Client(config)',
+      ...a.stmts,
+      '',
+    ],
+    wrap: (body) => sent(call(s.model, a.args), r, err, [`client.ks = ${r}`, '', ...body], true),
+  };
+}
+
+export const swift: LanguageGenerator = {
+  id: 'swift',
+  label: 'Swift',
+  fileExtension: 'swift',
+  shikiLang: 'swift',
+  grammar: 'swift',
+  step(model, ctx) {
+    const st = newState(em, RESERVED.swift, ctx, ['config', 'client']);
+    const setup = ctx.setup ? setupParts(st, ctx) : undefined;
+    const a = emitArgs(planCall(model, ctx), st);
+    const r = st.names.alloc('result');
+    const err = st.names.alloc('error');
+    const stepLines = [...a.stmts, ...sent(call(model, a.args), r, err, [`print(${r}!)`, ...(setup ? ['exit(0)'] : [])], !!setup)];
+    if (!setup) return finish(stepLines, ctx, [model]);
+    return finish(['import Foundation', 'import KalturaClient', '', ...setup.pre, ...setup.wrap(stepLines), '', 'dispatchMain()'], ctx, [model]);
+  },
+  program(models, ctx) {
+    const st = newState(em, RESERVED.swift, ctx, ['config', 'client']);
+    const steps = new Map<number, ProgramStep>();
+    chainRefs(st, steps, swiftAccess);
+    const setup = setupParts(st, ctx);
+    const nest = (i: number): string[] => {
+      if (i >= models.length) return ['exit(0)'];
+      const model = models[i];
+      const plan = planCall(model, ctx);
+      const a = emitArgs(plan, st);
+      const r = st.names.alloc(resultName(plan) + 'Result');
+      const resultVar = st.names.alloc(resultName(plan));
+      const err = st.names.alloc('error');
+      steps.set(model.stepIndex, { plan, resultVar, resultType: plan.result, args: a });
+      const inner = nest(i + 1);
+      return [
+        `// Step ${model.stepIndex + 1}: ${model.service}.${model.action}`,
+        ...a.stmts,
+        ...sent(call(model, a.args), r, err, [`let ${resultVar} = ${r}!`, `print(${resultVar})`, '', ...inner], true),
+      ];
+    };
+    return finish(
+      ['import Foundation', 'import KalturaClient', '', ...setup.pre, ...setup.wrap(nest(0)), '', '// The completions end the program (exit); keep it running until then.', 'dispatchMain()'],
+      ctx,
+      models,
+    );
+  },
+};

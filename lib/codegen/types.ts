@@ -1,0 +1,42 @@
+/**
+ * The code generator interface: one module per language (lib/codegen/lang/*) implements
+ * `LanguageGenerator` over the request model (lib/request/types.ts) and the API description.
+ */
+import type { ApiDescription } from '../api/types';
+import type { Connection, RequestModel } from '../request/types';
+import type { PortalLanguage } from '../recipe/types';
+
+export type LanguageId = PortalLanguage;
+
+export interface CodegenContext {
+  /** Argument order, defaults, result types. Without it the model's own order is used. */
+  api?: ApiDescription;
+  connection: Connection;
+  /** Include client set-up and session start (single-step samples; programs always have it). */
+  setup: boolean;
+  /** `masked` (default in the UI): the admin secret and the KS never appear in the output. */
+  secrets: 'masked' | 'shown';
+  /** Path that generated code opens for a file parameter (overrides the model's file path). */
+  filePath?: string;
+}
+
+export interface LanguageGenerator {
+  id: LanguageId;
+  /** Tab label. */
+  label: string;
+  /** File extension of a saved whole-recipe program, without the dot. */
+  fileExtension: string;
+  /** shiki grammar id used to highlight this language. */
+  shikiLang: 'javascript' | 'typescript' | 'csharp' | 'shellscript' | 'java' | 'php' | 'python' | 'ruby' | 'swift';
+  /** tree-sitter grammar (tree-sitter-wasms name) that parses this language, for tests. */
+  grammar: 'javascript' | 'typescript' | 'c_sharp' | 'bash' | 'java' | 'php' | 'python' | 'ruby' | 'swift';
+  /** One step's call. Refs print their live resolved value (or a placeholder when not yet run). */
+  step(model: RequestModel, ctx: CodegenContext): string;
+  /** A complete program performing every model in order, chaining refs through variables. */
+  program(models: RequestModel[], ctx: CodegenContext): string;
+}
+
+/** Visible stand-ins for masked secrets. */
+export const SECRET_PLACEHOLDER = 'YOUR_ADMIN_SECRET';
+export const KS_PLACEHOLDER = 'YOUR_KS';
+export const PARTNER_PLACEHOLDER = 0;
