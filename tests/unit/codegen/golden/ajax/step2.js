@@ -1,0 +1,14 @@
+var uploadTokenId = "0_0123456789abcdef0123456789abcdef";
+// The File the user chose in an <input type="file"> on your page.
+var fileData = document.querySelector('input[type="file"]').files[0];
+var resume = false;
+var finalChunk = true;
+var resumeAt = -1;
+KalturaUploadTokenService.upload(uploadTokenId, fileData, resume, finalChunk, resumeAt)
+  .execute(client, function(success, results) {
+    if (!success || (results && results.code && results.message)) {
+      console.error(results);
+    } else {
+      console.log(results);
+    }
+  });

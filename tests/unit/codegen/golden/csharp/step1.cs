@@ -1,0 +1,19 @@
+bool done = false;
+UploadTokenService.Add()
+    .SetCompletion(new OnCompletedHandler<UploadToken>((UploadToken result, Exception e) =>
+    {
+        if (e != null)
+        {
+            Console.Error.WriteLine(e.Message);
+            Environment.Exit(1);
+        }
+        Console.WriteLine(result);
+        done = true;
+    }))
+    .Execute(client);
+
+// The request completes on another thread; wait for it.
+while (!done)
+{
+    Thread.Sleep(100);
+}

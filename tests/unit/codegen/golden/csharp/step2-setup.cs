@@ -1,0 +1,51 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Threading;
+using Kaltura;
+using Kaltura.Enums;
+using Kaltura.Request;
+using Kaltura.Services;
+using Kaltura.Types;
+
+class CodeExample
+{
+    static void Main(string[] args)
+    {
+        Configuration config = new Configuration();
+        config.ServiceUrl = "http://127.0.0.1:3000";
+        Client client = new Client(config);
+        string secret = "YOUR_ADMIN_SECRET";
+        string userId = "";
+        SessionType type = SessionType.ADMIN;
+        int partnerId = 1000042;
+        int expiry = 86400;
+        string privileges = "";
+        client.KS = client.GenerateSession(partnerId, secret, userId, type, expiry, privileges);
+
+        string uploadTokenId = "0_0123456789abcdef0123456789abcdef";
+        Stream fileData = new FileStream("/tmp/Kaltura_Logo_Animation.flv", FileMode.Open, FileAccess.Read);
+        bool resume = false;
+        bool finalChunk = true;
+        float resumeAt = -1;
+        bool done = false;
+        UploadTokenService.Upload(uploadTokenId, fileData, resume, finalChunk, resumeAt)
+            .SetCompletion(new OnCompletedHandler<UploadToken>((UploadToken result, Exception e) =>
+            {
+                if (e != null)
+                {
+                    Console.Error.WriteLine(e.Message);
+                    Environment.Exit(1);
+                }
+                Console.WriteLine(result);
+                done = true;
+            }))
+            .Execute(client);
+
+        // The request completes on another thread; wait for it.
+        while (!done)
+        {
+            Thread.Sleep(100);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+MediaEntry entry = new MediaEntry();
+entry.setMediaType(MediaType.VIDEO);
+entry.setName("Kaltura Logo");
+entry.setDescription("Uploaded with the recipe console");
+APIOkRequestsExecutor.getExecutor().queue(MediaService.add(entry)
+    .setCompletion(result -> {
+        if (!result.isSuccess()) {
+            System.err.println(result.error.getMessage());
+            return;
+        }
+        System.out.println(result.results);
+    })
+    .build(client));

@@ -1,0 +1,102 @@
+import com.kaltura.client.APIOkRequestsExecutor;
+import com.kaltura.client.Client;
+import com.kaltura.client.Configuration;
+import com.kaltura.client.enums.*;
+import com.kaltura.client.services.*;
+import com.kaltura.client.types.*;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+public class CodeExample {
+    public static void main(String[] args) throws Exception {
+        Configuration config = new Configuration();
+        config.setEndpoint("http://127.0.0.1:3000");
+        Client client = new Client(config);
+        String secret = "YOUR_ADMIN_SECRET";
+        String userId = "";
+        SessionType type = SessionType.ADMIN;
+        int partnerId = 1000042;
+
+        APIOkRequestsExecutor.getExecutor().queue(SessionService.start(secret, userId, type, partnerId)
+            .setCompletion(ksResult -> {
+                if (!ksResult.isSuccess()) {
+                    System.err.println(ksResult.error.getMessage());
+                    System.exit(1);
+                    return;
+                }
+                client.setKs(ksResult.results);
+
+                // Step 1: uploadToken.add
+                APIOkRequestsExecutor.getExecutor().queue(UploadTokenService.add()
+                    .setCompletion(uploadTokenResult -> {
+                        if (!uploadTokenResult.isSuccess()) {
+                            System.err.println(uploadTokenResult.error.getMessage());
+                            System.exit(1);
+                            return;
+                        }
+                        UploadToken uploadToken = uploadTokenResult.results;
+                        System.out.println(uploadToken);
+
+                        // Step 2: uploadToken.upload
+                        String uploadTokenId = uploadToken.getId();
+                        File fileData = new File("/tmp/Kaltura_Logo_Animation.flv");
+                        boolean resume = false;
+                        boolean finalChunk = true;
+                        double resumeAt = -1.0;
+                        APIOkRequestsExecutor.getExecutor().queue(UploadTokenService.upload(uploadTokenId, fileData, resume, finalChunk, resumeAt)
+                            .setCompletion(uploadTokenResult2 -> {
+                                if (!uploadTokenResult2.isSuccess()) {
+                                    System.err.println(uploadTokenResult2.error.getMessage());
+                                    System.exit(1);
+                                    return;
+                                }
+                                UploadToken uploadToken2 = uploadTokenResult2.results;
+                                System.out.println(uploadToken2);
+
+                                // Step 3: media.add
+                                MediaEntry entry = new MediaEntry();
+                                entry.setMediaType(MediaType.VIDEO);
+                                entry.setName("Kaltura Logo");
+                                entry.setDescription("Uploaded with the recipe console");
+                                APIOkRequestsExecutor.getExecutor().queue(MediaService.add(entry)
+                                    .setCompletion(mediaEntryResult -> {
+                                        if (!mediaEntryResult.isSuccess()) {
+                                            System.err.println(mediaEntryResult.error.getMessage());
+                                            System.exit(1);
+                                            return;
+                                        }
+                                        MediaEntry mediaEntry = mediaEntryResult.results;
+                                        System.out.println(mediaEntry);
+
+                                        // Step 4: media.addContent
+                                        String entryId = mediaEntry.getId();
+                                        UploadedFileTokenResource resource = new UploadedFileTokenResource();
+                                        resource.setToken(uploadToken.getId());
+                                        APIOkRequestsExecutor.getExecutor().queue(MediaService.addContent(entryId, resource)
+                                            .setCompletion(mediaEntryResult2 -> {
+                                                if (!mediaEntryResult2.isSuccess()) {
+                                                    System.err.println(mediaEntryResult2.error.getMessage());
+                                                    System.exit(1);
+                                                    return;
+                                                }
+                                                MediaEntry mediaEntry2 = mediaEntryResult2.results;
+                                                System.out.println(mediaEntry2);
+
+                                                System.exit(0);
+                                            })
+                                            .build(client));
+                                    })
+                                    .build(client));
+                            })
+                            .build(client));
+                    })
+                    .build(client));
+            })
+            .build(client));
+
+        // The callbacks end the program (System.exit); wait for them.
+        Thread.currentThread().join();
+    }
+}

@@ -1,0 +1,28 @@
+const kaltura = require('kaltura-client');
+
+async function main() {
+  const config = new kaltura.Configuration();
+  config.serviceUrl = "http://127.0.0.1:3000";
+  // A silent logger: the default one prints every request, the admin secret included.
+  config.setLogger({ log() {}, debug() {}, error() {} });
+  const client = new kaltura.Client(config);
+
+  const secret = "YOUR_ADMIN_SECRET";
+  const userId = "";
+  const type = kaltura.enums.SessionType.ADMIN;
+  const partnerId = 1000042;
+  const ks = await kaltura.services.session.start(secret, userId, type, partnerId).execute(client);
+  client.setKs(ks);
+
+  const entry = new kaltura.objects.MediaEntry();
+  entry.mediaType = kaltura.enums.MediaType.VIDEO;
+  entry.name = "Kaltura Logo";
+  entry.description = "Uploaded with the recipe console";
+  const result = await kaltura.services.media.add(entry).execute(client);
+  console.log(JSON.stringify(result, null, 2));
+}
+
+main().catch((err) => {
+  console.error(err && err.message ? err.message : err);
+  process.exit(1);
+});

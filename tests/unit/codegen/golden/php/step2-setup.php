@@ -1,0 +1,24 @@
+<?php
+require_once('lib/KalturaClient.php');
+
+$secret = "YOUR_ADMIN_SECRET";
+$userId = "";
+$type = KalturaSessionType::ADMIN;
+$partnerId = 1000042;
+$config = new KalturaConfiguration($partnerId);
+$config->setServiceUrl("http://127.0.0.1:3000");
+$client = new KalturaClient($config);
+$ks = $client->session->start($secret, $userId, $type, $partnerId);
+$client->setKs($ks);
+
+$uploadTokenId = "0_0123456789abcdef0123456789abcdef";
+$fileData = "/tmp/Kaltura_Logo_Animation.flv"; // path of the file to upload
+$resume = false;
+$finalChunk = true;
+$resumeAt = -1;
+try {
+  $result = $client->uploadToken->upload($uploadTokenId, $fileData, $resume, $finalChunk, $resumeAt);
+  var_dump($result);
+} catch (Exception $e) {
+  echo $e->getMessage();
+}

@@ -1,0 +1,23 @@
+<?php
+require_once('lib/KalturaClient.php');
+
+$secret = "YOUR_ADMIN_SECRET";
+$userId = "";
+$type = KalturaSessionType::ADMIN;
+$partnerId = 1000042;
+$config = new KalturaConfiguration($partnerId);
+$config->setServiceUrl("http://127.0.0.1:3000");
+$client = new KalturaClient($config);
+$ks = $client->session->start($secret, $userId, $type, $partnerId);
+$client->setKs($ks);
+
+$entry = new KalturaMediaEntry();
+$entry->mediaType = KalturaMediaType::VIDEO;
+$entry->name = "Kaltura Logo";
+$entry->description = "Uploaded with the recipe console";
+try {
+  $result = $client->media->add($entry);
+  var_dump($result);
+} catch (Exception $e) {
+  echo $e->getMessage();
+}

@@ -1,0 +1,23 @@
+<?php
+require_once 'vendor/autoload.php'; // the namespaced Kaltura client library
+
+use Kaltura\Client\Client;
+use Kaltura\Client\Configuration;
+use Kaltura\Client\Enum\SessionType;
+
+$secret = "YOUR_ADMIN_SECRET";
+$userId = "";
+$type = SessionType::ADMIN;
+$partnerId = 1000042;
+$config = new Configuration();
+$config->setServiceUrl("http://127.0.0.1:3000");
+$client = new Client($config);
+$ks = $client->getSessionService()->start($secret, $userId, $type, $partnerId);
+$client->setKs($ks);
+
+try {
+  $result = $client->getUploadTokenService()->add();
+  var_dump($result);
+} catch (Exception $e) {
+  echo $e->getMessage();
+}

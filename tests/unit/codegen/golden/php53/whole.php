@@ -1,0 +1,47 @@
+<?php
+require_once 'vendor/autoload.php'; // the namespaced Kaltura client library
+
+use Kaltura\Client\Client;
+use Kaltura\Client\Configuration;
+use Kaltura\Client\Enum\MediaType;
+use Kaltura\Client\Enum\SessionType;
+use Kaltura\Client\Type\MediaEntry;
+use Kaltura\Client\Type\UploadedFileTokenResource;
+
+$secret = "YOUR_ADMIN_SECRET";
+$userId = "";
+$type = SessionType::ADMIN;
+$partnerId = 1000042;
+$config = new Configuration();
+$config->setServiceUrl("http://127.0.0.1:3000");
+$client = new Client($config);
+$ks = $client->getSessionService()->start($secret, $userId, $type, $partnerId);
+$client->setKs($ks);
+
+// Step 1: uploadToken.add
+$uploadToken = $client->getUploadTokenService()->add();
+print_r($uploadToken);
+
+// Step 2: uploadToken.upload
+$uploadTokenId = $uploadToken->id;
+$fileData = "/tmp/Kaltura_Logo_Animation.flv"; // path of the file to upload
+$resume = false;
+$finalChunk = true;
+$resumeAt = -1;
+$uploadToken2 = $client->getUploadTokenService()->upload($uploadTokenId, $fileData, $resume, $finalChunk, $resumeAt);
+print_r($uploadToken2);
+
+// Step 3: media.add
+$entry = new MediaEntry();
+$entry->mediaType = MediaType::VIDEO;
+$entry->name = "Kaltura Logo";
+$entry->description = "Uploaded with the recipe console";
+$mediaEntry = $client->getMediaService()->add($entry);
+print_r($mediaEntry);
+
+// Step 4: media.addContent
+$entryId = $mediaEntry->id;
+$resource = new UploadedFileTokenResource();
+$resource->token = $uploadToken->id;
+$mediaEntry2 = $client->getMediaService()->addContent($entryId, $resource);
+print_r($mediaEntry2);

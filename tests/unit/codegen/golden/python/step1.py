@@ -1,0 +1,2 @@
+result = client.uploadToken.add()
+print(result)

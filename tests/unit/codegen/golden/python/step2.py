@@ -1,0 +1,8 @@
+upload_token_id = "0_0123456789abcdef0123456789abcdef"
+file_data = open("/tmp/Kaltura_Logo_Animation.flv", "rb")
+resume = False
+final_chunk = True
+resume_at = -1
+
+result = client.uploadToken.upload(upload_token_id, file_data, resume, final_chunk, resume_at)
+print(result)

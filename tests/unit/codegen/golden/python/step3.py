@@ -1,0 +1,7 @@
+entry = KalturaMediaEntry()
+entry.mediaType = KalturaMediaType.VIDEO
+entry.name = "Kaltura Logo"
+entry.description = "Uploaded with the recipe console"
+
+result = client.media.add(entry)
+print(result)

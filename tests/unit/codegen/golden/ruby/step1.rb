@@ -1,0 +1,2 @@
+result = client.upload_token_service.add()
+puts result.inspect

@@ -1,0 +1,20 @@
+require 'kaltura'
+include Kaltura
+
+config = KalturaConfiguration.new()
+config.service_url = "http://127.0.0.1:3000"
+client = KalturaClient.new(config)
+secret = "YOUR_ADMIN_SECRET"
+user_id = ""
+type = KalturaSessionType::ADMIN
+partner_id = 1000042
+client.ks = client.session_service.start(secret, user_id, type, partner_id)
+
+upload_token_id = "0_0123456789abcdef0123456789abcdef"
+file_data = File.open("/tmp/Kaltura_Logo_Animation.flv")
+resume = false
+final_chunk = true
+resume_at = -1
+
+result = client.upload_token_service.upload(upload_token_id, file_data, resume, final_chunk, resume_at)
+puts result.inspect

@@ -1,0 +1,18 @@
+require 'kaltura'
+include Kaltura
+
+config = KalturaConfiguration.new()
+config.service_url = "http://127.0.0.1:3000"
+client = KalturaClient.new(config)
+secret = "YOUR_ADMIN_SECRET"
+user_id = ""
+type = KalturaSessionType::ADMIN
+partner_id = 1000042
+client.ks = client.session_service.start(secret, user_id, type, partner_id)
+
+entry_id = "0_abcd1234"
+resource = KalturaUploadedFileTokenResource.new()
+resource.token = "0_0123456789abcdef0123456789abcdef"
+
+result = client.media_service.add_content(entry_id, resource)
+puts result.inspect

@@ -1,0 +1,6 @@
+entry_id = "0_abcd1234"
+resource = KalturaUploadedFileTokenResource.new()
+resource.token = "0_0123456789abcdef0123456789abcdef"
+
+result = client.media_service.add_content(entry_id, resource)
+puts result.inspect

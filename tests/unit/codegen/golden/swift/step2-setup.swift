@@ -1,0 +1,38 @@
+import Foundation
+import KalturaClient
+
+let config = ConnectionConfiguration()
+config.endPoint = URL(string: "http://127.0.0.1:3000")!
+let client = Client(config)
+let secret: String = "YOUR_ADMIN_SECRET"
+let userId: String = ""
+let type: SessionType = SessionType.ADMIN
+let partnerId: Int = 1000042
+
+USRExecutor.shared.send(request: SessionService.start(secret: secret, userId: userId, type: type, partnerId: partnerId)
+    .set(completion: { (ks, error) in
+        if let error = error {
+            print(error.message ?? "request failed")
+            exit(1)
+        }
+        client.ks = ks
+
+        let uploadTokenId: String = "0_0123456789abcdef0123456789abcdef"
+        let fileData: RequestFile = URL(fileURLWithPath: "/tmp/Kaltura_Logo_Animation.flv")
+        let resume: Bool = false
+        let finalChunk: Bool = true
+        let resumeAt: Double = -1
+        USRExecutor.shared.send(request: UploadTokenService.upload(uploadTokenId: uploadTokenId, fileData: fileData, resume: resume, finalChunk: finalChunk, resumeAt: resumeAt)
+            .set(completion: { (result, error2) in
+                if let error2 = error2 {
+                    print(error2.message ?? "request failed")
+                    exit(1)
+                }
+                print(result!)
+                exit(0)
+            })
+            .build(client))
+    })
+    .build(client))
+
+dispatchMain()
