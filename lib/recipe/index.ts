@@ -9,3 +9,4 @@ export { ANNOTATION_KEYS } from './normalize';
 export { nearest, editDistance } from './suggest';
 export { default as apiCallSchema } from './schemas/api-call.schema.json';
 export { default as metadataSchema } from './schemas/metadata.schema.json';
+export { clearBlockCache } from './markdown';

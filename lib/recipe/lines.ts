@@ -69,4 +69,32 @@ export class LineIndex {
   lineEndOf(offset: number): number {
     return this.ends[this.lineOf(offset)];
   }
+
+  /** Offset of a 1-based line:column, clamped to the text. */
+  offsetAt(line: number, column: number): number {
+    const l = Math.max(0, Math.min(this.starts.length - 1, Math.floor(line) - 1 || 0));
+    const c = Math.max(0, Math.floor(column) - 1 || 0);
+    return Math.min(this.starts[l] + c, this.ends[l]);
+  }
+
+  /**
+   * A diagnostic's span, clamped to the text and made non-empty where the text allows: a span
+   * that starts at the end of a line covers that line's last character instead.
+   */
+  span(start: number, end: number): Range {
+    let s = Math.max(0, Math.min(this.length, Math.floor(start) || 0));
+    let e = Math.max(s, Math.min(this.length, Math.floor(end) || 0));
+    if (e === s) {
+      const line = this.lineOf(s);
+      const lineEnd = this.ends[line];
+      if (s < lineEnd) e = s + 1;
+      else if (s > this.starts[line]) {
+        s = lineEnd - 1;
+        e = lineEnd;
+      } else if (line + 1 < this.starts.length) {
+        e = this.starts[line + 1];
+      }
+    }
+    return this.range(s, e);
+  }
 }

@@ -55,6 +55,76 @@ const extensions: Extension[] = [gfm(), noInline];
 
 const SKIP = new Set(['lineEnding', 'lineEndingBlank', 'linePrefix', 'whitespace']);
 
+/**
+ * Like `scanBlocks`, but reuses the blocks of sections that have not changed since an earlier
+ * call. An ATX heading at column 0 ends every open block except a fenced code block or an HTML
+ * block (CommonMark: it interrupts paragraphs, and containers need their markers or indentation),
+ * so the text can be cut before each such line and the pieces scanned one by one, as long as
+ * the piece before a cut does not end in an open fence, an HTML block or a table (then the rest
+ * is scanned in one piece). The editor re-lints on every keystroke; only the edited section is
+ * tokenized again. The result is identical to `scanBlocks(md)` (the tests compare them).
+ */
+export function scanBlocksIncremental(md: string, lineStarts: readonly number[]): Block[] {
+  const cuts: number[] = [0];
+  for (let l = 1; l < lineStarts.length; l++) {
+    const s = lineStarts[l];
+    if (md.charCodeAt(s) !== 35 /* # */) continue;
+    let k = s;
+    while (k < md.length && md.charCodeAt(k) === 35 && k - s < 7) k++;
+    const n = k - s;
+    const c = md.charCodeAt(k);
+    if (n <= 6 && (k >= md.length || c === 32 || c === 9 || c === 10 || c === 13)) cuts.push(s);
+  }
+  cuts.push(md.length);
+  if (cuts.length <= 3) return scanBlocks(md);
+  const out: Block[] = [];
+  let i = 0;
+  while (i < cuts.length - 1) {
+    let end = cuts[i + 1];
+    let blocks = cachedScan(md.slice(cuts[i], end));
+    let next = i + 1;
+    const last = blocks[blocks.length - 1];
+    if (last && (last.type === 'htmlFlow' || last.type === 'table' || (last.code?.fenced && !last.code.closed))) {
+      end = md.length;
+      blocks = cachedScan(md.slice(cuts[i], end));
+      next = cuts.length - 1;
+    }
+    const base = cuts[i];
+    for (const b of blocks) out.push(shifted(b, base));
+    i = next;
+  }
+  return out;
+}
+
+const CACHE_SIZE = 256;
+const cache = new Map<string, Block[]>();
+
+function cachedScan(text: string): Block[] {
+  const hit = cache.get(text);
+  if (hit) {
+    cache.delete(text);
+    cache.set(text, hit);
+    return hit;
+  }
+  const blocks = scanBlocks(text);
+  cache.set(text, blocks);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  return blocks;
+}
+
+/** Forgets the sections seen so far (benchmarks use it to time cold parses). */
+export function clearBlockCache(): void {
+  cache.clear();
+}
+
+function shifted(b: Block, base: number): Block {
+  if (base === 0) return b;
+  const out: Block = { type: b.type, start: b.start + base, end: b.end + base };
+  if (b.heading) out.heading = { depth: b.heading.depth, textStart: b.heading.textStart + base, textEnd: b.heading.textEnd + base };
+  if (b.code) out.code = { ...b.code, contentStart: b.code.contentStart + base, contentEnd: b.code.contentEnd + base };
+  return out;
+}
+
 export function scanBlocks(md: string): Block[] {
   const events: Event[] = postprocess(
     parse({ extensions }).document().write(preprocess()(md, undefined, true)),

@@ -5,7 +5,7 @@
 import type { ApiDescription } from '../api/types';
 import { parseJson, type JsonNode } from './json';
 import { LineIndex } from './lines';
-import { scanBlocks, type Block } from './markdown';
+import { scanBlocksIncremental, type Block } from './markdown';
 import { isObject, Normalizer, setOwn, value, type Origin } from './normalize';
 import { runRules, type LintRule } from './rules';
 import { nearest } from './suggest';
@@ -50,7 +50,7 @@ export function parseRecipe(source: string, options: ParseOptions = {}): Recipe 
     recipe.diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
     return recipe;
   } catch (err) {
-    const end = lines ? lines.position(lines.ends[0] ?? 0) : { line: 1, column: 1 };
+    const r = lines ? lines.span(0, lines.ends[0] ?? 0) : { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
     return {
       title: '',
       metadata: emptyMetadata(),
@@ -60,7 +60,7 @@ export function parseRecipe(source: string, options: ParseOptions = {}): Recipe 
         severity: 'error',
         rule: 'internal-error',
         message: `The recipe could not be read because of an internal error in the parser (${describeError(err)}). Please report it with this file; meanwhile check the recipe around recent changes.`,
-        line: 1, column: 1, endLine: end.line, endColumn: Math.max(1, end.column),
+        line: r.start.line, column: r.start.column, endLine: r.end.line, endColumn: r.end.column,
       }],
     };
   }
@@ -104,12 +104,11 @@ class RecipeParser {
   constructor(private readonly text: string, private readonly lines: LineIndex) {}
 
   private diag(severity: Severity, rule: string, message: string, start: number, end: number, stepIndex?: number): void {
-    const r = this.lines.range(start, Math.max(end, start + 1));
+    const r = this.lines.span(start, end);
     const d: Diagnostic = {
       severity, rule, message,
       line: r.start.line, column: r.start.column, endLine: r.end.line, endColumn: r.end.column,
     };
-    if (r.end.line === r.start.line && r.end.column <= r.start.column) d.endColumn = r.start.column + 1;
     if (stepIndex !== undefined) d.stepIndex = stepIndex;
     this.diags.push(d);
   }
@@ -122,7 +121,7 @@ class RecipeParser {
     const recipe: Recipe = { title: '', metadata: emptyMetadata(), intro: '', steps: [], diagnostics: this.diags };
     this.md = this.metadata(recipe);
     const md = this.md;
-    const blocks = scanBlocks(md);
+    const blocks = scanBlocksIncremental(md, this.lines.starts);
 
     // A last `## Finish` is closing prose, not a step.
     let lastH2 = -1;

@@ -41,7 +41,6 @@ export function diagnostic(
     severity, rule, message,
     line: r.start.line, column: r.start.column, endLine: r.end.line, endColumn: r.end.column,
   };
-  if (d.endLine === d.line && d.endColumn <= d.column) d.endColumn = d.column + 1;
   if (stepIndex !== undefined) d.stepIndex = stepIndex;
   return d;
 }
@@ -220,7 +219,11 @@ export function runRules(input: RuleRunInput, extra: LintRule[] = []): Diagnosti
   for (const rule of [...BUILTIN_RULES, ...extra]) {
     if (rule.needsApi && !input.api) continue;
     try {
-      out.push(...rule.run(ctx));
+      for (const d of rule.run(ctx)) {
+        // Clamp to the text and make the span non-empty where possible, whatever the rule did.
+        const r = lines.span(lines.offsetAt(d.line, d.column), lines.offsetAt(d.endLine, d.endColumn));
+        out.push({ ...d, line: r.start.line, column: r.start.column, endLine: r.end.line, endColumn: r.end.column });
+      }
     } catch (err) {
       out.push(diagnostic('error', 'internal-error', `Lint rule "${rule.id}" failed (${err instanceof Error ? err.message : String(err)}): please report it; the other checks still ran.`, undefined));
     }
