@@ -2,7 +2,7 @@
  * JSON Schema of a form (for ajv): generated from the merged form model. Objects use the class
  * currently chosen in the values, so each class's fields are checked.
  */
-import { currentClass, objectFields } from './build';
+import { objectFields } from './build';
 import { getPath } from './paths';
 import type { FormField, FormModel, FormValues } from './types';
 
@@ -29,10 +29,9 @@ function fieldSchema(f: FormField, values: FormValues): JsonSchema {
       };
     case 'object': {
       const value = getPath(values, f.path);
-      const cls = currentClass(f, value);
       const s = nest(objectFields(f, value), values, f.path);
       const props = s.properties as Record<string, JsonSchema>;
-      if (f.subclasses && f.subclasses.length > 0) props.objectType = { enum: f.presetClass ? [f.presetClass, cls] : f.subclasses };
+      if (f.subclasses && f.subclasses.length > 0) props.objectType = { enum: f.presetClass ? [f.presetClass] : f.subclasses };
       return s;
     }
     case 'array':
