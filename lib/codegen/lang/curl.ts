@@ -24,8 +24,8 @@ function ansiC(s: string): string {
   return out + "'";
 }
 
-const KS_SENTINEL = '\u0000KS\u0000';
-const REF_PREFIX = '\u0000REF';
+const KS_SENTINEL = '\uE000KS\uE000';
+const REF_PREFIX = '\uE000REF';
 
 /** Replaces refs with sentinels the printer turns into shell variables. */
 function mapRefs(value: Value, onRef: (r: RefValue) => string | undefined): Value {
@@ -156,6 +156,7 @@ export const curl: LanguageGenerator = {
     const answers = new Map<number, RequestModel>();
     let n = 0;
     const used = new Set<string>();
+    const byExpr = new Map<string, { name: string; sentinel: string }>();
     for (const model of models) {
       const vars = new Map<string, string>();
       const pre: string[] = [];
@@ -173,13 +174,19 @@ export const curl: LanguageGenerator = {
           const f = src.params.find((p) => p.name === segs[0]);
           return f && f.value.kind !== 'ref' ? String(jsonAt(f.value, segs.slice(1)) ?? '') : undefined;
         }
+        const known = byExpr.get(expr);
+        if (known) {
+          vars.set(known.sentinel, known.name);
+          return known.sentinel;
+        }
         n++;
         const base = `STEP${r.fromStep + 1}_${r.path.replace(/[^A-Za-z0-9]+/g, '_').toUpperCase()}`;
         let name = base;
         for (let i = 2; used.has(name); i++) name = `${base}_${i}`;
         used.add(name);
-        const sentinel = `${REF_PREFIX}${n}\u0000`;
+        const sentinel = `${REF_PREFIX}${n}\uE000`;
         pre.push(`${name}=$(${expr})`);
+        byExpr.set(expr, { name, sentinel });
         vars.set(sentinel, name);
         return sentinel;
       };

@@ -28,7 +28,7 @@ printf '%s\n' "$STEP1_RESULT"
 # Step 2: uploadToken.upload
 STEP1_ID=$(printf '%s' "$STEP1_RESULT" | jq -r .id)
 STEP2_RESULT=$(kcall -X POST "http://127.0.0.1:3000/api_v3/service/uploadToken/action/upload?format=1&ks=${KS}" \
-  --form-string $'uploadTokenId=\x00REF1\x00' \
+  --form-string "uploadTokenId=${STEP1_ID}" \
   --form-string resume=0 \
   --form-string finalChunk=1 \
   --form-string resumeAt=-1 \
@@ -45,9 +45,8 @@ printf '%s\n' "$STEP3_RESULT"
 
 # Step 4: media.addContent
 STEP3_ID=$(printf '%s' "$STEP3_RESULT" | jq -r .id)
-STEP1_ID_2=$(printf '%s' "$STEP1_RESULT" | jq -r .id)
 STEP4_RESULT=$(kcall -X POST "http://127.0.0.1:3000/api_v3/service/media/action/addContent?format=1&ks=${KS}" \
-  -d entryId=%00REF2%00 \
+  --data-urlencode "entryId=${STEP3_ID}" \
   -d 'resource[objectType]=KalturaUploadedFileTokenResource' \
-  -d 'resource[token]=%00REF3%00')
+  --data-urlencode "resource[token]=${STEP1_ID}")
 printf '%s\n' "$STEP4_RESULT"
