@@ -1,0 +1,81 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '../../..');
+const dir = mkdtempSync(join(tmpdir(), 'recipes-lint-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function lint(...args: string[]) {
+  const r = spawnSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'scripts/recipes-lint.ts'), ...args], {
+    cwd: root, encoding: 'utf8', timeout: 60_000,
+  });
+  return { code: r.status, out: r.stdout.trim() ? r.stdout.trim().split('\n') : [], err: r.stderr };
+}
+function file(name: string, text: string): string {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+}
+const LINE = /^(.+):(\d+):(\d+): (error|warning): .{10,}$/;
+
+describe('npm run recipes:lint', () => {
+  it('passes the seed with no output and exit 0', () => {
+    const r = lint('recipes/upload-media.md');
+    expect(r.out).toEqual([]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('0 errors, 0 warnings in 1 file.');
+  });
+
+  it('prints path:line:col: severity: message per problem and exits 1 on errors', () => {
+    const bad = file('bad.md', [
+      '<!--METADATA', '{ "sortOrdr": 1 }', '-->', '# T', '# Again', '## S', '### API Call', '```json',
+      '{ "method": "post", "path": "/service/media/action/ad", "parameters": [', '  { "name": "x", "dynamicValue": { "fromStep": 3, "value": "id" } }', '] }', '```', '',
+    ].join('\n'));
+    const r = lint(bad);
+    expect(r.code).toBe(1);
+    for (const l of r.out) expect(l).toMatch(LINE);
+    expect(r.out).toEqual([
+      `${bad}:2:3: warning: Unknown key "sortOrdr" in METADATA: did you mean "sortOrder"?`,
+      `${bad}:5:1: error: A second title ("# " heading): a recipe has exactly one. Make this a step ("## ") or a subsection ("### "), or remove it.`,
+      `${bad}:9:29: error: The API has no operation "/service/media/action/ad": did you mean "/service/media/action/add"?`,
+      `${bad}:10:48: error: "x" is in the first step, which has no earlier step to take a value from (fromStep 3): remove the dynamicValue, or move this input to a later step.`,
+    ]);
+    expect(r.err).toContain('3 errors, 1 warning in 1 file.');
+  });
+
+  it('exits 0 when there are only warnings', () => {
+    const warn = file('warn.md', '# T\n## S\n### API Call\n```\n{ "path": "/service/media/action/add", "parameters": [{ "name": "body", "in": "body", "consoleDefualt": 1, "custom": true }] }\n```\n');
+    const r = lint(warn);
+    expect(r.out).toEqual([`${warn}:5:87: warning: Unknown key "consoleDefualt" in the API Call block (in parameters[0]): did you mean "consoleDefault"?`]);
+    expect(r.code).toBe(0);
+  });
+
+  it('checks parameters against the API description, and skips it with --no-api', () => {
+    const p = file('param.md', '# T\n## S\n### API Call\n```\n{ "method": "post", "path": "/service/uploadtoken/action/upload", "parameters": [{ "name": "resumeAtt" }] }\n```\n');
+    const r = lint(p);
+    expect(r.code).toBe(1);
+    expect(r.out).toHaveLength(1);
+    expect(r.out[0]).toMatch(new RegExp(`^${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:5:92: error: uploadToken\\.upload has no parameter "resumeAtt": did you mean "resumeAt"\\?`));
+    const r2 = lint('--no-api', p);
+    expect(r2.out).toEqual([]);
+    expect(r2.code).toBe(0);
+  });
+
+  it('reports a missing file clearly and exits 1', () => {
+    const missing = join(dir, 'nope.md');
+    const r = lint(missing, 'recipes/upload-media.md');
+    expect(r.out).toEqual([`${missing}: error: cannot read the file (no such file): check the path.`]);
+    expect(r.code).toBe(1);
+  });
+
+  it('with no arguments lints every recipes/*.md', () => {
+    const r = lint();
+    const n = readdirSync(join(root, 'recipes')).filter((f) => f.endsWith('.md')).length;
+    expect(r.err).toContain(`in ${n} file${n === 1 ? '' : 's'}.`);
+    for (const l of r.out) expect(l).toMatch(LINE);
+    expect(r.code).toBe(r.out.some((l) => / error: /.test(l)) ? 1 : 0);
+  });
+});
