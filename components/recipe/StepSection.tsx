@@ -1,11 +1,12 @@
 /**
  * One step of a recipe page: `<section id="step-N">` with its heading ("Step N" + title), the
- * problems attached to it, its prose (markdown), then the interactive area (StepInteractive,
- * full width below the prose).
+ * problems attached to it, its prose (markdown), the languages it offers samples in, then the
+ * interactive area (StepInteractive, full width below the prose).
  */
 import type { Diagnostic, Step } from '@/lib/recipe/types';
 import { Markdown } from '@/components/markdown/Markdown';
 import { StepInteractive } from './StepInteractive';
+import { StepLanguages } from './StepLanguages';
 import { DiagnosticList, countBySeverity, summaryText } from './Diagnostics';
 
 export interface StepSectionProps {
@@ -40,6 +41,7 @@ export function StepSection({ slug, step, stepCount, diagnostics, file }: StepSe
         </div>
       )}
       <Markdown source={step.prose} className="prose step-prose" />
+      <StepLanguages step={step} />
       <StepInteractive slug={slug} step={step} stepCount={stepCount} />
     </section>
   );

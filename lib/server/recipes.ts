@@ -1,8 +1,13 @@
 /**
- * Server-only access to the recipes on disk: `recipes/*.md` (shipped), plus, when the environment
- * variable RECIPES_EXTRA_DIR names a folder, the `*.md` files in it (read at request time; used by
- * browser tests to serve fixture recipes such as a deliberately broken one without shipping them).
- * A recipe in `recipes/` wins over an extra one with the same slug.
+ * Server-only access to the recipes on disk.
+ *
+ * - Shipped recipes: `recipes/*.md` (RECIPES_DIR overrides the folder). The slug is the file name
+ *   without `.md` and must match [a-z0-9_-]+. They are listed on the index and served at
+ *   `/recipes/<slug>` (generated at build time).
+ * - Extra recipes (tests only): when the environment variable RECIPES_EXTRA_DIR names a folder, its
+ *   `*.md` files are served at `/recipes/extra/<slug>`, rendered per request (never cached into the
+ *   build) and never listed. Browser tests use it to serve tests/fixtures/recipes (e.g. a
+ *   deliberately broken recipe) without shipping them. Unset, that route is a 404.
  *
  * Parsed recipes are cached per file by mtime and size, so an edited file is parsed again.
  */
@@ -20,13 +25,13 @@ export function isValidSlug(slug: string): boolean {
 
 /** The folder of shipped recipes (RECIPES_DIR overrides it, e.g. for a checkout elsewhere). */
 export function recipesDir(): string {
-  return resolve(process.env.RECIPES_DIR || join(process.cwd(), 'recipes'));
+  return resolve(/*turbopackIgnore: true*/ process.env.RECIPES_DIR || join(process.cwd(), 'recipes'));
 }
 
 /** The optional folder of extra recipes (tests only), read at request time. */
 export function extraRecipesDir(): string | undefined {
   const dir = process.env.RECIPES_EXTRA_DIR;
-  return dir ? resolve(dir) : undefined;
+  return dir ? resolve(/*turbopackIgnore: true*/ dir) : undefined;
 }
 
 export interface RecipeFile {
@@ -73,17 +78,10 @@ export function listShippedRecipeFiles(): RecipeFile[] {
   return listDir(recipesDir(), false).sort((a, b) => a.slug.localeCompare(b.slug));
 }
 
-/** Shipped recipes plus extra ones (RECIPES_EXTRA_DIR), shipped first on a slug clash. */
-export function listRecipeFiles(): RecipeFile[] {
-  const seen = new Set<string>();
-  const out: RecipeFile[] = [];
-  const extraDir = extraRecipesDir();
-  for (const f of [...listShippedRecipeFiles(), ...(extraDir ? listDir(extraDir, true) : [])]) {
-    if (seen.has(f.slug)) continue;
-    seen.add(f.slug);
-    out.push(f);
-  }
-  return out;
+/** The extra recipe files (RECIPES_EXTRA_DIR), sorted by slug; empty when it is unset. */
+export function listExtraRecipeFiles(): RecipeFile[] {
+  const dir = extraRecipesDir();
+  return dir ? listDir(dir, true).sort((a, b) => a.slug.localeCompare(b.slug)) : [];
 }
 
 const cache = new Map<string, { mtimeMs: number; size: number; loaded: LoadedRecipe }>();
@@ -104,13 +102,17 @@ function loadFile(file: RecipeFile): LoadedRecipe | undefined {
   return loaded;
 }
 
-/** Loads one recipe by slug, or undefined when the slug is invalid or there is no such file. */
+/** Loads one shipped recipe by slug, or undefined when the slug is invalid or there is no such file. */
 export function loadRecipe(slug: string): LoadedRecipe | undefined {
   if (!isValidSlug(slug)) return undefined;
-  const shipped = loadFile({ slug, path: join(recipesDir(), `${slug}.md`), extra: false });
-  if (shipped) return shipped;
-  const extraDir = extraRecipesDir();
-  return extraDir ? loadFile({ slug, path: join(extraDir, `${slug}.md`), extra: true }) : undefined;
+  return loadFile({ slug, path: join(recipesDir(), `${slug}.md`), extra: false });
+}
+
+/** Loads one extra recipe (RECIPES_EXTRA_DIR) by slug; undefined when unset, invalid or missing. */
+export function loadExtraRecipe(slug: string): LoadedRecipe | undefined {
+  const dir = extraRecipesDir();
+  if (!dir || !isValidSlug(slug)) return undefined;
+  return loadFile({ slug, path: join(dir, `${slug}.md`), extra: true });
 }
 
 export function summarize(loaded: LoadedRecipe): RecipeSummary {
@@ -137,9 +139,16 @@ export function compareRecipes(a: RecipeSummary, b: RecipeSummary): number {
   return a.title.localeCompare(b.title, 'en', { sensitivity: 'base' }) || a.slug.localeCompare(b.slug);
 }
 
-/** Every shipped recipe (hidden ones included), in index order. */
+/**
+ * Every shipped recipe (hidden ones included), in index order; with `includeExtra`, also the
+ * RECIPES_EXTRA_DIR ones (a shipped recipe wins over an extra one with the same slug).
+ */
 export function listRecipes(opts: { includeExtra?: boolean } = {}): RecipeSummary[] {
-  const files = opts.includeExtra ? listRecipeFiles() : listShippedRecipeFiles();
+  const files = listShippedRecipeFiles();
+  if (opts.includeExtra) {
+    const slugs = new Set(files.map((f) => f.slug));
+    files.push(...listExtraRecipeFiles().filter((f) => !slugs.has(f.slug)));
+  }
   return files
     .map(loadFile)
     .filter((l): l is LoadedRecipe => !!l)

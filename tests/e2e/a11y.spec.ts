@@ -37,9 +37,11 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectNoViolations(page, `/recipes/upload-media 375px (${colorScheme})`);
     });
 
-    test('404 page has no axe violations', async ({ page }) => {
+    test('404 page has no axe violations', async ({ page, watch }) => {
       await page.goto('/recipes/no-such-recipe');
       await expectNoViolations(page, `404 (${colorScheme})`);
+      expect(watch.consoleErrors).toEqual([expect.stringContaining('status of 404')]); // the page's own status
+      watch.consoleErrors.length = 0;
     });
   });
 }
@@ -59,7 +61,7 @@ const brokenTest = test.extend<object, { server: TestServer }>({
 for (const colorScheme of ['light', 'dark'] as const) {
   brokenTest(`broken recipe page has no axe violations (${colorScheme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme });
-    await page.goto('/recipes/broken-recipe');
+    await page.goto('/recipes/extra/broken-recipe');
     await expect(page.getByTestId('problems-panel')).toBeVisible();
     await expectNoViolations(page, `/recipes/broken-recipe (${colorScheme})`);
   });

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { connection } from 'next/server';
 import { relative } from 'node:path';
 import { listShippedRecipeFiles, loadRecipe } from '@/lib/server/recipes';
 import { RecipePage } from '@/components/recipe/RecipePage';
@@ -14,7 +13,7 @@ export function generateStaticParams(): Array<{ slug: string }> {
   return listShippedRecipeFiles().map((f) => ({ slug: f.slug }));
 }
 
-/** Other slugs are looked up at request time (RECIPES_EXTRA_DIR, new files in dev); unknown -> 404. */
+/** Other slugs (a file added to recipes/ after the build) are looked up on demand; unknown -> 404. */
 export const dynamicParams = true;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -28,8 +27,6 @@ export default async function RecipeRoute({ params }: Props) {
   const { slug } = await params;
   const loaded = loadRecipe(slug);
   if (!loaded) notFound();
-  // Extra (test fixture) recipes are rendered per request, never cached into the build.
-  if (loaded.extra) await connection();
   return (
     <main id="main" className="page page-recipe" tabIndex={-1}>
       <RecipePage slug={slug} recipe={loaded.recipe} file={relative(process.cwd(), loaded.path)} />

@@ -1,0 +1,32 @@
+/**
+ * Test-only route: `/recipes/extra/<slug>` serves `<slug>.md` from the folder named by the
+ * environment variable RECIPES_EXTRA_DIR (e.g. tests/fixtures/recipes), rendered per request.
+ * Without RECIPES_EXTRA_DIR every address here is a 404. See lib/server/recipes.ts.
+ */
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { loadExtraRecipe } from '@/lib/server/recipes';
+import { RecipePage } from '@/components/recipe/RecipePage';
+
+export const dynamic = 'force-dynamic';
+
+interface Props {
+  params: Promise<{ slug: string }>;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  const loaded = loadExtraRecipe(slug);
+  return { title: loaded ? loaded.recipe.title || slug : 'Recipe not found', robots: { index: false } };
+}
+
+export default async function ExtraRecipeRoute({ params }: Props) {
+  const { slug } = await params;
+  const loaded = loadExtraRecipe(slug);
+  if (!loaded) notFound();
+  return (
+    <main id="main" className="page page-recipe" tabIndex={-1}>
+      <RecipePage slug={slug} recipe={loaded.recipe} file={`${slug}.md`} />
+    </main>
+  );
+}
