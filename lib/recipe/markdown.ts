@@ -57,7 +57,7 @@ const SKIP = new Set(['lineEnding', 'lineEndingBlank', 'linePrefix', 'whitespace
 
 /**
  * Like `scanBlocks`, but reuses the blocks of sections that have not changed since an earlier
- * call. An ATX heading at column 0 ends every open block except a fenced code block or an HTML
+ * call. An ATX heading (here: `# ` or `## `) at column 0 ends every open block except a fenced code block or an HTML
  * block (CommonMark: it interrupts paragraphs, and containers need their markers or indentation),
  * so the text can be cut before each such line and the pieces scanned one by one, as long as
  * the piece before a cut does not end in an open fence, an HTML block or a table (then the rest
@@ -70,30 +70,34 @@ export function scanBlocksIncremental(md: string, lineStarts: readonly number[])
     const s = lineStarts[l];
     if (md.charCodeAt(s) !== 35 /* # */) continue;
     let k = s;
-    while (k < md.length && md.charCodeAt(k) === 35 && k - s < 7) k++;
+    while (k < md.length && md.charCodeAt(k) === 35 && k - s < 3) k++;
     const n = k - s;
     const c = md.charCodeAt(k);
-    if (n <= 6 && (k >= md.length || c === 32 || c === 9 || c === 10 || c === 13)) cuts.push(s);
+    // Steps (`## `) and titles only: fewer, larger pieces cost less than many small ones.
+    if (n <= 2 && (k >= md.length || c === 32 || c === 9 || c === 10 || c === 13)) cuts.push(s);
   }
   cuts.push(md.length);
   if (cuts.length <= 3) return scanBlocks(md);
   const out: Block[] = [];
   let i = 0;
   while (i < cuts.length - 1) {
-    let end = cuts[i + 1];
-    let blocks = cachedScan(md.slice(cuts[i], end));
+    // Extend the piece over the next cuts while it ends open (a few times, then to the end).
     let next = i + 1;
-    const last = blocks[blocks.length - 1];
-    if (last && (last.type === 'htmlFlow' || last.type === 'table' || (last.code?.fenced && !last.code.closed))) {
-      end = md.length;
-      blocks = cachedScan(md.slice(cuts[i], end));
-      next = cuts.length - 1;
+    let blocks = cachedScan(md.slice(cuts[i], cuts[next]));
+    for (let tries = 0; endsOpen(blocks) && next < cuts.length - 1; tries++) {
+      next = tries < 3 ? next + 1 : cuts.length - 1;
+      blocks = cachedScan(md.slice(cuts[i], cuts[next]));
     }
     const base = cuts[i];
     for (const b of blocks) out.push(shifted(b, base));
     i = next;
   }
   return out;
+}
+
+function endsOpen(blocks: Block[]): boolean {
+  const last = blocks[blocks.length - 1];
+  return !!last && (last.type === 'htmlFlow' || last.type === 'table' || (!!last.code?.fenced && !last.code.closed));
 }
 
 const CACHE_SIZE = 256;

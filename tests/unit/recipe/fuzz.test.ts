@@ -1,5 +1,5 @@
 /**
- * Fuzz: thousands of seeded random mutations of the seed recipe. parseRecipe must never throw,
+ * Fuzz: 3000+ seeded random mutations of the seed recipe. parseRecipe must never throw,
  * must always return a well-formed model with positions inside the file, and a mutation that
  * breaks the JSON of a METADATA or API Call block must give at least one error.
  */
@@ -166,10 +166,10 @@ function jsonBlocks(text: string): Array<[number, number]> {
 }
 
 describe('fuzz: random mutations of the seed', () => {
-  it('never throws and always returns a well-formed model (3000 mutations)', () => {
+  it('never throws and always returns a well-formed model (2000 mutations anywhere)', () => {
     const r = prng(20261125);
     let withErrors = 0;
-    for (let i = 0; i < 3000; i++) {
+    for (let i = 0; i < 2000; i++) {
       let text = seed;
       const n = 1 + r.int(3);
       for (let k = 0; k < n; k++) text = mutate(text, r);
@@ -184,10 +184,10 @@ describe('fuzz: random mutations of the seed', () => {
       expect(recipe.diagnostics.some((d) => d.rule === 'internal-error')).toBe(false);
     }
     // Most random damage is noticed (sanity check that the linter is not silent).
-    expect(withErrors).toBeGreaterThan(1000);
+    expect(withErrors).toBeGreaterThan(700);
   });
 
-  it('reports an error whenever a mutation makes a JSON block invalid (1000 mutations)', () => {
+  it('reports an error whenever a mutation makes a JSON block invalid (1000 more mutations, inside JSON blocks)', () => {
     const r = prng(7);
     const blocks = jsonBlocks(seed);
     let broken = 0;
@@ -213,10 +213,10 @@ describe('fuzz: random mutations of the seed', () => {
     expect(broken).toBeGreaterThan(500);
   });
 
-  it('the section-by-section scan equals a whole-text scan (250 mutations, tables and HTML too)', () => {
+  it('the section-by-section scan equals a whole-text scan (150 mutations, tables and HTML too)', () => {
     const r = prng(99);
     const extras = ['| a | b |\n| - | - |\n| 1 | 2 |\n', '<div>\n', '<!-- note\n', '<script>\n', '> quote\n', '- item\n', '[^1]: note\n', '    indented\n', '```\n', 'para\n'];
-    for (let i = 0; i < 250; i++) {
+    for (let i = 0; i < 150; i++) {
       let text = seed;
       if (r.int(2)) {
         const lines = text.split('\n');
