@@ -76,12 +76,24 @@ async function readText(request: Request): Promise<string> {
     if (done) break;
     total += value.byteLength;
     if (total > MAX_TEXT_BODY) {
-      await reader.cancel().catch(() => undefined);
+      // read (and drop) the rest, so that the client gets the answer
+      for (;;) if ((await reader.read()).done) break;
       throw new KalturaApiError('INVALID_FIELD_VALUE', { FIELD_NAME: `request body (over ${MAX_TEXT_BODY} bytes of parameters)` });
     }
     chunks.push(value);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Reads and drops a body nobody read (an answer sent before the body is read may never arrive). */
+async function discardBody(request: Request): Promise<void> {
+  if (!request.body || request.bodyUsed) return;
+  try {
+    const reader = request.body.getReader();
+    for (;;) if ((await reader.read()).done) break;
+  } catch {
+    /* the client went away */
+  }
 }
 
 function parseJsonBody(text: string, into: ParamTree): void {
@@ -256,6 +268,7 @@ export class SandboxHttp {
         for (const p of parsed.spools) unlink(p).catch(() => undefined);
       }
     }
+    await discardBody(request);
     return this.answer(result, format, started, performance.now());
   }
 
@@ -374,9 +387,17 @@ export class SandboxHttp {
         );
         writes.push(w);
       });
+      const body = Readable.fromWeb(request.body as unknown as NodeWebReadableStream);
       bb.on('error', () => {
         failure ??= new KalturaApiError('INVALID_FIELD_VALUE', { FIELD_NAME: 'multipart body (malformed)' });
-        done();
+        // read (and drop) the rest of the body before answering
+        body.unpipe(bb);
+        if (body.readableEnded || body.destroyed) done();
+        else {
+          body.once('end', done);
+          body.once('close', done);
+          body.resume();
+        }
       });
       bb.on('close', () => done());
       let settled = false;
@@ -391,7 +412,6 @@ export class SandboxHttp {
           else resolve();
         }, reject);
       };
-      const body = Readable.fromWeb(request.body as unknown as NodeWebReadableStream);
       body.on('error', () => {
         failure ??= new KalturaApiError('UPLOAD_ERROR');
         bb.destroy(new Error('request body failed'));
