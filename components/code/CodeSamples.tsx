@@ -11,8 +11,9 @@ import type { Step } from '@/lib/recipe/types';
 import type { Connection, RequestModel } from '@/lib/request/types';
 import { CodeBlock } from './CodeBlock';
 import { CopyButton } from './CopyButton';
-import { sampleTabs, sampleText } from './samples';
+import { needsGenerator, sampleTabs, sampleText, setupAllowed } from './samples';
 import { LanguageTabs } from './Tabs';
+import { useGenerator } from './useGenerator';
 import { useStoredLanguage } from './useStoredLanguage';
 import './code.css';
 
@@ -34,7 +35,10 @@ export function CodeSamples({ step, request, answers, connection, api }: CodeSam
   const description = useMemo(() => api ?? getKalturaDescription(), [api]);
 
   const tab = tabs.find((t) => t.id === stored) ?? tabs[0];
-  const allowSetup = !step.apiCall?.disableSetupCode && !!tab?.sample.auto && !!request;
+  const allowSetup = !!tab && setupAllowed(step, tab, request);
+  const wanted = !!tab && needsGenerator(tab, request);
+  const { generator, error } = useGenerator(tab?.id, wanted);
+  const loading = wanted && !generator && !error;
   const hasSecrets = !!(connection.secret || connection.ks || request?.ks || request?.params.some((p) => p.secret));
   const code = useMemo(
     () =>
@@ -46,9 +50,9 @@ export function CodeSamples({ step, request, answers, connection, api }: CodeSam
             api: description,
             setup: allowSetup && setup,
             secrets: shown ? 'shown' : 'masked',
-          })
+          }, generator)
         : '',
-    [tab, request, answers, connection, description, allowSetup, setup, shown],
+    [tab, request, answers, connection, description, allowSetup, setup, shown, generator],
   );
   if (!tab) return null;
 
@@ -67,11 +71,17 @@ export function CodeSamples({ step, request, answers, connection, api }: CodeSam
               <input type="checkbox" checked={shown} onChange={(e) => setShown(e.target.checked)} /> Show secrets
             </label>
           )}
-          <CopyButton text={code} />
+          {!loading && !error && <CopyButton text={code} />}
         </div>
       </div>
       <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${tab.id}`} data-lang={tab.id}>
-        <CodeBlock code={code} lang={tab.highlight} label={`${tab.label} code for step ${step.index + 1}`} />
+        {error ? (
+          <p role="alert" className="code-error">{error}</p>
+        ) : loading ? (
+          <p className="code-loading" aria-busy="true">Generating {tab.label} code…</p>
+        ) : (
+          <CodeBlock code={code} lang={tab.highlight} label={`${tab.label} code for step ${step.index + 1}`} />
+        )}
       </div>
     </section>
   );

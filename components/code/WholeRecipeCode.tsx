@@ -12,6 +12,7 @@ import { CodeBlock } from './CodeBlock';
 import { CopyButton } from './CopyButton';
 import { PROGRAM_LANGUAGES, programFileName, programText } from './samples';
 import { LanguageTabs } from './Tabs';
+import { useGenerator } from './useGenerator';
 import { useStoredLanguage } from './useStoredLanguage';
 import './code.css';
 
@@ -29,9 +30,10 @@ export function WholeRecipeCode({ recipe, requests, connection, api }: WholeReci
   const [shown, setShown] = useState(false);
   const description = useMemo(() => api ?? getKalturaDescription(), [api]);
   const g = PROGRAM_LANGUAGES.find((x) => x.id === stored) ?? PROGRAM_LANGUAGES.find((x) => x.id === 'node')!;
+  const { generator, error } = useGenerator(g.id, true);
   const code = useMemo(
-    () => programText(g.id, recipe, requests, connection, shown ? 'shown' : 'masked', description),
-    [g, recipe, requests, connection, shown, description],
+    () => (generator ? programText(generator, recipe, requests, connection, shown ? 'shown' : 'masked', description) : ''),
+    [generator, recipe, requests, connection, shown, description],
   );
   const fileName = programFileName(recipe, g.id);
 
@@ -60,14 +62,22 @@ export function WholeRecipeCode({ recipe, requests, connection, api }: WholeReci
           <label>
             <input type="checkbox" checked={shown} onChange={(e) => setShown(e.target.checked)} /> Show secrets
           </label>
-          <CopyButton text={code} />
-          <button type="button" className="code-download" onClick={download}>
-            Download {fileName}
-          </button>
+          {generator && <CopyButton text={code} />}
+          {generator && (
+            <button type="button" className="code-download" onClick={download}>
+              Download {fileName}
+            </button>
+          )}
         </div>
       </div>
       <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${g.id}`} data-lang={g.id}>
-        <CodeBlock code={code} lang={g.shikiLang} label={`${g.label} program for the whole recipe`} />
+        {error ? (
+          <p role="alert" className="code-error">{error}</p>
+        ) : !generator ? (
+          <p className="code-loading" aria-busy="true">Generating the {g.label} program…</p>
+        ) : (
+          <CodeBlock code={code} lang={g.shikiLang} label={`${g.label} program for the whole recipe`} />
+        )}
       </div>
     </section>
   );

@@ -2,7 +2,8 @@
  * What a step's code tab shows, as plain functions (the components only render): generated code
  * for `auto` samples, hand-written samples with their placeholders filled, secrets masked.
  */
-import { GENERATORS, generatorFor, type CodegenContext } from '@/lib/codegen';
+import type { CodegenContext, LanguageGenerator } from '@/lib/codegen/types';
+import { LANGUAGES, languageInfo } from '@/lib/codegen/registry';
 import { scrubSecrets } from '@/lib/codegen/plan';
 import type { ApiDescription } from '@/lib/api/types';
 import { fillPlaceholders } from '@/lib/recipe/placeholders';
@@ -26,7 +27,7 @@ export function sampleTabs(step: Step): SampleTab[] {
   for (const sample of step.languages) {
     if (seen.has(sample.language)) continue;
     seen.add(sample.language);
-    const g = generatorFor(sample.language);
+    const g = languageInfo(sample.language);
     tabs.push({
       id: sample.language,
       label: g?.label ?? EXTRA_LABELS[sample.language] ?? sample.language,
@@ -46,16 +47,29 @@ export interface SampleOptions {
   secrets: 'masked' | 'shown';
 }
 
-/** The text of one tab (what is shown is exactly what is copied). */
-export function sampleText(tab: SampleTab, o: SampleOptions): string {
+/**
+ * The text of one tab (what is shown is exactly what is copied). `g` is the tab's generator
+ * (loaded with loadGenerator); undefined while it loads or for languages without one.
+ */
+export function sampleText(tab: SampleTab, o: SampleOptions, g: LanguageGenerator | undefined): string {
   const ctx: CodegenContext = { api: o.api, connection: o.connection, setup: o.setup, secrets: o.secrets };
   if (!tab.sample.auto) {
     return scrubSecrets(fillPlaceholders(tab.sample.code, o.answers), ctx, o.request ? [o.request] : []);
   }
-  const g = generatorFor(tab.id);
-  if (!g) return `// No code generator for "${tab.id}": write this sample by hand in the recipe.\n`;
+  if (!languageInfo(tab.id)) return `// No code generator for "${tab.id}": write this sample by hand in the recipe.\n`;
   if (!o.request) return `${commentPrefix(tab.id)} This step makes no API call, so there is no code to generate.\n`;
+  if (!g) return '';
   return g.step(o.request, ctx);
+}
+
+/** Whether the "include setup code" toggle applies: generated code of a call, unless the recipe turned it off. */
+export function setupAllowed(step: Step, tab: SampleTab, request: RequestModel | null): boolean {
+  return !step.apiCall?.disableSetupCode && tab.sample.auto && !!request && !!languageInfo(tab.id);
+}
+
+/** Whether the tab's text needs a generator that is not loaded yet. */
+export function needsGenerator(tab: SampleTab, request: RequestModel | null): boolean {
+  return tab.sample.auto && !!request && !!languageInfo(tab.id);
 }
 
 function commentPrefix(lang: string): string {
@@ -63,26 +77,24 @@ function commentPrefix(lang: string): string {
 }
 
 /** Languages that a whole-recipe program can be generated in. */
-export const PROGRAM_LANGUAGES = Object.values(GENERATORS);
+export const PROGRAM_LANGUAGES = Object.values(LANGUAGES);
 
 export function programText(
-  lang: string,
+  g: LanguageGenerator,
   recipe: Recipe,
   requests: Array<RequestModel | null>,
   connection: Connection,
   secrets: 'masked' | 'shown',
   api?: ApiDescription,
 ): string {
-  const g = generatorFor(lang);
-  if (!g) return '';
   const models = requests.filter((r): r is RequestModel => r !== null);
-  if (models.length === 0) return `${commentPrefix(lang)} "${recipe.title}" has no API calls.\n`;
+  if (models.length === 0) return `${commentPrefix(g.id)} "${recipe.title}" has no API calls.\n`;
   return g.program(models, { api, connection, setup: true, secrets });
 }
 
 /** A file name for the downloaded program: `uploading-media-files.py`. */
 export function programFileName(recipe: Recipe, lang: string): string {
-  const g = generatorFor(lang);
+  const g = languageInfo(lang);
   const base = recipe.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'recipe';
   if (lang === 'java') return 'CodeExample.java';
   return `${base}.${g?.fileExtension ?? 'txt'}`;
