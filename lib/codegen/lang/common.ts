@@ -14,7 +14,7 @@ import {
   type Emitter,
   type RefValue,
 } from '../plan';
-import type { CodegenContext } from '../types';
+import { SECRET_PLACEHOLDER, type CodegenContext } from '../types';
 
 /** Indents lines (blank lines stay empty; leading and trailing blank lines are dropped). */
 export function indent(lines: string[], by: string): string[] {
@@ -49,7 +49,8 @@ export function sessionStartModel(ctx: CodegenContext): RequestModel {
     serviceUrl: c.serviceUrl,
     format: 1,
     params: [
-      { name: 'secret', value: { kind: 'string', value: c.secret ?? '' } },
+      // Without a known secret (a pasted KS, the sandbox) the set-up shows where the secret goes.
+      { name: 'secret', value: { kind: 'string', value: c.secret || SECRET_PLACEHOLDER } },
       { name: 'userId', value: { kind: 'string', value: c.userId ?? '' } },
       { name: 'type', value: { kind: 'enum', enumType: 'KalturaSessionType', value: 2, constant: 'ADMIN' } },
       { name: 'partnerId', value: { kind: 'int', value: c.partnerId ?? 0 } },
