@@ -12,7 +12,7 @@ import { nearest } from './suggest';
 import { validateBlock, type Problem } from './validate';
 import {
   EXTRA_SAMPLE_LANGUAGES, PORTAL_LANGUAGES,
-  type ApiCall, type Diagnostic, type Range, type Recipe, type RecipeMetadata, type Sample, type Severity, type Step,
+  type ApiCall, type Diagnostic, type Recipe, type RecipeMetadata, type Sample, type Severity, type Step,
 } from './types';
 
 export interface ParseOptions {
@@ -506,4 +506,3 @@ function plainText(md: string): string {
     .trim();
 }
 
-export type { Range };

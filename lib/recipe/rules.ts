@@ -122,7 +122,8 @@ const COMMON_PARAMETERS = new Set(['ks', 'format', 'partnerId', 'clientTag', 'ap
 
 function nearestPath(api: ApiDescription, path: string): string | undefined {
   const ops = api.operations();
-  return nearest(path, ops.map((o) => o.path));
+  // Paths share long common parts, so only a few edits count as a typo.
+  return nearest(path, ops.map((o) => o.path), Math.max(2, Math.floor(path.length / 10)));
 }
 
 export const unknownPathRule: LintRule = {
@@ -136,7 +137,17 @@ export const unknownPathRule: LintRule = {
       if (!call?.path) continue;
       if (api.operation(call.path)) continue;
       const sug = nearestPath(api, call.path);
-      out.push(diagnostic('error', 'unknown-path', `The API has no operation "${call.path}"${sug ? `: did you mean "${sug}"?` : ': check the service and action names (/service/<service>/action/<action>).'}`, locate(call, 'path') ?? call.range, step.index));
+      let fix: string;
+      if (sug) {
+        fix = `: did you mean "${sug}"?`;
+      } else {
+        const service = /^\/service\/([^/]+)/i.exec(call.path)?.[1]?.toLowerCase();
+        const actions = api.operations().filter((o) => o.service.toLowerCase() === service).map((o) => o.action);
+        fix = actions.length
+          ? `: the ${service} service has the actions ${actions.join(', ')}.`
+          : '. Check the service and action names (/service/<service>/action/<action>); for another API, give the URL of its OpenAPI description as "openapi" in METADATA.';
+      }
+      out.push(diagnostic('error', 'unknown-path', `The API has no operation "${call.path}"${fix}`, locate(call, 'path') ?? call.range, step.index));
     }
     return out;
   },

@@ -34,10 +34,13 @@ export function editDistance(a: string, b: string, max = Infinity): number {
   return prev[m];
 }
 
-/** The candidate closest to `word` (case-insensitive), if close enough to be a plausible typo. */
-export function nearest(word: string, candidates: Iterable<string>): string | undefined {
+/**
+ * The candidate closest to `word` (case-insensitive), if close enough to be a plausible typo
+ * (by default within a third of its length, at least 2 edits).
+ */
+export function nearest(word: string, candidates: Iterable<string>, maxDistance?: number): string | undefined {
   const w = word.toLowerCase();
-  const limit = Math.max(2, Math.floor(w.length / 3));
+  const limit = maxDistance ?? Math.max(2, Math.floor(w.length / 3));
   let best: string | undefined;
   let bestD = limit + 1;
   for (const c of candidates) {

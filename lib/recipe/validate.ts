@@ -133,7 +133,8 @@ function toProblem(kind: BlockKind, err: ErrorObject, root: JsonNode | undefined
     case 'enum': {
       const allowed = ((err.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
       const sug = typeof err.data === 'string' ? nearest(err.data, allowed) : undefined;
-      const uniq = [...new Set(allowed.map((a) => a.toLowerCase() === a ? a : a))].filter((a) => a === a.toLowerCase() || !allowed.includes(a.toLowerCase()));
+      // `method` also allows upper case: list each value once.
+      const uniq = allowed.filter((a) => a === a.toLowerCase() || !allowed.includes(a.toLowerCase()));
       return {
         severity: 'error',
         rule: 'invalid-value',

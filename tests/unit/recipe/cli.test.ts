@@ -64,6 +64,14 @@ describe('npm run recipes:lint', () => {
     expect(r2.code).toBe(0);
   });
 
+  it('does not apply the Kaltura description to a recipe that names its own ("openapi")', () => {
+    const own = file('own.md', '<!--METADATA\n{ "openapi": "https://example.com/openapi.json" }\n-->\n# T\n## S\n### API Call\n```\n{ "path": "/pets", "parameters": [{ "name": "limit" }] }\n```\n');
+    const r = lint(own);
+    expect(r.out).toEqual([]);
+    expect(r.err).toContain('paths and parameters not checked');
+    expect(r.code).toBe(0);
+  });
+
   it('reports a missing file clearly and exits 1', () => {
     const missing = join(dir, 'nope.md');
     const r = lint(missing, 'recipes/upload-media.md');

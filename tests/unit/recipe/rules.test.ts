@@ -45,6 +45,13 @@ describe('API-aware rules', () => {
     expect(d[0]).toMatchObject({ endLine: 5, endColumn: 37, stepIndex: 0 });
   });
 
+  it('unknown-path: lists the actions of a known service, or says how to fix an unknown one', () => {
+    const a = parseRecipe(call('{ "path": "/service/media/action/frobnicate" }'), { api }).diagnostics;
+    expect(a.map(show)).toEqual(['5:11 error unknown-path: The API has no operation "/service/media/action/frobnicate": the media service has the actions add.']);
+    const b = parseRecipe(call('{ "path": "/service/cuepoint_cuepoint/action/list" }'), { api }).diagnostics;
+    expect(b[0].message).toContain('Check the service and action names (/service/<service>/action/<action>)');
+  });
+
   it('unknown-parameter: by name, with a suggestion; custom inputs and common parameters are fine', () => {
     const src = call('{ "path": "/service/uploadtoken/action/upload", "parameters": [\n{ "name": "uploadTokenID" },\n{ "name": "note", "custom": true },\n{ "name": "ks" },\n{ "name": "zzz" }\n] }');
     expect(parseRecipe(src, { api }).diagnostics.map(show)).toEqual([
