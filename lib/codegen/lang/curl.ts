@@ -172,7 +172,10 @@ export const curl: LanguageGenerator = {
           let segs = pathSegments(r.path);
           if (segs[0] === 'body') segs = segs.slice(1);
           const f = src.params.find((p) => p.name === segs[0]);
-          return f && f.value.kind !== 'ref' ? String(jsonAt(f.value, segs.slice(1)) ?? '') : undefined;
+          if (!f) return undefined;
+          // The answer was itself taken from an earlier step: follow it to that variable.
+          if (f.value.kind === 'ref' && segs.length === 1) return onRef(f.value);
+          return f.value.kind !== 'ref' ? String(jsonAt(f.value, segs.slice(1)) ?? '') : undefined;
         }
         const known = byExpr.get(expr);
         if (known) {

@@ -31,6 +31,8 @@ const program = buildModels(recipe, { edit: uploadEdit, filePath: '/tmp/Kaltura_
   (m): m is RequestModel => m !== null,
 );
 
+const sink = buildModels(loadRecipe('tests/unit/codegen/recipes/kitchen-sink.md')).filter((m): m is RequestModel => m !== null);
+
 describe('golden code samples of the upload recipe', () => {
   it('has four steps with calls', () => {
     expect(live.filter(Boolean)).toHaveLength(4);
@@ -46,6 +48,8 @@ describe('golden code samples of the upload recipe', () => {
     });
     it(`${lang}: the whole recipe`, () => {
       golden(`${lang}/whole.${g.fileExtension}`, g.program(program, ctxOf()));
+      // Skipped arguments, filters, enums, refs into arrays and answers, delete/list actions.
+      golden(`${lang}/kitchen-sink.${g.fileExtension}`, g.program(sink, ctxOf()));
     });
   }
 });

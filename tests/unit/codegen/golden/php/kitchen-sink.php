@@ -1,0 +1,58 @@
+<?php
+require_once('lib/KalturaClient.php');
+
+$secret = "YOUR_ADMIN_SECRET";
+$userId = "";
+$type = KalturaSessionType::ADMIN;
+$partnerId = 1000042;
+$config = new KalturaConfiguration($partnerId);
+$config->setServiceUrl("http://127.0.0.1:3000");
+$client = new KalturaClient($config);
+$ks = $client->session->start($secret, $userId, $type, $partnerId);
+$client->setKs($ks);
+
+// Step 1: session.start
+$secret2 = "YOUR_ADMIN_SECRET";
+$userId2 = "";
+$type2 = KalturaSessionType::ADMIN;
+$partnerId2 = 1000042;
+$expiry = 3600;
+$ks2 = $client->session->start($secret2, $userId2, $type2, $partnerId2, $expiry);
+print_r($ks2);
+
+// Step 2: media.list
+$filter = null;
+$pager = new KalturaFilterPager();
+$pager->pageSize = 5;
+$pager->pageIndex = 1;
+$mediaListResponse = $client->media->listAction($filter, $pager);
+print_r($mediaListResponse);
+
+// Step 3: media.list
+$filter2 = new KalturaMediaEntryFilter();
+$filter2->nameLike = "Kaltura";
+$filter2->statusEqual = KalturaEntryStatus::READY;
+$filter2->orderBy = KalturaMediaEntryOrderBy::CREATED_AT_DESC;
+$pager2 = new KalturaFilterPager();
+$pager2->pageSize = 1;
+$mediaListResponse2 = $client->media->listAction($filter2, $pager2);
+print_r($mediaListResponse2);
+
+// Step 5: media.get
+$entryId = $mediaListResponse2->objects[0]->id;
+$version = 0;
+$mediaEntry = $client->media->get($entryId, $version);
+print_r($mediaEntry);
+
+// Step 6: media.update
+$entryId2 = $entryId;
+$mediaEntry2 = new KalturaMediaEntry();
+$mediaEntry2->name = "Renamed";
+$mediaEntry2->tags = "a,b";
+$mediaEntry3 = $client->media->update($entryId2, $mediaEntry2);
+print_r($mediaEntry3);
+
+// Step 7: media.delete
+$entryId3 = $entryId2;
+$result2 = $client->media->delete($entryId3);
+print_r($result2);
