@@ -1,7 +1,7 @@
 /**
- * Measures the JavaScript a browser loads for a page of a running console: the scripts referenced
- * by the served HTML (`<script src>` and `<link rel="preload|modulepreload" as="script">`, same
- * origin), each fetched and gzipped with zlib level 9. Used by scripts/bench/page-js.ts and by tests
+ * Measures the JavaScript a modern browser loads for a page of a running console: the scripts
+ * referenced by the served HTML (`<script src>` without `nomodule`, and `<link rel="preload|
+ * modulepreload" as="script">`, same origin), each fetched and gzipped with zlib level 9. Used by scripts/bench/page-js.ts and by tests
  * that assert a page's JS does not grow (e.g. when the authoring editor is added).
  */
 import { gzipSync, constants } from 'node:zlib';
@@ -31,7 +31,11 @@ export function scriptUrls(html: string, pageUrl: string): string[] {
   for (const m of html.matchAll(/<(script|link)\b[^>]*>/gi)) {
     const tag = m[0];
     let src: string | undefined;
-    if (m[1].toLowerCase() === 'script') src = attr(tag, 'src');
+    if (m[1].toLowerCase() === 'script') {
+      // `nomodule` scripts (Next's legacy polyfills) are skipped by every module-capable browser.
+      if (/\snomodule(\s|=|>|\/)/i.test(tag)) continue;
+      src = attr(tag, 'src');
+    }
     else {
       const rel = (attr(tag, 'rel') || '').toLowerCase();
       const as = (attr(tag, 'as') || '').toLowerCase();
@@ -71,3 +75,38 @@ export async function measurePageJs(baseUrl: string, path: string): Promise<Page
 }
 
 export const kb = (bytes: number): string => (bytes / 1024).toFixed(1);
+
+/**
+ * The same figure as a real browser sees it: every script response Chromium receives while loading
+ * `path` until the network is idle (so chunks the page imports right after hydrating count too),
+ * each re-fetched and gzipped with level 9. Needs the system Chromium (CHROMIUM_PATH).
+ */
+export async function measurePageJsInBrowser(baseUrl: string, path: string): Promise<PageJs> {
+  const { chromium } = await import('@playwright/test');
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu'],
+  });
+  try {
+    const page = await browser.newPage();
+    const urls: string[] = [];
+    page.on('response', (r) => {
+      if (r.request().resourceType() === 'script' && !urls.includes(r.url())) urls.push(r.url());
+    });
+    const res = await page.goto(new URL(path, baseUrl).href, { waitUntil: 'networkidle' });
+    const scripts: ScriptSize[] = [];
+    for (const url of urls) {
+      const body = new Uint8Array(await (await fetch(url)).arrayBuffer());
+      scripts.push({ url: new URL(url).pathname, bytes: body.length, gzipBytes: gzipSize(body) });
+    }
+    return {
+      path,
+      status: res?.status() ?? 0,
+      scripts,
+      totalBytes: scripts.reduce((s, x) => s + x.bytes, 0),
+      totalGzipBytes: scripts.reduce((s, x) => s + x.gzipBytes, 0),
+    };
+  } finally {
+    await browser.close();
+  }
+}
