@@ -66,9 +66,14 @@ export function ProblemsPanel({ diagnostics, stepTitles, file }: { diagnostics: 
         This recipe has problems: <span data-testid="problems-summary">{summaryText(diagnostics)}</span>
       </h2>
       <p className="problems-help">
-        {errors
-          ? 'The parts that parsed are shown below; fix the problems in the recipe file (run `npm run recipes:lint`) to get the rest.'
-          : 'Warnings do not stop the recipe from working, but the file should be cleaned up.'}
+        {errors ? (
+          <>
+            The parts that parsed are shown below. Fix the problems in the recipe file{file ? <> (<code>{file}</code>)</> : null}; <code>npm run recipes:lint</code> lists
+            them too.
+          </>
+        ) : (
+          'Warnings do not stop the recipe from working, but the file should be cleaned up.'
+        )}
       </p>
       {general.length > 0 && <DiagnosticList diagnostics={general} file={file} />}
       {byStep.size > 0 && (
