@@ -60,6 +60,10 @@ export class SandboxCore {
     this.setupPartner();
   }
 
+  /** Set at creation: the admin secret to print once (only when it was made up here). */
+  private newSecret?: string;
+  private announced = false;
+
   private setupPartner(): void {
     const s = this.settings;
     const existing = s.partnerId !== undefined ? this.store.getPartner(s.partnerId) : this.store.firstPartner();
@@ -68,7 +72,6 @@ export class SandboxCore {
       if (s.userSecret && existing.secret !== s.userSecret) existing.secret = s.userSecret;
       this.store.putPartner(existing);
       this.partner = existing;
-      console.log(`[sandbox] Kaltura sandbox partner ${existing.id} (data in ${s.dataDir}); service URL: this server, e.g. http://localhost:${process.env.PORT || 3000}`);
       return;
     }
     const p: PartnerRow = {
@@ -80,13 +83,24 @@ export class SandboxCore {
     };
     this.store.putPartner(p);
     this.partner = p;
+    if (!s.adminSecret) this.newSecret = p.admin_secret;
+  }
+
+  /**
+   * Prints how to connect, once per process (at the first request, when the address is known).
+   * The admin secret is printed only when the partner was just created with a made-up secret;
+   * it is never logged otherwise.
+   */
+  announce(serviceUrl: string): void {
+    if (this.announced) return;
+    this.announced = true;
     const lines = [
-      '[sandbox] Created the Kaltura sandbox partner (kept in ' + s.dataDir + '):',
-      `[sandbox]   service URL:  http://localhost:${process.env.PORT || 3000} (this server; API under /api_v3/)`,
-      `[sandbox]   partner ID:   ${p.id}`,
+      `[sandbox] Kaltura sandbox ready. Service URL: ${serviceUrl} (API under /api_v3/), partner ID: ${this.partner.id}, data: ${this.settings.dataDir}`,
     ];
-    // The admin secret is shown here once, at creation, unless it was given by the environment.
-    if (!s.adminSecret) lines.push(`[sandbox]   admin secret: ${p.admin_secret}   (shown only now; SANDBOX_ADMIN_SECRET sets your own)`);
+    if (this.newSecret) {
+      lines.push(`[sandbox] Created the sandbox partner. Admin secret (shown only this once; also kept in the data folder): ${this.newSecret}`);
+      this.newSecret = undefined;
+    }
     console.log(lines.join('\n'));
   }
 

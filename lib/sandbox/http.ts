@@ -165,6 +165,7 @@ export class SandboxHttp {
 
   private async route(request: Request): Promise<Response> {
     const url = new URL(request.url);
+    this.core.announce(baseUrlOf(request, url));
     if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: CORS_HEADERS });
     const seg = segmentsOf(url);
     const first = seg[0]?.toLowerCase();

@@ -79,6 +79,18 @@ CREATE INDEX IF NOT EXISTS entries_partner ON entries(partner_id, created_at);
 
 export class Store {
   readonly db: Database.Database;
+  private readonly statements = new Map<string, Database.Statement>();
+
+  /** A prepared statement, compiled once per SQL text. */
+  stmt(sql: string): Database.Statement {
+    let st = this.statements.get(sql);
+    if (!st) {
+      st = this.db.prepare(sql);
+      if (this.statements.size > 500) this.statements.clear();
+      this.statements.set(sql, st);
+    }
+    return st;
+  }
 
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
@@ -91,33 +103,33 @@ export class Store {
 
   // partners
   getPartner(id: number): PartnerRow | undefined {
-    return this.db.prepare('SELECT * FROM partners WHERE id = ?').get(id) as PartnerRow | undefined;
+    return this.stmt('SELECT * FROM partners WHERE id = ?').get(id) as PartnerRow | undefined;
   }
   firstPartner(): PartnerRow | undefined {
-    return this.db.prepare('SELECT * FROM partners ORDER BY created_at, id LIMIT 1').get() as PartnerRow | undefined;
+    return this.stmt('SELECT * FROM partners ORDER BY created_at, id LIMIT 1').get() as PartnerRow | undefined;
   }
   putPartner(p: PartnerRow): void {
-    this.db
-      .prepare('INSERT INTO partners (id, admin_secret, secret, name, created_at) VALUES (@id, @admin_secret, @secret, @name, @created_at) ON CONFLICT(id) DO UPDATE SET admin_secret = excluded.admin_secret, secret = excluded.secret')
+    this
+      .stmt('INSERT INTO partners (id, admin_secret, secret, name, created_at) VALUES (@id, @admin_secret, @secret, @name, @created_at) ON CONFLICT(id) DO UPDATE SET admin_secret = excluded.admin_secret, secret = excluded.secret')
       .run(p);
   }
 
   // sessions
   endSession(fingerprint: string, expiry: number): void {
-    this.db.prepare('INSERT OR REPLACE INTO ended_sessions (fingerprint, expiry) VALUES (?, ?)').run(fingerprint, expiry);
-    this.db.prepare('DELETE FROM ended_sessions WHERE expiry < ?').run(Math.floor(Date.now() / 1000) - 60);
+    this.stmt('INSERT OR REPLACE INTO ended_sessions (fingerprint, expiry) VALUES (?, ?)').run(fingerprint, expiry);
+    this.stmt('DELETE FROM ended_sessions WHERE expiry < ?').run(Math.floor(Date.now() / 1000) - 60);
   }
   isSessionEnded(fingerprint: string): boolean {
-    return this.db.prepare('SELECT 1 FROM ended_sessions WHERE fingerprint = ?').get(fingerprint) !== undefined;
+    return this.stmt('SELECT 1 FROM ended_sessions WHERE fingerprint = ?').get(fingerprint) !== undefined;
   }
 
   // tokens
   getToken(id: string): TokenRow | undefined {
-    return this.db.prepare('SELECT * FROM upload_tokens WHERE id = ?').get(id) as TokenRow | undefined;
+    return this.stmt('SELECT * FROM upload_tokens WHERE id = ?').get(id) as TokenRow | undefined;
   }
   insertToken(t: TokenRow): void {
-    this.db
-      .prepare(
+    this
+      .stmt(
         `INSERT INTO upload_tokens (id, partner_id, user_id, status, file_name, file_size, uploaded_file_size, auto_finalize,
           attached_object_type, attached_object_id, pending, created_at, updated_at)
          VALUES (@id, @partner_id, @user_id, @status, @file_name, @file_size, @uploaded_file_size, @auto_finalize,
@@ -128,21 +140,21 @@ export class Store {
   updateToken(id: string, patch: Partial<Omit<TokenRow, 'id'>>): void {
     const keys = Object.keys(patch);
     if (!keys.length) return;
-    this.db.prepare(`UPDATE upload_tokens SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE id = @id`).run({ ...patch, id });
+    this.stmt(`UPDATE upload_tokens SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE id = @id`).run({ ...patch, id });
   }
   queryTokens(where: string, params: unknown[], order: string, limit: number, offset: number): { rows: TokenRow[]; total: number } {
-    const rows = this.db.prepare(`SELECT * FROM upload_tokens WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, limit, offset) as TokenRow[];
-    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM upload_tokens WHERE ${where}`).get(...params) as { n: number }).n;
+    const rows = this.stmt(`SELECT * FROM upload_tokens WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, limit, offset) as TokenRow[];
+    const total = (this.stmt(`SELECT COUNT(*) AS n FROM upload_tokens WHERE ${where}`).get(...params) as { n: number }).n;
     return { rows, total };
   }
 
   // entries
   getEntry(id: string): EntryRow | undefined {
-    return this.db.prepare('SELECT * FROM entries WHERE id = ?').get(id) as EntryRow | undefined;
+    return this.stmt('SELECT * FROM entries WHERE id = ?').get(id) as EntryRow | undefined;
   }
   insertEntry(e: EntryRow): void {
-    this.db
-      .prepare(
+    this
+      .stmt(
         `INSERT INTO entries (id, partner_id, user_id, creator_id, name, status, media_type, created_at, updated_at, version,
           reference_id, tags, props, upload_token_id, content_size, file_name, ready_at)
          VALUES (@id, @partner_id, @user_id, @creator_id, @name, @status, @media_type, @created_at, @updated_at, @version,
@@ -153,16 +165,16 @@ export class Store {
   updateEntry(id: string, patch: Partial<Omit<EntryRow, 'id'>>): void {
     const keys = Object.keys(patch);
     if (!keys.length) return;
-    this.db.prepare(`UPDATE entries SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE id = @id`).run({ ...patch, id });
+    this.stmt(`UPDATE entries SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE id = @id`).run({ ...patch, id });
   }
   queryEntries(where: string, params: unknown[], order: string, limit: number, offset: number): { rows: EntryRow[]; total: number } {
-    const rows = this.db.prepare(`SELECT * FROM entries WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, limit, offset) as EntryRow[];
-    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM entries WHERE ${where}`).get(...params) as { n: number }).n;
+    const rows = this.stmt(`SELECT * FROM entries WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, limit, offset) as EntryRow[];
+    const total = (this.stmt(`SELECT COUNT(*) AS n FROM entries WHERE ${where}`).get(...params) as { n: number }).n;
     return { rows, total };
   }
   /** Entries waiting in IMPORT for a token. */
   entriesWaitingFor(tokenId: string): EntryRow[] {
-    return this.db.prepare('SELECT * FROM entries WHERE upload_token_id = ? AND status = 0').all(tokenId) as EntryRow[];
+    return this.stmt('SELECT * FROM entries WHERE upload_token_id = ? AND status = 0').all(tokenId) as EntryRow[];
   }
 
   close(): void {

@@ -114,7 +114,7 @@ export function attachContent(core: SandboxCore, entryId: string, token: TokenRo
 
 /** Entries whose processing time is over become READY; entries in IMPORT whose token completed get their content. */
 export function refreshEntries(core: SandboxCore): void {
-  core.store.db.prepare('UPDATE entries SET status = ?, updated_at = ? WHERE status = ? AND ready_at <= ?').run(ENTRY_READY, nowSec(), ENTRY_PRECONVERT, Date.now());
+  core.store.stmt('UPDATE entries SET status = ?, updated_at = ? WHERE status = ? AND ready_at <= ?').run(ENTRY_READY, nowSec(), ENTRY_PRECONVERT, Date.now());
 }
 
 function refreshEntry(core: SandboxCore, e: EntryRow): EntryRow {

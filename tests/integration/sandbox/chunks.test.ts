@@ -234,7 +234,17 @@ describe('chunk order matrix', () => {
     await upload(token, ps[0].bytes, { resume: false, finalChunk: false });
     await upload(token, ps[1].bytes, { resume: true, finalChunk: false, resumeAt: ps[1].off });
     await upload(token, ps[3].bytes, { resume: true, finalChunk: false, resumeAt: ps[3].off }); // kept aside
+    // and something already uploaded and READY before the restart
+    const earlier = randomBytes(12_345);
+    const earlierToken = await newToken();
+    await upload(earlierToken, earlier, {});
+    const earlierBytes = await download(earlierToken);
+    const [entryBefore] = (await call(server.url, 'media', 'list', { ks, 'filter:orderBy': '-createdAt', 'pager:pageSize': 1 })).objects;
+    expect(sha(earlierBytes)).toBe(sha(earlier));
     await server.restart();
+    const entryAfter = await call(server.url, 'media', 'get', { ks, entryId: entryBefore.id });
+    expect(entryAfter.status).toBe(2);
+    expect(sha(new Uint8Array(await (await fetch(entryAfter.downloadUrl)).arrayBuffer()))).toBe(sha(earlier));
     const after = await call(server.url, 'uploadToken', 'get', { ks, uploadTokenId: token });
     expect(after.status).toBe(1);
     expect(after.uploadedFileSize).toBe(60_000);
