@@ -166,7 +166,12 @@ export class SandboxHttp {
   private async route(request: Request): Promise<Response> {
     const url = new URL(request.url);
     this.core.announce(baseUrlOf(request, url));
-    if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: CORS_HEADERS });
+    if (request.method === 'OPTIONS') {
+      const asked = request.headers.get('access-control-request-headers');
+      const headers = { ...CORS_HEADERS };
+      if (asked && /^[A-Za-z0-9_,\s-]{1,1000}$/.test(asked)) headers['Access-Control-Allow-Headers'] = `${CORS_HEADERS['Access-Control-Allow-Headers']}, ${asked}`;
+      return new Response(null, { status: 204, headers });
+    }
     const seg = segmentsOf(url);
     const first = seg[0]?.toLowerCase();
     if (request.method === 'GET' || request.method === 'HEAD') {
