@@ -58,12 +58,13 @@ const SKIP = new Set(['lineEnding', 'lineEndingBlank', 'linePrefix', 'whitespace
 
 /**
  * Like `scanBlocks`, but reuses the blocks of sections that have not changed since an earlier
- * call. An ATX heading (here: `# ` or `## `) at column 0 ends every open block except a fenced code block or an HTML
- * block (CommonMark: it interrupts paragraphs, and containers need their markers or indentation),
+ * call. An ATX heading (here: `#` to `###`) at column 0 ends every open block except a fenced
+ * code block or an HTML block (CommonMark: it interrupts paragraphs, and containers need their
+ * markers or indentation),
  * so the text can be cut before each such line and the pieces scanned one by one, as long as
  * the piece before a cut does not end in an open fence, an HTML block or a table (then the rest
  * is scanned in one piece). The editor re-lints on every keystroke; only the edited section is
- * tokenized again. The result is identical to `scanBlocks(md)` (the tests compare them).
+ * tokenized again. The result is identical to `scanBlocks(md, true)` (the fuzz test compares).
  */
 export function scanBlocksIncremental(md: string, lineStarts: readonly number[]): Block[] {
   const cuts: number[] = [0];
@@ -71,11 +72,11 @@ export function scanBlocksIncremental(md: string, lineStarts: readonly number[])
     const s = lineStarts[l];
     if (md.charCodeAt(s) !== 35 /* # */) continue;
     let k = s;
-    while (k < md.length && md.charCodeAt(k) === 35 && k - s < 3) k++;
+    while (k < md.length && md.charCodeAt(k) === 35 && k - s < 4) k++;
     const n = k - s;
     const c = md.charCodeAt(k);
-    // Steps (`## `) and titles only: fewer, larger pieces cost less than many small ones.
-    if (n <= 2 && (k >= md.length || c === 32 || c === 9 || c === 10 || c === 13)) cuts.push(s);
+    // Title, steps and subsections; deeper headings would only make many tiny pieces.
+    if (n <= 3 && (k >= md.length || c === 32 || c === 9 || c === 10 || c === 13)) cuts.push(s);
   }
   cuts.push(md.length);
   if (cuts.length <= 3) return scanBlocks(md);
