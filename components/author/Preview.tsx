@@ -7,6 +7,7 @@
 import type { Recipe } from '@/lib/recipe/types';
 import { RunnerRoot } from '@/components/recipe/RunnerRoot';
 import { StepInteractive } from '@/components/recipe/StepInteractive';
+import { PageTools } from '@/components/recipe/PageTools';
 import { ClientMarkdown } from './ClientMarkdown';
 
 export interface PreviewProps {
@@ -28,6 +29,7 @@ export function Preview({ slug, recipe }: PreviewProps) {
             <h1 id="preview-title" className="recipe-title">{recipe.title || <em>No title yet: add a line “# Title”</em>}</h1>
             {recipe.metadata.summary && <p className="recipe-summary">{recipe.metadata.summary}</p>}
           </div>
+          <PageTools slug={slug} stepCount={recipe.steps.length} />
         </header>
         {recipe.intro.trim() && (
           <section className="recipe-intro" aria-label="Introduction">

@@ -56,9 +56,10 @@ export function SaveBar({ source, defaultName, canSave, errorCount }: SaveBarPro
 
   return (
     <div className="author-save" role="group" aria-label="Save">
-      <label className="author-field">
-        <span>File name</span>
+      <div className="author-field">
+        <label htmlFor="author-file-name">File name</label>
         <input
+          id="author-file-name"
           value={name}
           onChange={(e) => {
             setName(e.target.value);
@@ -69,7 +70,7 @@ export function SaveBar({ source, defaultName, canSave, errorCount }: SaveBarPro
           size={18}
           aria-describedby="author-save-status"
         />
-      </label>
+      </div>
       <button id="author-download" type="button" className="button" onClick={() => download(fileName, source)} title="Download the recipe as a .md file (Ctrl+S)">
         Download .md
       </button>

@@ -214,9 +214,10 @@ export default function Workbench({ initialSource, slug, fromFile, recipes, canS
   return (
     <div className="author">
       <div className="author-toolbar" role="toolbar" aria-label="Recipe editor">
-        <label className="author-field">
-          <span>Recipe</span>
+        <div className="author-field">
+          <label htmlFor="author-recipe">Recipe</label>
           <select
+            id="author-recipe"
             value={fromFile ? slug : ''}
             onChange={(e) => {
               const v = e.target.value;
@@ -230,7 +231,7 @@ export default function Workbench({ initialSource, slug, fromFile, recipes, canS
               </option>
             ))}
           </select>
-        </label>
+        </div>
         <div className="author-snippets" role="group" aria-label="Insert">
           <span className="author-snippets-label">Insert</span>
           {SNIPPETS.map((s) => (

@@ -22,16 +22,23 @@ export interface LintResult {
   where: 'worker' | 'main';
 }
 
+const WORKER_START_TIMEOUT_MS = 8000;
+
 export class RecipeLinter {
   private worker?: Worker;
   private seq = 0;
   private pending = new Map<number, { source: string; resolve: (r: LintResult | undefined) => void }>();
   private broken = false;
+  private readyTimer?: ReturnType<typeof setTimeout>;
 
   constructor() {
     try {
       this.worker = new Worker(new URL('./lint.worker.ts', import.meta.url), { type: 'module', name: 'recipe-lint' });
       this.worker.onmessage = (e: MessageEvent<LintResponse>) => this.answer(e.data);
+      // A worker whose script fails to load or run may not report an error: if it does not answer
+      // a ping in time, lint on the main thread instead.
+      this.worker.postMessage({ id: 0, source: '' } satisfies LintRequest);
+      this.readyTimer = setTimeout(() => this.failOver(), WORKER_START_TIMEOUT_MS);
       this.worker.onerror = (e) => {
         e.preventDefault();
         this.failOver();
@@ -56,6 +63,7 @@ export class RecipeLinter {
   }
 
   dispose(): void {
+    clearTimeout(this.readyTimer);
     this.worker?.terminate();
     this.worker = undefined;
     for (const p of this.pending.values()) p.resolve(undefined);
@@ -63,6 +71,10 @@ export class RecipeLinter {
   }
 
   private answer(r: LintResponse): void {
+    if (r.id === 0) {
+      clearTimeout(this.readyTimer);
+      return;
+    }
     const p = this.pending.get(r.id);
     if (!p) return;
     this.pending.delete(r.id);
@@ -70,6 +82,7 @@ export class RecipeLinter {
   }
 
   private failOver(): void {
+    clearTimeout(this.readyTimer);
     this.broken = true;
     this.worker?.terminate();
     this.worker = undefined;

@@ -2,6 +2,7 @@
  * Parses and lints the recipe being edited off the main thread, with the same parser, rules and
  * API description as `npm run recipes:lint`. Messages: {id, source} in, {id, recipe, ms} out.
  */
+import './worker-dom-shim';
 import { parseRecipe } from '@/lib/recipe';
 import { getKalturaDescription } from '@/lib/api';
 import type { LintRequest, LintResponse } from './lint-client';
@@ -9,6 +10,10 @@ import type { LintRequest, LintResponse } from './lint-client';
 const scope = self as unknown as { onmessage: ((e: MessageEvent<LintRequest>) => void) | null; postMessage(m: LintResponse): void };
 
 scope.onmessage = (e) => {
+  if (e.data.id === 0) {
+    scope.postMessage({ id: 0, ready: true } as unknown as LintResponse);
+    return;
+  }
   const { id, source } = e.data;
   const t0 = performance.now();
   const recipe = parseRecipe(source, { api: getKalturaDescription() });
