@@ -1,12 +1,11 @@
 /**
- * EXTENSION POINT for state shared by every step of one recipe page (step results, dynamic values,
- * the connection): it wraps the whole recipe article, so the runner can turn it into a client
- * context provider ('use client') without touching the page. Today it renders its children.
- * `recipe` is the full JSON-serialisable model (sent to the browser once, if this becomes a client
- * component).
+ * State shared by every step of one recipe page (step results, dynamic values, the connection):
+ * it wraps the whole recipe article in the step runner's client context provider.
+ * `recipe` is the full JSON-serialisable model (sent to the browser once).
  */
 import type { ReactNode } from 'react';
 import type { Recipe } from '@/lib/recipe/types';
+import { RunnerProvider } from '@/components/runner/RunnerContext';
 
 export interface RunnerRootProps {
   slug: string;
@@ -14,8 +13,12 @@ export interface RunnerRootProps {
   children: ReactNode;
 }
 
-export function RunnerRoot({ children }: RunnerRootProps) {
-  return <>{children}</>;
+export function RunnerRoot({ slug, recipe, children }: RunnerRootProps) {
+  return (
+    <RunnerProvider slug={slug} recipe={recipe}>
+      {children}
+    </RunnerProvider>
+  );
 }
 
 export default RunnerRoot;

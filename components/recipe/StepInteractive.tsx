@@ -1,11 +1,11 @@
+'use client';
 /**
- * EXTENSION POINT for the step runner: the interactive part of one step (form, Run button,
- * response, code tabs). Rendered once per step, full width below the step's prose, by StepSection.
- *
- * Today it is a static placeholder that shows the operation the step calls and the languages it
- * offers. The runner replaces this body (and may add 'use client'): every prop is JSON-serialisable.
+ * The interactive part of one step (form, Run button, response, demo, code samples), rendered once
+ * per step, full width below the step's prose, by StepSection. The step runner
+ * (components/runner/StepRunner) does the work; this shows the operation the step calls.
  */
 import type { Step } from '@/lib/recipe/types';
+import { StepRunner } from '@/components/runner/StepRunner';
 
 export interface StepInteractiveProps {
   /** The recipe's slug (file name without .md), e.g. `upload-media`. */
@@ -19,7 +19,7 @@ export interface StepInteractiveProps {
 export function StepInteractive({ step }: StepInteractiveProps) {
   const call = step.apiCall;
   const hasOperation = !!(call?.method || call?.path);
-  if (!hasOperation && step.languages.length === 0) return null;
+  if (!call && step.languages.length === 0 && !step.demo) return null;
   return (
     <div className="step-interactive" data-step-index={step.index}>
       {hasOperation && (
@@ -29,20 +29,7 @@ export function StepInteractive({ step }: StepInteractiveProps) {
           <code className="operation-path">{call?.path ?? '(no path)'}</code>
         </p>
       )}
-      {step.languages.length > 0 && (
-        <div className="step-languages">
-          <span className="step-languages-label" id={`step-${step.index + 1}-languages`}>
-            Sample code
-          </span>
-          <ul className="language-list" aria-labelledby={`step-${step.index + 1}-languages`}>
-            {step.languages.map((s) => (
-              <li key={s.language} className={s.auto ? 'lang lang-auto' : 'lang lang-written'} title={s.auto ? 'generated from the step' : 'hand-written'}>
-                {s.language}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <StepRunner step={step} />
     </div>
   );
 }

@@ -169,7 +169,7 @@ export function createConnectionStore(opts: ConnectionStoreOptions): ConnectionS
   async function connectSandbox(): Promise<void> {
     set({ mode: 'sandbox', serviceUrl: origin, secret: undefined, remember: false, status: 'connecting', error: undefined, loginNeeded: false, ks: undefined, session: undefined });
     try {
-      const res = await doFetch(`${origin}${sandboxPath}`, { method: 'POST', headers: { accept: 'application/json' } });
+      const res = await doFetch(`${origin}${sandboxPath}`, { method: 'GET', headers: { accept: 'application/json' }, cache: 'no-store' });
       const text = await res.text();
       let body: unknown;
       try {
@@ -186,7 +186,8 @@ export function createConnectionStore(opts: ConnectionStoreOptions): ConnectionS
       const partnerId = typeof o.partnerId === 'number' ? o.partnerId : headerInfo(ks)?.partnerId;
       const session: SessionInfo = { ...headerInfo(ks) };
       if (typeof o.expiry === 'number') session.expiry = o.expiry;
-      if (typeof o.userId === 'string') session.userId = o.userId;
+      if (typeof o.userId === 'string' && o.userId) session.userId = o.userId;
+      if (typeof o.sessionType === 'number') session.type = o.sessionType;
       if (partnerId !== undefined) session.partnerId = partnerId;
       set({ ks, partnerId, status: 'connected', session, userId: typeof o.userId === 'string' ? o.userId : undefined });
       if (session.expiry === undefined) await inspect(ks);

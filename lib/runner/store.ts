@@ -55,6 +55,8 @@ export interface RunnerStore {
   finishRun(step: number, result: ExecuteResult, answers: Record<string, unknown>): void;
   /** Forgets every run and value (a fresh walk-through). */
   reset(): void;
+  /** Loads the kept state (when created with `deferLoad`, e.g. after React hydration). */
+  hydrate(): void;
 }
 
 export interface RunnerStoreOptions {
@@ -63,6 +65,8 @@ export interface RunnerStoreOptions {
   storage?: KeyValueStorage;
   /** Largest response text kept in storage (bigger ones are kept in memory only). */
   maxStoredResponseChars?: number;
+  /** Do not read storage at creation; call hydrate() later (server and first client render agree). */
+  deferLoad?: boolean;
 }
 
 export const RUNNER_KEY_PREFIX = 'recipe-console:runner:';
@@ -70,7 +74,7 @@ export const RUNNER_KEY_PREFIX = 'recipe-console:runner:';
 export function createRunnerStore(opts: RunnerStoreOptions = {}): RunnerStore {
   const key = opts.key ? RUNNER_KEY_PREFIX + opts.key : undefined;
   const maxChars = opts.maxStoredResponseChars ?? 512 * 1024;
-  let state: RunnerState = load() ?? { values: {}, globals: {}, steps: {} };
+  let state: RunnerState = (opts.deferLoad ? undefined : load()) ?? { values: {}, globals: {}, steps: {} };
   const listeners = new Set<Listener>();
   const forms = new Map<number, FormModel>();
   const files = new Map<number, Record<string, Blob>>();
@@ -188,6 +192,10 @@ export function createRunnerStore(opts: RunnerStoreOptions = {}): RunnerStore {
     reset() {
       files.clear();
       set({ values: {}, globals: {}, steps: {} });
+    },
+    hydrate() {
+      const kept = load();
+      if (kept) set(kept);
     },
   };
 }

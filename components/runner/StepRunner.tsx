@@ -1,0 +1,255 @@
+'use client';
+/**
+ * One step of the runner: its form (from lib/form), the Run button (also Ctrl/Cmd+Enter), the
+ * response, the demo, and the code samples. The request is built by the one builder
+ * (lib/request/build.ts) and performed through executeStep (lib/runner), which the chunked
+ * uploader may take over for file steps.
+ */
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { Step } from '@/lib/recipe/types';
+import { buildForm, walkFields } from '@/lib/form/build';
+import { getPath } from '@/lib/form/paths';
+import { initialValues, resolveValues, toAnswers } from '@/lib/form/values';
+import type { EnumOption, FieldError, FileValue, FormField, FormValues } from '@/lib/form/types';
+import { buildDynamicEnumRequest, buildRequestModel } from '@/lib/request/build';
+import { executeRequest, isSessionError } from '@/lib/request/execute';
+import { executeStep } from '@/lib/runner/execute-step';
+import { useConnectionState, useRunnerContext, useRunnerState } from './RunnerContext';
+import { FormFields, fieldId, type FieldContext } from './FormFields';
+import { ResponseView } from '@/components/response/ResponseView';
+import { LoginPrompt } from '@/components/connection/LoginPrompt';
+import { EntryStatus } from './EntryStatus';
+import { DemoFrame } from './DemoFrame';
+import { StepCode } from './StepCode';
+
+/** The chunked uploader's part of a file step (progress, settings); loaded only on such steps. */
+const StepUpload = lazy(() => import('@/components/upload/StepUpload'));
+
+export function StepRunner({ step }: { step: Step }) {
+  const ctx = useRunnerContext();
+  if (!ctx) return null;
+  return <StepRunnerInner step={step} ctx={ctx} />;
+}
+
+function StepRunnerInner({ step, ctx }: { step: Step; ctx: NonNullable<ReturnType<typeof useRunnerContext>> }) {
+  const { api, runner, connection } = ctx;
+  const conn = useConnectionState(connection);
+  const rs = useRunnerState(runner);
+  const i = step.index;
+  const form = useMemo(() => buildForm(step, api), [step, api]);
+  useEffect(() => runner.registerForm(form), [runner, form]);
+  const connectionValue = useMemo(() => connection.connection(), [connection, conn]); // eslint-disable-line react-hooks/exhaustive-deps
+  const initial = useMemo(() => initialValues(form, connectionValue), [form, connectionValue]);
+  const user: FormValues = rs.values[i] ?? initial;
+  const results = useMemo(() => runner.results(), [runner, rs.steps]); // eslint-disable-line react-hooks/exhaustive-deps
+  const resolved = useMemo(() => resolveValues(form, user, results, rs.globals), [form, user, results, rs.globals]);
+  const built = useMemo(
+    () => buildRequestModel({ step, form, values: user, results, connection: connectionValue, api, globals: rs.globals }),
+    [step, form, user, results, connectionValue, api, rs.globals],
+  );
+  const run = rs.steps[i];
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [showErrors, setShowErrors] = useState(false);
+  const [dynamicOptions, setDynamicOptions] = useState<FieldContext['dynamicOptions']>({});
+  const rootRef = useRef<HTMLDivElement>(null);
+  const abortRef = useRef<AbortController | null>(null);
+
+  // Re-check as the user types, once a run was attempted (errors then update live).
+  useEffect(() => {
+    if (!showErrors) return;
+    let cancelled = false;
+    void import('@/lib/form/validate').then(({ validateValues }) => {
+      if (!cancelled) setErrors(validateValues(form, resolved.values));
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [showErrors, form, resolved.values]);
+
+  const onChange = useCallback(
+    (path: string, value: unknown, field: FormField) => runner.setValue(i, path, value, field, initial),
+    [runner, i, initial],
+  );
+  const onFile = useCallback(
+    (field: FormField, file: File | undefined) => {
+      const key = field.param ?? field.name;
+      runner.setFile(i, key, file);
+      const v: FileValue | undefined = file ? { kind: 'file', name: file.name, size: file.size, ...(file.type ? { mimeType: file.type } : {}) } : undefined;
+      runner.setValue(i, field.path, v, field, initial);
+    },
+    [runner, i, initial],
+  );
+
+  const loadOptions = useCallback(
+    async (field: FormField) => {
+      const de = field.dynamicEnum;
+      if (!de) return;
+      setDynamicOptions((d) => ({ ...d, [field.path]: { options: d[field.path]?.options ?? [], loading: true } }));
+      const model = buildDynamicEnumRequest(de, api, connection.connection(), i);
+      if ('error' in model) {
+        setDynamicOptions((d) => ({ ...d, [field.path]: { options: [], error: model.error } }));
+        return;
+      }
+      const r = await executeRequest(model);
+      if (!r.ok) {
+        setDynamicOptions((d) => ({ ...d, [field.path]: { options: [], error: `Could not load the choices: ${r.error?.kind === 'kaltura' ? `${r.error.code}: ` : ''}${r.error?.message}` } }));
+        return;
+      }
+      const list = de.array ? getPath(r.json, de.array) : r.json;
+      const items = Array.isArray(list) ? list : [];
+      const options: EnumOption[] = items.map((it) => {
+        const v = de.value ? getPath(it, de.value) : it;
+        const l = de.label ? getPath(it, de.label) : v;
+        return { value: typeof v === 'number' || typeof v === 'boolean' ? v : String(v), label: String(l) };
+      });
+      setDynamicOptions((d) => ({ ...d, [field.path]: { options, ...(options.length === 0 ? { error: 'The call answered no choices.' } : {}) } }));
+    },
+    [api, connection, i],
+  );
+
+  const dynFields = useMemo(() => {
+    const out: FormField[] = [];
+    walkFields(form.fields, (f) => f.dynamicEnum && out.push(f));
+    return out;
+  }, [form]);
+  useEffect(() => {
+    if (conn.status !== 'connected') return;
+    for (const f of dynFields) void loadOptions(f);
+  }, [dynFields, conn.status, conn.ks, loadOptions]);
+
+  const errorMap = useMemo(() => {
+    const m = new Map<string, string>();
+    if (showErrors) for (const e of [...errors, ...built.errors.filter((e) => !built.blockedBy.length || !/^Run step/.test(e.message))]) if (!m.has(e.path)) m.set(e.path, e.message);
+    return m;
+  }, [errors, built, showErrors]);
+
+  const running = run?.status === 'running';
+  const blocked = built.blockedBy.length > 0;
+  const notConnected = form.requiresKs && !conn.ks;
+
+  const onRun = useCallback(async () => {
+    if (!built.model || running) return;
+    setShowErrors(true);
+    const { validateValues } = await import('@/lib/form/validate');
+    const errs = [...validateValues(form, resolved.values), ...built.errors.filter((e) => !/^Run step/.test(e.message))];
+    setErrors(errs);
+    if (built.blockedBy.length > 0) return;
+    if (errs.length > 0) {
+      const first = rootRef.current?.querySelector<HTMLElement>(`#${CSS.escape(fieldId(i, errs[0].path))}`);
+      first?.focus();
+      return;
+    }
+    abortRef.current = new AbortController();
+    runner.startRun(i);
+    const result = await executeStep({ model: built.model, files: runner.files(i), signal: abortRef.current.signal });
+    if (isSessionError(result.error)) connection.reportInvalidKs();
+    runner.finishRun(i, result, toAnswers(resolved.values));
+  }, [built, running, form, resolved.values, runner, i, connection]);
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      void onRun();
+    }
+  };
+
+  const answers = useMemo(() => toAnswers(resolved.values), [resolved.values]);
+  const fieldCtx: FieldContext = {
+    stepIndex: i,
+    effective: resolved.values,
+    user,
+    errors: errorMap,
+    dynamic: resolved.dynamic,
+    onChange,
+    onFile,
+    dynamicOptions,
+    reloadOptions: (f) => void loadOptions(f),
+  };
+  const hiddenCount = useMemo(() => {
+    let n = 0;
+    walkFields(form.fields, (f) => f.hidden && n++);
+    return n;
+  }, [form]);
+  const hasCall = !!built.model;
+  const fileField = form.fields.find((f) => f.kind === 'file' && !f.custom);
+  const fileValue = fileField ? (getPath(resolved.values, fileField.path) as FileValue | undefined) : undefined;
+  const v = resolved.values;
+  const formAllowsChunks = (v.resume === undefined || v.resume === false) && (v.finalChunk === undefined || v.finalChunk === true) && (v.resumeAt === undefined || v.resumeAt === -1 || v.resumeAt === 0);
+  const visibleFields = form.fields.filter((f) => !f.hidden);
+  const status = run?.status ?? 'idle';
+  const blockMsg = blocked ? `Run step ${built.blockedBy.map((b) => b + 1).join(' and step ')} first` : undefined;
+
+  return (
+    <div className="step-runner" ref={rootRef} onKeyDown={onKeyDown} data-step-status={status} data-testid={`step-${i + 1}-runner`}>
+      {form.notes.length > 0 && (
+        <ul className="form-notes">
+          {form.notes.map((n, k) => (
+            <li key={k}>{n}</li>
+          ))}
+        </ul>
+      )}
+      <form
+        className="step-form"
+        aria-label={`Parameters of step ${i + 1}`}
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void onRun();
+        }}
+      >
+        {visibleFields.length > 0 ? (
+          <div className="form-fields">
+            <FormFields fields={visibleFields} ctx={fieldCtx} />
+          </div>
+        ) : hasCall ? (
+          <p className="form-empty">This call takes no parameters{hiddenCount ? ` you need to fill (${hiddenCount} preset)` : ''}.</p>
+        ) : null}
+        {hiddenCount > 0 && visibleFields.length > 0 && <p className="form-hidden-note">{hiddenCount} preset value{hiddenCount > 1 ? 's are' : ' is'} sent as well.</p>}
+        {hasCall && (
+          <div className="run-bar">
+            <button type="submit" className="run-button" disabled={blocked || running || notConnected} aria-describedby={`s${i + 1}-run-hint`} data-testid={`run-step-${i + 1}`}>
+              {running ? 'Running…' : blocked ? blockMsg : `Run step ${i + 1}`}
+            </button>
+            {running && (
+              <button type="button" className="button-small" onClick={() => abortRef.current?.abort()}>
+                Cancel
+              </button>
+            )}
+            <span id={`s${i + 1}-run-hint`} className="run-hint">
+              {blocked ? blockMsg : notConnected ? (conn.status === 'connecting' ? 'Connecting…' : 'Connect first (see the connection panel)') : <kbd>Ctrl/⌘ + Enter</kbd>}
+            </span>
+            <span className={`step-status step-status-${status}`} role="status" data-testid={`step-${i + 1}-status`}>
+              {status === 'done' ? '✓ Done' : status === 'failed' ? 'Failed' : status === 'running' ? 'Running' : ''}
+            </span>
+          </div>
+        )}
+      </form>
+      {fileField && hasCall && (
+        <Suspense fallback={null}>
+          <StepUpload
+            stepIndex={i}
+            tokenId={typeof v.uploadTokenId === 'string' ? v.uploadTokenId : undefined}
+            fileSize={fileValue?.size}
+            formAllowsChunks={formAllowsChunks}
+            onRetry={() => void onRun()}
+          />
+        </Suspense>
+      )}
+      {showErrors && errorMap.size > 0 && (
+        <p className="form-summary" role="alert">
+          {errorMap.size === 1 ? 'One value needs attention' : `${errorMap.size} values need attention`}: nothing was sent.
+        </p>
+      )}
+      {run?.result && (
+        <ResponseView
+          result={run.result}
+          stepIndex={i}
+          sessionAction={isSessionError(run.result.error) ? <LoginPrompt connection={connection} /> : undefined}
+        />
+      )}
+      {run?.status === 'done' && run.result?.json !== undefined && <EntryStatus response={run.result.json} stepIndex={i} />}
+      {step.demo && run?.status === 'done' && <DemoFrame html={step.demo.html} answers={answers} stepIndex={i} />}
+      <StepCode step={step} request={built.model} answers={answers} connection={connectionValue} />
+    </div>
+  );
+}
