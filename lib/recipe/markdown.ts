@@ -131,13 +131,28 @@ function shifted(b: Block, base: number): Block {
   return out;
 }
 
+type ParseContext = ReturnType<typeof parse>;
+let shared: ParseContext | undefined;
+
+/**
+ * micromark's parse context, built once: building it merges every construct of CommonMark and
+ * GFM, which costs more than scanning a small section. Its per-document state (definitions,
+ * lazy lines) is reset for each document; scanning is synchronous, so nothing else shares it.
+ */
+function parser(): ParseContext {
+  shared ??= parse({ extensions });
+  shared.defined = [];
+  shared.lazy = {};
+  return shared;
+}
+
 /**
  * micromark's postprocess, minus what a recipe does not need: the inline ("text") and string
  * content of paragraphs, headings and fence info strings is never tokenized (their tokens keep
  * their extent). This changes no block, and costs a third of the full pass.
  */
 function blockEvents(md: string): Event[] {
-  const events = parse({ extensions }).document().write(preprocess()(md, undefined, true));
+  const events = parser().document().write(preprocess()(md, undefined, true));
   for (;;) {
     for (let i = 0; i < events.length; i++) {
       const t = events[i][1];
