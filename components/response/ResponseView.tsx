@@ -79,7 +79,7 @@ export function ResponseView({ result, stepIndex, sessionAction }: ResponseViewP
       )}
       {hasBody && (
         <div className="response-body">
-          {view === 'tree' && result.json !== undefined ? <JsonTree value={result.json} /> : <pre className="response-raw">{result.raw}</pre>}
+          {view === 'tree' && result.json !== undefined ? <JsonTree value={result.json} openDepth={result.raw.length < 20_000 ? 4 : 1} /> : <pre className="response-raw">{result.raw}</pre>}
         </div>
       )}
     </section>
