@@ -117,7 +117,7 @@ export class SandboxCore {
     const partner = this.store.getPartner(pid);
     if (!partner) throw fail('INVALID_PARTNER');
     try {
-      const data = parseKs(ks, partner.admin_secret);
+      const data = parseKs(ks, partner.admin_secret, undefined, partner.secret);
       if (this.store.isSessionEnded(ksFingerprint(ks))) throw new KsError('LOGOUT');
       return { ...data, ks };
     } catch (e) {

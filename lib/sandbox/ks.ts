@@ -98,13 +98,39 @@ export class KsError extends Error {
   }
 }
 
-/** The partner a KS claims to belong to (before any check), or undefined if it is not a v2 KS. */
+const V1_RE = /^([0-9a-f]{40})\|(\d{1,12});([^]*)$/;
+
+/** The partner a KS claims to belong to (before any check), or undefined if it is not a KS. */
 export function peekKsPartner(ks: string): number | undefined {
   const raw = decodeBase64(ks);
   if (!raw) return undefined;
-  const head = raw.subarray(0, Math.min(raw.length, 32)).toString('latin1');
-  const m = /^v2\|(\d{1,12})\|/.exec(head);
-  return m ? Number(m[1]) : undefined;
+  const head = raw.subarray(0, Math.min(raw.length, 64)).toString('latin1');
+  const m = /^v2\|(\d{1,12})\|/.exec(head) ?? V1_RE.exec(head);
+  return m ? Number(m[m.length === 2 ? 1 : 2]) : undefined;
+}
+
+/**
+ * A v1 KS (older client helpers still make them): base64(sha1hex(secret + info) + "|" + info),
+ * info = "partnerId;partnerId;expiry;type;random;userId;privileges". Signed with the admin
+ * secret, or with the user secret for a USER session.
+ */
+function parseKsV1(raw: Buffer, secret: string, userSecret: string | undefined, nowSec: number): KsData {
+  const m = V1_RE.exec(raw.toString('utf8'));
+  if (!m) throw new KsError('INVALID_STR');
+  const info = `${m[2]};${m[3]}`;
+  const fields = info.split(';');
+  const sig = (key: string) => createHash('sha1').update(key + info, 'utf8').digest('hex');
+  const type = Number(fields[3]);
+  const byAdmin = sig(secret) === m[1];
+  const byUser = !byAdmin && userSecret !== undefined && sig(userSecret) === m[1];
+  if (!byAdmin && !byUser) throw new KsError('INVALID_STR');
+  if (type !== SESSION_USER && type !== SESSION_ADMIN) throw new KsError('INVALID_TYPE');
+  if (byUser && type !== SESSION_USER) throw new KsError('INVALID_TYPE');
+  const expiry = Number(fields[2]);
+  if (!Number.isFinite(expiry) || fields[0] !== fields[1]) throw new KsError('INVALID_STR');
+  const data: KsData = { partnerId: Number(fields[0]), type, userId: fields[5] ?? '', expiry, privileges: parsePrivileges(fields[6]) };
+  if (expiry < nowSec) throw new KsError('EXPIRED');
+  return data;
 }
 
 function decodeBase64(ks: string): Buffer | undefined {
@@ -117,15 +143,15 @@ function decodeBase64(ks: string): Buffer | undefined {
 }
 
 /**
- * Decrypts and checks the signature of a KS with its partner's admin secret. Throws KsError
+ * Decrypts and checks the signature of a KS (v2; v1 too) with its partner's secrets. Throws KsError
  * (INVALID_STR for anything malformed or tampered). Expiry is checked by the caller (`now`).
  */
-export function parseKs(ks: string, secret: string, nowSec: number = Math.floor(Date.now() / 1000)): KsData {
+export function parseKs(ks: string, secret: string, nowSec: number = Math.floor(Date.now() / 1000), userSecret?: string): KsData {
   const raw = decodeBase64(ks);
   if (!raw) throw new KsError('INVALID_STR');
   const head = raw.subarray(0, Math.min(raw.length, 32)).toString('latin1');
   const m = /^v2\|(\d{1,12})\|/.exec(head);
-  if (!m) throw new KsError('INVALID_STR');
+  if (!m) return parseKsV1(raw, secret, userSecret, nowSec);
   const cipher = raw.subarray(m[0].length);
   if (cipher.length < 48 || cipher.length % 16 !== 0) throw new KsError('INVALID_STR');
   let plain = decrypt(secret, cipher);

@@ -3,7 +3,7 @@
  * with code, message and args), and the KS checks: expired, tampered, another partner's, ended,
  * a USER KS reading another user's token.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildKs } from '../../../lib/sandbox/ks';
 import type { TestServer } from '../../helpers/server';
@@ -54,6 +54,13 @@ describe('KS checks', () => {
     const info = await call(server.url, 'session', 'get', { ks: made });
     expect(info.userId).toBe('ext');
     expect(info.privileges).toBe('disableentitlement');
+  });
+
+  it('a v1 KS (as older client helpers make them) is accepted; a forged one is not', async () => {
+    const info = `${TEST_PARTNER_ID};${TEST_PARTNER_ID};${now() + 60};2;777;v1user;`;
+    const sign = (key: string) => Buffer.from(createHash('sha1').update(key + info).digest('hex') + '|' + info).toString('base64');
+    expect((await call(server.url, 'session', 'get', { ks: sign(TEST_ADMIN_SECRET) })).userId).toBe('v1user');
+    expect(expectError(await call(server.url, 'session', 'get', { ks: sign('forged') }), 'INVALID_KS').args.ERR_DESC).toBe('INVALID_STR');
   });
 
   it("another partner's KS: INVALID_KS", async () => {

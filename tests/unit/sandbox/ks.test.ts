@@ -5,6 +5,23 @@ import { buildKs, formatPrivileges, KsError, parseKs, parsePrivileges, peekKsPar
 const secret = 'abcdef0123456789abcdef0123456789';
 const now = 1_800_000_000;
 
+describe('KS v1 (older client helpers)', () => {
+  const v1 = (key: string, info: string) => Buffer.from(createHash('sha1').update(key + info).digest('hex') + '|' + info).toString('base64');
+
+  it('is read when signed with the admin secret, or with the user secret for a USER session', () => {
+    const info = `42;42;${now + 100};2;1234;admin@x;edit:*,sview:0_a`;
+    expect(peekKsPartner(v1(secret, info))).toBe(42);
+    const d = parseKs(v1(secret, info), secret, now, 'user-secret');
+    expect(d).toMatchObject({ partnerId: 42, type: 2, userId: 'admin@x', expiry: now + 100 });
+    expect(formatPrivileges(d.privileges)).toBe('edit:*,sview:0_a');
+    const userInfo = `42;42;${now + 100};0;99;u;`;
+    expect(parseKs(v1('user-secret', userInfo), secret, now, 'user-secret').type).toBe(0);
+    expect(() => parseKs(v1('user-secret', info), secret, now, 'user-secret')).toThrow(KsError);
+    expect(() => parseKs(v1('nope', info), secret, now, 'user-secret')).toThrow(KsError);
+    expect(() => parseKs(v1(secret, `42;42;${now - 1};2;1;u;`), secret, now)).toThrow('EXPIRED');
+  });
+});
+
 describe('KS v2', () => {
   it('has the layout of the real server: base64url("v2|pid|" + AES-128-CBC(sha1 + random16 + fields))', () => {
     const random = Buffer.alloc(16, 7);
