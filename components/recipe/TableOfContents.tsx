@@ -2,9 +2,11 @@
  * The recipe's table of contents: one link per step (`#step-N`), plus the intro and Finish.
  * Each step item carries `data-step-index` (0-based) and `data-step-state` ("pending" for now) so
  * the runner can mark done steps (e.g. set `data-step-state="done"`; the CSS shows a check mark).
- * Sticky on the left on wide screens; a collapsible box above the content on narrow ones.
+ * Sticky on the left on wide screens; a collapsible box above the content on narrow ones. The link
+ * of the section being read gets aria-current="location" (TocSpy).
  */
 import type { Diagnostic, Step } from '@/lib/recipe/types';
+import { TocSpy } from './TocSpy';
 
 export interface TableOfContentsProps {
   steps: Step[];
@@ -16,7 +18,8 @@ export interface TableOfContentsProps {
 export function TableOfContents({ steps, hasIntro, hasFinish, diagnostics }: TableOfContentsProps) {
   const errorSteps = new Set(diagnostics.filter((d) => d.severity === 'error' && d.stepIndex !== undefined).map((d) => d.stepIndex));
   return (
-    <nav className="toc" aria-label="Table of contents">
+    <nav className="toc" id="recipe-toc" aria-label="Table of contents">
+      <TocSpy navId="recipe-toc" />
       <details className="toc-details" open>
         <summary className="toc-summary">
           Contents <span className="toc-count">({steps.length} {steps.length === 1 ? 'step' : 'steps'})</span>

@@ -72,9 +72,14 @@ test.describe('recipe page', () => {
     await expect(page.locator('#step-3 h2')).toBeInViewport();
     expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(200);
 
-    await page.getByRole('navigation', { name: 'Table of contents' }).getByRole('link', { name: /Step 4:/ }).click();
+    // The TOC marks the section being read.
+    const toc = page.getByRole('navigation', { name: 'Table of contents' });
+    await expect(toc.locator('a[aria-current="location"]')).toHaveAttribute('href', '#step-3');
+
+    await toc.getByRole('link', { name: /Step 4:/ }).click();
     await expect(page).toHaveURL(/#step-4$/);
     await expect(page.locator('#step-4 h2')).toBeInViewport();
+    await expect(toc.locator('a[aria-current="location"]')).toHaveAttribute('href', '#step-4');
   });
 
   test('phone width (375 px): no horizontal scroll, TOC above the steps', async ({ page }) => {
