@@ -204,7 +204,8 @@ export class SandboxHttp {
     const path = contentPath(this.core, e.id);
     let size: number;
     try {
-      size = statSync(path).size;
+      // never more than the upload's size (a stray late write cannot add bytes)
+      size = Math.min(statSync(path).size, e.content_size ?? Infinity);
     } catch {
       return notFound();
     }

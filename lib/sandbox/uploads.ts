@@ -135,7 +135,7 @@ export class UploadEngine {
   }
 
   /** Records [start, end) and advances the token (autoFinalize included). */
-  private record(id: string, start: number, end: number): TokenRow | undefined {
+  private async record(id: string, start: number, end: number): Promise<TokenRow | undefined> {
     const t = this.store.getToken(id);
     if (!t || (t.status !== TOKEN_PENDING && t.status !== TOKEN_PARTIAL_UPLOAD)) return t;
     const a = addRange(this.assembly(t), start, end);
@@ -154,7 +154,7 @@ export class UploadEngine {
     return after;
   }
 
-  private finalize(id: string, size: number): TokenRow {
+  private async finalize(id: string, size: number): Promise<TokenRow> {
     const t = this.store.getToken(id)!;
     if (t.status === TOKEN_FULL_UPLOAD) return t;
     this.store.updateToken(id, {
@@ -165,7 +165,7 @@ export class UploadEngine {
       updated_at: nowSec(),
     });
     // drop whatever was written past the final size (never rewrites the data)
-    truncate(this.tokenPath(id), size).catch(() => undefined);
+    await truncate(this.tokenPath(id), size).catch(() => undefined);
     const full = this.store.getToken(id)!;
     this.notify(id);
     try {
@@ -220,7 +220,7 @@ export class UploadEngine {
       if ((this.generation.get(id) ?? 0) !== gen) return this.store.getToken(id) ?? token;
     }
 
-    let t = this.record(id, start, start + size);
+    let t = await this.record(id, start, start + size);
     if (!t) throw new KalturaApiError('UPLOAD_TOKEN_NOT_FOUND');
     if (f && Math.random() < f.uploadFailAfter) throw new KalturaApiError('UPLOAD_ERROR');
     if (t.status === TOKEN_FULL_UPLOAD) return t;
@@ -239,9 +239,9 @@ export class UploadEngine {
         if (cur.status === TOKEN_FULL_UPLOAD) return cur;
         if (cur.status !== TOKEN_PARTIAL_UPLOAD) throw new KalturaApiError('UPLOAD_TOKEN_INVALID_STATUS_FOR_UPLOAD');
         if (cur.uploaded_file_size !== expected) throw new KalturaApiError('UPLOAD_TOKEN_CANNOT_MATCH_EXPECTED_SIZE');
-        t = this.finalize(id, expected);
+        t = await this.finalize(id, expected);
       } else {
-        t = this.finalize(id, this.store.getToken(id)!.uploaded_file_size);
+        t = await this.finalize(id, this.store.getToken(id)!.uploaded_file_size);
       }
     }
     return t;
