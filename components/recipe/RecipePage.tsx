@@ -2,6 +2,7 @@
  * The whole recipe page body (server component): header, problems panel, TOC, intro, steps,
  * Finish. The route (app/recipes/[slug]/page.tsx) only loads the recipe and renders this.
  */
+import Link from 'next/link';
 import type { Diagnostic, Recipe } from '@/lib/recipe/types';
 import { Markdown } from '@/components/markdown/Markdown';
 import { RecipeHeader } from './RecipeHeader';
@@ -15,9 +16,11 @@ export interface RecipePageProps {
   recipe: Recipe;
   /** Shown in problem tooltips, e.g. `recipes/upload-media.md`. */
   file?: string;
+  /** The METADATA `relatedRecipes` that exist, resolved by the route (slug and title). */
+  related?: Array<{ slug: string; title: string }>;
 }
 
-export function RecipePage({ slug, recipe, file }: RecipePageProps) {
+export function RecipePage({ slug, recipe, file, related = [] }: RecipePageProps) {
   const steps = recipe.steps;
   const byStep = new Map<number, Diagnostic[]>();
   for (const d of recipe.diagnostics) {
@@ -53,6 +56,18 @@ export function RecipePage({ slug, recipe, file }: RecipePageProps) {
               <h2 id="finish-title">Finish</h2>
               <Markdown source={recipe.finish ?? ''} className="prose" />
             </section>
+          )}
+          {related.length > 0 && (
+            <nav className="recipe-related" aria-labelledby="related-title">
+              <h2 id="related-title">Related recipes</h2>
+              <ul>
+                {related.map((r) => (
+                  <li key={r.slug}>
+                    <Link href={`/recipes/${r.slug}`}>{r.title}</Link>
+                  </li>
+                ))}
+              </ul>
+            </nav>
           )}
         </article>
       </div>

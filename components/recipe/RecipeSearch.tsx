@@ -66,6 +66,10 @@ export function RecipeSearch({ items }: { items: SearchItem[] }) {
             </li>
           ))}
         </ul>
+      ) : items.length === 0 ? (
+        <p className="empty-note">
+          There are no recipes yet: add a markdown file to <code>recipes/</code>.
+        </p>
       ) : (
         <p className="empty-note">No recipe matches “{query}”. Try a tag such as “media”, or clear the search.</p>
       )}

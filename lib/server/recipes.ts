@@ -156,6 +156,22 @@ export function listRecipes(opts: { includeExtra?: boolean } = {}): RecipeSummar
     .sort(compareRecipes);
 }
 
+/**
+ * A recipe's METADATA `relatedRecipes`, resolved to the shipped recipes they name (by slug, or by
+ * exact title); names that match nothing are left out.
+ */
+export function resolveRelated(names: string[], self: string): Array<{ slug: string; title: string }> {
+  if (names.length === 0) return [];
+  const all = listRecipes();
+  const out: Array<{ slug: string; title: string }> = [];
+  for (const name of names) {
+    const n = name.trim();
+    const hit = all.find((r) => r.slug === n) ?? all.find((r) => r.title.toLowerCase() === n.toLowerCase());
+    if (hit && hit.slug !== self && !out.some((o) => o.slug === hit.slug)) out.push({ slug: hit.slug, title: hit.title });
+  }
+  return out;
+}
+
 /** The recipes the index lists: not hidden, in index order. */
 export function listVisibleRecipes(): RecipeSummary[] {
   return listRecipes().filter((r) => !r.hidden);

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { relative } from 'node:path';
-import { listShippedRecipeFiles, loadRecipe } from '@/lib/server/recipes';
+import { listShippedRecipeFiles, loadRecipe, resolveRelated } from '@/lib/server/recipes';
 import { RecipePage } from '@/components/recipe/RecipePage';
 
 interface Props {
@@ -29,7 +29,12 @@ export default async function RecipeRoute({ params }: Props) {
   if (!loaded) notFound();
   return (
     <main id="main" className="page page-recipe" tabIndex={-1}>
-      <RecipePage slug={slug} recipe={loaded.recipe} file={relative(process.cwd(), loaded.path)} />
+      <RecipePage
+        slug={slug}
+        recipe={loaded.recipe}
+        file={relative(process.cwd(), loaded.path)}
+        related={resolveRelated(loaded.recipe.metadata.relatedRecipes, slug)}
+      />
     </main>
   );
 }

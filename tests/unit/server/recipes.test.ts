@@ -91,6 +91,15 @@ describe('lib/server/recipes', () => {
     expect(b?.recipe.title).toBe('Alpha renamed');
   });
 
+  it('resolves relatedRecipes by slug or title, skipping unknown names and itself', async () => {
+    const { resolveRelated } = await import('@/lib/server/recipes');
+    expect(resolveRelated(['beta', 'ZETA FIRST BY SORTORDER', 'nope', 'alpha', 'beta'], 'alpha')).toEqual([
+      { slug: 'beta', title: 'beta' },
+      { slug: 'zeta', title: 'Zeta first by sortOrder' },
+    ]);
+    expect(resolveRelated([], 'alpha')).toEqual([]);
+  });
+
   it('returns undefined for a missing recipe', () => {
     expect(loadRecipe('nope')).toBeUndefined();
   });
