@@ -16,6 +16,9 @@ export function RecipeCard({ recipe }: { recipe: RecipeSummary }) {
           </Link>
         </h2>
         {recipe.summary && <p className="recipe-card-summary">{recipe.summary}</p>}
+        <p className="recipe-card-meta">
+          {recipe.stepCount} {recipe.stepCount === 1 ? 'step' : 'steps'}
+        </p>
         {recipe.tags.length > 0 && (
           <ul className="tag-list" aria-label="Tags">
             {recipe.tags.map((t) => (

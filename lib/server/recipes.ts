@@ -56,6 +56,7 @@ export interface RecipeSummary {
   keywords: string[];
   sortOrder?: number;
   hidden: boolean;
+  stepCount: number;
   errorCount: number;
   warningCount: number;
 }
@@ -126,6 +127,7 @@ export function summarize(loaded: LoadedRecipe): RecipeSummary {
     keywords: recipe.metadata.keywords,
     sortOrder: recipe.metadata.sortOrder,
     hidden: recipe.metadata.hidden,
+    stepCount: recipe.steps.length,
     errorCount: recipe.diagnostics.filter((d) => d.severity === 'error').length,
     warningCount: recipe.diagnostics.filter((d) => d.severity === 'warning').length,
   };

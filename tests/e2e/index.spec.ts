@@ -11,6 +11,7 @@ test.describe('index page', () => {
     await expect(item.locator('svg[data-icon="upload"]')).toHaveCount(1);
     await expect(item).toContainText('Upload a video, image or audio asset');
     await expect(item.locator('.tag')).toHaveText(['uploadToken', 'media']);
+    await expect(item.locator('.recipe-card-meta')).toHaveText('4 steps');
     // The broken test fixture recipe is never listed (it is not in recipes/).
     await expect(page.locator('.recipe-grid-item[data-slug="broken-recipe"]')).toHaveCount(0);
 

@@ -65,7 +65,7 @@ describe('lib/server/recipes', () => {
     expect(listVisibleRecipes().map((r) => r.slug)).toEqual(['zeta', 'alpha', 'beta', 'no-order']);
     expect(loadRecipe('secret')?.recipe.title).toBe('Hidden one');
     const alpha = listVisibleRecipes().find((r) => r.slug === 'alpha');
-    expect(alpha).toMatchObject({ title: 'Alpha', tags: ['a'], hidden: false, errorCount: 0 });
+    expect(alpha).toMatchObject({ title: 'Alpha', tags: ['a'], hidden: false, stepCount: 1, errorCount: 0 });
   });
 
   it('serves extra recipes only through loadExtraRecipe, never in the lists', () => {
