@@ -108,17 +108,29 @@ export class SandboxCore {
     for (const e of this.store.entriesWaitingFor(t.id)) media.attachContent(this, e.id, t);
   }
 
+  /** KSs whose signature was already checked (expiry and ended sessions are checked on every call). */
+  private readonly ksCache = new Map<string, { data: Omit<Session, 'ks'>; fingerprint: string }>();
+
   /** Checks a KS on every call: format, signature, partner, type, expiry, ended sessions. */
   validateKs(ks: string): Session {
     const fail = (reason: keyof typeof KS_ERRORS) =>
       new KalturaApiError('INVALID_KS', { KSID: ks.length > 400 ? ks.slice(0, 400) : ks, ERR_CODE: KS_ERRORS[reason], ERR_DESC: reason });
+    const cached = this.ksCache.get(ks);
+    if (cached) {
+      if (cached.data.expiry < Math.floor(Date.now() / 1000)) throw fail('EXPIRED');
+      if (this.store.isSessionEnded(cached.fingerprint)) throw fail('LOGOUT');
+      return { ...cached.data, ks };
+    }
     const pid = peekKsPartner(ks);
     if (pid === undefined) throw fail('INVALID_STR');
     const partner = this.store.getPartner(pid);
     if (!partner) throw fail('INVALID_PARTNER');
     try {
       const data = parseKs(ks, partner.admin_secret, undefined, partner.secret);
-      if (this.store.isSessionEnded(ksFingerprint(ks))) throw new KsError('LOGOUT');
+      const fingerprint = ksFingerprint(ks);
+      if (this.store.isSessionEnded(fingerprint)) throw new KsError('LOGOUT');
+      if (this.ksCache.size >= 1000) this.ksCache.delete(this.ksCache.keys().next().value!);
+      this.ksCache.set(ks, { data, fingerprint });
       return { ...data, ks };
     } catch (e) {
       if (e instanceof KsError) throw fail(e.reason);

@@ -115,12 +115,19 @@ export class Store {
   }
 
   // sessions
+  /** Ended sessions, also kept in memory (checked on every call). */
+  private ended?: Set<string>;
   endSession(fingerprint: string, expiry: number): void {
     this.stmt('INSERT OR REPLACE INTO ended_sessions (fingerprint, expiry) VALUES (?, ?)').run(fingerprint, expiry);
     this.stmt('DELETE FROM ended_sessions WHERE expiry < ?').run(Math.floor(Date.now() / 1000) - 60);
+    this.ended?.add(fingerprint);
   }
   isSessionEnded(fingerprint: string): boolean {
-    return this.stmt('SELECT 1 FROM ended_sessions WHERE fingerprint = ?').get(fingerprint) !== undefined;
+    if (!this.ended) {
+      const rows = this.stmt('SELECT fingerprint FROM ended_sessions').all() as Array<{ fingerprint: string }>;
+      this.ended = new Set(rows.map((r) => r.fingerprint));
+    }
+    return this.ended.has(fingerprint);
   }
 
   // tokens
