@@ -11,7 +11,18 @@ export interface JsonParse {
   error?: { offset: number; length: number; message: string };
 }
 
+/** Deeper JSON than this is refused (recursive parsing and validation would exhaust the stack). */
+export const MAX_JSON_DEPTH = 256;
+
 export function parseJson(text: string): JsonParse {
+  const deep = tooDeep(text);
+  if (deep >= 0) {
+    return {
+      root: undefined,
+      value: undefined,
+      error: { offset: deep, length: 1, message: `the JSON is nested more than ${MAX_JSON_DEPTH} levels deep here: a recipe block never needs that; check for runaway brackets.` },
+    };
+  }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   let value: unknown;
@@ -123,4 +134,24 @@ export function walk(root: Node | undefined, segments: Array<string | number>): 
     }
   }
   return { node, complete: true };
+}
+
+/** Offset where nesting first exceeds MAX_JSON_DEPTH (outside strings), or -1. */
+function tooDeep(text: string): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \\ */) i++;
+      else if (c === 34 /* " */ || c === 10 || c === 13) inString = false;
+    } else if (c === 34) {
+      inString = true;
+    } else if (c === 123 /* { */ || c === 91 /* [ */) {
+      if (++depth > MAX_JSON_DEPTH) return i;
+    } else if (c === 125 /* } */ || c === 93 /* ] */) {
+      if (depth > 0) depth--;
+    }
+  }
+  return -1;
 }

@@ -102,6 +102,60 @@ function endsOpen(blocks: Block[]): boolean {
   return !!last && (last.type === 'htmlFlow' || last.type === 'table' || (!!last.code?.fenced && !last.code.closed));
 }
 
+/** Deeper nesting of block quotes and list items on one line than micromark can take quickly. */
+export const MAX_NESTING = 64;
+
+/**
+ * micromark slows down quadratically with the number of containers opened on one line (50 000
+ * `>` take half a minute). Lines that open more than MAX_NESTING block quotes or list items get
+ * the marker after that level replaced by a letter of the same length, so the rest of the line
+ * is read as text. Returns the text to scan and the offsets of the lines it changed.
+ */
+export function tameNesting(md: string, lineStarts: readonly number[]): { md: string; changed: number[] } {
+  const changed: number[] = [];
+  let out = md;
+  for (const start of lineStarts) {
+    // Cheap pre-check: a line needs at least MAX_NESTING marker characters to be a problem.
+    const c0 = md.charCodeAt(start);
+    if (c0 !== 62 && c0 !== 45 && c0 !== 42 && c0 !== 43 && c0 !== 32 && c0 !== 9 && !(c0 >= 48 && c0 <= 57)) continue;
+    let i = start;
+    let depth = 0;
+    const n = md.length;
+    while (i < n) {
+      const c = md.charCodeAt(i);
+      if (c === 32 || c === 9) {
+        i++;
+        continue;
+      }
+      let marker = -1;
+      if (c === 62 /* > */) marker = i;
+      else if ((c === 45 || c === 42 || c === 43) && (md.charCodeAt(i + 1) === 32 || md.charCodeAt(i + 1) === 9)) marker = i;
+      else if (c >= 48 && c <= 57) {
+        let k = i;
+        while (k < n && k - i < 9 && md.charCodeAt(k) >= 48 && md.charCodeAt(k) <= 57) k++;
+        const d = md.charCodeAt(k);
+        if ((d === 46 || d === 41) && (md.charCodeAt(k + 1) === 32 || md.charCodeAt(k + 1) === 9)) marker = i;
+        else break;
+        if (++depth > MAX_NESTING) {
+          out = out.slice(0, marker) + 'x' + out.slice(marker + 1);
+          changed.push(start);
+          break;
+        }
+        i = k + 1;
+        continue;
+      }
+      if (marker < 0) break;
+      if (++depth > MAX_NESTING) {
+        out = out.slice(0, marker) + 'x' + out.slice(marker + 1);
+        changed.push(start);
+        break;
+      }
+      i++;
+    }
+  }
+  return { md: out, changed };
+}
+
 const CACHE_SIZE = 256;
 const cache = new Map<string, Block[]>();
 

@@ -5,7 +5,7 @@
 import type { ApiDescription } from '../api/types';
 import { parseJson, type JsonNode } from './json';
 import { LineIndex } from './lines';
-import { scanBlocksIncremental, type Block } from './markdown';
+import { MAX_NESTING, scanBlocksIncremental, tameNesting, type Block } from './markdown';
 import { isObject, Normalizer, setOwn, value, type Origin } from './normalize';
 import { runRules, type LintRule } from './rules';
 import { nearest } from './suggest';
@@ -119,8 +119,12 @@ class RecipeParser {
 
   parse(): Recipe {
     const recipe: Recipe = { title: '', metadata: emptyMetadata(), intro: '', steps: [], diagnostics: this.diags };
-    this.md = this.metadata(recipe);
+    const tamed = tameNesting(this.metadata(recipe), this.lines.starts);
+    this.md = tamed.md;
     const md = this.md;
+    for (const at of tamed.changed) {
+      this.diag('warning', 'deep-nesting', `This line nests more than ${MAX_NESTING} block quotes or list items: only the first ${MAX_NESTING} levels are read, the rest as text. Flatten it.`, at, this.lines.lineEndOf(at));
+    }
     const blocks = scanBlocksIncremental(md, this.lines.starts);
 
     // A last `## Finish` is closing prose, not a step.
@@ -280,7 +284,12 @@ class RecipeParser {
     }
     recipe.metadataRange = this.lines.range(start, close >= 0 ? close + 3 : jsonEnd);
     const json = text.slice(jsonStart, jsonEnd);
-    this.metadataJson(recipe, json, jsonStart);
+    try {
+      this.metadataJson(recipe, json, jsonStart);
+    } catch (err) {
+      recipe.metadata = emptyMetadata();
+      this.diag('error', 'internal-error', `The METADATA could not be read because of an internal error (${describeError(err)}); the rest of the recipe still works. Please report it.`, start, start + '<!--METADATA'.length);
+    }
     const blank = text.slice(start, regionEnd).replace(/[^\r\n]/g, ' ');
     return text.slice(0, start) + blank + text.slice(regionEnd);
   }
@@ -426,6 +435,15 @@ class RecipeParser {
   // ---------------------------------------------------------------- API Call
 
   private apiCall(sub: Sub, b: Block, step: Step): void {
+    try {
+      this.apiCallUnsafe(sub, b, step);
+    } catch (err) {
+      delete step.apiCall;
+      this.diag('error', 'internal-error', `This API Call block could not be read because of an internal error (${describeError(err)}); the rest of the recipe still works. Please report it.`, b.start, this.lines.lineEndOf(b.start), step.index);
+    }
+  }
+
+  private apiCallUnsafe(sub: Sub, b: Block, step: Step): void {
     const c = b.code!;
     if (!c.closed) this.unclosed(b, step.index);
     const base = c.contentStart;

@@ -238,6 +238,9 @@ describe('fuzz: random mutations of the seed', () => {
       '- '.repeat(1000) + '## x', '# T\n## S\n### API Call\n```\n' + '['.repeat(3000) + '\n```\n',
       '# T\n## S\n### API Call\n```\n{"parameters":[{"name":"b","schema":' + '{"properties":{"a":'.repeat(300) + '{}' + '}}'.repeat(300) + '}]}\n```\n',
       '# T\n' + '## S\n### API Call\n```\n{"path":"/a","parameters":[{"name":"x","dynamicValue":{"fromStep":0,"value":"id"}}]}\n```\n'.repeat(200),
+      '>'.repeat(50000) + ' # x\n# T\n', '- '.repeat(20000) + 'x\n', '1. '.repeat(20000) + 'x\n', '<div>\n'.repeat(5000), '```\n'.repeat(5000),
+      '<!--METADATA\n{"x":' + '{"a":'.repeat(100000) + '1' + '}'.repeat(100000) + '}\n-->\n# T\n',
+      '# T\n## S\n### API Call\n```\n' + '['.repeat(100000) + '\n```\n',
       '\ufeff<!--METADATA\n{"__proto__": {"polluted": 1}, "constructor": 1}\n-->\n# T\n## S\n### API Call\n```\n{"__proto__": {"x": 1}, "parameters": [{"name": "__proto__", "__proto__": 1}]}\n```\n',
     ];
     for (const text of inputs) {

@@ -263,6 +263,16 @@ const cases: Case[] = [
     source: md('# T', '## S', '### API Call', '```', '{ "path": "/a" }', '```', '### Sample Code (curl)', '```', 'auto', '```', '### Sample Code (Curl)', '```', 'curl x', '```'),
     line: 11, column: 5, severity: 'warning', rule: 'duplicate-sample', message: 'only the first is shown',
   },
+  {
+    name: 'block quotes nested too deeply on one line',
+    source: md('# T', '>'.repeat(100) + ' x'),
+    line: 2, column: 1, severity: 'warning', rule: 'deep-nesting', message: 'nests more than 64 block quotes or list items',
+  },
+  {
+    name: 'JSON nested too deeply',
+    source: call('{"a":' + '['.repeat(300) + ']'.repeat(300) + '}'),
+    line: 5, column: 261, severity: 'error', rule: 'json-syntax', message: 'nested more than 256 levels deep',
+  },
 ];
 
 describe('malformed inputs: each problem with its message and line:col', () => {
