@@ -34,9 +34,10 @@ describe('the seed recipe (recipes/upload-media.md)', () => {
       extra: {},
     });
     expect(at(recipe.metadataRange!)).toBe('1:1-12:4');
+    // The intro is line 15, the only text between the title and the first step.
+    expect(recipe.intro).toBe(source.split('\n')[14]);
     expect(recipe.intro.startsWith('This recipe will walk you through the process of uploading new videos')).toBe(true);
     expect(recipe.intro.endsWith('service and file upload flow.')).toBe(true);
-    expect(recipe.intro).not.toContain('##');
     expect(recipe.finish).toBeUndefined();
   });
 
