@@ -161,8 +161,10 @@ export interface Step {
   /** Sample Code blocks as written, in file order. */
   samples: Sample[];
   /**
-   * The languages the step offers: with no Sample Code block, every PORTAL_LANGUAGES entry as auto;
-   * else exactly the blocks' languages.
+   * The languages the step offers: with no Sample Code block, every PORTAL_LANGUAGES entry as auto
+   * when the step calls an operation (its API Call has a `path`), none when it has nothing to
+   * generate from; else exactly the blocks' languages (the first block per language; unknown
+   * languages and `auto` blocks of html/javascript/typescript are left out and reported).
    */
   languages: Sample[];
   demo?: Demo;
