@@ -8,6 +8,8 @@ import type { FileArg } from '../params';
 import type { TokenRow } from '../store';
 import { drain } from '../streams';
 import { TOKEN_DELETED, TOKEN_PENDING } from '../uploads';
+
+const ENTRY_ERROR_IMPORTING = -2;
 import { canEdit, canView, ownerScope } from './access';
 import { pageOf } from './paging';
 
@@ -105,6 +107,8 @@ export const list: Action = (ctx, a) => {
 export const del: Action = (ctx, a) => {
   const t = findToken(ctx, a.uploadTokenId, true);
   ctx.core.store.updateToken(t.id, { status: TOKEN_DELETED, updated_at: nowSec() });
+  // an entry waiting for this upload will never get it
+  for (const e of ctx.core.store.entriesWaitingFor(t.id)) ctx.core.store.updateEntry(e.id, { status: ENTRY_ERROR_IMPORTING, updated_at: nowSec() });
   ctx.core.uploads.forget(t.id);
   unlink(ctx.core.uploads.tokenPath(t.id)).catch(() => undefined);
   return null;

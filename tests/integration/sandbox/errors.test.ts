@@ -184,8 +184,20 @@ describe('request errors', () => {
     await call(server.url, 'uploadToken', 'upload', { ks, uploadTokenId: t.id, resume: true, resumeAt: 20_000, finalChunk: true }, { fileData: { data: data.subarray(20_000) } });
     const e2 = await call(server.url, 'media', 'get', { ks, entryId: entry.id });
     expect(e2.status).toBe(2);
+    expect((await call(server.url, 'uploadToken', 'get', { ks, uploadTokenId: t.id })).status).toBe(3);
     const bytes = Buffer.from(await (await fetch(e2.downloadUrl)).arrayBuffer());
     expect(bytes.equals(data)).toBe(true);
+  });
+});
+
+describe('an entry whose upload is deleted', () => {
+  it('goes from IMPORT to ERROR_IMPORTING', async () => {
+    const t = await call(server.url, 'uploadToken', 'add', { ks });
+    const entry = await call(server.url, 'media', 'add', { ks, 'entry:mediaType': 1 });
+    const e1 = await call(server.url, 'media', 'addContent', { ks, entryId: entry.id, 'resource:objectType': 'KalturaUploadedFileTokenResource', 'resource:token': t.id });
+    expect(e1.status).toBe(0);
+    await call(server.url, 'uploadToken', 'delete', { ks, uploadTokenId: t.id });
+    expect((await call(server.url, 'media', 'get', { ks, entryId: entry.id })).status).toBe(-2);
   });
 });
 
