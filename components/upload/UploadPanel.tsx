@@ -140,7 +140,8 @@ export function UploadPanel({ upload, onRetry }: UploadPanelProps) {
         </ul>
       )}
       {error && (
-        <p className={styles.error} role="alert">
+        // Not an alert: the step's response already announces the error.
+        <p className={styles.error} data-testid="upload-error">
           {error}
           {onRetry && (
             <>

@@ -41,17 +41,18 @@ export function UploadSettings({ value, onChange, fileSize, formAllowsChunks, di
         {summary}
       </p>
       <div className={styles.fields}>
-        <label>
-          Mode
-          <select value={value.mode} disabled={disabled || !formAllowsChunks} onChange={(e) => onChange({ ...value, mode: e.target.value as UploadMode })}>
+        <div>
+          <label htmlFor={`${id}-mode`}>Mode</label>
+          <select id={`${id}-mode`} value={value.mode} disabled={disabled || !formAllowsChunks} onChange={(e) => onChange({ ...value, mode: e.target.value as UploadMode })}>
             <option value="auto">Automatic (chunks above the chunk size)</option>
             <option value="chunked">In chunks</option>
             <option value="single">One request</option>
           </select>
-        </label>
-        <label>
-          Chunk size
+        </div>
+        <div>
+          <label htmlFor={`${id}-chunk`}>Chunk size</label>
           <select
+            id={`${id}-chunk`}
             value={value.chunkSize ?? ''}
             disabled={disabled || !formAllowsChunks}
             onChange={(e) => onChange({ ...value, chunkSize: e.target.value ? Number(e.target.value) : undefined })}
@@ -63,10 +64,11 @@ export function UploadSettings({ value, onChange, fileSize, formAllowsChunks, di
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          Parallel streams
+        </div>
+        <div>
+          <label htmlFor={`${id}-parallel`}>Parallel streams</label>
           <select
+            id={`${id}-parallel`}
             value={value.parallel ?? ''}
             disabled={disabled || !formAllowsChunks}
             onChange={(e) => onChange({ ...value, parallel: e.target.value ? Number(e.target.value) : undefined })}
@@ -78,7 +80,7 @@ export function UploadSettings({ value, onChange, fileSize, formAllowsChunks, di
               </option>
             ))}
           </select>
-        </label>
+        </div>
       </div>
     </details>
   );
