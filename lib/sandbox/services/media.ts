@@ -109,7 +109,7 @@ export function attachContent(core: SandboxCore, entryId: string, token: TokenRo
     if (!cur) return;
     const props = { ...(JSON.parse(cur.props) as Record<string, unknown>), ...facts };
     core.store.updateEntry(e.id, { props: JSON.stringify(props) });
-  });
+  }).catch(() => undefined);
 }
 
 /** Entries whose processing time is over become READY; entries in IMPORT whose token completed get their content. */
