@@ -32,6 +32,7 @@ export function writeAt(source: Readable, path: string, opts: { flags: 'r+' | 'w
       source.off('end', onEnd);
       source.off('error', onError);
       source.off('close', onClose);
+      source.on('error', () => undefined); // a late error of the source must not crash the server
       ws.off('drain', onDrain);
     };
     const fail = (e: unknown) => {
@@ -58,7 +59,7 @@ export function writeAt(source: Readable, path: string, opts: { flags: 'r+' | 'w
       if (!source.readableEnded) fail(new Error('source closed early'));
     };
     ws.on('drain', onDrain);
-    ws.once('error', (e) => fail(e));
+    ws.on('error', (e) => fail(e));
     ws.once('finish', () => {
       if (settled) return;
       settled = true;
