@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect, type Page } from './fixtures';
 import { DIST_DIR, ROOT } from '../helpers/build';
 import { scriptUrls } from '../helpers/page-js';
@@ -231,6 +232,28 @@ test.describe('authoring in the browser', () => {
     const res = await request.post('/api/recipes', { data: { name: 'x.md', content: '# X\n' } });
     expect(res.status()).toBe(403);
     expect((await res.json()).error).toMatch(/development mode/);
+  });
+
+  test('the picker opens another recipe; unsaved text survives a reload; the page passes axe', async ({ page }) => {
+    await openEditor(page);
+    await page.getByLabel('Recipe', { exact: true }).selectOption('upload-media');
+    await page.waitForURL(/\/author\?recipe=upload-media$/);
+    await page.waitForFunction(() => !!window.__recipeEditor && window.__recipeEditor.getValue().includes('# Uploading Media Files'));
+
+    // Edit, then reload: the draft is offered back.
+    const edited = readFileSync(join(ROOT, 'recipes/upload-media.md'), 'utf8').replace('# Uploading Media Files', '# Uploading Media Files, edited');
+    await setSource(page, edited);
+    await page.reload();
+    await page.waitForFunction(() => !!window.__recipeEditor);
+    expect(await page.evaluate(() => window.__recipeEditor!.getValue())).not.toContain('edited');
+    await page.getByRole('button', { name: 'Restore them' }).click();
+    await page.waitForFunction((t) => window.__recipeEditor!.getValue() === t && window.__recipeLint?.source === t, edited);
+    await expect(page.locator('.author-preview-pane h1')).toHaveText('Uploading Media Files, edited');
+
+    // Accessibility of /author's own UI: toolbar, problems, preview. Monaco's widget DOM and the
+    // runner's step UI (covered by the recipe pages' axe test) are excluded.
+    const results = await new AxeBuilder({ page }).exclude('.monaco-editor').exclude('.step-interactive').analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} (${n.failureSummary})`).join('; ')}`)).toEqual([]);
   });
 
   test('the editor talks only to the console; Monaco is not in the recipe page\'s JavaScript', async ({ page, server, watch }) => {
