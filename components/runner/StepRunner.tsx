@@ -21,6 +21,7 @@ import { LoginPrompt } from '@/components/connection/LoginPrompt';
 import { EntryStatus } from './EntryStatus';
 import { DemoFrame } from './DemoFrame';
 import { StepCode } from './StepCode';
+import { WholeRecipe } from './WholeRecipe';
 
 /** The chunked uploader's part of a file step (progress, settings); loaded only on such steps. */
 const StepUpload = lazy(() => import('@/components/upload/StepUpload'));
@@ -249,7 +250,8 @@ function StepRunnerInner({ step, ctx }: { step: Step; ctx: NonNullable<ReturnTyp
       )}
       {run?.status === 'done' && run.result?.json !== undefined && <EntryStatus response={run.result.json} stepIndex={i} />}
       {step.demo && run?.status === 'done' && <DemoFrame html={step.demo.html} answers={answers} stepIndex={i} />}
-      <StepCode step={step} request={built.model} answers={answers} connection={connectionValue} />
+      <StepCode step={step} request={built.model} answers={answers} connection={connectionValue} api={api} />
+      {i === ctx.recipe.steps.length - 1 && <WholeRecipe />}
     </div>
   );
 }

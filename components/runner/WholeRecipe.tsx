@@ -1,0 +1,41 @@
+'use client';
+/**
+ * "Whole recipe": one program per language performing every step in order, from the request
+ * models of all steps as they are filled now (components/code/WholeRecipeCode prints it).
+ * Rendered after the last step.
+ */
+import { useMemo } from 'react';
+import { buildForm } from '@/lib/form/build';
+import { initialValues } from '@/lib/form/values';
+import { buildRequestModel } from '@/lib/request/build';
+import type { RequestModel } from '@/lib/request/types';
+import { WholeRecipeCode } from '@/components/code/WholeRecipeCode';
+import { useConnectionState, useRunnerContext, useRunnerState } from './RunnerContext';
+
+export function WholeRecipe() {
+  const ctx = useRunnerContext();
+  if (!ctx) return null;
+  return <WholeRecipeInner ctx={ctx} />;
+}
+
+function WholeRecipeInner({ ctx }: { ctx: NonNullable<ReturnType<typeof useRunnerContext>> }) {
+  const { recipe, api, runner, connection } = ctx;
+  const rs = useRunnerState(runner);
+  const conn = useConnectionState(connection);
+  const connectionValue = useMemo(() => connection.connection(), [connection, conn]); // eslint-disable-line react-hooks/exhaustive-deps
+  const requests = useMemo(() => {
+    const results = runner.results();
+    return recipe.steps.map((step): RequestModel | null => {
+      if (!step.apiCall?.path) return null;
+      const form = buildForm(step, api);
+      const values = rs.values[step.index] ?? initialValues(form, connectionValue);
+      return buildRequestModel({ step, form, values, results, connection: connectionValue, api, globals: rs.globals }).model;
+    });
+  }, [recipe, api, rs, connectionValue, runner]);
+  if (!requests.some(Boolean)) return null;
+  return (
+    <section className="whole-recipe" aria-label="The whole recipe as one program">
+      <WholeRecipeCode recipe={recipe} requests={requests} connection={connectionValue} api={api} />
+    </section>
+  );
+}
