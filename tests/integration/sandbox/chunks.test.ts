@@ -3,6 +3,7 @@
  * every case ends by attaching the token to an entry and downloading exactly the original bytes.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../../helpers/server';
 import { adminKs, call, expectError, startSandbox, type Json } from './harness';
@@ -247,6 +248,38 @@ describe('chunk order matrix', () => {
     expect(after.uploadedFileSize).toBe(60_000);
     await upload(token, ps[2].bytes, { resume: true, finalChunk: false, resumeAt: ps[2].off });
     const fin = await upload(token, ps[4].bytes, { resume: true, finalChunk: true, resumeAt: ps[4].off });
+    expect(fin.status).toBe(2);
+    expect(sha(await download(token))).toBe(sha(data));
+  });
+
+  it('a connection dropped in the middle of a chunk counts nothing of it; the retry completes', async () => {
+    const data = randomBytes(2_000_000);
+    const token = await newToken();
+    await upload(token, data.subarray(0, 500_000), { resume: false, finalChunk: false });
+    // send half of the next chunk, then drop the connection
+    await new Promise<void>((resolve) => {
+      const b = 'drop' + Date.now();
+      const head =
+        `--${b}\r\nContent-Disposition: form-data; name="ks"\r\n\r\n${ks}\r\n` +
+        `--${b}\r\nContent-Disposition: form-data; name="uploadTokenId"\r\n\r\n${token}\r\n` +
+        `--${b}\r\nContent-Disposition: form-data; name="resume"\r\n\r\ntrue\r\n` +
+        `--${b}\r\nContent-Disposition: form-data; name="finalChunk"\r\n\r\ntrue\r\n` +
+        `--${b}\r\nContent-Disposition: form-data; name="resumeAt"\r\n\r\n500000\r\n` +
+        `--${b}\r\nContent-Disposition: form-data; name="fileData"; filename="x.bin"\r\n\r\n`;
+      const req = httpRequest(`${server.url}/api_v3/service/uploadtoken/action/upload?format=1`, {
+        method: 'POST',
+        headers: { 'content-type': `multipart/form-data; boundary=${b}`, 'content-length': String(head.length + 1_500_000 + b.length + 8) },
+      });
+      req.on('error', () => resolve());
+      req.on('response', () => resolve());
+      req.write(head);
+      req.write(data.subarray(500_000, 1_200_000), () => setTimeout(() => (req.destroy(), resolve()), 300));
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    const mid = await call(server.url, 'uploadToken', 'get', { ks, uploadTokenId: token });
+    expect(mid.uploadedFileSize).toBe(500_000);
+    expect(mid.status).toBe(1);
+    const fin = await upload(token, data.subarray(500_000), { resume: true, finalChunk: true, resumeAt: 500_000 });
     expect(fin.status).toBe(2);
     expect(sha(await download(token))).toBe(sha(data));
   });
