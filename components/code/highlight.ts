@@ -7,7 +7,11 @@ import type { HighlighterCore, ThemedToken } from 'shiki/core';
 
 export type Tokens = ThemedToken[][];
 
-const THEMES = { light: 'github-light', dark: 'github-dark' } as const;
+/**
+ * Themes whose every token colour meets WCAG AA (4.5:1) on the page's code backgrounds
+ * (#f6f8fa light, #151b23 dark); github-light's orange and github-dark's comments do not.
+ */
+const THEMES = { light: 'github-light-high-contrast', dark: 'github-dark-default' } as const;
 
 /** One loader per grammar; static import paths so the bundler makes one chunk for each. */
 const GRAMMARS: Record<string, () => Promise<unknown>> = {
@@ -64,7 +68,7 @@ async function highlighter(): Promise<HighlighterCore> {
   core ??= Promise.all([import('shiki/core'), import('shiki/engine/javascript')]).then(([shiki, engine]) =>
     shiki.createHighlighterCore({
       engine: engine.createJavaScriptRegexEngine({ forgiving: true }),
-      themes: [import('shiki/themes/github-light.mjs'), import('shiki/themes/github-dark.mjs')],
+      themes: [import('shiki/themes/github-light-high-contrast.mjs'), import('shiki/themes/github-dark-default.mjs')],
       langs: [],
     }),
   );
