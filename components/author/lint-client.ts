@@ -93,10 +93,10 @@ export class RecipeLinter {
   }
 
   private async onMain(source: string, id: number): Promise<LintResult | undefined> {
-    const [{ parseRecipe }, { getKalturaDescription }] = await Promise.all([import('@/lib/recipe'), import('@/lib/api')]);
+    const { lintRecipe } = await import('./lint');
     if (id !== this.seq) return undefined;
     const t0 = performance.now();
-    const recipe = parseRecipe(source, { api: getKalturaDescription() });
+    const recipe = lintRecipe(source);
     return { recipe, ms: performance.now() - t0, where: 'main' };
   }
 }

@@ -3,8 +3,7 @@
  * API description as `npm run recipes:lint`. Messages: {id, source} in, {id, recipe, ms} out.
  */
 import './worker-dom-shim';
-import { parseRecipe } from '@/lib/recipe';
-import { getKalturaDescription } from '@/lib/api';
+import { lintRecipe } from './lint';
 import type { LintRequest, LintResponse } from './lint-client';
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<LintRequest>) => void) | null; postMessage(m: LintResponse): void };
@@ -16,6 +15,6 @@ scope.onmessage = (e) => {
   }
   const { id, source } = e.data;
   const t0 = performance.now();
-  const recipe = parseRecipe(source, { api: getKalturaDescription() });
+  const recipe = lintRecipe(source);
   scope.postMessage({ id, recipe, ms: performance.now() - t0 });
 };

@@ -27,3 +27,13 @@ describe('the /author template', () => {
     expect(recipe.steps[1].samples.map((s) => [s.language, s.auto])).toEqual([['python', true]]);
   });
 });
+
+describe('the editor\'s lint', () => {
+  it('is the CLI\'s: the API description checks paths, except for a recipe that names its own OpenAPI document', async () => {
+    const { lintRecipe } = await import('@/components/author/lint');
+    const body = '# T\n\n## S\n### API Call\n```json\n{ "method": "post", "path": "/service/nosuch/action/go", "parameters": [] }\n```\n';
+    expect(lintRecipe(body).diagnostics.map((d) => [d.rule, d.line])).toEqual([['unknown-path', 6]]);
+    const own = `<!--METADATA\n{ "openapi": "https://example.com/openapi.json" }\n-->\n${body}`;
+    expect(lintRecipe(own).diagnostics).toEqual([]);
+  });
+});
