@@ -116,14 +116,30 @@ function rssOf(pids: number[]): number {
   return kb * 1024;
 }
 
-async function sampled<T>(pids: number[], fn: () => Promise<T>): Promise<{ result: T; seconds: number; peak: number; before: number }> {
+/** CPU seconds (user + system) used so far by the processes: a load-independent cost. */
+function cpuSeconds(pids: number[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(f[11]) + Number(f[12]);
+    } catch {
+      /* gone */
+    }
+  }
+  return ticks / 100; // USER_HZ
+}
+
+async function sampled<T>(pids: number[], fn: () => Promise<T>): Promise<{ result: T; seconds: number; peak: number; before: number; cpu: number }> {
   const before = rssOf(pids);
+  const cpu0 = cpuSeconds(pids);
   let peak = before;
   const timer = setInterval(() => (peak = Math.max(peak, rssOf(pids))), 50);
   const t0 = performance.now();
   try {
     const result = await fn();
-    return { result, seconds: (performance.now() - t0) / 1000, peak: Math.max(peak, rssOf(pids)), before };
+    return { result, seconds: (performance.now() - t0) / 1000, peak: Math.max(peak, rssOf(pids)), before, cpu: cpuSeconds(pids) - cpu0 };
   } finally {
     clearInterval(timer);
   }
@@ -160,7 +176,7 @@ async function uploadParallel(server: TestServer, ks: string, streams: number): 
   return call(server, 'uploadToken', 'upload', { ks, uploadTokenId: t.id, resume: 'true', finalChunk: 'true', resumeAt: String(TOTAL) }, { size: 0 });
 }
 
-async function rps(server: TestServer, path: string, fields: Record<string, string>, seconds: number, concurrency = 16): Promise<number> {
+async function rps(server: TestServer, pids: number[], path: string, fields: Record<string, string>, seconds: number, concurrency = 16): Promise<{ rps: number; cpuUs: number }> {
   const body = new URLSearchParams(fields).toString();
   const one = () =>
     new Promise<void>((resolve, reject) => {
@@ -172,6 +188,7 @@ async function rps(server: TestServer, path: string, fields: Record<string, stri
       req.end(body);
     });
   for (let i = 0; i < 200; i++) await one(); // warm up
+  const cpu0 = cpuSeconds(pids);
   let n = 0;
   const end = performance.now() + seconds * 1000;
   await Promise.all(
@@ -182,13 +199,14 @@ async function rps(server: TestServer, path: string, fields: Record<string, stri
       }
     }),
   );
-  return n / seconds;
+  return { rps: n / seconds, cpuUs: n ? ((cpuSeconds(pids) - cpu0) * 1e6) / n : NaN };
 }
 
 const fmt = (n: number, d = 1) => n.toFixed(d);
 const mib = (b: number) => `${fmt(b / MB, 0)} MiB`;
 
 async function main() {
+  console.log(`load average before: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
   console.log(`sandbox bench: upload ${TOTAL_MB} MiB (chunks of ${CHUNK / MB} MiB for parallel streams), node ${process.version}`);
   const server = await startServer();
   try {
@@ -205,26 +223,29 @@ async function main() {
     });
     if (single.result.uploadedFileSize !== TOTAL || single.result.status !== 2) throw new Error('single upload failed: ' + JSON.stringify(single.result));
     console.log(
-      `upload, one request:                        ${fmt(TOTAL / MB / single.seconds)} MB/s (${fmt((TOTAL / MB / single.seconds / raw) * 100, 0)}% of raw)  server RSS ${mib(single.before)} -> peak ${mib(single.peak)}`,
+      `upload, one request:                        ${fmt(TOTAL / MB / single.seconds)} MB/s (${fmt((TOTAL / MB / single.seconds / raw) * 100, 0)}% of raw)  server RSS ${mib(single.before)} -> peak ${mib(single.peak)}, server CPU ${fmt(single.cpu / (TOTAL / 1024 / MB), 2)} s/GiB`,
     );
     for (const n of [4, 8]) {
       const r = await sampled(pids, () => uploadParallel(server, ks, n));
       if (r.result.uploadedFileSize !== TOTAL || r.result.status !== 2) throw new Error(`${n} streams failed: ` + JSON.stringify(r.result));
       console.log(
-        `upload, ${n} parallel chunk streams:           ${fmt(TOTAL / MB / r.seconds)} MB/s (${fmt((TOTAL / MB / r.seconds / raw) * 100, 0)}% of raw)  server RSS ${mib(r.before)} -> peak ${mib(r.peak)}`,
+        `upload, ${n} parallel chunk streams:           ${fmt(TOTAL / MB / r.seconds)} MB/s (${fmt((TOTAL / MB / r.seconds / raw) * 100, 0)}% of raw)  server RSS ${mib(r.before)} -> peak ${mib(r.peak)}, server CPU ${fmt(r.cpu / (TOTAL / 1024 / MB), 2)} s/GiB`,
       );
     }
 
     const token = await call(server, 'uploadToken', 'add', { ks });
     // alternated twice, best of each (the machine is shared: this keeps the ratio fair)
-    let ping = 0;
-    let get = 0;
+    let ping = { rps: 0, cpuUs: Infinity };
+    let get = { rps: 0, cpuUs: Infinity };
+    const best = (a: typeof ping, b: typeof ping) => ({ rps: Math.max(a.rps, b.rps), cpuUs: Math.min(a.cpuUs, b.cpuUs) });
     for (let i = 0; i < 2; i++) {
-      ping = Math.max(ping, await rps(server, '/service/system/action/ping?format=1', {}, RPS_SECONDS));
-      get = Math.max(get, await rps(server, '/service/uploadtoken/action/get?format=1', { ks, uploadTokenId: token.id }, RPS_SECONDS));
+      ping = best(ping, await rps(server, pids, '/service/system/action/ping?format=1', {}, RPS_SECONDS));
+      get = best(get, await rps(server, pids, '/service/uploadtoken/action/get?format=1', { ks, uploadTokenId: token.id }, RPS_SECONDS));
     }
-    console.log(`system.ping (empty route):                  ${fmt(ping, 0)} req/s`);
-    console.log(`uploadToken.get with a valid KS:            ${fmt(get, 0)} req/s  (ratio ${fmt(get / ping, 2)} of the empty route)`);
+    console.log(`system.ping (empty route):                  ${fmt(ping.rps, 0)} req/s, server CPU ${fmt(ping.cpuUs, 0)} us/request`);
+    console.log(
+      `uploadToken.get with a valid KS:            ${fmt(get.rps, 0)} req/s, server CPU ${fmt(get.cpuUs, 0)} us/request  (ratio ${fmt(get.rps / ping.rps, 2)} by req/s, ${fmt(ping.cpuUs / get.cpuUs, 2)} by server CPU)`,
+    );
   } finally {
     await server.dispose();
     agent.destroy();
