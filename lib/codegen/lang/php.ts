@@ -50,7 +50,7 @@ function makePhp(ns: boolean): LanguageGenerator {
     const partner = a.args.find((x) => x.name === 'partnerId')?.varName;
     return [
       ...a.stmts,
-      ns ? '$config = new Configuration();' : `$config = new KalturaConfiguration(${partner ? '$' + partner : ''});`,
+      `$config = new ${ns ? 'Configuration' : 'KalturaConfiguration'}(${partner ? '$' + partner : ''});`,
       `$config->setServiceUrl(${phpString(ctx.connection.serviceUrl)});`,
       ns ? '$client = new Client($config);' : '$client = new KalturaClient($config);',
       `$ks = ${call(s.model, a.args.map((x) => x.varName))};`,
@@ -72,7 +72,7 @@ function makePhp(ns: boolean): LanguageGenerator {
     }
     return [
       '<?php',
-      ...(setup ? ["require_once 'vendor/autoload.php'; // the namespaced Kaltura client library", ''] : []),
+      ...(setup ? ["// Autoloads Kaltura\\Client\\... (Composer: kaltura/api-client-library, or the library's own class loader).", "require_once 'vendor/autoload.php';", ''] : []),
       ...[...uses].sort().map((u) => `use ${u};`),
       '',
     ];

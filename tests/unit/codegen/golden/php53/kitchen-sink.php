@@ -1,5 +1,6 @@
 <?php
-require_once 'vendor/autoload.php'; // the namespaced Kaltura client library
+// Autoloads Kaltura\Client\... (Composer: kaltura/api-client-library, or the library's own class loader).
+require_once 'vendor/autoload.php';
 
 use Kaltura\Client\Client;
 use Kaltura\Client\Configuration;
@@ -14,7 +15,7 @@ $secret = "YOUR_ADMIN_SECRET";
 $userId = "";
 $type = SessionType::ADMIN;
 $partnerId = 1000042;
-$config = new Configuration();
+$config = new Configuration($partnerId);
 $config->setServiceUrl("http://127.0.0.1:3000");
 $client = new Client($config);
 $ks = $client->getSessionService()->start($secret, $userId, $type, $partnerId);
