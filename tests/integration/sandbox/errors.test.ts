@@ -241,9 +241,10 @@ describe('size limit and fault injection', () => {
         return r;
       }
     };
-    await send(0, 10_000, { resume: false, finalChunk: false });
-    for (let off = 10_000; off < 80_000; off += 10_000) await send(off, off + 10_000, { resume: true, finalChunk: false, resumeAt: off });
-    const fin = await send(80_000, 90_000, { resume: true, finalChunk: true, resumeAt: 80_000 });
+    // 18 chunks: with these odds, at least one injected failure is all but certain (1 - 0.5625^18)
+    await send(0, 5_000, { resume: false, finalChunk: false });
+    for (let off = 5_000; off < 85_000; off += 5_000) await send(off, off + 5_000, { resume: true, finalChunk: false, resumeAt: off });
+    const fin = await send(85_000, 90_000, { resume: true, finalChunk: true, resumeAt: 85_000 });
     expect(fin.status).toBe(2);
     expect(failures).toBeGreaterThan(0);
     const entry = await call(small.url, 'media', 'add', { ks: k, 'entry:mediaType': 2 });
