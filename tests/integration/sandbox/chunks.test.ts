@@ -10,7 +10,7 @@ import { adminKs, call, expectError, startSandbox, type Json } from './harness';
 
 let server: TestServer;
 let ks: string;
-const WAIT_MS = 1200;
+const WAIT_MS = 2500;
 
 beforeAll(async () => {
   server = await startSandbox({ env: { SANDBOX_FINAL_CHUNK_WAIT_MS: String(WAIT_MS) } });
