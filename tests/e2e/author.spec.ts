@@ -177,8 +177,22 @@ test.describe('authoring in the browser', () => {
 
   test('completion offers operations, parameter names and documented keys; snippets insert blocks', async ({ page }) => {
     await openEditor(page);
-    const text = ['# T', '', '## S', '### API Call', `${FENCE}json`, '{ "path": "/service/uploadtoken/action/get", "parameters": [ { "name": "" } ] }', FENCE, ''].join('\n');
+    const text = ['# T', '', '## S', '### API Call', `${FENCE}json`, '{ "path": "", "parameters": [ { "name": "" } ] }', FENCE, ''].join('\n');
     await setSource(page, text);
+    const widget = page.locator('.suggest-widget');
+    // Operation paths, with their summaries.
+    await page.evaluate(() => {
+      const ed = window.__recipeEditor!;
+      ed.setPosition({ lineNumber: 6, column: '{ "path": "'.length + 1 });
+      ed.focus();
+      ed.trigger('test', 'editor.action.triggerSuggest', {});
+    });
+    await expect(widget).toBeVisible();
+    await expect(widget).toContainText('/service/media/action/add');
+    await page.keyboard.type('/service/uploadtoken/action/ge');
+    await expect(widget.locator('.monaco-list-row.focused')).toContainText('/service/uploadtoken/action/get');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => window.__recipeEditor!.getValue().includes('"path": "/service/uploadtoken/action/get", "parameters"'));
     // Put the cursor between the quotes of "name" and ask for suggestions.
     await page.evaluate(() => {
       const ed = window.__recipeEditor!;
@@ -188,7 +202,6 @@ test.describe('authoring in the browser', () => {
       ed.focus();
       ed.trigger('test', 'editor.action.triggerSuggest', {});
     });
-    const widget = page.locator('.suggest-widget');
     await expect(widget).toBeVisible();
     await expect(widget).toContainText('uploadTokenId');
     await page.keyboard.press('Enter');
