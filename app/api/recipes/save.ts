@@ -46,15 +46,15 @@ export function saveRecipe(dir: string, req: SaveRequest): SaveResult {
   if (bytes > MAX_RECIPE_BYTES) {
     return { status: 413, error: `The recipe is ${Math.ceil(bytes / 1024)} KB; the limit is ${MAX_RECIPE_BYTES / 1024} KB. Split it into smaller recipes.` };
   }
-  const root = resolve(dir);
-  const target = resolve(join(root, check.fileName));
+  const root = resolve(/*turbopackIgnore: true*/ dir);
+  const target = resolve(/*turbopackIgnore: true*/ root, check.fileName);
   if (!target.startsWith(root + sep)) return { status: 400, error: 'The file name points outside recipes/.' };
   const exists = existsSync(target);
   if (exists && req.overwrite !== true) {
     return { status: 409, error: `recipes/${check.fileName} already exists. Confirm to replace it, or choose another name.` };
   }
   mkdirSync(root, { recursive: true });
-  const tmp = join(root, `.${check.fileName}.${process.pid}.${Date.now()}.tmp`);
+  const tmp = join(/*turbopackIgnore: true*/ root, `.${check.fileName}.${process.pid}.${Date.now()}.tmp`);
   writeFileSync(tmp, req.content, 'utf8');
   renameSync(tmp, target);
   return { status: exists ? 200 : 201, slug: check.slug, fileName: check.fileName, path: `recipes/${check.fileName}` };
