@@ -255,6 +255,9 @@ export default function Workbench({ initialSource, slug, fromFile, recipes, canS
       )}
       <div className="author-panes">
         <section className="author-editor-pane" aria-label="Editor">
+          <p className="author-hint" id="author-editor-hint">
+            Ctrl+Space: completion and snippets · Tab inserts spaces; Ctrl+M switches Tab to moving the focus
+          </p>
           <div className="author-editor" data-testid="recipe-editor">
             <CodeEditor initialValue={initialSource} onReady={onReady} onChange={onChange} theme={dark ? 'dark' : 'light'} />
           </div>
