@@ -14,7 +14,14 @@ export function model(serviceUrl: string, ks: string | undefined, service: strin
 
 export async function call(m: RequestModel): Promise<any> {
   const http = toHttpRequest(m);
-  const res = await fetch(http.url, { method: 'POST', body: httpBody(http, {}) });
+  let res: Response;
+  try {
+    res = await fetch(http.url, { method: 'POST', body: httpBody(http, {}) });
+  } catch (e) {
+    // A kept-alive connection the server closed meanwhile (its keep-alive timeout): once more on a new one.
+    if (!(e instanceof TypeError)) throw e;
+    res = await fetch(http.url, { method: 'POST', body: httpBody(http, {}) });
+  }
   const json = (await res.json()) as any;
   if (json && typeof json === 'object' && typeof json.code === 'string' && typeof json.message === 'string') throw new Error(`${m.service}.${m.action}: ${json.code}: ${json.message}`);
   return json;
