@@ -133,6 +133,36 @@ describe('chunked upload protocol', () => {
     expect(srv.data).toEqual(await bytesOf(f));
   });
 
+  it('when the answer to the final chunk is lost, the token the server completed is the result', async () => {
+    const srv = new FakeServer();
+    const t = srv.transport();
+    let lost = 0;
+    const f = file(3000);
+    const u = new Upload({
+      model: uploadModel(),
+      file: f,
+      mode: 'chunked',
+      chunkSize: 1000,
+      store: new MemoryFingerprintStore(),
+      ...fast,
+      transport: async (req) => {
+        const res = await t(req);
+        const body = req.http.body;
+        if (!lost && body.kind === 'multipart' && body.fields.some(([k, v]) => k === 'finalChunk' && v === '1')) {
+          lost++;
+          throw new TypeError('fetch failed'); // the server completed the token; the answer never arrived
+        }
+        return res;
+      },
+    });
+    const token = await u.start();
+    expect(lost).toBe(1);
+    expect(token).toMatchObject({ status: 2, uploadedFileSize: 3000 });
+    // the final chunk was not sent again (it would answer UPLOAD_TOKEN_INVALID_STATUS_FOR_UPLOAD on a real server)
+    expect(u.sends.filter((s) => s.finalChunk)).toHaveLength(1);
+    expect(srv.data).toEqual(await bytesOf(f));
+  });
+
   it('pause stops sending; resume continues without sending held bytes again', async () => {
     const srv = new FakeServer();
     const f = file(8000);
