@@ -21,7 +21,6 @@ import { unlink } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeWebReadableStream } from 'node:stream/web';
-import { buildKalturaOpenApi } from '../api';
 import type { SandboxCore } from './core';
 import { KalturaApiError, toApiError } from './errors';
 import { nowSec } from './ids';
@@ -148,6 +147,8 @@ function isUpload(service: string, action: string): boolean {
 
 export class SandboxHttp {
   private readonly spoolDir: string;
+  /** The OpenAPI document (lib/api's buildKalturaOpenApi, via the description), serialized once. */
+  private openApiText?: string;
   constructor(readonly core: SandboxCore) {
     this.spoolDir = join(core.settings.dataDir, 'tmp');
     mkdirSync(this.spoolDir, { recursive: true });
@@ -176,7 +177,7 @@ export class SandboxHttp {
     const first = seg[0]?.toLowerCase();
     if (request.method === 'GET' || request.method === 'HEAD') {
       if (first === 'openapi.json' && seg.length === 1) {
-        return new Response(JSON.stringify(buildKalturaOpenApi()), {
+        return new Response((this.openApiText ??= JSON.stringify(this.core.desc.document)), {
           headers: { ...CORS_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-cache' },
         });
       }
