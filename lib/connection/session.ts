@@ -63,7 +63,7 @@ export function sessionStartModel(args: {
 function explain(e: CallError | undefined, what: string): string {
   if (!e) return `${what} failed.`;
   if (e.kind === 'kaltura') {
-    if (e.code === 'START_SESSION_ERROR') return `${what} failed: the partner ID or the admin secret is wrong (${e.message}). Check both and try again.`;
+    if (e.code === 'START_SESSION_ERROR') return `${what} failed: the partner ID or the admin secret is wrong (START_SESSION_ERROR: ${e.message}). Check both and try again.`;
     return `${what} failed: ${e.code}: ${e.message}`;
   }
   return `${what} failed: ${e.message}`;

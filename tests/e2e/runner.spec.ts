@@ -118,12 +118,12 @@ test('an admin secret logs in from the browser straight to the endpoint', async 
   await panel.getByLabel('Kaltura endpoint: partner ID + admin secret').check();
   await panel.getByLabel('Service URL').fill(server.url);
   await panel.getByLabel('Partner ID', { exact: true }).fill(String(server.env.SANDBOX_PARTNER_ID));
-  await panel.getByLabel('Admin secret').fill('wrong-secret');
+  await panel.getByLabel('Admin secret', { exact: true }).fill('wrong-secret');
   const starts: string[] = [];
   page.on('request', (r) => r.url().includes('/service/session/action/start') && starts.push(r.url()));
   await panel.getByRole('button', { name: 'Start session' }).click();
   await expect(panel.getByRole('alert').first()).toContainText('START_SESSION_ERROR');
-  await panel.getByLabel('Admin secret').fill(server.env.SANDBOX_ADMIN_SECRET);
+  await panel.getByLabel('Admin secret', { exact: true }).fill(server.env.SANDBOX_ADMIN_SECRET);
   await panel.getByRole('button', { name: 'Start session' }).click();
   await expect(page.getByTestId('connection-state')).toHaveText(/expires in/);
   expect(starts.length).toBe(2);
