@@ -215,7 +215,7 @@ export function createConnectionStore(opts: ConnectionStoreOptions): ConnectionS
       session: undefined,
     });
     try {
-      const ks = await startSession({ serviceUrl, partnerId: a.partnerId, secret: a.secret, userId: a.userId });
+      const ks = await startSession({ serviceUrl, partnerId: a.partnerId, secret: a.secret, userId: a.userId }, opts.fetchImpl);
       set({ ks, status: 'connected' });
       await inspect(ks);
     } catch (e) {
