@@ -68,7 +68,7 @@ function quoteWord(s: string, ctx: CodegenContext, vars: Map<string, string>, ks
 }
 
 function curlCommand(model: RequestModel, ctx: CodegenContext, opts: CurlOptions): string[] {
-  const withKs: RequestModel = { ...model, ks: model.ks !== undefined || model.service !== 'session' ? KS_SENTINEL : undefined };
+  const withKs: RequestModel = { ...model, ks: needsKs(model, ctx) ? KS_SENTINEL : undefined };
   const http = toHttpRequest(withKs);
   const vars = new Map(opts.vars);
   vars.set(encodeURIComponent(KS_SENTINEL), 'KS');
@@ -99,6 +99,13 @@ function curlCommand(model: RequestModel, ctx: CodegenContext, opts: CurlOptions
   }
   const joined = lines.map((l, i) => (i === 0 ? l : '  ' + l)).join(' \\\n');
   return opts.assign ? [`${opts.assign}=$(${joined})`] : [joined];
+}
+
+/** Whether the call carries the KS: the description says so; without one, every call but session.* does. */
+function needsKs(model: RequestModel, ctx: CodegenContext): boolean {
+  if (model.ks !== undefined) return true;
+  const op = ctx.api?.operationByName(model.service, model.action);
+  return op ? op.requiresKs : model.service.toLowerCase() !== 'session';
 }
 
 const KCALL = [
@@ -140,10 +147,9 @@ export const curl: LanguageGenerator = {
   shikiLang: 'shellscript',
   grammar: 'bash',
   step(model, ctx) {
-    const needsKs = model.service !== 'session' || model.ks !== undefined;
     const head = ctx.setup
       ? ['set -euo pipefail', '', ...KCALL, '', ...setupLines(ctx), '']
-      : needsKs
+      : needsKs(model, ctx)
         ? [ksLine(model, ctx)]
         : [];
     const masked = maskModel(model, ctx);
@@ -183,7 +189,8 @@ export const curl: LanguageGenerator = {
           return known.sentinel;
         }
         n++;
-        const base = `STEP${r.fromStep + 1}_${r.path.replace(/[^A-Za-z0-9]+/g, '_').toUpperCase()}`;
+        const path = r.path.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '').toUpperCase();
+        const base = `STEP${r.fromStep + 1}_${path || 'VALUE'}`;
         let name = base;
         for (let i = 2; used.has(name); i++) name = `${base}_${i}`;
         used.add(name);
