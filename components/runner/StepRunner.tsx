@@ -113,10 +113,13 @@ function StepRunnerInner({ step, ctx }: { step: Step; ctx: NonNullable<ReturnTyp
     walkFields(form.fields, (f) => f.dynamicEnum && out.push(f));
     return out;
   }, [form]);
+  // Choices come from the API: load them when connected, and again after any step ran (it may
+  // have created or deleted what the dropdown lists).
+  const finishedRuns = Object.values(rs.steps).reduce((n, st) => n + (st.status === 'running' ? 0 : st.runs), 0);
   useEffect(() => {
     if (conn.status !== 'connected') return;
     for (const f of dynFields) void loadOptions(f);
-  }, [dynFields, conn.status, conn.ks, loadOptions]);
+  }, [dynFields, conn.status, conn.ks, loadOptions, finishedRuns]);
 
   const errorMap = useMemo(() => {
     const m = new Map<string, string>();

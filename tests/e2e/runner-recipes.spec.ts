@@ -77,3 +77,26 @@ test('start and inspect a session: current session, a USER session with privileg
   await expect(r3).toContainText('"sessionType": 0');
   await expect(r3).toContainText('sview:*');
 });
+
+test('manage upload tokens: create, list pending, pick one from a dropdown filled by the API, delete it', async ({ page }) => {
+  await page.goto('/recipes/manage-upload-tokens');
+  await waitConnected(page);
+  await runAndExpectDone(page, 1);
+  const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem('recipe-console:runner:manage-upload-tokens')!).steps[0].outcome.response.id as string);
+  await runAndExpectDone(page, 2);
+  await expect(page.getByTestId('step-2-response')).toContainText(token);
+  const pick = stepRunner(page, 3).getByLabel('uploadTokenId');
+  // The dropdown is filled by uploadToken.list: "fileName [id]".
+  await expect(pick.locator('option', { hasText: `holiday.mp4 [${token}]` })).toHaveCount(1);
+  await pick.selectOption({ label: `holiday.mp4 [${token}]` });
+  await runAndExpectDone(page, 3);
+  await expect(page.getByTestId('step-3-response')).toContainText('"fileName": "holiday.mp4"');
+  const s4 = stepRunner(page, 4);
+  await expect(s4.getByText('from step 3 input: uploadTokenId')).toBeVisible();
+  await expect(s4.getByLabel('uploadTokenId')).toHaveValue(token);
+  await runAndExpectDone(page, 4);
+  await runAndExpectDone(page, 2);
+  await expect(page.getByTestId('step-2-response')).not.toContainText(token);
+  // The dropdown was refreshed after the delete (the chosen id stays shown as typed, not as a choice).
+  await expect(pick.locator('option', { hasText: `holiday.mp4 [${token}]` })).toHaveCount(0);
+});

@@ -98,3 +98,31 @@ describe('executeRequest', () => {
     expect([...new Uint8Array(await f.arrayBuffer())]).toEqual([1, 2, 3]);
   });
 });
+
+import { getKalturaDescription } from '@/lib/api';
+import { buildDynamicEnumRequest } from '@/lib/request/build';
+
+describe('buildDynamicEnumRequest', () => {
+  const api = getKalturaDescription();
+  it('spreads the JSON body into arguments in argument order, with classes', () => {
+    const m = buildDynamicEnumRequest(
+      { path: '/service/uploadtoken/action/list', parameters: [{ name: 'body', value: '{"pager": {"pageSize": 5}, "filter": {"objectType": "KalturaUploadTokenFilter", "statusEqual": 0}}' }] },
+      api,
+      { serviceUrl: 'http://h', ks: 'K' },
+    );
+    expect(m).toMatchObject({
+      service: 'uploadToken',
+      action: 'list',
+      ks: 'K',
+      params: [
+        { name: 'filter', value: { kind: 'object', className: 'KalturaUploadTokenFilter', fields: [{ name: 'statusEqual', value: { kind: 'int', value: 0 } }] } },
+        { name: 'pager', value: { kind: 'object', className: 'KalturaFilterPager', fields: [{ name: 'pageSize', value: { kind: 'int', value: 5 } }] } },
+      ],
+    });
+  });
+  it('a body that is not JSON is an error sentence', () => {
+    expect(buildDynamicEnumRequest({ path: '/service/media/action/list', parameters: [{ name: 'body', value: '{oops' }] }, api, { serviceUrl: 'http://h' })).toEqual({
+      error: "The dropdown's body parameter is not valid JSON: fix the recipe's dynamicEnum.",
+    });
+  });
+});
