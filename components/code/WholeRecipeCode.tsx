@@ -49,7 +49,7 @@ export function WholeRecipeCode({ recipe, requests, connection, api }: WholeReci
   };
 
   return (
-    <section className="code-samples whole-recipe-code" aria-label="The whole recipe as one program">
+    <div className="code-samples whole-recipe-code" role="group" aria-label="Whole-recipe program">
       <div className="code-toolbar">
         <LanguageTabs
           tabs={PROGRAM_LANGUAGES.map((x) => ({ id: x.id, label: x.label }))}
@@ -79,7 +79,7 @@ export function WholeRecipeCode({ recipe, requests, connection, api }: WholeReci
           <CodeBlock code={code} lang={g.shikiLang} label={`${g.label} program for the whole recipe`} />
         )}
       </div>
-    </section>
+    </div>
   );
 }
 

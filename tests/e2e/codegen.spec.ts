@@ -76,3 +76,30 @@ test('code samples follow the form, copy what is shown, and keep secrets masked'
   await expect(curl).toContainText('secret=YOUR_ADMIN_SECRET');
   await expect(curl).not.toContainText(ks);
 });
+
+test('the whole recipe: one program that chains the steps, follows the form, and downloads as shown', async ({ page }) => {
+  await page.goto('/recipes/upload-media');
+  await waitConnected(page);
+  const whole = page.locator('.whole-recipe-code');
+  await whole.getByRole('tab', { name: 'Python' }).click();
+  const code = whole.locator('pre.code-sample');
+  await expect(code).toContainText('client.session.start(secret, user_id, type, partner_id)');
+  await expect(code).toContainText('secret = "YOUR_ADMIN_SECRET"');
+  // Step 2 uses step 1's result variable, step 4 those of steps 3 and 1.
+  await expect(code).toContainText('upload_token_id = upload_token.id');
+  await expect(code).toContainText('entry_id = media_entry.id');
+  await expect(code).toContainText('resource.token = upload_token.id');
+
+  await stepRunner(page, 3).getByLabel('name').fill('Whole program name');
+  await expect(code).toContainText('entry.name = "Whole program name"');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), whole.getByRole('button', { name: /^Download / }).click()]);
+  expect(download.suggestedFilename()).toBe('uploading-media-files.py');
+  const path = await download.path();
+  const { readFileSync } = await import('node:fs');
+  expect(readFileSync(path, 'utf8')).toBe(await code.textContent());
+
+  await whole.getByRole('tab', { name: 'curl' }).click();
+  await expect(whole.getByRole('button', { name: /^Download / })).toHaveText('Download uploading-media-files.sh');
+  await expect(code).toContainText('STEP1_ID=$(printf');
+});
