@@ -1,6 +1,7 @@
 /**
  * csharp: the Kaltura C# client. `MediaService.Add(entry).SetCompletion(handler).Execute(client)`;
- * the KS from `client.GenerateSession(partnerId, secret, userId, SessionType.ADMIN, expiry, privileges)`.
+ * the KS from `SessionService.Start(secret, userId, SessionType.ADMIN, partnerId)` like every other
+ * language (a server call, so it works with any endpoint's KS format); later calls nest in its handler.
  */
 import type { TypeRef } from '../../api/types';
 import type { RequestModel } from '../../request/types';
@@ -77,22 +78,21 @@ const USINGS = [
   '',
 ];
 
-function setupLines(st: EmitState, ctx: CodegenContext): string[] {
+/** Client set-up, then session.start (ADMIN, with the admin secret); the body runs once the KS is set. */
+function setupParts(st: EmitState, ctx: CodegenContext): { pre: string[]; wrap: (body: string[]) => string[] } {
   const s = sessionPlan(ctx);
   const a = emitArgs(s, st);
-  const v = (n: string, fallback: string) => a.args.find((x) => x.name === n)?.varName ?? fallback;
-  const expiry = st.names.alloc('expiry');
-  const privileges = st.names.alloc('privileges');
-  return [
-    'Configuration config = new Configuration();',
-    `config.ServiceUrl = ${csharpString(ctx.connection.serviceUrl)};`,
-    'Client client = new Client(config);',
-    ...a.stmts,
-    `int ${expiry} = 86400;`,
-    `string ${privileges} = "";`,
-    `client.KS = client.GenerateSession(${v('partnerId', '0')}, ${v('secret', '""')}, ${v('userId', '""')}, ${v('type', 'SessionType.ADMIN')}, ${expiry}, ${privileges});`,
-    '',
-  ];
+  const ks = st.names.alloc('ks');
+  const e = st.names.alloc('e');
+  return {
+    pre: [
+      'Configuration config = new Configuration();',
+      `config.ServiceUrl = ${csharpString(ctx.connection.serviceUrl)};`,
+      'Client client = new Client(config);',
+      ...a.stmts,
+    ],
+    wrap: (body) => handlerCall(s.model, a.args.map((x) => x.varName), 'string', ks, e, [`client.KS = ${ks};`, '', ...body]),
+  };
 }
 
 function handlerCall(model: RequestModel, args: string[], resultType: string, r: string, e: string, onSuccess: string[]): string[] {
@@ -134,26 +134,21 @@ export const csharp: LanguageGenerator = {
   grammar: 'c_sharp',
   step(model, ctx) {
     const st = newState(em, RESERVED.csharp, ctx, ['config', 'client', 'args', 'done']);
-    const setup = ctx.setup ? setupLines(st, ctx) : [];
+    const setup = ctx.setup ? setupParts(st, ctx) : undefined;
     const plan = planCall(model, ctx);
     const a = emitArgs(plan, st);
     const r = st.names.alloc('result');
     const e = st.names.alloc('e');
     const t = resultCsType(plan.result);
-    const stepLines = [
-      ...a.stmts,
-      'bool done = false;',
-      ...handlerCall(model, a.args.map((x) => x.varName), t, r, e, [`Console.WriteLine(${r});`, 'done = true;']),
-      ...WAIT,
-    ];
-    if (!ctx.setup) return finish(stepLines, ctx, [model]);
-    return finish(mainClass([...setup, ...stepLines]), ctx, [model]);
+    const call = handlerCall(model, a.args.map((x) => x.varName), t, r, e, [`Console.WriteLine(${r});`, 'done = true;']);
+    if (!setup) return finish([...a.stmts, 'bool done = false;', ...call, ...WAIT], ctx, [model]);
+    return finish(mainClass([...setup.pre, 'bool done = false;', '', ...setup.wrap([...a.stmts, ...call]), ...WAIT]), ctx, [model]);
   },
   program(models, ctx) {
     const st = newState(em, RESERVED.csharp, ctx, ['config', 'client', 'args', 'done']);
     const steps = new Map<number, ProgramStep>();
     chainRefs(st, steps, csAccess);
-    const setup = setupLines(st, ctx);
+    const setup = setupParts(st, ctx);
     const nest = (i: number): string[] => {
       if (i >= models.length) return ['done = true;'];
       const model = models[i];
@@ -173,6 +168,6 @@ export const csharp: LanguageGenerator = {
         ]),
       ];
     };
-    return finish(mainClass([...setup, 'bool done = false;', '', ...nest(0), ...WAIT]), ctx, models);
+    return finish(mainClass([...setup.pre, 'bool done = false;', '', ...setup.wrap(nest(0)), ...WAIT]), ctx, models);
   },
 };

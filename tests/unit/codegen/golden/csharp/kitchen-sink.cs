@@ -19,19 +19,9 @@ class CodeExample
         string userId = "";
         SessionType type = SessionType.ADMIN;
         int partnerId = 1000042;
-        int expiry = 86400;
-        string privileges = "";
-        client.KS = client.GenerateSession(partnerId, secret, userId, type, expiry, privileges);
-
         bool done = false;
 
-        // Step 1: session.start
-        string secret2 = "YOUR_ADMIN_SECRET";
-        string userId2 = "";
-        SessionType type2 = SessionType.ADMIN;
-        int partnerId2 = 1000042;
-        int expiry2 = 3600;
-        SessionService.Start(secret2, userId2, type2, partnerId2, expiry2)
+        SessionService.Start(secret, userId, type, partnerId)
             .SetCompletion(new OnCompletedHandler<string>((string ks, Exception e) =>
             {
                 if (e != null)
@@ -39,81 +29,99 @@ class CodeExample
                     Console.Error.WriteLine(e.Message);
                     Environment.Exit(1);
                 }
-                Console.WriteLine(ks);
+                client.KS = ks;
 
-                // Step 2: media.list
-                MediaEntryFilter filter = null;
-                FilterPager pager = new FilterPager();
-                pager.PageSize = 5;
-                pager.PageIndex = 1;
-                MediaService.List(filter, pager)
-                    .SetCompletion(new OnCompletedHandler<MediaListResponse>((MediaListResponse mediaListResponse, Exception e2) =>
+                // Step 1: session.start
+                string secret2 = "YOUR_ADMIN_SECRET";
+                string userId2 = "";
+                SessionType type2 = SessionType.ADMIN;
+                int partnerId2 = 1000042;
+                int expiry = 3600;
+                SessionService.Start(secret2, userId2, type2, partnerId2, expiry)
+                    .SetCompletion(new OnCompletedHandler<string>((string ks2, Exception e2) =>
                     {
                         if (e2 != null)
                         {
                             Console.Error.WriteLine(e2.Message);
                             Environment.Exit(1);
                         }
-                        Console.WriteLine(mediaListResponse);
+                        Console.WriteLine(ks2);
 
-                        // Step 3: media.list
-                        MediaEntryFilter filter2 = new MediaEntryFilter();
-                        filter2.NameLike = "Kaltura";
-                        filter2.StatusEqual = EntryStatus.READY;
-                        filter2.OrderBy = MediaEntryOrderBy.CREATED_AT_DESC;
-                        FilterPager pager2 = new FilterPager();
-                        pager2.PageSize = 1;
-                        MediaService.List(filter2, pager2)
-                            .SetCompletion(new OnCompletedHandler<MediaListResponse>((MediaListResponse mediaListResponse2, Exception e3) =>
+                        // Step 2: media.list
+                        MediaEntryFilter filter = null;
+                        FilterPager pager = new FilterPager();
+                        pager.PageSize = 5;
+                        pager.PageIndex = 1;
+                        MediaService.List(filter, pager)
+                            .SetCompletion(new OnCompletedHandler<MediaListResponse>((MediaListResponse mediaListResponse, Exception e3) =>
                             {
                                 if (e3 != null)
                                 {
                                     Console.Error.WriteLine(e3.Message);
                                     Environment.Exit(1);
                                 }
-                                Console.WriteLine(mediaListResponse2);
+                                Console.WriteLine(mediaListResponse);
 
-                                // Step 5: media.get
-                                string entryId = mediaListResponse2.Objects[0].Id;
-                                int version = 0;
-                                MediaService.Get(entryId, version)
-                                    .SetCompletion(new OnCompletedHandler<MediaEntry>((MediaEntry mediaEntry, Exception e4) =>
+                                // Step 3: media.list
+                                MediaEntryFilter filter2 = new MediaEntryFilter();
+                                filter2.NameLike = "Kaltura";
+                                filter2.StatusEqual = EntryStatus.READY;
+                                filter2.OrderBy = MediaEntryOrderBy.CREATED_AT_DESC;
+                                FilterPager pager2 = new FilterPager();
+                                pager2.PageSize = 1;
+                                MediaService.List(filter2, pager2)
+                                    .SetCompletion(new OnCompletedHandler<MediaListResponse>((MediaListResponse mediaListResponse2, Exception e4) =>
                                     {
                                         if (e4 != null)
                                         {
                                             Console.Error.WriteLine(e4.Message);
                                             Environment.Exit(1);
                                         }
-                                        Console.WriteLine(mediaEntry);
+                                        Console.WriteLine(mediaListResponse2);
 
-                                        // Step 6: media.update
-                                        string entryId2 = entryId;
-                                        MediaEntry mediaEntry2 = new MediaEntry();
-                                        mediaEntry2.Name = "Renamed";
-                                        mediaEntry2.Tags = "a,b";
-                                        MediaService.Update(entryId2, mediaEntry2)
-                                            .SetCompletion(new OnCompletedHandler<MediaEntry>((MediaEntry mediaEntry3, Exception e5) =>
+                                        // Step 5: media.get
+                                        string entryId = mediaListResponse2.Objects[0].Id;
+                                        int version = 0;
+                                        MediaService.Get(entryId, version)
+                                            .SetCompletion(new OnCompletedHandler<MediaEntry>((MediaEntry mediaEntry, Exception e5) =>
                                             {
                                                 if (e5 != null)
                                                 {
                                                     Console.Error.WriteLine(e5.Message);
                                                     Environment.Exit(1);
                                                 }
-                                                Console.WriteLine(mediaEntry3);
+                                                Console.WriteLine(mediaEntry);
 
-                                                // Step 7: media.delete
-                                                string entryId3 = entryId2;
-                                                MediaService.Delete(entryId3)
-                                                    .SetCompletion(new OnCompletedHandler<object>((object result, Exception e6) =>
+                                                // Step 6: media.update
+                                                string entryId2 = entryId;
+                                                MediaEntry mediaEntry2 = new MediaEntry();
+                                                mediaEntry2.Name = "Renamed";
+                                                mediaEntry2.Tags = "a,b";
+                                                MediaService.Update(entryId2, mediaEntry2)
+                                                    .SetCompletion(new OnCompletedHandler<MediaEntry>((MediaEntry mediaEntry3, Exception e6) =>
                                                     {
                                                         if (e6 != null)
                                                         {
                                                             Console.Error.WriteLine(e6.Message);
                                                             Environment.Exit(1);
                                                         }
-                                                        Console.WriteLine(result);
+                                                        Console.WriteLine(mediaEntry3);
 
-                                                        done = true;
+                                                        // Step 7: media.delete
+                                                        string entryId3 = entryId2;
+                                                        MediaService.Delete(entryId3)
+                                                            .SetCompletion(new OnCompletedHandler<object>((object result, Exception e7) =>
+                                                            {
+                                                                if (e7 != null)
+                                                                {
+                                                                    Console.Error.WriteLine(e7.Message);
+                                                                    Environment.Exit(1);
+                                                                }
+                                                                Console.WriteLine(result);
+
+                                                                done = true;
+                                                            }))
+                                                            .Execute(client);
                                                     }))
                                                     .Execute(client);
                                             }))

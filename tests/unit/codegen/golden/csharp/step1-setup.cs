@@ -19,21 +19,30 @@ class CodeExample
         string userId = "";
         SessionType type = SessionType.ADMIN;
         int partnerId = 1000042;
-        int expiry = 86400;
-        string privileges = "";
-        client.KS = client.GenerateSession(partnerId, secret, userId, type, expiry, privileges);
-
         bool done = false;
-        UploadTokenService.Add()
-            .SetCompletion(new OnCompletedHandler<UploadToken>((UploadToken result, Exception e) =>
+
+        SessionService.Start(secret, userId, type, partnerId)
+            .SetCompletion(new OnCompletedHandler<string>((string ks, Exception e) =>
             {
                 if (e != null)
                 {
                     Console.Error.WriteLine(e.Message);
                     Environment.Exit(1);
                 }
-                Console.WriteLine(result);
-                done = true;
+                client.KS = ks;
+
+                UploadTokenService.Add()
+                    .SetCompletion(new OnCompletedHandler<UploadToken>((UploadToken result, Exception e2) =>
+                    {
+                        if (e2 != null)
+                        {
+                            Console.Error.WriteLine(e2.Message);
+                            Environment.Exit(1);
+                        }
+                        Console.WriteLine(result);
+                        done = true;
+                    }))
+                    .Execute(client);
             }))
             .Execute(client);
 

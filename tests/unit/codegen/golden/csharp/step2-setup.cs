@@ -19,26 +19,35 @@ class CodeExample
         string userId = "";
         SessionType type = SessionType.ADMIN;
         int partnerId = 1000042;
-        int expiry = 86400;
-        string privileges = "";
-        client.KS = client.GenerateSession(partnerId, secret, userId, type, expiry, privileges);
-
-        string uploadTokenId = "0_0123456789abcdef0123456789abcdef";
-        Stream fileData = new FileStream("/tmp/Kaltura_Logo_Animation.flv", FileMode.Open, FileAccess.Read);
-        bool resume = false;
-        bool finalChunk = true;
-        float resumeAt = -1;
         bool done = false;
-        UploadTokenService.Upload(uploadTokenId, fileData, resume, finalChunk, resumeAt)
-            .SetCompletion(new OnCompletedHandler<UploadToken>((UploadToken result, Exception e) =>
+
+        SessionService.Start(secret, userId, type, partnerId)
+            .SetCompletion(new OnCompletedHandler<string>((string ks, Exception e) =>
             {
                 if (e != null)
                 {
                     Console.Error.WriteLine(e.Message);
                     Environment.Exit(1);
                 }
-                Console.WriteLine(result);
-                done = true;
+                client.KS = ks;
+
+                string uploadTokenId = "0_0123456789abcdef0123456789abcdef";
+                Stream fileData = new FileStream("/tmp/Kaltura_Logo_Animation.flv", FileMode.Open, FileAccess.Read);
+                bool resume = false;
+                bool finalChunk = true;
+                float resumeAt = -1;
+                UploadTokenService.Upload(uploadTokenId, fileData, resume, finalChunk, resumeAt)
+                    .SetCompletion(new OnCompletedHandler<UploadToken>((UploadToken result, Exception e2) =>
+                    {
+                        if (e2 != null)
+                        {
+                            Console.Error.WriteLine(e2.Message);
+                            Environment.Exit(1);
+                        }
+                        Console.WriteLine(result);
+                        done = true;
+                    }))
+                    .Execute(client);
             }))
             .Execute(client);
 

@@ -19,25 +19,34 @@ class CodeExample
         string userId = "";
         SessionType type = SessionType.ADMIN;
         int partnerId = 1000042;
-        int expiry = 86400;
-        string privileges = "";
-        client.KS = client.GenerateSession(partnerId, secret, userId, type, expiry, privileges);
-
-        MediaEntry entry = new MediaEntry();
-        entry.MediaType = MediaType.VIDEO;
-        entry.Name = "Kaltura Logo";
-        entry.Description = "Uploaded with the recipe console";
         bool done = false;
-        MediaService.Add(entry)
-            .SetCompletion(new OnCompletedHandler<MediaEntry>((MediaEntry result, Exception e) =>
+
+        SessionService.Start(secret, userId, type, partnerId)
+            .SetCompletion(new OnCompletedHandler<string>((string ks, Exception e) =>
             {
                 if (e != null)
                 {
                     Console.Error.WriteLine(e.Message);
                     Environment.Exit(1);
                 }
-                Console.WriteLine(result);
-                done = true;
+                client.KS = ks;
+
+                MediaEntry entry = new MediaEntry();
+                entry.MediaType = MediaType.VIDEO;
+                entry.Name = "Kaltura Logo";
+                entry.Description = "Uploaded with the recipe console";
+                MediaService.Add(entry)
+                    .SetCompletion(new OnCompletedHandler<MediaEntry>((MediaEntry result, Exception e2) =>
+                    {
+                        if (e2 != null)
+                        {
+                            Console.Error.WriteLine(e2.Message);
+                            Environment.Exit(1);
+                        }
+                        Console.WriteLine(result);
+                        done = true;
+                    }))
+                    .Execute(client);
             }))
             .Execute(client);
 

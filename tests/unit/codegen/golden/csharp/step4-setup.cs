@@ -19,24 +19,33 @@ class CodeExample
         string userId = "";
         SessionType type = SessionType.ADMIN;
         int partnerId = 1000042;
-        int expiry = 86400;
-        string privileges = "";
-        client.KS = client.GenerateSession(partnerId, secret, userId, type, expiry, privileges);
-
-        string entryId = "0_abcd1234";
-        UploadedFileTokenResource resource = new UploadedFileTokenResource();
-        resource.Token = "0_0123456789abcdef0123456789abcdef";
         bool done = false;
-        MediaService.AddContent(entryId, resource)
-            .SetCompletion(new OnCompletedHandler<MediaEntry>((MediaEntry result, Exception e) =>
+
+        SessionService.Start(secret, userId, type, partnerId)
+            .SetCompletion(new OnCompletedHandler<string>((string ks, Exception e) =>
             {
                 if (e != null)
                 {
                     Console.Error.WriteLine(e.Message);
                     Environment.Exit(1);
                 }
-                Console.WriteLine(result);
-                done = true;
+                client.KS = ks;
+
+                string entryId = "0_abcd1234";
+                UploadedFileTokenResource resource = new UploadedFileTokenResource();
+                resource.Token = "0_0123456789abcdef0123456789abcdef";
+                MediaService.AddContent(entryId, resource)
+                    .SetCompletion(new OnCompletedHandler<MediaEntry>((MediaEntry result, Exception e2) =>
+                    {
+                        if (e2 != null)
+                        {
+                            Console.Error.WriteLine(e2.Message);
+                            Environment.Exit(1);
+                        }
+                        Console.WriteLine(result);
+                        done = true;
+                    }))
+                    .Execute(client);
             }))
             .Execute(client);
 

@@ -19,69 +19,77 @@ class CodeExample
         string userId = "";
         SessionType type = SessionType.ADMIN;
         int partnerId = 1000042;
-        int expiry = 86400;
-        string privileges = "";
-        client.KS = client.GenerateSession(partnerId, secret, userId, type, expiry, privileges);
-
         bool done = false;
 
-        // Step 1: uploadToken.add
-        UploadTokenService.Add()
-            .SetCompletion(new OnCompletedHandler<UploadToken>((UploadToken uploadToken, Exception e) =>
+        SessionService.Start(secret, userId, type, partnerId)
+            .SetCompletion(new OnCompletedHandler<string>((string ks, Exception e) =>
             {
                 if (e != null)
                 {
                     Console.Error.WriteLine(e.Message);
                     Environment.Exit(1);
                 }
-                Console.WriteLine(uploadToken);
+                client.KS = ks;
 
-                // Step 2: uploadToken.upload
-                string uploadTokenId = uploadToken.Id;
-                Stream fileData = new FileStream("/tmp/Kaltura_Logo_Animation.flv", FileMode.Open, FileAccess.Read);
-                bool resume = false;
-                bool finalChunk = true;
-                float resumeAt = -1;
-                UploadTokenService.Upload(uploadTokenId, fileData, resume, finalChunk, resumeAt)
-                    .SetCompletion(new OnCompletedHandler<UploadToken>((UploadToken uploadToken2, Exception e2) =>
+                // Step 1: uploadToken.add
+                UploadTokenService.Add()
+                    .SetCompletion(new OnCompletedHandler<UploadToken>((UploadToken uploadToken, Exception e2) =>
                     {
                         if (e2 != null)
                         {
                             Console.Error.WriteLine(e2.Message);
                             Environment.Exit(1);
                         }
-                        Console.WriteLine(uploadToken2);
+                        Console.WriteLine(uploadToken);
 
-                        // Step 3: media.add
-                        MediaEntry entry = new MediaEntry();
-                        entry.MediaType = MediaType.VIDEO;
-                        entry.Name = "Kaltura Logo";
-                        entry.Description = "Uploaded with the recipe console";
-                        MediaService.Add(entry)
-                            .SetCompletion(new OnCompletedHandler<MediaEntry>((MediaEntry mediaEntry, Exception e3) =>
+                        // Step 2: uploadToken.upload
+                        string uploadTokenId = uploadToken.Id;
+                        Stream fileData = new FileStream("/tmp/Kaltura_Logo_Animation.flv", FileMode.Open, FileAccess.Read);
+                        bool resume = false;
+                        bool finalChunk = true;
+                        float resumeAt = -1;
+                        UploadTokenService.Upload(uploadTokenId, fileData, resume, finalChunk, resumeAt)
+                            .SetCompletion(new OnCompletedHandler<UploadToken>((UploadToken uploadToken2, Exception e3) =>
                             {
                                 if (e3 != null)
                                 {
                                     Console.Error.WriteLine(e3.Message);
                                     Environment.Exit(1);
                                 }
-                                Console.WriteLine(mediaEntry);
+                                Console.WriteLine(uploadToken2);
 
-                                // Step 4: media.addContent
-                                string entryId = mediaEntry.Id;
-                                UploadedFileTokenResource resource = new UploadedFileTokenResource();
-                                resource.Token = uploadToken.Id;
-                                MediaService.AddContent(entryId, resource)
-                                    .SetCompletion(new OnCompletedHandler<MediaEntry>((MediaEntry mediaEntry2, Exception e4) =>
+                                // Step 3: media.add
+                                MediaEntry entry = new MediaEntry();
+                                entry.MediaType = MediaType.VIDEO;
+                                entry.Name = "Kaltura Logo";
+                                entry.Description = "Uploaded with the recipe console";
+                                MediaService.Add(entry)
+                                    .SetCompletion(new OnCompletedHandler<MediaEntry>((MediaEntry mediaEntry, Exception e4) =>
                                     {
                                         if (e4 != null)
                                         {
                                             Console.Error.WriteLine(e4.Message);
                                             Environment.Exit(1);
                                         }
-                                        Console.WriteLine(mediaEntry2);
+                                        Console.WriteLine(mediaEntry);
 
-                                        done = true;
+                                        // Step 4: media.addContent
+                                        string entryId = mediaEntry.Id;
+                                        UploadedFileTokenResource resource = new UploadedFileTokenResource();
+                                        resource.Token = uploadToken.Id;
+                                        MediaService.AddContent(entryId, resource)
+                                            .SetCompletion(new OnCompletedHandler<MediaEntry>((MediaEntry mediaEntry2, Exception e5) =>
+                                            {
+                                                if (e5 != null)
+                                                {
+                                                    Console.Error.WriteLine(e5.Message);
+                                                    Environment.Exit(1);
+                                                }
+                                                Console.WriteLine(mediaEntry2);
+
+                                                done = true;
+                                            }))
+                                            .Execute(client);
                                     }))
                                     .Execute(client);
                             }))
