@@ -153,3 +153,31 @@ test('a missing required value blocks the call and shows the message at the fiel
   expect(uploads).toEqual([]);
   await expect(stepStatus(page, 2)).toHaveText('');
 });
+
+test('a response of a few MB displays as a collapsible tree and as raw text', async ({ page }) => {
+  const objects = Array.from({ length: 6000 }, (_, i) => ({
+    objectType: 'KalturaMediaEntry',
+    id: `0_${i.toString(36).padStart(8, '0')}`,
+    name: `Entry number ${i}`,
+    description: 'x'.repeat(600),
+    tags: 'a, b, c',
+    status: 2,
+  }));
+  const body = JSON.stringify({ objectType: 'KalturaMediaListResponse', objects, totalCount: objects.length });
+  expect(body.length).toBeGreaterThan(4_000_000);
+  await page.route('**/api_v3/service/media/action/list*', (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
+  await page.goto('/recipes/list-and-filter-media');
+  await waitConnected(page);
+  // Typing over the value from step 1 unblocks the step.
+  await stepRunner(page, 2).getByLabel('nameLike').fill('Entry');
+  await runButton(page, 2).click();
+  const response = page.getByTestId('step-2-response');
+  await expect(response.getByTestId('http-status')).toHaveText('HTTP 200');
+  await expect(response).toContainText('[6000 items]');
+  // Only what is open is rendered: no entry names yet.
+  await expect(response.getByText('Entry number 0', { exact: true })).toHaveCount(0);
+  await response.getByRole('button', { name: 'Expand objects' }).click();
+  await expect(response.getByRole('button', { name: /Show more \(5900 left\)/ })).toBeVisible();
+  await response.getByRole('button', { name: 'Raw' }).click();
+  await expect(response.locator('.response-raw')).toContainText('"totalCount":6000');
+});
