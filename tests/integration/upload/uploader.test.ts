@@ -174,20 +174,37 @@ describe('a server that goes away', () => {
     const tokenId = await addToken(server.url, ks);
     const states: UploadState[] = [];
     let restarted: Promise<void> | undefined;
+    let down: Promise<void> | undefined;
     const u = new Upload({
       model: uploadStepModel(server.url, ks, tokenId, file.name, size),
       file,
       mode: 'chunked',
       chunkSize: CS,
       parallel: 2,
-      transport: fetchTransport,
+      // Sends wait while the server is going down, so that the upload cannot finish before it is down.
+      transport: async (req) => {
+        if (down) await down;
+        return fetchTransport(req);
+      },
       store: new MemoryFingerprintStore(),
       ...fast,
       probeMaxDelayMs: 300,
       onEvent: (e) => {
           if (e.type === 'state') states.push(e.state);
         // restart = stop, then start again (the port refuses connections meanwhile)
-        if (!restarted && e.type === 'send' && e.record.offset >= 20 * CS && e.record.outcome === 'ok') restarted = server.restart();
+        if (!restarted && e.type === 'send' && e.record.offset >= 20 * CS && e.record.outcome === 'ok') {
+          restarted = server.restart();
+          down = (async () => {
+            for (;;) {
+              try {
+                await fetch(`${server.url}/api_v3/service/system/action/ping?format=1`);
+              } catch {
+                return; // refused: the server is down
+              }
+              await new Promise((r) => setTimeout(r, 20));
+            }
+          })();
+        }
       },
     });
     const done = u.start();
