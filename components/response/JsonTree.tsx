@@ -11,7 +11,7 @@ const LONG_STRING = 400;
 
 export function JsonTree({ value, openDepth = 2 }: { value: unknown; openDepth?: number }) {
   return (
-    <div className="json-tree" role="tree" aria-label="Response">
+    <div className="json-tree">
       <Node name={undefined} value={value} depth={0} openDepth={openDepth} last />
     </div>
   );
@@ -33,7 +33,7 @@ const Node = memo(function Node({ name, value, depth, openDepth, last }: { name?
   const comma = last ? '' : ',';
   if (!container) {
     return (
-      <div className="json-row" role="treeitem" aria-selected={false}>
+      <div className="json-row">
         {label}
         <Scalar value={value} />
         {comma}
@@ -45,7 +45,7 @@ const Node = memo(function Node({ name, value, depth, openDepth, last }: { name?
   const [o, c] = isArray ? ['[', ']'] : ['{', '}'];
   if (entries.length === 0) {
     return (
-      <div className="json-row" role="treeitem" aria-selected={false}>
+      <div className="json-row">
         {label}
         {o}
         {c}
@@ -54,9 +54,9 @@ const Node = memo(function Node({ name, value, depth, openDepth, last }: { name?
     );
   }
   return (
-    <div className="json-node" role="treeitem" aria-expanded={open} aria-selected={false}>
+    <div className="json-node">
       <div className="json-row">
-        <button type="button" className="json-toggle" aria-label={`${open ? 'Collapse' : 'Expand'} ${name ?? 'response'}`} onClick={() => setOpen(!open)}>
+        <button type="button" className="json-toggle" aria-expanded={open} aria-label={`${open ? 'Collapse' : 'Expand'} ${name ?? 'response'}`} onClick={() => setOpen(!open)}>
           {open ? '▾' : '▸'}
         </button>
         {label}
@@ -64,7 +64,7 @@ const Node = memo(function Node({ name, value, depth, openDepth, last }: { name?
         {!open && comma}
       </div>
       {open && (
-        <div className="json-children" role="group">
+        <div className="json-children">
           {entries.slice(0, shown).map(([k, v], i) => (
             <Node key={k} name={isArray ? undefined : k} value={v} depth={depth + 1} openDepth={openDepth} last={i === entries.length - 1} />
           ))}
