@@ -185,6 +185,11 @@ function StepRunnerInner({ step, ctx }: { step: Step; ctx: NonNullable<ReturnTyp
 
   return (
     <div className="step-runner" ref={rootRef} onKeyDown={onKeyDown} data-step-status={status} data-testid={`step-${i + 1}-runner`}>
+      {ctx.apiSource.status === 'error' && i === ctx.recipe.steps.findIndex((st) => st.apiCall?.path) && (
+        <p className="form-notes" role="note">
+          {ctx.apiSource.error} The forms use the built-in Kaltura description meanwhile.
+        </p>
+      )}
       {form.notes.length > 0 && (
         <ul className="form-notes">
           {form.notes.map((n, k) => (
