@@ -96,6 +96,7 @@ export function createUploadExecutor(defaults: ExecutorDefaults = {}): StepExecu
     });
     const onAbort = () => u.cancel();
     x.signal?.addEventListener('abort', onAbort, { once: true });
+    if (x.signal?.aborted) u.cancel();
     h?.onUpload(u);
     // What the step shows as "sent": the last request of the upload (its model is the form's model with the chunk's values).
     const lastRequest = () => {
