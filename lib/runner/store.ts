@@ -97,15 +97,31 @@ export function createRunnerStore(opts: RunnerStoreOptions = {}): RunnerStore {
   function persist() {
     if (!key || !opts.storage) return;
     try {
+      // Secrets (an admin secret typed into a form) never go to storage.
+      const secretPaths = (i: number): string[] => {
+        const out: string[] = [];
+        const form = forms.get(i);
+        if (form) walkFields(form.fields, (f) => f.secret && out.push(f.path));
+        return out;
+      };
+      const strip = (i: number, v: Record<string, unknown> | undefined) => {
+        let o = v;
+        if (o) for (const p of secretPaths(i)) if (getPath(o, p) !== undefined) o = setPath(o, p, undefined);
+        return o;
+      };
       const steps: Record<number, StepRunState> = {};
       for (const [i, st] of Object.entries(state.steps)) {
         const keep = { ...st };
+        if (keep.result) keep.result = { ...keep.result, request: { ...keep.result.request, body: { kind: 'none' } } };
+        if (keep.outcome?.answers) keep.outcome = { ...keep.outcome, answers: strip(Number(i), keep.outcome.answers) };
         if (keep.result && keep.result.raw.length > maxChars) keep.result = { ...keep.result, raw: '', json: undefined };
         if (keep.outcome && JSON.stringify(keep.outcome.response ?? null).length > maxChars) continue;
         steps[Number(i)] = keep;
       }
       // File values describe a Blob that does not survive a reload: not kept.
-      const values = JSON.parse(JSON.stringify(state.values, (_k, v) => (v && typeof v === 'object' && v.kind === 'file' ? undefined : v)));
+      const plain: Record<number, FormValues> = {};
+      for (const [i, v] of Object.entries(state.values)) plain[Number(i)] = strip(Number(i), v) ?? {};
+      const values = JSON.parse(JSON.stringify(plain, (_k, v) => (v && typeof v === 'object' && v.kind === 'file' ? undefined : v)));
       opts.storage.setItem(key, JSON.stringify({ values, globals: state.globals, steps }));
     } catch {
       /* storage full or disabled: state lives in memory only */

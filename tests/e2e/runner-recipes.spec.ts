@@ -76,6 +76,9 @@ test('start and inspect a session: current session, a USER session with privileg
   await expect(r3).toContainText('"userId": "alice"');
   await expect(r3).toContainText('"sessionType": 0');
   await expect(r3).toContainText('sview:*');
+  // The secret typed into the form is not kept in storage.
+  const stored = await page.evaluate(() => JSON.stringify({ ...sessionStorage }) + JSON.stringify({ ...localStorage }));
+  expect(stored).not.toContain(server.env.SANDBOX_ADMIN_SECRET);
 });
 
 test('manage upload tokens: create, list pending, pick one from a dropdown filled by the API, delete it', async ({ page }) => {

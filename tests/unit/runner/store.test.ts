@@ -70,3 +70,21 @@ describe('runner store', () => {
     expect(s.files(1)).toEqual({});
   });
 });
+
+describe('runner store and secrets', () => {
+  it('never writes a secret typed into a form to storage', () => {
+    const storage = memory();
+    const s = createRunnerStore({ key: 's', storage });
+    const form = buildForm(step(0, { path: '/service/session/action/start', parameters: [param({ name: 'secret' }), param({ name: 'userId' })] }), api);
+    s.registerForm(form);
+    s.setValue(0, 'secret', 'TOP-SECRET');
+    s.setValue(0, 'userId', 'alice');
+    const withBody = { ...okResult('KS'), request: { method: 'POST' as const, url: 'u', secretQueryKeys: [], body: { kind: 'form' as const, fields: [['secret', 'TOP-SECRET']] as Array<[string, string]> } } };
+    s.finishRun(0, withBody, { secret: 'TOP-SECRET', userId: 'alice' });
+    const stored = [...storage.data.values()].join();
+    expect(stored).not.toContain('TOP-SECRET');
+    expect(stored).toContain('alice');
+    // in memory the value is still there for the page
+    expect(s.getValues(0)).toEqual({ secret: 'TOP-SECRET', userId: 'alice' });
+  });
+});
