@@ -74,7 +74,17 @@ function Panel({ store, apiSource }: { store: ConnectionStore; apiSource: NonNul
   };
 
   return (
-    <details className="connection-panel" id="connection-panel" data-testid="connection-panel">
+    <details
+      className="connection-panel"
+      id="connection-panel"
+      data-testid="connection-panel"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && e.currentTarget.open) {
+          e.currentTarget.open = false;
+          e.currentTarget.querySelector('summary')?.focus();
+        }
+      }}
+    >
       <summary className="connection-pill" data-testid="connection-summary">
         <span className={`dot dot-${dot}`} aria-hidden="true" />
         <span className="connection-who" data-testid="connection-who">

@@ -227,6 +227,19 @@ function StepRunnerInner({ step, ctx }: { step: Step; ctx: NonNullable<ReturnTyp
             <span id={`s${i + 1}-run-hint`} className="run-hint">
               {blocked ? blockMsg : notConnected ? (conn.status === 'connecting' ? 'Connecting…' : 'Connect first (see the connection panel)') : <kbd>Ctrl/⌘ + Enter</kbd>}
             </span>
+            {rs.values[i] !== undefined && (
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => {
+                  runner.setValues(i, initial);
+                  setShowErrors(false);
+                  setErrors([]);
+                }}
+              >
+                Reset values
+              </button>
+            )}
             <span className={`step-status step-status-${status}`} role="status" data-testid={`step-${i + 1}-status`}>
               {status === 'done' ? '✓ Done' : status === 'failed' ? 'Failed' : status === 'running' ? 'Running' : ''}
             </span>
