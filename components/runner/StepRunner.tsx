@@ -132,7 +132,7 @@ function StepRunnerInner({ step, ctx }: { step: Step; ctx: NonNullable<ReturnTyp
   const notConnected = form.requiresKs && !conn.ks;
 
   const onRun = useCallback(async () => {
-    if (!built.model || running) return;
+    if (!built.model || running || notConnected) return;
     setShowErrors(true);
     const { validateValues } = await import('@/lib/form/validate');
     const errs = [...validateValues(form, resolved.values), ...built.errors.filter((e) => !/^Run step/.test(e.message))];
@@ -148,7 +148,7 @@ function StepRunnerInner({ step, ctx }: { step: Step; ctx: NonNullable<ReturnTyp
     const result = await executeStep({ model: built.model, files: runner.files(i), signal: abortRef.current.signal });
     if (isSessionError(result.error)) connection.reportInvalidKs();
     runner.finishRun(i, result, toAnswers(resolved.values));
-  }, [built, running, form, resolved.values, runner, i, connection]);
+  }, [built, running, notConnected, form, resolved.values, runner, i, connection]);
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
