@@ -293,7 +293,10 @@ export class SandboxHttp {
   }
 
   private async parseBody(request: Request, src: ParamSources): Promise<Parsed> {
-    const ct = (request.headers.get('content-type') || '').toLowerCase();
+    // The lower-cased copy only recognises the type: a multipart boundary is case-sensitive
+    // (Chromium's is mixed case), so busboy gets the header as sent.
+    const rawCt = request.headers.get('content-type') || '';
+    const ct = rawCt.toLowerCase();
     const parsed: Parsed = { params: {}, service: '', action: '', files: [], spools: [] };
     const finish = () => {
       parsed.params = src.merged();
@@ -303,7 +306,7 @@ export class SandboxHttp {
     };
     if (!request.body || request.method === 'GET' || request.method === 'HEAD') return finish();
     if (ct.startsWith('multipart/form-data')) {
-      await this.parseMultipart(request, ct, src, parsed);
+      await this.parseMultipart(request, rawCt, src, parsed);
       if (parsed.early) return parsed;
       return finish();
     }

@@ -78,7 +78,7 @@ export async function startServer(opts: { env?: Record<string, string>; dataDir?
 
   async function stop(): Promise<void> {
     const c = child;
-    if (!c || c.exitCode !== null) return;
+    if (!c || c.exitCode !== null || c.signalCode !== null) return;
     await new Promise<void>((resolve) => {
       c.once('exit', () => resolve());
       c.kill('SIGTERM');

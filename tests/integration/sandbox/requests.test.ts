@@ -55,6 +55,27 @@ describe('request forms', () => {
     expect(e.status).toBe(7);
   });
 
+  it('multipart with a mixed-case boundary, as Chromium sends it', async () => {
+    const token = await (await fetch(api(`/service/uploadtoken/action/add?format=1&ks=${ks}`), { method: 'POST' })).json();
+    const boundary = '----WebKitFormBoundaryAbCdEfGh12345678';
+    const bytes = randomBytes(1000);
+    const body = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="uploadTokenId"\r\n\r\n${token.id}\r\n`),
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="fileData"; filename="a.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+      bytes,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const r = await fetch(api(`/service/uploadtoken/action/upload?format=1&ks=${ks}`), {
+      method: 'POST',
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      body,
+    });
+    const t = await r.json();
+    expect(t.code).toBeUndefined();
+    expect(t.uploadedFileSize).toBe(1000);
+    expect(t.status).toBe(2);
+  });
+
   it('form keys entry[name] and entry:name, __null, numbers as strings', async () => {
     const body = new URLSearchParams({ ks, 'entry[mediaType]': '5', 'entry[name]': 'bracket', 'entry:description': 'colon' });
     const e = await (await fetch(api('/service/media/action/add?format=1'), { method: 'POST', body })).json();
