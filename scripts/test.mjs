@@ -22,6 +22,9 @@ if (!existsSync(chromium)) {
 }
 
 const bin = (name) => join(root, 'node_modules/.bin', name);
+console.log('Type-checking (tsc --noEmit)...');
+const types = spawnSync(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit', env });
+if (types.status !== 0) console.error('Type errors: see above (npm run typecheck).');
 const vitestJson = join(out, 'vitest.json');
 const unit = spawnSync(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`], {
   cwd: root, stdio: 'inherit', env,
@@ -50,7 +53,8 @@ try {
   console.error('playwright wrote no results');
   failed += e2e.status === 0 ? 0 : 1;
 }
-const ok = unit.status === 0 && e2e.status === 0 && failed === 0;
-console.log(`\nunit exit ${unit.status}, browser exit ${e2e.status}`);
+if (types.status !== 0) failed += 1;
+const ok = types.status === 0 && unit.status === 0 && e2e.status === 0 && failed === 0;
+console.log(`\ntypecheck exit ${types.status}, unit exit ${unit.status}, browser exit ${e2e.status}`);
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(ok ? 0 : 1);
