@@ -18,6 +18,8 @@ export function SiteHeader() {
           </Link>
           <nav aria-label="Site" className="site-nav">
             <Link href="/">Recipes</Link>
+            {/* A plain link: no prefetch, so recipe pages never fetch the editor's chunks. */}
+            <a href="/author">Write a recipe</a>
           </nav>
         </div>
       </header>
