@@ -42,6 +42,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectNoViolations(page, `404 (${colorScheme})`);
       expect(watch.consoleErrors).toEqual([expect.stringContaining('status of 404')]); // the page's own status
       watch.consoleErrors.length = 0;
+      // Chromium asks for /favicon.ico on its own from this page: it must not be a second 404.
+      const icon = await page.request.get('/favicon.ico');
+      expect(icon.status()).toBe(200);
+      expect(icon.headers()['content-type']).toBe('image/svg+xml');
     });
   });
 }
