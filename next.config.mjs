@@ -10,6 +10,10 @@ const nextConfig = {
   // fast, and Next does not rewrite tsconfig.json for each test dist folder.
   typescript: { ignoreBuildErrors: true },
   experimental: { strictRouteTypes: true },
+  skipTrailingSlashRedirect: true,
+  async redirects() {
+    return [{ source: '/:path((?!api_v3(?:/|$)).+)/', destination: '/:path', permanent: true }];
+  },
 };
 
 export default nextConfig;

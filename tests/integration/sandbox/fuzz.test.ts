@@ -2,8 +2,9 @@
  * Fuzz: thousands of random requests (random services, actions, parameters, bodies, garbage
  * multipart, huge values) each get a well-formed answer with HTTP 200 (never a 500, never a stack
  * trace), and the server stays healthy. Seeded, so a failure can be replayed (FUZZ_SEED).
- * Paths are always validly percent-encoded: a malformed path (`/api_v3/%E0%A4%A`) is refused by
- * Next.js itself with a plain 500 before any route runs (outside the sandbox's reach).
+ * Paths include malformed percent-encoding (`/api_v3/service/%E0%A4%A/...`), which proxy.ts keeps
+ * from reaching Next's router as is. Redirects are not followed (every answer is the first one),
+ * except Next's own for a path with `//`.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../../helpers/server';
@@ -88,7 +89,8 @@ describe('fuzz', () => {
     async function one(i: number): Promise<void> {
       const svc = pick(services);
       const act = pick(actions);
-      const form = int(4);
+      const form = int(5);
+      const broken = () => pick(['%', '%E0%A4%A', '%zz', '%%', 'a%2', '%C3%28', '%ED%A0%80', 'ok']);
       let url =
         form === 0
           ? `${server.url}/api_v3/?service=${enc(svc)}&action=${enc(act)}`
@@ -96,7 +98,9 @@ describe('fuzz', () => {
             ? `${server.url}/api_v3/service/${enc(svc)}/action/${enc(act)}`
             : form === 2
               ? `${server.url}/api_v3/service/${enc(svc)}/action/${enc(act)}/${pick(keys)}/${enc(value().slice(0, 100))}`
-              : `${server.url}/api_v3/${pick(['', 'service', 'service/x/action', 'sandbox/content/0_zzz', 'sandbox', 'index.php'])}`;
+              : form === 3
+                ? `${server.url}/api_v3/${pick(['', 'service', 'service/x/action', 'sandbox/content/0_zzz', 'sandbox', 'index.php'])}`
+                : `${server.url}/api_v3/service/${rand() < 0.5 ? broken() : enc(svc)}/action/${rand() < 0.5 ? broken() : enc(act)}${rand() < 0.3 ? '/' + broken() : ''}`;
       const p = params();
       if (rand() < 0.3) url += (url.includes('?') ? '&' : '?') + new URLSearchParams(p.slice(0, 3).map(([k, v]) => [k, v.slice(0, 500)])).toString();
       const init: RequestInit & { duplex?: string } = { method: rand() < 0.85 ? 'POST' : 'GET' };
@@ -126,10 +130,16 @@ describe('fuzz', () => {
         }
       }
       const ctrl = AbortSignal.timeout(30_000);
-      const r = await fetch(url, { ...init, signal: ctrl, duplex: 'half' } as RequestInit);
-      const text = await r.text();
       const ctx = `#${i} ${init.method} ${url.slice(0, 200)}`;
-      expect(r.status, ctx).toBeLessThan(500);
+      let r = await fetch(url, { ...init, signal: ctrl, duplex: 'half', redirect: 'manual' } as RequestInit);
+      if (r.status === 308 && new URL(url).pathname.includes('//')) {
+        // Next's own redirect to the path with `//` collapsed (method and body kept): follow it
+        expect(new URL(r.headers.get('location') ?? '', url).pathname, ctx).not.toContain('//');
+        await r.arrayBuffer();
+        r = await fetch(url, { ...init, signal: ctrl, duplex: 'half' } as RequestInit);
+      }
+      const text = await r.text();
+      expect(r.status, ctx).toBe(200);
       expect(text, ctx).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/); // no stack trace
       if (r.headers.get('content-type')?.includes('json')) {
         const v = JSON.parse(text);

@@ -42,6 +42,33 @@ describe('request forms', () => {
     expect(b.id).toBe(a.id);
   });
 
+  it('/api_v3/?service= and a trailing slash are answered in place, not redirected', async () => {
+    for (const path of ['/?service=system&action=ping&format=1', '/service/system/action/ping/?format=1', '?service=system&action=ping&format=1']) {
+      const r = await fetch(api(path), { method: 'POST', redirect: 'manual' });
+      expect(r.status, path).toBe(200);
+      expect(await r.text(), path).toBe('true');
+    }
+    // with a body, as a client posts it
+    const r = await fetch(api('/?service=uploadtoken&action=add&format=1'), { method: 'POST', body: new URLSearchParams({ ks }), redirect: 'manual' });
+    expect((await r.json()).objectType).toBe('KalturaUploadToken');
+  });
+
+  it('a path that does not percent-decode gets a Kaltura error naming it, never a 500', async () => {
+    const bad = await fetch(api('/service/%E0%A4%A/action/get?format=1'), { method: 'POST', redirect: 'manual' });
+    expect(bad.status).toBe(200);
+    expect(await bad.json()).toEqual({
+      code: 'SERVICE_DOES_NOT_EXISTS',
+      message: 'Service "%E0%A4%A" does not exists',
+      objectType: 'KalturaAPIException',
+      args: { SRV_NAME: '%E0%A4%A' },
+    });
+    const act = await (await fetch(api(`/service/uploadtoken/action/add%?format=1&ks=${ks}`), { method: 'POST' })).json();
+    expect(act.code).toBe('ACTION_DOES_NOT_EXISTS');
+    expect(act.args.ACTION_NAME).toBe('add%');
+    // a segment that decodes is decoded as before
+    expect(await (await fetch(api('/service/system/action/%70ing?format=1'), { method: 'POST' })).text()).toBe('true');
+  });
+
   it('JSON bodies with nested objects; query values win over body values', async () => {
     const r = await fetch(api('/service/media/action/add?format=1&entry:name=fromQuery'), {
       method: 'POST',
