@@ -23,7 +23,7 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_PATH } from '../../playwright.config';
 import config from '../../playwright.config';
 import { startServer } from '../../tests/helpers/server';
-import { addToken, adminKs, attachAndDownload, getToken, uploadStepModel } from '../../tests/integration/upload/api';
+import { addToken, adminKs, attachAndDownload, call, getToken, model, uploadStepModel } from '../../tests/integration/upload/api';
 import { ROOT } from '../../tests/helpers/build';
 
 const MB = Number(process.env.BENCH_UPLOAD_MB ?? 1024);
@@ -57,9 +57,14 @@ async function main() {
   closeSync(fd);
   const fileSha = await sha256File(path);
 
-  const server = await startServer({ env: { SANDBOX_PROCESSING_MS: '0' } });
+  // BENCH_UPLOAD_DATA_DIR=/dev/shm/x puts the sandbox's data on tmpfs: the same run without the
+  // disk's writeback, so that what is compared is the two clients' upload paths.
+  const dataDir = process.env.BENCH_UPLOAD_DATA_DIR ? mkdtempSync(join(process.env.BENCH_UPLOAD_DATA_DIR, 'bench-sandbox-')) : undefined;
+  const server = await startServer({ env: { SANDBOX_PROCESSING_MS: '0' }, ...(dataDir ? { dataDir } : {}) });
   try {
     const ks = await adminKs(server.url);
+    // Each measured upload's token is deleted once checked (its bytes with it), so a run holds at most two copies.
+    const dropToken = (id: string) => call(model(server.url, ks, 'uploadToken', 'delete', [{ name: 'uploadTokenId', value: { kind: 'string', value: id } }]));
     const pid = serverPid(server.port);
 
     // 1. curl, one request.
@@ -71,6 +76,7 @@ async function main() {
       const ms = performance.now() - c0;
       const after = await getToken(server.url, ks, t1);
       if (curl.status !== 0 || after.status !== 2 || after.uploadedFileSize !== size) throw new Error(`curl upload failed: ${curl.stderr} ${JSON.stringify(after)}`);
+      await dropToken(t1);
       return ms;
     };
 
@@ -122,6 +128,7 @@ async function main() {
       const m = /^(\d+)x(\d+)(?::(fetch|xhr))?$/.exec(v);
       if (!m) throw new Error(`bad variant ${v}`);
       const r = await runPage({ chunkMB: Number(m[1]), parallel: Number(m[2]), transport: (m[3] as 'fetch' | 'xhr') ?? 'xhr' });
+      await dropToken(r.tokenId);
       console.log(`variant ${v}: ${mbps(size, r.ms).toFixed(1)} MB/s (${(r.ms / 1000).toFixed(2)} s)`);
     }
     // Rounds alternate curl and the uploader, so both see the same machine load (it is shared);
@@ -136,12 +143,15 @@ async function main() {
     for (let r = 0; r < rounds; r++) {
       curlTimes.push(await runCurl());
       const m0 = await metrics();
+      if (result) await dropToken(result.tokenId); // the previous round's (the last one is checked below)
       result = await runPage({});
       const m1 = await metrics();
       pageTimes.push(result.ms);
       cpu.push(m1.TaskDuration - m0.TaskDuration);
       // The browser's own ceiling for one stream: the whole file in one request from the same page.
-      singleTimes.push((await runPage({ single: true })).ms);
+      const single = await runPage({ single: true });
+      singleTimes.push(single.ms);
+      await dropToken(single.tokenId);
       console.log(
         `round ${r + 1}: curl ${mbps(size, curlTimes[r]).toFixed(1)} MB/s, uploader ${mbps(size, result.ms).toFixed(1)} MB/s (page TaskDuration ${cpu[r].toFixed(2)} s), chromium one request ${mbps(size, singleTimes[r]).toFixed(1)} MB/s`,
       );
@@ -158,7 +168,7 @@ async function main() {
     const pageMs = median(pageTimes);
     const curlRate = mbps(size, curlMs);
     const pageRate = mbps(size, pageMs);
-    console.log(`medians of ${rounds} rounds; file: ${MB} MiB random bytes; server: next start + sandbox on loopback (127.0.0.1), ${server.url}`);
+    console.log(`medians of ${rounds} rounds; file: ${MB} MiB random bytes; server: next start + sandbox on loopback (127.0.0.1), ${server.url}; sandbox data: ${dataDir ?? 'a temp folder on disk'}`);
     console.log(`curl, 1 request:            ${curlRate.toFixed(1)} MB/s (${(curlMs / 1000).toFixed(2)} s)`);
     console.log(`chromium, console uploader: ${pageRate.toFixed(1)} MB/s (${(pageMs / 1000).toFixed(2)} s), ${result.chunks.total} chunks of ${result.chunkSize / 1048576} MiB, ${result.parallel} streams, ${result.sends} requests, ${result.chunks.retried} retried`);
     const singleRate = mbps(size, median(singleTimes));
@@ -171,6 +181,7 @@ async function main() {
   } finally {
     await server.dispose();
     rmSync(dir, { recursive: true, force: true });
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

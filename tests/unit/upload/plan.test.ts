@@ -2,8 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { applyHeld, autoSettings, chunkedByDefault, doneBytes, MiB, planChunks } from '@/lib/upload/plan';
 
 describe('autoSettings', () => {
-  it('uses 8 MiB chunks and 4 streams for a 1 GiB file', () => {
-    expect(autoSettings(1024 * MiB)).toEqual({ chunkSize: 8 * MiB, parallel: 4 });
+  it('uses about 32 chunks of 8 to 32 MiB and 4 streams for large files', () => {
+    expect(autoSettings(1024 * MiB)).toEqual({ chunkSize: 32 * MiB, parallel: 4 });
+    expect(autoSettings(512 * MiB)).toEqual({ chunkSize: 16 * MiB, parallel: 4 });
+    expect(autoSettings(129 * MiB)).toEqual({ chunkSize: 8 * MiB, parallel: 4 });
+    expect(autoSettings(128 * MiB)).toEqual({ chunkSize: 8 * MiB, parallel: 4 });
+    expect(autoSettings(4096 * MiB).chunkSize).toBe(32 * MiB);
   });
   it('uses smaller chunks (at least 1 MiB, a power of two) for mid-size files', () => {
     expect(autoSettings(64 * MiB)).toEqual({ chunkSize: 4 * MiB, parallel: 4 });
@@ -11,9 +15,9 @@ describe('autoSettings', () => {
     expect(autoSettings(3 * MiB).chunkSize).toBe(1 * MiB);
   });
   it('grows chunks for very large files so there are about 1024 at most', () => {
-    const s = autoSettings(20 * 1024 * MiB);
-    expect(s.chunkSize).toBe(20 * MiB);
-    expect(Math.ceil((20 * 1024 * MiB) / s.chunkSize)).toBeLessThanOrEqual(1024);
+    const s = autoSettings(40 * 1024 * MiB);
+    expect(s.chunkSize).toBe(40 * MiB);
+    expect(Math.ceil((40 * 1024 * MiB) / s.chunkSize)).toBeLessThanOrEqual(1024);
   });
   it('has fewer streams than chunks after the first', () => {
     expect(autoSettings(2 * MiB, { chunkSize: 1 * MiB }).parallel).toBe(1);
