@@ -98,7 +98,7 @@ export class SandboxCore {
       `[sandbox] Kaltura sandbox ready. Service URL: ${serviceUrl} (API under /api_v3/), partner ID: ${this.partner.id}, data: ${this.settings.dataDir}`,
     ];
     if (this.newSecret) {
-      lines.push(`[sandbox] Created the sandbox partner. Admin secret (shown only this once; also kept in the data folder): ${this.newSecret}`);
+      lines.push(`[sandbox] Created the sandbox partner. Admin secret: ${this.newSecret} (printed only this once; "npm run sandbox:credentials" shows it again)`);
       this.newSecret = undefined;
     }
     console.log(lines.join('\n'));

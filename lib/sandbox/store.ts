@@ -4,7 +4,7 @@
  * small; nothing holds file data in memory.
  */
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface PartnerRow {
@@ -186,5 +186,21 @@ export class Store {
 
   close(): void {
     this.db.close();
+  }
+}
+
+/**
+ * The partner kept in a data folder (the one with `id`, else the first), read without creating or
+ * changing anything: for `npm run sandbox:credentials`. Undefined when the folder holds no sandbox.
+ */
+export function readPartner(dataDir: string, id?: number): PartnerRow | undefined {
+  const file = join(dataDir, 'sandbox.sqlite');
+  if (!existsSync(file)) return undefined;
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const row = id !== undefined ? db.prepare('SELECT * FROM partners WHERE id = ?').get(id) : db.prepare('SELECT * FROM partners ORDER BY created_at, id LIMIT 1').get();
+    return row as PartnerRow | undefined;
+  } finally {
+    db.close();
   }
 }
