@@ -58,6 +58,7 @@ export class SandboxCore {
     this.desc = getKalturaDescription();
     this.uploads = new UploadEngine(this.store, settings, (t) => this.tokenCompleted(t));
     this.setupPartner();
+    media.recoverProbing(this);
   }
 
   /** Set at creation: the admin secret to print once (only when it was made up here). */

@@ -95,7 +95,9 @@ export function attachContent(core: SandboxCore, entryId: string, token: TokenRo
   const image = e.media_type === MEDIA_IMAGE;
   core.store.updateEntry(e.id, {
     status: image ? ENTRY_READY : ENTRY_PRECONVERT,
-    ready_at: image ? null : Date.now() + core.settings.processingMs,
+    // A video waits for its facts (ffprobe) as well as the processing time: READY means they are
+    // known. `null` while probing; `recoverProbing` sets it again after a restart.
+    ready_at: null,
     content_size: token.uploaded_file_size,
     file_name: token.file_name,
     upload_token_id: token.id,
@@ -103,13 +105,24 @@ export function attachContent(core: SandboxCore, entryId: string, token: TokenRo
     updated_at: now,
   });
   core.store.updateToken(token.id, { status: TOKEN_CLOSED, attached_object_type: 'entry', attached_object_id: e.id, updated_at: now });
-  void probeMedia(dst).then((facts) => {
-    if (!facts) return;
-    const cur = core.store.getEntry(e.id);
-    if (!cur) return;
-    const props = { ...(JSON.parse(cur.props) as Record<string, unknown>), ...facts };
-    core.store.updateEntry(e.id, { props: JSON.stringify(props) });
-  }).catch(() => undefined);
+  const readyAt = Date.now() + core.settings.processingMs;
+  void probeMedia(dst)
+    .then((facts) => {
+      const cur = core.store.getEntry(e.id);
+      if (!cur) return;
+      const update: Partial<EntryRow> = {};
+      if (facts) update.props = JSON.stringify({ ...(JSON.parse(cur.props) as Record<string, unknown>), ...facts });
+      if (!image && cur.status === ENTRY_PRECONVERT && cur.ready_at === null) update.ready_at = readyAt;
+      if (Object.keys(update).length) core.store.updateEntry(e.id, update);
+    })
+    .catch(() => {
+      if (!image) core.store.stmt('UPDATE entries SET ready_at = ? WHERE id = ? AND ready_at IS NULL').run(readyAt, e.id);
+    });
+}
+
+/** At start: entries whose probe was cut short by a stop finish processing now (facts left out). */
+export function recoverProbing(core: SandboxCore): void {
+  core.store.stmt('UPDATE entries SET ready_at = ? WHERE status = ? AND ready_at IS NULL').run(Date.now(), ENTRY_PRECONVERT);
 }
 
 /** Entries whose processing time is over become READY; entries in IMPORT whose token completed get their content. */
