@@ -15,7 +15,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, createReadStream, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -38,6 +38,37 @@ function serverPid(port: number): number | undefined {
 function memKiB(pid: number, field: 'VmHWM' | 'VmRSS'): number {
   const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Number(m[1]) : NaN;
+}
+
+const TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+
+/** CPU seconds (user + system) so far of every live process that `pick` selects, by /proc/PID/stat. */
+function cpuOf(pick: (pid: number, ppid: number) => boolean): number {
+  let ticks = 0;
+  for (const name of readdirSync('/proc')) {
+    const pid = Number(name);
+    if (!Number.isInteger(pid)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      continue; // gone meanwhile
+    }
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (pick(pid, Number(f[1]))) ticks += Number(f[11]) + Number(f[12]);
+  }
+  return ticks / TICKS;
+}
+
+/** The browser's CPU: every process whose executable is Chromium's (the bench runs one browser). */
+function chromiumCpu(): number {
+  return cpuOf((pid) => {
+    try {
+      return /chrom/i.test(readlinkSync(`/proc/${pid}/exe`));
+    } catch {
+      return false;
+    }
+  });
 }
 
 async function sha256File(path: string): Promise<string> {
@@ -66,14 +97,25 @@ async function main() {
     // Each measured upload's token is deleted once checked (its bytes with it), so a run holds at most two copies.
     const dropToken = (id: string) => call(model(server.url, ks, 'uploadToken', 'delete', [{ name: 'uploadTokenId', value: { kind: 'string', value: id } }]));
     const pid = serverPid(server.port);
+    const serverCpu = () => (pid ? cpuOf((p, ppid) => p === pid || ppid === pid) : NaN);
+    const curlCpu: number[] = [];
+    const curlServerCpu: number[] = [];
+    const pageBrowserCpu: number[] = [];
+    const pageServerCpu: number[] = [];
 
     // 1. curl, one request.
     const runCurl = async () => {
       const t1 = await addToken(server.url, ks);
       const url = `${server.url}/api_v3/service/uploadToken/action/upload?format=1&ks=${encodeURIComponent(ks)}`;
+      const s0 = serverCpu();
       const c0 = performance.now();
-      const curl = spawnSync('curl', ['-sS', '-o', '/dev/null', '-w', '%{http_code}', '-F', `uploadTokenId=${t1}`, '-F', 'resume=0', '-F', 'finalChunk=1', '-F', 'resumeAt=-1', '-F', `fileData=@${path};filename=bench.bin`, url], { encoding: 'utf8' });
+      // through bash, whose `times` prints curl's CPU time (the children's line)
+      const curlArgs = ['-sS', '-o', '/dev/null', '-w', '%{http_code}', '-F', `uploadTokenId=${t1}`, '-F', 'resume=0', '-F', 'finalChunk=1', '-F', 'resumeAt=-1', '-F', `fileData=@${path};filename=bench.bin`, url];
+      const curl = spawnSync('bash', ['-c', 'curl "$@"; rc=$?; times >&2; exit $rc', 'bash', ...curlArgs], { encoding: 'utf8' });
       const ms = performance.now() - c0;
+      const t = /(\d+)m([\d.]+)s (\d+)m([\d.]+)s\s*$/.exec(curl.stderr.trim());
+      curlCpu.push(t ? Number(t[1]) * 60 + Number(t[2]) + Number(t[3]) * 60 + Number(t[4]) : NaN);
+      curlServerCpu.push(serverCpu() - s0);
       const after = await getToken(server.url, ks, t1);
       if (curl.status !== 0 || after.status !== 2 || after.uploadedFileSize !== size) throw new Error(`curl upload failed: ${curl.stderr} ${JSON.stringify(after)}`);
       await dropToken(t1);
@@ -144,8 +186,12 @@ async function main() {
       curlTimes.push(await runCurl());
       const m0 = await metrics();
       if (result) await dropToken(result.tokenId); // the previous round's (the last one is checked below)
+      const b0 = chromiumCpu();
+      const s0 = serverCpu();
       result = await runPage({});
       const m1 = await metrics();
+      pageBrowserCpu.push(chromiumCpu() - b0);
+      pageServerCpu.push(serverCpu() - s0);
       pageTimes.push(result.ms);
       cpu.push(m1.TaskDuration - m0.TaskDuration);
       // The browser's own ceiling for one stream: the whole file in one request from the same page.
@@ -176,6 +222,9 @@ async function main() {
     console.log(`ratio uploader / curl:      ${(pageRate / curlRate).toFixed(2)} (goal >= 0.8)`);
     console.log(`ratio uploader / chromium one request: ${(pageRate / singleRate).toFixed(2)}`);
     console.log(`page CPU (main thread, CDP TaskDuration) per upload: median ${median(cpu).toFixed(2)} s for ${(pageMs / 1000).toFixed(2)} s of upload`);
+    const gib = size / 1024 ** 3;
+    const perGib = (xs: number[]) => (median(xs) / gib).toFixed(2);
+    console.log(`CPU per GiB (median): curl ${perGib(curlCpu)} s + server ${perGib(curlServerCpu)} s; Chromium (all its processes) ${perGib(pageBrowserCpu)} s + server ${perGib(pageServerCpu)} s`);
     console.log(`server memory: RSS before the browser upload ${(rssBefore / 1024).toFixed(0)} MB, peak (VmHWM, whole run incl. curl) ${(peak / 1024).toFixed(0)} MB`);
     console.log(`download sha256 equals the file's: ${gotSha === fileSha}`);
   } finally {
