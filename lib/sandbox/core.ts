@@ -67,7 +67,7 @@ export class SandboxCore {
 
   private setupPartner(): void {
     const s = this.settings;
-    const existing = s.partnerId !== undefined ? this.store.getPartner(s.partnerId) : this.store.firstPartner();
+    const existing = this.store.sandboxPartner(s.partnerId);
     if (existing) {
       if (s.adminSecret && existing.admin_secret !== s.adminSecret) existing.admin_secret = s.adminSecret;
       if (s.userSecret && existing.secret !== s.userSecret) existing.secret = s.userSecret;

@@ -92,9 +92,16 @@ export class Store {
     return st;
   }
 
-  constructor(dataDir: string) {
+  /** `readonly`: opens an existing sandbox without creating or changing anything (throws if there is none). */
+  constructor(dataDir: string, opts: { readonly?: boolean } = {}) {
+    const file = join(dataDir, 'sandbox.sqlite');
+    if (opts.readonly) {
+      this.db = new Database(file, { readonly: true, fileMustExist: true });
+      this.db.pragma('busy_timeout = 5000');
+      return;
+    }
     mkdirSync(dataDir, { recursive: true });
-    this.db = new Database(join(dataDir, 'sandbox.sqlite'));
+    this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
@@ -105,7 +112,9 @@ export class Store {
   getPartner(id: number): PartnerRow | undefined {
     return this.stmt('SELECT * FROM partners WHERE id = ?').get(id) as PartnerRow | undefined;
   }
-  firstPartner(): PartnerRow | undefined {
+  /** The sandbox's partner: the one with `id` when it is configured, else the first one created. */
+  sandboxPartner(id?: number): PartnerRow | undefined {
+    if (id !== undefined) return this.getPartner(id);
     return this.stmt('SELECT * FROM partners ORDER BY created_at, id LIMIT 1').get() as PartnerRow | undefined;
   }
   putPartner(p: PartnerRow): void {
@@ -190,17 +199,15 @@ export class Store {
 }
 
 /**
- * The partner kept in a data folder (the one with `id`, else the first), read without creating or
- * changing anything: for `npm run sandbox:credentials`. Undefined when the folder holds no sandbox.
+ * The sandbox partner kept in a data folder, read without creating or changing anything: for
+ * `npm run sandbox:credentials`. Undefined when the folder holds no sandbox.
  */
 export function readPartner(dataDir: string, id?: number): PartnerRow | undefined {
-  const file = join(dataDir, 'sandbox.sqlite');
-  if (!existsSync(file)) return undefined;
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+  if (!existsSync(join(dataDir, 'sandbox.sqlite'))) return undefined;
+  const store = new Store(dataDir, { readonly: true });
   try {
-    const row = id !== undefined ? db.prepare('SELECT * FROM partners WHERE id = ?').get(id) : db.prepare('SELECT * FROM partners ORDER BY created_at, id LIMIT 1').get();
-    return row as PartnerRow | undefined;
+    return store.sandboxPartner(id);
   } finally {
-    db.close();
+    store.close();
   }
 }

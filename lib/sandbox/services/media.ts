@@ -107,17 +107,16 @@ export function attachContent(core: SandboxCore, entryId: string, token: TokenRo
   core.store.updateToken(token.id, { status: TOKEN_CLOSED, attached_object_type: 'entry', attached_object_id: e.id, updated_at: now });
   const readyAt = Date.now() + core.settings.processingMs;
   void probeMedia(dst)
+    .catch(() => undefined)
     .then((facts) => {
       const cur = core.store.getEntry(e.id);
       if (!cur) return;
       const update: Partial<EntryRow> = {};
       if (facts) update.props = JSON.stringify({ ...(JSON.parse(cur.props) as Record<string, unknown>), ...facts });
-      if (!image && cur.status === ENTRY_PRECONVERT && cur.ready_at === null) update.ready_at = readyAt;
+      if (cur.status === ENTRY_PRECONVERT && cur.ready_at === null) update.ready_at = readyAt;
       if (Object.keys(update).length) core.store.updateEntry(e.id, update);
     })
-    .catch(() => {
-      if (!image) core.store.stmt('UPDATE entries SET ready_at = ? WHERE id = ? AND ready_at IS NULL').run(readyAt, e.id);
-    });
+    .catch(() => undefined); // the store closed meanwhile (server stopping): recoverProbing finishes it
 }
 
 /** At start: entries whose probe was cut short by a stop finish processing now (facts left out). */
