@@ -522,6 +522,10 @@ class Reader {
       params,
       requiresKs,
     };
+    const serviceId = /^\/service\/([^/]+)/i.exec(path.replace(/^\/api_v3/i, ''))?.[1];
+    if (serviceId && serviceId.toLowerCase() !== service.toLowerCase()) operation.serviceId = serviceId;
+    const plugin = this.pluginOf(op, service, serviceId);
+    if (plugin) operation.plugin = plugin;
     if (method !== 'post') operation.method = method;
     const summary = str(op.summary);
     if (summary) operation.summary = summary;
@@ -532,6 +536,28 @@ class Reader {
     if (op['x-kaltura-multirequest'] === true || (service.toLowerCase() === 'multirequest')) operation.multirequest = true;
     if (multipart || params.some((p) => p.type.kind === 'file')) operation.multipart = true;
     return operation;
+  }
+
+  /** Tag name (lower case) -> its `x-plugin`, read once. */
+  private pluginTags?: Map<string, string>;
+
+  /** The client plugin of an operation: `x-kaltura-plugin`, else its tag's `x-plugin`. */
+  private pluginOf(op: Json, service: string, serviceId: string | undefined): string | undefined {
+    const own = str(op['x-kaltura-plugin']);
+    if (own) return own;
+    if (!this.pluginTags) {
+      this.pluginTags = new Map();
+      for (const t of arr(this.root.tags)) {
+        if (isObject(t) && typeof t.name === 'string' && typeof t['x-plugin'] === 'string') this.pluginTags.set(t.name.toLowerCase(), t['x-plugin']);
+      }
+    }
+    for (const tag of [...arr(op.tags), service]) {
+      const plugin = typeof tag === 'string' ? this.pluginTags.get(tag.toLowerCase()) : undefined;
+      if (plugin) return plugin;
+    }
+    // Without tags, a plugin service is still recognisable by its path: `{plugin}_{service}`.
+    const m = serviceId ? /^([a-z0-9]+)_([a-z0-9]+)$/i.exec(serviceId) : null;
+    return m && m[2]!.toLowerCase() === service.toLowerCase() ? m[1] : undefined;
   }
 
   /** Canonical service and action names: x-kaltura-*, then operationId, then the path. */

@@ -35,9 +35,17 @@ export interface OperationParam {
 export interface Operation {
   /** `/service/{service}/action/{action}` with the canonical casing of the description. */
   path: string;
-  /** Canonical service id as the client libraries name it: `uploadToken`, `media`, `session`. */
+  /** Canonical service id as the client libraries name it: `uploadToken`, `media`, `session`, `metadataProfile`. */
   service: string;
   action: string;
+  /**
+   * The service as the URL names it, when it differs from `service` other than by case: plugin
+   * services are `{plugin}_{service}` in the path (`metadata_metadataprofile`). Requests go to
+   * `/service/{serviceId ?? service}/action/{action}`.
+   */
+  serviceId?: string;
+  /** The client plugin that holds the service (`metadata`, `caption`), from the description's tag `x-plugin`. */
+  plugin?: string;
   summary?: string;
   description?: string;
   /** In argument order (the order of the client libraries' method signatures). */

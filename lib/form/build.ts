@@ -41,6 +41,8 @@ export function buildForm(step: Step, api: ApiDescription): FormModel {
   if (op) {
     model.service = op.service;
     model.action = op.action;
+    if (op.serviceId) model.serviceId = op.serviceId;
+    if (op.plugin) model.plugin = op.plugin;
     model.paramOrder = op.params.map((p) => p.name);
     model.requiresKs = op.requiresKs;
     model.known = true;

@@ -79,6 +79,10 @@ export interface FormModel {
   /** Canonical service/action of the operation (from the description, or parsed from the path). */
   service?: string;
   action?: string;
+  /** The service as the URL names it, when it differs (plugin services); see Operation.serviceId. */
+  serviceId?: string;
+  /** The client plugin of the service (`metadata`). */
+  plugin?: string;
   /** The operation's parameter names in argument order (when the description knows it). */
   paramOrder: string[];
   /** Whether the operation needs a KS. */

@@ -66,6 +66,8 @@ export function buildRequestModel(input: BuildRequestInput): BuildRequestResult 
     params,
     format: 1,
   };
+  if (form.serviceId) model.serviceId = form.serviceId;
+  if (form.plugin) model.plugin = form.plugin;
   if (form.requiresKs && connection.ks) model.ks = connection.ks;
   if (connection.partnerId !== undefined) model.partnerId = connection.partnerId;
   return { model, blockedBy: resolved.blockedBy, errors };
@@ -241,6 +243,8 @@ export function buildDynamicEnumRequest(
   });
   const params: Field[] = names.map((name) => ({ name, value: jsonToValue(args[name], op?.params.find((p) => p.name === name)?.type) }));
   const model: RequestModel = { stepIndex, service, action, method: 'POST', serviceUrl: connection.serviceUrl, params, format: 1 };
+  if (op?.serviceId) model.serviceId = op.serviceId;
+  if (op?.plugin) model.plugin = op.plugin;
   if ((op?.requiresKs ?? true) && connection.ks) model.ks = connection.ks;
   if (connection.partnerId !== undefined) model.partnerId = connection.partnerId;
   return model;

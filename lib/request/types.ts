@@ -56,6 +56,10 @@ export interface RequestModel {
   /** Canonical service and action names from the API description (`uploadToken`, `upload`). */
   service: string;
   action: string;
+  /** The service as the URL names it when it differs (plugin services: `metadata_metadataprofile`). */
+  serviceId?: string;
+  /** The client plugin that holds the service (`metadata`), for generators that need it. */
+  plugin?: string;
   /** Always POST for Kaltura. */
   method: 'POST';
   serviceUrl: string;
