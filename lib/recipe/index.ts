@@ -4,6 +4,7 @@ export {
   BUILTIN_RULES, fromStepRule, enumLabelsRule, unknownPathRule, unknownParameterRule, forEachAnnotated, diagnostic,
   type LintRule, type LintContext,
 } from './rules';
+export { fromStepPathRule, defaultValueRule, unknownPropertyRule, API_RULES } from './rules-api';
 export { fillPlaceholders } from './placeholders';
 export { ANNOTATION_KEYS } from './normalize';
 export { nearest, editDistance } from './suggest';

@@ -1,5 +1,5 @@
 /** JSON with locations (jsonc-parser in strict JSON mode), and plain-English syntax errors. */
-import { parseTree, getNodeValue, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 
 export type { Node as JsonNode } from 'jsonc-parser';
 
@@ -27,13 +27,43 @@ export function parseJson(text: string): JsonParse {
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   let value: unknown;
   try {
-    value = root ? getNodeValue(root) : undefined;
+    value = root ? nodeValue(root) : undefined;
   } catch {
     value = undefined;
   }
   if (errors.length === 0) return { root, value };
   const e = errors[0];
   return { root, value, error: describe(text, e) };
+}
+
+/**
+ * The value of a JSON node as plain data: objects get the ordinary prototype (jsonc-parser's own
+ * `getNodeValue` makes null-prototype objects, which React cannot pass from server to client
+ * components), and every key, `__proto__` included, is an own data property.
+ */
+export function nodeValue(node: Node): unknown {
+  switch (node.type) {
+    case 'array':
+      return (node.children ?? []).map(nodeValue);
+    case 'object': {
+      const obj: Record<string, unknown> = {};
+      for (const prop of node.children ?? []) {
+        const key = prop.children?.[0]?.value;
+        const valueNode = prop.children?.[1];
+        if (typeof key === 'string' && valueNode) {
+          Object.defineProperty(obj, key, { value: nodeValue(valueNode), enumerable: true, writable: true, configurable: true });
+        }
+      }
+      return obj;
+    }
+    case 'null':
+    case 'string':
+    case 'number':
+    case 'boolean':
+      return node.value;
+    default:
+      return undefined;
+  }
 }
 
 function describe(text: string, e: ParseError): { offset: number; length: number; message: string } {

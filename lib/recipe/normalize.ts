@@ -2,8 +2,7 @@
  * Builds the typed model (parameters, schema nodes, dynamic values) from located JSON nodes,
  * normalising `x-` annotation keys (the bare key wins) and remembering where each object came from.
  */
-import { getNodeValue } from 'jsonc-parser';
-import type { JsonNode } from './json';
+import { nodeValue, type JsonNode } from './json';
 import type { LineIndex } from './lines';
 import { nearest } from './suggest';
 import type {
@@ -62,8 +61,11 @@ export class Normalizer {
     return m;
   }
 
-  /** Reads the annotation keys of an object (bare or `x-`), returns the keys consumed. */
-  annotations(e: Map<string, { key: JsonNode; value?: JsonNode }>, into: Annotations): Set<string> {
+  /**
+   * Reads the annotation keys of an object (bare or `x-`), returns the keys consumed. `name` is the
+   * input's own name (the parameter's, or the property key), which `fromSecrets: true` refers to.
+   */
+  annotations(e: Map<string, { key: JsonNode; value?: JsonNode }>, into: Annotations, name?: string): Set<string> {
     const used = new Set<string>();
     for (const k of ANNOTATION_KEYS) {
       const bare = e.get(k);
@@ -72,7 +74,7 @@ export class Normalizer {
       if (bare) used.add(k);
       const src = bare ?? x;
       if (!src?.value) continue;
-      this.annotation(k, src.value, into);
+      this.annotation(k, src.value, into, name);
     }
     // An `x-` key that is not an annotation but looks like a misspelt one.
     for (const [k, v] of e) {
@@ -90,7 +92,7 @@ export class Normalizer {
     return used;
   }
 
-  private annotation(k: (typeof ANNOTATION_KEYS)[number], vn: JsonNode, into: Annotations): void {
+  private annotation(k: (typeof ANNOTATION_KEYS)[number], vn: JsonNode, into: Annotations, name?: string): void {
     const v = value(vn);
     switch (k) {
       case 'type':
@@ -119,6 +121,17 @@ export class Normalizer {
         break;
       case 'fromSecrets':
         if (typeof v === 'string' && SECRETS.has(v)) into.fromSecrets = v as SecretName;
+        else if (v === true) {
+          // The portal's boolean form: the credential named like the input itself.
+          const secret = name === undefined ? undefined : secretByName(name);
+          if (secret) into.fromSecrets = secret;
+          else {
+            this.problems.push({
+              severity: 'warning', rule: 'from-secrets-name', offset: vn.offset, length: vn.length,
+              message: `"fromSecrets": true pre-fills an input from the credential of the same name, but ${name === undefined ? 'this input has no name' : `"${name}"`} is none of partnerId, secret, userId, ks: name the credential instead, e.g. "fromSecrets": "secret".`,
+            });
+          }
+        }
         break;
       case 'inputType':
         if (typeof v === 'string' && INPUT_TYPES.has(v)) into.inputType = v as InputType;
@@ -192,7 +205,7 @@ export class Normalizer {
     const nameV = name ? value(name) : undefined;
     if (typeof nameV !== 'string') return undefined; // reported by the schema
     const p: Parameter = { name: nameV, extra: {}, range: this.range(node) };
-    const used = this.annotations(e, p);
+    const used = this.annotations(e, p, nameV);
     used.add('name');
     const inV = e.get('in')?.value;
     if (inV) {
@@ -216,11 +229,11 @@ export class Normalizer {
     return this.remember(p, node);
   }
 
-  schemaNode(node: JsonNode, depth: number): SchemaNode | undefined {
+  schemaNode(node: JsonNode, depth: number, name?: string): SchemaNode | undefined {
     if (node.type !== 'object' || depth > 64) return undefined;
     const e = this.entries(node);
     const s: SchemaNode = { extra: {}, range: this.range(node) };
-    const used = this.annotations(e, s);
+    const used = this.annotations(e, s, name);
     const props = e.get('properties')?.value;
     if (props) {
       used.add('properties');
@@ -228,7 +241,7 @@ export class Normalizer {
         const out: Record<string, SchemaNode> = {};
         for (const [k, v] of this.entries(props)) {
           if (!v.value) continue;
-          const child = this.schemaNode(v.value, depth + 1);
+          const child = this.schemaNode(v.value, depth + 1, k);
           if (child) {
             // Own-property only, so that a key like "__proto__" stays data.
             Object.defineProperty(out, k, { value: child, enumerable: true, writable: true, configurable: true });
@@ -258,9 +271,17 @@ export class Normalizer {
   }
 }
 
+/** The credential an input named `name` stands for (`partnerId`, `secret`, `userId`, `ks`; case-insensitive). */
+export function secretByName(name: string): SecretName | undefined {
+  const n = name.toLowerCase();
+  if (n === 'adminsecret') return 'secret';
+  for (const s of SECRETS) if (s.toLowerCase() === n) return s as SecretName;
+  return undefined;
+}
+
 export function value(node: JsonNode): unknown {
   try {
-    return getNodeValue(node);
+    return nodeValue(node);
   } catch {
     return undefined;
   }

@@ -8,6 +8,7 @@ import { LineIndex } from './lines';
 import { MAX_NESTING, scanBlocksIncremental, tameNesting, type Block } from './markdown';
 import { isObject, Normalizer, setOwn, value, type Origin } from './normalize';
 import { runRules, type LintRule } from './rules';
+import { API_RULES } from './rules-api';
 import { nearest } from './suggest';
 import { validateBlock, type Problem } from './validate';
 import {
@@ -44,7 +45,7 @@ export function parseRecipe(source: string, options: ParseOptions = {}): Recipe 
     const recipe = parser.parse();
     const extra = runRules(
       { recipe, source: text, api: options.api, lines, origins: parser.origins },
-      options.rules,
+      [...API_RULES, ...(options.rules ?? [])],
     );
     recipe.diagnostics.push(...extra);
     recipe.diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);

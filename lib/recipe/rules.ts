@@ -87,14 +87,35 @@ export const fromStepRule: LintRule = {
           out.push(diagnostic('error', 'from-step-self', `"${name}" takes its value from its own step (fromStep ${f}): point fromStep at an earlier step (steps count from 0, so step ${i + 1} is fromStep ${i}).`, at, i));
         } else if (f > i) {
           out.push(diagnostic('error', 'from-step-later', `"${name}" takes its value from ${shown}, which runs after this step: point fromStep at an earlier step (${earlier(i)}).`, at, i));
-        } else if (dv.value !== undefined && !recipe.steps[f].apiCall?.path) {
-          out.push(diagnostic('error', 'from-step-no-call', `"${name}" reads "${dv.value}" from the response of ${shown}, but that step makes no API call: point fromStep at a step with an API Call, or use "answer" to read one of its inputs.`, at, i));
+        } else if (!recipe.steps[f].apiCall?.path) {
+          const hint = callingStepHint(recipe, i, dv.answer);
+          out.push(
+            dv.value !== undefined
+              ? diagnostic('error', 'from-step-no-call', `"${name}" reads "${dv.value}" from the response of ${shown}, but that step makes no API call, so it never has a response: point fromStep at the step whose call returns it${hint}${hint.endsWith('?') ? '' : '.'}`, at, i)
+              : diagnostic('error', 'from-step-no-call', `"${name}" reads the input "${dv.answer}" submitted in ${shown}, but that step makes no API call, so it is never run and never submits anything: point fromStep at the step that has this input${hint}${hint.endsWith('?') ? '' : '.'}`, at, i),
+          );
         }
       });
     }
     return out;
   },
 };
+
+/**
+ * `: did you mean fromStep 2 (step 3), which has that input?` when an earlier step with a call has
+ * the input an `answer` names; else `(steps with a call before this one: fromStep 1, 2)`; or ''.
+ */
+function callingStepHint(recipe: Recipe, before: number, answer?: string): string {
+  const calls = recipe.steps.slice(0, before).filter((s) => s.apiCall?.path);
+  if (answer !== undefined) {
+    const segs = answer.split('.');
+    const top = segs[0] === 'body' ? segs[1] : segs[0];
+    const has = calls.find((s) => s.apiCall!.parameters.some((p) => p.name === top || (p.schema?.properties && Object.prototype.hasOwnProperty.call(p.schema.properties, top ?? ''))));
+    if (has) return `: did you mean fromStep ${has.index} (step ${has.index + 1}), which has that input?`;
+  }
+  if (calls.length === 0) return '';
+  return ` (steps with a call before this one: ${calls.map((c) => `fromStep ${c.index}`).join(', ')})`;
+}
 
 export const enumLabelsRule: LintRule = {
   id: 'enum-labels-length',
@@ -167,7 +188,7 @@ export const unknownParameterRule: LintRule = {
       const check = (name: string, at: Range | undefined) => {
         if (COMMON_PARAMETERS.has(name)) return;
         if (op.params.some((p) => p.name === name)) return;
-        out.push(diagnostic('error', 'unknown-parameter', unknownParamMessage(op, name), at, step.index));
+        out.push(diagnostic('warning', 'unknown-parameter', unknownParamMessage(op, name), at, step.index));
       };
       for (const p of call.parameters) {
         if (p.custom) continue;
@@ -191,7 +212,7 @@ function unknownParamMessage(op: Operation, name: string): string {
   const names = op.params.map((p) => p.name);
   const sug = nearest(name, names);
   const list = names.length ? `its parameters are ${names.join(', ')}` : 'it takes no parameters';
-  return `${op.service}.${op.action} has no parameter "${name}"${sug ? `: did you mean "${sug}"?` : ` (${list})`}${sug ? "" : "."} Fix the name, or mark the input "custom": true if it only feeds samples or later steps.`;
+  return `${op.service}.${op.action} has no parameter "${name}"${sug ? `: did you mean "${sug}"?` : ` (${list})`}${sug ? "" : "."} It is not sent by the console; fix the name, or mark the input "custom": true if it only feeds samples or later steps.`;
 }
 
 export const BUILTIN_RULES: LintRule[] = [fromStepRule, enumLabelsRule, unknownPathRule, unknownParameterRule];

@@ -39,7 +39,7 @@ describe('keysAt (documentation from the JSON Schemas)', () => {
     }
     expect(byKey.get('hidden')?.description).toMatch(/still sent/);
     expect(byKey.get('dynamicValue')?.description).toBeTruthy();
-    expect(byKey.get('fromSecrets')?.enumValues).toEqual(['partnerId', 'secret', 'userId', 'ks']);
+    expect(byKey.get('fromSecrets')?.enumValues).toEqual(['partnerId', 'secret', 'userId', 'ks', true, false]);
   });
 
   it('follows $ref into dynamicValue and into nested schema properties', () => {
@@ -116,7 +116,7 @@ describe('suggest', () => {
     expect(suggest(at(call('{ "parameters": [ { "name": "a", "in": "|" } ] }')).ctx, sources).map((s) => s.label)).toEqual(
       expect.arrayContaining(['body', 'query', 'formData']),
     );
-    expect(suggest(at(call('{ "parameters": [ { "name": "a", "fromSecrets": | } ] }')).ctx, sources).map((s) => s.insertText)).toEqual(['"partnerId"', '"secret"', '"userId"', '"ks"']);
+    expect(suggest(at(call('{ "parameters": [ { "name": "a", "fromSecrets": | } ] }')).ctx, sources).map((s) => s.insertText)).toEqual(['"partnerId"', '"secret"', '"userId"', '"ks"', 'true', 'false']);
     expect(suggest(at(call('{ "parameters": [ { "name": "a", "x-inputType": "|" } ] }')).ctx, sources).map((s) => s.label)).toContain('textarea');
   });
 

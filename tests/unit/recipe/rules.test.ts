@@ -55,15 +55,15 @@ describe('API-aware rules', () => {
   it('unknown-parameter: by name, with a suggestion; custom inputs and common parameters are fine', () => {
     const src = call('{ "path": "/service/uploadtoken/action/upload", "parameters": [\n{ "name": "uploadTokenID" },\n{ "name": "note", "custom": true },\n{ "name": "ks" },\n{ "name": "zzz" }\n] }');
     expect(parseRecipe(src, { api }).diagnostics.map(show)).toEqual([
-      '6:11 error unknown-parameter: uploadToken.upload has no parameter "uploadTokenID": did you mean "uploadTokenId"? Fix the name, or mark the input "custom": true if it only feeds samples or later steps.',
-      '9:11 error unknown-parameter: uploadToken.upload has no parameter "zzz" (its parameters are uploadTokenId, fileData, resume). Fix the name, or mark the input "custom": true if it only feeds samples or later steps.',
+      '6:11 warning unknown-parameter: uploadToken.upload has no parameter "uploadTokenID": did you mean "uploadTokenId"? It is not sent by the console; fix the name, or mark the input "custom": true if it only feeds samples or later steps.',
+      '9:11 warning unknown-parameter: uploadToken.upload has no parameter "zzz" (its parameters are uploadTokenId, fileData, resume). It is not sent by the console; fix the name, or mark the input "custom": true if it only feeds samples or later steps.',
     ]);
   });
 
   it('unknown-parameter: a JSON body is checked by its schema\'s top-level properties', () => {
     const src = call('{ "path": "/service/media/action/add", "parameters": [{ "name": "body", "in": "body", "schema": { "properties": {\n  "entry": {},\n  "entyr": {},\n  "mine": { "x-custom": true } } } }] }');
     expect(parseRecipe(src, { api }).diagnostics.map(show)).toEqual([
-      '7:3 error unknown-parameter: media.add has no parameter "entyr": did you mean "entry"? Fix the name, or mark the input "custom": true if it only feeds samples or later steps.',
+      '7:3 warning unknown-parameter: media.add has no parameter "entyr": did you mean "entry"? It is not sent by the console; fix the name, or mark the input "custom": true if it only feeds samples or later steps.',
     ]);
   });
 
