@@ -94,6 +94,23 @@ function where(kind: BlockKind): string {
   return kind === 'metadata' ? 'in METADATA' : 'in the API Call block';
 }
 
+/** Keys of a parameter entry that mean nothing inside its `schema`. */
+const PARAMETER_ONLY = new Set(['name', 'in', 'schema']);
+
+/**
+ * Why an unknown key inside `schema` is a real mistake rather than a harmless extra key, or
+ * undefined: a parameter's own key written inside its schema, or a property written without the
+ * `properties` object around it (the form would silently not show it).
+ */
+function misplacedInSchema(key: string, value: JsonNode | undefined, suggestion: string | undefined): string | undefined {
+  if (PARAMETER_ONLY.has(key)) return `"${key}" belongs on the parameter entry, not inside "schema": move it up one level`;
+  if (suggestion) return undefined; // a misspelt schema keyword: the unknown-key warning says which
+  if (value?.type === 'object') {
+    return `"${key}" inside "schema" looks like a property, but properties go inside "properties": write "properties": { "${key}": { ... } }`;
+  }
+  return undefined;
+}
+
 function toProblem(kind: BlockKind, err: ErrorObject, root: JsonNode | undefined): Problem | undefined {
   const segs = segmentsOf(err.instancePath);
   const { node } = walk(root, segs);
@@ -108,6 +125,10 @@ function toProblem(kind: BlockKind, err: ErrorObject, root: JsonNode | undefined
       const suggestion = nearest(key, props);
       const prop = node?.type === 'object' ? node.children?.find((c) => c.children?.[0]?.value === key) : undefined;
       const keyNode = prop?.children?.[0];
+      const misplaced = kind === 'apiCall' && segs.includes('schema') ? misplacedInSchema(key, prop?.children?.[1], suggestion) : undefined;
+      if (misplaced) {
+        return { severity: 'error', rule: 'misplaced-key', message: `${misplaced} (in ${name})`, ...at(keyNode ?? node, keyNode ? keyNode.length : 1) };
+      }
       const fix = suggestion
         ? `did you mean "${suggestion}"?`
         : `known keys are ${props.slice(0, 12).join(', ')}${props.length > 12 ? ', ...' : ''}; prefix it with "x-" to keep a custom key.`;

@@ -148,3 +148,29 @@ describe('fromSecrets: true (the portal\'s boolean form)', () => {
     expect(props.partnerId.fromSecrets).toBe('partnerId');
   });
 });
+
+describe('misplaced-key: keys inside schema that belong elsewhere', () => {
+  it('is an error for a parameter key inside schema and for a property outside "properties"', () => {
+    const src = recipe({
+      method: 'post',
+      path: '/service/media/action/add',
+      parameters: [{ name: 'body', in: 'body', schema: { in: 'body', properties: { entry: { mediaType: { consoleDefault: 1 }, properties: { name: {} } } } } }],
+    });
+    const ds = parseRecipe(src, { api }).diagnostics.filter((d) => d.rule === 'misplaced-key');
+    expect(ds.map((d) => `${d.severity}: ${d.message}`)).toEqual([
+      'error: "in" belongs on the parameter entry, not inside "schema": move it up one level (in parameters[0].schema)',
+      'error: "mediaType" inside "schema" looks like a property, but properties go inside "properties": write "properties": { "mediaType": { ... } } (in parameters[0].schema.properties.entry)',
+    ]);
+  });
+
+  it('leaves a misspelt keyword and a scalar extra key as warnings', () => {
+    const src = recipe({
+      method: 'post',
+      path: '/service/media/action/add',
+      parameters: [{ name: 'body', in: 'body', schema: { propertise: {}, note: 'x', properties: { entry: {} } } }],
+    });
+    const ds = parseRecipe(src, { api }).diagnostics;
+    expect(ds.filter((d) => d.rule === 'misplaced-key')).toEqual([]);
+    expect(ds.filter((d) => d.rule === 'unknown-key').map((d) => d.severity)).toEqual(['warning', 'warning']);
+  });
+});
