@@ -1,9 +1,13 @@
 import { listVisibleRecipes } from '@/lib/server/recipes';
+import { getServerApi } from '@/lib/server/api';
 import { RecipeCard } from '@/components/recipe/RecipeCard';
 import { RecipeSearch } from '@/components/recipe/RecipeSearch';
 
-export default function Home() {
-  const recipes = listVisibleRecipes();
+/** Rendered per request: a recipe file added, edited or deleted shows on the next load. */
+export const dynamic = 'force-dynamic';
+
+export default async function Home() {
+  const recipes = listVisibleRecipes((await getServerApi()).api);
   const items = recipes.map((r) => ({
     slug: r.slug,
     haystack: [r.title, r.summary ?? '', ...r.tags, ...r.keywords].join('\n').toLowerCase(),

@@ -1,12 +1,13 @@
 /**
  * `npm run recipes:code -- FILE --lang LANG [--step N | --whole] [--setup] [--service-url URL]
- * [--partner-id ID] [--secret SECRET] [--file PATH]` prints the code samples the recipe page shows:
+ * [--partner-id ID] [--secret SECRET] [--file PATH] [--api PATH_OR_URL]...` prints the code samples the recipe page shows:
  * one step's sample (1-based, as on the page) or the whole recipe as one program. The request models
  * come from the same parseRecipe -> buildForm/initialValues -> buildRequestModel path as the page.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { getKalturaDescription } from '../lib/api';
+import type { ApiDescription } from '../lib/api';
+import { loadApi, parseApiSources } from '../lib/server/api';
 import { GENERATORS, LANGUAGE_IDS, generatorFor, type CodegenContext } from '../lib/codegen';
 import { buildForm, initialValues } from '../lib/form';
 import { buildRequestModel } from '../lib/request/build';
@@ -25,7 +26,8 @@ const USAGE = `usage: npm run recipes:code -- FILE --lang LANG [--step N | --who
   --partner-id    the partner ID used by the set-up code
   --secret        the admin secret (printed in the code; without it a placeholder is printed)
   --ks            a KS to print in a step's sample (curl without --setup)
-  --file PATH     the path the file parameter of an upload step opens`;
+  --file PATH     the path the file parameter of an upload step opens
+  --api           the API description (repeatable; default: RECIPES_API, else the built-in one)`;
 
 function fail(message: string): never {
   console.error(`error: ${message}\n\n${USAGE}`);
@@ -37,16 +39,18 @@ const BOOL_FLAGS = new Set(['--whole', '--setup', '--help', '-h']);
 
 const argv = process.argv.slice(2).filter((a) => a !== '--');
 const opts: Record<string, string> = {};
+const apiFlags: string[] = [];
 const flags = new Set<string>();
 const positional: string[] = [];
 for (let i = 0; i < argv.length; i++) {
   const a = argv[i];
   const eq = a.indexOf('=');
   const name = a.startsWith('--') && eq > 0 ? a.slice(0, eq) : a;
-  if (VALUE_FLAGS.has(name)) {
+  if (VALUE_FLAGS.has(name) || name === '--api') {
     const v = eq > 0 && a.startsWith('--') ? a.slice(eq + 1) : argv[++i];
     if (v === undefined || (v.startsWith('--') && eq < 0)) fail(`${name} needs a value.`);
-    opts[name] = v;
+    if (name === '--api') apiFlags.push(v);
+    else opts[name] = v;
   } else if (BOOL_FLAGS.has(a)) flags.add(a);
   else if (a.startsWith('-')) fail(`unknown option ${a}.`);
   else positional.push(a);
@@ -69,7 +73,14 @@ try {
 } catch (e) {
   fail(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}.`);
 }
-const recipe = parseRecipe(source);
+let api: ApiDescription;
+try {
+  api = (await loadApi(apiFlags.length ? apiFlags : parseApiSources(process.env.RECIPES_API))).api;
+} catch (e) {
+  console.error(`error: ${(e as Error)?.message ?? e}`);
+  process.exit(2);
+}
+const recipe = parseRecipe(source, { api });
 for (const d of recipe.diagnostics.filter((x) => x.severity === 'error')) console.error(`${file}:${d.line}:${d.column}: error: ${d.message}`);
 
 let partnerId: number | undefined;
@@ -101,7 +112,6 @@ if (filePath) {
   }
 }
 
-const api = getKalturaDescription();
 const ctx: CodegenContext = {
   api,
   connection,

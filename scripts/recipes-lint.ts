@@ -1,22 +1,50 @@
 /**
  * `npm run recipes:lint` lints every recipes/*.md; `npm run recipes:lint -- FILE...` lints those.
  * Prints one line per problem, `path:line:col: error|warning: message`, and exits 1 if any error
- * was found (0 otherwise). Paths and operations are checked against the Kaltura API description.
+ * was found (0 otherwise). Paths and operations are checked against the API description:
+ * `--api PATH_OR_URL` (repeatable), else RECIPES_API (comma-separated), else the built-in one. A
+ * recipe whose METADATA names its own (`openapi`, a path relative to the recipe or a URL) is
+ * checked against that one. URLs are fetched once and cached (see lib/server/api.ts).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { getKalturaDescription, type ApiDescription } from '../lib/api';
+import type { ApiDescription } from '../lib/api';
 import { parseRecipe } from '../lib/recipe';
+import { loadApi, loadApiSource, parseApiSources } from '../lib/server/api';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2).filter((a) => a !== '--');
-const useApi = !args.includes('--no-api');
-const files = args.filter((a) => !a.startsWith('--'));
+const argv = process.argv.slice(2).filter((a) => a !== '--');
+const apiFlags: string[] = [];
+const rest: string[] = [];
+for (let i = 0; i < argv.length; i++) {
+  const a = argv[i];
+  if (a === '--api') {
+    const v = argv[++i];
+    if (!v) {
+      console.error('error: --api needs a file path or URL of an OpenAPI/Swagger JSON document.');
+      process.exit(2);
+    }
+    apiFlags.push(v);
+  } else if (a.startsWith('--api=')) apiFlags.push(a.slice(6));
+  else rest.push(a);
+}
+const useApi = !rest.includes('--no-api');
+const files = rest.filter((a) => !a.startsWith('--'));
+const unknown = rest.filter((a) => a.startsWith('-') && !['--no-api', '--help', '-h'].includes(a));
 
-if (args.includes('--help') || args.includes('-h')) {
-  console.log('usage: npm run recipes:lint [-- [--no-api] FILE...]\n  with no FILE, lints every recipes/*.md');
+if (rest.includes('--help') || rest.includes('-h')) {
+  console.log(
+    'usage: npm run recipes:lint [-- [--api PATH_OR_URL]... [--no-api] FILE...]\n' +
+      '  with no FILE, lints every recipes/*.md\n' +
+      '  --api     the API description to check against (repeatable; default: RECIPES_API, else the built-in one)\n' +
+      '  --no-api  check the recipe format only',
+  );
   process.exit(0);
+}
+if (unknown.length) {
+  console.error(`error: unknown option ${unknown[0]} (see --help).`);
+  process.exit(2);
 }
 
 let targets: string[];
@@ -39,10 +67,15 @@ if (files.length) {
 
 let api: ApiDescription | undefined;
 if (useApi) {
+  const sources = apiFlags.length ? apiFlags : parseApiSources(process.env.RECIPES_API);
   try {
-    api = getKalturaDescription();
+    const loaded = await loadApi(sources);
+    api = loaded.api;
+    if (loaded.sources.length) console.error(`note: checking against ${loaded.label} (${api.operations().length} operations).`);
   } catch (e) {
-    console.error(`warning: the Kaltura API description could not be built (${(e as Error)?.message ?? e}); paths and parameters are not checked.`);
+    // Never a silent fallback: a description that was asked for and cannot be read stops the run.
+    console.error(`error: ${(e as Error)?.message ?? e}`);
+    process.exit(2);
   }
 }
 
@@ -66,10 +99,15 @@ for (const file of targets) {
   }
   let recipe = parseRecipe(source, { api });
   if (api && recipe.metadata.openapi) {
-    // The recipe names its own API description: the Kaltura one does not apply, and the linter
-    // does not fetch anything.
-    recipe = parseRecipe(source);
-    console.error(`${file}: note: paths and parameters not checked (METADATA "openapi" names another API description).`);
+    // The recipe names its own API description: check against that one instead.
+    const own = recipe.metadata.openapi;
+    try {
+      const loaded = await loadApiSource(own, { base: dirname(file) });
+      recipe = parseRecipe(source, { api: loaded.api });
+    } catch (e) {
+      recipe = parseRecipe(source);
+      console.error(`${file}: note: paths and parameters not checked: the recipe's own API description (METADATA "openapi") could not be loaded: ${(e as Error)?.message ?? e}`);
+    }
   }
   for (const d of recipe.diagnostics) {
     console.log(`${file}:${d.line}:${d.column}: ${d.severity}: ${d.message}`);

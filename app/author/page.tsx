@@ -35,6 +35,7 @@ export default async function AuthorPage({ searchParams }: { searchParams: Promi
         fromFile={!!loaded}
         recipes={recipes}
         canSave={canSave}
+        descriptionUrl={process.env.RECIPES_API ? '/api/description' : undefined}
       />
     </main>
   );

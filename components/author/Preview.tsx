@@ -4,6 +4,7 @@
  * steps, prose, Finish) with the step runner's own components (RunnerRoot, StepInteractive), so
  * the steps run against the sandbox from the preview.
  */
+import type { ApiDescription } from '@/lib/api/types';
 import type { Recipe } from '@/lib/recipe/types';
 import { RunnerRoot } from '@/components/recipe/RunnerRoot';
 import { StepInteractive } from '@/components/recipe/StepInteractive';
@@ -13,16 +14,18 @@ import { ClientMarkdown } from './ClientMarkdown';
 export interface PreviewProps {
   slug: string;
   recipe: Recipe | undefined;
+  /** The API description the draft is linted and run against. */
+  api: ApiDescription;
 }
 
-export function Preview({ slug, recipe }: PreviewProps) {
+export function Preview({ slug, recipe, api }: PreviewProps) {
   if (!recipe) return <p className="author-loading">Reading the recipe…</p>;
   const errorsByStep = new Map<number, number>();
   for (const d of recipe.diagnostics) {
     if (d.severity === 'error' && d.stepIndex !== undefined) errorsByStep.set(d.stepIndex, (errorsByStep.get(d.stepIndex) ?? 0) + 1);
   }
   return (
-    <RunnerRoot slug={slug} recipe={recipe}>
+    <RunnerRoot slug={slug} recipe={recipe} api={api}>
       <article className="recipe author-preview-recipe" aria-labelledby="preview-title">
         <header className="recipe-header">
           <div className="recipe-header-main">

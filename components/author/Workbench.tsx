@@ -8,7 +8,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { IDisposable } from 'monaco-editor';
 import type { Diagnostic, Recipe } from '@/lib/recipe/types';
-import { getKalturaDescription } from '@/lib/api';
+import { describeParts, getKalturaDescription, type ApiDescription } from '@/lib/api';
+import type { DescriptionPartsPayload } from '@/lib/server/description-json';
 import metadataSchema from '@/lib/recipe/schemas/metadata.schema.json';
 import apiCallSchema from '@/lib/recipe/schemas/api-call.schema.json';
 import CodeEditor, { type EditorInstance } from './CodeEditor';
@@ -36,6 +37,11 @@ export interface WorkbenchProps {
   recipes: RecipeChoice[];
   /** Development mode: the "Save to recipes/" button is offered. */
   canSave: boolean;
+  /**
+   * Where to load the server's API description from when it is not the built-in one (RECIPES_API
+   * is set): lint, completion and the preview wait for it.
+   */
+  descriptionUrl?: string;
 }
 
 const LINT_DEBOUNCE_MS = 200;
@@ -80,7 +86,7 @@ function usePrefersDark(): boolean {
   return dark;
 }
 
-export default function Workbench({ initialSource, slug, fromFile, recipes, canSave }: WorkbenchProps) {
+export default function Workbench({ initialSource, slug, fromFile, recipes, canSave, descriptionUrl }: WorkbenchProps) {
   const dark = usePrefersDark();
   const [source, setSource] = useState(initialSource);
   const [recipe, setRecipe] = useState<Recipe>();
@@ -95,7 +101,23 @@ export default function Workbench({ initialSource, slug, fromFile, recipes, canS
   const recipeRef = useRef<Recipe>(undefined);
   recipeRef.current = recipe;
 
-  const api = useMemo(() => getKalturaDescription(), []);
+  const [loadedApi, setLoadedApi] = useState<{ api?: ApiDescription; parts?: DescriptionPartsPayload['parts']; error?: string }>({});
+  useEffect(() => {
+    if (!descriptionUrl) return;
+    let cancelled = false;
+    fetch(descriptionUrl, { headers: { accept: 'application/json' } })
+      .then(async (r) => {
+        if (!r.ok) throw new Error(`HTTP ${r.status}`);
+        const payload = (await r.json()) as DescriptionPartsPayload;
+        if (!cancelled) setLoadedApi({ api: describeParts(payload.parts), parts: payload.parts });
+      })
+      .catch((e: unknown) => !cancelled && setLoadedApi({ error: `The server's API description could not be loaded (${(e as Error)?.message ?? e}): reload the page to try again.` }));
+    return () => {
+      cancelled = true;
+    };
+  }, [descriptionUrl]);
+  const builtin = useMemo(() => (descriptionUrl ? undefined : getKalturaDescription()), [descriptionUrl]);
+  const api = builtin ?? loadedApi.api;
   const sources = useCallback(
     (): CompletionSources => ({
       api,
@@ -120,8 +142,18 @@ export default function Workbench({ initialSource, slug, fromFile, recipes, canS
     });
   }, []);
 
+  // With a configured description, lint waits for it (the built-in one would flag its operations).
+  const sourceRef = useRef(initialSource);
+  sourceRef.current = source;
   useEffect(() => {
-    runLint(initialSource);
+    if (!loadedApi.parts) return;
+    linterRef.current ??= new RecipeLinter();
+    linterRef.current.setDescription(loadedApi.parts);
+    runLint(sourceRef.current);
+  }, [loadedApi.parts, runLint]);
+
+  useEffect(() => {
+    if (!descriptionUrl) runLint(initialSource);
     const draft = readDraft(key);
     if (draft && draft.source !== initialSource) setRestorable(draft);
     return () => {
@@ -131,7 +163,7 @@ export default function Workbench({ initialSource, slug, fromFile, recipes, canS
       for (const d of disposables.current) d.dispose();
       disposables.current = [];
     };
-  }, [initialSource, key, runLint]);
+  }, [initialSource, key, runLint, descriptionUrl]);
 
   const onChange = useCallback(
     (text: string) => {
@@ -265,7 +297,13 @@ export default function Workbench({ initialSource, slug, fromFile, recipes, canS
         </section>
         <section className="author-preview-pane" aria-label="Preview">
           <h2 className="author-pane-title">Preview</h2>
-          <Preview slug={fromFile ? slug : 'draft'} recipe={recipe} />
+          {api ? (
+            <Preview slug={fromFile ? slug : 'draft'} recipe={recipe} api={api} />
+          ) : (
+            <p className="author-loading" role={loadedApi.error ? 'alert' : undefined}>
+              {loadedApi.error ?? 'Loading the API description…'}
+            </p>
+          )}
         </section>
       </div>
     </div>

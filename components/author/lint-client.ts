@@ -3,11 +3,14 @@
  * recipe), falling back to the main thread when workers are unavailable. Only the newest request
  * is answered; older ones are dropped.
  */
+import type { DescriptionParts } from '@/lib/api';
 import type { Recipe } from '@/lib/recipe/types';
 
 export interface LintRequest {
   id: number;
   source: string;
+  /** Sets the API description to lint against (no answer). */
+  parts?: DescriptionParts;
 }
 
 export interface LintResponse {
@@ -46,6 +49,14 @@ export class RecipeLinter {
     } catch {
       this.broken = true;
     }
+  }
+
+  private parts?: DescriptionParts;
+
+  /** Lints against this description from now on (the server's configured one). */
+  setDescription(parts: DescriptionParts): void {
+    this.parts = parts;
+    this.worker?.postMessage({ id: -1, source: '', parts } satisfies LintRequest);
   }
 
   /** Lints `source`; resolves undefined when a newer request superseded this one. */
@@ -93,7 +104,11 @@ export class RecipeLinter {
   }
 
   private async onMain(source: string, id: number): Promise<LintResult | undefined> {
-    const { lintRecipe } = await import('./lint');
+    const { lintRecipe, setLintDescription } = await import('./lint');
+    if (this.parts) {
+      setLintDescription(this.parts);
+      this.parts = undefined;
+    }
     if (id !== this.seq) return undefined;
     const t0 = performance.now();
     const recipe = lintRecipe(source);

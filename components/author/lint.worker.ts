@@ -3,7 +3,7 @@
  * API description as `npm run recipes:lint`. Messages: {id, source} in, {id, recipe, ms} out.
  */
 import './worker-dom-shim';
-import { lintRecipe } from './lint';
+import { lintRecipe, setLintDescription } from './lint';
 import type { LintRequest, LintResponse } from './lint-client';
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<LintRequest>) => void) | null; postMessage(m: LintResponse): void };
@@ -11,6 +11,10 @@ const scope = self as unknown as { onmessage: ((e: MessageEvent<LintRequest>) =>
 scope.onmessage = (e) => {
   if (e.data.id === 0) {
     scope.postMessage({ id: 0, ready: true } as unknown as LintResponse);
+    return;
+  }
+  if (e.data.parts) {
+    setLintDescription(e.data.parts);
     return;
   }
   const { id, source } = e.data;

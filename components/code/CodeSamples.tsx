@@ -5,7 +5,6 @@
  * "include setup code" and "show secrets" toggles and a copy button that copies what is shown.
  */
 import { useId, useMemo, useState } from 'react';
-import { getKalturaDescription } from '@/lib/api';
 import type { ApiDescription } from '@/lib/api/types';
 import type { Step } from '@/lib/recipe/types';
 import type { Connection, RequestModel } from '@/lib/request/types';
@@ -22,8 +21,8 @@ export interface CodeSamplesProps {
   request: RequestModel | null;
   answers: Record<string, unknown>;
   connection: Connection;
-  /** The API description (argument order, result types); the built-in Kaltura one by default. */
-  api?: ApiDescription;
+  /** The API description (argument order, result types, enum constants). */
+  api: ApiDescription;
 }
 
 export function CodeSamples({ step, request, answers, connection, api }: CodeSamplesProps) {
@@ -32,7 +31,7 @@ export function CodeSamples({ step, request, answers, connection, api }: CodeSam
   const [stored, setStored] = useStoredLanguage();
   const [setup, setSetup] = useState(false);
   const [shown, setShown] = useState(false);
-  const description = useMemo(() => api ?? getKalturaDescription(), [api]);
+  const description = api;
 
   const tab = tabs.find((t) => t.id === stored) ?? tabs[0];
   const allowSetup = !!tab && setupAllowed(step, tab, request);

@@ -4,7 +4,6 @@
  * step), with a download button that saves it under the language's file extension.
  */
 import { useId, useMemo, useState } from 'react';
-import { getKalturaDescription } from '@/lib/api';
 import type { ApiDescription } from '@/lib/api/types';
 import type { Recipe } from '@/lib/recipe/types';
 import type { Connection, RequestModel } from '@/lib/request/types';
@@ -21,14 +20,15 @@ export interface WholeRecipeCodeProps {
   /** One entry per step (null for steps without a call or not buildable yet). */
   requests: Array<RequestModel | null>;
   connection: Connection;
-  api?: ApiDescription;
+  /** The API description (argument order, result types, enum constants). */
+  api: ApiDescription;
 }
 
 export function WholeRecipeCode({ recipe, requests, connection, api }: WholeRecipeCodeProps) {
   const id = useId().replace(/:/g, '');
   const [stored, setStored] = useStoredLanguage();
   const [shown, setShown] = useState(false);
-  const description = useMemo(() => api ?? getKalturaDescription(), [api]);
+  const description = api;
   const g = PROGRAM_LANGUAGES.find((x) => x.id === stored) ?? PROGRAM_LANGUAGES.find((x) => x.id === 'node')!;
   const { generator, error } = useGenerator(g.id, true);
   const code = useMemo(

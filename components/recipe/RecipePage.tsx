@@ -3,6 +3,7 @@
  * Finish. The route (app/recipes/[slug]/page.tsx) only loads the recipe and renders this.
  */
 import Link from 'next/link';
+import type { ApiSlice } from '@/lib/api/slice';
 import type { Diagnostic, Recipe } from '@/lib/recipe/types';
 import { Markdown } from '@/components/markdown/Markdown';
 import { RecipeHeader } from './RecipeHeader';
@@ -14,13 +15,17 @@ import { RunnerRoot } from './RunnerRoot';
 export interface RecipePageProps {
   slug: string;
   recipe: Recipe;
+  /** The part of the server's API description this recipe's steps reach (lib/server/slice.ts). */
+  slice: ApiSlice;
+  /** Why the configured API description (RECIPES_API) could not be loaded, when it could not. */
+  apiError?: string;
   /** Shown in problem tooltips, e.g. `recipes/upload-media.md`. */
   file?: string;
   /** The METADATA `relatedRecipes` that exist, resolved by the route (slug and title). */
   related?: Array<{ slug: string; title: string }>;
 }
 
-export function RecipePage({ slug, recipe, file, related = [] }: RecipePageProps) {
+export function RecipePage({ slug, recipe, slice, apiError, file, related = [] }: RecipePageProps) {
   const steps = recipe.steps;
   const byStep = new Map<number, Diagnostic[]>();
   for (const d of recipe.diagnostics) {
@@ -30,13 +35,19 @@ export function RecipePage({ slug, recipe, file, related = [] }: RecipePageProps
   const hasIntro = recipe.intro.trim().length > 0;
   const hasFinish = !!recipe.finish?.trim();
   return (
-    <RunnerRoot slug={slug} recipe={recipe}>
+    <RunnerRoot slug={slug} recipe={recipe} slice={slice}>
       <div className="recipe-layout" data-recipe={slug}>
         <aside className="recipe-aside">
           <TableOfContents steps={steps} hasIntro={hasIntro} hasFinish={hasFinish} diagnostics={recipe.diagnostics} />
         </aside>
         <article className="recipe" aria-labelledby="recipe-title">
           <RecipeHeader slug={slug} recipe={recipe} />
+          {apiError && (
+            <p className="api-error" role="alert" data-testid="api-error">
+              The API description could not be loaded: {apiError} Meanwhile this page uses the built-in description of the
+              services the sandbox covers.
+            </p>
+          )}
           <ProblemsPanel diagnostics={recipe.diagnostics} stepTitles={steps.map((s) => s.title)} file={file} />
           {hasIntro && (
             <section id="intro" className="recipe-intro" aria-label="Introduction">

@@ -1,21 +1,30 @@
 /**
  * State shared by every step of one recipe page (step results, dynamic values, the connection):
  * it wraps the whole recipe article in the step runner's client context provider.
- * `recipe` is the full JSON-serialisable model (sent to the browser once).
+ *
+ * What crosses to the browser is what the runner needs: the recipe without its prose (the server
+ * renders prose as HTML already) and the slice of the API description its steps reach.
  */
 import type { ReactNode } from 'react';
+import type { ApiSlice } from '@/lib/api/slice';
+import type { ApiDescription } from '@/lib/api/types';
 import type { Recipe } from '@/lib/recipe/types';
+import { runnerRecipe } from '@/lib/recipe/runner-model';
 import { RunnerProvider } from '@/components/runner/RunnerContext';
 
 export interface RunnerRootProps {
   slug: string;
   recipe: Recipe;
+  /** The slice of the API description the steps reach (server-rendered pages). */
+  slice?: ApiSlice;
+  /** Or a whole description (the /author preview, rendered in the browser). */
+  api?: ApiDescription;
   children: ReactNode;
 }
 
-export function RunnerRoot({ slug, recipe, children }: RunnerRootProps) {
+export function RunnerRoot({ slug, recipe, slice, api, children }: RunnerRootProps) {
   return (
-    <RunnerProvider slug={slug} recipe={recipe}>
+    <RunnerProvider slug={slug} recipe={runnerRecipe(recipe)} slice={slice} api={api}>
       {children}
     </RunnerProvider>
   );

@@ -8,6 +8,7 @@ import { Markdown } from '@/components/markdown/Markdown';
 import { StepInteractive } from './StepInteractive';
 import { StepLanguages } from './StepLanguages';
 import { DiagnosticList, countBySeverity, summaryText } from './Diagnostics';
+import { runnerStep } from '@/lib/recipe/runner-model';
 
 export interface StepSectionProps {
   slug: string;
@@ -42,7 +43,7 @@ export function StepSection({ slug, step, stepCount, diagnostics, file }: StepSe
       )}
       <Markdown source={step.prose} className="prose step-prose" />
       <StepLanguages step={step} />
-      <StepInteractive slug={slug} step={step} stepCount={stepCount} />
+      <StepInteractive slug={slug} step={runnerStep(step)} stepCount={stepCount} />
     </section>
   );
 }

@@ -4,7 +4,8 @@
  * shared by every step of one recipe page. Rendered by RunnerRoot around the whole recipe.
  */
 import { createContext, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
-import { getKalturaDescription, loadDescriptionFromUrl } from '@/lib/api';
+import { loadDescriptionFromUrl } from '@/lib/api';
+import { descriptionFromSlice, type ApiSlice } from '@/lib/api/slice';
 import type { ApiDescription } from '@/lib/api/types';
 import { createConnectionStore, type ConnectionState, type ConnectionStore } from '@/lib/connection/store';
 import { createRunnerStore, type RunnerState, type RunnerStore } from '@/lib/runner/store';
@@ -22,6 +23,8 @@ export interface RunnerContextValue {
 }
 
 const Ctx = createContext<RunnerContextValue | null>(null);
+
+const EMPTY_SLICE: ApiSlice = { v: 1, operations: [], classes: [], enums: [], subclasses: {} };
 
 function browserStorage(kind: 'session' | 'local') {
   if (typeof window === 'undefined') return undefined;
@@ -44,7 +47,17 @@ function getConnectionStore(): ConnectionStore {
   return sharedConnection;
 }
 
-export function RunnerProvider({ slug, recipe, children }: { slug: string; recipe: Recipe; children: ReactNode }) {
+export interface RunnerProviderProps {
+  slug: string;
+  recipe: Recipe;
+  /** The slice of the server's API description the recipe's steps reach (a recipe page). */
+  slice?: ApiSlice;
+  /** A whole description instead (the /author preview, which may call any operation). */
+  api?: ApiDescription;
+  children: ReactNode;
+}
+
+export function RunnerProvider({ slug, recipe, slice, api: given, children }: RunnerProviderProps) {
   const connection = useMemo(getConnectionStore, []);
   const runner = useMemo(
     () => createRunnerStore(typeof window === 'undefined' ? {} : { key: slug, storage: browserStorage('session'), deferLoad: true }),
@@ -96,7 +109,7 @@ export function RunnerProvider({ slug, recipe, children }: { slug: string; recip
   }, [runner]);
 
   const value = useMemo<RunnerContextValue>(() => {
-    const builtin = getKalturaDescription();
+    const builtin = given ?? descriptionFromSlice(slice ?? EMPTY_SLICE);
     let api = builtin;
     let apiSource: RunnerContextValue['apiSource'] = { status: 'builtin' };
     if (openapiUrl) {
@@ -107,7 +120,7 @@ export function RunnerProvider({ slug, recipe, children }: { slug: string; recip
       else apiSource = { url: openapiUrl, status: 'loading' };
     }
     return { slug, recipe, api, apiSource, runner, connection };
-  }, [slug, recipe, loaded, openapiUrl, runner, connection]);
+  }, [slug, recipe, slice, given, loaded, openapiUrl, runner, connection]);
 
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

@@ -13,7 +13,7 @@ export interface StepCodeProps {
   request: RequestModel | null;
   answers: Record<string, unknown>;
   connection: Connection;
-  api?: ApiDescription;
+  api: ApiDescription;
 }
 
 export function StepCode({ step, request, answers, connection, api }: StepCodeProps) {

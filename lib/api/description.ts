@@ -64,6 +64,29 @@ export function createDescription(doc: unknown): ApiDescription {
   return new Reader(doc).build();
 }
 
+/** The parts an ApiDescription is made of, as plain data (see `describeParts`). */
+export interface DescriptionParts {
+  document?: unknown;
+  operations: Operation[];
+  classes: ClassDef[];
+  enums: EnumDef[];
+  problems?: string[];
+  /**
+   * Known answers of `concreteSubclasses(name)` by lower-case class name, for a description that
+   * holds only part of a class tree (a slice); other names are computed from the classes given.
+   */
+  subclasses?: Record<string, string[]>;
+}
+
+/** An ApiDescription over parts already read (merged descriptions, a slice sent to the page). */
+export function describeParts(parts: DescriptionParts): ApiDescription {
+  const classes = new Map<string, ClassDef>();
+  for (const c of parts.classes) if (!classes.has(c.name.toLowerCase())) classes.set(c.name.toLowerCase(), c);
+  const enums = new Map<string, EnumDef>();
+  for (const e of parts.enums) if (!enums.has(e.name.toLowerCase())) enums.set(e.name.toLowerCase(), e);
+  return new Description(parts.document ?? {}, parts.operations, classes, enums, [...(parts.problems ?? [])], parts.subclasses, true);
+}
+
 class Reader {
   readonly problems: string[] = [];
   private readonly root: Json;
@@ -652,6 +675,9 @@ class Description implements ApiDescription {
     private readonly classMap: Map<string, ClassDef>,
     private readonly enumMap: Map<string, EnumDef>,
     readonly problems: string[],
+    private readonly subclassMemo?: Record<string, string[]>,
+    /** Parts from elsewhere (a slice, a merge): a base that is not here is not a problem of theirs. */
+    partial = false,
   ) {
     // POST operations first: a Kaltura path is a POST; other methods only fill in paths without one.
     for (const op of [...ops.filter((o) => !o.method), ...ops.filter((o) => o.method)]) {
@@ -664,7 +690,7 @@ class Description implements ApiDescription {
       if (!cls.base) continue;
       const key = cls.base.toLowerCase();
       if (!classMap.has(key)) {
-        problems.push(`Class "${cls.name}" derives from "${cls.base}", which is not described.`);
+        if (!partial) problems.push(`Class "${cls.name}" derives from "${cls.base}", which is not described.`);
         continue;
       }
       const list = this.children.get(key) ?? [];
@@ -751,6 +777,8 @@ class Description implements ApiDescription {
   }
 
   concreteSubclasses(className: string): string[] {
+    const memo = typeof className === 'string' ? this.subclassMemo?.[className.toLowerCase()] : undefined;
+    if (memo) return [...memo];
     const start = this.getClass(className);
     if (!start) return [];
     const out: string[] = [];

@@ -16,7 +16,9 @@ export type {
   PropertyDef,
   TypeRef,
 } from './types';
-export { createDescription, normalizePath } from './description';
+export { createDescription, describeParts, normalizePath, type DescriptionParts } from './description';
+export { mergeDescriptions } from './merge';
+export { sliceDescription, descriptionFromSlice, recordingDescription, type ApiSlice } from './slice';
 export { buildKalturaOpenApi, KALTURA_API_VERSION } from './openapi';
 
 let kaltura: ApiDescription | undefined;

@@ -9,10 +9,12 @@
  *   build) and never listed. Browser tests use it to serve tests/fixtures/recipes (e.g. a
  *   deliberately broken recipe) without shipping them. Unset, that route is a 404.
  *
- * Parsed recipes are cached per file by mtime and size, so an edited file is parsed again.
+ * Parsed recipes are cached per file by mtime and size (and the API description they were linted
+ * against), so an edited file is parsed again on the next load.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { ApiDescription } from '@/lib/api/types';
 import { parseRecipe } from '@/lib/recipe';
 import type { Recipe } from '@/lib/recipe/types';
 
@@ -85,9 +87,26 @@ export function listExtraRecipeFiles(): RecipeFile[] {
   return dir ? listDir(dir, true).sort((a, b) => a.slug.localeCompare(b.slug)) : [];
 }
 
-const cache = new Map<string, { mtimeMs: number; size: number; loaded: LoadedRecipe }>();
+/** Parsed recipes by file path, per API description they were linted against (`NO_API`: none). */
+const NO_API = {};
+const caches = new WeakMap<object, Map<string, { mtimeMs: number; size: number; loaded: LoadedRecipe }>>();
+function cacheFor(api: ApiDescription | undefined) {
+  const key = api ?? NO_API;
+  let m = caches.get(key);
+  if (!m) caches.set(key, (m = new Map()));
+  return m;
+}
 
-function loadFile(file: RecipeFile): LoadedRecipe | undefined {
+/**
+ * Parses and lints a recipe: against `api` when given, except for a recipe whose METADATA names
+ * its own OpenAPI document (`openapi`), which the server does not fetch (the page loads it).
+ */
+export function lintRecipeSource(source: string, api?: ApiDescription): Recipe {
+  const recipe = parseRecipe(source, { api });
+  return api && recipe.metadata.openapi ? parseRecipe(source) : recipe;
+}
+
+function loadFile(file: RecipeFile, api?: ApiDescription): LoadedRecipe | undefined {
   let st;
   try {
     st = statSync(file.path);
@@ -95,25 +114,31 @@ function loadFile(file: RecipeFile): LoadedRecipe | undefined {
     return undefined;
   }
   if (!st.isFile()) return undefined;
+  const cache = cacheFor(api);
   const hit = cache.get(file.path);
   if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit.loaded;
-  const source = readFileSync(file.path, 'utf8');
-  const loaded: LoadedRecipe = { ...file, source, recipe: parseRecipe(source), mtimeMs: st.mtimeMs };
+  let source: string;
+  try {
+    source = readFileSync(file.path, 'utf8');
+  } catch {
+    return undefined; // deleted or unreadable between stat and read
+  }
+  const loaded: LoadedRecipe = { ...file, source, recipe: lintRecipeSource(source, api), mtimeMs: st.mtimeMs };
   cache.set(file.path, { mtimeMs: st.mtimeMs, size: st.size, loaded });
   return loaded;
 }
 
 /** Loads one shipped recipe by slug, or undefined when the slug is invalid or there is no such file. */
-export function loadRecipe(slug: string): LoadedRecipe | undefined {
+export function loadRecipe(slug: string, api?: ApiDescription): LoadedRecipe | undefined {
   if (!isValidSlug(slug)) return undefined;
-  return loadFile({ slug, path: join(recipesDir(), `${slug}.md`), extra: false });
+  return loadFile({ slug, path: join(recipesDir(), `${slug}.md`), extra: false }, api);
 }
 
 /** Loads one extra recipe (RECIPES_EXTRA_DIR) by slug; undefined when unset, invalid or missing. */
-export function loadExtraRecipe(slug: string): LoadedRecipe | undefined {
+export function loadExtraRecipe(slug: string, api?: ApiDescription): LoadedRecipe | undefined {
   const dir = extraRecipesDir();
   if (!dir || !isValidSlug(slug)) return undefined;
-  return loadFile({ slug, path: join(dir, `${slug}.md`), extra: true });
+  return loadFile({ slug, path: join(dir, `${slug}.md`), extra: true }, api);
 }
 
 export function summarize(loaded: LoadedRecipe): RecipeSummary {
@@ -145,14 +170,14 @@ export function compareRecipes(a: RecipeSummary, b: RecipeSummary): number {
  * Every shipped recipe (hidden ones included), in index order; with `includeExtra`, also the
  * RECIPES_EXTRA_DIR ones (a shipped recipe wins over an extra one with the same slug).
  */
-export function listRecipes(opts: { includeExtra?: boolean } = {}): RecipeSummary[] {
+export function listRecipes(opts: { includeExtra?: boolean; api?: ApiDescription } = {}): RecipeSummary[] {
   const files = listShippedRecipeFiles();
   if (opts.includeExtra) {
     const slugs = new Set(files.map((f) => f.slug));
     files.push(...listExtraRecipeFiles().filter((f) => !slugs.has(f.slug)));
   }
   return files
-    .map(loadFile)
+    .map((f) => loadFile(f, opts.api))
     .filter((l): l is LoadedRecipe => !!l)
     .map(summarize)
     .sort(compareRecipes);
@@ -162,9 +187,9 @@ export function listRecipes(opts: { includeExtra?: boolean } = {}): RecipeSummar
  * A recipe's METADATA `relatedRecipes`, resolved to the shipped recipes they name (by slug, or by
  * exact title); names that match nothing are left out.
  */
-export function resolveRelated(names: string[], self: string): Array<{ slug: string; title: string }> {
+export function resolveRelated(names: string[], self: string, api?: ApiDescription): Array<{ slug: string; title: string }> {
   if (names.length === 0) return [];
-  const all = listRecipes();
+  const all = listRecipes({ api });
   const out: Array<{ slug: string; title: string }> = [];
   for (const name of names) {
     const n = name.trim();
@@ -175,6 +200,6 @@ export function resolveRelated(names: string[], self: string): Array<{ slug: str
 }
 
 /** The recipes the index lists: not hidden, in index order. */
-export function listVisibleRecipes(): RecipeSummary[] {
-  return listRecipes().filter((r) => !r.hidden);
+export function listVisibleRecipes(api?: ApiDescription): RecipeSummary[] {
+  return listRecipes({ api }).filter((r) => !r.hidden);
 }

@@ -1,39 +1,43 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { relative } from 'node:path';
-import { listShippedRecipeFiles, loadRecipe, resolveRelated } from '@/lib/server/recipes';
+import { loadRecipe, resolveRelated } from '@/lib/server/recipes';
+import { getServerApi } from '@/lib/server/api';
+import { recipePageSlice } from '@/lib/server/slice';
 import { RecipePage } from '@/components/recipe/RecipePage';
 
 interface Props {
   params: Promise<{ slug: string }>;
 }
 
-/** Every recipe in `recipes/` is generated at build time. */
-export function generateStaticParams(): Array<{ slug: string }> {
-  return listShippedRecipeFiles().map((f) => ({ slug: f.slug }));
-}
-
-/** Other slugs (a file added to recipes/ after the build) are looked up on demand; unknown -> 404. */
-export const dynamicParams = true;
+/**
+ * Rendered per request (recipes are parsed once per file version, see lib/server/recipes.ts): the
+ * API description is a setting of the running server (RECIPES_API), and a recipe file edited or
+ * added after the build shows on the next load.
+ */
+export const dynamic = 'force-dynamic';
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
-  const loaded = loadRecipe(slug);
+  const loaded = loadRecipe(slug, (await getServerApi()).api);
   if (!loaded) return { title: 'Recipe not found' };
   return { title: loaded.recipe.title || slug, description: loaded.recipe.metadata.summary };
 }
 
 export default async function RecipeRoute({ params }: Props) {
   const { slug } = await params;
-  const loaded = loadRecipe(slug);
+  const server = await getServerApi();
+  const loaded = loadRecipe(slug, server.api);
   if (!loaded) notFound();
   return (
     <main id="main" className="page page-recipe" tabIndex={-1}>
       <RecipePage
         slug={slug}
         recipe={loaded.recipe}
+        slice={recipePageSlice(loaded.recipe, server.api)}
+        apiError={server.error}
         file={relative(process.cwd(), loaded.path)}
-        related={resolveRelated(loaded.recipe.metadata.relatedRecipes, slug)}
+        related={resolveRelated(loaded.recipe.metadata.relatedRecipes, slug, server.api)}
       />
     </main>
   );

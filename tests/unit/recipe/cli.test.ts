@@ -65,12 +65,40 @@ describe('npm run recipes:lint', () => {
     expect(r2.code).toBe(0);
   });
 
-  it('does not apply the Kaltura description to a recipe that names its own ("openapi")', () => {
-    const own = file('own.md', '<!--METADATA\n{ "openapi": "https://example.com/openapi.json" }\n-->\n# T\n## S\n### API Call\n```\n{ "path": "/pets", "parameters": [{ "name": "limit" }] }\n```\n');
+  it('checks a recipe that names its own description ("openapi") against that one, not Kaltura\'s', () => {
+    file('pets.json', JSON.stringify({
+      openapi: '3.0.3', info: { title: 'Pets', version: '1' },
+      paths: { '/pets': { get: { operationId: 'pets.list', parameters: [{ name: 'limit', in: 'query', schema: { type: 'integer' } }], responses: { '200': { description: 'ok' } } } } },
+    }));
+    const own = file('own.md', '<!--METADATA\n{ "openapi": "pets.json" }\n-->\n# T\n## S\n### API Call\n```\n{ "path": "/pets", "parameters": [{ "name": "limit" }, { "name": "limt" }] }\n```\n');
     const r = lint(own);
-    expect(r.out).toEqual([]);
-    expect(r.err).toContain('paths and parameters not checked');
+    expect(r.out).toHaveLength(1);
+    expect(r.out[0]).toContain('warning: pets.list has no parameter "limt": did you mean "limit"?');
     expect(r.code).toBe(0);
+    // A description that cannot be loaded: the recipe's format is still checked, and it says why.
+    const missing = file('missing-own.md', '<!--METADATA\n{ "openapi": "nope.json" }\n-->\n# T\n## S\n### API Call\n```\n{ "path": "/pets" }\n```\n');
+    const r2 = lint(missing);
+    expect(r2.out).toEqual([]);
+    expect(r2.err).toContain('paths and parameters not checked');
+    expect(r2.err).toContain('nope.json (no such file)');
+  });
+
+  it('takes the description from --api (repeatable) or RECIPES_API, and stops when it cannot be read', () => {
+    const pets = file('pets2.json', JSON.stringify({ openapi: '3.0.3', info: { title: 'P', version: '1' }, paths: { '/pets': { post: { operationId: 'pets.add', responses: { '200': { description: 'ok' } } } } } }));
+    const rec = file('pets-recipe.md', '# T\n## S\n### API Call\n```\n{ "path": "/pets" }\n```\n');
+    expect(lint(rec).out[0]).toContain('error: The API has no operation "/pets"');
+    const r = lint('--api', pets, rec);
+    expect(r.out).toEqual([]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain(`checking against ${pets}`);
+    const bad = lint('--api', join(dir, 'absent.json'), rec);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('absent.json (no such file)');
+    const env = spawnSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'scripts/recipes-lint.ts'), rec], {
+      cwd: root, encoding: 'utf8', timeout: 60_000, env: { ...process.env, RECIPES_API: pets },
+    });
+    expect(env.status).toBe(0);
+    expect(env.stdout).toBe('');
   });
 
   it('reports a missing file clearly and exits 1', () => {

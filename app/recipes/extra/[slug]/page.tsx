@@ -6,6 +6,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { loadExtraRecipe } from '@/lib/server/recipes';
+import { getServerApi } from '@/lib/server/api';
+import { recipePageSlice } from '@/lib/server/slice';
 import { RecipePage } from '@/components/recipe/RecipePage';
 
 export const dynamic = 'force-dynamic';
@@ -16,17 +18,18 @@ interface Props {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
-  const loaded = loadExtraRecipe(slug);
+  const loaded = loadExtraRecipe(slug, (await getServerApi()).api);
   return { title: loaded ? loaded.recipe.title || slug : 'Recipe not found', robots: { index: false } };
 }
 
 export default async function ExtraRecipeRoute({ params }: Props) {
   const { slug } = await params;
-  const loaded = loadExtraRecipe(slug);
+  const server = await getServerApi();
+  const loaded = loadExtraRecipe(slug, server.api);
   if (!loaded) notFound();
   return (
     <main id="main" className="page page-recipe" tabIndex={-1}>
-      <RecipePage slug={slug} recipe={loaded.recipe} file={`${slug}.md`} />
+      <RecipePage slug={slug} recipe={loaded.recipe} slice={recipePageSlice(loaded.recipe, server.api)} apiError={server.error} file={`${slug}.md`} />
     </main>
   );
 }

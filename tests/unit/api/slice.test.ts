@@ -1,0 +1,61 @@
+/**
+ * The slice a recipe page gets (lib/server/slice.ts, lib/api/slice.ts) answers exactly like the
+ * whole description for everything the page builds: forms, initial request models, and the code
+ * of every language for each step and the whole recipe. Checked for every shipped recipe against
+ * the built-in description and (when ../shared is present) Kaltura's published one.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { createDescription, descriptionFromSlice, getKalturaDescription, type ApiDescription } from '@/lib/api';
+import { GENERATORS } from '@/lib/codegen';
+import { buildForm, initialValues } from '@/lib/form';
+import { parseRecipe, type Recipe } from '@/lib/recipe';
+import { buildRequestModel } from '@/lib/request/build';
+import type { Connection } from '@/lib/request/types';
+import { recipeSlice } from '@/lib/server/slice';
+
+const REFERENCE = fileURLToPath(new URL('../../../../shared/reference/kaltura.19_4_0.openapi.json', import.meta.url));
+const hasReference = existsSync(REFERENCE);
+if (!hasReference) console.warn(`SKIPPED: slice checks against Kaltura's published description: ${REFERENCE} is absent.`);
+
+const recipesDir = fileURLToPath(new URL('../../../recipes/', import.meta.url));
+const recipes: Array<[string, Recipe]> = readdirSync(recipesDir)
+  .filter((f) => f.endsWith('.md'))
+  .map((f) => [f, parseRecipe(readFileSync(recipesDir + f, 'utf8'))]);
+
+const connection: Connection = { serviceUrl: 'https://example.kaltura.test', partnerId: 4242, ks: 'a-ks', userId: 'me' };
+
+/** Everything the page builds from a description, as comparable data. */
+function pageOutput(recipe: Recipe, api: ApiDescription) {
+  const forms = recipe.steps.map((s) => buildForm(s, api));
+  const models = recipe.steps.map((s, i) => buildRequestModel({ step: s, form: forms[i], values: initialValues(forms[i], connection), results: {}, connection, api }).model);
+  const present = models.filter((m) => m !== null);
+  const code: Record<string, string[]> = {};
+  for (const [id, g] of Object.entries(GENERATORS)) {
+    const ctx = { api, connection, setup: true, secrets: 'masked' as const };
+    code[id] = [...present.map((m) => g.step(m, ctx)), ...present.map((m) => g.step(m, { ...ctx, setup: false })), present.length ? g.program(present, ctx) : ''];
+  }
+  return { forms, models, code };
+}
+
+const descriptions: Array<[string, () => ApiDescription]> = [['built-in', getKalturaDescription]];
+if (hasReference) {
+  let published: ApiDescription | undefined;
+  descriptions.push(['published', () => (published ??= createDescription(JSON.parse(readFileSync(REFERENCE, 'utf8'))))]);
+}
+
+describe.each(descriptions)('the slice of the %s description', (_name, load) => {
+  it.each(recipes)('%s: same forms, requests and code as the whole description', (_file, recipe) => {
+    const full = load();
+    const slice = recipeSlice(recipe, full);
+    // What crosses to the browser is JSON.
+    const wire = JSON.parse(JSON.stringify(slice));
+    expect(wire).toEqual(slice);
+    const sliced = descriptionFromSlice(wire);
+    expect(pageOutput(recipe, sliced)).toEqual(pageOutput(recipe, full));
+    // And it is a slice: a small part of the description.
+    expect(slice.operations.length).toBeLessThanOrEqual(recipe.steps.length * 2 + 2);
+    expect(slice.classes.length).toBeLessThan(Math.max(60, (full.classes?.().length ?? 0) / 10));
+  });
+});
