@@ -57,6 +57,20 @@ export function recordingDescription(full: ApiDescription): RecordingDescription
       else addEnum(t.itemClass);
     }
   };
+  /**
+   * The enums of a response's properties (an entry's status, a token's status), also inside the
+   * items of a list response: the page shows them by name next to the response.
+   */
+  const addResultEnums = (t: TypeRef | undefined, depth = 0) => {
+    if (!t || depth > 1) return;
+    const cls = t.kind === 'object' ? t.className : t.kind === 'array' ? t.itemClass : undefined;
+    if (!cls || !full.getClass(cls)) return;
+    addChain(cls);
+    for (const p of full.allProperties(cls)) {
+      if (p.type.kind === 'enum') addEnum(p.type.name);
+      else if (p.type.kind === 'array' && depth === 0) addResultEnums(p.type, depth + 1);
+    }
+  };
   const addOp = (op: Operation | undefined) => {
     if (!op) return op;
     const key = `${op.method ?? 'post'} ${op.path.toLowerCase()}`;
@@ -64,6 +78,7 @@ export function recordingDescription(full: ApiDescription): RecordingDescription
       ops.set(key, op);
       for (const p of op.params) addType(p.type);
       addType(op.result);
+      addResultEnums(op.result);
     }
     return op;
   };

@@ -150,7 +150,17 @@ function recipeKind(t: string | undefined): FieldKind | undefined {
 
 function enumOptions(api: ApiDescription, enumName: string): EnumOption[] | undefined {
   const def = api.getEnum(enumName);
-  return def?.values.map((v) => ({ value: v.value, label: v.label ?? v.name, constant: v.name }));
+  if (!def) return undefined;
+  // One choice per value: an alias (a second name for the same value) is not a second choice.
+  const seen = new Set<string>();
+  const out: EnumOption[] = [];
+  for (const v of def.values) {
+    const key = String(v.value);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ value: v.value, label: v.label ?? v.name, constant: v.name });
+  }
+  return out;
 }
 
 function makeField(ctx: Ctx, a: MakeArgs): FormField {

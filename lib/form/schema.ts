@@ -20,7 +20,8 @@ function fieldSchema(f: FormField, values: FormValues): JsonSchema {
       return { type: 'boolean' };
     case 'enum':
       if (f.dynamicEnum || !f.options || f.options.length === 0) return {};
-      return { enum: f.options.map((o) => o.value) };
+      // An enum may name one value twice (aliases such as KalturaLanguage's): JSON Schema wants each once.
+      return { enum: [...new Set(f.options.map((o) => o.value))] };
     case 'file':
       return {
         type: 'object',

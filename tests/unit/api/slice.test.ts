@@ -54,6 +54,14 @@ describe.each(descriptions)('the slice of the %s description', (_name, load) => 
     expect(wire).toEqual(slice);
     const sliced = descriptionFromSlice(wire);
     expect(pageOutput(recipe, sliced)).toEqual(pageOutput(recipe, full));
+    // The response view names enum values (an entry's status): the enums of each result class are there.
+    for (const op of slice.operations) {
+      const cls = op.result?.kind === 'object' ? op.result.className : undefined;
+      if (!cls) continue;
+      for (const p of full.allProperties(cls)) {
+        if (p.type.kind === 'enum' && full.getEnum(p.type.name)) expect(sliced.getEnum(p.type.name), `${op.path} ${p.name}`).toEqual(full.getEnum(p.type.name));
+      }
+    }
     // And it is a slice: a small part of the description.
     expect(slice.operations.length).toBeLessThanOrEqual(recipe.steps.length * 2 + 2);
     expect(slice.classes.length).toBeLessThan(Math.max(60, (full.classes?.().length ?? 0) / 10));
