@@ -3,15 +3,13 @@
  * (RECIPES_API), a page receives only the slice of it its steps reach, a description that cannot
  * be loaded is said on the page, and recipe keys of any JSON shape never break a page.
  */
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { REFERENCE_REL, sharedFile } from '../../helpers/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../../helpers/server';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/recipes', import.meta.url));
-const REFERENCE = fileURLToPath(new URL('../../../../shared/reference/kaltura.19_4_0.openapi.json', import.meta.url));
-const hasReference = existsSync(REFERENCE);
-if (!hasReference) console.warn(`SKIPPED: pages with Kaltura's published description: ${REFERENCE} is absent.`);
+const { path: REFERENCE, present: hasReference } = sharedFile(REFERENCE_REL, "recipe pages with Kaltura's published description");
 
 describe('with the built-in description', () => {
   let server: TestServer;

@@ -5,8 +5,8 @@
  * of operations round-trips random valid form values through validation, the one request model,
  * its HTTP encoding and the sandbox's parameter parser back to the same typed values.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { REFERENCE_REL, sharedFile } from '../../helpers/shared';
 import { describe, expect, it } from 'vitest';
 import { createDescription, type ApiDescription, type Operation } from '@/lib/api';
 import { buildForm, currentClass, initialValues, objectFields, validateValues, walkFields } from '@/lib/form';
@@ -18,9 +18,7 @@ import type { Connection } from '@/lib/request/types';
 import { coerceArgs } from '@/lib/sandbox/coerce';
 import { setFlat, type ParamTree } from '@/lib/sandbox/params';
 
-const REFERENCE = fileURLToPath(new URL('../../../../shared/reference/kaltura.19_4_0.openapi.json', import.meta.url));
-const present = existsSync(REFERENCE);
-if (!present) console.warn(`SKIPPED: the whole-API tests need Kaltura's published description at ${REFERENCE} (absent).`);
+const { path: REFERENCE, present } = sharedFile(REFERENCE_REL, "the whole-API tests over Kaltura's published description");
 
 const connection: Connection = { serviceUrl: 'https://k.example', partnerId: 1, ks: 'ks' };
 

@@ -4,8 +4,9 @@
  * of every language for each step and the whole recipe. Checked for every shipped recipe against
  * the built-in description and (when ../shared is present) Kaltura's published one.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { REFERENCE_REL, sharedFile } from '../../helpers/shared';
 import { describe, expect, it } from 'vitest';
 import { createDescription, descriptionFromSlice, getKalturaDescription, type ApiDescription } from '@/lib/api';
 import { GENERATORS } from '@/lib/codegen';
@@ -15,9 +16,7 @@ import { buildRequestModel } from '@/lib/request/build';
 import type { Connection } from '@/lib/request/types';
 import { recipeSlice } from '@/lib/server/slice';
 
-const REFERENCE = fileURLToPath(new URL('../../../../shared/reference/kaltura.19_4_0.openapi.json', import.meta.url));
-const hasReference = existsSync(REFERENCE);
-if (!hasReference) console.warn(`SKIPPED: slice checks against Kaltura's published description: ${REFERENCE} is absent.`);
+const { path: REFERENCE, present: hasReference } = sharedFile(REFERENCE_REL, "slice checks against Kaltura's published description");
 
 const recipesDir = fileURLToPath(new URL('../../../recipes/', import.meta.url));
 const recipes: Array<[string, Recipe]> = readdirSync(recipesDir)
