@@ -170,6 +170,16 @@ export const unknownPathRule: LintRule = {
       }
       out.push(diagnostic('error', 'unknown-path', `The API has no operation "${call.path}"${fix}`, locate(call, 'path') ?? call.range, step.index));
     }
+    // The call that fills a dropdown is an operation too.
+    for (const step of recipe.steps) {
+      if (!step.apiCall) continue;
+      forEachAnnotated(step.apiCall, (a, name) => {
+        const de = a.dynamicEnum;
+        if (!de || api.operation(de.path)) return;
+        const sug = nearestPath(api, de.path);
+        out.push(diagnostic('error', 'unknown-path', `The dropdown "${name}" is filled by "${de.path}", which the API does not have${sug ? `: did you mean "${sug}"?` : ': check the service and action names.'}`, locate(de, 'path') ?? step.apiCall!.range, step.index));
+      });
+    }
     return out;
   },
 };

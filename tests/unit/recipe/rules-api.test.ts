@@ -174,3 +174,16 @@ describe('misplaced-key: keys inside schema that belong elsewhere', () => {
     expect(ds.filter((d) => d.rule === 'unknown-key').map((d) => d.severity)).toEqual(['warning', 'warning']);
   });
 });
+
+describe('unknown-path also covers the call that fills a dropdown', () => {
+  it('names the dropdown and suggests the nearest operation', () => {
+    const src = recipe({
+      method: 'post',
+      path: '/service/uploadtoken/action/get',
+      parameters: [{ name: 'uploadTokenId', dynamicEnum: { path: '/service/uploadtoken/action/lst', array: 'objects', value: 'id', label: 'fileName' } }],
+    });
+    const errs = errorsOf(src);
+    expect(errs).toHaveLength(1);
+    expect(errs[0]).toContain('unknown-path: The dropdown "uploadTokenId" is filled by "/service/uploadtoken/action/lst", which the API does not have: did you mean "/service/uploadtoken/action/list"?');
+  });
+});
