@@ -271,7 +271,8 @@ export const defaultValueRule: LintRule = {
     const out: Diagnostic[] = [];
     for (const step of recipe.steps) {
       if (!step.apiCall) continue;
-      const fields = fieldsByPath(formOf(recipe, api, step));
+      const form = formOf(recipe, api, step);
+      const fields = fieldsByPath(form);
       walkRecipeInputs(step, (node, name, path, owner) => {
         // objectType presets the class of its object.
         if (path.endsWith('.objectType') || path === 'objectType') {
@@ -294,6 +295,9 @@ export const defaultValueRule: LintRule = {
         }
         const f = fields.get(path);
         if (!f) return;
+        // Without the operation's description a field is text only by default: check just what
+        // the recipe itself declares (its enum or type).
+        if (!form.known && node.enum === undefined && node.type === undefined) return;
         for (const key of ['consoleDefault', 'default'] as const) {
           const v = node[key];
           if (v === undefined) continue;

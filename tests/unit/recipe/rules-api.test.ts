@@ -187,3 +187,15 @@ describe('unknown-path also covers the call that fills a dropdown', () => {
     expect(errs[0]).toContain('unknown-path: The dropdown "uploadTokenId" is filled by "/service/uploadtoken/action/lst", which the API does not have: did you mean "/service/uploadtoken/action/list"?');
   });
 });
+
+describe('invalid-default without an API description', () => {
+  it('checks only what the recipe declares (a boolean default on an undescribed input is fine)', () => {
+    const src = recipe({
+      method: 'post',
+      path: '/service/uploadtoken/action/upload',
+      parameters: [{ name: 'resume', consoleDefault: false }, { name: 'finalChunk', consoleDefault: true }, { name: 'mode', enum: ['a', 'b'], consoleDefault: 'c' }],
+    });
+    const errs = parseRecipe(src).diagnostics.filter((d) => d.rule === 'invalid-default');
+    expect(errs.map((d) => d.message)).toEqual(['The consoleDefault of "mode" cannot be used: "c" is not one of its choices ("a", "b"). The field takes one of its choices.']);
+  });
+});
