@@ -1,5 +1,7 @@
 import { listVisibleRecipes } from '@/lib/server/recipes';
 import { getServerApi } from '@/lib/server/api';
+import { liveReloadEnabled } from '@/lib/server/recipe-watch';
+import { LiveReload } from '@/components/recipe/LiveReload';
 import { RecipeCard } from '@/components/recipe/RecipeCard';
 import { RecipeSearch } from '@/components/recipe/RecipeSearch';
 
@@ -15,6 +17,7 @@ export default async function Home() {
   }));
   return (
     <main id="main" className="page page-index" tabIndex={-1}>
+      {liveReloadEnabled() && <LiveReload />}
       <div className="index-hero">
         <h1>Recipes</h1>
         <p className="lead">

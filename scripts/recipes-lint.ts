@@ -7,11 +7,12 @@
  * checked against that one. URLs are fetched once and cached (see lib/server/api.ts).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ApiDescription } from '../lib/api';
 import { parseRecipe } from '../lib/recipe';
 import { loadApi, loadApiSource, parseApiSources } from '../lib/server/api';
+import { watchRecipes } from '../lib/server/recipe-watch';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2).filter((a) => a !== '--');
@@ -30,13 +31,15 @@ for (let i = 0; i < argv.length; i++) {
   else rest.push(a);
 }
 const useApi = !rest.includes('--no-api');
+const watchMode = rest.includes('--watch');
 const files = rest.filter((a) => !a.startsWith('--'));
-const unknown = rest.filter((a) => a.startsWith('-') && !['--no-api', '--help', '-h'].includes(a));
+const unknown = rest.filter((a) => a.startsWith('-') && !['--no-api', '--watch', '--help', '-h'].includes(a));
 
 if (rest.includes('--help') || rest.includes('-h')) {
   console.log(
-    'usage: npm run recipes:lint [-- [--api PATH_OR_URL]... [--no-api] FILE...]\n' +
+    'usage: npm run recipes:lint [-- [--api PATH_OR_URL]... [--no-api] [--watch] FILE...]\n' +
       '  with no FILE, lints every recipes/*.md\n' +
+      '  --watch   lint again whenever a file is saved (path:line:col lines for editors\' problem matchers)\n' +
       '  --api     the API description to check against (repeatable; default: RECIPES_API, else the built-in one)\n' +
       '  --no-api  check the recipe format only',
   );
@@ -79,42 +82,73 @@ if (useApi) {
   }
 }
 
-let errors = 0;
-let warnings = 0;
-for (const file of targets) {
-  let source: string;
-  try {
-    if (statSync(file).isDirectory()) {
-      console.log(`${file}: error: this is a folder, not a recipe file: pass the .md files in it.`);
+const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+
+/** Lints `files`, printing one line per problem; returns the counts. */
+async function lintFiles(files: string[]): Promise<{ errors: number; warnings: number }> {
+  let errors = 0;
+  let warnings = 0;
+  for (const file of files) {
+    let source: string;
+    try {
+      if (statSync(file).isDirectory()) {
+        console.log(`${file}: error: this is a folder, not a recipe file: pass the .md files in it.`);
+        errors++;
+        continue;
+      }
+      source = readFileSync(file, 'utf8');
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException)?.code;
+      const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String((e as Error)?.message ?? e);
+      console.log(`${file}: error: cannot read the file (${why}): check the path.`);
       errors++;
       continue;
     }
-    source = readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException)?.code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String((e as Error)?.message ?? e);
-    console.log(`${file}: error: cannot read the file (${why}): check the path.`);
-    errors++;
-    continue;
-  }
-  let recipe = parseRecipe(source, { api });
-  if (api && recipe.metadata.openapi) {
-    // The recipe names its own API description: check against that one instead.
-    const own = recipe.metadata.openapi;
-    try {
-      const loaded = await loadApiSource(own, { base: dirname(file) });
-      recipe = parseRecipe(source, { api: loaded.api });
-    } catch (e) {
-      recipe = parseRecipe(source);
-      console.error(`${file}: note: paths and parameters not checked: the recipe's own API description (METADATA "openapi") could not be loaded: ${(e as Error)?.message ?? e}`);
+    let recipe = parseRecipe(source, { api });
+    if (api && recipe.metadata.openapi) {
+      // The recipe names its own API description: check against that one instead.
+      const own = recipe.metadata.openapi;
+      try {
+        const loaded = await loadApiSource(own, { base: dirname(file) });
+        recipe = parseRecipe(source, { api: loaded.api });
+      } catch (e) {
+        recipe = parseRecipe(source);
+        console.error(`${file}: note: paths and parameters not checked: the recipe's own API description (METADATA "openapi") could not be loaded: ${(e as Error)?.message ?? e}`);
+      }
+    }
+    for (const d of recipe.diagnostics) {
+      console.log(`${file}:${d.line}:${d.column}: ${d.severity}: ${d.message}`);
+      if (d.severity === 'error') errors++;
+      else warnings++;
     }
   }
-  for (const d of recipe.diagnostics) {
-    console.log(`${file}:${d.line}:${d.column}: ${d.severity}: ${d.message}`);
-    if (d.severity === 'error') errors++;
-    else warnings++;
-  }
+  return { errors, warnings };
 }
-const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
-console.error(`${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(targets.length, 'file')}.`);
-process.exit(errors > 0 ? 1 : 0);
+
+if (!watchMode) {
+  const { errors, warnings } = await lintFiles(targets);
+  console.error(`${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(targets.length, 'file')}.`);
+  process.exit(errors > 0 ? 1 : 0);
+}
+
+// --watch: lint everything once, then each file again when it is saved (editors' problem
+// matchers read the path:line:col lines between "Linting" and the summary line).
+const round = async (files: string[]) => {
+  console.log(`recipes:lint: linting ${plural(files.length, 'file')}...`);
+  const { errors, warnings } = await lintFiles(files);
+  console.log(`recipes:lint: ${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(files.length, 'file')}. Watching for changes (Ctrl+C to stop).`);
+};
+await round(targets);
+const explicit = files.length > 0;
+const folders = [...new Set((explicit ? targets : [join(root, 'recipes')]).map((t) => (explicit ? dirname(resolve(t)) : resolve(t))))];
+const wanted = new Set(targets.map((t) => resolve(t)));
+let queue = Promise.resolve();
+for (const folder of folders) {
+  watchRecipes(folder, (c) => {
+    if (explicit && !wanted.has(resolve(c.file))) return;
+    const shown = relative(process.cwd(), c.file) || c.file;
+    queue = queue.then(() => (c.kind === 'delete' ? void console.log(`recipes:lint: ${shown} was deleted.`) : round([shown])));
+  });
+}
+// Keep the process alive (the watchers themselves do not).
+setInterval(() => {}, 1 << 30);

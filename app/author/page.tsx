@@ -6,6 +6,7 @@ import type { Metadata } from 'next';
 import { listRecipes, loadRecipe } from '@/lib/server/recipes';
 import { RECIPE_TEMPLATE, TEMPLATE_SLUG } from '@/components/author/template';
 import { AuthorApp } from './AuthorApp';
+import { savingAllowed } from '@/app/api/recipes/save';
 
 export const dynamic = 'force-dynamic';
 
@@ -19,7 +20,7 @@ export default async function AuthorPage({ searchParams }: { searchParams: Promi
   const requested = typeof params.recipe === 'string' ? params.recipe : undefined;
   const loaded = requested ? loadRecipe(requested) : undefined;
   const recipes = listRecipes({ includeExtra: true }).map((r) => ({ slug: r.slug, title: r.title }));
-  const canSave = process.env.NODE_ENV === 'development';
+  const canSave = savingAllowed();
   return (
     <main id="main" className="page page-author">
       <h1 className="visually-hidden">Write a recipe</h1>

@@ -3,20 +3,24 @@
  * File name, "Download .md" (always) and "Save to recipes/" (development mode only). Saving asks
  * before replacing an existing file.
  */
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
+
+/** Monaco's diff editor, loaded only when a save would replace a file. */
+const DiffView = lazy(() => import('./DiffView'));
 
 export interface SaveBarProps {
   source: string;
   defaultName: string;
   canSave: boolean;
   errorCount: number;
+  theme?: 'light' | 'dark';
 }
 
 type Status =
   | { kind: 'idle' }
   | { kind: 'busy' }
   | { kind: 'saved'; path: string; url: string }
-  | { kind: 'exists'; message: string }
+  | { kind: 'exists'; message: string; existing?: string }
   | { kind: 'error'; message: string };
 
 export function download(name: string, text: string): void {
@@ -32,7 +36,7 @@ export function download(name: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function SaveBar({ source, defaultName, canSave, errorCount }: SaveBarProps) {
+export function SaveBar({ source, defaultName, canSave, errorCount, theme = 'light' }: SaveBarProps) {
   const [name, setName] = useState(defaultName);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const fileName = name.trim().endsWith('.md') ? name.trim() : `${name.trim() || 'recipe'}.md`;
@@ -45,8 +49,8 @@ export function SaveBar({ source, defaultName, canSave, errorCount }: SaveBarPro
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ name: fileName, content: source, overwrite }),
       });
-      const body = (await res.json().catch(() => ({}))) as { error?: string; path?: string; url?: string };
-      if (res.status === 409) setStatus({ kind: 'exists', message: body.error ?? `${fileName} already exists.` });
+      const body = (await res.json().catch(() => ({}))) as { error?: string; path?: string; url?: string; existing?: string };
+      if (res.status === 409) setStatus({ kind: 'exists', message: body.error ?? `${fileName} already exists.`, existing: body.existing });
       else if (!res.ok) setStatus({ kind: 'error', message: body.error ?? `Saving failed (HTTP ${res.status}). Download the file instead.` });
       else setStatus({ kind: 'saved', path: body.path ?? fileName, url: body.url ?? '/' });
     } catch (e) {
@@ -89,13 +93,30 @@ export function SaveBar({ source, defaultName, canSave, errorCount }: SaveBarPro
         {status.kind === 'exists' && (
           <>
             {status.message}{' '}
-            <button type="button" className="button button-small button-danger" onClick={() => void save(true)}>
-              Replace it
-            </button>
+            {status.existing === source ? (
+              <em>It already holds exactly this text.</em>
+            ) : (
+              <>
+                <button type="button" className="button button-small button-danger" onClick={() => void save(true)}>
+                  Replace it
+                </button>{' '}
+                <button type="button" className="button button-small button-quiet" onClick={() => setStatus({ kind: 'idle' })}>
+                  Cancel
+                </button>
+              </>
+            )}
           </>
         )}
         {status.kind === 'error' && <span className="author-error">{status.message}</span>}
       </span>
+      {status.kind === 'exists' && status.existing !== undefined && status.existing !== source && (
+        <section className="author-diff-panel" aria-label={`Changes to ${fileName}: the file on the left, your draft on the right`}>
+          <p className="author-diff-title">Replacing {fileName} changes this (the file on the left, your draft on the right):</p>
+          <Suspense fallback={<p className="author-loading">Loading the comparison…</p>}>
+            <DiffView original={status.existing} modified={source} theme={theme} />
+          </Suspense>
+        </section>
+      )}
     </div>
   );
 }

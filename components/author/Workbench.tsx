@@ -272,7 +272,7 @@ export default function Workbench({ initialSource, slug, fromFile, recipes, canS
             </button>
           ))}
         </div>
-        <SaveBar source={source} defaultName={`${slug}.md`} canSave={canSave} errorCount={diagnostics.filter((d) => d.severity === 'error').length} />
+        <SaveBar source={source} defaultName={`${slug}.md`} canSave={canSave} errorCount={diagnostics.filter((d) => d.severity === 'error').length} theme={dark ? 'dark' : 'light'} />
       </div>
       {restorable && (
         <div className="author-restore" role="status">

@@ -11,6 +11,7 @@ import { TableOfContents } from './TableOfContents';
 import { StepSection } from './StepSection';
 import { ProblemsPanel } from './Diagnostics';
 import { RunnerRoot } from './RunnerRoot';
+import { LiveReload } from './LiveReload';
 
 export interface RecipePageProps {
   slug: string;
@@ -21,11 +22,13 @@ export interface RecipePageProps {
   apiError?: string;
   /** Shown in problem tooltips, e.g. `recipes/upload-media.md`. */
   file?: string;
+  /** Reload the page's data when its file changes (authoring on this machine). */
+  liveReload?: boolean;
   /** The METADATA `relatedRecipes` that exist, resolved by the route (slug and title). */
   related?: Array<{ slug: string; title: string }>;
 }
 
-export function RecipePage({ slug, recipe, slice, apiError, file, related = [] }: RecipePageProps) {
+export function RecipePage({ slug, recipe, slice, apiError, file, liveReload, related = [] }: RecipePageProps) {
   const steps = recipe.steps;
   const byStep = new Map<number, Diagnostic[]>();
   for (const d of recipe.diagnostics) {
@@ -36,6 +39,7 @@ export function RecipePage({ slug, recipe, slice, apiError, file, related = [] }
   const hasFinish = !!recipe.finish?.trim();
   return (
     <RunnerRoot slug={slug} recipe={recipe} slice={slice}>
+      {liveReload && <LiveReload slug={slug} />}
       <div className="recipe-layout" data-recipe={slug}>
         <aside className="recipe-aside">
           <TableOfContents steps={steps} hasIntro={hasIntro} hasFinish={hasFinish} diagnostics={recipe.diagnostics} />

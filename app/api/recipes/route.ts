@@ -4,13 +4,10 @@
  * console must not let visitors write files.
  */
 import { recipesDir } from '@/lib/server/recipes';
-import { MAX_RECIPE_BYTES, saveRecipe } from './save';
+import { MAX_RECIPE_BYTES, saveRecipe, savingAllowed } from './save';
 
 export const dynamic = 'force-dynamic';
 
-function isDev(): boolean {
-  return process.env.NODE_ENV === 'development';
-}
 
 function json(status: number, body: unknown): Response {
   return Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
@@ -26,9 +23,9 @@ function sameOrigin(origin: string, request: Request): boolean {
 }
 
 export async function POST(request: Request): Promise<Response> {
-  if (!isDev()) {
+  if (!savingAllowed()) {
     return json(403, {
-      error: 'Saving into recipes/ works only when the console runs in development mode (npm run dev). Use "Download .md" and put the file in recipes/ yourself.',
+      error: 'Saving into recipes/ works only in development mode (npm run dev) or with RECIPES_ALLOW_SAVE=1. Use "Download .md" and put the file in recipes/ yourself.',
     });
   }
   // Only the console's own pages may save (a page on another site must not write files here).
@@ -49,6 +46,6 @@ export async function POST(request: Request): Promise<Response> {
   if (typeof body !== 'object' || body === null) return json(400, { error: 'Send an object: {"name": "my-recipe.md", "content": "..."}.' });
   const { name, content, overwrite } = body as Record<string, unknown>;
   const result = saveRecipe(recipesDir(), { name, content, overwrite });
-  if ('error' in result) return json(result.status, { error: result.error });
+  if ('error' in result) return json(result.status, result.status === 409 ? { error: result.error, existing: result.existing } : { error: result.error });
   return json(result.status, { slug: result.slug, path: result.path, url: `/recipes/${result.slug}` });
 }

@@ -3,8 +3,17 @@
  * The file name is validated as a bare `[a-z0-9-]+.md` name, so nothing can be written outside
  * the folder; an existing file is only replaced when the caller confirms (`overwrite: true`).
  */
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
+
+/**
+ * Whether /author may write into the recipes folder: under `npm run dev`, or when the person running
+ * the console opts in with RECIPES_ALLOW_SAVE=1 (authoring with `npm start` on their own machine).
+ * Never by default in production: a deployed console must not let visitors write files.
+ */
+export function savingAllowed(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.NODE_ENV === 'development' || env.RECIPES_ALLOW_SAVE === '1';
+}
 
 /** Largest recipe accepted (bytes of UTF-8). The seed recipe is about 9 KB. */
 export const MAX_RECIPE_BYTES = 512 * 1024;
@@ -29,7 +38,9 @@ export function validateRecipeFileName(raw: unknown): NameCheck {
 
 export type SaveResult =
   | { status: 200 | 201; slug: string; fileName: string; path: string }
-  | { status: 400 | 409 | 413; error: string };
+  | { status: 400 | 413; error: string }
+  /** The file exists: its current text, so the editor can show what replacing it changes. */
+  | { status: 409; error: string; existing: string };
 
 export interface SaveRequest {
   name: unknown;
@@ -51,7 +62,13 @@ export function saveRecipe(dir: string, req: SaveRequest): SaveResult {
   if (!target.startsWith(root + sep)) return { status: 400, error: 'The file name points outside recipes/.' };
   const exists = existsSync(target);
   if (exists && req.overwrite !== true) {
-    return { status: 409, error: `recipes/${check.fileName} already exists. Confirm to replace it, or choose another name.` };
+    let existing = '';
+    try {
+      existing = readFileSync(target, 'utf8');
+    } catch {
+      /* unreadable: the diff shows it as empty */
+    }
+    return { status: 409, error: `recipes/${check.fileName} already exists. Confirm to replace it, or choose another name.`, existing };
   }
   mkdirSync(root, { recursive: true });
   const tmp = join(/*turbopackIgnore: true*/ root, `.${check.fileName}.${process.pid}.${Date.now()}.tmp`);

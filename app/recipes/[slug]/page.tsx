@@ -4,6 +4,7 @@ import { relative } from 'node:path';
 import { loadRecipe, resolveRelated } from '@/lib/server/recipes';
 import { getServerApi } from '@/lib/server/api';
 import { recipePageSlice } from '@/lib/server/slice';
+import { liveReloadEnabled } from '@/lib/server/recipe-watch';
 import { RecipePage } from '@/components/recipe/RecipePage';
 
 interface Props {
@@ -36,6 +37,7 @@ export default async function RecipeRoute({ params }: Props) {
         recipe={loaded.recipe}
         slice={recipePageSlice(loaded.recipe, server.api)}
         apiError={server.error}
+        liveReload={liveReloadEnabled()}
         file={relative(process.cwd(), loaded.path)}
         related={resolveRelated(loaded.recipe.metadata.relatedRecipes, slug, server.api)}
       />

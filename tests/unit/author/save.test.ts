@@ -56,6 +56,8 @@ describe('saveRecipe', () => {
     const again = saveRecipe(dir, { name: 'first', content: '# Two\n' });
     expect(again.status).toBe(409);
     expect('error' in again && again.error).toMatch(/already exists/);
+    // The current text comes back, so the editor can show what replacing it changes.
+    expect('existing' in again && again.existing).toBe('# One\n');
     expect(readFileSync(join(dir, 'first.md'), 'utf8')).toBe('# One\n');
     expect(saveRecipe(dir, { name: 'first.md', content: '# Two\n', overwrite: 'yes' }).status).toBe(409);
     expect(saveRecipe(dir, { name: 'first.md', content: '# Two\n', overwrite: true }).status).toBe(200);
@@ -77,5 +79,15 @@ describe('saveRecipe', () => {
     expect(saveRecipe(dir, { name: 'x.md', content: undefined }).status).toBe(400);
     expect(saveRecipe(dir, { name: 'big.md', content: 'x'.repeat(MAX_RECIPE_BYTES + 1) }).status).toBe(413);
     expect(saveRecipe(dir, { name: 'ok.md', content: 'x'.repeat(MAX_RECIPE_BYTES) }).status).toBe(201);
+  });
+});
+
+describe('savingAllowed', () => {
+  it('is on under npm run dev or with RECIPES_ALLOW_SAVE=1, never by default in production', async () => {
+    const { savingAllowed } = await import('@/app/api/recipes/save');
+    expect(savingAllowed({ NODE_ENV: 'development' } as NodeJS.ProcessEnv)).toBe(true);
+    expect(savingAllowed({ NODE_ENV: 'production' } as NodeJS.ProcessEnv)).toBe(false);
+    expect(savingAllowed({ NODE_ENV: 'production', RECIPES_ALLOW_SAVE: '1' } as NodeJS.ProcessEnv)).toBe(true);
+    expect(savingAllowed({ NODE_ENV: 'production', RECIPES_ALLOW_SAVE: 'yes' } as NodeJS.ProcessEnv)).toBe(false);
   });
 });
