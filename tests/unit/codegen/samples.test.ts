@@ -115,7 +115,7 @@ describe('values follow the form and earlier steps', () => {
       const code = GENERATORS[id].step(notRun[1]!, ctxOf());
       expect(code, id).not.toContain('{result of step 1');
       // The variable comes first, with a comment saying what to put there.
-      const first = code.split('\n').find((l) => l !== '' && !/^(<\?php|import |use |// In a component)/.test(l));
+      const first = code.split('\n').find((l) => l !== '' && !/^(<\?php|import |use |\/\/ In a component)/.test(l));
       expect(first, id).toMatch(/FILL IN: id of step 1's result/);
       expect(code, id).toContain('YOUR_UPLOAD_TOKEN_ID');
     }
