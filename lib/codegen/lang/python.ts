@@ -11,8 +11,13 @@ import { floatLiteral, intLiteral, pythonString } from '../strings';
 import type { CodegenContext, LanguageGenerator } from '../types';
 import { chainRefs, finish, indent, newState, resultName, sessionPlan, type ProgramStep } from './common';
 
+/** The client's attribute for a property: the API's name, with `_` after a Python keyword (`not_`). */
+export function pythonProp(prop: string): string {
+  return RESERVED.python.has(prop) ? prop + '_' : prop;
+}
+
 function pyAccess(base: string, segs: Array<string | number>): string {
-  return base + segs.map((s) => (typeof s === 'number' ? `[${s}]` : `.${String(s)}`)).join('');
+  return base + segs.map((s) => (typeof s === 'number' ? `[${s}]` : `.${pythonProp(String(s))}`)).join('');
 }
 
 const em: Emitter = {
@@ -23,7 +28,7 @@ const em: Emitter = {
   nil: () => 'None',
   enumConst: (v) => `${v.enumType}.${v.constant}`,
   newObject: (v, cls) => [`${v} = ${cls}()`],
-  setProp: (v, _c, prop, expr) => `${v}.${prop} = ${expr}`,
+  setProp: (v, _c, prop, expr) => `${v}.${pythonProp(prop)} = ${expr}`,
   array: (items) => `[${items.join(', ')}]`,
   declare: (v, expr) => `${v} = ${expr}`,
   file: (v, path) => [`${v} = open(${pythonString(path)}, "rb")`],
