@@ -476,11 +476,15 @@ export type ResultShape =
   | { kind: 'unknown' };
 
 const SHOWN = ['id', 'name', 'fileName', 'status'];
+/** Objects without an id (a session's info): what identifies them instead. */
+const SHOWN_ELSE = ['ks', 'partnerId', 'userId', 'sessionType', 'expiry'];
 
 function shownFields(className: string, api: ApiDescription): string[] {
-  const props = api.allProperties(className).map((p) => p.name);
+  const props = api.allProperties(className).map((p) => p.name).filter((p) => p !== 'objectType');
   const out = SHOWN.filter((f) => props.includes(f));
-  return out.length ? out : props.slice(0, 1);
+  if (out.length) return out;
+  const other = SHOWN_ELSE.filter((f) => props.includes(f));
+  return other.length ? other : props.slice(0, 1);
 }
 
 export function resultShape(plan: CallPlan, api: ApiDescription | undefined): ResultShape {
