@@ -187,7 +187,7 @@ export function describeClient(runner: Runner): void {
         const out = await runner.exec(code, dir, `whole${n}`);
         expect(out).not.toMatch(/KalturaAPIException|Traceback|Fatal error/);
         if (isUpload) await expectReady(name);
-      });
+      }, 300_000);
 
       it(`${recipeFile}: each step with set-up code, in order, with the live results`, async () => {
         const name = `${lang} steps ${++n}`;
@@ -202,7 +202,7 @@ export function describeClient(runner: Runner): void {
           results[i] = { ok: true, response: liveResult(out), answers: { ...sent, body: sent } };
         }
         if (isUpload) await expectReady(name);
-      });
+      }, 300_000);
     }
 
     it('a failing call exits non-zero', async () => {
@@ -211,7 +211,7 @@ export function describeClient(runner: Runner): void {
       const models = buildModels(recipe, { conn: bad, filePath: file }).filter((m): m is RequestModel => m !== null);
       await expect(runner.exec(g.program(models, ctxOf({ connection: bad, secrets: 'shown', filePath: file })), dir, `failing${++n}`)).rejects.toThrow(/exited with [1-9]/);
       await expect(runner.exec(g.step(models[0], ctxOf({ connection: bad, secrets: 'shown', setup: true })), dir, `failing${++n}`)).rejects.toThrow(/exited with [1-9]/);
-    });
+    }, 300_000);
   });
 }
 
