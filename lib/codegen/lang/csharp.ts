@@ -1,6 +1,6 @@
 /**
  * csharp: the Kaltura C# client. `MediaService.Add(entry).SetCompletion(handler).Execute(client)`;
- * the KS from `SessionService.Start(secret, userId, SessionType.ADMIN, partnerId)` like every other
+ * (`OrderBy` typed as the filter's own enum); the KS from `SessionService.Start(secret, userId, SessionType.ADMIN, partnerId)` like every other
  * language (a server call, so it works with any endpoint's KS format); later calls nest in its handler.
  */
 import type { ApiDescription, TypeRef } from '../../api/types';
@@ -88,7 +88,8 @@ const em: Emitter = {
   },
   bool: (b) => (b ? 'true' : 'false'),
   nil: () => 'null',
-  enumConst: (v, asString) => `${stripKaltura(v.enumType)}.${v.constant}${asString ? '.ToString()' : ''}`,
+  // The C# client types each filter's OrderBy as its own enum (MediaEntryOrderBy), so constants stay typed.
+  enumConst: (v) => `${stripKaltura(v.enumType)}.${v.constant}`,
   newObject: (v, cls) => [`${stripKaltura(cls)} ${v} = new ${stripKaltura(cls)}();`],
   setProp: (v, _c, prop, expr) => `${v}.${pascal(prop)} = ${expr};`,
   array: (items, itemClass) => `new List<${itemClass ? stripKaltura(itemClass) : 'object'}> { ${items.join(', ')} }`,

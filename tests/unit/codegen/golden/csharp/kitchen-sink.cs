@@ -70,7 +70,7 @@ class CodeExample
                                 MediaEntryFilter filter2 = new MediaEntryFilter();
                                 filter2.NameLike = "Kaltura";
                                 filter2.StatusEqual = EntryStatus.READY;
-                                filter2.OrderBy = MediaEntryOrderBy.CREATED_AT_DESC.ToString();
+                                filter2.OrderBy = MediaEntryOrderBy.CREATED_AT_DESC;
                                 FilterPager pager2 = new FilterPager();
                                 pager2.PageSize = 1;
                                 MediaService.List(filter2, pager2)
