@@ -5,7 +5,6 @@
  */
 import type { ApiDescription, Operation, TypeRef } from '../api/types';
 import type { Field, RequestModel, Value } from '../request/types';
-import { unresolvedPlaceholder } from '../request/http';
 import { KS_PLACEHOLDER, SECRET_PLACEHOLDER, type CodegenContext } from './types';
 import { NameAllocator, lowerFirst, stripKaltura } from './naming';
 
@@ -17,6 +16,8 @@ export interface ArgPlan {
   name: string;
   type?: TypeRef;
   value: Value;
+  /** A required argument the model has no value for: the sample declares it for the reader to fill in. */
+  missing?: boolean;
 }
 
 export interface CallPlan {
@@ -59,26 +60,108 @@ export function maskModel(model: RequestModel, ctx: CodegenContext): RequestMode
   };
 }
 
-/** The call's arguments in argument order, up to the last one the model sends. */
+/** The operation of a model (by its URL service id first: plugin services share names). */
+export function operationOf(model: RequestModel, api?: ApiDescription): Operation | undefined {
+  if (!api) return undefined;
+  if (model.serviceId) {
+    const byPath = api.operation(`/service/${model.serviceId}/action/${model.action}`);
+    if (byPath) return byPath;
+  }
+  return api.operationByName(model.service, model.action);
+}
+
+/** The client plugin that holds the model's service (`metadata`), if any. */
+export function pluginOf(model: RequestModel, api?: ApiDescription): string | undefined {
+  return model.plugin ?? operationOf(model, api)?.plugin;
+}
+
+/**
+ * The call's arguments in argument order, up to the last one the model sends; required
+ * arguments the model has no value for are kept (`missing`), so samples declare them.
+ */
 export function planCall(original: RequestModel, ctx: CodegenContext): CallPlan {
   const api = ctx.api;
   const model = maskModel(original, ctx);
-  const op = api?.operationByName(model.service, model.action);
+  const op = operationOf(model, api);
   if (!op) return { model, args: model.params.map((f) => ({ name: f.name, value: f.value })) };
   const byName = new Map<string, Field>();
   for (const f of model.params) byName.set(f.name, f);
   let last = -1;
   op.params.forEach((p, i) => {
-    if (byName.has(p.name)) last = i;
+    if (byName.has(p.name) || p.required) last = i;
   });
   const args: ArgPlan[] = [];
   op.params.forEach((p, i) => {
     if (i > last) return;
     const f = byName.get(p.name);
-    args.push({ name: p.name, type: p.type, value: f ? f.value : defaultValue(p.type, p.default, api) });
+    if (f) args.push({ name: p.name, type: p.type, value: typed(f.value, p.type, api) });
+    else if (p.required) args.push({ name: p.name, type: p.type, value: { kind: 'null' }, missing: true });
+    else args.push({ name: p.name, type: p.type, value: defaultValue(p.type, p.default, api) });
   });
   for (const f of model.params) if (!op.params.some((p) => p.name === f.name)) args.push({ name: f.name, value: f.value });
   return { model, op, args, result: op.result };
+}
+
+/**
+ * A value as the client expects it for its declared type: numbers and booleans typed as such
+ * (a form or JSON may hold `"1"`), enum members as constants, objects with their class (the
+ * declared one when the value names none) and their properties typed the same way.
+ */
+export function typed(value: Value, type: TypeRef | undefined, api: ApiDescription | undefined): Value {
+  if (!type) return value;
+  switch (value.kind) {
+    case 'string': {
+      const s = value.value.trim();
+      if (type.kind === 'int' && /^-?\d+$/.test(s) && Number.isSafeInteger(Number(s))) return { kind: 'int', value: Number(s) };
+      if (type.kind === 'float' && s !== '' && Number.isFinite(Number(s))) return { kind: 'float', value: Number(s) };
+      if (type.kind === 'bool' && /^(true|false|1|0)$/i.test(s)) return { kind: 'bool', value: /^(true|1)$/i.test(s) };
+      if (type.kind === 'enum') return enumMember(type.name, value.value, api) ?? value;
+      return value;
+    }
+    case 'int':
+    case 'float':
+      if (type.kind === 'enum') return enumMember(type.name, value.value, api) ?? value;
+      if (type.kind === 'bool' && (value.value === 0 || value.value === 1)) return { kind: 'bool', value: value.value === 1 };
+      if (type.kind === 'string') return { kind: 'string', value: String(value.value) };
+      if (type.kind === 'float' && value.kind === 'int') return { kind: 'float', value: value.value };
+      return value;
+    case 'bool':
+      if (type.kind === 'int') return { kind: 'int', value: value.value ? 1 : 0 };
+      return value;
+    case 'enum':
+      if (type.kind === 'enum' && type.name !== value.enumType) return enumMember(type.name, value.value, api) ?? value;
+      return value;
+    case 'object': {
+      const className = value.className || (type.kind === 'object' ? type.className : '');
+      const fields = value.fields.map((f) => {
+        const prop = className && api ? api.allProperties(className).find((p) => p.name === f.name) : undefined;
+        return { ...f, value: typed(f.value, prop?.type, api) };
+      });
+      return { kind: 'object', className, fields };
+    }
+    case 'array': {
+      const item: TypeRef | undefined =
+        type.kind === 'array' || type.kind === 'map'
+          ? /^(string|int|float|bool)$/.test(type.itemClass)
+            ? ({ kind: type.itemClass } as TypeRef)
+            : { kind: 'object', className: type.itemClass }
+          : undefined;
+      const itemClass = value.itemClass ?? (item?.kind === 'object' ? item.className : undefined);
+      const items = value.items.map((i) => typed(i, item, api));
+      return itemClass ? { kind: 'array', itemClass, items } : { kind: 'array', items };
+    }
+    case 'ref':
+      return value.resolved ? { ...value, resolved: typed(value.resolved, type, api) } : value;
+    default:
+      return value;
+  }
+}
+
+function enumMember(enumType: string, v: string | number, api: ApiDescription | undefined): Value | undefined {
+  const e = api?.getEnum(enumType);
+  if (!e) return undefined;
+  const m = e.values.find((x) => String(x.value) === String(v)) ?? e.values.find((x) => x.name === String(v));
+  return m ? { kind: 'enum', enumType, value: m.value, constant: m.name } : undefined;
 }
 
 /** A readable variable name for a call's result: `uploadToken`, `mediaEntry`, `ks`. */
@@ -95,7 +178,9 @@ export type DeclType =
   | { kind: 'string' | 'int' | 'float' | 'bool' | 'file' | 'unknown' }
   | { kind: 'enum'; name: string }
   | { kind: 'object'; className: string }
-  | { kind: 'array'; itemClass?: string };
+  | { kind: 'array'; itemClass?: string }
+  /** A plain string-keyed map (an object of no known class). */
+  | { kind: 'map' };
 
 export function declTypeOf(value: Value, type?: TypeRef): DeclType {
   if (type) {
@@ -109,7 +194,7 @@ export function declTypeOf(value: Value, type?: TypeRef): DeclType {
       case 'enum':
         return { kind: 'enum', name: type.name };
       case 'object':
-        return { kind: 'object', className: value.kind === 'object' ? value.className : type.className };
+        return { kind: 'object', className: value.kind === 'object' && value.className ? value.className : type.className };
       case 'array':
       case 'map':
         return { kind: 'array', itemClass: type.itemClass };
@@ -125,7 +210,7 @@ export function declTypeOf(value: Value, type?: TypeRef): DeclType {
     case 'enum':
       return { kind: 'enum', name: value.enumType };
     case 'object':
-      return { kind: 'object', className: value.className };
+      return value.className ? { kind: 'object', className: value.className } : { kind: 'map' };
     case 'array':
       return { kind: 'array', itemClass: value.itemClass };
     case 'ref':
@@ -142,7 +227,8 @@ export interface Emitter {
   float(n: number): string;
   bool(b: boolean): string;
   nil(): string;
-  enumConst(v: EnumValue): string;
+  /** An enum constant; `asString` when the client types the property as a plain string (`orderBy`). */
+  enumConst(v: EnumValue, asString?: boolean): string;
   /** Statements declaring `v` as a new, empty object of `className`. */
   newObject(v: string, className: string): string[];
   /** A statement setting property `prop` of object variable `v`. */
@@ -154,6 +240,10 @@ export interface Emitter {
   file(v: string, path: string, f: FileValue): string[];
   /** The expression for a variable name in this language's convention (`uploadTokenId`, `upload_token_id`). */
   varName(name: string): string;
+  /** A plain map of property names to expressions (objects of no known class). */
+  map(entries: Array<[string, string]>): string;
+  /** A line comment. */
+  comment(text: string): string;
 }
 
 export interface EmitState {
@@ -164,6 +254,72 @@ export interface EmitState {
   refExpr?: (ref: RefValue) => string | undefined;
   /** Class and enum names used (for imports). */
   uses: Set<string>;
+  /**
+   * Declarations the reader fills in (required arguments without a value, results of steps that
+   * have not run), printed at the top of the sample.
+   */
+  fillIns: string[];
+}
+
+/** The marker that starts the comment of every value the reader must fill in. */
+export const FILL_IN = 'FILL IN:';
+
+/** `uploadTokenId` -> `YOUR_UPLOAD_TOKEN_ID`. */
+export function placeholderText(name: string): string {
+  const c = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .toUpperCase();
+  return `YOUR_${c || 'VALUE'}`;
+}
+
+/** A placeholder value of the declared type (strings say what they stand for). */
+function placeholderValue(name: string, type: TypeRef | undefined, api: ApiDescription | undefined): Value {
+  switch (type?.kind) {
+    case 'int':
+      return { kind: 'int', value: 0 };
+    case 'float':
+      return { kind: 'float', value: 0 };
+    case 'bool':
+      return { kind: 'bool', value: false };
+    case 'enum': {
+      const m = api?.getEnum(type.name)?.values[0];
+      return m ? { kind: 'enum', enumType: type.name, value: m.value, constant: m.name } : { kind: 'string', value: placeholderText(name) };
+    }
+    case 'object':
+      return { kind: 'object', className: type.className, fields: [] };
+    case 'array':
+    case 'map':
+      return { kind: 'array', items: [] };
+    case 'file':
+      return { kind: 'file', name: 'file', size: 0 };
+    default:
+      return { kind: 'string', value: placeholderText(name) };
+  }
+}
+
+/** Declares a variable the reader fills in, at the top of the sample; returns its name. */
+export function fillIn(st: EmitState, hint: string, type: TypeRef | undefined, why: string): string {
+  const v = st.names.alloc(st.em.varName(hint));
+  const value = placeholderValue(hint, type, st.ctx.api);
+  const stmts: string[] = [];
+  let decl: string[];
+  if (value.kind === 'object') {
+    decl = [];
+    emitObject(v, value, st, decl);
+  } else if (value.kind === 'file') {
+    decl = st.em.file(v, `/path/to/${hint}`, value);
+  } else {
+    decl = [st.em.declare(v, valueExpr(value, st, stmts, hint), declTypeOf(value, type))];
+  }
+  st.fillIns.push(st.em.comment(`${FILL_IN} ${why}`), ...stmts, ...decl);
+  return v;
+}
+
+function refWhy(ref: RefValue): string {
+  const what = ref.source === 'answer' ? `the ${ref.path.replace(/^body\./, '')} you gave in step ${ref.fromStep + 1}` : `${ref.path || 'the result'} of step ${ref.fromStep + 1}'s result`;
+  return `${what} (run that step first, or paste the value here).`;
 }
 
 export function secretText(s: string, ctx: CodegenContext, kss: readonly string[] = []): string {
@@ -180,7 +336,7 @@ export function filePathOf(f: FileValue, ctx: CodegenContext): string {
 }
 
 /** An expression for `value`; nested objects push their construction onto `stmts`. */
-export function valueExpr(value: Value, st: EmitState, stmts: string[], hint: string): string {
+export function valueExpr(value: Value, st: EmitState, stmts: string[], hint: string, type?: TypeRef): string {
   const em = st.em;
   switch (value.kind) {
     case 'string':
@@ -195,7 +351,7 @@ export function valueExpr(value: Value, st: EmitState, stmts: string[], hint: st
       return em.nil();
     case 'enum':
       st.uses.add(value.enumType);
-      return em.enumConst(value);
+      return em.enumConst(value, type?.kind === 'string' || hint === 'orderBy');
     case 'object': {
       const v = st.names.alloc(em.varName(hint));
       emitObject(v, value, st, stmts);
@@ -215,16 +371,24 @@ export function valueExpr(value: Value, st: EmitState, stmts: string[], hint: st
       const expr = st.refExpr?.(value);
       if (expr !== undefined) return expr;
       if (value.resolved) return valueExpr(value.resolved, st, stmts, hint);
-      return em.str(unresolvedPlaceholder(value.fromStep, value.path));
+      return fillIn(st, hint, type, refWhy(value));
     }
   }
 }
 
 export function emitObject(v: string, value: Extract<Value, { kind: 'object' }>, st: EmitState, stmts: string[]): void {
+  if (!value.className) {
+    // No class is known (a foreign description, a pasted object): a plain map where the language has one.
+    const entries: Array<[string, string]> = [];
+    for (const f of value.fields) entries.push([f.name, valueExpr(f.value, st, stmts, f.name)]);
+    stmts.push(st.em.declare(v, st.em.map(entries), { kind: 'map' }));
+    return;
+  }
   st.uses.add(value.className);
   stmts.push(...st.em.newObject(v, value.className));
+  const props = st.ctx.api?.allProperties(value.className) ?? [];
   for (const f of value.fields) {
-    const expr = valueExpr(f.value, st, stmts, f.name);
+    const expr = valueExpr(f.value, st, stmts, f.name, props.find((p) => p.name === f.name)?.type);
     stmts.push(st.em.setProp(v, value.className, f.name, expr));
   }
 }
@@ -241,8 +405,17 @@ export function emitArgs(plan: CallPlan, st: EmitState): EmittedArgs {
   const args: EmittedArgs['args'] = [];
   for (const a of plan.args) {
     let value = a.value;
+    if (a.missing) {
+      const why = `${a.name} (required${a.type ? ', ' + typeLabel(a.type) : ''}): no value was given.`;
+      args.push({ name: a.name, varName: fillIn(st, a.name, a.type, why) });
+      continue;
+    }
     const refE = value.kind === 'ref' ? st.refExpr?.(value) : undefined;
     if (value.kind === 'ref' && refE === undefined && value.resolved) value = value.resolved;
+    if (value.kind === 'ref' && refE === undefined) {
+      args.push({ name: a.name, varName: fillIn(st, a.name, a.type, refWhy(value)) });
+      continue;
+    }
     const varName = st.names.alloc(st.em.varName(a.name));
     if (refE !== undefined) {
       stmts.push(st.em.declare(varName, refE, declTypeOf(a.value, a.type)));
@@ -251,12 +424,26 @@ export function emitArgs(plan: CallPlan, st: EmitState): EmittedArgs {
     } else if (value.kind === 'file') {
       stmts.push(...st.em.file(varName, filePathOf(value, st.ctx), value));
     } else {
-      const expr = valueExpr(value, st, stmts, a.name + 'Item');
+      const expr = valueExpr(value, st, stmts, a.name + 'Item', a.type);
       stmts.push(st.em.declare(varName, expr, declTypeOf(value, a.type)));
     }
     args.push({ name: a.name, varName });
   }
   return { stmts, args };
+}
+
+function typeLabel(t: TypeRef): string {
+  switch (t.kind) {
+    case 'enum':
+      return t.name;
+    case 'object':
+      return t.className;
+    case 'array':
+    case 'map':
+      return `${t.kind} of ${t.itemClass}`;
+    default:
+      return t.kind;
+  }
 }
 
 /** Splits a dotted response path: `objects.0.id` -> ['objects', 0, 'id']. */
@@ -278,4 +465,42 @@ export function scrubSecrets(code: string, ctx: CodegenContext, models: RequestM
   for (const m of models) if (m.ks) kss.add(m.ks);
   for (const ks of kss) if (ks.length >= 4) out = out.split(ks).join(KS_PLACEHOLDER);
   return out;
+}
+
+/** What a sample prints after a call: the values a reader needs next (ids, status, counts). */
+export type ResultShape =
+  | { kind: 'void' }
+  | { kind: 'scalar' }
+  | { kind: 'object'; fields: string[] }
+  | { kind: 'list'; fields: string[]; itemFields: string[]; itemClass: string }
+  | { kind: 'unknown' };
+
+const SHOWN = ['id', 'name', 'fileName', 'status'];
+/** Objects without an id (a session's info): what identifies them instead. */
+const SHOWN_ELSE = ['ks', 'partnerId', 'userId', 'sessionType', 'expiry'];
+
+function shownFields(className: string, api: ApiDescription): string[] {
+  const props = api.allProperties(className).map((p) => p.name).filter((p) => p !== 'objectType');
+  const out = SHOWN.filter((f) => props.includes(f));
+  if (out.length) return out;
+  const other = SHOWN_ELSE.filter((f) => props.includes(f));
+  return other.length ? other : props.slice(0, 1);
+}
+
+export function resultShape(plan: CallPlan, api: ApiDescription | undefined): ResultShape {
+  if (!plan.op || !api) return { kind: 'unknown' };
+  const r = plan.result;
+  if (!r) return { kind: 'void' };
+  if (r.kind === 'object') {
+    const props = api.allProperties(r.className);
+    const objects = props.find((p) => p.name === 'objects');
+    if (objects && (objects.type.kind === 'array') && props.some((p) => p.name === 'totalCount')) {
+      const item = objects.type.itemClass;
+      return { kind: 'list', fields: ['totalCount'], itemFields: api.getClass(item) ? shownFields(item, api) : [], itemClass: item };
+    }
+    if (props.length === 0) return { kind: 'unknown' };
+    return { kind: 'object', fields: shownFields(r.className, api) };
+  }
+  if (r.kind === 'array' || r.kind === 'map') return { kind: 'unknown' };
+  return { kind: 'scalar' };
 }

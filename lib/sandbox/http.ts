@@ -27,7 +27,7 @@ import { nowSec } from './ids';
 import { buildKs, SESSION_ADMIN } from './ks';
 import { FileArg, fromJson, mergeTree, setFlat, type ParamTree, type RawValue } from './params';
 import { ENTRY_READY, contentPath, refreshEntries } from './services/media';
-import { FORMAT_JSON, toJson, toXml } from './serialize';
+import { FORMAT_JSON, FORMAT_PHP, toJson, toPhpSerialized, toXml } from './serialize';
 import { SizeLimitError, drain, writeAt } from './streams';
 
 const MAX_TEXT_BODY = 32 * 1024 * 1024;
@@ -139,6 +139,15 @@ class ParamSources {
   action(t: ParamTree): string {
     return this.pathAction ?? str(t.action);
   }
+}
+
+/**
+ * Whether an upload chunk can stream straight into its token as its part arrives: only when the
+ * KS and the token id came before it (the query, or earlier parts). Clients that send the file
+ * part first (the official Ruby client) get it spooled, and the call runs once the body is read.
+ */
+function canRunEarly(t: ParamTree): boolean {
+  return str(t.ks) !== '' && str(t.uploadTokenId) !== '';
 }
 
 function isUpload(service: string, action: string): boolean {
@@ -287,6 +296,11 @@ export class SandboxHttp {
         headers: { ...CORS_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'X-Kaltura-Execution-Time': secs.toFixed(6) },
       });
     }
+    if (format === FORMAT_PHP) {
+      return new Response(toPhpSerialized(result), {
+        headers: { ...CORS_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'X-Kaltura-Execution-Time': secs.toFixed(6) },
+      });
+    }
     return new Response(toXml(result, secs), {
       headers: { ...CORS_HEADERS, 'Content-Type': 'text/xml; charset=utf-8', 'X-Kaltura-Execution-Time': secs.toFixed(6) },
     });
@@ -371,7 +385,7 @@ export class SandboxHttp {
         const t = src.merged();
         const service = src.service(t);
         const action = src.action(t);
-        if (name === 'fileData' && isUpload(service, action)) {
+        if (name === 'fileData' && isUpload(service, action) && canRunEarly(t)) {
           // stream this chunk straight into the token: the call runs now, with the parameters so far
           const file = new FileArg(info.filename || 'chunk', info.mimeType, stream);
           parsed.files.push(file);

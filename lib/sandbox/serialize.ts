@@ -55,3 +55,58 @@ function xmlValue(v: unknown): string {
 export function toXml(value: unknown, executionSeconds: number): string {
   return `<?xml version="1.0" encoding="utf-8"?><xml><result>${xmlValue(value)}</result><executionTime>${executionSeconds.toFixed(6)}</executionTime></xml>`;
 }
+
+export const FORMAT_PHP = 3;
+
+/**
+ * PHP `serialize()` form (format 3, the official PHP client's default), as Kaltura answers it:
+ * objects as `O:len:"KalturaMediaEntry":n:{...}` (the class is the `objectType`; null fields left
+ * out), lists as `a:n:{i:0;...}`, plain maps as string-keyed arrays, and an error as the array
+ * the PHP client checks (`isError`: `code` and `message` set), with `args` as name => value.
+ * String lengths are in UTF-8 bytes, as PHP counts them.
+ */
+export function toPhpSerialized(value: unknown): string {
+  return phpValue(value);
+}
+
+function phpString(s: string): string {
+  return `s:${Buffer.byteLength(s, 'utf8')}:"${s}";`;
+}
+
+function phpKey(k: string | number): string {
+  return typeof k === 'number' || /^(0|-?[1-9][0-9]{0,17})$/.test(k) ? `i:${k};` : phpString(k);
+}
+
+function phpArray(entries: Array<[string | number, unknown]>): string {
+  const kept = entries.filter(([, v]) => v !== null && v !== undefined);
+  return `a:${kept.length}:{${kept.map(([k, v]) => phpKey(k) + phpValue(v)).join('')}}`;
+}
+
+function phpValue(v: unknown): string {
+  if (v === null || v === undefined) return 'N;';
+  if (isApiErrorObject(v)) {
+    return phpArray([
+      ['code', v.code],
+      ['message', v.message],
+      ['objectType', 'KalturaAPIException'],
+      ['args', v.args],
+    ]);
+  }
+  if (typeof v === 'boolean') return `b:${v ? 1 : 0};`;
+  if (typeof v === 'number') {
+    if (Number.isInteger(v) && Math.abs(v) <= Number.MAX_SAFE_INTEGER) return `i:${v};`;
+    return Number.isFinite(v) ? `d:${v};` : 'N;';
+  }
+  if (typeof v === 'string') return phpString(v);
+  if (Array.isArray(v)) return phpArray(v.map((x, i) => [i, x] as [number, unknown]));
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    const entries = Object.entries(o).filter(([k, x]) => k !== 'objectType' && x !== null && x !== undefined);
+    if (typeof o.objectType === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(o.objectType)) {
+      const cls = o.objectType;
+      return `O:${cls.length}:"${cls}":${entries.length}:{${entries.map(([k, x]) => phpString(k) + phpValue(x)).join('')}}`;
+    }
+    return phpArray(entries);
+  }
+  return 'N;';
+}

@@ -1,11 +1,15 @@
-/** ajax: the browser JavaScript client (`KalturaMediaService.add(entry).execute(client, callback)`). */
+/**
+ * ajax: the browser JavaScript client (`KalturaMediaService.add(entry).execute(client, callback)`).
+ * It has no enum objects (values are written with their constant in a comment), objects are plain
+ * objects with `objectType`, and a file argument is the `<input type="file">` element itself.
+ */
 import type { RequestModel } from '../../request/types';
 import { RESERVED, lowerFirst, pascal } from '../naming';
 import { emitArgs, planCall, type EmitState, type Emitter } from '../plan';
 import { floatLiteral, intLiteral, jsString } from '../strings';
 import type { CodegenContext, LanguageGenerator } from '../types';
 import { chainRefs, finish, indent, newState, resultName, sessionPlan, type ProgramStep } from './common';
-import { jsAccess, jsActionName } from './node';
+import { jsAccess, jsActionName, jsMap } from './node';
 
 const em: Emitter = {
   str: jsString,
@@ -13,16 +17,18 @@ const em: Emitter = {
   float: floatLiteral,
   bool: (b) => (b ? 'true' : 'false'),
   nil: () => 'null',
-  enumConst: (v) => `${v.enumType}.${v.constant}`,
+  enumConst: (v) => `${typeof v.value === 'number' ? intLiteral(v.value) : jsString(String(v.value))} /* ${v.enumType}.${v.constant} */`,
   newObject: (v, cls) => [`var ${v} = {objectType: ${jsString(cls)}};`],
   setProp: (v, _cls, prop, expr) => `${jsAccess(v, [prop])} = ${expr};`,
   array: (items) => `[${items.join(', ')}]`,
   declare: (v, expr) => `var ${v} = ${expr};`,
   file: (v) => [
-    `// The File the user chose in an <input type="file"> on your page.`,
-    `var ${v} = document.querySelector('input[type="file"]').files[0];`,
+    `// The <input type="file"> on your page where the user chose the file (the client sends its first file).`,
+    `var ${v} = document.querySelector('input[type="file"]');`,
   ],
   varName: (n) => lowerFirst(n),
+  map: jsMap,
+  comment: (t) => `// ${t}`,
 };
 
 function call(model: RequestModel, args: string[]): string {
@@ -39,12 +45,11 @@ export const BROWSER_SECRET_WARNING = [
 function setupHead(st: EmitState, ctx: CodegenContext): { lines: string[]; startCall: string } {
   const s = sessionPlan(ctx);
   const a = emitArgs(s, st);
-  const partner = a.args.find((x) => x.name === 'partnerId')?.varName ?? String(ctx.connection.partnerId ?? 0);
   return {
     lines: [
       ...BROWSER_SECRET_WARNING,
       ...a.stmts,
-      `var config = new KalturaConfiguration(${partner});`,
+      'var config = new KalturaConfiguration();',
       `config.serviceUrl = ${jsString(ctx.connection.serviceUrl)};`,
       'var client = new KalturaClient(config);',
       '',
@@ -74,9 +79,11 @@ export const ajax: LanguageGenerator = {
       '    }',
       '  });',
     ];
-    if (!head) return finish(callLines, ctx, [model]);
+    const fills = st.fillIns.length ? [...st.fillIns, ''] : [];
+    if (!head) return finish([...fills, ...callLines], ctx, [model]);
     return finish(
       [
+        ...fills,
         ...head.lines,
         `${head.startCall}`,
         '  .execute(client, function(success, ks) {',
@@ -115,6 +122,8 @@ export const ajax: LanguageGenerator = {
     return finish(
       [
         '// Include the Kaltura JavaScript client library (KalturaClient.min.js) on the page first.',
+        ...st.fillIns,
+        ...(st.fillIns.length ? [''] : []),
         ...head.lines,
         '// Executes one request; resolves with its result, rejects with the API error.',
         'function run(request) {',

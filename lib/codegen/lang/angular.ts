@@ -6,7 +6,7 @@ import { floatLiteral, intLiteral, jsString } from '../strings';
 import type { CodegenContext, LanguageGenerator } from '../types';
 import { BROWSER_SECRET_WARNING } from './ajax';
 import { chainRefs, finish, indent, newState, resultName, sessionPlan, type ProgramStep } from './common';
-import { jsAccess } from './node';
+import { jsAccess, jsMap } from './node';
 
 const em: Emitter = {
   str: jsString,
@@ -14,7 +14,7 @@ const em: Emitter = {
   float: floatLiteral,
   bool: (b) => (b ? 'true' : 'false'),
   nil: () => 'null',
-  enumConst: (v) => `${v.enumType}.${camelFromConstant(v.constant)}`,
+  enumConst: (v, asString) => `${v.enumType}.${camelFromConstant(v.constant)}${asString ? '.toString()' : ''}`,
   newObject: (v, cls) => [`const ${v} = new ${cls}();`],
   setProp: (v, _cls, prop, expr) => `${jsAccess(v, [prop])} = ${expr};`,
   array: (items) => `[${items.join(', ')}]`,
@@ -24,6 +24,8 @@ const em: Emitter = {
     `const ${v}: File = (document.querySelector('input[type="file"]') as HTMLInputElement).files![0];`,
   ],
   varName: (n) => lowerFirst(n),
+  map: jsMap,
+  comment: (t) => `// ${t}`,
 };
 
 function actionClass(model: RequestModel): string {
@@ -73,12 +75,14 @@ export const angular: LanguageGenerator = {
       '  );',
     ];
     const intro = ['', '// In a component or service that injects `private kaltura: KalturaClient`:'];
-    if (!head) return finish([importLine(st), ...intro, ...callLines], ctx, [model]);
+    const fills = st.fillIns.length ? [...st.fillIns, ''] : [];
+    if (!head) return finish([importLine(st), ...intro, ...fills, ...callLines], ctx, [model]);
     st.uses.add('KalturaClient');
     return finish(
       [
         importLine(st),
         ...intro,
+        ...fills,
         ...head.lines,
         `this.kaltura.request(${head.startRequest})`,
         '  .subscribe((ks) => {',
@@ -123,7 +127,7 @@ export const angular: LanguageGenerator = {
         '',
         '  async run(): Promise<void> {',
         '    try {',
-        ...indent(body, '      '),
+        ...indent([...st.fillIns, ...(st.fillIns.length ? [''] : []), ...body], '      '),
         '    } catch (error) {',
         '      console.error(error instanceof Error ? error.message : error);',
         '    }',

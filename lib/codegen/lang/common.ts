@@ -65,7 +65,7 @@ export function sessionPlan(ctx: CodegenContext): CallPlan {
 }
 
 export function newState(em: Emitter, reserved: ReadonlySet<string>, ctx: CodegenContext, taken: string[] = []): EmitState {
-  return { em, names: new NameAllocator(reserved, taken), ctx, uses: new Set() };
+  return { em, names: new NameAllocator(reserved, taken), ctx, uses: new Set(), fillIns: [] };
 }
 
 /** Per-step bookkeeping of a whole-recipe program. */

@@ -1,12 +1,12 @@
 /**
  * csharp: the Kaltura C# client. `MediaService.Add(entry).SetCompletion(handler).Execute(client)`;
- * the KS from `SessionService.Start(secret, userId, SessionType.ADMIN, partnerId)` like every other
+ * (`OrderBy` typed as the filter's own enum); the KS from `SessionService.Start(secret, userId, SessionType.ADMIN, partnerId)` like every other
  * language (a server call, so it works with any endpoint's KS format); later calls nest in its handler.
  */
-import type { TypeRef } from '../../api/types';
+import type { ApiDescription, TypeRef } from '../../api/types';
 import type { RequestModel } from '../../request/types';
 import { RESERVED, lowerFirst, pascal, stripKaltura } from '../naming';
-import { emitArgs, planCall, type DeclType, type EmitState, type Emitter } from '../plan';
+import { emitArgs, planCall, resultShape, type CallPlan, type DeclType, type EmitState, type Emitter } from '../plan';
 import { csharpString, floatLiteral, intLiteral, isBeyondInt32 } from '../strings';
 import type { CodegenContext, LanguageGenerator } from '../types';
 import { chainRefs, finish, indent, newState, resultName, sessionPlan, type ProgramStep } from './common';
@@ -28,17 +28,51 @@ function csType(t: DeclType): string {
     case 'object':
       return stripKaltura(t.className);
     case 'array':
-      return t.itemClass ? `List<${stripKaltura(t.itemClass)}>` : 'List<object>';
+      return t.itemClass ? `List<${csItem(t.itemClass)}>` : 'List<object>';
+    case 'map':
+      return 'Dictionary<string, object>';
     default:
       return 'object';
   }
 }
 
-function resultCsType(t?: TypeRef): string {
-  if (!t) return 'object';
-  if (t.kind === 'object') return stripKaltura(t.className);
-  if (t.kind === 'array') return `IList<${stripKaltura(t.itemClass)}>`;
+function csItem(itemClass: string): string {
+  return { string: 'string', int: 'int', float: 'float', bool: 'bool' }[itemClass] ?? stripKaltura(itemClass);
+}
+
+/** The handler's result type: `MediaEntry`, `ListResponse<MediaEntry>`, `IList<FlavorAsset>`, `VoidResponse`. */
+function resultCsType(t: TypeRef | undefined, api?: ApiDescription, plan?: CallPlan): string {
+  if (!t) return plan?.op ? 'VoidResponse' : 'object';
+  if (t.kind === 'object') {
+    const shape = plan ? resultShape(plan, api) : undefined;
+    if (shape?.kind === 'list') return `ListResponse<${stripKaltura(shape.itemClass)}>`;
+    return stripKaltura(t.className);
+  }
+  if (t.kind === 'array') return `IList<${csItem(t.itemClass)}>`;
   return { string: 'string', int: 'int', float: 'float', bool: 'bool' }[t.kind as string] ?? 'object';
+}
+
+function printResult(plan: CallPlan, ctx: CodegenContext, v: string): string[] {
+  const shape = resultShape(plan, ctx.api);
+  const label = `${plan.model.service}.${plan.model.action}`;
+  switch (shape.kind) {
+    case 'void':
+      return [`Console.WriteLine(${csharpString(label + ': done')});`];
+    case 'scalar':
+      return [`Console.WriteLine(${csharpString(label + ': ')} + ${v});`];
+    case 'object':
+      return shape.fields.map((f) => `Console.WriteLine(${csharpString(f + ': ')} + ${v}.${pascal(f)});`);
+    case 'list':
+      return [
+        `Console.WriteLine("totalCount: " + ${v}.TotalCount);`,
+        `foreach (${stripKaltura(shape.itemClass)} item in ${v}.Objects)`,
+        '{',
+        ...indent([`Console.WriteLine(${shape.itemFields.map((f) => `${csharpString(f + ': ')} + item.${pascal(f)}`).join(' + " " + ') || 'item'});`], '    '),
+        '}',
+      ];
+    default:
+      return [`Console.WriteLine(${v});`];
+  }
 }
 
 function csAccess(base: string, segs: Array<string | number>): string {
@@ -54,6 +88,7 @@ const em: Emitter = {
   },
   bool: (b) => (b ? 'true' : 'false'),
   nil: () => 'null',
+  // The C# client types each filter's OrderBy as its own enum (MediaEntryOrderBy), so constants stay typed.
   enumConst: (v) => `${stripKaltura(v.enumType)}.${v.constant}`,
   newObject: (v, cls) => [`${stripKaltura(cls)} ${v} = new ${stripKaltura(cls)}();`],
   setProp: (v, _c, prop, expr) => `${v}.${pascal(prop)} = ${expr};`,
@@ -61,6 +96,8 @@ const em: Emitter = {
   declare: (v, expr, t) => `${csType(t)} ${v} = ${expr};`,
   file: (v, path) => [`Stream ${v} = new FileStream(${csharpString(path)}, FileMode.Open, FileAccess.Read);`],
   varName: (n) => lowerFirst(n),
+  map: (entries) => `new Dictionary<string, object> { ${entries.map(([k, e]) => `{ ${csharpString(k)}, ${e} }`).join(', ')} }`,
+  comment: (t) => `// ${t}`,
 };
 
 const call = (m: RequestModel, args: string[]) => `${pascal(m.service)}Service.${pascal(m.action)}(${args.join(', ')})`;
@@ -133,19 +170,20 @@ export const csharp: LanguageGenerator = {
   shikiLang: 'csharp',
   grammar: 'c_sharp',
   step(model, ctx) {
-    const st = newState(em, RESERVED.csharp, ctx, ['config', 'client', 'args', 'done']);
+    const st = newState(em, RESERVED.csharp, ctx, ['config', 'client', 'args', 'done', 'item']);
     const setup = ctx.setup ? setupParts(st, ctx) : undefined;
     const plan = planCall(model, ctx);
     const a = emitArgs(plan, st);
     const r = st.names.alloc('result');
     const e = st.names.alloc('e');
-    const t = resultCsType(plan.result);
-    const call = handlerCall(model, a.args.map((x) => x.varName), t, r, e, [`Console.WriteLine(${r});`, 'done = true;']);
-    if (!setup) return finish([...a.stmts, 'bool done = false;', ...call, ...WAIT], ctx, [model]);
-    return finish(mainClass([...setup.pre, 'bool done = false;', '', ...setup.wrap([...a.stmts, ...call]), ...WAIT]), ctx, [model]);
+    const t = resultCsType(plan.result, ctx.api, plan);
+    const call = handlerCall(model, a.args.map((x) => x.varName), t, r, e, [...printResult(plan, ctx, r), 'done = true;']);
+    const fills = st.fillIns.length ? [...st.fillIns, ''] : [];
+    if (!setup) return finish([...fills, ...a.stmts, 'bool done = false;', ...call, ...WAIT], ctx, [model]);
+    return finish(mainClass([...fills, ...setup.pre, 'bool done = false;', '', ...setup.wrap([...a.stmts, ...call]), ...WAIT]), ctx, [model]);
   },
   program(models, ctx) {
-    const st = newState(em, RESERVED.csharp, ctx, ['config', 'client', 'args', 'done']);
+    const st = newState(em, RESERVED.csharp, ctx, ['config', 'client', 'args', 'done', 'item']);
     const steps = new Map<number, ProgramStep>();
     chainRefs(st, steps, csAccess);
     const setup = setupParts(st, ctx);
@@ -161,13 +199,15 @@ export const csharp: LanguageGenerator = {
       return [
         `// Step ${model.stepIndex + 1}: ${model.service}.${model.action}`,
         ...a.stmts,
-        ...handlerCall(model, a.args.map((x) => x.varName), resultCsType(plan.result), resultVar, e, [
-          `Console.WriteLine(${resultVar});`,
+        ...handlerCall(model, a.args.map((x) => x.varName), resultCsType(plan.result, ctx.api, plan), resultVar, e, [
+          ...printResult(plan, ctx, resultVar),
           '',
           ...inner,
         ]),
       ];
     };
-    return finish(mainClass([...setup.pre, 'bool done = false;', '', ...setup.wrap(nest(0)), ...WAIT]), ctx, models);
+    const nested = nest(0);
+    const fills = st.fillIns.length ? [...st.fillIns, ''] : [];
+    return finish(mainClass([...fills, ...setup.pre, 'bool done = false;', '', ...setup.wrap(nested), ...WAIT]), ctx, models);
   },
 };

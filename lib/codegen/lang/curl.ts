@@ -4,7 +4,7 @@
  */
 import { toHttpRequest } from '../../request/http';
 import type { RequestModel, Value } from '../../request/types';
-import { maskModel, pathSegments, secretText, type RefValue } from '../plan';
+import { FILL_IN, maskModel, pathSegments, placeholderText, planCall, secretText, type RefValue } from '../plan';
 import { shellDoubleQuoteInner, shellQuote } from '../strings';
 import { KS_PLACEHOLDER, type CodegenContext, type LanguageGenerator } from '../types';
 import { finish, sessionStartModel } from './common';
@@ -152,9 +152,32 @@ export const curl: LanguageGenerator = {
       : needsKs(model, ctx)
         ? [ksLine(model, ctx)]
         : [];
+    // Values the reader fills in: results of steps that have not run, required arguments without a value.
+    const fills: string[] = [];
+    const vars = new Map<string, string>();
+    const used = new Set<string>(['KS', 'KS_JSON']);
+    const fillVar = (base: string, why: string): string => {
+      const b = placeholderText(base).slice('YOUR_'.length);
+      let name = b;
+      for (let i = 2; used.has(name); i++) name = `${b}_${i}`;
+      used.add(name);
+      const sentinel = `${REF_PREFIX}F${used.size}\uE000`;
+      fills.push(`# ${FILL_IN} ${why}`, `${name}=${shellQuote(placeholderText(base))}`);
+      vars.set(sentinel, name);
+      return sentinel;
+    };
     const masked = maskModel(model, ctx);
-    const m = { ...masked, params: masked.params.map((f) => ({ name: f.name, value: mapRefs(f.value, () => undefined) })) };
-    return finish([...head, ...curlCommand(m, ctx, { vars: new Map(), checked: ctx.setup })], ctx, [model]);
+    const params = masked.params.map((f) => ({
+      name: f.name,
+      value: mapRefs(f.value, (r) =>
+        r.resolved ? undefined : fillVar(f.value === r ? f.name : `STEP${r.fromStep + 1}_${r.path}`, `${r.path} of step ${r.fromStep + 1}'s result (run that step first, or paste the value here).`),
+      ),
+    }));
+    for (const a of planCall(model, ctx).args) {
+      if (a.missing) params.push({ name: a.name, value: { kind: 'string', value: fillVar(a.name, `${a.name} (required): no value was given.`) } });
+    }
+    const m = { ...masked, params };
+    return finish([...fills, ...(fills.length ? [''] : []), ...head, ...curlCommand(m, ctx, { vars, checked: ctx.setup })], ctx, [model]);
   },
   program(models, ctx) {
     const lines = ['#!/usr/bin/env bash', '# Needs curl and jq.', 'set -euo pipefail', '', ...KCALL, '', ...setupLines(ctx), ''];
@@ -163,6 +186,9 @@ export const curl: LanguageGenerator = {
     let n = 0;
     const used = new Set<string>();
     const byExpr = new Map<string, { name: string; sentinel: string }>();
+    const fills: string[] = [];
+    const missingArgs = new Map<string, string>();
+    const missingNames = new Map<string, string>();
     for (const model of models) {
       const vars = new Map<string, string>();
       const pre: string[] = [];
@@ -178,7 +204,14 @@ export const curl: LanguageGenerator = {
           let segs = pathSegments(r.path);
           if (segs[0] === 'body') segs = segs.slice(1);
           const f = src.params.find((p) => p.name === segs[0]);
-          if (!f) return undefined;
+          if (!f) {
+            const sentinel = missingArgs.get(`${r.fromStep}:${segs[0]}`);
+            if (sentinel && segs.length === 1) {
+              vars.set(sentinel, missingNames.get(sentinel)!);
+              return sentinel;
+            }
+            return undefined;
+          }
           // The answer was itself taken from an earlier step: follow it to that variable.
           if (f.value.kind === 'ref' && segs.length === 1) return onRef(f.value);
           return f.value.kind !== 'ref' ? String(jsonAt(f.value, segs.slice(1)) ?? '') : undefined;
@@ -202,6 +235,17 @@ export const curl: LanguageGenerator = {
       };
       const masked = maskModel(model, ctx);
       const m = { ...masked, params: masked.params.map((f) => ({ name: f.name, value: mapRefs(f.value, onRef) })) };
+      for (const a of planCall(model, ctx).args) {
+        if (!a.missing) continue;
+        const name = `STEP${model.stepIndex + 1}_${placeholderText(a.name).slice('YOUR_'.length)}`;
+        const sentinel = `${REF_PREFIX}M${++n}\uE000`;
+        fills.push(`# ${FILL_IN} ${a.name} of step ${model.stepIndex + 1} (required): no value was given.`, `${name}=${shellQuote(placeholderText(a.name))}`);
+        vars.set(sentinel, name);
+        missingNames.set(sentinel, name);
+        m.params.push({ name: a.name, value: { kind: 'string', value: sentinel } });
+        // A later step's answer ref to this argument reads the same variable.
+        missingArgs.set(`${model.stepIndex}:${a.name}`, sentinel);
+      }
       const resultVar = `STEP${model.stepIndex + 1}_RESULT`;
       lines.push(`# Step ${model.stepIndex + 1}: ${model.service}.${model.action}`, ...pre);
       lines.push(...curlCommand(m, ctx, { vars, assign: resultVar }));
@@ -209,6 +253,7 @@ export const curl: LanguageGenerator = {
       results.set(model.stepIndex, resultVar);
       answers.set(model.stepIndex, model);
     }
+    if (fills.length) lines.splice(4, 0, ...fills, '');
     return finish(lines, ctx, models);
   },
 };

@@ -1,12 +1,14 @@
 /**
  * java: `kaltura-client` for Java. Request builders with `.setCompletion(...)`, queued with
  * `APIOkRequestsExecutor.getExecutor().queue(builder.build(client))`; results arrive in callbacks,
- * so later steps nest inside earlier completions.
+ * so later steps nest inside earlier completions. Lists are `ListResponse<MediaEntry>`; a property
+ * the client types as a String (`orderBy`) takes the enum's `getValue()`; programs end with
+ * `System.exit` (OkHttp's threads would keep the JVM alive for a minute).
  */
-import type { TypeRef } from '../../api/types';
+import type { ApiDescription, TypeRef } from '../../api/types';
 import type { RequestModel } from '../../request/types';
 import { RESERVED, lowerFirst, pascal, stripKaltura } from '../naming';
-import { emitArgs, planCall, type DeclType, type EmitState, type Emitter } from '../plan';
+import { emitArgs, planCall, resultShape, type CallPlan, type DeclType, type EmitState, type Emitter } from '../plan';
 import { floatLiteral, intLiteral, isBeyondInt32, javaString } from '../strings';
 import type { CodegenContext, LanguageGenerator } from '../types';
 import { chainRefs, finish, indent, newState, resultName, sessionPlan, type ProgramStep } from './common';
@@ -28,21 +30,37 @@ function javaType(t: DeclType): string {
     case 'object':
       return stripKaltura(t.className);
     case 'array':
-      return t.itemClass ? `List<${stripKaltura(t.itemClass)}>` : 'List<Object>';
+      return t.itemClass ? `List<${boxed(t.itemClass)}>` : 'List<Object>';
+    case 'map':
+      return 'Map<String, Object>';
     default:
       return 'Object';
   }
 }
 
-export function resultJavaType(t?: TypeRef): string {
-  if (!t) return 'Object';
-  if (t.kind === 'object') return stripKaltura(t.className);
-  if (t.kind === 'array') return `List<${stripKaltura(t.itemClass)}>`;
-  return { string: 'String', int: 'Integer', float: 'Double', bool: 'Boolean', file: 'Object', enum: 'Object', map: 'Object' }[t.kind] ?? 'Object';
+function boxed(itemClass: string): string {
+  return { string: 'String', int: 'Integer', float: 'Double', bool: 'Boolean' }[itemClass] ?? stripKaltura(itemClass);
+}
+
+/** The type of `response.results`: `MediaEntry`, `ListResponse<MediaEntry>`, `List<FlavorAsset>`, `Void`. */
+export function resultJavaType(t: TypeRef | undefined, api?: ApiDescription, plan?: CallPlan): string {
+  if (!t) return plan?.op ? 'Void' : 'Object';
+  if (t.kind === 'object') {
+    const shape = plan ? resultShape(plan, api) : undefined;
+    if (shape?.kind === 'list') return `ListResponse<${stripKaltura(shape.itemClass)}>`;
+    return stripKaltura(t.className);
+  }
+  if (t.kind === 'array') return `List<${boxed(t.itemClass)}>`;
+  return { string: 'String', int: 'Integer', float: 'Double', bool: 'Boolean' }[t.kind as string] ?? 'Object';
 }
 
 function javaAccess(base: string, segs: Array<string | number>): string {
   return base + segs.map((s) => (typeof s === 'number' ? `.get(${s})` : `.get${pascal(String(s))}()`)).join('');
+}
+
+/** Client method names for actions that are Java reserved words. */
+export function javaActionName(action: string): string {
+  return action === 'goto' ? 'goto_' : action;
 }
 
 const em: Emitter = {
@@ -54,16 +72,41 @@ const em: Emitter = {
   },
   bool: (b) => (b ? 'true' : 'false'),
   nil: () => 'null',
-  enumConst: (v) => `${stripKaltura(v.enumType)}.${v.constant}`,
+  enumConst: (v, asString) => `${stripKaltura(v.enumType)}.${v.constant}${asString ? '.getValue()' : ''}`,
   newObject: (v, cls) => [`${stripKaltura(cls)} ${v} = new ${stripKaltura(cls)}();`],
   setProp: (v, _c, prop, expr) => `${v}.set${pascal(prop)}(${expr});`,
-  array: (items, itemClass) => `new ArrayList<${itemClass ? stripKaltura(itemClass) : 'Object'}>(Arrays.asList(${items.join(', ')}))`,
+  array: (items, itemClass) => `new ArrayList<${itemClass ? boxed(itemClass) : 'Object'}>(Arrays.asList(${items.join(', ')}))`,
   declare: (v, expr, t) => `${javaType(t)} ${v} = ${expr};`,
   file: (v, path) => [`File ${v} = new File(${javaString(path)});`],
   varName: (n) => lowerFirst(n),
+  map: (entries) => `new HashMap<String, Object>()${entries.length ? ` {{ ${entries.map(([k, e]) => `put(${javaString(k)}, ${e});`).join(' ')} }}` : ''}`,
+  comment: (t) => `// ${t}`,
 };
 
-const call = (m: RequestModel, args: string[]) => `${pascal(m.service)}Service.${m.action}(${args.join(', ')})`;
+const call = (m: RequestModel, args: string[]) => `${pascal(m.service)}Service.${javaActionName(m.action)}(${args.join(', ')})`;
+
+function printResult(plan: CallPlan, ctx: CodegenContext, v: string): string[] {
+  const shape = resultShape(plan, ctx.api);
+  const label = `${plan.model.service}.${plan.model.action}`;
+  const get = (base: string, f: string) => `${base}.get${pascal(f)}()`;
+  switch (shape.kind) {
+    case 'void':
+      return [`System.out.println(${javaString(label + ': done')});`];
+    case 'scalar':
+      return [`System.out.println(${javaString(label + ': ')} + ${v});`];
+    case 'object':
+      return shape.fields.map((f) => `System.out.println(${javaString(f + ': ')} + ${get(v, f)});`);
+    case 'list':
+      return [
+        `System.out.println("totalCount: " + ${v}.getTotalCount());`,
+        `for (${stripKaltura(shape.itemClass)} item : ${v}.getObjects()) {`,
+        ...indent([`System.out.println(${shape.itemFields.map((f) => `${javaString(f + ': ')} + ${get('item', f)}`).join(' + " " + ') || 'item'});`], '    '),
+        '}',
+      ];
+    default:
+      return [`System.out.println(${v});`];
+  }
+}
 
 const IMPORTS = [
   'import com.kaltura.client.APIOkRequestsExecutor;',
@@ -73,9 +116,7 @@ const IMPORTS = [
   'import com.kaltura.client.services.*;',
   'import com.kaltura.client.types.*;',
   'import java.io.File;',
-  'import java.util.ArrayList;',
-  'import java.util.Arrays;',
-  'import java.util.List;',
+  'import java.util.*;',
   '',
 ];
 
@@ -122,6 +163,8 @@ function mainClass(body: string[]): string[] {
   ];
 }
 
+const fills = (st: EmitState) => (st.fillIns.length ? [...st.fillIns, ''] : []);
+
 export const java: LanguageGenerator = {
   id: 'java',
   label: 'Java',
@@ -129,17 +172,23 @@ export const java: LanguageGenerator = {
   shikiLang: 'java',
   grammar: 'java',
   step(model, ctx) {
-    const st = newState(em, RESERVED.java, ctx, ['config', 'client', 'args']);
+    const st = newState(em, RESERVED.java, ctx, ['config', 'client', 'args', 'item']);
     const setup = ctx.setup ? setupParts(st, ctx) : undefined;
     const plan = planCall(model, ctx);
     const a = emitArgs(plan, st);
     const r = st.names.alloc('result');
-    const stepLines = [...a.stmts, ...queued(call(model, a.args.map((x) => x.varName)), r, [`System.out.println(${r}.results);`], !!setup)];
-    if (!setup) return finish(stepLines, ctx, [model]);
-    return finish(mainClass([...setup.pre, ...setup.wrap(stepLines)]), ctx, [model]);
+    const t = resultJavaType(plan.result, ctx.api, plan);
+    const onSuccess = [
+      ...(t === 'Object' || t === 'Void' ? [] : [`${t} ${r}Value = ${r}.results;`]),
+      ...printResult(plan, ctx, t === 'Object' || t === 'Void' ? `${r}.results` : `${r}Value`),
+      ...(setup ? ['System.exit(0);'] : []),
+    ];
+    const stepLines = [...a.stmts, ...queued(call(model, a.args.map((x) => x.varName)), r, onSuccess, !!setup)];
+    if (!setup) return finish([...fills(st), ...stepLines], ctx, [model]);
+    return finish(mainClass([...fills(st), ...setup.pre, ...setup.wrap(stepLines)]), ctx, [model]);
   },
   program(models, ctx) {
-    const st = newState(em, RESERVED.java, ctx, ['config', 'client', 'args']);
+    const st = newState(em, RESERVED.java, ctx, ['config', 'client', 'args', 'item']);
     const steps = new Map<number, ProgramStep>();
     chainRefs(st, steps, javaAccess);
     const setup = setupParts(st, ctx);
@@ -153,18 +202,20 @@ export const java: LanguageGenerator = {
       const resultVar = st.names.alloc(resultName(plan));
       steps.set(model.stepIndex, { plan, resultVar, resultType: plan.result, args: a });
       const inner = nest(i + 1);
+      const t = resultJavaType(plan.result, ctx.api, plan);
       return [
         `// Step ${model.stepIndex + 1}: ${model.service}.${model.action}`,
         ...a.stmts,
         ...queued(call(model, a.args.map((x) => x.varName)), r, [
-          `${resultJavaType(plan.result)} ${resultVar} = ${r}.results;`,
-          `System.out.println(${resultVar});`,
+          `${t} ${resultVar} = ${r}.results;`,
+          ...printResult(plan, ctx, resultVar),
           '',
           ...inner,
         ], true),
       ];
     };
-    const body = [...setup.pre, ...setup.wrap(nest(0)), '', '// The callbacks end the program (System.exit); wait for them.', 'Thread.currentThread().join();'];
+    const nested = nest(0);
+    const body = [...fills(st), ...setup.pre, ...setup.wrap(nested), '', '// The callbacks end the program (System.exit); wait for them.', 'Thread.currentThread().join();'];
     return finish(mainClass(body), ctx, models);
   },
 };

@@ -8,7 +8,13 @@ import { chainRefs, finish, indent, newState, resultName, sessionPlan, type Prog
 
 /** JS client method names for actions that are reserved words. */
 export function jsActionName(action: string): string {
-  return action === 'delete' || action === 'list' ? action + 'Action' : action;
+  return action === 'delete' || action === 'list' || action === 'clone' || action === 'export' ? action + 'Action' : action;
+}
+
+/** A JS object literal (an object of no known class; the JS clients send plain objects as they are). */
+export function jsMap(entries: Array<[string, string]>): string {
+  if (entries.length === 0) return '{}';
+  return `{ ${entries.map(([k, e]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : jsString(k)}: ${e}`).join(', ')} }`;
 }
 
 export function jsAccess(base: string, segs: Array<string | number>): string {
@@ -28,6 +34,8 @@ const em: Emitter = {
   declare: (v, expr) => `const ${v} = ${expr};`,
   file: (v, path) => [`const ${v} = ${jsString(path)}; // path of the file to upload (the client reads it)`],
   varName: (n) => lowerFirst(n),
+  map: jsMap,
+  comment: (t) => `// ${t}`,
 };
 
 function callExpr(model: RequestModel, args: string[]): string {
@@ -73,6 +81,8 @@ export const node: LanguageGenerator = {
       const a = emitArgs(plan, st);
       return finish(
         [
+          ...st.fillIns,
+          ...(st.fillIns.length ? [''] : []),
           ...a.stmts,
           `${callExpr(model, a.args.map((x) => x.varName))}`,
           '  .execute(client)',
@@ -90,6 +100,8 @@ export const node: LanguageGenerator = {
     const a = emitArgs(plan, st);
     const result = st.names.alloc('result');
     const body = [
+      ...st.fillIns,
+      ...(st.fillIns.length ? [''] : []),
       ...setup,
       ...a.stmts,
       `const ${result} = await ${callExpr(model, a.args.map((x) => x.varName))}.execute(client);`,
@@ -116,7 +128,7 @@ export const node: LanguageGenerator = {
         '',
       );
     }
-    const [head, ...rest] = splitRequire(body);
+    const [head, ...rest] = splitRequire([...st.fillIns, ...(st.fillIns.length ? [''] : []), ...body]);
     return finish([head, '', 'async function main() {', ...indent(rest, '  '), '}', '', ...MAIN_CATCH], ctx, models);
   },
 };

@@ -1,16 +1,35 @@
 /**
- * php: the PHP client (`$client->media->add($entry)`, `new KalturaMediaEntry()`);
- * php53: the namespaced client (`use Kaltura\Client\Type\MediaEntry;`, `$client->getMediaService()->add($entry)`).
+ * php: the PHP client (`$client->media->add($entry)`, `new KalturaMediaEntry()`; plugin services
+ * through their plugin: `KalturaMetadataClientPlugin::get($client)->metadataProfile`, the plugin's
+ * file required);
+ * php53: the namespaced client (`use Kaltura\Client\Type\MediaEntry;`,
+ * `$client->getMediaService()->add($entry)`, `MetadataPlugin::get($client)->getMetadataProfileService()`).
  */
 import type { RequestModel } from '../../request/types';
 import { RESERVED, lowerFirst, pascal, stripKaltura } from '../naming';
-import { emitArgs, planCall, type EmitState, type Emitter } from '../plan';
+import { pluginIndex } from '../plugins';
+import { emitArgs, planCall, pluginOf, resultShape, type CallPlan, type EmitState, type Emitter } from '../plan';
 import { floatLiteral, intLiteral, phpString } from '../strings';
 import type { CodegenContext, LanguageGenerator } from '../types';
-import { chainRefs, finish, newState, resultName, sessionPlan, type ProgramStep } from './common';
+import { chainRefs, finish, indent, newState, resultName, sessionPlan, type ProgramStep } from './common';
 
 function phpAccess(base: string, segs: Array<string | number>): string {
   return '$' + base + segs.map((s) => (typeof s === 'number' ? `[${s}]` : /^[A-Za-z_]\w*$/.test(s) ? `->${s}` : `->{${phpString(s)}}`)).join('');
+}
+
+/** Client method names for actions that are PHP reserved words. */
+export function phpActionName(a: string): string {
+  return a === 'list' || a === 'clone' || a === 'goto' ? a + 'Action' : a;
+}
+
+/** `$client->media`, `KalturaMetadataClientPlugin::get($client)->metadataProfile` (php). */
+export function phpService(m: RequestModel, plugin: string | undefined): string {
+  return plugin ? `Kaltura${pascal(plugin)}ClientPlugin::get($client)->${m.service}` : `$client->${m.service}`;
+}
+
+/** `$client->getMediaService()`, `MetadataPlugin::get($client)->getMetadataProfileService()` (php53). */
+export function php53Service(m: RequestModel, plugin: string | undefined): string {
+  return plugin ? `${pascal(plugin)}Plugin::get($client)->get${pascal(m.service)}Service()` : `$client->get${pascal(m.service)}Service()`;
 }
 
 function emitter(ns: boolean, enums: Set<string>): Emitter {
@@ -31,17 +50,43 @@ function emitter(ns: boolean, enums: Set<string>): Emitter {
     declare: (v, expr) => `$${v} = ${expr};`,
     file: (v, path) => [`$${v} = ${phpString(path)}; // path of the file to upload`],
     varName: (n) => lowerFirst(n),
+    map: (entries) => `array(${entries.map(([k, e]) => `${phpString(k)} => ${e}`).join(', ')})`,
+    comment: (t) => `// ${t}`,
   };
 }
 
 function makePhp(ns: boolean): LanguageGenerator {
-  const service = (m: RequestModel) =>
-    ns ? `$client->get${pascal(m.service)}Service()` : `$client->${m.service}`;
-  const action = (a: string) => (a === 'list' ? 'listAction' : a);
-  const call = (m: RequestModel, args: string[]) => `${service(m)}->${action(m.action)}(${args.map((a) => '$' + a).join(', ')})`;
+  function call(plan: CallPlan, ctx: CodegenContext, st: EmitState, args: string[]): string {
+    const plugin = pluginOf(plan.model, ctx.api);
+    if (plugin) st.uses.add(`plugin:${plugin}`);
+    const service = ns ? php53Service(plan.model, plugin) : phpService(plan.model, plugin);
+    return `${service}->${phpActionName(plan.model.action)}(${args.map((a) => '$' + a).join(', ')})`;
+  }
+
+  function printResult(plan: CallPlan, ctx: CodegenContext, v: string): string[] {
+    const shape = resultShape(plan, ctx.api);
+    const label = `${plan.model.service}.${plan.model.action}`;
+    switch (shape.kind) {
+      case 'void':
+        return [`echo ${phpString(label + ': done\n')};`];
+      case 'scalar':
+        return [`echo ${phpString(label + ': ')}, $${v}, "\\n";`];
+      case 'object':
+        return shape.fields.map((f) => `echo ${phpString(f + ': ')}, $${v}->${f}, "\\n";`);
+      case 'list':
+        return [
+          `echo "totalCount: ", $${v}->totalCount, "\\n";`,
+          `foreach ($${v}->objects as $item) {`,
+          ...indent([shape.itemFields.length ? `echo ${shape.itemFields.map((f) => `${phpString(f + ': ')}, $item->${f}`).join(', " ", ')}, "\\n";` : 'print_r($item);'], '    '),
+          '}',
+        ];
+      default:
+        return [`print_r($${v});`];
+    }
+  }
 
   function state(ctx: CodegenContext, enums: Set<string>): EmitState {
-    return newState(emitter(ns, enums), RESERVED.php, ctx, ['config', 'client', 'ks', 'result', 'e']);
+    return newState(emitter(ns, enums), RESERVED.php, ctx, ['config', 'client', 'ks', 'result', 'e', 'item']);
   }
 
   function setupLines(st: EmitState, ctx: CodegenContext): string[] {
@@ -53,22 +98,41 @@ function makePhp(ns: boolean): LanguageGenerator {
       `$config = new ${ns ? 'Configuration' : 'KalturaConfiguration'}(${partner ? '$' + partner : ''});`,
       `$config->setServiceUrl(${phpString(ctx.connection.serviceUrl)});`,
       ns ? '$client = new Client($config);' : '$client = new KalturaClient($config);',
-      `$ks = ${call(s.model, a.args.map((x) => x.varName))};`,
+      `$ks = ${call(s, ctx, st, a.args.map((x) => x.varName))};`,
       '$client->setKs($ks);',
       '',
     ];
   }
 
-  function header(st: EmitState, enums: Set<string>, setup: boolean): string[] {
-    if (!ns) return ['<?php', ...(setup ? ["require_once('lib/KalturaClient.php');", ''] : [''])];
+  function header(st: EmitState, ctx: CodegenContext, enums: Set<string>, setup: boolean): string[] {
+    const idx = ctx.api ? pluginIndex(ctx.api) : undefined;
+    const plugins = new Set<string>();
+    for (const u of st.uses) {
+      if (u.startsWith('plugin:')) plugins.add(u.slice(7));
+      else {
+        const p = idx?.of(u);
+        if (p) plugins.add(p);
+      }
+    }
+    if (!ns) {
+      const requires = [...plugins].sort().map((p) => `require_once('lib/KalturaPlugins/Kaltura${pascal(p)}ClientPlugin.php');`);
+      return ['<?php', ...(setup || requires.length ? ["require_once('lib/KalturaClient.php');", ...requires, ''] : [''])];
+    }
     const uses = new Set<string>();
     if (setup) {
       uses.add('Kaltura\\Client\\Configuration');
       uses.add('Kaltura\\Client\\Client');
     }
     for (const u of st.uses) {
+      if (u.startsWith('plugin:')) {
+        const p = pascal(u.slice(7));
+        uses.add(`Kaltura\\Client\\Plugin\\${p}\\${p}Plugin`);
+        continue;
+      }
       const short = stripKaltura(u);
-      uses.add(enums.has(u) ? `Kaltura\\Client\\Enum\\${short}` : `Kaltura\\Client\\Type\\${short}`);
+      const p = idx?.of(u);
+      const base = p ? `Kaltura\\Client\\Plugin\\${pascal(p)}` : 'Kaltura\\Client';
+      uses.add(enums.has(u) ? `${base}\\Enum\\${short}` : `${base}\\Type\\${short}`);
     }
     return [
       '<?php',
@@ -77,6 +141,8 @@ function makePhp(ns: boolean): LanguageGenerator {
       '',
     ];
   }
+
+  const fills = (st: EmitState) => (st.fillIns.length ? [...st.fillIns, ''] : []);
 
   return {
     id: ns ? 'php53' : 'php',
@@ -88,18 +154,21 @@ function makePhp(ns: boolean): LanguageGenerator {
       const enums = new Set<string>();
       const st = state(ctx, enums);
       const setup = ctx.setup ? setupLines(st, ctx) : [];
-      const a = emitArgs(planCall(model, ctx), st);
+      const plan = planCall(model, ctx);
+      const a = emitArgs(plan, st);
+      const void_ = !plan.result && plan.op;
       const body = [
         ...setup,
         ...a.stmts,
         'try {',
-        `  $result = ${call(model, a.args.map((x) => x.varName))};`,
-        '  var_dump($result);',
+        `  ${void_ ? '' : '$result = '}${call(plan, ctx, st, a.args.map((x) => x.varName))};`,
+        ...indent(printResult(plan, ctx, 'result'), '  '),
         '} catch (Exception $e) {',
-        '  echo $e->getMessage();',
+        '  fwrite(STDERR, $e->getMessage() . "\\n");',
+        '  exit(1);',
         '}',
       ];
-      return finish([...header(st, enums, ctx.setup), ...body], ctx, [model]);
+      return finish([...header(st, ctx, enums, ctx.setup), ...fills(st), ...body], ctx, [model]);
     },
     program(models, ctx) {
       const enums = new Set<string>();
@@ -112,16 +181,17 @@ function makePhp(ns: boolean): LanguageGenerator {
         const a = emitArgs(plan, st);
         const resultVar = st.names.alloc(resultName(plan));
         steps.set(model.stepIndex, { plan, resultVar, resultType: plan.result, args: a });
+        const void_ = !plan.result && plan.op;
         body.push(
           `// Step ${model.stepIndex + 1}: ${model.service}.${model.action}`,
           ...a.stmts,
-          `$${resultVar} = ${call(model, a.args.map((x) => x.varName))};`,
-          `print_r($${resultVar});`,
+          `${void_ ? '' : `$${resultVar} = `}${call(plan, ctx, st, a.args.map((x) => x.varName))};`,
+          ...printResult(plan, ctx, resultVar),
           '',
         );
       }
       // An uncaught API exception ends the script with a non-zero status.
-      return finish([...header(st, enums, true), ...body], ctx, models);
+      return finish([...header(st, ctx, enums, true), ...fills(st), ...body], ctx, models);
     },
   };
 }

@@ -1,13 +1,19 @@
-/** python: `KalturaClient` (`client.media.add(entry)`; a property named `type` is `k_type`). */
+/**
+ * python: `KalturaClient` (`client.media.add(entry)`; plugin services under their plugin:
+ * `client.metadata.metadataProfile.add(...)`; plugin classes imported from
+ * `KalturaClient.Plugins.<Plugin>`). Properties keep the API's names (`entry.type`).
+ */
 import type { RequestModel } from '../../request/types';
-import { RESERVED, snake } from '../naming';
-import { emitArgs, planCall, type EmitState, type Emitter } from '../plan';
+import { RESERVED, pascal, snake } from '../naming';
+import { pluginIndex } from '../plugins';
+import { emitArgs, planCall, pluginOf, resultShape, type CallPlan, type EmitState, type Emitter } from '../plan';
 import { floatLiteral, intLiteral, pythonString } from '../strings';
 import type { CodegenContext, LanguageGenerator } from '../types';
-import { chainRefs, finish, newState, resultName, sessionPlan, type ProgramStep } from './common';
+import { chainRefs, finish, indent, newState, resultName, sessionPlan, type ProgramStep } from './common';
 
+/** The client's attribute for a property: the API's name, with `_` after a Python keyword (`not_`). */
 export function pythonProp(prop: string): string {
-  return prop === 'type' ? 'k_type' : prop;
+  return RESERVED.python.has(prop) ? prop + '_' : prop;
 }
 
 function pyAccess(base: string, segs: Array<string | number>): string {
@@ -27,9 +33,40 @@ const em: Emitter = {
   declare: (v, expr) => `${v} = ${expr}`,
   file: (v, path) => [`${v} = open(${pythonString(path)}, "rb")`],
   varName: (n) => snake(n),
+  map: (entries) => `{${entries.map(([k, e]) => `${pythonString(k)}: ${e}`).join(', ')}}`,
+  comment: (t) => `# ${t}`,
 };
 
-const call = (m: RequestModel, args: string[]) => `client.${m.service}.${m.action === 'list' ? 'list' : m.action}(${args.join(', ')})`;
+/** `client.media`, or `client.metadata.metadataProfile` for a plugin service. */
+export function pythonService(m: RequestModel, plugin: string | undefined): string {
+  return plugin ? `client.${plugin}.${m.service}` : `client.${m.service}`;
+}
+
+function call(plan: CallPlan, ctx: CodegenContext, args: string[]): string {
+  return `${pythonService(plan.model, pluginOf(plan.model, ctx.api))}.${plan.model.action}(${args.join(', ')})`;
+}
+
+/** Lines that print what the reader needs from a result (ids, status, counts). */
+function printResult(plan: CallPlan, ctx: CodegenContext, v: string): string[] {
+  const shape = resultShape(plan, ctx.api);
+  const label = `${plan.model.service}.${plan.model.action}`;
+  switch (shape.kind) {
+    case 'void':
+      return [`print(${pythonString(label + ': done')})`];
+    case 'scalar':
+      return [`print(${pythonString(label + ':')}, ${v})`];
+    case 'object':
+      return shape.fields.map((f) => `print(${pythonString(f + ':')}, ${v}.${f})`);
+    case 'list':
+      return [
+        `print("totalCount:", ${v}.totalCount)`,
+        `for item in ${v}.objects:`,
+        ...indent([shape.itemFields.length ? `print(${shape.itemFields.map((f) => `${pythonString(f + ':')}, item.${f}`).join(', ')})` : 'print(item)'], '    '),
+      ];
+    default:
+      return [`print(vars(${v}) if hasattr(${v}, "__dict__") else ${v})`];
+  }
+}
 
 function setupLines(st: EmitState, ctx: CodegenContext): string[] {
   const s = sessionPlan(ctx);
@@ -39,13 +76,33 @@ function setupLines(st: EmitState, ctx: CodegenContext): string[] {
     `config.serviceUrl = ${pythonString(ctx.connection.serviceUrl)}`,
     'client = KalturaClient(config)',
     ...a.stmts,
-    `ks = ${call(s.model, a.args.map((x) => x.varName))}`,
+    `ks = ${call(s, ctx, a.args.map((x) => x.varName))}`,
     'client.setKs(ks)',
     '',
   ];
 }
 
-const IMPORTS = ['from KalturaClient import *', 'from KalturaClient.Plugins.Core import *', ''];
+/** The modules that hold the classes and enums used: the core, and each plugin's own. */
+function imports(st: EmitState, ctx: CodegenContext): string[] {
+  const modules = new Set<string>();
+  if (ctx.api) {
+    const idx = pluginIndex(ctx.api);
+    for (const u of st.uses) {
+      const p = idx.of(u);
+      if (p) modules.add(pascal(p));
+    }
+  }
+  return [
+    'from KalturaClient import *',
+    'from KalturaClient.Plugins.Core import *',
+    ...[...modules].sort().map((m) => `from KalturaClient.Plugins.${m} import *`),
+    '',
+  ];
+}
+
+function withFillIns(st: EmitState): string[] {
+  return st.fillIns.length ? [...st.fillIns, ''] : [];
+}
 
 export const python: LanguageGenerator = {
   id: 'python',
@@ -54,30 +111,33 @@ export const python: LanguageGenerator = {
   shikiLang: 'python',
   grammar: 'python',
   step(model, ctx) {
-    const st = newState(em, RESERVED.python, ctx, ['config', 'client', 'ks', 'result']);
-    const setup = ctx.setup ? [...IMPORTS, ...setupLines(st, ctx)] : [];
-    const a = emitArgs(planCall(model, ctx), st);
-    return finish([...setup, ...a.stmts, '', `result = ${call(model, a.args.map((x) => x.varName))}`, 'print(result)'], ctx, [model]);
+    const st = newState(em, RESERVED.python, ctx, ['config', 'client', 'ks', 'result', 'item']);
+    const setup = ctx.setup ? setupLines(st, ctx) : [];
+    const plan = planCall(model, ctx);
+    const a = emitArgs(plan, st);
+    const body = [...a.stmts, '', `result = ${call(plan, ctx, a.args.map((x) => x.varName))}`, ...printResult(plan, ctx, 'result')];
+    return finish([...(ctx.setup ? imports(st, ctx) : []), ...withFillIns(st), ...setup, ...body], ctx, [model]);
   },
   program(models, ctx) {
-    const st = newState(em, RESERVED.python, ctx, ['config', 'client', 'ks']);
+    const st = newState(em, RESERVED.python, ctx, ['config', 'client', 'ks', 'item']);
     const steps = new Map<number, ProgramStep>();
     chainRefs(st, steps, pyAccess);
-    const lines = [...IMPORTS, ...setupLines(st, ctx)];
+    const lines = setupLines(st, ctx);
     for (const model of models) {
       const plan = planCall(model, ctx);
       const a = emitArgs(plan, st);
       const resultVar = st.names.alloc(snake(resultName(plan)));
       steps.set(model.stepIndex, { plan, resultVar, resultType: plan.result, args: a });
+      const void_ = !plan.result && plan.op;
       lines.push(
         `# Step ${model.stepIndex + 1}: ${model.service}.${model.action}`,
         ...a.stmts,
-        `${resultVar} = ${call(model, a.args.map((x) => x.varName))}`,
-        `print(vars(${resultVar}) if hasattr(${resultVar}, "__dict__") else ${resultVar})`,
+        `${void_ ? '' : resultVar + ' = '}${call(plan, ctx, a.args.map((x) => x.varName))}`,
+        ...printResult(plan, ctx, resultVar),
         '',
       );
     }
     // An API error raises KalturaException, which ends the script with a non-zero status.
-    return finish(lines, ctx, models);
+    return finish([...imports(st, ctx), ...withFillIns(st), ...lines], ctx, models);
   },
 };

@@ -5,7 +5,7 @@
 import type { TypeRef } from '../../api/types';
 import type { RequestModel } from '../../request/types';
 import { RESERVED, lowerFirst, pascal, stripKaltura } from '../naming';
-import { emitArgs, planCall, type DeclType, type EmitState, type Emitter } from '../plan';
+import { emitArgs, planCall, resultShape, type CallPlan, type DeclType, type EmitState, type Emitter } from '../plan';
 import { floatLiteral, intLiteral, swiftString } from '../strings';
 import type { CodegenContext, LanguageGenerator } from '../types';
 import { chainRefs, finish, indent, newState, resultName, sessionPlan, type ProgramStep } from './common';
@@ -27,7 +27,9 @@ function swiftType(t: DeclType): string {
     case 'object':
       return stripKaltura(t.className);
     case 'array':
-      return t.itemClass ? `[${stripKaltura(t.itemClass)}]` : '[Any]';
+      return t.itemClass ? `[${{ string: 'String', int: 'Int', float: 'Double', bool: 'Bool' }[t.itemClass] ?? stripKaltura(t.itemClass)}]` : '[Any]';
+    case 'map':
+      return '[String: Any]';
     default:
       return 'Any';
   }
@@ -43,14 +45,41 @@ const em: Emitter = {
   float: floatLiteral,
   bool: (b) => (b ? 'true' : 'false'),
   nil: () => 'nil',
-  enumConst: (v) => `${stripKaltura(v.enumType)}.${v.constant}`,
+  enumConst: (v, asString) => `${stripKaltura(v.enumType)}.${v.constant}${asString ? '.rawValue' : ''}`,
   newObject: (v, cls) => [`let ${v} = ${stripKaltura(cls)}()`],
   setProp: (v, _c, prop, expr) => `${v}.${prop} = ${expr}`,
   array: (items) => `[${items.join(', ')}]`,
   declare: (v, expr, t) => (expr === 'nil' ? `let ${v}: ${swiftType(t)}? = nil` : `let ${v}: ${swiftType(t)} = ${expr}`),
-  file: (v, path) => [`let ${v}: RequestFile = URL(fileURLWithPath: ${swiftString(path)})`],
+  // RequestFileElement(url:) reads the file (it throws, and fails for a missing file).
+  file: (v, path) => [`let ${v}: RequestFile = try! RequestFileElement(url: URL(fileURLWithPath: ${swiftString(path)}))!`],
   varName: (n) => lowerFirst(n),
+  map: (entries) => (entries.length ? `[${entries.map(([k, e]) => `${swiftString(k)}: ${e}`).join(', ')}]` : '[:]'),
+  comment: (t) => `// ${t}`,
 };
+
+function printResult(plan: CallPlan, ctx: CodegenContext, r: string): string[] {
+  const shape = resultShape(plan, ctx.api);
+  const label = `${plan.model.service}.${plan.model.action}`;
+  const show = (base: string, f: string) => `print(${swiftString(f + ':')}, ${base}.${f} as Any)`;
+  switch (shape.kind) {
+    case 'void':
+      return [`print(${swiftString(label + ': done')})`];
+    case 'scalar':
+      return [`print(${swiftString(label + ':')}, ${r}!)`];
+    case 'object':
+      return [`let value = ${r}!`, ...shape.fields.map((f) => show('value', f))];
+    case 'list':
+      return [
+        `let list = ${r}!`,
+        'print("totalCount:", list.totalCount as Any)',
+        'for item in list.objects ?? [] {',
+        ...indent(shape.itemFields.length ? shape.itemFields.map((f) => show('item', f)) : ['print(item)'], '    '),
+        '}',
+      ];
+    default:
+      return [`print(${r} as Any)`];
+  }
+}
 
 const call = (m: RequestModel, args: Array<{ name: string; varName: string }>) =>
   `${pascal(m.service)}Service.${m.action}(${args.map((a) => `${a.name}: ${a.varName}`).join(', ')})`;
@@ -93,17 +122,19 @@ export const swift: LanguageGenerator = {
   shikiLang: 'swift',
   grammar: 'swift',
   step(model, ctx) {
-    const st = newState(em, RESERVED.swift, ctx, ['config', 'client']);
+    const st = newState(em, RESERVED.swift, ctx, ['config', 'client', 'item', 'value', 'list']);
     const setup = ctx.setup ? setupParts(st, ctx) : undefined;
-    const a = emitArgs(planCall(model, ctx), st);
+    const plan = planCall(model, ctx);
+    const a = emitArgs(plan, st);
     const r = st.names.alloc('result');
     const err = st.names.alloc('error');
-    const stepLines = [...a.stmts, ...sent(call(model, a.args), r, err, [`print(${r}!)`, ...(setup ? ['exit(0)'] : [])], !!setup)];
-    if (!setup) return finish(stepLines, ctx, [model]);
-    return finish(['import Foundation', 'import KalturaClient', '', ...setup.pre, ...setup.wrap(stepLines), '', 'dispatchMain()'], ctx, [model]);
+    const stepLines = [...a.stmts, ...sent(call(model, a.args), r, err, [...printResult(plan, ctx, r), ...(setup ? ['exit(0)'] : [])], !!setup)];
+    const fills = st.fillIns.length ? [...st.fillIns, ''] : [];
+    if (!setup) return finish([...fills, ...stepLines], ctx, [model]);
+    return finish(['import Foundation', 'import KalturaClient', '', ...fills, ...setup.pre, ...setup.wrap(stepLines), '', 'dispatchMain()'], ctx, [model]);
   },
   program(models, ctx) {
-    const st = newState(em, RESERVED.swift, ctx, ['config', 'client']);
+    const st = newState(em, RESERVED.swift, ctx, ['config', 'client', 'item', 'value', 'list']);
     const steps = new Map<number, ProgramStep>();
     chainRefs(st, steps, swiftAccess);
     const setup = setupParts(st, ctx);
@@ -120,11 +151,13 @@ export const swift: LanguageGenerator = {
       return [
         `// Step ${model.stepIndex + 1}: ${model.service}.${model.action}`,
         ...a.stmts,
-        ...sent(call(model, a.args), r, err, [`let ${resultVar} = ${r}!`, `print(${resultVar})`, '', ...inner], true),
+        ...sent(call(model, a.args), r, err, [...(plan.result ? [`let ${resultVar} = ${r}!`] : []), ...printResult(plan, ctx, r), '', ...inner], true),
       ];
     };
+    const nested = nest(0);
+    const fills = st.fillIns.length ? [...st.fillIns, ''] : [];
     return finish(
-      ['import Foundation', 'import KalturaClient', '', ...setup.pre, ...setup.wrap(nest(0)), '', '// The completions end the program (exit); keep it running until then.', 'dispatchMain()'],
+      ['import Foundation', 'import KalturaClient', '', ...fills, ...setup.pre, ...setup.wrap(nested), '', '// The completions end the program (exit); keep it running until then.', 'dispatchMain()'],
       ctx,
       models,
     );

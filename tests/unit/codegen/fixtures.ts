@@ -2,9 +2,10 @@
  * Request models for the codegen tests, built the way the page builds them: parseRecipe ->
  * buildForm/initialValues -> buildRequestModel, with earlier steps' results for live refs.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { getKalturaDescription } from '@/lib/api';
+import { createDescription, getKalturaDescription } from '@/lib/api';
+import type { ApiDescription } from '@/lib/api/types';
 import { buildForm, initialValues } from '@/lib/form';
 import { buildRequestModel } from '@/lib/request/build';
 import { parseRecipe } from '@/lib/recipe';
@@ -42,6 +43,23 @@ export function loadRecipe(file: string): Recipe {
   return parseRecipe(readFileSync(join(ROOT, file), 'utf8'));
 }
 
+/** Kaltura's published description (../shared/reference), or undefined when it is absent. */
+export const PUBLISHED_PATH = join(ROOT, '../shared/reference/kaltura.19_4_0.openapi.json');
+let published: ApiDescription | undefined;
+export function publishedApi(): ApiDescription | undefined {
+  if (published) return published;
+  if (!existsSync(PUBLISHED_PATH)) return undefined;
+  published = createDescription(JSON.parse(readFileSync(PUBLISHED_PATH, 'utf8')));
+  return published;
+}
+
+/** The test recipes that use services of the published description (tests/unit/codegen/recipes/published). */
+export function publishedRecipeFiles(): string[] {
+  return readdirSync(join(ROOT, 'tests/unit/codegen/recipes/published'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `tests/unit/codegen/recipes/published/${f}`);
+}
+
 export function recipeFiles(): string[] {
   return readdirSync(join(ROOT, 'recipes'))
     .filter((f) => f.endsWith('.md'))
@@ -53,11 +71,12 @@ export type ValueEdit = (values: Record<string, unknown>, stepIndex: number) => 
 /** Every step's model (null for steps without a call). */
 export function buildModels(
   recipe: Recipe,
-  opts: { results?: Record<number, unknown>; edit?: ValueEdit; conn?: Connection; filePath?: string } = {},
+  opts: { results?: Record<number, unknown>; edit?: ValueEdit; conn?: Connection; filePath?: string; api?: ApiDescription } = {},
 ): Array<RequestModel | null> {
   const conn = opts.conn ?? connection;
+  const desc = opts.api ?? api;
   return recipe.steps.map((step) => {
-    const form = buildForm(step, api);
+    const form = buildForm(step, desc);
     let values = initialValues(form, conn) as Record<string, unknown>;
     for (const f of form.fields) {
       if (f.kind === 'file' && f.param) values = { ...values, [f.path]: { kind: 'file', name: 'pixel.png', size: 68, mimeType: 'image/png', path: opts.filePath } };
@@ -69,7 +88,7 @@ export function buildModels(
       values,
       results: (opts.results ?? {}) as never,
       connection: conn,
-      api,
+      api: desc,
     });
     return model;
   });

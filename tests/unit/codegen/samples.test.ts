@@ -108,11 +108,16 @@ describe('values follow the form and earlier steps', () => {
     }
   });
 
-  it('a single step shows the live value of an earlier step, or a placeholder before it ran', () => {
+  it('a single step shows the live value of an earlier step, or declares a variable to fill in before it ran', () => {
     const notRun = buildModels(recipe, { edit: uploadEdit });
     for (const id of LANGUAGE_IDS) {
       expect(GENERATORS[id].step(models[1]!, ctxOf()), id).toContain(TOKEN);
-      expect(GENERATORS[id].step(notRun[1]!, ctxOf()), id).toContain('{result of step 1: id}');
+      const code = GENERATORS[id].step(notRun[1]!, ctxOf());
+      expect(code, id).not.toContain('{result of step 1');
+      // The variable comes first, with a comment saying what to put there.
+      const first = code.split('\n').find((l) => l !== '' && !/^(<\?php|import |use |\/\/ In a component)/.test(l));
+      expect(first, id).toMatch(/FILL IN: id of step 1's result/);
+      expect(code, id).toContain('YOUR_UPLOAD_TOKEN_ID');
     }
   });
 

@@ -3,9 +3,9 @@
 // opens the page. In a real application, create the KS on your server and pass only the KS.
 var secret = "YOUR_ADMIN_SECRET";
 var userId = "";
-var type = KalturaSessionType.ADMIN;
+var type = 2 /* KalturaSessionType.ADMIN */;
 var partnerId = 1000042;
-var config = new KalturaConfiguration(partnerId);
+var config = new KalturaConfiguration();
 config.serviceUrl = "http://127.0.0.1:3000";
 var client = new KalturaClient(config);
 
@@ -29,7 +29,7 @@ async function main() {
   // Step 1: session.start
   var secret2 = "YOUR_ADMIN_SECRET";
   var userId2 = "";
-  var type2 = KalturaSessionType.ADMIN;
+  var type2 = 2 /* KalturaSessionType.ADMIN */;
   var partnerId2 = 1000042;
   var expiry = 3600;
   var ks2 = await run(KalturaSessionService.start(secret2, userId2, type2, partnerId2, expiry));
@@ -46,8 +46,8 @@ async function main() {
   // Step 3: media.list
   var filter2 = {objectType: "KalturaMediaEntryFilter"};
   filter2.nameLike = "Kaltura";
-  filter2.statusEqual = KalturaEntryStatus.READY;
-  filter2.orderBy = KalturaMediaEntryOrderBy.CREATED_AT_DESC;
+  filter2.statusEqual = "2" /* KalturaEntryStatus.READY */;
+  filter2.orderBy = "-createdAt" /* KalturaMediaEntryOrderBy.CREATED_AT_DESC */;
   var pager2 = {objectType: "KalturaFilterPager"};
   pager2.pageSize = 1;
   var mediaListResponse2 = await run(KalturaMediaService.listAction(filter2, pager2));

@@ -2,9 +2,9 @@
 // opens the page. In a real application, create the KS on your server and pass only the KS.
 var secret = "YOUR_ADMIN_SECRET";
 var userId = "";
-var type = KalturaSessionType.ADMIN;
+var type = 2 /* KalturaSessionType.ADMIN */;
 var partnerId = 1000042;
-var config = new KalturaConfiguration(partnerId);
+var config = new KalturaConfiguration();
 config.serviceUrl = "http://127.0.0.1:3000";
 var client = new KalturaClient(config);
 

@@ -2,9 +2,9 @@
 // opens the page. In a real application, create the KS on your server and pass only the KS.
 var secret = "YOUR_ADMIN_SECRET";
 var userId = "";
-var type = KalturaSessionType.ADMIN;
+var type = 2 /* KalturaSessionType.ADMIN */;
 var partnerId = 1000042;
-var config = new KalturaConfiguration(partnerId);
+var config = new KalturaConfiguration();
 config.serviceUrl = "http://127.0.0.1:3000";
 var client = new KalturaClient(config);
 
@@ -17,8 +17,8 @@ KalturaSessionService.start(secret, userId, type, partnerId)
     client.setKs(ks);
 
     var uploadTokenId = "0_0123456789abcdef0123456789abcdef";
-    // The File the user chose in an <input type="file"> on your page.
-    var fileData = document.querySelector('input[type="file"]').files[0];
+    // The <input type="file"> on your page where the user chose the file (the client sends its first file).
+    var fileData = document.querySelector('input[type="file"]');
     var resume = false;
     var finalChunk = true;
     var resumeAt = -1;

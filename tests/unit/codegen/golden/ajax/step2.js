@@ -1,6 +1,6 @@
 var uploadTokenId = "0_0123456789abcdef0123456789abcdef";
-// The File the user chose in an <input type="file"> on your page.
-var fileData = document.querySelector('input[type="file"]').files[0];
+// The <input type="file"> on your page where the user chose the file (the client sends its first file).
+var fileData = document.querySelector('input[type="file"]');
 var resume = false;
 var finalChunk = true;
 var resumeAt = -1;

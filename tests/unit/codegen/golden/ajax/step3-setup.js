@@ -2,9 +2,9 @@
 // opens the page. In a real application, create the KS on your server and pass only the KS.
 var secret = "YOUR_ADMIN_SECRET";
 var userId = "";
-var type = KalturaSessionType.ADMIN;
+var type = 2 /* KalturaSessionType.ADMIN */;
 var partnerId = 1000042;
-var config = new KalturaConfiguration(partnerId);
+var config = new KalturaConfiguration();
 config.serviceUrl = "http://127.0.0.1:3000";
 var client = new KalturaClient(config);
 
@@ -17,7 +17,7 @@ KalturaSessionService.start(secret, userId, type, partnerId)
     client.setKs(ks);
 
     var entry = {objectType: "KalturaMediaEntry"};
-    entry.mediaType = KalturaMediaType.VIDEO;
+    entry.mediaType = 1 /* KalturaMediaType.VIDEO */;
     entry.name = "Kaltura Logo";
     entry.description = "Uploaded with the recipe console";
     KalturaMediaService.add(entry)

@@ -1,5 +1,5 @@
 var entry = {objectType: "KalturaMediaEntry"};
-entry.mediaType = KalturaMediaType.VIDEO;
+entry.mediaType = 1 /* KalturaMediaType.VIDEO */;
 entry.name = "Kaltura Logo";
 entry.description = "Uploaded with the recipe console";
 KalturaMediaService.add(entry)

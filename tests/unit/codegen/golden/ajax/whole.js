@@ -3,9 +3,9 @@
 // opens the page. In a real application, create the KS on your server and pass only the KS.
 var secret = "YOUR_ADMIN_SECRET";
 var userId = "";
-var type = KalturaSessionType.ADMIN;
+var type = 2 /* KalturaSessionType.ADMIN */;
 var partnerId = 1000042;
-var config = new KalturaConfiguration(partnerId);
+var config = new KalturaConfiguration();
 config.serviceUrl = "http://127.0.0.1:3000";
 var client = new KalturaClient(config);
 
@@ -32,8 +32,8 @@ async function main() {
 
   // Step 2: uploadToken.upload
   var uploadTokenId = uploadToken.id;
-  // The File the user chose in an <input type="file"> on your page.
-  var fileData = document.querySelector('input[type="file"]').files[0];
+  // The <input type="file"> on your page where the user chose the file (the client sends its first file).
+  var fileData = document.querySelector('input[type="file"]');
   var resume = false;
   var finalChunk = true;
   var resumeAt = -1;
@@ -42,7 +42,7 @@ async function main() {
 
   // Step 3: media.add
   var entry = {objectType: "KalturaMediaEntry"};
-  entry.mediaType = KalturaMediaType.VIDEO;
+  entry.mediaType = 1 /* KalturaMediaType.VIDEO */;
   entry.name = "Kaltura Logo";
   entry.description = "Uploaded with the recipe console";
   var mediaEntry = await run(KalturaMediaService.add(entry));

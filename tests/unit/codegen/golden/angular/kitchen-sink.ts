@@ -39,7 +39,7 @@ export class RecipeComponent {
       const filter2 = new KalturaMediaEntryFilter();
       filter2.nameLike = "Kaltura";
       filter2.statusEqual = KalturaEntryStatus.ready;
-      filter2.orderBy = KalturaMediaEntryOrderBy.createdAtDesc;
+      filter2.orderBy = KalturaMediaEntryOrderBy.createdAtDesc.toString();
       const pager2 = new KalturaFilterPager();
       pager2.pageSize = 1;
       const mediaListResponse2 = await firstValueFrom(this.kaltura.request(new MediaListAction({ filter: filter2, pager: pager2 })));

@@ -45,7 +45,7 @@ class CodeExample
                             Console.Error.WriteLine(e2.Message);
                             Environment.Exit(1);
                         }
-                        Console.WriteLine(ks2);
+                        Console.WriteLine("session.start: " + ks2);
 
                         // Step 2: media.list
                         MediaEntryFilter filter = null;
@@ -53,14 +53,18 @@ class CodeExample
                         pager.PageSize = 5;
                         pager.PageIndex = 1;
                         MediaService.List(filter, pager)
-                            .SetCompletion(new OnCompletedHandler<MediaListResponse>((MediaListResponse mediaListResponse, Exception e3) =>
+                            .SetCompletion(new OnCompletedHandler<ListResponse<MediaEntry>>((ListResponse<MediaEntry> mediaListResponse, Exception e3) =>
                             {
                                 if (e3 != null)
                                 {
                                     Console.Error.WriteLine(e3.Message);
                                     Environment.Exit(1);
                                 }
-                                Console.WriteLine(mediaListResponse);
+                                Console.WriteLine("totalCount: " + mediaListResponse.TotalCount);
+                                foreach (MediaEntry item in mediaListResponse.Objects)
+                                {
+                                    Console.WriteLine("id: " + item.Id + " " + "name: " + item.Name + " " + "status: " + item.Status);
+                                }
 
                                 // Step 3: media.list
                                 MediaEntryFilter filter2 = new MediaEntryFilter();
@@ -70,14 +74,18 @@ class CodeExample
                                 FilterPager pager2 = new FilterPager();
                                 pager2.PageSize = 1;
                                 MediaService.List(filter2, pager2)
-                                    .SetCompletion(new OnCompletedHandler<MediaListResponse>((MediaListResponse mediaListResponse2, Exception e4) =>
+                                    .SetCompletion(new OnCompletedHandler<ListResponse<MediaEntry>>((ListResponse<MediaEntry> mediaListResponse2, Exception e4) =>
                                     {
                                         if (e4 != null)
                                         {
                                             Console.Error.WriteLine(e4.Message);
                                             Environment.Exit(1);
                                         }
-                                        Console.WriteLine(mediaListResponse2);
+                                        Console.WriteLine("totalCount: " + mediaListResponse2.TotalCount);
+                                        foreach (MediaEntry item in mediaListResponse2.Objects)
+                                        {
+                                            Console.WriteLine("id: " + item.Id + " " + "name: " + item.Name + " " + "status: " + item.Status);
+                                        }
 
                                         // Step 5: media.get
                                         string entryId = mediaListResponse2.Objects[0].Id;
@@ -90,7 +98,9 @@ class CodeExample
                                                     Console.Error.WriteLine(e5.Message);
                                                     Environment.Exit(1);
                                                 }
-                                                Console.WriteLine(mediaEntry);
+                                                Console.WriteLine("id: " + mediaEntry.Id);
+                                                Console.WriteLine("name: " + mediaEntry.Name);
+                                                Console.WriteLine("status: " + mediaEntry.Status);
 
                                                 // Step 6: media.update
                                                 string entryId2 = entryId;
@@ -105,19 +115,21 @@ class CodeExample
                                                             Console.Error.WriteLine(e6.Message);
                                                             Environment.Exit(1);
                                                         }
-                                                        Console.WriteLine(mediaEntry3);
+                                                        Console.WriteLine("id: " + mediaEntry3.Id);
+                                                        Console.WriteLine("name: " + mediaEntry3.Name);
+                                                        Console.WriteLine("status: " + mediaEntry3.Status);
 
                                                         // Step 7: media.delete
                                                         string entryId3 = entryId2;
                                                         MediaService.Delete(entryId3)
-                                                            .SetCompletion(new OnCompletedHandler<object>((object result, Exception e7) =>
+                                                            .SetCompletion(new OnCompletedHandler<VoidResponse>((VoidResponse result, Exception e7) =>
                                                             {
                                                                 if (e7 != null)
                                                                 {
                                                                     Console.Error.WriteLine(e7.Message);
                                                                     Environment.Exit(1);
                                                                 }
-                                                                Console.WriteLine(result);
+                                                                Console.WriteLine("media.delete: done");
 
                                                                 done = true;
                                                             }))

@@ -7,7 +7,9 @@ UploadTokenService.Add()
             Console.Error.WriteLine(e.Message);
             Environment.Exit(1);
         }
-        Console.WriteLine(result);
+        Console.WriteLine("id: " + result.Id);
+        Console.WriteLine("fileName: " + result.FileName);
+        Console.WriteLine("status: " + result.Status);
         done = true;
     }))
     .Execute(client);

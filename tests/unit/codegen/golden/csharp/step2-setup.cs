@@ -44,7 +44,9 @@ class CodeExample
                             Console.Error.WriteLine(e2.Message);
                             Environment.Exit(1);
                         }
-                        Console.WriteLine(result);
+                        Console.WriteLine("id: " + result.Id);
+                        Console.WriteLine("fileName: " + result.FileName);
+                        Console.WriteLine("status: " + result.Status);
                         done = true;
                     }))
                     .Execute(client);

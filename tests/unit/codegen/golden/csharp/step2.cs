@@ -12,7 +12,9 @@ UploadTokenService.Upload(uploadTokenId, fileData, resume, finalChunk, resumeAt)
             Console.Error.WriteLine(e.Message);
             Environment.Exit(1);
         }
-        Console.WriteLine(result);
+        Console.WriteLine("id: " + result.Id);
+        Console.WriteLine("fileName: " + result.FileName);
+        Console.WriteLine("status: " + result.Status);
         done = true;
     }))
     .Execute(client);

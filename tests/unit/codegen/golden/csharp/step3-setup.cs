@@ -43,7 +43,9 @@ class CodeExample
                             Console.Error.WriteLine(e2.Message);
                             Environment.Exit(1);
                         }
-                        Console.WriteLine(result);
+                        Console.WriteLine("id: " + result.Id);
+                        Console.WriteLine("name: " + result.Name);
+                        Console.WriteLine("status: " + result.Status);
                         done = true;
                     }))
                     .Execute(client);

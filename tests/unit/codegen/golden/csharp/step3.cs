@@ -11,7 +11,9 @@ MediaService.Add(entry)
             Console.Error.WriteLine(e.Message);
             Environment.Exit(1);
         }
-        Console.WriteLine(result);
+        Console.WriteLine("id: " + result.Id);
+        Console.WriteLine("name: " + result.Name);
+        Console.WriteLine("status: " + result.Status);
         done = true;
     }))
     .Execute(client);

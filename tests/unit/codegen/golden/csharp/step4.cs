@@ -10,7 +10,9 @@ MediaService.AddContent(entryId, resource)
             Console.Error.WriteLine(e.Message);
             Environment.Exit(1);
         }
-        Console.WriteLine(result);
+        Console.WriteLine("id: " + result.Id);
+        Console.WriteLine("name: " + result.Name);
+        Console.WriteLine("status: " + result.Status);
         done = true;
     }))
     .Execute(client);

@@ -40,7 +40,9 @@ class CodeExample
                             Console.Error.WriteLine(e2.Message);
                             Environment.Exit(1);
                         }
-                        Console.WriteLine(uploadToken);
+                        Console.WriteLine("id: " + uploadToken.Id);
+                        Console.WriteLine("fileName: " + uploadToken.FileName);
+                        Console.WriteLine("status: " + uploadToken.Status);
 
                         // Step 2: uploadToken.upload
                         string uploadTokenId = uploadToken.Id;
@@ -56,7 +58,9 @@ class CodeExample
                                     Console.Error.WriteLine(e3.Message);
                                     Environment.Exit(1);
                                 }
-                                Console.WriteLine(uploadToken2);
+                                Console.WriteLine("id: " + uploadToken2.Id);
+                                Console.WriteLine("fileName: " + uploadToken2.FileName);
+                                Console.WriteLine("status: " + uploadToken2.Status);
 
                                 // Step 3: media.add
                                 MediaEntry entry = new MediaEntry();
@@ -71,7 +75,9 @@ class CodeExample
                                             Console.Error.WriteLine(e4.Message);
                                             Environment.Exit(1);
                                         }
-                                        Console.WriteLine(mediaEntry);
+                                        Console.WriteLine("id: " + mediaEntry.Id);
+                                        Console.WriteLine("name: " + mediaEntry.Name);
+                                        Console.WriteLine("status: " + mediaEntry.Status);
 
                                         // Step 4: media.addContent
                                         string entryId = mediaEntry.Id;
@@ -85,7 +91,9 @@ class CodeExample
                                                     Console.Error.WriteLine(e5.Message);
                                                     Environment.Exit(1);
                                                 }
-                                                Console.WriteLine(mediaEntry2);
+                                                Console.WriteLine("id: " + mediaEntry2.Id);
+                                                Console.WriteLine("name: " + mediaEntry2.Name);
+                                                Console.WriteLine("status: " + mediaEntry2.Status);
 
                                                 done = true;
                                             }))

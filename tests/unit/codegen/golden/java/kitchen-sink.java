@@ -5,9 +5,7 @@ import com.kaltura.client.enums.*;
 import com.kaltura.client.services.*;
 import com.kaltura.client.types.*;
 import java.io.File;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
+import java.util.*;
 
 public class CodeExample {
     public static void main(String[] args) throws Exception {
@@ -42,7 +40,7 @@ public class CodeExample {
                             return;
                         }
                         String ks = ksResult2.results;
-                        System.out.println(ks);
+                        System.out.println("session.start: " + ks);
 
                         // Step 2: media.list
                         MediaEntryFilter filter = null;
@@ -56,14 +54,17 @@ public class CodeExample {
                                     System.exit(1);
                                     return;
                                 }
-                                MediaListResponse mediaListResponse = mediaListResponseResult.results;
-                                System.out.println(mediaListResponse);
+                                ListResponse<MediaEntry> mediaListResponse = mediaListResponseResult.results;
+                                System.out.println("totalCount: " + mediaListResponse.getTotalCount());
+                                for (MediaEntry item : mediaListResponse.getObjects()) {
+                                    System.out.println("id: " + item.getId() + " " + "name: " + item.getName() + " " + "status: " + item.getStatus());
+                                }
 
                                 // Step 3: media.list
                                 MediaEntryFilter filter2 = new MediaEntryFilter();
                                 filter2.setNameLike("Kaltura");
                                 filter2.setStatusEqual(EntryStatus.READY);
-                                filter2.setOrderBy(MediaEntryOrderBy.CREATED_AT_DESC);
+                                filter2.setOrderBy(MediaEntryOrderBy.CREATED_AT_DESC.getValue());
                                 FilterPager pager2 = new FilterPager();
                                 pager2.setPageSize(1);
                                 APIOkRequestsExecutor.getExecutor().queue(MediaService.list(filter2, pager2)
@@ -73,8 +74,11 @@ public class CodeExample {
                                             System.exit(1);
                                             return;
                                         }
-                                        MediaListResponse mediaListResponse2 = mediaListResponseResult2.results;
-                                        System.out.println(mediaListResponse2);
+                                        ListResponse<MediaEntry> mediaListResponse2 = mediaListResponseResult2.results;
+                                        System.out.println("totalCount: " + mediaListResponse2.getTotalCount());
+                                        for (MediaEntry item : mediaListResponse2.getObjects()) {
+                                            System.out.println("id: " + item.getId() + " " + "name: " + item.getName() + " " + "status: " + item.getStatus());
+                                        }
 
                                         // Step 5: media.get
                                         String entryId = mediaListResponse2.getObjects().get(0).getId();
@@ -87,7 +91,9 @@ public class CodeExample {
                                                     return;
                                                 }
                                                 MediaEntry mediaEntry = mediaEntryResult.results;
-                                                System.out.println(mediaEntry);
+                                                System.out.println("id: " + mediaEntry.getId());
+                                                System.out.println("name: " + mediaEntry.getName());
+                                                System.out.println("status: " + mediaEntry.getStatus());
 
                                                 // Step 6: media.update
                                                 String entryId2 = entryId;
@@ -102,7 +108,9 @@ public class CodeExample {
                                                             return;
                                                         }
                                                         MediaEntry mediaEntry3 = mediaEntryResult2.results;
-                                                        System.out.println(mediaEntry3);
+                                                        System.out.println("id: " + mediaEntry3.getId());
+                                                        System.out.println("name: " + mediaEntry3.getName());
+                                                        System.out.println("status: " + mediaEntry3.getStatus());
 
                                                         // Step 7: media.delete
                                                         String entryId3 = entryId2;
@@ -113,8 +121,8 @@ public class CodeExample {
                                                                     System.exit(1);
                                                                     return;
                                                                 }
-                                                                Object result = resultResult.results;
-                                                                System.out.println(result);
+                                                                Void result = resultResult.results;
+                                                                System.out.println("media.delete: done");
 
                                                                 System.exit(0);
                                                             })

@@ -9,6 +9,9 @@ APIOkRequestsExecutor.getExecutor().queue(UploadTokenService.upload(uploadTokenI
             System.err.println(result.error.getMessage());
             return;
         }
-        System.out.println(result.results);
+        UploadToken resultValue = result.results;
+        System.out.println("id: " + resultValue.getId());
+        System.out.println("fileName: " + resultValue.getFileName());
+        System.out.println("status: " + resultValue.getStatus());
     })
     .build(client));

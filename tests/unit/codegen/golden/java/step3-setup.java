@@ -5,9 +5,7 @@ import com.kaltura.client.enums.*;
 import com.kaltura.client.services.*;
 import com.kaltura.client.types.*;
 import java.io.File;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
+import java.util.*;
 
 public class CodeExample {
     public static void main(String[] args) throws Exception {
@@ -39,7 +37,11 @@ public class CodeExample {
                             System.exit(1);
                             return;
                         }
-                        System.out.println(result.results);
+                        MediaEntry resultValue = result.results;
+                        System.out.println("id: " + resultValue.getId());
+                        System.out.println("name: " + resultValue.getName());
+                        System.out.println("status: " + resultValue.getStatus());
+                        System.exit(0);
                     })
                     .build(client));
             })

@@ -8,6 +8,9 @@ APIOkRequestsExecutor.getExecutor().queue(MediaService.add(entry)
             System.err.println(result.error.getMessage());
             return;
         }
-        System.out.println(result.results);
+        MediaEntry resultValue = result.results;
+        System.out.println("id: " + resultValue.getId());
+        System.out.println("name: " + resultValue.getName());
+        System.out.println("status: " + resultValue.getStatus());
     })
     .build(client));

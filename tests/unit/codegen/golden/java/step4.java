@@ -7,6 +7,9 @@ APIOkRequestsExecutor.getExecutor().queue(MediaService.addContent(entryId, resou
             System.err.println(result.error.getMessage());
             return;
         }
-        System.out.println(result.results);
+        MediaEntry resultValue = result.results;
+        System.out.println("id: " + resultValue.getId());
+        System.out.println("name: " + resultValue.getName());
+        System.out.println("status: " + resultValue.getStatus());
     })
     .build(client));

@@ -5,9 +5,7 @@ import com.kaltura.client.enums.*;
 import com.kaltura.client.services.*;
 import com.kaltura.client.types.*;
 import java.io.File;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
+import java.util.*;
 
 public class CodeExample {
     public static void main(String[] args) throws Exception {
@@ -37,7 +35,9 @@ public class CodeExample {
                             return;
                         }
                         UploadToken uploadToken = uploadTokenResult.results;
-                        System.out.println(uploadToken);
+                        System.out.println("id: " + uploadToken.getId());
+                        System.out.println("fileName: " + uploadToken.getFileName());
+                        System.out.println("status: " + uploadToken.getStatus());
 
                         // Step 2: uploadToken.upload
                         String uploadTokenId = uploadToken.getId();
@@ -53,7 +53,9 @@ public class CodeExample {
                                     return;
                                 }
                                 UploadToken uploadToken2 = uploadTokenResult2.results;
-                                System.out.println(uploadToken2);
+                                System.out.println("id: " + uploadToken2.getId());
+                                System.out.println("fileName: " + uploadToken2.getFileName());
+                                System.out.println("status: " + uploadToken2.getStatus());
 
                                 // Step 3: media.add
                                 MediaEntry entry = new MediaEntry();
@@ -68,7 +70,9 @@ public class CodeExample {
                                             return;
                                         }
                                         MediaEntry mediaEntry = mediaEntryResult.results;
-                                        System.out.println(mediaEntry);
+                                        System.out.println("id: " + mediaEntry.getId());
+                                        System.out.println("name: " + mediaEntry.getName());
+                                        System.out.println("status: " + mediaEntry.getStatus());
 
                                         // Step 4: media.addContent
                                         String entryId = mediaEntry.getId();
@@ -82,7 +86,9 @@ public class CodeExample {
                                                     return;
                                                 }
                                                 MediaEntry mediaEntry2 = mediaEntryResult2.results;
-                                                System.out.println(mediaEntry2);
+                                                System.out.println("id: " + mediaEntry2.getId());
+                                                System.out.println("name: " + mediaEntry2.getName());
+                                                System.out.println("status: " + mediaEntry2.getStatus());
 
                                                 System.exit(0);
                                             })

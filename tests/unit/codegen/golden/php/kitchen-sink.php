@@ -18,7 +18,7 @@ $type2 = KalturaSessionType::ADMIN;
 $partnerId2 = 1000042;
 $expiry = 3600;
 $ks2 = $client->session->start($secret2, $userId2, $type2, $partnerId2, $expiry);
-print_r($ks2);
+echo "session.start: ", $ks2, "\n";
 
 // Step 2: media.list
 $filter = null;
@@ -26,7 +26,10 @@ $pager = new KalturaFilterPager();
 $pager->pageSize = 5;
 $pager->pageIndex = 1;
 $mediaListResponse = $client->media->listAction($filter, $pager);
-print_r($mediaListResponse);
+echo "totalCount: ", $mediaListResponse->totalCount, "\n";
+foreach ($mediaListResponse->objects as $item) {
+    echo "id: ", $item->id, " ", "name: ", $item->name, " ", "status: ", $item->status, "\n";
+}
 
 // Step 3: media.list
 $filter2 = new KalturaMediaEntryFilter();
@@ -36,13 +39,18 @@ $filter2->orderBy = KalturaMediaEntryOrderBy::CREATED_AT_DESC;
 $pager2 = new KalturaFilterPager();
 $pager2->pageSize = 1;
 $mediaListResponse2 = $client->media->listAction($filter2, $pager2);
-print_r($mediaListResponse2);
+echo "totalCount: ", $mediaListResponse2->totalCount, "\n";
+foreach ($mediaListResponse2->objects as $item) {
+    echo "id: ", $item->id, " ", "name: ", $item->name, " ", "status: ", $item->status, "\n";
+}
 
 // Step 5: media.get
 $entryId = $mediaListResponse2->objects[0]->id;
 $version = 0;
 $mediaEntry = $client->media->get($entryId, $version);
-print_r($mediaEntry);
+echo "id: ", $mediaEntry->id, "\n";
+echo "name: ", $mediaEntry->name, "\n";
+echo "status: ", $mediaEntry->status, "\n";
 
 // Step 6: media.update
 $entryId2 = $entryId;
@@ -50,9 +58,11 @@ $mediaEntry2 = new KalturaMediaEntry();
 $mediaEntry2->name = "Renamed";
 $mediaEntry2->tags = "a,b";
 $mediaEntry3 = $client->media->update($entryId2, $mediaEntry2);
-print_r($mediaEntry3);
+echo "id: ", $mediaEntry3->id, "\n";
+echo "name: ", $mediaEntry3->name, "\n";
+echo "status: ", $mediaEntry3->status, "\n";
 
 // Step 7: media.delete
 $entryId3 = $entryId2;
-$result2 = $client->media->delete($entryId3);
-print_r($result2);
+$client->media->delete($entryId3);
+echo "media.delete: done\n";

@@ -2,7 +2,10 @@
 
 try {
   $result = $client->uploadToken->add();
-  var_dump($result);
+  echo "id: ", $result->id, "\n";
+  echo "fileName: ", $result->fileName, "\n";
+  echo "status: ", $result->status, "\n";
 } catch (Exception $e) {
-  echo $e->getMessage();
+  fwrite(STDERR, $e->getMessage() . "\n");
+  exit(1);
 }

@@ -6,7 +6,10 @@ $entry->name = "Kaltura Logo";
 $entry->description = "Uploaded with the recipe console";
 try {
   $result = $client->media->add($entry);
-  var_dump($result);
+  echo "id: ", $result->id, "\n";
+  echo "name: ", $result->name, "\n";
+  echo "status: ", $result->status, "\n";
 } catch (Exception $e) {
-  echo $e->getMessage();
+  fwrite(STDERR, $e->getMessage() . "\n");
+  exit(1);
 }

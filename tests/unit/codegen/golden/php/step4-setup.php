@@ -16,7 +16,10 @@ $resource = new KalturaUploadedFileTokenResource();
 $resource->token = "0_0123456789abcdef0123456789abcdef";
 try {
   $result = $client->media->addContent($entryId, $resource);
-  var_dump($result);
+  echo "id: ", $result->id, "\n";
+  echo "name: ", $result->name, "\n";
+  echo "status: ", $result->status, "\n";
 } catch (Exception $e) {
-  echo $e->getMessage();
+  fwrite(STDERR, $e->getMessage() . "\n");
+  exit(1);
 }

@@ -13,7 +13,9 @@ $client->setKs($ks);
 
 // Step 1: uploadToken.add
 $uploadToken = $client->uploadToken->add();
-print_r($uploadToken);
+echo "id: ", $uploadToken->id, "\n";
+echo "fileName: ", $uploadToken->fileName, "\n";
+echo "status: ", $uploadToken->status, "\n";
 
 // Step 2: uploadToken.upload
 $uploadTokenId = $uploadToken->id;
@@ -22,7 +24,9 @@ $resume = false;
 $finalChunk = true;
 $resumeAt = -1;
 $uploadToken2 = $client->uploadToken->upload($uploadTokenId, $fileData, $resume, $finalChunk, $resumeAt);
-print_r($uploadToken2);
+echo "id: ", $uploadToken2->id, "\n";
+echo "fileName: ", $uploadToken2->fileName, "\n";
+echo "status: ", $uploadToken2->status, "\n";
 
 // Step 3: media.add
 $entry = new KalturaMediaEntry();
@@ -30,11 +34,15 @@ $entry->mediaType = KalturaMediaType::VIDEO;
 $entry->name = "Kaltura Logo";
 $entry->description = "Uploaded with the recipe console";
 $mediaEntry = $client->media->add($entry);
-print_r($mediaEntry);
+echo "id: ", $mediaEntry->id, "\n";
+echo "name: ", $mediaEntry->name, "\n";
+echo "status: ", $mediaEntry->status, "\n";
 
 // Step 4: media.addContent
 $entryId = $mediaEntry->id;
 $resource = new KalturaUploadedFileTokenResource();
 $resource->token = $uploadToken->id;
 $mediaEntry2 = $client->media->addContent($entryId, $resource);
-print_r($mediaEntry2);
+echo "id: ", $mediaEntry2->id, "\n";
+echo "name: ", $mediaEntry2->name, "\n";
+echo "status: ", $mediaEntry2->status, "\n";

@@ -7,7 +7,10 @@ $finalChunk = true;
 $resumeAt = -1;
 try {
   $result = $client->getUploadTokenService()->upload($uploadTokenId, $fileData, $resume, $finalChunk, $resumeAt);
-  var_dump($result);
+  echo "id: ", $result->id, "\n";
+  echo "fileName: ", $result->fileName, "\n";
+  echo "status: ", $result->status, "\n";
 } catch (Exception $e) {
-  echo $e->getMessage();
+  fwrite(STDERR, $e->getMessage() . "\n");
+  exit(1);
 }

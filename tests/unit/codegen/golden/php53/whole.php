@@ -21,7 +21,9 @@ $client->setKs($ks);
 
 // Step 1: uploadToken.add
 $uploadToken = $client->getUploadTokenService()->add();
-print_r($uploadToken);
+echo "id: ", $uploadToken->id, "\n";
+echo "fileName: ", $uploadToken->fileName, "\n";
+echo "status: ", $uploadToken->status, "\n";
 
 // Step 2: uploadToken.upload
 $uploadTokenId = $uploadToken->id;
@@ -30,7 +32,9 @@ $resume = false;
 $finalChunk = true;
 $resumeAt = -1;
 $uploadToken2 = $client->getUploadTokenService()->upload($uploadTokenId, $fileData, $resume, $finalChunk, $resumeAt);
-print_r($uploadToken2);
+echo "id: ", $uploadToken2->id, "\n";
+echo "fileName: ", $uploadToken2->fileName, "\n";
+echo "status: ", $uploadToken2->status, "\n";
 
 // Step 3: media.add
 $entry = new MediaEntry();
@@ -38,11 +42,15 @@ $entry->mediaType = MediaType::VIDEO;
 $entry->name = "Kaltura Logo";
 $entry->description = "Uploaded with the recipe console";
 $mediaEntry = $client->getMediaService()->add($entry);
-print_r($mediaEntry);
+echo "id: ", $mediaEntry->id, "\n";
+echo "name: ", $mediaEntry->name, "\n";
+echo "status: ", $mediaEntry->status, "\n";
 
 // Step 4: media.addContent
 $entryId = $mediaEntry->id;
 $resource = new UploadedFileTokenResource();
 $resource->token = $uploadToken->id;
 $mediaEntry2 = $client->getMediaService()->addContent($entryId, $resource);
-print_r($mediaEntry2);
+echo "id: ", $mediaEntry2->id, "\n";
+echo "name: ", $mediaEntry2->name, "\n";
+echo "status: ", $mediaEntry2->status, "\n";

@@ -18,7 +18,7 @@ type2 = KalturaSessionType.ADMIN
 partner_id2 = 1000042
 expiry = 3600
 ks2 = client.session.start(secret2, user_id2, type2, partner_id2, expiry)
-print(vars(ks2) if hasattr(ks2, "__dict__") else ks2)
+print("session.start:", ks2)
 
 # Step 2: media.list
 filter = None
@@ -26,7 +26,9 @@ pager = KalturaFilterPager()
 pager.pageSize = 5
 pager.pageIndex = 1
 media_list_response = client.media.list(filter, pager)
-print(vars(media_list_response) if hasattr(media_list_response, "__dict__") else media_list_response)
+print("totalCount:", media_list_response.totalCount)
+for item in media_list_response.objects:
+    print("id:", item.id, "name:", item.name, "status:", item.status)
 
 # Step 3: media.list
 filter2 = KalturaMediaEntryFilter()
@@ -36,13 +38,17 @@ filter2.orderBy = KalturaMediaEntryOrderBy.CREATED_AT_DESC
 pager2 = KalturaFilterPager()
 pager2.pageSize = 1
 media_list_response2 = client.media.list(filter2, pager2)
-print(vars(media_list_response2) if hasattr(media_list_response2, "__dict__") else media_list_response2)
+print("totalCount:", media_list_response2.totalCount)
+for item in media_list_response2.objects:
+    print("id:", item.id, "name:", item.name, "status:", item.status)
 
 # Step 5: media.get
 entry_id = media_list_response2.objects[0].id
 version = 0
 media_entry = client.media.get(entry_id, version)
-print(vars(media_entry) if hasattr(media_entry, "__dict__") else media_entry)
+print("id:", media_entry.id)
+print("name:", media_entry.name)
+print("status:", media_entry.status)
 
 # Step 6: media.update
 entry_id2 = entry_id
@@ -50,9 +56,11 @@ media_entry2 = KalturaMediaEntry()
 media_entry2.name = "Renamed"
 media_entry2.tags = "a,b"
 media_entry3 = client.media.update(entry_id2, media_entry2)
-print(vars(media_entry3) if hasattr(media_entry3, "__dict__") else media_entry3)
+print("id:", media_entry3.id)
+print("name:", media_entry3.name)
+print("status:", media_entry3.status)
 
 # Step 7: media.delete
 entry_id3 = entry_id2
-result = client.media.delete(entry_id3)
-print(vars(result) if hasattr(result, "__dict__") else result)
+client.media.delete(entry_id3)
+print("media.delete: done")

@@ -12,4 +12,6 @@ ks = client.session.start(secret, user_id, type, partner_id)
 client.setKs(ks)
 
 result = client.uploadToken.add()
-print(result)
+print("id:", result.id)
+print("fileName:", result.fileName)
+print("status:", result.status)

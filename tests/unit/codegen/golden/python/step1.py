@@ -1,2 +1,4 @@
 result = client.uploadToken.add()
-print(result)
+print("id:", result.id)
+print("fileName:", result.fileName)
+print("status:", result.status)

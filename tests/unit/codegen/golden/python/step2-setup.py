@@ -18,4 +18,6 @@ final_chunk = True
 resume_at = -1
 
 result = client.uploadToken.upload(upload_token_id, file_data, resume, final_chunk, resume_at)
-print(result)
+print("id:", result.id)
+print("fileName:", result.fileName)
+print("status:", result.status)

@@ -4,4 +4,6 @@ entry.name = "Kaltura Logo"
 entry.description = "Uploaded with the recipe console"
 
 result = client.media.add(entry)
-print(result)
+print("id:", result.id)
+print("name:", result.name)
+print("status:", result.status)

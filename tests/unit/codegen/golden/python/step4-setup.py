@@ -16,4 +16,6 @@ resource = KalturaUploadedFileTokenResource()
 resource.token = "0_0123456789abcdef0123456789abcdef"
 
 result = client.media.addContent(entry_id, resource)
-print(result)
+print("id:", result.id)
+print("name:", result.name)
+print("status:", result.status)

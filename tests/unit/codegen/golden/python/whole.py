@@ -13,7 +13,9 @@ client.setKs(ks)
 
 # Step 1: uploadToken.add
 upload_token = client.uploadToken.add()
-print(vars(upload_token) if hasattr(upload_token, "__dict__") else upload_token)
+print("id:", upload_token.id)
+print("fileName:", upload_token.fileName)
+print("status:", upload_token.status)
 
 # Step 2: uploadToken.upload
 upload_token_id = upload_token.id
@@ -22,7 +24,9 @@ resume = False
 final_chunk = True
 resume_at = -1
 upload_token2 = client.uploadToken.upload(upload_token_id, file_data, resume, final_chunk, resume_at)
-print(vars(upload_token2) if hasattr(upload_token2, "__dict__") else upload_token2)
+print("id:", upload_token2.id)
+print("fileName:", upload_token2.fileName)
+print("status:", upload_token2.status)
 
 # Step 3: media.add
 entry = KalturaMediaEntry()
@@ -30,11 +34,15 @@ entry.mediaType = KalturaMediaType.VIDEO
 entry.name = "Kaltura Logo"
 entry.description = "Uploaded with the recipe console"
 media_entry = client.media.add(entry)
-print(vars(media_entry) if hasattr(media_entry, "__dict__") else media_entry)
+print("id:", media_entry.id)
+print("name:", media_entry.name)
+print("status:", media_entry.status)
 
 # Step 4: media.addContent
 entry_id = media_entry.id
 resource = KalturaUploadedFileTokenResource()
 resource.token = upload_token.id
 media_entry2 = client.media.addContent(entry_id, resource)
-print(vars(media_entry2) if hasattr(media_entry2, "__dict__") else media_entry2)
+print("id:", media_entry2.id)
+print("name:", media_entry2.name)
+print("status:", media_entry2.status)

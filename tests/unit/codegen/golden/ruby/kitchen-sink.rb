@@ -17,7 +17,7 @@ type2 = KalturaSessionType::ADMIN
 partner_id2 = 1000042
 expiry = 3600
 ks = client.session_service.start(secret2, user_id2, type2, partner_id2, expiry)
-puts ks.inspect
+puts "session.start: " + ks.to_s
 
 # Step 2: media.list
 filter = nil
@@ -25,7 +25,10 @@ pager = KalturaFilterPager.new()
 pager.page_size = 5
 pager.page_index = 1
 media_list_response = client.media_service.list(filter, pager)
-puts media_list_response.inspect
+puts "totalCount: " + media_list_response.total_count.to_s
+(media_list_response.objects || []).each do |item|
+  puts "id: " + item.id.to_s + " " + "name: " + item.name.to_s + " " + "status: " + item.status.to_s
+end
 
 # Step 3: media.list
 filter2 = KalturaMediaEntryFilter.new()
@@ -35,13 +38,18 @@ filter2.order_by = KalturaMediaEntryOrderBy::CREATED_AT_DESC
 pager2 = KalturaFilterPager.new()
 pager2.page_size = 1
 media_list_response2 = client.media_service.list(filter2, pager2)
-puts media_list_response2.inspect
+puts "totalCount: " + media_list_response2.total_count.to_s
+(media_list_response2.objects || []).each do |item|
+  puts "id: " + item.id.to_s + " " + "name: " + item.name.to_s + " " + "status: " + item.status.to_s
+end
 
 # Step 5: media.get
 entry_id = media_list_response2.objects[0].id
 version = 0
 media_entry = client.media_service.get(entry_id, version)
-puts media_entry.inspect
+puts "id: " + media_entry.id.to_s
+puts "name: " + media_entry.name.to_s
+puts "status: " + media_entry.status.to_s
 
 # Step 6: media.update
 entry_id2 = entry_id
@@ -49,9 +57,11 @@ media_entry2 = KalturaMediaEntry.new()
 media_entry2.name = "Renamed"
 media_entry2.tags = "a,b"
 media_entry3 = client.media_service.update(entry_id2, media_entry2)
-puts media_entry3.inspect
+puts "id: " + media_entry3.id.to_s
+puts "name: " + media_entry3.name.to_s
+puts "status: " + media_entry3.status.to_s
 
 # Step 7: media.delete
 entry_id3 = entry_id2
 result = client.media_service.delete(entry_id3)
-puts result.inspect
+puts "media.delete: done"

@@ -11,4 +11,6 @@ partner_id = 1000042
 client.ks = client.session_service.start(secret, user_id, type, partner_id)
 
 result = client.upload_token_service.add()
-puts result.inspect
+puts "id: " + result.id.to_s
+puts "fileName: " + result.file_name.to_s
+puts "status: " + result.status.to_s

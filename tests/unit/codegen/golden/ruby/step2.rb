@@ -5,4 +5,6 @@ final_chunk = true
 resume_at = -1
 
 result = client.upload_token_service.upload(upload_token_id, file_data, resume, final_chunk, resume_at)
-puts result.inspect
+puts "id: " + result.id.to_s
+puts "fileName: " + result.file_name.to_s
+puts "status: " + result.status.to_s

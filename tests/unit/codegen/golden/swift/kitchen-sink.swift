@@ -30,7 +30,7 @@ USRExecutor.shared.send(request: SessionService.start(secret: secret, userId: us
                     exit(1)
                 }
                 let ks2 = ksResult!
-                print(ks2)
+                print("session.start:", ksResult!)
 
                 // Step 2: media.list
                 let filter: MediaEntryFilter? = nil
@@ -44,13 +44,19 @@ USRExecutor.shared.send(request: SessionService.start(secret: secret, userId: us
                             exit(1)
                         }
                         let mediaListResponse = mediaListResponseResult!
-                        print(mediaListResponse)
+                        let list = mediaListResponseResult!
+                        print("totalCount:", list.totalCount as Any)
+                        for item in list.objects ?? [] {
+                            print("id:", item.id as Any)
+                            print("name:", item.name as Any)
+                            print("status:", item.status as Any)
+                        }
 
                         // Step 3: media.list
                         let filter2 = MediaEntryFilter()
                         filter2.nameLike = "Kaltura"
                         filter2.statusEqual = EntryStatus.READY
-                        filter2.orderBy = MediaEntryOrderBy.CREATED_AT_DESC
+                        filter2.orderBy = MediaEntryOrderBy.CREATED_AT_DESC.rawValue
                         let pager2 = FilterPager()
                         pager2.pageSize = 1
                         USRExecutor.shared.send(request: MediaService.list(filter: filter2, pager: pager2)
@@ -60,7 +66,13 @@ USRExecutor.shared.send(request: SessionService.start(secret: secret, userId: us
                                     exit(1)
                                 }
                                 let mediaListResponse2 = mediaListResponseResult2!
-                                print(mediaListResponse2)
+                                let list = mediaListResponseResult2!
+                                print("totalCount:", list.totalCount as Any)
+                                for item in list.objects ?? [] {
+                                    print("id:", item.id as Any)
+                                    print("name:", item.name as Any)
+                                    print("status:", item.status as Any)
+                                }
 
                                 // Step 5: media.get
                                 let entryId: String = mediaListResponse2.objects![0].id!
@@ -72,7 +84,10 @@ USRExecutor.shared.send(request: SessionService.start(secret: secret, userId: us
                                             exit(1)
                                         }
                                         let mediaEntry = mediaEntryResult!
-                                        print(mediaEntry)
+                                        let value = mediaEntryResult!
+                                        print("id:", value.id as Any)
+                                        print("name:", value.name as Any)
+                                        print("status:", value.status as Any)
 
                                         // Step 6: media.update
                                         let entryId2: String = entryId
@@ -86,7 +101,10 @@ USRExecutor.shared.send(request: SessionService.start(secret: secret, userId: us
                                                     exit(1)
                                                 }
                                                 let mediaEntry3 = mediaEntryResult2!
-                                                print(mediaEntry3)
+                                                let value = mediaEntryResult2!
+                                                print("id:", value.id as Any)
+                                                print("name:", value.name as Any)
+                                                print("status:", value.status as Any)
 
                                                 // Step 7: media.delete
                                                 let entryId3: String = entryId2
@@ -96,8 +114,7 @@ USRExecutor.shared.send(request: SessionService.start(secret: secret, userId: us
                                                             print(error7.message ?? "request failed")
                                                             exit(1)
                                                         }
-                                                        let result = resultResult!
-                                                        print(result)
+                                                        print("media.delete: done")
 
                                                         exit(0)
                                                     })

@@ -4,6 +4,9 @@ USRExecutor.shared.send(request: UploadTokenService.add()
             print(error.message ?? "request failed")
             return
         }
-        print(result!)
+        let value = result!
+        print("id:", value.id as Any)
+        print("fileName:", value.fileName as Any)
+        print("status:", value.status as Any)
     })
     .build(client))

@@ -18,7 +18,7 @@ USRExecutor.shared.send(request: SessionService.start(secret: secret, userId: us
         client.ks = ks
 
         let uploadTokenId: String = "0_0123456789abcdef0123456789abcdef"
-        let fileData: RequestFile = URL(fileURLWithPath: "/tmp/Kaltura_Logo_Animation.flv")
+        let fileData: RequestFile = try! RequestFileElement(url: URL(fileURLWithPath: "/tmp/Kaltura_Logo_Animation.flv"))!
         let resume: Bool = false
         let finalChunk: Bool = true
         let resumeAt: Double = -1
@@ -28,7 +28,10 @@ USRExecutor.shared.send(request: SessionService.start(secret: secret, userId: us
                     print(error2.message ?? "request failed")
                     exit(1)
                 }
-                print(result!)
+                let value = result!
+                print("id:", value.id as Any)
+                print("fileName:", value.fileName as Any)
+                print("status:", value.status as Any)
                 exit(0)
             })
             .build(client))

@@ -1,5 +1,5 @@
 let uploadTokenId: String = "0_0123456789abcdef0123456789abcdef"
-let fileData: RequestFile = URL(fileURLWithPath: "/tmp/Kaltura_Logo_Animation.flv")
+let fileData: RequestFile = try! RequestFileElement(url: URL(fileURLWithPath: "/tmp/Kaltura_Logo_Animation.flv"))!
 let resume: Bool = false
 let finalChunk: Bool = true
 let resumeAt: Double = -1
@@ -9,6 +9,9 @@ USRExecutor.shared.send(request: UploadTokenService.upload(uploadTokenId: upload
             print(error.message ?? "request failed")
             return
         }
-        print(result!)
+        let value = result!
+        print("id:", value.id as Any)
+        print("fileName:", value.fileName as Any)
+        print("status:", value.status as Any)
     })
     .build(client))

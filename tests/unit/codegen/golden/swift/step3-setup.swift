@@ -27,7 +27,10 @@ USRExecutor.shared.send(request: SessionService.start(secret: secret, userId: us
                     print(error2.message ?? "request failed")
                     exit(1)
                 }
-                print(result!)
+                let value = result!
+                print("id:", value.id as Any)
+                print("name:", value.name as Any)
+                print("status:", value.status as Any)
                 exit(0)
             })
             .build(client))

@@ -8,6 +8,9 @@ USRExecutor.shared.send(request: MediaService.add(entry: entry)
             print(error.message ?? "request failed")
             return
         }
-        print(result!)
+        let value = result!
+        print("id:", value.id as Any)
+        print("name:", value.name as Any)
+        print("status:", value.status as Any)
     })
     .build(client))

@@ -7,6 +7,9 @@ USRExecutor.shared.send(request: MediaService.addContent(entryId: entryId, resou
             print(error.message ?? "request failed")
             return
         }
-        print(result!)
+        let value = result!
+        print("id:", value.id as Any)
+        print("name:", value.name as Any)
+        print("status:", value.status as Any)
     })
     .build(client))

@@ -25,11 +25,14 @@ USRExecutor.shared.send(request: SessionService.start(secret: secret, userId: us
                     exit(1)
                 }
                 let uploadToken = uploadTokenResult!
-                print(uploadToken)
+                let value = uploadTokenResult!
+                print("id:", value.id as Any)
+                print("fileName:", value.fileName as Any)
+                print("status:", value.status as Any)
 
                 // Step 2: uploadToken.upload
                 let uploadTokenId: String = uploadToken.id!
-                let fileData: RequestFile = URL(fileURLWithPath: "/tmp/Kaltura_Logo_Animation.flv")
+                let fileData: RequestFile = try! RequestFileElement(url: URL(fileURLWithPath: "/tmp/Kaltura_Logo_Animation.flv"))!
                 let resume: Bool = false
                 let finalChunk: Bool = true
                 let resumeAt: Double = -1
@@ -40,7 +43,10 @@ USRExecutor.shared.send(request: SessionService.start(secret: secret, userId: us
                             exit(1)
                         }
                         let uploadToken2 = uploadTokenResult2!
-                        print(uploadToken2)
+                        let value = uploadTokenResult2!
+                        print("id:", value.id as Any)
+                        print("fileName:", value.fileName as Any)
+                        print("status:", value.status as Any)
 
                         // Step 3: media.add
                         let entry = MediaEntry()
@@ -54,7 +60,10 @@ USRExecutor.shared.send(request: SessionService.start(secret: secret, userId: us
                                     exit(1)
                                 }
                                 let mediaEntry = mediaEntryResult!
-                                print(mediaEntry)
+                                let value = mediaEntryResult!
+                                print("id:", value.id as Any)
+                                print("name:", value.name as Any)
+                                print("status:", value.status as Any)
 
                                 // Step 4: media.addContent
                                 let entryId: String = mediaEntry.id!
@@ -67,7 +76,10 @@ USRExecutor.shared.send(request: SessionService.start(secret: secret, userId: us
                                             exit(1)
                                         }
                                         let mediaEntry2 = mediaEntryResult2!
-                                        print(mediaEntry2)
+                                        let value = mediaEntryResult2!
+                                        print("id:", value.id as Any)
+                                        print("name:", value.name as Any)
+                                        print("status:", value.status as Any)
 
                                         exit(0)
                                     })

@@ -1,0 +1,250 @@
+/**
+ * Runs generated samples with Kaltura's official client libraries (../shared/clients/*.tar.gz,
+ * AGPL test tools: extracted at test time into the git-ignored `.tmp/clients/`, keyed by the
+ * tarball's hash, never copied into the project) against a fresh sandbox (`next start`).
+ *
+ * One test file per language (tests/integration/codegen/clients/<lang>.test.ts) so that vitest
+ * runs languages in parallel. Each runs, for every shipped recipe the sandbox serves, the whole
+ * program and every step with set-up code (one after the other, with the live results of the
+ * earlier steps), fills the FILL IN variables as a reader would, and checks that steps that create
+ * things leave them READY with equal bytes (sha256), and that a failing call exits non-zero.
+ */
+import { execFile, execFileSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GENERATORS } from '@/lib/codegen';
+import type { LanguageId } from '@/lib/codegen';
+import { FILL_IN } from '@/lib/codegen/plan';
+import { fieldsToJson } from '@/lib/request/http';
+import type { Connection, RequestModel } from '@/lib/request/types';
+import { startServer, TEST_ADMIN_SECRET, TEST_PARTNER_ID, type TestServer } from '../../../helpers/server';
+import { api as description, buildModels, ctxOf, loadRecipe, recipeFiles, ROOT } from '../../../unit/codegen/fixtures';
+
+const run = promisify(execFile);
+export const CLIENTS = join(ROOT, '../shared/clients');
+export const HAVE_CLIENTS = existsSync(CLIENTS);
+const CACHE = join(ROOT, '.tmp/clients');
+
+/** Extracts `<name>.tar.gz` once per tarball hash; `prepare` (compiling) runs once in the same folder. */
+export function clientDir(name: string, prepare?: (dir: string) => void): string {
+  const tgz = join(CLIENTS, `${name}.tar.gz`);
+  const hash = createHash('sha256').update(readFileSync(tgz)).digest('hex').slice(0, 12);
+  const dir = join(CACHE, `${name}-${hash}`);
+  if (existsSync(join(dir, '.ready'))) return dir;
+  mkdirSync(CACHE, { recursive: true });
+  const lock = `${dir}.lock`;
+  const started = Date.now();
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (existsSync(join(dir, '.ready'))) return dir;
+      if (Date.now() - started > 15 * 60_000) rmSync(lock, { recursive: true, force: true });
+      execFileSync('sleep', ['1']);
+    }
+  }
+  try {
+    if (existsSync(join(dir, '.ready'))) return dir;
+    const tmp = mkdtempSync(join(CACHE, `${name}-`));
+    execFileSync('tar', ['xzf', tgz, '-C', tmp]);
+    prepare?.(tmp);
+    writeFileSync(join(tmp, '.ready'), new Date().toISOString());
+    rmSync(dir, { recursive: true, force: true });
+    renameSync(tmp, dir);
+    return dir;
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+export interface Runner {
+  lang: LanguageId;
+  /** Prepares the client (extract, compile) once; returns what `exec` needs. */
+  setup(): Promise<void> | void;
+  /** Runs one program (its source) in `dir`; resolves with stdout, rejects with a readable error. */
+  exec(code: string, dir: string, name: string): Promise<string>;
+}
+
+export async function sh(cmd: string, args: string[], opts: { cwd?: string; env?: Record<string, string>; timeout?: number } = {}): Promise<string> {
+  try {
+    const { stdout } = await run(cmd, args, {
+      cwd: opts.cwd,
+      env: { ...process.env, ...(opts.env ?? {}) },
+      maxBuffer: 32 << 20,
+      timeout: opts.timeout ?? 120_000,
+    });
+    return stdout;
+  } catch (e) {
+    const err = e as { stdout?: string; stderr?: string; code?: number; killed?: boolean };
+    throw new Error(`${cmd} ${args.join(' ')} exited with ${err.code}${err.killed ? ' (killed: timeout)' : ''}:\n${err.stderr}\n${err.stdout}`);
+  }
+}
+
+/** Steps that create things in the recipes: their entries must end READY with the uploaded bytes. */
+const UPLOAD_RECIPE = 'recipes/upload-media.md';
+
+/** Whether the sandbox serves every call of the recipe (the built-in description is what it implements). */
+function sandboxServes(models: RequestModel[]): boolean {
+  return models.every((m) => description.operationByName(m.service, m.action) !== undefined);
+}
+
+/** Replaces each FILL IN declaration's placeholder with a value, as a reader would. */
+export function fillIn(code: string, values: Record<string, string>): string {
+  let out = code;
+  for (const [placeholder, value] of Object.entries(values)) out = out.split(placeholder).join(value);
+  return out;
+}
+
+export function describeClient(runner: Runner): void {
+  const lang = runner.lang;
+  const g = GENERATORS[lang];
+  if (!HAVE_CLIENTS) {
+    console.warn(`SKIPPED: ${lang} official-client tests need ${CLIENTS} (Kaltura's client libraries); it is absent.`);
+    describe.skip(`${lang} samples with the official client`, () => it('needs ../shared/clients', () => undefined));
+    return;
+  }
+
+  describe(`${lang} samples run with the official client against the sandbox`, () => {
+    let server: TestServer;
+    let dir: string;
+    let conn: Connection;
+    let file: string;
+    let bytes: Buffer;
+    let n = 0;
+
+    beforeAll(async () => {
+      await runner.setup();
+      server = await startServer();
+      dir = mkdtempSync(join(tmpdir(), `clients-${lang}-`));
+      conn = { serviceUrl: server.url, partnerId: TEST_PARTNER_ID, secret: TEST_ADMIN_SECRET };
+      bytes = randomBytes(200_000);
+      file = join(dir, `clip one (1).mp4`);
+      writeFileSync(file, bytes);
+    }, 900_000);
+
+    afterAll(async () => {
+      await server?.dispose();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    });
+
+    async function api(service: string, action: string, params: Record<string, string>): Promise<Record<string, unknown>> {
+      const ks = (await (await fetch(`${server.url}/api_v3/service/session/action/start?format=1`, {
+        method: 'POST',
+        body: new URLSearchParams({ secret: TEST_ADMIN_SECRET, type: '2', partnerId: String(TEST_PARTNER_ID) }),
+      })).json()) as string;
+      const r = await fetch(`${server.url}/api_v3/service/${service}/action/${action}?format=1`, { method: 'POST', body: new URLSearchParams({ ...params, ks }) });
+      return (await r.json()) as Record<string, unknown>;
+    }
+
+    /** The entry named `name` is READY and its content has the file's sha256. */
+    async function expectReady(name: string): Promise<void> {
+      let entry: Record<string, unknown> | undefined;
+      for (let i = 0; i < 100; i++) {
+        const list = (await api('media', 'list', { 'filter[nameEqual]': name, 'pager[pageSize]': '5' })) as { objects?: Array<Record<string, unknown>> };
+        entry = list.objects?.[0];
+        if (entry?.status === 2) break;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(entry?.status, `entry "${name}": ${JSON.stringify(entry)}`).toBe(2);
+      const dl = await fetch(String(entry!.downloadUrl));
+      const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+      expect(sha(Buffer.from(await dl.arrayBuffer()))).toBe(sha(bytes));
+    }
+
+    /** Values the reader fills in: a fresh upload token for `YOUR_UPLOAD_TOKEN_ID`. */
+    async function fillValues(code: string): Promise<string> {
+      const values: Record<string, string> = {};
+      if (code.includes('YOUR_UPLOAD_TOKEN_ID')) values.YOUR_UPLOAD_TOKEN_ID = String((await api('uploadToken', 'add', {})).id);
+      const filled = fillIn(code, values);
+      const left = /YOUR_(?!ADMIN_SECRET|KS\b)[A-Z0-9_]+/.exec(filled);
+      if (left && filled.includes(FILL_IN)) throw new Error(`no test value for the FILL IN placeholder ${left[0]}:\n${code}`);
+      return filled;
+    }
+
+    const edit = (name: string) => (values: Record<string, unknown>, i: number) =>
+      i === 2 ? { ...values, body: { entry: { objectType: 'KalturaMediaEntry', mediaType: 1, name, description: 'line1\nline2' } } } : values;
+
+    for (const recipeFile of recipeFiles()) {
+      const recipe = loadRecipe(recipeFile);
+      const probe = buildModels(recipe, { conn: { serviceUrl: 'http://x', partnerId: 1, secret: 's' } }).filter((m): m is RequestModel => m !== null);
+      if (!sandboxServes(probe)) {
+        it.fails(`${recipeFile}: calls services the sandbox does not serve (${probe.map((m) => `${m.service}.${m.action}`).join(', ')})`, () => {
+          throw new Error('not served');
+        });
+        continue;
+      }
+      const isUpload = recipeFile === UPLOAD_RECIPE;
+
+      it(`${recipeFile}: the whole program`, async () => {
+        const name = `${lang} whole ${++n} "q" 日本`;
+        const models = buildModels(recipe, { edit: isUpload ? edit(name) : undefined, conn, filePath: file }).filter((m): m is RequestModel => m !== null);
+        const code = await fillValues(g.program(models, ctxOf({ connection: conn, secrets: 'shown', filePath: file })));
+        const out = await runner.exec(code, dir, `whole${n}`);
+        expect(out).not.toMatch(/KalturaAPIException|Traceback|Fatal error/);
+        if (isUpload) await expectReady(name);
+      }, 300_000);
+
+      it(`${recipeFile}: each step with set-up code, in order, with the live results`, async () => {
+        const name = `${lang} steps ${++n}`;
+        const results: Record<number, unknown> = {};
+        for (let i = 0; i < recipe.steps.length; i++) {
+          const model = buildModels(recipe, { edit: isUpload ? edit(name) : undefined, conn, filePath: file, results })[i];
+          if (!model) continue;
+          const code = await fillValues(g.step(model, ctxOf({ connection: conn, secrets: 'shown', setup: true, filePath: file })));
+          const out = await runner.exec(code, dir, `step${n}_${i + 1}`);
+          // The live result the page would hold: read back the way the step printed it.
+          const sent = fieldsToJson(model.params);
+          results[i] = { ok: true, response: liveResult(out), answers: { ...sent, body: sent } };
+        }
+        if (isUpload) await expectReady(name);
+      }, 300_000);
+    }
+
+    it('a failing call exits non-zero', async () => {
+      const recipe = loadRecipe(UPLOAD_RECIPE);
+      const bad = { ...conn, secret: 'wrong-secret' };
+      const models = buildModels(recipe, { conn: bad, filePath: file }).filter((m): m is RequestModel => m !== null);
+      await expect(runner.exec(g.program(models, ctxOf({ connection: bad, secrets: 'shown', filePath: file })), dir, `failing${++n}`)).rejects.toThrow(/exited with [1-9]/);
+      await expect(runner.exec(g.step(models[0], ctxOf({ connection: bad, secrets: 'shown', setup: true })), dir, `failing${++n}`)).rejects.toThrow(/exited with [1-9]/);
+    }, 300_000);
+  });
+}
+
+/**
+ * A step's printed result as the page's result object: JSON when the sample prints JSON (node,
+ * curl), else the `key: value` lines the other samples print (`id: 0_abc`).
+ */
+export function liveResult(out: string): unknown {
+  const t = out.trim();
+  if (/^[{["]/.test(t)) {
+    try {
+      return JSON.parse(t);
+    } catch {
+      /* not one document */
+    }
+  }
+  const lines = t.split('\n').map((l) => l.trim()).filter(Boolean);
+  // A scalar: `session.start: djJ8...`.
+  const scalar = lines.length === 1 ? /^\w+\.\w+: (.*)$/.exec(lines[0]) : null;
+  if (scalar) return scalar[1];
+  const pairs = (line: string) => {
+    const o: Record<string, string> = {};
+    const re = /(\w+): (.*?)(?= \w+: |$)/g;
+    for (let m = re.exec(line); m; m = re.exec(line)) o[m[1]] = m[2];
+    return o;
+  };
+  const o: Record<string, unknown> = {};
+  const list = lines.findIndex((l) => l.startsWith('totalCount:'));
+  if (list >= 0) {
+    o.totalCount = Number(lines[list].slice('totalCount:'.length).trim());
+    o.objects = lines.slice(list + 1).map(pairs);
+    return o;
+  }
+  for (const line of lines) for (const [k, v] of Object.entries(pairs(line))) if (!(k in o)) o[k] = v;
+  return o;
+}
