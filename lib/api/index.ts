@@ -42,6 +42,26 @@ export class DescriptionLoadError extends Error {
 }
 
 /**
+ * The JSON text of an API description, checked to be an OpenAPI 3 or Swagger 2.0 document; throws a
+ * DescriptionLoadError naming `source` (not JSON, HTML, YAML, JSON of another kind).
+ */
+export function parseDescriptionText(text: string, source: string): unknown {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    const start = text.trimStart().slice(0, 1);
+    const hint = start === '<' ? ' (it looks like HTML: is the URL the document itself?)' : /^[a-z]/i.test(start) ? ' (YAML is not supported: give the JSON form of the document)' : '';
+    throw new DescriptionLoadError(`The API description ${source} is not valid JSON${hint}: ${(e as Error).message}`, source, 'json');
+  }
+  const o = doc as Record<string, unknown> | null;
+  if (!o || typeof o !== 'object' || Array.isArray(o) || (typeof o.openapi !== 'string' && typeof o.swagger !== 'string')) {
+    throw new DescriptionLoadError(`The API description ${source} is JSON but not an OpenAPI description: it has no "openapi" or "swagger" version field.`, source, 'shape');
+  }
+  return doc;
+}
+
+/**
  * Loads an OpenAPI 3 or Swagger 2.0 document from `url` and reads it. Throws a
  * DescriptionLoadError that says what went wrong (unreachable, HTTP status, not JSON, not an
  * OpenAPI document); a document that is readable in part resolves, with `problems` listed.
@@ -77,30 +97,6 @@ export async function loadDescriptionFromUrl(
       'network',
     );
   }
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (e) {
-    const start = text.trimStart().slice(0, 1);
-    const hint = start === '<' ? ' (it looks like HTML: is the URL the document itself?)' : /^[a-z]/i.test(start) ? ' (YAML is not supported: give the JSON form of the document)' : '';
-    throw new DescriptionLoadError(
-      `The API description at ${url} is not valid JSON${hint}: ${(e as Error).message}`,
-      url,
-      'json',
-    );
-  }
-  const isDoc =
-    typeof doc === 'object' &&
-    doc !== null &&
-    !Array.isArray(doc) &&
-    (typeof (doc as Record<string, unknown>).openapi === 'string' ||
-      typeof (doc as Record<string, unknown>).swagger === 'string');
-  if (!isDoc) {
-    throw new DescriptionLoadError(
-      `The document at ${url} is JSON but not an OpenAPI description: it has no "openapi" or "swagger" version field.`,
-      url,
-      'shape',
-    );
-  }
+  const doc = parseDescriptionText(text, url);
   return createDescription(doc);
 }

@@ -14,7 +14,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { DescriptionLoadError, createDescription, getKalturaDescription, mergeDescriptions, type ApiDescription } from '@/lib/api';
+import { DescriptionLoadError, createDescription, getKalturaDescription, mergeDescriptions, parseDescriptionText, type ApiDescription } from '@/lib/api';
 
 export { DescriptionLoadError };
 
@@ -54,23 +54,6 @@ export function cacheFileOf(url: string, dir = apiCacheDir()): string {
   return join(dir, `${createHash('sha256').update(url).digest('hex').slice(0, 32)}.json`);
 }
 
-/** Checks that `text` is an OpenAPI or Swagger document; returns it parsed. */
-function parseDocument(text: string, source: string): unknown {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (e) {
-    const start = text.trimStart().slice(0, 1);
-    const hint = start === '<' ? ' (it looks like HTML: is the URL the document itself?)' : /^[a-z]/i.test(start) ? ' (YAML is not supported: give the JSON form of the document)' : '';
-    throw new DescriptionLoadError(`The API description ${source} is not valid JSON${hint}: ${(e as Error).message}`, source, 'json');
-  }
-  const o = doc as Record<string, unknown> | null;
-  if (!o || typeof o !== 'object' || Array.isArray(o) || (typeof o.openapi !== 'string' && typeof o.swagger !== 'string')) {
-    throw new DescriptionLoadError(`The API description ${source} is JSON but not an OpenAPI description: it has no "openapi" or "swagger" version field.`, source, 'shape');
-  }
-  return doc;
-}
-
 /**
  * Loads one source: a file (relative to `base`, default the working folder) or a URL (from the
  * cache when there, else fetched and cached). Throws a DescriptionLoadError naming the source.
@@ -83,7 +66,7 @@ export async function loadApiSource(
     const file = cacheFileOf(source, opts.cacheDir);
     if (!opts.refresh && existsSync(file)) {
       const text = readFileSync(file, 'utf8');
-      return { source, file, cached: true, api: createDescription(parseDocument(text, `${source} (cached in ${file})`)) };
+      return { source, file, cached: true, api: createDescription(parseDescriptionText(text, `${source} (cached in ${file})`)) };
     }
     const fetchImpl = opts.fetchImpl ?? fetch;
     let response: Response;
@@ -96,7 +79,7 @@ export async function loadApiSource(
       throw new DescriptionLoadError(`Fetching the API description ${source} failed with HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}. Check the address.`, source, 'http');
     }
     const text = await response.text();
-    const doc = parseDocument(text, source);
+    const doc = parseDescriptionText(text, source);
     mkdirSync(dirname(file), { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
     writeFileSync(tmp, text);
@@ -113,7 +96,7 @@ export async function loadApiSource(
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : String((e as Error)?.message ?? e);
     throw new DescriptionLoadError(`Cannot read the API description ${source} (${why}): check the path (relative paths start at ${opts.base ?? process.cwd()}).`, source, 'network');
   }
-  return { source, file, api: createDescription(parseDocument(text, source)) };
+  return { source, file, api: createDescription(parseDescriptionText(text, source)) };
 }
 
 /** Loads and merges every source; none means the built-in description. */

@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { REFERENCE_REL, sharedFile } from '../../helpers/shared';
+import { prng, type Rng } from '../../helpers/prng';
 import { describe, expect, it } from 'vitest';
 import { createDescription, type ApiDescription, type Operation } from '@/lib/api';
 import { buildForm, currentClass, initialValues, objectFields, validateValues, walkFields } from '@/lib/form';
@@ -29,19 +30,6 @@ function stepFor(op: Operation) {
   return parseRecipe(src).steps[0];
 }
 
-/** mulberry32, seeded; FUZZ_SEED replays a run. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (n: number) => Math.floor(next() * n), pick: <T,>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)] };
-}
-type Rng = ReturnType<typeof prng>;
 
 /** A random valid value for a scalar field, and what the sandbox must read back from it. */
 function scalar(f: FormField, r: Rng): { value: unknown; expect: unknown } | undefined {

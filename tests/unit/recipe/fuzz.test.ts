@@ -4,6 +4,7 @@
  * breaks the JSON of a METADATA or API Call block must give at least one error.
  */
 import { readFileSync } from 'node:fs';
+import { prng, type Rng } from '../../helpers/prng';
 import { describe, expect, it } from 'vitest';
 import { parseRecipe, type Diagnostic, type Range, type Recipe } from '@/lib/recipe';
 import { LineIndex } from '@/lib/recipe/lines';
@@ -11,19 +12,6 @@ import { scanBlocks, scanBlocksIncremental } from '@/lib/recipe/markdown';
 
 const seed = readFileSync(new URL('../../../recipes/upload-media.md', import.meta.url), 'utf8');
 
-/** mulberry32: a small seeded PRNG, so that a failure can be replayed. */
-function prng(seedValue: number) {
-  let a = seedValue >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)] };
-}
-type Rng = ReturnType<typeof prng>;
 
 const NASTY = ['{', '}', '[', ']', '"', ',', ':', '`', '```', '~~~', '#', '## ', '### API Call\n', '\n', '\r', '\r\n', '\t', '\\',
   '<!--', '-->', '<!--METADATA', '\u0000', '\u00e9', '\ud83d\ude00', '\ud800', '\ufeff', '\u2028', 'null', '-1e999', '>', '- ', '1. ', '    '];

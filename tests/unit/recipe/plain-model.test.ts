@@ -5,6 +5,7 @@
  * object once answered HTTP 500.
  */
 import { readFileSync } from 'node:fs';
+import { prng } from '../../helpers/prng';
 import { describe, expect, it } from 'vitest';
 import { getKalturaDescription } from '@/lib/api';
 import { parseRecipe } from '@/lib/recipe';
@@ -28,17 +29,6 @@ function unserialisable(v: unknown, path = '$', out: string[] = [], seen = new S
   return out;
 }
 
-/** mulberry32, seeded (the seed is printed on failure). */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomJson(r: () => number, depth = 0): unknown {
   const k = Math.floor(r() * (depth > 3 ? 5 : 8));
@@ -74,7 +64,7 @@ describe('the recipe model is plain data', () => {
 
   it('random JSON under random keys of every block stays plain', () => {
     const seed = Number(process.env.FUZZ_SEED ?? 20261204);
-    const r = prng(seed);
+    const r = prng(seed).next;
     for (let i = 0; i < 300; i++) {
       const v = JSON.stringify(randomJson(r));
       const src = [
