@@ -10,9 +10,10 @@ import type { Step } from '@/lib/recipe/types';
 import { buildForm, walkFields } from '@/lib/form/build';
 import { getPath } from '@/lib/form/paths';
 import { initialValues, resolveValues, toAnswers } from '@/lib/form/values';
-import type { EnumOption, FieldError, FileValue, FormField, FormValues } from '@/lib/form/types';
-import { buildDynamicEnumRequest, buildRequestModel } from '@/lib/request/build';
-import { executeRequest, isSessionError } from '@/lib/request/execute';
+import type { FieldError, FileValue, FormField, FormValues } from '@/lib/form/types';
+import { buildRequestModel } from '@/lib/request/build';
+import { isSessionError } from '@/lib/request/execute';
+import { loadEnumChoices } from '@/lib/runner/dynamic-enum';
 import { executeStep } from '@/lib/runner/execute-step';
 import { useConnectionState, useRunnerContext, useRunnerState } from './RunnerContext';
 import { FormFields, fieldId, type FieldContext } from './FormFields';
@@ -86,24 +87,8 @@ function StepRunnerInner({ step, ctx }: { step: Step; ctx: NonNullable<ReturnTyp
       const de = field.dynamicEnum;
       if (!de) return;
       setDynamicOptions((d) => ({ ...d, [field.path]: { options: d[field.path]?.options ?? [], loading: true } }));
-      const model = buildDynamicEnumRequest(de, api, connection.connection(), i);
-      if ('error' in model) {
-        setDynamicOptions((d) => ({ ...d, [field.path]: { options: [], error: model.error } }));
-        return;
-      }
-      const r = await executeRequest(model);
-      if (!r.ok) {
-        setDynamicOptions((d) => ({ ...d, [field.path]: { options: [], error: `Could not load the choices: ${r.error?.kind === 'kaltura' ? `${r.error.code}: ` : ''}${r.error?.message}` } }));
-        return;
-      }
-      const list = de.array ? getPath(r.json, de.array) : r.json;
-      const items = Array.isArray(list) ? list : [];
-      const options: EnumOption[] = items.map((it) => {
-        const v = de.value ? getPath(it, de.value) : it;
-        const l = de.label ? getPath(it, de.label) : v;
-        return { value: typeof v === 'number' || typeof v === 'boolean' ? v : String(v), label: String(l) };
-      });
-      setDynamicOptions((d) => ({ ...d, [field.path]: { options, ...(options.length === 0 ? { error: 'The call answered no choices.' } : {}) } }));
+      const choices = await loadEnumChoices(de, api, connection.connection(), i);
+      setDynamicOptions((d) => ({ ...d, [field.path]: choices }));
     },
     [api, connection, i],
   );
