@@ -8,6 +8,7 @@ import { LineIndex } from './lines';
 import { MAX_NESTING, scanBlocksIncremental, tameNesting, type Block } from './markdown';
 import { isObject, Normalizer, setOwn, value, type Origin } from './normalize';
 import { runRules, type LintRule } from './rules';
+import { expectRule, readExpect } from './expect';
 import { nearest } from './suggest';
 import { validateBlock, type Problem } from './validate';
 import {
@@ -44,7 +45,7 @@ export function parseRecipe(source: string, options: ParseOptions = {}): Recipe 
     const recipe = parser.parse();
     const extra = runRules(
       { recipe, source: text, api: options.api, lines, origins: parser.origins },
-      options.rules,
+      [expectRule, ...(options.rules ?? [])],
     );
     recipe.diagnostics.push(...extra);
     recipe.diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
@@ -487,6 +488,12 @@ class RecipeParser {
         case 'disableSetupCode':
           call.disableSetupCode = v === true;
           break;
+        case 'expect': {
+          const x = readExpect(e.value, norm);
+          this.problems(x.problems, base, step.index);
+          if (x.expectations.length > 0) call.expect = x.expectations;
+          break;
+        }
         default:
           setOwn(call.extra, k, v);
       }

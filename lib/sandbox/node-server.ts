@@ -22,6 +22,8 @@ export interface SandboxServerOptions {
   host?: string;
   /** 0 (default): any free port. */
   port?: number;
+  /** Do not print the sandbox's "ready" line (a caller that reports on stdout says what it runs). */
+  quiet?: boolean;
   /** Called for every request once it is answered (method, path without the query, time). */
   onRequest?: (r: { method: string; path: string; ms: number }) => void;
 }
@@ -117,6 +119,16 @@ export async function startSandboxServer(opts: SandboxServerOptions): Promise<Sa
   });
   const addr = server.address() as AddressInfo;
   base = `http://${host.includes(':') ? `[${host}]` : host}:${addr.port}`;
+  if (opts.quiet) {
+    // The core announces itself once, at its first request: do it now, silently.
+    const log = console.log;
+    console.log = () => undefined;
+    try {
+      core.announce(base);
+    } finally {
+      console.log = log;
+    }
+  }
   return {
     url: base,
     core,
