@@ -20,6 +20,7 @@ import { FormFields, fieldId, type FieldContext } from './FormFields';
 import { ResponseView } from '@/components/response/ResponseView';
 import { LoginPrompt } from '@/components/connection/LoginPrompt';
 import { EntryStatus } from './EntryStatus';
+import { ExpectResults } from './ExpectResults';
 import { DemoFrame } from './DemoFrame';
 import { StepCode } from './StepCode';
 import { WholeRecipe } from './WholeRecipe';
@@ -54,6 +55,9 @@ function StepRunnerInner({ step, ctx }: { step: Step; ctx: NonNullable<ReturnTyp
   const [showErrors, setShowErrors] = useState(false);
   const [dynamicOptions, setDynamicOptions] = useState<FieldContext['dynamicOptions']>({});
   const rootRef = useRef<HTMLDivElement>(null);
+  // The entry as EntryStatus follows its processing (expect is checked against it).
+  const [followed, setFollowed] = useState<unknown>();
+  useEffect(() => setFollowed(undefined), [run?.result]);
   const abortRef = useRef<AbortController | null>(null);
 
   // Re-check as the user types, once a run was attempted (errors then update live).
@@ -254,7 +258,10 @@ function StepRunnerInner({ step, ctx }: { step: Step; ctx: NonNullable<ReturnTyp
           sessionAction={isSessionError(run.result.error) ? <LoginPrompt connection={connection} /> : undefined}
         />
       )}
-      {run?.status === 'done' && run.result?.json !== undefined && <EntryStatus response={run.result.json} stepIndex={i} />}
+      {run?.status === 'done' && step.apiCall?.expect && run.result && (
+        <ExpectResults expect={step.apiCall.expect} response={followed ?? run.result.json} stepIndex={i} followed={followed !== undefined} />
+      )}
+      {run?.status === 'done' && run.result?.json !== undefined && <EntryStatus response={run.result.json} stepIndex={i} onUpdate={setFollowed} />}
       {step.demo && run?.status === 'done' && <DemoFrame html={step.demo.html} answers={answers} stepIndex={i} />}
       <StepCode step={step} request={built.model} answers={answers} connection={connectionValue} api={api} />
       {i === ctx.recipe.steps.length - 1 && <WholeRecipe />}
