@@ -22,6 +22,8 @@ import type { Problem } from './validate';
 
 export const EXPECT_OPERATORS = ['equals', 'notEquals', 'oneOf', 'exists', 'matches', 'min', 'max'] as const;
 const OPERATOR_SET = new Set<string>(EXPECT_OPERATORS);
+/** A group holding a quantifier that is itself quantified: "(a+)+", "(\\w*)*", "(x+){2,}". */
+const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)\s*(?:[+*]|\{\d+,)/;
 
 /**
  * Splits an expect key into path segments: `objects.0.id`, `$.objects[0].id`, `$['a.b']`, `$`.
@@ -136,7 +138,10 @@ export function readExpect(node: JsonNode, norm: Normalizer): { expectations: Ex
             break;
           case 'matches':
             if (typeof ov !== 'string') bad('"matches" takes a regular expression as a string, e.g. "^0_".');
-            else {
+            else if (NESTED_QUANTIFIER.test(ov) || ov.length > 500) {
+              // A hostile or careless pattern could take minutes on a long value (and freeze the page).
+              bad('"matches" has a repeated group that itself repeats (like "(a+)+"), or is over 500 characters: such a pattern can take very long; write it without nested repetition.');
+            } else {
               try {
                 new RegExp(ov, 'u');
                 checks.push({ op, pattern: ov });
