@@ -21,6 +21,7 @@ import { executeRequest, type CallError, type ExecuteResult } from '@/lib/reques
 import { toHttpRequest } from '@/lib/request/http';
 import type { Connection, HttpRequest, RequestModel } from '@/lib/request/types';
 import type { Parameter, Recipe, SchemaNode, Step } from '@/lib/recipe/types';
+import { nearest } from '@/lib/recipe/suggest';
 import { loadEnumChoices } from './dynamic-enum';
 import { asEntry, isProcessing, pollEntry, type EntryJson } from './entry-status';
 import type { StepExecution, StepExecutor } from './execute-step';
@@ -227,9 +228,20 @@ function kalturaFailure(ctx: Ctx, step: Step, form: FormModel, values: Record<st
       return failure;
     }
   }
-  // A value the server quotes back (ENTRY_ID_NOT_FOUND 0_abc): the field that sent it.
-  const quoted = Object.values(e.args).filter((a) => typeof a === 'string' && a.length >= 3);
-  const leaf = sentLeaves(form, values).find((l) => quoted.includes(l.text));
+  // A value the server quotes back (ENTRY_ID_NOT_FOUND 0_abc): the field that sent it (by name first: ENTRY_ID is entryId).
+  const sent = sentLeaves(form, values);
+  const squash = (t: string) => t.replace(/[^a-z0-9]/gi, '').toLowerCase();
+  let leaf: (typeof sent)[number] | undefined;
+  for (const [k, a] of Object.entries(e.args)) {
+    if (typeof a !== 'string' || a.length < 3) continue;
+    const hits = sent.filter((l) => l.text === a);
+    const named = hits.find((l) => squash(l.field.name) === squash(k)) ?? hits.find((l) => squash(k).includes(squash(l.field.name)));
+    if (named) {
+      leaf = named;
+      break;
+    }
+    leaf ??= hits[0];
+  }
   if (leaf) {
     failure.line = fieldLine(step, leaf.path);
     const dv = leaf.field.dynamicValue;
@@ -362,19 +374,25 @@ export async function runRecipe(input: RecipeRunInput): Promise<RecipeReport> {
       }
       continue;
     }
-    const errors: FieldError[] = [...validateValues(form, resolved.values), ...built.errors.filter((e) => !/^Run step/.test(e.message))];
+    // A value an earlier step should have given comes first: it is the cause of the rest.
+    const fromSteps = built.errors.filter((e) => !/^Run step/.test(e.message));
+    const errors: FieldError[] = [...fromSteps, ...validateValues(form, resolved.values).filter((e) => !fromSteps.some((x) => x.path === e.path))];
     if (errors.length > 0 || !built.model) {
       const e = errors[0] ?? { path: '', message: 'The request could not be built.' };
-      const byPath = fieldsByPath(form);
-      const field = byPath.get(e.path);
+      const field = fieldsByPath(form).get(e.path);
       const missing = /is required/.test(e.message);
       const more = errors.length > 1 ? ` (and ${errors.length - 1} more: ${errors.slice(1).map((x) => userPath(x.path)).join(', ')})` : '';
+      let hint: string | undefined;
+      const dyn = field?.dynamicValue ? resolved.dynamic[e.path] : undefined;
+      if (dyn && dyn.resolution.status === 'missing' && field?.dynamicValue?.value !== undefined) {
+        hint = pathHint(field.dynamicValue.value, results[field.dynamicValue.fromStep]?.response, field.dynamicValue.fromStep);
+      } else if (field?.kind === 'file') hint = 'pass the file with --file PATH.';
+      else if (field) hint = `${missing ? 'give it a value' : 'give a valid value'}: ${ctx.hint(i, e.path)}.`;
       fail({
         kind: 'value',
         message: `${e.path ? `${userPath(e.path)}: ` : ''}${e.message}${more} Nothing was sent.`,
         line: e.path ? fieldLine(step, e.path) : callLine(step),
-        ...(field && field.kind !== 'file' && (missing || !field.dynamicValue) ? { hint: `${missing ? 'give it a value' : 'give a valid value'}: ${ctx.hint(i, e.path)}.` } : {}),
-        ...(field?.kind === 'file' ? { hint: 'pass the file with --file PATH.' } : {}),
+        ...(hint ? { hint } : {}),
       });
       continue;
     }
@@ -434,6 +452,24 @@ export async function runRecipe(input: RecipeRunInput): Promise<RecipeReport> {
   scrubSecrets(report, secrets);
   report.timeMs = performance.now() - started;
   return report;
+}
+
+/** What a wrong path into an earlier response could have been: the keys found where it stops, and the nearest one. */
+function pathHint(path: string, response: unknown, fromStep: number): string {
+  const segs = path.split('.');
+  let cur: unknown = response;
+  let k = 0;
+  for (; k < segs.length; k++) {
+    const next = getPath(cur, [segs[k]]);
+    if (next === undefined) break;
+    cur = next;
+  }
+  const at = segs.slice(0, k).join('.');
+  const keys = Array.isArray(cur) ? cur.map((_, n) => String(n)) : cur && typeof cur === 'object' ? Object.keys(cur) : [];
+  if (keys.length === 0) return `step ${fromStep + 1}'s response has nothing under ${at || 'its top'}: check the path "${path}".`;
+  const sug = nearest(segs[k] ?? '', keys);
+  const where = at ? `"${at}" in step ${fromStep + 1}'s response` : `step ${fromStep + 1}'s response`;
+  return `${where} has ${keys.slice(0, 12).join(', ')}${keys.length > 12 ? ', ...' : ''}${sug ? `: did you mean "${[...segs.slice(0, k), sug].join('.')}"?` : '.'}`;
 }
 
 /** Replaces every occurrence of a secret (the KS, the admin secret, a started session) in the report's requests and responses. */

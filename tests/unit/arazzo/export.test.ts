@@ -139,7 +139,7 @@ describe('what the export says', () => {
       parameters: [],
       expect: { totalCount: { min: 1 }, '$.objects[0].status': { oneOf: [1, 2] }, 'objects.0.id': { matches: '^0_', exists: true }, objectType: "it's" },
     })}\n\`\`\`\n`;
-    const doc = recipeToArazzo(parseRecipe(src, { api }), api, { slug: 'e', sourceUrl: 'http://x/openapi.json' });
+    const doc: Json = recipeToArazzo(parseRecipe(src, { api }), api, { slug: 'e', sourceUrl: 'http://x/openapi.json' });
     expect(validate(doc)).toBe(true);
     const s = doc.workflows[0].steps[0];
     expect(s.successCriteria.slice(2)).toEqual([
