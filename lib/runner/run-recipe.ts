@@ -242,6 +242,15 @@ function kalturaFailure(ctx: Ctx, step: Step, form: FormModel, values: Record<st
     }
     leaf ??= hits[0];
   }
+  if (!leaf) {
+    // No value quoted (UPLOAD_TOKEN_NOT_FOUND): the one field the code is about, if one is (uploadTokenId).
+    const code = squash(e.code);
+    const about = sent.filter((l) => {
+      const n = squash(l.field.name).replace(/id$/, '');
+      return n.length >= 3 && code.includes(n);
+    });
+    if (about.length === 1) leaf = about[0];
+  }
   if (leaf) {
     failure.line = fieldLine(step, leaf.path);
     const dv = leaf.field.dynamicValue;
