@@ -353,7 +353,10 @@ export async function runRecipe(input: RecipeRunInput): Promise<RecipeReport> {
       if (!input.file) continue;
       try {
         const file = await input.file(i, f);
-        store.setFile(i, f.param ?? f.name, file.blob);
+        // A File, as the page's file input gives: the uploader names the upload after it.
+        const blob =
+          typeof File !== 'undefined' && !(file.blob instanceof File) ? new File([file.blob], file.name, file.mimeType ? { type: file.mimeType } : {}) : file.blob;
+        store.setFile(i, f.param ?? f.name, blob);
         const v: FileValue = { kind: 'file', name: file.name, size: file.blob.size, ...(file.mimeType ? { mimeType: file.mimeType } : {}) };
         store.setValue(i, f.path, v, f, initial);
       } catch (e) {

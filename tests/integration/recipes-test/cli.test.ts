@@ -230,7 +230,7 @@ describe('a Kaltura endpoint given by flags (a second sandbox, in this process)'
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'recipes-test-endpoint-'));
     sandbox = await startSandboxServer({
-      settings: { ...readSettings({ SANDBOX_DATA_DIR: dataDir, SANDBOX_PARTNER_ID: String(partnerId), SANDBOX_ADMIN_SECRET: secret, SANDBOX_PROCESSING_MS: '100' }) },
+      settings: { ...readSettings({ NODE_ENV: 'test', SANDBOX_DATA_DIR: dataDir, SANDBOX_PARTNER_ID: String(partnerId), SANDBOX_ADMIN_SECRET: secret, SANDBOX_PROCESSING_MS: '100' }) },
       quiet: true,
     });
   });

@@ -31,7 +31,7 @@ const paths: string[] = [];
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'run-recipe-'));
   sandbox = await startSandboxServer({
-    settings: { ...readSettings({ SANDBOX_DATA_DIR: dataDir, SANDBOX_PARTNER_ID: '5150', SANDBOX_ADMIN_SECRET: SECRET, SANDBOX_PROCESSING_MS: '300' }) },
+    settings: { ...readSettings({ NODE_ENV: 'test', SANDBOX_DATA_DIR: dataDir, SANDBOX_PARTNER_ID: '5150', SANDBOX_ADMIN_SECRET: SECRET, SANDBOX_PROCESSING_MS: '300' }) },
     quiet: true,
     onRequest: (r) => paths.push(r.path),
   });
