@@ -213,7 +213,7 @@ async function main(): Promise<number> {
         file: () => uploadFile(),
         executor,
         sandbox: tgt.kind === 'sandbox',
-        poll: { intervalMs: 100, maxIntervalMs: 1500, limitMs: timeoutMs },
+        poll: { intervalMs: 25, maxIntervalMs: 250, limitMs: timeoutMs },
         signal: controller.signal,
         onStep: (s) => emit(textStep(file, s, p)),
       });

@@ -63,7 +63,7 @@ async function inProcess(processingMs: number): Promise<void> {
         file: () => ({ blob: new Blob([bytes]), name: 'bench.bin' }),
         executor,
         sandbox: true,
-        poll: { intervalMs: 100, maxIntervalMs: 1500 },
+        poll: { intervalMs: 25, maxIntervalMs: 250 }, // as the CLI
       });
       if (!r.passed) throw new Error(`${recipe.title} failed: ${JSON.stringify(r.steps.find((s) => s.status !== 'passed'))}`);
       for (const s of r.steps) {
@@ -89,6 +89,14 @@ async function inProcess(processingMs: number): Promise<void> {
   const cpu = process.cpuUsage(cpu0);
   const busy = sandbox.busyMs() - busy0;
   const requests = sandbox.requests() - req0;
+  // What one request costs the client here: Node's fetch (undici) against the same server, with a trivial call.
+  for (let i = 0; i < 50; i++) await (await fetch(`${sandbox.url}/api_v3/service/system/action/ping?format=1`, { method: 'POST' })).text();
+  const pb = sandbox.busyMs();
+  const pt = performance.now();
+  const PINGS = 300;
+  for (let i = 0; i < PINGS; i++) await (await fetch(`${sandbox.url}/api_v3/service/system/action/ping?format=1`, { method: 'POST', body: new URLSearchParams({ x: '1' }) })).text();
+  const pingTotal = (performance.now() - pt) / PINGS;
+  const pingBusy = (sandbox.busyMs() - pb) / PINGS;
   await sandbox.close();
   rmSync(dataDir, { recursive: true, force: true });
   const runner = total - busy - waited;
@@ -98,6 +106,8 @@ async function inProcess(processingMs: number): Promise<void> {
   console.log(`  per round: ${(total / ROUNDS).toFixed(1)} ms wall, ${((cpu.user + cpu.system) / 1000 / ROUNDS).toFixed(1)} ms CPU`);
   console.log(`  sandbox busy ${(busy / ROUNDS).toFixed(1)} ms (${pct(busy)}), waiting for READY ${(waited / ROUNDS).toFixed(1)} ms (${pct(waited)}), runner ${(runner / ROUNDS).toFixed(1)} ms (${pct(runner)})`);
   console.log(`  outside the sandbox: ${pct(total - busy)} of the total; the runner's own: ${pct(runner)} (goal <= 10%)`);
+  const client = (pingTotal - pingBusy) * (requests / ROUNDS);
+  console.log(`  HTTP client cost (system.ping x ${PINGS}): ${pingTotal.toFixed(2)} ms a request, ${pingBusy.toFixed(2)} ms of it in the sandbox; ${(pingTotal - pingBusy).toFixed(2)} ms x ${requests / ROUNDS} requests = ${client.toFixed(1)} ms of the runner's ${(runner / ROUNDS).toFixed(1)} ms a round`);
 }
 
 function cliRuns(n: number, processingMs: number): void {
