@@ -236,7 +236,7 @@ async function main(): Promise<number> {
       console.error(`error: cannot write ${out}: ${(e as Error)?.message ?? e}`);
       return 1;
     }
-    process.stderr.write(textSummary(summary, paint(false)).trimStart());
+    process.stderr.write(textSummary(summary, paint(false)));
   } else process.stdout.write(reporter === 'text' ? textSummary(summary, p) : doc);
   const ok = reports.every((r) => !r.error && r.report?.passed);
   return ok ? 0 : 1;

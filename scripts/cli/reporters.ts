@@ -104,7 +104,7 @@ export function textSummary(s: RunSummary, p: Paint): string {
   const parts = [`${s.passed} passed`, s.failed ? p.red(`${s.failed} failed`) : '0 failed', `${s.skipped} skipped`];
   const recipes = `${s.recipesPassed} of ${s.recipes} recipe${s.recipes === 1 ? '' : 's'} passed`;
   const line = `${recipes}; steps: ${parts.join(', ')} (${ms(s.timeMs)})`;
-  return `\n${s.failed || s.recipesPassed < s.recipes ? p.red(line) : p.green(line)}\n`;
+  return `${s.failed || s.recipesPassed < s.recipes ? p.red(line) : p.green(line)}\n`;
 }
 
 // ------------------------------------------------------------------ JUnit

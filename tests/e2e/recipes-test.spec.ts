@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page, Request } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
+import AxeBuilder from '@axe-core/playwright';
 import { ROOT } from '../helpers/build';
 import { startServer, TEST_ADMIN_SECRET, TEST_PARTNER_ID, type TestServer } from '../helpers/server';
 import { test as base, expect } from './fixtures';
@@ -309,4 +310,10 @@ test('expect is shown after a run, met or not, next to the response', async ({ p
   // It sits right after the step's response.
   const next = await page.getByTestId('step-2-response').evaluate((el) => (el.nextElementSibling as HTMLElement | null)?.dataset.testid);
   expect(next).toBe('step-2-expect');
+  // Met and unmet checks are accessible in both colour schemes.
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const results = await new AxeBuilder({ page }).include('[data-testid="step-1-expect"]').include('[data-testid="step-2-expect"]').analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), colorScheme).toEqual([]);
+  }
 });
