@@ -13,7 +13,7 @@ import { mkdtempSync, openAsBlob, readdirSync, readFileSync, rmSync, statSync, w
 import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { getKalturaDescription } from '../lib/api';
+import { getKalturaDescription, loadDescriptionFromUrl } from '../lib/api';
 import { startSession } from '../lib/connection/session';
 import { buildForm } from '../lib/form/build';
 import { parseRecipe } from '../lib/recipe';
@@ -194,8 +194,21 @@ async function main(): Promise<number> {
         continue;
       }
       let recipe = parseRecipe(source, { api });
-      if (recipe.metadata.openapi) recipe = parseRecipe(source); // another API description: paths are not checked against Kaltura's
-      const forms = recipe.steps.map((s) => buildForm(s, api));
+      let recipeApi = api;
+      if (recipe.metadata.openapi) {
+        // The recipe names its own API description (as the page, load it relative to the target).
+        const url = new URL(recipe.metadata.openapi, `${connection.serviceUrl}/`).toString();
+        try {
+          recipeApi = await loadDescriptionFromUrl(url);
+          recipe = parseRecipe(source, { api: recipeApi });
+        } catch (e) {
+          const r: FileReport = { file, error: `cannot load the recipe's API description (METADATA "openapi"): ${(e as Error)?.message ?? e}` };
+          reports.push(r);
+          emit(textRecipeHead(file, recipe.title, p) + textRecipeProblems(r, p) + '\n');
+          continue;
+        }
+      }
+      const forms = recipe.steps.map((s) => buildForm(s, recipeApi));
       const given = valuesForRecipe(file, forms, valueFlags);
       emit(textRecipeHead(file, recipe.title, p));
       if (given.errors.length) {
@@ -207,7 +220,7 @@ async function main(): Promise<number> {
       for (const d of recipe.diagnostics) if (d.severity === 'warning') console.error(`${file}:${d.line}:${d.column}: warning: ${d.message}`);
       const report = await runRecipe({
         recipe,
-        api,
+        api: recipeApi,
         connection,
         values: Object.fromEntries(Object.entries(given.values).map(([k, v]) => [k, v.map((g) => ({ path: g.path, value: g.value }))])),
         file: () => uploadFile(),

@@ -295,6 +295,21 @@ describe('bad arguments', () => {
     expect(doc.recipes[0].error).toMatch(/--value 3\.entry\.mediaTyp=1: step 3 has no input "entry\.mediaTyp"; its inputs are entry, entry\.mediaType/);
   }, 30_000);
 
+  it('a recipe naming its own API description (METADATA openapi) is run with it, loaded relative to the target', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rt-'));
+    try {
+      const body = '# OA\n\n## Ping\n### API Call\n```json\n{ "method": "post", "path": "/service/system/action/ping", "parameters": [], "expect": { "$": true } }\n```\n';
+      writeFileSync(join(dir, 'own.md'), `<!--METADATA\n{ "openapi": "/api_v3/openapi.json" }\n-->\n${body}`);
+      writeFileSync(join(dir, 'gone.md'), `<!--METADATA\n{ "openapi": "/nope.json" }\n-->\n${body}`);
+      const { run, doc } = await json([join(dir, 'own.md'), join(dir, 'gone.md')]);
+      expect(run.code).toBe(1);
+      expect(doc.recipes[0]).toMatchObject({ passed: true, steps: [{ operation: 'system.ping', status: 'passed', expect: [{ path: '$', pass: true }] }] });
+      expect(doc.recipes[1].error).toMatch(/^cannot load the recipe's API description \(METADATA "openapi"\): The API description at http:\/\/127\.0\.0\.1:\d+\/nope\.json is not valid JSON/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
+
   it('a file that is not there fails that recipe only', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rt-'));
     try {
