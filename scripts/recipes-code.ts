@@ -1,21 +1,27 @@
 /**
  * `npm run recipes:code -- FILE --lang LANG [--step N | --whole] [--setup] [--service-url URL]
- * [--partner-id ID] [--secret SECRET] [--file PATH] [--api PATH_OR_URL]...` prints the code samples the recipe page shows:
- * one step's sample (1-based, as on the page) or the whole recipe as one program. The request models
- * come from the same parseRecipe -> buildForm/initialValues -> buildRequestModel path as the page.
+ * [--partner-id ID] [--secret SECRET] [--file PATH] [--value STEP.PATH=VALUE]... [--api PATH_OR_URL]...`
+ * prints the code samples the recipe page shows: one step's sample (1-based, as on the page) or the
+ * whole recipe as one program. The request models come from the same parseRecipe ->
+ * buildForm/initialValues -> buildRequestModel path as the page; `--value` fills inputs as a reader
+ * would, and a required input left without a value is named on stderr with the flag that fills it.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { ApiDescription } from '../lib/api';
-import { loadApi, parseApiSources } from '../lib/server/api';
+import { API_USAGE, cliApi } from './cli/api';
 import { GENERATORS, LANGUAGE_IDS, generatorFor, type CodegenContext } from '../lib/codegen';
 import { buildForm, initialValues } from '../lib/form';
 import { buildRequestModel } from '../lib/request/build';
 import { fillPlaceholders, parseRecipe } from '../lib/recipe';
-import type { Connection, RequestModel } from '../lib/request/types';
+import type { RequestModel } from '../lib/request/types';
+import { setPath as setValuePath } from '../lib/form/paths';
+import { parseArgs } from './cli/args';
+import { readTarget, toConnection, TARGET_FLAGS } from './cli/target';
+import { missingRequired, parseValueFlags, valuesForRecipe, VALUE_USAGE } from './cli/values';
 
 const USAGE = `usage: npm run recipes:code -- FILE --lang LANG [--step N | --whole] [--setup]
          [--service-url URL] [--partner-id ID] [--secret SECRET] [--ks KS] [--file PATH]
+         [--value STEP.PATH=VALUE]... [--api PATH_OR_URL]...
 
   FILE            a recipe (.md)
   --lang LANG     one of: ${LANGUAGE_IDS.join(', ')}
@@ -27,34 +33,21 @@ const USAGE = `usage: npm run recipes:code -- FILE --lang LANG [--step N | --who
   --secret        the admin secret (printed in the code; without it a placeholder is printed)
   --ks            a KS to print in a step's sample (curl without --setup)
   --file PATH     the path the file parameter of an upload step opens
-  --api           the API description (repeatable; default: RECIPES_API, else the built-in one)`;
+${API_USAGE}
+${VALUE_USAGE}`;
 
 function fail(message: string): never {
   console.error(`error: ${message}\n\n${USAGE}`);
   process.exit(2);
 }
 
-const VALUE_FLAGS = new Set(['--lang', '--step', '--service-url', '--partner-id', '--secret', '--ks', '--file']);
-const BOOL_FLAGS = new Set(['--whole', '--setup', '--help', '-h']);
-
-const argv = process.argv.slice(2).filter((a) => a !== '--');
-const opts: Record<string, string> = {};
-const apiFlags: string[] = [];
-const flags = new Set<string>();
-const positional: string[] = [];
-for (let i = 0; i < argv.length; i++) {
-  const a = argv[i];
-  const eq = a.indexOf('=');
-  const name = a.startsWith('--') && eq > 0 ? a.slice(0, eq) : a;
-  if (VALUE_FLAGS.has(name) || name === '--api') {
-    const v = eq > 0 && a.startsWith('--') ? a.slice(eq + 1) : argv[++i];
-    if (v === undefined || (v.startsWith('--') && eq < 0)) fail(`${name} needs a value.`);
-    if (name === '--api') apiFlags.push(v);
-    else opts[name] = v;
-  } else if (BOOL_FLAGS.has(a)) flags.add(a);
-  else if (a.startsWith('-')) fail(`unknown option ${a}.`);
-  else positional.push(a);
-}
+const { opts, multi, flags, positional } = parseArgs(
+  process.argv.slice(2),
+  { values: ['--lang', '--step', ...TARGET_FLAGS, '--file'], repeatable: ['--value', '--api'], bools: ['--whole', '--setup', '--help', '-h'] },
+  fail,
+);
+const valueFlags = parseValueFlags(multi['--value'] ?? [], fail);
+const apiFlags = multi['--api'] ?? [];
 
 if (flags.has('--help') || flags.has('-h')) {
   console.log(USAGE);
@@ -73,34 +66,11 @@ try {
 } catch (e) {
   fail(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}.`);
 }
-let api: ApiDescription;
-try {
-  api = (await loadApi(apiFlags.length ? apiFlags : parseApiSources(process.env.RECIPES_API))).api;
-} catch (e) {
-  console.error(`error: ${(e as Error)?.message ?? e}`);
-  process.exit(2);
-}
+const api = await cliApi(apiFlags);
 const recipe = parseRecipe(source, { api });
 for (const d of recipe.diagnostics.filter((x) => x.severity === 'error')) console.error(`${file}:${d.line}:${d.column}: error: ${d.message}`);
 
-let partnerId: number | undefined;
-if (opts['--partner-id'] !== undefined) {
-  partnerId = Number(opts['--partner-id']);
-  if (!Number.isInteger(partnerId) || partnerId < 0) fail(`--partner-id must be a whole number (got "${opts['--partner-id']}").`);
-}
-const serviceUrl = opts['--service-url'] ?? 'http://localhost:3000';
-try {
-  const u = new URL(serviceUrl);
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('not http');
-} catch {
-  fail(`--service-url must be an http(s) URL (got "${serviceUrl}").`);
-}
-const connection: Connection = {
-  serviceUrl: serviceUrl.replace(/\/+$/, '').replace(/\/api_v3$/, ''),
-  partnerId,
-  secret: opts['--secret'],
-  ks: opts['--ks'],
-};
+const connection = toConnection(readTarget(opts, fail), 'http://localhost:3000');
 
 const filePath = opts['--file'];
 let fileSize = 0;
@@ -112,6 +82,9 @@ if (filePath) {
   }
 }
 
+const forms = recipe.steps.map((st) => buildForm(st, api));
+const given = valuesForRecipe(file, forms, valueFlags);
+if (given.errors.length) fail(given.errors.join(' '));
 const ctx: CodegenContext = {
   api,
   connection,
@@ -128,8 +101,9 @@ interface Built {
 
 function build(i: number): Built {
   const step = recipe.steps[i];
-  const form = buildForm(step, api);
-  const values = initialValues(form, connection) as Record<string, unknown>;
+  const form = forms[i];
+  let values = initialValues(form, connection) as Record<string, unknown>;
+  for (const g of given.values[i] ?? []) values = setValuePath(values, g.path, g.value);
   for (const f of form.fields) {
     if (f.kind === 'file') {
       const v = { kind: 'file', name: filePath ? basename(filePath) : 'file', size: fileSize, path: filePath };
@@ -137,7 +111,17 @@ function build(i: number): Built {
     }
   }
   const { model } = buildRequestModel({ step, form, values, results: {}, connection, api });
+  if (model) for (const m of missingRequired(form, values)) missing.push(m);
   return { model, answers: values };
+}
+
+const missing: ReturnType<typeof missingRequired> = [];
+
+/** Required inputs the printed code sends without a value: the program would fail there. */
+function warnMissing(): void {
+  for (const m of missing) {
+    console.error(`warning: step ${m.step + 1} ("${recipe.steps[m.step].title}"): ${m.message} and has no value, so the program will fail there; pass ${m.flag}.`);
+  }
 }
 
 function setPath(o: Record<string, unknown>, path: string, v: unknown): void {
@@ -154,6 +138,7 @@ if (flags.has('--whole')) {
   const g = generatorFor(lang) ?? fail(`unknown --lang "${lang}": whole-recipe programs exist in ${LANGUAGE_IDS.join(', ')}.`);
   const models = recipe.steps.map((_, i) => build(i).model).filter((m): m is RequestModel => m !== null);
   if (models.length === 0) fail(`${file} has no step with an API call.`);
+  warnMissing();
   process.stdout.write(g.program(models, ctx));
 } else {
   const n = Number(opts['--step']);
@@ -169,6 +154,7 @@ if (flags.has('--whole')) {
   } else {
     const g = generatorFor(lang) ?? fail(`no generator for "${lang}"; the step's sample must be written by hand.`);
     if (!model) fail(`step ${n} ("${step.title}") makes no API call, so there is no code to generate.`);
+    warnMissing();
     process.stdout.write((g as typeof GENERATORS.node).step(model, ctx));
   }
 }

@@ -5,30 +5,10 @@
  * failed, and the entry's download link once it is ready.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { RequestModel } from '@/lib/request/types';
-import { executeRequest } from '@/lib/request/execute';
+import { ENTRY_POLL_LIMIT_MS, ENTRY_POLL_MS, asEntry, checkEntry, isProcessing, type EntryJson } from '@/lib/runner/entry-status';
 import { useConnectionState, useRunnerContext } from './RunnerContext';
 
-interface Entry {
-  id: string;
-  objectType: string;
-  status?: number | string;
-  downloadUrl?: string;
-  dataUrl?: string;
-  name?: string;
-}
-
-/** Statuses that change by themselves (IMPORT, PRECONVERT, PENDING). */
-const PROCESSING = new Set(['0', '1', '4']);
-const POLL_MS = 1500;
-const POLL_LIMIT_MS = 5 * 60_000;
-
-function asEntry(x: unknown): Entry | undefined {
-  if (!x || typeof x !== 'object' || Array.isArray(x)) return undefined;
-  const o = x as Record<string, unknown>;
-  if (typeof o.id !== 'string' || typeof o.objectType !== 'string' || !/(Media|Base|Playable)Entry$/.test(o.objectType)) return undefined;
-  return o as unknown as Entry;
-}
+type Entry = EntryJson;
 
 function safeHref(u: string | undefined): string | undefined {
   if (!u) return undefined;
@@ -40,7 +20,7 @@ function safeHref(u: string | undefined): string | undefined {
   }
 }
 
-export function EntryStatus({ response, stepIndex }: { response: unknown; stepIndex: number }) {
+export function EntryStatus({ response, stepIndex, onUpdate }: { response: unknown; stepIndex: number; onUpdate?: (entry: unknown) => void }) {
   const ctx = useRunnerContext();
   const first = asEntry(response);
   const [entry, setEntry] = useState<Entry | undefined>(first);
@@ -54,34 +34,24 @@ export function EntryStatus({ response, stepIndex }: { response: unknown; stepIn
     if (!ctx || !entry) return;
     setChecking(true);
     setError(undefined);
-    const c = ctx.connection.connection();
-    const model: RequestModel = {
-      stepIndex,
-      service: 'media',
-      action: 'get',
-      method: 'POST',
-      serviceUrl: c.serviceUrl,
-      params: [{ name: 'entryId', value: { kind: 'string', value: entry.id } }],
-      format: 1,
-      ...(c.ks ? { ks: c.ks } : {}),
-      ...(c.partnerId !== undefined ? { partnerId: c.partnerId } : {}),
-    };
-    const r = await executeRequest(model);
+    const r = await checkEntry(entry.id, ctx.connection.connection(), stepIndex);
     setChecking(false);
-    if (!r.ok) {
-      setError(r.error?.kind === 'kaltura' ? `${r.error.code}: ${r.error.message}` : r.error?.message);
+    if (r.error) {
+      setError(r.error.kind === 'kaltura' ? `${r.error.code}: ${r.error.message}` : r.error.message);
       return;
     }
-    const e = asEntry(r.json);
-    if (e) setEntry(e);
-  }, [ctx, entry, stepIndex]);
+    if (r.entry) {
+      setEntry(r.entry);
+      onUpdate?.(r.entry);
+    }
+  }, [ctx, entry, stepIndex, onUpdate]);
 
-  const processing = entry?.status !== undefined && PROCESSING.has(String(entry.status));
+  const processing = isProcessing(entry);
   useEffect(() => {
     if (!processing || conn.status !== 'connected') return;
     if (!started.current) started.current = Date.now();
-    if (Date.now() - started.current > POLL_LIMIT_MS) return;
-    const t = setTimeout(() => void check(), POLL_MS);
+    if (Date.now() - started.current > ENTRY_POLL_LIMIT_MS) return;
+    const t = setTimeout(() => void check(), ENTRY_POLL_MS);
     return () => clearTimeout(t);
   }, [processing, entry, check, conn.status]);
 

@@ -10,15 +10,17 @@ import type { Step } from '@/lib/recipe/types';
 import { buildForm, walkFields } from '@/lib/form/build';
 import { getPath } from '@/lib/form/paths';
 import { initialValues, resolveValues, toAnswers } from '@/lib/form/values';
-import type { EnumOption, FieldError, FileValue, FormField, FormValues } from '@/lib/form/types';
-import { buildDynamicEnumRequest, buildRequestModel } from '@/lib/request/build';
-import { executeRequest, isSessionError } from '@/lib/request/execute';
+import type { FieldError, FileValue, FormField, FormValues } from '@/lib/form/types';
+import { buildRequestModel } from '@/lib/request/build';
+import { isSessionError } from '@/lib/request/execute';
+import { loadEnumChoices } from '@/lib/runner/dynamic-enum';
 import { executeStep } from '@/lib/runner/execute-step';
 import { useConnectionState, useRunnerContext, useRunnerState } from './RunnerContext';
 import { FormFields, fieldId, type FieldContext } from './FormFields';
 import { ResponseView } from '@/components/response/ResponseView';
 import { LoginPrompt } from '@/components/connection/LoginPrompt';
 import { EntryStatus } from './EntryStatus';
+import { ExpectResults } from './ExpectResults';
 import { DemoFrame } from './DemoFrame';
 import { StepCode } from './StepCode';
 import { WholeRecipe } from './WholeRecipe';
@@ -53,6 +55,9 @@ function StepRunnerInner({ step, ctx }: { step: Step; ctx: NonNullable<ReturnTyp
   const [showErrors, setShowErrors] = useState(false);
   const [dynamicOptions, setDynamicOptions] = useState<FieldContext['dynamicOptions']>({});
   const rootRef = useRef<HTMLDivElement>(null);
+  // The entry as EntryStatus follows its processing (expect is checked against it).
+  const [followed, setFollowed] = useState<unknown>();
+  useEffect(() => setFollowed(undefined), [run?.result]);
   const abortRef = useRef<AbortController | null>(null);
 
   // Re-check as the user types, once a run was attempted (errors then update live).
@@ -86,24 +91,8 @@ function StepRunnerInner({ step, ctx }: { step: Step; ctx: NonNullable<ReturnTyp
       const de = field.dynamicEnum;
       if (!de) return;
       setDynamicOptions((d) => ({ ...d, [field.path]: { options: d[field.path]?.options ?? [], loading: true } }));
-      const model = buildDynamicEnumRequest(de, api, connection.connection(), i);
-      if ('error' in model) {
-        setDynamicOptions((d) => ({ ...d, [field.path]: { options: [], error: model.error } }));
-        return;
-      }
-      const r = await executeRequest(model);
-      if (!r.ok) {
-        setDynamicOptions((d) => ({ ...d, [field.path]: { options: [], error: `Could not load the choices: ${r.error?.kind === 'kaltura' ? `${r.error.code}: ` : ''}${r.error?.message}` } }));
-        return;
-      }
-      const list = de.array ? getPath(r.json, de.array) : r.json;
-      const items = Array.isArray(list) ? list : [];
-      const options: EnumOption[] = items.map((it) => {
-        const v = de.value ? getPath(it, de.value) : it;
-        const l = de.label ? getPath(it, de.label) : v;
-        return { value: typeof v === 'number' || typeof v === 'boolean' ? v : String(v), label: String(l) };
-      });
-      setDynamicOptions((d) => ({ ...d, [field.path]: { options, ...(options.length === 0 ? { error: 'The call answered no choices.' } : {}) } }));
+      const choices = await loadEnumChoices(de, api, connection.connection(), i);
+      setDynamicOptions((d) => ({ ...d, [field.path]: choices }));
     },
     [api, connection, i],
   );
@@ -269,7 +258,10 @@ function StepRunnerInner({ step, ctx }: { step: Step; ctx: NonNullable<ReturnTyp
           sessionAction={isSessionError(run.result.error) ? <LoginPrompt connection={connection} /> : undefined}
         />
       )}
-      {run?.status === 'done' && run.result?.json !== undefined && <EntryStatus response={run.result.json} stepIndex={i} />}
+      {run?.status === 'done' && step.apiCall?.expect && run.result && (
+        <ExpectResults expect={step.apiCall.expect} response={followed ?? run.result.json} stepIndex={i} followed={followed !== undefined} />
+      )}
+      {run?.status === 'done' && run.result?.json !== undefined && <EntryStatus response={run.result.json} stepIndex={i} onUpdate={setFollowed} />}
       {step.demo && run?.status === 'done' && <DemoFrame html={step.demo.html} answers={answers} stepIndex={i} />}
       <StepCode step={step} request={built.model} answers={answers} connection={connectionValue} api={api} />
       {i === ctx.recipe.steps.length - 1 && <WholeRecipe />}

@@ -9,6 +9,7 @@ import { MAX_NESTING, scanBlocksIncremental, tameNesting, type Block } from './m
 import { isObject, Normalizer, setOwn, value, type Origin } from './normalize';
 import { runRules, type LintRule } from './rules';
 import { API_RULES } from './rules-api';
+import { expectRule, readExpect } from './expect';
 import { nearest } from './suggest';
 import { validateBlock, type Problem } from './validate';
 import {
@@ -45,7 +46,7 @@ export function parseRecipe(source: string, options: ParseOptions = {}): Recipe 
     const recipe = parser.parse();
     const extra = runRules(
       { recipe, source: text, api: options.api, lines, origins: parser.origins },
-      [...API_RULES, ...(options.rules ?? [])],
+      [expectRule, ...API_RULES, ...(options.rules ?? [])],
     );
     recipe.diagnostics.push(...extra);
     recipe.diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
@@ -488,6 +489,12 @@ class RecipeParser {
         case 'disableSetupCode':
           call.disableSetupCode = v === true;
           break;
+        case 'expect': {
+          const x = readExpect(e.value, norm);
+          this.problems(x.problems, base, step.index);
+          if (x.expectations.length > 0) call.expect = x.expectations;
+          break;
+        }
         default:
           setOwn(call.extra, k, v);
       }

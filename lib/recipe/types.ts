@@ -112,6 +112,28 @@ export interface Parameter extends Annotations {
   range: Range;
 }
 
+/** One check of an `expect` entry (all of an entry's checks must hold). */
+export type ExpectCheck =
+  | { op: 'equals'; value: unknown }
+  | { op: 'notEquals'; value: unknown }
+  | { op: 'oneOf'; values: unknown[] }
+  | { op: 'exists'; value: boolean }
+  | { op: 'matches'; pattern: string }
+  | { op: 'min'; value: number }
+  | { op: 'max'; value: number };
+
+/** One entry of an API Call's `expect`: a path into the response and what must hold there. */
+export interface Expectation {
+  /** The key as written: `status`, `objects.0.id`, `$.objects[0].id`, `$`. */
+  path: string;
+  /** The path's segments (array indexes as digits); [] is the whole response. */
+  segments: string[];
+  checks: ExpectCheck[];
+  /** Range of the key, and of its value. */
+  range: Range;
+  valueRange: Range;
+}
+
 export interface ApiCall {
   method?: string;
   /** The operation, e.g. `/service/media/action/add`. Absent for input-only blocks. */
@@ -119,6 +141,8 @@ export interface ApiCall {
   parameters: Parameter[];
   ignoreParameters: string[];
   disableSetupCode: boolean;
+  /** What the response must hold (`expect`, see lib/recipe/expect.ts); absent when not given. */
+  expect?: Expectation[];
   extra: Record<string, unknown>;
   /** Range of the fenced block (the JSON text). */
   range: Range;

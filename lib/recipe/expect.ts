@@ -1,0 +1,235 @@
+/**
+ * `expect` in an API Call block: what the step's response must hold for the step to pass (used by
+ * `npm run recipes:test`, shown on the page after a run, exported as Arazzo successCriteria).
+ *
+ *   "expect": { "status": 2, "objects.0.id": { "exists": true }, "$.totalCount": { "min": 1 } }
+ *
+ * Each key is a path into the response: dotted as in dynamicValue (`objects.0.id`), or a plain
+ * JSONPath (`$.objects[0].id`; `$` alone is the whole response). A scalar or a list is the value
+ * expected there; an object holds checks that must all hold: `equals`, `notEquals`, `oneOf`,
+ * `exists`, `matches` (a regular expression), `min`, `max`.
+ *
+ * This file reads the block into the model (with located problems) and lints it; the checks run
+ * in lib/runner/expect.ts.
+ */
+import type { ApiDescription, TypeRef } from '../api/types';
+import type { JsonNode } from './json';
+import { value, type Normalizer } from './normalize';
+import { diagnostic, type LintRule } from './rules';
+import { nearest } from './suggest';
+import type { Diagnostic, ExpectCheck, Expectation } from './types';
+import type { Problem } from './validate';
+
+export const EXPECT_OPERATORS = ['equals', 'notEquals', 'oneOf', 'exists', 'matches', 'min', 'max'] as const;
+const OPERATOR_SET = new Set<string>(EXPECT_OPERATORS);
+/** A group holding a quantifier that is itself quantified: "(a+)+", "(\\w*)*", "(x+){2,}". */
+const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)\s*(?:[+*]|\{\d+,)/;
+
+/**
+ * Splits an expect key into path segments: `objects.0.id`, `$.objects[0].id`, `$['a.b']`, `$`.
+ * Returns an error sentence for what it cannot read (wildcards, filters, slices, `..`).
+ */
+export function parseExpectPath(key: string): { segments: string[] } | { error: string } {
+  if (key === '') return { error: 'an empty path: write "$" for the whole response, or a property such as "id".' };
+  if (!key.startsWith('$')) {
+    const segs = key.split('.');
+    if (segs.some((s) => s === '')) return { error: `"${key}" has an empty segment: write it as "a.b.0.c" (or as a JSONPath, "$.a.b[0].c").` };
+    return { segments: segs };
+  }
+  const segments: string[] = [];
+  let i = 1;
+  const unsupported = (what: string) => ({
+    error: `"${key}" uses ${what}, which expect does not support: name one value, e.g. "$.objects[0].id".`,
+  });
+  while (i < key.length) {
+    const c = key[i];
+    if (c === '.') {
+      if (key[i + 1] === '.') return unsupported('".." (descendants)');
+      const m = /^[A-Za-z_$][\w$-]*/.exec(key.slice(i + 1));
+      if (!m) return key[i + 1] === '*' ? unsupported('"*" (a wildcard)') : { error: `"${key}": a property name must follow "." at character ${i + 2}.` };
+      segments.push(m[0]);
+      i += 1 + m[0].length;
+    } else if (c === '[') {
+      const rest = key.slice(i);
+      const idx = /^\[(\d+)\]/.exec(rest);
+      const quoted = /^\[(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")\]/.exec(rest);
+      if (idx) {
+        segments.push(idx[1]);
+        i += idx[0].length;
+      } else if (quoted) {
+        segments.push((quoted[1] ?? quoted[2]).replace(/\\(.)/g, '$1'));
+        i += quoted[0].length;
+      } else if (/^\[\s*\?/.test(rest)) return unsupported('a filter ("[?...]")');
+      else if (/^\[\s*\*/.test(rest)) return unsupported('"[*]" (a wildcard)');
+      else if (/^\[\s*-?\d*\s*:/.test(rest)) return unsupported('a slice ("[a:b]")');
+      else if (/^\[\s*-\d/.test(rest)) return unsupported('a negative index');
+      else return { error: `"${key}": cannot read "${rest.slice(0, 12)}" at character ${i + 1}; write [N] or ['name'].` };
+    } else {
+      return { error: `"${key}": expected "." or "[" at character ${i + 1} (found "${c}").` };
+    }
+  }
+  return { segments };
+}
+
+/** How a path reads in messages: `objects.0.id` (the key as written is kept in Expectation.path). */
+export function segmentsText(segments: string[]): string {
+  return segments.length === 0 ? '$' : segments.join('.');
+}
+
+function isObj(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Reads the `expect` object of an API Call block. Problems have offsets into the block's JSON. */
+export function readExpect(node: JsonNode, norm: Normalizer): { expectations: Expectation[]; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const expectations: Expectation[] = [];
+  const at = (n: JsonNode, len?: number) => ({ offset: n.offset, length: len ?? n.length });
+  if (node.type !== 'object') {
+    // The schema reports the type; nothing to read.
+    return { expectations, problems };
+  }
+  for (const [key, e] of norm.entries(node)) {
+    const vn = e.value;
+    if (!vn) continue;
+    const parsed = parseExpectPath(key);
+    if ('error' in parsed) {
+      problems.push({ severity: 'error', rule: 'expect-path', message: `In "expect": ${parsed.error}`, ...at(e.key) });
+      continue;
+    }
+    const v = value(vn);
+    const checks: ExpectCheck[] = [];
+    if (!isObj(v)) {
+      checks.push({ op: 'equals', value: v });
+    } else {
+      const ops = norm.entries(vn);
+      if (ops.size === 0) {
+        problems.push({
+          severity: 'error', rule: 'expect-check', ...at(vn),
+          message: `"expect" of "${key}" is an empty object: give the expected value, or checks such as {"exists": true} (${EXPECT_OPERATORS.join(', ')}). To expect an empty object, write {"equals": {}}.`,
+        });
+        continue;
+      }
+      for (const [op, oe] of ops) {
+        const on = oe.value;
+        if (!on) continue;
+        const ov = value(on);
+        const bad = (msg: string) => problems.push({ severity: 'error', rule: 'expect-check', message: `"expect" of "${key}": ${msg}`, ...at(on) });
+        if (!OPERATOR_SET.has(op)) {
+          const sug = nearest(op, EXPECT_OPERATORS);
+          problems.push({
+            severity: 'error', rule: 'expect-check', ...at(oe.key),
+            message: `"expect" of "${key}" has an unknown check "${op}"${sug ? `: did you mean "${sug}"?` : `; the checks are ${EXPECT_OPERATORS.join(', ')}.`} To expect an object, write {"equals": {...}}.`,
+          });
+          continue;
+        }
+        switch (op) {
+          case 'equals':
+          case 'notEquals':
+            checks.push({ op, value: ov });
+            break;
+          case 'oneOf':
+            if (!Array.isArray(ov) || ov.length === 0) bad('"oneOf" takes a non-empty list of values, e.g. [1, 2].');
+            else checks.push({ op, values: ov });
+            break;
+          case 'exists':
+            if (typeof ov !== 'boolean') bad('"exists" takes true or false.');
+            else checks.push({ op, value: ov });
+            break;
+          case 'matches':
+            if (typeof ov !== 'string') bad('"matches" takes a regular expression as a string, e.g. "^0_".');
+            else if (NESTED_QUANTIFIER.test(ov) || ov.length > 500) {
+              // A hostile or careless pattern could take minutes on a long value (and freeze the page).
+              bad('"matches" has a repeated group that itself repeats (like "(a+)+"), or is over 500 characters: such a pattern can take very long; write it without nested repetition.');
+            } else {
+              try {
+                new RegExp(ov, 'u');
+                checks.push({ op, pattern: ov });
+              } catch (err) {
+                bad(`"matches" is not a valid regular expression (${(err as Error).message.replace(/^Invalid regular expression: /, '')}).`);
+              }
+            }
+            break;
+          case 'min':
+          case 'max':
+            if (typeof ov !== 'number' || !Number.isFinite(ov)) bad(`"${op}" takes a number.`);
+            else checks.push({ op, value: ov });
+            break;
+        }
+      }
+      if (checks.length === 0) continue;
+    }
+    expectations.push({ path: key, segments: parsed.segments, checks, range: norm.range(e.key), valueRange: norm.range(vn) });
+  }
+  return { expectations, problems };
+}
+
+/** The type at a path inside a result type, or why the path leaves it. */
+function walkType(api: ApiDescription, type: TypeRef, segments: string[]): { missing?: { at: number; className: string; names: string[] } } {
+  let t: TypeRef | undefined = type;
+  for (let i = 0; i < segments.length; i++) {
+    const s = segments[i];
+    if (!t) return {};
+    if (t.kind === 'array') {
+      if (!/^\d+$/.test(s)) return {};
+      t = api.getClass(t.itemClass) ? { kind: 'object', className: t.itemClass } : undefined;
+      continue;
+    }
+    if (t.kind !== 'object') return {};
+    const cls = t.className;
+    if (!api.getClass(cls)) return {};
+    // The answer may be any subclass: a property of one of them counts.
+    const classes = [cls, ...api.concreteSubclasses(cls)];
+    let found: TypeRef | undefined;
+    const names = new Set<string>(['objectType']);
+    for (const c of classes) {
+      for (const p of api.allProperties(c)) {
+        names.add(p.name);
+        if (p.name === s && !found) found = p.type;
+      }
+    }
+    if (s === 'objectType') return {};
+    if (!found) return { missing: { at: i, className: cls, names: [...names] } };
+    t = found;
+  }
+  return {};
+}
+
+/**
+ * Lint of `expect`: a block without an operation has nothing to check; with the API description,
+ * a path that leaves the operation's result type is reported with the nearest property name.
+ */
+export const expectRule: LintRule = {
+  id: 'expect',
+  run({ recipe, api }) {
+    const out: Diagnostic[] = [];
+    for (const step of recipe.steps) {
+      const call = step.apiCall;
+      if (!call?.expect?.length) continue;
+      if (!call.path) {
+        out.push(diagnostic('error', 'expect-no-call', `"expect" needs an API call to check, but this block has no "path": add the operation's "path", or remove "expect".`, call.expect[0].range, step.index));
+        continue;
+      }
+      if (!api) continue;
+      const op = api.operation(call.path);
+      if (!op) continue;
+      for (const x of call.expect) {
+        if (!op.result) {
+          if (x.segments.length > 0) {
+            out.push(diagnostic('warning', 'expect-unknown-property', `${op.service}.${op.action} answers no result (null), so "${x.path}" is never there: remove it, or expect "$" to be null.`, x.range, step.index));
+          }
+          continue;
+        }
+        const w = walkType(api, op.result, x.segments);
+        if (w.missing) {
+          const { at, className, names } = w.missing;
+          const seg = x.segments[at];
+          const sug = nearest(seg, names);
+          const where = at === 0 ? `${op.service}.${op.action} answers a ${className}, which` : `"${x.segments.slice(0, at).join('.')}" is a ${className}, which`;
+          out.push(diagnostic('warning', 'expect-unknown-property', `${where} has no property "${seg}"${sug ? `: did you mean "${sug}"?` : '.'} Check the path of "${x.path}" in "expect".`, x.range, step.index));
+        }
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,129 @@
+/**
+ * Following a media entry's processing, framework-free: which answers are entries, which statuses
+ * change by themselves, the media.get request (a RequestModel, through the one request path) and
+ * a poll until the entry leaves processing. The page's EntryStatus (components/runner) and the
+ * headless runner (run-recipe.ts) both use it, so they poll after the same steps.
+ */
+import { executeRequest, type CallError } from '@/lib/request/execute';
+import type { Connection, RequestModel } from '@/lib/request/types';
+
+export interface EntryJson {
+  id: string;
+  objectType: string;
+  status?: number | string;
+  downloadUrl?: string;
+  dataUrl?: string;
+  name?: string;
+}
+
+/** KalturaEntryStatus values that change by themselves: IMPORT (0), PRECONVERT (1), PENDING (4). */
+export const PROCESSING_STATUSES: ReadonlySet<string> = new Set(['0', '1', '4']);
+/** How often the page checks again, and for how long at most. */
+export const ENTRY_POLL_MS = 1500;
+export const ENTRY_POLL_LIMIT_MS = 5 * 60_000;
+
+/** The answer as a media/base/playable entry, or undefined when it is something else. */
+export function asEntry(x: unknown): EntryJson | undefined {
+  if (!x || typeof x !== 'object' || Array.isArray(x)) return undefined;
+  const o = x as Record<string, unknown>;
+  if (typeof o.id !== 'string' || typeof o.objectType !== 'string' || !/(Media|Base|Playable)Entry$/.test(o.objectType)) return undefined;
+  return o as unknown as EntryJson;
+}
+
+/** Whether the entry is still being processed (its status will change by itself). */
+export function isProcessing(entry: EntryJson | undefined): boolean {
+  return entry?.status !== undefined && PROCESSING_STATUSES.has(String(entry.status));
+}
+
+/** media.get of one entry on a connection. */
+export function entryGetModel(entryId: string, connection: Connection, stepIndex: number): RequestModel {
+  return {
+    stepIndex,
+    service: 'media',
+    action: 'get',
+    method: 'POST',
+    serviceUrl: connection.serviceUrl,
+    params: [{ name: 'entryId', value: { kind: 'string', value: entryId } }],
+    format: 1,
+    ...(connection.ks ? { ks: connection.ks } : {}),
+    ...(connection.partnerId !== undefined ? { partnerId: connection.partnerId } : {}),
+  };
+}
+
+export interface EntryCheck {
+  entry?: EntryJson;
+  error?: CallError;
+}
+
+/** One media.get: the entry as it is now. */
+export async function checkEntry(entryId: string, connection: Connection, stepIndex: number, fetchImpl?: typeof fetch): Promise<EntryCheck> {
+  const r = await executeRequest(entryGetModel(entryId, connection, stepIndex), { fetchImpl });
+  if (!r.ok) return { error: r.error };
+  return { entry: asEntry(r.json) };
+}
+
+export interface PollOptions {
+  connection: Connection;
+  stepIndex: number;
+  /** First pause between checks; doubled each time up to `maxIntervalMs`. Default: the page's. */
+  intervalMs?: number;
+  maxIntervalMs?: number;
+  limitMs?: number;
+  signal?: AbortSignal;
+  fetchImpl?: typeof fetch;
+  /** Each new state of the entry. */
+  onUpdate?: (e: EntryJson) => void;
+}
+
+export interface PollResult {
+  /** The last state seen. */
+  entry: EntryJson;
+  /** media.get calls made. */
+  checks: number;
+  /** Milliseconds spent waiting between checks. */
+  waitedMs: number;
+  /** Still processing when the time limit ran out. */
+  timedOut: boolean;
+  /** A check failed (the poll stops there). */
+  error?: CallError;
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const t = setTimeout(done, ms);
+    function done() {
+      clearTimeout(t);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
+
+/** Checks the entry (media.get) until it is no longer processing, fails, or the limit runs out. */
+export async function pollEntry(first: EntryJson, o: PollOptions): Promise<PollResult> {
+  const limit = o.limitMs ?? ENTRY_POLL_LIMIT_MS;
+  const max = o.maxIntervalMs ?? o.intervalMs ?? ENTRY_POLL_MS;
+  let interval = o.intervalMs ?? ENTRY_POLL_MS;
+  let entry = first;
+  let checks = 0;
+  let waitedMs = 0;
+  const started = Date.now();
+  while (isProcessing(entry)) {
+    if (o.signal?.aborted || Date.now() - started > limit) return { entry, checks, waitedMs, timedOut: !o.signal?.aborted };
+    const t0 = performance.now();
+    await sleep(Math.min(interval, Math.max(0, limit - (Date.now() - started))), o.signal);
+    waitedMs += performance.now() - t0;
+    interval = Math.min(max, interval * 2);
+    if (o.signal?.aborted) return { entry, checks, waitedMs, timedOut: false };
+    checks++;
+    const r = await checkEntry(entry.id, o.connection, o.stepIndex, o.fetchImpl);
+    if (r.error) return { entry, checks, waitedMs, timedOut: false, error: r.error };
+    if (r.entry) {
+      entry = r.entry;
+      o.onUpdate?.(entry);
+    }
+  }
+  return { entry, checks, waitedMs, timedOut: false };
+}
