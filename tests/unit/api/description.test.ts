@@ -72,6 +72,20 @@ describe('the Kaltura description (createDescription over the built document)', 
     }
   });
 
+  it('describes plugin services at their URL name, with the client name and the plugin', () => {
+    const add = d.operation('/service/caption_captionasset/action/add')!;
+    expect(add).toMatchObject({ service: 'captionAsset', action: 'add', serviceId: 'caption_captionasset', plugin: 'caption' });
+    expect(add.params.map((p) => p.name)).toEqual(['entryId', 'captionAsset']);
+    // The client name finds it too, as in the published description.
+    expect(d.operation('/service/captionAsset/action/add')).toBe(add);
+    expect(d.operationByName('captionasset', 'ADD')).toBe(add);
+    expect(d.operation('/service/caption_captionasset/action/setContent')!.params[1]!.type).toEqual({ kind: 'object', className: 'KalturaContentResource' });
+    expect(d.concreteSubclasses('KalturaContentResource')).toEqual(expect.arrayContaining(['KalturaUploadedFileTokenResource', 'KalturaUrlResource']));
+    // Core services have neither.
+    expect(d.operationByName('media', 'add')!.serviceId).toBeUndefined();
+    expect(d.operationByName('media', 'add')!.plugin).toBeUndefined();
+  });
+
   it('describes multirequest as an operation without fixed params', () => {
     const mr = d.operation('/service/multirequest')!;
     expect(mr).toMatchObject({ service: 'multirequest', multirequest: true, params: [] });

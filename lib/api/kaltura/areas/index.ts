@@ -1,0 +1,10 @@
+/**
+ * The areas of the Kaltura API described beyond the core services (session, uploadToken, media):
+ * each module holds the services, classes and enums of one plugin or feature, in the compact
+ * vocabulary of ../spec.ts. services.ts, classes.ts and enums.ts merge them.
+ */
+import type { AreaSpec } from '../spec';
+import { ASSETS } from './assets';
+import { CAPTIONS } from './captions';
+
+export const AREAS: AreaSpec[] = [ASSETS, CAPTIONS];
