@@ -60,6 +60,15 @@ function suite(label: string, load: () => Promise<ApiDescription>) {
 
 suite('the built-in description', async () => getKalturaDescription());
 
+describe('shipped recipes without an API description (as tests/e2e/recipes-all.spec.ts parses them)', () => {
+  for (const file of files) {
+    it(`${file} has no lint error`, () => {
+      const errors = parseRecipe(sources[file]!).diagnostics.filter((d) => d.severity === 'error');
+      expect(errors.map((d) => `recipes/${file}:${d.line}:${d.column}: ${d.message}`)).toEqual([]);
+    });
+  }
+});
+
 let published: Promise<ApiDescription> | undefined;
 const loadPublished = () => (published ??= loadApi([REFERENCE]).then((l) => l.api));
 
