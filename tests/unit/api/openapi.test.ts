@@ -129,6 +129,8 @@ describe('the built Kaltura OpenAPI document', () => {
         'baseEntry.list',
         'multirequest',
         ...['add', 'setContent', 'get', 'list', 'update', 'setAsDefault', 'getUrl', 'serve', 'delete'].map((a) => `captionAsset.${a}`),
+        ...['add', 'get', 'list', 'update', 'delete'].map((a) => `metadataProfile.${a}`),
+        ...['add', 'get', 'list', 'update', 'delete'].map((a) => `metadata.${a}`),
       ].sort(),
     );
   });

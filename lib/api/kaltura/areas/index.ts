@@ -6,5 +6,6 @@
 import type { AreaSpec } from '../spec';
 import { ASSETS } from './assets';
 import { CAPTIONS } from './captions';
+import { METADATA } from './metadata';
 
-export const AREAS: AreaSpec[] = [ASSETS, CAPTIONS];
+export const AREAS: AreaSpec[] = [ASSETS, CAPTIONS, METADATA];
