@@ -131,6 +131,8 @@ describe('the built Kaltura OpenAPI document', () => {
         ...['add', 'setContent', 'get', 'list', 'update', 'setAsDefault', 'getUrl', 'serve', 'delete'].map((a) => `captionAsset.${a}`),
         ...['add', 'get', 'list', 'update', 'delete'].map((a) => `metadataProfile.${a}`),
         ...['add', 'get', 'list', 'update', 'delete'].map((a) => `metadata.${a}`),
+        ...['add', 'get', 'list', 'update', 'delete'].map((a) => `category.${a}`),
+        ...['add', 'list', 'delete'].map((a) => `categoryEntry.${a}`),
       ].sort(),
     );
   });

@@ -6,6 +6,7 @@
 import type { AreaSpec } from '../spec';
 import { ASSETS } from './assets';
 import { CAPTIONS } from './captions';
+import { CATEGORIES } from './categories';
 import { METADATA } from './metadata';
 
-export const AREAS: AreaSpec[] = [ASSETS, CAPTIONS, METADATA];
+export const AREAS: AreaSpec[] = [ASSETS, CAPTIONS, METADATA, CATEGORIES];
