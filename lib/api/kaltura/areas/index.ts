@@ -8,5 +8,6 @@ import { ASSETS } from './assets';
 import { CAPTIONS } from './captions';
 import { CATEGORIES } from './categories';
 import { METADATA } from './metadata';
+import { THUMBNAILS } from './thumbnails';
 
-export const AREAS: AreaSpec[] = [ASSETS, CAPTIONS, METADATA, CATEGORIES];
+export const AREAS: AreaSpec[] = [ASSETS, CAPTIONS, METADATA, CATEGORIES, THUMBNAILS];
