@@ -134,6 +134,7 @@ describe('the built Kaltura OpenAPI document', () => {
         ...['add', 'get', 'list', 'update', 'delete'].map((a) => `category.${a}`),
         ...['add', 'list', 'delete'].map((a) => `categoryEntry.${a}`),
         ...['add', 'setContent', 'get', 'list', 'update', 'setAsDefault', 'getUrl', 'delete'].map((a) => `thumbAsset.${a}`),
+        ...['add', 'get', 'list', 'count', 'update', 'delete'].map((a) => `cuePoint.${a}`),
       ].sort(),
     );
   });

@@ -7,7 +7,8 @@ import type { AreaSpec } from '../spec';
 import { ASSETS } from './assets';
 import { CAPTIONS } from './captions';
 import { CATEGORIES } from './categories';
+import { CUE_POINTS } from './cue-points';
 import { METADATA } from './metadata';
 import { THUMBNAILS } from './thumbnails';
 
-export const AREAS: AreaSpec[] = [ASSETS, CAPTIONS, METADATA, CATEGORIES, THUMBNAILS];
+export const AREAS: AreaSpec[] = [ASSETS, CAPTIONS, METADATA, CATEGORIES, THUMBNAILS, CUE_POINTS];
