@@ -135,6 +135,7 @@ describe('the built Kaltura OpenAPI document', () => {
         ...['add', 'list', 'delete'].map((a) => `categoryEntry.${a}`),
         ...['add', 'setContent', 'get', 'list', 'update', 'setAsDefault', 'getUrl', 'delete'].map((a) => `thumbAsset.${a}`),
         ...['add', 'get', 'list', 'count', 'update', 'delete'].map((a) => `cuePoint.${a}`),
+        ...['add', 'get', 'list', 'update', 'delete'].map((a) => `user.${a}`),
       ].sort(),
     );
   });

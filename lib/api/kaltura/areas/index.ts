@@ -10,5 +10,6 @@ import { CATEGORIES } from './categories';
 import { CUE_POINTS } from './cue-points';
 import { METADATA } from './metadata';
 import { THUMBNAILS } from './thumbnails';
+import { USERS } from './users';
 
-export const AREAS: AreaSpec[] = [ASSETS, CAPTIONS, METADATA, CATEGORIES, THUMBNAILS, CUE_POINTS];
+export const AREAS: AreaSpec[] = [ASSETS, CAPTIONS, METADATA, CATEGORIES, THUMBNAILS, CUE_POINTS, USERS];
