@@ -136,6 +136,7 @@ describe('the built Kaltura OpenAPI document', () => {
         ...['add', 'setContent', 'get', 'list', 'update', 'setAsDefault', 'getUrl', 'delete'].map((a) => `thumbAsset.${a}`),
         ...['add', 'get', 'list', 'count', 'update', 'delete'].map((a) => `cuePoint.${a}`),
         ...['add', 'get', 'list', 'update', 'delete'].map((a) => `user.${a}`),
+        ...['add', 'get', 'list', 'update', 'delete'].map((a) => `accessControlProfile.${a}`),
       ].sort(),
     );
   });

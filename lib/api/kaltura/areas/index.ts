@@ -4,6 +4,7 @@
  * vocabulary of ../spec.ts. services.ts, classes.ts and enums.ts merge them.
  */
 import type { AreaSpec } from '../spec';
+import { ACCESS_CONTROL } from './access-control';
 import { ASSETS } from './assets';
 import { CAPTIONS } from './captions';
 import { CATEGORIES } from './categories';
@@ -12,4 +13,4 @@ import { METADATA } from './metadata';
 import { THUMBNAILS } from './thumbnails';
 import { USERS } from './users';
 
-export const AREAS: AreaSpec[] = [ASSETS, CAPTIONS, METADATA, CATEGORIES, THUMBNAILS, CUE_POINTS, USERS];
+export const AREAS: AreaSpec[] = [ASSETS, CAPTIONS, METADATA, CATEGORIES, THUMBNAILS, CUE_POINTS, USERS, ACCESS_CONTROL];
