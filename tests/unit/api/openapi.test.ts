@@ -137,6 +137,7 @@ describe('the built Kaltura OpenAPI document', () => {
         ...['add', 'get', 'list', 'count', 'update', 'delete'].map((a) => `cuePoint.${a}`),
         ...['add', 'get', 'list', 'update', 'delete'].map((a) => `user.${a}`),
         ...['add', 'get', 'list', 'update', 'delete'].map((a) => `accessControlProfile.${a}`),
+        ...['add', 'get', 'list', 'update', 'delete', 'startSession'].map((a) => `appToken.${a}`),
       ].sort(),
     );
   });

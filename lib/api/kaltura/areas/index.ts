@@ -5,6 +5,7 @@
  */
 import type { AreaSpec } from '../spec';
 import { ACCESS_CONTROL } from './access-control';
+import { APP_TOKENS } from './app-tokens';
 import { ASSETS } from './assets';
 import { CAPTIONS } from './captions';
 import { CATEGORIES } from './categories';
@@ -13,4 +14,4 @@ import { METADATA } from './metadata';
 import { THUMBNAILS } from './thumbnails';
 import { USERS } from './users';
 
-export const AREAS: AreaSpec[] = [ASSETS, CAPTIONS, METADATA, CATEGORIES, THUMBNAILS, CUE_POINTS, USERS, ACCESS_CONTROL];
+export const AREAS: AreaSpec[] = [ASSETS, CAPTIONS, METADATA, CATEGORIES, THUMBNAILS, CUE_POINTS, USERS, ACCESS_CONTROL, APP_TOKENS];
