@@ -138,6 +138,7 @@ describe('the built Kaltura OpenAPI document', () => {
         ...['add', 'get', 'list', 'update', 'delete'].map((a) => `user.${a}`),
         ...['add', 'get', 'list', 'update', 'delete'].map((a) => `accessControlProfile.${a}`),
         ...['add', 'get', 'list', 'update', 'delete', 'startSession'].map((a) => `appToken.${a}`),
+        'eSearch.searchEntry',
       ].sort(),
     );
   });

@@ -10,8 +10,9 @@ import { ASSETS } from './assets';
 import { CAPTIONS } from './captions';
 import { CATEGORIES } from './categories';
 import { CUE_POINTS } from './cue-points';
+import { ESEARCH } from './esearch';
 import { METADATA } from './metadata';
 import { THUMBNAILS } from './thumbnails';
 import { USERS } from './users';
 
-export const AREAS: AreaSpec[] = [ASSETS, CAPTIONS, METADATA, CATEGORIES, THUMBNAILS, CUE_POINTS, USERS, ACCESS_CONTROL, APP_TOKENS];
+export const AREAS: AreaSpec[] = [ASSETS, CAPTIONS, METADATA, CATEGORIES, THUMBNAILS, CUE_POINTS, USERS, ACCESS_CONTROL, APP_TOKENS, ESEARCH];
