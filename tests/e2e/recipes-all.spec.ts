@@ -11,8 +11,8 @@ import { waitConnected } from './runner-helpers';
 const dir = join(process.cwd(), 'recipes');
 const files = readdirSync(dir).filter((f) => f.endsWith('.md')).sort();
 
-test('there are at least four recipes', () => {
-  expect(files.length).toBeGreaterThanOrEqual(4);
+test('there are at least thirteen recipes', () => {
+  expect(files.length).toBeGreaterThanOrEqual(13);
 });
 
 for (const file of files) {

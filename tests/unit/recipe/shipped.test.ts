@@ -37,7 +37,7 @@ function calls(file: string, api: ApiDescription): string[] {
 function suite(label: string, load: () => Promise<ApiDescription>) {
   describe(`shipped recipes against ${label}`, () => {
     it('there are shipped recipes to check', () => {
-      expect(files.length).toBeGreaterThanOrEqual(6);
+      expect(files.length).toBeGreaterThanOrEqual(13);
     });
     for (const file of files) {
       it(`${file} has no lint error and no warning`, async () => {
@@ -59,6 +59,17 @@ function suite(label: string, load: () => Promise<ApiDescription>) {
 }
 
 suite('the built-in description', async () => getKalturaDescription());
+
+describe('shipped recipes point at each other correctly', () => {
+  const slugs = new Set(files.map((f) => f.replace(/\.md$/, '')));
+  for (const file of files) {
+    it(`${file}: every relatedRecipes slug is a shipped recipe`, () => {
+      const related = parseRecipe(sources[file]!).metadata.relatedRecipes ?? [];
+      for (const slug of related) expect(slugs.has(slug), `${file} names "${slug}"`).toBe(true);
+      expect(related, `${file} does not name itself`).not.toContain(file.replace(/\.md$/, ''));
+    });
+  }
+});
 
 describe('shipped recipes without an API description (as tests/e2e/recipes-all.spec.ts parses them)', () => {
   for (const file of files) {
