@@ -44,7 +44,7 @@ export const METADATA: AreaSpec = {
           ],
         },
         delete: {
-          description: 'Delete a metadata profile and the metadata objects made with it.',
+          description: 'Delete a metadata profile.',
           params: [{ name: 'id', type: t.int, required: true }],
         },
       },
