@@ -5,16 +5,20 @@
  * carry the Kaltura facts:
  *
  * - operations: `x-kaltura-service`, `x-kaltura-action`, `x-kaltura-parameters` (argument
- *   order), `x-requires-ks`; `x-kaltura-multirequest` on the multirequest path.
+ *   order), `x-requires-ks`; `x-kaltura-multirequest` on the multirequest path. A plugin service
+ *   is at its URL name (`/service/caption_captionasset/action/add`, operationId
+ *   `captionAsset.add`), with `x-kaltura-plugin` on its operations and `x-plugin` on its tag, as
+ *   in Kaltura's published description.
  * - schemas: `x-abstract` on abstract classes, `x-kaltura-class`/`x-kaltura-enum` naming the
  *   class or enum, `x-enumNames` (constant names) and `x-enumLabels` (dropdown labels) on enums,
  *   `x-enumType` on properties and parameters of an enum type (the enum is also inlined there so a
- *   form gets its choices without resolving anything), `x-insertOnly` on insert-only properties.
+ *   form gets its choices without resolving anything), `x-insertOnly` on insert-only properties,
+ *   `x-enumPartial` on an enum that lists only the common values of a long Kaltura enum.
  */
 import { CLASSES, ROOT_CLASS } from './kaltura/classes';
 import { ENUMS } from './kaltura/enums';
 import { SERVICES } from './kaltura/services';
-import type { ActionSpec, ParamSpec, PropSpec } from './kaltura/spec';
+import { type ActionSpec, type ParamSpec, type PropSpec, type ServiceSpec, serviceUrlId } from './kaltura/spec';
 import type { TypeRef } from './types';
 
 export const KALTURA_API_VERSION = '19.4.0';
@@ -34,6 +38,7 @@ function enumSchema(name: string): Json {
     'x-enumType': name,
     'x-enumNames': spec.values.map((v) => v[0]),
     'x-enumLabels': spec.values.map((v) => v[2] ?? v[0]),
+    ...(spec.partial ? { 'x-enumPartial': true } : {}),
   };
 }
 
@@ -142,7 +147,8 @@ function enumComponent(name: string): Json {
 const ERROR_NOTE =
   'Kaltura answers errors with HTTP 200 and a KalturaAPIException (code, message, args) in place of the result.';
 
-function operation(serviceId: string, actionName: string, action: ActionSpec): Json {
+function operation(service: ServiceSpec, actionName: string, action: ActionSpec): Json {
+  const serviceId = service.id;
   const requiresKs = action.requiresKs ?? true;
   const properties = Object.fromEntries(action.params.map((p) => [p.name, paramSchema(p)]));
   const required = action.params.filter(isRequired).map((p) => p.name);
@@ -154,6 +160,7 @@ function operation(serviceId: string, actionName: string, action: ActionSpec): J
     summary: action.description.split(/(?<=\.)\s/)[0],
     'x-kaltura-service': serviceId,
     'x-kaltura-action': actionName,
+    ...(service.plugin ? { 'x-kaltura-plugin': service.plugin } : {}),
     'x-kaltura-parameters': action.params.map((p) => p.name),
     'x-requires-ks': requiresKs,
     parameters: [{ $ref: '#/components/parameters/format' }, { $ref: '#/components/parameters/clientTag' }],
@@ -234,8 +241,8 @@ function buildDocument(): Json {
   const paths: Json = {};
   for (const service of SERVICES) {
     for (const [actionName, action] of Object.entries(service.actions)) {
-      paths[`/service/${service.id.toLowerCase()}/action/${actionName}`] = {
-        post: operation(service.id, actionName, action),
+      paths[`/service/${serviceUrlId(service)}/action/${actionName}`] = {
+        post: operation(service, actionName, action),
       };
     }
   }
@@ -256,7 +263,7 @@ function buildDocument(): Json {
     },
     servers: [{ url: '/api_v3', description: 'The built-in sandbox, or any Kaltura endpoint' }],
     tags: [
-      ...SERVICES.map((s) => ({ name: s.id, description: s.description })),
+      ...SERVICES.map((s) => ({ name: s.id, description: s.description, ...(s.plugin ? { 'x-plugin': s.plugin } : {}) })),
       { name: 'multirequest', description: 'Several calls in one request.' },
     ],
     security: [{ ks: [] }],

@@ -2,12 +2,14 @@
  * Kaltura object classes used by the described services, with their objectType hierarchy.
  * Names, fields, types and readOnly/insertOnly flags follow the Kaltura API 19.4 description;
  * descriptions are kept short. Only the fields the console and the sandbox use are described.
+ * The classes of the plugin and feature areas are in ./areas and merged here.
  */
-import { type ClassSpec, io, p, ro, t } from './spec';
+import { AREAS } from './areas';
+import { type ClassSpec, io, mergeSpecs, p, ro, t } from './spec';
 
 export const ROOT_CLASS = 'KalturaObjectBase';
 
-export const CLASSES: Record<string, ClassSpec> = {
+const CORE_CLASSES: Record<string, ClassSpec> = {
   KalturaObjectBase: {
     abstract: true,
     description: 'Base of every Kaltura object; `objectType` names the concrete class.',
@@ -346,3 +348,5 @@ export const CLASSES: Record<string, ClassSpec> = {
     },
   },
 };
+
+export const CLASSES: Record<string, ClassSpec> = mergeSpecs('class', CORE_CLASSES, ...AREAS.map((a) => a.classes ?? {}));

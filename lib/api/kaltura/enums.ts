@@ -2,16 +2,13 @@
  * Kaltura enum classes used by the services this project describes. Values and constant names
  * follow the Kaltura API 19.4 description (int enums and string enums alike).
  *
- * Each value is `[CONSTANT_NAME, value]` or `[CONSTANT_NAME, value, 'Human label']`.
+ * Each value is `[CONSTANT_NAME, value]` or `[CONSTANT_NAME, value, 'Human label']`. The enums of
+ * the plugin and feature areas are in ./areas and merged here.
  */
+import { AREAS } from './areas';
+import { type EnumSpec, mergeSpecs, orderBy } from './spec';
 
-export type EnumValueSpec = readonly [name: string, value: number | string, label?: string];
-
-export interface EnumSpec {
-  base: 'int' | 'string';
-  description?: string;
-  values: readonly EnumValueSpec[];
-}
+export type { EnumSpec, EnumValueSpec } from './spec';
 
 const ORDER_BY_BASE_ENTRY = [
   'createdAt',
@@ -27,17 +24,7 @@ const ORDER_BY_BASE_ENTRY = [
   'weight',
 ] as const;
 
-/** `+field` -> FIELD_ASC, `-field` -> FIELD_DESC, as the Kaltura order-by enums name them. */
-function orderBy(fields: readonly string[]): EnumValueSpec[] {
-  const constant = (f: string) => f.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
-  const sorted = [...fields].sort();
-  return [
-    ...sorted.map((f): EnumValueSpec => [`${constant(f)}_ASC`, `+${f}`]),
-    ...sorted.map((f): EnumValueSpec => [`${constant(f)}_DESC`, `-${f}`]),
-  ];
-}
-
-export const ENUMS: Record<string, EnumSpec> = {
+const CORE_ENUMS: Record<string, EnumSpec> = {
   KalturaSessionType: {
     base: 'int',
     description: 'Kind of session: a USER session sees only its own objects; ADMIN sees the whole partner.',
@@ -195,3 +182,5 @@ export const ENUMS: Record<string, EnumSpec> = {
     ]),
   },
 };
+
+export const ENUMS: Record<string, EnumSpec> = mergeSpecs('enum', CORE_ENUMS, ...AREAS.map((a) => a.enums ?? {}));

@@ -1,10 +1,12 @@
 /**
  * Kaltura services and actions the console and its sandbox use. Parameters are listed in
  * argument order (the order of the client libraries' method signatures), with their defaults.
+ * The services of the plugin and feature areas are in ./areas and appended here.
  */
+import { AREAS } from './areas';
 import { type ServiceSpec, t } from './spec';
 
-export const SERVICES: ServiceSpec[] = [
+const CORE_SERVICES: ServiceSpec[] = [
   {
     id: 'system',
     description: 'System service: health checks.',
@@ -165,3 +167,14 @@ export const SERVICES: ServiceSpec[] = [
     },
   },
 ];
+
+export const SERVICES: ServiceSpec[] = [...CORE_SERVICES, ...AREAS.flatMap((a) => a.services ?? [])];
+
+{
+  const seen = new Set<string>();
+  for (const s of SERVICES) {
+    const key = s.id.toLowerCase();
+    if (seen.has(key)) throw new Error(`Kaltura description: service ${s.id} is defined twice`);
+    seen.add(key);
+  }
+}

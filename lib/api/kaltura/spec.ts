@@ -57,8 +57,19 @@ export interface ActionSpec {
 export interface ServiceSpec {
   /** Canonical id as the client libraries name it (`uploadToken`); paths use it lower-cased. */
   id: string;
+  /**
+   * The client plugin that holds the service (`caption`, `metadata`, `elasticSearch`), for
+   * plugin services. Their URL name is `{plugin}_{service}` lower-cased
+   * (`/service/caption_captionasset/action/add`); the client name stays `id`.
+   */
+  plugin?: string;
   description: string;
   actions: Record<string, ActionSpec>;
+}
+
+/** The service as the URL names it: `uploadtoken`, or `{plugin}_{service}` for a plugin service. */
+export function serviceUrlId(service: ServiceSpec): string {
+  return (service.plugin ? `${service.plugin}_${service.id}` : service.id).toLowerCase();
 }
 
 /** A property: `p(t.string, 'Entry name')`, flags as a third argument. */
@@ -78,4 +89,47 @@ export function ro(type: TypeRef, description?: string): PropSpec {
 /** An insert-only property (set on add, ignored on update). */
 export function io(type: TypeRef, description?: string): PropSpec {
   return { type, description, insertOnly: true };
+}
+
+export type EnumValueSpec = readonly [name: string, value: number | string, label?: string];
+
+export interface EnumSpec {
+  base: 'int' | 'string';
+  description?: string;
+  values: readonly EnumValueSpec[];
+  /**
+   * The values are a selection of a long enum (KalturaLanguage has hundreds): the common ones,
+   * each exactly as Kaltura defines it. The OpenAPI output says so (`x-enumPartial`), and the
+   * reference cross-check asks for a subset instead of the whole list.
+   */
+  partial?: boolean;
+}
+
+/** `+field` -> FIELD_ASC, `-field` -> FIELD_DESC, as the Kaltura order-by enums name them. */
+export function orderBy(fields: readonly string[]): EnumValueSpec[] {
+  const constant = (f: string) => f.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
+  const sorted = [...fields].sort();
+  return [
+    ...sorted.map((f): EnumValueSpec => [`${constant(f)}_ASC`, `+${f}`]),
+    ...sorted.map((f): EnumValueSpec => [`${constant(f)}_DESC`, `-${f}`]),
+  ];
+}
+
+/** Everything one area of the API (a plugin, a feature) adds to the description. */
+export interface AreaSpec {
+  services?: ServiceSpec[];
+  classes?: Record<string, ClassSpec>;
+  enums?: Record<string, EnumSpec>;
+}
+
+/** Merges name -> spec tables; a name defined twice is a mistake in the description. */
+export function mergeSpecs<T>(what: string, ...tables: Record<string, T>[]): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const table of tables) {
+    for (const [name, spec] of Object.entries(table)) {
+      if (Object.prototype.hasOwnProperty.call(out, name)) throw new Error(`Kaltura description: ${what} ${name} is defined twice`);
+      out[name] = spec;
+    }
+  }
+  return out;
 }

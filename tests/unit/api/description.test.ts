@@ -72,6 +72,57 @@ describe('the Kaltura description (createDescription over the built document)', 
     }
   });
 
+  it('describes plugin services at their URL name, with the client name and the plugin', () => {
+    const add = d.operation('/service/caption_captionasset/action/add')!;
+    expect(add).toMatchObject({ service: 'captionAsset', action: 'add', serviceId: 'caption_captionasset', plugin: 'caption' });
+    expect(add.params.map((p) => p.name)).toEqual(['entryId', 'captionAsset']);
+    // The client name finds it too, as in the published description.
+    expect(d.operation('/service/captionAsset/action/add')).toBe(add);
+    expect(d.operationByName('captionasset', 'ADD')).toBe(add);
+    expect(d.operation('/service/caption_captionasset/action/setContent')!.params[1]!.type).toEqual({ kind: 'object', className: 'KalturaContentResource' });
+    expect(d.concreteSubclasses('KalturaContentResource')).toEqual(expect.arrayContaining(['KalturaUploadedFileTokenResource', 'KalturaUrlResource']));
+    // Core services have neither.
+    expect(d.operationByName('media', 'add')!.serviceId).toBeUndefined();
+    expect(d.operationByName('media', 'add')!.plugin).toBeUndefined();
+  });
+
+  it('offers the concrete classes of the polymorphic parameters the recipes use', () => {
+    // Lists of abstract classes: an access-control rule's conditions and actions.
+    const rule = Object.fromEntries(d.allProperties('KalturaRule').map((p) => [p.name, p.type]));
+    expect(rule.conditions).toEqual({ kind: 'array', itemClass: 'KalturaCondition' });
+    expect(rule.actions).toEqual({ kind: 'array', itemClass: 'KalturaRuleAction' });
+    expect(d.concreteSubclasses('KalturaCondition').sort()).toEqual(
+      ['KalturaAuthenticatedCondition', 'KalturaCountryCondition', 'KalturaIpAddressCondition', 'KalturaSiteCondition'].sort(),
+    );
+    expect(d.concreteSubclasses('KalturaRuleAction').sort()).toEqual(['KalturaAccessControlBlockAction', 'KalturaAccessControlPreviewAction']);
+    expect(d.allProperties('KalturaCountryCondition').map((p) => p.name)).toEqual(
+      expect.arrayContaining(['not', 'values', 'matchType', 'geoCoderType']),
+    );
+    // An abstract parameter: cuePoint.add takes any cue point type.
+    expect(d.operationByName('cuePoint', 'add')!.params[0]!.type).toEqual({ kind: 'object', className: 'KalturaCuePoint' });
+    expect(d.getClass('KalturaCuePoint')!.abstract).toBe(true);
+    expect(d.concreteSubclasses('KalturaCuePoint').sort()).toEqual(['KalturaAnnotation', 'KalturaCodeCuePoint']);
+    // A tree: an eSearch operator's items may be operators again.
+    expect(d.allProperties('KalturaESearchEntryOperator').find((p) => p.name === 'searchItems')!.type).toEqual({ kind: 'array', itemClass: 'KalturaESearchEntryBaseItem' });
+    expect(d.concreteSubclasses('KalturaESearchEntryBaseItem').sort()).toEqual(['KalturaESearchEntryItem', 'KalturaESearchEntryOperator', 'KalturaESearchUnifiedItem']);
+    // A list action's filter is a base class whose subclasses add fields (caption and thumbnail filters).
+    expect(d.operationByName('captionAsset', 'list')!.params[0]!.type).toEqual({ kind: 'object', className: 'KalturaAssetFilter' });
+    expect(d.concreteSubclasses('KalturaAssetFilter')).toEqual(expect.arrayContaining(['KalturaAssetFilter', 'KalturaCaptionAssetFilter', 'KalturaThumbAssetFilter']));
+    expect(d.isSubclassOf('KalturaCaptionAssetFilter', 'KalturaAssetFilter')).toBe(true);
+  });
+
+  it('keeps an argument named objectType apart from the objectType of objects', () => {
+    // metadata.add(metadataProfileId, objectType, objectId, xmlData): objectType is an enum argument here.
+    const add = d.operationByName('metadata', 'add')!;
+    expect(add.params.map((p) => [p.name, p.type])).toEqual([
+      ['metadataProfileId', { kind: 'int' }],
+      ['objectType', { kind: 'enum', name: 'KalturaMetadataObjectType' }],
+      ['objectId', { kind: 'string' }],
+      ['xmlData', { kind: 'string' }],
+    ]);
+    expect(d.getEnum('KalturaMetadataObjectType')!.values.find((v) => v.name === 'ENTRY')!.value).toBe('1');
+  });
+
   it('describes multirequest as an operation without fixed params', () => {
     const mr = d.operation('/service/multirequest')!;
     expect(mr).toMatchObject({ service: 'multirequest', multirequest: true, params: [] });

@@ -80,9 +80,15 @@ describe('the built Kaltura OpenAPI document', () => {
       expect(typeof op['x-requires-ks'], path).toBe('boolean');
       expect(Array.isArray(op['x-kaltura-parameters']), path).toBe(true);
       if (op['x-kaltura-multirequest']) continue;
-      expect(path.toLowerCase()).toBe(`/service/${op['x-kaltura-service'].toLowerCase()}/action/${op['x-kaltura-action'].toLowerCase()}`);
-      expect(path).toBe(`/service/${op['x-kaltura-service'].toLowerCase()}/action/${op['x-kaltura-action']}`);
+      // A plugin service is at `{plugin}_{service}` (lower-cased); its tag names the plugin.
+      const plugin: string | undefined = op['x-kaltura-plugin'];
+      const urlName = `${plugin ? `${plugin}_` : ''}${op['x-kaltura-service']}`.toLowerCase();
+      expect(path).toBe(`/service/${urlName}/action/${op['x-kaltura-action']}`);
       expect(op.operationId).toBe(`${op['x-kaltura-service']}.${op['x-kaltura-action']}`);
+      expect(op.tags).toEqual([op['x-kaltura-service']]);
+      const tag = (doc.tags as Json[]).find((t) => t.name === op['x-kaltura-service']);
+      expect(tag, path).toBeDefined();
+      expect(tag!['x-plugin'], path).toBe(plugin);
       const names: string[] = op['x-kaltura-parameters'];
       if (names.length === 0) {
         expect(op.requestBody, path).toBeUndefined();
@@ -100,7 +106,7 @@ describe('the built Kaltura OpenAPI document', () => {
     }
   });
 
-  it('covers the services the console and the sandbox use', () => {
+  it('covers the services the console, the sandbox and the shipped recipes use', () => {
     const ids = operations.map(({ op }) => op.operationId).sort();
     expect(ids).toEqual(
       [
@@ -122,8 +128,33 @@ describe('the built Kaltura OpenAPI document', () => {
         'baseEntry.get',
         'baseEntry.list',
         'multirequest',
+        ...['add', 'setContent', 'get', 'list', 'update', 'setAsDefault', 'getUrl', 'serve', 'delete'].map((a) => `captionAsset.${a}`),
+        ...['add', 'get', 'list', 'update', 'delete'].map((a) => `metadataProfile.${a}`),
+        ...['add', 'get', 'list', 'update', 'delete'].map((a) => `metadata.${a}`),
+        ...['add', 'get', 'list', 'update', 'delete'].map((a) => `category.${a}`),
+        ...['add', 'list', 'delete'].map((a) => `categoryEntry.${a}`),
+        ...['add', 'setContent', 'get', 'list', 'update', 'setAsDefault', 'getUrl', 'delete'].map((a) => `thumbAsset.${a}`),
+        ...['add', 'get', 'list', 'count', 'update', 'delete'].map((a) => `cuePoint.${a}`),
+        ...['add', 'get', 'list', 'update', 'delete'].map((a) => `user.${a}`),
+        ...['add', 'get', 'list', 'update', 'delete'].map((a) => `accessControlProfile.${a}`),
+        ...['add', 'get', 'list', 'update', 'delete', 'startSession'].map((a) => `appToken.${a}`),
+        'eSearch.searchEntry',
       ].sort(),
     );
+  });
+
+  it('marks an enum that lists only some of Kaltura\'s values as partial, and says so', () => {
+    const schemas = doc.components.schemas as Json;
+    const partial = Object.entries(schemas).filter(([, s]) => (s as Json)['x-enumPartial'] === true).map(([n]) => n);
+    expect(partial).toContain('KalturaLanguage');
+    for (const name of partial) {
+      expect(schemas[name]['x-kaltura-enum'], name).toBe(name);
+      expect(schemas[name].description, name).toMatch(/Kaltura knows/);
+    }
+    const language = schemas.KalturaCaptionAsset.allOf[1].properties.language;
+    expect(language).toMatchObject({ 'x-enumType': 'KalturaLanguage', 'x-enumPartial': true });
+    expect(language.enum).toContain('English');
+    expect(schemas.KalturaMediaType['x-enumPartial']).toBeUndefined();
   });
 
   it('gives every enum a constant name and a label for each value, inline and in components', () => {

@@ -108,22 +108,22 @@ describe('runRecipe against the sandbox', () => {
 
   it('an action the sandbox does not implement is "not simulated", not hidden', async () => {
     // A description that knows one more Kaltura action than the sandbox serves.
-    const extra: Operation = { path: '/service/metadataprofile/action/list', service: 'metadataProfile', action: 'list', params: [], requiresKs: true };
+    const extra: Operation = { path: '/service/drmpolicy/action/list', service: 'drmPolicy', action: 'list', params: [], requiresKs: true };
     const wider: ApiDescription = Object.create(api, {
-      operation: { value: (p: string) => (/metadataprofile\/action\/list/i.test(p) ? extra : api.operation(p)) },
-      operationByName: { value: (s: string, a: string) => (s.toLowerCase() === 'metadataprofile' && a === 'list' ? extra : api.operationByName(s, a)) },
+      operation: { value: (p: string) => (/drmpolicy\/action\/list/i.test(p) ? extra : api.operation(p)) },
+      operationByName: { value: (s: string, a: string) => (s.toLowerCase() === 'drmpolicy' && a === 'list' ? extra : api.operationByName(s, a)) },
     });
-    const recipe = parseRecipe('# M\n\n## List profiles\n### API Call\n```json\n{ "method": "post", "path": "/service/metadataprofile/action/list", "parameters": [] }\n```\n');
+    const recipe = parseRecipe('# M\n\n## List policies\n### API Call\n```json\n{ "method": "post", "path": "/service/drmpolicy/action/list", "parameters": [] }\n```\n');
     const report = await runRecipe({ recipe, api: wider, connection, sandbox: true });
     expect(report.steps[0].failure).toEqual({
       kind: 'not-simulated',
       code: 'SERVICE_DOES_NOT_EXISTS',
-      message: 'not simulated: the built-in sandbox does not implement metadataProfile.list yet (SERVICE_DOES_NOT_EXISTS: Service "metadataProfile" does not exists).',
+      message: 'not simulated: the built-in sandbox does not implement drmPolicy.list yet (SERVICE_DOES_NOT_EXISTS: Service "drmPolicy" does not exists).',
       line: 4,
       hint: 'run this recipe against a Kaltura endpoint: --service-url URL --partner-id ID --secret SECRET (or --ks KS).',
     });
     const elsewhere = await runRecipe({ recipe, api: wider, connection, sandbox: false });
-    expect(elsewhere.steps[0].failure!.message).toMatch(/^the endpoint does not have metadataProfile\.list/);
+    expect(elsewhere.steps[0].failure!.message).toMatch(/^the endpoint does not have drmPolicy\.list/);
   }, 30_000);
 
   it('never reports a secret: the KS, the admin secret, or a session a step started', async () => {
