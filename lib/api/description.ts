@@ -10,6 +10,7 @@
  * It never throws: what cannot be read is listed in `problems` and left out or given a graceful
  * default (an unknown type becomes `string`). Every index is built once, here.
  */
+import { pluginIndex } from './plugins';
 import type {
   ApiDescription,
   ClassDef,
@@ -76,6 +77,8 @@ export interface DescriptionParts {
    * holds only part of a class tree (a slice); other names are computed from the classes given.
    */
   subclasses?: Record<string, string[]>;
+  /** Known answers of `pluginOf(name)` (null: the core), for a slice; others are inferred from the parts. */
+  plugins?: Record<string, string | null>;
 }
 
 /** An ApiDescription over parts already read (merged descriptions, a slice sent to the page). */
@@ -84,7 +87,7 @@ export function describeParts(parts: DescriptionParts): ApiDescription {
   for (const c of parts.classes) if (!classes.has(c.name.toLowerCase())) classes.set(c.name.toLowerCase(), c);
   const enums = new Map<string, EnumDef>();
   for (const e of parts.enums) if (!enums.has(e.name.toLowerCase())) enums.set(e.name.toLowerCase(), e);
-  return new Description(parts.document ?? {}, parts.operations, classes, enums, [...(parts.problems ?? [])], parts.subclasses, true);
+  return new Description(parts.document ?? {}, parts.operations, classes, enums, [...(parts.problems ?? [])], parts.subclasses, true, parts.plugins);
 }
 
 class Reader {
@@ -678,6 +681,7 @@ class Description implements ApiDescription {
     private readonly subclassMemo?: Record<string, string[]>,
     /** Parts from elsewhere (a slice, a merge): a base that is not here is not a problem of theirs. */
     partial = false,
+    private readonly pluginMemo?: Record<string, string | null>,
   ) {
     // POST operations first: a Kaltura path is a POST; other methods only fill in paths without one.
     for (const op of [...ops.filter((o) => !o.method), ...ops.filter((o) => o.method)]) {
@@ -774,6 +778,12 @@ class Description implements ApiDescription {
     const props = [...byName.values()];
     this.propsCache.set(key, props);
     return [...props];
+  }
+
+  pluginOf(name: string): string | undefined {
+    if (typeof name !== 'string') return undefined;
+    if (this.pluginMemo && Object.prototype.hasOwnProperty.call(this.pluginMemo, name)) return this.pluginMemo[name] ?? undefined;
+    return pluginIndex(this).of(name);
   }
 
   concreteSubclasses(className: string): string[] {

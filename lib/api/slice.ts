@@ -20,6 +20,8 @@ export interface ApiSlice {
   enums: EnumDef[];
   /** `concreteSubclasses` answers by lower-case class name. */
   subclasses: Record<string, string[]>;
+  /** `pluginOf` answers (null: the core). */
+  plugins?: Record<string, string | null>;
 }
 
 export interface RecordingDescription {
@@ -34,6 +36,7 @@ export function recordingDescription(full: ApiDescription): RecordingDescription
   const classes = new Map<string, ClassDef>();
   const enums = new Map<string, EnumDef>();
   const subclasses: Record<string, string[]> = {};
+  const plugins: Record<string, string | null> = {};
 
   const addEnum = (name: string | undefined) => {
     if (!name) return;
@@ -119,6 +122,11 @@ export function recordingDescription(full: ApiDescription): RecordingDescription
       addChain(name);
       return full.isSubclassOf(name, base);
     },
+    pluginOf: (name) => {
+      const p = full.pluginOf?.(name);
+      if (typeof name === 'string') Object.defineProperty(plugins, name, { value: p ?? null, enumerable: true, writable: true, configurable: true });
+      return p;
+    },
   };
 
   return {
@@ -130,6 +138,7 @@ export function recordingDescription(full: ApiDescription): RecordingDescription
       classes: [...classes.values()].map(({ description: _d, ...c }) => c),
       enums: [...enums.values()],
       subclasses: { ...subclasses },
+      plugins: { ...plugins },
     }),
   };
 }
@@ -146,6 +155,7 @@ export function mergeSlices(slices: ApiSlice[]): ApiSlice {
     for (const c of s.classes) if (!seen.classes.has(c.name.toLowerCase())) (seen.classes.add(c.name.toLowerCase()), out.classes.push(c));
     for (const e of s.enums) if (!seen.enums.has(e.name.toLowerCase())) (seen.enums.add(e.name.toLowerCase()), out.enums.push(e));
     for (const [k, v] of Object.entries(s.subclasses)) out.subclasses[k] ??= v;
+    if (s.plugins) for (const [k, v] of Object.entries(s.plugins)) if (!(k in (out.plugins ??= {}))) out.plugins[k] = v;
   }
   return out;
 }
@@ -158,6 +168,7 @@ export function descriptionFromSlice(slice: ApiSlice): ApiDescription {
     classes: slice.classes,
     enums: slice.enums,
     subclasses: slice.subclasses,
+    plugins: slice.plugins ?? {},
   });
 }
 

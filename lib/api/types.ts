@@ -114,6 +114,11 @@ export interface ApiDescription {
   concreteSubclasses(className: string): string[];
   /** True when `className` is `base` or derives from it (case-insensitive). */
   isSubclassOf(className: string, base: string): boolean;
+  /**
+   * The client plugin that holds a class or enum (`metadata` for KalturaMetadataProfile), undefined
+   * for the core. Inferred where the document does not say (see lib/api/plugins.ts).
+   */
+  pluginOf?(name: string): string | undefined;
   /** Every class, in document order. */
   classes?(): ClassDef[];
   /** Every enum, in document order. */

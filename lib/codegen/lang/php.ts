@@ -7,7 +7,6 @@
  */
 import type { RequestModel } from '../../request/types';
 import { RESERVED, lowerFirst, pascal, stripKaltura } from '../naming';
-import { pluginIndex } from '../plugins';
 import { emitArgs, planCall, pluginOf, resultShape, type CallPlan, type EmitState, type Emitter } from '../plan';
 import { floatLiteral, intLiteral, phpString } from '../strings';
 import type { CodegenContext, LanguageGenerator } from '../types';
@@ -105,12 +104,11 @@ function makePhp(ns: boolean): LanguageGenerator {
   }
 
   function header(st: EmitState, ctx: CodegenContext, enums: Set<string>, setup: boolean): string[] {
-    const idx = ctx.api ? pluginIndex(ctx.api) : undefined;
     const plugins = new Set<string>();
     for (const u of st.uses) {
       if (u.startsWith('plugin:')) plugins.add(u.slice(7));
       else {
-        const p = idx?.of(u);
+        const p = ctx.api?.pluginOf?.(u);
         if (p) plugins.add(p);
       }
     }
@@ -130,7 +128,7 @@ function makePhp(ns: boolean): LanguageGenerator {
         continue;
       }
       const short = stripKaltura(u);
-      const p = idx?.of(u);
+      const p = ctx.api?.pluginOf?.(u);
       const base = p ? `Kaltura\\Client\\Plugin\\${pascal(p)}` : 'Kaltura\\Client';
       uses.add(enums.has(u) ? `${base}\\Enum\\${short}` : `${base}\\Type\\${short}`);
     }

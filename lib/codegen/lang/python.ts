@@ -5,7 +5,6 @@
  */
 import type { RequestModel } from '../../request/types';
 import { RESERVED, pascal, snake } from '../naming';
-import { pluginIndex } from '../plugins';
 import { emitArgs, planCall, pluginOf, resultShape, type CallPlan, type EmitState, type Emitter } from '../plan';
 import { floatLiteral, intLiteral, pythonString } from '../strings';
 import type { CodegenContext, LanguageGenerator } from '../types';
@@ -85,12 +84,9 @@ function setupLines(st: EmitState, ctx: CodegenContext): string[] {
 /** The modules that hold the classes and enums used: the core, and each plugin's own. */
 function imports(st: EmitState, ctx: CodegenContext): string[] {
   const modules = new Set<string>();
-  if (ctx.api) {
-    const idx = pluginIndex(ctx.api);
-    for (const u of st.uses) {
-      const p = idx.of(u);
-      if (p) modules.add(pascal(p));
-    }
+  for (const u of st.uses) {
+    const p = ctx.api?.pluginOf?.(u);
+    if (p) modules.add(pascal(p));
   }
   return [
     'from KalturaClient import *',

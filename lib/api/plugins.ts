@@ -1,5 +1,5 @@
 /**
- * Which client plugin holds a class or an enum. The PHP, PHP 5.3 and Python clients keep each
+ * Which client plugin holds a class or an enum (ApiDescription.pluginOf). The PHP, PHP 5.3 and Python clients keep each
  * plugin's classes in a file or namespace of their own (`KalturaPlugins/KalturaMetadataClientPlugin.php`,
  * `Kaltura\Client\Plugin\Metadata\Type\...`, `KalturaClient.Plugins.Metadata`), so their samples
  * must name it. Kaltura's description tags operations with their plugin but not classes, so the
@@ -13,9 +13,10 @@
  *    properties), when they all agree and no core operation or core class uses it;
  * 4. else the core (undefined).
  *
- * tests/unit/codegen/clients.test.ts checks this against the official clients' own files.
+ * It is a fact about the API, answered by the description (and carried in a page's slice), so
+ * every generator that needs it asks `api.pluginOf(name)`.
  */
-import type { ApiDescription, ClassDef, TypeRef } from '../api/types';
+import type { ApiDescription, ClassDef, TypeRef } from './types';
 
 export interface PluginIndex {
   /** The plugin of a class or enum, undefined for the core. */
@@ -24,7 +25,7 @@ export interface PluginIndex {
   plugins: ReadonlySet<string>;
 }
 
-const cache = new WeakMap<ApiDescription, PluginIndex>();
+const cache = new WeakMap<object, PluginIndex>();
 
 function pascal(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
@@ -42,7 +43,8 @@ function refName(t: TypeRef | undefined): string | undefined {
   return undefined;
 }
 
-export function pluginIndex(api: ApiDescription): PluginIndex {
+/** Infers the plugin of every class and enum of `api` (once per description). */
+export function pluginIndex(api: Pick<ApiDescription, 'operations' | 'classes' | 'enums'>): PluginIndex {
   const hit = cache.get(api);
   if (hit) return hit;
   const plugins = new Set<string>();
