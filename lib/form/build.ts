@@ -311,12 +311,17 @@ function buildObject(ctx: Ctx, field: FormField, declared: string | undefined, n
   const byClass: Record<string, FormField[]> = {};
   const narrowed = node?.properties ? Object.entries(node.properties).filter(([k]) => k !== 'objectType') : undefined;
   const requiredList = Array.isArray(node?.required) ? node.required : [];
+  // A narrowed property that some of the classes have is shown only for those (an item of a list of
+  // polymorphic objects may be of a class without it); one that none has is the recipe's own input.
+  const hasProp = (cls: string, pn: string) => !!cls && api.allProperties(cls).some((p) => p.name === pn);
+  const somewhere = new Set((narrowed ?? []).filter(([pn]) => classes.some((c) => hasProp(c, pn))).map(([pn]) => pn));
   for (const cls of classes) {
     const props = cls ? api.allProperties(cls) : [];
     const fields: FormField[] = [];
     if (narrowed && narrowed.length > 0) {
       for (const [pn, pnode] of narrowed) {
         const pd = props.find((p) => p.name === pn);
+        if (!pd && somewhere.has(pn) && pnode.custom !== true) continue;
         fields.push(
           makeField(ctx, {
             name: pn,

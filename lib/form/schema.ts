@@ -8,7 +8,8 @@ import type { FormField, FormModel, FormValues } from './types';
 
 export type JsonSchema = Record<string, unknown>;
 
-function fieldSchema(f: FormField, values: FormValues): JsonSchema {
+/** The schema of one field, for its current value (an object's class, an array's items). */
+function fieldSchema(f: FormField, value: unknown): JsonSchema {
   switch (f.kind) {
     case 'string':
       return { type: 'string' };
@@ -29,21 +30,28 @@ function fieldSchema(f: FormField, values: FormValues): JsonSchema {
         properties: { name: { type: 'string' }, size: { type: 'number' } },
       };
     case 'object': {
-      const value = getPath(values, f.path);
-      const s = nest(objectFields(f, value), values, f.path);
+      const obj = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+      const s = nest(objectFields(f, obj), (c) => obj?.[c.name], f.path);
       const props = s.properties as Record<string, JsonSchema>;
       if (f.subclasses && f.subclasses.length > 0) props.objectType = { enum: f.presetClass ? [f.presetClass] : f.subclasses };
       return s;
     }
-    case 'array':
-      return { type: 'array', items: f.item ? fieldSchema(f.item, values) : {} };
+    case 'array': {
+      if (!f.item) return { type: 'array', items: {} };
+      const item = f.item;
+      // Each item by its own value: a list of polymorphic objects checks each item against its class.
+      if (Array.isArray(value) && value.length > 0) {
+        return { type: 'array', items: value.map((v) => fieldSchema(item, v)), additionalItems: fieldSchema(item, undefined) };
+      }
+      return { type: 'array', items: fieldSchema(item, undefined) };
+    }
     default:
       return {};
   }
 }
 
 /** An object schema for fields whose paths are under `prefix` (nested path segments become objects). */
-function nest(fields: FormField[], values: FormValues, prefix: string): JsonSchema {
+function nest(fields: FormField[], valueOf: (f: FormField) => unknown, prefix: string): JsonSchema {
   const root: JsonSchema = { type: 'object', properties: {}, required: [] };
   for (const f of fields) {
     const rel = prefix ? f.path.slice(prefix.length + 1) : f.path;
@@ -55,12 +63,12 @@ function nest(fields: FormField[], values: FormValues, prefix: string): JsonSche
       node = props[s];
     }
     const last = segs[segs.length - 1];
-    (node.properties as Record<string, JsonSchema>)[last] = fieldSchema(f, values);
+    (node.properties as Record<string, JsonSchema>)[last] = fieldSchema(f, valueOf(f));
     if (f.required) (node.required as string[]).push(last);
   }
   return root;
 }
 
 export function formJsonSchema(form: FormModel, values: FormValues = {}): JsonSchema {
-  return nest(form.fields, values, '');
+  return nest(form.fields, (f) => getPath(values, f.path), '');
 }

@@ -107,7 +107,8 @@ function toValue(ctx: Ctx, f: FormField, eff: unknown, user: unknown): Value | u
   return scalarValue(ctx, f, eff);
 }
 
-function objectValue(ctx: Ctx, f: FormField, eff: unknown): Value | undefined {
+/** `keep`: send the object even with no property set (an item the user added to a list). */
+function objectValue(ctx: Ctx, f: FormField, eff: unknown, keep = false): Value | undefined {
   if (eff !== undefined && (eff === null || typeof eff !== 'object' || Array.isArray(eff))) {
     if (eff === null) return { kind: 'null' };
     ctx.errors.push({ path: f.path, message: `${f.label} must be an object.` });
@@ -126,7 +127,7 @@ function objectValue(ctx: Ctx, f: FormField, eff: unknown): Value | undefined {
     if (k === 'objectType' || children.some((c) => c.name === k) || isEmpty(x)) continue;
     fields.push({ name: k, value: jsonToValue(x) });
   }
-  if (fields.length === 0 && !f.required && !f.presetClass) return undefined;
+  if (fields.length === 0 && !f.required && !f.presetClass && !keep) return undefined;
   return { kind: 'object', className: cls, fields };
 }
 
@@ -172,7 +173,7 @@ function scalarValue(ctx: Ctx, f: FormField, v: unknown): Value | undefined {
       if (!Array.isArray(v)) return jsonToValue(v);
       const items: Value[] = [];
       for (const x of v) {
-        const item = f.item ? (f.item.kind === 'object' ? objectValue(ctx, f.item, x) : scalarValue(ctx, f.item, x)) : jsonToValue(x);
+        const item = f.item ? (f.item.kind === 'object' ? objectValue(ctx, f.item, x, true) : scalarValue(ctx, f.item, x)) : jsonToValue(x);
         if (item) items.push(item);
       }
       return f.itemClass ? { kind: 'array', itemClass: f.itemClass, items } : { kind: 'array', items };
