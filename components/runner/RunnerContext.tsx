@@ -4,7 +4,7 @@
  * shared by every step of one recipe page. Rendered by RunnerRoot around the whole recipe.
  */
 import { createContext, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
-import { loadDescriptionFromUrl } from '@/lib/api';
+import { loadDescriptionFromUrl } from '@/lib/api/load';
 import { descriptionFromSlice, type ApiSlice } from '@/lib/api/slice';
 import type { ApiDescription } from '@/lib/api/types';
 import { createConnectionStore, type ConnectionState, type ConnectionStore } from '@/lib/connection/store';

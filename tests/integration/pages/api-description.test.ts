@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { REFERENCE_REL, sharedFile } from '../../helpers/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../../helpers/server';
+import { scriptUrls } from '../../helpers/page-js';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/recipes', import.meta.url));
 const { path: REFERENCE, present: hasReference } = sharedFile(REFERENCE_REL, "recipe pages with Kaltura's published description");
@@ -26,11 +27,21 @@ describe('with the built-in description', () => {
     expect(html).toContain('looks like a property');
   });
 
-  it('the page carries the slice, not the description', async () => {
-    const html = await (await fetch(`${server.url}/recipes/upload-media`)).text();
+  it('the page carries the slice, not the description, in its data and in its JavaScript', async () => {
+    const pageUrl = `${server.url}/recipes/upload-media`;
+    const html = await (await fetch(pageUrl)).text();
     expect(html).toContain('KalturaUploadedFileTokenResource');
     // An operation of the built-in description that no step of this recipe reaches.
     expect(html).not.toContain('/service/session/action/end');
+    // The built-in description's own source (its services' texts, the OpenAPI builder) is not
+    // bundled into the page's scripts.
+    const urls = scriptUrls(html, pageUrl);
+    expect(urls.length).toBeGreaterThan(3);
+    for (const u of urls) {
+      const js = await (await fetch(u)).text();
+      expect(js, u).not.toContain('Upload token service');
+      expect(js, u).not.toContain('Kaltura description: unknown enum');
+    }
   });
 });
 
