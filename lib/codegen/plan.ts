@@ -240,6 +240,8 @@ export interface Emitter {
   file(v: string, path: string, f: FileValue): string[];
   /** The expression for a variable name in this language's convention (`uploadTokenId`, `upload_token_id`). */
   varName(name: string): string;
+  /** The expression that reads variable `v` (PHP: `$v`); the name itself by default. */
+  ref?(v: string): string;
   /** A plain map of property names to expressions (objects of no known class). */
   map(entries: Array<[string, string]>): string;
   /** A line comment. */
@@ -355,7 +357,7 @@ export function valueExpr(value: Value, st: EmitState, stmts: string[], hint: st
     case 'object': {
       const v = st.names.alloc(em.varName(hint));
       emitObject(v, value, st, stmts);
-      return v;
+      return em.ref ? em.ref(v) : v;
     }
     case 'array': {
       if (value.itemClass) st.uses.add(value.itemClass);
@@ -365,7 +367,7 @@ export function valueExpr(value: Value, st: EmitState, stmts: string[], hint: st
     case 'file': {
       const v = st.names.alloc(em.varName(hint));
       stmts.push(...em.file(v, filePathOf(value, st.ctx), value));
-      return v;
+      return em.ref ? em.ref(v) : v;
     }
     case 'ref': {
       const expr = st.refExpr?.(value);
