@@ -373,7 +373,8 @@ export function valueExpr(value: Value, st: EmitState, stmts: string[], hint: st
       const expr = st.refExpr?.(value);
       if (expr !== undefined) return expr;
       if (value.resolved) return valueExpr(value.resolved, st, stmts, hint);
-      return fillIn(st, hint, type, refWhy(value));
+      const v = fillIn(st, hint, type, refWhy(value));
+      return em.ref ? em.ref(v) : v;
     }
   }
 }
