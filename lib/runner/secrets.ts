@@ -27,9 +27,16 @@ export function looksLikeKs(text: string): boolean {
 
 const KS_RUN = /[A-Za-z0-9+/_-]{40,}={0,2}/g;
 
+/** base64 of "v2|": where a v2 KS starts, also when glued to other base64 characters. */
+const V2_START = 'djJ8';
+
 /** `text` with every KS in it (alone or inside a longer text, e.g. a URL) replaced. */
 export function replaceKss(text: string, replacement: string): string {
-  return text.replace(KS_RUN, (m) => (looksLikeKs(m) ? replacement : m));
+  return text.replace(KS_RUN, (m) => {
+    if (looksLikeKs(m)) return replacement;
+    const i = m.indexOf(V2_START);
+    return i > 0 && looksLikeKs(m.slice(i)) ? m.slice(0, i) + replacement : m;
+  });
 }
 
 /** Whether a text is, or contains, one of `secrets` or a KS. */

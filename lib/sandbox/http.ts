@@ -416,20 +416,36 @@ export class SandboxHttp {
       // the fields together (and the entries of a `json` field) stay within the same bounds
       let textBytes = 0;
       let entries = 0;
+      // Past a bound, busboy is not fed the rest: the body is only read and dropped (any file part
+      // in flight ends with an error, so its spool write settles and the spool is removed).
+      let stopped = false;
+      const refuse = (e: KalturaApiError) => {
+        failure ??= e;
+        if (stopped || parsed.early) return;
+        stopped = true;
+        body.unpipe(bb);
+        bb.destroy();
+        if (body.readableEnded || body.destroyed) done();
+        else {
+          body.once('end', done);
+          body.once('close', done);
+          body.resume();
+        }
+      };
       bb.on('field', (name, value, info) => {
         if (failure) return;
         if (info.valueTruncated || info.nameTruncated) {
-          failure = tooLarge(`field "${name.slice(0, 100)}"`, limits.maxBytes, 'bytes');
+          refuse(tooLarge(`field "${name.slice(0, 100)}"`, limits.maxBytes, 'bytes'));
           return;
         }
         textBytes += name.length + value.length;
         entries++;
         if (textBytes > limits.maxBytes) {
-          failure = tooLarge('multipart fields', limits.maxBytes, 'bytes', '; send files as file parts');
+          refuse(tooLarge('multipart fields', limits.maxBytes, 'bytes', '; send files as file parts'));
           return;
         }
         if (entries > limits.maxEntries) {
-          failure = tooLarge('multipart fields', limits.maxEntries, 'fields');
+          refuse(tooLarge('multipart fields', limits.maxEntries, 'fields'));
           return;
         }
         if (name === 'json') {
@@ -437,11 +453,11 @@ export class SandboxHttp {
             entries += checkJsonText(value, { ...limits, maxEntries: limits.maxEntries - entries });
             parseJsonBody(value, src.body);
           } catch (e) {
-            failure = toApiError(e);
+            refuse(toApiError(e));
           }
         } else setFlat(src.body, name, value);
       });
-      const onLimit = (what: string, n: number) => () => (failure ??= tooLarge(`multipart ${what}`, n, what));
+      const onLimit = (what: string, n: number) => () => refuse(tooLarge(`multipart ${what}`, n, what));
       bb.on('fieldsLimit', onLimit('fields', limits.maxEntries));
       bb.on('partsLimit', onLimit('parts', limits.maxEntries + 50));
       bb.on('filesLimit', onLimit('files', 50));
@@ -489,6 +505,8 @@ export class SandboxHttp {
       const body = Readable.fromWeb(request.body as unknown as NodeWebReadableStream);
       bb.on('error', () => {
         failure ??= new KalturaApiError('INVALID_FIELD_VALUE', { FIELD_NAME: 'multipart body (malformed)' });
+        if (stopped) return;
+        stopped = true;
         // read (and drop) the rest of the body before answering
         body.unpipe(bb);
         if (body.readableEnded || body.destroyed) done();
@@ -498,7 +516,9 @@ export class SandboxHttp {
           body.resume();
         }
       });
-      bb.on('close', () => done());
+      bb.on('close', () => {
+        if (!stopped) done();
+      });
       let settled = false;
       const done = () => {
         if (settled) return;

@@ -26,6 +26,10 @@ export interface TestServer {
   dispose(): Promise<void>;
   /** Everything the server printed so far. */
   output(): string;
+  /** The server process (its memory is the server's: Next runs inside it), while it runs. */
+  pid(): number | undefined;
+  /** Resolves when the server process has exited (e.g. killed itself at a test crash point). */
+  exited(): Promise<void>;
 }
 
 export async function freePort(): Promise<number> {
@@ -103,5 +107,12 @@ export async function startServer(opts: { env?: Record<string, string>; dataDir?
       rmSync(dataDir, { recursive: true, force: true });
     },
     output: () => out,
+    pid: () => (child && child.exitCode === null && child.signalCode === null ? child.pid : undefined),
+    exited: () =>
+      new Promise<void>((resolve) => {
+        const c = child;
+        if (!c || c.exitCode !== null || c.signalCode !== null) resolve();
+        else c.once('exit', () => resolve());
+      }),
   };
 }

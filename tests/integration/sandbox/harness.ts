@@ -68,6 +68,8 @@ async function startInProc(opts: { env?: Record<string, string> }): Promise<Test
       rmSync(dataDir, { recursive: true, force: true });
     },
     output: () => out,
+    pid: () => child?.pid,
+    exited: () => new Promise<void>((r) => (!child || child.exitCode !== null ? r() : void child.once('exit', () => r()))),
   };
 }
 
