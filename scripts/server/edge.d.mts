@@ -14,8 +14,9 @@ export function parseConnectSrc(text: string | undefined): string[];
 export function policy(o: { scripts: string[]; dev?: boolean; connectSrc?: string[] }): string;
 export function securityHeaders(
   pathname: string,
-  o: { staticPages: Map<string, string[]>; dev?: boolean; connectSrc?: string[]; nonce?: () => string },
-): { response: Record<string, string>; requestCsp?: string };
+  o: { staticPages: Map<string, string[]>; dev?: boolean; connectSrc?: string[] },
+): { response: Record<string, string>; hashLater: boolean };
+export function bufferForPolicy(res: ServerResponse, makePolicy: (html: string) => string): void;
 export function parserErrorAnswer(code: string | undefined): string;
 export function createEdge(o: { distDir: string; dev?: boolean; connectSrc?: string[] }): {
   staticPages: Map<string, string[]>;

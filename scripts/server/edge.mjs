@@ -9,9 +9,10 @@
 //   bare 500 ("failed to decode param"): it decodes route parameters from the URL as received.
 // - sets the security headers: `X-Content-Type-Options: nosniff`, `Referrer-Policy: no-referrer`,
 //   and on pages a Content-Security-Policy that runs only the console's own scripts: `'self'` for
-//   its files, and for Next's inline scripts either their sha256 hashes (prerendered pages: read
-//   once from the build's HTML) or a per-request nonce (pages rendered per request, which Next
-//   gives the nonce it finds in the request's CSP header). See policy() for every directive.
+//   its files, and Next's inline scripts by their sha256 hashes: read once from the build's HTML
+//   for prerendered pages, taken from the HTML itself for any other page (rendered per request, a
+//   404, or rendered on demand and cached by Next: a per-request nonce would not match a cached
+//   page). See policy() for every directive.
 // - answers requests Node's HTTP parser refuses (431 headers too large, 400 malformed) with a
 //   Kaltura-shaped JSON error instead of Node's empty answer.
 import { createHash, randomBytes } from 'node:crypto';
@@ -96,14 +97,16 @@ export function parseConnectSrc(text) {
 }
 
 /**
- * The console's Content-Security-Policy. `scripts`: hashes and/or a nonce source. connect-src is
- * 'self' plus any https: origin (the connection panel may point the console at any Kaltura
- * endpoint, and a recipe's `openapi` at any description URL) plus CONSOLE_CONNECT_SRC for plain
- * http endpoints other than this server. Styles may be inline (React and the editor set them);
- * nothing may frame the console.
+ * The console's Content-Security-Policy. `scripts`: hashes and/or a nonce source: no inline script
+ * runs without one, so markup that reached a page could run nothing. 'unsafe-eval' is there for
+ * ajv, which compiles JSON Schemas (form validation, the editor's recipe checks) into functions in
+ * the browser; it lets no inline script or handler run. connect-src is 'self' plus any https:
+ * origin (the connection panel may point the console at any Kaltura endpoint, and a recipe's
+ * `openapi` at any description URL) plus CONSOLE_CONNECT_SRC for plain http endpoints other than
+ * this server. Styles may be inline (React and the editor set them); nothing may frame the console.
  */
 export function policy({ scripts, dev = false, connectSrc = [] }) {
-  const script = ["'self'", ...scripts, ...(dev ? ["'unsafe-eval'"] : [])];
+  const script = ["'self'", ...scripts, "'unsafe-eval'"];
   const connect = ["'self'", 'https:', ...connectSrc, ...(dev ? ['ws:', 'wss:'] : [])];
   return [
     "default-src 'self'",
@@ -128,24 +131,68 @@ function isPagePath(pathname) {
 }
 
 /**
- * The security headers of one request: `response` to set on the answer, `requestCsp` (with a nonce)
- * to put on the request for Next to render with, when the page is rendered per request.
+ * The security headers of one request. `response`: headers to set on the answer now. When the page
+ * is not a prerendered one (rendered per request, a 404, a page rendered on demand and cached by
+ * Next with whatever it held then), `hashLater` is true: the policy is made from the page's own
+ * HTML when it is complete (see bufferForPolicy), so it allows exactly the inline scripts the page
+ * carries, whichever render they come from.
  */
-export function securityHeaders(pathname, { staticPages, dev = false, connectSrc = [], nonce = () => randomBytes(16).toString('base64') }) {
+export function securityHeaders(pathname, { staticPages, dev = false, connectSrc = [] }) {
   const response = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' };
-  if (!isPagePath(pathname)) return { response };
+  if (!isPagePath(pathname)) return { response, hashLater: false };
   const known = staticPages.get(pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname);
   if (known && !dev) {
     response['Content-Security-Policy'] = policy({ scripts: known, dev, connectSrc });
-    return { response };
+    return { response, hashLater: false };
   }
-  // rendered per request (or a 404, which may be the prerendered not-found page): a nonce, and
-  // the hashes of the prerendered error pages
-  const n = nonce();
-  const fallback = [...(staticPages.get('/_not-found') ?? []), ...(staticPages.get('/_global-error') ?? [])];
-  const csp = policy({ scripts: [`'nonce-${n}'`, ...new Set(fallback)], dev, connectSrc });
-  response['Content-Security-Policy'] = csp;
-  return { response, requestCsp: csp };
+  return { response, hashLater: true };
+}
+
+/**
+ * Holds back the answer until it is complete; if it is HTML, sets the Content-Security-Policy made
+ * from its inline scripts (`makePolicy(html)`), then sends it as it was. Pages are small; other
+ * answers on such paths (RSC payloads, JSON) pass unchanged, just not streamed. The request must
+ * not ask for compression (the caller removes Accept-Encoding), so the bytes are the HTML.
+ */
+export function bufferForPolicy(res, makePolicy) {
+  const chunks = [];
+  let head;
+  const orig = { writeHead: res.writeHead, write: res.write, end: res.end, flushHeaders: res.flushHeaders };
+  const toBuffer = (chunk, encoding) => (chunk === undefined || chunk === null ? undefined : Buffer.isBuffer(chunk) ? chunk : typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8') : Buffer.from(chunk));
+  res.writeHead = function (status, ...rest) {
+    head = [status, ...rest];
+    return res;
+  };
+  res.flushHeaders = function () {};
+  res.write = function (chunk, encoding, cb) {
+    const b = toBuffer(chunk, encoding);
+    if (b) chunks.push(b);
+    const done = typeof encoding === 'function' ? encoding : cb;
+    if (done) process.nextTick(done);
+    return true;
+  };
+  res.end = function (chunk, encoding, cb) {
+    if (typeof chunk === 'function') [chunk, cb] = [undefined, chunk];
+    else if (typeof encoding === 'function') [encoding, cb] = [undefined, encoding];
+    const b = toBuffer(chunk, encoding);
+    if (b) chunks.push(b);
+    Object.assign(res, orig);
+    const body = Buffer.concat(chunks);
+    if (head) {
+      // headers given to writeHead go on the answer first, so that the policy below is the last word
+      const [status, ...rest] = head;
+      const hdrs = typeof rest[0] === 'string' ? rest[1] : rest[0];
+      if (hdrs && typeof hdrs === 'object') {
+        if (Array.isArray(hdrs)) for (let i = 0; i + 1 < hdrs.length; i += 2) res.setHeader(hdrs[i], hdrs[i + 1]);
+        else for (const [k, v] of Object.entries(hdrs)) if (v !== undefined) res.setHeader(k, v);
+      }
+      res.statusCode = status;
+      if (typeof rest[0] === 'string') res.statusMessage = rest[0];
+    }
+    const type = String(res.getHeader('content-type') ?? '');
+    if (/^text\/html/i.test(type) && !res.getHeader('content-encoding')) res.setHeader('Content-Security-Policy', makePolicy(body.toString('utf8')));
+    return res.end(body, cb);
+  };
 }
 
 /** A Kaltura-shaped error body for answers Node's parser gives (no request reached Next). */
@@ -188,10 +235,14 @@ export function createEdge({ distDir, dev = false, connectSrc = [] }) {
       } catch {
         /* decodable by now; keep it raw otherwise */
       }
-      const { response, requestCsp } = securityHeaders(pathname, { staticPages, dev, connectSrc });
+      // a policy in the request would make Next stamp its nonce on scripts: this server sets policies
+      delete req.headers['content-security-policy'];
+      const { response, hashLater } = securityHeaders(pathname, { staticPages, dev, connectSrc });
       for (const [k, v] of Object.entries(response)) res.setHeader(k, v);
-      if (requestCsp) req.headers['content-security-policy'] = requestCsp;
-      else delete req.headers['content-security-policy'];
+      if (hashLater && (req.method === 'GET' || req.method === 'HEAD')) {
+        delete req.headers['accept-encoding'];
+        bufferForPolicy(res, (html) => policy({ scripts: inlineScriptHashes(html), dev, connectSrc }));
+      }
     },
     clientError(err, socket) {
       if (err?.code === 'ECONNRESET' || !socket.writable) {

@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import * as access from '@/lib/sandbox/consoleAccess';
 import {
   DEMO_FRAME_PATH,
   PEER_HEADER,
   PEER_TOKEN_KEY,
+  bufferForPolicy,
   decodablePath,
   decodableUrl,
   inlineScriptHashes,
@@ -59,11 +62,11 @@ describe('Content-Security-Policy', () => {
 
   it('a prerendered page: its hashes, no nonce, nothing inline beyond them; frame-ancestors none', () => {
     const staticPages = new Map([['/', ["'sha256-A'"]], ['/_not-found', ["'sha256-N'"]]]);
-    const { response, requestCsp } = securityHeaders('/', { staticPages });
-    expect(requestCsp).toBeUndefined();
+    const { response, hashLater } = securityHeaders('/', { staticPages });
+    expect(hashLater).toBe(false);
     const csp = response['Content-Security-Policy'];
-    expect(csp).toMatch(/script-src 'self' 'sha256-A';/);
-    expect(csp.split('; ').find((d) => d.startsWith('script-src'))).not.toContain('unsafe');
+    expect(csp).toMatch(/script-src 'self' 'sha256-A' 'unsafe-eval';/);
+    expect(csp.split('; ').find((d) => d.startsWith('script-src'))).not.toMatch(/unsafe-inline|\*|data:|https:/);
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("object-src 'none'");
     expect(csp).toContain("connect-src 'self' https:");
@@ -71,20 +74,45 @@ describe('Content-Security-Policy', () => {
     expect(response['Referrer-Policy']).toBe('no-referrer');
   });
 
-  it('a page rendered per request: a fresh nonce on the request (for Next) and the answer, plus the error pages\' hashes', () => {
+  it('any other page: its policy is made from its own HTML, when the answer is complete', async () => {
     const staticPages = new Map([['/_not-found', ["'sha256-N'"]]]);
-    const a = securityHeaders('/author', { staticPages });
-    const b = securityHeaders('/author', { staticPages });
-    expect(a.requestCsp).toBe(a.response['Content-Security-Policy']);
-    expect(a.requestCsp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{20,}' 'sha256-N';/);
-    expect(a.requestCsp).not.toBe(b.requestCsp);
+    expect(securityHeaders('/author', { staticPages })).toMatchObject({ hashLater: true });
+    expect(securityHeaders('/author', { staticPages }).response['Content-Security-Policy']).toBeUndefined();
+    // a real answer: headers by writeHead, the HTML in pieces (a script split between them)
+    const server = createServer((req, res) => {
+      bufferForPolicy(res, (html) => policy({ scripts: inlineScriptHashes(html) }));
+      if (req.url === '/json') {
+        res.setHeader('content-type', 'application/json');
+        res.end('{"a":1}');
+        return;
+      }
+      res.writeHead(404, { 'content-type': 'text/html; charset=utf-8', 'x-kept': 'yes' });
+      res.write('<html><script>self.__next_f.push([1,"par');
+      res.write(Buffer.from('t é"])</script><script src="/a.js"></script>'));
+      res.end('</html>');
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const r = await fetch(`http://127.0.0.1:${port}/page`);
+      expect(r.status).toBe(404);
+      expect(r.headers.get('x-kept')).toBe('yes');
+      expect(await r.text()).toBe('<html><script>self.__next_f.push([1,"part é"])</script><script src="/a.js"></script></html>');
+      expect(r.headers.get('content-security-policy')).toContain(`script-src 'self' ${sha('self.__next_f.push([1,"part é"])')} 'unsafe-eval';`);
+      const j = await fetch(`http://127.0.0.1:${port}/json`);
+      expect(await j.json()).toEqual({ a: 1 });
+      expect(j.headers.get('content-security-policy')).toBeNull();
+    } finally {
+      server.close();
+    }
   });
 
-  it('no page policy on the sandbox API and the Demo frame (its own); dev allows eval and the HMR socket', () => {
+  it('no page policy on the sandbox API and the Demo frame (its own); dev allows the HMR socket', () => {
     const staticPages = new Map<string, string[]>();
     expect(securityHeaders('/api_v3/service/system/action/ping', { staticPages }).response['Content-Security-Policy']).toBeUndefined();
     expect(securityHeaders(DEMO_FRAME_PATH, { staticPages }).response['Content-Security-Policy']).toBeUndefined();
-    expect(securityHeaders('/', { staticPages, dev: true }).response['Content-Security-Policy']).toMatch(/'unsafe-eval'.*connect-src 'self' https: ws: wss:/);
+    expect(securityHeaders('/', { staticPages: new Map([['/', ["'sha256-A'"]]]), dev: true }).hashLater).toBe(true); // dev renders every page
+    expect(policy({ scripts: [], dev: true })).toMatch(/connect-src 'self' https: ws: wss:/);
   });
 
   it('CONSOLE_CONNECT_SRC adds sources; junk (header injection) is dropped', () => {
