@@ -19,6 +19,8 @@
  *   has written (and kept) the chunk. A delay waits that many ms (uniform in the range) first.
  * - SANDBOX_CRASH_AT            tests only: the name of a crash point (see crash.ts) at which the
  *                               process kills itself, to test that a restart repairs what it left
+ * - SANDBOX_BODY_LIMITS=off     benchmarks only: parse bodies without the bounds of limits.ts (as the
+ *                               sandbox did before them), to measure what they cost; never for use
  */
 import { join, resolve } from 'node:path';
 
@@ -42,6 +44,8 @@ export interface SandboxSettings {
   consoleHosts: string[];
   /** Tests only: crash point name (crash.ts). */
   crashAt?: string;
+  /** Benchmarks only: false parses bodies without the bounds (SANDBOX_BODY_LIMITS=off). */
+  bodyLimits: boolean;
 }
 
 function num(v: string | undefined, dflt: number): number {
@@ -82,5 +86,6 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): SandboxSetti
       .map((h) => h.trim().toLowerCase())
       .filter(Boolean),
     crashAt: env.SANDBOX_CRASH_AT || undefined,
+    bodyLimits: env.SANDBOX_BODY_LIMITS !== 'off',
   };
 }

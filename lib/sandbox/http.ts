@@ -74,6 +74,27 @@ interface Scanner {
   push(chunk: Uint8Array): void;
 }
 
+/** SANDBOX_BODY_LIMITS=off (benchmarks): the old 32 MiB text cap and nothing else. */
+const UNBOUNDED: ParamLimits = { maxBytes: 32 * 1024 * 1024, maxEntries: Infinity, maxDepth: Infinity, maxArrayItems: Infinity };
+
+/** Counts bytes only (SANDBOX_BODY_LIMITS=off: what the sandbox did before the scanners). */
+class ByteCap implements Scanner {
+  private bytes = 0;
+  constructor(private readonly max: number) {}
+  push(chunk: Uint8Array): void {
+    this.bytes += chunk.length;
+    if (this.bytes > this.max) throw tooLarge('text', this.max, 'bytes');
+  }
+}
+
+function jsonScanner(limits: ParamLimits): Scanner {
+  return limits === UNBOUNDED ? new ByteCap(limits.maxBytes) : new JsonScanner(limits);
+}
+
+function formScanner(limits: ParamLimits): Scanner {
+  return limits === UNBOUNDED ? new ByteCap(limits.maxBytes) : new FormScanner(limits);
+}
+
 /** JSON when the first non-blank byte is `{`, else form encoding (a body with no or an unknown type). */
 class SniffScanner implements Scanner {
   private inner?: Scanner;
@@ -88,7 +109,7 @@ class SniffScanner implements Scanner {
         return;
       }
       this.json = chunk[i] === 0x7b;
-      this.inner = this.json ? new JsonScanner(this.limits) : new FormScanner(this.limits);
+      this.inner = this.json ? jsonScanner(this.limits) : formScanner(this.limits);
     }
     this.inner.push(chunk);
   }
@@ -195,10 +216,12 @@ export class SandboxHttp {
     this.spoolDir = spoolDir(core.settings.dataDir);
     mkdirSync(this.spoolDir, { recursive: true });
     this.limits = { ...DEFAULT_LIMITS, maxBytes: core.settings.maxParamsBytes };
+    if (!core.settings.bodyLimits) console.warn('[sandbox] SANDBOX_BODY_LIMITS=off: request bodies are parsed without bounds (benchmarks only)');
   }
 
   /** The bounds for this request's parameters (tighter for actions that take only scalars). */
   private limitsOf(src: ParamSources): ParamLimits {
+    if (!this.core.settings.bodyLimits) return UNBOUNDED;
     const { service, action } = src.early();
     return limitsFor(this.core.desc, this.limits, service, action);
   }
@@ -373,11 +396,11 @@ export class SandboxHttp {
       return finish();
     }
     if (ct.includes('json')) {
-      parseJsonBody(await readText(request, new JsonScanner(limits)), src.body);
+      parseJsonBody(await readText(request, jsonScanner(limits)), src.body);
       return finish();
     }
     if (ct.startsWith('application/x-www-form-urlencoded') || ct.startsWith('text/plain')) {
-      for (const [k, v] of new URLSearchParams(await readText(request, new FormScanner(limits)))) setFlat(src.body, k, v);
+      for (const [k, v] of new URLSearchParams(await readText(request, formScanner(limits)))) setFlat(src.body, k, v);
       return finish();
     }
     const t = src.merged();
@@ -450,7 +473,7 @@ export class SandboxHttp {
         }
         if (name === 'json') {
           try {
-            entries += checkJsonText(value, { ...limits, maxEntries: limits.maxEntries - entries });
+            if (limits !== UNBOUNDED) entries += checkJsonText(value, { ...limits, maxEntries: limits.maxEntries - entries });
             parseJsonBody(value, src.body);
           } catch (e) {
             refuse(toApiError(e));
