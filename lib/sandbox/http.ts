@@ -300,6 +300,8 @@ export class SandboxHttp {
       'Content-Type': mimeOf(e.file_name ?? ''),
       'Accept-Ranges': 'bytes',
       'X-Content-Type-Options': 'nosniff',
+      // uploaded bytes are the uploader's: never a document that runs in this origin
+      'Content-Security-Policy': "default-src 'none'; sandbox",
       'Cache-Control': 'no-cache',
     };
     if (downloadName !== undefined) headers['Content-Disposition'] = contentDisposition(e.file_name || downloadName);
