@@ -6,7 +6,8 @@
  * - uploadToken.add makes the file, then the row: a file without a token is an orphan (removed).
  * - uploadToken.delete removes the file, then marks the token: an active token without its file is
  *   a deletion to finish (DELETED, its waiting entries ERROR_IMPORTING).
- * - a complete upload is marked FULL_UPLOAD, then its file cut to size: cut again here.
+ * - a complete upload is marked FULL_UPLOAD, then its file cut to size: cut again here. An upload
+ *   whose counted bytes its file does not hold (lost outside the sandbox) starts again from 0.
  * - attaching content commits the entry and the CLOSED token in one transaction, then moves the
  *   file: a CLOSED token whose file is still in uploads/ is a move to finish.
  * - media.delete marks the entry, then removes its file: content of a deleted (or unknown) entry
@@ -17,6 +18,7 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SandboxCore } from './core';
+import { parsePending } from './ranges';
 import type { EntryRow, TokenRow } from './store';
 import { TOKEN_CLOSED, TOKEN_FULL_UPLOAD, TOKEN_PARTIAL_UPLOAD, TOKEN_PENDING } from './uploads';
 import { contentPath, contentDir, ENTRY_DELETED, ENTRY_PRECONVERT, ENTRY_READY } from './services/media';
@@ -29,6 +31,7 @@ export interface RecoveryReport {
   movesFinished: number;
   deletionsFinished: number;
   truncated: number;
+  uploadsRestarted: number;
   orphansRemoved: number;
   entriesWithoutContent: number;
 }
@@ -50,7 +53,7 @@ export function sweepSpools(dataDir: string): number {
 }
 
 export function recover(core: SandboxCore): RecoveryReport {
-  const report: RecoveryReport = { spoolsRemoved: sweepSpools(core.settings.dataDir), movesFinished: 0, deletionsFinished: 0, truncated: 0, orphansRemoved: 0, entriesWithoutContent: 0 };
+  const report: RecoveryReport = { spoolsRemoved: sweepSpools(core.settings.dataDir), movesFinished: 0, deletionsFinished: 0, truncated: 0, uploadsRestarted: 0, orphansRemoved: 0, entriesWithoutContent: 0 };
   const { store, uploads } = core;
 
   // CLOSED tokens whose file never moved to their entry
@@ -80,6 +83,11 @@ export function recover(core: SandboxCore): RecoveryReport {
     if (t.status === TOKEN_FULL_UPLOAD && size > t.uploaded_file_size) {
       truncateSync(path, t.uploaded_file_size);
       report.truncated++;
+    } else if (t.status !== TOKEN_FULL_UPLOAD && size < Math.max(t.uploaded_file_size, ...parsePending(t.pending).map(([, end]) => end))) {
+      // bytes counted that the file does not hold: the upload starts again from 0
+      store.updateToken(t.id, { uploaded_file_size: 0, pending: '[]', updated_at: Math.floor(Date.now() / 1000) });
+      truncateSync(path, 0);
+      report.uploadsRestarted++;
     }
   }
 

@@ -213,8 +213,10 @@ export class UploadEngine {
         this.generation.set(id, gen);
         const path = this.tokenPath(id);
         if (!existsSync(path)) this.createFile(id);
-        await truncate(path, 0);
+        // the count first: after a crash in between, the file holds more than is counted (harmless,
+        // overwritten), never less
         this.store.updateToken(id, { uploaded_file_size: 0, pending: '[]', status: TOKEN_PARTIAL_UPLOAD, updated_at: nowSec() });
+        await truncate(path, 0);
         const n = await this.write(id, source, 0);
         return { start: 0, size: n };
       }));

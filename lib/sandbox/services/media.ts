@@ -215,8 +215,11 @@ export const addContent: Action = (ctx, a) => {
     attachContent(ctx.core, e.id, t);
   } else if (t.status === TOKEN_PENDING || t.status === TOKEN_PARTIAL_UPLOAD) {
     const now = nowSec();
-    ctx.core.store.updateToken(t.id, { attached_object_type: 'entry', attached_object_id: e.id, updated_at: now });
-    ctx.core.store.updateEntry(e.id, { status: ENTRY_IMPORT, upload_token_id: t.id, updated_at: now });
+    const store = ctx.core.store;
+    store.tx(() => {
+      store.updateToken(t.id, { attached_object_type: 'entry', attached_object_id: e.id, updated_at: now });
+      store.updateEntry(e.id, { status: ENTRY_IMPORT, upload_token_id: t.id, updated_at: now });
+    });
   } else {
     throw new KalturaApiError('UPLOAD_TOKEN_INVALID_STATUS_FOR_ADD_ENTRY');
   }

@@ -406,6 +406,27 @@ describe('7. crash consistency: every half-done state is repaired at the next st
     }
   });
 
+  it('an upload whose counted bytes are no longer in its file starts again from 0 (never a hole)', async () => {
+    const s = await startServer();
+    try {
+      const k = await adminKs(s.url);
+      const t = await call(s.url, 'uploadToken', 'add', { ks: k });
+      await call(s.url, 'uploadToken', 'upload', { ks: k, uploadTokenId: t.id, finalChunk: false }, { fileData: { data: randomBytes(4000) } });
+      await s.stop();
+      writeFileSync(join(s.dataDir, 'uploads', t.id), randomBytes(1000)); // 3000 counted bytes gone
+      await s.restart();
+      expect(s.output()).toMatch(/uploadsRestarted 1/);
+      expect((await call(s.url, 'uploadToken', 'get', { ks: k, uploadTokenId: t.id })).uploadedFileSize).toBe(0);
+      // with no file at all, resuming is refused rather than written into a fresh, holed file
+      const t2 = await call(s.url, 'uploadToken', 'add', { ks: k });
+      await call(s.url, 'uploadToken', 'upload', { ks: k, uploadTokenId: t2.id, finalChunk: false }, { fileData: { data: randomBytes(100) } });
+      rmSync(join(s.dataDir, 'uploads', t2.id));
+      expectError(await call(s.url, 'uploadToken', 'upload', { ks: k, uploadTokenId: t2.id, resume: true, resumeAt: -1 }, { fileData: { data: randomBytes(100) } }), 'UPLOAD_TOKEN_CANNOT_RESUME');
+    } finally {
+      await s.dispose();
+    }
+  });
+
   it('on a full disk, uploadToken.delete frees the space (the file goes before the database write)', async (ctx) => {
     const mnt = mkdtempSync(join(tmpdir(), 'rc-full-disk-'));
     try {
