@@ -12,11 +12,11 @@
  *   consoleAccess.ts allows (a browser on this machine, at a loopback or listed Host; else 403 with
  *   the reason); the secret itself is never returned. Sent without CORS headers, so other web sites
  *   cannot read it.
+ * - GET /api_v3/sandbox/content/{entryId}[/download/{fileName}]: an entry's uploaded bytes
+ *   (`dataUrl` / `downloadUrl`), with Range support.
  *
  * Bodies are bounded before anything else happens (limits.ts: text size per action, entries,
  * depth, array length), and every spooled file is removed whatever the outcome.
- * - GET /api_v3/sandbox/content/{entryId}[/download/{fileName}]: an entry's uploaded bytes
- *   (`dataUrl` / `downloadUrl`), with Range support.
  */
 import busboy from 'busboy';
 import { randomBytes } from 'node:crypto';
