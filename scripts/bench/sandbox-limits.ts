@@ -8,6 +8,9 @@
  *   most work it does before refusing (all of the allowed text scanned, the bound passed at the
  *   very end). Goal: p99 <= 50 ms. Also the same for the 250k-key JSON of the finding, with the
  *   limits and without them ("before").
+ * - The longest synchronous step of the parsing of each such body, in this process (the same code
+ *   the server runs, fed 64 KiB chunks as a socket delivers them): what one request can hold the
+ *   event loop for, whatever the machine's load. Goal: under 50 ms.
  * - Throughput of ordinary requests (16 keep-alive clients, 4 s each, 3 rounds in alternating
  *   order, best of each) with and without the limits, measured first, on fresh servers. Goal:
  *   within 5%.
@@ -15,8 +18,11 @@
  *   npm run bench -- sandbox            (this and sandbox.ts)
  *   npx tsx scripts/bench/sandbox-limits.ts
  */
+import busboy from 'busboy';
 import { readFileSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
+import { DEFAULT_LIMITS, FormScanner, JsonScanner } from '../../lib/sandbox/limits';
+import { fromJson, mergeTree, setFlat, type ParamTree } from '../../lib/sandbox/params';
 import { startServer, TEST_ADMIN_SECRET, TEST_PARTNER_ID, type TestServer } from '../../tests/helpers/server';
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 5);
@@ -155,6 +161,87 @@ async function rps(server: TestServer, b: Pick<Body, 'path' | 'type' | 'body'>, 
 
 const ms = (x: number) => (x < 10 ? x.toFixed(1) : x.toFixed(0));
 
+/** Runs `steps` (each one synchronous step) 5 times; the median of the longest step, and of the total. */
+function longestStep(steps: () => Array<() => void>): { longest: number; total: number } {
+  const runs: Array<{ longest: number; total: number }> = [];
+  for (let r = 0; r < 5; r++) {
+    let longest = 0;
+    let total = 0;
+    for (const step of steps()) {
+      const t0 = performance.now();
+      try {
+        step();
+      } catch {
+        /* the refusal: the step that throws it counts */
+      }
+      const d = performance.now() - t0;
+      longest = Math.max(longest, d);
+      total += d;
+    }
+    runs.push({ longest, total });
+  }
+  const med = (k: 'longest' | 'total') => runs.map((x) => x[k]).sort((a, b) => a - b)[2];
+  return { longest: med('longest'), total: med('total') };
+}
+
+function chunks(b: Buffer, size = 64 * 1024): Buffer[] {
+  const out: Buffer[] = [];
+  for (let i = 0; i < b.length; i += size) out.push(b.subarray(i, i + size));
+  return out;
+}
+
+/** In this process, the server's own parsing code on each body, chunk by chunk. */
+function inProcessSteps(bodies: Body[], accepted: Body) {
+  console.log('\nlongest synchronous step of parsing one body (this process, 64 KiB chunks, median of 5):');
+  const show = (name: string, r: { longest: number; total: number }) => console.log(`  ${name.padEnd(56)} longest step ${ms(r.longest).padStart(5)} ms, all steps ${ms(r.total).padStart(5)} ms`);
+  for (const b of bodies) {
+    if (b.type === 'application/json' || b.type === 'application/x-www-form-urlencoded') {
+      show(b.name, longestStep(() => {
+        const sc = b.type === 'application/json' ? new JsonScanner(DEFAULT_LIMITS) : new FormScanner(DEFAULT_LIMITS);
+        return chunks(b.body).map((c) => () => sc.push(c));
+      }));
+    } else if (b.type?.startsWith('multipart/')) {
+      show(b.name, longestStep(() => {
+        const bb = busboy({ headers: { 'content-type': b.type! }, defParamCharset: 'utf8', limits: { fieldSize: DEFAULT_LIMITS.maxBytes, fields: DEFAULT_LIMITS.maxEntries, parts: DEFAULT_LIMITS.maxEntries + 50 } });
+        const tree: ParamTree = {};
+        let stop = false;
+        bb.on('field', (name, value) => (stop ? undefined : setFlat(tree, name, value)));
+        bb.on('fieldsLimit', () => (stop = true));
+        bb.on('error', () => undefined);
+        return chunks(b.body).map((c) => () => {
+          if (!stop) bb.write(c);
+        });
+      }));
+    }
+  }
+  // the accepted maximal body: scanned, then JSON.parse + fromJson + merge in one step (as the server does)
+  show(accepted.name, longestStep(() => {
+    const sc = new JsonScanner(DEFAULT_LIMITS);
+    const parts = chunks(accepted.body);
+    return [
+      ...parts.map((c) => () => sc.push(c)),
+      () => {
+        const t = fromJson(JSON.parse(Buffer.concat(parts).toString('utf8'))) as ParamTree;
+        const into: ParamTree = {};
+        mergeTree(into, t);
+        mergeTree({}, into);
+      },
+    ];
+  }));
+  const form = Buffer.from(Array.from({ length: 10_000 }, (_, i) => `k${i}=${'y'.repeat(195)}`).join('&'));
+  show(`(accepted) form, ${(form.length / MiB).toFixed(2)} MiB, 10,000 fields`, longestStep(() => {
+    const sc = new FormScanner(DEFAULT_LIMITS);
+    const parts = chunks(form);
+    return [
+      ...parts.map((c) => () => sc.push(c)),
+      () => {
+        const t: ParamTree = {};
+        for (const [k, v] of new URLSearchParams(Buffer.concat(parts).toString('utf8'))) setFlat(t, k, v);
+      },
+    ];
+  }));
+}
+
 async function main() {
   console.log(`load average before: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}; node ${process.version}`);
   const on = await startServer();
@@ -229,6 +316,7 @@ async function main() {
       );
     }
 
+    inProcessSteps(maximalBodies(), accepted);
   } finally {
     await on.dispose();
     await off.dispose();
