@@ -2,13 +2,14 @@
  * What a step's code tab shows, as plain functions (the components only render): generated code
  * for `auto` samples, hand-written samples with their placeholders filled, secrets masked.
  */
-import type { CodegenContext, LanguageGenerator } from '@/lib/codegen/types';
+import { KS_PLACEHOLDER, SECRET_PLACEHOLDER, type CodegenContext, type LanguageGenerator } from '@/lib/codegen/types';
 import { LANGUAGES, languageInfo } from '@/lib/codegen/registry';
 import { scrubSecrets } from '@/lib/codegen/plan';
 import type { ApiDescription } from '@/lib/api/types';
 import { fillPlaceholders } from '@/lib/recipe/placeholders';
 import type { Recipe, Sample, Step } from '@/lib/recipe/types';
 import type { Connection, RequestModel } from '@/lib/request/types';
+import { maskSecrets, replaceKss } from '@/lib/runner/secrets';
 
 export interface SampleTab {
   /** The language id from the step (`python`, `html`, ...). */
@@ -54,12 +55,26 @@ export interface SampleOptions {
 export function sampleText(tab: SampleTab, o: SampleOptions, g: LanguageGenerator | undefined): string {
   const ctx: CodegenContext = { api: o.api, connection: o.connection, setup: o.setup, secrets: o.secrets };
   if (!tab.sample.auto) {
-    return scrubSecrets(fillPlaceholders(tab.sample.code, o.answers), ctx, o.request ? [o.request] : []);
+    // masked: the answers' secrets become placeholders before they are filled in
+    const answers = o.secrets === 'shown' ? o.answers : maskSecrets(o.answers, placeholders(o.connection), KS_PLACEHOLDER);
+    return masked(scrubSecrets(fillPlaceholders(tab.sample.code, answers), ctx, o.request ? [o.request] : []), o.secrets);
   }
   if (!languageInfo(tab.id)) return `// No code generator for "${tab.id}": write this sample by hand in the recipe.\n`;
   if (!o.request) return `${commentPrefix(tab.id)} This step makes no API call, so there is no code to generate.\n`;
   if (!g) return '';
-  return g.step(o.request, ctx);
+  return masked(g.step(o.request, ctx), o.secrets);
+}
+
+function placeholders(c: Connection): Array<{ value: string; placeholder: string }> {
+  const out: Array<{ value: string; placeholder: string }> = [];
+  if (c.secret) out.push({ value: c.secret, placeholder: SECRET_PLACEHOLDER });
+  if (c.ks) out.push({ value: c.ks, placeholder: KS_PLACEHOLDER });
+  return out;
+}
+
+/** Masked text holds no KS at all (also one an earlier step answered), whatever wrote it. */
+function masked(text: string, secrets: 'masked' | 'shown'): string {
+  return secrets === 'shown' ? text : replaceKss(text, KS_PLACEHOLDER);
 }
 
 /** Whether the "include setup code" toggle applies: generated code of a call, unless the recipe turned it off. */
@@ -89,7 +104,7 @@ export function programText(
 ): string {
   const models = requests.filter((r): r is RequestModel => r !== null);
   if (models.length === 0) return `${commentPrefix(g.id)} "${recipe.title}" has no API calls.\n`;
-  return g.program(models, { api, connection, setup: true, secrets });
+  return masked(g.program(models, { api, connection, setup: true, secrets }), secrets);
 }
 
 /** A file name for the downloaded program: `uploading-media-files.py`. */

@@ -15,6 +15,7 @@ import { buildRequestModel } from '@/lib/request/build';
 import { isSessionError } from '@/lib/request/execute';
 import { loadEnumChoices } from '@/lib/runner/dynamic-enum';
 import { executeStep } from '@/lib/runner/execute-step';
+import { connectionSecrets, publicAnswers } from '@/lib/runner/secrets';
 import { useConnectionState, useRunnerContext, useRunnerState } from './RunnerContext';
 import { FormFields, fieldId, type FieldContext } from './FormFields';
 import { ResponseView } from '@/components/response/ResponseView';
@@ -147,6 +148,8 @@ function StepRunnerInner({ step, ctx }: { step: Step; ctx: NonNullable<ReturnTyp
   };
 
   const answers = useMemo(() => toAnswers(resolved.values), [resolved.values]);
+  // a Demo is the recipe author's code: it gets no credential, connection value or KS
+  const demoAnswers = useMemo(() => publicAnswers(form, resolved.values, connectionSecrets(connectionValue)), [form, resolved.values, connectionValue]);
   const fieldCtx: FieldContext = {
     stepIndex: i,
     effective: resolved.values,
@@ -262,7 +265,7 @@ function StepRunnerInner({ step, ctx }: { step: Step; ctx: NonNullable<ReturnTyp
         <ExpectResults expect={step.apiCall.expect} response={followed ?? run.result.json} stepIndex={i} followed={followed !== undefined} />
       )}
       {run?.status === 'done' && run.result?.json !== undefined && <EntryStatus response={run.result.json} stepIndex={i} onUpdate={setFollowed} />}
-      {step.demo && run?.status === 'done' && <DemoFrame html={step.demo.html} answers={answers} stepIndex={i} />}
+      {step.demo && run?.status === 'done' && <DemoFrame html={step.demo.html} answers={demoAnswers} stepIndex={i} />}
       <StepCode step={step} request={built.model} answers={answers} connection={connectionValue} api={api} />
       {i === ctx.recipe.steps.length - 1 && <WholeRecipe />}
     </div>

@@ -49,7 +49,8 @@ export async function loadDescriptionFromUrl(
 ): Promise<ApiDescription> {
   let response: Response;
   try {
-    response = await fetchImpl(url, { headers: { accept: 'application/json' } });
+    // no Referer (the page reading it is nobody's business) and no credentials
+    response = await fetchImpl(url, { headers: { accept: 'application/json' }, referrerPolicy: 'no-referrer', credentials: 'omit' });
   } catch (e) {
     throw new DescriptionLoadError(
       `Could not reach ${url} (${(e as Error)?.message ?? String(e)}). Check the address, your connection, and that the server allows cross-origin requests (CORS).`,

@@ -179,6 +179,10 @@ export function createConnectionStore(opts: ConnectionStoreOptions): ConnectionS
       }
       const o = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
       const ks = typeof body === 'string' ? body : typeof o.ks === 'string' ? o.ks : undefined;
+      if (res.status === 403 && typeof o.message === 'string') {
+        // refused on purpose (not from this machine, another Host...): the message says what to do
+        throw new Error(`The sandbox gives its automatic session only to this machine's browser: ${o.message}`);
+      }
       if (!res.ok || !ks) {
         const why = typeof o.message === 'string' ? o.message : `HTTP ${res.status}`;
         throw new Error(`The sandbox did not give a session (${why}). Reload the page; if it persists, the server's sandbox is not running.`);

@@ -71,6 +71,18 @@ export interface RunnerStoreOptions {
 
 export const RUNNER_KEY_PREFIX = 'recipe-console:runner:';
 
+/** `url` with the values of `keys` in its query emptied. */
+function withoutSecretQuery(url: string, keys: string[] | undefined): string {
+  if (!keys?.length || !url.includes('?')) return url;
+  try {
+    const u = new URL(url);
+    for (const k of keys) if (u.searchParams.has(k)) u.searchParams.set(k, '');
+    return u.toString();
+  } catch {
+    return url.split('?')[0];
+  }
+}
+
 export function createRunnerStore(opts: RunnerStoreOptions = {}): RunnerStore {
   const key = opts.key ? RUNNER_KEY_PREFIX + opts.key : undefined;
   const maxChars = opts.maxStoredResponseChars ?? 512 * 1024;
@@ -112,7 +124,8 @@ export function createRunnerStore(opts: RunnerStoreOptions = {}): RunnerStore {
       const steps: Record<number, StepRunState> = {};
       for (const [i, st] of Object.entries(state.steps)) {
         const keep = { ...st };
-        if (keep.result) keep.result = { ...keep.result, request: { ...keep.result.request, body: { kind: 'none' } } };
+        // the request as sent: no body, and no secret query value (the KS) in its URL
+        if (keep.result) keep.result = { ...keep.result, request: { ...keep.result.request, url: withoutSecretQuery(keep.result.request.url, keep.result.request.secretQueryKeys), body: { kind: 'none' } } };
         if (keep.outcome?.answers) keep.outcome = { ...keep.outcome, answers: strip(Number(i), keep.outcome.answers) };
         if (keep.result && keep.result.raw.length > maxChars) keep.result = { ...keep.result, raw: '', json: undefined };
         if (keep.outcome && JSON.stringify(keep.outcome.response ?? null).length > maxChars) continue;
@@ -122,7 +135,11 @@ export function createRunnerStore(opts: RunnerStoreOptions = {}): RunnerStore {
       const plain: Record<number, FormValues> = {};
       for (const [i, v] of Object.entries(state.values)) plain[Number(i)] = strip(Number(i), v) ?? {};
       const values = JSON.parse(JSON.stringify(plain, (_k, v) => (v && typeof v === 'object' && v.kind === 'file' ? undefined : v)));
-      opts.storage.setItem(key, JSON.stringify({ values, globals: state.globals, steps }));
+      // global values of secret fields (an admin secret shared by several steps) are not kept either
+      const secretGlobals = new Set<string>();
+      for (const form of forms.values()) walkFields(form.fields, (f) => f.secret && f.global && secretGlobals.add(f.name));
+      const globals = Object.fromEntries(Object.entries(state.globals).filter(([k]) => !secretGlobals.has(k)));
+      opts.storage.setItem(key, JSON.stringify({ values, globals, steps }));
     } catch {
       /* storage full or disabled: state lives in memory only */
     }

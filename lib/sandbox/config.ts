@@ -8,10 +8,19 @@
  * - SANDBOX_MAX_UPLOAD_BYTES    largest upload (token data) accepted, default 4 GiB
  * - SANDBOX_PROCESSING_MS       how long a video/audio entry stays in PRECONVERT, default 1500
  * - SANDBOX_FINAL_CHUNK_WAIT_MS how long a final chunk waits for the others, default 15000
+ * - SANDBOX_MAX_PARAMS_BYTES    largest text of parameters in one request body (JSON, form, or the
+ *                               fields of a multipart body; files not counted), default 2 MiB
+ * - SANDBOX_CONSOLE_HOSTS       more `Host` names (comma-separated, `name` or `name:port`) under which
+ *                               the console's own page may get its session (see consoleAccess.ts);
+ *                               loopback names (localhost, 127.0.0.1, [::1]) are always allowed
  * - SANDBOX_FAULTS              fault injection for tests (off by default), JSON:
  *     {"uploadFailBefore":0.05,"uploadFailAfter":0.05,"uploadDelayMs":[0,200]}
  *   A failing upload answers the Kaltura error UPLOAD_ERROR: "before" writes nothing, "after"
  *   has written (and kept) the chunk. A delay waits that many ms (uniform in the range) first.
+ * - SANDBOX_CRASH_AT            tests only: the name of a crash point (see crash.ts) at which the
+ *                               process kills itself, to test that a restart repairs what it left
+ * - SANDBOX_BODY_LIMITS=off     benchmarks only: parse bodies without the bounds of limits.ts (as the
+ *                               sandbox did before them), to measure what they cost; never for use
  */
 import { join, resolve } from 'node:path';
 
@@ -30,6 +39,13 @@ export interface SandboxSettings {
   processingMs: number;
   finalChunkWaitMs: number;
   faults: Faults | null;
+  maxParamsBytes: number;
+  /** Extra Host names (lower case, `name` or `name:port`) for the console session. */
+  consoleHosts: string[];
+  /** Tests only: crash point name (crash.ts). */
+  crashAt?: string;
+  /** Benchmarks only: false parses bodies without the bounds (SANDBOX_BODY_LIMITS=off). */
+  bodyLimits: boolean;
 }
 
 function num(v: string | undefined, dflt: number): number {
@@ -64,5 +80,12 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): SandboxSetti
     processingMs: num(env.SANDBOX_PROCESSING_MS, 1500),
     finalChunkWaitMs: num(env.SANDBOX_FINAL_CHUNK_WAIT_MS, 15000),
     faults: parseFaults(env.SANDBOX_FAULTS),
+    maxParamsBytes: Math.max(4096, num(env.SANDBOX_MAX_PARAMS_BYTES, 2 * 1024 * 1024)),
+    consoleHosts: (env.SANDBOX_CONSOLE_HOSTS ?? '')
+      .split(',')
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean),
+    crashAt: env.SANDBOX_CRASH_AT || undefined,
+    bodyLimits: env.SANDBOX_BODY_LIMITS !== 'off',
   };
 }

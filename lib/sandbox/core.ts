@@ -5,12 +5,14 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { getKalturaDescription } from '../api';
 import type { ApiDescription } from '../api/types';
+import { LoginBackoff } from './backoff';
 import type { SandboxSettings } from './config';
 import type { Action, CallContext, Session } from './context';
 import { coerceArgs } from './coerce';
 import { KalturaApiError, toApiError } from './errors';
-import { KS_ERRORS, KsError, ksFingerprint, parseKs, peekKsPartner } from './ks';
+import { KS_ERRORS, KsError, canonicalKs, ksFingerprint, parseKs, peekKsPartner } from './ks';
 import { asTree, fromJson, type ParamTree, type RawValue } from './params';
+import { recover } from './recovery';
 import * as media from './services/media';
 import * as session from './services/session';
 import * as uploadToken from './services/uploadToken';
@@ -51,6 +53,8 @@ export class SandboxCore {
   readonly store: Store;
   readonly uploads: UploadEngine;
   readonly desc: ApiDescription;
+  /** Back-off of session.start after wrong secrets, per partner. */
+  readonly loginBackoff = new LoginBackoff();
   partner!: PartnerRow;
 
   constructor(readonly settings: SandboxSettings) {
@@ -58,6 +62,7 @@ export class SandboxCore {
     this.desc = getKalturaDescription();
     this.uploads = new UploadEngine(this.store, settings, (t) => this.tokenCompleted(t));
     this.setupPartner();
+    recover(this);
     media.recoverProbing(this);
   }
 
@@ -116,7 +121,9 @@ export class SandboxCore {
   validateKs(ks: string): Session {
     const fail = (reason: keyof typeof KS_ERRORS) =>
       new KalturaApiError('INVALID_KS', { KSID: ks.length > 400 ? ks.slice(0, 400) : ks, ERR_CODE: KS_ERRORS[reason], ERR_DESC: reason });
-    const cached = this.ksCache.get(ks);
+    // keyed on the canonical text: `+/`, `=` padding and the like name the same session
+    const key = canonicalKs(ks);
+    const cached = key === undefined ? undefined : this.ksCache.get(key);
     if (cached) {
       if (cached.data.expiry < Math.floor(Date.now() / 1000)) throw fail('EXPIRED');
       if (this.store.isSessionEnded(cached.fingerprint)) throw fail('LOGOUT');
@@ -131,7 +138,7 @@ export class SandboxCore {
       const fingerprint = ksFingerprint(ks);
       if (this.store.isSessionEnded(fingerprint)) throw new KsError('LOGOUT');
       if (this.ksCache.size >= 1000) this.ksCache.delete(this.ksCache.keys().next().value!);
-      this.ksCache.set(ks, { data, fingerprint });
+      if (key !== undefined) this.ksCache.set(key, { data, fingerprint });
       return { ...data, ks };
     } catch (e) {
       if (e instanceof KsError) throw fail(e.reason);

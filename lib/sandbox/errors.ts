@@ -10,6 +10,7 @@ const TEMPLATES = {
   ACTION_NOT_SPECIFIED: 'Action name was not specified, please specify one',
   SERVICE_DOES_NOT_EXISTS: 'Service "@SRV_NAME@" does not exists',
   ACTION_DOES_NOT_EXISTS: 'Action "@ACTION_NAME@" does not exists for service "@SERVICE_NAME@"',
+  ACTION_BLOCKED: 'Action "@ACTION_NAME@" in service "@SERVICE_NAME@" is blocked',
   SERVICE_FORBIDDEN: 'The access to service [@SERVICE@] is forbidden',
   MISSING_KS: 'Missing KS, session not established',
   INVALID_KS: 'Invalid KS "@KSID@", Error "@ERR_CODE@,@ERR_DESC@"',

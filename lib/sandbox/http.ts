@@ -8,11 +8,15 @@
  * Other routes under /api_v3:
  * - GET /api_v3/openapi.json: the API description (OpenAPI) of the services the sandbox serves.
  * - GET /api_v3/sandbox/session: a fresh ADMIN KS of the sandbox partner, with partnerId and
- *   serviceUrl, so the console's browser UI connects with no configuration. Acceptable because the
- *   sandbox is local and the KS only opens the sandbox partner; the secret itself is never returned.
- *   Sent without CORS headers, so other web sites cannot read it.
+ *   serviceUrl, so the console's browser UI connects with no configuration. Handed only to whom
+ *   consoleAccess.ts allows (a browser on this machine, at a loopback or listed Host; else 403 with
+ *   the reason); the secret itself is never returned. Sent without CORS headers, so other web sites
+ *   cannot read it.
  * - GET /api_v3/sandbox/content/{entryId}[/download/{fileName}]: an entry's uploaded bytes
  *   (`dataUrl` / `downloadUrl`), with Range support.
+ *
+ * Bodies are bounded before anything else happens (limits.ts: text size per action, entries,
+ * depth, array length), and every spooled file is removed whatever the outcome.
  */
 import busboy from 'busboy';
 import { randomBytes } from 'node:crypto';
@@ -22,15 +26,16 @@ import { extname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeWebReadableStream } from 'node:stream/web';
 import type { SandboxCore } from './core';
+import { consoleSessionDecision, peerOf } from './consoleAccess';
 import { KalturaApiError, toApiError } from './errors';
 import { nowSec } from './ids';
 import { buildKs, SESSION_ADMIN } from './ks';
+import { DEFAULT_LIMITS, FormScanner, JsonScanner, checkJsonText, limitsFor, tooLarge, type ParamLimits } from './limits';
 import { FileArg, fromJson, mergeTree, setFlat, type ParamTree, type RawValue } from './params';
+import { spoolDir } from './recovery';
 import { ENTRY_READY, contentPath, refreshEntries } from './services/media';
 import { FORMAT_JSON, FORMAT_PHP, toJson, toPhpSerialized, toXml } from './serialize';
 import { SizeLimitError, drain, writeAt } from './streams';
-
-const MAX_TEXT_BODY = 32 * 1024 * 1024;
 
 export const CORS_HEADERS: Record<string, string> = {
   'Access-Control-Allow-Origin': '*',
@@ -65,19 +70,72 @@ function str(v: RawValue | undefined): string {
   return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
 }
 
-async function readText(request: Request): Promise<string> {
+interface Scanner {
+  push(chunk: Uint8Array): void;
+}
+
+/** SANDBOX_BODY_LIMITS=off (benchmarks): the old 32 MiB text cap and nothing else. */
+const UNBOUNDED: ParamLimits = { maxBytes: 32 * 1024 * 1024, maxEntries: Infinity, maxDepth: Infinity, maxArrayItems: Infinity };
+
+/** Counts bytes only (SANDBOX_BODY_LIMITS=off: what the sandbox did before the scanners). */
+class ByteCap implements Scanner {
+  private bytes = 0;
+  constructor(private readonly max: number) {}
+  push(chunk: Uint8Array): void {
+    this.bytes += chunk.length;
+    if (this.bytes > this.max) throw tooLarge('text', this.max, 'bytes');
+  }
+}
+
+function jsonScanner(limits: ParamLimits): Scanner {
+  return limits === UNBOUNDED ? new ByteCap(limits.maxBytes) : new JsonScanner(limits);
+}
+
+function formScanner(limits: ParamLimits): Scanner {
+  return limits === UNBOUNDED ? new ByteCap(limits.maxBytes) : new FormScanner(limits);
+}
+
+/** JSON when the first non-blank byte is `{`, else form encoding (a body with no or an unknown type). */
+class SniffScanner implements Scanner {
+  private inner?: Scanner;
+  json = false;
+  constructor(private readonly limits: ParamLimits) {}
+  push(chunk: Uint8Array): void {
+    if (!this.inner) {
+      let i = 0;
+      while (i < chunk.length && (chunk[i] === 0x20 || chunk[i] === 0x0a || chunk[i] === 0x0d || chunk[i] === 0x09)) i++;
+      if (i === chunk.length) {
+        if (chunk.length > this.limits.maxBytes) throw tooLarge('text', this.limits.maxBytes, 'bytes');
+        return;
+      }
+      this.json = chunk[i] === 0x7b;
+      this.inner = this.json ? jsonScanner(this.limits) : formScanner(this.limits);
+    }
+    this.inner.push(chunk);
+  }
+}
+
+/**
+ * The body as text, bounded by `scanner` chunk by chunk: past a bound it stops keeping anything,
+ * reads (and drops) the rest so that the client gets the answer, and throws the scanner's error.
+ */
+async function readText(request: Request, scanner: Scanner): Promise<string> {
   if (!request.body) return '';
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
-  let total = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    total += value.byteLength;
-    if (total > MAX_TEXT_BODY) {
-      // read (and drop) the rest, so that the client gets the answer
-      for (;;) if ((await reader.read()).done) break;
-      throw new KalturaApiError('INVALID_FIELD_VALUE', { FIELD_NAME: `request body (over ${MAX_TEXT_BODY} bytes of parameters)` });
+    try {
+      scanner.push(value);
+    } catch (e) {
+      chunks.length = 0;
+      try {
+        for (;;) if ((await reader.read()).done) break;
+      } catch {
+        /* the client went away */
+      }
+      throw e;
     }
     chunks.push(value);
   }
@@ -139,6 +197,10 @@ class ParamSources {
   action(t: ParamTree): string {
     return this.pathAction ?? str(t.action);
   }
+  /** Service and action as far as they are known before the body (path, then query). */
+  early(): { service?: string; action?: string } {
+    return { service: this.pathService ?? (str(this.query.service) || undefined), action: this.pathAction ?? (str(this.query.action) || undefined) };
+  }
 }
 
 /**
@@ -158,9 +220,26 @@ export class SandboxHttp {
   private readonly spoolDir: string;
   /** The OpenAPI document (lib/api's buildKalturaOpenApi, via the description), serialized once. */
   private openApiText?: string;
+  private readonly limits: ParamLimits;
   constructor(readonly core: SandboxCore) {
-    this.spoolDir = join(core.settings.dataDir, 'tmp');
+    this.spoolDir = spoolDir(core.settings.dataDir);
     mkdirSync(this.spoolDir, { recursive: true });
+    this.limits = { ...DEFAULT_LIMITS, maxBytes: core.settings.maxParamsBytes };
+    if (!core.settings.bodyLimits) console.warn('[sandbox] SANDBOX_BODY_LIMITS=off: request bodies are parsed without bounds (benchmarks only)');
+  }
+
+  /** The bounds for this request's parameters (tighter for actions that take only scalars). */
+  private limitsOf(src: ParamSources): ParamLimits {
+    if (!this.core.settings.bodyLimits) return UNBOUNDED;
+    const { service, action } = src.early();
+    return limitsFor(this.core.desc, this.limits, service, action);
+  }
+
+  /** Whether a file part may be for this call: unknown actions yes (they may come later), else only actions with a file parameter. */
+  private mayTakeFile(service: string, action: string): boolean {
+    if (!service || !action) return true;
+    const op = this.core.desc.operationByName(service, action);
+    return !!op && op.params.some((p) => p.type.kind === 'file');
   }
 
   async handle(request: Request): Promise<Response> {
@@ -198,6 +277,12 @@ export class SandboxHttp {
 
   /** See the file comment: an ADMIN KS for the console's own UI, never the secret. */
   private consoleSession(request: Request, url: URL): Response {
+    const h = request.headers;
+    const decision = consoleSessionDecision({ peer: peerOf(h), host: h.get('host'), origin: h.get('origin'), fetchSite: h.get('sec-fetch-site') }, this.core.settings);
+    if (!decision.allowed) {
+      const body = { code: 'SERVICE_FORBIDDEN', message: decision.reason, objectType: 'KalturaAPIException', args: {} };
+      return new Response(JSON.stringify(body), { status: 403, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' } });
+    }
     const p = this.core.partner;
     const expiry = nowSec() + 86400;
     const ks = buildKs(p.admin_secret, { partnerId: p.id, type: SESSION_ADMIN, userId: '', expiry, privileges: new Map() });
@@ -224,9 +309,11 @@ export class SandboxHttp {
       'Content-Type': mimeOf(e.file_name ?? ''),
       'Accept-Ranges': 'bytes',
       'X-Content-Type-Options': 'nosniff',
+      // uploaded bytes are the uploader's: never a document that runs in this origin
+      'Content-Security-Policy': "default-src 'none'; sandbox",
       'Cache-Control': 'no-cache',
     };
-    if (downloadName !== undefined) headers['Content-Disposition'] = `attachment; filename*=UTF-8''${encodeURIComponent(e.file_name || downloadName)}`;
+    if (downloadName !== undefined) headers['Content-Disposition'] = contentDisposition(e.file_name || downloadName);
     let start = 0;
     let end = size - 1;
     let status = 200;
@@ -269,9 +356,10 @@ export class SandboxHttp {
     const src = new ParamSources(query, path, pathService, pathAction);
     let format = Number(str(query.format)) || 0;
     let result: unknown;
-    let parsed: Parsed | undefined;
+    // made here so that whatever parseBody spooled is known (and removed) even when it throws
+    const parsed: Parsed = { params: {}, service: '', action: '', files: [], spools: [] };
     try {
-      parsed = await this.parseBody(request, src);
+      await this.parseBody(request, src, parsed);
       format = Number(str(parsed.params.format)) || format;
       result = parsed.early
         ? await parsed.early
@@ -280,10 +368,9 @@ export class SandboxHttp {
       if (!(e instanceof KalturaApiError)) console.error('[sandbox] internal error:', (e as Error)?.message ?? e);
       result = toApiError(e).toObject();
     } finally {
-      if (parsed) {
-        for (const f of parsed.files) if (f.used) drain(f.stream);
-        for (const p of parsed.spools) unlink(p).catch(() => undefined);
-      }
+      for (const f of parsed.files) if (f.used) drain(f.stream);
+      // every spooled file goes, whatever happened (parseBody settles only after its writes did)
+      for (const p of parsed.spools) unlink(p).catch(() => undefined);
     }
     await discardBody(request);
     return this.answer(result, format, started, performance.now());
@@ -306,12 +393,12 @@ export class SandboxHttp {
     });
   }
 
-  private async parseBody(request: Request, src: ParamSources): Promise<Parsed> {
+  private async parseBody(request: Request, src: ParamSources, parsed: Parsed): Promise<Parsed> {
     // The lower-cased copy only recognises the type: a multipart boundary is case-sensitive
     // (Chromium's is mixed case), so busboy gets the header as sent.
     const rawCt = request.headers.get('content-type') || '';
     const ct = rawCt.toLowerCase();
-    const parsed: Parsed = { params: {}, service: '', action: '', files: [], spools: [] };
+    const limits = this.limitsOf(src);
     const finish = () => {
       parsed.params = src.merged();
       parsed.service = src.service(parsed.params);
@@ -320,16 +407,16 @@ export class SandboxHttp {
     };
     if (!request.body || request.method === 'GET' || request.method === 'HEAD') return finish();
     if (ct.startsWith('multipart/form-data')) {
-      await this.parseMultipart(request, rawCt, src, parsed);
+      await this.parseMultipart(request, rawCt, src, parsed, limits);
       if (parsed.early) return parsed;
       return finish();
     }
     if (ct.includes('json')) {
-      parseJsonBody(await readText(request), src.body);
+      parseJsonBody(await readText(request, jsonScanner(limits)), src.body);
       return finish();
     }
     if (ct.startsWith('application/x-www-form-urlencoded') || ct.startsWith('text/plain')) {
-      for (const [k, v] of new URLSearchParams(await readText(request))) setFlat(src.body, k, v);
+      for (const [k, v] of new URLSearchParams(await readText(request, formScanner(limits)))) setFlat(src.body, k, v);
       return finish();
     }
     const t = src.merged();
@@ -341,20 +428,23 @@ export class SandboxHttp {
       return finish();
     }
     // no or unknown content type: JSON if it looks like it, else form encoding
-    const text = await readText(request);
-    if (text.trimStart().startsWith('{')) parseJsonBody(text, src.body);
+    const sniff = new SniffScanner(limits);
+    const text = await readText(request, sniff);
+    if (sniff.json) parseJsonBody(text, src.body);
     else for (const [k, v] of new URLSearchParams(text)) setFlat(src.body, k, v);
     return finish();
   }
 
-  private parseMultipart(request: Request, ct: string, src: ParamSources, parsed: Parsed): Promise<void> {
+  private parseMultipart(request: Request, ct: string, src: ParamSources, parsed: Parsed, limits: ParamLimits): Promise<void> {
     const max = this.core.settings.maxUploadBytes;
     return new Promise<void>((resolve, reject) => {
       let bb: busboy.Busboy;
       try {
         bb = busboy({
           headers: { 'content-type': ct },
-          limits: { fieldSize: 16 << 20, fields: 5000, files: 50, parts: 6000, fieldNameSize: 1000 },
+          // file names and field names as UTF-8 (busboy's default is latin1); RFC 5987 `filename*` too
+          defParamCharset: 'utf8',
+          limits: { fieldSize: limits.maxBytes, fields: limits.maxEntries, files: 50, parts: limits.maxEntries + 50, fieldNameSize: 1000 },
         });
       } catch {
         reject(new KalturaApiError('INVALID_FIELD_VALUE', { FIELD_NAME: 'multipart body (bad boundary)' }));
@@ -362,20 +452,54 @@ export class SandboxHttp {
       }
       let failure: KalturaApiError | undefined;
       const writes: Promise<unknown>[] = [];
+      // the fields together (and the entries of a `json` field) stay within the same bounds
+      let textBytes = 0;
+      let entries = 0;
+      // Past a bound, busboy is not fed the rest: the body is only read and dropped (any file part
+      // in flight ends with an error, so its spool write settles and the spool is removed).
+      let stopped = false;
+      const refuse = (e: KalturaApiError) => {
+        failure ??= e;
+        if (stopped || parsed.early) return;
+        stopped = true;
+        body.unpipe(bb);
+        bb.destroy();
+        if (body.readableEnded || body.destroyed) done();
+        else {
+          body.once('end', done);
+          body.once('close', done);
+          body.resume();
+        }
+      };
       bb.on('field', (name, value, info) => {
         if (failure) return;
         if (info.valueTruncated || info.nameTruncated) {
-          failure = new KalturaApiError('INVALID_FIELD_VALUE', { FIELD_NAME: name.slice(0, 100) });
+          refuse(tooLarge(`field "${name.slice(0, 100)}"`, limits.maxBytes, 'bytes'));
+          return;
+        }
+        textBytes += name.length + value.length;
+        entries++;
+        if (textBytes > limits.maxBytes) {
+          refuse(tooLarge('multipart fields', limits.maxBytes, 'bytes', '; send files as file parts'));
+          return;
+        }
+        if (entries > limits.maxEntries) {
+          refuse(tooLarge('multipart fields', limits.maxEntries, 'fields'));
           return;
         }
         if (name === 'json') {
           try {
+            if (limits !== UNBOUNDED) entries += checkJsonText(value, { ...limits, maxEntries: limits.maxEntries - entries });
             parseJsonBody(value, src.body);
           } catch (e) {
-            failure = toApiError(e);
+            refuse(toApiError(e));
           }
         } else setFlat(src.body, name, value);
       });
+      const onLimit = (what: string, n: number) => () => refuse(tooLarge(`multipart ${what}`, n, what));
+      bb.on('fieldsLimit', onLimit('fields', limits.maxEntries));
+      bb.on('partsLimit', onLimit('parts', limits.maxEntries + 50));
+      bb.on('filesLimit', onLimit('files', 50));
       bb.on('file', (name, stream, info) => {
         stream.on('error', () => undefined);
         if (failure || parsed.early) {
@@ -385,6 +509,11 @@ export class SandboxHttp {
         const t = src.merged();
         const service = src.service(t);
         const action = src.action(t);
+        if (!this.mayTakeFile(service, action)) {
+          // no spooling for a call that takes no file: its bytes are read and dropped
+          stream.resume();
+          return;
+        }
         if (name === 'fileData' && isUpload(service, action) && canRunEarly(t)) {
           // stream this chunk straight into the token: the call runs now, with the parameters so far
           const file = new FileArg(info.filename || 'chunk', info.mimeType, stream);
@@ -415,6 +544,8 @@ export class SandboxHttp {
       const body = Readable.fromWeb(request.body as unknown as NodeWebReadableStream);
       bb.on('error', () => {
         failure ??= new KalturaApiError('INVALID_FIELD_VALUE', { FIELD_NAME: 'multipart body (malformed)' });
+        if (stopped) return;
+        stopped = true;
         // read (and drop) the rest of the body before answering
         body.unpipe(bb);
         if (body.readableEnded || body.destroyed) done();
@@ -424,7 +555,9 @@ export class SandboxHttp {
           body.resume();
         }
       });
-      bb.on('close', () => done());
+      bb.on('close', () => {
+        if (!stopped) done();
+      });
       let settled = false;
       const done = () => {
         if (settled) return;
@@ -453,6 +586,16 @@ const MIME: Record<string, string> = {
   '.flac': 'audio/flac', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.gif': 'image/gif',
   '.webp': 'image/webp', '.txt': 'text/plain; charset=utf-8', '.pdf': 'application/pdf',
 };
+
+/**
+ * `attachment` with the name twice: as plain ASCII (other characters as `_`) for old clients, and
+ * as UTF-8 in RFC 5987 form (`filename*=UTF-8''r%C3%A9sum%C3%A9.mp4`), which clients prefer.
+ */
+export function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]|["\\%]/g, '_');
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
 
 function mimeOf(fileName: string): string {
   return MIME[extname(fileName).toLowerCase()] ?? 'application/octet-stream';

@@ -181,7 +181,21 @@ export function parseKs(ks: string, secret: string, nowSec: number = Math.floor(
   return data;
 }
 
-/** Stable id of a KS for the ended-sessions list (the KS itself is never stored). */
+/**
+ * The one text of a KS: its bytes in unpadded base64url. The same session may be written with
+ * `+/` for `-_` or with `=` padding; all of them decode to the same bytes (and are accepted), so
+ * everything keyed on a KS (the ended-sessions list, the validation cache) uses this form.
+ * Undefined when the text is not a KS encoding at all.
+ */
+export function canonicalKs(ks: string): string | undefined {
+  return decodeBase64(ks.trim())?.toString('base64url');
+}
+
+/**
+ * Stable id of a KS for the ended-sessions list (the KS itself is never stored): a hash of its
+ * canonical text, so a re-encoded KS has the same id. (The hash of the canonical text equals the
+ * hash kept for a KS as the server issued it, so ended sessions kept before stay ended.)
+ */
 export function ksFingerprint(ks: string): string {
-  return createHash('sha256').update(ks).digest('hex');
+  return createHash('sha256').update(canonicalKs(ks) ?? ks).digest('hex');
 }

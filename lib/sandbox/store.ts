@@ -19,6 +19,8 @@ export interface TokenRow {
   id: string;
   partner_id: number;
   user_id: string;
+  /** 1 when made by a USER session without a user ID (see services/access.ts). */
+  anon_owner: number;
   status: number;
   file_name: string | null;
   file_size: number | null;
@@ -37,6 +39,8 @@ export interface EntryRow {
   id: string;
   partner_id: number;
   user_id: string;
+  /** 1 when made by a USER session without a user ID (see services/access.ts). */
+  anon_owner: number;
   creator_id: string;
   name: string;
   status: number;
@@ -77,6 +81,12 @@ CREATE TABLE IF NOT EXISTS entries (
 CREATE INDEX IF NOT EXISTS entries_partner ON entries(partner_id, created_at);
 `;
 
+/** Columns added after the first schema (ALTER TABLE ... ADD COLUMN on older data folders). */
+const ADDED_COLUMNS: Array<[table: string, column: string, definition: string]> = [
+  ['upload_tokens', 'anon_owner', 'INTEGER NOT NULL DEFAULT 0'],
+  ['entries', 'anon_owner', 'INTEGER NOT NULL DEFAULT 0'],
+];
+
 export class Store {
   readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
@@ -106,6 +116,15 @@ export class Store {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
+    for (const [table, column, definition] of ADDED_COLUMNS) {
+      const cols = this.db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>;
+      if (!cols.some((c) => c.name === column)) this.db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`);
+    }
+  }
+
+  /** Runs `fn` in one transaction: all of its writes happen, or none. */
+  tx<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
   }
 
   // partners
@@ -146,9 +165,9 @@ export class Store {
   insertToken(t: TokenRow): void {
     this
       .stmt(
-        `INSERT INTO upload_tokens (id, partner_id, user_id, status, file_name, file_size, uploaded_file_size, auto_finalize,
+        `INSERT INTO upload_tokens (id, partner_id, user_id, anon_owner, status, file_name, file_size, uploaded_file_size, auto_finalize,
           attached_object_type, attached_object_id, pending, created_at, updated_at)
-         VALUES (@id, @partner_id, @user_id, @status, @file_name, @file_size, @uploaded_file_size, @auto_finalize,
+         VALUES (@id, @partner_id, @user_id, @anon_owner, @status, @file_name, @file_size, @uploaded_file_size, @auto_finalize,
           @attached_object_type, @attached_object_id, @pending, @created_at, @updated_at)`,
       )
       .run(t);
@@ -171,9 +190,9 @@ export class Store {
   insertEntry(e: EntryRow): void {
     this
       .stmt(
-        `INSERT INTO entries (id, partner_id, user_id, creator_id, name, status, media_type, created_at, updated_at, version,
+        `INSERT INTO entries (id, partner_id, user_id, anon_owner, creator_id, name, status, media_type, created_at, updated_at, version,
           reference_id, tags, props, upload_token_id, content_size, file_name, ready_at)
-         VALUES (@id, @partner_id, @user_id, @creator_id, @name, @status, @media_type, @created_at, @updated_at, @version,
+         VALUES (@id, @partner_id, @user_id, @anon_owner, @creator_id, @name, @status, @media_type, @created_at, @updated_at, @version,
           @reference_id, @tags, @props, @upload_token_id, @content_size, @file_name, @ready_at)`,
       )
       .run(e);

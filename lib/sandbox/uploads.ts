@@ -10,6 +10,7 @@ import { truncate } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { SandboxSettings } from './config';
+import { crashPoint } from './crash';
 import { KalturaApiError } from './errors';
 import { addRange, parsePending, type Assembly } from './ranges';
 import type { Store, TokenRow } from './store';
@@ -116,11 +117,22 @@ export class UploadEngine {
     if (ms > 0) await new Promise((r) => setTimeout(r, ms));
   }
 
-  /** Streams `source` into the token file at `offset`; returns the byte count. Enforces the size limit. */
+  /**
+   * Streams `source` into the token file at `offset`; returns the byte count. Enforces the size
+   * limit. A missing file is made anew only when the token holds no data yet: writing a later chunk
+   * into a fresh file would leave a hole where the lost bytes were.
+   */
   private async write(id: string, source: Readable, offset: number): Promise<number> {
     const max = this.settings.maxUploadBytes;
     const path = this.tokenPath(id);
-    if (!existsSync(path)) this.createFile(id);
+    if (!existsSync(path)) {
+      const t = this.store.getToken(id);
+      if (t && (t.uploaded_file_size > 0 || t.pending !== '[]')) {
+        drain(source);
+        throw new KalturaApiError('UPLOAD_TOKEN_CANNOT_RESUME');
+      }
+      this.createFile(id);
+    }
     try {
       return await writeAt(source, path, { flags: 'r+', start: offset, maxEnd: max });
     } catch (e) {
@@ -164,7 +176,9 @@ export class UploadEngine {
       file_size: t.file_size ?? size,
       updated_at: nowSec(),
     });
-    // drop whatever was written past the final size (never rewrites the data)
+    crashPoint(this.settings, 'finalize:after-commit');
+    // drop whatever was written past the final size (never rewrites the data; recovery.ts does
+    // the same after a crash here)
     await truncate(this.tokenPath(id), size).catch(() => undefined);
     const full = this.store.getToken(id)!;
     this.notify(id);
@@ -199,8 +213,10 @@ export class UploadEngine {
         this.generation.set(id, gen);
         const path = this.tokenPath(id);
         if (!existsSync(path)) this.createFile(id);
-        await truncate(path, 0);
+        // the count first: after a crash in between, the file holds more than is counted (harmless,
+        // overwritten), never less
         this.store.updateToken(id, { uploaded_file_size: 0, pending: '[]', status: TOKEN_PARTIAL_UPLOAD, updated_at: nowSec() });
+        await truncate(path, 0);
         const n = await this.write(id, source, 0);
         return { start: 0, size: n };
       }));

@@ -11,7 +11,7 @@ export const ROOT = resolve(import.meta.dirname, '../..');
 export const DIST_DIR = process.env.NEXT_DIST_DIR || '.next-test';
 
 const SOURCE_DIRS = ['app', 'components', 'lib', 'recipes', 'public'];
-const SOURCE_FILES = ['next.config.mjs', 'proxy.ts', 'instrumentation.ts', 'package.json', 'tsconfig.json'];
+const SOURCE_FILES = ['next.config.mjs', 'instrumentation.ts', 'package.json', 'tsconfig.json'];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;

@@ -1,6 +1,7 @@
 /**
- * Starts a real `next start` of the test build (see build.ts) on a free port, with its own
- * sandbox data folder and known sandbox credentials. Tests that need a server call this.
+ * Starts the server users run (`npm start`, i.e. scripts/start.mjs: Next.js behind the console's
+ * own HTTP edge) on the test build (see build.ts) and a free port, with its own sandbox data folder
+ * and known sandbox credentials. Tests that need a server call this.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -25,6 +26,10 @@ export interface TestServer {
   dispose(): Promise<void>;
   /** Everything the server printed so far. */
   output(): string;
+  /** The server process (its memory is the server's: Next runs inside it), while it runs. */
+  pid(): number | undefined;
+  /** Resolves when the server process has exited (e.g. killed itself at a test crash point). */
+  exited(): Promise<void>;
 }
 
 export async function freePort(): Promise<number> {
@@ -55,16 +60,16 @@ export async function startServer(opts: { env?: Record<string, string>; dataDir?
   const url = `http://127.0.0.1:${port}`;
 
   async function start(): Promise<void> {
-    child = spawn(join(ROOT, 'node_modules/.bin/next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
+    child = spawn(process.execPath, [join(ROOT, 'scripts/start.mjs')], {
       cwd: ROOT,
-      env: { ...process.env, ...env, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout?.on('data', (d) => (out += d));
     child.stderr?.on('data', (d) => (out += d));
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {
-      if (child.exitCode !== null) throw new Error(`next start exited early (${child.exitCode}):\n${out}`);
+      if (child.exitCode !== null) throw new Error(`the server (scripts/start.mjs) exited early (${child.exitCode}):\n${out}`);
       try {
         const r = await fetch(`${url}/api_v3/service/system/action/ping?format=1`);
         if (r.status < 500) return;
@@ -73,7 +78,7 @@ export async function startServer(opts: { env?: Record<string, string>; dataDir?
       }
       await new Promise((r) => setTimeout(r, 150));
     }
-    throw new Error(`next start did not answer within 60 s:\n${out}`);
+    throw new Error(`the server (scripts/start.mjs) did not answer within 60 s:\n${out}`);
   }
 
   async function stop(): Promise<void> {
@@ -102,5 +107,12 @@ export async function startServer(opts: { env?: Record<string, string>; dataDir?
       rmSync(dataDir, { recursive: true, force: true });
     },
     output: () => out,
+    pid: () => (child && child.exitCode === null && child.signalCode === null ? child.pid : undefined),
+    exited: () =>
+      new Promise<void>((resolve) => {
+        const c = child;
+        if (!c || c.exitCode !== null || c.signalCode !== null) resolve();
+        else c.once('exit', () => resolve());
+      }),
   };
 }

@@ -1,13 +1,38 @@
-/** Who may see or change what: a USER KS sees only its own tokens and entries. */
+/**
+ * Who may see or change what: a USER KS sees only its own tokens and entries. Ownership is by user
+ * ID, with one rule for the empty one: objects made by an ADMIN session without a user ID belong to
+ * nobody in particular (only ADMIN sessions, and privileges, reach them), so a USER session without
+ * a user ID owns only what USER sessions without a user ID made (`anon_owner` = 1).
+ */
 import type { CallContext } from '../context';
 import { SESSION_ADMIN } from '../ks';
+
+export interface Owned {
+  user_id: string;
+  anon_owner: number;
+}
 
 export function isAdmin(ctx: CallContext): boolean {
   return ctx.session?.type === SESSION_ADMIN || ctx.session?.privileges.get('all') === '*';
 }
 
-export function ownerScope(ctx: CallContext): string | undefined {
-  return isAdmin(ctx) ? undefined : (ctx.session?.userId ?? '');
+/** The owner columns of an object this session makes (`userId` of an ADMIN session's choice aside). */
+export function newOwner(ctx: CallContext): Owned {
+  const userId = ctx.session?.userId ?? '';
+  return { user_id: userId, anon_owner: !isAdmin(ctx) && userId === '' ? 1 : 0 };
+}
+
+/** SQL restricting a list to what the session owns; undefined for an ADMIN session (everything). */
+export function ownerScope(ctx: CallContext): { sql: string; params: unknown[] } | undefined {
+  if (isAdmin(ctx)) return undefined;
+  const userId = ctx.session?.userId ?? '';
+  return userId === '' ? { sql: "user_id = '' AND anon_owner = 1", params: [] } : { sql: 'user_id = ?', params: [userId] };
+}
+
+export function owns(ctx: CallContext, row: Owned): boolean {
+  const s = ctx.session;
+  if (!s || row.user_id !== s.userId) return false;
+  return s.userId !== '' || row.anon_owner === 1;
 }
 
 function privilegeCovers(value: string | undefined, id: string): boolean {
@@ -15,16 +40,16 @@ function privilegeCovers(value: string | undefined, id: string): boolean {
   return value.split(/[|;]/).some((v) => v === '*' || v === id);
 }
 
-export function canView(ctx: CallContext, ownerId: string, objectId: string): boolean {
+export function canView(ctx: CallContext, row: Owned, objectId: string): boolean {
   if (isAdmin(ctx)) return true;
   const s = ctx.session;
   if (!s) return false;
-  return ownerId === s.userId || privilegeCovers(s.privileges.get('sview'), objectId) || privilegeCovers(s.privileges.get('edit'), objectId);
+  return owns(ctx, row) || privilegeCovers(s.privileges.get('sview'), objectId) || privilegeCovers(s.privileges.get('edit'), objectId);
 }
 
-export function canEdit(ctx: CallContext, ownerId: string, objectId: string): boolean {
+export function canEdit(ctx: CallContext, row: Owned, objectId: string): boolean {
   if (isAdmin(ctx)) return true;
   const s = ctx.session;
   if (!s) return false;
-  return ownerId === s.userId || privilegeCovers(s.privileges.get('edit'), objectId);
+  return owns(ctx, row) || privilegeCovers(s.privileges.get('edit'), objectId);
 }

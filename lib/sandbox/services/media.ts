@@ -9,12 +9,13 @@ import { join } from 'node:path';
 import type { KObject } from '../coerce';
 import type { Action, CallContext } from '../context';
 import type { SandboxCore } from '../core';
+import { crashPoint } from '../crash';
 import { KalturaApiError } from '../errors';
 import { newEntryId, nowSec } from '../ids';
 import { probeMedia } from '../probe';
 import type { EntryRow, TokenRow } from '../store';
 import { TOKEN_CLOSED, TOKEN_FULL_UPLOAD, TOKEN_PARTIAL_UPLOAD, TOKEN_PENDING } from '../uploads';
-import { canEdit, canView, ownerScope } from './access';
+import { canEdit, canView, newOwner, ownerScope } from './access';
 import { pageOf } from './paging';
 import { findToken } from './uploadToken';
 
@@ -84,27 +85,37 @@ export function entryObject(ctx: CallContext, e: EntryRow): Record<string, unkno
   };
 }
 
-/** Moves a complete token's file into the entry and starts its processing. */
+/**
+ * Gives a complete token's bytes to the entry and starts its processing. The database changes
+ * (entry PRECONVERT/READY with its size, token CLOSED and attached) are one transaction, made
+ * before the file moves from the token to the entry; a crash in between leaves a CLOSED token whose
+ * file is still in uploads/, and the next start finishes the move (recovery.ts). An entry never
+ * gets content whose bytes are nowhere: without the token's file this throws.
+ */
 export function attachContent(core: SandboxCore, entryId: string, token: TokenRow): void {
   const e = core.store.getEntry(entryId);
   if (!e || (e.status !== ENTRY_NO_CONTENT && e.status !== ENTRY_IMPORT)) return;
   const src = core.uploads.tokenPath(token.id);
   const dst = contentPath(core, e.id);
-  if (existsSync(src)) renameSync(src, dst);
+  if (!existsSync(src)) throw new KalturaApiError('UPLOAD_TOKEN_CANNOT_RESUME');
   const now = nowSec();
   const image = e.media_type === MEDIA_IMAGE;
-  core.store.updateEntry(e.id, {
-    status: image ? ENTRY_READY : ENTRY_PRECONVERT,
-    // A video waits for its facts (ffprobe) as well as the processing time: READY means they are
-    // known. `null` while probing; `recoverProbing` sets it again after a restart.
-    ready_at: null,
-    content_size: token.uploaded_file_size,
-    file_name: token.file_name,
-    upload_token_id: token.id,
-    version: e.version + 1,
-    updated_at: now,
+  core.store.tx(() => {
+    core.store.updateEntry(e.id, {
+      status: image ? ENTRY_READY : ENTRY_PRECONVERT,
+      // A video waits for its facts (ffprobe) as well as the processing time: READY means they are
+      // known. `null` while probing; `recoverProbing` sets it again after a restart.
+      ready_at: null,
+      content_size: token.uploaded_file_size,
+      file_name: token.file_name,
+      upload_token_id: token.id,
+      version: e.version + 1,
+      updated_at: now,
+    });
+    core.store.updateToken(token.id, { status: TOKEN_CLOSED, attached_object_type: 'entry', attached_object_id: e.id, updated_at: now });
   });
-  core.store.updateToken(token.id, { status: TOKEN_CLOSED, attached_object_type: 'entry', attached_object_id: e.id, updated_at: now });
+  crashPoint(core.settings, 'attach:after-commit');
+  renameSync(src, dst);
   const readyAt = Date.now() + core.settings.processingMs;
   void probeMedia(dst)
     .catch(() => undefined)
@@ -132,7 +143,13 @@ export function refreshEntries(core: SandboxCore): void {
 function refreshEntry(core: SandboxCore, e: EntryRow): EntryRow {
   if (e.status === ENTRY_IMPORT && e.upload_token_id) {
     const t = core.store.getToken(e.upload_token_id);
-    if (t && t.status === TOKEN_FULL_UPLOAD) attachContent(core, e.id, t);
+    if (t && t.status === TOKEN_FULL_UPLOAD) {
+      try {
+        attachContent(core, e.id, t);
+      } catch {
+        /* the token's file is gone: the entry stays in IMPORT (it never shows content it lacks) */
+      }
+    }
   }
   refreshEntries(core);
   return core.store.getEntry(e.id) ?? e;
@@ -140,7 +157,7 @@ function refreshEntry(core: SandboxCore, e: EntryRow): EntryRow {
 
 export function findEntry(ctx: CallContext, id: unknown, forEdit = false): EntryRow {
   const e = typeof id === 'string' && id.length <= 100 ? ctx.core.store.getEntry(id) : undefined;
-  if (!e || e.partner_id !== ctx.session?.partnerId || e.status === ENTRY_DELETED || !(forEdit ? canEdit(ctx, e.user_id, e.id) : canView(ctx, e.user_id, e.id))) {
+  if (!e || e.partner_id !== ctx.session?.partnerId || e.status === ENTRY_DELETED || !(forEdit ? canEdit(ctx, e, e.id) : canView(ctx, e, e.id))) {
     throw new KalturaApiError('ENTRY_ID_NOT_FOUND', { ENTRY_ID: typeof id === 'string' ? id.slice(0, 100) : '' });
   }
   return refreshEntry(ctx.core, e);
@@ -158,10 +175,11 @@ export const add: Action = (ctx, a) => {
   const s = ctx.session!;
   const admin = ownerScope(ctx) === undefined;
   const now = nowSec();
+  const owner = admin && typeof input.userId === 'string' && input.userId ? { user_id: input.userId, anon_owner: 0 } : newOwner(ctx);
   const row: EntryRow = {
     id: newEntryId(),
     partner_id: s.partnerId,
-    user_id: admin && typeof input.userId === 'string' && input.userId ? input.userId : s.userId,
+    ...owner,
     creator_id: s.userId,
     name: typeof input.name === 'string' ? input.name : '',
     status: ENTRY_NO_CONTENT,
@@ -197,8 +215,11 @@ export const addContent: Action = (ctx, a) => {
     attachContent(ctx.core, e.id, t);
   } else if (t.status === TOKEN_PENDING || t.status === TOKEN_PARTIAL_UPLOAD) {
     const now = nowSec();
-    ctx.core.store.updateToken(t.id, { attached_object_type: 'entry', attached_object_id: e.id, updated_at: now });
-    ctx.core.store.updateEntry(e.id, { status: ENTRY_IMPORT, upload_token_id: t.id, updated_at: now });
+    const store = ctx.core.store;
+    store.tx(() => {
+      store.updateToken(t.id, { attached_object_type: 'entry', attached_object_id: e.id, updated_at: now });
+      store.updateEntry(e.id, { status: ENTRY_IMPORT, upload_token_id: t.id, updated_at: now });
+    });
   } else {
     throw new KalturaApiError('UPLOAD_TOKEN_INVALID_STATUS_FOR_ADD_ENTRY');
   }
@@ -224,7 +245,7 @@ function listEntries(ctx: CallContext, a: Record<string, unknown>, responseType:
   const where: string[] = ['partner_id = ?'];
   const params: unknown[] = [ctx.session!.partnerId];
   const owner = ownerScope(ctx);
-  if (owner !== undefined) (where.push('user_id = ?'), params.push(owner));
+  if (owner !== undefined) (where.push(owner.sql), params.push(...owner.params));
   const inList = (col: string, text: unknown, num: boolean, not = false) => {
     const items = String(text).split(',').map((s) => s.trim()).filter(Boolean).slice(0, 500);
     if (!items.length) return;
@@ -279,7 +300,10 @@ export const update: Action = (ctx, a) => {
   if (input.name !== undefined) patch.name = typeof input.name === 'string' ? input.name : '';
   if (input.tags !== undefined) patch.tags = (input.tags as string | null) ?? null;
   if (input.referenceId !== undefined) patch.reference_id = (input.referenceId as string | null) ?? null;
-  if (input.userId !== undefined && ownerScope(ctx) === undefined && typeof input.userId === 'string') patch.user_id = input.userId;
+  if (input.userId !== undefined && ownerScope(ctx) === undefined && typeof input.userId === 'string') {
+    patch.user_id = input.userId;
+    patch.anon_owner = 0;
+  }
   const props = JSON.parse(e.props) as Record<string, unknown>;
   for (const k of STORED_PROPS) {
     if (input[k] === undefined || INSERT_ONLY.includes(k)) continue;
@@ -294,6 +318,8 @@ export const update: Action = (ctx, a) => {
 export const del: Action = (ctx, a) => {
   const e = findEntry(ctx, a.entryId, true);
   ctx.core.store.updateEntry(e.id, { status: ENTRY_DELETED, updated_at: nowSec() });
+  // a crash before the file is gone leaves it to the sweep at the next start (recovery.ts)
+  crashPoint(ctx.core.settings, 'entry-delete:after-commit');
   unlink(contentPath(ctx.core, e.id)).catch(() => undefined);
   return null;
 };

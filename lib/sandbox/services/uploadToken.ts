@@ -1,17 +1,18 @@
 /** uploadToken.add / get / list / delete / upload. */
-import { unlink } from 'node:fs/promises';
+import { unlinkSync } from 'node:fs';
 import type { KObject } from '../coerce';
+import { crashPoint } from '../crash';
 import type { Action, CallContext } from '../context';
 import { KalturaApiError } from '../errors';
 import { newTokenId, nowSec } from '../ids';
 import type { FileArg } from '../params';
-import type { TokenRow } from '../store';
+import type { Store, TokenRow } from '../store';
 import { drain } from '../streams';
 import { TOKEN_DELETED, TOKEN_PENDING } from '../uploads';
+import { canEdit, canView, newOwner, ownerScope } from './access';
+import { pageOf } from './paging';
 
 const ENTRY_ERROR_IMPORTING = -2;
-import { canEdit, canView, ownerScope } from './access';
-import { pageOf } from './paging';
 
 export function tokenObject(ctx: CallContext, t: TokenRow): Record<string, unknown> {
   return {
@@ -36,7 +37,7 @@ export function tokenObject(ctx: CallContext, t: TokenRow): Record<string, unkno
 export function findToken(ctx: CallContext, id: unknown, forEdit = false): TokenRow {
   const t = typeof id === 'string' && id.length <= 100 ? ctx.core.store.getToken(id) : undefined;
   const pid = ctx.session?.partnerId;
-  if (!t || t.partner_id !== pid || !(forEdit ? canEdit(ctx, t.user_id, t.id) : canView(ctx, t.user_id, t.id))) {
+  if (!t || t.partner_id !== pid || !(forEdit ? canEdit(ctx, t, t.id) : canView(ctx, t, t.id))) {
     throw new KalturaApiError('UPLOAD_TOKEN_NOT_FOUND');
   }
   return t;
@@ -53,7 +54,7 @@ export const add: Action = (ctx, a) => {
   const row: TokenRow = {
     id: newTokenId(),
     partner_id: ctx.session!.partnerId,
-    user_id: ctx.session!.userId,
+    ...newOwner(ctx),
     status: TOKEN_PENDING,
     file_name: typeof input.fileName === 'string' ? input.fileName.slice(0, 255) : null,
     file_size: fileSize !== null && fileSize >= 0 ? fileSize : null,
@@ -65,8 +66,11 @@ export const add: Action = (ctx, a) => {
     created_at: now,
     updated_at: now,
   };
-  ctx.core.store.insertToken(row);
+  // the file first: a crash in between leaves an orphan file (swept at start), never a token
+  // without its file
   ctx.core.uploads.createFile(row.id);
+  crashPoint(ctx.core.settings, 'token-add:after-file');
+  ctx.core.store.insertToken(row);
   return tokenObject(ctx, row);
 };
 
@@ -78,8 +82,8 @@ export const list: Action = (ctx, a) => {
   const params: unknown[] = [ctx.session!.partnerId];
   const owner = ownerScope(ctx);
   if (owner !== undefined) {
-    where.push('user_id = ?');
-    params.push(owner);
+    where.push(owner.sql);
+    params.push(...owner.params);
   }
   const inList = (col: string, text: unknown, num: boolean) => {
     const items = String(text)
@@ -104,15 +108,38 @@ export const list: Action = (ctx, a) => {
   return { objectType: 'KalturaUploadTokenListResponse', objects: rows.map((t) => tokenObject(ctx, t)), totalCount: total };
 };
 
+/**
+ * The file goes first: on a full disk the database cannot take a write until space is freed, and
+ * deleting is how a user frees it. A crash between the two leaves an active token without its file,
+ * which the next start deletes the same way (recovery.ts).
+ */
 export const del: Action = (ctx, a) => {
   const t = findToken(ctx, a.uploadTokenId, true);
-  ctx.core.store.updateToken(t.id, { status: TOKEN_DELETED, updated_at: nowSec() });
-  // an entry waiting for this upload will never get it
-  for (const e of ctx.core.store.entriesWaitingFor(t.id)) ctx.core.store.updateEntry(e.id, { status: ENTRY_ERROR_IMPORTING, updated_at: nowSec() });
   ctx.core.uploads.forget(t.id);
-  unlink(ctx.core.uploads.tokenPath(t.id)).catch(() => undefined);
+  removeFile(ctx.core.uploads.tokenPath(t.id));
+  crashPoint(ctx.core.settings, 'token-delete:after-unlink');
+  markTokenDeleted(ctx.core.store, t.id);
   return null;
 };
+
+/** The token DELETED and the entries waiting for it ERROR_IMPORTING, in one transaction. */
+export function markTokenDeleted(store: Store, id: string): void {
+  const now = nowSec();
+  store.tx(() => {
+    store.updateToken(id, { status: TOKEN_DELETED, updated_at: now });
+    // an entry waiting for this upload will never get it
+    for (const e of store.entriesWaitingFor(id)) store.updateEntry(e.id, { status: ENTRY_ERROR_IMPORTING, updated_at: now });
+  });
+}
+
+/** Removes a file now (synchronously), ignoring a file that is already gone. */
+export function removeFile(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
+}
 
 export const upload: Action = async (ctx, a) => {
   const file = a.fileData as FileArg;

@@ -6,10 +6,14 @@
 import { createServer } from 'node:http';
 import { Readable } from 'node:stream';
 import { handleSandboxRequest } from '../../../lib/sandbox/index';
+import { PEER_HEADER, decodableUrl, installPeerToken } from '../../../scripts/server/edge.mjs';
 
 const port = Number(process.env.PORT || 3999);
+const token = installPeerToken();
 createServer(async (req, res) => {
-  const url = `http://${req.headers.host}${req.url}`;
+  // as scripts/start.mjs does: the caller's address for the console-session policy, a decodable path
+  req.headers[PEER_HEADER] = `${token} ${req.socket.remoteAddress ?? ''}`;
+  const url = `http://${req.headers.host}${decodableUrl(req.url ?? '/')}`;
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
   const headers = new Headers();
   for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);

@@ -2,9 +2,11 @@
  * Fuzz: thousands of random requests (random services, actions, parameters, bodies, garbage
  * multipart, huge values) each get a well-formed answer with HTTP 200 (never a 500, never a stack
  * trace), and the server stays healthy. Seeded, so a failure can be replayed (FUZZ_SEED).
- * Paths include malformed percent-encoding (`/api_v3/service/%E0%A4%A/...`), which proxy.ts keeps
- * from reaching Next's router as is. Redirects are not followed (every answer is the first one),
- * except Next's own for a path with `//`.
+ * Paths include malformed percent-encoding (`/api_v3/service/%E0%A4%A/...`), which the server's
+ * edge (scripts/server/edge.mjs) keeps from reaching Next's router as is. Redirects are not followed
+ * (every answer is the first one), except Next's own for a path with `//`.
+ * A second test sends the oversized shapes of issue 11 (bodies that once froze the server for
+ * seconds), each refused, while a concurrent system.ping must keep answering within 1 s.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../../helpers/server';
@@ -172,6 +174,64 @@ describe('fuzz', () => {
     // (the fuzz may have ended its own session with session.end: start a new one)
     const t = await call(server.url, 'uploadToken', 'add', { ks: await adminKs(server.url, 'after') });
     expect(t.objectType).toBe('KalturaUploadToken');
+    expect(server.output()).not.toContain('internal error');
+  });
+
+  it('oversized shapes are refused while a concurrent ping keeps answering within 1 s', { timeout: 240_000 }, async () => {
+    const api = (path: string) => `${server.url}/api_v3${path}`;
+    const manyKeys = (n: number) => '{' + Array.from({ length: n }, (_, i) => `"k${i}":${i}`).join(',') + '}';
+    const json = (body: string) => ({ headers: { 'content-type': 'application/json' }, body });
+    /** A body as bytes with its content type, made before the clock runs (the client's own work is not the server's). */
+    const encoded = async (body: FormData | URLSearchParams) => {
+      const r = new Request('http://x/', { method: 'POST', body });
+      return { headers: { 'content-type': r.headers.get('content-type')! }, body: new Uint8Array(await r.arrayBuffer()) };
+    };
+    const shapes: Array<[string, string, () => Promise<{ headers?: Record<string, string>; body: string | Uint8Array<ArrayBuffer> }>]> = [
+      ['250k JSON keys to system.ping (2.9 MB)', '/service/system/action/ping?format=1', async () => json(manyKeys(250_000))],
+      ['1M JSON keys, the action in the body (12 MB)', '/?format=1', async () => json('{"service":"media","action":"list",' + manyKeys(1_000_000).slice(1))],
+      ['a 32 MB form', '/service/media/action/list?format=1', async () => ({ headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=' + 'x'.repeat(32 << 20) })],
+      ['1M form fields (4 MB)', '/service/media/action/list?format=1', () => encoded(new URLSearchParams(Array.from({ length: 1_000_000 }, () => ['a', '1'])))],
+      ['100k levels of JSON nesting', '/service/media/action/list?format=1', async () => json('{"a":' + '['.repeat(100_000) + ']'.repeat(100_000) + '}')],
+      ['an array of 1M items', '/service/media/action/list?format=1', async () => json('{"a":[' + '1,'.repeat(999_999) + '1]}')],
+      ['50k multipart fields', '/service/media/action/list?format=1', () => {
+        const fd = new FormData();
+        for (let i = 0; i < 50_000; i++) fd.append(`f${i}`, 'v');
+        return encoded(fd);
+      }],
+      ['a multipart json field of 200k keys', '/service/media/action/list?format=1', () => {
+        const fd = new FormData();
+        fd.append('json', manyKeys(200_000));
+        return encoded(fd);
+      }],
+      ['a body of no type with 200k fields', '/service/media/action/list?format=1', async () => ({ body: 'a=1&'.repeat(200_000) })],
+    ];
+    for (const [name, path, make] of shapes) {
+      const init = await make();
+      let stop = false;
+      let slowest = 0;
+      let pings = 0;
+      const pinger = (async () => {
+        while (!stop) {
+          const t0 = performance.now();
+          expect(await (await fetch(api('/service/system/action/ping?format=1'), { signal: AbortSignal.timeout(5000) })).json()).toBe(true);
+          slowest = Math.max(slowest, performance.now() - t0);
+          pings++;
+          await new Promise((r) => setTimeout(r, 10));
+        }
+      })();
+      let answer: { objectType?: string; code?: string; message?: string } | undefined;
+      try {
+        answer = await (await fetch(api(path), { method: 'POST', ...init })).json();
+      } finally {
+        stop = true;
+        await pinger;
+      }
+      expect(answer?.objectType, name).toBe('KalturaAPIException');
+      expect(answer?.code, name).toBe('INVALID_FIELD_VALUE');
+      expect(answer?.message, name).toMatch(/request body/);
+      expect(pings, name).toBeGreaterThan(0);
+      expect(slowest, `${name}: slowest concurrent ping ${slowest.toFixed(0)} ms`).toBeLessThan(1000);
+    }
     expect(server.output()).not.toContain('internal error');
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Shared helpers of the sandbox tests: a started server (next start via tests/helpers/server.ts;
+ * Shared helpers of the sandbox tests: a started server (`npm start`, via tests/helpers/server.ts;
  * SANDBOX_TEST_INPROC=1 swaps in devServer.ts for quick development loops) and raw API calls.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -68,6 +68,8 @@ async function startInProc(opts: { env?: Record<string, string> }): Promise<Test
       rmSync(dataDir, { recursive: true, force: true });
     },
     output: () => out,
+    pid: () => child?.pid,
+    exited: () => new Promise<void>((r) => (!child || child.exitCode !== null ? r() : void child.once('exit', () => r()))),
   };
 }
 

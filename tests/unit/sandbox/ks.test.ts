@@ -69,3 +69,25 @@ describe('KS v2', () => {
     expect(reason(() => parseKs(ks, secret, now))).toBe('accepted');
   });
 });
+
+describe('one session, one fingerprint (session.end cannot be dodged by re-encoding)', () => {
+  it('padding and +/ for -_ give the canonical text and the same fingerprint; another session differs', async () => {
+    const { canonicalKs, ksFingerprint } = await import('../../../lib/sandbox/ks');
+    const data = { partnerId: 9, type: 2, userId: 'u', expiry: now + 60, privileges: new Map<string, string>() };
+    // a KS whose text has - and _ (so that the +/ spelling differs from it)
+    let ks = '';
+    for (let i = 0; i < 200 && !/[-_]/.test(ks); i++) ks = buildKs(secret, data, Buffer.alloc(16, i));
+    expect(ks).toMatch(/[-_]/);
+    const padded = ks + '='.repeat((4 - (ks.length % 4)) % 4);
+    const classic = padded.replace(/-/g, '+').replace(/_/g, '/');
+    for (const variant of [padded, classic, ` ${ks} `]) {
+      expect(canonicalKs(variant)).toBe(ks);
+      expect(ksFingerprint(variant)).toBe(ksFingerprint(ks));
+      expect(parseKs(variant.trim(), secret, now)).toMatchObject({ partnerId: 9, userId: 'u' });
+    }
+    // the fingerprint of a KS as issued is the one kept before this change (sha256 of its text)
+    expect(ksFingerprint(ks)).toBe(createHash('sha256').update(ks).digest('hex'));
+    expect(ksFingerprint(buildKs(secret, data, Buffer.alloc(16, 250)))).not.toBe(ksFingerprint(ks));
+    expect(canonicalKs('not a ks!')).toBeUndefined();
+  });
+});

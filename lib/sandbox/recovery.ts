@@ -1,0 +1,125 @@
+/**
+ * Runs once at start, before any request: finishes or undoes what a crash (or a full disk) left
+ * half done, and removes files nothing refers to. The order of writes elsewhere makes every
+ * half-done state recognisable here:
+ *
+ * - uploadToken.add makes the file, then the row: a file without a token is an orphan (removed).
+ * - uploadToken.delete removes the file, then marks the token: an active token without its file is
+ *   a deletion to finish (DELETED, its waiting entries ERROR_IMPORTING).
+ * - a complete upload is marked FULL_UPLOAD, then its file cut to size: cut again here. An upload
+ *   whose counted bytes its file does not hold (lost outside the sandbox) starts again from 0.
+ * - attaching content commits the entry and the CLOSED token in one transaction, then moves the
+ *   file: a CLOSED token whose file is still in uploads/ is a move to finish.
+ * - media.delete marks the entry, then removes its file: content of a deleted (or unknown) entry
+ *   is removed. An entry that claims content whose bytes are nowhere becomes ERROR_CONVERTING, so
+ *   it never shows READY without bytes.
+ * - the multipart spool folder (tmp/) holds only files of requests in flight: emptied.
+ */
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, truncateSync } from 'node:fs';
+import { join } from 'node:path';
+import type { SandboxCore } from './core';
+import { parsePending } from './ranges';
+import type { EntryRow, TokenRow } from './store';
+import { TOKEN_CLOSED, TOKEN_FULL_UPLOAD, TOKEN_PARTIAL_UPLOAD, TOKEN_PENDING } from './uploads';
+import { contentPath, contentDir, ENTRY_DELETED, ENTRY_PRECONVERT, ENTRY_READY } from './services/media';
+import { markTokenDeleted, removeFile } from './services/uploadToken';
+
+const ENTRY_ERROR_CONVERTING = -1;
+
+export interface RecoveryReport {
+  spoolsRemoved: number;
+  movesFinished: number;
+  deletionsFinished: number;
+  truncated: number;
+  uploadsRestarted: number;
+  orphansRemoved: number;
+  entriesWithoutContent: number;
+}
+
+export function spoolDir(dataDir: string): string {
+  return join(dataDir, 'tmp');
+}
+
+/** Empties the multipart spool folder (only requests in flight use it; at start there are none). */
+export function sweepSpools(dataDir: string): number {
+  const dir = spoolDir(dataDir);
+  mkdirSync(dir, { recursive: true });
+  let n = 0;
+  for (const name of readdirSync(dir)) {
+    rmSync(join(dir, name), { force: true, recursive: true });
+    n++;
+  }
+  return n;
+}
+
+export function recover(core: SandboxCore): RecoveryReport {
+  const report: RecoveryReport = { spoolsRemoved: sweepSpools(core.settings.dataDir), movesFinished: 0, deletionsFinished: 0, truncated: 0, uploadsRestarted: 0, orphansRemoved: 0, entriesWithoutContent: 0 };
+  const { store, uploads } = core;
+
+  // CLOSED tokens whose file never moved to their entry
+  for (const t of store.stmt("SELECT * FROM upload_tokens WHERE status = ? AND attached_object_type = 'entry'").all(TOKEN_CLOSED) as TokenRow[]) {
+    const src = uploads.tokenPath(t.id);
+    if (!existsSync(src) || !t.attached_object_id) continue;
+    const dst = contentPath(core, t.attached_object_id);
+    if (existsSync(dst)) removeFile(src);
+    else {
+      renameSync(src, dst);
+      report.movesFinished++;
+    }
+  }
+
+  // active tokens: a missing file is a deletion to finish; a complete one is cut to its size
+  const active = store.stmt('SELECT * FROM upload_tokens WHERE status IN (?, ?, ?)').all(TOKEN_PENDING, TOKEN_PARTIAL_UPLOAD, TOKEN_FULL_UPLOAD) as TokenRow[];
+  for (const t of active) {
+    const path = uploads.tokenPath(t.id);
+    let size: number;
+    try {
+      size = statSync(path).size;
+    } catch {
+      markTokenDeleted(store, t.id);
+      report.deletionsFinished++;
+      continue;
+    }
+    if (t.status === TOKEN_FULL_UPLOAD && size > t.uploaded_file_size) {
+      truncateSync(path, t.uploaded_file_size);
+      report.truncated++;
+    } else if (t.status !== TOKEN_FULL_UPLOAD && size < Math.max(t.uploaded_file_size, ...parsePending(t.pending).map(([, end]) => end))) {
+      // bytes counted that the file does not hold: the upload starts again from 0
+      store.updateToken(t.id, { uploaded_file_size: 0, pending: '[]', updated_at: Math.floor(Date.now() / 1000) });
+      truncateSync(path, 0);
+      report.uploadsRestarted++;
+    }
+  }
+
+  // files no live token refers to
+  const uploadDir = join(core.settings.dataDir, 'uploads');
+  const tokenStatus = store.stmt('SELECT status FROM upload_tokens WHERE id = ?');
+  for (const name of existsSync(uploadDir) ? readdirSync(uploadDir) : []) {
+    const row = tokenStatus.get(name) as { status: number } | undefined;
+    if (!row || row.status >= TOKEN_CLOSED) {
+      removeFile(join(uploadDir, name));
+      report.orphansRemoved++;
+    }
+  }
+
+  // content of deleted or unknown entries; entries that claim content they do not have
+  const cdir = contentDir(core);
+  const entryStatus = store.stmt('SELECT status FROM entries WHERE id = ?');
+  for (const name of readdirSync(cdir)) {
+    const row = entryStatus.get(name) as { status: number } | undefined;
+    if (!row || row.status === ENTRY_DELETED) {
+      removeFile(join(cdir, name));
+      report.orphansRemoved++;
+    }
+  }
+  const withContent = store.stmt('SELECT * FROM entries WHERE status IN (?, ?) AND content_size IS NOT NULL').all(ENTRY_PRECONVERT, ENTRY_READY) as EntryRow[];
+  for (const e of withContent) {
+    if (existsSync(contentPath(core, e.id))) continue;
+    store.updateEntry(e.id, { status: ENTRY_ERROR_CONVERTING, updated_at: Math.floor(Date.now() / 1000) });
+    report.entriesWithoutContent++;
+  }
+
+  const changed = Object.entries(report).filter(([, n]) => n > 0);
+  if (changed.length) console.log(`[sandbox] repaired at start: ${changed.map(([k, n]) => `${k} ${n}`).join(', ')}`);
+  return report;
+}
