@@ -125,9 +125,20 @@ export function policy({ scripts, dev = false, connectSrc = [] }) {
   ].join('; ');
 }
 
-/** Paths that get no page policy: the sandbox API (not pages) and the Demo frame (its own policy). */
+/**
+ * Paths that get no page policy: the sandbox API and the console's JSON routes (not pages; the
+ * recipe-change event stream must not be held back), the block schemas, and the Demo frame (its
+ * own policy).
+ */
 function isPagePath(pathname) {
-  return !(pathname === '/api_v3' || pathname.startsWith('/api_v3/') || pathname === DEMO_FRAME_PATH || pathname.startsWith('/_next/static/'));
+  return !(
+    pathname === '/api_v3' ||
+    pathname.startsWith('/api_v3/') ||
+    pathname.startsWith('/api/') ||
+    pathname.startsWith('/schemas/') ||
+    pathname === DEMO_FRAME_PATH ||
+    pathname.startsWith('/_next/static/')
+  );
 }
 
 /**

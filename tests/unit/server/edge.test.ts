@@ -111,6 +111,10 @@ describe('Content-Security-Policy', () => {
     const staticPages = new Map<string, string[]>();
     expect(securityHeaders('/api_v3/service/system/action/ping', { staticPages }).response['Content-Security-Policy']).toBeUndefined();
     expect(securityHeaders(DEMO_FRAME_PATH, { staticPages }).response['Content-Security-Policy']).toBeUndefined();
+    // The console's JSON routes and its event stream are not pages: never held back for a policy.
+    expect(securityHeaders('/api/recipes/events', { staticPages })).toMatchObject({ hashLater: false });
+    expect(securityHeaders('/api/description', { staticPages })).toMatchObject({ hashLater: false });
+    expect(securityHeaders('/schemas/api-call.schema.json', { staticPages })).toMatchObject({ hashLater: false });
     expect(securityHeaders('/', { staticPages: new Map([['/', ["'sha256-A'"]]]), dev: true }).hashLater).toBe(true); // dev renders every page
     expect(policy({ scripts: [], dev: true })).toMatch(/connect-src 'self' https: ws: wss:/);
   });
