@@ -118,6 +118,10 @@ export function typed(value: Value, type: TypeRef | undefined, api: ApiDescripti
       if (type.kind === 'enum') return enumMember(type.name, value.value, api) ?? value;
       return value;
     }
+    case 'bool':
+      // A boolean for an int enum (KalturaNullableBoolean): the member the wire form (1/0) names.
+      if (type.kind === 'enum') return enumMember(type.name, value.value ? 1 : 0, api) ?? value;
+      return value;
     case 'int':
     case 'float':
       if (type.kind === 'enum') return enumMember(type.name, value.value, api) ?? value;
@@ -244,6 +248,11 @@ export interface Emitter {
   map(entries: Array<[string, string]>): string;
   /** A line comment. */
   comment(text: string): string;
+  /**
+   * Typed clients: `expr` (a number read from an earlier result) as the string a property or
+   * argument of type string takes (`String.valueOf(x)`); loosely typed clients leave it as is.
+   */
+  numberToString?(expr: string): string;
 }
 
 export interface EmitState {
@@ -252,6 +261,8 @@ export interface EmitState {
   ctx: CodegenContext;
   /** Whole-recipe programs: the expression for a ref (a variable holding an earlier result). */
   refExpr?: (ref: RefValue) => string | undefined;
+  /** Whole-recipe programs: the declared type of what a ref reads (for conversions between typed values). */
+  refType?: (ref: RefValue) => TypeRef | undefined;
   /** Class and enum names used (for imports). */
   uses: Set<string>;
   /**
@@ -369,7 +380,7 @@ export function valueExpr(value: Value, st: EmitState, stmts: string[], hint: st
     }
     case 'ref': {
       const expr = st.refExpr?.(value);
-      if (expr !== undefined) return expr;
+      if (expr !== undefined) return refAs(expr, value, type, st);
       if (value.resolved) return valueExpr(value.resolved, st, stmts, hint);
       return fillIn(st, hint, type, refWhy(value));
     }
@@ -418,7 +429,7 @@ export function emitArgs(plan: CallPlan, st: EmitState): EmittedArgs {
     }
     const varName = st.names.alloc(st.em.varName(a.name));
     if (refE !== undefined) {
-      stmts.push(st.em.declare(varName, refE, declTypeOf(a.value, a.type)));
+      stmts.push(st.em.declare(varName, refAs(refE, value as RefValue, a.type, st), declTypeOf(a.value, a.type)));
     } else if (value.kind === 'object') {
       emitObject(varName, value, st, stmts);
     } else if (value.kind === 'file') {
@@ -447,6 +458,30 @@ function typeLabel(t: TypeRef): string {
 }
 
 /** Splits a dotted response path: `objects.0.id` -> ['objects', 0, 'id']. */
+/** A ref's expression converted to the target's type where a typed client needs it (a number into a string). */
+function refAs(expr: string, ref: RefValue, target: TypeRef | undefined, st: EmitState): string {
+  if (target?.kind !== 'string' || !st.em.numberToString) return expr;
+  const source = st.refType?.(ref);
+  return source?.kind === 'int' || source?.kind === 'float' ? st.em.numberToString(expr) : expr;
+}
+
+/** The declared type at `segs` inside a value of type `t` (properties of classes, items of arrays). */
+export function typeAtPath(t: TypeRef | undefined, segs: Array<string | number>, api: ApiDescription | undefined): TypeRef | undefined {
+  let cur = t;
+  for (const seg of segs) {
+    if (!cur) return undefined;
+    if (typeof seg === 'number') {
+      if (cur.kind !== 'array') return undefined;
+      cur = /^(string|int|float|bool)$/.test(cur.itemClass) ? ({ kind: cur.itemClass } as TypeRef) : { kind: 'object', className: cur.itemClass };
+    } else if (cur.kind === 'object') {
+      cur = api?.allProperties(cur.className).find((p) => p.name === seg)?.type;
+    } else {
+      return undefined;
+    }
+  }
+  return cur;
+}
+
 export function pathSegments(path: string): Array<string | number> {
   return path
     .split('.')

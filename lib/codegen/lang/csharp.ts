@@ -98,6 +98,7 @@ const em: Emitter = {
   varName: (n) => lowerFirst(n),
   map: (entries) => `new Dictionary<string, object> { ${entries.map(([k, e]) => `{ ${csharpString(k)}, ${e} }`).join(', ')} }`,
   comment: (t) => `// ${t}`,
+  numberToString: (e) => `${e}.ToString()`,
 };
 
 const call = (m: RequestModel, args: string[]) => `${pascal(m.service)}Service.${pascal(m.action)}(${args.join(', ')})`;

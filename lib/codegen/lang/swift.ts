@@ -4,7 +4,7 @@
  */
 import type { TypeRef } from '../../api/types';
 import type { RequestModel } from '../../request/types';
-import { RESERVED, lowerFirst, pascal, stripKaltura } from '../naming';
+import { NULLABLE_BOOLEAN, RESERVED, lowerFirst, nullableBoolean, pascal, stripKaltura } from '../naming';
 import { emitArgs, planCall, resultShape, type CallPlan, type DeclType, type EmitState, type Emitter } from '../plan';
 import { floatLiteral, intLiteral, swiftString } from '../strings';
 import type { CodegenContext, LanguageGenerator } from '../types';
@@ -23,7 +23,7 @@ function swiftType(t: DeclType): string {
     case 'file':
       return 'RequestFile';
     case 'enum':
-      return stripKaltura(t.name);
+      return t.name === NULLABLE_BOOLEAN ? 'Bool' : stripKaltura(t.name);
     case 'object':
       return stripKaltura(t.className);
     case 'array':
@@ -45,7 +45,7 @@ const em: Emitter = {
   float: floatLiteral,
   bool: (b) => (b ? 'true' : 'false'),
   nil: () => 'nil',
-  enumConst: (v, asString) => `${stripKaltura(v.enumType)}.${v.constant}${asString ? '.rawValue' : ''}`,
+  enumConst: (v, asString) => nullableBoolean(v, 'nil') ?? `${stripKaltura(v.enumType)}.${v.constant}${asString ? '.rawValue' : ''}`,
   newObject: (v, cls) => [`let ${v} = ${stripKaltura(cls)}()`],
   setProp: (v, _c, prop, expr) => `${v}.${prop} = ${expr}`,
   array: (items) => `[${items.join(', ')}]`,
@@ -55,6 +55,7 @@ const em: Emitter = {
   varName: (n) => lowerFirst(n),
   map: (entries) => (entries.length ? `[${entries.map(([k, e]) => `${swiftString(k)}: ${e}`).join(', ')}]` : '[:]'),
   comment: (t) => `// ${t}`,
+  numberToString: (e) => `String(${e})`,
 };
 
 function printResult(plan: CallPlan, ctx: CodegenContext, r: string): string[] {
