@@ -35,8 +35,16 @@ function swiftType(t: DeclType): string {
   }
 }
 
+/** Names the Swift client generator suffixes with `_` (properties, actions, argument labels). */
+const SWIFT_RESERVED = new Set(['protocol', 'repeat', 'extension', 'requestId', 'operator']);
+
+/** A property, action or argument label as the Swift client spells it (`operator_`; an argument named like its action too). */
+export function swiftMember(name: string, action?: string): string {
+  return SWIFT_RESERVED.has(name) || name === action ? `${name}_` : name;
+}
+
 function swiftAccess(base: string, segs: Array<string | number>, _t?: TypeRef): string {
-  return base + segs.map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}!`)).join('');
+  return base + segs.map((s) => (typeof s === 'number' ? `[${s}]` : `.${swiftMember(s)}!`)).join('');
 }
 
 const em: Emitter = {
@@ -47,7 +55,7 @@ const em: Emitter = {
   nil: () => 'nil',
   enumConst: (v, asString) => nullableBoolean(v, 'nil') ?? `${stripKaltura(v.enumType)}.${v.constant}${asString ? '.rawValue' : ''}`,
   newObject: (v, cls) => [`let ${v} = ${stripKaltura(cls)}()`],
-  setProp: (v, _c, prop, expr) => `${v}.${prop} = ${expr}`,
+  setProp: (v, _c, prop, expr) => `${v}.${swiftMember(prop)} = ${expr}`,
   array: (items) => `[${items.join(', ')}]`,
   declare: (v, expr, t) => (expr === 'nil' ? `let ${v}: ${swiftType(t)}? = nil` : `let ${v}: ${swiftType(t)} = ${expr}`),
   // RequestFileElement(url:) reads the file (it throws, and fails for a missing file).
@@ -61,7 +69,7 @@ const em: Emitter = {
 function printResult(plan: CallPlan, ctx: CodegenContext, r: string): string[] {
   const shape = resultShape(plan, ctx.api);
   const label = `${plan.model.service}.${plan.model.action}`;
-  const show = (base: string, f: string) => `print(${swiftString(f + ':')}, ${base}.${f} as Any)`;
+  const show = (base: string, f: string) => `print(${swiftString(f + ':')}, ${base}.${swiftMember(f)} as Any)`;
   switch (shape.kind) {
     case 'void':
       return [`print(${swiftString(label + ': done')})`];
@@ -83,7 +91,7 @@ function printResult(plan: CallPlan, ctx: CodegenContext, r: string): string[] {
 }
 
 const call = (m: RequestModel, args: Array<{ name: string; varName: string }>) =>
-  `${pascal(m.service)}Service.${m.action}(${args.map((a) => `${a.name}: ${a.varName}`).join(', ')})`;
+  `${pascal(m.service)}Service.${swiftMember(m.action)}(${args.map((a) => `${swiftMember(a.name, m.action)}: ${a.varName}`).join(', ')})`;
 
 function sent(callText: string, r: string, err: string, onSuccess: string[], exitOnError: boolean): string[] {
   return [

@@ -9,9 +9,9 @@
  * earlier steps), fills the FILL IN variables as a reader would, and checks that steps that create
  * things leave them READY with equal bytes (sha256), and that a failing call exits non-zero.
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -21,53 +21,25 @@ import type { LanguageId } from '@/lib/codegen';
 import { FILL_IN } from '@/lib/codegen/plan';
 import { fieldsToJson } from '@/lib/request/http';
 import type { Connection, RequestModel } from '@/lib/request/types';
+import { CLIENTS, HAVE_CLIENTS } from '../../../helpers/clients';
 import { startServer, TEST_ADMIN_SECRET, TEST_PARTNER_ID, type TestServer } from '../../../helpers/server';
-import { api as description, buildModels, ctxOf, loadRecipe, recipeFiles, ROOT } from '../../../unit/codegen/fixtures';
+import { api as description, buildModels, ctxOf, loadRecipe, recipeFiles } from '../../../unit/codegen/fixtures';
 
 const run = promisify(execFile);
-export const CLIENTS = join(ROOT, '../shared/clients');
-export const HAVE_CLIENTS = existsSync(CLIENTS);
-const CACHE = join(ROOT, '.tmp/clients');
-
-/** Extracts `<name>.tar.gz` once per tarball hash; `prepare` (compiling) runs once in the same folder. */
-export function clientDir(name: string, prepare?: (dir: string) => void): string {
-  const tgz = join(CLIENTS, `${name}.tar.gz`);
-  const hash = createHash('sha256').update(readFileSync(tgz)).digest('hex').slice(0, 12);
-  const dir = join(CACHE, `${name}-${hash}`);
-  if (existsSync(join(dir, '.ready'))) return dir;
-  mkdirSync(CACHE, { recursive: true });
-  const lock = `${dir}.lock`;
-  const started = Date.now();
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      if (existsSync(join(dir, '.ready'))) return dir;
-      if (Date.now() - started > 15 * 60_000) rmSync(lock, { recursive: true, force: true });
-      execFileSync('sleep', ['1']);
-    }
-  }
-  try {
-    if (existsSync(join(dir, '.ready'))) return dir;
-    const tmp = mkdtempSync(join(CACHE, `${name}-`));
-    execFileSync('tar', ['xzf', tgz, '-C', tmp]);
-    prepare?.(tmp);
-    writeFileSync(join(tmp, '.ready'), new Date().toISOString());
-    rmSync(dir, { recursive: true, force: true });
-    renameSync(tmp, dir);
-    return dir;
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
-}
+export { CLIENTS, HAVE_CLIENTS, clientDir } from '../../../helpers/clients';
 
 export interface Runner {
   lang: LanguageId;
   /** Prepares the client (extract, compile) once; returns what `exec` needs. */
   setup(): Promise<void> | void;
-  /** Runs one program (its source) in `dir`; resolves with stdout, rejects with a readable error. */
-  exec(code: string, dir: string, name: string): Promise<string>;
+  /**
+   * Runs one program (its source) in `dir`; resolves with stdout, rejects with a readable error
+   * that says `exited with N`. `file` is the file the reader chose (samples that take a path have
+   * it in their code already; the browser client takes it from an `<input type="file">`).
+   */
+  exec(code: string, dir: string, name: string, file: string): Promise<string>;
+  /** Releases what `setup` started (a browser, a static server). */
+  teardown?(): Promise<void> | void;
 }
 
 export async function sh(cmd: string, args: string[], opts: { cwd?: string; env?: Record<string, string>; timeout?: number } = {}): Promise<string> {
@@ -128,6 +100,7 @@ export function describeClient(runner: Runner): void {
     }, 900_000);
 
     afterAll(async () => {
+      await runner.teardown?.();
       await server?.dispose();
       if (dir) rmSync(dir, { recursive: true, force: true });
     });
@@ -184,7 +157,8 @@ export function describeClient(runner: Runner): void {
         const name = `${lang} whole ${++n} "q" 日本`;
         const models = buildModels(recipe, { edit: isUpload ? edit(name) : undefined, conn, filePath: file }).filter((m): m is RequestModel => m !== null);
         const code = await fillValues(g.program(models, ctxOf({ connection: conn, secrets: 'shown', filePath: file })));
-        const out = await runner.exec(code, dir, `whole${n}`);
+        const out = await runner.exec(code, dir, `whole${n}`, file);
+        if (process.env.CLIENTS_DEBUG === '1') console.info(`--- ${lang} ${recipeFile} whole program printed:\n${out}`);
         expect(out).not.toMatch(/KalturaAPIException|Traceback|Fatal error/);
         if (isUpload) await expectReady(name);
       }, 300_000);
@@ -196,7 +170,7 @@ export function describeClient(runner: Runner): void {
           const model = buildModels(recipe, { edit: isUpload ? edit(name) : undefined, conn, filePath: file, results })[i];
           if (!model) continue;
           const code = await fillValues(g.step(model, ctxOf({ connection: conn, secrets: 'shown', setup: true, filePath: file })));
-          const out = await runner.exec(code, dir, `step${n}_${i + 1}`);
+          const out = await runner.exec(code, dir, `step${n}_${i + 1}`, file);
           // The live result the page would hold: read back the way the step printed it.
           const sent = fieldsToJson(model.params);
           results[i] = { ok: true, response: liveResult(out), answers: { ...sent, body: sent } };
@@ -209,8 +183,8 @@ export function describeClient(runner: Runner): void {
       const recipe = loadRecipe(UPLOAD_RECIPE);
       const bad = { ...conn, secret: 'wrong-secret' };
       const models = buildModels(recipe, { conn: bad, filePath: file }).filter((m): m is RequestModel => m !== null);
-      await expect(runner.exec(g.program(models, ctxOf({ connection: bad, secrets: 'shown', filePath: file })), dir, `failing${++n}`)).rejects.toThrow(/exited with [1-9]/);
-      await expect(runner.exec(g.step(models[0], ctxOf({ connection: bad, secrets: 'shown', setup: true })), dir, `failing${++n}`)).rejects.toThrow(/exited with [1-9]/);
+      await expect(runner.exec(g.program(models, ctxOf({ connection: bad, secrets: 'shown', filePath: file })), dir, `failing${++n}`, file)).rejects.toThrow(/exited with [1-9]/);
+      await expect(runner.exec(g.step(models[0], ctxOf({ connection: bad, secrets: 'shown', setup: true })), dir, `failing${++n}`, file)).rejects.toThrow(/exited with [1-9]/);
     }, 300_000);
   });
 }
