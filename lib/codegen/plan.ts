@@ -253,6 +253,12 @@ export interface Emitter {
    * argument of type string takes (`String.valueOf(x)`); loosely typed clients leave it as is.
    */
   numberToString?(expr: string): string;
+  /** A declared variable used as an expression, where the language marks it (`$entry` in PHP). */
+  varRef?(v: string): string;
+}
+
+function varRef(st: EmitState, v: string): string {
+  return st.em.varRef ? st.em.varRef(v) : v;
 }
 
 export interface EmitState {
@@ -366,7 +372,7 @@ export function valueExpr(value: Value, st: EmitState, stmts: string[], hint: st
     case 'object': {
       const v = st.names.alloc(em.varName(hint));
       emitObject(v, value, st, stmts);
-      return v;
+      return varRef(st, v);
     }
     case 'array': {
       if (value.itemClass) st.uses.add(value.itemClass);
@@ -376,13 +382,13 @@ export function valueExpr(value: Value, st: EmitState, stmts: string[], hint: st
     case 'file': {
       const v = st.names.alloc(em.varName(hint));
       stmts.push(...em.file(v, filePathOf(value, st.ctx), value));
-      return v;
+      return varRef(st, v);
     }
     case 'ref': {
       const expr = st.refExpr?.(value);
       if (expr !== undefined) return refAs(expr, value, type, st);
       if (value.resolved) return valueExpr(value.resolved, st, stmts, hint);
-      return fillIn(st, hint, type, refWhy(value));
+      return varRef(st, fillIn(st, hint, type, refWhy(value)));
     }
   }
 }

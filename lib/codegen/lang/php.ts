@@ -52,6 +52,7 @@ function emitter(ns: boolean, enums: Set<string>): Emitter {
     varName: (n) => lowerFirst(n),
     map: (entries) => `array(${entries.map(([k, e]) => `${phpString(k)} => ${e}`).join(', ')})`,
     comment: (t) => `// ${t}`,
+    varRef: (v) => `$${v}`,
   };
 }
 

@@ -99,6 +99,11 @@ describe.skipIf(!api)('regressions of the full API (issue 10)', () => {
       python: 'filter2.categoriesIdsMatchAnd = category2.id',
     };
     for (const [lang, line] of Object.entries(ids)) expect(programOf(metadata, lang as (typeof LANGUAGE_IDS)[number]), lang).toContain(line);
+    // PHP: nested objects and FILL IN variables used inside other values keep their `$`.
+    for (const lang of ['php', 'php53'] as const) {
+      expect(programOf(tokens, lang)).toContain('->actions = array($actionsItem);');
+      expect(programOf(tokens, lang)).not.toMatch(/= array\([a-z]|= (?!true;|false;|null;)[a-z]\w*;$/m);
+    }
     expect(caps).toContain('caption_asset.format = KalturaCaptionType.SRT');
     expect(caps).toContain('caption_asset.language = KalturaLanguage.EN');
     expect(programOf(captions, 'java')).toContain('filter.setOrderBy(CaptionAssetOrderBy.CREATED_AT_DESC.getValue());');
