@@ -513,7 +513,8 @@ export type ResultShape =
   | { kind: 'void' }
   | { kind: 'scalar' }
   | { kind: 'object'; fields: string[] }
-  | { kind: 'list'; fields: string[]; itemFields: string[]; itemClass: string }
+  /** `listResponse`: the class derives from KalturaListResponse (typed clients have `ListResponse<T>` for those only). */
+  | { kind: 'list'; fields: string[]; itemFields: string[]; itemClass: string; listResponse: boolean }
   | { kind: 'unknown' };
 
 const SHOWN = ['id', 'name', 'fileName', 'status'];
@@ -537,7 +538,9 @@ export function resultShape(plan: CallPlan, api: ApiDescription | undefined): Re
     const objects = props.find((p) => p.name === 'objects');
     if (objects && (objects.type.kind === 'array') && props.some((p) => p.name === 'totalCount')) {
       const item = objects.type.itemClass;
-      return { kind: 'list', fields: ['totalCount'], itemFields: api.getClass(item) ? shownFields(item, api) : [], itemClass: item };
+      let listResponse = false;
+      for (let c = api.getClass(r.className); c && !listResponse; c = c.base ? api.getClass(c.base) : undefined) listResponse = c.name === 'KalturaListResponse';
+      return { kind: 'list', fields: ['totalCount'], itemFields: api.getClass(item) ? shownFields(item, api) : [], itemClass: item, listResponse };
     }
     if (props.length === 0) return { kind: 'unknown' };
     return { kind: 'object', fields: shownFields(r.className, api) };

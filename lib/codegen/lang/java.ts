@@ -47,7 +47,7 @@ export function resultJavaType(t: TypeRef | undefined, api?: ApiDescription, pla
   if (!t) return plan?.op ? 'Void' : 'Object';
   if (t.kind === 'object') {
     const shape = plan ? resultShape(plan, api) : undefined;
-    if (shape?.kind === 'list') return `ListResponse<${stripKaltura(shape.itemClass)}>`;
+    if (shape?.kind === 'list' && shape.listResponse) return `ListResponse<${stripKaltura(shape.itemClass)}>`;
     return stripKaltura(t.className);
   }
   if (t.kind === 'array') return `List<${boxed(t.itemClass)}>`;
@@ -153,11 +153,27 @@ function setupParts(st: EmitState, ctx: CodegenContext): { pre: string[]; wrap: 
   };
 }
 
+/**
+ * The client completes requests on OkHttp's threads; an exception there (on Java 16+ the client
+ * cannot read an API error without `--add-opens java.base/java.lang=ALL-UNNAMED`, as its Gson
+ * needs Throwable's fields) would leave the program waiting and then exit 0.
+ */
+const CLIENT_THREAD_ERRORS = [
+  '// If the client fails on its own thread, end with an error instead of waiting. (On Java 16+,',
+  '// run with --add-opens java.base/java.lang=ALL-UNNAMED to see the API\'s error messages.)',
+  'Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {',
+  '    System.err.println(error);',
+  '    System.exit(1);',
+  '});',
+  '',
+];
+
 function mainClass(body: string[]): string[] {
   return [
     ...IMPORTS,
     'public class CodeExample {',
     '    public static void main(String[] args) throws Exception {',
+    ...indent(CLIENT_THREAD_ERRORS, '        '),
     ...indent(body, '        '),
     '    }',
     '}',

@@ -78,7 +78,7 @@ const FEATURES: Feature[] = [
     follows: {
       php: ['exit(1);'],
       php53: ['exit(1);'],
-      java: ['System.exit(1);'],
+      java: ['System.exit(1);', 'Thread.setDefaultUncaughtExceptionHandler('],
       csharp: ['Environment.Exit(1);'],
       node: ['process.exit(1);'],
       swift: ['exit(1)'],
