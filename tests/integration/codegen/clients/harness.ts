@@ -7,7 +7,11 @@
  * runs languages in parallel. Each runs, for every shipped recipe the sandbox serves, the whole
  * program and every step with set-up code (one after the other, with the live results of the
  * earlier steps), fills the FILL IN variables as a reader would, and checks that steps that create
- * things leave them READY with equal bytes (sha256), and that a failing call exits non-zero.
+ * things leave them READY with equal bytes (sha256), and that a failing call exits non-zero (a
+ * kill at the timeout does not count). A shipped recipe whose calls the sandbox does not simulate
+ * is reported NOT RUN (a warning and a test that says so); typed languages (java, csharp) still
+ * compile its samples against the client, and compile the test recipes of the published API
+ * (tests/unit/codegen/recipes/published) the same way. The browser client (ajax) runs in Chromium.
  */
 import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
