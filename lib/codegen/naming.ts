@@ -33,6 +33,24 @@ export function camelFromConstant(name: string): string {
   return /^[0-9]/.test(s) ? '_' + s : s;
 }
 
+/**
+ * A kaltura-ngx-client enum member: the constant in lower camel case, a leading `_` kept, and
+ * `name` written `_name` (the client generator's one reserved word: a class's static `name`).
+ */
+export function ngxEnumMember(constant: string): string {
+  const s = (constant.startsWith('_') ? '_' : '') + camelFromConstant(constant);
+  return s === 'name' ? '_name' : s;
+}
+
+/** The Java and Swift clients type KalturaNullableBoolean as their own nullable boolean. */
+export const NULLABLE_BOOLEAN = 'KalturaNullableBoolean';
+
+/** A KalturaNullableBoolean member as a Java/Swift boolean (`true`, `false`, or `nil`); undefined for other enums. */
+export function nullableBoolean(v: { enumType: string; value: string | number }, nil: string): string | undefined {
+  if (v.enumType !== NULLABLE_BOOLEAN) return undefined;
+  return Number(v.value) === 1 ? 'true' : Number(v.value) === 0 ? 'false' : nil;
+}
+
 /** Makes any text a safe identifier (letters, digits, `_`; not starting with a digit). */
 export function identifier(name: string): string {
   let s = name.replace(/[^A-Za-z0-9_]/g, '_');

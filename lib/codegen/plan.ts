@@ -118,6 +118,10 @@ export function typed(value: Value, type: TypeRef | undefined, api: ApiDescripti
       if (type.kind === 'enum') return enumMember(type.name, value.value, api) ?? value;
       return value;
     }
+    case 'bool':
+      // A boolean for an int enum (KalturaNullableBoolean): the member the wire form (1/0) names.
+      if (type.kind === 'enum') return enumMember(type.name, value.value ? 1 : 0, api) ?? value;
+      return value;
     case 'int':
     case 'float':
       if (type.kind === 'enum') return enumMember(type.name, value.value, api) ?? value;
@@ -240,12 +244,21 @@ export interface Emitter {
   file(v: string, path: string, f: FileValue): string[];
   /** The expression for a variable name in this language's convention (`uploadTokenId`, `upload_token_id`). */
   varName(name: string): string;
-  /** The expression that reads variable `v` (PHP: `$v`); the name itself by default. */
-  ref?(v: string): string;
   /** A plain map of property names to expressions (objects of no known class). */
   map(entries: Array<[string, string]>): string;
   /** A line comment. */
   comment(text: string): string;
+  /**
+   * Typed clients: `expr` (a number read from an earlier result) as the string a property or
+   * argument of type string takes (`String.valueOf(x)`); loosely typed clients leave it as is.
+   */
+  numberToString?(expr: string): string;
+  /** A declared variable used as an expression, where the language marks it (`$entry` in PHP). */
+  varRef?(v: string): string;
+}
+
+function varRef(st: EmitState, v: string): string {
+  return st.em.varRef ? st.em.varRef(v) : v;
 }
 
 export interface EmitState {
@@ -254,6 +267,8 @@ export interface EmitState {
   ctx: CodegenContext;
   /** Whole-recipe programs: the expression for a ref (a variable holding an earlier result). */
   refExpr?: (ref: RefValue) => string | undefined;
+  /** Whole-recipe programs: the declared type of what a ref reads (for conversions between typed values). */
+  refType?: (ref: RefValue) => TypeRef | undefined;
   /** Class and enum names used (for imports). */
   uses: Set<string>;
   /**
@@ -357,7 +372,7 @@ export function valueExpr(value: Value, st: EmitState, stmts: string[], hint: st
     case 'object': {
       const v = st.names.alloc(em.varName(hint));
       emitObject(v, value, st, stmts);
-      return em.ref ? em.ref(v) : v;
+      return varRef(st, v);
     }
     case 'array': {
       if (value.itemClass) st.uses.add(value.itemClass);
@@ -367,14 +382,13 @@ export function valueExpr(value: Value, st: EmitState, stmts: string[], hint: st
     case 'file': {
       const v = st.names.alloc(em.varName(hint));
       stmts.push(...em.file(v, filePathOf(value, st.ctx), value));
-      return em.ref ? em.ref(v) : v;
+      return varRef(st, v);
     }
     case 'ref': {
       const expr = st.refExpr?.(value);
-      if (expr !== undefined) return expr;
+      if (expr !== undefined) return refAs(expr, value, type, st);
       if (value.resolved) return valueExpr(value.resolved, st, stmts, hint);
-      const v = fillIn(st, hint, type, refWhy(value));
-      return em.ref ? em.ref(v) : v;
+      return varRef(st, fillIn(st, hint, type, refWhy(value)));
     }
   }
 }
@@ -421,7 +435,7 @@ export function emitArgs(plan: CallPlan, st: EmitState): EmittedArgs {
     }
     const varName = st.names.alloc(st.em.varName(a.name));
     if (refE !== undefined) {
-      stmts.push(st.em.declare(varName, refE, declTypeOf(a.value, a.type)));
+      stmts.push(st.em.declare(varName, refAs(refE, value as RefValue, a.type, st), declTypeOf(a.value, a.type)));
     } else if (value.kind === 'object') {
       emitObject(varName, value, st, stmts);
     } else if (value.kind === 'file') {
@@ -450,6 +464,30 @@ function typeLabel(t: TypeRef): string {
 }
 
 /** Splits a dotted response path: `objects.0.id` -> ['objects', 0, 'id']. */
+/** A ref's expression converted to the target's type where a typed client needs it (a number into a string). */
+function refAs(expr: string, ref: RefValue, target: TypeRef | undefined, st: EmitState): string {
+  if (target?.kind !== 'string' || !st.em.numberToString) return expr;
+  const source = st.refType?.(ref);
+  return source?.kind === 'int' || source?.kind === 'float' ? st.em.numberToString(expr) : expr;
+}
+
+/** The declared type at `segs` inside a value of type `t` (properties of classes, items of arrays). */
+export function typeAtPath(t: TypeRef | undefined, segs: Array<string | number>, api: ApiDescription | undefined): TypeRef | undefined {
+  let cur = t;
+  for (const seg of segs) {
+    if (!cur) return undefined;
+    if (typeof seg === 'number') {
+      if (cur.kind !== 'array') return undefined;
+      cur = /^(string|int|float|bool)$/.test(cur.itemClass) ? ({ kind: cur.itemClass } as TypeRef) : { kind: 'object', className: cur.itemClass };
+    } else if (cur.kind === 'object') {
+      cur = api?.allProperties(cur.className).find((p) => p.name === seg)?.type;
+    } else {
+      return undefined;
+    }
+  }
+  return cur;
+}
+
 export function pathSegments(path: string): Array<string | number> {
   return path
     .split('.')
@@ -475,7 +513,8 @@ export type ResultShape =
   | { kind: 'void' }
   | { kind: 'scalar' }
   | { kind: 'object'; fields: string[] }
-  | { kind: 'list'; fields: string[]; itemFields: string[]; itemClass: string }
+  /** `listResponse`: the class derives from KalturaListResponse (typed clients have `ListResponse<T>` for those only). */
+  | { kind: 'list'; fields: string[]; itemFields: string[]; itemClass: string; listResponse: boolean }
   | { kind: 'unknown' };
 
 const SHOWN = ['id', 'name', 'fileName', 'status'];
@@ -499,7 +538,9 @@ export function resultShape(plan: CallPlan, api: ApiDescription | undefined): Re
     const objects = props.find((p) => p.name === 'objects');
     if (objects && (objects.type.kind === 'array') && props.some((p) => p.name === 'totalCount')) {
       const item = objects.type.itemClass;
-      return { kind: 'list', fields: ['totalCount'], itemFields: api.getClass(item) ? shownFields(item, api) : [], itemClass: item };
+      let listResponse = false;
+      for (let c = api.getClass(r.className); c && !listResponse; c = c.base ? api.getClass(c.base) : undefined) listResponse = c.name === 'KalturaListResponse';
+      return { kind: 'list', fields: ['totalCount'], itemFields: api.getClass(item) ? shownFields(item, api) : [], itemClass: item, listResponse };
     }
     if (props.length === 0) return { kind: 'unknown' };
     return { kind: 'object', fields: shownFields(r.className, api) };

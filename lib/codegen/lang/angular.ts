@@ -1,7 +1,7 @@
 /** angular: `kaltura-ngx-client` (`this.kaltura.request(new MediaAddAction({ entry })).subscribe(...)`). */
 import type { RequestModel } from '../../request/types';
-import { RESERVED, camelFromConstant, lowerFirst, pascal } from '../naming';
-import { emitArgs, planCall, type EmitState, type Emitter } from '../plan';
+import { RESERVED, lowerFirst, ngxEnumMember, pascal } from '../naming';
+import { emitArgs, planCall, type CallPlan, type EmitState, type Emitter } from '../plan';
 import { floatLiteral, intLiteral, jsString } from '../strings';
 import type { CodegenContext, LanguageGenerator } from '../types';
 import { BROWSER_SECRET_WARNING } from './ajax';
@@ -14,7 +14,7 @@ const em: Emitter = {
   float: floatLiteral,
   bool: (b) => (b ? 'true' : 'false'),
   nil: () => 'null',
-  enumConst: (v, asString) => `${v.enumType}.${camelFromConstant(v.constant)}${asString ? '.toString()' : ''}`,
+  enumConst: (v, asString) => `${v.enumType}.${ngxEnumMember(v.constant)}${asString ? '.toString()' : ''}`,
   newObject: (v, cls) => [`const ${v} = new ${cls}();`],
   setProp: (v, _cls, prop, expr) => `${jsAccess(v, [prop])} = ${expr};`,
   array: (items) => `[${items.join(', ')}]`,
@@ -26,7 +26,17 @@ const em: Emitter = {
   varName: (n) => lowerFirst(n),
   map: jsMap,
   comment: (t) => `// ${t}`,
+  numberToString: (e) => `String(${e})`,
 };
+
+/**
+ * The call's plan without the arguments that are skipped (null): an action takes its arguments by
+ * name, all optional ones as `name?: Type`, where `null` does not type-check.
+ */
+function ngxPlan(model: RequestModel, ctx: CodegenContext): CallPlan {
+  const plan = planCall(model, ctx);
+  return { ...plan, args: plan.args.filter((a) => a.missing || a.value.kind !== 'null') };
+}
 
 function actionClass(model: RequestModel): string {
   return `${pascal(model.service)}${pascal(model.action)}Action`;
@@ -65,7 +75,7 @@ export const angular: LanguageGenerator = {
   step(model, ctx) {
     const st = newState(em, RESERVED.js, ctx, ['ks', 'result', 'error']);
     const head = ctx.setup ? setup(st, ctx) : undefined;
-    const a = emitArgs(planCall(model, ctx), st);
+    const a = emitArgs(ngxPlan(model, ctx), st);
     const callLines = [
       ...a.stmts,
       `this.kaltura.request(${request(model, a.args, st)})`,
@@ -103,7 +113,7 @@ export const angular: LanguageGenerator = {
     const head = setup(st, ctx);
     const body = [...head.lines, `const ks = await firstValueFrom(this.kaltura.request(${head.startRequest}));`, 'this.kaltura.setDefaultRequestOptions({ ks });', ''];
     for (const model of models) {
-      const plan = planCall(model, ctx);
+      const plan = ngxPlan(model, ctx);
       const a = emitArgs(plan, st);
       const resultVar = st.names.alloc(resultName(plan));
       steps.set(model.stepIndex, { plan, resultVar, resultType: plan.result, args: a });

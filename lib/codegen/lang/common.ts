@@ -7,6 +7,7 @@ import {
   pathSegments,
   planCall,
   resultBaseName,
+  typeAtPath,
   scrubSecrets,
   type CallPlan,
   type EmitState,
@@ -94,6 +95,15 @@ export function chainRefs(
     const arg = src.args?.args.find((a) => a.name === segs[0]);
     if (!arg) return undefined;
     return access(arg.varName, segs.slice(1));
+  };
+  st.refType = (ref: RefValue) => {
+    const src = steps.get(ref.fromStep);
+    if (!src) return undefined;
+    let segs = pathSegments(ref.path);
+    if (ref.source === 'value') return typeAtPath(src.resultType, segs, st.ctx.api);
+    if (segs[0] === 'body') segs = segs.slice(1);
+    const arg = src.plan.args.find((a) => a.name === segs[0]);
+    return typeAtPath(arg?.type, segs.slice(1), st.ctx.api);
   };
 }
 

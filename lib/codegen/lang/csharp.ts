@@ -45,7 +45,7 @@ function resultCsType(t: TypeRef | undefined, api?: ApiDescription, plan?: CallP
   if (!t) return plan?.op ? 'VoidResponse' : 'object';
   if (t.kind === 'object') {
     const shape = plan ? resultShape(plan, api) : undefined;
-    if (shape?.kind === 'list') return `ListResponse<${stripKaltura(shape.itemClass)}>`;
+    if (shape?.kind === 'list' && shape.listResponse) return `ListResponse<${stripKaltura(shape.itemClass)}>`;
     return stripKaltura(t.className);
   }
   if (t.kind === 'array') return `IList<${csItem(t.itemClass)}>`;
@@ -98,6 +98,7 @@ const em: Emitter = {
   varName: (n) => lowerFirst(n),
   map: (entries) => `new Dictionary<string, object> { ${entries.map(([k, e]) => `{ ${csharpString(k)}, ${e} }`).join(', ')} }`,
   comment: (t) => `// ${t}`,
+  numberToString: (e) => `${e}.ToString()`,
 };
 
 const call = (m: RequestModel, args: string[]) => `${pascal(m.service)}Service.${pascal(m.action)}(${args.join(', ')})`;

@@ -7,7 +7,7 @@
  */
 import type { ApiDescription, TypeRef } from '../../api/types';
 import type { RequestModel } from '../../request/types';
-import { RESERVED, lowerFirst, pascal, stripKaltura } from '../naming';
+import { NULLABLE_BOOLEAN, RESERVED, lowerFirst, nullableBoolean, pascal, stripKaltura } from '../naming';
 import { emitArgs, planCall, resultShape, type CallPlan, type DeclType, type EmitState, type Emitter } from '../plan';
 import { floatLiteral, intLiteral, isBeyondInt32, javaString } from '../strings';
 import type { CodegenContext, LanguageGenerator } from '../types';
@@ -26,7 +26,7 @@ function javaType(t: DeclType): string {
     case 'file':
       return 'File';
     case 'enum':
-      return stripKaltura(t.name);
+      return t.name === NULLABLE_BOOLEAN ? 'Boolean' : stripKaltura(t.name);
     case 'object':
       return stripKaltura(t.className);
     case 'array':
@@ -47,7 +47,7 @@ export function resultJavaType(t: TypeRef | undefined, api?: ApiDescription, pla
   if (!t) return plan?.op ? 'Void' : 'Object';
   if (t.kind === 'object') {
     const shape = plan ? resultShape(plan, api) : undefined;
-    if (shape?.kind === 'list') return `ListResponse<${stripKaltura(shape.itemClass)}>`;
+    if (shape?.kind === 'list' && shape.listResponse) return `ListResponse<${stripKaltura(shape.itemClass)}>`;
     return stripKaltura(t.className);
   }
   if (t.kind === 'array') return `List<${boxed(t.itemClass)}>`;
@@ -72,7 +72,7 @@ const em: Emitter = {
   },
   bool: (b) => (b ? 'true' : 'false'),
   nil: () => 'null',
-  enumConst: (v, asString) => `${stripKaltura(v.enumType)}.${v.constant}${asString ? '.getValue()' : ''}`,
+  enumConst: (v, asString) => nullableBoolean(v, 'null') ?? `${stripKaltura(v.enumType)}.${v.constant}${asString ? '.getValue()' : ''}`,
   newObject: (v, cls) => [`${stripKaltura(cls)} ${v} = new ${stripKaltura(cls)}();`],
   setProp: (v, _c, prop, expr) => `${v}.set${pascal(prop)}(${expr});`,
   array: (items, itemClass) => `new ArrayList<${itemClass ? boxed(itemClass) : 'Object'}>(Arrays.asList(${items.join(', ')}))`,
@@ -81,6 +81,7 @@ const em: Emitter = {
   varName: (n) => lowerFirst(n),
   map: (entries) => `new HashMap<String, Object>()${entries.length ? ` {{ ${entries.map(([k, e]) => `put(${javaString(k)}, ${e});`).join(' ')} }}` : ''}`,
   comment: (t) => `// ${t}`,
+  numberToString: (e) => `String.valueOf(${e})`,
 };
 
 const call = (m: RequestModel, args: string[]) => `${pascal(m.service)}Service.${javaActionName(m.action)}(${args.join(', ')})`;
@@ -152,11 +153,27 @@ function setupParts(st: EmitState, ctx: CodegenContext): { pre: string[]; wrap: 
   };
 }
 
+/**
+ * The client completes requests on OkHttp's threads; an exception there (on Java 16+ the client
+ * cannot read an API error without `--add-opens java.base/java.lang=ALL-UNNAMED`, as its Gson
+ * needs Throwable's fields) would leave the program waiting and then exit 0.
+ */
+const CLIENT_THREAD_ERRORS = [
+  '// If the client fails on its own thread, end with an error instead of waiting. (On Java 16+,',
+  '// run with --add-opens java.base/java.lang=ALL-UNNAMED to see the API\'s error messages.)',
+  'Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {',
+  '    System.err.println(error);',
+  '    System.exit(1);',
+  '});',
+  '',
+];
+
 function mainClass(body: string[]): string[] {
   return [
     ...IMPORTS,
     'public class CodeExample {',
     '    public static void main(String[] args) throws Exception {',
+    ...indent(CLIENT_THREAD_ERRORS, '        '),
     ...indent(body, '        '),
     '    }',
     '}',

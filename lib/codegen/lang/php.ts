@@ -49,9 +49,9 @@ function emitter(ns: boolean, enums: Set<string>): Emitter {
     declare: (v, expr) => `$${v} = ${expr};`,
     file: (v, path) => [`$${v} = ${phpString(path)}; // path of the file to upload`],
     varName: (n) => lowerFirst(n),
-    ref: (v) => `$${v}`,
     map: (entries) => `array(${entries.map(([k, e]) => `${phpString(k)} => ${e}`).join(', ')})`,
     comment: (t) => `// ${t}`,
+    varRef: (v) => `$${v}`,
   };
 }
 

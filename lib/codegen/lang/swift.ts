@@ -4,7 +4,7 @@
  */
 import type { TypeRef } from '../../api/types';
 import type { RequestModel } from '../../request/types';
-import { RESERVED, lowerFirst, pascal, stripKaltura } from '../naming';
+import { NULLABLE_BOOLEAN, RESERVED, lowerFirst, nullableBoolean, pascal, stripKaltura } from '../naming';
 import { emitArgs, planCall, resultShape, type CallPlan, type DeclType, type EmitState, type Emitter } from '../plan';
 import { floatLiteral, intLiteral, swiftString } from '../strings';
 import type { CodegenContext, LanguageGenerator } from '../types';
@@ -23,7 +23,7 @@ function swiftType(t: DeclType): string {
     case 'file':
       return 'RequestFile';
     case 'enum':
-      return stripKaltura(t.name);
+      return t.name === NULLABLE_BOOLEAN ? 'Bool' : stripKaltura(t.name);
     case 'object':
       return stripKaltura(t.className);
     case 'array':
@@ -35,8 +35,19 @@ function swiftType(t: DeclType): string {
   }
 }
 
+/** Names the Swift client generator suffixes with `_` (properties, actions, argument labels). */
+const SWIFT_RESERVED = new Set(['protocol', 'repeat', 'extension', 'requestId', 'operator']);
+
+/** A property, action or argument label as the Swift client spells it (`operator_`; an argument named like its action too). */
+export function swiftMember(name: string, action?: string): string {
+  return SWIFT_RESERVED.has(name) || name === action ? `${name}_` : name;
+}
+
+/** `uploadToken.id!`, `list.objects![0].id!`: an expression reading an earlier result. */
+const READ_FROM_RESULT = /^[a-z_][A-Za-z0-9_]*(\.|\[|!)/;
+
 function swiftAccess(base: string, segs: Array<string | number>, _t?: TypeRef): string {
-  return base + segs.map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}!`)).join('');
+  return base + segs.map((s) => (typeof s === 'number' ? `[${s}]` : `.${swiftMember(s)}!`)).join('');
 }
 
 const em: Emitter = {
@@ -45,22 +56,26 @@ const em: Emitter = {
   float: floatLiteral,
   bool: (b) => (b ? 'true' : 'false'),
   nil: () => 'nil',
-  enumConst: (v, asString) => `${stripKaltura(v.enumType)}.${v.constant}${asString ? '.rawValue' : ''}`,
+  enumConst: (v, asString) => nullableBoolean(v, 'nil') ?? `${stripKaltura(v.enumType)}.${v.constant}${asString ? '.rawValue' : ''}`,
   newObject: (v, cls) => [`let ${v} = ${stripKaltura(cls)}()`],
-  setProp: (v, _c, prop, expr) => `${v}.${prop} = ${expr}`,
+  setProp: (v, _c, prop, expr) => `${v}.${swiftMember(prop)} = ${expr}`,
   array: (items) => `[${items.join(', ')}]`,
-  declare: (v, expr, t) => (expr === 'nil' ? `let ${v}: ${swiftType(t)}? = nil` : `let ${v}: ${swiftType(t)} = ${expr}`),
+  // A value read from an earlier result keeps that property's own type (the client's Int64 or Int),
+  // which the description cannot tell apart; literals get the declared type.
+  declare: (v, expr, t) =>
+    expr === 'nil' ? `let ${v}: ${swiftType(t)}? = nil` : READ_FROM_RESULT.test(expr) ? `let ${v} = ${expr}` : `let ${v}: ${swiftType(t)} = ${expr}`,
   // RequestFileElement(url:) reads the file (it throws, and fails for a missing file).
   file: (v, path) => [`let ${v}: RequestFile = try! RequestFileElement(url: URL(fileURLWithPath: ${swiftString(path)}))!`],
   varName: (n) => lowerFirst(n),
   map: (entries) => (entries.length ? `[${entries.map(([k, e]) => `${swiftString(k)}: ${e}`).join(', ')}]` : '[:]'),
   comment: (t) => `// ${t}`,
+  numberToString: (e) => `String(${e})`,
 };
 
 function printResult(plan: CallPlan, ctx: CodegenContext, r: string): string[] {
   const shape = resultShape(plan, ctx.api);
   const label = `${plan.model.service}.${plan.model.action}`;
-  const show = (base: string, f: string) => `print(${swiftString(f + ':')}, ${base}.${f} as Any)`;
+  const show = (base: string, f: string) => `print(${swiftString(f + ':')}, ${base}.${swiftMember(f)} as Any)`;
   switch (shape.kind) {
     case 'void':
       return [`print(${swiftString(label + ': done')})`];
@@ -81,8 +96,18 @@ function printResult(plan: CallPlan, ctx: CodegenContext, r: string): string[] {
   }
 }
 
-const call = (m: RequestModel, args: Array<{ name: string; varName: string }>) =>
-  `${pascal(m.service)}Service.${m.action}(${args.map((a) => `${a.name}: ${a.varName}`).join(', ')})`;
+/**
+ * The call. An integer argument goes through `numericCast`: the client takes Int64 for some ids and
+ * times and Int for others, and the API description does not say which (both are "integer").
+ */
+const call = (m: RequestModel, args: Array<{ name: string; varName: string }>, plan?: CallPlan) =>
+  `${pascal(m.service)}Service.${swiftMember(m.action)}(${args
+    .map((a, i) => {
+      const p = plan?.args[i];
+      const cast = p?.type?.kind === 'int' && p.value.kind !== 'null';
+      return `${swiftMember(a.name, m.action)}: ${cast ? `numericCast(${a.varName})` : a.varName}`;
+    })
+    .join(', ')})`;
 
 function sent(callText: string, r: string, err: string, onSuccess: string[], exitOnError: boolean): string[] {
   return [
@@ -111,7 +136,7 @@ function setupParts(st: EmitState, ctx: CodegenContext): { pre: string[]; wrap: 
       ...a.stmts,
       '',
     ],
-    wrap: (body) => sent(call(s.model, a.args), r, err, [`client.ks = ${r}`, '', ...body], true),
+    wrap: (body) => sent(call(s.model, a.args, s), r, err, [`client.ks = ${r}`, '', ...body], true),
   };
 }
 
@@ -128,7 +153,7 @@ export const swift: LanguageGenerator = {
     const a = emitArgs(plan, st);
     const r = st.names.alloc('result');
     const err = st.names.alloc('error');
-    const stepLines = [...a.stmts, ...sent(call(model, a.args), r, err, [...printResult(plan, ctx, r), ...(setup ? ['exit(0)'] : [])], !!setup)];
+    const stepLines = [...a.stmts, ...sent(call(model, a.args, plan), r, err, [...printResult(plan, ctx, r), ...(setup ? ['exit(0)'] : [])], !!setup)];
     const fills = st.fillIns.length ? [...st.fillIns, ''] : [];
     if (!setup) return finish([...fills, ...stepLines], ctx, [model]);
     return finish(['import Foundation', 'import KalturaClient', '', ...fills, ...setup.pre, ...setup.wrap(stepLines), '', 'dispatchMain()'], ctx, [model]);
@@ -151,7 +176,7 @@ export const swift: LanguageGenerator = {
       return [
         `// Step ${model.stepIndex + 1}: ${model.service}.${model.action}`,
         ...a.stmts,
-        ...sent(call(model, a.args), r, err, [...(plan.result ? [`let ${resultVar} = ${r}!`] : []), ...printResult(plan, ctx, r), '', ...inner], true),
+        ...sent(call(model, a.args, plan), r, err, [...(plan.result ? [`let ${resultVar} = ${r}!`] : []), ...printResult(plan, ctx, r), '', ...inner], true),
       ];
     };
     const nested = nest(0);

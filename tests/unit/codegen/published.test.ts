@@ -83,7 +83,27 @@ describe.skipIf(!api)('regressions of the full API (issue 10)', () => {
     const caps = programOf(captions, 'python');
     expect(caps).toContain('entry.mediaType = KalturaMediaType.VIDEO');
     expect(caps).not.toMatch(/mediaType = "1"/);
-    expect(caps).toContain('caption_asset.isDefault = True');
+    // KalturaNullableBoolean: the Python client calls getValue() on anything but an int (a bool fails);
+    // the Java and Swift clients type it as their own boolean, C# and ngx as the enum.
+    expect(caps).toContain('caption_asset.isDefault = KalturaNullableBoolean.TRUE_VALUE');
+    expect(programOf(captions, 'java')).toContain('captionAsset.setIsDefault(true);');
+    expect(programOf(captions, 'swift')).toContain('captionAsset.isDefault = true');
+    expect(programOf(captions, 'csharp')).toContain('captionAsset.IsDefault = NullableBoolean.TRUE_VALUE;');
+    expect(programOf(captions, 'angular')).toContain('captionAsset.isDefault = KalturaNullableBoolean.trueValue;');
+    // A number read from an earlier result into a string property: typed clients convert it.
+    const ids: Record<string, string> = {
+      java: 'filter2.setCategoriesIdsMatchAnd(String.valueOf(category2.getId()));',
+      csharp: 'filter2.CategoriesIdsMatchAnd = category2.Id.ToString();',
+      swift: 'filter2.categoriesIdsMatchAnd = String(category2.id!)',
+      angular: 'filter2.categoriesIdsMatchAnd = String(category2.id);',
+      python: 'filter2.categoriesIdsMatchAnd = category2.id',
+    };
+    for (const [lang, line] of Object.entries(ids)) expect(programOf(metadata, lang as (typeof LANGUAGE_IDS)[number]), lang).toContain(line);
+    // PHP: nested objects and FILL IN variables used inside other values keep their `$`.
+    for (const lang of ['php', 'php53'] as const) {
+      expect(programOf(tokens, lang)).toContain('->actions = array($actionsItem);');
+      expect(programOf(tokens, lang)).not.toMatch(/= array\([a-z]|= (?!true;|false;|null;)[a-z]\w*;$/m);
+    }
     expect(caps).toContain('caption_asset.format = KalturaCaptionType.SRT');
     expect(caps).toContain('caption_asset.language = KalturaLanguage.EN');
     expect(programOf(captions, 'java')).toContain('filter.setOrderBy(CaptionAssetOrderBy.CREATED_AT_DESC.getValue());');

@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { clientDir, describeClient, sh } from './harness';
+import { clientDir, compilerErrors, describeClient, sh } from './harness';
 
 const REFS = ['System', 'System.Xml', 'System.Xml.Linq', 'System.Net.Http', 'System.Web', 'System.Runtime.Serialization', 'System.Core', 'Microsoft.CSharp'];
 const NEWTONSOFT = '/usr/lib/cli/Newtonsoft.Json-5.0/Newtonsoft.Json.dll';
@@ -39,6 +39,21 @@ describeClient({
       });
     });
     dll = join(root, 'KalturaClient.dll');
+  },
+  async compile(samples, dir) {
+    // One mcs run for all, as a library: each sample's class renamed after its file.
+    const files = samples.map((smp, i) => {
+      const f = join(dir, `Sample${i}.cs`);
+      writeFileSync(f, smp.code.replace('class CodeExample', `class Sample${i}`));
+      return f;
+    });
+    let out = '';
+    try {
+      await sh('mcs', ['-nowarn:219,168', '-target:library', `-out:${join(dir, 'samples.dll')}`, `-r:${dll}`, `-r:${NEWTONSOFT}`, ...REFS.map((r) => `-r:${r}`), ...files], { cwd: dir, timeout: 300_000 });
+    } catch (e) {
+      out = (e as Error).message;
+    }
+    return compilerErrors(samples, out, /Sample(\d+)\.cs\(\d+,\d+\): error/);
   },
   async exec(code, dir, name) {
     const d = join(dir, name);

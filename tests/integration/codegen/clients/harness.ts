@@ -7,11 +7,15 @@
  * runs languages in parallel. Each runs, for every shipped recipe the sandbox serves, the whole
  * program and every step with set-up code (one after the other, with the live results of the
  * earlier steps), fills the FILL IN variables as a reader would, and checks that steps that create
- * things leave them READY with equal bytes (sha256), and that a failing call exits non-zero.
+ * things leave them READY with equal bytes (sha256), and that a failing call exits non-zero (a
+ * kill at the timeout does not count). A shipped recipe whose calls the sandbox does not simulate
+ * is reported NOT RUN (a warning and a test that says so); typed languages (java, csharp) still
+ * compile its samples against the client, and compile the test recipes of the published API
+ * (tests/unit/codegen/recipes/published) the same way. The browser client (ajax) runs in Chromium.
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -21,53 +25,32 @@ import type { LanguageId } from '@/lib/codegen';
 import { FILL_IN } from '@/lib/codegen/plan';
 import { fieldsToJson } from '@/lib/request/http';
 import type { Connection, RequestModel } from '@/lib/request/types';
+import { CLIENTS, HAVE_CLIENTS } from '../../../helpers/clients';
 import { startServer, TEST_ADMIN_SECRET, TEST_PARTNER_ID, type TestServer } from '../../../helpers/server';
-import { api as description, buildModels, ctxOf, loadRecipe, recipeFiles, ROOT } from '../../../unit/codegen/fixtures';
+import type { ApiDescription } from '@/lib/api/types';
+import { api as description, buildModels, ctxOf, loadRecipe, publishedApi, publishedRecipeFiles, recipeFiles } from '../../../unit/codegen/fixtures';
 
 const run = promisify(execFile);
-export const CLIENTS = join(ROOT, '../shared/clients');
-export const HAVE_CLIENTS = existsSync(CLIENTS);
-const CACHE = join(ROOT, '.tmp/clients');
-
-/** Extracts `<name>.tar.gz` once per tarball hash; `prepare` (compiling) runs once in the same folder. */
-export function clientDir(name: string, prepare?: (dir: string) => void): string {
-  const tgz = join(CLIENTS, `${name}.tar.gz`);
-  const hash = createHash('sha256').update(readFileSync(tgz)).digest('hex').slice(0, 12);
-  const dir = join(CACHE, `${name}-${hash}`);
-  if (existsSync(join(dir, '.ready'))) return dir;
-  mkdirSync(CACHE, { recursive: true });
-  const lock = `${dir}.lock`;
-  const started = Date.now();
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      if (existsSync(join(dir, '.ready'))) return dir;
-      if (Date.now() - started > 15 * 60_000) rmSync(lock, { recursive: true, force: true });
-      execFileSync('sleep', ['1']);
-    }
-  }
-  try {
-    if (existsSync(join(dir, '.ready'))) return dir;
-    const tmp = mkdtempSync(join(CACHE, `${name}-`));
-    execFileSync('tar', ['xzf', tgz, '-C', tmp]);
-    prepare?.(tmp);
-    writeFileSync(join(tmp, '.ready'), new Date().toISOString());
-    rmSync(dir, { recursive: true, force: true });
-    renameSync(tmp, dir);
-    return dir;
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
-}
+export { CLIENTS, HAVE_CLIENTS, clientDir } from '../../../helpers/clients';
 
 export interface Runner {
   lang: LanguageId;
   /** Prepares the client (extract, compile) once; returns what `exec` needs. */
   setup(): Promise<void> | void;
-  /** Runs one program (its source) in `dir`; resolves with stdout, rejects with a readable error. */
-  exec(code: string, dir: string, name: string): Promise<string>;
+  /**
+   * Runs one program (its source) in `dir`; resolves with stdout, rejects with a readable error
+   * that says `exited with N`. `file` is the file the reader chose (samples that take a path have
+   * it in their code already; the browser client takes it from an `<input type="file">`).
+   */
+  exec(code: string, dir: string, name: string, file: string): Promise<string>;
+  /** Releases what `setup` started (a browser, a static server). */
+  teardown?(): Promise<void> | void;
+  /**
+   * Typed languages: compiles whole programs against the official client without running them
+   * (recipes whose services the sandbox does not simulate); resolves with each sample's compiler
+   * errors by name (none when it compiles).
+   */
+  compile?(samples: Array<{ name: string; code: string }>, dir: string): Promise<Map<string, string[]>>;
 }
 
 export async function sh(cmd: string, args: string[], opts: { cwd?: string; env?: Record<string, string>; timeout?: number } = {}): Promise<string> {
@@ -80,17 +63,36 @@ export async function sh(cmd: string, args: string[], opts: { cwd?: string; env?
     });
     return stdout;
   } catch (e) {
-    const err = e as { stdout?: string; stderr?: string; code?: number; killed?: boolean };
-    throw new Error(`${cmd} ${args.join(' ')} exited with ${err.code}${err.killed ? ' (killed: timeout)' : ''}:\n${err.stderr}\n${err.stdout}`);
+    const err = e as { stdout?: string; stderr?: string; code?: number; killed?: boolean; signal?: string };
+    // A kill at the timeout is not an exit status (the JVM answers SIGTERM with 143).
+    const how = err.killed ? `was killed after ${(opts.timeout ?? 120_000) / 1000} s (timeout, ${err.signal ?? 'no signal'})` : `exited with ${err.code}`;
+    throw new Error(`${cmd} ${args.join(' ')} ${how}:\n${err.stderr}\n${err.stdout}`);
   }
 }
 
 /** Steps that create things in the recipes: their entries must end READY with the uploaded bytes. */
 const UPLOAD_RECIPE = 'recipes/upload-media.md';
 
-/** Whether the sandbox serves every call of the recipe (the built-in description is what it implements). */
-function sandboxServes(models: RequestModel[]): boolean {
-  return models.every((m) => description.operationByName(m.service, m.action) !== undefined);
+/** The calls of the recipe the sandbox does not simulate (the built-in description is what it implements). */
+function notServed(models: RequestModel[]): string[] {
+  return models.filter((m) => description.operationByName(m.service, m.action) === undefined).map((m) => `${m.service}.${m.action}`);
+}
+
+/**
+ * A compiler's output split by sample: `fileRe` finds an error line and captures the sample's
+ * index. An output with no error line for any sample (the compiler failed otherwise) is kept
+ * under every sample, so it cannot pass unnoticed.
+ */
+export function compilerErrors(samples: Array<{ name: string }>, output: string, fileRe: RegExp): Map<string, string[]> {
+  const errors = new Map<string, string[]>();
+  for (const line of output.split('\n')) {
+    const m = fileRe.exec(line);
+    if (!m) continue;
+    const name = samples[Number(m[1])]?.name ?? '?';
+    errors.set(name, [...(errors.get(name) ?? []), line.replace(/^.*\//, '')]);
+  }
+  if (output.trim() && errors.size === 0) for (const s of samples) errors.set(s.name, [output]);
+  return errors;
 }
 
 /** Replaces each FILL IN declaration's placeholder with a value, as a reader would. */
@@ -128,6 +130,7 @@ export function describeClient(runner: Runner): void {
     }, 900_000);
 
     afterAll(async () => {
+      await runner.teardown?.();
       await server?.dispose();
       if (dir) rmSync(dir, { recursive: true, force: true });
     });
@@ -172,10 +175,14 @@ export function describeClient(runner: Runner): void {
     for (const recipeFile of recipeFiles()) {
       const recipe = loadRecipe(recipeFile);
       const probe = buildModels(recipe, { conn: { serviceUrl: 'http://x', partnerId: 1, secret: 's' } }).filter((m): m is RequestModel => m !== null);
-      if (!sandboxServes(probe)) {
-        it.fails(`${recipeFile}: calls services the sandbox does not serve (${probe.map((m) => `${m.service}.${m.action}`).join(', ')})`, () => {
-          throw new Error('not served');
-        });
+      const missing = notServed(probe);
+      if (missing.length) {
+        // Not run, and said so: typed languages still compile every sample against the client.
+        const how = runner.compile ? 'compiled against the official client, not run' : 'not run (they are parsed in tests/unit/codegen)';
+        console.warn(`NOT RUN (${lang}): ${recipeFile} calls ${missing.join(', ')}, which the sandbox does not simulate: its samples are ${how}.`);
+        it(`${recipeFile}: NOT RUN against the sandbox (it does not simulate ${missing.join(', ')})${runner.compile ? '; every sample compiles with the official client' : ''}`, async () => {
+          if (runner.compile) await expectCompiles(recipeFile, publishedApi() ?? description);
+        }, 600_000);
         continue;
       }
       const isUpload = recipeFile === UPLOAD_RECIPE;
@@ -184,7 +191,8 @@ export function describeClient(runner: Runner): void {
         const name = `${lang} whole ${++n} "q" 日本`;
         const models = buildModels(recipe, { edit: isUpload ? edit(name) : undefined, conn, filePath: file }).filter((m): m is RequestModel => m !== null);
         const code = await fillValues(g.program(models, ctxOf({ connection: conn, secrets: 'shown', filePath: file })));
-        const out = await runner.exec(code, dir, `whole${n}`);
+        const out = await runner.exec(code, dir, `whole${n}`, file);
+        if (process.env.CLIENTS_DEBUG === '1') console.info(`--- ${lang} ${recipeFile} whole program printed:\n${out}`);
         expect(out).not.toMatch(/KalturaAPIException|Traceback|Fatal error/);
         if (isUpload) await expectReady(name);
       }, 300_000);
@@ -196,7 +204,7 @@ export function describeClient(runner: Runner): void {
           const model = buildModels(recipe, { edit: isUpload ? edit(name) : undefined, conn, filePath: file, results })[i];
           if (!model) continue;
           const code = await fillValues(g.step(model, ctxOf({ connection: conn, secrets: 'shown', setup: true, filePath: file })));
-          const out = await runner.exec(code, dir, `step${n}_${i + 1}`);
+          const out = await runner.exec(code, dir, `step${n}_${i + 1}`, file);
           // The live result the page would hold: read back the way the step printed it.
           const sent = fieldsToJson(model.params);
           results[i] = { ok: true, response: liveResult(out), answers: { ...sent, body: sent } };
@@ -205,12 +213,33 @@ export function describeClient(runner: Runner): void {
       }, 300_000);
     }
 
+    /** The whole program and every step with set-up of `recipeFile` compile with the official client. */
+    async function expectCompiles(recipeFile: string, api: ApiDescription): Promise<void> {
+      const models = buildModels(loadRecipe(recipeFile), { api, conn, filePath: file }).filter((m): m is RequestModel => m !== null);
+      const ctx = (setup: boolean) => ctxOf({ api, connection: conn, secrets: 'shown', setup, filePath: file });
+      const samples = [
+        { name: 'program', code: g.program(models, ctx(false)) },
+        ...models.map((m) => ({ name: `step${m.stepIndex + 1}`, code: g.step(m, ctx(true)) })),
+      ];
+      const errors = await runner.compile!(samples, mkdtempSync(join(dir, 'compile-')));
+      for (const s of samples) expect(errors.get(s.name) ?? [], `${recipeFile} ${s.name}:\n${s.code}`).toEqual([]);
+    }
+
+    if (runner.compile) {
+      const published = publishedApi();
+      for (const f of publishedRecipeFiles()) {
+        it.skipIf(!published)(`${f} (services of the published API the sandbox does not simulate): every sample compiles with the official client, not run`, async () => {
+          await expectCompiles(f, published!);
+        }, 600_000);
+      }
+    }
+
     it('a failing call exits non-zero', async () => {
       const recipe = loadRecipe(UPLOAD_RECIPE);
       const bad = { ...conn, secret: 'wrong-secret' };
       const models = buildModels(recipe, { conn: bad, filePath: file }).filter((m): m is RequestModel => m !== null);
-      await expect(runner.exec(g.program(models, ctxOf({ connection: bad, secrets: 'shown', filePath: file })), dir, `failing${++n}`)).rejects.toThrow(/exited with [1-9]/);
-      await expect(runner.exec(g.step(models[0], ctxOf({ connection: bad, secrets: 'shown', setup: true })), dir, `failing${++n}`)).rejects.toThrow(/exited with [1-9]/);
+      await expect(runner.exec(g.program(models, ctxOf({ connection: bad, secrets: 'shown', filePath: file })), dir, `failing${++n}`, file)).rejects.toThrow(/exited with [1-9]/);
+      await expect(runner.exec(g.step(models[0], ctxOf({ connection: bad, secrets: 'shown', setup: true })), dir, `failing${++n}`, file)).rejects.toThrow(/exited with [1-9]/);
     }, 300_000);
   });
 }

@@ -28,21 +28,20 @@ export class RecipeComponent {
       console.log(ks2);
 
       // Step 2: media.list
-      const filter = null;
       const pager = new KalturaFilterPager();
       pager.pageSize = 5;
       pager.pageIndex = 1;
-      const mediaListResponse = await firstValueFrom(this.kaltura.request(new MediaListAction({ filter, pager })));
+      const mediaListResponse = await firstValueFrom(this.kaltura.request(new MediaListAction({ pager })));
       console.log(mediaListResponse);
 
       // Step 3: media.list
-      const filter2 = new KalturaMediaEntryFilter();
-      filter2.nameLike = "Kaltura";
-      filter2.statusEqual = KalturaEntryStatus.ready;
-      filter2.orderBy = KalturaMediaEntryOrderBy.createdAtDesc.toString();
+      const filter = new KalturaMediaEntryFilter();
+      filter.nameLike = "Kaltura";
+      filter.statusEqual = KalturaEntryStatus.ready;
+      filter.orderBy = KalturaMediaEntryOrderBy.createdAtDesc.toString();
       const pager2 = new KalturaFilterPager();
       pager2.pageSize = 1;
-      const mediaListResponse2 = await firstValueFrom(this.kaltura.request(new MediaListAction({ filter: filter2, pager: pager2 })));
+      const mediaListResponse2 = await firstValueFrom(this.kaltura.request(new MediaListAction({ filter, pager: pager2 })));
       console.log(mediaListResponse2);
 
       // Step 5: media.get

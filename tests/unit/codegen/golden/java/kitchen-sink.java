@@ -9,6 +9,12 @@ import java.util.*;
 
 public class CodeExample {
     public static void main(String[] args) throws Exception {
+        // If the client fails on its own thread, end with an error instead of waiting. (On Java 16+,
+        // run with --add-opens java.base/java.lang=ALL-UNNAMED to see the API's error messages.)
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
+            System.err.println(error);
+            System.exit(1);
+        });
         Configuration config = new Configuration();
         config.setEndpoint("http://127.0.0.1:3000");
         Client client = new Client(config);

@@ -9,7 +9,7 @@ let userId: String = ""
 let type: SessionType = SessionType.ADMIN
 let partnerId: Int = 1000042
 
-USRExecutor.shared.send(request: SessionService.start(secret: secret, userId: userId, type: type, partnerId: partnerId)
+USRExecutor.shared.send(request: SessionService.start(secret: secret, userId: userId, type: type, partnerId: numericCast(partnerId))
     .set(completion: { (ks, error) in
         if let error = error {
             print(error.message ?? "request failed")
@@ -23,7 +23,7 @@ USRExecutor.shared.send(request: SessionService.start(secret: secret, userId: us
         let type2: SessionType = SessionType.ADMIN
         let partnerId2: Int = 1000042
         let expiry: Int = 3600
-        USRExecutor.shared.send(request: SessionService.start(secret: secret2, userId: userId2, type: type2, partnerId: partnerId2, expiry: expiry)
+        USRExecutor.shared.send(request: SessionService.start(secret: secret2, userId: userId2, type: type2, partnerId: numericCast(partnerId2), expiry: numericCast(expiry))
             .set(completion: { (ksResult, error2) in
                 if let error2 = error2 {
                     print(error2.message ?? "request failed")
@@ -75,9 +75,9 @@ USRExecutor.shared.send(request: SessionService.start(secret: secret, userId: us
                                 }
 
                                 // Step 5: media.get
-                                let entryId: String = mediaListResponse2.objects![0].id!
+                                let entryId = mediaListResponse2.objects![0].id!
                                 let version: Int = 0
-                                USRExecutor.shared.send(request: MediaService.get(entryId: entryId, version: version)
+                                USRExecutor.shared.send(request: MediaService.get(entryId: entryId, version: numericCast(version))
                                     .set(completion: { (mediaEntryResult, error5) in
                                         if let error5 = error5 {
                                             print(error5.message ?? "request failed")

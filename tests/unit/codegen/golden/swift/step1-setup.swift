@@ -9,7 +9,7 @@ let userId: String = ""
 let type: SessionType = SessionType.ADMIN
 let partnerId: Int = 1000042
 
-USRExecutor.shared.send(request: SessionService.start(secret: secret, userId: userId, type: type, partnerId: partnerId)
+USRExecutor.shared.send(request: SessionService.start(secret: secret, userId: userId, type: type, partnerId: numericCast(partnerId))
     .set(completion: { (ks, error) in
         if let error = error {
             print(error.message ?? "request failed")

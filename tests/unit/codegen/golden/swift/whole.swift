@@ -9,7 +9,7 @@ let userId: String = ""
 let type: SessionType = SessionType.ADMIN
 let partnerId: Int = 1000042
 
-USRExecutor.shared.send(request: SessionService.start(secret: secret, userId: userId, type: type, partnerId: partnerId)
+USRExecutor.shared.send(request: SessionService.start(secret: secret, userId: userId, type: type, partnerId: numericCast(partnerId))
     .set(completion: { (ks, error) in
         if let error = error {
             print(error.message ?? "request failed")
@@ -31,7 +31,7 @@ USRExecutor.shared.send(request: SessionService.start(secret: secret, userId: us
                 print("status:", value.status as Any)
 
                 // Step 2: uploadToken.upload
-                let uploadTokenId: String = uploadToken.id!
+                let uploadTokenId = uploadToken.id!
                 let fileData: RequestFile = try! RequestFileElement(url: URL(fileURLWithPath: "/tmp/Kaltura_Logo_Animation.flv"))!
                 let resume: Bool = false
                 let finalChunk: Bool = true
@@ -66,7 +66,7 @@ USRExecutor.shared.send(request: SessionService.start(secret: secret, userId: us
                                 print("status:", value.status as Any)
 
                                 // Step 4: media.addContent
-                                let entryId: String = mediaEntry.id!
+                                let entryId = mediaEntry.id!
                                 let resource = UploadedFileTokenResource()
                                 resource.token = uploadToken.id!
                                 USRExecutor.shared.send(request: MediaService.addContent(entryId: entryId, resource: resource)

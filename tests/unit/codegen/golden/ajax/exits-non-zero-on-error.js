@@ -1,0 +1,27 @@
+// WARNING: this set-up runs in the browser, so it exposes your admin secret to anyone who
+// opens the page. In a real application, create the KS on your server and pass only the KS.
+var secret = "YOUR_ADMIN_SECRET";
+var userId = "";
+var type = 2 /* KalturaSessionType.ADMIN */;
+var partnerId = 1000042;
+var config = new KalturaConfiguration();
+config.serviceUrl = "http://127.0.0.1:3000";
+var client = new KalturaClient(config);
+
+KalturaSessionService.start(secret, userId, type, partnerId)
+  .execute(client, function(success, ks) {
+    if (!success || (ks && ks.code && ks.message)) {
+      console.error(ks);
+      return;
+    }
+    client.setKs(ks);
+
+    KalturaUploadTokenService.add()
+      .execute(client, function(success, results) {
+        if (!success || (results && results.code && results.message)) {
+          console.error(results);
+        } else {
+          console.log(results);
+        }
+      });
+  });

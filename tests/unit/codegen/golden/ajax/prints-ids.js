@@ -1,0 +1,36 @@
+// FILL IN: the entry.name you gave in step 1 (run that step first, or paste the value here).
+var nameLike = "YOUR_NAME_LIKE";
+
+// WARNING: this set-up runs in the browser, so it exposes your admin secret to anyone who
+// opens the page. In a real application, create the KS on your server and pass only the KS.
+var secret = "YOUR_ADMIN_SECRET";
+var userId = "";
+var type = 2 /* KalturaSessionType.ADMIN */;
+var partnerId = 1000042;
+var config = new KalturaConfiguration();
+config.serviceUrl = "http://127.0.0.1:3000";
+var client = new KalturaClient(config);
+
+KalturaSessionService.start(secret, userId, type, partnerId)
+  .execute(client, function(success, ks) {
+    if (!success || (ks && ks.code && ks.message)) {
+      console.error(ks);
+      return;
+    }
+    client.setKs(ks);
+
+    var filter = {objectType: "KalturaMediaEntryFilter"};
+    filter.nameLike = nameLike;
+    filter.orderBy = "-createdAt" /* KalturaMediaEntryOrderBy.CREATED_AT_DESC */;
+    var pager = {objectType: "KalturaFilterPager"};
+    pager.pageSize = 10;
+    pager.pageIndex = 1;
+    KalturaMediaService.listAction(filter, pager)
+      .execute(client, function(success, results) {
+        if (!success || (results && results.code && results.message)) {
+          console.error(results);
+        } else {
+          console.log(results);
+        }
+      });
+  });

@@ -1,0 +1,35 @@
+// FILL IN: id of step 1's result (run that step first, or paste the value here).
+var uploadTokenId = "YOUR_UPLOAD_TOKEN_ID";
+
+// WARNING: this set-up runs in the browser, so it exposes your admin secret to anyone who
+// opens the page. In a real application, create the KS on your server and pass only the KS.
+var secret = "YOUR_ADMIN_SECRET";
+var userId = "";
+var type = 2 /* KalturaSessionType.ADMIN */;
+var partnerId = 1000042;
+var config = new KalturaConfiguration();
+config.serviceUrl = "http://127.0.0.1:3000";
+var client = new KalturaClient(config);
+
+KalturaSessionService.start(secret, userId, type, partnerId)
+  .execute(client, function(success, ks) {
+    if (!success || (ks && ks.code && ks.message)) {
+      console.error(ks);
+      return;
+    }
+    client.setKs(ks);
+
+    // The <input type="file"> on your page where the user chose the file (the client sends its first file).
+    var fileData = document.querySelector('input[type="file"]');
+    var resume = false;
+    var finalChunk = true;
+    var resumeAt = -1;
+    KalturaUploadTokenService.upload(uploadTokenId, fileData, resume, finalChunk, resumeAt)
+      .execute(client, function(success, results) {
+        if (!success || (results && results.code && results.message)) {
+          console.error(results);
+        } else {
+          console.log(results);
+        }
+      });
+  });

@@ -1,0 +1,26 @@
+import { KalturaClient, KalturaEntryStatus, KalturaFilterPager, KalturaMediaEntryFilter, KalturaMediaEntryOrderBy, KalturaSessionType, MediaListAction, SessionStartAction } from 'kaltura-ngx-client';
+
+// In a component or service that injects `private kaltura: KalturaClient`:
+// WARNING: this set-up runs in the browser, so it exposes your admin secret to anyone who
+// opens the page. In a real application, create the KS on your server and pass only the KS.
+this.kaltura.setOptions({ endpointUrl: "http://127.0.0.1:3000", clientTag: 'recipe-console' });
+const secret = "YOUR_ADMIN_SECRET";
+const userId = "";
+const type = KalturaSessionType.admin;
+const partnerId = 1000042;
+this.kaltura.request(new SessionStartAction({ secret, userId, type, partnerId }))
+  .subscribe((ks) => {
+    this.kaltura.setDefaultRequestOptions({ ks });
+
+    const filter = new KalturaMediaEntryFilter();
+    filter.nameLike = "Kaltura";
+    filter.statusEqual = KalturaEntryStatus.ready;
+    filter.orderBy = KalturaMediaEntryOrderBy.createdAtDesc.toString();
+    const pager = new KalturaFilterPager();
+    pager.pageSize = 1;
+    this.kaltura.request(new MediaListAction({ filter, pager }))
+      .subscribe(
+        (result) => console.log(result),
+        (error) => console.error(error.message),
+      );
+  }, (error) => console.error(error.message));

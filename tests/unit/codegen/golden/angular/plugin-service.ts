@@ -1,0 +1,27 @@
+import { CaptionAssetSetContentAction, KalturaClient, KalturaSessionType, KalturaUploadedFileTokenResource, SessionStartAction } from 'kaltura-ngx-client';
+
+// In a component or service that injects `private kaltura: KalturaClient`:
+// FILL IN: id of step 4's result (run that step first, or paste the value here).
+const id = "YOUR_ID";
+// FILL IN: id of step 2's result (run that step first, or paste the value here).
+const token = "YOUR_TOKEN";
+
+// WARNING: this set-up runs in the browser, so it exposes your admin secret to anyone who
+// opens the page. In a real application, create the KS on your server and pass only the KS.
+this.kaltura.setOptions({ endpointUrl: "http://127.0.0.1:3000", clientTag: 'recipe-console' });
+const secret = "YOUR_ADMIN_SECRET";
+const userId = "";
+const type = KalturaSessionType.admin;
+const partnerId = 1000042;
+this.kaltura.request(new SessionStartAction({ secret, userId, type, partnerId }))
+  .subscribe((ks) => {
+    this.kaltura.setDefaultRequestOptions({ ks });
+
+    const contentResource = new KalturaUploadedFileTokenResource();
+    contentResource.token = token;
+    this.kaltura.request(new CaptionAssetSetContentAction({ id, contentResource }))
+      .subscribe(
+        (result) => console.log(result),
+        (error) => console.error(error.message),
+      );
+  }, (error) => console.error(error.message));

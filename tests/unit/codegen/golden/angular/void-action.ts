@@ -1,0 +1,23 @@
+import { KalturaClient, KalturaSessionType, MediaDeleteAction, SessionStartAction } from 'kaltura-ngx-client';
+
+// In a component or service that injects `private kaltura: KalturaClient`:
+// FILL IN: the entryId you gave in step 6 (run that step first, or paste the value here).
+const entryId = "YOUR_ENTRY_ID";
+
+// WARNING: this set-up runs in the browser, so it exposes your admin secret to anyone who
+// opens the page. In a real application, create the KS on your server and pass only the KS.
+this.kaltura.setOptions({ endpointUrl: "http://127.0.0.1:3000", clientTag: 'recipe-console' });
+const secret = "YOUR_ADMIN_SECRET";
+const userId = "";
+const type = KalturaSessionType.admin;
+const partnerId = 1000042;
+this.kaltura.request(new SessionStartAction({ secret, userId, type, partnerId }))
+  .subscribe((ks) => {
+    this.kaltura.setDefaultRequestOptions({ ks });
+
+    this.kaltura.request(new MediaDeleteAction({ entryId }))
+      .subscribe(
+        (result) => console.log(result),
+        (error) => console.error(error.message),
+      );
+  }, (error) => console.error(error.message));

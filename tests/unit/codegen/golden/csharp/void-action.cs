@@ -1,0 +1,58 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Threading;
+using Kaltura;
+using Kaltura.Enums;
+using Kaltura.Request;
+using Kaltura.Services;
+using Kaltura.Types;
+
+class CodeExample
+{
+    static void Main(string[] args)
+    {
+        // FILL IN: the entryId you gave in step 6 (run that step first, or paste the value here).
+        string entryId = "YOUR_ENTRY_ID";
+
+        Configuration config = new Configuration();
+        config.ServiceUrl = "http://127.0.0.1:3000";
+        Client client = new Client(config);
+        string secret = "YOUR_ADMIN_SECRET";
+        string userId = "";
+        SessionType type = SessionType.ADMIN;
+        int partnerId = 1000042;
+        bool done = false;
+
+        SessionService.Start(secret, userId, type, partnerId)
+            .SetCompletion(new OnCompletedHandler<string>((string ks, Exception e) =>
+            {
+                if (e != null)
+                {
+                    Console.Error.WriteLine(e.Message);
+                    Environment.Exit(1);
+                }
+                client.KS = ks;
+
+                MediaService.Delete(entryId)
+                    .SetCompletion(new OnCompletedHandler<VoidResponse>((VoidResponse result, Exception e2) =>
+                    {
+                        if (e2 != null)
+                        {
+                            Console.Error.WriteLine(e2.Message);
+                            Environment.Exit(1);
+                        }
+                        Console.WriteLine("media.delete: done");
+                        done = true;
+                    }))
+                    .Execute(client);
+            }))
+            .Execute(client);
+
+        // The request completes on another thread; wait for it.
+        while (!done)
+        {
+            Thread.Sleep(100);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import com.kaltura.client.APIOkRequestsExecutor;
+import com.kaltura.client.Client;
+import com.kaltura.client.Configuration;
+import com.kaltura.client.enums.*;
+import com.kaltura.client.services.*;
+import com.kaltura.client.types.*;
+import java.io.File;
+import java.util.*;
+
+public class CodeExample {
+    public static void main(String[] args) throws Exception {
+        // If the client fails on its own thread, end with an error instead of waiting. (On Java 16+,
+        // run with --add-opens java.base/java.lang=ALL-UNNAMED to see the API's error messages.)
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
+            System.err.println(error);
+            System.exit(1);
+        });
+        // FILL IN: the entry.name you gave in step 1 (run that step first, or paste the value here).
+        String nameLike = "YOUR_NAME_LIKE";
+
+        Configuration config = new Configuration();
+        config.setEndpoint("http://127.0.0.1:3000");
+        Client client = new Client(config);
+        String secret = "YOUR_ADMIN_SECRET";
+        String userId = "";
+        SessionType type = SessionType.ADMIN;
+        int partnerId = 1000042;
+
+        APIOkRequestsExecutor.getExecutor().queue(SessionService.start(secret, userId, type, partnerId)
+            .setCompletion(ksResult -> {
+                if (!ksResult.isSuccess()) {
+                    System.err.println(ksResult.error.getMessage());
+                    System.exit(1);
+                    return;
+                }
+                client.setKs(ksResult.results);
+
+                MediaEntryFilter filter = new MediaEntryFilter();
+                filter.setNameLike(nameLike);
+                filter.setOrderBy(MediaEntryOrderBy.CREATED_AT_DESC.getValue());
+                FilterPager pager = new FilterPager();
+                pager.setPageSize(10);
+                pager.setPageIndex(1);
+                APIOkRequestsExecutor.getExecutor().queue(MediaService.list(filter, pager)
+                    .setCompletion(result -> {
+                        if (!result.isSuccess()) {
+                            System.err.println(result.error.getMessage());
+                            System.exit(1);
+                            return;
+                        }
+                        ListResponse<MediaEntry> resultValue = result.results;
+                        System.out.println("totalCount: " + resultValue.getTotalCount());
+                        for (MediaEntry item : resultValue.getObjects()) {
+                            System.out.println("id: " + item.getId() + " " + "name: " + item.getName() + " " + "status: " + item.getStatus());
+                        }
+                        System.exit(0);
+                    })
+                    .build(client));
+            })
+            .build(client));
+    }
+}

@@ -1,0 +1,27 @@
+<?php
+// Autoloads Kaltura\Client\... (Composer: kaltura/api-client-library, or the library's own class loader).
+require_once 'vendor/autoload.php';
+
+use Kaltura\Client\Client;
+use Kaltura\Client\Configuration;
+use Kaltura\Client\Enum\SessionType;
+
+$secret = "YOUR_ADMIN_SECRET";
+$userId = "";
+$type = SessionType::ADMIN;
+$partnerId = 1000042;
+$config = new Configuration($partnerId);
+$config->setServiceUrl("http://127.0.0.1:3000");
+$client = new Client($config);
+$ks = $client->getSessionService()->start($secret, $userId, $type, $partnerId);
+$client->setKs($ks);
+
+try {
+  $result = $client->getUploadTokenService()->add();
+  echo "id: ", $result->id, "\n";
+  echo "fileName: ", $result->fileName, "\n";
+  echo "status: ", $result->status, "\n";
+} catch (Exception $e) {
+  fwrite(STDERR, $e->getMessage() . "\n");
+  exit(1);
+}

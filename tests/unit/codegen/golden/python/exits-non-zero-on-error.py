@@ -1,0 +1,17 @@
+from KalturaClient import *
+from KalturaClient.Plugins.Core import *
+
+config = KalturaConfiguration()
+config.serviceUrl = "http://127.0.0.1:3000"
+client = KalturaClient(config)
+secret = "YOUR_ADMIN_SECRET"
+user_id = ""
+type = KalturaSessionType.ADMIN
+partner_id = 1000042
+ks = client.session.start(secret, user_id, type, partner_id)
+client.setKs(ks)
+
+result = client.uploadToken.add()
+print("id:", result.id)
+print("fileName:", result.fileName)
+print("status:", result.status)

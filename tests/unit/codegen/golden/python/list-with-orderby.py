@@ -1,0 +1,24 @@
+from KalturaClient import *
+from KalturaClient.Plugins.Core import *
+
+config = KalturaConfiguration()
+config.serviceUrl = "http://127.0.0.1:3000"
+client = KalturaClient(config)
+secret = "YOUR_ADMIN_SECRET"
+user_id = ""
+type = KalturaSessionType.ADMIN
+partner_id = 1000042
+ks = client.session.start(secret, user_id, type, partner_id)
+client.setKs(ks)
+
+filter = KalturaMediaEntryFilter()
+filter.nameLike = "Kaltura"
+filter.statusEqual = KalturaEntryStatus.READY
+filter.orderBy = KalturaMediaEntryOrderBy.CREATED_AT_DESC
+pager = KalturaFilterPager()
+pager.pageSize = 1
+
+result = client.media.list(filter, pager)
+print("totalCount:", result.totalCount)
+for item in result.objects:
+    print("id:", item.id, "name:", item.name, "status:", item.status)

@@ -1,0 +1,16 @@
+require 'kaltura'
+include Kaltura
+
+config = KalturaConfiguration.new()
+config.service_url = "http://127.0.0.1:3000"
+client = KalturaClient.new(config)
+secret = "YOUR_ADMIN_SECRET"
+user_id = ""
+type = KalturaSessionType::ADMIN
+partner_id = 1000042
+client.ks = client.session_service.start(secret, user_id, type, partner_id)
+
+result = client.upload_token_service.add()
+puts "id: " + result.id.to_s
+puts "fileName: " + result.file_name.to_s
+puts "status: " + result.status.to_s

@@ -1,0 +1,43 @@
+import Foundation
+import KalturaClient
+
+// FILL IN: id of step 1's result (run that step first, or paste the value here).
+let uploadTokenId: String = "YOUR_UPLOAD_TOKEN_ID"
+
+let config = ConnectionConfiguration()
+config.endPoint = URL(string: "http://127.0.0.1:3000")!
+let client = Client(config)
+let secret: String = "YOUR_ADMIN_SECRET"
+let userId: String = ""
+let type: SessionType = SessionType.ADMIN
+let partnerId: Int = 1000042
+
+USRExecutor.shared.send(request: SessionService.start(secret: secret, userId: userId, type: type, partnerId: numericCast(partnerId))
+    .set(completion: { (ks, error) in
+        if let error = error {
+            print(error.message ?? "request failed")
+            exit(1)
+        }
+        client.ks = ks
+
+        let fileData: RequestFile = try! RequestFileElement(url: URL(fileURLWithPath: "/tmp/clip.mp4"))!
+        let resume: Bool = false
+        let finalChunk: Bool = true
+        let resumeAt: Double = -1
+        USRExecutor.shared.send(request: UploadTokenService.upload(uploadTokenId: uploadTokenId, fileData: fileData, resume: resume, finalChunk: finalChunk, resumeAt: resumeAt)
+            .set(completion: { (result, error2) in
+                if let error2 = error2 {
+                    print(error2.message ?? "request failed")
+                    exit(1)
+                }
+                let value = result!
+                print("id:", value.id as Any)
+                print("fileName:", value.fileName as Any)
+                print("status:", value.status as Any)
+                exit(0)
+            })
+            .build(client))
+    })
+    .build(client))
+
+dispatchMain()

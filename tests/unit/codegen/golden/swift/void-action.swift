@@ -1,0 +1,36 @@
+import Foundation
+import KalturaClient
+
+// FILL IN: the entryId you gave in step 6 (run that step first, or paste the value here).
+let entryId: String = "YOUR_ENTRY_ID"
+
+let config = ConnectionConfiguration()
+config.endPoint = URL(string: "http://127.0.0.1:3000")!
+let client = Client(config)
+let secret: String = "YOUR_ADMIN_SECRET"
+let userId: String = ""
+let type: SessionType = SessionType.ADMIN
+let partnerId: Int = 1000042
+
+USRExecutor.shared.send(request: SessionService.start(secret: secret, userId: userId, type: type, partnerId: numericCast(partnerId))
+    .set(completion: { (ks, error) in
+        if let error = error {
+            print(error.message ?? "request failed")
+            exit(1)
+        }
+        client.ks = ks
+
+        USRExecutor.shared.send(request: MediaService.delete(entryId: entryId)
+            .set(completion: { (result, error2) in
+                if let error2 = error2 {
+                    print(error2.message ?? "request failed")
+                    exit(1)
+                }
+                print("media.delete: done")
+                exit(0)
+            })
+            .build(client))
+    })
+    .build(client))
+
+dispatchMain()
