@@ -9,6 +9,7 @@ import { MAX_NESTING, scanBlocksIncremental, tameNesting, type Block } from './m
 import { isObject, Normalizer, setOwn, value, type Origin } from './normalize';
 import { runRules, type LintRule } from './rules';
 import { API_RULES } from './rules-api';
+import { PROSE_RULES } from './rules-prose';
 import { nearest } from './suggest';
 import { validateBlock, type Problem } from './validate';
 import {
@@ -45,7 +46,7 @@ export function parseRecipe(source: string, options: ParseOptions = {}): Recipe 
     const recipe = parser.parse();
     const extra = runRules(
       { recipe, source: text, api: options.api, lines, origins: parser.origins },
-      [...API_RULES, ...(options.rules ?? [])],
+      [...API_RULES, ...PROSE_RULES, ...(options.rules ?? [])],
     );
     recipe.diagnostics.push(...extra);
     recipe.diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
