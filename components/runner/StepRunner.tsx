@@ -13,6 +13,8 @@ import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, type
 import type { Step } from '@/lib/recipe/types';
 import { buildForm, walkFields } from '@/lib/form/build';
 import { getPath } from '@/lib/form/paths';
+import { dynamicChoices } from '@/lib/form/choices';
+import { resolveDynamic } from '@/lib/form/dynamic';
 import { initialValues, resolveValues, toAnswers } from '@/lib/form/values';
 import type { EnumOption, FieldError, FileValue, FormField, FormValues } from '@/lib/form/types';
 import { buildDynamicEnumRequest, buildRequestModel } from '@/lib/request/build';
@@ -100,15 +102,12 @@ function StepRunnerInner({ step, ctx, main }: { step: Step; ctx: NonNullable<Ret
         return;
       }
       const list = de.array ? getPath(r.json, de.array) : r.json;
-      const items = Array.isArray(list) ? list : [];
-      const options: EnumOption[] = items.map((it) => {
-        const v = de.value ? getPath(it, de.value) : it;
-        const l = de.label ? getPath(it, de.label) : v;
-        return { value: typeof v === 'number' || typeof v === 'boolean' ? v : String(v), label: String(l) };
-      });
+      const dv = field.dynamicValue;
+      const made = dv ? resolveDynamic(dv, runner.results()) : undefined;
+      const options: EnumOption[] = dynamicChoices(list, de, dv && made?.status === 'ok' ? { value: made.value, fromStep: dv.fromStep } : undefined);
       setDynamicOptions((d) => ({ ...d, [field.path]: { options, ...(options.length === 0 ? { error: 'The call answered no choices.' } : {}) } }));
     },
-    [api, connection, i],
+    [api, connection, i, runner],
   );
 
   const dynFields = useMemo(() => {
