@@ -229,7 +229,7 @@ try {
     name: 'Swagger UI',
     url: peer.url,
     async firstCall(page) {
-      const op = page.locator('[id="operations-uploadToken-uploadToken.add"]');
+      const op = page.locator('[id^="operations-uploadToken-uploadToken"][id$="add"]');
       await op.locator('.opblock-summary').first().click({ timeout: 60_000 });
       await op.getByRole('button', { name: 'Try it out' }).click({ timeout: 60_000 });
       await op.getByRole('button', { name: 'Execute' }).click({ timeout: 60_000 });
