@@ -1,7 +1,6 @@
 /**
  * Facts about an uploaded media file from `ffprobe`, only when it is installed (never invented):
- * duration (s and ms), width, height, and whether it is media at all (`media`: an audio or video
- * stream; false when ffprobe cannot read it). Returns undefined when ffprobe is missing.
+ * duration (s and ms), width, height. Returns undefined when ffprobe is missing or fails.
  */
 import { execFile } from 'node:child_process';
 
@@ -10,8 +9,6 @@ export interface MediaFacts {
   msDuration?: number;
   width?: number;
   height?: number;
-  /** ffprobe found an audio or video stream (false: not a media file ffprobe can read). */
-  media?: boolean;
 }
 
 let available: Promise<boolean> | undefined;
@@ -31,11 +28,10 @@ export async function probeMedia(path: string): Promise<MediaFacts | undefined> 
       ['-v', 'error', '-show_entries', 'format=duration:stream=width,height,codec_type', '-of', 'json', path],
       { timeout: 20000, maxBuffer: 1 << 20 },
       (err, stdout) => {
-        // ffprobe ran but could not read the file (or timed out): it is no media ffprobe knows.
-        if (err) return resolve((err as { killed?: boolean }).killed ? undefined : { media: false });
+        if (err) return resolve(undefined);
         try {
           const j = JSON.parse(stdout) as { format?: { duration?: string }; streams?: Array<{ codec_type?: string; width?: number; height?: number }> };
-          const facts: MediaFacts = { media: !!j.streams?.some((s) => s.codec_type === 'video' || s.codec_type === 'audio') };
+          const facts: MediaFacts = {};
           const d = Number(j.format?.duration);
           if (Number.isFinite(d) && d > 0) {
             facts.msDuration = Math.round(d * 1000);

@@ -20,8 +20,6 @@ import { findToken } from './uploadToken';
 
 export const ENTRY_IMPORT = 0;
 export const ENTRY_PRECONVERT = 1;
-/** Kaltura's transcoding could not read the file (KalturaEntryStatus ERROR_CONVERTING). */
-export const ENTRY_ERROR_CONVERTING = -1;
 export const ENTRY_READY = 2;
 export const ENTRY_DELETED = 3;
 export const ENTRY_NO_CONTENT = 7;
@@ -114,12 +112,8 @@ export function attachContent(core: SandboxCore, entryId: string, token: TokenRo
       const cur = core.store.getEntry(e.id);
       if (!cur) return;
       const update: Partial<EntryRow> = {};
-      const { media, ...known } = facts ?? {};
-      if (facts) update.props = JSON.stringify({ ...(JSON.parse(cur.props) as Record<string, unknown>), ...known });
-      // A video or audio entry whose file ffprobe cannot read as media fails as Kaltura's
-      // transcoding would; without ffprobe nothing is known and it becomes READY.
-      if (media === false && cur.status === ENTRY_PRECONVERT) update.status = ENTRY_ERROR_CONVERTING;
-      else if (cur.status === ENTRY_PRECONVERT && cur.ready_at === null) update.ready_at = readyAt;
+      if (facts) update.props = JSON.stringify({ ...(JSON.parse(cur.props) as Record<string, unknown>), ...facts });
+      if (cur.status === ENTRY_PRECONVERT && cur.ready_at === null) update.ready_at = readyAt;
       if (Object.keys(update).length) core.store.updateEntry(e.id, update);
     })
     .catch(() => undefined); // the store closed meanwhile (server stopping): recoverProbing finishes it
