@@ -45,7 +45,28 @@ function tokensOf(h: HighlighterCore, code: string, lang: string): CompactTokens
   }
 }
 
-export async function initialCode(input: InitialCodeInput): Promise<InitialCode> {
+/**
+ * Made once per recipe version (lib/server/recipes.ts parses each file version and description
+ * once, so the Recipe object is the version) and origin, partner and language.
+ */
+const made = new WeakMap<Recipe, Map<string, Promise<InitialCode>>>();
+const PER_RECIPE = 16;
+
+export function initialCode(input: InitialCodeInput): Promise<InitialCode> {
+  let byKey = made.get(input.recipe);
+  if (!byKey) made.set(input.recipe, (byKey = new Map()));
+  const key = JSON.stringify([input.origin, input.partnerId ?? null, input.lang ?? DEFAULT_LANGUAGE]);
+  let hit = byKey.get(key);
+  if (!hit) {
+    if (byKey.size >= PER_RECIPE) byKey.delete(byKey.keys().next().value!);
+    hit = makeInitialCode(input);
+    hit.catch(() => byKey.delete(key));
+    byKey.set(key, hit);
+  }
+  return hit;
+}
+
+async function makeInitialCode(input: InitialCodeInput): Promise<InitialCode> {
   const { recipe, slice, origin } = input;
   const lang = input.lang ?? DEFAULT_LANGUAGE;
   const api = descriptionFromSlice(slice);
