@@ -46,17 +46,17 @@ export function Preview({ slug, recipe, api }: PreviewProps) {
         )}
         {recipe.steps.map((step) => (
           <section key={step.index} className="step" id={`preview-step-${step.index + 1}`} aria-labelledby={`preview-step-${step.index + 1}-title`} data-step-index={step.index}>
-            <h2 id={`preview-step-${step.index + 1}-title`} className="step-title">
-              <span className="step-number">Step {step.index + 1}</span>
-              <span className="step-title-text">{step.title || 'Untitled step'}</span>
-            </h2>
-            {errorsByStep.get(step.index) ? (
-              <p className="author-step-errors" role="note">
-                {errorsByStep.get(step.index)} error{errorsByStep.get(step.index) === 1 ? '' : 's'} in this step: see Problems.
-              </p>
-            ) : null}
-            <ClientMarkdown source={step.prose} className="prose step-prose" />
-            <StepInteractive slug={slug} step={step} stepCount={recipe.steps.length} />
+            <StepInteractive stepIndex={step.index}>
+              <h2 id={`preview-step-${step.index + 1}-title`} className="step-title">
+                <span className="step-number">Step {step.index + 1}:</span> <span className="step-title-text">{step.title || 'Untitled step'}</span>
+              </h2>
+              {errorsByStep.get(step.index) ? (
+                <p className="author-step-errors" role="note">
+                  {errorsByStep.get(step.index)} error{errorsByStep.get(step.index) === 1 ? '' : 's'} in this step: see Problems.
+                </p>
+              ) : null}
+              <ClientMarkdown source={step.prose} className="prose step-prose" />
+            </StepInteractive>
           </section>
         ))}
         {recipe.finish?.trim() && (

@@ -27,7 +27,7 @@ An upload token holds a file while it is being uploaded.
 \`\`\`
 
 ## Check the token
-The token from step 1 is filled in for you: \`dynamicValue\` reads \`id\` from step 0's response.
+The token from step 1 is filled in for you: \`dynamicValue\` reads \`id\` from step 1's response (\`fromStep\` counts from 0, so step 1 is \`"fromStep": 0\`).
 
 ### API Call
 \`\`\`json

@@ -1,8 +1,13 @@
 'use client';
 /**
- * A step's code samples: one tab per offered language (remembered across steps and visits),
- * generated from the same RequestModel the live call uses, highlighted lazily, with the
- * "include setup code" and "show secrets" toggles and a copy button that copies what is shown.
+ * A step's code samples: one compact language control (a single-line tab list that scrolls;
+ * the choice applies to every step and is remembered), the sample generated from the same
+ * RequestModel the live call uses, the "include setup code" and "show secrets" toggles and a copy
+ * button that copies what is shown. The default is a generated sample that follows the form;
+ * hand-written samples stay in their own tab.
+ *
+ * `initial` is what the server made for the initial values: shown (highlighted) as long as the
+ * inputs still give that code, without loading a generator or a highlighter.
  */
 import { useId, useMemo, useState } from 'react';
 import type { ApiDescription } from '@/lib/api/types';
@@ -10,6 +15,7 @@ import type { Step } from '@/lib/recipe/types';
 import type { Connection, RequestModel } from '@/lib/request/types';
 import { CodeBlock } from './CodeBlock';
 import { CopyButton } from './CopyButton';
+import { codeKey, pickTab, type InitialSample } from './initial';
 import { needsGenerator, sampleTabs, sampleText, setupAllowed } from './samples';
 import { LanguageTabs } from './Tabs';
 import { useGenerator } from './useGenerator';
@@ -23,42 +29,48 @@ export interface CodeSamplesProps {
   connection: Connection;
   /** The API description (argument order, result types, enum constants). */
   api: ApiDescription;
+  /** The server's sample for the initial values, and the language it chose. */
+  initial?: InitialSample;
+  serverLanguage?: string;
+  /** Nothing changed since load and the session is still starting: keep the server's sample. */
+  pending?: boolean;
+  /** Which description the forms use ('builtin', or the URL of a loaded one). */
+  apiTag?: string;
 }
 
-export function CodeSamples({ step, request, answers, connection, api }: CodeSamplesProps) {
+export function CodeSamples({ step, request, answers, connection, api, initial, serverLanguage, pending = false, apiTag = 'builtin' }: CodeSamplesProps) {
   const id = useId().replace(/:/g, '');
   const tabs = useMemo(() => sampleTabs(step), [step]);
-  const [stored, setStored] = useStoredLanguage();
+  const [stored, setStored] = useStoredLanguage(serverLanguage ?? null);
   const [setup, setSetup] = useState(false);
   const [shown, setShown] = useState(false);
-  const description = api;
 
-  const tab = tabs.find((t) => t.id === stored) ?? tabs[0];
+  const tab = pickTab(tabs, stored);
   const allowSetup = !!tab && setupAllowed(step, tab, request);
-  const wanted = !!tab && needsGenerator(tab, request);
-  const { generator, error } = useGenerator(tab?.id, wanted);
-  const loading = wanted && !generator && !error;
-  const hasSecrets = !!(connection.secret || connection.ks || request?.ks || request?.params.some((p) => p.secret));
-  const code = useMemo(
-    () =>
-      tab
-        ? sampleText(tab, {
-            request,
-            answers,
-            connection,
-            api: description,
-            setup: allowSetup && setup,
-            secrets: shown ? 'shown' : 'masked',
-          }, generator)
-        : '',
-    [tab, request, answers, connection, description, allowSetup, setup, shown, generator],
+  const generated = !!tab && needsGenerator(tab, request);
+  const secrets = shown ? 'shown' : 'masked';
+  const useSetup = allowSetup && setup;
+  // May the server's text stay? Same tab and options, and the same inputs (or none changed yet).
+  const sameTab = !!initial && !!tab && tab.id === initial.lang && !useSetup && !shown;
+  const key = useMemo(
+    () => (sameTab && generated && !pending ? codeKey({ lang: tab!.id, requests: [request], connection, setup: false, secrets: 'masked', api: apiTag }) : ''),
+    [sameTab, generated, pending, tab, request, connection, apiTag],
   );
+  const keepInitial = sameTab && generated && (pending || key === initial!.key);
+  const { generator, error } = useGenerator(tab?.id, generated && !keepInitial);
+  const loading = generated && !keepInitial && !generator && !error;
+  const hasSecrets = !!(connection.secret || connection.ks || request?.ks || request?.params.some((p) => p.secret));
+  const code = useMemo(() => {
+    if (!tab) return '';
+    if (keepInitial) return initial!.text;
+    return sampleText(tab, { request, answers, connection, api, setup: useSetup, secrets }, generator);
+  }, [tab, keepInitial, initial, request, answers, connection, api, useSetup, secrets, generator]);
   if (!tab) return null;
 
   return (
     <section className="code-samples" aria-label={`Code samples for step ${step.index + 1}`} data-step={step.index}>
       <div className="code-toolbar">
-        <LanguageTabs tabs={tabs} selected={tab.id} onSelect={setStored} idPrefix={id} label="Sample language" />
+        <LanguageTabs tabs={tabs.map((t) => ({ id: t.id, label: t.label, note: t.sample.auto ? undefined : 'hand-written' }))} selected={tab.id} onSelect={setStored} idPrefix={id} label="Sample language" />
         <div className="code-options">
           {allowSetup && (
             <label>
@@ -73,13 +85,13 @@ export function CodeSamples({ step, request, answers, connection, api }: CodeSam
           {!loading && !error && <CopyButton text={code} />}
         </div>
       </div>
-      <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${tab.id}`} data-lang={tab.id}>
+      <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${tab.id}`} data-lang={tab.id} data-source={keepInitial || (initial && initial.lang === tab.id && code === initial.text) ? 'server' : 'browser'}>
         {error ? (
           <p role="alert" className="code-error">{error}</p>
         ) : loading ? (
           <p className="code-loading" aria-busy="true">Generating {tab.label} code…</p>
         ) : (
-          <CodeBlock code={code} lang={tab.highlight} label={`${tab.label} code for step ${step.index + 1}`} />
+          <CodeBlock code={code} lang={tab.highlight} label={`${tab.label} code for step ${step.index + 1}`} initial={initial && initial.lang === tab.id ? initial : null} />
         )}
       </div>
     </section>

@@ -1,10 +1,15 @@
 'use client';
-/** ARIA tabs with a roving tabindex (arrow keys, Home, End move between tabs). */
-import { useRef, type KeyboardEvent } from 'react';
+/**
+ * The language control: ARIA tabs on one line that scrolls sideways when they do not fit (never
+ * wrapping to several lines), the chosen tab kept in view; a roving tabindex (arrow keys, Home,
+ * End move between tabs). A tab may carry a note (`hand-written`), shown as a mark and read out.
+ */
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 
 export interface TabItem {
   id: string;
   label: string;
+  note?: string;
 }
 
 export function LanguageTabs({
@@ -21,11 +26,23 @@ export function LanguageTabs({
   label: string;
 }) {
   const refs = useRef<Array<HTMLButtonElement | null>>([]);
+  const listRef = useRef<HTMLDivElement>(null);
+  const index = tabs.findIndex((t) => t.id === selected);
+
+  // Keep the chosen tab in view (sideways only: the page itself must not scroll).
+  useEffect(() => {
+    const list = listRef.current;
+    const tab = refs.current[index];
+    if (!list || !tab) return;
+    const left = tab.offsetLeft - list.offsetLeft;
+    if (left < list.scrollLeft) list.scrollLeft = left;
+    else if (left + tab.offsetWidth > list.scrollLeft + list.clientWidth) list.scrollLeft = left + tab.offsetWidth - list.clientWidth;
+  }, [index]);
+
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
-    const i = tabs.findIndex((t) => t.id === selected);
     let next = -1;
-    if (e.key === 'ArrowRight') next = (i + 1) % tabs.length;
-    else if (e.key === 'ArrowLeft') next = (i - 1 + tabs.length) % tabs.length;
+    if (e.key === 'ArrowRight') next = (index + 1) % tabs.length;
+    else if (e.key === 'ArrowLeft') next = (index - 1 + tabs.length) % tabs.length;
     else if (e.key === 'Home') next = 0;
     else if (e.key === 'End') next = tabs.length - 1;
     if (next < 0) return;
@@ -34,7 +51,7 @@ export function LanguageTabs({
     refs.current[next]?.focus();
   };
   return (
-    <div role="tablist" aria-label={label} className="code-tabs" onKeyDown={onKey}>
+    <div role="tablist" aria-label={label} className="code-tabs" onKeyDown={onKey} ref={listRef}>
       {tabs.map((t, i) => {
         const active = t.id === selected;
         return (
@@ -51,9 +68,19 @@ export function LanguageTabs({
             tabIndex={active ? 0 : -1}
             className={active ? 'code-tab active' : 'code-tab'}
             data-lang={t.id}
+            title={t.note ? `${t.label} (${t.note})` : undefined}
             onClick={() => onSelect(t.id)}
           >
             {t.label}
+            {t.note && (
+              <>
+                <span className="code-tab-note" aria-hidden="true">
+                  {' '}
+                  ✎
+                </span>
+                <span className="visually-hidden"> ({t.note})</span>
+              </>
+            )}
           </button>
         );
       })}

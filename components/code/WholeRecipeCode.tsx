@@ -1,7 +1,9 @@
 'use client';
 /**
  * The whole recipe as one program per language (set-up included, values chained from step to
- * step), with a download button that saves it under the language's file extension.
+ * step), with its language choice (the same remembered choice as the step samples), Copy, and a
+ * download button that saves it under the language's file extension. `initial` is the server's
+ * program for the initial values (see CodeSamples).
  */
 import { useId, useMemo, useState } from 'react';
 import type { ApiDescription } from '@/lib/api/types';
@@ -9,6 +11,7 @@ import type { Recipe } from '@/lib/recipe/types';
 import type { Connection, RequestModel } from '@/lib/request/types';
 import { CodeBlock } from './CodeBlock';
 import { CopyButton } from './CopyButton';
+import { DEFAULT_LANGUAGE, codeKey, type InitialSample } from './initial';
 import { PROGRAM_LANGUAGES, programFileName, programText } from './samples';
 import { LanguageTabs } from './Tabs';
 import { useGenerator } from './useGenerator';
@@ -22,19 +25,30 @@ export interface WholeRecipeCodeProps {
   connection: Connection;
   /** The API description (argument order, result types, enum constants). */
   api: ApiDescription;
+  initial?: InitialSample;
+  serverLanguage?: string;
+  /** Nothing changed since load and the session is still starting. */
+  pending?: boolean;
+  apiTag?: string;
 }
 
-export function WholeRecipeCode({ recipe, requests, connection, api }: WholeRecipeCodeProps) {
+export function WholeRecipeCode({ recipe, requests, connection, api, initial, serverLanguage, pending = false, apiTag = 'builtin' }: WholeRecipeCodeProps) {
   const id = useId().replace(/:/g, '');
-  const [stored, setStored] = useStoredLanguage();
+  const [stored, setStored] = useStoredLanguage(serverLanguage ?? null);
   const [shown, setShown] = useState(false);
-  const description = api;
-  const g = PROGRAM_LANGUAGES.find((x) => x.id === stored) ?? PROGRAM_LANGUAGES.find((x) => x.id === 'node')!;
-  const { generator, error } = useGenerator(g.id, true);
-  const code = useMemo(
-    () => (generator ? programText(generator, recipe, requests, connection, shown ? 'shown' : 'masked', description) : ''),
-    [generator, recipe, requests, connection, shown, description],
+  const g = PROGRAM_LANGUAGES.find((x) => x.id === stored) ?? PROGRAM_LANGUAGES.find((x) => x.id === DEFAULT_LANGUAGE)!;
+  const sameTab = !!initial && initial.lang === g.id && !shown;
+  const key = useMemo(
+    () => (sameTab && !pending ? codeKey({ lang: g.id, requests, connection, setup: true, secrets: 'masked', api: apiTag }) : ''),
+    [sameTab, pending, g.id, requests, connection, apiTag],
   );
+  const keepInitial = sameTab && (pending || key === initial!.key);
+  const { generator, error } = useGenerator(g.id, !keepInitial);
+  const code = useMemo(
+    () => (keepInitial ? initial!.text : generator ? programText(generator, recipe, requests, connection, shown ? 'shown' : 'masked', api) : ''),
+    [keepInitial, initial, generator, recipe, requests, connection, shown, api],
+  );
+  const ready = keepInitial || !!generator;
   const fileName = programFileName(recipe, g.id);
 
   const download = () => {
@@ -62,21 +76,21 @@ export function WholeRecipeCode({ recipe, requests, connection, api }: WholeReci
           <label>
             <input type="checkbox" checked={shown} onChange={(e) => setShown(e.target.checked)} /> Show secrets
           </label>
-          {generator && <CopyButton text={code} />}
-          {generator && (
+          {ready && <CopyButton text={code} />}
+          {ready && (
             <button type="button" className="code-download" onClick={download}>
               Download {fileName}
             </button>
           )}
         </div>
       </div>
-      <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${g.id}`} data-lang={g.id}>
-        {error ? (
+      <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${g.id}`} data-lang={g.id} data-source={keepInitial ? 'server' : 'browser'}>
+        {error && !keepInitial ? (
           <p role="alert" className="code-error">{error}</p>
-        ) : !generator ? (
+        ) : !ready ? (
           <p className="code-loading" aria-busy="true">Generating the {g.label} program…</p>
         ) : (
-          <CodeBlock code={code} lang={g.shikiLang} label={`${g.label} program for the whole recipe`} />
+          <CodeBlock code={code} lang={g.shikiLang} label={`${g.label} program for the whole recipe`} initial={initial && initial.lang === g.id ? initial : null} />
         )}
       </div>
     </div>

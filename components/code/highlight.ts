@@ -1,96 +1,46 @@
 /**
- * Browser-side highlighting: `shiki/core` with the JavaScript regex engine (no wasm). The core,
- * the two themes and each grammar are loaded on first use (one dynamic import per grammar), so the
- * recipe page ships none of them up front.
+ * Browser-side highlighting of code samples that changed after load (the server highlights the
+ * initial ones): in a module worker (components/code/highlight.worker.ts), created on the first
+ * request, so neither shiki nor a grammar ever runs on the main thread or loads before a value
+ * changes. Without workers, code stays plain text (still exact and copyable).
  */
-import type { HighlighterCore, ThemedToken } from 'shiki/core';
+import type { CompactTokens } from './tokens';
+import type { HighlightRequest, HighlightResponse } from './highlight.worker';
 
-export type Tokens = ThemedToken[][];
+let worker: Worker | null | undefined;
+let seq = 0;
+const pending = new Map<number, (t: CompactTokens | null) => void>();
 
-/**
- * Themes whose every token colour meets WCAG AA (4.5:1) on the page's code backgrounds
- * (#f6f8fa light, #151b23 dark); github-light's orange and github-dark's comments do not.
- */
-const THEMES = { light: 'github-light-high-contrast', dark: 'github-dark-default' } as const;
-
-/** One loader per grammar; static import paths so the bundler makes one chunk for each. */
-const GRAMMARS: Record<string, () => Promise<unknown>> = {
-  javascript: () => import('shiki/langs/javascript.mjs'),
-  typescript: () => import('shiki/langs/typescript.mjs'),
-  csharp: () => import('shiki/langs/csharp.mjs'),
-  shellscript: () => import('shiki/langs/shellscript.mjs'),
-  java: () => import('shiki/langs/java.mjs'),
-  php: () => import('shiki/langs/php.mjs'),
-  python: () => import('shiki/langs/python.mjs'),
-  ruby: () => import('shiki/langs/ruby.mjs'),
-  swift: () => import('shiki/langs/swift.mjs'),
-  html: () => import('shiki/langs/html.mjs'),
-  json: () => import('shiki/langs/json.mjs'),
-};
-
-/** Fence tags and sample languages -> grammar names above. */
-const ALIASES: Record<string, string> = {
-  ajax: 'javascript',
-  node: 'javascript',
-  js: 'javascript',
-  javascript: 'javascript',
-  angular: 'typescript',
-  ts: 'typescript',
-  typescript: 'typescript',
-  curl: 'shellscript',
-  bash: 'shellscript',
-  sh: 'shellscript',
-  shell: 'shellscript',
-  shellscript: 'shellscript',
-  csharp: 'csharp',
-  cs: 'csharp',
-  'c#': 'csharp',
-  java: 'java',
-  php: 'php',
-  php53: 'php',
-  python: 'python',
-  py: 'python',
-  ruby: 'ruby',
-  rb: 'ruby',
-  swift: 'swift',
-  html: 'html',
-  json: 'json',
-};
-
-export function grammarFor(lang: string | undefined): string | undefined {
-  return lang ? ALIASES[lang.trim().toLowerCase()] : undefined;
-}
-
-let core: Promise<HighlighterCore> | undefined;
-const loading = new Map<string, Promise<void>>();
-
-async function highlighter(): Promise<HighlighterCore> {
-  core ??= Promise.all([import('shiki/core'), import('shiki/engine/javascript')]).then(([shiki, engine]) =>
-    shiki.createHighlighterCore({
-      engine: engine.createJavaScriptRegexEngine({ forgiving: true }),
-      themes: [import('shiki/themes/github-light-high-contrast.mjs'), import('shiki/themes/github-dark-default.mjs')],
-      langs: [],
-    }),
-  );
-  return core;
-}
-
-/** Tokens of `code` in `lang`, or null when there is no grammar for it. Never throws. */
-export async function tokenize(code: string, lang: string | undefined): Promise<Tokens | null> {
-  const grammar = grammarFor(lang);
-  if (!grammar || !GRAMMARS[grammar]) return null;
+function getWorker(): Worker | null {
+  if (worker !== undefined) return worker;
   try {
-    const h = await highlighter();
-    if (!h.getLoadedLanguages().includes(grammar)) {
-      let p = loading.get(grammar);
-      if (!p) {
-        p = h.loadLanguage(GRAMMARS[grammar]() as never);
-        loading.set(grammar, p);
-      }
-      await p;
-    }
-    return h.codeToTokens(code, { lang: grammar, themes: THEMES, defaultColor: false }).tokens;
+    worker = new Worker(new URL('./highlight.worker.ts', import.meta.url), { type: 'module', name: 'code-highlight' });
+    worker.onmessage = (e: MessageEvent<HighlightResponse>) => {
+      const done = pending.get(e.data.id);
+      pending.delete(e.data.id);
+      done?.(e.data.tokens);
+    };
+    worker.onerror = (e) => {
+      e.preventDefault();
+      // A worker that cannot load answers nothing: release the waiting blocks, stay plain.
+      for (const done of pending.values()) done(null);
+      pending.clear();
+      worker?.terminate();
+      worker = null;
+    };
   } catch {
-    return null;
+    worker = null;
   }
+  return worker;
+}
+
+/** Tokens of `code` in `lang` (null: no grammar, or no worker). Never throws. */
+export function highlightCode(code: string, lang: string | undefined): Promise<CompactTokens | null> {
+  const w = getWorker();
+  if (!w) return Promise.resolve(null);
+  const id = ++seq;
+  return new Promise((resolve) => {
+    pending.set(id, resolve);
+    w.postMessage({ id, code, lang } satisfies HighlightRequest);
+  });
 }

@@ -2,8 +2,11 @@
 /**
  * The chosen sample language, remembered in localStorage and shared live by every code sample on
  * the page (choosing Python in one step switches every step, and the next visit starts there).
+ * A cookie mirrors it so the server renders the chosen language's samples (components/code/initial.ts);
+ * until hydration is done the server's choice is used, so the first render matches the HTML.
  */
 import { useCallback, useSyncExternalStore } from 'react';
+import { LANGUAGE_COOKIE } from './initial';
 
 export const LANGUAGE_KEY = 'recipe-console:code-language';
 const listeners = new Set<() => void>();
@@ -30,14 +33,20 @@ function subscribe(cb: () => void): () => void {
   };
 }
 
-export function useStoredLanguage(): [string | null, (lang: string) => void] {
-  const value = useSyncExternalStore(subscribe, read, () => null);
+/** `serverChoice`: the language the server rendered with (its cookie), used while hydrating. */
+export function useStoredLanguage(serverChoice: string | null = null): [string | null, (lang: string) => void] {
+  const value = useSyncExternalStore(subscribe, () => read() ?? serverChoice, () => serverChoice);
   const set = useCallback((lang: string) => {
     memory = lang;
     try {
       window.localStorage.setItem(LANGUAGE_KEY, lang);
     } catch {
       /* storage unavailable: the choice lasts for this page only */
+    }
+    try {
+      document.cookie = `${LANGUAGE_COOKIE}=${encodeURIComponent(lang)}; path=/; max-age=31536000; samesite=lax`;
+    } catch {
+      /* cookies disabled: the server renders the default language, the browser switches */
     }
     for (const l of listeners) l();
   }, []);

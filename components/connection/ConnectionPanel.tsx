@@ -4,11 +4,15 @@
  * with partner ID + admin secret (session.start runs from the browser, straight to the endpoint),
  * or a pasted KS. Shows who is connected and when the KS expires; offers to log in again after
  * INVALID_KS; and takes the URL of another OpenAPI document.
+ *
+ * The control is a button named "Connection: …" (aria-expanded) that opens the panel; Escape
+ * closes it. Others open it with `openConnectionPanel()`.
  */
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { ConnectionMode, ConnectionStore } from '@/lib/connection/store';
 import { useConnectionState, useRunnerContext } from '@/components/runner/RunnerContext';
 import { LoginPrompt } from './LoginPrompt';
+import { OPEN_EVENT } from './open';
 
 function expiresIn(expiry: number | undefined, now: number): string | undefined {
   if (expiry === undefined) return undefined;
@@ -44,6 +48,27 @@ function Panel({ store, apiSource }: { store: ConnectionStore; apiSource: NonNul
   const [ks, setKs] = useState('');
   const [openapi, setOpenapi] = useState(s.openapiUrl ?? '');
   const [formError, setFormError] = useState<string>();
+  const [open, setOpen] = useState(false);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const focusFirst = useRef(false);
+
+  useEffect(() => {
+    const el = rootRef.current;
+    if (!el) return;
+    const onOpen = () => {
+      focusFirst.current = true;
+      setOpen(true);
+    };
+    el.addEventListener(OPEN_EVENT, onOpen);
+    return () => el.removeEventListener(OPEN_EVENT, onOpen);
+  }, []);
+  useEffect(() => {
+    if (!open || !focusFirst.current) return;
+    focusFirst.current = false;
+    rootRef.current?.scrollIntoView({ block: 'nearest' });
+    rootRef.current?.querySelector<HTMLElement>('.connection-body input, .connection-body select, .connection-body textarea')?.focus();
+  }, [open]);
 
   const who =
     s.mode === 'sandbox' ? 'Sandbox' : (() => {
@@ -73,19 +98,30 @@ function Panel({ store, apiSource }: { store: ConnectionStore; apiSource: NonNul
     setKs('');
   };
 
+  const bodyId = `${id}-body`;
   return (
-    <details
+    <div
       className="connection-panel"
       id="connection-panel"
       data-testid="connection-panel"
+      ref={rootRef}
       onKeyDown={(e) => {
-        if (e.key === 'Escape' && e.currentTarget.open) {
-          e.currentTarget.open = false;
-          e.currentTarget.querySelector('summary')?.focus();
+        if (e.key === 'Escape' && open) {
+          setOpen(false);
+          buttonRef.current?.focus();
         }
       }}
     >
-      <summary className="connection-pill" data-testid="connection-summary">
+      <button
+        type="button"
+        ref={buttonRef}
+        className="connection-pill"
+        data-testid="connection-summary"
+        aria-expanded={open}
+        aria-controls={open ? bodyId : undefined}
+        onClick={() => setOpen((o) => !o)}
+      >
+        <span className="visually-hidden">Connection: </span>
         <span className={`dot dot-${dot}`} aria-hidden="true" />
         <span className="connection-who" data-testid="connection-who">
           {who}
@@ -95,13 +131,14 @@ function Panel({ store, apiSource }: { store: ConnectionStore; apiSource: NonNul
         <span className="connection-state" data-testid="connection-state">
           {s.status === 'connecting' ? 'connecting…' : s.loginNeeded ? 'log in again' : s.status === 'error' ? 'not connected' : exp ?? (s.status === 'connected' ? 'connected' : '')}
         </span>
-      </summary>
-      <div className="connection-body">
-        {s.loginNeeded && <LoginPrompt connection={store} />}
-        {s.error && !s.loginNeeded && (
-          <p className="field-message" role="alert">
-            {s.error}
-          </p>
+      </button>
+      {open && (
+        <div className="connection-body" id={bodyId} role="group" aria-label="Connection settings">
+          {s.loginNeeded && <LoginPrompt connection={store} />}
+          {s.error && !s.loginNeeded && (
+            <p className="field-message" role="alert">
+              {s.error}
+            </p>
         )}
         <form
           className="connection-form"
@@ -204,6 +241,7 @@ function Panel({ store, apiSource }: { store: ConnectionStore; apiSource: NonNul
           </button>
         </form>
       </div>
-    </details>
+      )}
+    </div>
   );
 }

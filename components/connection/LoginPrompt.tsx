@@ -2,6 +2,7 @@
 /** "Log in again": shown when a call answered INVALID_KS (in the response and the connection panel). */
 import { useState } from 'react';
 import type { ConnectionStore } from '@/lib/connection/store';
+import { openConnectionPanel } from './open';
 
 export function LoginPrompt({ connection }: { connection: ConnectionStore }) {
   const [busy, setBusy] = useState(false);
@@ -30,12 +31,7 @@ export function LoginPrompt({ connection }: { connection: ConnectionStore }) {
         <button
           type="button"
           className="button-small"
-          onClick={() => {
-            const el = document.getElementById('connection-panel');
-            if (el instanceof HTMLDetailsElement) el.open = true;
-            el?.scrollIntoView({ block: 'nearest' });
-            el?.querySelector<HTMLElement>('input, select, textarea')?.focus();
-          }}
+          onClick={openConnectionPanel}
         >
           Open the connection panel
         </button>

@@ -1,6 +1,7 @@
 /**
- * The whole recipe page body (server component): header, problems panel, TOC, intro, steps,
- * Finish. The route (app/recipes/[slug]/page.tsx) only loads the recipe and renders this.
+ * The whole recipe page body (server component): header, problems panel, TOC, intro, steps, the
+ * whole-recipe program, Finish. The route (app/recipes/[slug]/page.tsx) loads the recipe and the
+ * code samples for the initial values (lib/server/initial-code.ts) and renders this.
  */
 import Link from 'next/link';
 import type { ApiSlice } from '@/lib/api/slice';
@@ -12,6 +13,8 @@ import { StepSection } from './StepSection';
 import { ProblemsPanel } from './Diagnostics';
 import { RunnerRoot } from './RunnerRoot';
 import { LiveReload } from './LiveReload';
+import { WholeRecipe } from '@/components/runner/WholeRecipe';
+import type { InitialCode } from '@/components/code/initial';
 
 export interface RecipePageProps {
   slug: string;
@@ -26,9 +29,11 @@ export interface RecipePageProps {
   liveReload?: boolean;
   /** The METADATA `relatedRecipes` that exist, resolved by the route (slug and title). */
   related?: Array<{ slug: string; title: string }>;
+  /** Code samples made and highlighted on the server for the initial values. */
+  initialCode?: InitialCode;
 }
 
-export function RecipePage({ slug, recipe, slice, apiError, file, liveReload, related = [] }: RecipePageProps) {
+export function RecipePage({ slug, recipe, slice, apiError, file, liveReload, related = [], initialCode }: RecipePageProps) {
   const steps = recipe.steps;
   const byStep = new Map<number, Diagnostic[]>();
   for (const d of recipe.diagnostics) {
@@ -37,12 +42,13 @@ export function RecipePage({ slug, recipe, slice, apiError, file, liveReload, re
   }
   const hasIntro = recipe.intro.trim().length > 0;
   const hasFinish = !!recipe.finish?.trim();
+  const hasProgram = steps.some((s) => !!s.apiCall?.path);
   return (
-    <RunnerRoot slug={slug} recipe={recipe} slice={slice}>
+    <RunnerRoot slug={slug} recipe={recipe} slice={slice} initialCode={initialCode}>
       {liveReload && <LiveReload slug={slug} />}
       <div className="recipe-layout" data-recipe={slug}>
         <aside className="recipe-aside">
-          <TableOfContents steps={steps} hasIntro={hasIntro} hasFinish={hasFinish} diagnostics={recipe.diagnostics} />
+          <TableOfContents steps={steps} hasIntro={hasIntro} hasFinish={hasFinish} hasProgram={hasProgram} diagnostics={recipe.diagnostics} />
         </aside>
         <article className="recipe" aria-labelledby="recipe-title">
           <RecipeHeader slug={slug} recipe={recipe} />
@@ -66,6 +72,15 @@ export function RecipePage({ slug, recipe, slice, apiError, file, liveReload, re
           {steps.map((step) => (
             <StepSection key={step.index} slug={slug} step={step} stepCount={steps.length} diagnostics={byStep.get(step.index) ?? []} file={file} />
           ))}
+          {hasProgram && (
+            <section id="whole-program" className="recipe-program" aria-labelledby="whole-program-title">
+              <h2 id="whole-program-title">The whole recipe as one program</h2>
+              <p className="recipe-program-intro">
+                Every step above in order, with the client set-up and each step&apos;s result passed on to the next, as the forms are filled now.
+              </p>
+              <WholeRecipe />
+            </section>
+          )}
           {hasFinish && (
             <section id="finish" className="recipe-finish" aria-labelledby="finish-title">
               <h2 id="finish-title">Finish</h2>

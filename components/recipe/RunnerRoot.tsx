@@ -11,6 +11,7 @@ import type { ApiDescription } from '@/lib/api/types';
 import type { Recipe } from '@/lib/recipe/types';
 import { runnerRecipe } from '@/lib/recipe/runner-model';
 import { RunnerProvider } from '@/components/runner/RunnerContext';
+import type { InitialCode } from '@/components/code/initial';
 
 export interface RunnerRootProps {
   slug: string;
@@ -19,12 +20,14 @@ export interface RunnerRootProps {
   slice?: ApiSlice;
   /** Or a whole description (the /author preview, rendered in the browser). */
   api?: ApiDescription;
+  /** Code samples made on the server for the initial values (components/code/initial.ts). */
+  initialCode?: InitialCode;
   children: ReactNode;
 }
 
-export function RunnerRoot({ slug, recipe, slice, api, children }: RunnerRootProps) {
+export function RunnerRoot({ slug, recipe, slice, api, initialCode, children }: RunnerRootProps) {
   return (
-    <RunnerProvider slug={slug} recipe={runnerRecipe(recipe)} slice={slice} api={api}>
+    <RunnerProvider slug={slug} recipe={runnerRecipe(recipe)} slice={slice} api={api} initialCode={initialCode}>
       {children}
     </RunnerProvider>
   );

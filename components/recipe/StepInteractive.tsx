@@ -1,27 +1,30 @@
 'use client';
 /**
- * The interactive part of one step (form, Run button, response, demo, code samples), rendered once
- * per step, full width below the step's prose, by StepSection. The step runner
- * (components/runner/StepRunner) does the work; this shows the operation the step calls.
+ * The interactive part of one step (form, Run button, response, demo, code samples), laid out by
+ * the step runner (components/runner/StepRunner) in two panes around the step's heading and prose,
+ * which the server renders and passes in as `children`. The step comes from the runner's recipe
+ * (sent to the browser once, without prose), by index.
  */
-import type { Step } from '@/lib/recipe/types';
+import type { ReactNode } from 'react';
 import { StepRunner } from '@/components/runner/StepRunner';
+import { useRunnerContext } from '@/components/runner/RunnerContext';
 
 export interface StepInteractiveProps {
-  /** The recipe's slug (file name without .md), e.g. `upload-media`. */
-  slug: string;
-  /** The step (0-based `step.index`; shown as `Step ${index + 1}`). */
-  step: Step;
-  /** How many steps the recipe has. */
-  stepCount: number;
+  /** The step's 0-based index (shown as `Step ${index + 1}`). */
+  stepIndex: number;
+  /** The step's heading, problems and prose (server-rendered). */
+  children?: ReactNode;
 }
 
-export function StepInteractive({ step }: StepInteractiveProps) {
+export function StepInteractive({ stepIndex, children }: StepInteractiveProps) {
+  const ctx = useRunnerContext();
+  const step = ctx?.recipe.steps[stepIndex];
+  if (!step) return <>{children}</>;
   const call = step.apiCall;
   const hasOperation = !!(call?.method || call?.path);
-  if (!call && step.languages.length === 0 && !step.demo) return null;
-  return (
-    <div className="step-interactive" data-step-index={step.index}>
+  const main = (
+    <>
+      {children}
       {hasOperation && (
         <p className="step-operation">
           <span className="visually-hidden">Operation: </span>
@@ -29,9 +32,9 @@ export function StepInteractive({ step }: StepInteractiveProps) {
           <code className="operation-path">{call?.path ?? '(no path)'}</code>
         </p>
       )}
-      <StepRunner step={step} />
-    </div>
+    </>
   );
+  return <StepRunner step={step} main={main} />;
 }
 
 export default StepInteractive;

@@ -1,14 +1,13 @@
 /**
- * One step of a recipe page: `<section id="step-N">` with its heading ("Step N" + title), the
- * problems attached to it, its prose (markdown), the languages it offers samples in, then the
- * interactive area (StepInteractive, full width below the prose).
+ * One step of a recipe page: `<section id="step-N">` with its heading ("Step N: title"), the
+ * problems attached to it and its prose (markdown, rendered here on the server), handed to the
+ * interactive part (StepInteractive), which lays them out with the form on the left and the code
+ * and response on the right. A step with nothing to run or show is prose only.
  */
 import type { Diagnostic, Step } from '@/lib/recipe/types';
 import { Markdown } from '@/components/markdown/Markdown';
 import { StepInteractive } from './StepInteractive';
-import { StepLanguages } from './StepLanguages';
 import { DiagnosticList, countBySeverity, summaryText } from './Diagnostics';
-import { runnerStep } from '@/lib/recipe/runner-model';
 
 export interface StepSectionProps {
   slug: string;
@@ -23,17 +22,14 @@ export function stepAnchor(index: number): string {
   return `step-${index + 1}`;
 }
 
-export function StepSection({ slug, step, stepCount, diagnostics, file }: StepSectionProps) {
+export function StepSection({ step, diagnostics, file }: StepSectionProps) {
   const id = stepAnchor(step.index);
   const { errors } = countBySeverity(diagnostics);
-  return (
-    <section id={id} className={`step${errors ? ' step-has-errors' : ''}`} aria-labelledby={`${id}-title`} data-step-index={step.index}>
+  const interactive = !!step.apiCall || step.languages.length > 0 || !!step.demo;
+  const head = (
+    <>
       <h2 id={`${id}-title`} className="step-title">
-        <span className="step-number">
-          Step {step.index + 1}
-          <span className="visually-hidden">: </span>
-        </span>
-        <span className="step-title-text">{step.title || 'Untitled step'}</span>
+        <span className="step-number">Step {step.index + 1}:</span> <span className="step-title-text">{step.title || 'Untitled step'}</span>
       </h2>
       {diagnostics.length > 0 && (
         <div className="step-problems" role="note" aria-label={`Problems in step ${step.index + 1}`} data-testid={`step-${step.index + 1}-problems`}>
@@ -42,8 +38,11 @@ export function StepSection({ slug, step, stepCount, diagnostics, file }: StepSe
         </div>
       )}
       <Markdown source={step.prose} className="prose step-prose" />
-      <StepLanguages step={step} />
-      <StepInteractive slug={slug} step={runnerStep(step)} stepCount={stepCount} />
+    </>
+  );
+  return (
+    <section id={id} className={`step${errors ? ' step-has-errors' : ''}${interactive ? '' : ' step-plain'}`} aria-labelledby={`${id}-title`} data-step-index={step.index}>
+      {interactive ? <StepInteractive stepIndex={step.index}>{head}</StepInteractive> : head}
     </section>
   );
 }

@@ -12,10 +12,12 @@ export interface TableOfContentsProps {
   steps: Step[];
   hasIntro: boolean;
   hasFinish: boolean;
+  /** The whole-recipe program section (#whole-program) follows the steps. */
+  hasProgram?: boolean;
   diagnostics: Diagnostic[];
 }
 
-export function TableOfContents({ steps, hasIntro, hasFinish, diagnostics }: TableOfContentsProps) {
+export function TableOfContents({ steps, hasIntro, hasFinish, hasProgram = false, diagnostics }: TableOfContentsProps) {
   const errorSteps = new Set(diagnostics.filter((d) => d.severity === 'error' && d.stepIndex !== undefined).map((d) => d.stepIndex));
   return (
     <nav className="toc" id="recipe-toc" aria-label="Table of contents">
@@ -51,6 +53,14 @@ export function TableOfContents({ steps, hasIntro, hasFinish, diagnostics }: Tab
               </a>
             </li>
           ))}
+          {hasProgram && (
+            <li className="toc-item toc-program">
+              <a href="#whole-program">
+                <span className="toc-marker" aria-hidden="true" />
+                <span className="toc-text">Whole program</span>
+              </a>
+            </li>
+          )}
           {hasFinish && (
             <li className="toc-item toc-finish">
               <a href="#finish">

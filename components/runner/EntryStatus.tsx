@@ -2,7 +2,8 @@
 /**
  * After a step that answers a media entry: the entry's status, a "Check status" action (media.get
  * through the one request path) that follows processing by itself until the entry is READY or
- * failed, and the entry's download link once it is ready.
+ * failed, and the entry's download link once it is ready. Each status (PRECONVERT, then READY) is
+ * announced in a polite live region, which exists empty first so that screen readers say it.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ENTRY_POLL_LIMIT_MS, ENTRY_POLL_MS, asEntry, checkEntry, isProcessing, type EntryJson } from '@/lib/runner/entry-status';
@@ -61,6 +62,7 @@ export function EntryStatus({ response, stepIndex, onUpdate }: { response: unkno
   const label = member ? `${member.label ?? member.name} [${member.value}]` : String(entry.status ?? 'unknown');
   const ready = member?.name === 'READY';
   const href = ready ? safeHref(entry.downloadUrl ?? entry.dataUrl) : undefined;
+  const announce = `Entry ${entry.id} is ${member?.label ?? member?.name ?? String(entry.status ?? 'unknown')}${processing ? ', processing' : ''}.`;
   return (
     <div className={`entry-status${ready ? ' entry-ready' : ''}`} data-testid={`step-${stepIndex + 1}-entry-status`}>
       <span>
@@ -83,6 +85,18 @@ export function EntryStatus({ response, stepIndex, onUpdate }: { response: unkno
           {error}
         </p>
       )}
+      <LiveText text={announce} testId={`step-${stepIndex + 1}-entry-live`} />
     </div>
+  );
+}
+
+/** A polite live region that is rendered empty, then says `text` (and each later text). */
+function LiveText({ text, testId }: { text: string; testId: string }) {
+  const [said, setSaid] = useState('');
+  useEffect(() => setSaid(text), [text]);
+  return (
+    <p className="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-testid={testId}>
+      {said}
+    </p>
   );
 }

@@ -4,12 +4,12 @@
  * shared by every step of one recipe page. Rendered by RunnerRoot around the whole recipe.
  */
 import { createContext, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
-import { loadDescriptionFromUrl } from '@/lib/api/load';
 import { descriptionFromSlice, type ApiSlice } from '@/lib/api/slice';
 import type { ApiDescription } from '@/lib/api/types';
 import { createConnectionStore, type ConnectionState, type ConnectionStore } from '@/lib/connection/store';
 import { createRunnerStore, type RunnerState, type RunnerStore } from '@/lib/runner/store';
 import type { Recipe } from '@/lib/recipe/types';
+import type { InitialCode } from '@/components/code/initial';
 import './runner.css';
 
 export interface RunnerContextValue {
@@ -20,6 +20,8 @@ export interface RunnerContextValue {
   apiSource: { url?: string; status: 'builtin' | 'loading' | 'loaded' | 'error'; error?: string };
   runner: RunnerStore;
   connection: ConnectionStore;
+  /** Code samples the server made and highlighted for the initial values (recipe pages). */
+  initialCode?: InitialCode;
 }
 
 const Ctx = createContext<RunnerContextValue | null>(null);
@@ -54,10 +56,11 @@ export interface RunnerProviderProps {
   slice?: ApiSlice;
   /** A whole description instead (the /author preview, which may call any operation). */
   api?: ApiDescription;
+  initialCode?: InitialCode;
   children: ReactNode;
 }
 
-export function RunnerProvider({ slug, recipe, slice, api: given, children }: RunnerProviderProps) {
+export function RunnerProvider({ slug, recipe, slice, api: given, initialCode, children }: RunnerProviderProps) {
   const connection = useMemo(getConnectionStore, []);
   const runner = useMemo(
     () => createRunnerStore(typeof window === 'undefined' ? {} : { key: slug, storage: browserStorage('session'), deferLoad: true }),
@@ -79,10 +82,13 @@ export function RunnerProvider({ slug, recipe, slice, api: given, children }: Ru
     if (!openapiUrl) return;
     let cancelled = false;
     setLoaded({ url: openapiUrl });
-    loadDescriptionFromUrl(new URL(openapiUrl, window.location.href).toString()).then(
-      (api) => !cancelled && setLoaded({ url: openapiUrl, api }),
-      (e: unknown) => !cancelled && setLoaded({ url: openapiUrl, error: (e as Error).message }),
-    );
+    // The reader of other descriptions loads only when one is asked for.
+    import('@/lib/api/load')
+      .then(({ loadDescriptionFromUrl }) => loadDescriptionFromUrl(new URL(openapiUrl, window.location.href).toString()))
+      .then(
+        (api) => !cancelled && setLoaded({ url: openapiUrl, api }),
+        (e: unknown) => !cancelled && setLoaded({ url: openapiUrl, error: (e as Error).message }),
+      );
     return () => {
       cancelled = true;
     };
@@ -119,8 +125,8 @@ export function RunnerProvider({ slug, recipe, slice, api: given, children }: Ru
       } else if (loaded?.url === openapiUrl && loaded.error) apiSource = { url: openapiUrl, status: 'error', error: loaded.error };
       else apiSource = { url: openapiUrl, status: 'loading' };
     }
-    return { slug, recipe, api, apiSource, runner, connection };
-  }, [slug, recipe, slice, given, loaded, openapiUrl, runner, connection]);
+    return { slug, recipe, api, apiSource, runner, connection, initialCode };
+  }, [slug, recipe, slice, given, loaded, openapiUrl, runner, connection, initialCode]);
 
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

@@ -1,12 +1,14 @@
 'use client';
 /**
  * The code samples of a step, printed from the same RequestModel the live call uses
- * (components/code/CodeSamples by the code-samples engineer).
+ * (components/code/CodeSamples), starting from the sample the server made for the initial values.
  */
 import type { Step } from '@/lib/recipe/types';
 import type { Connection, RequestModel } from '@/lib/request/types';
 import type { ApiDescription } from '@/lib/api/types';
 import { CodeSamples } from '@/components/code/CodeSamples';
+import { useConnectionState, useRunnerContext, useRunnerState } from './RunnerContext';
+import { isPending } from './WholeRecipe';
 
 export interface StepCodeProps {
   step: Step;
@@ -17,6 +19,22 @@ export interface StepCodeProps {
 }
 
 export function StepCode({ step, request, answers, connection, api }: StepCodeProps) {
+  // Always inside the runner's provider (StepRunner renders nothing without it).
+  const ctx = useRunnerContext()!;
+  const conn = useConnectionState(ctx.connection);
+  const rs = useRunnerState(ctx.runner);
   if (step.languages.length === 0) return null;
-  return <CodeSamples step={step} request={request} answers={answers} connection={connection} api={api} />;
+  return (
+    <CodeSamples
+      step={step}
+      request={request}
+      answers={answers}
+      connection={connection}
+      api={api}
+      initial={ctx.initialCode?.steps[step.index]}
+      serverLanguage={ctx.initialCode?.lang}
+      pending={isPending(conn.status, rs)}
+      apiTag={ctx.apiSource.status === 'loaded' ? (ctx.apiSource.url ?? 'other') : 'builtin'}
+    />
+  );
 }

@@ -4,11 +4,16 @@
  * response, the demo, and the code samples. The request is built by the one builder
  * (lib/request/build.ts) and performed through executeStep (lib/runner), which the chunked
  * uploader may take over for file steps.
+ *
+ * Layout: two panes (app/globals.css switches them side by side at >= 1200 px): `main` (the
+ * step's heading and prose, from the server) with the form on the left; code samples and the
+ * response on the right, sticky while the left pane scrolls. One column below that width.
  */
-import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { Step } from '@/lib/recipe/types';
 import { buildForm, walkFields } from '@/lib/form/build';
 import { getPath } from '@/lib/form/paths';
+import { resolveDynamic } from '@/lib/form/dynamic';
 import { initialValues, resolveValues, toAnswers } from '@/lib/form/values';
 import type { FieldError, FileValue, FormField, FormValues } from '@/lib/form/types';
 import { buildRequestModel } from '@/lib/request/build';
@@ -24,18 +29,17 @@ import { EntryStatus } from './EntryStatus';
 import { ExpectResults } from './ExpectResults';
 import { DemoFrame } from './DemoFrame';
 import { StepCode } from './StepCode';
-import { WholeRecipe } from './WholeRecipe';
 
 /** The chunked uploader's part of a file step (progress, settings); loaded only on such steps. */
 const StepUpload = lazy(() => import('@/components/upload/StepUpload'));
 
-export function StepRunner({ step }: { step: Step }) {
+export function StepRunner({ step, main }: { step: Step; main?: ReactNode }) {
   const ctx = useRunnerContext();
-  if (!ctx) return null;
-  return <StepRunnerInner step={step} ctx={ctx} />;
+  if (!ctx) return <>{main}</>;
+  return <StepRunnerInner step={step} ctx={ctx} main={main} />;
 }
 
-function StepRunnerInner({ step, ctx }: { step: Step; ctx: NonNullable<ReturnType<typeof useRunnerContext>> }) {
+function StepRunnerInner({ step, ctx, main }: { step: Step; ctx: NonNullable<ReturnType<typeof useRunnerContext>>; main?: ReactNode }) {
   const { api, runner, connection } = ctx;
   const conn = useConnectionState(connection);
   const rs = useRunnerState(runner);
@@ -92,10 +96,13 @@ function StepRunnerInner({ step, ctx }: { step: Step; ctx: NonNullable<ReturnTyp
       const de = field.dynamicEnum;
       if (!de) return;
       setDynamicOptions((d) => ({ ...d, [field.path]: { options: d[field.path]?.options ?? [], loading: true } }));
-      const choices = await loadEnumChoices(de, api, connection.connection(), i);
+      const dv = field.dynamicValue;
+      const made = dv ? resolveDynamic(dv, runner.results()) : undefined;
+      const mine = dv && made?.status === 'ok' ? { value: made.value, fromStep: dv.fromStep } : undefined;
+      const choices = await loadEnumChoices(de, api, connection.connection(), i, { mine });
       setDynamicOptions((d) => ({ ...d, [field.path]: choices }));
     },
-    [api, connection, i],
+    [api, connection, i, runner],
   );
 
   const dynFields = useMemo(() => {
@@ -175,99 +182,105 @@ function StepRunnerInner({ step, ctx }: { step: Step; ctx: NonNullable<ReturnTyp
   const status = run?.status ?? 'idle';
   const blockMsg = blocked ? `Run step ${built.blockedBy.map((b) => b + 1).join(' and step ')} first` : undefined;
 
+  const tokenId = typeof v.uploadTokenId === 'string' ? v.uploadTokenId : undefined;
   return (
-    <div className="step-runner" ref={rootRef} onKeyDown={onKeyDown} data-step-status={status} data-testid={`step-${i + 1}-runner`}>
-      {ctx.apiSource.status === 'error' && i === ctx.recipe.steps.findIndex((st) => st.apiCall?.path) && (
-        <p className="form-notes" role="note">
-          {ctx.apiSource.error} The forms use the built-in Kaltura description meanwhile.
-        </p>
-      )}
-      {form.notes.length > 0 && (
-        <ul className="form-notes">
-          {form.notes.map((n, k) => (
-            <li key={k}>{n}</li>
-          ))}
-        </ul>
-      )}
-      <form
-        className="step-form"
-        aria-label={`Parameters of step ${i + 1}`}
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void onRun();
-        }}
-      >
-        {visibleFields.length > 0 ? (
-          <div className="form-fields">
-            <FormFields fields={visibleFields} ctx={fieldCtx} />
-          </div>
-        ) : hasCall ? (
-          <p className="form-empty">This call takes no parameters{hiddenCount ? ` you need to fill (${hiddenCount} preset)` : ''}.</p>
-        ) : null}
-        {hiddenCount > 0 && visibleFields.length > 0 && <p className="form-hidden-note">{hiddenCount} preset value{hiddenCount > 1 ? 's are' : ' is'} sent as well.</p>}
-        {hasCall && (
-          <div className="run-bar">
-            <button type="submit" className="run-button" disabled={blocked || running || notConnected} aria-describedby={`s${i + 1}-run-hint`} data-testid={`run-step-${i + 1}`}>
-              {running ? 'Running…' : blocked ? blockMsg : `Run step ${i + 1}`}
-            </button>
-            {running && (
-              <button type="button" className="button-small" onClick={() => abortRef.current?.abort()}>
-                Cancel
-              </button>
-            )}
-            <span id={`s${i + 1}-run-hint`} className="run-hint">
-              {blocked ? blockMsg : notConnected ? (conn.status === 'connecting' ? 'Connecting…' : 'Connect first (see the connection panel)') : <kbd>Ctrl/⌘ + Enter</kbd>}
-            </span>
-            {rs.values[i] !== undefined && (
-              <button
-                type="button"
-                className="link-button"
-                onClick={() => {
-                  runner.setValues(i, initial);
-                  setShowErrors(false);
-                  setErrors([]);
-                }}
-              >
-                Reset values
-              </button>
-            )}
-            <span className={`step-status step-status-${status}`} role="status" data-testid={`step-${i + 1}-status`}>
-              {status === 'done' ? '✓ Done' : status === 'failed' ? 'Failed' : status === 'running' ? 'Running' : ''}
-            </span>
-          </div>
+    <div className="step-runner step-grid" ref={rootRef} onKeyDown={onKeyDown} data-step-status={status} data-testid={`step-${i + 1}-runner`}>
+      <div className="step-main">
+        {main}
+        {ctx.apiSource.status === 'error' && i === ctx.recipe.steps.findIndex((st) => st.apiCall?.path) && (
+          <p className="form-notes" role="note">
+            {ctx.apiSource.error} The forms use the built-in Kaltura description meanwhile.
+          </p>
         )}
-      </form>
-      {fileField && hasCall && (
-        <Suspense fallback={null}>
-          <StepUpload
+        {form.notes.length > 0 && (
+          <ul className="form-notes">
+            {form.notes.map((n, k) => (
+              <li key={k}>{n}</li>
+            ))}
+          </ul>
+        )}
+        <form
+          className="step-form"
+          aria-label={`Parameters of step ${i + 1}`}
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            void onRun();
+          }}
+        >
+          {visibleFields.length > 0 ? (
+            <div className="form-fields">
+              <FormFields fields={visibleFields} ctx={fieldCtx} />
+            </div>
+          ) : hasCall ? (
+            <p className="form-empty">This call takes no parameters{hiddenCount ? ` you need to fill (${hiddenCount} preset)` : ''}.</p>
+          ) : null}
+          {hiddenCount > 0 && visibleFields.length > 0 && <p className="form-hidden-note">{hiddenCount} preset value{hiddenCount > 1 ? 's are' : ' is'} sent as well.</p>}
+          {hasCall && (
+            <div className="run-bar">
+              <button type="submit" className="run-button" disabled={blocked || running || notConnected} aria-describedby={`s${i + 1}-run-hint`} data-testid={`run-step-${i + 1}`}>
+                {running ? 'Running…' : blocked ? blockMsg : `Run step ${i + 1}`}
+              </button>
+              {running && (
+                <button type="button" className="button-small" onClick={() => abortRef.current?.abort()}>
+                  Cancel
+                </button>
+              )}
+              <span id={`s${i + 1}-run-hint`} className="run-hint">
+                {blocked ? blockMsg : notConnected ? (conn.status === 'connecting' ? 'Connecting…' : 'Connect first (see the connection panel)') : <kbd>Ctrl/⌘ + Enter</kbd>}
+              </span>
+              {rs.values[i] !== undefined && (
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => {
+                    runner.setValues(i, initial);
+                    setShowErrors(false);
+                    setErrors([]);
+                  }}
+                >
+                  Reset values
+                </button>
+              )}
+              <span className={`step-status step-status-${status}`} role="status" data-testid={`step-${i + 1}-status`}>
+                {status === 'done' ? '✓ Done' : status === 'failed' ? 'Failed' : status === 'running' ? 'Running' : ''}
+              </span>
+            </div>
+          )}
+        </form>
+        {/* The uploader's code loads once there is something to upload to (a token) or a file. */}
+        {fileField && hasCall && (tokenId || fileValue || run) && (
+          <Suspense fallback={null}>
+            <StepUpload
+              stepIndex={i}
+              tokenId={tokenId}
+              fileSize={fileValue?.size}
+              formAllowsChunks={formAllowsChunks}
+              onRetry={() => void onRun()}
+            />
+          </Suspense>
+        )}
+        {showErrors && errorMap.size > 0 && (
+          <p className="form-summary" role="alert">
+            {errorMap.size === 1 ? 'One value needs attention' : `${errorMap.size} values need attention`}: nothing was sent.
+          </p>
+        )}
+      </div>
+      <div className="step-side">
+        <StepCode step={step} request={built.model} answers={answers} connection={connectionValue} api={api} />
+        {run?.result && (
+          <ResponseView
+            result={run.result}
             stepIndex={i}
-            tokenId={typeof v.uploadTokenId === 'string' ? v.uploadTokenId : undefined}
-            fileSize={fileValue?.size}
-            formAllowsChunks={formAllowsChunks}
-            onRetry={() => void onRun()}
+            sessionAction={isSessionError(run.result.error) ? <LoginPrompt connection={connection} /> : undefined}
           />
-        </Suspense>
-      )}
-      {showErrors && errorMap.size > 0 && (
-        <p className="form-summary" role="alert">
-          {errorMap.size === 1 ? 'One value needs attention' : `${errorMap.size} values need attention`}: nothing was sent.
-        </p>
-      )}
-      {run?.result && (
-        <ResponseView
-          result={run.result}
-          stepIndex={i}
-          sessionAction={isSessionError(run.result.error) ? <LoginPrompt connection={connection} /> : undefined}
-        />
-      )}
-      {run?.status === 'done' && step.apiCall?.expect && run.result && (
-        <ExpectResults expect={step.apiCall.expect} response={followed ?? run.result.json} stepIndex={i} followed={followed !== undefined} />
-      )}
-      {run?.status === 'done' && run.result?.json !== undefined && <EntryStatus response={run.result.json} stepIndex={i} onUpdate={setFollowed} />}
-      {step.demo && run?.status === 'done' && <DemoFrame html={step.demo.html} answers={demoAnswers} stepIndex={i} />}
-      <StepCode step={step} request={built.model} answers={answers} connection={connectionValue} api={api} />
-      {i === ctx.recipe.steps.length - 1 && <WholeRecipe />}
+        )}
+        {run?.status === 'done' && step.apiCall?.expect && run.result && (
+          <ExpectResults expect={step.apiCall.expect} response={followed ?? run.result.json} stepIndex={i} followed={followed !== undefined} />
+        )}
+        {run?.status === 'done' && run.result?.json !== undefined && <EntryStatus response={run.result.json} stepIndex={i} onUpdate={setFollowed} />}
+        {step.demo && run?.status === 'done' && <DemoFrame html={step.demo.html} answers={demoAnswers} stepIndex={i} />}
+      </div>
     </div>
   );
 }

@@ -2,7 +2,7 @@
 /**
  * "Whole recipe": one program per language performing every step in order, from the request
  * models of all steps as they are filled now (components/code/WholeRecipeCode prints it).
- * Rendered after the last step.
+ * Rendered in its own section after the last step (components/recipe/RecipePage).
  */
 import { useMemo } from 'react';
 import { buildForm } from '@/lib/form/build';
@@ -33,9 +33,25 @@ function WholeRecipeInner({ ctx }: { ctx: NonNullable<ReturnType<typeof useRunne
     });
   }, [recipe, api, rs, connectionValue, runner]);
   if (!requests.some(Boolean)) return null;
+  const pending = isPending(conn.status, rs);
   return (
-    <section className="whole-recipe" aria-label="The whole recipe as one program">
-      <WholeRecipeCode recipe={recipe} requests={requests} connection={connectionValue} api={api} />
-    </section>
+    <WholeRecipeCode
+      recipe={recipe}
+      requests={requests}
+      connection={connectionValue}
+      api={api}
+      initial={ctx.initialCode?.program}
+      serverLanguage={ctx.initialCode?.lang}
+      pending={pending}
+      apiTag={ctx.apiSource.status === 'loaded' ? (ctx.apiSource.url ?? 'other') : 'builtin'}
+    />
   );
+}
+
+/**
+ * The page is as the server rendered it, but for the session that is still starting: no value
+ * entered and no step run. The server's samples (made for that session) still apply.
+ */
+export function isPending(status: string, rs: { values: Record<number, unknown>; steps: Record<number, unknown> }): boolean {
+  return (status === 'idle' || status === 'connecting') && Object.keys(rs.values).length === 0 && Object.keys(rs.steps).length === 0;
 }

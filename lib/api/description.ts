@@ -641,6 +641,8 @@ class Reader {
     if (description) param.description = description;
     const inputType = str(s['x-inputType']);
     if (inputType) param.inputType = inputType;
+    const props = arr(s.required).filter((n): n is string => typeof n === 'string');
+    if (props.length && (param.type.kind === 'object' || param.type.kind === 'map')) param.requiredProperties = props;
     return param;
   }
 

@@ -96,6 +96,8 @@ function paramSchema(param: ParamSpec): Json {
     description: param.description,
     default: param.default,
     'x-inputType': param.inputType,
+    // JSON Schema's own keyword: the object argument must have these properties.
+    required: param.requiredProperties?.length ? [...param.requiredProperties] : undefined,
   });
 }
 

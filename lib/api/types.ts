@@ -30,6 +30,8 @@ export interface OperationParam {
   description?: string;
   /** Input widget hint from the description (`x-inputType`: `password`, `datetime`, ...). */
   inputType?: string;
+  /** Properties an object argument must have (its schema's `required` list). */
+  requiredProperties?: string[];
 }
 
 export interface Operation {

@@ -439,7 +439,10 @@ export function emitArgs(plan: CallPlan, st: EmitState): EmittedArgs {
     } else if (value.kind === 'object') {
       emitObject(varName, value, st, stmts);
     } else if (value.kind === 'file') {
-      stmts.push(...st.em.file(varName, filePathOf(value, st.ctx), value));
+      const decl = st.em.file(varName, filePathOf(value, st.ctx), value);
+      // A file not chosen yet: its placeholder path comes first, where the reader fills it in.
+      if (value.placeholder) stmts.unshift(...decl);
+      else stmts.push(...decl);
     } else {
       const expr = valueExpr(value, st, stmts, a.name + 'Item', a.type);
       stmts.push(st.em.declare(varName, expr, declTypeOf(value, a.type)));

@@ -18,8 +18,8 @@ function decodeBase64(text: string): string | undefined {
   const b64 = text.replace(/-/g, '+').replace(/_/g, '/').replace(/\s+/g, '');
   const padded = b64 + '='.repeat((4 - (b64.length % 4)) % 4);
   try {
-    if (typeof atob === 'function') return atob(padded);
-    return Buffer.from(padded, 'base64').toString('latin1');
+    // atob is global in browsers and Node >= 16 (no Buffer: it would pull a polyfill into the page).
+    return atob(padded);
   } catch {
     return undefined;
   }

@@ -106,6 +106,7 @@ function topField(ctx: Ctx, name: string, node: Node | undefined, path: string, 
     required: recipeRequired || (!custom && opParam?.required === true),
     description: opParam?.description,
     opDefault: custom ? undefined : opParam?.default,
+    requiredProps: custom ? undefined : opParam?.requiredProperties,
     depth: 0,
   });
   if (!custom) field.param = name;
@@ -121,6 +122,8 @@ interface MakeArgs {
   description?: string;
   opDefault?: unknown;
   readOnly?: boolean;
+  /** Properties the API requires of this object (besides those the recipe marks). */
+  requiredProps?: string[];
   depth: number;
 }
 
@@ -225,7 +228,7 @@ function makeField(ctx: Ctx, a: MakeArgs): FormField {
   }
   if (node?.inputType === 'file') field.kind = 'file';
 
-  if (field.kind === 'object') buildObject(ctx, field, t?.kind === 'object' ? t.className : undefined, node, a.depth);
+  if (field.kind === 'object') buildObject(ctx, field, t?.kind === 'object' ? t.className : undefined, node, a.depth, a.requiredProps);
   if (field.kind === 'array') {
     const itemClass = t?.kind === 'array' ? t.itemClass : undefined;
     if (itemClass) field.itemClass = itemClass;
@@ -289,7 +292,7 @@ function widgetFor(f: FormField): Widget {
   }
 }
 
-function buildObject(ctx: Ctx, field: FormField, declared: string | undefined, node: Node | undefined, depth: number): void {
+function buildObject(ctx: Ctx, field: FormField, declared: string | undefined, node: Node | undefined, depth: number, apiRequired: string[] = []): void {
   const { api } = ctx;
   if (declared) field.className = declared;
   const otNode = node?.properties?.objectType;
@@ -310,7 +313,7 @@ function buildObject(ctx: Ctx, field: FormField, declared: string | undefined, n
   const classes = subclasses.length > 0 ? subclasses : [''];
   const byClass: Record<string, FormField[]> = {};
   const narrowed = node?.properties ? Object.entries(node.properties).filter(([k]) => k !== 'objectType') : undefined;
-  const requiredList = Array.isArray(node?.required) ? node.required : [];
+  const requiredList = [...(Array.isArray(node?.required) ? node.required : []), ...apiRequired];
   // A narrowed property that some of the classes have is shown only for those (an item of a list of
   // polymorphic objects may be of a class without it); one that none has is the recipe's own input.
   const hasProp = (cls: string, pn: string) => !!cls && api.allProperties(cls).some((p) => p.name === pn);
@@ -344,7 +347,7 @@ function buildObject(ctx: Ctx, field: FormField, declared: string | undefined, n
             name: pd.name,
             path: `${field.path}.${pd.name}`,
             type: pd.type,
-            required: false,
+            required: requiredList.includes(pd.name),
             description: pd.description,
             depth: depth + 1,
           }),

@@ -5,6 +5,7 @@ export {
   type LintRule, type LintContext,
 } from './rules';
 export { fromStepPathRule, defaultValueRule, unknownPropertyRule, API_RULES } from './rules-api';
+export { proseClassRule, PROSE_RULES } from './rules-prose';
 export { fillPlaceholders } from './placeholders';
 export { ANNOTATION_KEYS } from './normalize';
 export { nearest, editDistance } from './suggest';

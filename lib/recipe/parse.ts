@@ -10,6 +10,7 @@ import { isObject, Normalizer, setOwn, value, type Origin } from './normalize';
 import { runRules, type LintRule } from './rules';
 import { API_RULES } from './rules-api';
 import { expectRule, readExpect } from './expect';
+import { PROSE_RULES } from './rules-prose';
 import { nearest } from './suggest';
 import { validateBlock, type Problem } from './validate';
 import {
@@ -46,7 +47,7 @@ export function parseRecipe(source: string, options: ParseOptions = {}): Recipe 
     const recipe = parser.parse();
     const extra = runRules(
       { recipe, source: text, api: options.api, lines, origins: parser.origins },
-      [expectRule, ...API_RULES, ...(options.rules ?? [])],
+      [expectRule, ...API_RULES, ...PROSE_RULES, ...(options.rules ?? [])],
     );
     recipe.diagnostics.push(...extra);
     recipe.diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);

@@ -19,7 +19,7 @@ import type { Annotations, Diagnostic, DynamicValue, Parameter, Range, Recipe, S
 /** Forms by step, built once per lint run (the rules below share them). */
 const formCache = new WeakMap<Recipe, { api: ApiDescription; forms: Map<number, FormModel> }>();
 
-function formOf(recipe: Recipe, api: ApiDescription, step: Step): FormModel {
+export function formOf(recipe: Recipe, api: ApiDescription, step: Step): FormModel {
   let entry = formCache.get(recipe);
   if (!entry || entry.api !== api) {
     entry = { api, forms: new Map() };

@@ -14,7 +14,7 @@ import { getPath } from '@/lib/form/paths';
 import { coerceToKind, isEmpty, isFileValue, resolveValues } from '@/lib/form/values';
 import { resolveDynamic } from '@/lib/form/dynamic';
 import type { FieldError, FormField, FormModel, FormValues, StepResults } from '@/lib/form/types';
-import type { Connection, Field, RequestModel, Value } from './types';
+import { FILE_PLACEHOLDER, type Connection, type Field, type RequestModel, type Value } from './types';
 
 export interface BuildRequestInput {
   step: Step;
@@ -103,7 +103,9 @@ function toValue(ctx: Ctx, f: FormField, eff: unknown, user: unknown): Value | u
     }
   }
   if (f.kind === 'object') return objectValue(ctx, f, eff);
-  if (isEmpty(eff)) return undefined;
+  // A required file not chosen yet: code samples print a named placeholder path (the live call
+  // cannot send it: validation asks for the file, and executeRequest has no bytes for it).
+  if (isEmpty(eff)) return f.kind === 'file' && f.required ? { ...FILE_PLACEHOLDER } : undefined;
   return scalarValue(ctx, f, eff);
 }
 

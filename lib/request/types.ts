@@ -18,9 +18,10 @@ export type Value =
   /**
    * A file to upload. `name`/`size`/`mimeType` describe it; `path` is what generated code opens
    * (`--file PATH` on the command line, a placeholder otherwise). The bytes live outside the
-   * model (see HttpRequest.files / the uploader), keyed by the field path.
+   * model (see HttpRequest.files / the uploader), keyed by the field path. `placeholder`: no file
+   * is chosen yet (FILE_PLACEHOLDER): samples print its path, the live call cannot be made.
    */
-  | { kind: 'file'; name: string; size: number; mimeType?: string; path?: string }
+  | { kind: 'file'; name: string; size: number; mimeType?: string; path?: string; placeholder?: true }
   /**
    * A value taken from an earlier step. `resolved` is its live value (used by the live call and
    * single-step samples); whole-recipe programs print a variable holding the earlier result.
@@ -32,6 +33,15 @@ export type Value =
       path: string;
       resolved?: Value;
     };
+
+/** A required file that is not chosen yet: what code samples open until the user picks one. */
+export const FILE_PLACEHOLDER: Readonly<Extract<Value, { kind: 'file' }>> = Object.freeze({
+  kind: 'file',
+  name: 'video.mp4',
+  size: 0,
+  path: '/path/to/video.mp4',
+  placeholder: true,
+});
 
 export interface Field {
   name: string;

@@ -4,12 +4,13 @@
  * and `label` in each item). The page's StepRunner and the headless runner both load them here.
  */
 import type { ApiDescription } from '@/lib/api/types';
+import { dynamicChoices } from '@/lib/form/choices';
 import { getPath } from '@/lib/form/paths';
-import type { EnumOption } from '@/lib/form/types';
 import { buildDynamicEnumRequest } from '@/lib/request/build';
 import { executeRequest } from '@/lib/request/execute';
 import type { Connection } from '@/lib/request/types';
 import type { DynamicEnum } from '@/lib/recipe/types';
+import type { EnumOption } from '@/lib/form/types';
 
 export interface EnumChoices {
   options: EnumOption[];
@@ -22,7 +23,12 @@ export async function loadEnumChoices(
   api: ApiDescription,
   connection: Connection,
   stepIndex: number,
-  opts: { fetchImpl?: typeof fetch; signal?: AbortSignal } = {},
+  opts: {
+    fetchImpl?: typeof fetch;
+    signal?: AbortSignal;
+    /** The value an earlier step of this walk made (the field's dynamicValue): marked and preselected. */
+    mine?: { value: unknown; fromStep: number };
+  } = {},
 ): Promise<EnumChoices> {
   const model = buildDynamicEnumRequest(de, api, connection, stepIndex);
   if ('error' in model) return { options: [], error: model.error };
@@ -31,11 +37,6 @@ export async function loadEnumChoices(
     return { options: [], error: `Could not load the choices: ${r.error?.kind === 'kaltura' ? `${r.error.code}: ` : ''}${r.error?.message}` };
   }
   const list = de.array ? getPath(r.json, de.array) : r.json;
-  const items = Array.isArray(list) ? list : [];
-  const options: EnumOption[] = items.map((it) => {
-    const v = de.value ? getPath(it, de.value) : it;
-    const l = de.label ? getPath(it, de.label) : v;
-    return { value: typeof v === 'number' || typeof v === 'boolean' ? v : String(v), label: String(l) };
-  });
+  const options = dynamicChoices(list, de, opts.mine);
   return options.length === 0 ? { options, error: 'The call answered no choices.' } : { options };
 }

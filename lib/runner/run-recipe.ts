@@ -171,9 +171,10 @@ export function recipeNodeAt(step: Step, path: string): Parameter | SchemaNode |
 }
 
 /** The line of a field in the recipe: its dynamicValue, else its entry, else the API Call heading. */
-function fieldLine(step: Step, path: string): number {
+/** The recipe line of a field: its dynamicValue's when the value came from there, else the input's. */
+function fieldLine(step: Step, path: string, given = false): number {
   const node = recipeNodeAt(step, path);
-  const line = node?.dynamicValue?.range.start.line ?? node?.range.start.line;
+  const line = (given ? undefined : node?.dynamicValue?.range.start.line) ?? node?.range.start.line;
   return line ?? step.apiCall?.headingRange.start.line ?? step.range.start.line;
 }
 
@@ -252,8 +253,10 @@ function kalturaFailure(ctx: Ctx, step: Step, form: FormModel, values: Record<st
     if (about.length === 1) leaf = about[0];
   }
   if (leaf) {
-    failure.line = fieldLine(step, leaf.path);
-    const dv = leaf.field.dynamicValue;
+    // A value given over the dynamic one (--value) is the reader's, not the earlier step's.
+    const given = !isEmpty(getPath(values, leaf.path));
+    failure.line = fieldLine(step, leaf.path, given);
+    const dv = given ? undefined : leaf.field.dynamicValue;
     failure.hint = dv
       ? `${userPath(leaf.path)} was ${JSON.stringify(leaf.text)}, taken from step ${dv.fromStep + 1} (${dv.value !== undefined ? `its response's ${dv.value || 'whole answer'}` : `its input ${dv.answer}`}): check that fromStep and path point where you mean.`
       : `${userPath(leaf.path)} was ${JSON.stringify(leaf.text)}: check the value (${ctx.hint(step.index, leaf.path)}).`;

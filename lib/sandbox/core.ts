@@ -3,6 +3,8 @@
  * and multirequests. Framework-free; the HTTP edge is http.ts.
  */
 import { randomBytes, randomInt } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { getKalturaDescription } from '../api';
 import type { ApiDescription } from '../api/types';
 import { LoginBackoff } from './backoff';
@@ -18,6 +20,9 @@ import * as session from './services/session';
 import * as uploadToken from './services/uploadToken';
 import { Store, type PartnerRow, type TokenRow } from './store';
 import { UploadEngine } from './uploads';
+
+/** In the data folder: where the running console answers (`{ serviceUrl, pid, at }`). */
+export const CONSOLE_FILE = 'console.json';
 
 const ACTIONS: Record<string, Action> = {
   'system.ping': () => true,
@@ -108,6 +113,12 @@ export class SandboxCore {
       this.newSecret = undefined;
     }
     console.log(lines.join('\n'));
+    // Where this console answers, for `npm run sandbox:credentials` (best effort; no secret in it).
+    try {
+      writeFileSync(join(this.settings.dataDir, CONSOLE_FILE), JSON.stringify({ serviceUrl, pid: process.pid, at: new Date().toISOString() }) + '\n');
+    } catch {
+      /* a read-only data folder: the credentials command then says the default address */
+    }
   }
 
   private tokenCompleted(t: TokenRow): void {

@@ -15,7 +15,12 @@ let highlighter: Promise<HighlighterCore> | undefined;
 export function getHighlighter(): Promise<HighlighterCore> {
   highlighter ??= createHighlighterCore({
     engine: createJavaScriptRegexEngine({ forgiving: true }),
-    themes: [import('shiki/themes/github-light-default.mjs'), import('shiki/themes/github-dark-default.mjs')],
+    themes: [
+      import('shiki/themes/github-light-default.mjs'),
+      import('shiki/themes/github-dark-default.mjs'),
+      // Code samples (components/code/tokens.ts SAMPLE_THEMES): AA contrast on the sample background.
+      import('shiki/themes/github-light-high-contrast.mjs'),
+    ],
     langs: [
       import('shiki/langs/json.mjs'),
       import('shiki/langs/javascript.mjs'),

@@ -13,7 +13,7 @@ import { scriptUrls } from '../helpers/page-js';
 
 const FENCE = '```';
 
-/** Two steps: uploadToken.add, then uploadToken.get of the token step 0 created. */
+/** Two steps: uploadToken.add, then uploadToken.get of the token step 1 (fromStep 0) created. */
 function twoStepRecipe(fromStep: number): string {
   return [
     '<!--METADATA',

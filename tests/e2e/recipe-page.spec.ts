@@ -43,16 +43,18 @@ test.describe('recipe page', () => {
       // Operation (method and path) and languages.
       const method = (step.apiCall?.method ?? '').toUpperCase();
       await expect(section).toContainText(`${method} ${step.apiCall?.path}`);
-      await expect(section.locator('.language-list li')).toHaveText(step.languages.map((l) => new RegExp(`^${l.language}\\b`)));
+      // The languages are the code pane's tabs (one compact control; no separate chip row).
+      const tabs = section.locator('.code-samples [role="tab"]');
+      expect(await tabs.evaluateAll((els) => els.map((e) => e.getAttribute('data-lang')))).toEqual(step.languages.map((l) => l.language));
     }
 
     // Prose rendered from markdown.
     const step1 = page.locator('#step-1');
     await expect(step1).toContainText("First you'll need to use uploadToken.add to create a new upload token.");
     await expect(step1.locator('.step-prose code').first()).toHaveText('uploadToken.add');
-    // Steps 1 and 2 offer 11 languages (ajax hand-written).
-    await expect(step1.locator('.language-list li')).toHaveCount(11);
-    await expect(step1.locator('.language-list li.lang-written')).toHaveText(['ajax (hand-written)']);
+    // Steps 1 and 2 offer 11 languages (ajax hand-written, marked in its tab).
+    await expect(step1.locator('.code-samples [role="tab"]')).toHaveCount(11);
+    await expect(step1.getByRole('tab', { name: /\(hand-written\)/ })).toHaveText(['JavaScript (browser) ✎ (hand-written)']);
   });
 
   test('markdown is rendered safely: <br> is a line break, external links are noopener', async ({ page }) => {

@@ -88,10 +88,20 @@ test('manage upload tokens: create, list pending, pick one from a dropdown fille
   const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem('recipe-console:runner:manage-upload-tokens')!).steps[0].outcome.response.id as string);
   await runAndExpectDone(page, 2);
   await expect(page.getByTestId('step-2-response')).toContainText(token);
+  // A second token with the same file name: the choices still read differently.
+  await runAndExpectDone(page, 1);
   const pick = stepRunner(page, 3).getByLabel('uploadTokenId');
-  // The dropdown is filled by uploadToken.list: "fileName [id]".
-  await expect(pick.locator('option', { hasText: `holiday.mp4 [${token}]` })).toHaveCount(1);
-  await pick.selectOption({ label: `holiday.mp4 [${token}]` });
+  // The dropdown is filled by uploadToken.list: "fileName · created <time> [id]"; the token this
+  // walk made last (step 1's result) is chosen and marked.
+  const token2 = await page.evaluate(() => JSON.parse(sessionStorage.getItem('recipe-console:runner:manage-upload-tokens')!).steps[0].outcome.response.id as string);
+  expect(token2).not.toBe(token);
+  await expect(pick.locator('option', { hasText: token2 })).toHaveText(new RegExp(`^holiday\\.mp4 · created [0-9: -]+ · made in step 1 \\[${token2}\\]$`));
+  await expect(pick.locator('option', { hasText: token })).toHaveText(new RegExp(`^holiday\\.mp4 · created [0-9: -]+( · #\\d)? \\[${token}\\]$`));
+  const texts = await pick.locator('option').allTextContents();
+  expect(new Set(texts).size).toBe(texts.length);
+  await expect(pick).toHaveValue(/./);
+  expect(await pick.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent)).toContain(token2);
+  await pick.selectOption({ label: (await pick.locator('option', { hasText: token }).textContent())! });
   await runAndExpectDone(page, 3);
   await expect(page.getByTestId('step-3-response')).toContainText('"fileName": "holiday.mp4"');
   const s4 = stepRunner(page, 4);
@@ -101,5 +111,5 @@ test('manage upload tokens: create, list pending, pick one from a dropdown fille
   await runAndExpectDone(page, 2);
   await expect(page.getByTestId('step-2-response')).not.toContainText(token);
   // The dropdown was refreshed after the delete (the chosen id stays shown as typed, not as a choice).
-  await expect(pick.locator('option', { hasText: `holiday.mp4 [${token}]` })).toHaveCount(0);
+  await expect(pick.locator('option', { hasText: new RegExp(`^holiday\\.mp4 .*\\[${token}\\]$`) })).toHaveCount(0);
 });

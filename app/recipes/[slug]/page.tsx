@@ -5,6 +5,7 @@ import { loadRecipe, resolveRelated } from '@/lib/server/recipes';
 import { getServerApi } from '@/lib/server/api';
 import { recipePageSlice } from '@/lib/server/slice';
 import { liveReloadEnabled } from '@/lib/server/recipe-watch';
+import { pageCode } from '../page-code';
 import { RecipePage } from '@/components/recipe/RecipePage';
 
 interface Props {
@@ -30,17 +31,21 @@ export default async function RecipeRoute({ params }: Props) {
   const server = await getServerApi();
   const loaded = loadRecipe(slug, server.api);
   if (!loaded) notFound();
+  const slice = recipePageSlice(loaded.recipe, server.api);
+  const code = await pageCode(loaded.recipe, slice);
   return (
     <main id="main" className="page page-recipe" tabIndex={-1}>
       <RecipePage
         slug={slug}
         recipe={loaded.recipe}
-        slice={recipePageSlice(loaded.recipe, server.api)}
+        slice={slice}
         apiError={server.error}
         liveReload={liveReloadEnabled()}
         file={relative(process.cwd(), loaded.path)}
         related={resolveRelated(loaded.recipe.metadata.relatedRecipes, slug, server.api)}
+        initialCode={code}
       />
     </main>
   );
 }
+

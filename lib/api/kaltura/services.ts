@@ -103,7 +103,8 @@ const CORE_SERVICES: ServiceSpec[] = [
       add: {
         description: 'Add a media entry (it has no content until addContent).',
         result: t.object('KalturaMediaEntry'),
-        params: [{ name: 'entry', type: t.object('KalturaMediaEntry'), required: true }],
+        // Kaltura refuses an entry without mediaType (PROPERTY_VALIDATION_CANNOT_BE_NULL).
+        params: [{ name: 'entry', type: t.object('KalturaMediaEntry'), required: true, requiredProperties: ['mediaType'] }],
       },
       addContent: {
         description:

@@ -42,6 +42,8 @@ export interface ParamSpec {
   default?: unknown;
   description?: string;
   inputType?: string;
+  /** Properties of an object argument the action requires (`media.add`: the entry's mediaType). */
+  requiredProperties?: string[];
 }
 
 export interface ActionSpec {

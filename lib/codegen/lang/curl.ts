@@ -51,6 +51,32 @@ interface CurlOptions {
   assign?: string;
   /** Run through `kcall` (fails on API errors) even when not capturing. */
   checked?: boolean;
+  /** File fields whose file is not chosen yet, by field: the shell variable holding its path. */
+  fileVars?: Map<string, string>;
+}
+
+/**
+ * Files not chosen yet (a placeholder path): one shell variable each, declared at the top, so the
+ * reader fills in the path in one place (`FILE_DATA=/path/to/video.mp4`).
+ */
+function placeholderFiles(models: RequestModel[], ctx: CodegenContext, used: Set<string>): { lines: string[]; byStep: Map<number, Map<string, string>> } {
+  const lines: string[] = [];
+  const byStep = new Map<number, Map<string, string>>();
+  if (ctx.filePath) return { lines, byStep };
+  for (const m of models) {
+    for (const p of m.params) {
+      if (p.value.kind !== 'file' || !p.value.placeholder) continue;
+      const base = p.name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[^A-Za-z0-9]+/g, '_').toUpperCase() || 'FILE';
+      let name = base;
+      for (let i = 2; used.has(name); i++) name = `${base}_${i}`;
+      used.add(name);
+      if (lines.length === 0) lines.push('# The file to upload: put its path here.');
+      lines.push(`${name}=${shellQuote(p.value.path ?? '/path/to/file')}`);
+      if (!byStep.has(m.stepIndex)) byStep.set(m.stepIndex, new Map());
+      byStep.get(m.stepIndex)!.set(p.name, name);
+    }
+  }
+  return { lines, byStep };
 }
 
 function quoteWord(s: string, ctx: CodegenContext, vars: Map<string, string>, kss: string[]): string {
@@ -92,6 +118,11 @@ function curlCommand(model: RequestModel, ctx: CodegenContext, opts: CurlOptions
       lines.push(`--form-string ${word}`);
     }
     for (const f of http.body.files) {
+      const v = opts.fileVars?.get(f.field);
+      if (v) {
+        lines.push(`-F "${shellDoubleQuoteInner(f.field)}=@\${${v}}"`);
+        continue;
+      }
       const path = ctx.filePath || f.path || `/path/to/${f.name || 'file'}`;
       const p = /[";,]/.test(path) ? `"${path.replace(/["\\]/g, (m) => '\\' + m)}"` : path;
       lines.push(`-F ${shellQuote(`${f.field}=@${p}`)}`);
@@ -152,10 +183,12 @@ export const curl: LanguageGenerator = {
       : needsKs(model, ctx)
         ? [ksLine(model, ctx)]
         : [];
-    // Values the reader fills in: results of steps that have not run, required arguments without a value.
+    // Values the reader fills in: the file to upload (before one is chosen), results of steps that
+    // have not run, required arguments without a value.
+    const used = new Set<string>(['KS', 'KS_JSON']);
+    const files = placeholderFiles([model], ctx, used);
     const fills: string[] = [];
     const vars = new Map<string, string>();
-    const used = new Set<string>(['KS', 'KS_JSON']);
     const fillVar = (base: string, why: string): string => {
       const b = placeholderText(base).slice('YOUR_'.length);
       let name = b;
@@ -177,14 +210,16 @@ export const curl: LanguageGenerator = {
       if (a.missing) params.push({ name: a.name, value: { kind: 'string', value: fillVar(a.name, `${a.name} (required): no value was given.`) } });
     }
     const m = { ...masked, params };
-    return finish([...fills, ...(fills.length ? [''] : []), ...head, ...curlCommand(m, ctx, { vars, checked: ctx.setup })], ctx, [model]);
+    const top = [...files.lines, ...fills];
+    return finish([...top, ...(top.length ? [''] : []), ...head, ...curlCommand(m, ctx, { vars, checked: ctx.setup, fileVars: files.byStep.get(model.stepIndex) })], ctx, [model]);
   },
   program(models, ctx) {
-    const lines = ['#!/usr/bin/env bash', '# Needs curl and jq.', 'set -euo pipefail', '', ...KCALL, '', ...setupLines(ctx), ''];
+    const used = new Set<string>(['KS', 'KS_JSON']);
+    const files = placeholderFiles(models, ctx, used);
+    const lines = ['#!/usr/bin/env bash', '# Needs curl and jq.', 'set -euo pipefail', '', ...files.lines, ...(files.lines.length ? [''] : []), ...KCALL, '', ...setupLines(ctx), ''];
     const results = new Map<number, string>();
     const answers = new Map<number, RequestModel>();
     let n = 0;
-    const used = new Set<string>();
     const byExpr = new Map<string, { name: string; sentinel: string }>();
     const fills: string[] = [];
     const missingArgs = new Map<string, string>();
@@ -248,7 +283,7 @@ export const curl: LanguageGenerator = {
       }
       const resultVar = `STEP${model.stepIndex + 1}_RESULT`;
       lines.push(`# Step ${model.stepIndex + 1}: ${model.service}.${model.action}`, ...pre);
-      lines.push(...curlCommand(m, ctx, { vars, assign: resultVar }));
+      lines.push(...curlCommand(m, ctx, { vars, assign: resultVar, fileVars: files.byStep.get(model.stepIndex) }));
       lines.push(`printf '%s\\n' "$${resultVar}"`, '');
       results.set(model.stepIndex, resultVar);
       answers.set(model.stepIndex, model);

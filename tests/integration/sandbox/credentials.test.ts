@@ -3,7 +3,7 @@
  * and says what to do when there is none.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,9 +11,9 @@ import { ROOT } from '../../helpers/build';
 import type { TestServer } from '../../helpers/server';
 import { call, startSandbox, TEST_ADMIN_SECRET, TEST_PARTNER_ID } from './harness';
 
-function credentials(env: Record<string, string>) {
+function credentials(env: Record<string, string>, args: string[] = []) {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('SANDBOX_')));
-  return spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/sandbox-credentials.ts')], {
+  return spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/sandbox-credentials.ts'), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...clean, ...env } as NodeJS.ProcessEnv,
@@ -30,15 +30,48 @@ afterAll(async () => {
 
 describe('npm run sandbox:credentials', () => {
   it('prints the partner ID and the admin secret that session.start accepts, while the server runs', async () => {
-    const r = credentials({ SANDBOX_DATA_DIR: server.dataDir, PORT: String(server.port) });
+    expect(await call(server.url, 'system', 'ping')).toBe(true);
+    // The address the running console answers at, whatever PORT this shell has.
+    const r = credentials({ SANDBOX_DATA_DIR: server.dataDir, PORT: '1' });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain(`Partner ID:    ${TEST_PARTNER_ID}`);
-    expect(r.stdout).toContain(`Service URL:   http://localhost:${server.port}`);
+    // (the host its first request named: localhost or 127.0.0.1)
+    expect(r.stdout).toMatch(new RegExp(`Service URL: {3}http://(localhost|127\\.0\\.0\\.1):${server.port} {2}\\(the console running now`));
     const secret = /Admin secret:\s+(\S+)/.exec(r.stdout)?.[1];
     expect(secret).toBe(TEST_ADMIN_SECRET);
     const ks = await call(server.url, 'session', 'start', { secret, partnerId: TEST_PARTNER_ID, type: 2 });
     expect(typeof ks).toBe('string');
     expect(ks.length).toBeGreaterThan(40);
+  });
+
+  it('the printed curl command, and the --env lines with the README\'s command, work as pasted', () => {
+    const r = credentials({ SANDBOX_DATA_DIR: server.dataDir });
+    const command = r.stdout.split('\n').find((l) => l.trim().startsWith('curl '))!;
+    expect(command).toBeDefined();
+    const out = spawnSync('bash', ['-c', `${command} -sS`], { encoding: 'utf8' });
+    expect(out.status, out.stderr).toBe(0);
+    expect(JSON.parse(out.stdout)).toMatch(/^[A-Za-z0-9_=-]{40,}$/);
+    // The README's block, as written, in the project folder (this sandbox's data folder).
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const block = /## The sandbox[\s\S]*?```sh\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(block).toContain('sandbox:credentials -- --env');
+    const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('SANDBOX_')));
+    const viaEnv = spawnSync('bash', ['-euo', 'pipefail', '-c', block!], { cwd: ROOT, encoding: 'utf8', env: { ...clean, SANDBOX_DATA_DIR: server.dataDir } as unknown as NodeJS.ProcessEnv });
+    expect(viaEnv.status, viaEnv.stderr).toBe(0);
+    expect(JSON.parse(viaEnv.stdout)).toMatch(/^[A-Za-z0-9_=-]{40,}$/);
+  });
+
+  it('with no console running on the folder, it says so and gives the default address', async () => {
+    const other = await startSandbox();
+    try {
+      expect(await call(other.url, 'system', 'ping')).toBe(true);
+      await other.stop();
+      const r = credentials({ SANDBOX_DATA_DIR: other.dataDir, PORT: '4123' });
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout).toContain('Service URL:   http://localhost:4123  (no console is running on this data folder now');
+    } finally {
+      await other.dispose();
+    }
   });
 
   it('shows again the made-up secret that a new sandbox printed once, at creation', async () => {

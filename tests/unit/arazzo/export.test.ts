@@ -101,7 +101,9 @@ describe('what the export says', () => {
       entryId: `$steps.${s3.stepId}.outputs.id`,
       resource: { objectType: 'KalturaUploadedFileTokenResource', token: `$steps.${s1.stepId}.outputs.id` },
     });
-    expect(w.inputs.required).toEqual(['ks', 'step2_fileData']);
+    // entry.mediaType is required by the API and the recipe leaves it to the reader: an input.
+    expect(s3.requestBody.payload).toEqual({ entry: { objectType: 'KalturaMediaEntry', mediaType: '$inputs.step3_entry_mediaType' } });
+    expect(w.inputs.required).toEqual(['ks', 'step2_fileData', 'step3_entry_mediaType']);
     expect(s2.successCriteria).toEqual([{ condition: '$statusCode == 200' }, { condition: "$response.body#/objectType != 'KalturaAPIException'" }]);
   });
 
@@ -117,11 +119,24 @@ describe('what the export says', () => {
     expect(w.steps[2].requestBody.payload).toEqual({ entryId: `$steps.${w.steps[1].stepId}.outputs.objects.0.id` });
   });
 
-  it('manage-upload-tokens: a dropdown filled by a call is an input, and a later answer of it reuses that input', () => {
+  it('manage-upload-tokens: a dropdown that follows an earlier step takes its output, and a later answer of it follows the same output', () => {
     const w = exportOf('recipes/manage-upload-tokens.md').workflows[0];
-    expect(w.steps[2].requestBody.payload).toEqual({ uploadTokenId: '$inputs.step3_uploadTokenId' });
-    expect(w.steps[3].requestBody.payload).toEqual({ uploadTokenId: '$inputs.step3_uploadTokenId' });
-    expect(w.inputs.properties.step3_uploadTokenId.description).toMatch(/uploadTokenId, one of the id of \/service\/uploadtoken\/action\/list/);
+    const made = `$steps.${w.steps[0].stepId}.outputs.id`;
+    expect(w.steps[2].requestBody.payload).toEqual({ uploadTokenId: made });
+    expect(w.steps[3].requestBody.payload).toEqual({ uploadTokenId: made });
+    expect(w.inputs.required).toEqual(['ks']);
+  });
+
+  it('a dropdown filled by a call, with no earlier step to follow, is an input', () => {
+    const src = `# D\n\n## Pick\n### API Call\n\`\`\`json\n${JSON.stringify({
+      method: 'post',
+      path: '/service/uploadtoken/action/get',
+      parameters: [{ name: 'uploadTokenId', dynamicEnum: { path: '/service/uploadtoken/action/list', array: 'objects', value: 'id', label: 'fileName' } }],
+    })}\n\`\`\`\n`;
+    const doc: Json = recipeToArazzo(parseRecipe(src, { api }), api, { slug: 'd', sourceUrl: 'http://x/openapi.json' });
+    const w = doc.workflows[0];
+    expect(w.steps[0].requestBody.payload).toEqual({ uploadTokenId: '$inputs.step1_uploadTokenId' });
+    expect(w.inputs.properties.step1_uploadTokenId.description).toMatch(/uploadTokenId, one of the id of \/service\/uploadtoken\/action\/list/);
   });
 
   it('start-and-inspect-session: credentials are inputs; session.start needs no KS; its whole answer is an output', () => {

@@ -12,6 +12,9 @@ describe('the /author template', () => {
     expect(recipe.steps.map((s) => s.apiCall?.path)).toEqual(['/service/uploadtoken/action/add', '/service/uploadtoken/action/get']);
     expect(recipe.steps[1].apiCall?.parameters[0].dynamicValue).toMatchObject({ fromStep: 0, value: 'id' });
     expect(recipe.finish).toMatch(/read or try next/);
+    // Steps are numbered from 1 on the page: the prose never says "step 0".
+    expect(RECIPE_TEMPLATE).not.toMatch(/step 0\b/i);
+    expect(recipe.steps[1].prose).toContain("from step 1's response");
   });
 
   it('each snippet, with its placeholders filled by their defaults, yields a recipe that lints clean', () => {

@@ -106,14 +106,18 @@ describe('--value STEP.PATH=VALUE', () => {
 
 describe('required inputs left empty (recipes:code warns about them)', () => {
   it('names each with its --value flag; values from earlier steps do not count', () => {
-    const forms = formsOf('recipes/manage-upload-tokens.md');
+    const forms = formsOf('recipes/upload-media.md');
     const conn = { serviceUrl: 'http://x' };
+    // media.add requires entry.mediaType (the API says so), and the recipe leaves it to the reader.
     expect(missingRequired(forms[2], initialValues(forms[2], conn))).toEqual([
-      { step: 2, path: 'uploadTokenId', message: 'uploadTokenId is required', flag: '--value 3.uploadTokenId=VALUE' },
+      { step: 2, path: 'body.entry.mediaType', message: 'entry.mediaType is required', flag: '--value 3.entry.mediaType=VALUE' },
     ]);
-    expect(missingRequired(forms[2], setPath(initialValues(forms[2], conn), 'uploadTokenId', '0_x'))).toEqual([]);
-    // Step 4 takes uploadTokenId from step 3: known when the program runs.
+    expect(missingRequired(forms[2], setPath(initialValues(forms[2], conn), 'body.entry.mediaType', 1))).toEqual([]);
+    // Step 4 takes entryId and the token from steps 3 and 1: known when the program runs.
     expect(missingRequired(forms[3], initialValues(forms[3], conn))).toEqual([]);
+    // A dropdown that follows an earlier step (manage-upload-tokens step 3) is not missing either.
+    const tokens = formsOf('recipes/manage-upload-tokens.md');
+    expect(missingRequired(tokens[2], initialValues(tokens[2], conn))).toEqual([]);
   });
 
   it('a required body property the recipe declares (entry.mediaType of list-and-filter-media) counts', () => {

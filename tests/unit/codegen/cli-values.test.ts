@@ -40,13 +40,14 @@ describe('recipes:code --value', () => {
   }, 30_000);
 
   it('warns on stderr about each required input left without a value, naming its --value flag', () => {
-    const r = cli('recipes/manage-upload-tokens.md', '--lang', 'node', '--whole', ...target);
+    // The example: media.add requires entry.mediaType, and the upload recipe gives none.
+    const r = cli('recipes/upload-media.md', '--lang', 'node', '--whole', ...target);
     expect(r.code).toBe(0);
-    expect(r.out).toContain('uploadToken.get(');
-    expect(r.err).toBe('warning: step 3 ("Inspect One Token"): uploadTokenId is required and has no value, so the program will fail there; pass --value 3.uploadTokenId=VALUE.\n');
-    const given = cli('recipes/manage-upload-tokens.md', '--lang', 'node', '--whole', ...target, '--value', '3.uploadTokenId=0_abc');
+    expect(r.out).toContain('kaltura.services.media.add(');
+    expect(r.err).toBe('warning: step 3 ("Creating a Kaltura Media Entry"): entry.mediaType is required and has no value, so the program will fail there; pass --value 3.entry.mediaType=VALUE.\n');
+    const given = cli('recipes/upload-media.md', '--lang', 'node', '--whole', ...target, '--value', '3.entry.mediaType=1');
     expect(given.err).toBe('');
-    expect(given.out).toContain('"0_abc"');
+    expect(given.out).toContain('kaltura.enums.MediaType.VIDEO');
   }, 30_000);
 
   it.each([

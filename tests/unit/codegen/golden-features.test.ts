@@ -46,8 +46,8 @@ const FEATURES: Feature[] = [
   {
     name: 'fill-in-variables',
     what: 'a required argument with no value is a named FILL IN variable at the top, never dropped (uploadToken.get)',
-    recipe: 'recipes/manage-upload-tokens.md',
-    step: 3,
+    recipe: 'tests/unit/codegen/recipes/required-without-value.md',
+    step: 1,
     follows: {
       python: ['upload_token_id = "YOUR_UPLOAD_TOKEN_ID"', 'client.uploadToken.get(upload_token_id)'],
       php: ['$uploadTokenId = "YOUR_UPLOAD_TOKEN_ID";', '$client->uploadToken->get($uploadTokenId)'],

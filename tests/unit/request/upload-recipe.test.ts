@@ -89,7 +89,13 @@ describe('the request model of each step of the upload recipe', () => {
     expect(blockedBy).toEqual([0]);
     expect(errors).toEqual([{ path: 'uploadTokenId', message: 'Run step 1 first' }]);
     expect(model!.params[0]).toEqual({ name: 'uploadTokenId', value: { kind: 'ref', fromStep: 0, source: 'value', path: 'id' } });
-    expect(toHttpRequest(model!).body).toMatchObject({ kind: 'form', fields: [['uploadTokenId', '{result of step 1: id}'], ['resume', '0'], ['finalChunk', '1'], ['resumeAt', '-1']] });
+    // No file chosen yet: the model holds the named placeholder path (samples print it; the call cannot be made).
+    expect(model!.params.find((p) => p.name === 'fileData')).toEqual({ name: 'fileData', value: { kind: 'file', name: 'video.mp4', size: 0, path: '/path/to/video.mp4', placeholder: true } });
+    expect(toHttpRequest(model!).body).toMatchObject({
+      kind: 'multipart',
+      fields: [['uploadTokenId', '{result of step 1: id}'], ['resume', '0'], ['finalChunk', '1'], ['resumeAt', '-1']],
+      files: [{ field: 'fileData', name: 'video.mp4', size: 0, path: '/path/to/video.mp4' }],
+    });
   });
 
   it('step 3: media.add with an IMAGE entry; mediaType reads VIDEO [1], IMAGE [2]...', () => {

@@ -8,6 +8,7 @@ import { notFound } from 'next/navigation';
 import { loadExtraRecipe } from '@/lib/server/recipes';
 import { getServerApi } from '@/lib/server/api';
 import { recipePageSlice } from '@/lib/server/slice';
+import { pageCode } from '../../page-code';
 import { RecipePage } from '@/components/recipe/RecipePage';
 
 export const dynamic = 'force-dynamic';
@@ -27,9 +28,10 @@ export default async function ExtraRecipeRoute({ params }: Props) {
   const server = await getServerApi();
   const loaded = loadExtraRecipe(slug, server.api);
   if (!loaded) notFound();
+  const slice = recipePageSlice(loaded.recipe, server.api);
   return (
     <main id="main" className="page page-recipe" tabIndex={-1}>
-      <RecipePage slug={slug} recipe={loaded.recipe} slice={recipePageSlice(loaded.recipe, server.api)} apiError={server.error} file={`${slug}.md`} />
+      <RecipePage slug={slug} recipe={loaded.recipe} slice={slice} apiError={server.error} file={`${slug}.md`} initialCode={await pageCode(loaded.recipe, slice)} />
     </main>
   );
 }
