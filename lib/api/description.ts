@@ -61,6 +61,12 @@ function cleanDescription(text: unknown): string | undefined {
   return cleaned || undefined;
 }
 
+/** A schema's `x-kaltura-plugin`: the plugin, null for the core (''), undefined when not said. */
+function pluginOfSchema(s: Json): string | null | undefined {
+  const p = s['x-kaltura-plugin'];
+  return typeof p === 'string' ? p || null : undefined;
+}
+
 export function createDescription(doc: unknown): ApiDescription {
   return new Reader(doc).build();
 }
@@ -203,7 +209,9 @@ class Reader {
     const values = arr(s.enum);
     const names = arr(s['x-enumNames']);
     const labels = arr(s['x-enumLabels']);
-    this.addEnum(name, s.type, values, names.length ? names : labels, labels);
+    const def = this.addEnum(name, s.type, values, names.length ? names : labels, labels);
+    const plugin = pluginOfSchema(s);
+    if (def && plugin !== undefined) def.plugin = plugin;
   }
 
   /** Registers an enum from its values and (optional) constant names and labels. */
@@ -288,6 +296,8 @@ class Reader {
       abstract: s['x-abstract'] === true,
       properties,
     };
+    const plugin = pluginOfSchema(s);
+    if (plugin !== undefined) def.plugin = plugin;
     if (base) def.base = base;
     const description = cleanDescription(s.description);
     if (description) def.description = description;

@@ -128,6 +128,7 @@ function classSchema(name: string): Json {
   if (spec.description) schema.description = spec.description;
   schema['x-kaltura-class'] = name;
   if (spec.abstract) schema['x-abstract'] = true;
+  if (spec.plugin !== undefined) schema['x-kaltura-plugin'] = spec.plugin ?? '';
   const family = [name, ...descendants(name)].filter((c) => !CLASSES[c]!.abstract);
   if (family.length > 1 || spec.abstract) {
     schema.discriminator = {
@@ -141,6 +142,8 @@ function classSchema(name: string): Json {
 function enumComponent(name: string): Json {
   const spec = ENUMS[name]!;
   const schema: Json = { ...enumSchema(name), 'x-kaltura-enum': name };
+  const enumPlugin = ENUMS[name]?.plugin;
+  if (enumPlugin !== undefined) schema['x-kaltura-plugin'] = enumPlugin ?? '';
   delete schema['x-enumType'];
   if (spec.description) schema.description = spec.description;
   return schema;

@@ -3,7 +3,8 @@
  * plugin's classes in a file or namespace of their own (`KalturaPlugins/KalturaMetadataClientPlugin.php`,
  * `Kaltura\Client\Plugin\Metadata\Type\...`, `KalturaClient.Plugins.Metadata`), so their samples
  * must name it. Kaltura's description tags operations with their plugin but not classes, so the
- * plugin of a class is inferred, in this order:
+ * plugin of a class is what the description says (`x-kaltura-plugin` on its schema, which the
+ * built-in description writes where inference would be wrong), else inferred, in this order:
  *
  * 1. its name starts with a plugin's name (`KalturaMetadataProfile` -> metadata,
  *    `KalturaCodeCuePoint` -> codeCuePoint; the longest plugin name wins). Plugin names are the
@@ -68,6 +69,8 @@ export function pluginIndex(api: Pick<ApiDescription, 'operations' | 'classes' |
   const classByName = new Map<string, ClassDef>(classes.map((c) => [c.name, c]));
   const known = new Set<string>([...classByName.keys(), ...enums.map((e) => e.name)]);
   const resolved = new Map<string, string | undefined>();
+  // What the description says outright comes first (null: the core).
+  for (const d of [...classes, ...enums]) if (d.plugin !== undefined) resolved.set(d.name, d.plugin ?? undefined);
 
   // 0. A plugin service's name starts its classes' names (`eSearch` -> `KalturaESearchEntryParams`).
   const coreServices = new Set(ops.filter((o) => !o.plugin).map((o) => pascal(o.service)));
@@ -77,7 +80,7 @@ export function pluginIndex(api: Pick<ApiDescription, 'operations' | 'classes' |
   for (const n of known) {
     const b = bare(n);
     const hitPrefix = servicePrefixes.find(([p]) => b.startsWith(p) && (b.length === p.length || /[A-Z0-9]/.test(b.charAt(p.length))));
-    if (hitPrefix) resolved.set(n, hitPrefix[1]);
+    if (hitPrefix && !resolved.has(n)) resolved.set(n, hitPrefix[1]);
   }
 
   // 1. The core: what core operations take and return, with their properties and base classes

@@ -81,6 +81,8 @@ export interface ClassDef {
   description?: string;
   /** Own properties only; use `allProperties` for inherited ones. */
   properties: PropertyDef[];
+  /** The client plugin that holds it, when the description says (`null`: the core); else inferred. */
+  plugin?: string | null;
 }
 
 export interface EnumValue {
@@ -94,6 +96,8 @@ export interface EnumValue {
 export interface EnumDef {
   name: string;
   base: 'int' | 'string';
+  /** As ClassDef.plugin. */
+  plugin?: string | null;
   values: EnumValue[];
 }
 

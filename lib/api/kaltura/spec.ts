@@ -32,6 +32,11 @@ export interface ClassSpec {
   description?: string;
   /** Own properties in the order of the client libraries. */
   properties: Record<string, PropSpec>;
+  /**
+   * The client plugin that holds the class when it is not what its name and its users suggest:
+   * `null` for a core class that only plugin services use here (see lib/api/plugins.ts).
+   */
+  plugin?: string | null;
 }
 
 export interface ParamSpec {
@@ -97,6 +102,8 @@ export type EnumValueSpec = readonly [name: string, value: number | string, labe
 
 export interface EnumSpec {
   base: 'int' | 'string';
+  /** As ClassSpec.plugin: `null` for a core enum that only plugin services use here. */
+  plugin?: string | null;
   description?: string;
   values: readonly EnumValueSpec[];
   /**

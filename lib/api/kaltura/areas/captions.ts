@@ -143,6 +143,8 @@ export const CAPTIONS: AreaSpec = {
     },
     KalturaLanguage: {
       base: 'string',
+      // A core enum (entries, flavors and categories have languages too), though only captions use it here.
+      plugin: null,
       partial: true,
       description:
         'Languages by name. Only common languages are listed here; Kaltura knows several hundred ' +

@@ -107,6 +107,8 @@ export const ESEARCH: AreaSpec = {
       },
     },
     KalturaString: {
+      // A core class (KalturaClient/Plugins/Core), though only eSearch uses it here.
+      plugin: null,
       description: 'A string in a list of strings.',
       properties: {
         value: p(t.string),
