@@ -27,6 +27,13 @@ export interface ApiSlice {
 export interface RecordingDescription {
   /** Answers like the full description, and records what it was asked. */
   api: ApiDescription;
+  /**
+   * Adds what code samples ask about the recorded operations without running them: the result
+   * classes with their properties' classes and enums, the classes of the values sent
+   * (`valueClasses`: objects a recipe gives as JSON, whose properties' types samples print), and
+   * the plugin of every class and enum.
+   */
+  closeForCode(valueClasses?: Iterable<string>): void;
   /** What was asked so far, as a slice. */
   slice(): ApiSlice;
 }
@@ -129,8 +136,30 @@ export function recordingDescription(full: ApiDescription): RecordingDescription
     },
   };
 
+  const closeForCode = (valueClasses: Iterable<string> = []) => {
+    // Every sample's set-up starts a session.
+    api.operationByName('session', 'start');
+    for (const c of valueClasses) {
+      if (!full.getClass(c)) continue;
+      addChain(c);
+      for (const p of full.allProperties(c)) addType(p.type);
+    }
+    for (const op of [...ops.values()]) {
+      const r = op.result;
+      const cls = r?.kind === 'object' ? r.className : r?.kind === 'array' ? r.itemClass : undefined;
+      if (!cls || !full.getClass(cls)) continue;
+      for (const p of full.allProperties(cls)) {
+        addType(p.type);
+        // A list response's items: their properties too (printed ids, later steps' paths).
+        if (p.type.kind === 'array' && full.getClass(p.type.itemClass)) for (const q of full.allProperties(p.type.itemClass)) addType(q.type);
+      }
+    }
+    for (const name of [...[...classes.values()].map((c) => c.name), ...[...enums.values()].map((e) => e.name)]) api.pluginOf?.(name);
+  };
+
   return {
     api,
+    closeForCode,
     slice: () => ({
       v: 1,
       operations: [...ops.values()],
