@@ -19,7 +19,6 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, trunc
 import { join } from 'node:path';
 import type { SandboxCore } from './core';
 import { parsePending } from './ranges';
-import type { EntryRow, TokenRow } from './store';
 import { TOKEN_CLOSED, TOKEN_FULL_UPLOAD, TOKEN_PARTIAL_UPLOAD, TOKEN_PENDING } from './uploads';
 import { contentPath, contentDir, ENTRY_DELETED, ENTRY_PRECONVERT, ENTRY_READY } from './services/media';
 import { markTokenDeleted, removeFile } from './services/uploadToken';
@@ -57,7 +56,7 @@ export function recover(core: SandboxCore): RecoveryReport {
   const { store, uploads } = core;
 
   // CLOSED tokens whose file never moved to their entry
-  for (const t of store.stmt("SELECT * FROM upload_tokens WHERE status = ? AND attached_object_type = 'entry'").all(TOKEN_CLOSED) as TokenRow[]) {
+  for (const t of store.tokensWithStatus([TOKEN_CLOSED], 'entry')) {
     const src = uploads.tokenPath(t.id);
     if (!existsSync(src) || !t.attached_object_id) continue;
     const dst = contentPath(core, t.attached_object_id);
@@ -69,7 +68,7 @@ export function recover(core: SandboxCore): RecoveryReport {
   }
 
   // active tokens: a missing file is a deletion to finish; a complete one is cut to its size
-  const active = store.stmt('SELECT * FROM upload_tokens WHERE status IN (?, ?, ?)').all(TOKEN_PENDING, TOKEN_PARTIAL_UPLOAD, TOKEN_FULL_UPLOAD) as TokenRow[];
+  const active = store.tokensWithStatus([TOKEN_PENDING, TOKEN_PARTIAL_UPLOAD, TOKEN_FULL_UPLOAD]);
   for (const t of active) {
     const path = uploads.tokenPath(t.id);
     let size: number;
@@ -93,9 +92,8 @@ export function recover(core: SandboxCore): RecoveryReport {
 
   // files no live token refers to
   const uploadDir = join(core.settings.dataDir, 'uploads');
-  const tokenStatus = store.stmt('SELECT status FROM upload_tokens WHERE id = ?');
   for (const name of existsSync(uploadDir) ? readdirSync(uploadDir) : []) {
-    const row = tokenStatus.get(name) as { status: number } | undefined;
+    const row = store.getToken(name);
     if (!row || row.status >= TOKEN_CLOSED) {
       removeFile(join(uploadDir, name));
       report.orphansRemoved++;
@@ -104,15 +102,14 @@ export function recover(core: SandboxCore): RecoveryReport {
 
   // content of deleted or unknown entries; entries that claim content they do not have
   const cdir = contentDir(core);
-  const entryStatus = store.stmt('SELECT status FROM entries WHERE id = ?');
   for (const name of readdirSync(cdir)) {
-    const row = entryStatus.get(name) as { status: number } | undefined;
+    const row = store.getEntry(name);
     if (!row || row.status === ENTRY_DELETED) {
       removeFile(join(cdir, name));
       report.orphansRemoved++;
     }
   }
-  const withContent = store.stmt('SELECT * FROM entries WHERE status IN (?, ?) AND content_size IS NOT NULL').all(ENTRY_PRECONVERT, ENTRY_READY) as EntryRow[];
+  const withContent = store.entriesWithStatus([ENTRY_PRECONVERT, ENTRY_READY], true);
   for (const e of withContent) {
     if (existsSync(contentPath(core, e.id))) continue;
     store.updateEntry(e.id, { status: ENTRY_ERROR_CONVERTING, updated_at: Math.floor(Date.now() / 1000) });

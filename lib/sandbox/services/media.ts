@@ -13,7 +13,7 @@ import { crashPoint } from '../crash';
 import { KalturaApiError } from '../errors';
 import { newEntryId, nowSec } from '../ids';
 import { probeMedia } from '../probe';
-import type { EntryRow, TokenRow } from '../store';
+import { listItems, type Condition, type EntryRow, type TokenRow } from '../store';
 import { TOKEN_CLOSED, TOKEN_FULL_UPLOAD, TOKEN_PARTIAL_UPLOAD, TOKEN_PENDING } from '../uploads';
 import { canEdit, canView, newOwner, ownerScope } from './access';
 import { pageOf } from './paging';
@@ -82,7 +82,14 @@ export function entryObject(ctx: CallContext, e: EntryRow): Record<string, unkno
     views: 0,
     mediaType: e.media_type,
     ...contentUrls(ctx, e),
+    ...ctx.core.entryExtras?.(ctx, e),
   };
+}
+
+/** Whether an entry exists for this session (its partner's, not deleted, visible to it). */
+export function entryVisible(ctx: CallContext, id: string): boolean {
+  const e = id.length <= 100 ? ctx.core.store.getEntry(id) : undefined;
+  return !!e && e.partner_id === ctx.session?.partnerId && e.status !== ENTRY_DELETED && canView(ctx, e, e.id);
 }
 
 /**
@@ -132,12 +139,12 @@ export function attachContent(core: SandboxCore, entryId: string, token: TokenRo
 
 /** At start: entries whose probe was cut short by a stop finish processing now (facts left out). */
 export function recoverProbing(core: SandboxCore): void {
-  core.store.stmt('UPDATE entries SET ready_at = ? WHERE status = ? AND ready_at IS NULL').run(Date.now(), ENTRY_PRECONVERT);
+  core.store.releaseProbing(ENTRY_PRECONVERT, Date.now());
 }
 
 /** Entries whose processing time is over become READY; entries in IMPORT whose token completed get their content. */
 export function refreshEntries(core: SandboxCore): void {
-  core.store.stmt('UPDATE entries SET status = ?, updated_at = ? WHERE status = ? AND ready_at <= ?').run(ENTRY_READY, nowSec(), ENTRY_PRECONVERT, Date.now());
+  core.store.finishProcessing(ENTRY_PRECONVERT, ENTRY_READY, Date.now());
 }
 
 function refreshEntry(core: SandboxCore, e: EntryRow): EntryRow {
@@ -228,64 +235,62 @@ export const addContent: Action = (ctx, a) => {
 
 export const get: Action = (ctx, a) => entryObject(ctx, findEntry(ctx, a.entryId));
 
-const ORDER: Record<string, string> = {
-  '+createdAt': 'created_at ASC, rowid ASC',
-  '-createdAt': 'created_at DESC, rowid DESC',
-  '+updatedAt': 'updated_at ASC, rowid ASC',
-  '-updatedAt': 'updated_at DESC, rowid DESC',
-  '+name': 'name ASC, rowid ASC',
-  '-name': 'name DESC, rowid DESC',
-  '+mediaType': 'media_type ASC, rowid ASC',
-  '-mediaType': 'media_type DESC, rowid DESC',
-};
+/** `orderBy` values media.list and baseEntry.list sort by (others: newest first). */
+const ORDER_FIELDS = new Set(['createdAt', 'updatedAt', 'name', 'mediaType']);
+
+/**
+ * Filter fields on entries beyond the entries table: category membership (`categoriesIdsMatchOr`
+ * and the like) is answered by the category relations of the generic services (see
+ * ../generic/entries.ts); undefined when none is asked for.
+ */
+export type EntryIdsOf = (ctx: CallContext, filter: KObject) => string[] | undefined;
 
 function listEntries(ctx: CallContext, a: Record<string, unknown>, responseType: string): unknown {
   refreshEntries(ctx.core);
   const f = (a.filter as KObject | null) ?? { objectType: 'KalturaMediaEntryFilter' };
-  const where: string[] = ['partner_id = ?'];
-  const params: unknown[] = [ctx.session!.partnerId];
-  const owner = ownerScope(ctx);
-  if (owner !== undefined) (where.push(owner.sql), params.push(...owner.params));
-  const inList = (col: string, text: unknown, num: boolean, not = false) => {
-    const items = String(text).split(',').map((s) => s.trim()).filter(Boolean).slice(0, 500);
+  const where: Condition[] = [];
+  const has = (v: unknown) => v !== undefined && v !== null;
+  const inList = (field: string, text: unknown, num: boolean, not = false) => {
+    const items = listItems(text);
     if (!items.length) return;
-    where.push(`${col} ${not ? 'NOT IN' : 'IN'} (${items.map(() => '?').join(',')})`);
-    params.push(...items.map((s) => (num ? Number(s) : s)));
+    where.push({ field, op: not ? 'notIn' : 'in', value: items.map((s) => (num ? Number(s) : s)) });
   };
-  const eq = (col: string, v: unknown, op = '=') => {
-    if (v === undefined || v === null) return;
-    where.push(`${col} ${op} ?`);
-    params.push(v);
+  const eq = (field: string, v: unknown, op: Condition['op'] = 'eq') => {
+    if (has(v)) where.push({ field, op, value: v });
   };
   eq('id', f.idEqual);
-  if (f.idIn !== undefined && f.idIn !== null) inList('id', f.idIn, false);
-  if (f.idNotIn !== undefined && f.idNotIn !== null) inList('id', f.idNotIn, false, true);
+  if (has(f.idIn)) inList('id', f.idIn, false);
+  if (has(f.idNotIn)) inList('id', f.idNotIn, false, true);
   eq('name', f.nameEqual);
-  if (typeof f.nameLike === 'string') eq('name', `%${f.nameLike.replace(/[%_]/g, '')}%`, 'LIKE');
-  eq('user_id', f.userIdEqual);
-  if (f.userIdIn !== undefined && f.userIdIn !== null) inList('user_id', f.userIdIn, false);
-  eq('creator_id', f.creatorIdEqual);
-  if (typeof f.tagsLike === 'string') eq('tags', `%${f.tagsLike.replace(/[%_]/g, '')}%`, 'LIKE');
-  eq('reference_id', f.referenceIdEqual);
-  if (f.referenceIdIn !== undefined && f.referenceIdIn !== null) inList('reference_id', f.referenceIdIn, false);
-  if (f.statusEqual !== undefined && f.statusEqual !== null) eq('status', Number(f.statusEqual));
-  if (f.statusNotEqual !== undefined && f.statusNotEqual !== null) eq('status', Number(f.statusNotEqual), '!=');
-  if (f.statusIn !== undefined && f.statusIn !== null) inList('status', f.statusIn, true);
-  if (f.statusNotIn !== undefined && f.statusNotIn !== null) inList('status', f.statusNotIn, true, true);
-  if (f.statusEqual === undefined && f.statusIn === undefined) where.push(`status != ${ENTRY_DELETED}`);
-  if (f.mediaTypeEqual !== undefined && f.mediaTypeEqual !== null) eq('media_type', Number(f.mediaTypeEqual));
-  if (f.mediaTypeIn !== undefined && f.mediaTypeIn !== null) inList('media_type', f.mediaTypeIn, true);
-  eq('created_at', f.createdAtGreaterThanOrEqual, '>=');
-  eq('created_at', f.createdAtLessThanOrEqual, '<=');
-  eq('updated_at', f.updatedAtGreaterThanOrEqual, '>=');
-  eq('updated_at', f.updatedAtLessThanOrEqual, '<=');
-  const order = ORDER[String(f.orderBy)] ?? ORDER['-createdAt'];
+  if (typeof f.nameLike === 'string') eq('name', f.nameLike.replace(/[%_]/g, ''), 'like');
+  eq('userId', f.userIdEqual);
+  if (has(f.userIdIn)) inList('userId', f.userIdIn, false);
+  eq('creatorId', f.creatorIdEqual);
+  if (typeof f.tagsLike === 'string') eq('tags', f.tagsLike.replace(/[%_]/g, ''), 'like');
+  eq('referenceId', f.referenceIdEqual);
+  if (has(f.referenceIdIn)) inList('referenceId', f.referenceIdIn, false);
+  if (has(f.statusEqual)) eq('status', Number(f.statusEqual));
+  if (has(f.statusNotEqual)) where.push({ field: 'status', op: 'ne', value: Number(f.statusNotEqual) });
+  if (has(f.statusIn)) inList('status', f.statusIn, true);
+  if (has(f.statusNotIn)) inList('status', f.statusNotIn, true, true);
+  if (f.statusEqual === undefined && f.statusIn === undefined) where.push({ field: 'status', op: 'ne', value: ENTRY_DELETED });
+  if (has(f.mediaTypeEqual)) eq('mediaType', Number(f.mediaTypeEqual));
+  if (has(f.mediaTypeIn)) inList('mediaType', f.mediaTypeIn, true);
+  eq('createdAt', f.createdAtGreaterThanOrEqual, 'gte');
+  eq('createdAt', f.createdAtLessThanOrEqual, 'lte');
+  eq('updatedAt', f.updatedAtGreaterThanOrEqual, 'gte');
+  eq('updatedAt', f.updatedAtLessThanOrEqual, 'lte');
+  const ids = ctx.core.entryIdsOf?.(ctx, f);
+  if (ids !== undefined) where.push({ field: 'id', op: 'in', value: ids });
+  const m = /^([+-])([A-Za-z]+)$/.exec(String(f.orderBy ?? ''));
+  const order = m && ORDER_FIELDS.has(m[2]!) ? { field: m[2]!, desc: m[1] === '-' } : { field: 'createdAt', desc: true };
   const { limit, offset } = pageOf(a.pager as KObject | null);
-  const { rows, total } = ctx.core.store.queryEntries(where.join(' AND '), params, order, limit, offset);
+  const { rows, total } = ctx.core.store.queryEntries(ctx.session!.partnerId, where, ownerScope(ctx), order, limit, offset);
   return { objectType: responseType, objects: rows.map((e) => entryObject(ctx, e)), totalCount: total };
 }
 
 export const list: Action = (ctx, a) => listEntries(ctx, a, 'KalturaMediaListResponse');
+export const count: Action = (ctx, a) => (listEntries(ctx, { filter: a.filter, pager: { objectType: 'KalturaFilterPager', pageSize: 1 } }, '') as { totalCount: number }).totalCount;
 export const baseList: Action = (ctx, a) => listEntries(ctx, a, 'KalturaBaseEntryListResponse');
 
 const INSERT_ONLY = ['mediaType', 'creatorId', 'conversionQuality', 'sourceType', 'searchProviderId', 'templateEntryId'];
