@@ -22,10 +22,11 @@ import { recover } from './recovery';
 import * as media from './services/media';
 import * as session from './services/session';
 import * as uploadToken from './services/uploadToken';
-import { Store, type EntryRow, type PartnerRow, type TokenRow } from './store';
+import { Store, type EntryRow, type ObjectRow, type PartnerRow, type TokenRow } from './store';
 import { UploadEngine } from './uploads';
 import { GenericEngine, notSimulated } from './generic/engine';
 import { extensions } from './services/extensions';
+import { FileAnswer } from './services/content';
 import type { EntryIdsOf } from './services/media';
 import type { Operation } from '../api/types';
 
@@ -72,6 +73,8 @@ export class SandboxCore {
   generic!: GenericEngine;
   /** Entries a media.list filter's category fields select (set by the category extension). */
   entryIdsOf?: EntryIdsOf;
+  /** An entry's default thumbnail asset, if it has one with content (services/thumbnails.ts). */
+  defaultThumbnail?: (entryId: string) => ObjectRow | undefined;
   /** Properties of an entry that other services keep (its categories, its default thumbnail). */
   entryExtras?: (ctx: CallContext, e: EntryRow) => Record<string, unknown>;
   /** Back-off of session.start after wrong secrets, per partner. */
@@ -101,6 +104,12 @@ export class SandboxCore {
   }
 
   private simulatedCache = new WeakMap<Operation, boolean>();
+
+  /** Whether a stored object is deleted for the API (its class's DELETED status). */
+  objectDeleted(row: ObjectRow): boolean {
+    const m = this.generic.modelOfClass(row.object_type);
+    return !!m && this.generic.isDeleted(m, row);
+  }
 
   /** Whether the sandbox answers an operation of its description (hand-written or generic). */
   simulates(op: Operation): boolean {
@@ -252,9 +261,9 @@ export class SandboxCore {
       const params: ParamTree = { ...shared, ...sub };
       try {
         if (typeof params.service === 'string' && params.service.toLowerCase() === 'multirequest') throw new KalturaApiError('SERVICE_DOES_NOT_EXISTS', { SRV_NAME: 'multirequest' });
-        results.push(
-          await this.call({ service: str(params.service), action: str(params.action), params, baseUrl: req.baseUrl }),
-        );
+        const r = await this.call({ service: str(params.service), action: str(params.action), params, baseUrl: req.baseUrl });
+        // a file answer (serve) is its URL inside a multirequest
+        results.push(r instanceof FileAnswer ? r.url : r);
       } catch (e) {
         results.push(toApiError(e).toObject());
       }

@@ -14,9 +14,15 @@
  *   is removed. An entry that claims content whose bytes are nowhere becomes ERROR_CONVERTING, so
  *   it never shows READY without bytes.
  * - the multipart spool folder (tmp/) holds only files of requests in flight: emptied.
+ * - the content of generic objects (assets, services/content.ts) follows the same orders: a CLOSED
+ *   token attached to an asset whose file is still in uploads/ is a move to finish; files of
+ *   deleted or unknown objects go; an object claiming content whose file is gone loses it (ERROR
+ *   status where its class has one).
  */
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, truncateSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import type { ObjectRow } from './store';
+import { ATTACHED_ASSET, assetDir, assetPath } from './services/content';
 import type { SandboxCore } from './core';
 import { parsePending } from './ranges';
 import { TOKEN_CLOSED, TOKEN_FULL_UPLOAD, TOKEN_PARTIAL_UPLOAD, TOKEN_PENDING } from './uploads';
@@ -67,6 +73,22 @@ export function recover(core: SandboxCore): RecoveryReport {
     }
   }
 
+  // the same for tokens whose file went to an object of the generic services
+  const withAssets = new Map<string, ObjectRow>();
+  for (const o of store.objectsWithContent()) withAssets.set(basename(assetPath(core, o.kind, o.id)), o);
+  for (const t of store.tokensWithStatus([TOKEN_CLOSED], ATTACHED_ASSET)) {
+    const src = uploads.tokenPath(t.id);
+    if (!existsSync(src) || !t.attached_object_id) continue;
+    const o = [...withAssets.values()].find((x) => x.id === t.attached_object_id && x.file_name === t.file_name) ?? [...withAssets.values()].find((x) => x.id === t.attached_object_id);
+    if (!o) {
+      removeFile(src);
+      continue;
+    }
+    const dst = assetPath(core, o.kind, o.id);
+    renameSync(src, dst);
+    report.movesFinished++;
+  }
+
   // active tokens: a missing file is a deletion to finish; a complete one is cut to its size
   const active = store.tokensWithStatus([TOKEN_PENDING, TOKEN_PARTIAL_UPLOAD, TOKEN_FULL_UPLOAD]);
   for (const t of active) {
@@ -113,6 +135,25 @@ export function recover(core: SandboxCore): RecoveryReport {
   for (const e of withContent) {
     if (existsSync(contentPath(core, e.id))) continue;
     store.updateEntry(e.id, { status: ENTRY_ERROR_CONVERTING, updated_at: Math.floor(Date.now() / 1000) });
+    report.entriesWithoutContent++;
+  }
+
+  // asset files of deleted or unknown objects; objects that claim content they do not have
+  const adir = assetDir(core);
+  for (const name of readdirSync(adir)) {
+    const o = withAssets.get(name);
+    if (!o || core.objectDeleted(o)) {
+      removeFile(join(adir, name));
+      report.orphansRemoved++;
+    }
+  }
+  for (const [name, o] of withAssets) {
+    if (core.objectDeleted(o) || existsSync(join(adir, name))) continue;
+    const data = JSON.parse(o.data) as Record<string, unknown>;
+    const m = core.generic.modelOfClass(o.object_type);
+    const error = m?.status?.byName.get('ERROR');
+    if (error !== undefined) data.status = error;
+    store.updateObject(o.kind, o.id, { content_size: null, file_name: null, data: JSON.stringify(data), updated_at: Math.floor(Date.now() / 1000) });
     report.entriesWithoutContent++;
   }
 

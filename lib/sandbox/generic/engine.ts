@@ -54,6 +54,8 @@ export interface Extensions {
   hooks: Record<string, ClassHooks>;
   /** By `service.action` (client names, lower case); `filter:{class}` adds conditions to its lists. */
   overrides: Record<string, Override>;
+  /** After an object that held content was removed or marked deleted (its file goes). */
+  dropContent?: (row: ObjectRow) => void;
   /** Content of objects: setContent from an upload token, serve, getUrl (./content.ts). */
   content?: (g: Gen, shape: Extract<Shape, { kind: 'setContent' | 'serve' | 'getUrl' }>) => unknown;
 }
@@ -477,13 +479,14 @@ export class GenericEngine {
     const data = this.dataOf(row);
     this.each(row.object_type, (h) => h.beforeDelete?.(g, data, row));
     const m = g.model;
+    let out = row;
     if (m.status?.deleted !== undefined) {
       const patch: Data = { status: m.status.deleted };
       if (m.props.has('deletedAt')) patch.deletedAt = nowSec();
-      return this.patch(g, row, patch);
-    }
-    this.ctxStore().removeObject(row.kind, row.id);
-    return row;
+      out = this.patch(g, row, patch);
+    } else this.ctxStore().removeObject(row.kind, row.id);
+    this.ext.dropContent?.(row);
+    return out;
   }
 
   /** Marks one object the default among those of its parent (same entryId, or all). */

@@ -5,9 +5,22 @@
  * Each applies only where the description has the class or action it names.
  */
 import type { SandboxCore } from '../core';
-import type { Extensions } from '../generic/engine';
+import type { ClassHooks, Extensions, Override } from '../generic/engine';
+import { appTokenExtensions } from './appTokens';
+import { categoryExtensions, entryCategories } from './categories';
+import { contentActions, dropContent } from './content';
+import { esearchOverrides } from './esearch';
+import { metadataOverrides } from './metadata';
+import { entryThumbnail, objectExtensions } from './objects';
 
 export function extensions(core: SandboxCore): Extensions {
-  void core;
-  return { hooks: {}, overrides: {} };
+  const parts = [categoryExtensions(core), objectExtensions(core), appTokenExtensions(core), { hooks: {}, overrides: { ...metadataOverrides(), ...esearchOverrides(core) } }];
+  const hooks: Record<string, ClassHooks> = {};
+  const overrides: Record<string, Override> = {};
+  for (const p of parts) {
+    Object.assign(hooks, p.hooks);
+    Object.assign(overrides, p.overrides);
+  }
+  core.entryExtras = (ctx, e) => ({ ...entryCategories(core, ctx, e), ...entryThumbnail(core, ctx, e.id) });
+  return { hooks, overrides, content: contentActions(core), dropContent: (row) => dropContent(core, row) };
 }
