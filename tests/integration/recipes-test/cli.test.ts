@@ -19,17 +19,7 @@ const FIX = 'tests/fixtures/recipes-test';
  * Shipped recipes the built-in sandbox cannot run yet (it does not simulate their services): they
  * must fail only with "not simulated" steps, and leave this list once the sandbox learns them.
  */
-const NOT_SIMULATED_YET: string[] = [
-  'add-captions',
-  'add-thumbnails',
-  'custom-metadata',
-  'manage-users',
-  'mark-chapters-with-cue-points',
-  'organize-entries-in-categories',
-  'restrict-playback-with-access-control',
-  'search-entries-with-esearch',
-  'start-a-session-with-an-app-token',
-];
+const NOT_SIMULATED_YET: string[] = [];
 
 /**
  * Values the shipped recipes leave to the reader, given as a reader would (upload-media asks the
