@@ -20,6 +20,7 @@ import { KS_ERRORS, KsError, canonicalKs, ksFingerprint, parseKs, peekKsPartner 
 import { asTree, fromJson, type ParamTree, type RawValue } from './params';
 import { recover } from './recovery';
 import * as media from './services/media';
+import { ENTRY_ACTIONS } from './services/entries';
 import * as session from './services/session';
 import * as uploadToken from './services/uploadToken';
 import { Store, type EntryRow, type ObjectRow, type PartnerRow, type TokenRow } from './store';
@@ -30,7 +31,8 @@ import { FileAnswer } from './services/content';
 import type { EntryIdsOf } from './services/media';
 import type { Operation } from '../api/types';
 
-const ACTIONS: Record<string, Action> = {
+/** The hand-written actions, by `service.action` as the description names them. */
+export const ACTIONS: Record<string, Action> = {
   'system.ping': () => true,
   'session.start': session.start,
   'session.get': session.get,
@@ -53,6 +55,7 @@ const ACTIONS: Record<string, Action> = {
   'baseEntry.addContent': media.addContent,
   'media.count': media.count,
   'baseEntry.count': media.count,
+  ...ENTRY_ACTIONS,
 };
 
 /** Parameters that belong to the request, not to an action. */
@@ -263,7 +266,7 @@ export class SandboxCore {
         if (typeof params.service === 'string' && params.service.toLowerCase() === 'multirequest') throw new KalturaApiError('SERVICE_DOES_NOT_EXISTS', { SRV_NAME: 'multirequest' });
         const r = await this.call({ service: str(params.service), action: str(params.action), params, baseUrl: req.baseUrl });
         // a file answer (serve) is its URL inside a multirequest
-        results.push(r instanceof FileAnswer ? r.url : r);
+        results.push(r instanceof FileAnswer ? (r.text ?? r.url) : r);
       } catch (e) {
         results.push(toApiError(e).toObject());
       }

@@ -223,8 +223,8 @@ function isUpload(service: string, action: string): boolean {
 
 export class SandboxHttp {
   private readonly spoolDir: string;
-  /** The OpenAPI document (lib/api's buildKalturaOpenApi, via the description), serialized once. */
-  private openApiText?: string;
+  /** The served OpenAPI document of the current description, serialized once per description. */
+  private openApi?: { desc: unknown; text: string };
   private readonly limits: ParamLimits;
   constructor(readonly core: SandboxCore) {
     this.spoolDir = spoolDir(core.settings.dataDir);
@@ -270,7 +270,8 @@ export class SandboxHttp {
     const first = seg[0]?.toLowerCase();
     if (request.method === 'GET' || request.method === 'HEAD') {
       if (first === 'openapi.json' && seg.length === 1) {
-        return new Response((this.openApiText ??= JSON.stringify(this.core.desc.document)), {
+        if (this.openApi?.desc !== this.core.desc) this.openApi = { desc: this.core.desc, text: JSON.stringify(servedDocument(this.core)) };
+        return new Response(this.openApi.text, {
           headers: { ...CORS_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-cache' },
         });
       }
@@ -400,6 +401,11 @@ export class SandboxHttp {
       for (const p of parsed.spools) unlink(p).catch(() => undefined);
     }
     await discardBody(request);
+    if (result instanceof FileAnswer && result.text !== undefined) {
+      return new Response(result.text, {
+        headers: { ...CORS_HEADERS, 'Content-Type': mimeOf(result.fileName), 'X-Content-Type-Options': 'nosniff', 'Content-Security-Policy': "default-src 'none'; sandbox", 'Cache-Control': 'no-cache' },
+      });
+    }
     if (result instanceof FileAnswer) {
       const file = result;
       return this.file(request, file.path, file.size, file.fileName, undefined, () => this.answer(new KalturaApiError('INVALID_OBJECT_ID', { ID: file.fileName }).toObject(), format, started, performance.now()));
@@ -609,6 +615,34 @@ export class SandboxHttp {
       body.pipe(bb);
     });
   }
+}
+
+const METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'];
+
+/**
+ * The description the sandbox follows, as served at /api_v3/openapi.json: its document with
+ * `x-sandbox-simulated` on every operation (true: the sandbox answers it; false: it answers
+ * SANDBOX_ACTION_NOT_SIMULATED), and `x-sandbox-simulated-count` at the top.
+ */
+export function servedDocument(core: SandboxCore): unknown {
+  const doc = structuredClone(core.desc.document) as Record<string, unknown>;
+  const paths = doc && typeof doc === 'object' ? (doc.paths as Record<string, Record<string, Record<string, unknown>>> | undefined) : undefined;
+  let simulated = 0;
+  let total = 0;
+  for (const [path, item] of Object.entries(paths && typeof paths === 'object' ? paths : {})) {
+    if (!item || typeof item !== 'object') continue;
+    for (const m of METHODS) {
+      const op = item[m];
+      if (!op || typeof op !== 'object') continue;
+      const described = core.desc.operation(path, m);
+      const yes = !!described && core.simulates(described);
+      op['x-sandbox-simulated'] = yes;
+      total++;
+      if (yes) simulated++;
+    }
+  }
+  if (doc && typeof doc === 'object') doc['x-sandbox-simulated-count'] = { simulated, operations: total };
+  return doc;
 }
 
 const MIME: Record<string, string> = {

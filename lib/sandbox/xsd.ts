@@ -49,6 +49,8 @@ interface SimpleType {
 
 interface ElementDecl {
   name: string;
+  /** The management console's label (`xsd:annotation/xsd:appinfo/label`). */
+  label?: string;
   min: number;
   max: number;
   simple?: SimpleType;
@@ -83,6 +85,9 @@ function occurs(v: string | undefined, dflt: number): number {
 function element(n: XNode, named: Map<string, XNode>, depth: number): ElementDecl {
   const a = attrs(n);
   const decl: ElementDecl = { name: a.name ?? '', min: occurs(a.minOccurs, 1), max: occurs(a.maxOccurs, 1) };
+  const appinfo = elements(n).find((c) => local(tagOf(c)) === 'annotation');
+  const label = appinfo && elements(appinfo).flatMap(elements).find((c) => local(tagOf(c)) === 'label');
+  if (label) decl.label = textOf(label).trim();
   if (depth > 20) return decl;
   const inline = elements(n).find((c) => ['simpleType', 'complexType'].includes(local(tagOf(c))));
   const type = inline ?? (a.type ? named.get(local(a.type)) ?? named.get(a.type) : undefined);

@@ -20,8 +20,8 @@ import { canEdit, canView, newOwner, ownerScope } from '../services/access';
 import { pageOf } from '../services/paging';
 import type { Condition, ObjectRow, OrderBy } from '../store';
 import { listItems } from '../store';
-import { buildModels, type ServiceModel } from './model';
-import { classify, type KeyBinding, type Shape } from './shapes';
+import { buildModels, classOf, type ServiceModel } from './model';
+import { classify, type Answer, type KeyBinding, type Shape } from './shapes';
 
 export type Data = Record<string, unknown>;
 
@@ -57,10 +57,13 @@ export interface Extensions {
   /** After an object that held content was removed or marked deleted (its file goes). */
   dropContent?: (row: ObjectRow) => void;
   /** Content of objects: setContent from an upload token, serve, getUrl (./content.ts). */
-  content?: (g: Gen, shape: Extract<Shape, { kind: 'setContent' | 'serve' | 'getUrl' }>) => unknown;
+  content?: (g: Gen, shape: Extract<Shape, { kind: 'setContent' | 'serve' | 'serveBy' | 'getUrl' }>) => unknown;
 }
 
 const lc = (s: string) => s.toLowerCase();
+
+/** Classes the hand-written media service keeps (not generic objects). */
+const ENTRY_TABLE = new Set(['KalturaBaseEntry', 'KalturaPlayableEntry', 'KalturaMediaEntry']);
 
 /** Words of a class name as an error code spells them: KalturaCaptionAsset -> CAPTION_ASSET. */
 export function noun(cls: string): string {
@@ -120,7 +123,7 @@ export class GenericEngine {
   shape(op: Operation): Shape | undefined {
     if (this.shapes.has(op)) return this.shapes.get(op) ?? undefined;
     const m = this.model(op.service);
-    const s = m ? classify(this.desc, m, op, true) : undefined;
+    const s = m ? classify(this.desc, m, op) : undefined;
     this.shapes.set(op, s ?? null);
     return s;
   }
@@ -131,7 +134,11 @@ export class GenericEngine {
 
   /** Whether the engine answers the operation (a shape or an override). */
   simulates(op: Operation): boolean {
-    return !!this.override(op) || (!!this.model(op.service) && !!this.shape(op));
+    if (this.override(op)) return true;
+    const m = this.model(op.service);
+    // media and base entries live in the hand-written media service's table: only its actions reach them
+    if (!m || ENTRY_TABLE.has(m.objectClass)) return false;
+    return !!this.shape(op);
   }
 
   run(ctx: CallContext, op: Operation, args: Record<string, unknown>): unknown {
@@ -143,13 +150,13 @@ export class GenericEngine {
     if (!model || !shape) throw notSimulated(op);
     switch (shape.kind) {
       case 'add':
-        return this.present(ctx, model, this.add(g, shape.objectParam ? (args[shape.objectParam] as KObject | null) : null, shape.propParams));
+        return this.answer(ctx, model, shape.answer, this.add(g, shape.objectParam ? (args[shape.objectParam] as KObject | null) : null, shape.propParams));
       case 'get':
-        return this.present(ctx, model, this.find(g, shape.key));
+        return this.answer(ctx, model, shape.answer, this.find(g, shape.key));
       case 'update':
-        return this.resultOf(op, model, ctx, this.update(g, this.find(g, shape.key, true), args[shape.objectParam] as KObject));
+        return this.answer(ctx, model, shape.answer, this.update(g, this.find(g, shape.key, true), args[shape.objectParam] as KObject));
       case 'delete':
-        return this.resultOf(op, model, ctx, this.remove(g, this.find(g, shape.key, true)));
+        return this.answer(ctx, model, shape.answer, this.remove(g, this.find(g, shape.key, true)));
       case 'list':
         return this.list(g, shape.filterParam ? (args[shape.filterParam] as KObject | null) : null, shape.pagerParam ? (args[shape.pagerParam] as KObject | null) : null);
       case 'count':
@@ -158,10 +165,12 @@ export class GenericEngine {
         const row = this.find(g, shape.key, true);
         const patch: Data = {};
         for (const [param, prop] of shape.props) if (args[param] !== null && args[param] !== undefined) patch[prop] = args[param];
-        return this.resultOf(op, model, ctx, this.patch(g, row, patch));
+        return this.answer(ctx, model, shape.answer, this.patch(g, row, patch));
       }
       case 'status':
-        return this.resultOf(op, model, ctx, this.patch(g, this.find(g, shape.key, true), { status: shape.value }));
+        return this.answer(ctx, model, shape.answer, this.patch(g, this.find(g, shape.key, true), { status: shape.value }));
+      case 'accept':
+        return this.answer(ctx, model, shape.answer, this.find(g, shape.key, true));
       case 'clone': {
         const row = this.find(g, shape.key);
         const data = this.dataOf(row);
@@ -173,23 +182,31 @@ export class GenericEngine {
       case 'setAsDefault': {
         const row = this.find(g, shape.key, true);
         this.setDefault(g, row);
-        return this.resultOf(op, model, ctx, this.getRow(model, row.id)!);
+        return op.result ? this.present(ctx, model, this.getRow(model, row.id)!) : null;
       }
       case 'index': {
         const row = this.find(g, shape.key);
         return op.result?.kind === 'int' ? Number(row.id) || 0 : row.id;
       }
+      case 'remotePaths': {
+        // the sandbox has no remote storage: the object has no remote paths
+        this.find(g, shape.key);
+        return { objectType: classOf(op.result) ?? 'KalturaRemotePathListResponse', objects: [], totalCount: 0 };
+      }
       case 'setContent':
       case 'serve':
+      case 'serveBy':
       case 'getUrl':
         if (!this.ext.content) throw notSimulated(op);
         return this.ext.content(g, shape);
     }
   }
 
-  /** The answer of an action that changed an object: the object, or nothing for a void action. */
-  private resultOf(op: Operation, m: ServiceModel, ctx: CallContext, row: ObjectRow): unknown {
-    return op.result ? this.present(ctx, m, row) : null;
+  /** An object as the operation answers it: itself, inside its wrapper class, or nothing. */
+  private answer(ctx: CallContext, m: ServiceModel, answer: Answer, row: ObjectRow): unknown {
+    if (answer.kind === 'void') return null;
+    const obj = this.present(ctx, m, row);
+    return answer.kind === 'wrapped' ? { objectType: answer.cls, [answer.prop]: obj } : obj;
   }
 
   // ---------------------------------------------------------------- reading

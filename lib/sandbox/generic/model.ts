@@ -110,11 +110,14 @@ export function buildModels(desc: ApiDescription): Map<string, ServiceModel> {
   const models = new Map<string, ServiceModel>();
   for (const [key, ops] of byService) {
     const by = (a: string) => ops.find((o) => o.action.toLowerCase() === a);
+    const firstWord = (w: string) => ops.find((o) => new RegExp(`^${w}[A-Z]`).test(o.action));
     const objectClass =
       classOf(by('get')?.result) ??
       classOf(by('add')?.result) ??
       listItemClass(desc, classOf(by('list')?.result)) ??
-      classOf(by('update')?.result);
+      classOf(by('update')?.result) ??
+      listItemClass(desc, classOf(firstWord('list')?.result)) ??
+      (classOf(firstWord('add')?.result) && !listItemClass(desc, classOf(firstWord('add')?.result)) ? classOf(firstWord('add')?.result) : undefined);
     if (!objectClass || !desc.getClass(objectClass) || listItemClass(desc, objectClass)) continue;
     const props = new Map(desc.allProperties(objectClass).map((p) => [p.name, p] as const));
     const idProp = props.get('id');
@@ -122,7 +125,10 @@ export function buildModels(desc: ApiDescription): Map<string, ServiceModel> {
     const keyProps: string[] = [];
     if (!idProp) {
       const keyed = by('delete') ?? by('get');
-      for (const p of keyed?.params ?? []) if (props.has(p.name) && p.required) keyProps.push(p.name);
+      for (const p of keyed?.params ?? []) {
+        const prop = propOfParam(objectClass, props, p.name);
+        if (prop && p.required) keyProps.push(prop);
+      }
     }
     const family = desc.concreteSubclasses(objectClass);
     models.set(key, {
@@ -139,6 +145,25 @@ export function buildModels(desc: ApiDescription): Map<string, ServiceModel> {
     });
   }
   return models;
+}
+
+/**
+ * The property a parameter names: the same name, or the class's (or its service's) name before a
+ * property (`permissionName` -> name of KalturaPermission), or a longer name ending with an id
+ * property (`scheduleEventId` -> eventId of KalturaScheduleEventResource).
+ */
+export function propOfParam(cls: string, props: Map<string, PropertyDef>, param: string, service?: string, loose = !props.has('id')): string | undefined {
+  if (props.has(param)) return param;
+  const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+  const short = cls.replace(/^Kaltura/, '');
+  const owner = [short.charAt(0).toLowerCase() + short.slice(1), ...(service ? [service] : [])];
+  for (const prop of props.keys()) {
+    if (prop === 'id' || prop === 'objectType') continue;
+    if (owner.some((o) => param === `${o}${cap(prop)}`)) return prop;
+    // only for classes without an id, where `{owner}Id` cannot be the object's own id
+    if (loose && /Id$/.test(prop) && prop.length >= 4 && param.length > prop.length && param.endsWith(cap(prop))) return prop;
+  }
+  return undefined;
 }
 
 /** A parameter that takes content (a KalturaResource, or a class derived from it). */

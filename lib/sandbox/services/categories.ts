@@ -128,6 +128,16 @@ export function categoryExtensions(core: SandboxCore): { hooks: Record<string, C
   };
 
   const overrides: Record<string, Override> = {
+    // category.move: each category under the new parent (their sub-categories follow)
+    'category.move': (g) => {
+      const m = g.model;
+      for (const id of listItems(g.args.categoryIds)) {
+        const row = g.engine.find({ ...g, args: { id } }, { idParam: 'id', props: [] }, true);
+        g.engine.patch(g, row, { parentId: Number(g.args.targetCategoryParentId ?? 0) });
+      }
+      void m;
+      return true;
+    },
     // category list fields that are not a property test: ancestorIdIn, freeText
     'filter:kalturacategory': (g) => {
       const f = g.args.filter as KObject;

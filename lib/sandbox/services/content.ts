@@ -39,13 +39,17 @@ export function assetPath(core: SandboxCore, kind: string, id: string): string {
   return join(assetDir(core), `${kind}_${id}`.replace(/[^0-9A-Za-z_]/g, ''));
 }
 
-/** An action's answer that is a file (serve): the HTTP edge sends the bytes, a multirequest the URL. */
+/**
+ * An action's answer that is a file (serve): the HTTP edge sends the bytes (of the file at `path`,
+ * or `text`), a multirequest the URL (or the text itself).
+ */
 export class FileAnswer {
   constructor(
     readonly path: string,
     readonly size: number,
     readonly fileName: string,
     readonly url: string,
+    readonly text?: string,
   ) {}
 }
 
@@ -95,13 +99,23 @@ function notReady(g: Gen, row: ObjectRow): KalturaApiError {
 }
 
 export function contentActions(core: SandboxCore) {
-  return (g: Gen, shape: Extract<Shape, { kind: 'setContent' | 'serve' | 'getUrl' }>): unknown => {
+  return (g: Gen, shape: Extract<Shape, { kind: 'setContent' | 'serve' | 'serveBy' | 'getUrl' }>): unknown => {
     const { engine, ctx } = g;
     if (shape.kind === 'setContent') {
       const row = engine.find(g, shape.key, true);
-      return engine.present(ctx, g.model, attach(core, g, row, g.args[shape.resourceParam] as KObject | null));
+      const next = attach(core, g, row, g.args[shape.resourceParam] as KObject | null);
+      return g.op.result ? engine.present(ctx, g.model, next) : null;
     }
-    const row = engine.find(g, shape.key);
+    let row: ObjectRow;
+    if (shape.kind === 'serveBy') {
+      // the default one (isDefault, or tagged default_thumb) among those with content, else the first
+      const where = shape.props.filter(([p]) => g.args[p] !== null && g.args[p] !== undefined).map(([p, prop]) => ({ field: prop, op: 'eq' as const, value: g.args[p] }));
+      const found = engine.query(g, where, [], 500, 0).filter((r) => r.content_size !== null);
+      const isDefault = (r: ObjectRow) => /"isDefault":(1|true)\b|default_thumb/.test(r.data);
+      const pick = found.find(isDefault) ?? found[0];
+      if (!pick) throw engine.notFound(g.op, g.model.objectClass, shape.props.map(([p]) => String(g.args[p] ?? '')).join(', '));
+      row = pick;
+    } else row = engine.find(g, shape.key);
     const path = assetPath(core, row.kind, row.id);
     if (row.content_size === null || !existsSync(path)) throw notReady(g, row);
     if (shape.kind === 'getUrl') return assetUrl(ctx, row);

@@ -9,6 +9,9 @@
  * value); RANGE and other fields match nothing. Highlights mark the matched words with <em>.
  * Results are ordered by the number of matched fields, then newest first; `objectStatuses`
  * defaults to READY. The answer has Kaltura's KalturaESearchEntryResponse shape.
+ *
+ * searchCategory, searchUser and searchGroup do the same over the generic services' categories
+ * and users (groups: users of type GROUP), field names read as properties (`full_name` is fullName).
  */
 import type { KObject } from '../coerce';
 import type { CallContext } from '../context';
@@ -62,19 +65,22 @@ function stem(w: string): string {
   return s.length >= 3 ? s : w;
 }
 
+/** The text of a search field of an object (its eSearch field name, snake_case). */
+type FieldOf = (name: string) => string | undefined;
+
 interface Hit {
   field: string;
   value: string;
   terms: string[];
 }
 
-function matchItem(e: EntryRow, props: Record<string, unknown>, item: KObject): Hit[] | false {
+function matchItem(get: FieldOf, unified: string[], item: KObject): Hit[] | false {
   const type = Number(item.itemType ?? PARTIAL);
   const term = String(item.searchTerm ?? '').trim();
-  const names = item.objectType === 'KalturaESearchEntryItem' || typeof item.fieldName === 'string' ? [String(item.fieldName ?? '')] : UNIFIED;
+  const names = typeof item.fieldName === 'string' ? [item.fieldName] : unified;
   const hits: Hit[] = [];
   for (const name of names) {
-    const value = field(e, props, name);
+    const value = get(name);
     if (value === undefined || value === '') continue;
     const parts = LIST_FIELDS.has(name) ? value.split(',').map((x) => x.trim()).filter(Boolean) : [value];
     const t = term.toLowerCase();
@@ -94,18 +100,18 @@ function matchItem(e: EntryRow, props: Record<string, unknown>, item: KObject): 
 }
 
 /** Whether an operator or item matches, with the hits of the items that asked for highlights. */
-function evaluate(e: EntryRow, props: Record<string, unknown>, node: KObject, highlights: Hit[], depth = 0): boolean {
+function evaluate(get: FieldOf, unified: string[], node: KObject, highlights: Hit[], depth = 0): boolean {
   if (depth > 20) return false;
   if (Array.isArray(node.searchItems) || node.operator !== undefined) {
     const items = (Array.isArray(node.searchItems) ? node.searchItems : []) as KObject[];
     const op = Number(node.operator ?? AND);
     const own: Hit[] = [];
-    const results = items.map((i) => evaluate(e, props, i, own, depth + 1));
+    const results = items.map((i) => evaluate(get, unified, i, own, depth + 1));
     const ok = op === OR ? results.some(Boolean) : op === NOT ? !results.some(Boolean) : results.every(Boolean);
     if (ok && op !== NOT) highlights.push(...own);
     return ok && items.length > 0;
   }
-  const hits = matchItem(e, props, node);
+  const hits = matchItem(get, unified, node);
   if (hits && node.addHighlight === true) highlights.push(...hits);
   return hits !== false;
 }
@@ -116,8 +122,50 @@ function mark(value: string, terms: string[]): string {
   return value.replace(new RegExp(`(${esc.join('|')})`, 'giu'), '<em>$1</em>');
 }
 
+/** `full_name` -> fullName; `user_id`/`kuser_id` -> id. */
+function propName(field: string): string {
+  if (field === 'user_id' || field === 'kuser_id' || field === 'puser_id') return 'id';
+  return field.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+}
+
+/** The response of a search of generic objects (categories, users, groups) in the shape the operation's result class has. */
+function searchObjects(core: SandboxCore, g: Gen, cls: string, unified: string[], extra: (d: Record<string, unknown>) => boolean = () => true): unknown {
+  const m = g.engine.modelOfClass(cls);
+  const responseClass = g.op.result?.kind === 'object' ? g.op.result.className : 'KalturaESearchResponse';
+  const objects = g.engine.desc.allProperties(responseClass).find((p) => p.name === 'objects');
+  const resultClass = objects?.type.kind === 'array' ? objects.type.itemClass : 'KalturaESearchResult';
+  if (!m) return { objectType: responseClass, totalCount: 0, objects: [] };
+  const params = (g.args.searchParams as KObject | null) ?? { objectType: 'KalturaESearchParams' };
+  const root = params.searchOperator as KObject | undefined;
+  const statuses = listItems(params.objectStatuses).map(Number).filter(Number.isFinite);
+  const rows = core.store.queryObjects({ kind: m.kind, partnerId: g.ctx.session!.partnerId, objectTypes: m.family, where: statuses.length ? [{ field: 'status', op: 'in', value: statuses }] : m.status?.deleted !== undefined ? [{ field: 'status', op: 'ne', value: m.status.deleted }] : [], owner: ownerScope(g.ctx), order: [{ field: 'createdAt', desc: true }], limit: 10000, offset: 0 });
+  const found: Array<{ row: (typeof rows)[number]; hits: Hit[] }> = [];
+  for (const row of rows) {
+    const d = JSON.parse(row.data) as Record<string, unknown>;
+    if (!extra(d)) continue;
+    const get: FieldOf = (n) => {
+      const v = d[propName(n)];
+      return v === undefined || v === null ? undefined : String(v);
+    };
+    const hits: Hit[] = [];
+    if (!root || evaluate(get, unified, root, hits)) found.push({ row, hits });
+  }
+  const { limit, offset } = pageOf(g.args.pager as KObject | null);
+  return {
+    objectType: responseClass,
+    totalCount: found.length,
+    objects: found.slice(offset, offset + limit).map(({ row, hits }) => {
+      const highlight = [...new Map(hits.map((h) => [h.field, h] as const)).values()].map((h) => ({ objectType: 'KalturaESearchHighlight', fieldName: h.field, hits: [{ objectType: 'KalturaString', value: mark(h.value, h.terms) }] }));
+      return { objectType: resultClass, object: g.engine.present(g.ctx, m, row), ...(highlight.length ? { highlight } : {}) };
+    }),
+  };
+}
+
 export function esearchOverrides(core: SandboxCore): Record<string, Override> {
   return {
+    'esearch.searchcategory': (g: Gen) => searchObjects(core, g, 'KalturaCategory', ['name', 'full_name', 'description', 'tags', 'reference_id']),
+    'esearch.searchuser': (g: Gen) => searchObjects(core, g, 'KalturaUser', ['screen_name', 'full_name', 'first_name', 'last_name', 'email', 'tags'], (d) => d.type === undefined || Number(d.type) !== 1),
+    'esearch.searchgroup': (g: Gen) => searchObjects(core, g, 'KalturaUser', ['screen_name', 'full_name', 'description', 'tags'], (d) => Number(d.type) === 1),
     'esearch.searchentry': (g: Gen) => {
       const ctx: CallContext = g.ctx;
       refreshEntries(core);
@@ -131,7 +179,7 @@ export function esearchOverrides(core: SandboxCore): Record<string, Override> {
       for (const e of rows) {
         const props = JSON.parse(e.props) as Record<string, unknown>;
         const hits: Hit[] = [];
-        if (!root || evaluate(e, props, root, hits)) found.push({ e, hits });
+        if (!root || evaluate((n) => field(e, props, n), UNIFIED, root, hits)) found.push({ e, hits });
       }
       found.sort((a, b) => new Set(b.hits.map((h) => h.field)).size - new Set(a.hits.map((h) => h.field)).size);
       const { limit, offset } = pageOf(g.args.pager as KObject | null);

@@ -69,7 +69,7 @@ export function entryObject(ctx: CallContext, e: EntryRow): Record<string, unkno
     referenceId: e.reference_id,
     ...props,
     status: e.status,
-    moderationStatus: 6,
+    moderationStatus: typeof props.moderationStatus === 'number' ? props.moderationStatus : 6,
     moderationCount: 0,
     type: 1,
     createdAt: e.created_at,

@@ -11,6 +11,7 @@ import { KalturaApiError } from '../errors';
 import type { Data, Gen, Override } from '../generic/engine';
 import type { ObjectRow } from '../store';
 import { XmlError, parseXsd, validateXml } from '../xsd';
+import { FileAnswer } from './content';
 
 const PROFILE = 'KalturaMetadataProfile';
 const METADATA = 'KalturaMetadata';
@@ -105,6 +106,31 @@ export function metadataOverrides(): Record<string, Override> {
       validate(g, profile.xsd, g.args.xmlData);
       const next = g.engine.patch(g, row, { xml: g.args.xmlData, version: Number(current.version ?? 0) + 1, metadataProfileVersion: profile.version ?? 1 });
       return g.engine.present(g.ctx, g.model, next);
+    },
+    'metadata.serve': (g) => {
+      const row = g.engine.find(g, { idParam: g.op.params[0]?.name ?? 'id', props: [] });
+      return new FileAnswer('', 0, `metadata_${row.id}.xml`, '', String(g.engine.dataOf(row).xml ?? ''));
+    },
+    'metadataprofile.serve': (g) => {
+      const row = g.engine.find(g, { idParam: g.op.params[0]?.name ?? 'id', props: [] });
+      return new FileAnswer('', 0, `metadata_profile_${row.id}.xsd.xml`, '', String(g.engine.dataOf(row).xsd ?? ''));
+    },
+    'metadataprofile.serveview': (g) => {
+      const row = g.engine.find(g, { idParam: g.op.params[0]?.name ?? 'id', props: [] });
+      return new FileAnswer('', 0, `metadata_profile_${row.id}_views.xml`, '', String(g.engine.dataOf(row).views ?? ''));
+    },
+    'metadataprofile.listfields': (g) => {
+      const row = g.engine.find(g, { idParam: g.op.params[0]?.name ?? 'id', props: [] });
+      const schema = parseXsd(String(g.engine.dataOf(row).xsd ?? ''));
+      const root = schema.root.name;
+      const fields = (schema.root.children ?? []).map((c, i) => ({
+        objectType: 'KalturaMetadataProfileField',
+        id: i + 1,
+        xPath: `/*[local-name()='${root}']/*[local-name()='${c.name}']`,
+        key: c.name,
+        label: c.label ?? c.name,
+      }));
+      return { objectType: 'KalturaMetadataProfileFieldListResponse', objects: fields, totalCount: fields.length };
     },
     // metadata of entries unless the filter names another kind of object, as Kaltura lists them
     'filter:kalturametadata': (g) => {

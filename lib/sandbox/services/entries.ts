@@ -1,0 +1,98 @@
+/**
+ * More entry actions on the hand-written media service's entries (media and baseEntry, as the
+ * description names them): approve / reject (moderationStatus), getByIds, listByReferenceId,
+ * addFromUploadedFile (add + addContent with the token), upload (a file into a new upload token,
+ * whose id is the answer), count; plus system.getTime / getVersion / pingDatabase and
+ * session.startWidgetSession (an anonymous USER session from the widget `_{partnerId}`); the
+ * partner service answers the session's own partner (from the partners table, never its secrets).
+ */
+import { KALTURA_API_VERSION } from '../../api/openapi';
+import type { KObject } from '../coerce';
+import type { Action } from '../context';
+import { KalturaApiError } from '../errors';
+import { nowSec } from '../ids';
+import { buildKs, SESSION_USER } from '../ks';
+import * as media from './media';
+import * as uploadToken from './uploadToken';
+
+const APPROVED = 2;
+const REJECTED = 3;
+
+function moderate(status: number): Action {
+  return (ctx, a) => {
+    const e = media.findEntry(ctx, a.entryId, true);
+    const props = JSON.parse(e.props) as Record<string, unknown>;
+    ctx.core.store.updateEntry(e.id, { props: JSON.stringify({ ...props, moderationStatus: status }), updated_at: nowSec() });
+    return null;
+  };
+}
+
+const getByIds: Action = (ctx, a) => {
+  const ids = String(a.entryIds ?? '').split(',').map((s) => s.trim()).filter(Boolean).slice(0, 500);
+  const out: unknown[] = [];
+  for (const id of ids) {
+    try {
+      out.push(media.entryObject(ctx, media.findEntry(ctx, id)));
+    } catch {
+      /* unknown or not visible: left out, as Kaltura does */
+    }
+  }
+  return out;
+};
+
+const listByReferenceId: Action = (ctx, a) =>
+  media.baseList(ctx, { filter: { objectType: 'KalturaBaseEntryFilter', referenceIdEqual: a.refId }, pager: a.pager });
+
+function addFromUploadedFile(entryParam: string): Action {
+  return async (ctx, a) => {
+    const entry = await media.add(ctx, { entry: a[entryParam] as KObject });
+    return media.addContent(ctx, { entryId: (entry as { id: string }).id, resource: { objectType: 'KalturaUploadedFileTokenResource', token: a.uploadTokenId } });
+  };
+}
+
+const upload: Action = async (ctx, a) => {
+  const t = uploadToken.add(ctx, { uploadToken: null }) as { id: string };
+  await uploadToken.upload(ctx, { uploadTokenId: t.id, fileData: a.fileData, resume: false, finalChunk: true, resumeAt: -1 });
+  return t.id;
+};
+
+const startWidgetSession: Action = (ctx, a) => {
+  const m = /^_(\d{1,12})$/.exec(String(a.widgetId ?? ''));
+  const partner = m ? ctx.core.store.getPartner(Number(m[1])) : undefined;
+  if (!partner) throw new KalturaApiError('INVALID_FIELD_VALUE', { FIELD_NAME: 'widgetId (the sandbox knows the widgets _{partnerId} only)' });
+  let expiry = typeof a.expiry === 'number' && a.expiry > 0 ? a.expiry : 86400;
+  expiry = Math.min(expiry, 86400 * 365);
+  const privileges = new Map([['view', '*'], ['widget', '1']]);
+  const ks = buildKs(partner.admin_secret, { partnerId: partner.id, type: SESSION_USER, userId: '0', expiry: nowSec() + Math.floor(expiry), privileges });
+  return { objectType: 'KalturaStartWidgetSessionResponse', partnerId: partner.id, ks, userId: '0' };
+};
+
+/** The session's partner as KalturaPartner (id, name, creation time; secrets are never answered). */
+const partnerOf: Action = (ctx, a) => {
+  const pid = ctx.session!.partnerId;
+  if (a.id !== undefined && a.id !== null && Number(a.id) !== pid) throw new KalturaApiError('INVALID_PARTNER_ID', { PID: String(a.id) });
+  const p = ctx.core.store.getPartner(pid)!;
+  return { objectType: 'KalturaPartner', id: p.id, name: p.name, createdAt: p.created_at, status: 1 };
+};
+
+export const ENTRY_ACTIONS: Record<string, Action> = {
+  'partner.get': partnerOf,
+  'partner.getInfo': partnerOf,
+  'partner.list': (ctx, a) => ({ objectType: 'KalturaPartnerListResponse', objects: [partnerOf(ctx, a)], totalCount: 1 }),
+  'partner.count': () => 1,
+  'media.approve': moderate(APPROVED),
+  'media.reject': moderate(REJECTED),
+  'baseEntry.approve': moderate(APPROVED),
+  'baseEntry.reject': moderate(REJECTED),
+  'baseEntry.getByIds': getByIds,
+  'baseEntry.listByReferenceId': listByReferenceId,
+  'media.addFromUploadedFile': addFromUploadedFile('mediaEntry'),
+  'baseEntry.addFromUploadedFile': addFromUploadedFile('entry'),
+  'media.upload': upload,
+  'baseEntry.upload': upload,
+  'upload.upload': upload,
+  'system.getTime': () => nowSec(),
+  'system.getVersion': () => KALTURA_API_VERSION,
+  'system.pingDatabase': () => true,
+  'session.startWidgetSession': startWidgetSession,
+};
