@@ -31,7 +31,13 @@ export function parseXml(text: string, what: string): XNode[] {
   if (/<!DOCTYPE/i.test(text)) throw new XmlError(`${what}: a DOCTYPE is not allowed`);
   const ok = XMLValidator.validate(text, { allowBooleanAttributes: true });
   if (ok !== true) throw new XmlError(`${what} is not well-formed XML (line ${ok.err.line}, column ${ok.err.col}): ${ok.err.msg}`);
-  const nodes = parser.parse(text) as XNode[];
+  let nodes: XNode[];
+  try {
+    nodes = parser.parse(text) as XNode[];
+  } catch (e) {
+    // the parser's own bounds (nesting, entities): a message, not a crash
+    throw new XmlError(`${what} could not be read: ${(e as Error)?.message ?? e}`);
+  }
   const roots = nodes.filter((n) => !tagOf(n).startsWith('?') && !tagOf(n).startsWith('#'));
   if (roots.length !== 1) throw new XmlError(`${what} must have one root element`);
   return roots;
