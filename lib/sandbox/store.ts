@@ -260,6 +260,12 @@ function ownerSql(owner: OwnerScope | undefined): { sql?: string; params: unknow
   return { sql: 'user_id = ?', params: [owner.userId] };
 }
 
+/**
+ * The columns of an object as services see them. `data` is kept as JSONB (SQLite's binary JSON:
+ * filters read properties without parsing text) and read back as JSON text.
+ */
+const OBJECT_COLUMNS = 'seq, kind, id, partner_id, object_type, user_id, anon_owner, created_at, updated_at, json(data) AS data, content_size, file_name';
+
 /** A property name that may appear in SQL (as a JSON path): letters, digits, `_`. */
 const PROP_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,99}$/;
 
@@ -443,20 +449,20 @@ export class Store {
   }
 
   getObject(kind: string, id: string): ObjectRow | undefined {
-    return this.stmt('SELECT * FROM objects WHERE kind = ? AND id = ?').get(kind, id) as ObjectRow | undefined;
+    return this.stmt(`SELECT ${OBJECT_COLUMNS} FROM objects WHERE kind = ? AND id = ?`).get(kind, id) as ObjectRow | undefined;
   }
   insertObject(o: ObjectRow): void {
     this
       .stmt(
         `INSERT INTO objects (kind, id, partner_id, object_type, user_id, anon_owner, created_at, updated_at, data, content_size, file_name)
-         VALUES (@kind, @id, @partner_id, @object_type, @user_id, @anon_owner, @created_at, @updated_at, @data, @content_size, @file_name)`,
+         VALUES (@kind, @id, @partner_id, @object_type, @user_id, @anon_owner, @created_at, @updated_at, jsonb(@data), @content_size, @file_name)`,
       )
       .run({ ...o, seq: undefined });
   }
   updateObject(kind: string, id: string, patch: Partial<Pick<ObjectRow, 'object_type' | 'user_id' | 'anon_owner' | 'updated_at' | 'data' | 'content_size' | 'file_name'>>): void {
     const keys = Object.keys(patch).filter((k) => ['object_type', 'user_id', 'anon_owner', 'updated_at', 'data', 'content_size', 'file_name'].includes(k));
     if (!keys.length) return;
-    this.stmt(`UPDATE objects SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE kind = @kind AND id = @id`).run({ ...patch, kind, id });
+    this.stmt(`UPDATE objects SET ${keys.map((k) => (k === 'data' ? 'data = jsonb(@data)' : `${k} = @${k}`)).join(', ')} WHERE kind = @kind AND id = @id`).run({ ...patch, kind, id });
   }
   removeObject(kind: string, id: string): void {
     this.stmt('DELETE FROM objects WHERE kind = ? AND id = ?').run(kind, id);
@@ -479,7 +485,8 @@ export class Store {
     if (!/^[A-Za-z0-9_]{1,100}$/.test(kind)) return;
     const name = `objects_${kind}_${field}`.toLowerCase().slice(0, 120);
     try {
-      this.db.exec(`CREATE INDEX IF NOT EXISTS ${name} ON objects(kind, partner_id, ${e}) WHERE kind = '${kind}'`);
+      // not a partial index: the queries bind the kind as a parameter, which a partial index's WHERE could not match
+      this.db.exec(`CREATE INDEX IF NOT EXISTS ${name} ON objects(kind, partner_id, ${e})`);
     } catch {
       /* a read-only or busy database: the query works without the index */
     }
@@ -503,6 +510,15 @@ export class Store {
   }
 
   queryObjects(q: ObjectQuery): ObjectRow[] {
+    return this.selectObjects(q, false).rows;
+  }
+
+  /** One page of objects and the number of all that match. */
+  pageObjects(q: ObjectQuery): { rows: ObjectRow[]; total: number } {
+    return { rows: this.selectObjects(q, false).rows, total: this.countObjects(q) };
+  }
+
+  private selectObjects(q: ObjectQuery, withTotal: boolean): { rows: ObjectRow[]; total: number } {
     const w = this.objectWhere(q);
     const order = q.order
       .map((o) => {
@@ -511,7 +527,12 @@ export class Store {
       })
       .filter(Boolean);
     const last = q.order[0]?.desc ? 'seq DESC' : 'seq ASC';
-    return this.stmt(`SELECT * FROM objects WHERE ${w.sql} ORDER BY ${[...order, last].join(', ')} LIMIT ? OFFSET ?`).all(...w.params, q.limit, q.offset) as ObjectRow[];
+    // the page's rows by their seq first (the sort carries no object data), then those rows
+    const by = [...order, last].join(', ');
+    const rows = this.stmt(`SELECT ${OBJECT_COLUMNS}${withTotal ? ', COUNT(*) OVER () AS total_count' : ''} FROM objects WHERE seq IN (SELECT seq FROM objects WHERE ${w.sql} ORDER BY ${by} LIMIT ? OFFSET ?) ORDER BY ${by}`).all(...w.params, q.limit, q.offset) as Array<ObjectRow & { total_count?: number }>;
+    const total = rows[0]?.total_count ?? 0;
+    for (const r of rows) delete r.total_count;
+    return { rows, total };
   }
 
   countObjects(q: Pick<ObjectQuery, 'kind' | 'partnerId' | 'objectTypes' | 'where' | 'owner'>): number {
@@ -521,7 +542,7 @@ export class Store {
 
   /** Objects of any partner that hold content (for recovery at start). */
   objectsWithContent(): ObjectRow[] {
-    return this.stmt('SELECT * FROM objects WHERE content_size IS NOT NULL').all() as ObjectRow[];
+    return this.stmt(`SELECT ${OBJECT_COLUMNS} FROM objects WHERE content_size IS NOT NULL`).all() as ObjectRow[];
   }
   /** Whether an object with this kind and id exists (any partner). */
   objectIdExists(kind: string, id: string): boolean {
@@ -529,7 +550,7 @@ export class Store {
   }
   /** The kind of an object with this id, if any (ids are unique per kind; used by file sweeps). */
   objectById(id: string): ObjectRow | undefined {
-    return this.stmt('SELECT * FROM objects WHERE id = ? LIMIT 1').get(id) as ObjectRow | undefined;
+    return this.stmt(`SELECT ${OBJECT_COLUMNS} FROM objects WHERE id = ? LIMIT 1`).get(id) as ObjectRow | undefined;
   }
 
   close(): void {

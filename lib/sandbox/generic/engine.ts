@@ -568,8 +568,7 @@ export class GenericEngine {
     const m = g.model;
     const where = [...this.conditions(m, filter), ...this.filterHooks(g, filter)];
     const { limit, offset } = pageOf(pager);
-    const rows = this.query(g, where, this.order(m, filter?.orderBy), limit, offset);
-    const total = this.ctxStore().countObjects({ kind: m.kind, partnerId: g.ctx.session!.partnerId, objectTypes: m.family, where: this.withoutDeleted(m, where), owner: ownerScope(g.ctx) });
+    const { rows, total } = this.ctxStore().pageObjects({ kind: m.kind, partnerId: g.ctx.session!.partnerId, objectTypes: m.family, where: this.withoutDeleted(m, where), owner: ownerScope(g.ctx), order: this.order(m, filter?.orderBy), limit, offset });
     const responseClass = g.op.result?.kind === 'object' ? g.op.result.className : `${m.objectClass}ListResponse`;
     return { objectType: responseClass, objects: rows.map((r) => this.present(g.ctx, m, r)), totalCount: total };
   }
