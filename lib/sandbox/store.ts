@@ -90,10 +90,10 @@ CREATE TABLE IF NOT EXISTS objects (
   seq INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, id TEXT NOT NULL, partner_id INTEGER NOT NULL,
   object_type TEXT NOT NULL, user_id TEXT NOT NULL DEFAULT '', anon_owner INTEGER NOT NULL DEFAULT 0,
   created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, data TEXT NOT NULL DEFAULT '{}',
-  content_size INTEGER, file_name TEXT
+  content_size INTEGER, file_name TEXT, deleted INTEGER NOT NULL DEFAULT 0
 );
 CREATE UNIQUE INDEX IF NOT EXISTS objects_id ON objects(kind, id);
-CREATE INDEX IF NOT EXISTS objects_partner ON objects(kind, partner_id, seq);
+CREATE INDEX IF NOT EXISTS objects_partner_live ON objects(kind, partner_id, deleted, seq);
 CREATE TABLE IF NOT EXISTS sequences (kind TEXT PRIMARY KEY, next INTEGER NOT NULL);
 `;
 
@@ -115,6 +115,8 @@ export interface ObjectRow {
   /** Bytes of the content attached to the object (assets), and its file name. */
   content_size: number | null;
   file_name: string | null;
+  /** 1 when the object is deleted but kept (its class's DELETED status): lists leave it out fast. */
+  deleted?: number;
 }
 
 /** Which rows a session may see: all (ADMIN), those of a user, or those of USER sessions without one. */
@@ -145,6 +147,8 @@ export interface ObjectQuery {
   objectTypes?: string[];
   where: Condition[];
   owner?: OwnerScope;
+  /** Only objects not marked deleted. */
+  live?: boolean;
   order: OrderBy[];
   limit: number;
   offset: number;
@@ -264,7 +268,7 @@ function ownerSql(owner: OwnerScope | undefined): { sql?: string; params: unknow
  * The columns of an object as services see them. `data` is kept as JSONB (SQLite's binary JSON:
  * filters read properties without parsing text) and read back as JSON text.
  */
-const OBJECT_COLUMNS = 'seq, kind, id, partner_id, object_type, user_id, anon_owner, created_at, updated_at, json(data) AS data, content_size, file_name';
+const OBJECT_COLUMNS = 'seq, kind, id, partner_id, object_type, user_id, anon_owner, created_at, updated_at, json(data) AS data, content_size, file_name, deleted';
 
 /** A property name that may appear in SQL (as a JSON path): letters, digits, `_`. */
 const PROP_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,99}$/;
@@ -454,13 +458,13 @@ export class Store {
   insertObject(o: ObjectRow): void {
     this
       .stmt(
-        `INSERT INTO objects (kind, id, partner_id, object_type, user_id, anon_owner, created_at, updated_at, data, content_size, file_name)
-         VALUES (@kind, @id, @partner_id, @object_type, @user_id, @anon_owner, @created_at, @updated_at, jsonb(@data), @content_size, @file_name)`,
+        `INSERT INTO objects (kind, id, partner_id, object_type, user_id, anon_owner, created_at, updated_at, data, content_size, file_name, deleted)
+         VALUES (@kind, @id, @partner_id, @object_type, @user_id, @anon_owner, @created_at, @updated_at, jsonb(@data), @content_size, @file_name, @deleted)`,
       )
-      .run({ ...o, seq: undefined });
+      .run({ ...o, seq: undefined, deleted: o.deleted ?? 0 });
   }
-  updateObject(kind: string, id: string, patch: Partial<Pick<ObjectRow, 'object_type' | 'user_id' | 'anon_owner' | 'updated_at' | 'data' | 'content_size' | 'file_name'>>): void {
-    const keys = Object.keys(patch).filter((k) => ['object_type', 'user_id', 'anon_owner', 'updated_at', 'data', 'content_size', 'file_name'].includes(k));
+  updateObject(kind: string, id: string, patch: Partial<Pick<ObjectRow, 'object_type' | 'user_id' | 'anon_owner' | 'updated_at' | 'data' | 'content_size' | 'file_name' | 'deleted'>>): void {
+    const keys = Object.keys(patch).filter((k) => ['object_type', 'user_id', 'anon_owner', 'updated_at', 'data', 'content_size', 'file_name', 'deleted'].includes(k));
     if (!keys.length) return;
     this.stmt(`UPDATE objects SET ${keys.map((k) => (k === 'data' ? 'data = jsonb(@data)' : `${k} = @${k}`)).join(', ')} WHERE kind = @kind AND id = @id`).run({ ...patch, kind, id });
   }
@@ -486,16 +490,16 @@ export class Store {
     const name = `objects_${kind}_${field}`.toLowerCase().slice(0, 120);
     try {
       // not a partial index: the queries bind the kind as a parameter, which a partial index's WHERE could not match
-      this.db.exec(`CREATE INDEX IF NOT EXISTS ${name} ON objects(kind, partner_id, ${e})`);
+      this.db.exec(`CREATE INDEX IF NOT EXISTS ${name} ON objects(kind, partner_id, deleted, ${e})`);
     } catch {
       /* a read-only or busy database: the query works without the index */
     }
   }
 
-  private objectWhere(q: Pick<ObjectQuery, 'kind' | 'partnerId' | 'objectTypes' | 'where' | 'owner'>): { sql: string; params: unknown[] } {
+  private objectWhere(q: Pick<ObjectQuery, 'kind' | 'partnerId' | 'objectTypes' | 'where' | 'owner' | 'live'>): { sql: string; params: unknown[] } {
     const c = conditionsSql(q.where, (f) => this.objectColumn(q.kind, f, true));
     const o = ownerSql(q.owner);
-    const parts = ['kind = ?', 'partner_id = ?'];
+    const parts = ['kind = ?', 'partner_id = ?', ...(q.live ? ['deleted = 0'] : [])];
     const params: unknown[] = [q.kind, q.partnerId];
     if (q.objectTypes) {
       if (!q.objectTypes.length) parts.push('0');
@@ -522,7 +526,7 @@ export class Store {
     const w = this.objectWhere(q);
     const order = q.order
       .map((o) => {
-        const e = o.field === 'createdAt' ? 'created_at' : o.field === 'updatedAt' ? 'updated_at' : this.objectColumn(q.kind, o.field, false);
+        const e = o.field === 'createdAt' ? 'created_at' : o.field === 'updatedAt' ? 'updated_at' : this.objectColumn(q.kind, o.field, true);
         return e ? `${e} ${o.desc ? 'DESC' : 'ASC'}` : undefined;
       })
       .filter(Boolean);
@@ -535,7 +539,7 @@ export class Store {
     return { rows, total };
   }
 
-  countObjects(q: Pick<ObjectQuery, 'kind' | 'partnerId' | 'objectTypes' | 'where' | 'owner'>): number {
+  countObjects(q: Pick<ObjectQuery, 'kind' | 'partnerId' | 'objectTypes' | 'where' | 'owner' | 'live'>): number {
     const w = this.objectWhere(q);
     return (this.stmt(`SELECT COUNT(*) AS n FROM objects WHERE ${w.sql}`).get(...w.params) as { n: number }).n;
   }

@@ -161,6 +161,13 @@ export class GenericEngine {
         return this.list(g, shape.filterParam ? (args[shape.filterParam] as KObject | null) : null, shape.pagerParam ? (args[shape.pagerParam] as KObject | null) : null);
       case 'count':
         return this.count(g, shape.filterParam ? (args[shape.filterParam] as KObject | null) : null);
+      case 'bulkDelete': {
+        // every object the filter selects (at most 10,000 a call), each as delete would
+        const filter = args[shape.filterParam] as KObject | null;
+        const rows = this.query(g, [...this.conditions(model, filter), ...this.filterHooks(g, filter)], [], 10000, 0).filter((r) => canEdit(ctx, r, r.id));
+        for (const r of rows) this.remove(g, r);
+        return rows.length;
+      }
       case 'set': {
         const row = this.find(g, shape.key, true);
         const patch: Data = {};
@@ -272,7 +279,7 @@ export class GenericEngine {
       kind: m.kind,
       partnerId: g.ctx.session!.partnerId,
       objectTypes: m.family,
-      where: this.withoutDeleted(m, where),
+      where, live: this.live(m, where),
       owner: ownerScope(g.ctx),
       order,
       limit,
@@ -280,9 +287,9 @@ export class GenericEngine {
     });
   }
 
-  private withoutDeleted(m: ServiceModel, where: Condition[]): Condition[] {
-    if (m.status?.deleted === undefined || where.some((c) => c.field === 'status')) return where;
-    return [...where, { field: 'status', op: 'ne', value: m.status.deleted }];
+  /** Whether a query leaves deleted objects out: yes, unless it asks about the status itself. */
+  private live(m: ServiceModel, where: Condition[]): boolean {
+    return m.status?.deleted !== undefined && !where.some((c) => c.field === 'status');
   }
 
   /** The object as the API answers it: its properties, ids and times, computed properties. */
@@ -292,9 +299,7 @@ export class GenericEngine {
     const out: Data = { objectType: row.object_type };
     for (const p of this.desc.allProperties(row.object_type)) if (data[p.name] !== undefined) out[p.name] = data[p.name];
     for (const [k, v] of Object.entries(data)) if (!(k in out)) out[k] = v;
-    for (const [cls, hooks] of Object.entries(this.ext.hooks)) {
-      if (hooks.present && this.desc.isSubclassOf(row.object_type, cls)) hooks.present(ctx, this, out, row);
-    }
+    this.each(row.object_type, (h) => h.present?.(ctx, this, out, row));
     return out;
   }
 
@@ -443,9 +448,11 @@ export class GenericEngine {
     const row: ObjectRow = { kind: m.kind, id, partner_id: pid, object_type: cls, ...owner, created_at: now, updated_at: now, data: '', content_size: null, file_name: null };
     this.each(cls, (h) => h.beforeAdd?.(g, data, row));
     row.data = JSON.stringify(data);
+    row.deleted = m.status?.deleted !== undefined && data.status === m.status.deleted ? 1 : 0;
     store.insertObject(row);
     this.each(cls, (h) => h.afterAdd?.(g, data, row));
-    return store.getObject(m.kind, id)!;
+    // a hook may have changed it (setDefault): read it back only then
+    return m.keyProps.length || this.hooksOf.get(cls)?.some((h) => h.afterAdd) ? store.getObject(m.kind, id)! : row;
   }
 
   /** A user id is the client's to choose and must be given (KalturaUser); other given ids are optional. */
@@ -487,7 +494,8 @@ export class GenericEngine {
     const now = nowSec();
     if (g.model.props.has('updatedAt')) next.updatedAt = now;
     fillTypes(this.desc, row.object_type, next);
-    this.ctxStore().updateObject(row.kind, row.id, { data: JSON.stringify(next), updated_at: now });
+    const deleted = g.model.status?.deleted !== undefined && next.status === g.model.status.deleted ? 1 : 0;
+    this.ctxStore().updateObject(row.kind, row.id, { data: JSON.stringify(next), updated_at: now, deleted });
     return this.ctxStore().getObject(row.kind, row.id)!;
   }
 
@@ -568,7 +576,7 @@ export class GenericEngine {
     const m = g.model;
     const where = [...this.conditions(m, filter), ...this.filterHooks(g, filter)];
     const { limit, offset } = pageOf(pager);
-    const { rows, total } = this.ctxStore().pageObjects({ kind: m.kind, partnerId: g.ctx.session!.partnerId, objectTypes: m.family, where: this.withoutDeleted(m, where), owner: ownerScope(g.ctx), order: this.order(m, filter?.orderBy), limit, offset });
+    const { rows, total } = this.ctxStore().pageObjects({ kind: m.kind, partnerId: g.ctx.session!.partnerId, objectTypes: m.family, where, live: this.live(m, where), owner: ownerScope(g.ctx), order: this.order(m, filter?.orderBy), limit, offset });
     const responseClass = g.op.result?.kind === 'object' ? g.op.result.className : `${m.objectClass}ListResponse`;
     return { objectType: responseClass, objects: rows.map((r) => this.present(g.ctx, m, r)), totalCount: total };
   }
@@ -576,7 +584,7 @@ export class GenericEngine {
   count(g: Gen, filter: KObject | null): number {
     const m = g.model;
     const where = [...this.conditions(m, filter), ...this.filterHooks(g, filter)];
-    return this.ctxStore().countObjects({ kind: m.kind, partnerId: g.ctx.session!.partnerId, objectTypes: m.family, where: this.withoutDeleted(m, where), owner: ownerScope(g.ctx) });
+    return this.ctxStore().countObjects({ kind: m.kind, partnerId: g.ctx.session!.partnerId, objectTypes: m.family, where, live: this.live(m, where), owner: ownerScope(g.ctx) });
   }
 
   /** Filter fields a hook answers (category ancestors, ...): registered as `filter:{Class}` overrides. */
@@ -597,12 +605,19 @@ export class GenericEngine {
     const { limit, offset } = pageOf(shape.pagerParam ? (g.args[shape.pagerParam] as KObject | null) : null);
     const rows = this.query(g, where, [], shape.pagerParam ? limit : 500, shape.pagerParam ? offset : 0).map((r) => this.present(g.ctx, m, r));
     if (g.op.result?.kind === 'array') return rows;
-    const total = this.ctxStore().countObjects({ kind: m.kind, partnerId: g.ctx.session!.partnerId, objectTypes: m.family, where: this.withoutDeleted(m, where), owner: ownerScope(g.ctx) });
+    const total = this.ctxStore().countObjects({ kind: m.kind, partnerId: g.ctx.session!.partnerId, objectTypes: m.family, where, live: this.live(m, where), owner: ownerScope(g.ctx) });
     return { objectType: g.op.result?.kind === 'object' ? g.op.result.className : `${m.objectClass}ListResponse`, objects: rows, totalCount: total };
   }
 
+  private readonly hooksOf = new Map<string, ClassHooks[]>();
+  /** The hooks that apply to a class (its own and its bases'), found once per class. */
   private each(cls: string, fn: (h: ClassHooks) => void): void {
-    for (const [name, hooks] of Object.entries(this.ext.hooks)) if (this.desc.isSubclassOf(cls, name)) fn(hooks);
+    let list = this.hooksOf.get(cls);
+    if (!list) {
+      list = Object.entries(this.ext.hooks).filter(([name]) => this.desc.isSubclassOf(cls, name)).map(([, h]) => h);
+      this.hooksOf.set(cls, list);
+    }
+    for (const h of list) fn(h);
   }
 }
 

@@ -28,6 +28,7 @@ export type Shape =
   | { kind: 'delete'; key: KeyBinding; answer: Answer }
   | { kind: 'list'; filterParam?: string; pagerParam?: string }
   | { kind: 'count'; filterParam?: string }
+  | { kind: 'bulkDelete'; filterParam: string }
   | { kind: 'set'; key: KeyBinding; props: Array<[string, string]>; answer: Answer }
   | { kind: 'status'; key: KeyBinding; value: number | string; answer: Answer }
   | { kind: 'accept'; key: KeyBinding; answer: Answer }
@@ -164,6 +165,10 @@ export function classify(desc: ApiDescription, m: ServiceModel, op: Operation): 
     const pager = params.find((p) => isPager(desc, p));
     if (params.some((p) => p !== filter && p !== pager && p.required && !(rest === 'ByPartner' && isFilter(desc, p)))) return undefined;
     return { kind: 'list', filterParam: filter?.name, pagerParam: pager?.name };
+  }
+  if (a === 'bulkdelete') {
+    const filter = params.find((p) => isFilter(desc, p));
+    return filter && op.result?.kind === 'int' && params.every((p) => p === filter || !p.required) ? { kind: 'bulkDelete', filterParam: filter.name } : undefined;
   }
   if (a === 'count') {
     if (op.result?.kind !== 'int') return undefined;

@@ -24,9 +24,7 @@ function models(engine: GenericEngine): { cat?: ServiceModel; ce?: ServiceModel 
 
 /** Rows of a model's kind for a partner (deleted ones left out), at most `limit`. */
 function rows(core: SandboxCore, m: ServiceModel, partnerId: number, where: Condition[], limit = 10000): ObjectRow[] {
-  const deleted = m.status?.deleted;
-  const w = deleted === undefined ? where : [...where, { field: 'status', op: 'ne' as const, value: deleted }];
-  return core.store.queryObjects({ kind: m.kind, partnerId, objectTypes: m.family, where: w, order: [], limit, offset: 0 });
+  return core.store.queryObjects({ kind: m.kind, partnerId, objectTypes: m.family, where, live: true, order: [], limit, offset: 0 });
 }
 
 const data = (r: ObjectRow) => JSON.parse(r.data) as Data;
@@ -89,7 +87,7 @@ export function categoryExtensions(core: SandboxCore): { hooks: Record<string, C
         for (const cat of subtree) {
           if (cat !== row) {
             const s = data(cat);
-            if (g.model.status?.deleted !== undefined) core.store.updateObject(cat.kind, cat.id, { data: JSON.stringify({ ...s, status: g.model.status.deleted }) });
+            if (g.model.status?.deleted !== undefined) core.store.updateObject(cat.kind, cat.id, { data: JSON.stringify({ ...s, status: g.model.status.deleted }), deleted: 1 });
             else core.store.removeObject(cat.kind, cat.id);
           }
           if (!ce) continue;
@@ -98,7 +96,7 @@ export function categoryExtensions(core: SandboxCore): { hooks: Record<string, C
             const there = parent && moveUp ? rows(core, ce, pid, [{ field: 'categoryId', op: 'eq', value: Number(parent.id) }, { field: 'entryId', op: 'eq', value: md.entryId }], 1).length > 0 : true;
             if (parent && moveUp && !there) {
               core.store.updateObject(m.kind, m.id, { data: JSON.stringify({ ...md, categoryId: Number(parent.id), categoryFullIds: data(parent).fullIds }) });
-            } else if (ce.status?.deleted !== undefined) core.store.updateObject(m.kind, m.id, { data: JSON.stringify({ ...md, status: ce.status.deleted }) });
+            } else if (ce.status?.deleted !== undefined) core.store.updateObject(m.kind, m.id, { data: JSON.stringify({ ...md, status: ce.status.deleted }), deleted: 1 });
             else core.store.removeObject(m.kind, m.id);
           }
         }
@@ -109,11 +107,10 @@ export function categoryExtensions(core: SandboxCore): { hooks: Record<string, C
           if (engine.desc.allProperties(row.object_type).some((p) => p.name === k)) d[k] = v;
         };
         const cat = engine.modelOfClass(CATEGORY)!;
-        set('directSubCategoriesCount', core.store.countObjects({ kind: cat.kind, partnerId: row.partner_id, where: [{ field: 'parentId', op: 'eq', value: Number(row.id) }, ...(cat.status?.deleted !== undefined ? [{ field: 'status', op: 'ne' as const, value: cat.status.deleted }] : [])] }));
+        set('directSubCategoriesCount', core.store.countObjects({ kind: cat.kind, partnerId: row.partner_id, where: [{ field: 'parentId', op: 'eq', value: Number(row.id) }], live: true }));
         if (!ce) return;
-        const active = ce.status?.deleted !== undefined ? [{ field: 'status', op: 'ne' as const, value: ce.status.deleted }] : [];
-        set('directEntriesCount', core.store.countObjects({ kind: ce.kind, partnerId: row.partner_id, where: [{ field: 'categoryId', op: 'eq', value: Number(row.id) }, ...active] }));
-        set('entriesCount', core.store.countObjects({ kind: ce.kind, partnerId: row.partner_id, where: [{ field: 'categoryFullIds', op: 'startsWith', value: String(d.fullIds) }, ...active] }));
+        set('directEntriesCount', core.store.countObjects({ kind: ce.kind, partnerId: row.partner_id, where: [{ field: 'categoryId', op: 'eq', value: Number(row.id) }], live: true }));
+        set('entriesCount', core.store.countObjects({ kind: ce.kind, partnerId: row.partner_id, where: [{ field: 'categoryFullIds', op: 'startsWith', value: String(d.fullIds) }], live: true }));
         void ctx;
       },
     },

@@ -21,7 +21,9 @@ import type { Gen, Data } from '../generic/engine';
 import { noun } from '../generic/engine';
 import type { Shape } from '../generic/shapes';
 import { nowSec } from '../ids';
+import type { FileArg } from '../params';
 import type { ObjectRow } from '../store';
+import { SizeLimitError, writeAt } from '../streams';
 import { TOKEN_CLOSED, TOKEN_FULL_UPLOAD } from '../uploads';
 import { findToken } from './uploadToken';
 
@@ -160,6 +162,56 @@ function attach(core: SandboxCore, g: Gen, row: ObjectRow, resource: KObject | n
   crashPoint(core.settings, 'asset-attach:after-commit');
   renameSync(src, assetPath(core, row.kind, row.id));
   return core.store.getObject(row.kind, row.id)!;
+}
+
+/**
+ * Gives the bytes of a file part to an object (thumbAsset.addFromImage, updateThumbnailJpeg): written
+ * beside its final place, then the object is committed, then the file moves in.
+ */
+export async function attachFile(core: SandboxCore, g: Gen, row: ObjectRow, file: FileArg): Promise<ObjectRow> {
+  const m = g.model;
+  const tmp = `${assetPath(core, row.kind, row.id)}.part`;
+  let bytes: number;
+  try {
+    bytes = await writeAt(file.stream, tmp, { flags: 'w', start: 0, maxEnd: core.settings.maxUploadBytes });
+  } catch (e) {
+    unlink(tmp).catch(() => undefined);
+    throw e instanceof SizeLimitError ? new KalturaApiError('FILE_SIZE_EXCEEDED', { FILE_SIZE: core.settings.maxUploadBytes }) : new KalturaApiError('UPLOAD_ERROR');
+  }
+  const size = imageSize(tmp);
+  const data: Data = g.engine.dataOf(row);
+  const now = nowSec();
+  const ext = extname(file.fileName ?? '').slice(1).toLowerCase();
+  const set = (k: string, v: unknown) => {
+    if (m.props.has(k) && v !== undefined) data[k] = v;
+  };
+  set('status', m.status?.ready);
+  set('version', (typeof data.version === 'number' ? data.version : 0) + 1);
+  set('size', Math.ceil(bytes / 1024));
+  set('sizeInBytes', bytes);
+  if (ext) set('fileExt', ext);
+  set('width', size?.width);
+  set('height', size?.height);
+  if (m.props.has('updatedAt')) data.updatedAt = now;
+  core.store.updateObject(row.kind, row.id, { data: JSON.stringify(data), content_size: bytes, file_name: file.fileName || null, updated_at: now });
+  renameSync(tmp, assetPath(core, row.kind, row.id));
+  return core.store.getObject(row.kind, row.id)!;
+}
+
+/** The text of a small file part (at most `max` bytes; more is INVALID_FIELD_VALUE). */
+export async function fileText(file: FileArg | null | undefined, name: string, max = 2 * 1024 * 1024): Promise<string | undefined> {
+  if (!file) return undefined;
+  const chunks: Buffer[] = [];
+  let n = 0;
+  for await (const c of file.stream) {
+    n += (c as Buffer).length;
+    if (n > max) {
+      file.stream.resume();
+      throw new KalturaApiError('INVALID_FIELD_VALUE', { FIELD_NAME: `${name} (more than ${max} bytes)` });
+    }
+    chunks.push(c as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** After an object with content was removed or marked deleted: its file goes (a crash leaves it to recovery). */

@@ -3,7 +3,9 @@
  * description names them): approve / reject (moderationStatus), getByIds, listByReferenceId,
  * addFromUploadedFile (add + addContent with the token), upload (a file into a new upload token,
  * whose id is the answer), count; plus system.getTime / getVersion / pingDatabase and
- * session.startWidgetSession (an anonymous USER session from the widget `_{partnerId}`); the
+ * session.startWidgetSession (an anonymous USER session from the widget `_{partnerId}`); playlists'
+ * entries (playlist.execute of a static or dynamic playlist of the generic playlist service,
+ * executeFromContent of a static list, executeFromFilters); the
  * partner service answers the session's own partner (from the partners table, never its secrets).
  */
 import { KALTURA_API_VERSION } from '../../api/openapi';
@@ -67,6 +69,38 @@ const startWidgetSession: Action = (ctx, a) => {
   return { objectType: 'KalturaStartWidgetSessionResponse', partnerId: partner.id, ks, userId: '0' };
 };
 
+const STATIC_LIST = 3;
+
+/** Entries of a static playlist's content (comma-separated ids), in its order, those visible to the session. */
+function staticEntries(ctx: Parameters<Action>[0], content: unknown): unknown[] {
+  return getByIds(ctx, { entryIds: content }) as unknown[];
+}
+
+/** Entries matching each filter of a dynamic playlist, at most `total` in all, without repeats. */
+async function filteredEntries(ctx: Parameters<Action>[0], filters: unknown, total: unknown): Promise<unknown[]> {
+  const max = Math.min(typeof total === 'number' && total > 0 ? total : 50, 500);
+  const out: Array<{ id: string }> = [];
+  for (const f of Array.isArray(filters) ? filters.slice(0, 20) : []) {
+    const r = (await media.list(ctx, { filter: { ...(f as KObject), objectType: 'KalturaMediaEntryFilter' }, pager: { objectType: 'KalturaFilterPager', pageSize: max } })) as { objects: Array<{ id: string }> };
+    for (const e of r.objects) if (out.length < max && !out.some((x) => x.id === e.id)) out.push(e);
+  }
+  return out;
+}
+
+/** playlist.execute: the entries of a playlist of the generic playlist service (static or dynamic). */
+const executePlaylist: Action = async (ctx, a) => {
+  const m = ctx.core.generic.model('playlist');
+  const row = m && typeof a.id === 'string' ? ctx.core.store.getObject(m.kind, a.id) : undefined;
+  if (!m || !row || row.partner_id !== ctx.session!.partnerId || ctx.core.generic.isDeleted(m, row)) throw new KalturaApiError('INVALID_OBJECT_ID', { ID: String(a.id ?? '').slice(0, 100) });
+  const p = JSON.parse(row.data) as Record<string, unknown>;
+  return Number(p.playlistType) === STATIC_LIST ? staticEntries(ctx, p.playlistContent) : filteredEntries(ctx, p.filters, p.totalResults);
+};
+
+const executeFromContent: Action = (ctx, a) => {
+  if (Number(a.playlistType) !== STATIC_LIST) throw new KalturaApiError('INVALID_FIELD_VALUE', { FIELD_NAME: 'playlistType (the sandbox executes the content of static playlists: STATIC_LIST [3])' });
+  return staticEntries(ctx, a.playlistContent);
+};
+
 /** The session's partner as KalturaPartner (id, name, creation time; secrets are never answered). */
 const partnerOf: Action = (ctx, a) => {
   const pid = ctx.session!.partnerId;
@@ -76,6 +110,9 @@ const partnerOf: Action = (ctx, a) => {
 };
 
 export const ENTRY_ACTIONS: Record<string, Action> = {
+  'playlist.execute': executePlaylist,
+  'playlist.executeFromContent': executeFromContent,
+  'playlist.executeFromFilters': (ctx, a) => filteredEntries(ctx, a.filters, a.totalResults),
   'partner.get': partnerOf,
   'partner.getInfo': partnerOf,
   'partner.list': (ctx, a) => ({ objectType: 'KalturaPartnerListResponse', objects: [partnerOf(ctx, a)], totalCount: 1 }),

@@ -138,7 +138,7 @@ function searchObjects(core: SandboxCore, g: Gen, cls: string, unified: string[]
   const params = (g.args.searchParams as KObject | null) ?? { objectType: 'KalturaESearchParams' };
   const root = params.searchOperator as KObject | undefined;
   const statuses = listItems(params.objectStatuses).map(Number).filter(Number.isFinite);
-  const rows = core.store.queryObjects({ kind: m.kind, partnerId: g.ctx.session!.partnerId, objectTypes: m.family, where: statuses.length ? [{ field: 'status', op: 'in', value: statuses }] : m.status?.deleted !== undefined ? [{ field: 'status', op: 'ne', value: m.status.deleted }] : [], owner: ownerScope(g.ctx), order: [{ field: 'createdAt', desc: true }], limit: 10000, offset: 0 });
+  const rows = core.store.queryObjects({ kind: m.kind, partnerId: g.ctx.session!.partnerId, objectTypes: m.family, where: statuses.length ? [{ field: 'status', op: 'in', value: statuses }] : [], live: !statuses.length, owner: ownerScope(g.ctx), order: [{ field: 'createdAt', desc: true }], limit: 10000, offset: 0 });
   const found: Array<{ row: (typeof rows)[number]; hits: Hit[] }> = [];
   for (const row of rows) {
     const d = JSON.parse(row.data) as Record<string, unknown>;

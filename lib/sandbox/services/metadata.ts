@@ -11,7 +11,8 @@ import { KalturaApiError } from '../errors';
 import type { Data, Gen, Override } from '../generic/engine';
 import type { ObjectRow } from '../store';
 import { XmlError, parseXsd, validateXml } from '../xsd';
-import { FileAnswer } from './content';
+import type { FileArg } from '../params';
+import { FileAnswer, fileText } from './content';
 
 const PROFILE = 'KalturaMetadataProfile';
 const METADATA = 'KalturaMetadata';
@@ -31,6 +32,8 @@ function checkXsd(g: Gen, xsd: unknown): void {
 }
 
 export function metadataOverrides(): Record<string, Override> {
+  // eslint-disable-next-line prefer-const
+  let overrides: Record<string, Override>;
   const profileOf = (g: Gen, id: unknown): { row: ObjectRow; data: Data } => {
     const m = g.engine.modelOfClass(PROFILE);
     if (!m) throw new KalturaApiError('INVALID_OBJECT_ID', { ID: String(id) });
@@ -46,7 +49,7 @@ export function metadataOverrides(): Record<string, Override> {
     }
   };
 
-  return {
+  overrides = {
     'metadataprofile.add': (g) => {
       const input = (g.args.metadataProfile as KObject | null) ?? { objectType: PROFILE };
       checkXsd(g, g.args.xsdData);
@@ -60,7 +63,7 @@ export function metadataOverrides(): Record<string, Override> {
     },
     'metadataprofile.update': (g) => {
       const row = g.engine.find(g, { idParam: 'id', props: [] }, true);
-      let next = g.engine.update(g, row, (g.args.metadataProfile as KObject | null) ?? { objectType: row.object_type });
+      let next = g.args.metadataProfile ? g.engine.update(g, row, g.args.metadataProfile as KObject) : row;
       const patch: Data = {};
       if (g.args.xsdData !== null && g.args.xsdData !== undefined) {
         checkXsd(g, g.args.xsdData);
@@ -107,6 +110,15 @@ export function metadataOverrides(): Record<string, Override> {
       const next = g.engine.patch(g, row, { xml: g.args.xmlData, version: Number(current.version ?? 0) + 1, metadataProfileVersion: profile.version ?? 1 });
       return g.engine.present(g.ctx, g.model, next);
     },
+    // the same from files (small XML files: at most 2 MiB)
+    'metadata.addfromfile': async (g) => overrides['metadata.add']!({ ...g, args: { ...g.args, xmlData: await fileText(g.args.xmlFile as FileArg, 'xmlFile') } }),
+    'metadata.updatefromfile': async (g) => overrides['metadata.update']!({ ...g, args: { ...g.args, xmlData: (await fileText(g.args.xmlFile as FileArg | null, 'xmlFile')) ?? null, version: null } }),
+    'metadataprofile.addfromfile': async (g) =>
+      overrides['metadataprofile.add']!({ ...g, args: { ...g.args, xsdData: await fileText(g.args.xsdFile as FileArg, 'xsdFile'), viewsData: (await fileText(g.args.viewsFile as FileArg | null, 'viewsFile')) ?? null } }),
+    'metadataprofile.updatedefinitionfromfile': async (g) =>
+      overrides['metadataprofile.update']!({ ...g, args: { ...g.args, metadataProfile: null, xsdData: await fileText(g.args.xsdFile as FileArg, 'xsdFile') } }),
+    'metadataprofile.updateviewsfromfile': async (g) =>
+      overrides['metadataprofile.update']!({ ...g, args: { ...g.args, metadataProfile: null, viewsData: await fileText(g.args.viewsFile as FileArg, 'viewsFile') } }),
     'metadata.serve': (g) => {
       const row = g.engine.find(g, { idParam: g.op.params[0]?.name ?? 'id', props: [] });
       return new FileAnswer('', 0, `metadata_${row.id}.xml`, '', String(g.engine.dataOf(row).xml ?? ''));
@@ -139,4 +151,5 @@ export function metadataOverrides(): Record<string, Override> {
       return g.model.props.get('metadataObjectType') ? [{ field: 'metadataObjectType', op: 'eq', value: '1' }] : [];
     },
   };
+  return overrides;
 }

@@ -9,7 +9,12 @@
  */
 import type { CallContext } from '../context';
 import type { SandboxCore } from '../core';
+import { existsSync, readFileSync } from 'node:fs';
+import { KalturaApiError } from '../errors';
 import type { ClassHooks, Data, Gen, Override } from '../generic/engine';
+import type { FileArg } from '../params';
+import { FileAnswer, assetPath, attachFile } from './content';
+import { entryObject } from './media';
 import type { ObjectRow } from '../store';
 
 const DEFAULT_THUMB = 'default_thumb';
@@ -20,8 +25,7 @@ export function objectExtensions(core: SandboxCore): { hooks: Record<string, Cla
   const entryThumbs = (partnerId: number, entryId: string): ObjectRow[] => {
     const m = thumbs();
     if (!m) return [];
-    const deleted = m.status?.deleted;
-    return core.store.queryObjects({ kind: m.kind, partnerId, objectTypes: m.family, where: [{ field: 'entryId', op: 'eq', value: entryId }, ...(deleted !== undefined ? [{ field: 'status', op: 'ne' as const, value: deleted }] : [])], order: [], limit: 500, offset: 0 });
+    return core.store.queryObjects({ kind: m.kind, partnerId, objectTypes: m.family, where: [{ field: 'entryId', op: 'eq', value: entryId }], live: true, order: [], limit: 500, offset: 0 });
   };
   core.defaultThumbnail = (entryId: string) => {
     const e = core.store.getEntry(entryId);
@@ -74,6 +78,21 @@ export function objectExtensions(core: SandboxCore): { hooks: Record<string, Cla
       if (!tags.includes(DEFAULT_THUMB)) g.engine.patch(g, row, { tags: [...tags, DEFAULT_THUMB].join(',') });
       return null;
     },
+    // an image as a new thumbnail asset of the entry (thumbAsset.addFromImage), or as its default one
+    'thumbasset.addfromimage': async (g: Gen) => {
+      const row = g.engine.add(g, null, [['entryId', 'entryId']]);
+      return g.engine.present(g.ctx, g.model, await attachFile(core, g, row, g.args.fileData as FileArg));
+    },
+    'media.updatethumbnailjpeg': (g: Gen) => thumbnailFromFile(g),
+    'baseentry.updatethumbnailjpeg': (g: Gen) => thumbnailFromFile(g),
+    // SRT or WebVTT captions as WebVTT (segments and time offsets are not applied)
+    'captionasset.servewebvtt': (g: Gen) => {
+      const row = g.engine.find(g, { idParam: g.op.params[0]?.name ?? 'captionAssetId', props: [] });
+      const path = assetPath(core, row.kind, row.id);
+      if (row.content_size === null || !existsSync(path)) throw g.engine.notFound(g.op, g.model.objectClass, row.id);
+      const text = readFileSync(path, 'utf8').slice(0, 10 * 1024 * 1024);
+      return new FileAnswer('', 0, `${row.id}.vtt`, '', toWebVtt(text));
+    },
     'user.get': (g: Gen) => {
       const given = g.args.userId;
       const id = given === null || given === undefined || given === '' ? g.ctx.session?.userId ?? '' : String(given);
@@ -81,7 +100,32 @@ export function objectExtensions(core: SandboxCore): { hooks: Record<string, Cla
       return g.engine.present(g.ctx, g.model, g.engine.find({ ...g, args: { userId: id } }, { idParam: 'userId', props: [] }));
     },
   };
+  /** media/baseEntry.updateThumbnailJpeg: the image becomes the entry's default thumbnail. */
+  async function thumbnailFromFile(g: Gen): Promise<unknown> {
+    const m = thumbs();
+    const op = core.desc.operationByName(m?.service ?? 'thumbAsset', 'add');
+    if (!m || !op) throw new KalturaApiError('SANDBOX_ACTION_NOT_SIMULATED', { SERVICE_NAME: g.op.service, ACTION_NAME: g.op.action });
+    const tg: Gen = { ...g, model: m, op, args: { entryId: g.args.entryId } };
+    if (!core.generic.entryExists(g.ctx, String(g.args.entryId ?? ''))) throw new KalturaApiError('ENTRY_ID_NOT_FOUND', { ENTRY_ID: String(g.args.entryId ?? '').slice(0, 100) });
+    const row = await attachFile(core, tg, g.engine.insert(tg, m.objectClass, { entryId: g.args.entryId }, {}), g.args.fileData as FileArg);
+    overrides['thumbasset.setasdefault']!({ ...tg, op: core.desc.operationByName(m.service, 'setAsDefault') ?? tg.op, args: { thumbAssetId: row.id } });
+    const e = core.store.getEntry(String(g.args.entryId));
+    return e ? entryObject(g.ctx, e) : null;
+  }
+
   return { hooks, overrides };
+}
+
+/** SRT (or WebVTT) text as WebVTT: a header, cue times with a dot before the milliseconds. */
+export function toWebVtt(text: string): string {
+  const body = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  if (/^WEBVTT/.test(body)) return body;
+  const cues = body
+    .split(/\n{2,}/)
+    .map((block) => block.trim())
+    .filter(Boolean)
+    .map((block) => block.replace(/^\d+\n(?=\d{2}:)/, '').replace(/(\d{2}:\d{2}:\d{2}),(\d{3})/g, '$1.$2'));
+  return `WEBVTT\n\n${cues.join('\n\n')}\n`;
 }
 
 /** An entry's `thumbnailUrl` when it has a default thumbnail with content. */
