@@ -310,6 +310,8 @@ export class Store {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
+    // statistics for the query planner (which property index to use), each ANALYZE bounded
+    this.db.pragma('analysis_limit = 20000');
     this.db.exec(SCHEMA);
     for (const [table, column, definition] of ADDED_COLUMNS) {
       const cols = this.db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>;
@@ -455,7 +457,21 @@ export class Store {
   getObject(kind: string, id: string): ObjectRow | undefined {
     return this.stmt(`SELECT ${OBJECT_COLUMNS} FROM objects WHERE kind = ? AND id = ?`).get(kind, id) as ObjectRow | undefined;
   }
+  /** Objects added since the planner's statistics were last refreshed. */
+  private sinceOptimize = 0;
+
+  /** Refreshes the planner's statistics where they are stale (bounded by analysis_limit). */
+  private optimize(): void {
+    this.sinceOptimize = 0;
+    try {
+      this.db.pragma('optimize');
+    } catch {
+      /* busy: next time */
+    }
+  }
+
   insertObject(o: ObjectRow): void {
+    if (++this.sinceOptimize >= 2000) this.optimize();
     this
       .stmt(
         `INSERT INTO objects (kind, id, partner_id, object_type, user_id, anon_owner, created_at, updated_at, data, content_size, file_name, deleted)
@@ -491,6 +507,7 @@ export class Store {
     try {
       // not a partial index: the queries bind the kind as a parameter, which a partial index's WHERE could not match
       this.db.exec(`CREATE INDEX IF NOT EXISTS ${name} ON objects(kind, partner_id, deleted, ${e})`);
+      this.db.exec(`ANALYZE objects`);
     } catch {
       /* a read-only or busy database: the query works without the index */
     }
