@@ -11,6 +11,7 @@ import { readSettings } from '../lib/sandbox/config';
 import { ACTIONS, SandboxCore } from '../lib/sandbox/core';
 import { cliApi } from './cli/api';
 
+process.stdout.on('error', () => process.exit(0)); // a closed pipe (`| head`) ends the output
 const args = process.argv.slice(2);
 const markdown = args.includes('--markdown');
 const api = await cliApi(args.filter((a) => !a.startsWith('--')));

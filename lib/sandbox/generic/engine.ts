@@ -298,7 +298,8 @@ export class GenericEngine {
     // in the class's property order, as Kaltura answers
     const out: Data = { objectType: row.object_type };
     for (const p of this.desc.allProperties(row.object_type)) if (data[p.name] !== undefined) out[p.name] = data[p.name];
-    for (const [k, v] of Object.entries(data)) if (!(k in out)) out[k] = v;
+    // properties of the sandbox's own start with `__` (a login's password hash): never answered
+    for (const [k, v] of Object.entries(data)) if (!(k in out) && !k.startsWith('__')) out[k] = v;
     this.each(row.object_type, (h) => h.present?.(ctx, this, out, row));
     return out;
   }

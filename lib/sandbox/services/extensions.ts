@@ -11,14 +11,33 @@ import { categoryExtensions, entryCategories } from './categories';
 import { contentActions, dropContent } from './content';
 import { esearchOverrides } from './esearch';
 import { metadataOverrides } from './metadata';
+import { loginExtensions } from './logins';
 import { entryThumbnail, objectExtensions } from './objects';
+import { socialOverrides } from './social';
+
+/** Two sets of hooks of one class, each called in turn. */
+function combine(a: ClassHooks, b: ClassHooks): ClassHooks {
+  const out: ClassHooks = {};
+  for (const k of ['beforeAdd', 'afterAdd', 'beforeUpdate', 'beforeDelete', 'present'] as const) {
+    const f = a[k] as ((...args: unknown[]) => void) | undefined;
+    const g = b[k] as ((...args: unknown[]) => void) | undefined;
+    if (f || g) (out as Record<string, unknown>)[k] = (...args: unknown[]) => (f?.(...args), g?.(...args));
+  }
+  return out;
+}
 
 export function extensions(core: SandboxCore): Extensions {
-  const parts = [categoryExtensions(core), objectExtensions(core), appTokenExtensions(core), { hooks: {}, overrides: { ...metadataOverrides(), ...esearchOverrides(core) } }];
+  const parts = [
+    categoryExtensions(core),
+    objectExtensions(core),
+    appTokenExtensions(core),
+    loginExtensions(core),
+    { hooks: {}, overrides: { ...metadataOverrides(), ...esearchOverrides(core), ...socialOverrides(core) } },
+  ];
   const hooks: Record<string, ClassHooks> = {};
   const overrides: Record<string, Override> = {};
   for (const p of parts) {
-    Object.assign(hooks, p.hooks);
+    for (const [cls, h] of Object.entries(p.hooks)) hooks[cls] = hooks[cls] ? combine(hooks[cls]!, h) : h;
     Object.assign(overrides, p.overrides);
   }
   core.entryExtras = (ctx, e) => ({ ...entryCategories(core, ctx, e), ...entryThumbnail(core, ctx, e.id) });
