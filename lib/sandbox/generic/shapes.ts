@@ -69,7 +69,7 @@ const VERBS: Record<string, string[]> = {
  * indexing, notifications): the sandbox has none, so it accepts the call on an existing object
  * and answers the object as it is (as Kaltura does right after queueing the work).
  */
-const BACKGROUND = new Set(['submit', 'convert', 'reconvert', 'regenerate', 'retry', 'validate', 'sync', 'notify', 'dispatch', 'boost', 'recalculate', 'request', 'export', 'reindex']);
+const BACKGROUND = new Set(['submit', 'convert', 'reconvert', 'regenerate', 'retry', 'validate', 'sync', 'notify', 'dispatch', 'boost', 'recalculate', 'request', 'export', 'reindex', 'extend']);
 
 /** `abortConvertProfile` -> ['abort', 'ConvertProfile']. */
 function words(action: string): [string, string] {

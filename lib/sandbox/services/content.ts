@@ -126,7 +126,7 @@ export function contentActions(core: SandboxCore) {
 }
 
 /** Gives a complete upload token's file to an object (see the file comment for the order of writes). */
-function attach(core: SandboxCore, g: Gen, row: ObjectRow, resource: KObject | null): ObjectRow {
+export function attach(core: SandboxCore, g: Gen, row: ObjectRow, resource: KObject | null): ObjectRow {
   const { ctx, model: m } = g;
   if (!resource) throw new KalturaApiError('MISSING_MANDATORY_PARAMETER', { PARAM_NAME: 'contentResource' });
   if (resource.objectType !== 'KalturaUploadedFileTokenResource') {

@@ -128,6 +128,7 @@ export const ENTRY_ACTIONS: Record<string, Action> = {
   'media.upload': upload,
   'baseEntry.upload': upload,
   'upload.upload': upload,
+  'documents.upload': upload,
   'system.getTime': () => nowSec(),
   'system.getVersion': () => KALTURA_API_VERSION,
   'system.pingDatabase': () => true,

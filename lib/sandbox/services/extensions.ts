@@ -11,6 +11,7 @@ import { categoryExtensions, entryCategories } from './categories';
 import { contentActions, dropContent } from './content';
 import { esearchOverrides } from './esearch';
 import { metadataOverrides } from './metadata';
+import { moreOverrides } from './more';
 import { loginExtensions } from './logins';
 import { entryThumbnail, objectExtensions } from './objects';
 import { socialOverrides } from './social';
@@ -32,7 +33,7 @@ export function extensions(core: SandboxCore): Extensions {
     objectExtensions(core),
     appTokenExtensions(core),
     loginExtensions(core),
-    { hooks: {}, overrides: { ...metadataOverrides(), ...esearchOverrides(core), ...socialOverrides(core) } },
+    { hooks: {}, overrides: { ...metadataOverrides(), ...esearchOverrides(core), ...socialOverrides(core), ...moreOverrides(core) } },
   ];
   const hooks: Record<string, ClassHooks> = {};
   const overrides: Record<string, Override> = {};

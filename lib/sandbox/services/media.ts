@@ -3,7 +3,7 @@
  * entries). Status: NO_CONTENT (7) after add; IMPORT (0) while its upload token is not complete;
  * then PRECONVERT (1) for video/audio for a short processing time, READY (2); images READY at once.
  */
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, renameSync } from 'node:fs';
 import { unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { KObject } from '../coerce';
@@ -135,6 +135,50 @@ export function attachContent(core: SandboxCore, entryId: string, token: TokenRo
       if (Object.keys(update).length) core.store.updateEntry(e.id, update);
     })
     .catch(() => undefined); // the store closed meanwhile (server stopping): recoverProbing finishes it
+}
+
+/**
+ * Replaces the content of an entry that has some (media.updateContent) with a complete token's
+ * file: the entry is committed (new size, name, version) with the CLOSED token, then the file
+ * replaces the old one, and the entry is processed again. (A crash between the two keeps the old
+ * bytes: see the README's known differences.)
+ */
+export function replaceContent(core: SandboxCore, e: EntryRow, token: TokenRow): void {
+  const src = core.uploads.tokenPath(token.id);
+  if (!existsSync(src)) throw new KalturaApiError('UPLOAD_TOKEN_CANNOT_RESUME');
+  const now = nowSec();
+  const image = e.media_type === MEDIA_IMAGE;
+  core.store.tx(() => {
+    core.store.updateEntry(e.id, { status: image ? ENTRY_READY : ENTRY_PRECONVERT, ready_at: image ? null : Date.now() + core.settings.processingMs, content_size: token.uploaded_file_size, file_name: token.file_name, upload_token_id: token.id, version: e.version + 1, updated_at: now });
+    core.store.updateToken(token.id, { status: TOKEN_CLOSED, attached_object_type: 'entry', attached_object_id: e.id, updated_at: now });
+  });
+  renameSync(src, contentPath(core, e.id));
+}
+
+/** A new entry with a copy of another's properties and content (media.addFromEntry, baseEntry.clone). */
+export function copyEntry(ctx: CallContext, source: EntryRow, overrides: KObject | null): EntryRow {
+  const now = nowSec();
+  const props = { ...(JSON.parse(source.props) as Record<string, unknown>), ...(overrides ? pickProps(overrides) : {}) };
+  const row: EntryRow = {
+    ...source,
+    id: newEntryId(),
+    ...newOwner(ctx),
+    creator_id: ctx.session?.userId ?? '',
+    name: typeof overrides?.name === 'string' ? overrides.name : source.name,
+    tags: typeof overrides?.tags === 'string' ? overrides.tags : source.tags,
+    reference_id: typeof overrides?.referenceId === 'string' ? overrides.referenceId : source.reference_id,
+    status: source.content_size !== null && source.status === ENTRY_READY ? ENTRY_READY : ENTRY_NO_CONTENT,
+    created_at: now,
+    updated_at: now,
+    version: 0,
+    props: JSON.stringify(props),
+    upload_token_id: null,
+    ready_at: null,
+  };
+  if (row.status === ENTRY_NO_CONTENT) Object.assign(row, { content_size: null, file_name: null });
+  else copyFileSync(contentPath(ctx.core, source.id), contentPath(ctx.core, row.id));
+  ctx.core.store.insertEntry(row);
+  return row;
 }
 
 /** At start: entries whose probe was cut short by a stop finish processing now (facts left out). */
