@@ -243,7 +243,7 @@ export class SandboxHttp {
   /** Whether a file part may be for this call: unknown actions yes (they may come later), else only actions with a file parameter. */
   private mayTakeFile(service: string, action: string): boolean {
     if (!service || !action) return true;
-    const op = this.core.desc.operationByName(service, action);
+    const op = this.core.desc.operationByName(service, action) ?? this.core.desc.operation(`/service/${service}/action/${action}`);
     return !!op && op.params.some((p) => p.type.kind === 'file');
   }
 
