@@ -155,7 +155,8 @@ async function main(): Promise<number> {
       const secret = randomBytes(16).toString('hex');
       // The environment's other sandbox settings (processing time, faults) apply; the data folder and partner are this run's.
       const settings = { ...readSettings({ ...process.env, SANDBOX_DATA_DIR: dataDir, SANDBOX_PARTNER_ID: '', SANDBOX_ADMIN_SECRET: secret, SANDBOX_USER_SECRET: '' }) };
-      sandbox = await startSandboxServer({ settings, quiet: true });
+      // the sandbox follows the same API description as the runner (--api / RECIPES_API, else the built-in one)
+      sandbox = await startSandboxServer({ settings, quiet: true, api });
       const partnerId = sandbox.core.partner.id;
       const ks = await startSession({ serviceUrl: sandbox.url, partnerId, secret });
       connection = { serviceUrl: sandbox.url, partnerId, secret, ks };

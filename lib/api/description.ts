@@ -13,6 +13,7 @@
 import { pluginIndex } from './plugins';
 import type {
   ApiDescription,
+  ApiError,
   ClassDef,
   EnumDef,
   EnumValue,
@@ -85,6 +86,8 @@ export interface DescriptionParts {
   subclasses?: Record<string, string[]>;
   /** Known answers of `pluginOf(name)` (null: the core), for a slice; others are inferred from the parts. */
   plugins?: Record<string, string | null>;
+  /** The error catalogue (see ApiDescription.errorCatalog). */
+  errors?: ApiError[];
 }
 
 /** An ApiDescription over parts already read (merged descriptions, a slice sent to the page). */
@@ -93,7 +96,7 @@ export function describeParts(parts: DescriptionParts): ApiDescription {
   for (const c of parts.classes) if (!classes.has(c.name.toLowerCase())) classes.set(c.name.toLowerCase(), c);
   const enums = new Map<string, EnumDef>();
   for (const e of parts.enums) if (!enums.has(e.name.toLowerCase())) enums.set(e.name.toLowerCase(), e);
-  return new Description(parts.document ?? {}, parts.operations, classes, enums, [...(parts.problems ?? [])], parts.subclasses, true, parts.plugins);
+  return new Description(parts.document ?? {}, parts.operations, classes, enums, [...(parts.problems ?? [])], parts.subclasses, true, parts.plugins, parts.errors ?? []);
 }
 
 class Reader {
@@ -145,7 +148,16 @@ class Reader {
     this.readSwaggerEnums();
     this.readSchemas();
     this.readPaths();
-    return new Description(this.doc, this.operations, this.classes, this.enums, this.problems);
+    return new Description(this.doc, this.operations, this.classes, this.enums, this.problems, undefined, false, undefined, this.catalog());
+  }
+
+  /** The root `x-errors`: `{code, message}` items (Kaltura's published document adds `name`). */
+  private catalog(): ApiError[] {
+    const out: ApiError[] = [];
+    for (const e of arr(this.root['x-errors'])) {
+      if (isObject(e) && typeof e.code === 'string' && e.code) out.push({ code: e.code, message: str(e.message) ?? e.code });
+    }
+    return out;
   }
 
   // ------------------------------------------------------------------ $ref
@@ -569,9 +581,32 @@ class Reader {
     if (description) operation.description = description;
     const result = this.result(op, `${service}.${action}.result`, where);
     if (result) operation.result = result;
+    const errors = this.errors(op);
+    if (errors.length) operation.errors = errors;
     if (op['x-kaltura-multirequest'] === true || (service.toLowerCase() === 'multirequest')) operation.multirequest = true;
     if (multipart || params.some((p) => p.type.kind === 'file')) operation.multipart = true;
     return operation;
+  }
+
+  /**
+   * The errors an operation documents: `x-errors` (a list of `{code, message}`, the project's own
+   * documents) or Swagger `responses.x-Errors.description` (Kaltura's published document: a markdown
+   * list of `` * `CODE`: message `` lines).
+   */
+  private errors(op: Json): ApiError[] {
+    const out: ApiError[] = [];
+    for (const e of arr(op['x-errors'])) {
+      if (isObject(e) && typeof e.code === 'string' && e.code) out.push({ code: e.code, message: str(e.message) ?? e.code });
+    }
+    const responses = isObject(op.responses) ? op.responses : {};
+    const listed = isObject(responses['x-Errors']) ? str(responses['x-Errors'].description) : undefined;
+    if (listed) {
+      // One error per `* `CODE`: message` item; a message may run over several lines.
+      for (const m of listed.matchAll(/^\* `([A-Za-z0-9_]+)`:[ \t]*([\s\S]*?)(?=^\* `|(?![\s\S]))/gm)) {
+        out.push({ code: m[1]!, message: m[2]!.trim() || m[1]! });
+      }
+    }
+    return out;
   }
 
   /** Tag name (lower case) -> its `x-plugin`, read once. */
@@ -694,6 +729,7 @@ class Description implements ApiDescription {
     /** Parts from elsewhere (a slice, a merge): a base that is not here is not a problem of theirs. */
     partial = false,
     private readonly pluginMemo?: Record<string, string | null>,
+    private readonly errorList: ApiError[] = [],
   ) {
     // POST operations first: a Kaltura path is a POST; other methods only fill in paths without one.
     for (const op of [...ops.filter((o) => !o.method), ...ops.filter((o) => o.method)]) {
@@ -760,6 +796,10 @@ class Description implements ApiDescription {
 
   classes(): ClassDef[] {
     return [...this.classMap.values()];
+  }
+
+  errorCatalog(): ApiError[] {
+    return [...this.errorList];
   }
 
   enums(): EnumDef[] {

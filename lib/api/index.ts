@@ -8,6 +8,7 @@ import type { ApiDescription } from './types';
 
 export type {
   ApiDescription,
+  ApiError,
   ClassDef,
   EnumDef,
   EnumValue,

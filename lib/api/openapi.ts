@@ -5,7 +5,8 @@
  * carry the Kaltura facts:
  *
  * - operations: `x-kaltura-service`, `x-kaltura-action`, `x-kaltura-parameters` (argument
- *   order), `x-requires-ks`; `x-kaltura-multirequest` on the multirequest path. A plugin service
+ *   order), `x-requires-ks`, `x-errors` (the errors the action documents, `{code, message}`);
+ *   `x-kaltura-multirequest` on the multirequest path. A plugin service
  *   is at its URL name (`/service/caption_captionasset/action/add`, operationId
  *   `captionAsset.add`), with `x-kaltura-plugin` on its operations and `x-plugin` on its tag, as
  *   in Kaltura's published description.
@@ -14,9 +15,11 @@
  *   `x-enumType` on properties and parameters of an enum type (the enum is also inlined there so a
  *   form gets its choices without resolving anything), `x-insertOnly` on insert-only properties,
  *   `x-enumPartial` on an enum that lists only the common values of a long Kaltura enum.
+ * - the document: `x-errors`, every error code the description uses with its message template.
  */
 import { CLASSES, ROOT_CLASS } from './kaltura/classes';
 import { ENUMS } from './kaltura/enums';
+import { ACTION_ERRORS, ERROR_TEMPLATES } from './kaltura/errors';
 import { SERVICES } from './kaltura/services';
 import { type ActionSpec, type ParamSpec, type PropSpec, type ServiceSpec, serviceUrlId } from './kaltura/spec';
 import type { TypeRef } from './types';
@@ -178,6 +181,14 @@ function operation(service: ServiceSpec, actionName: string, action: ActionSpec)
       content: { [action.multipart ? 'multipart/form-data' : 'application/json']: { schema: bodySchema } },
     };
   }
+  const errors = action.errors ?? ACTION_ERRORS[`${serviceId}.${actionName}`];
+  if (errors?.length) {
+    op['x-errors'] = errors.map((code) => {
+      const message = ERROR_TEMPLATES[code];
+      if (!message) throw new Error(`Kaltura description: ${serviceId}.${actionName} lists unknown error ${code}`);
+      return { code, message };
+    });
+  }
   const result = action.result;
   op.responses = {
     '200': result
@@ -272,6 +283,7 @@ function buildDocument(): Json {
       { name: 'multirequest', description: 'Several calls in one request.' },
     ],
     security: [{ ks: [] }],
+    'x-errors': Object.entries(ERROR_TEMPLATES).map(([code, message]) => ({ code, message })),
     paths,
     components: {
       securitySchemes: {

@@ -34,6 +34,14 @@ export interface OperationParam {
   requiredProperties?: string[];
 }
 
+/** An error an operation documents (`x-errors` / Swagger `x-Errors`): its code and message template. */
+export interface ApiError {
+  /** `CAPTION_ASSET_ID_NOT_FOUND` */
+  code: string;
+  /** The message with `@ARG@` placeholders: `Caption asset id "@ASSET_ID@" not found`. */
+  message: string;
+}
+
 export interface Operation {
   /** `/service/{service}/action/{action}` with the canonical casing of the description. */
   path: string;
@@ -62,6 +70,8 @@ export interface Operation {
   multipart?: boolean;
   /** The HTTP method when it is not POST (foreign documents only; Kaltura actions are POST). */
   method?: string;
+  /** The errors the description documents for this operation, in its order. */
+  errors?: ApiError[];
 }
 
 export interface PropertyDef {
@@ -129,6 +139,11 @@ export interface ApiDescription {
   classes?(): ClassDef[];
   /** Every enum, in document order. */
   enums?(): EnumDef[];
+  /**
+   * Every error the document catalogues (its root `x-errors`), by code; empty when it has none.
+   * Operations list their own in `Operation.errors`.
+   */
+  errorCatalog?(): ApiError[];
   /**
    * What could not be read from the document (a broken $ref, a malformed path, ...). Empty
    * when the document was read whole. A description is still built from the rest.

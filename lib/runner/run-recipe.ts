@@ -27,6 +27,7 @@ import { asEntry, isProcessing, pollEntry, type EntryJson } from './entry-status
 import type { StepExecution, StepExecutor } from './execute-step';
 import { checkExpectations, type ExpectOutcome } from './expect';
 import { fieldsByPath, userPath, valueFlag } from './given-values';
+import { readerValue } from './reader-values';
 import { createRunnerStore } from './store';
 
 export interface RunFile {
@@ -370,6 +371,14 @@ export async function runRecipe(input: RecipeRunInput): Promise<RecipeReport> {
     if (stop) {
       fail(stop);
       continue;
+    }
+
+    // A required input the reader computes by hand (an app token's hash): computed the same way.
+    for (const f of form.fields) {
+      if (!f.required || given.has(f.path) || !isEmpty(getPath(store.getValues(i) ?? initial, f.path))) continue;
+      const current = resolveValues(form, store.getValues(i) ?? initial, store.results(), store.getState().globals).values;
+      const v = await readerValue(`${form.service}.${form.action}`, f.path, current, store.results(), connection.ks);
+      if (v !== undefined) store.setValue(i, f.path, v, f, initial);
     }
 
     const state = store.getState();

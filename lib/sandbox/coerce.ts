@@ -11,6 +11,13 @@ import { isFileArg, type RawValue } from './params';
 
 export type Args = Record<string, unknown>;
 
+/**
+ * Read-only properties a request gave for an object, with their values: coerceObject leaves them
+ * out of the object (the hand-written services ignore them, as before) but keeps them here, so
+ * that the generic services can refuse them as Kaltura does (PROPERTY_VALIDATION_NOT_UPDATABLE).
+ */
+export const GIVEN_READ_ONLY = Symbol('givenReadOnly');
+
 /** A coerced Kaltura object: its concrete class plus the properties that were given. */
 export interface KObject {
   objectType: string;
@@ -139,12 +146,24 @@ export function coerceObject(desc: ApiDescription, declared: string, raw: RawVal
   if (!def) return { objectType: cls };
   if (def.abstract) throw new KalturaApiError('OBJECT_TYPE_ABSTRACT', { OBJ_TYPE: cls });
   const out: KObject = { objectType: cls };
+  let readOnly: Record<string, unknown> | undefined;
   for (const prop of desc.allProperties(cls)) {
-    if (prop.name === 'objectType' || prop.readOnly) continue;
+    if (prop.name === 'objectType') continue;
     if (!Object.prototype.hasOwnProperty.call(raw, prop.name)) continue;
+    if (prop.readOnly) {
+      // kept aside (see GIVEN_READ_ONLY); a value that does not even parse is left out
+      try {
+        const v = raw[prop.name] === null ? undefined : coerceValue(desc, prop.type, raw[prop.name], prop.name, depth + 1);
+        if (v !== undefined) (readOnly ??= {})[prop.name] = v;
+      } catch {
+        /* not the type: it would be refused anyway */
+      }
+      continue;
+    }
     const v = coerceValue(desc, prop.type, raw[prop.name], prop.name, depth + 1);
     if (v !== undefined) out[prop.name] = v;
   }
+  if (readOnly) Object.defineProperty(out, GIVEN_READ_ONLY, { value: readOnly, enumerable: false });
   return out;
 }
 

@@ -1,6 +1,12 @@
 /**
  * The sandbox core: partner setup, KS validation, one call (service + action + parameter tree)
  * and multirequests. Framework-free; the HTTP edge is http.ts.
+ *
+ * It follows the API description it is given (the console's: RECIPES_API, else the built-in one):
+ * the hand-written services (session, uploadToken, media) answer their actions, the generic
+ * services (generic/) every other operation whose shape they recognise, and any other operation of
+ * the description answers SANDBOX_ACTION_NOT_SIMULATED. Names the description does not have are
+ * SERVICE_DOES_NOT_EXISTS / ACTION_DOES_NOT_EXISTS, as on a real server.
  */
 import { randomBytes, randomInt } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -16,15 +22,22 @@ import { KS_ERRORS, KsError, canonicalKs, ksFingerprint, parseKs, peekKsPartner 
 import { asTree, fromJson, type ParamTree, type RawValue } from './params';
 import { recover } from './recovery';
 import * as media from './services/media';
+import { ENTRY_ACTIONS } from './services/entries';
 import * as session from './services/session';
 import * as uploadToken from './services/uploadToken';
-import { Store, type PartnerRow, type TokenRow } from './store';
+import { Store, type EntryRow, type ObjectRow, type PartnerRow, type TokenRow } from './store';
 import { UploadEngine } from './uploads';
+import { GenericEngine, notSimulated } from './generic/engine';
+import { extensions } from './services/extensions';
+import { FileAnswer } from './services/content';
+import type { EntryIdsOf } from './services/media';
+import type { Operation } from '../api/types';
 
 /** In the data folder: where the running console answers (`{ serviceUrl, pid, at }`). */
 export const CONSOLE_FILE = 'console.json';
 
-const ACTIONS: Record<string, Action> = {
+/** The hand-written actions, by `service.action` as the description names them. */
+export const ACTIONS: Record<string, Action> = {
   'system.ping': () => true,
   'session.start': session.start,
   'session.get': session.get,
@@ -42,6 +55,12 @@ const ACTIONS: Record<string, Action> = {
   'media.delete': media.del,
   'baseEntry.get': media.get,
   'baseEntry.list': media.baseList,
+  'baseEntry.update': (ctx, a) => media.update(ctx, { ...a, mediaEntry: a.baseEntry }),
+  'baseEntry.delete': media.del,
+  'baseEntry.addContent': media.addContent,
+  'media.count': media.count,
+  'baseEntry.count': media.count,
+  ...ENTRY_ACTIONS,
 };
 
 /** Parameters that belong to the request, not to an action. */
@@ -57,18 +76,57 @@ export interface CallRequest {
 export class SandboxCore {
   readonly store: Store;
   readonly uploads: UploadEngine;
-  readonly desc: ApiDescription;
+  /** The API description the sandbox follows (see useDescription). */
+  desc!: ApiDescription;
+  generic!: GenericEngine;
+  /** Entries a media.list filter's category fields select (set by the category extension). */
+  entryIdsOf?: EntryIdsOf;
+  /** An entry's default thumbnail asset, if it has one with content (services/thumbnails.ts). */
+  defaultThumbnail?: (entryId: string) => ObjectRow | undefined;
+  /** Properties of an entry that other services keep (its categories, its default thumbnail). */
+  entryExtras?: (ctx: CallContext, e: EntryRow) => Record<string, unknown>;
   /** Back-off of session.start after wrong secrets, per partner. */
   readonly loginBackoff = new LoginBackoff();
   partner!: PartnerRow;
 
-  constructor(readonly settings: SandboxSettings) {
+  constructor(
+    readonly settings: SandboxSettings,
+    desc: ApiDescription = getKalturaDescription(),
+  ) {
     this.store = new Store(settings.dataDir);
-    this.desc = getKalturaDescription();
+    this.useDescription(desc);
     this.uploads = new UploadEngine(this.store, settings, (t) => this.tokenCompleted(t));
     this.setupPartner();
     recover(this);
     media.recoverProbing(this);
+  }
+
+  /** Follows another API description from now on (the stored objects stay). */
+  useDescription(desc: ApiDescription): void {
+    if (this.desc === desc) return;
+    this.desc = desc;
+    this.generic = new GenericEngine(desc, extensions(this));
+    this.generic.useStore(() => this.store);
+    this.generic.entryExists = (ctx, id) => media.entryVisible(ctx, id);
+    this.simulatedCache = new WeakMap();
+  }
+
+  private simulatedCache = new WeakMap<Operation, boolean>();
+
+  /** Whether a stored object is deleted for the API (its class's DELETED status). */
+  objectDeleted(row: ObjectRow): boolean {
+    const m = this.generic.modelOfClass(row.object_type);
+    return !!m && this.generic.isDeleted(m, row);
+  }
+
+  /** Whether the sandbox answers an operation of its description (hand-written or generic). */
+  simulates(op: Operation): boolean {
+    let v = this.simulatedCache.get(op);
+    if (v === undefined) {
+      v = !!ACTIONS[`${op.service}.${op.action}`] || (!op.multirequest && this.generic.simulates(op)) || !!op.multirequest;
+      this.simulatedCache.set(op, v);
+    }
+    return v;
   }
 
   /** Set at creation: the admin secret to print once (only when it was made up here). */
@@ -163,12 +221,12 @@ export class SandboxCore {
     const action = req.action.trim();
     if (!service) throw new KalturaApiError('SERVICE_NOT_SPECIFIED');
     if (service.toLowerCase() === 'multirequest') return this.multirequest(req);
-    const serviceKnown = this.desc.operations().some((o) => o.service.toLowerCase() === service.toLowerCase() && o.action);
-    if (!serviceKnown) throw new KalturaApiError('SERVICE_DOES_NOT_EXISTS', { SRV_NAME: service.slice(0, 200) });
+    if (!this.serviceKnown(service)) throw new KalturaApiError('SERVICE_DOES_NOT_EXISTS', { SRV_NAME: service.slice(0, 200) });
     if (!action) throw new KalturaApiError('ACTION_NOT_SPECIFIED');
+    // the client name (`captionAsset`) or the URL name (`caption_captionasset`)
     const op = this.desc.operationByName(service, action) ?? this.desc.operation(`/service/${service}/action/${action}`);
-    const handler = op ? ACTIONS[`${op.service}.${op.action}`] : undefined;
-    if (!op || !handler) throw new KalturaApiError('ACTION_DOES_NOT_EXISTS', { ACTION_NAME: action.slice(0, 200), SERVICE_NAME: service.slice(0, 200) });
+    if (!op || op.multirequest) throw new KalturaApiError('ACTION_DOES_NOT_EXISTS', { ACTION_NAME: action.slice(0, 200), SERVICE_NAME: service.slice(0, 200) });
+    const handler: Action = ACTIONS[`${op.service}.${op.action}`] ?? ((ctx, args) => this.generic.run(ctx, op, args));
 
     const ctx: CallContext = { core: this, baseUrl: req.baseUrl };
     const ks = req.params.ks;
@@ -181,10 +239,26 @@ export class SandboxCore {
       const n = Number(pid);
       if (Number.isInteger(n) && n > 0) ctx.partnerId = n;
     }
+    if (!this.simulates(op)) throw notSimulated(op);
     const params: ParamTree = {};
     for (const [k, v] of Object.entries(req.params)) if (!REQUEST_KEYS.has(k) || op.params.some((p) => p.name === k)) params[k] = v;
     const args = coerceArgs(this.desc, op, params);
     return handler(ctx, args);
+  }
+
+  /** Service names of the description, client and URL spellings, lower case (built once per description). */
+  private services?: { desc: ApiDescription; names: Set<string> };
+  private serviceKnown(service: string): boolean {
+    if (this.services?.desc !== this.desc) {
+      const names = new Set<string>();
+      for (const o of this.desc.operations()) {
+        if (!o.action) continue;
+        names.add(o.service.toLowerCase());
+        if (o.serviceId) names.add(o.serviceId.toLowerCase());
+      }
+      this.services = { desc: this.desc, names };
+    }
+    return this.services.names.has(service.toLowerCase());
   }
 
   /** `service=multirequest`: sub-requests "1", "2", ... in order; `{N:result:path}` refers to earlier results. */
@@ -201,9 +275,9 @@ export class SandboxCore {
       const params: ParamTree = { ...shared, ...sub };
       try {
         if (typeof params.service === 'string' && params.service.toLowerCase() === 'multirequest') throw new KalturaApiError('SERVICE_DOES_NOT_EXISTS', { SRV_NAME: 'multirequest' });
-        results.push(
-          await this.call({ service: str(params.service), action: str(params.action), params, baseUrl: req.baseUrl }),
-        );
+        const r = await this.call({ service: str(params.service), action: str(params.action), params, baseUrl: req.baseUrl });
+        // a file answer (serve) is its URL inside a multirequest
+        results.push(r instanceof FileAnswer ? (r.text ?? r.url) : r);
       } catch (e) {
         results.push(toApiError(e).toObject());
       }

@@ -4,7 +4,8 @@
  * next start repairs what was left half done. Off (a no-op) unless the setting names the point.
  *
  * Points: `token-add:after-file`, `token-delete:after-unlink`, `attach:after-commit`,
- * `entry-delete:after-commit`, `finalize:after-commit`.
+ * `entry-delete:after-commit`, `finalize:after-commit`, `asset-attach:after-commit`,
+ * `asset-delete:after-commit`.
  */
 import type { SandboxSettings } from './config';
 
@@ -13,7 +14,9 @@ export type CrashPoint =
   | 'token-delete:after-unlink'
   | 'attach:after-commit'
   | 'entry-delete:after-commit'
-  | 'finalize:after-commit';
+  | 'finalize:after-commit'
+  | 'asset-attach:after-commit'
+  | 'asset-delete:after-commit';
 
 export function crashPoint(settings: SandboxSettings, point: CrashPoint): void {
   if (settings.crashAt !== point) return;

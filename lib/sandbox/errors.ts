@@ -36,17 +36,29 @@ const TEMPLATES = {
   ENTRY_ALREADY_WITH_CONTENT: 'Entry already associated with content',
   RESOURCE_TYPE_NOT_SUPPORTED: 'Resource type "@RES_TYPE@" not supported',
   INVALID_USER_ID: 'Invalid user id',
+  INVALID_OBJECT_ID: 'Invalid object id [@ID@]',
+  UPLOADED_FILE_NOT_FOUND_BY_TOKEN: 'The uploaded file was not found by the given token id, or was already used',
+  // The sandbox's own: an action of the API that it does not simulate (not a Kaltura error).
+  SANDBOX_ACTION_NOT_SIMULATED:
+    'Action "@ACTION_NAME@" of service "@SERVICE_NAME@" exists in the API but is not simulated by the built-in sandbox. ' +
+    'To call it, connect a Kaltura endpoint (its service URL, partner ID and admin secret) instead of the sandbox.',
 } as const;
 
 export type ErrorCode = keyof typeof TEMPLATES;
 
 export class KalturaApiError extends Error {
-  readonly code: ErrorCode;
+  readonly code: string;
   readonly args: Record<string, string>;
-  constructor(code: ErrorCode, args: Record<string, string | number> = {}) {
+  /**
+   * `template` gives the message of a code the sandbox does not know by itself (one the API
+   * description documents); without it the code must be one of TEMPLATES.
+   */
+  constructor(code: ErrorCode, args?: Record<string, string | number>);
+  constructor(code: string, args: Record<string, string | number>, template: string);
+  constructor(code: string, args: Record<string, string | number> = {}, template?: string) {
     const strArgs: Record<string, string> = {};
     for (const [k, v] of Object.entries(args)) strArgs[k] = String(v);
-    let message: string = TEMPLATES[code];
+    let message: string = template ?? (TEMPLATES as Record<string, string>)[code] ?? code;
     for (const [k, v] of Object.entries(strArgs)) message = message.split(`@${k}@`).join(v);
     super(message);
     this.code = code;

@@ -14,6 +14,10 @@
  *   cannot read it.
  * - GET /api_v3/sandbox/content/{entryId}[/download/{fileName}]: an entry's uploaded bytes
  *   (`dataUrl` / `downloadUrl`), with Range support.
+ * - GET /api_v3/sandbox/asset/{kind}/{id}[/download/{fileName}]: the content of an object of the
+ *   generic services (a caption or thumbnail asset: captionAsset.getUrl), the same way.
+ * - GET /api_v3/sandbox/thumbnail/entry_id/{entryId}[/...]: an entry's default thumbnail
+ *   (`thumbnailUrl`); size options after the id are accepted and ignored.
  *
  * Bodies are bounded before anything else happens (limits.ts: text size per action, entries,
  * depth, array length), and every spooled file is removed whatever the outcome.
@@ -34,6 +38,7 @@ import { DEFAULT_LIMITS, FormScanner, JsonScanner, checkJsonText, limitsFor, too
 import { FileArg, fromJson, mergeTree, setFlat, type ParamTree, type RawValue } from './params';
 import { spoolDir } from './recovery';
 import { ENTRY_READY, contentPath, refreshEntries } from './services/media';
+import { FileAnswer, assetPath } from './services/content';
 import { FORMAT_JSON, FORMAT_PHP, toJson, toPhpSerialized, toXml } from './serialize';
 import { SizeLimitError, drain, writeAt } from './streams';
 
@@ -218,8 +223,8 @@ function isUpload(service: string, action: string): boolean {
 
 export class SandboxHttp {
   private readonly spoolDir: string;
-  /** The OpenAPI document (lib/api's buildKalturaOpenApi, via the description), serialized once. */
-  private openApiText?: string;
+  /** The served OpenAPI document of the current description, serialized once per description. */
+  private openApi?: { desc: unknown; text: string };
   private readonly limits: ParamLimits;
   constructor(readonly core: SandboxCore) {
     this.spoolDir = spoolDir(core.settings.dataDir);
@@ -238,7 +243,7 @@ export class SandboxHttp {
   /** Whether a file part may be for this call: unknown actions yes (they may come later), else only actions with a file parameter. */
   private mayTakeFile(service: string, action: string): boolean {
     if (!service || !action) return true;
-    const op = this.core.desc.operationByName(service, action);
+    const op = this.core.desc.operationByName(service, action) ?? this.core.desc.operation(`/service/${service}/action/${action}`);
     return !!op && op.params.some((p) => p.type.kind === 'file');
   }
 
@@ -265,12 +270,15 @@ export class SandboxHttp {
     const first = seg[0]?.toLowerCase();
     if (request.method === 'GET' || request.method === 'HEAD') {
       if (first === 'openapi.json' && seg.length === 1) {
-        return new Response((this.openApiText ??= JSON.stringify(this.core.desc.document)), {
+        if (this.openApi?.desc !== this.core.desc) this.openApi = { desc: this.core.desc, text: JSON.stringify(servedDocument(this.core)) };
+        return new Response(this.openApi.text, {
           headers: { ...CORS_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-cache' },
         });
       }
       if (first === 'sandbox' && seg[1] === 'session' && seg.length === 2) return this.consoleSession(request, url);
       if (first === 'sandbox' && seg[1] === 'content' && seg[2]) return this.content(request, seg[2], seg[3] === 'download' ? (seg[4] ?? seg[2]) : undefined);
+      if (first === 'sandbox' && seg[1] === 'asset' && seg[2] && seg[3]) return this.asset(request, seg[2], seg[3], seg[4] === 'download' ? (seg[5] ?? seg[3]) : undefined);
+      if (first === 'sandbox' && seg[1] === 'thumbnail' && seg[2] === 'entry_id' && seg[3]) return this.thumbnail(request, seg[3]);
     }
     return this.api(request, url, seg);
   }
@@ -296,24 +304,44 @@ export class SandboxHttp {
     const e = this.core.store.getEntry(entryId);
     const notFound = () => this.answer(new KalturaApiError('ENTRY_ID_NOT_FOUND', { ENTRY_ID: entryId.slice(0, 100) }).toObject(), FORMAT_JSON, 0, 0);
     if (!e || e.status !== ENTRY_READY) return notFound();
-    const path = contentPath(this.core, e.id);
+    return this.file(request, contentPath(this.core, e.id), e.content_size, e.file_name ?? '', downloadName, notFound);
+  }
+
+  /** The content of an object of the generic services (not of a deleted one). */
+  private asset(request: Request, kind: string, id: string, downloadName: string | undefined): Response {
+    const row = kind.length <= 100 && id.length <= 200 ? this.core.store.getObject(kind, id) : undefined;
+    const notFound = () => this.answer(new KalturaApiError('INVALID_OBJECT_ID', { ID: id.slice(0, 100) }).toObject(), FORMAT_JSON, 0, 0);
+    if (!row || row.content_size === null || this.core.objectDeleted(row)) return notFound();
+    return this.file(request, assetPath(this.core, row.kind, row.id), row.content_size, row.file_name ?? '', downloadName, notFound);
+  }
+
+  /** An entry's default thumbnail (see services/thumbnails.ts). */
+  private thumbnail(request: Request, entryId: string): Response {
+    const row = this.core.defaultThumbnail?.(entryId);
+    const notFound = () => this.answer(new KalturaApiError('ENTRY_ID_NOT_FOUND', { ENTRY_ID: entryId.slice(0, 100) }).toObject(), FORMAT_JSON, 0, 0);
+    if (!row || row.content_size === null) return notFound();
+    return this.file(request, assetPath(this.core, row.kind, row.id), row.content_size, row.file_name ?? '', undefined, notFound);
+  }
+
+  /** A file's bytes (at most `limit` of them), with Range support and a sandboxing CSP. */
+  private file(request: Request, path: string, limit: number | null, fileName: string, downloadName: string | undefined, notFound: () => Response): Response {
     let size: number;
     try {
       // never more than the upload's size (a stray late write cannot add bytes)
-      size = Math.min(statSync(path).size, e.content_size ?? Infinity);
+      size = Math.min(statSync(path).size, limit ?? Infinity);
     } catch {
       return notFound();
     }
     const headers: Record<string, string> = {
       ...CORS_HEADERS,
-      'Content-Type': mimeOf(e.file_name ?? ''),
+      'Content-Type': mimeOf(fileName),
       'Accept-Ranges': 'bytes',
       'X-Content-Type-Options': 'nosniff',
       // uploaded bytes are the uploader's: never a document that runs in this origin
       'Content-Security-Policy': "default-src 'none'; sandbox",
       'Cache-Control': 'no-cache',
     };
-    if (downloadName !== undefined) headers['Content-Disposition'] = contentDisposition(e.file_name || downloadName);
+    if (downloadName !== undefined) headers['Content-Disposition'] = contentDisposition(fileName || downloadName);
     let start = 0;
     let end = size - 1;
     let status = 200;
@@ -373,6 +401,15 @@ export class SandboxHttp {
       for (const p of parsed.spools) unlink(p).catch(() => undefined);
     }
     await discardBody(request);
+    if (result instanceof FileAnswer && result.text !== undefined) {
+      return new Response(result.text, {
+        headers: { ...CORS_HEADERS, 'Content-Type': mimeOf(result.fileName), 'X-Content-Type-Options': 'nosniff', 'Content-Security-Policy': "default-src 'none'; sandbox", 'Cache-Control': 'no-cache' },
+      });
+    }
+    if (result instanceof FileAnswer) {
+      const file = result;
+      return this.file(request, file.path, file.size, file.fileName, undefined, () => this.answer(new KalturaApiError('INVALID_OBJECT_ID', { ID: file.fileName }).toObject(), format, started, performance.now()));
+    }
     return this.answer(result, format, started, performance.now());
   }
 
@@ -580,11 +617,40 @@ export class SandboxHttp {
   }
 }
 
+const METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'];
+
+/**
+ * The description the sandbox follows, as served at /api_v3/openapi.json: its document with
+ * `x-sandbox-simulated` on every operation (true: the sandbox answers it; false: it answers
+ * SANDBOX_ACTION_NOT_SIMULATED), and `x-sandbox-simulated-count` at the top.
+ */
+export function servedDocument(core: SandboxCore): unknown {
+  const doc = structuredClone(core.desc.document) as Record<string, unknown>;
+  const paths = doc && typeof doc === 'object' ? (doc.paths as Record<string, Record<string, Record<string, unknown>>> | undefined) : undefined;
+  let simulated = 0;
+  let total = 0;
+  for (const [path, item] of Object.entries(paths && typeof paths === 'object' ? paths : {})) {
+    if (!item || typeof item !== 'object') continue;
+    for (const m of METHODS) {
+      const op = item[m];
+      if (!op || typeof op !== 'object') continue;
+      const described = core.desc.operation(path, m);
+      const yes = !!described && core.simulates(described);
+      op['x-sandbox-simulated'] = yes;
+      total++;
+      if (yes) simulated++;
+    }
+  }
+  if (doc && typeof doc === 'object') doc['x-sandbox-simulated-count'] = { simulated, operations: total };
+  return doc;
+}
+
 const MIME: Record<string, string> = {
   '.mp4': 'video/mp4', '.m4v': 'video/mp4', '.mov': 'video/quicktime', '.webm': 'video/webm', '.mkv': 'video/x-matroska',
   '.avi': 'video/x-msvideo', '.mp3': 'audio/mpeg', '.m4a': 'audio/mp4', '.wav': 'audio/wav', '.ogg': 'audio/ogg',
   '.flac': 'audio/flac', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.gif': 'image/gif',
   '.webp': 'image/webp', '.txt': 'text/plain; charset=utf-8', '.pdf': 'application/pdf',
+  '.srt': 'text/plain; charset=utf-8', '.vtt': 'text/vtt; charset=utf-8', '.dfxp': 'application/ttml+xml', '.xml': 'application/xml',
 };
 
 /**

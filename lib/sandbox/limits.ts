@@ -35,9 +35,12 @@ export function tooLarge(what: string, limit: number, unit: string, hint = ''): 
  */
 export function limitsFor(desc: ApiDescription, base: ParamLimits, service?: string, action?: string): ParamLimits {
   if (!service || !action || service.toLowerCase() === 'multirequest') return base;
-  const op = desc.operationByName(service, action);
+  // the client name (captionAsset) or the URL name (caption_captionasset)
+  const op = desc.operationByName(service, action) ?? desc.operation(`/service/${service}/action/${action}`);
   if (!op) return { ...base, maxBytes: Math.min(base.maxBytes, SMALL_ACTION_BYTES) };
-  const scalarOnly = op.params.every((p) => p.type.kind !== 'object' && p.type.kind !== 'array' && p.type.kind !== 'map');
+  // a string parameter that carries a document (metadata.add's xmlData, an XSD, a transformation) is not small
+  const document = (p: { name: string; inputType?: string }) => p.inputType === 'textarea' || /xml|xsd|xsl|Data$|Content$/i.test(p.name);
+  const scalarOnly = op.params.every((p) => p.type.kind !== 'object' && p.type.kind !== 'array' && p.type.kind !== 'map' && !(p.type.kind === 'string' && document(p)));
   return scalarOnly ? { ...base, maxBytes: Math.min(base.maxBytes, SMALL_ACTION_BYTES) } : base;
 }
 

@@ -12,12 +12,15 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeWebReadableStream } from 'node:stream/web';
+import type { ApiDescription } from '../api/types';
 import type { SandboxSettings } from './config';
 import { SandboxCore } from './core';
 import { SandboxHttp } from './http';
 
 export interface SandboxServerOptions {
   settings: SandboxSettings;
+  /** The API description the sandbox follows (default: the built-in one). */
+  api?: ApiDescription;
   /** Loopback only unless told otherwise. */
   host?: string;
   /** 0 (default): any free port. */
@@ -81,7 +84,7 @@ async function send(res: ServerResponse, r: Response): Promise<void> {
 
 export async function startSandboxServer(opts: SandboxServerOptions): Promise<SandboxServer> {
   const host = opts.host ?? '127.0.0.1';
-  const core = new SandboxCore(opts.settings);
+  const core = new SandboxCore(opts.settings, opts.api);
   const http = new SandboxHttp(core);
   let busy = 0;
   let open = 0;

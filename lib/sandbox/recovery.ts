@@ -14,12 +14,17 @@
  *   is removed. An entry that claims content whose bytes are nowhere becomes ERROR_CONVERTING, so
  *   it never shows READY without bytes.
  * - the multipart spool folder (tmp/) holds only files of requests in flight: emptied.
+ * - the content of generic objects (assets, services/content.ts) follows the same orders: a CLOSED
+ *   token attached to an asset whose file is still in uploads/ is a move to finish; files of
+ *   deleted or unknown objects go; an object claiming content whose file is gone loses it (ERROR
+ *   status where its class has one).
  */
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, truncateSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import type { ObjectRow } from './store';
+import { ATTACHED_ASSET, assetDir, assetPath } from './services/content';
 import type { SandboxCore } from './core';
 import { parsePending } from './ranges';
-import type { EntryRow, TokenRow } from './store';
 import { TOKEN_CLOSED, TOKEN_FULL_UPLOAD, TOKEN_PARTIAL_UPLOAD, TOKEN_PENDING } from './uploads';
 import { contentPath, contentDir, ENTRY_DELETED, ENTRY_PRECONVERT, ENTRY_READY } from './services/media';
 import { markTokenDeleted, removeFile } from './services/uploadToken';
@@ -57,7 +62,7 @@ export function recover(core: SandboxCore): RecoveryReport {
   const { store, uploads } = core;
 
   // CLOSED tokens whose file never moved to their entry
-  for (const t of store.stmt("SELECT * FROM upload_tokens WHERE status = ? AND attached_object_type = 'entry'").all(TOKEN_CLOSED) as TokenRow[]) {
+  for (const t of store.tokensWithStatus([TOKEN_CLOSED], 'entry')) {
     const src = uploads.tokenPath(t.id);
     if (!existsSync(src) || !t.attached_object_id) continue;
     const dst = contentPath(core, t.attached_object_id);
@@ -68,8 +73,24 @@ export function recover(core: SandboxCore): RecoveryReport {
     }
   }
 
+  // the same for tokens whose file went to an object of the generic services
+  const withAssets = new Map<string, ObjectRow>();
+  for (const o of store.objectsWithContent()) withAssets.set(basename(assetPath(core, o.kind, o.id)), o);
+  for (const t of store.tokensWithStatus([TOKEN_CLOSED], ATTACHED_ASSET)) {
+    const src = uploads.tokenPath(t.id);
+    if (!existsSync(src) || !t.attached_object_id) continue;
+    const o = [...withAssets.values()].find((x) => x.id === t.attached_object_id && x.file_name === t.file_name) ?? [...withAssets.values()].find((x) => x.id === t.attached_object_id);
+    if (!o) {
+      removeFile(src);
+      continue;
+    }
+    const dst = assetPath(core, o.kind, o.id);
+    renameSync(src, dst);
+    report.movesFinished++;
+  }
+
   // active tokens: a missing file is a deletion to finish; a complete one is cut to its size
-  const active = store.stmt('SELECT * FROM upload_tokens WHERE status IN (?, ?, ?)').all(TOKEN_PENDING, TOKEN_PARTIAL_UPLOAD, TOKEN_FULL_UPLOAD) as TokenRow[];
+  const active = store.tokensWithStatus([TOKEN_PENDING, TOKEN_PARTIAL_UPLOAD, TOKEN_FULL_UPLOAD]);
   for (const t of active) {
     const path = uploads.tokenPath(t.id);
     let size: number;
@@ -93,9 +114,8 @@ export function recover(core: SandboxCore): RecoveryReport {
 
   // files no live token refers to
   const uploadDir = join(core.settings.dataDir, 'uploads');
-  const tokenStatus = store.stmt('SELECT status FROM upload_tokens WHERE id = ?');
   for (const name of existsSync(uploadDir) ? readdirSync(uploadDir) : []) {
-    const row = tokenStatus.get(name) as { status: number } | undefined;
+    const row = store.getToken(name);
     if (!row || row.status >= TOKEN_CLOSED) {
       removeFile(join(uploadDir, name));
       report.orphansRemoved++;
@@ -104,18 +124,36 @@ export function recover(core: SandboxCore): RecoveryReport {
 
   // content of deleted or unknown entries; entries that claim content they do not have
   const cdir = contentDir(core);
-  const entryStatus = store.stmt('SELECT status FROM entries WHERE id = ?');
   for (const name of readdirSync(cdir)) {
-    const row = entryStatus.get(name) as { status: number } | undefined;
+    const row = store.getEntry(name);
     if (!row || row.status === ENTRY_DELETED) {
       removeFile(join(cdir, name));
       report.orphansRemoved++;
     }
   }
-  const withContent = store.stmt('SELECT * FROM entries WHERE status IN (?, ?) AND content_size IS NOT NULL').all(ENTRY_PRECONVERT, ENTRY_READY) as EntryRow[];
+  const withContent = store.entriesWithStatus([ENTRY_PRECONVERT, ENTRY_READY], true);
   for (const e of withContent) {
     if (existsSync(contentPath(core, e.id))) continue;
     store.updateEntry(e.id, { status: ENTRY_ERROR_CONVERTING, updated_at: Math.floor(Date.now() / 1000) });
+    report.entriesWithoutContent++;
+  }
+
+  // asset files of deleted or unknown objects; objects that claim content they do not have
+  const adir = assetDir(core);
+  for (const name of readdirSync(adir)) {
+    const o = withAssets.get(name);
+    if (!o || core.objectDeleted(o)) {
+      removeFile(join(adir, name));
+      report.orphansRemoved++;
+    }
+  }
+  for (const [name, o] of withAssets) {
+    if (core.objectDeleted(o) || existsSync(join(adir, name))) continue;
+    const data = JSON.parse(o.data) as Record<string, unknown>;
+    const m = core.generic.modelOfClass(o.object_type);
+    const error = m?.status?.byName.get('ERROR');
+    if (error !== undefined) data.status = error;
+    store.updateObject(o.kind, o.id, { content_size: null, file_name: null, data: JSON.stringify(data), updated_at: Math.floor(Date.now() / 1000) });
     report.entriesWithoutContent++;
   }
 

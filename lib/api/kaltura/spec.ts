@@ -59,6 +59,8 @@ export interface ActionSpec {
   requiresKs?: boolean;
   /** Sent as multipart/form-data (an action with a file argument). */
   multipart?: boolean;
+  /** Error codes the action documents (templates in ./errors.ts), in the order Kaltura lists them. */
+  errors?: string[];
 }
 
 export interface ServiceSpec {

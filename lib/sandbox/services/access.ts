@@ -6,6 +6,7 @@
  */
 import type { CallContext } from '../context';
 import { SESSION_ADMIN } from '../ks';
+import type { OwnerScope } from '../store';
 
 export interface Owned {
   user_id: string;
@@ -22,11 +23,11 @@ export function newOwner(ctx: CallContext): Owned {
   return { user_id: userId, anon_owner: !isAdmin(ctx) && userId === '' ? 1 : 0 };
 }
 
-/** SQL restricting a list to what the session owns; undefined for an ADMIN session (everything). */
-export function ownerScope(ctx: CallContext): { sql: string; params: unknown[] } | undefined {
+/** What a list is restricted to for this session; undefined for an ADMIN session (everything). */
+export function ownerScope(ctx: CallContext): OwnerScope | undefined {
   if (isAdmin(ctx)) return undefined;
   const userId = ctx.session?.userId ?? '';
-  return userId === '' ? { sql: "user_id = '' AND anon_owner = 1", params: [] } : { sql: 'user_id = ?', params: [userId] };
+  return userId === '' ? { anonymous: true } : { userId };
 }
 
 export function owns(ctx: CallContext, row: Owned): boolean {

@@ -3,7 +3,7 @@
  * entries). Status: NO_CONTENT (7) after add; IMPORT (0) while its upload token is not complete;
  * then PRECONVERT (1) for video/audio for a short processing time, READY (2); images READY at once.
  */
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, renameSync } from 'node:fs';
 import { unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { KObject } from '../coerce';
@@ -13,7 +13,7 @@ import { crashPoint } from '../crash';
 import { KalturaApiError } from '../errors';
 import { newEntryId, nowSec } from '../ids';
 import { probeMedia } from '../probe';
-import type { EntryRow, TokenRow } from '../store';
+import { listItems, type Condition, type EntryRow, type TokenRow } from '../store';
 import { TOKEN_CLOSED, TOKEN_FULL_UPLOAD, TOKEN_PARTIAL_UPLOAD, TOKEN_PENDING } from '../uploads';
 import { canEdit, canView, newOwner, ownerScope } from './access';
 import { pageOf } from './paging';
@@ -69,20 +69,27 @@ export function entryObject(ctx: CallContext, e: EntryRow): Record<string, unkno
     referenceId: e.reference_id,
     ...props,
     status: e.status,
-    moderationStatus: 6,
+    moderationStatus: typeof props.moderationStatus === 'number' ? props.moderationStatus : 6,
     moderationCount: 0,
     type: 1,
     createdAt: e.created_at,
     updatedAt: e.updated_at,
-    rank: 0,
-    totalRank: 0,
-    votes: 0,
+    rank: typeof props.rank === 'number' ? props.rank : 0,
+    totalRank: typeof props.totalRank === 'number' ? props.totalRank : 0,
+    votes: typeof props.votes === 'number' ? props.votes : 0,
     version: e.version,
     plays: 0,
     views: 0,
     mediaType: e.media_type,
     ...contentUrls(ctx, e),
+    ...ctx.core.entryExtras?.(ctx, e),
   };
+}
+
+/** Whether an entry exists for this session (its partner's, not deleted, visible to it). */
+export function entryVisible(ctx: CallContext, id: string): boolean {
+  const e = id.length <= 100 ? ctx.core.store.getEntry(id) : undefined;
+  return !!e && e.partner_id === ctx.session?.partnerId && e.status !== ENTRY_DELETED && canView(ctx, e, e.id);
 }
 
 /**
@@ -130,14 +137,58 @@ export function attachContent(core: SandboxCore, entryId: string, token: TokenRo
     .catch(() => undefined); // the store closed meanwhile (server stopping): recoverProbing finishes it
 }
 
+/**
+ * Replaces the content of an entry that has some (media.updateContent) with a complete token's
+ * file: the entry is committed (new size, name, version) with the CLOSED token, then the file
+ * replaces the old one, and the entry is processed again. (A crash between the two keeps the old
+ * bytes: see the README's known differences.)
+ */
+export function replaceContent(core: SandboxCore, e: EntryRow, token: TokenRow): void {
+  const src = core.uploads.tokenPath(token.id);
+  if (!existsSync(src)) throw new KalturaApiError('UPLOAD_TOKEN_CANNOT_RESUME');
+  const now = nowSec();
+  const image = e.media_type === MEDIA_IMAGE;
+  core.store.tx(() => {
+    core.store.updateEntry(e.id, { status: image ? ENTRY_READY : ENTRY_PRECONVERT, ready_at: image ? null : Date.now() + core.settings.processingMs, content_size: token.uploaded_file_size, file_name: token.file_name, upload_token_id: token.id, version: e.version + 1, updated_at: now });
+    core.store.updateToken(token.id, { status: TOKEN_CLOSED, attached_object_type: 'entry', attached_object_id: e.id, updated_at: now });
+  });
+  renameSync(src, contentPath(core, e.id));
+}
+
+/** A new entry with a copy of another's properties and content (media.addFromEntry, baseEntry.clone). */
+export function copyEntry(ctx: CallContext, source: EntryRow, overrides: KObject | null): EntryRow {
+  const now = nowSec();
+  const props = { ...(JSON.parse(source.props) as Record<string, unknown>), ...(overrides ? pickProps(overrides) : {}) };
+  const row: EntryRow = {
+    ...source,
+    id: newEntryId(),
+    ...newOwner(ctx),
+    creator_id: ctx.session?.userId ?? '',
+    name: typeof overrides?.name === 'string' ? overrides.name : source.name,
+    tags: typeof overrides?.tags === 'string' ? overrides.tags : source.tags,
+    reference_id: typeof overrides?.referenceId === 'string' ? overrides.referenceId : source.reference_id,
+    status: source.content_size !== null && source.status === ENTRY_READY ? ENTRY_READY : ENTRY_NO_CONTENT,
+    created_at: now,
+    updated_at: now,
+    version: 0,
+    props: JSON.stringify(props),
+    upload_token_id: null,
+    ready_at: null,
+  };
+  if (row.status === ENTRY_NO_CONTENT) Object.assign(row, { content_size: null, file_name: null });
+  else copyFileSync(contentPath(ctx.core, source.id), contentPath(ctx.core, row.id));
+  ctx.core.store.insertEntry(row);
+  return row;
+}
+
 /** At start: entries whose probe was cut short by a stop finish processing now (facts left out). */
 export function recoverProbing(core: SandboxCore): void {
-  core.store.stmt('UPDATE entries SET ready_at = ? WHERE status = ? AND ready_at IS NULL').run(Date.now(), ENTRY_PRECONVERT);
+  core.store.releaseProbing(ENTRY_PRECONVERT, Date.now());
 }
 
 /** Entries whose processing time is over become READY; entries in IMPORT whose token completed get their content. */
 export function refreshEntries(core: SandboxCore): void {
-  core.store.stmt('UPDATE entries SET status = ?, updated_at = ? WHERE status = ? AND ready_at <= ?').run(ENTRY_READY, nowSec(), ENTRY_PRECONVERT, Date.now());
+  core.store.finishProcessing(ENTRY_PRECONVERT, ENTRY_READY, Date.now());
 }
 
 function refreshEntry(core: SandboxCore, e: EntryRow): EntryRow {
@@ -228,64 +279,62 @@ export const addContent: Action = (ctx, a) => {
 
 export const get: Action = (ctx, a) => entryObject(ctx, findEntry(ctx, a.entryId));
 
-const ORDER: Record<string, string> = {
-  '+createdAt': 'created_at ASC, rowid ASC',
-  '-createdAt': 'created_at DESC, rowid DESC',
-  '+updatedAt': 'updated_at ASC, rowid ASC',
-  '-updatedAt': 'updated_at DESC, rowid DESC',
-  '+name': 'name ASC, rowid ASC',
-  '-name': 'name DESC, rowid DESC',
-  '+mediaType': 'media_type ASC, rowid ASC',
-  '-mediaType': 'media_type DESC, rowid DESC',
-};
+/** `orderBy` values media.list and baseEntry.list sort by (others: newest first). */
+const ORDER_FIELDS = new Set(['createdAt', 'updatedAt', 'name', 'mediaType']);
+
+/**
+ * Filter fields on entries beyond the entries table: category membership (`categoriesIdsMatchOr`
+ * and the like) is answered by the category relations of the generic services (see
+ * ../generic/entries.ts); undefined when none is asked for.
+ */
+export type EntryIdsOf = (ctx: CallContext, filter: KObject) => string[] | undefined;
 
 function listEntries(ctx: CallContext, a: Record<string, unknown>, responseType: string): unknown {
   refreshEntries(ctx.core);
   const f = (a.filter as KObject | null) ?? { objectType: 'KalturaMediaEntryFilter' };
-  const where: string[] = ['partner_id = ?'];
-  const params: unknown[] = [ctx.session!.partnerId];
-  const owner = ownerScope(ctx);
-  if (owner !== undefined) (where.push(owner.sql), params.push(...owner.params));
-  const inList = (col: string, text: unknown, num: boolean, not = false) => {
-    const items = String(text).split(',').map((s) => s.trim()).filter(Boolean).slice(0, 500);
+  const where: Condition[] = [];
+  const has = (v: unknown) => v !== undefined && v !== null;
+  const inList = (field: string, text: unknown, num: boolean, not = false) => {
+    const items = listItems(text);
     if (!items.length) return;
-    where.push(`${col} ${not ? 'NOT IN' : 'IN'} (${items.map(() => '?').join(',')})`);
-    params.push(...items.map((s) => (num ? Number(s) : s)));
+    where.push({ field, op: not ? 'notIn' : 'in', value: items.map((s) => (num ? Number(s) : s)) });
   };
-  const eq = (col: string, v: unknown, op = '=') => {
-    if (v === undefined || v === null) return;
-    where.push(`${col} ${op} ?`);
-    params.push(v);
+  const eq = (field: string, v: unknown, op: Condition['op'] = 'eq') => {
+    if (has(v)) where.push({ field, op, value: v });
   };
   eq('id', f.idEqual);
-  if (f.idIn !== undefined && f.idIn !== null) inList('id', f.idIn, false);
-  if (f.idNotIn !== undefined && f.idNotIn !== null) inList('id', f.idNotIn, false, true);
+  if (has(f.idIn)) inList('id', f.idIn, false);
+  if (has(f.idNotIn)) inList('id', f.idNotIn, false, true);
   eq('name', f.nameEqual);
-  if (typeof f.nameLike === 'string') eq('name', `%${f.nameLike.replace(/[%_]/g, '')}%`, 'LIKE');
-  eq('user_id', f.userIdEqual);
-  if (f.userIdIn !== undefined && f.userIdIn !== null) inList('user_id', f.userIdIn, false);
-  eq('creator_id', f.creatorIdEqual);
-  if (typeof f.tagsLike === 'string') eq('tags', `%${f.tagsLike.replace(/[%_]/g, '')}%`, 'LIKE');
-  eq('reference_id', f.referenceIdEqual);
-  if (f.referenceIdIn !== undefined && f.referenceIdIn !== null) inList('reference_id', f.referenceIdIn, false);
-  if (f.statusEqual !== undefined && f.statusEqual !== null) eq('status', Number(f.statusEqual));
-  if (f.statusNotEqual !== undefined && f.statusNotEqual !== null) eq('status', Number(f.statusNotEqual), '!=');
-  if (f.statusIn !== undefined && f.statusIn !== null) inList('status', f.statusIn, true);
-  if (f.statusNotIn !== undefined && f.statusNotIn !== null) inList('status', f.statusNotIn, true, true);
-  if (f.statusEqual === undefined && f.statusIn === undefined) where.push(`status != ${ENTRY_DELETED}`);
-  if (f.mediaTypeEqual !== undefined && f.mediaTypeEqual !== null) eq('media_type', Number(f.mediaTypeEqual));
-  if (f.mediaTypeIn !== undefined && f.mediaTypeIn !== null) inList('media_type', f.mediaTypeIn, true);
-  eq('created_at', f.createdAtGreaterThanOrEqual, '>=');
-  eq('created_at', f.createdAtLessThanOrEqual, '<=');
-  eq('updated_at', f.updatedAtGreaterThanOrEqual, '>=');
-  eq('updated_at', f.updatedAtLessThanOrEqual, '<=');
-  const order = ORDER[String(f.orderBy)] ?? ORDER['-createdAt'];
+  if (typeof f.nameLike === 'string') eq('name', f.nameLike.replace(/[%_]/g, ''), 'like');
+  eq('userId', f.userIdEqual);
+  if (has(f.userIdIn)) inList('userId', f.userIdIn, false);
+  eq('creatorId', f.creatorIdEqual);
+  if (typeof f.tagsLike === 'string') eq('tags', f.tagsLike.replace(/[%_]/g, ''), 'like');
+  eq('referenceId', f.referenceIdEqual);
+  if (has(f.referenceIdIn)) inList('referenceId', f.referenceIdIn, false);
+  if (has(f.statusEqual)) eq('status', Number(f.statusEqual));
+  if (has(f.statusNotEqual)) where.push({ field: 'status', op: 'ne', value: Number(f.statusNotEqual) });
+  if (has(f.statusIn)) inList('status', f.statusIn, true);
+  if (has(f.statusNotIn)) inList('status', f.statusNotIn, true, true);
+  if (f.statusEqual === undefined && f.statusIn === undefined) where.push({ field: 'status', op: 'ne', value: ENTRY_DELETED });
+  if (has(f.mediaTypeEqual)) eq('mediaType', Number(f.mediaTypeEqual));
+  if (has(f.mediaTypeIn)) inList('mediaType', f.mediaTypeIn, true);
+  eq('createdAt', f.createdAtGreaterThanOrEqual, 'gte');
+  eq('createdAt', f.createdAtLessThanOrEqual, 'lte');
+  eq('updatedAt', f.updatedAtGreaterThanOrEqual, 'gte');
+  eq('updatedAt', f.updatedAtLessThanOrEqual, 'lte');
+  const ids = ctx.core.entryIdsOf?.(ctx, f);
+  if (ids !== undefined) where.push({ field: 'id', op: 'in', value: ids });
+  const m = /^([+-])([A-Za-z]+)$/.exec(String(f.orderBy ?? ''));
+  const order = m && ORDER_FIELDS.has(m[2]!) ? { field: m[2]!, desc: m[1] === '-' } : { field: 'createdAt', desc: true };
   const { limit, offset } = pageOf(a.pager as KObject | null);
-  const { rows, total } = ctx.core.store.queryEntries(where.join(' AND '), params, order, limit, offset);
+  const { rows, total } = ctx.core.store.queryEntries(ctx.session!.partnerId, where, ownerScope(ctx), order, limit, offset);
   return { objectType: responseType, objects: rows.map((e) => entryObject(ctx, e)), totalCount: total };
 }
 
 export const list: Action = (ctx, a) => listEntries(ctx, a, 'KalturaMediaListResponse');
+export const count: Action = (ctx, a) => (listEntries(ctx, { filter: a.filter, pager: { objectType: 'KalturaFilterPager', pageSize: 1 } }, '') as { totalCount: number }).totalCount;
 export const baseList: Action = (ctx, a) => listEntries(ctx, a, 'KalturaBaseEntryListResponse');
 
 const INSERT_ONLY = ['mediaType', 'creatorId', 'conversionQuality', 'sourceType', 'searchProviderId', 'templateEntryId'];

@@ -6,7 +6,7 @@ import type { Action, CallContext } from '../context';
 import { KalturaApiError } from '../errors';
 import { newTokenId, nowSec } from '../ids';
 import type { FileArg } from '../params';
-import type { Store, TokenRow } from '../store';
+import { listItems, type Condition, type Store, type TokenRow } from '../store';
 import { drain } from '../streams';
 import { TOKEN_DELETED, TOKEN_PENDING } from '../uploads';
 import { canEdit, canView, newOwner, ownerScope } from './access';
@@ -78,33 +78,16 @@ export const get: Action = (ctx, a) => tokenObject(ctx, findToken(ctx, a.uploadT
 
 export const list: Action = (ctx, a) => {
   const f = (a.filter as KObject | null) ?? { objectType: 'KalturaUploadTokenFilter' };
-  const where: string[] = ['partner_id = ?'];
-  const params: unknown[] = [ctx.session!.partnerId];
-  const owner = ownerScope(ctx);
-  if (owner !== undefined) {
-    where.push(owner.sql);
-    params.push(...owner.params);
-  }
-  const inList = (col: string, text: unknown, num: boolean) => {
-    const items = String(text)
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean)
-      .slice(0, 500);
-    if (!items.length) return;
-    where.push(`${col} IN (${items.map(() => '?').join(',')})`);
-    params.push(...items.map((s) => (num ? Number(s) : s)));
-  };
-  if (typeof f.idEqual === 'string') (where.push('id = ?'), params.push(f.idEqual));
-  if (typeof f.idIn === 'string') inList('id', f.idIn, false);
-  if (typeof f.statusEqual === 'number') (where.push('status = ?'), params.push(f.statusEqual));
-  if (typeof f.statusIn === 'string') inList('status', f.statusIn, true);
-  if (typeof f.fileNameEqual === 'string') (where.push('file_name = ?'), params.push(f.fileNameEqual));
-  if (typeof f.fileSizeEqual === 'number') (where.push('file_size = ?'), params.push(f.fileSizeEqual));
-  if (typeof f.userIdEqual === 'string') (where.push('user_id = ?'), params.push(f.userIdEqual));
-  const order = f.orderBy === '+createdAt' ? 'created_at ASC, rowid ASC' : 'created_at DESC, rowid DESC';
+  const where: Condition[] = [];
+  if (typeof f.idEqual === 'string') where.push({ field: 'id', op: 'eq', value: f.idEqual });
+  if (typeof f.idIn === 'string' && listItems(f.idIn).length) where.push({ field: 'id', op: 'in', value: listItems(f.idIn) });
+  if (typeof f.statusEqual === 'number') where.push({ field: 'status', op: 'eq', value: f.statusEqual });
+  if (typeof f.statusIn === 'string' && listItems(f.statusIn).length) where.push({ field: 'status', op: 'in', value: listItems(f.statusIn).map(Number) });
+  if (typeof f.fileNameEqual === 'string') where.push({ field: 'fileName', op: 'eq', value: f.fileNameEqual });
+  if (typeof f.fileSizeEqual === 'number') where.push({ field: 'fileSize', op: 'eq', value: f.fileSizeEqual });
+  if (typeof f.userIdEqual === 'string') where.push({ field: 'userId', op: 'eq', value: f.userIdEqual });
   const { limit, offset } = pageOf(a.pager as KObject | null);
-  const { rows, total } = ctx.core.store.queryTokens(where.join(' AND '), params, order, limit, offset);
+  const { rows, total } = ctx.core.store.queryTokens(ctx.session!.partnerId, where, ownerScope(ctx), f.orderBy === '+createdAt', limit, offset);
   return { objectType: 'KalturaUploadTokenListResponse', objects: rows.map((t) => tokenObject(ctx, t)), totalCount: total };
 };
 

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSettings } from '@/lib/sandbox/config';
 import { startSandboxServer, type SandboxServer } from '@/lib/sandbox/node-server';
+import { REFERENCE_REL, sharedFile } from '../../helpers/shared';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const FIX = 'tests/fixtures/recipes-test';
@@ -19,17 +20,7 @@ const FIX = 'tests/fixtures/recipes-test';
  * Shipped recipes the built-in sandbox cannot run yet (it does not simulate their services): they
  * must fail only with "not simulated" steps, and leave this list once the sandbox learns them.
  */
-const NOT_SIMULATED_YET: string[] = [
-  'add-captions',
-  'add-thumbnails',
-  'custom-metadata',
-  'manage-users',
-  'mark-chapters-with-cue-points',
-  'organize-entries-in-categories',
-  'restrict-playback-with-access-control',
-  'search-entries-with-esearch',
-  'start-a-session-with-an-app-token',
-];
+const NOT_SIMULATED_YET: string[] = [];
 
 /**
  * Values the shipped recipes leave to the reader, given as a reader would (upload-media asks the
@@ -106,6 +97,16 @@ describe('CI: every shipped recipe passes recipes:test against the sandbox', () 
     expect(upload.steps[3].entry.checks).toBeGreaterThan(0);
     // Secrets never reach the report.
     expect(run.out).not.toMatch(/ks=(?!\*\*\*)/);
+  }, 120_000);
+
+  it('with Kaltura\'s published description (--api), the sandbox follows it and every shipped recipe still passes', async (ctx) => {
+    const { path, present } = sharedFile(REFERENCE_REL, 'recipes:test with the sandbox following the published description');
+    if (!present) return ctx.skip();
+    const { run, doc } = await json([...READER_VALUES, '--api', path]);
+    const failed = doc.recipes.flatMap((r: Json) => r.steps.filter((s: Json) => s.status === 'failed').map((s: Json) => `${r.file} step ${s.number}: ${s.failure?.message}`));
+    expect(failed).toEqual([]);
+    expect(run.code).toBe(0);
+    expect(doc.recipes).toHaveLength(readdirSync(join(ROOT, 'recipes')).filter((f) => f.endsWith('.md')).length);
   }, 120_000);
 
   it('says which value a shipped recipe leaves to the reader when it is not given', async () => {

@@ -6,6 +6,7 @@
 import { createServer } from 'node:http';
 import { Readable } from 'node:stream';
 import { handleSandboxRequest } from '../../../lib/sandbox/index';
+import { getServerApi } from '../../../lib/server/api';
 import { PEER_HEADER, decodableUrl, installPeerToken } from '../../../scripts/server/edge.mjs';
 
 const port = Number(process.env.PORT || 3999);
@@ -23,7 +24,8 @@ createServer(async (req, res) => {
     body: hasBody ? (Readable.toWeb(req) as unknown as ReadableStream) : undefined,
     duplex: 'half',
   } as RequestInit);
-  const r = await handleSandboxRequest(request);
+  // as the /api_v3 route does: the server's API description (RECIPES_API, else the built-in one)
+  const r = await handleSandboxRequest(request, (await getServerApi()).api);
   res.writeHead(r.status, Object.fromEntries(r.headers));
   if (r.body) Readable.fromWeb(r.body as never).pipe(res);
   else res.end();

@@ -40,18 +40,34 @@ describe('fuzz', () => {
     const rand = rng(SEED);
     const pick = <T,>(a: readonly T[]): T => a[Math.floor(rand() * a.length)];
     const int = (n: number) => Math.floor(rand() * n);
-    const services = ['uploadToken', 'uploadtoken', 'media', 'session', 'system', 'baseEntry', 'multirequest', 'nosuch', '', 'UPLOADTOKEN', '..', '%00', 'a'.repeat(300)];
-    const actions = ['add', 'get', 'list', 'delete', 'upload', 'addContent', 'update', 'start', 'end', 'ping', 'fly', '', 'ADD', '__proto__'];
+    const services = [
+      'uploadToken', 'uploadtoken', 'media', 'session', 'system', 'baseEntry', 'multirequest', 'nosuch', '', 'UPLOADTOKEN', '..', '%00', 'a'.repeat(300),
+      // the generic services, by client and URL names
+      'captionAsset', 'caption_captionasset', 'thumbAsset', 'category', 'categoryEntry', 'cuePoint', 'cuepoint_cuepoint', 'metadata', 'metadata_metadata',
+      'metadataProfile', 'user', 'appToken', 'accessControlProfile', 'eSearch', 'elasticsearch_esearch',
+    ];
+    const actions = ['add', 'get', 'list', 'delete', 'upload', 'addContent', 'update', 'start', 'end', 'ping', 'fly', '', 'ADD', '__proto__', 'count', 'setContent', 'setAsDefault', 'getUrl', 'serve', 'startSession', 'searchEntry'];
     const keys = [
       'uploadTokenId', 'entryId', 'fileData', 'resume', 'finalChunk', 'resumeAt', 'entry:mediaType', 'entry[name]', 'entry:objectType',
       'resource:objectType', 'resource:token', 'filter:orderBy', 'filter:statusIn', 'filter:idIn', 'pager:pageSize', 'pager:pageIndex',
       'uploadToken:fileSize', 'uploadToken:autoFinalize', 'mediaEntry:name', 'mediaEntry:mediaType', 'secret', 'partnerId', 'type', 'expiry',
       'privileges', 'session', 'format', 'entry:description__null', '__proto__:x', 'constructor:prototype:x', '1:service', '1:action',
       '2:uploadTokenId', 'filter', 'entry', 'ks', 'a:b:c:d:e:f:g:h:i:j:k:l:m:n:o:p:q:r', '[', ']]', ':', 'x'.repeat(2000),
+      // generic services' parameters and filters
+      'id', 'captionAssetId', 'thumbAssetId', 'captionAsset:language', 'captionAsset:format', 'captionAsset:status', 'category:name', 'category:parentId',
+      'categoryEntry:categoryId', 'categoryEntry:entryId', 'cuePoint:objectType', 'cuePoint:entryId', 'cuePoint:startTime', 'xmlData', 'xsdData',
+      'metadataProfileId', 'objectType', 'objectId', 'version', 'contentResource:objectType', 'contentResource:token', 'tokenHash', 'user:id',
+      'searchParams:searchOperator:searchItems:0:searchTerm', 'searchParams:searchOperator:operator', 'filter:entryIdEqual', 'filter:categoriesIdsMatchOr',
+      'filter:nameLike', 'filter:tagsMultiLikeOr', 'filter:statusIn', 'filter:orderBy', 'filter:firstNameOrLastNameStartsWith', 'moveEntriesToParentCategory',
     ];
-    const classes = ['KalturaMediaEntry', 'KalturaResource', 'KalturaUploadedFileTokenResource', 'KalturaUrlResource', 'KalturaUploadToken', 'Nope', '', 'KalturaObjectBase'];
+    const classes = [
+      'KalturaMediaEntry', 'KalturaResource', 'KalturaUploadedFileTokenResource', 'KalturaUrlResource', 'KalturaUploadToken', 'Nope', '', 'KalturaObjectBase',
+      'KalturaCaptionAsset', 'KalturaCodeCuePoint', 'KalturaCuePoint', 'KalturaCategory', 'KalturaCategoryEntry', 'KalturaESearchUnifiedItem', 'KalturaUser',
+    ];
+    const xml = ['<metadata/>', '<metadata><a>x</a></metadata>', '<!DOCTYPE x [<!ENTITY a "b">]><metadata>&a;</metadata>', '<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema"><xsd:element name="metadata"/></xsd:schema>', '<' + '<a>'.repeat(3000)];
     const value = (): string => {
-      switch (int(12)) {
+      switch (int(13)) {
+        case 12: return pick(xml);
         case 0: return String(int(10) - 3);
         case 1: return pick(['true', 'false', '0', '1', '', 'null']);
         case 2: return pick(classes);

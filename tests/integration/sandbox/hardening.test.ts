@@ -406,6 +406,60 @@ describe('7. crash consistency: every half-done state is repaired at the next st
     }
   });
 
+  /** A caption asset of a new entry, with the uploaded bytes in a FULL_UPLOAD token. */
+  async function captionWithToken(s: TestServer, k: string, bytes: Uint8Array) {
+    const t = await call(s.url, 'uploadToken', 'add', { ks: k, 'uploadToken:fileName': 'en.srt' });
+    await call(s.url, 'uploadToken', 'upload', { ks: k, uploadTokenId: t.id }, { fileData: { data: bytes } });
+    const e = await call(s.url, 'media', 'add', { ks: k, 'entry:mediaType': 1, 'entry:name': 'captioned' });
+    const a = await call(s.url, 'caption_captionasset', 'add', { ks: k, entryId: e.id, 'captionAsset:objectType': 'KalturaCaptionAsset', 'captionAsset:format': '1' });
+    expect(a.status).toBe(0);
+    return { t, e, a };
+  }
+  const setContent = (s: TestServer, k: string, p: Json) =>
+    call(s.url, 'caption_captionasset', 'setContent', { ks: k, id: p.a.id, 'contentResource:objectType': 'KalturaUploadedFileTokenResource', 'contentResource:token': p.t.id });
+
+  it('captionAsset.setContent killed between its commit and the file move: the move is finished, the asset serves the exact bytes', async () => {
+    const bytes = randomBytes(20_000);
+    const { s, p, ks: k } = await crashAt('asset-attach:after-commit', (s, k) => captionWithToken(s, k, bytes), setContent);
+    try {
+      expect(s.output()).toMatch(/repaired at start: .*movesFinished 1/);
+      expect((await call(s.url, 'captionAsset', 'get', { ks: k, captionAssetId: p.a.id })).status).toBe(2);
+      expect(files(s, 'uploads')).not.toContain(p.t.id);
+      const url = await call(s.url, 'captionAsset', 'getUrl', { ks: k, id: p.a.id });
+      expect(Buffer.from(await (await fetch(url)).arrayBuffer()).equals(bytes)).toBe(true);
+    } finally {
+      await s.dispose();
+    }
+  });
+
+  it('captionAsset.delete killed before its file went: the file is removed at start; an asset whose file was lost is ERROR, not READY', async () => {
+    const { s, p, ks: k } = await crashAt(
+      'asset-delete:after-commit',
+      async (s, k) => {
+        const kept = await captionWithToken(s, k, randomBytes(3000));
+        expect((await setContent(s, k, kept)).status).toBe(2);
+        const gone = await captionWithToken(s, k, randomBytes(3000));
+        expect((await setContent(s, k, gone)).status).toBe(2);
+        expect(files(s, 'assets')).toHaveLength(2);
+        return { kept, gone };
+      },
+      (s, k, p) => call(s.url, 'captionAsset', 'delete', { ks: k, captionAssetId: p.gone.a.id }),
+    );
+    try {
+      expect(files(s, 'assets')).toHaveLength(1);
+      expectError(await call(s.url, 'captionAsset', 'get', { ks: k, captionAssetId: p.gone.a.id }), 'CAPTION_ASSET_ID_NOT_FOUND');
+      // the remaining file lost outside the sandbox: its asset is not READY any more
+      await s.stop();
+      for (const f of files(s, 'assets')) rmSync(join(s.dataDir, 'assets', f));
+      await s.restart();
+      const kept = await call(s.url, 'captionAsset', 'get', { ks: await adminKs(s.url), captionAssetId: p.kept.a.id });
+      expect(kept.status).toBe(-1);
+      expectError(await call(s.url, 'captionAsset', 'getUrl', { ks: await adminKs(s.url), id: p.kept.a.id }), 'CAPTION_ASSET_IS_NOT_READY');
+    } finally {
+      await s.dispose();
+    }
+  });
+
   it('an upload whose counted bytes are no longer in its file starts again from 0 (never a hole)', async () => {
     const s = await startServer();
     try {

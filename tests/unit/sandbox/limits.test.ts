@@ -75,3 +75,16 @@ describe('limitsFor', () => {
     expect(limitsFor(desc, DEFAULT_LIMITS, 'nosuch', 'thing').maxBytes).toBe(SMALL_ACTION_BYTES);
   });
 });
+
+describe('limits by the URL name of a plugin service', () => {
+  it('an action with object parameters gets the general bound by either name; a scalar-only one the small bound', () => {
+    const d = getKalturaDescription();
+    const base = { ...DEFAULT_LIMITS };
+    expect(limitsFor(d, base, 'caption_captionasset', 'add').maxBytes).toBe(base.maxBytes);
+    expect(limitsFor(d, base, 'captionAsset', 'add').maxBytes).toBe(base.maxBytes);
+    expect(limitsFor(d, base, 'caption_captionasset', 'get').maxBytes).toBe(SMALL_ACTION_BYTES);
+    // metadata.add takes only scalars, but its xmlData is a document
+    expect(limitsFor(d, base, 'metadata_metadata', 'add').maxBytes).toBe(base.maxBytes);
+    expect(limitsFor(d, base, 'session', 'start').maxBytes).toBe(SMALL_ACTION_BYTES);
+  });
+});

@@ -1,0 +1,664 @@
+/**
+ * The generic services: every operation of the API description whose shape shapes.ts recognises is
+ * answered from the description alone, on objects kept in the store's `objects` table: add
+ * (validated against the class: read-only and insert-only properties refused as Kaltura refuses
+ * them, an id in Kaltura's style, partnerId, createdAt/updatedAt, the class's initial status), get,
+ * update (updatable properties only), delete (soft when the class has a DELETED status), list and
+ * count with the filter class's operators, pager and orderBy, setters, status changes, clone,
+ * lookups, setAsDefault and index. Content (setContent, serve, getUrl) is in ./content.ts.
+ *
+ * Behaviour that the description cannot tell (a category's full name, a cue point's duration,
+ * checking metadata XML against its profile) is added by class hooks and action overrides
+ * (../services/*), which use the same functions.
+ */
+import type { ApiDescription, ApiError, Operation, PropertyDef } from '../../api/types';
+import { GIVEN_READ_ONLY, type KObject } from '../coerce';
+import type { CallContext } from '../context';
+import { KalturaApiError } from '../errors';
+import { newEntryId, nowSec } from '../ids';
+import { canEdit, canView, newOwner, ownerScope } from '../services/access';
+import { pageOf } from '../services/paging';
+import type { Condition, ObjectRow, OrderBy } from '../store';
+import { listItems } from '../store';
+import { buildModels, classOf, type ServiceModel } from './model';
+import { classify, type Answer, type KeyBinding, type Shape } from './shapes';
+
+export type Data = Record<string, unknown>;
+
+/** What a hook or an override gets: the call, the engine, and the service's model. */
+export interface Gen {
+  ctx: CallContext;
+  engine: GenericEngine;
+  model: ServiceModel;
+  op: Operation;
+  args: Record<string, unknown>;
+}
+
+export interface ClassHooks {
+  /** Checks and fills a new object before it is stored (its id, times and status are set). */
+  beforeAdd?(g: Gen, data: Data, row: ObjectRow): void;
+  /** After a new object was stored. */
+  afterAdd?(g: Gen, data: Data, row: ObjectRow): void;
+  /** Checks and fills an update (`patch` holds only what changes) before it is stored. */
+  beforeUpdate?(g: Gen, current: Data, patch: Data, row: ObjectRow): void;
+  /** Before an object is deleted (or marked deleted). */
+  beforeDelete?(g: Gen, data: Data, row: ObjectRow): void;
+  /** Fills computed properties of an object being answered (a copy). */
+  present?(ctx: CallContext, engine: GenericEngine, data: Data, row: ObjectRow): void;
+}
+
+export type Override = (g: Gen) => unknown;
+
+export interface Extensions {
+  /** By class name: applies to objects of the class and of its subclasses. */
+  hooks: Record<string, ClassHooks>;
+  /** By `service.action` (client names, lower case); `filter:{class}` adds conditions to its lists. */
+  overrides: Record<string, Override>;
+  /** After an object that held content was removed or marked deleted (its file goes). */
+  dropContent?: (row: ObjectRow) => void;
+  /** Content of objects: setContent from an upload token, serve, getUrl (./content.ts). */
+  content?: (g: Gen, shape: Extract<Shape, { kind: 'setContent' | 'serve' | 'serveBy' | 'getUrl' }>) => unknown;
+}
+
+const lc = (s: string) => s.toLowerCase();
+
+/** Classes the hand-written media service keeps (not generic objects). */
+const ENTRY_TABLE = new Set(['KalturaBaseEntry', 'KalturaPlayableEntry', 'KalturaMediaEntry']);
+
+/** Words of a class name as an error code spells them: KalturaCaptionAsset -> CAPTION_ASSET. */
+export function noun(cls: string): string {
+  return cls.replace(/^Kaltura/, '').replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
+}
+
+/** Filter property suffixes, longest first, and the condition each makes. */
+const SUFFIXES: Array<[string, Condition['op']]> = [
+  ['GreaterThanOrEqualOrNull', 'gteOrNull'],
+  ['LessThanOrEqualOrNull', 'lteOrNull'],
+  ['GreaterThanOrEqual', 'gte'],
+  ['LessThanOrEqual', 'lte'],
+  ['GreaterThan', 'gt'],
+  ['LessThan', 'lt'],
+  ['MultiLikeOr', 'multiLikeOr'],
+  ['MultiLikeAnd', 'multiLikeAnd'],
+  ['NotContains', 'notContains'],
+  ['StartsWith', 'startsWith'],
+  ['EndsWith', 'endsWith'],
+  ['MatchOr', 'matchOr'],
+  ['MatchAnd', 'matchAnd'],
+  ['NotEqual', 'ne'],
+  ['NotIn', 'notIn'],
+  ['Equal', 'eq'],
+  ['Like', 'like'],
+  ['In', 'in'],
+];
+
+export class GenericEngine {
+  readonly models: Map<string, ServiceModel>;
+  private readonly shapes = new Map<Operation, Shape | null>();
+  private readonly catalog: Map<string, string>;
+
+  constructor(
+    readonly desc: ApiDescription,
+    readonly ext: Extensions,
+  ) {
+    this.models = buildModels(desc);
+    this.catalog = new Map((desc.errorCatalog?.() ?? []).map((e) => [e.code, e.message]));
+  }
+
+  model(service: string): ServiceModel | undefined {
+    return this.models.get(lc(service));
+  }
+
+  /** The model of the service whose objects are of `cls` (or of its kind). */
+  modelOfClass(cls: string): ServiceModel | undefined {
+    let best: ServiceModel | undefined;
+    for (const m of this.models.values()) {
+      if (lc(m.objectClass) === lc(cls)) return m;
+      if (!best && this.desc.isSubclassOf(cls, m.objectClass)) best = m;
+    }
+    return best;
+  }
+
+  /** The generic shape of an operation, or undefined when it has none. */
+  shape(op: Operation): Shape | undefined {
+    if (this.shapes.has(op)) return this.shapes.get(op) ?? undefined;
+    const m = this.model(op.service);
+    const s = m ? classify(this.desc, m, op) : undefined;
+    this.shapes.set(op, s ?? null);
+    return s;
+  }
+
+  override(op: Operation): Override | undefined {
+    return this.ext.overrides[lc(`${op.service}.${op.action}`)];
+  }
+
+  /** Whether the engine answers the operation (a shape or an override). */
+  simulates(op: Operation): boolean {
+    if (this.override(op)) return true;
+    const m = this.model(op.service);
+    // media and base entries live in the hand-written media service's table: only its actions reach them
+    if (!m || ENTRY_TABLE.has(m.objectClass)) return false;
+    return !!this.shape(op);
+  }
+
+  run(ctx: CallContext, op: Operation, args: Record<string, unknown>): unknown {
+    const model = this.model(op.service);
+    const override = this.override(op);
+    const g: Gen = { ctx, engine: this, model: model!, op, args };
+    if (override) return override(g);
+    const shape = this.shape(op);
+    if (!model || !shape) throw notSimulated(op);
+    switch (shape.kind) {
+      case 'add':
+        return this.answer(ctx, model, shape.answer, this.add(g, shape.objectParam ? (args[shape.objectParam] as KObject | null) : null, shape.propParams));
+      case 'get':
+        return this.answer(ctx, model, shape.answer, this.find(g, shape.key));
+      case 'update':
+        return this.answer(ctx, model, shape.answer, this.update(g, this.find(g, shape.key, true), args[shape.objectParam] as KObject));
+      case 'delete':
+        return this.answer(ctx, model, shape.answer, this.remove(g, this.find(g, shape.key, true)));
+      case 'list':
+        return this.list(g, shape.filterParam ? (args[shape.filterParam] as KObject | null) : null, shape.pagerParam ? (args[shape.pagerParam] as KObject | null) : null);
+      case 'count':
+        return this.count(g, shape.filterParam ? (args[shape.filterParam] as KObject | null) : null);
+      case 'bulkDelete': {
+        // every object the filter selects (at most 10,000 a call), each as delete would
+        const filter = args[shape.filterParam] as KObject | null;
+        const rows = this.query(g, [...this.conditions(model, filter), ...this.filterHooks(g, filter)], [], 10000, 0).filter((r) => canEdit(ctx, r, r.id));
+        for (const r of rows) this.remove(g, r);
+        return rows.length;
+      }
+      case 'set': {
+        const row = this.find(g, shape.key, true);
+        const patch: Data = {};
+        for (const [param, prop] of shape.props) if (args[param] !== null && args[param] !== undefined) patch[prop] = args[param];
+        return this.answer(ctx, model, shape.answer, this.patch(g, row, patch));
+      }
+      case 'status':
+        return this.answer(ctx, model, shape.answer, this.patch(g, this.find(g, shape.key, true), { status: shape.value }));
+      case 'accept':
+        return this.answer(ctx, model, shape.answer, this.find(g, shape.key, true));
+      case 'clone': {
+        const row = this.find(g, shape.key);
+        const data = this.dataOf(row);
+        for (const [param, prop] of shape.props) if (args[param] !== null && args[param] !== undefined) data[prop] = args[param];
+        return this.present(ctx, model, this.insert(g, row.object_type, data, {}));
+      }
+      case 'lookup':
+        return this.lookup(g, shape);
+      case 'setAsDefault': {
+        const row = this.find(g, shape.key, true);
+        this.setDefault(g, row);
+        return op.result ? this.present(ctx, model, this.getRow(model, row.id)!) : null;
+      }
+      case 'index': {
+        const row = this.find(g, shape.key);
+        return op.result?.kind === 'int' ? Number(row.id) || 0 : row.id;
+      }
+      case 'remotePaths': {
+        // the sandbox has no remote storage: the object has no remote paths
+        this.find(g, shape.key);
+        return { objectType: classOf(op.result) ?? 'KalturaRemotePathListResponse', objects: [], totalCount: 0 };
+      }
+      case 'setContent':
+      case 'serve':
+      case 'serveBy':
+      case 'getUrl':
+        if (!this.ext.content) throw notSimulated(op);
+        return this.ext.content(g, shape);
+    }
+  }
+
+  /** An object as the operation answers it: itself, inside its wrapper class, or nothing. */
+  private answer(ctx: CallContext, m: ServiceModel, answer: Answer, row: ObjectRow): unknown {
+    if (answer.kind === 'void') return null;
+    const obj = this.present(ctx, m, row);
+    return answer.kind === 'wrapped' ? { objectType: answer.cls, [answer.prop]: obj } : obj;
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  dataOf(row: ObjectRow): Data {
+    try {
+      return JSON.parse(row.data) as Data;
+    } catch {
+      return {};
+    }
+  }
+
+  getRow(m: ServiceModel, id: string): ObjectRow | undefined {
+    return this.findStored(m.kind, id);
+  }
+
+  private findStored(kind: string, id: string): ObjectRow | undefined {
+    return this.ctxStore().getObject(kind, id);
+  }
+
+  private storeRef?: () => import('../store').Store;
+  /** Set by the core: the store the engine reads and writes. */
+  useStore(get: () => import('../store').Store): void {
+    this.storeRef = get;
+  }
+  ctxStore(): import('../store').Store {
+    return this.storeRef!();
+  }
+
+  /** Whether a row is gone for the API (removed, or marked deleted). */
+  isDeleted(m: ServiceModel, row: ObjectRow): boolean {
+    if (m.status?.deleted === undefined) return false;
+    return this.dataOf(row).status === m.status.deleted;
+  }
+
+  /** The object a key names, if this session may see it (else the class's not-found error). */
+  find(g: Gen, key: KeyBinding, forEdit = false): ObjectRow {
+    const { ctx, model: m, args } = g;
+    const pid = ctx.session?.partnerId;
+    let row: ObjectRow | undefined;
+    let shown = '';
+    if (key.idParam) {
+      const raw = args[key.idParam];
+      shown = raw === null || raw === undefined ? '' : String(raw);
+      row = shown && shown.length <= 200 ? this.findStored(m.kind, shown) : undefined;
+      if (row && (row.partner_id !== pid || !m.family.includes(row.object_type) || this.isDeleted(m, row))) row = undefined;
+    } else {
+      const where: Condition[] = key.props.map(([param, prop]) => ({ field: prop, op: 'eq', value: args[param] }));
+      shown = key.props.map(([param]) => String(args[param] ?? '')).join(', ');
+      row = this.query(g, where, [], 1, 0)[0];
+    }
+    if (!row || !(forEdit ? canEdit(ctx, row, row.id) : canView(ctx, row, row.id))) {
+      if (!key.idParam) this.checkReferences(g, Object.fromEntries(key.props.map(([param, prop]) => [prop, args[param]])));
+      throw this.notFound(g.op, m.objectClass, shown, !key.idParam);
+    }
+    return row;
+  }
+
+  /** Rows of the service's family matching `where` (deleted ones left out unless a status is asked for). */
+  query(g: Gen, where: Condition[], order: OrderBy[], limit: number, offset: number): ObjectRow[] {
+    const m = g.model;
+    return this.ctxStore().queryObjects({
+      kind: m.kind,
+      partnerId: g.ctx.session!.partnerId,
+      objectTypes: m.family,
+      where, live: this.live(m, where),
+      owner: ownerScope(g.ctx),
+      order,
+      limit,
+      offset,
+    });
+  }
+
+  /** Whether a query leaves deleted objects out: yes, unless it asks about the status itself. */
+  private live(m: ServiceModel, where: Condition[]): boolean {
+    return m.status?.deleted !== undefined && !where.some((c) => c.field === 'status');
+  }
+
+  /** The object as the API answers it: its properties, ids and times, computed properties. */
+  present(ctx: CallContext, m: ServiceModel, row: ObjectRow): Data {
+    const data = this.dataOf(row);
+    // in the class's property order, as Kaltura answers
+    const out: Data = { objectType: row.object_type };
+    for (const p of this.desc.allProperties(row.object_type)) if (data[p.name] !== undefined) out[p.name] = data[p.name];
+    // properties of the sandbox's own start with `__` (a login's password hash): never answered
+    for (const [k, v] of Object.entries(data)) if (!(k in out) && !k.startsWith('__')) out[k] = v;
+    this.each(row.object_type, (h) => h.present?.(ctx, this, out, row));
+    return out;
+  }
+
+  // ---------------------------------------------------------------- errors
+
+  /** An error the operation (or the description) documents, by code, with its args filled. */
+  error(op: Operation | undefined, code: string, args: Record<string, string | number> = {}): KalturaApiError {
+    const template = op?.errors?.find((e) => e.code === code)?.message ?? this.catalog.get(code);
+    return template ? new KalturaApiError(code, args, template) : new KalturaApiError(code as never, args);
+  }
+
+  /** The first documented error whose code matches, with every placeholder filled with `value`. */
+  private documented(op: Operation | undefined, codes: string[]): ApiError | undefined {
+    for (const code of codes) {
+      const own = op?.errors?.find((e) => e.code === code);
+      if (own) return own;
+    }
+    for (const code of codes) {
+      const message = this.catalog.get(code);
+      if (message) return { code, message };
+    }
+    return undefined;
+  }
+
+  private fill(e: ApiError, value: string): KalturaApiError {
+    const args: Record<string, string> = {};
+    for (const m of e.message.matchAll(/@([A-Z0-9_]+)@/g)) args[m[1]!] = value.slice(0, 200);
+    return new KalturaApiError(e.code, args, e.message);
+  }
+
+  /** Error codes that say an object of a class (by its noun) was not found. */
+  private notFoundCodes(cls: string): string[] {
+    const isEntry = this.desc.isSubclassOf(cls, 'KalturaBaseEntry') || /Entry$/.test(cls) && !/CategoryEntry|UserEntry/.test(cls);
+    const words = noun(cls).split('_');
+    const nouns: string[] = [];
+    if (isEntry) nouns.push('ENTRY');
+    for (let n = words.length; n >= 1; n--) nouns.push(words.slice(0, n).join('_'));
+    if (words.length > 1) nouns.push(words.slice(1).join('_'));
+    return nouns.flatMap((n) => [`${n}_ID_NOT_FOUND`, `${n}_NOT_FOUND`, `INVALID_${n}_ID`]);
+  }
+
+  /** `{CLASS}_ID_NOT_FOUND` and the like, as the operation or the description documents it. */
+  notFound(op: Operation | undefined, cls: string, id: string, relation = false): KalturaApiError {
+    const codes = this.notFoundCodes(cls);
+    if (relation) {
+      // a relation without its own code: what the operation says for "not assigned"
+      const own = op?.errors?.find((e) => /NOT_ASSIGNED|_NOT_IN_/.test(e.code));
+      if (own) return this.fill(own, id);
+    }
+    const e = this.documented(op, codes);
+    if (e) return this.fill(e, id);
+    return new KalturaApiError('INVALID_OBJECT_ID', { ID: id.slice(0, 200) });
+  }
+
+  /**
+   * References an object makes to others (`entryId`, `categoryId`, `metadataProfileId`), checked
+   * when the operation documents a not-found error for that kind of object.
+   */
+  checkReferences(g: Gen, data: Data): void {
+    for (const [prop, value] of Object.entries(data)) {
+      if (value === null || value === undefined || value === '' || !/.Id$/.test(prop) || prop === 'id') continue;
+      const target = prop.slice(0, -2);
+      if (target === 'entry') {
+        const e = this.documented(g.op, g.op.errors?.some((x) => x.code === 'INVALID_ENTRY_ID') ? ['INVALID_ENTRY_ID'] : ['ENTRY_ID_NOT_FOUND', 'INVALID_ENTRY_ID']);
+        if (!e || !g.op.errors?.some((x) => x.code === e.code)) continue;
+        if (!this.entryExists(g.ctx, String(value))) throw this.fill(e, String(value));
+        continue;
+      }
+      const m = this.model(target) ?? [...this.models.values()].find((x) => lc(x.objectClass) === lc(`Kaltura${target}`));
+      if (!m || m === g.model && prop !== 'parentId') continue;
+      const codes = this.notFoundCodes(m.objectClass);
+      const e = g.op.errors?.find((x) => codes.includes(x.code));
+      if (!e) continue;
+      const row = this.findStored(m.kind, String(value));
+      if (!row || row.partner_id !== g.ctx.session?.partnerId || this.isDeleted(m, row)) throw this.fill(e, String(value));
+    }
+  }
+
+  /** Set by the core: whether an entry (the hand-written media service's, or a generic one) exists. */
+  entryExists: (ctx: CallContext, id: string) => boolean = () => false;
+
+  // ---------------------------------------------------------------- writing
+
+  /** The read-only and insert-only checks of Kaltura's validateForInsert / validateForUpdate. */
+  private checkWritable(input: KObject, current: Data | undefined): void {
+    const given = (input as unknown as Record<symbol, Record<string, unknown> | undefined>)[GIVEN_READ_ONLY];
+    for (const [prop, value] of Object.entries(given ?? {})) {
+      if (current && sameValue(current[prop], value)) continue;
+      throw new KalturaApiError('PROPERTY_VALIDATION_NOT_UPDATABLE', { PROP_NAME: `${input.objectType}::${prop}` });
+    }
+    if (!current) return;
+    for (const p of this.desc.allProperties(input.objectType)) {
+      if (!p.insertOnly || input[p.name] === undefined || input[p.name] === null) continue;
+      if (sameValue(current[p.name], input[p.name])) continue;
+      throw new KalturaApiError('PROPERTY_VALIDATION_NOT_UPDATABLE', { PROP_NAME: `${input.objectType}::${p.name}` });
+    }
+  }
+
+  add(g: Gen, input: KObject | null, propParams: Array<[string, string]>): ObjectRow {
+    const { model: m, args } = g;
+    const cls = input?.objectType ?? m.objectClass;
+    const def = this.desc.getClass(cls);
+    if (def?.abstract) throw new KalturaApiError('OBJECT_TYPE_ABSTRACT', { OBJ_TYPE: cls });
+    if (input) this.checkWritable(input, undefined);
+    const data: Data = {};
+    for (const [k, v] of Object.entries(input ?? {})) if (k !== 'objectType' && v !== null && v !== undefined) data[k] = v;
+    for (const [param, prop] of propParams) if (args[param] !== null && args[param] !== undefined) data[prop] = args[param];
+    return this.insert(g, cls, data, input ?? {});
+  }
+
+  /** Stores a new object of class `cls` with `data`: id, partner, times, status, hooks. */
+  insert(g: Gen, cls: string, data: Data, input: Data): ObjectRow {
+    const { ctx, model: m } = g;
+    const store = this.ctxStore();
+    const pid = ctx.session!.partnerId;
+    for (const k of m.keyProps) {
+      if (data[k] === undefined || data[k] === null || data[k] === '') throw new KalturaApiError('PROPERTY_VALIDATION_CANNOT_BE_NULL', { PROP_NAME: `${cls}::${k}` });
+    }
+    this.checkReferences(g, data);
+    let id: string;
+    if (m.idType === 'int') id = String(store.nextNumericId(m.kind));
+    else if (m.idType === 'string' && m.idGiven && typeof input.id === 'string' && input.id !== '') id = input.id;
+    else if (m.idType === 'string' && m.idGiven && m.props.get('id') && !input.id && this.requiresGivenId(m)) {
+      throw this.error(g.op, 'PROPERTY_VALIDATION_CANNOT_BE_NULL', { PROP_NAME: `${cls}::id` });
+    } else id = newEntryId();
+    if (m.idGiven && input.id) {
+      const existing = store.getObject(m.kind, id);
+      if (existing) {
+        if (existing.partner_id !== pid || !this.isDeleted(m, existing)) throw this.duplicate(g, id);
+        store.removeObject(m.kind, id);
+      }
+    }
+    if (m.keyProps.length) {
+      const dup = this.query(g, m.keyProps.map((k) => ({ field: k, op: 'eq' as const, value: data[k] })), [], 1, 0);
+      if (dup.length) throw this.duplicate(g, m.keyProps.map((k) => String(data[k])).join(', '));
+    }
+    const now = nowSec();
+    if (m.idType === 'int') data.id = Number(id);
+    else if (m.idType === 'string') data.id = id;
+    if (m.props.has('partnerId')) data.partnerId = pid;
+    if (m.props.has('createdAt')) data.createdAt = now;
+    if (m.props.has('updatedAt')) data.updatedAt = now;
+    if (m.status && data.status === undefined && m.status.initial !== undefined) data.status = m.status.initial;
+    fillTypes(this.desc, cls, data);
+    const owner = newOwner(ctx);
+    const row: ObjectRow = { kind: m.kind, id, partner_id: pid, object_type: cls, ...owner, created_at: now, updated_at: now, data: '', content_size: null, file_name: null };
+    this.each(cls, (h) => h.beforeAdd?.(g, data, row));
+    row.data = JSON.stringify(data);
+    row.deleted = m.status?.deleted !== undefined && data.status === m.status.deleted ? 1 : 0;
+    store.insertObject(row);
+    this.each(cls, (h) => h.afterAdd?.(g, data, row));
+    // a hook may have changed it (setDefault): read it back only then
+    return m.keyProps.length || this.hooksOf.get(cls)?.some((h) => h.afterAdd) ? store.getObject(m.kind, id)! : row;
+  }
+
+  /** A user id is the client's to choose and must be given (KalturaUser); other given ids are optional. */
+  private requiresGivenId(m: ServiceModel): boolean {
+    return m.props.get('id')?.type.kind === 'string' && !m.props.get('id')?.readOnly && this.desc.isSubclassOf(m.objectClass, 'KalturaBaseUser');
+  }
+
+  private duplicate(g: Gen, id: string): KalturaApiError {
+    const own = g.op.errors?.find((e) => /^DUPLICATE_|_ALREADY_EXISTS$/.test(e.code));
+    if (own) return this.fill(own, id);
+    const e = this.documented(g.op, [`${noun(g.model.objectClass)}_ALREADY_EXISTS`, `DUPLICATE_${noun(g.model.objectClass)}`]);
+    return e ? this.fill(e, id) : new KalturaApiError('INVALID_FIELD_VALUE', { FIELD_NAME: 'id (already used)' });
+  }
+
+  update(g: Gen, row: ObjectRow, input: KObject): ObjectRow {
+    const current = this.dataOf(row);
+    if (input.objectType !== row.object_type && !this.desc.isSubclassOf(row.object_type, input.objectType)) {
+      throw new KalturaApiError('INVALID_OBJECT_TYPE', { INVALID_OBJ_TYPE: input.objectType });
+    }
+    this.checkWritable(input, current);
+    const patch: Data = {};
+    for (const [k, v] of Object.entries(input)) {
+      if (k === 'objectType' || v === undefined) continue;
+      if (this.props(row.object_type).get(k)?.insertOnly) continue;
+      patch[k] = v;
+    }
+    return this.patch(g, row, patch);
+  }
+
+  /** Applies `patch` (null removes a property) with the hooks, and stores it. */
+  patch(g: Gen, row: ObjectRow, patch: Data): ObjectRow {
+    const current = this.dataOf(row);
+    this.each(row.object_type, (h) => h.beforeUpdate?.(g, current, patch, row));
+    const next: Data = { ...current };
+    for (const [k, v] of Object.entries(patch)) {
+      if (v === null) delete next[k];
+      else next[k] = v;
+    }
+    const now = nowSec();
+    if (g.model.props.has('updatedAt')) next.updatedAt = now;
+    fillTypes(this.desc, row.object_type, next);
+    const deleted = g.model.status?.deleted !== undefined && next.status === g.model.status.deleted ? 1 : 0;
+    this.ctxStore().updateObject(row.kind, row.id, { data: JSON.stringify(next), updated_at: now, deleted });
+    return this.ctxStore().getObject(row.kind, row.id)!;
+  }
+
+  /** Marks the object deleted when its class has a DELETED status, else removes it. */
+  remove(g: Gen, row: ObjectRow): ObjectRow {
+    const data = this.dataOf(row);
+    this.each(row.object_type, (h) => h.beforeDelete?.(g, data, row));
+    const m = g.model;
+    let out = row;
+    if (m.status?.deleted !== undefined) {
+      const patch: Data = { status: m.status.deleted };
+      if (m.props.has('deletedAt')) patch.deletedAt = nowSec();
+      out = this.patch(g, row, patch);
+    } else this.ctxStore().removeObject(row.kind, row.id);
+    this.ext.dropContent?.(row);
+    return out;
+  }
+
+  /** Marks one object the default among those of its parent (same entryId, or all). */
+  setDefault(g: Gen, row: ObjectRow): void {
+    const m = g.model;
+    const data = this.dataOf(row);
+    const prop = m.props.get('isDefault');
+    if (!prop) return;
+    const yes = prop.type.kind === 'bool' ? true : 1;
+    const no = prop.type.kind === 'bool' ? false : 0;
+    const where: Condition[] = m.props.has('entryId') && data.entryId !== undefined ? [{ field: 'entryId', op: 'eq', value: data.entryId }] : [];
+    for (const other of this.query(g, [...where, { field: 'isDefault', op: 'eq', value: yes }], [], 500, 0)) {
+      if (other.id !== row.id) this.ctxStore().updateObject(other.kind, other.id, { data: JSON.stringify({ ...this.dataOf(other), isDefault: no }) });
+    }
+    if (data.isDefault !== yes) this.ctxStore().updateObject(row.kind, row.id, { data: JSON.stringify({ ...data, isDefault: yes }), updated_at: nowSec() });
+  }
+
+  // ---------------------------------------------------------------- lists
+
+  private props(cls: string): Map<string, PropertyDef> {
+    return new Map(this.desc.allProperties(cls).map((p) => [p.name, p] as const));
+  }
+
+  /** The conditions a filter object sets, by its property names (`entryIdEqual`, `statusIn`, ...). */
+  conditions(m: ServiceModel, filter: KObject | null): Condition[] {
+    if (!filter) return [];
+    const props = this.props(m.objectClass);
+    for (const c of m.family) for (const [k, p] of this.props(c)) if (!props.has(k)) props.set(k, p);
+    const out: Condition[] = [];
+    for (const [name, value] of Object.entries(filter)) {
+      if (name === 'objectType' || name === 'orderBy' || value === null || value === undefined || value === '') continue;
+      for (const [suffix, op] of SUFFIXES) {
+        if (!name.endsWith(suffix) || name.length === suffix.length) continue;
+        const stem = name.slice(0, -suffix.length);
+        const fields = (props.has(stem) ? [stem] : stem.split('Or').map((s, i) => (i ? s[0]!.toLowerCase() + s.slice(1) : s))).filter((f) => props.has(f));
+        if (!fields.length) break;
+        const prop = props.get(fields[0]!)!;
+        const numeric = prop.type.kind === 'int' || prop.type.kind === 'float' || (prop.type.kind === 'enum' && this.desc.getEnum(prop.type.name)?.base === 'int');
+        const bool = prop.type.kind === 'bool';
+        const conv = (v: unknown) => (numeric && v !== '' && Number.isFinite(Number(v)) ? Number(v) : bool ? (v === true || v === 1 || v === '1' || v === 'true' ? 1 : 0) : String(v));
+        let v: unknown = value;
+        if (op === 'in' || op === 'notIn') v = listItems(value).map(conv);
+        else if (op !== 'like' && op !== 'multiLikeOr' && op !== 'multiLikeAnd' && op !== 'startsWith' && op !== 'endsWith' && op !== 'matchOr' && op !== 'matchAnd' && op !== 'notContains') v = conv(value);
+        out.push({ field: fields[0]!, op, value: v, ...(fields.length > 1 ? { fields } : {}) });
+        break;
+      }
+    }
+    return out;
+  }
+
+  /** `+name,-createdAt` -> order; unknown properties are ignored. */
+  order(m: ServiceModel, orderBy: unknown): OrderBy[] {
+    const out: OrderBy[] = [];
+    for (const part of listItems(orderBy)) {
+      const x = /^([+-])([A-Za-z0-9_]+)$/.exec(part);
+      if (x && (m.props.has(x[2]!) || x[2] === 'createdAt')) out.push({ field: x[2]!, desc: x[1] === '-' });
+    }
+    return out;
+  }
+
+  list(g: Gen, filter: KObject | null, pager: KObject | null): Data {
+    const m = g.model;
+    const where = [...this.conditions(m, filter), ...this.filterHooks(g, filter)];
+    const { limit, offset } = pageOf(pager);
+    const { rows, total } = this.ctxStore().pageObjects({ kind: m.kind, partnerId: g.ctx.session!.partnerId, objectTypes: m.family, where, live: this.live(m, where), owner: ownerScope(g.ctx), order: this.order(m, filter?.orderBy), limit, offset });
+    const responseClass = g.op.result?.kind === 'object' ? g.op.result.className : `${m.objectClass}ListResponse`;
+    return { objectType: responseClass, objects: rows.map((r) => this.present(g.ctx, m, r)), totalCount: total };
+  }
+
+  count(g: Gen, filter: KObject | null): number {
+    const m = g.model;
+    const where = [...this.conditions(m, filter), ...this.filterHooks(g, filter)];
+    return this.ctxStore().countObjects({ kind: m.kind, partnerId: g.ctx.session!.partnerId, objectTypes: m.family, where, live: this.live(m, where), owner: ownerScope(g.ctx) });
+  }
+
+  /** Filter fields a hook answers (category ancestors, ...): registered as `filter:{Class}` overrides. */
+  private filterHooks(g: Gen, filter: KObject | null): Condition[] {
+    if (!filter) return [];
+    const hook = this.ext.overrides[`filter:${lc(g.model.objectClass)}`];
+    return hook ? ((hook({ ...g, args: { filter } }) as Condition[] | undefined) ?? []) : [];
+  }
+
+  private lookup(g: Gen, shape: Extract<Shape, { kind: 'lookup' }>): unknown {
+    const m = g.model;
+    const where: Condition[] = shape.props.filter(([p]) => g.args[p] !== null && g.args[p] !== undefined).map(([p, prop]) => ({ field: prop, op: 'eq', value: g.args[p] }));
+    if (!shape.many) {
+      const row = this.query(g, where, [], 1, 0)[0];
+      if (!row) throw this.notFound(g.op, m.objectClass, shape.props.map(([p]) => String(g.args[p] ?? '')).join(', '));
+      return this.present(g.ctx, m, row);
+    }
+    const { limit, offset } = pageOf(shape.pagerParam ? (g.args[shape.pagerParam] as KObject | null) : null);
+    const rows = this.query(g, where, [], shape.pagerParam ? limit : 500, shape.pagerParam ? offset : 0).map((r) => this.present(g.ctx, m, r));
+    if (g.op.result?.kind === 'array') return rows;
+    const total = this.ctxStore().countObjects({ kind: m.kind, partnerId: g.ctx.session!.partnerId, objectTypes: m.family, where, live: this.live(m, where), owner: ownerScope(g.ctx) });
+    return { objectType: g.op.result?.kind === 'object' ? g.op.result.className : `${m.objectClass}ListResponse`, objects: rows, totalCount: total };
+  }
+
+  private readonly hooksOf = new Map<string, ClassHooks[]>();
+  /** The hooks that apply to a class (its own and its bases'), found once per class. */
+  private each(cls: string, fn: (h: ClassHooks) => void): void {
+    let list = this.hooksOf.get(cls);
+    if (!list) {
+      list = Object.entries(this.ext.hooks).filter(([name]) => this.desc.isSubclassOf(cls, name)).map(([, h]) => h);
+      this.hooksOf.set(cls, list);
+    }
+    for (const h of list) fn(h);
+  }
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === undefined || a === null || b === undefined || b === null) return false;
+  if (typeof a === 'object' || typeof b === 'object') return JSON.stringify(a) === JSON.stringify(b);
+  return String(a) === String(b);
+}
+
+/**
+ * Read-only type properties set from the class, as the server sets them (`cuePointType` of a
+ * KalturaCodeCuePoint is CODE, the `type` of a KalturaAccessControlBlockAction is BLOCK): the enum
+ * value whose constant's words all appear in the class name. Nested objects too.
+ */
+export function fillTypes(desc: ApiDescription, cls: string, data: Data, depth = 0): void {
+  if (depth > 8) return;
+  const words = new Set(noun(cls).split('_'));
+  for (const p of desc.allProperties(cls)) {
+    const v = data[p.name];
+    if (p.type.kind === 'object' && v && typeof v === 'object' && !Array.isArray(v)) {
+      fillTypes(desc, String((v as Data).objectType ?? p.type.className), v as Data, depth + 1);
+      continue;
+    }
+    if (p.type.kind === 'array' && Array.isArray(v)) {
+      for (const item of v) if (item && typeof item === 'object') fillTypes(desc, String((item as Data).objectType ?? p.type.itemClass), item as Data, depth + 1);
+      continue;
+    }
+    if (!p.readOnly || p.type.kind !== 'enum' || v !== undefined || !/^(type|[a-z][A-Za-z]*Type)$/.test(p.name)) continue;
+    const e = desc.getEnum(p.type.name);
+    let best: { value: unknown; n: number } | undefined;
+    for (const ev of e?.values ?? []) {
+      const w = ev.name.toUpperCase().split('_');
+      if (w.every((x) => words.has(x)) && (!best || w.length > best.n)) best = { value: ev.value, n: w.length };
+    }
+    if (best) data[p.name] = e!.base === 'int' ? Number(best.value) : best.value;
+  }
+}
+
+/** The answer to an action the API has and the sandbox does not simulate. */
+export function notSimulated(op: Operation): KalturaApiError {
+  return new KalturaApiError('SANDBOX_ACTION_NOT_SIMULATED', { SERVICE_NAME: op.service, ACTION_NAME: op.action });
+}

@@ -1,0 +1,242 @@
+/**
+ * Which generic behaviour answers an operation, read from its name, parameters and result in the
+ * API description. The action's first word says what it does (`add`, `get`, `list`, `update`,
+ * `delete`, `count`, `clone`, `index`, `set...`, status verbs such as `activate` or `abort...`,
+ * background processes such as `submit...` or `retry...`); its parameters say which object
+ * (the id, `{something}Id`, or the properties of a relation), with what; its result says what to
+ * answer (the object, a list response of its class, a wrapper holding it, nothing). An operation
+ * that fits none is not simulated (the sandbox says so when it is called).
+ */
+import type { ApiDescription, Operation, OperationParam } from '../../api/types';
+import { classOf, isResourceParam, listItemClass, propOfParam, related, type ServiceModel } from './model';
+
+/** How an operation's parameters name an object: its id, or properties of a relation. */
+export interface KeyBinding {
+  /** The parameter holding the object's id. */
+  idParam?: string;
+  /** Parameter -> property, for objects keyed by properties (and extra conditions). */
+  props: Array<[param: string, prop: string]>;
+}
+
+/** How the object is answered: itself, inside a wrapper class (`KalturaBatchJobResponse.batchJob`), or nothing. */
+export type Answer = { kind: 'object' } | { kind: 'void' } | { kind: 'wrapped'; cls: string; prop: string };
+
+export type Shape =
+  | { kind: 'add'; objectParam?: string; propParams: Array<[string, string]>; answer: Answer }
+  | { kind: 'get'; key: KeyBinding; answer: Answer }
+  | { kind: 'update'; key: KeyBinding; objectParam: string; answer: Answer }
+  | { kind: 'delete'; key: KeyBinding; answer: Answer }
+  | { kind: 'list'; filterParam?: string; pagerParam?: string }
+  | { kind: 'count'; filterParam?: string }
+  | { kind: 'bulkDelete'; filterParam: string }
+  | { kind: 'set'; key: KeyBinding; props: Array<[string, string]>; answer: Answer }
+  | { kind: 'status'; key: KeyBinding; value: number | string; answer: Answer }
+  | { kind: 'accept'; key: KeyBinding; answer: Answer }
+  | { kind: 'clone'; key: KeyBinding; props: Array<[string, string]> }
+  | { kind: 'lookup'; props: Array<[string, string]>; many: boolean; pagerParam?: string }
+  | { kind: 'setContent'; key: KeyBinding; resourceParam: string }
+  | { kind: 'serve'; key: KeyBinding }
+  | { kind: 'serveBy'; props: Array<[string, string]> }
+  | { kind: 'getUrl'; key: KeyBinding }
+  | { kind: 'remotePaths'; key: KeyBinding }
+  | { kind: 'setAsDefault'; key: KeyBinding }
+  | { kind: 'index'; key: KeyBinding };
+
+const SCALARS = new Set(['string', 'int', 'float', 'bool', 'enum']);
+const isScalar = (p: OperationParam) => SCALARS.has(p.type.kind);
+
+/** Status constants a verb leads to (`activate` -> ACTIVE), tried in order. */
+const VERBS: Record<string, string[]> = {
+  activate: ['ACTIVE', 'ACTIVATED'],
+  deactivate: ['DEACTIVATED', 'NOT_ACTIVE', 'INACTIVE', 'DISABLED'],
+  approve: ['APPROVED', 'ACTIVE', 'READY'],
+  reject: ['REJECTED'],
+  enable: ['ENABLED', 'ACTIVE'],
+  disable: ['DISABLED', 'INACTIVE'],
+  cancel: ['CANCELED', 'CANCELLED', 'ABORTED'],
+  abort: ['ABORTED'],
+  ignore: ['IGNORED', 'IGNORE'],
+  markoffline: ['NOT_OPERATIONAL', 'OFFLINE', 'DISABLED'],
+  block: ['BLOCKED'],
+  unblock: ['ACTIVE'],
+  archive: ['ARCHIVED'],
+  retry: ['RETRY', 'PENDING'],
+  invalidate: ['INVALID'],
+};
+
+/**
+ * Actions whose work is done by Kaltura's background workers (distribution, conversion,
+ * indexing, notifications): the sandbox has none, so it accepts the call on an existing object
+ * and answers the object as it is (as Kaltura does right after queueing the work).
+ */
+const BACKGROUND = new Set(['submit', 'convert', 'reconvert', 'regenerate', 'retry', 'validate', 'sync', 'notify', 'dispatch', 'boost', 'recalculate', 'request', 'export', 'reindex', 'extend']);
+
+/** `abortConvertProfile` -> ['abort', 'ConvertProfile']. */
+function words(action: string): [string, string] {
+  const m = /^([a-z]+)(.*)$/.exec(action);
+  return m ? [m[1]!, m[2]!] : [action.toLowerCase(), ''];
+}
+
+/**
+ * The key of an object in an operation's parameters: the parameter named `id`, or `{something}Id`
+ * that is not a property of the class (`captionAssetId`, `userId` of user.get, `jobId`), else the
+ * required scalar parameters that name the properties of a relation (`entryId` + `categoryId`).
+ */
+export function keyBinding(m: ServiceModel, params: OperationParam[]): KeyBinding | undefined {
+  const scalars = params.filter(isScalar);
+  if (m.idType !== 'none') {
+    const idParam =
+      scalars.find((p) => p.name === 'id') ??
+      scalars.find((p) => p.required && /Id$/.test(p.name) && !m.props.has(p.name) && !propOfParam(m.objectClass, m.props, p.name, m.service));
+    if (idParam) return { idParam: idParam.name, props: [] };
+    // no id parameter: the required parameters that name properties (`permissionName`, `userId` + `groupId`)
+    const required = scalars.filter((p) => p.required);
+    const props = required.map((p): [string, string] | undefined => {
+      const prop = propOfParam(m.objectClass, m.props, p.name, m.service);
+      return prop ? [p.name, prop] : undefined;
+    });
+    return props.length && props.every(Boolean) ? { props: props as Array<[string, string]> } : undefined;
+  }
+  const props: Array<[string, string]> = [];
+  for (const k of m.keyProps) {
+    const p = scalars.find((x) => propOfParam(m.objectClass, m.props, x.name, m.service) === k);
+    if (p) props.push([p.name, k]);
+  }
+  return props.length === m.keyProps.length && props.length > 0 ? { props } : undefined;
+}
+
+/** Parameters besides the key, each naming a property of the class; undefined when a required one does not. */
+function propParams(m: ServiceModel, params: OperationParam[], key: KeyBinding | undefined, skip: OperationParam[] = []): Array<[string, string]> | undefined {
+  const used = new Set([key?.idParam, ...(key?.props ?? []).map(([p]) => p), ...skip.map((p) => p.name)]);
+  const out: Array<[string, string]> = [];
+  for (const p of params) {
+    if (used.has(p.name)) continue;
+    const prop = isScalar(p) ? propOfParam(m.objectClass, m.props, p.name, m.service) : undefined;
+    if (prop) out.push([p.name, prop]);
+    else if (p.required) return undefined;
+  }
+  return out;
+}
+
+function isFilter(desc: ApiDescription, p: OperationParam): boolean {
+  const c = classOf(p.type);
+  return !!c && (/Filter$/.test(c) || desc.isSubclassOf(c, 'KalturaFilter'));
+}
+
+function isPager(desc: ApiDescription, p: OperationParam): boolean {
+  const c = classOf(p.type);
+  return !!c && (desc.isSubclassOf(c, 'KalturaPager') || /Pager$/.test(c));
+}
+
+/** How the result answers the object: itself, a wrapper with one property of its class, or nothing. */
+function answerOf(desc: ApiDescription, m: ServiceModel, op: Operation, orVoid = true): Answer | undefined {
+  if (!op.result) return orVoid ? { kind: 'void' } : undefined;
+  const c = classOf(op.result);
+  if (!c) return undefined;
+  if (related(desc, c, m.objectClass)) return { kind: 'object' };
+  if (listItemClass(desc, c)) return undefined;
+  const holders = desc.allProperties(c).filter((p) => p.type.kind === 'object' && related(desc, p.type.className, m.objectClass));
+  return holders.length === 1 ? { kind: 'wrapped', cls: desc.getClass(c)!.name, prop: holders[0]!.name } : undefined;
+}
+
+const onlyScalarsOrOptional = (params: OperationParam[]) => params.every((p) => !p.required || isScalar(p));
+
+export function classify(desc: ApiDescription, m: ServiceModel, op: Operation): Shape | undefined {
+  const action = op.action;
+  const a = action.toLowerCase();
+  const [verb, rest] = words(action);
+  const params = op.params;
+  if (params.some((p) => p.type.kind === 'file' && p.required)) return undefined;
+  const objectParams = params.filter((p) => classOf(p.type) && related(desc, classOf(p.type)!, m.objectClass));
+
+  if (verb === 'add' && !/^(From|Content|Bulk)/.test(rest)) {
+    const answer = answerOf(desc, m, op, false);
+    if (!answer) return undefined;
+    const objectParam = objectParams[0];
+    const props = propParams(m, params, undefined, objectParam ? [objectParam] : []);
+    if (!props || (!objectParam && props.length === 0)) return undefined;
+    return { kind: 'add', objectParam: objectParam?.name, propParams: props, answer };
+  }
+  if (verb === 'list' && (!/^By/.test(rest) || rest === 'ByPartner')) {
+    const item = listItemClass(desc, classOf(op.result));
+    if (!item || !related(desc, item, m.objectClass)) return undefined;
+    // listByPartner's filter is a partner filter: the list is the session partner's, unfiltered
+    const filter = rest === 'ByPartner' ? undefined : params.find((p) => isFilter(desc, p));
+    const pager = params.find((p) => isPager(desc, p));
+    if (params.some((p) => p !== filter && p !== pager && p.required && !(rest === 'ByPartner' && isFilter(desc, p)))) return undefined;
+    return { kind: 'list', filterParam: filter?.name, pagerParam: pager?.name };
+  }
+  if (a === 'bulkdelete') {
+    const filter = params.find((p) => isFilter(desc, p));
+    return filter && op.result?.kind === 'int' && params.every((p) => p === filter || !p.required) ? { kind: 'bulkDelete', filterParam: filter.name } : undefined;
+  }
+  if (a === 'count') {
+    if (op.result?.kind !== 'int') return undefined;
+    const filter = params.find((p) => isFilter(desc, p));
+    if (params.some((p) => p !== filter && p.required)) return undefined;
+    return { kind: 'count', filterParam: filter?.name };
+  }
+  const by = /^(get|list)By([A-Z][A-Za-z0-9]*)$/.exec(action) ?? (verb === 'get' && /^(WebPlayable|[A-Za-z]*With)/.test(rest) ? [action, 'get', rest] : null);
+  if (by) {
+    const many = by[1] === 'list' || op.result?.kind === 'array' || !!listItemClass(desc, classOf(op.result));
+    if (op.result?.kind === 'array' && !related(desc, op.result.itemClass, m.objectClass)) return undefined;
+    if (!many && answerOf(desc, m, op, false)?.kind !== 'object') return undefined;
+    if (many && op.result?.kind !== 'array' && !related(desc, listItemClass(desc, classOf(op.result)) ?? '', m.objectClass)) return undefined;
+    const pager = params.find((p) => isPager(desc, p));
+    const props = propParams(m, params, undefined, pager ? [pager] : []);
+    return props && props.length ? { kind: 'lookup', props, many, pagerParam: pager?.name } : undefined;
+  }
+
+  if (/^serveBy[A-Z]/.test(action) && m.hasContent) {
+    const props = propParams(m, params, undefined);
+    return props && props.length ? { kind: 'serveBy', props } : undefined;
+  }
+  const key = keyBinding(m, params);
+  if (!key) return undefined;
+  const extra = params.filter((p) => p.name !== key.idParam && !key.props.some(([k]) => k === p.name));
+  if (a === 'setcontent' || a === 'updatecontent' || a === 'addcontent') {
+    const resource = params.find((p) => isResourceParam(desc, p.type));
+    return resource && answerOf(desc, m, op)?.kind !== 'wrapped' && params.every((p) => p === resource || !p.required || isScalar(p)) ? { kind: 'setContent', key, resourceParam: resource.name } : undefined;
+  }
+  if (a === 'serve' || a === 'geturl' || a === 'getdownloadurl') {
+    if (!m.hasContent || extra.some((p) => p.required)) return undefined;
+    return a === 'serve' ? { kind: 'serve', key } : op.result?.kind === 'string' ? { kind: 'getUrl', key } : undefined;
+  }
+  if (a === 'getremotepaths') return /RemotePathListResponse$/.test(classOf(op.result) ?? '') ? { kind: 'remotePaths', key } : undefined;
+  if (verb === 'get') {
+    const answer = answerOf(desc, m, op, false);
+    // get, getXStatus, or get + the last words of the class name (batchcontrol.getCommand)
+    const names = rest === '' || /Status$/.test(rest) || m.objectClass.endsWith(rest);
+    return answer && names && onlyScalarsOrOptional(extra) ? { kind: 'get', key, answer } : undefined;
+  }
+  if (verb === 'delete') {
+    const answer = answerOf(desc, m, op);
+    return answer && onlyScalarsOrOptional(extra) && !/^(Local|Pending|By)/.test(rest) ? { kind: 'delete', key, answer } : undefined;
+  }
+  if (a === 'update' || (verb === 'update' && objectParams.length === 1 && extra.every((p) => p === objectParams[0] || !p.required))) {
+    const answer = answerOf(desc, m, op);
+    return objectParams[0] && answer ? { kind: 'update', key, objectParam: objectParams[0].name, answer } : undefined;
+  }
+  if (a === 'index') return onlyScalarsOrOptional(extra) ? { kind: 'index', key } : undefined;
+  if (a === 'clone') {
+    const props = propParams(m, params, key);
+    return props && answerOf(desc, m, op, false)?.kind === 'object' ? { kind: 'clone', key, props } : undefined;
+  }
+  if (a === 'setasdefault') return extra.every((p) => !p.required) ? { kind: 'setAsDefault', key } : undefined;
+  const statusNames = VERBS[a] ?? VERBS[verb];
+  if (statusNames && m.status) {
+    const value = statusNames.map((n) => m.status!.byName.get(n)).find((v) => v !== undefined);
+    const answer = answerOf(desc, m, op);
+    if (value !== undefined && answer && onlyScalarsOrOptional(extra)) return { kind: 'status', key, value, answer };
+  }
+  if (BACKGROUND.has(verb)) {
+    const answer = answerOf(desc, m, op);
+    return answer && onlyScalarsOrOptional(extra) ? { kind: 'accept', key, answer } : undefined;
+  }
+  if ((verb === 'update' || verb === 'set') && rest) {
+    const answer = answerOf(desc, m, op);
+    const props = propParams(m, params, key);
+    return answer && props && props.length ? { kind: 'set', key, props, answer } : undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,46 @@
+/**
+ * What the generic services cannot read from the description, by class and by action: the
+ * hooks and overrides of the services of the shipped recipes (assets and their content,
+ * categories, custom metadata, cue points, users, application tokens, access control, eSearch).
+ * Each applies only where the description has the class or action it names.
+ */
+import type { SandboxCore } from '../core';
+import type { ClassHooks, Extensions, Override } from '../generic/engine';
+import { appTokenExtensions } from './appTokens';
+import { categoryExtensions, entryCategories } from './categories';
+import { contentActions, dropContent } from './content';
+import { esearchOverrides } from './esearch';
+import { metadataOverrides } from './metadata';
+import { moreOverrides } from './more';
+import { loginExtensions } from './logins';
+import { entryThumbnail, objectExtensions } from './objects';
+import { socialOverrides } from './social';
+
+/** Two sets of hooks of one class, each called in turn. */
+function combine(a: ClassHooks, b: ClassHooks): ClassHooks {
+  const out: ClassHooks = {};
+  for (const k of ['beforeAdd', 'afterAdd', 'beforeUpdate', 'beforeDelete', 'present'] as const) {
+    const f = a[k] as ((...args: unknown[]) => void) | undefined;
+    const g = b[k] as ((...args: unknown[]) => void) | undefined;
+    if (f || g) (out as Record<string, unknown>)[k] = (...args: unknown[]) => (f?.(...args), g?.(...args));
+  }
+  return out;
+}
+
+export function extensions(core: SandboxCore): Extensions {
+  const parts = [
+    categoryExtensions(core),
+    objectExtensions(core),
+    appTokenExtensions(core),
+    loginExtensions(core),
+    { hooks: {}, overrides: { ...metadataOverrides(), ...esearchOverrides(core), ...socialOverrides(core), ...moreOverrides(core) } },
+  ];
+  const hooks: Record<string, ClassHooks> = {};
+  const overrides: Record<string, Override> = {};
+  for (const p of parts) {
+    for (const [cls, h] of Object.entries(p.hooks)) hooks[cls] = hooks[cls] ? combine(hooks[cls]!, h) : h;
+    Object.assign(overrides, p.overrides);
+  }
+  core.entryExtras = (ctx, e) => ({ ...entryCategories(core, ctx, e), ...entryThumbnail(core, ctx, e.id) });
+  return { hooks, overrides, content: contentActions(core), dropContent: (row) => dropContent(core, row) };
+}

@@ -1,0 +1,155 @@
+/**
+ * Custom metadata on top of the generic services: metadataProfile.add/update take the XSD as a
+ * parameter (`xsdData`, kept as the read-only `xsd`; a new XSD makes a new `version`), metadata.add
+ * checks the profile, the kind of object, that the object has no metadata for the profile yet, and
+ * the XML against the profile's XSD (../xsd.ts); metadata.update checks the version it is given
+ * (optimistic locking) and the XML again. metadata.list reads ENTRY metadata unless the filter
+ * names another kind of object.
+ */
+import type { KObject } from '../coerce';
+import { KalturaApiError } from '../errors';
+import type { Data, Gen, Override } from '../generic/engine';
+import type { ObjectRow } from '../store';
+import { XmlError, parseXsd, validateXml } from '../xsd';
+import type { FileArg } from '../params';
+import { FileAnswer, fileText } from './content';
+
+const PROFILE = 'KalturaMetadataProfile';
+const METADATA = 'KalturaMetadata';
+
+function invalid(g: Gen, e: unknown): KalturaApiError {
+  const message = e instanceof XmlError ? e.message : 'the XML could not be read';
+  return g.engine.error(g.op, 'INVALID_METADATA_DATA', { ERR_MSG: message });
+}
+
+function checkXsd(g: Gen, xsd: unknown): void {
+  if (typeof xsd !== 'string' || !xsd.trim()) throw new KalturaApiError('MISSING_MANDATORY_PARAMETER', { PARAM_NAME: 'xsdData' });
+  try {
+    parseXsd(xsd);
+  } catch (e) {
+    throw invalid(g, e);
+  }
+}
+
+export function metadataOverrides(): Record<string, Override> {
+  // eslint-disable-next-line prefer-const
+  let overrides: Record<string, Override>;
+  const profileOf = (g: Gen, id: unknown): { row: ObjectRow; data: Data } => {
+    const m = g.engine.modelOfClass(PROFILE);
+    if (!m) throw new KalturaApiError('INVALID_OBJECT_ID', { ID: String(id) });
+    const row = g.engine.find({ ...g, model: m, args: { id } }, { idParam: 'id', props: [] });
+    return { row, data: g.engine.dataOf(row) };
+  };
+  const validate = (g: Gen, xsd: unknown, xml: unknown) => {
+    if (typeof xml !== 'string' || !xml.trim()) throw new KalturaApiError('MISSING_MANDATORY_PARAMETER', { PARAM_NAME: 'xmlData' });
+    try {
+      validateXml(xml, parseXsd(String(xsd ?? '')));
+    } catch (e) {
+      throw invalid(g, e);
+    }
+  };
+
+  overrides = {
+    'metadataprofile.add': (g) => {
+      const input = (g.args.metadataProfile as KObject | null) ?? { objectType: PROFILE };
+      checkXsd(g, g.args.xsdData);
+      const data: Data = {};
+      for (const [k, v] of Object.entries(input)) if (k !== 'objectType' && v !== null && v !== undefined) data[k] = v;
+      data.xsd = g.args.xsdData;
+      if (typeof g.args.viewsData === 'string') data.views = g.args.viewsData;
+      data.version = 1;
+      if (data.createMode === undefined && g.model.props.has('createMode')) data.createMode = 1;
+      return g.engine.present(g.ctx, g.model, g.engine.insert(g, input.objectType, data, input));
+    },
+    'metadataprofile.update': (g) => {
+      const row = g.engine.find(g, { idParam: 'id', props: [] }, true);
+      let next = g.args.metadataProfile ? g.engine.update(g, row, g.args.metadataProfile as KObject) : row;
+      const patch: Data = {};
+      if (g.args.xsdData !== null && g.args.xsdData !== undefined) {
+        checkXsd(g, g.args.xsdData);
+        patch.xsd = g.args.xsdData;
+        patch.version = Number(g.engine.dataOf(next).version ?? 0) + 1;
+      }
+      if (typeof g.args.viewsData === 'string') patch.views = g.args.viewsData;
+      if (Object.keys(patch).length) next = g.engine.patch(g, next, patch);
+      return g.engine.present(g.ctx, g.model, next);
+    },
+    'metadata.add': (g) => {
+      const { data: profile } = profileOf(g, g.args.metadataProfileId);
+      const objectType = String(g.args.objectType);
+      if (profile.metadataObjectType !== undefined && String(profile.metadataObjectType) !== objectType) {
+        throw g.engine.error(g.op, 'INCOMPATIBLE_METADATA_PROFILE_OBJECT_TYPE', { OBJ_TYPE: String(profile.metadataObjectType), META_OBJ_TYPE: objectType });
+      }
+      const existing = g.engine.query(g, [
+        { field: 'metadataProfileId', op: 'eq', value: Number(g.args.metadataProfileId) },
+        { field: 'metadataObjectType', op: 'eq', value: objectType },
+        { field: 'objectId', op: 'eq', value: String(g.args.objectId) },
+      ], [], 1, 0)[0];
+      if (existing) throw g.engine.error(g.op, 'METADATA_ALREADY_EXISTS', { ID: existing.id });
+      validate(g, profile.xsd, g.args.xmlData);
+      const data: Data = {
+        metadataProfileId: Number(g.args.metadataProfileId),
+        metadataProfileVersion: profile.version ?? 1,
+        metadataObjectType: objectType,
+        objectId: String(g.args.objectId),
+        version: 1,
+        xml: g.args.xmlData,
+      };
+      return g.engine.present(g.ctx, g.model, g.engine.insert(g, METADATA, data, {}));
+    },
+    'metadata.update': (g) => {
+      const row = g.engine.find(g, { idParam: 'id', props: [] }, true);
+      const current = g.engine.dataOf(row);
+      const given = g.args.version;
+      if (given !== null && given !== undefined && Number(given) !== Number(current.version)) {
+        throw g.engine.error(g.op, 'INVALID_METADATA_VERSION', { VERSION: String(given) });
+      }
+      if (g.args.xmlData === null || g.args.xmlData === undefined) return g.engine.present(g.ctx, g.model, row);
+      const { data: profile } = profileOf(g, current.metadataProfileId);
+      validate(g, profile.xsd, g.args.xmlData);
+      const next = g.engine.patch(g, row, { xml: g.args.xmlData, version: Number(current.version ?? 0) + 1, metadataProfileVersion: profile.version ?? 1 });
+      return g.engine.present(g.ctx, g.model, next);
+    },
+    // the same from files (small XML files: at most 2 MiB)
+    'metadata.addfromfile': async (g) => overrides['metadata.add']!({ ...g, args: { ...g.args, xmlData: await fileText(g.args.xmlFile as FileArg, 'xmlFile') } }),
+    'metadata.updatefromfile': async (g) => overrides['metadata.update']!({ ...g, args: { ...g.args, xmlData: (await fileText(g.args.xmlFile as FileArg | null, 'xmlFile')) ?? null, version: null } }),
+    'metadataprofile.addfromfile': async (g) =>
+      overrides['metadataprofile.add']!({ ...g, args: { ...g.args, xsdData: await fileText(g.args.xsdFile as FileArg, 'xsdFile'), viewsData: (await fileText(g.args.viewsFile as FileArg | null, 'viewsFile')) ?? null } }),
+    'metadataprofile.updatedefinitionfromfile': async (g) =>
+      overrides['metadataprofile.update']!({ ...g, args: { ...g.args, metadataProfile: null, xsdData: await fileText(g.args.xsdFile as FileArg, 'xsdFile') } }),
+    'metadataprofile.updateviewsfromfile': async (g) =>
+      overrides['metadataprofile.update']!({ ...g, args: { ...g.args, metadataProfile: null, viewsData: await fileText(g.args.viewsFile as FileArg, 'viewsFile') } }),
+    'metadata.serve': (g) => {
+      const row = g.engine.find(g, { idParam: g.op.params[0]?.name ?? 'id', props: [] });
+      return new FileAnswer('', 0, `metadata_${row.id}.xml`, '', String(g.engine.dataOf(row).xml ?? ''));
+    },
+    'metadataprofile.serve': (g) => {
+      const row = g.engine.find(g, { idParam: g.op.params[0]?.name ?? 'id', props: [] });
+      return new FileAnswer('', 0, `metadata_profile_${row.id}.xsd.xml`, '', String(g.engine.dataOf(row).xsd ?? ''));
+    },
+    'metadataprofile.serveview': (g) => {
+      const row = g.engine.find(g, { idParam: g.op.params[0]?.name ?? 'id', props: [] });
+      return new FileAnswer('', 0, `metadata_profile_${row.id}_views.xml`, '', String(g.engine.dataOf(row).views ?? ''));
+    },
+    'metadataprofile.listfields': (g) => {
+      const row = g.engine.find(g, { idParam: g.op.params[0]?.name ?? 'id', props: [] });
+      const schema = parseXsd(String(g.engine.dataOf(row).xsd ?? ''));
+      const root = schema.root.name;
+      const fields = (schema.root.children ?? []).map((c, i) => ({
+        objectType: 'KalturaMetadataProfileField',
+        id: i + 1,
+        xPath: `/*[local-name()='${root}']/*[local-name()='${c.name}']`,
+        key: c.name,
+        label: c.label ?? c.name,
+      }));
+      return { objectType: 'KalturaMetadataProfileFieldListResponse', objects: fields, totalCount: fields.length };
+    },
+    // metadata of entries unless the filter names another kind of object, as Kaltura lists them
+    'filter:kalturametadata': (g) => {
+      const f = g.args.filter as KObject;
+      if (f.metadataObjectTypeEqual !== undefined && f.metadataObjectTypeEqual !== null) return [];
+      return g.model.props.get('metadataObjectType') ? [{ field: 'metadataObjectType', op: 'eq', value: '1' }] : [];
+    },
+  };
+  return overrides;
+}

@@ -1,0 +1,57 @@
+/**
+ * `npm run sandbox:coverage -- [PATH_OR_URL]...`: which operations of an API description the
+ * built-in sandbox answers (hand-written or generic) and which answer SANDBOX_ACTION_NOT_SIMULATED,
+ * by shape. Default: RECIPES_API, else the built-in description. `--markdown` prints the table and
+ * the list of the rest as docs/sandbox-coverage.md has them.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readSettings } from '../lib/sandbox/config';
+import { ACTIONS, SandboxCore } from '../lib/sandbox/core';
+import { cliApi } from './cli/api';
+
+process.stdout.on('error', () => process.exit(0)); // a closed pipe (`| head`) ends the output
+const args = process.argv.slice(2);
+const markdown = args.includes('--markdown');
+const api = await cliApi(args.filter((a) => !a.startsWith('--')));
+const dir = mkdtempSync(join(tmpdir(), 'sandbox-coverage-'));
+const log = console.log;
+console.log = () => undefined;
+const core = new SandboxCore(readSettings({ NODE_ENV: 'production', SANDBOX_DATA_DIR: dir, SANDBOX_ADMIN_SECRET: 'coverage' }), api);
+console.log = log;
+try {
+  const ops = api.operations().filter((o) => !o.multirequest && o.action);
+  const by = new Map<string, number>();
+  const rest: string[] = [];
+  for (const op of ops) {
+    const how = !core.simulates(op) ? 'not simulated' : ACTIONS[`${op.service}.${op.action}`] ? 'hand-written' : core.generic.override(op) ? 'override' : core.generic.shape(op)!.kind;
+    by.set(how, (by.get(how) ?? 0) + 1);
+    if (how === 'not simulated') rest.push(`${op.service}.${op.action}`);
+  }
+  const simulated = ops.length - rest.length;
+  const generic = [...by].filter(([k]) => k !== 'not simulated' && k !== 'hand-written' && k !== 'override').reduce((n, [, v]) => n + v, 0);
+  const pct = (n: number) => ((n / ops.length) * 100).toFixed(1);
+  if (markdown) {
+    log(`| | operations | share |\n|---|---|---|`);
+    log(`| simulated | ${simulated} | ${pct(simulated)}% |`);
+    log(`| by the generic behaviour | ${generic} | ${pct(generic)}% |`);
+    log(`| by hand-written services and overrides | ${simulated - generic} | ${pct(simulated - generic)}% |`);
+    log(`| not simulated | ${rest.length} | ${pct(rest.length)}% |`);
+    log(`\n| shape | operations |\n|---|---|`);
+    for (const [k, v] of [...by].sort((a, b) => b[1] - a[1])) log(`| ${k} | ${v} |`);
+    log(`\nNot simulated (${rest.length}):\n`);
+    const services = new Map<string, string[]>();
+    for (const r of rest.sort()) {
+      const [s, a] = r.split('.');
+      services.set(s!, [...(services.get(s!) ?? []), a!]);
+    }
+    for (const [s, actions] of services) log(`- \`${s}\`: ${actions.join(', ')}`);
+  } else {
+    log(`${ops.length} operations: ${simulated} simulated (${pct(simulated)}%), ${generic} of them by the generic behaviour (${pct(generic)}%); ${rest.length} not simulated`);
+    for (const [k, v] of [...by].sort((a, b) => b[1] - a[1])) log(`  ${k.padEnd(14)} ${v}`);
+  }
+} finally {
+  core.store.close();
+  rmSync(dir, { recursive: true, force: true });
+}

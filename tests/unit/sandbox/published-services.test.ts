@@ -1,0 +1,139 @@
+/**
+ * Services of Kaltura's published description beyond the generic shapes, each by its contract
+ * (../shared/reference, skipped loudly when absent): logins with passwords (never answered, a wrong
+ * one refused the same way as an unknown login), likes, quizzes, polls, static playlists, caption
+ * search, content replacement and copies, bulkDelete, status verbs and wrapped results (jobs).
+ * In process, on a temporary data folder.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDescription, type ApiDescription } from '@/lib/api';
+import { readSettings } from '@/lib/sandbox/config';
+import { SandboxCore } from '@/lib/sandbox/core';
+import { toApiError } from '@/lib/sandbox/errors';
+import { buildKs, parseKs, SESSION_ADMIN } from '@/lib/sandbox/ks';
+import { FileArg, type ParamTree } from '@/lib/sandbox/params';
+import { REFERENCE_REL, sharedFile } from '../../helpers/shared';
+
+type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const { path, present } = sharedFile(REFERENCE_REL, 'services of the published description');
+const desc: ApiDescription | undefined = present ? createDescription(JSON.parse(readFileSync(path, 'utf8'))) : undefined;
+const SECRET = 'published-services-secret';
+let core: SandboxCore;
+let dir: string;
+let admin: string;
+
+beforeAll(() => {
+  if (!desc) return;
+  dir = mkdtempSync(join(tmpdir(), 'published-services-'));
+  const log = console.log;
+  console.log = () => undefined;
+  core = new SandboxCore(readSettings({ NODE_ENV: 'test', SANDBOX_DATA_DIR: dir, SANDBOX_ADMIN_SECRET: SECRET, SANDBOX_PARTNER_ID: '4322' }), desc);
+  console.log = log;
+  admin = buildKs(SECRET, { partnerId: 4322, type: SESSION_ADMIN, userId: 'admin', expiry: Math.floor(Date.now() / 1000) + 3600, privileges: new Map() });
+});
+afterAll(() => {
+  core?.store.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function call(service: string, action: string, params: Json = {}, ks: string | null = admin): Promise<Json> {
+  try {
+    return await core.call({ service, action, params: { ...params, ...(ks ? { ks } : {}) } as ParamTree, baseUrl: 'http://sandbox.test' });
+  } catch (e) {
+    return toApiError(e).toObject();
+  }
+}
+const file = (text: string, name = 'f.txt') => new FileArg(name, 'text/plain', Readable.from([Buffer.from(text)]));
+async function upload(text: string, name: string): Promise<string> {
+  const t = await call('uploadToken', 'add', { uploadToken: { objectType: 'KalturaUploadToken', fileName: name } });
+  await call('uploadToken', 'upload', { uploadTokenId: t.id, fileData: file(text, name) });
+  return t.id;
+}
+
+describe.skipIf(!present)('services of the published description', () => {
+  it('logins: enableLogin, login and loginByLoginId give a session of the user; the password is never answered; a wrong one is refused like an unknown login', async () => {
+    const u = await call('user', 'add', { user: { objectType: 'KalturaUser', id: 'dana', email: 'dana@example.com', password: 'S3cret!pass' } });
+    expect(u).toMatchObject({ id: 'dana', loginEnabled: true });
+    expect(JSON.stringify(u)).not.toMatch(/S3cret|__login|hash/);
+    const ks = await call('user', 'loginByLoginId', { loginId: 'dana@example.com', password: 'S3cret!pass' }, null);
+    expect(typeof ks).toBe('string');
+    expect(parseKs(ks, SECRET)).toMatchObject({ partnerId: 4322, userId: 'dana', type: 0 });
+    const wrong = await call('user', 'loginByLoginId', { loginId: 'dana@example.com', password: 'nope' }, null);
+    const unknown = await call('user', 'loginByLoginId', { loginId: 'nobody@example.com', password: 'nope' }, null);
+    expect(wrong.code).toBe('USER_WRONG_PASSWORD');
+    expect(unknown.code).toBe(wrong.code);
+    expect(typeof (await call('user', 'login', { partnerId: 4322, userId: 'dana', password: 'S3cret!pass' }, null))).toBe('string');
+    expect((await call('user', 'getByLoginId', { loginId: 'dana@example.com' })).id).toBe('dana');
+    expect(await call('user', 'checkLoginDataExists', { filter: { objectType: 'KalturaUserLoginDataFilter', loginEmailEqual: 'dana@example.com' } })).toBe(true);
+    await call('user', 'disableLogin', { userId: 'dana' });
+    expect((await call('user', 'loginByLoginId', { loginId: 'dana@example.com', password: 'S3cret!pass' }, null)).code).toBe('USER_WRONG_PASSWORD');
+    // admins only for adminUser.login
+    await call('user', 'add', { user: { objectType: 'KalturaUser', id: 'root', email: 'root@example.com', password: 'AdminPass1', isAdmin: true } });
+    const adminKs = await call('adminUser', 'login', { email: 'root@example.com', password: 'AdminPass1' }, null);
+    expect(parseKs(adminKs, SECRET)).toMatchObject({ userId: 'root', type: 2 });
+    expect(JSON.stringify(await call('user', 'list', {}))).not.toMatch(/__login|AdminPass1/);
+  });
+
+  it('likes, quizzes, polls', async () => {
+    const e = await call('media', 'add', { entry: { objectType: 'KalturaMediaEntry', mediaType: 1 } });
+    expect(await call('like', 'like', { entryId: e.id })).toBe(true);
+    expect((await call('like', 'like', { entryId: e.id })).code).toBe('USER_LIKE_FOR_ENTRY_ALREADY_EXISTS');
+    expect(await call('like', 'checkLikeExists', { entryId: e.id })).toBe(true);
+    expect((await call('like', 'list', { filter: { objectType: 'KalturaLikeFilter', entryIdEqual: e.id } })).totalCount).toBe(1);
+    expect(await call('like', 'unlike', { entryId: e.id })).toBe(true);
+    expect(await call('like', 'checkLikeExists', { entryId: e.id })).toBe(false);
+
+    expect((await call('quiz', 'get', { entryId: e.id })).code).toBe('ENTRY_ID_NOT_FOUND');
+    expect(await call('quiz', 'add', { entryId: e.id, quiz: { objectType: 'KalturaQuiz', attemptsAllowed: 2 } })).toMatchObject({ attemptsAllowed: 2, version: 1 });
+    expect((await call('quiz', 'add', { entryId: e.id, quiz: { objectType: 'KalturaQuiz' } })).code).toBe('PROVIDED_ENTRY_IS_ALREADY_A_QUIZ');
+    expect(await call('quiz', 'update', { entryId: e.id, quiz: { objectType: 'KalturaQuiz', attemptsAllowed: 3 } })).toMatchObject({ attemptsAllowed: 3, version: 2 });
+
+    const poll = await call('poll', 'add', { pollType: 'SINGLE_ANONYMOUS' });
+    await call('poll', 'vote', { pollId: poll, userId: 'a', answerIds: '1' });
+    await call('poll', 'vote', { pollId: poll, userId: 'b', answerIds: '2' });
+    await call('poll', 'vote', { pollId: poll, userId: 'a', answerIds: '2' });
+    expect(await call('poll', 'getVote', { pollId: poll, userId: 'a' })).toBe('2');
+    expect(JSON.parse(await call('poll', 'getVotes', { pollId: poll, answerIds: '1,2' }))).toMatchObject({ numVoters: 2, answers: [{ id: '1', numVotes: 0 }, { id: '2', numVotes: 2 }] });
+  });
+
+  it('static playlists, caption search, content replaced and copied, bulkDelete', async () => {
+    const a = await call('media', 'add', { entry: { objectType: 'KalturaMediaEntry', mediaType: 2, name: 'A' } });
+    const b = await call('media', 'add', { entry: { objectType: 'KalturaMediaEntry', mediaType: 2, name: 'B' } });
+    const list = await call('playlist', 'add', { playlist: { objectType: 'KalturaPlaylist', name: 'P', playlistType: 3, playlistContent: `${b.id},${a.id}` } });
+    expect((await call('playlist', 'execute', { id: list.id })).map((x: Json) => x.id)).toEqual([b.id, a.id]);
+
+    const captions = await call('captionAsset', 'add', { entryId: a.id, captionAsset: { objectType: 'KalturaCaptionAsset', format: '1' } });
+    await call('captionAsset', 'setContent', { id: captions.id, contentResource: { objectType: 'KalturaUploadedFileTokenResource', token: await upload('1\n00:00:01,000 --> 00:00:02,500\nHello world\n\n2\n00:00:03,000 --> 00:00:04,000\nGoodbye\n', 'a.srt') } });
+    const found = await call('captionAssetItem', 'search', { captionAssetItemFilter: { objectType: 'KalturaCaptionAssetItemFilter', contentLike: 'hello' } });
+    expect(found.objects.map((x: Json) => [x.content, x.startTime, x.endTime])).toEqual([['Hello world', 1, 2.5]]);
+    expect((await call('captionAssetItem', 'searchEntries', { captionAssetItemFilter: { objectType: 'KalturaCaptionAssetItemFilter', contentLike: 'goodbye' } })).objects.map((x: Json) => x.id)).toEqual([a.id]);
+
+    await call('media', 'addContent', { entryId: a.id, resource: { objectType: 'KalturaUploadedFileTokenResource', token: await upload('first bytes', 'a.png') } });
+    const replaced = await call('media', 'updateContent', { entryId: a.id, resource: { objectType: 'KalturaUploadedFileTokenResource', token: await upload('second bytes!', 'b.png') } });
+    expect(replaced).toMatchObject({ version: 2, status: 2 });
+    const copy = await call('media', 'addFromEntry', { sourceEntryId: a.id, mediaEntry: { objectType: 'KalturaMediaEntry', name: 'copy' } });
+    expect(copy).toMatchObject({ name: 'copy', status: 2 });
+    expect(copy.id).not.toBe(a.id);
+
+    for (let i = 0; i < 3; i++) await call('userEntry', 'add', { userEntry: { objectType: 'KalturaQuizUserEntry', entryId: a.id } });
+    expect(await call('userEntry', 'bulkDelete', { filter: { objectType: 'KalturaUserEntryFilter', entryIdEqual: a.id } })).toBe(3);
+    expect((await call('userEntry', 'list', { filter: { objectType: 'KalturaUserEntryFilter', entryIdEqual: a.id } })).totalCount).toBe(0);
+  });
+
+  it('batch jobs: added, aborted by a status verb, answered in their wrapper class', async () => {
+    // jobType is read-only: refused as Kaltura refuses it
+    expect((await call('jobs', 'addBatchJob', { batchJob: { objectType: 'KalturaBatchJob', entryId: '0_abc', jobType: '1' } })).args).toEqual({ PROP_NAME: 'KalturaBatchJob::jobType' });
+    const job = await call('jobs', 'addBatchJob', { batchJob: { objectType: 'KalturaBatchJob', entryId: '0_abc' } });
+    expect(job.objectType).toBe('KalturaBatchJob');
+    const aborted = await call('jobs', 'abortConvert', { jobId: job.id });
+    expect(aborted.objectType).toBe('KalturaBatchJobResponse');
+    const ABORTED = desc!.getEnum('KalturaBatchJobStatus')!.values.find((v) => v.name === 'ABORTED')!.value;
+    expect(aborted.batchJob).toMatchObject({ id: job.id, status: Number(ABORTED) });
+    expect((await call('jobs', 'getConvertStatus', { jobId: job.id })).batchJob.id).toBe(job.id);
+  });
+});
