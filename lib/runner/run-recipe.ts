@@ -200,7 +200,8 @@ interface Ctx {
   hint: (stepIndex: number, path: string) => string;
 }
 
-function kalturaFailure(ctx: Ctx, step: Step, form: FormModel, values: Record<string, unknown>, e: Extract<CallError, { kind: 'kaltura' }>, model: RequestModel): StepFailure {
+/** `values`: as submitted (dynamic values resolved); `user`: as the reader gave them. */
+function kalturaFailure(ctx: Ctx, step: Step, form: FormModel, values: Record<string, unknown>, e: Extract<CallError, { kind: 'kaltura' }>, model: RequestModel, user: Record<string, unknown>): StepFailure {
   const { api, sandbox } = ctx.input;
   const op = `${model.service}.${model.action}`;
   if ((e.code === 'ACTION_DOES_NOT_EXISTS' || e.code === 'SERVICE_DOES_NOT_EXISTS') && api.operationByName(model.service, model.action)) {
@@ -255,7 +256,7 @@ function kalturaFailure(ctx: Ctx, step: Step, form: FormModel, values: Record<st
   }
   if (leaf) {
     // A value given over the dynamic one (--value) is the reader's, not the earlier step's.
-    const given = !isEmpty(getPath(values, leaf.path));
+    const given = !isEmpty(getPath(user, leaf.path));
     failure.line = fieldLine(step, leaf.path, given);
     const dv = given ? undefined : leaf.field.dynamicValue;
     failure.hint = dv
@@ -265,13 +266,13 @@ function kalturaFailure(ctx: Ctx, step: Step, form: FormModel, values: Record<st
   return failure;
 }
 
-function callFailure(ctx: Ctx, step: Step, form: FormModel, values: Record<string, unknown>, r: ExecuteResult, model: RequestModel): StepFailure {
+function callFailure(ctx: Ctx, step: Step, form: FormModel, values: Record<string, unknown>, r: ExecuteResult, model: RequestModel, user: Record<string, unknown>): StepFailure {
   const e = r.error;
   const line = callLine(step);
   if (!e) return { kind: 'http', message: `The call did not succeed (HTTP ${r.status ?? '?'}).`, line };
   switch (e.kind) {
     case 'kaltura':
-      return kalturaFailure(ctx, step, form, values, e, model);
+      return kalturaFailure(ctx, step, form, values, e, model, user);
     case 'unresolved':
       return { kind: 'value', message: e.message, line };
     default:
@@ -411,7 +412,7 @@ export async function runRecipe(input: RecipeRunInput): Promise<RecipeReport> {
       if (dyn && dyn.resolution.status === 'missing' && field?.dynamicValue?.value !== undefined) {
         hint = pathHint(field.dynamicValue.value, results[field.dynamicValue.fromStep]?.response, field.dynamicValue.fromStep);
       } else if (field?.kind === 'file') hint = 'pass the file with --file PATH.';
-      else if (field) hint = `${missing ? 'give it a value' : 'give a valid value'}: ${ctx.hint(i, e.path)}.`;
+      else if (field) hint = `${missing ? `give ${userPath(e.path)} a value` : `give ${userPath(e.path)} a valid value`}: ${ctx.hint(i, e.path)}.`;
       fail({
         kind: 'value',
         message: `${e.path ? `${userPath(e.path)}: ` : ''}${e.message}${more} Nothing was sent.`,
@@ -437,7 +438,7 @@ export async function runRecipe(input: RecipeRunInput): Promise<RecipeReport> {
     const sent = maskRequest(result.request, model);
     const common: Partial<StepReport> = { request: sent, response: result.json, ...(result.status !== undefined ? { httpStatus: result.status } : {}) };
     if (!result.ok) {
-      fail(callFailure(ctx, step, form, resolved.values, result, model), common);
+      fail(callFailure(ctx, step, form, resolved.values, result, model, values), common);
       continue;
     }
 

@@ -146,7 +146,7 @@ describe('runRecipe against the sandbox', () => {
     const before = paths.length;
     const recipe = parseRecipe(readFileSync(join(ROOT, 'tests/fixtures/recipes-test/missing-value.md'), 'utf8'), { api });
     const report = await run({ recipe, valueHint: (i, p) => `fill step ${i + 1} ${p}` });
-    expect(report.steps[0].failure).toMatchObject({ kind: 'value', hint: 'give it a value: fill step 1 body.entry.mediaType.' });
+    expect(report.steps[0].failure).toMatchObject({ kind: 'value', hint: 'give entry.mediaType a value: fill step 1 body.entry.mediaType.' });
     expect(paths.length).toBe(before);
   });
 });
