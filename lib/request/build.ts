@@ -7,6 +7,7 @@
  * - enums carry their class and constant; objects their concrete class; files their metadata;
  * - `format` 1 and the connection's KS (for operations that need one).
  */
+import { parseOperationPath } from '@/lib/api/operation-path';
 import type { ApiDescription, TypeRef } from '@/lib/api/types';
 import type { DynamicEnum, Step } from '@/lib/recipe/types';
 import { currentClass, objectFields } from '@/lib/form/build';
@@ -218,9 +219,9 @@ export function buildDynamicEnumRequest(
   stepIndex = -1,
 ): RequestModel | { error: string } {
   const op = api.operation(de.path);
-  const m = /service\/([^/]+)\/action\/([^/?#]+)/i.exec(de.path);
-  const service = op?.service ?? m?.[1];
-  const action = op?.action ?? m?.[2];
+  const named = parseOperationPath(de.path);
+  const service = op?.service ?? named?.service;
+  const action = op?.action ?? named?.action;
   if (!service || !action) return { error: `The dropdown's source ${de.path} is not a /service/NAME/action/NAME path.` };
   const args: Record<string, unknown> = {};
   for (const p of de.parameters) {
