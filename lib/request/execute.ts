@@ -3,6 +3,7 @@
  * Measures the time, parses the JSON, and classifies what went wrong: a Kaltura error (HTTP 200
  * with `code` and `message`), an HTTP error, an answer that is not JSON, or no answer at all.
  */
+import { MissingFileError, httpBody } from './body';
 import { toHttpRequest } from './http';
 import type { HttpRequest, RequestModel, Value } from './types';
 
@@ -106,19 +107,11 @@ export async function executeRequest(model: RequestModel, opts: ExecuteOptions =
     };
   }
   let body: BodyInit | undefined;
-  if (request.body.kind === 'form') {
-    body = new URLSearchParams(request.body.fields);
-  } else if (request.body.kind === 'multipart') {
-    const fd = new FormData();
-    for (const [k, v] of request.body.fields) fd.append(k, v);
-    for (const f of request.body.files) {
-      const blob = opts.files?.[f.field];
-      if (!blob) {
-        return { ok: false, timeMs: 0, raw: '', request, error: { kind: 'file', message: `Choose a file for ${f.field} first.` } };
-      }
-      fd.append(f.field, blob, f.name);
-    }
-    body = fd;
+  try {
+    body = httpBody(request, opts.files);
+  } catch (e) {
+    if (!(e instanceof MissingFileError)) throw e;
+    return { ok: false, timeMs: 0, raw: '', request, error: { kind: 'file', message: e.message } };
   }
   const doFetch = opts.fetchImpl ?? ((...a: Parameters<typeof fetch>) => fetch(...a));
   let res: Response;

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { toHttpRequest } from '@/lib/request/http';
 import type { Field, RequestModel, Value } from '@/lib/request/types';
-import { httpBody } from '@/lib/upload/transport';
+import { httpBody } from '@/lib/request/body';
 import { TEST_ADMIN_SECRET, TEST_PARTNER_ID } from '../../helpers/server';
 
 export function model(serviceUrl: string, ks: string | undefined, service: string, action: string, params: Field[], stepIndex = 0): RequestModel {
