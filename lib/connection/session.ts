@@ -2,7 +2,8 @@
  * Sessions, made from the browser straight to the endpoint (never through our server), through
  * the one request path (RequestModel -> toHttpRequest -> fetch).
  */
-import { executeRequest, type CallError } from '@/lib/request/execute';
+import { executeRequest } from '@/lib/request/execute';
+import { errorText, type CallError } from '@/lib/request/response';
 import type { RequestModel } from '@/lib/request/types';
 
 export class SessionError extends Error {
@@ -62,11 +63,8 @@ export function sessionStartModel(args: {
 
 function explain(e: CallError | undefined, what: string): string {
   if (!e) return `${what} failed.`;
-  if (e.kind === 'kaltura') {
-    if (e.code === 'START_SESSION_ERROR') return `${what} failed: the partner ID or the admin secret is wrong (START_SESSION_ERROR: ${e.message}). Check both and try again.`;
-    return `${what} failed: ${e.code}: ${e.message}`;
-  }
-  return `${what} failed: ${e.message}`;
+  if (e.kind === 'kaltura' && e.code === 'START_SESSION_ERROR') return `${what} failed: the partner ID or the admin secret is wrong (START_SESSION_ERROR: ${e.message}). Check both and try again.`;
+  return `${what} failed: ${errorText(e)}`;
 }
 
 /** session.start with an admin secret: returns the KS. */

@@ -8,6 +8,7 @@ import { dynamicChoices } from '@/lib/form/choices';
 import { getPath } from '@/lib/form/paths';
 import { buildDynamicEnumRequest } from '@/lib/request/build';
 import { executeRequest } from '@/lib/request/execute';
+import { errorText } from '@/lib/request/response';
 import type { Connection } from '@/lib/request/types';
 import type { DynamicEnum } from '@/lib/recipe/types';
 import type { EnumOption } from '@/lib/form/types';
@@ -34,7 +35,7 @@ export async function loadEnumChoices(
   if ('error' in model) return { options: [], error: model.error };
   const r = await executeRequest(model, { fetchImpl: opts.fetchImpl, signal: opts.signal });
   if (!r.ok) {
-    return { options: [], error: `Could not load the choices: ${r.error?.kind === 'kaltura' ? `${r.error.code}: ` : ''}${r.error?.message}` };
+    return { options: [], error: `Could not load the choices: ${r.error ? errorText(r.error) : `HTTP ${r.status}`}` };
   }
   const list = de.array ? getPath(r.json, de.array) : r.json;
   const options = dynamicChoices(list, de, opts.mine);

@@ -17,7 +17,8 @@ import type { FieldError, FileValue, FormField, FormModel } from '@/lib/form/typ
 import { validateValues } from '@/lib/form/validate';
 import { initialValues, isEmpty, resolveValues, toAnswers } from '@/lib/form/values';
 import { buildRequestModel } from '@/lib/request/build';
-import { executeRequest, type CallError, type ExecuteResult } from '@/lib/request/execute';
+import { executeRequest, type ExecuteResult } from '@/lib/request/execute';
+import { errorText, type CallError } from '@/lib/request/response';
 import { toHttpRequest } from '@/lib/request/http';
 import type { Connection, HttpRequest, RequestModel } from '@/lib/request/types';
 import type { Parameter, Recipe, SchemaNode, Step } from '@/lib/recipe/types';
@@ -450,7 +451,7 @@ export async function runRecipe(input: RecipeRunInput): Promise<RecipeReport> {
       common.entry = { id: p.entry.id, status: p.entry.status, checks: p.checks, waitedMs: p.waitedMs };
       checked = p.entry;
       if (p.error) {
-        fail({ kind: 'entry', message: `Checking entry ${entry.id} (media.get) failed: ${p.error.kind === 'kaltura' ? `${p.error.code}: ` : ''}${p.error.message}`, line: callLine(step) }, common);
+        fail({ kind: 'entry', message: `Checking entry ${entry.id} (media.get) failed: ${errorText(p.error)}`, line: callLine(step) }, common);
         continue;
       }
       if (p.timedOut) {

@@ -24,7 +24,3 @@ export function isNetworkError(e: unknown): boolean {
   const name = (e as { name?: string }).name;
   return e instanceof TypeError || name === 'NetworkError' || name === 'TimeoutError';
 }
-
-export function isKalturaError(v: unknown): v is KalturaErrorBody {
-  return typeof v === 'object' && v !== null && typeof (v as KalturaErrorBody).code === 'string' && typeof (v as KalturaErrorBody).message === 'string';
-}

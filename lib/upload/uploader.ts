@@ -15,7 +15,8 @@
  */
 import { toHttpRequest } from '@/lib/request/http';
 import type { RequestModel } from '@/lib/request/types';
-import { UploadError, isAbortError, isKalturaError, isNetworkError } from './errors';
+import { classifyAnswer } from '@/lib/request/response';
+import { UploadError, isAbortError, isNetworkError } from './errors';
 import { defaultFingerprintStore, fingerprintDifferences, fingerprintFile } from './fingerprint';
 import { boolParam, chunkModel, numberParam, tokenGetModel, tokenIdOf } from './model';
 import { autoSettings, chunkedByDefault, markHeld, planChunks, type ChunkRange } from './plan';
@@ -29,6 +30,7 @@ import type {
   RetryPolicy,
   SendRecord,
   Transport,
+  TransportResponse,
   UploadEvent,
   UploadMode,
   UploadProgress,
@@ -73,10 +75,31 @@ export interface UploadOptions {
 
 type SendOutcome =
   | { kind: 'ok'; json: unknown }
-  | { kind: 'kaltura'; error: KalturaErrorBody }
+  /** A Kaltura error, with the HTTP status it came with (Kaltura's own: 200). */
+  | { kind: 'kaltura'; error: KalturaErrorBody; status: number }
   | { kind: 'http'; status: number; text: string }
   | { kind: 'network'; error: unknown }
   | { kind: 'aborted' };
+
+/** What an answer means to the uploader, by the one classification of answers (lib/request/response.ts). */
+function answerOutcome(res: TransportResponse): SendOutcome {
+  const a = classifyAnswer(res);
+  if (a.ok) {
+    // Every call the uploader makes answers an upload token.
+    if (a.json && typeof a.json === 'object') return { kind: 'ok', json: a.json };
+    return { kind: 'http', status: res.status, text: `not an upload token: ${res.text.slice(0, 200)}` };
+  }
+  const e = a.error;
+  if (e.kind === 'kaltura') {
+    return { kind: 'kaltura', status: res.status, error: { code: e.code, message: e.message, args: e.args, ...(e.objectType ? { objectType: e.objectType } : {}) } };
+  }
+  return { kind: 'http', status: res.status, text: e.kind === 'parse' ? `not JSON: ${res.text.slice(0, 200)}` : res.text.slice(0, 500) };
+}
+
+/** Whether sending again may succeed: a Kaltura code that says so, or an HTTP status that does. */
+function retryable(out: { kind: 'kaltura'; error: KalturaErrorBody; status: number } | { kind: 'http'; status: number }): boolean {
+  return isRetryableStatus(out.status) || (out.kind === 'kaltura' && isRetryableKalturaCode(out.error.code));
+}
 
 const CANNOT_MATCH = 'UPLOAD_TOKEN_CANNOT_MATCH_EXPECTED_SIZE';
 
@@ -360,7 +383,7 @@ export class Upload {
         if (this._state !== 'offline') return;
         const res = await this.send(tokenGetModel(this.options.model), undefined, undefined);
         if (this._state !== 'offline') return;
-        if (res.kind === 'ok' || res.kind === 'kaltura') {
+        if (res.kind === 'ok' || (res.kind === 'kaltura' && !isRetryableStatus(res.status))) {
           if (res.kind === 'ok') this.applyServerHeld(res.json);
           this.needResync = false;
           this.notice('info', 'The server answers again: the upload continues.');
@@ -383,7 +406,7 @@ export class Upload {
           this.applyServerHeld(res.json);
           this.needResync = false;
         } else if (res.kind === 'network') this.goOffline();
-        else if (res.kind === 'kaltura' && !isRetryableKalturaCode(res.error.code)) this.failWith(new UploadError(kalturaMessage(res.error), 'kaltura', res.error));
+        else if (res.kind === 'kaltura' && !retryable(res)) this.failWith(new UploadError(kalturaMessage(res.error), 'kaltura', res.error));
       })().finally(() => {
         this.resyncing = undefined;
       });
@@ -439,15 +462,7 @@ export class Upload {
               },
       });
       if (key !== undefined) this.sentDone += size;
-      if (res.status !== 200) return { kind: 'http', status: res.status, text: res.text.slice(0, 500) };
-      let json: unknown;
-      try {
-        json = JSON.parse(res.text);
-      } catch {
-        return { kind: 'http', status: res.status, text: `not JSON: ${res.text.slice(0, 200)}` };
-      }
-      if (isKalturaError(json)) return { kind: 'kaltura', error: json };
-      return { kind: 'ok', json };
+      return answerOutcome(res);
     } catch (e) {
       if (timedOut) return { kind: 'network', error: new Error(`No answer within ${Math.round(timeoutMs / 1000)} s.`) };
       if (isAbortError(e)) return { kind: 'aborted' };
@@ -476,9 +491,8 @@ export class Upload {
 
   /** What to do after a failed attempt: retry after a backoff, or fail. Returns the delay. */
   private classify(out: Exclude<SendOutcome, { kind: 'ok' } | { kind: 'aborted' } | { kind: 'network' }>, attempts: number, maxAttempts: number, what: string): number {
-    if (out.kind === 'kaltura' && !isRetryableKalturaCode(out.error.code)) this.failWith(new UploadError(kalturaMessage(out.error), 'kaltura', out.error));
-    if (out.kind === 'http' && !isRetryableStatus(out.status))
-      this.failWith(new UploadError(`The server answered HTTP ${out.status} to ${what}: ${out.text}`, 'http'));
+    if (out.kind === 'kaltura' && !retryable(out)) this.failWith(new UploadError(kalturaMessage(out.error), 'kaltura', out.error));
+    if (out.kind === 'http' && !retryable(out)) this.failWith(new UploadError(`The server answered HTTP ${out.status} to ${what}: ${out.text}`, 'http'));
     if (attempts >= maxAttempts) {
       const why = out.kind === 'kaltura' ? kalturaMessage(out.error) : `HTTP ${out.status}: ${out.text}`;
       this.failWith(
