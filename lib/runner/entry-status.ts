@@ -1,11 +1,12 @@
 /**
  * Following a media entry's processing, framework-free: which answers are entries, which statuses
- * change by themselves, the media.get request (a RequestModel, through the one request path) and
+ * change by themselves, the media.get request (lib/request's mediaGetModel, through the one request path) and
  * a poll until the entry leaves processing. The page's EntryStatus (components/runner) and the
  * headless runner (run-recipe.ts) both use it, so they poll after the same steps.
  */
 import { executeRequest, type CallError } from '@/lib/request/execute';
-import type { Connection, RequestModel } from '@/lib/request/types';
+import { mediaGetModel } from '@/lib/request/models';
+import type { Connection } from '@/lib/request/types';
 
 export interface EntryJson {
   id: string;
@@ -35,21 +36,6 @@ export function isProcessing(entry: EntryJson | undefined): boolean {
   return entry?.status !== undefined && PROCESSING_STATUSES.has(String(entry.status));
 }
 
-/** media.get of one entry on a connection. */
-export function entryGetModel(entryId: string, connection: Connection, stepIndex: number): RequestModel {
-  return {
-    stepIndex,
-    service: 'media',
-    action: 'get',
-    method: 'POST',
-    serviceUrl: connection.serviceUrl,
-    params: [{ name: 'entryId', value: { kind: 'string', value: entryId } }],
-    format: 1,
-    ...(connection.ks ? { ks: connection.ks } : {}),
-    ...(connection.partnerId !== undefined ? { partnerId: connection.partnerId } : {}),
-  };
-}
-
 export interface EntryCheck {
   entry?: EntryJson;
   error?: CallError;
@@ -57,7 +43,7 @@ export interface EntryCheck {
 
 /** One media.get: the entry as it is now. */
 export async function checkEntry(entryId: string, connection: Connection, stepIndex: number, fetchImpl?: typeof fetch): Promise<EntryCheck> {
-  const r = await executeRequest(entryGetModel(entryId, connection, stepIndex), { fetchImpl });
+  const r = await executeRequest(mediaGetModel(entryId, connection, stepIndex), { fetchImpl });
   if (!r.ok) return { error: r.error };
   return { entry: asEntry(r.json) };
 }

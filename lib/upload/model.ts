@@ -4,6 +4,7 @@
  * probe (uploadToken.get) is built the same way. Nothing here builds URLs or bodies: that is
  * lib/request/http.ts.
  */
+import { uploadTokenGetModel } from '@/lib/request/models';
 import type { Field, RequestModel, Value } from '@/lib/request/types';
 
 /** uploadToken.upload's arguments in the API's order. */
@@ -89,16 +90,5 @@ export function chunkModel(base: RequestModel, c: ChunkParams, fileField = 'file
 
 /** uploadToken.get for the same token, connection and session as the upload model. */
 export function tokenGetModel(base: RequestModel): RequestModel {
-  const id = findParam(base, 'uploadTokenId');
-  return {
-    stepIndex: base.stepIndex,
-    service: 'uploadToken',
-    action: 'get',
-    method: 'POST',
-    serviceUrl: base.serviceUrl,
-    params: id ? [{ name: 'uploadTokenId', value: id }] : [],
-    ...(base.ks !== undefined ? { ks: base.ks } : {}),
-    ...(base.partnerId !== undefined ? { partnerId: base.partnerId } : {}),
-    format: 1,
-  };
+  return uploadTokenGetModel(findParam(base, 'uploadTokenId'), base, base.stepIndex);
 }
