@@ -13,7 +13,7 @@ import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, type
 import type { Step } from '@/lib/recipe/types';
 import { buildForm, walkFields } from '@/lib/form/build';
 import { getPath } from '@/lib/form/paths';
-import { resolveDynamic } from '@/lib/form/dynamic';
+import { isBlockedError, resolveDynamic, runFirstMessage } from '@/lib/form/dynamic';
 import { initialValues, resolveValues, toAnswers } from '@/lib/form/values';
 import type { FieldError, FileValue, FormField, FormValues } from '@/lib/form/types';
 import { buildRequestModel } from '@/lib/request/build';
@@ -120,7 +120,7 @@ function StepRunnerInner({ step, ctx, main }: { step: Step; ctx: NonNullable<Ret
 
   const errorMap = useMemo(() => {
     const m = new Map<string, string>();
-    if (showErrors) for (const e of [...errors, ...built.errors.filter((e) => !built.blockedBy.length || !/^Run step/.test(e.message))]) if (!m.has(e.path)) m.set(e.path, e.message);
+    if (showErrors) for (const e of [...errors, ...built.errors.filter((e) => !built.blockedBy.length || !isBlockedError(e))]) if (!m.has(e.path)) m.set(e.path, e.message);
     return m;
   }, [errors, built, showErrors]);
 
@@ -132,7 +132,7 @@ function StepRunnerInner({ step, ctx, main }: { step: Step; ctx: NonNullable<Ret
     if (!built.model || running || notConnected) return;
     setShowErrors(true);
     const { validateValues } = await import('@/lib/form/validate');
-    const errs = [...validateValues(form, resolved.values), ...built.errors.filter((e) => !/^Run step/.test(e.message))];
+    const errs = [...validateValues(form, resolved.values), ...built.errors.filter((e) => !isBlockedError(e))];
     setErrors(errs);
     if (built.blockedBy.length > 0) return;
     if (errs.length > 0) {
@@ -180,7 +180,7 @@ function StepRunnerInner({ step, ctx, main }: { step: Step; ctx: NonNullable<Ret
   const formAllowsChunks = (v.resume === undefined || v.resume === false) && (v.finalChunk === undefined || v.finalChunk === true) && (v.resumeAt === undefined || v.resumeAt === -1 || v.resumeAt === 0);
   const visibleFields = form.fields.filter((f) => !f.hidden);
   const status = run?.status ?? 'idle';
-  const blockMsg = blocked ? `Run step ${built.blockedBy.map((b) => b + 1).join(' and step ')} first` : undefined;
+  const blockMsg = blocked ? runFirstMessage(built.blockedBy) : undefined;
 
   const tokenId = typeof v.uploadTokenId === 'string' ? v.uploadTokenId : undefined;
   return (

@@ -15,6 +15,7 @@ import { walkFields, buildForm } from '@/lib/form/build';
 import { getPath } from '@/lib/form/paths';
 import type { FieldError, FileValue, FormField, FormModel } from '@/lib/form/types';
 import { validateValues } from '@/lib/form/validate';
+import { isBlockedError } from '@/lib/form/dynamic';
 import { initialValues, isEmpty, resolveValues, toAnswers } from '@/lib/form/values';
 import { buildRequestModel } from '@/lib/request/build';
 import { executeRequest, type ExecuteResult } from '@/lib/request/execute';
@@ -395,13 +396,13 @@ export async function runRecipe(input: RecipeRunInput): Promise<RecipeReport> {
       } else {
         // The source step ran before but can give nothing (it makes no call): the recipe cannot work.
         const src = built.blockedBy.map((b) => b + 1).join(' and step ');
-        const e = resolved.errors.find((x) => /^Run step/.test(x.message));
+        const e = resolved.errors.find(isBlockedError);
         fail({ kind: 'value', message: `it takes a value from step ${src}, which has no result to take it from (it makes no call).`, line: e ? fieldLine(step, e.path) : callLine(step) });
       }
       continue;
     }
     // A value an earlier step should have given comes first: it is the cause of the rest.
-    const fromSteps = built.errors.filter((e) => !/^Run step/.test(e.message));
+    const fromSteps = built.errors.filter((e) => !isBlockedError(e));
     const errors: FieldError[] = [...fromSteps, ...validateValues(form, resolved.values).filter((e) => !fromSteps.some((x) => x.path === e.path))];
     if (errors.length > 0 || !built.model) {
       const e = errors[0] ?? { path: '', message: 'The request could not be built.' };
