@@ -2,8 +2,8 @@
 /**
  * One step of the runner: its form (from lib/form), the Run button (also Ctrl/Cmd+Enter), the
  * response, the demo, and the code samples. The request is built by the one builder
- * (lib/request/build.ts) and performed through executeStep (lib/runner), which the chunked
- * uploader may take over for file steps.
+ * (lib/request/build.ts) and performed through executeStep (lib/runner) with the runner context's
+ * executor, which the chunked uploader takes over for file steps.
  *
  * Layout: two panes (app/globals.css switches them side by side at >= 1200 px): `main` (the
  * step's heading and prose, from the server) with the form on the left; code samples and the
@@ -21,6 +21,8 @@ import { isSessionError } from '@/lib/request/execute';
 import { loadEnumChoices } from '@/lib/runner/dynamic-enum';
 import { executeStep } from '@/lib/runner/execute-step';
 import { connectionSecrets, publicAnswers } from '@/lib/runner/secrets';
+import type { UploadChoice } from '@/lib/upload/types';
+import type { Upload } from '@/lib/upload/uploader';
 import { useConnectionState, useRunnerContext, useRunnerState } from './RunnerContext';
 import { FormFields, fieldId, type FieldContext } from './FormFields';
 import { ResponseView } from '@/components/response/ResponseView';
@@ -64,6 +66,9 @@ function StepRunnerInner({ step, ctx, main }: { step: Step; ctx: NonNullable<Ret
   const [followed, setFollowed] = useState<unknown>();
   useEffect(() => setFollowed(undefined), [run?.result]);
   const abortRef = useRef<AbortController | null>(null);
+  // A file step's upload settings and its running upload (shown by StepUpload, given to each run).
+  const [uploadChoice, setUploadChoice] = useState<UploadChoice>({ mode: 'auto' });
+  const [upload, setUpload] = useState<Upload>();
 
   // Re-check as the user types, once a run was attempted (errors then update live).
   useEffect(() => {
@@ -142,10 +147,11 @@ function StepRunnerInner({ step, ctx, main }: { step: Step; ctx: NonNullable<Ret
     }
     abortRef.current = new AbortController();
     runner.startRun(i);
-    const result = await executeStep({ model: built.model, files: runner.files(i), signal: abortRef.current.signal });
+    const upload = { choice: uploadChoice, onUpload: setUpload };
+    const result = await executeStep({ model: built.model, files: runner.files(i), signal: abortRef.current.signal, upload }, ctx.executor);
     if (isSessionError(result.error)) connection.reportInvalidKs();
     runner.finishRun(i, result, toAnswers(resolved.values));
-  }, [built, running, notConnected, form, resolved.values, runner, i, connection]);
+  }, [built, running, notConnected, form, resolved.values, runner, i, connection, uploadChoice, ctx.executor]);
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
@@ -252,7 +258,9 @@ function StepRunnerInner({ step, ctx, main }: { step: Step; ctx: NonNullable<Ret
         {fileField && hasCall && (tokenId || fileValue || run) && (
           <Suspense fallback={null}>
             <StepUpload
-              stepIndex={i}
+              choice={uploadChoice}
+              onChoice={setUploadChoice}
+              upload={upload}
               tokenId={tokenId}
               fileSize={fileValue?.size}
               formAllowsChunks={formAllowsChunks}

@@ -6,8 +6,7 @@
 import { useId } from 'react';
 import { autoSettings, chunkedByDefault, KiB, MiB } from '@/lib/upload/plan';
 import { formatBytes } from '@/lib/upload/progress';
-import type { UploadChoice } from '@/lib/upload/step';
-import type { UploadMode } from '@/lib/upload/types';
+import type { UploadChoice, UploadMode } from '@/lib/upload/types';
 import styles from './upload.module.css';
 
 export type { UploadChoice };

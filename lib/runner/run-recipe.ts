@@ -3,7 +3,7 @@
  * runs it: the same form (buildForm + initialValues), the same runner store (values, globals,
  * results that feed dynamic values), the same validation, the same request model
  * (buildRequestModel) performed through a StepExecutor (the chunked uploader is injected by the
- * caller, as the page's StepUpload installs it), dynamicEnum choices from the same request (the
+ * caller, as the page's runner context holds it), dynamicEnum choices from the same request (the
  * first choice unless a value is given), and READY polling after the steps where the page polls.
  * A step's `expect` is checked against its response (or the entry once processing is over).
  *
@@ -18,7 +18,7 @@ import { validateValues } from '@/lib/form/validate';
 import { isBlockedError } from '@/lib/form/dynamic';
 import { initialValues, isEmpty, resolveValues, toAnswers } from '@/lib/form/values';
 import { buildRequestModel } from '@/lib/request/build';
-import { executeRequest, type ExecuteResult } from '@/lib/request/execute';
+import type { ExecuteResult } from '@/lib/request/execute';
 import { errorText, type CallError } from '@/lib/request/response';
 import { toHttpRequest } from '@/lib/request/http';
 import type { Connection, HttpRequest, RequestModel } from '@/lib/request/types';
@@ -26,7 +26,7 @@ import type { Parameter, Recipe, SchemaNode, Step } from '@/lib/recipe/types';
 import { nearest } from '@/lib/recipe/suggest';
 import { loadEnumChoices } from './dynamic-enum';
 import { asEntry, isProcessing, pollEntry, type EntryJson } from './entry-status';
-import type { StepExecution, StepExecutor } from './execute-step';
+import { executeStep, type StepExecution, type StepExecutor } from './execute-step';
 import { checkExpectations, type ExpectOutcome } from './expect';
 import { fieldsByPath, userPath, valueFlag } from './given-values';
 import { readerValue } from './reader-values';
@@ -296,7 +296,6 @@ export async function runRecipe(input: RecipeRunInput): Promise<RecipeReport> {
   const store = createRunnerStore();
   const forms = recipe.steps.map((s) => buildForm(s, api));
   for (const f of forms) store.registerForm(f);
-  const single = (x: StepExecution) => executeRequest(x.model, { files: x.files, signal: x.signal, fetchImpl: input.fetchImpl });
   const failedSteps = new Set<number>();
   const secrets = new Set<string>([connection.ks, connection.secret].filter((x): x is string => !!x && x.length >= 4));
 
@@ -429,7 +428,7 @@ export async function runRecipe(input: RecipeRunInput): Promise<RecipeReport> {
     const x: StepExecution = { model, files: store.files(i), signal: input.signal };
     let result: ExecuteResult;
     try {
-      result = input.executor ? await input.executor(x, single) : await single(x);
+      result = await executeStep(x, input.executor, input.fetchImpl);
     } catch (e) {
       // An executor that throws (it should answer an ExecuteResult) still ends the step, not the run.
       result = { ok: false, timeMs: 0, raw: '', request: toHttpRequest(model), error: { kind: 'network', message: String((e as Error)?.message ?? e) } };

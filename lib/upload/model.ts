@@ -10,6 +10,22 @@ import type { Field, RequestModel, Value } from '@/lib/request/types';
 /** uploadToken.upload's arguments in the API's order. */
 export const UPLOAD_ARG_ORDER = ['uploadTokenId', 'fileData', 'resume', 'finalChunk', 'resumeAt'] as const;
 
+/** uploadToken.upload (names are case-insensitive on the server) with a file value. */
+export function isUploadCall(model: RequestModel): boolean {
+  return (
+    model.service.toLowerCase() === 'uploadtoken' &&
+    model.action.toLowerCase() === 'upload' &&
+    model.params.some((p) => p.value.kind === 'file')
+  );
+}
+
+/** The file parameter of an upload call whose bytes are given: what the chunked uploader takes over. */
+export function uploadFileParam(x: { model: RequestModel; files: Record<string, Blob> }): Field | undefined {
+  if (!isUploadCall(x.model)) return undefined;
+  const p = x.model.params.find((f) => f.value.kind === 'file');
+  return p && x.files[p.name] ? p : undefined;
+}
+
 export function findParam(model: RequestModel, name: string): Value | undefined {
   return model.params.find((p) => p.name === name)?.value;
 }
