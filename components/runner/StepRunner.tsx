@@ -183,7 +183,6 @@ function StepRunnerInner({ step, ctx, main }: { step: Step; ctx: NonNullable<Ret
   const fileField = form.fields.find((f) => f.kind === 'file' && !f.custom);
   const fileValue = fileField ? (getPath(resolved.values, fileField.path) as FileValue | undefined) : undefined;
   const v = resolved.values;
-  const formAllowsChunks = (v.resume === undefined || v.resume === false) && (v.finalChunk === undefined || v.finalChunk === true) && (v.resumeAt === undefined || v.resumeAt === -1 || v.resumeAt === 0);
   const visibleFields = form.fields.filter((f) => !f.hidden);
   const status = run?.status ?? 'idle';
   const blockMsg = blocked ? runFirstMessage(built.blockedBy) : undefined;
@@ -255,7 +254,7 @@ function StepRunnerInner({ step, ctx, main }: { step: Step; ctx: NonNullable<Ret
           )}
         </form>
         {/* The uploader's code loads once there is something to upload to (a token) or a file. */}
-        {fileField && hasCall && (tokenId || fileValue || run) && (
+        {fileField && built.model && (tokenId || fileValue || run) && (
           <Suspense fallback={null}>
             <StepUpload
               choice={uploadChoice}
@@ -263,7 +262,7 @@ function StepRunnerInner({ step, ctx, main }: { step: Step; ctx: NonNullable<Ret
               upload={upload}
               tokenId={tokenId}
               fileSize={fileValue?.size}
-              formAllowsChunks={formAllowsChunks}
+              model={built.model}
               onRetry={() => void onRun()}
             />
           </Suspense>

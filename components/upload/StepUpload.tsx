@@ -6,7 +6,9 @@
  * (StepExecution.upload), which the runner context's executor sends through the chunked uploader.
  */
 import { useEffect, useState } from 'react';
+import type { RequestModel } from '@/lib/request/types';
 import { defaultFingerprintStore } from '@/lib/upload/fingerprint';
+import { isHandMadeChunk } from '@/lib/upload/model';
 import { formatBytes } from '@/lib/upload/progress';
 import type { Fingerprint, UploadChoice } from '@/lib/upload/types';
 import type { Upload } from '@/lib/upload/uploader';
@@ -24,13 +26,14 @@ export interface StepUploadProps {
   tokenId?: string;
   /** Size of the picked file, if any. */
   fileSize?: number;
-  /** False when the form's resume/finalChunk/resumeAt are not the single-request values. */
-  formAllowsChunks?: boolean;
+  /** The step's request model (its resume/finalChunk/resumeAt decide whether the uploader may chunk). */
+  model: RequestModel;
   /** Runs the step again (offered after a failed or cancelled upload). */
   onRetry?: () => void;
 }
 
-export function StepUpload({ choice, onChoice, upload, tokenId, fileSize, formAllowsChunks = true, onRetry }: StepUploadProps) {
+export function StepUpload({ choice, onChoice, upload, model, tokenId, fileSize, onRetry }: StepUploadProps) {
+  const formAllowsChunks = !isHandMadeChunk(model);
   const [unfinished, setUnfinished] = useState<Fingerprint>();
   const [, setUploadState] = useState<string>();
 

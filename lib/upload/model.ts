@@ -64,6 +64,21 @@ export function numberParam(model: RequestModel, name: string, dflt: number): nu
   return dflt;
 }
 
+/** resume / finalChunk / resumeAt as the model sends them (absent: false, true, -1). */
+export function chunkFlags(model: RequestModel): { resume: boolean; finalChunk: boolean; resumeAt: number } {
+  return { resume: boolParam(model, 'resume', false), finalChunk: boolParam(model, 'finalChunk', true), resumeAt: numberParam(model, 'resumeAt', -1) };
+}
+
+/**
+ * Whether the form makes its own chunk: resume / finalChunk / resumeAt other than the values of
+ * one whole-file request (false, true, -1 or 0). The upload is then one request with exactly
+ * those values; otherwise the uploader decides how to send the file.
+ */
+export function isHandMadeChunk(model: RequestModel): boolean {
+  const { resume, finalChunk, resumeAt } = chunkFlags(model);
+  return resume || !finalChunk || (resumeAt !== -1 && resumeAt !== 0);
+}
+
 /** The upload token id the model sends (a string, or a resolved reference to step 1's `id`). */
 export function tokenIdOf(model: RequestModel): string | undefined {
   const v = resolve(findParam(model, 'uploadTokenId'));

@@ -18,8 +18,8 @@ import type { RequestModel } from '@/lib/request/types';
 import { classifyAnswer } from '@/lib/request/response';
 import { UploadError, isAbortError, isNetworkError } from './errors';
 import { defaultFingerprintStore, fingerprintDifferences, fingerprintFile } from './fingerprint';
-import { boolParam, chunkModel, numberParam, tokenGetModel, tokenIdOf } from './model';
-import { autoSettings, chunkedByDefault, markHeld, planChunks, type ChunkRange } from './plan';
+import { chunkFlags, chunkModel, isHandMadeChunk, tokenGetModel, tokenIdOf } from './model';
+import { autoSettings, markHeld, planChunks, sendMode, type ChunkRange, type SendMode } from './plan';
 import { SpeedMeter, etaSeconds, formatBytes, percentOf } from './progress';
 import { DEFAULT_RETRY, backoffDelay, isRetryableKalturaCode, isRetryableStatus } from './retry';
 import type {
@@ -134,7 +134,7 @@ export class Upload {
   readonly file: FileLike;
   readonly tokenId: string | undefined;
   readonly totalBytes: number;
-  readonly mode: 'single' | 'chunked' | 'manual';
+  readonly mode: SendMode;
   readonly chunkSize: number;
   readonly parallel: number;
   /** Every send of this session, in order (instrumentation: bytes sent per offset). */
@@ -186,20 +186,8 @@ export class Upload {
     const settings = autoSettings(this.totalBytes, { chunkSize: options.chunkSize, parallel: options.parallel });
     this.chunkSize = settings.chunkSize;
     this.parallel = settings.parallel;
-    this.mode = Upload.decideMode(options.model, this.totalBytes, options.mode ?? 'auto', options.chunkSize);
+    this.mode = sendMode(isHandMadeChunk(options.model), this.totalBytes, options.mode ?? 'auto', options.chunkSize);
     if (options.onEvent) this.listeners.add(options.onEvent);
-  }
-
-  /** Which way a file is sent, from the form's values and the user's choice. */
-  static decideMode(model: RequestModel, size: number, mode: UploadMode, chunkSizeOverride?: number): 'single' | 'chunked' | 'manual' {
-    const resume = boolParam(model, 'resume', false);
-    const finalChunk = boolParam(model, 'finalChunk', true);
-    const resumeAt = numberParam(model, 'resumeAt', -1);
-    if (resume || !finalChunk || (resumeAt !== -1 && resumeAt !== 0)) return 'manual';
-    if (size === 0) return 'single';
-    if (mode === 'chunked') return 'chunked';
-    if (mode === 'single') return 'single';
-    return chunkedByDefault(size, chunkSizeOverride) ? 'chunked' : 'single';
   }
 
   get state(): UploadState {
@@ -513,9 +501,10 @@ export class Upload {
   /** One request with the form's values (single-request mode or a hand-made chunk). */
   private async runSingle(): Promise<UploadTokenJson> {
     const m = this.options.model;
-    const resume = this.mode === 'manual' ? boolParam(m, 'resume', false) : false;
-    const finalChunk = this.mode === 'manual' ? boolParam(m, 'finalChunk', true) : true;
-    const resumeAt = numberParam(m, 'resumeAt', -1);
+    const flags = chunkFlags(m);
+    const resume = this.mode === 'manual' ? flags.resume : false;
+    const finalChunk = this.mode === 'manual' ? flags.finalChunk : true;
+    const resumeAt = flags.resumeAt;
     const model = chunkModel(m, { ...this.fileMeta(this.totalBytes), resume, finalChunk, resumeAt }, this.fileField);
     this.setState('running');
     let attempts = 0;
