@@ -13,12 +13,12 @@ import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, type
 import type { Step } from '@/lib/recipe/types';
 import { buildForm, walkFields } from '@/lib/form/build';
 import { getPath } from '@/lib/form/paths';
-import { isBlockedError, resolveDynamic, runFirstMessage } from '@/lib/form/dynamic';
+import { isBlockedError, runFirstMessage } from '@/lib/form/dynamic';
 import { initialValues, resolveValues, toAnswers } from '@/lib/form/values';
 import type { FieldError, FileValue, FormField, FormValues } from '@/lib/form/types';
 import { buildRequestModel } from '@/lib/request/build';
 import { isSessionError } from '@/lib/request/execute';
-import { loadEnumChoices } from '@/lib/runner/dynamic-enum';
+import { loadFieldChoices } from '@/lib/runner/dynamic-enum';
 import { executeStep } from '@/lib/runner/execute-step';
 import { connectionSecrets, publicAnswers } from '@/lib/runner/secrets';
 import type { UploadChoice } from '@/lib/upload/types';
@@ -98,13 +98,9 @@ function StepRunnerInner({ step, ctx, main }: { step: Step; ctx: NonNullable<Ret
 
   const loadOptions = useCallback(
     async (field: FormField) => {
-      const de = field.dynamicEnum;
-      if (!de) return;
+      if (!field.dynamicEnum) return;
       setDynamicOptions((d) => ({ ...d, [field.path]: { options: d[field.path]?.options ?? [], loading: true } }));
-      const dv = field.dynamicValue;
-      const made = dv ? resolveDynamic(dv, runner.results()) : undefined;
-      const mine = dv && made?.status === 'ok' ? { value: made.value, fromStep: dv.fromStep } : undefined;
-      const choices = await loadEnumChoices(de, api, connection.connection(), i, { mine });
+      const choices = await loadFieldChoices(field, api, connection.connection(), i, runner.results());
       setDynamicOptions((d) => ({ ...d, [field.path]: choices }));
     },
     [api, connection, i, runner],

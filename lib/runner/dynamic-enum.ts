@@ -11,7 +11,8 @@ import { executeRequest } from '@/lib/request/execute';
 import { errorText } from '@/lib/request/response';
 import type { Connection } from '@/lib/request/types';
 import type { DynamicEnum } from '@/lib/recipe/types';
-import type { EnumOption } from '@/lib/form/types';
+import { resolveDynamic } from '@/lib/form/dynamic';
+import type { EnumOption, FormField, StepResults } from '@/lib/form/types';
 
 export interface EnumChoices {
   options: EnumOption[];
@@ -40,4 +41,24 @@ export async function loadEnumChoices(
   const list = de.array ? getPath(r.json, de.array) : r.json;
   const options = dynamicChoices(list, de, opts.mine);
   return options.length === 0 ? { options, error: 'The call answered no choices.' } : { options };
+}
+
+/**
+ * The choices of a form field's `dynamicEnum`, as the page's dropdown and the headless runner load
+ * them: the item an earlier step of this walk made (the field's `dynamicValue`) is marked.
+ */
+export function loadFieldChoices(
+  field: FormField,
+  api: ApiDescription,
+  connection: Connection,
+  stepIndex: number,
+  results: StepResults,
+  opts: { fetchImpl?: typeof fetch; signal?: AbortSignal } = {},
+): Promise<EnumChoices> {
+  const de = field.dynamicEnum;
+  if (!de) return Promise.resolve({ options: [], error: `${field.label} is not a choice filled by a call.` });
+  const dv = field.dynamicValue;
+  const made = dv ? resolveDynamic(dv, results) : undefined;
+  const mine = dv && made?.status === 'ok' ? { value: made.value, fromStep: dv.fromStep } : undefined;
+  return loadEnumChoices(de, api, connection, stepIndex, { ...opts, ...(mine ? { mine } : {}) });
 }

@@ -8,5 +8,5 @@ export type { StepExecution, StepExecutor, StepProgress } from './execute-step';
 export { checkExpectation, checkExpectations } from './expect';
 export type { ExpectOutcome } from './expect';
 export { asEntry, isProcessing, pollEntry, checkEntry } from './entry-status';
-export { loadEnumChoices } from './dynamic-enum';
+export { loadEnumChoices, loadFieldChoices } from './dynamic-enum';
 export { givenValue, valueFromText, valueFlag, userPath } from './given-values';

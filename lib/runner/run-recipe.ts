@@ -24,7 +24,7 @@ import { toHttpRequest } from '@/lib/request/http';
 import type { Connection, HttpRequest, RequestModel } from '@/lib/request/types';
 import type { Parameter, Recipe, SchemaNode, Step } from '@/lib/recipe/types';
 import { nearest } from '@/lib/recipe/suggest';
-import { loadEnumChoices } from './dynamic-enum';
+import { loadFieldChoices } from './dynamic-enum';
 import { asEntry, isProcessing, pollEntry, type EntryJson } from './entry-status';
 import { executeStep, type StepExecution, type StepExecutor } from './execute-step';
 import { checkExpectations, type ExpectOutcome } from './expect';
@@ -338,7 +338,7 @@ export async function runRecipe(input: RecipeRunInput): Promise<RecipeReport> {
     walkFields(form.fields, (f) => f.dynamicEnum && !f.path.includes('#') && dynEnums.push(f));
     for (const f of dynEnums) {
       if (given.has(f.path) || !isEmpty(getPath(store.getValues(i) ?? initial, f.path))) continue;
-      const choices = await loadEnumChoices(f.dynamicEnum!, api, connection, i, { fetchImpl: input.fetchImpl, signal: input.signal });
+      const choices = await loadFieldChoices(f, api, connection, i, store.results(), { fetchImpl: input.fetchImpl, signal: input.signal });
       if (choices.options.length === 0) {
         stop = {
           kind: 'value',
