@@ -1,12 +1,12 @@
 /**
- * Completion items for a cursor context (see context.ts), independent of Monaco: operation paths
+ * Completion items for a cursor context (see cursor-context.ts), independent of Monaco: operation paths
  * and parameter names from the API description, the format's keys with their documentation from
  * the recipe JSON Schemas (lib/recipe/schemas), enum values the schemas list, earlier steps for
  * `fromStep`, properties of the body's classes inside `schema.properties`, and recipe snippets.
  */
 import { parseTree, findNodeAtLocation, type JSONPath, type Node } from 'jsonc-parser';
 import type { ApiDescription, TypeRef } from '@/lib/api/types';
-import type { CursorContext } from './context';
+import type { CursorContext } from './cursor-context';
 import { SNIPPETS } from './snippets';
 
 export type SuggestionKind = 'property' | 'value' | 'operation' | 'parameter' | 'snippet' | 'step';
