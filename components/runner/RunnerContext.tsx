@@ -11,7 +11,7 @@ import type { StepExecutor } from '@/lib/runner/execute-step';
 import { createRunnerStore, type RunnerState, type RunnerStore } from '@/lib/runner/store';
 import type { Recipe } from '@/lib/recipe/types';
 import { uploadExecutor } from '@/lib/upload/executor';
-import type { InitialCode } from '@/components/code/initial';
+import type { InitialCode } from '@/lib/samples/initial';
 import './runner.css';
 
 export interface RunnerContextValue {
