@@ -4,6 +4,7 @@
  * a poll until the entry leaves processing. The page's EntryStatus (components/runner) and the
  * headless runner (run-recipe.ts) both use it, so they poll after the same steps.
  */
+import { ENTRY_FAILED, ENTRY_PROCESSING, entryStatusName } from '@/lib/api/kaltura/statuses';
 import { executeRequest, type CallError } from '@/lib/request/execute';
 import { mediaGetModel } from '@/lib/request/models';
 import type { Connection } from '@/lib/request/types';
@@ -17,8 +18,6 @@ export interface EntryJson {
   name?: string;
 }
 
-/** KalturaEntryStatus values that change by themselves: IMPORT (0), PRECONVERT (1), PENDING (4). */
-export const PROCESSING_STATUSES: ReadonlySet<string> = new Set(['0', '1', '4']);
 /** How often the page checks again, and for how long at most. */
 export const ENTRY_POLL_MS = 1500;
 export const ENTRY_POLL_LIMIT_MS = 5 * 60_000;
@@ -33,7 +32,14 @@ export function asEntry(x: unknown): EntryJson | undefined {
 
 /** Whether the entry is still being processed (its status will change by itself). */
 export function isProcessing(entry: EntryJson | undefined): boolean {
-  return entry?.status !== undefined && PROCESSING_STATUSES.has(String(entry.status));
+  const name = entryStatusName(entry?.status);
+  return name !== undefined && ENTRY_PROCESSING.includes(name);
+}
+
+/** Whether the entry ended without becoming playable (ERROR_CONVERTING, ERROR_IMPORTING, DELETED). */
+export function hasFailed(entry: EntryJson | undefined): boolean {
+  const name = entryStatusName(entry?.status);
+  return name !== undefined && ENTRY_FAILED.includes(name);
 }
 
 export interface EntryCheck {

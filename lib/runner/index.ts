@@ -7,6 +7,6 @@ export type { StepExecution, StepExecutor, StepProgress } from './execute-step';
 // statically, which the page keeps out of its first bundle.
 export { checkExpectation, checkExpectations } from './expect';
 export type { ExpectOutcome } from './expect';
-export { asEntry, isProcessing, pollEntry, checkEntry } from './entry-status';
+export { asEntry, isProcessing, hasFailed, pollEntry, checkEntry } from './entry-status';
 export { loadEnumChoices, loadFieldChoices } from './dynamic-enum';
 export { givenValue, valueFromText, valueFlag, userPath } from './given-values';

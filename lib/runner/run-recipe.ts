@@ -10,6 +10,7 @@
  * Framework-free; reports per step what ran, how long it took, and on failure a message with the
  * recipe line it belongs to and, where a value would fix it, how to give one.
  */
+import { entryStatusName } from '@/lib/api/kaltura/statuses';
 import type { ApiDescription } from '@/lib/api/types';
 import { walkFields, buildForm } from '@/lib/form/build';
 import { getPath } from '@/lib/form/paths';
@@ -25,7 +26,7 @@ import type { Connection, HttpRequest, RequestModel } from '@/lib/request/types'
 import type { Parameter, Recipe, SchemaNode, Step } from '@/lib/recipe/types';
 import { nearest } from '@/lib/recipe/suggest';
 import { loadFieldChoices } from './dynamic-enum';
-import { asEntry, isProcessing, pollEntry, type EntryJson } from './entry-status';
+import { asEntry, hasFailed, isProcessing, pollEntry, type EntryJson } from './entry-status';
 import { executeStep, type StepExecution, type StepExecutor } from './execute-step';
 import { checkExpectations, type ExpectOutcome } from './expect';
 import { fieldsByPath, userPath, valueFlag } from './given-values';
@@ -282,8 +283,6 @@ function callFailure(ctx: Ctx, step: Step, form: FormModel, values: Record<strin
   }
 }
 
-const ENTRY_ERRORS: Record<string, string> = { '-1': 'ERROR_CONVERTING', '-2': 'ERROR_IMPORTING', '3': 'DELETED' };
-
 /** Runs every step of the recipe in order; never throws for what a recipe or a server does. */
 export async function runRecipe(input: RecipeRunInput): Promise<RecipeReport> {
   const started = performance.now();
@@ -458,9 +457,8 @@ export async function runRecipe(input: RecipeRunInput): Promise<RecipeReport> {
         fail({ kind: 'entry', message: `Entry ${entry.id} was still processing (status ${String(p.entry.status)}) when the time limit ran out.`, line: callLine(step) }, common);
         continue;
       }
-      const bad = ENTRY_ERRORS[String(p.entry.status)];
-      if (bad) {
-        fail({ kind: 'entry', message: `Entry ${entry.id} ended ${bad} [${String(p.entry.status)}] instead of READY.`, line: callLine(step) }, common);
+      if (hasFailed(p.entry)) {
+        fail({ kind: 'entry', message: `Entry ${entry.id} ended ${entryStatusName(p.entry.status)} [${String(p.entry.status)}] instead of READY.`, line: callLine(step) }, common);
         continue;
       }
     }

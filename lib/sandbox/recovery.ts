@@ -21,6 +21,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, truncateSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { ENTRY_STATUS } from '../api/kaltura/statuses';
 import type { ObjectRow } from './store';
 import { ATTACHED_ASSET, assetDir, assetPath } from './services/content';
 import type { SandboxCore } from './core';
@@ -29,7 +30,6 @@ import { TOKEN_CLOSED, TOKEN_FULL_UPLOAD, TOKEN_PARTIAL_UPLOAD, TOKEN_PENDING } 
 import { contentPath, contentDir, ENTRY_DELETED, ENTRY_PRECONVERT, ENTRY_READY } from './services/media';
 import { markTokenDeleted, removeFile } from './services/uploadToken';
 
-const ENTRY_ERROR_CONVERTING = -1;
 
 export interface RecoveryReport {
   spoolsRemoved: number;
@@ -134,7 +134,7 @@ export function recover(core: SandboxCore): RecoveryReport {
   const withContent = store.entriesWithStatus([ENTRY_PRECONVERT, ENTRY_READY], true);
   for (const e of withContent) {
     if (existsSync(contentPath(core, e.id))) continue;
-    store.updateEntry(e.id, { status: ENTRY_ERROR_CONVERTING, updated_at: Math.floor(Date.now() / 1000) });
+    store.updateEntry(e.id, { status: ENTRY_STATUS.ERROR_CONVERTING, updated_at: Math.floor(Date.now() / 1000) });
     report.entriesWithoutContent++;
   }
 

@@ -9,6 +9,7 @@ import { mkdirSync, openSync, closeSync, existsSync } from 'node:fs';
 import { truncate } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
+import { UPLOAD_TOKEN_STATUS } from '../api/kaltura/statuses';
 import type { SandboxSettings } from './config';
 import { crashPoint } from './crash';
 import { KalturaApiError } from './errors';
@@ -16,12 +17,14 @@ import { addRange, parsePending, type Assembly } from './ranges';
 import type { Store, TokenRow } from './store';
 import { SizeLimitError, drain, writeAt } from './streams';
 
-export const TOKEN_PENDING = 0;
-export const TOKEN_PARTIAL_UPLOAD = 1;
-export const TOKEN_FULL_UPLOAD = 2;
-export const TOKEN_CLOSED = 3;
-export const TOKEN_TIMED_OUT = 4;
-export const TOKEN_DELETED = 5;
+export const {
+  PENDING: TOKEN_PENDING,
+  PARTIAL_UPLOAD: TOKEN_PARTIAL_UPLOAD,
+  FULL_UPLOAD: TOKEN_FULL_UPLOAD,
+  CLOSED: TOKEN_CLOSED,
+  TIMED_OUT: TOKEN_TIMED_OUT,
+  DELETED: TOKEN_DELETED,
+} = UPLOAD_TOKEN_STATUS;
 
 export interface ChunkOptions {
   resume: boolean;

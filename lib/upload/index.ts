@@ -1,11 +1,9 @@
-export { Upload, upload, TOKEN_STATUS, type UploadOptions } from './uploader';
+export { Upload, upload, type UploadOptions } from './uploader';
 export { UploadError } from './errors';
 export { autoSettings, chunkedByDefault, planChunks, applyHeld, DEFAULT_CHUNK_SIZE, DEFAULT_PARALLEL, KiB, MiB } from './plan';
 export { fingerprintFile, fingerprintDifferences, MemoryFingerprintStore, LocalStorageFingerprintStore, defaultFingerprintStore } from './fingerprint';
 export { fetchTransport, xhrTransport, defaultTransport } from './transport';
 export { chunkModel, tokenGetModel, withParam, tokenIdOf, isUploadCall, uploadFileParam } from './model';
-export { createUploadExecutor, type ExecutorDefaults } from './step';
-export { uploadExecutor } from './executor';
 export { SpeedMeter, formatBytes, formatDuration, percentOf, etaSeconds } from './progress';
 export { backoffDelay, DEFAULT_RETRY } from './retry';
 export type * from './types';

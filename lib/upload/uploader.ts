@@ -15,6 +15,7 @@
  */
 import { toHttpRequest } from '@/lib/request/http';
 import type { RequestModel } from '@/lib/request/types';
+import { UPLOAD_TOKEN_STATUS, uploadTokenStatusName } from '@/lib/api/kaltura/statuses';
 import { classifyAnswer } from '@/lib/request/response';
 import { UploadError, isAbortError, isNetworkError } from './errors';
 import { defaultFingerprintStore, fingerprintDifferences, fingerprintFile } from './fingerprint';
@@ -39,8 +40,6 @@ import type {
 } from './types';
 import { defaultTransport } from './transport';
 
-export const TOKEN_STATUS = { PENDING: 0, PARTIAL_UPLOAD: 1, FULL_UPLOAD: 2, CLOSED: 3, TIMED_OUT: 4, DELETED: 5 } as const;
-const STATUS_NAMES = ['PENDING', 'PARTIAL_UPLOAD', 'FULL_UPLOAD', 'CLOSED', 'TIMED_OUT', 'DELETED'];
 
 export interface UploadOptions {
   /** The step's request model for uploadToken.upload (uploadTokenId, fileData, resume, finalChunk, resumeAt). */
@@ -411,7 +410,7 @@ export class Upload {
   /** The token as uploadToken.get last answered, when it says the whole file is there (an answer lost on the way). */
   private completedOnServer(): UploadTokenJson | undefined {
     const t = this.lastToken;
-    if (t && t.status === TOKEN_STATUS.FULL_UPLOAD && t.uploadedFileSize === this.totalBytes) return t;
+    if (t && t.status === UPLOAD_TOKEN_STATUS.FULL_UPLOAD && t.uploadedFileSize === this.totalBytes) return t;
     return undefined;
   }
 
@@ -559,11 +558,11 @@ export class Upload {
   /** Refuses a file that is not the one the token holds part of. Returns true when the token is already complete with this file. */
   private checkToken(token: UploadTokenJson, fp: Fingerprint): boolean {
     const held = token.uploadedFileSize ?? 0;
-    const status = token.status ?? TOKEN_STATUS.PENDING;
+    const status = token.status ?? UPLOAD_TOKEN_STATUS.PENDING;
     const id = this.tokenId ?? token.id;
     const stored = this.store.get(id);
-    const statusName = STATUS_NAMES[status] ?? String(status);
-    if (status === TOKEN_STATUS.CLOSED || status === TOKEN_STATUS.DELETED || status === TOKEN_STATUS.TIMED_OUT) {
+    const statusName = uploadTokenStatusName(status) ?? String(status);
+    if (status === UPLOAD_TOKEN_STATUS.CLOSED || status === UPLOAD_TOKEN_STATUS.DELETED || status === UPLOAD_TOKEN_STATUS.TIMED_OUT) {
       this.failWith(
         new UploadError(`The upload token ${id} is ${statusName}: it no longer accepts data. Create a new upload token (step 1) and upload again.`, 'kaltura', {
           code: 'UPLOAD_TOKEN_INVALID_STATUS_FOR_UPLOAD',
@@ -578,7 +577,7 @@ export class Upload {
           'mismatch',
         ),
       );
-    if (held > 0 || status === TOKEN_STATUS.FULL_UPLOAD) {
+    if (held > 0 || status === UPLOAD_TOKEN_STATUS.FULL_UPLOAD) {
       if (stored) {
         const diffs = fingerprintDifferences(stored, fp);
         if (diffs.length > 0) {
@@ -595,7 +594,7 @@ export class Upload {
         );
       }
     }
-    if (status === TOKEN_STATUS.FULL_UPLOAD) {
+    if (status === UPLOAD_TOKEN_STATUS.FULL_UPLOAD) {
       if (held !== fp.size) refuse('the token holds a complete file of another size');
       this.notice('info', 'This file is already uploaded to this token: nothing to send.');
       return true;
@@ -723,7 +722,7 @@ export class Upload {
       this.record({ offset: total, size: 0, resume: true, finalChunk: true, resumeAt: total, attempt: attempts }, out);
       if (out.kind === 'ok') {
         const t = out.json as UploadTokenJson;
-        if (t.status === TOKEN_STATUS.FULL_UPLOAD || t.status === undefined) return t;
+        if (t.status === UPLOAD_TOKEN_STATUS.FULL_UPLOAD || t.status === undefined) return t;
       } else if (out.kind === 'aborted') {
         attempts--;
         continue;

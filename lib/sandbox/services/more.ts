@@ -33,7 +33,7 @@ import { listItems } from '../store';
 import { TOKEN_FULL_UPLOAD } from '../uploads';
 import { newOwner } from './access';
 import { FileAnswer, assetPath, attach, attachFile, fileText } from './content';
-import { copyEntry, entryObject, findEntry, replaceContent } from './media';
+import { ENTRY_DELETED, copyEntry, entryObject, findEntry, replaceContent } from './media';
 import { pageOf } from './paging';
 import { findToken } from './uploadToken';
 
@@ -296,7 +296,7 @@ export function moreOverrides(core: SandboxCore): Record<string, Override> {
     },
     'captionassetitem.searchentries': (g) => {
       const ids = [...new Set(itemFilter(captionItems(g), g.args.captionAssetItemFilter as Data).map((d) => String(d.entryId)))];
-      const entries = ids.map((id) => core.store.getEntry(id)).filter((e): e is NonNullable<typeof e> => !!e && e.status !== 3).map((e) => entryObject(g.ctx, e));
+      const entries = ids.map((id) => core.store.getEntry(id)).filter((e): e is NonNullable<typeof e> => !!e && e.status !== ENTRY_DELETED).map((e) => entryObject(g.ctx, e));
       return { objectType: 'KalturaBaseEntryListResponse', objects: page(entries, g.args.captionAssetItemPager), totalCount: entries.length };
     },
   };
