@@ -9,7 +9,7 @@ import { useEffect, useState } from 'react';
 import type { RequestModel } from '@/lib/request/types';
 import { defaultFingerprintStore } from '@/lib/upload/fingerprint';
 import { isHandMadeChunk } from '@/lib/upload/model';
-import { formatBytes } from '@/lib/upload/progress';
+import { formatBytes } from '@/lib/format/bytes';
 import type { Fingerprint, UploadChoice } from '@/lib/upload/types';
 import type { Upload } from '@/lib/upload/uploader';
 import { UploadPanel } from './UploadPanel';

@@ -5,7 +5,7 @@
  */
 import { useId } from 'react';
 import { autoSettings, KiB, MiB, sendMode } from '@/lib/upload/plan';
-import { formatBytes } from '@/lib/upload/progress';
+import { formatBytes } from '@/lib/format/bytes';
 import type { UploadChoice, UploadMode } from '@/lib/upload/types';
 import styles from './upload.module.css';
 

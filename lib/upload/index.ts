@@ -4,6 +4,6 @@ export { autoSettings, chunkedByDefault, planChunks, applyHeld, DEFAULT_CHUNK_SI
 export { fingerprintFile, fingerprintDifferences, MemoryFingerprintStore, LocalStorageFingerprintStore, defaultFingerprintStore } from './fingerprint';
 export { fetchTransport, xhrTransport, defaultTransport } from './transport';
 export { chunkModel, tokenGetModel, withParam, tokenIdOf, isUploadCall, uploadFileParam } from './model';
-export { SpeedMeter, formatBytes, formatDuration, percentOf, etaSeconds } from './progress';
+export { SpeedMeter, formatDuration, percentOf, etaSeconds } from './progress';
 export { backoffDelay, DEFAULT_RETRY } from './retry';
 export type * from './types';

@@ -21,7 +21,8 @@ import { UploadError, isAbortError, isNetworkError } from './errors';
 import { defaultFingerprintStore, fingerprintDifferences, fingerprintFile } from './fingerprint';
 import { chunkFlags, chunkModel, isHandMadeChunk, tokenGetModel, tokenIdOf } from './model';
 import { autoSettings, markHeld, planChunks, sendMode, type ChunkRange, type SendMode } from './plan';
-import { SpeedMeter, etaSeconds, formatBytes, percentOf } from './progress';
+import { formatBytes } from '@/lib/format/bytes';
+import { SpeedMeter, etaSeconds, percentOf } from './progress';
 import { DEFAULT_RETRY, backoffDelay, isRetryableKalturaCode, isRetryableStatus } from './retry';
 import type {
   FileLike,
