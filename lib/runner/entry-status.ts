@@ -7,6 +7,7 @@
 import { ENTRY_FAILED, ENTRY_PROCESSING, entryStatusName } from '@/lib/api/kaltura/statuses';
 import { executeRequest, type CallError } from '@/lib/request/execute';
 import { mediaGetModel } from '@/lib/request/models';
+import { sleep } from '@/lib/time/sleep';
 import type { Connection } from '@/lib/request/types';
 
 export interface EntryJson {
@@ -78,19 +79,6 @@ export interface PollResult {
   timedOut: boolean;
   /** A check failed (the poll stops there). */
   error?: CallError;
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const t = setTimeout(done, ms);
-    function done() {
-      clearTimeout(t);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-    signal?.addEventListener('abort', done, { once: true });
-  });
 }
 
 /** Checks the entry (media.get) until it is no longer processing, fails, or the limit runs out. */
