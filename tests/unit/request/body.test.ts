@@ -3,23 +3,16 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MissingFileError, httpBody } from '@/lib/request/body';
 import { executeRequest } from '@/lib/request/execute';
 import { toHttpRequest } from '@/lib/request/http';
+import { requestModel } from '@/lib/request/models';
 import type { RequestModel } from '@/lib/request/types';
 import { fetchTransport } from '@/lib/upload/transport';
 
-const upload: RequestModel = {
-  stepIndex: 1,
-  service: 'uploadToken',
-  action: 'upload',
-  method: 'POST',
-  serviceUrl: 'http://k.example',
-  params: [
-    { name: 'uploadTokenId', value: { kind: 'string', value: '0_t' } },
-    { name: 'fileData', value: { kind: 'file', name: '', size: 3 } },
-    { name: 'resume', value: { kind: 'bool', value: false } },
-  ],
-  ks: 'KS',
-  format: 1,
-};
+const params: RequestModel['params'] = [
+  { name: 'uploadTokenId', value: { kind: 'string', value: '0_t' } },
+  { name: 'fileData', value: { kind: 'file', name: '', size: 3 } },
+  { name: 'resume', value: { kind: 'bool', value: false } },
+];
+const upload = requestModel({ stepIndex: 1, service: 'uploadToken', action: 'upload', params }, { serviceUrl: 'http://k.example', ks: 'KS' });
 
 /** The body as the server reads it: the multipart text with its boundary replaced. */
 async function wire(body: BodyInit | null | undefined): Promise<string> {

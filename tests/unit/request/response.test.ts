@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyAnswer, errorText, isKalturaError, isSessionError } from '@/lib/request/response';
 import { executeRequest } from '@/lib/request/execute';
-import type { RequestModel } from '@/lib/request/types';
+import { requestModel } from '@/lib/request/models';
 import { MemoryFingerprintStore } from '@/lib/upload/fingerprint';
 import { Upload } from '@/lib/upload/uploader';
 import type { TransportResponse } from '@/lib/upload/types';
@@ -41,19 +41,11 @@ describe('classifyAnswer', () => {
 });
 
 describe('the live call and the uploader classify alike', () => {
-  const model: RequestModel = {
-    stepIndex: 1,
-    service: 'uploadToken',
-    action: 'upload',
-    method: 'POST',
-    serviceUrl: 'http://k.example',
-    params: [
-      { name: 'uploadTokenId', value: { kind: 'string', value: '0_t' } },
-      { name: 'fileData', value: { kind: 'file', name: 'a.bin', size: 4 } },
-    ],
-    format: 1,
-  };
   const file = new File([new Uint8Array(4)], 'a.bin');
+  const model = requestModel(
+    { stepIndex: 1, service: 'uploadToken', action: 'upload', params: [{ name: 'fileData', value: { kind: 'file', name: file.name, size: file.size } }] },
+    { serviceUrl: 'http://k.example' },
+  );
 
   async function both(answer: TransportResponse) {
     const live = await executeRequest(model, { files: { fileData: file }, fetchImpl: (async () => new Response(answer.text, { status: answer.status })) as unknown as typeof fetch });
