@@ -6,7 +6,7 @@
  * Problems found while the recipe is read (JSON syntax, structure, schema) are rules too: their
  * entry has no `run`, and the parser reports them through it. The others check the parsed recipe.
  */
-import { diagnostic, type LintContext } from '../lint';
+import { diagnostic, type LintContext, type LintRule } from '../lint';
 import type { Diagnostic, Range, Severity } from '../types';
 
 export interface RuleExample {
@@ -17,7 +17,7 @@ export interface RuleExample {
   /** Check this example against the built-in API description (always so for a rule that needs one). */
   api?: boolean;
   /** A caller's own lint rules to run after the registered ones (`ParseOptions.rules`). */
-  rules?: Array<{ id: string; run(ctx: LintContext): Diagnostic[] }>;
+  rules?: LintRule[];
 }
 
 /** A recipe as a string, or with options. */
