@@ -8,7 +8,7 @@ import { report, type RecipeRule } from './rule';
 import { walkRecipeInputs } from './walk';
 
 export const invalidDefault: RecipeRule = {
-  id: 'invalid-default', severity: 'error',
+  id: 'invalid-default', severity: 'error', usesApi: true,
   doc: 'A `consoleDefault` or `default` that the field cannot take: not one of its choices, or not of its type (a word for a number, a list for text...), by the API description and by what the recipe declares (`type`, `enum`; without a description only these are checked). An `objectType` preset must name the declared class or one of its concrete subclasses. The form would start with a value the call rejects: fix the value (the message lists the choices).',
   ok: [
     steps(call('{ "parameters": [{ "name": "pageSize", "type": "integer", "consoleDefault": 10 }] }')),

@@ -33,6 +33,8 @@ export interface RuleDoc {
    * examples are checked against the built-in one (lib/api).
    */
   needsApi?: boolean;
+  /** The rule checks more with an API description, and the recipe alone without one. */
+  usesApi?: boolean;
   /** One paragraph: what is reported, why it matters, and how to fix it. */
   doc: string;
   /** Recipes the rule does not report (each lints clean), and recipes it reports at the marked spans. */

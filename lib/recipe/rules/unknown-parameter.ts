@@ -10,7 +10,7 @@ const COMMON_PARAMETERS = new Set(['ks', 'format', 'partnerId', 'clientTag', 'ap
 
 export const unknownParameter: RecipeRule = {
   id: 'unknown-parameter', severity: 'warning', needsApi: true,
-  doc: 'An input that the operation does not take (a parameter, or a property of the request body), by the API description. The console does not send it, so it usually is a misspelt name (the message suggests the nearest). An input that only feeds samples or later steps is fine: mark it `"custom": true`.',
+  doc: 'An input that the operation does not take (a parameter, or a property of the request body), by the API description. The console does not send it, so it is usually a misspelt name (the message suggests the nearest). An input that only feeds samples or later steps is fine: mark it `"custom": true`.',
   ok: [steps(call('{ "path": "/service/media/action/get", "parameters": [{ "name": "entryId" }, { "name": "note", "custom": true }] }'))],
   notOk: [steps(call('{ "path": "/service/media/action/get", "parameters": [{ "name": ⟦"entryID"⟧ }] }'))],
   run({ recipe, api, locate, locateIn }) {

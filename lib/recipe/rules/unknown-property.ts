@@ -8,7 +8,7 @@ import { walkRecipeInputs } from './walk';
 
 export const unknownProperty: RecipeRule = {
   id: 'unknown-property', severity: 'warning', needsApi: true,
-  doc: 'A property inside an object input\'s `schema.properties` that its class does not have (nor any class the input offers), by the API description. The console does not send it, so it usually is a misspelt name (the message suggests the nearest). A property that only feeds samples is fine: mark it `"custom": true`.',
+  doc: 'A property inside an object input\'s `schema.properties` that its class does not have (nor any class the input offers), by the API description. The console does not send it, so it is usually a misspelt name (the message suggests the nearest). A property that only feeds samples is fine: mark it `"custom": true`.',
   ok: [addEntry('{ "name": { "consoleDefault": "My video" }, "note": { "custom": true } }')],
   notOk: [addEntry('{ ⟦"nmae"⟧: { "consoleDefault": "My video" } }')],
   run({ recipe, api, locateIn }) {
