@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readSettings } from '../lib/sandbox/config';
 import { CONSOLE_FILE } from '../lib/sandbox/core';
-import { readPartner } from '../lib/sandbox/store';
+import { readPartner } from '../lib/sandbox/store-sqlite';
 
 const args = process.argv.slice(2).filter((a) => a !== '--');
 const unknown = args.filter((a) => a !== '--env');
@@ -23,7 +23,7 @@ if (unknown.length) {
 const settings = readSettings();
 let partner;
 try {
-  partner = readPartner(settings.dataDir, settings.partnerId);
+  partner = await readPartner(settings.dataDir, settings.partnerId);
 } catch (e) {
   console.error(`Could not read the sandbox in ${settings.dataDir}: ${(e as Error).message}`);
   process.exit(1);
