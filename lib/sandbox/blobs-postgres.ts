@@ -63,20 +63,56 @@ export class PgBlobs implements BlobStore {
       pendingBytes = 0;
       await this.pool.query('SELECT lo_put($1::oid, $2::bigint, $3::bytea)', [oid, at, piece]);
     };
-    try {
-      for await (const chunk of source) {
-        const b = chunk as Buffer;
+    // read with 'data' events, pausing while a piece is written: never destroy the source (a
+    // destroyed busboy file stream stalls the whole form; streams.ts)
+    await new Promise<void>((resolve, reject) => {
+      let settled = false;
+      let writing: Promise<void> = Promise.resolve();
+      const cleanup = () => {
+        source.off('data', onData);
+        source.off('end', onEnd);
+        source.off('error', onError);
+        source.off('close', onClose);
+        source.on('error', () => undefined);
+      };
+      const fail = (e: unknown) => {
+        if (settled) return;
+        settled = true;
+        cleanup();
+        drain(source);
+        reject(e);
+      };
+      const onData = (b: Buffer) => {
         n += b.length;
-        if (offset + n > maxEnd) throw new SizeLimitError(maxEnd);
+        if (offset + n > maxEnd) return fail(new SizeLimitError(maxEnd));
         pending.push(b);
         pendingBytes += b.length;
-        if (pendingBytes >= PIECE) await flush();
-      }
-      await flush();
-    } catch (e) {
-      drain(source);
-      throw e;
-    }
+        if (pendingBytes >= PIECE) {
+          source.pause();
+          writing = writing.then(flush).then(() => {
+            if (!settled) source.resume();
+          }, fail);
+        }
+      };
+      const onEnd = () => {
+        if (settled) return;
+        writing.then(flush).then(() => {
+          if (settled) return;
+          settled = true;
+          cleanup();
+          resolve();
+        }, fail);
+      };
+      const onError = (e: unknown) => fail(e ?? new Error('source failed'));
+      const onClose = () => {
+        if (!source.readableEnded) fail(new Error('source closed early'));
+      };
+      source.on('data', onData);
+      source.once('end', onEnd);
+      source.once('error', onError);
+      source.once('close', onClose);
+      source.resume();
+    });
     await this.pool.query('UPDATE blobs SET mtime = $2 WHERE name = $1', [name, this.now()]);
     return n;
   }

@@ -137,7 +137,7 @@ function publicDecision(req: ConsoleAccessRequest, pub: NonNullable<ConsoleAcces
     } catch {
       origin = undefined;
     }
-    const same = pub.origin ? origin?.origin === pub.origin || origin?.host.toLowerCase() === hostText : origin?.host.toLowerCase() === hostText;
+    const same = pub.origin ? origin?.origin === pub.origin : origin?.host.toLowerCase() === hostText;
     if (!same) return { allowed: false, reason: `A page of another origin (${req.origin.slice(0, 100)}) asked for the sandbox session: refused.` };
   }
   return { allowed: true, partner: 'visitor' };
