@@ -239,6 +239,10 @@ export class PgStore implements SandboxStore {
     await Promise.all([this.pool.end(), this.lockPool.end()]).catch(() => undefined);
   }
 
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1');
+  }
+
   // partners
   async getPartner(id: number): Promise<PartnerRow | undefined> {
     if (!Number.isSafeInteger(id)) return undefined;

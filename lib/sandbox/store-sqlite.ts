@@ -519,6 +519,11 @@ export class SqliteStore implements SandboxStore {
   async close(): Promise<void> {
     this.db.close();
   }
+
+  async ping(): Promise<void> {
+    await this.idle();
+    this.stmt('SELECT 1').get();
+  }
 }
 
 /**

@@ -192,6 +192,8 @@ export interface SandboxStore {
   /** Called with a token id whenever any instance signals it. */
   onTokenSignal(listener: (id: string) => void): void;
   close(): Promise<void>;
+  /** A trivial query: the storage answers (health checks). */
+  ping(): Promise<void>;
 
   // partners
   getPartner(id: number): Promise<PartnerRow | undefined>;

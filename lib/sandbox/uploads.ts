@@ -273,9 +273,12 @@ export class UploadEngine {
     return t;
   }
 
-  /** A deleted token: whoever waits on it looks again (and finds it gone). */
-  async forget(id: string): Promise<void> {
-    await this.store.updateToken(id, { generation: ((await this.store.getToken(id))?.generation ?? 0) + 1 });
+  /**
+   * A deleted token: whoever waits on it looks again (and finds it gone). No database write here:
+   * on a full disk the deletion must free the bytes first (services/uploadToken.ts); chunks still
+   * streaming find the token DELETED when they record.
+   */
+  forget(id: string): void {
     this.notify(id);
   }
 }

@@ -98,7 +98,7 @@ export const list: Action = async (ctx, a) => {
  */
 export const del: Action = async (ctx, a) => {
   const t = await findToken(ctx, a.uploadTokenId, true);
-  await ctx.core.uploads.forget(t.id);
+  ctx.core.uploads.forget(t.id);
   await ctx.core.store.blobs.remove(ctx.core.uploads.tokenBlob(t.id));
   crashPoint(ctx.core.settings, 'token-delete:after-unlink');
   await markTokenDeleted(ctx.core.store, t.id);
