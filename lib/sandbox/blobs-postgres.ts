@@ -18,6 +18,24 @@ const PIECE = 1 << 20;
 const INV_READ = 0x40000;
 const INV_WRITE = 0x20000;
 
+/**
+ * `lo_put` of one piece. Two chunks of an upload written at once (parallel chunks at their
+ * offsets) may share a 2 KiB page of the large object at their boundary, and PostgreSQL refuses
+ * the second concurrent update of a page ("tuple concurrently updated") instead of waiting: the
+ * write is positional and idempotent, so it is simply written again.
+ */
+async function putRetrying(pool: Pool, oid: number, at: number, piece: Buffer): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await pool.query('SELECT lo_put($1::oid, $2::bigint, $3::bytea)', [oid, at, piece]);
+      return;
+    } catch (e) {
+      if (attempt >= 50 || !/concurrently updated|deadlock detected/i.test((e as Error).message)) throw e;
+      await new Promise((r) => setTimeout(r, 2 + Math.random() * 10 * Math.min(attempt + 1, 5)));
+    }
+  }
+}
+
 export class PgBlobs implements BlobStore {
   constructor(
     private readonly pool: Pool,
@@ -61,7 +79,7 @@ export class PgBlobs implements BlobStore {
       const at = offset + n - pendingBytes;
       pending = [];
       pendingBytes = 0;
-      await this.pool.query('SELECT lo_put($1::oid, $2::bigint, $3::bytea)', [oid, at, piece]);
+      await putRetrying(this.pool, oid, at, piece);
     };
     // read with 'data' events, pausing while a piece is written: never destroy the source (a
     // destroyed busboy file stream stalls the whole form; streams.ts)

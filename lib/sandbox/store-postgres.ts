@@ -97,6 +97,15 @@ function dollar(sql: string): string {
   return out;
 }
 
+/**
+ * PostgreSQL text and jsonb cannot hold U+0000, which SQLite stores as given: it is kept as U+FFFD
+ * (in JSON text, its escape too), so such a value is stored and looked up the same way.
+ */
+function bindable(v: unknown): unknown {
+  if (typeof v !== 'string' || (!v.includes('\u0000') && !v.includes('\\u0000'))) return v;
+  return v.replace(/\u0000/g, '\uFFFD').replace(/\\u0000/g, '\\ufffd');
+}
+
 /** The database a connection string names, without its password (for messages). */
 function describe(url: string): string {
   try {
@@ -177,7 +186,7 @@ export class PgStore implements SandboxStore {
   private async q<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
     const t = this.txContext.getStore();
     const runner = t?.open ? t.client : this.pool;
-    const r = await runner.query(dollar(sql), params as unknown[]);
+    const r = await runner.query(dollar(sql), params.map(bindable));
     return r.rows as T[];
   }
   private async one<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T | undefined> {
@@ -186,7 +195,7 @@ export class PgStore implements SandboxStore {
   private async run(sql: string, params: unknown[] = []): Promise<number> {
     const t = this.txContext.getStore();
     const runner = t?.open ? t.client : this.pool;
-    const r = await runner.query(dollar(sql), params as unknown[]);
+    const r = await runner.query(dollar(sql), params.map(bindable));
     return r.rowCount ?? 0;
   }
   private inTx(): boolean {

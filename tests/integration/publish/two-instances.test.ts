@@ -107,8 +107,10 @@ describe.skipIf(!hasPg)('two console instances on one PostgreSQL database', () =
     const middle = await chunkCall(b.url, ks, t.id, data.subarray(MB, 2 * MB), { resume: true, resumeAt: MB, finalChunk: false });
     expect(middle.objectType).toBe('KalturaUploadToken');
     const f = await final;
-    expect(f.status, JSON.stringify(f).slice(0, 300)).toBe(2);
+    // complete, and at once given to the entry waiting for it (CLOSED)
+    expect(f.status, JSON.stringify(f).slice(0, 300)).toBe(3);
     expect(f.uploadedFileSize).toBe(data.length);
+    expect(f.attachedObjectId).toBe(e.id);
     let entry: Json;
     for (let i = 0; i < 50; i++) {
       entry = await call(a.url, 'media', 'get', { ks, entryId: e.id });

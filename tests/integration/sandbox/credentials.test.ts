@@ -65,7 +65,7 @@ describe('npm run sandbox:credentials', () => {
     const block = /## The sandbox[\s\S]*?```sh\n([\s\S]*?)```/.exec(readme)?.[1];
     expect(block).toContain('sandbox:credentials -- --env');
     const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('SANDBOX_')));
-    const viaEnv = spawnSync('bash', ['-euo', 'pipefail', '-c', block!], { cwd: ROOT, encoding: 'utf8', env: { ...clean, SANDBOX_DATA_DIR: server.dataDir } as unknown as NodeJS.ProcessEnv });
+    const viaEnv = spawnSync('bash', ['-euo', 'pipefail', '-c', block!], { cwd: ROOT, encoding: 'utf8', env: { ...clean, ...storageOf.get(server.dataDir), SANDBOX_DATA_DIR: server.dataDir } as unknown as NodeJS.ProcessEnv });
     expect(viaEnv.status, viaEnv.stderr).toBe(0);
     expect(JSON.parse(viaEnv.stdout)).toMatch(/^[A-Za-z0-9_=-]{40,}$/);
   });
