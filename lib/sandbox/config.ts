@@ -23,6 +23,9 @@
  *                               (metadata and bytes in PostgreSQL: any number of instances share it)
  * - SANDBOX_DATABASE_URL        the PostgreSQL connection string (postgres://user:pass@host:port/db);
  *                               setting it alone selects `postgres`
+ * - CONSOLE_PUBLIC=1            public mode (public.ts): a partner per visitor, quotas, expiry; with
+ *                               CONSOLE_PUBLIC_URL (the address visitors open) and SANDBOX_PUBLIC_MAX_BYTES,
+ *                               _MAX_OBJECTS, _MAX_RPM, _IDLE_HOURS, _MAX_PARTNERS (README: Settings)
  * - SANDBOX_BODY_LIMITS=off     benchmarks only: parse bodies without the bounds of limits.ts (as the
  *                               sandbox did before them), to measure what they cost; never for use
  */

@@ -76,6 +76,9 @@ const OBJECT_COLUMNS = 'seq, kind, id, partner_id, object_type, user_id, anon_ow
 const TOKEN_COLUMNS = 'id, partner_id, user_id, anon_owner, status, file_name, file_size, uploaded_file_size, auto_finalize, attached_object_type, attached_object_id, pending, generation, created_at, updated_at';
 const ENTRY_COLUMNS = 'id, partner_id, user_id, anon_owner, creator_id, name, status, media_type, created_at, updated_at, version, reference_id, tags, props, upload_token_id, content_size, file_name, ready_at';
 
+/** The number columns that conditions of the API's filters reach (entries and upload tokens). */
+const NUMBER_COLUMNS = new Set(['status', 'media_type', 'created_at', 'updated_at', 'file_size', 'partner_id']);
+
 /** 64-bit integers and sums as numbers (the sandbox's are far below 2^53). */
 const TYPES = {
   getTypeParser: ((oid: number, format?: string) => {
@@ -309,7 +312,7 @@ export class PgStore implements SandboxStore {
   }
 
   private async queryTable<T>(table: string, columns: string, fields: Record<string, string>, partnerId: number, where: Condition[], owner: OwnerScope | undefined, order: string, limit: number, offset: number): Promise<{ rows: T[]; total: number }> {
-    const c = conditionsSql(where, (f) => (fields[f] ? { cmp: fields[f]!, text: `CAST(${fields[f]} AS TEXT)` } : undefined), POSTGRES_DIALECT);
+    const c = conditionsSql(where, (f) => (fields[f] ? { cmp: fields[f]!, text: `CAST(${fields[f]} AS TEXT)`, numeric: NUMBER_COLUMNS.has(fields[f]!) } : undefined), POSTGRES_DIALECT);
     const o = ownerSql(owner);
     const sql = ['partner_id = ?', ...(o.sql ? [o.sql] : []), ...c.sql].join(' AND ');
     const params = [partnerId, ...o.params, ...c.params];

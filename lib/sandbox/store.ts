@@ -275,6 +275,22 @@ export interface FieldSql {
   cmp: string;
   text: string;
   json?: boolean;
+  /** A number column of a typed database (PostgreSQL): a value that is no number is compared as text (never an error). */
+  numeric?: boolean;
+}
+
+const isNumberLike = (x: unknown) => (typeof x === 'number' ? Number.isFinite(x) : typeof x === 'string' && x.trim() !== '' && Number.isFinite(Number(x)));
+
+/**
+ * A number column compared with something that is no number (`statusEqual=abc`): SQLite answers
+ * "not equal" where PostgreSQL would refuse the query; compared as text, both answer the same.
+ */
+function typedField(f: FieldSql, c: Condition): { f: FieldSql; v: unknown } {
+  if (!f.numeric || c.value === undefined || c.value === null) return { f, v: c.value };
+  const items = c.op === 'in' || c.op === 'notIn' ? (Array.isArray(c.value) ? c.value : listItems(c.value)) : [c.value];
+  if (items.every(isNumberLike)) return { f, v: c.value };
+  const asText = `CAST(${f.cmp} AS TEXT)`;
+  return { f: { cmp: asText, text: f.text }, v: Array.isArray(c.value) ? c.value.map(String) : String(c.value) };
 }
 
 /** What differs between the two SQL dialects in conditions. */
@@ -319,8 +335,8 @@ function bindValue(f: FieldSql, v: unknown): unknown {
   return JSON.stringify(typeof v === 'boolean' ? (v ? 1 : 0) : v ?? null);
 }
 
-function conditionSql(f: FieldSql, c: Condition, params: unknown[], d: Dialect): string | undefined {
-  const v = c.value;
+function conditionSql(field: FieldSql, c: Condition, params: unknown[], d: Dialect): string | undefined {
+  const { f, v } = typedField(field, c);
   const e = f.cmp;
   const p = f.json ? '?::jsonb' : '?';
   const like = (pattern: string) => {
