@@ -12,7 +12,7 @@ import { API_USAGE, cliApi } from './cli/api';
 import { GENERATORS, LANGUAGE_IDS, generatorFor, type CodegenContext } from '../lib/codegen';
 import { buildForm, initialValues } from '../lib/form';
 import { buildRequestModel } from '../lib/request/build';
-import { fillPlaceholders, parseRecipe } from '../lib/recipe';
+import { fillPlaceholders, formatDiagnostic, parseRecipe } from '../lib/recipe';
 import type { RequestModel } from '../lib/request/types';
 import { setPath as setValuePath } from '../lib/form/paths';
 import { parseArgs } from './cli/args';
@@ -68,7 +68,7 @@ try {
 }
 const api = await cliApi(apiFlags);
 const recipe = parseRecipe(source, { api });
-for (const d of recipe.diagnostics.filter((x) => x.severity === 'error')) console.error(`${file}:${d.line}:${d.column}: error: ${d.message}`);
+for (const d of recipe.diagnostics.filter((x) => x.severity === 'error')) console.error(formatDiagnostic(file, d));
 
 const connection = toConnection(readTarget(opts, fail), 'http://localhost:3000');
 
