@@ -53,7 +53,7 @@ export const CORS_HEADERS: Record<string, string> = {
 
 function baseUrlOf(request: Request, url: URL): string {
   const host = request.headers.get('x-forwarded-host') || request.headers.get('host') || url.host;
-  const proto = (request.headers.get('x-forwarded-proto') || url.protocol.replace(':', '')).split(',')[0].trim();
+  const proto = (request.headers.get('x-forwarded-proto') || url.protocol.replace(':', '')).split(',')[0]!.trim();
   return `${proto}://${host}`;
 }
 
@@ -204,7 +204,7 @@ class ParamSources {
     return this.pathAction ?? str(t.action);
   }
   /** Service and action as far as they are known before the body (path, then query). */
-  early(): { service?: string; action?: string } {
+  early(): { service?: string | undefined; action?: string | undefined } {
     return { service: this.pathService ?? (str(this.query.service) || undefined), action: this.pathAction ?? (str(this.query.action) || undefined) };
   }
 }
@@ -397,7 +397,7 @@ export class SandboxHttp {
       if (seg[2]?.toLowerCase() === 'action' && seg[3] !== undefined) {
         pathAction = seg[3];
         // `/service/x/action/y/name/value/...` pairs, as the real server accepts them
-        for (let i = 4; i + 1 < seg.length; i += 2) setFlat(path, seg[i], seg[i + 1]);
+        for (let i = 4; i + 1 < seg.length; i += 2) setFlat(path, seg[i]!, seg[i + 1]!);
       }
     }
     const src = new ParamSources(query, path, pathService, pathAction);
