@@ -121,6 +121,7 @@ export function typed(value: Value, type: TypeRef | undefined, api: ApiDescripti
     case 'bool':
       // A boolean for an int enum (KalturaNullableBoolean): the member the wire form (1/0) names.
       if (type.kind === 'enum') return enumMember(type.name, value.value ? 1 : 0, api) ?? value;
+      if (type.kind === 'int') return { kind: 'int', value: value.value ? 1 : 0 };
       return value;
     case 'int':
     case 'float':
@@ -128,9 +129,6 @@ export function typed(value: Value, type: TypeRef | undefined, api: ApiDescripti
       if (type.kind === 'bool' && (value.value === 0 || value.value === 1)) return { kind: 'bool', value: value.value === 1 };
       if (type.kind === 'string') return { kind: 'string', value: String(value.value) };
       if (type.kind === 'float' && value.kind === 'int') return { kind: 'float', value: value.value };
-      return value;
-    case 'bool':
-      if (type.kind === 'int') return { kind: 'int', value: value.value ? 1 : 0 };
       return value;
     case 'enum':
       if (type.kind === 'enum' && type.name !== value.enumType) return enumMember(type.name, value.value, api) ?? value;
