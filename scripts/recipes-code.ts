@@ -9,7 +9,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { API_USAGE, cliApi } from './cli/api';
-import { GENERATORS, LANGUAGE_IDS, generatorFor, type CodegenContext } from '../lib/codegen';
+import { type GENERATORS, LANGUAGE_IDS, generatorFor, type CodegenContext } from '../lib/codegen';
 import { buildForm, initialValues } from '../lib/form';
 import { buildRequestModel } from '../lib/request/build';
 import { fillPlaceholders, formatDiagnostic, parseRecipe } from '../lib/recipe';

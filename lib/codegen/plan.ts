@@ -6,7 +6,7 @@
 import type { ApiDescription, Operation, TypeRef } from '../api/types';
 import type { Field, RequestModel, Value } from '../request/types';
 import { KS_PLACEHOLDER, SECRET_PLACEHOLDER, type CodegenContext } from './types';
-import { NameAllocator, lowerFirst, stripKaltura } from './naming';
+import { type NameAllocator, lowerFirst, stripKaltura } from './naming';
 
 export type RefValue = Extract<Value, { kind: 'ref' }>;
 export type FileValue = Extract<Value, { kind: 'file' }>;

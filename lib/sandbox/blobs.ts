@@ -70,7 +70,7 @@ export class LocalBlobs implements BlobStore {
   }
 
   async head(name: string, max: number): Promise<Buffer | undefined> {
-    let fh;
+    let fh: Awaited<ReturnType<typeof open>>;
     try {
       fh = await open(this.path(name), 'r');
     } catch {

@@ -117,7 +117,7 @@ export class SandboxHttp {
     let p = this.core.partner;
     if (decision.partner === 'visitor') {
       if (!visitors) return new Response(JSON.stringify(new KalturaApiError('INTERNAL_SERVERL_ERROR').toObject()), { status: 500, headers });
-      let found;
+      let found: Awaited<ReturnType<NonNullable<typeof visitors>['partnerFor']>>;
       try {
         found = await visitors.partnerFor(visitorIdOf(h.get('cookie')));
       } catch (e) {

@@ -65,7 +65,9 @@ function toRequest(req: IncomingMessage, base: string): Request {
 
 async function send(res: ServerResponse, r: Response): Promise<void> {
   const headers: Record<string, string> = {};
-  r.headers.forEach((v, k) => (headers[k] = v));
+  r.headers.forEach((v, k) => {
+    headers[k] = v;
+  });
   res.writeHead(r.status, headers);
   if (!r.body) {
     res.end();

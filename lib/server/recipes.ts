@@ -107,7 +107,7 @@ export function lintRecipeSource(source: string, api?: ApiDescription): Recipe {
 }
 
 function loadFile(file: RecipeFile, api?: ApiDescription): LoadedRecipe | undefined {
-  let st;
+  let st: ReturnType<typeof statSync>;
   try {
     st = statSync(file.path);
   } catch {
