@@ -10,6 +10,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { API_USAGE, cliApi } from './cli/api';
 import { GENERATORS, LANGUAGE_IDS, generatorFor, type CodegenContext } from '../lib/codegen';
+import { laterReads } from '../lib/codegen/reads';
 import { buildForm, initialValues } from '../lib/form';
 import { buildRequestModel } from '../lib/request/build';
 import { fillPlaceholders, parseRecipe } from '../lib/recipe';
@@ -155,6 +156,7 @@ if (flags.has('--whole')) {
     const g = generatorFor(lang) ?? fail(`no generator for "${lang}"; the step's sample must be written by hand.`);
     if (!model) fail(`step ${n} ("${step.title}") makes no API call, so there is no code to generate.`);
     warnMissing();
-    process.stdout.write((g as typeof GENERATORS.node).step(model, ctx));
+    // What later steps read of this step's result: the sample prints it, as on the page.
+    process.stdout.write((g as typeof GENERATORS.node).step(model, { ...ctx, reads: laterReads(recipe.steps, n - 1) }));
   }
 }
