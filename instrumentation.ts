@@ -7,7 +7,7 @@ export async function register(): Promise<void> {
   try {
     const { getSandbox } = await import('./lib/sandbox');
     const port = process.env.PORT || '3000';
-    getSandbox().core.announce(`http://localhost:${port}`);
+    (await getSandbox()).core.announce(process.env.CONSOLE_PUBLIC_URL || `http://localhost:${port}`);
   } catch (e) {
     console.error('[sandbox] could not start:', (e as Error)?.message ?? e);
   }

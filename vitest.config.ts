@@ -1,13 +1,24 @@
 import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
+import { findPostgres, NO_POSTGRES } from './tests/helpers/postgres';
+
+// The sandbox's integration suite runs twice: on the embedded storage (SQLite + files) and on
+// PostgreSQL (project sandbox-postgres: a test server started by the tests themselves).
+const postgres = findPostgres();
+if (!postgres) console.warn(`\n*** ${NO_POSTGRES} (the sandbox suite runs on SQLite only) ***\n`);
 
 export default defineConfig({
   resolve: { alias: { '@': fileURLToPath(new URL('./', import.meta.url)) } },
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 240_000,
     pool: 'forks',
+    projects: [
+      { extends: true, test: { name: 'default', include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'] } },
+      ...(postgres
+        ? [{ extends: true as const, test: { name: 'sandbox-postgres', include: ['tests/integration/sandbox/**/*.test.ts'], env: { SANDBOX_TEST_STORAGE: 'postgres' } } }]
+        : []),
+    ],
   },
 });

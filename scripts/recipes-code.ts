@@ -13,7 +13,7 @@ import { GENERATORS, LANGUAGE_IDS, generatorFor, type CodegenContext } from '../
 import { laterReads } from '../lib/codegen/reads';
 import { buildForm, initialValues } from '../lib/form';
 import { buildRequestModel } from '../lib/request/build';
-import { fillPlaceholders, parseRecipe } from '../lib/recipe';
+import { fillPlaceholders, formatDiagnostic, parseRecipe } from '../lib/recipe';
 import type { RequestModel } from '../lib/request/types';
 import { setPath as setValuePath } from '../lib/form/paths';
 import { parseArgs } from './cli/args';
@@ -69,7 +69,7 @@ try {
 }
 const api = await cliApi(apiFlags);
 const recipe = parseRecipe(source, { api });
-for (const d of recipe.diagnostics.filter((x) => x.severity === 'error')) console.error(`${file}:${d.line}:${d.column}: error: ${d.message}`);
+for (const d of recipe.diagnostics.filter((x) => x.severity === 'error')) console.error(formatDiagnostic(file, d));
 
 const connection = toConnection(readTarget(opts, fail), 'http://localhost:3000');
 

@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { recipeToArazzo } from '../lib/arazzo/export';
 import { API_USAGE, cliApi } from './cli/api';
 import { buildForm } from '../lib/form/build';
-import { parseRecipe } from '../lib/recipe';
+import { formatDiagnostic, parseRecipe } from '../lib/recipe';
 import { parseArgs } from './cli/args';
 import { normaliseServiceUrl } from './cli/target';
 import { parseValueFlags, slugOf, valuesForRecipe, VALUE_USAGE } from './cli/values';
@@ -65,7 +65,7 @@ try {
 const api = await cliApi(args.multi['--api']);
 const recipe = parseRecipe(source, recipeUsesOtherApi(source) ? {} : { api });
 const errors = recipe.diagnostics.filter((d) => d.severity === 'error');
-for (const d of errors) console.error(`${file}:${d.line}:${d.column}: error: ${d.message}`);
+for (const d of errors) console.error(formatDiagnostic(file, d));
 if (errors.length) {
   console.error(`error: ${file} has ${errors.length} error${errors.length === 1 ? '' : 's'}: fix ${errors.length === 1 ? 'it' : 'them'} first (npm run recipes:lint).`);
   process.exit(1);

@@ -1,7 +1,7 @@
 /**
  * `npm run recipes:lint` lints every recipes/*.md; `npm run recipes:lint -- FILE...` lints those.
- * Prints one line per problem, `path:line:col: error|warning: message`, and exits 1 if any error
- * was found (0 otherwise). Paths and operations are checked against the API description:
+ * Prints one line per problem, `path:line:col: error|warning: message [rule-id]` (the rules are in
+ * lib/recipe/rules), and exits 1 if any error was found (0 otherwise). Paths and operations are checked against the API description:
  * `--api PATH_OR_URL` (repeatable), else RECIPES_API (comma-separated), else the built-in one. A
  * recipe whose METADATA names its own (`openapi`, a path relative to the recipe or a URL) is
  * checked against that one. URLs are fetched once and cached (see lib/server/api.ts).
@@ -10,7 +10,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ApiDescription } from '../lib/api';
-import { parseRecipe } from '../lib/recipe';
+import { formatDiagnostic, parseRecipe } from '../lib/recipe';
 import { loadApi, loadApiSource, parseApiSources } from '../lib/server/api';
 import { watchRecipes } from '../lib/server/recipe-watch';
 
@@ -117,7 +117,7 @@ async function lintFiles(files: string[]): Promise<{ errors: number; warnings: n
       }
     }
     for (const d of recipe.diagnostics) {
-      console.log(`${file}:${d.line}:${d.column}: ${d.severity}: ${d.message}`);
+      console.log(formatDiagnostic(file, d));
       if (d.severity === 'error') errors++;
       else warnings++;
     }

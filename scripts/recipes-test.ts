@@ -17,7 +17,7 @@ import { loadDescriptionFromUrl } from '../lib/api';
 import { API_USAGE, cliApi } from './cli/api';
 import { startSession } from '../lib/connection/session';
 import { buildForm } from '../lib/form/build';
-import { parseRecipe } from '../lib/recipe';
+import { formatDiagnostic, parseRecipe } from '../lib/recipe';
 import type { Connection } from '../lib/request/types';
 import { runRecipe, type RunFile } from '../lib/runner/run-recipe';
 import { readSettings } from '../lib/sandbox/config';
@@ -220,7 +220,7 @@ async function main(): Promise<number> {
         emit(textRecipeProblems(r, p) + '\n');
         continue;
       }
-      for (const d of recipe.diagnostics) if (d.severity === 'warning') console.error(`${file}:${d.line}:${d.column}: warning: ${d.message}`);
+      for (const d of recipe.diagnostics) if (d.severity === 'warning') console.error(formatDiagnostic(file, d));
       const report = await runRecipe({
         recipe,
         api: recipeApi,

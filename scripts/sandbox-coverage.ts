@@ -18,7 +18,7 @@ const api = await cliApi(args.filter((a) => !a.startsWith('--')));
 const dir = mkdtempSync(join(tmpdir(), 'sandbox-coverage-'));
 const log = console.log;
 console.log = () => undefined;
-const core = new SandboxCore(readSettings({ NODE_ENV: 'production', SANDBOX_DATA_DIR: dir, SANDBOX_ADMIN_SECRET: 'coverage' }), api);
+const core = await SandboxCore.create(readSettings({ NODE_ENV: 'production', SANDBOX_DATA_DIR: dir, SANDBOX_ADMIN_SECRET: 'coverage' }), api);
 console.log = log;
 try {
   const ops = api.operations().filter((o) => !o.multirequest && o.action);
@@ -52,6 +52,6 @@ try {
     for (const [k, v] of [...by].sort((a, b) => b[1] - a[1])) log(`  ${k.padEnd(14)} ${v}`);
   }
 } finally {
-  core.store.close();
+  await core.close();
   rmSync(dir, { recursive: true, force: true });
 }

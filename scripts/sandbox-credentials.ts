@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readSettings } from '../lib/sandbox/config';
 import { CONSOLE_FILE } from '../lib/sandbox/core';
-import { readPartner } from '../lib/sandbox/store';
+import { readPartner } from '../lib/sandbox/store-sqlite';
 
 const args = process.argv.slice(2).filter((a) => a !== '--');
 const unknown = args.filter((a) => a !== '--env');
@@ -23,9 +23,18 @@ if (unknown.length) {
 const settings = readSettings();
 let partner;
 try {
-  partner = readPartner(settings.dataDir, settings.partnerId);
+  if (settings.storage === 'postgres') {
+    // the shared storage: the partner is in the database (SANDBOX_DATABASE_URL)
+    const { PgStore } = await import('../lib/sandbox/store-postgres');
+    const store = await PgStore.open(settings.databaseUrl!, settings.dataDir);
+    try {
+      partner = await store.sandboxPartner(settings.partnerId);
+    } finally {
+      await store.close();
+    }
+  } else partner = await readPartner(settings.dataDir, settings.partnerId);
 } catch (e) {
-  console.error(`Could not read the sandbox in ${settings.dataDir}: ${(e as Error).message}`);
+  console.error(`Could not read the sandbox in ${settings.storage === 'postgres' ? 'its PostgreSQL database' : settings.dataDir}: ${(e as Error).message}`);
   process.exit(1);
 }
 if (!partner) {

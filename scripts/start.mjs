@@ -10,7 +10,8 @@
 // Settings (environment): PORT (3000); HOST, the address to listen on: 127.0.0.1 (this machine
 // only) unless set, e.g. HOST=0.0.0.0 to serve the network; CONSOLE_CONNECT_SRC, more sources the
 // pages may call (e.g. `http://kaltura.lan:8080`; https: and this server are always allowed);
-// NEXT_DIST_DIR (.next). The sandbox's own settings are in lib/sandbox/README.md.
+// NEXT_DIST_DIR (.next); CONSOLE_PUBLIC / CONSOLE_PUBLIC_URL (public mode, lib/sandbox/public.ts).
+// All settings: README.md, "Settings". The sandbox's own are in lib/sandbox/README.md.
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
@@ -58,10 +59,15 @@ server.listen(port, host, () => {
   const local = ['127.0.0.1', 'localhost', '::1'].includes(host);
   console.log(`Recipe console ${dev ? '(development) ' : ''}at http://localhost:${port}/ (listening on ${shown}:${port})`);
   if (local) console.log('Only this machine can reach it. To serve other machines too: HOST=0.0.0.0 npm start');
-  else {
+  else if (/^(1|true|yes|on)$/i.test(process.env.CONSOLE_PUBLIC ?? '')) {
+    console.log(
+      `Public mode (CONSOLE_PUBLIC): listening on ${shown}; each visitor's browser gets a sandbox partner of its own ` +
+        `(quotas, removed when idle), never the shared one.${process.env.CONSOLE_PUBLIC_URL ? ` Published at ${process.env.CONSOLE_PUBLIC_URL}.` : ' Set CONSOLE_PUBLIC_URL to the address visitors open.'}`,
+    );
+  } else {
     console.log(
       `WARNING: listening on ${shown}: other machines can reach the console and the sandbox API. ` +
-        'The console session (an ADMIN KS) is still handed only to browsers on this machine.',
+        'The console session (an ADMIN KS) is still handed only to browsers on this machine (CONSOLE_PUBLIC=1 gives each visitor a partner of its own).',
     );
   }
 });

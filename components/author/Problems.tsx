@@ -1,5 +1,8 @@
 'use client';
-/** The problems list under the editor: one button per diagnostic; choosing one moves the cursor there. */
+/**
+ * The problems list under the editor: one button per diagnostic (with its rule id, as in
+ * `npm run recipes:lint`); choosing one moves the cursor there.
+ */
 import type { Diagnostic } from '@/lib/recipe/types';
 
 export interface ProblemsProps {
@@ -44,6 +47,7 @@ export function Problems({ diagnostics, onSelect, info, linted }: ProblemsProps)
                   {d.line}:{d.column}
                 </span>
                 <span className="author-problem-message">{d.message}</span>
+                <span className="author-problem-rule">{d.rule}</span>
               </button>
             </li>
           ))}

@@ -85,7 +85,7 @@ export function registerRecipeLanguage(monaco: Monaco, sources: () => Completion
   return [completion, hover];
 }
 
-/** Shows lint diagnostics as markers (squiggles with the message on hover). */
+/** Shows lint diagnostics as markers (squiggles with the message on hover; the rule id is the marker's code). */
 export function setDiagnostics(monaco: Monaco, model: MonacoEditor.ITextModel, diagnostics: Diagnostic[]): void {
   const lineCount = model.getLineCount();
   const markers: MonacoEditor.IMarkerData[] = diagnostics.map((d) => {

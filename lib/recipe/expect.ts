@@ -9,15 +9,16 @@
  * expected there; an object holds checks that must all hold: `equals`, `notEquals`, `oneOf`,
  * `exists`, `matches` (a regular expression), `min`, `max`.
  *
- * This file reads the block into the model (with located problems) and lints it; the checks run
- * in lib/runner/expect.ts.
+ * This file reads the block into the model (with located problems: the rules expect-path and
+ * expect-check); the rules expect-no-call and expect-unknown-property lint it (./rules), and the
+ * checks run in lib/runner/expect.ts.
  */
-import type { ApiDescription, TypeRef } from '../api/types';
 import type { JsonNode } from './json';
 import { value, type Normalizer } from './normalize';
-import { diagnostic, type LintRule } from './rules';
+import { expectCheck } from './rules/expect-check';
+import { expectPath } from './rules/expect-path';
 import { nearest } from './suggest';
-import type { Diagnostic, ExpectCheck, Expectation } from './types';
+import type { ExpectCheck, Expectation } from './types';
 import type { Problem } from './validate';
 
 export const EXPECT_OPERATORS = ['equals', 'notEquals', 'oneOf', 'exists', 'matches', 'min', 'max'] as const;
@@ -94,7 +95,7 @@ export function readExpect(node: JsonNode, norm: Normalizer): { expectations: Ex
     if (!vn) continue;
     const parsed = parseExpectPath(key);
     if ('error' in parsed) {
-      problems.push({ severity: 'error', rule: 'expect-path', message: `In "expect": ${parsed.error}`, ...at(e.key) });
+      problems.push({ rule: expectPath, message: `In "expect": ${parsed.error}`, ...at(e.key) });
       continue;
     }
     const v = value(vn);
@@ -105,7 +106,7 @@ export function readExpect(node: JsonNode, norm: Normalizer): { expectations: Ex
       const ops = norm.entries(vn);
       if (ops.size === 0) {
         problems.push({
-          severity: 'error', rule: 'expect-check', ...at(vn),
+          rule: expectCheck, ...at(vn),
           message: `"expect" of "${key}" is an empty object: give the expected value, or checks such as {"exists": true} (${EXPECT_OPERATORS.join(', ')}). To expect an empty object, write {"equals": {}}.`,
         });
         continue;
@@ -114,11 +115,11 @@ export function readExpect(node: JsonNode, norm: Normalizer): { expectations: Ex
         const on = oe.value;
         if (!on) continue;
         const ov = value(on);
-        const bad = (msg: string) => problems.push({ severity: 'error', rule: 'expect-check', message: `"expect" of "${key}": ${msg}`, ...at(on) });
+        const bad = (msg: string) => problems.push({ rule: expectCheck, message: `"expect" of "${key}": ${msg}`, ...at(on) });
         if (!OPERATOR_SET.has(op)) {
           const sug = nearest(op, EXPECT_OPERATORS);
           problems.push({
-            severity: 'error', rule: 'expect-check', ...at(oe.key),
+            rule: expectCheck, ...at(oe.key),
             message: `"expect" of "${key}" has an unknown check "${op}"${sug ? `: did you mean "${sug}"?` : `; the checks are ${EXPECT_OPERATORS.join(', ')}.`} To expect an object, write {"equals": {...}}.`,
           });
           continue;
@@ -163,73 +164,3 @@ export function readExpect(node: JsonNode, norm: Normalizer): { expectations: Ex
   }
   return { expectations, problems };
 }
-
-/** The type at a path inside a result type, or why the path leaves it. */
-function walkType(api: ApiDescription, type: TypeRef, segments: string[]): { missing?: { at: number; className: string; names: string[] } } {
-  let t: TypeRef | undefined = type;
-  for (let i = 0; i < segments.length; i++) {
-    const s = segments[i];
-    if (!t) return {};
-    if (t.kind === 'array') {
-      if (!/^\d+$/.test(s)) return {};
-      t = api.getClass(t.itemClass) ? { kind: 'object', className: t.itemClass } : undefined;
-      continue;
-    }
-    if (t.kind !== 'object') return {};
-    const cls = t.className;
-    if (!api.getClass(cls)) return {};
-    // The answer may be any subclass: a property of one of them counts.
-    const classes = [cls, ...api.concreteSubclasses(cls)];
-    let found: TypeRef | undefined;
-    const names = new Set<string>(['objectType']);
-    for (const c of classes) {
-      for (const p of api.allProperties(c)) {
-        names.add(p.name);
-        if (p.name === s && !found) found = p.type;
-      }
-    }
-    if (s === 'objectType') return {};
-    if (!found) return { missing: { at: i, className: cls, names: [...names] } };
-    t = found;
-  }
-  return {};
-}
-
-/**
- * Lint of `expect`: a block without an operation has nothing to check; with the API description,
- * a path that leaves the operation's result type is reported with the nearest property name.
- */
-export const expectRule: LintRule = {
-  id: 'expect',
-  run({ recipe, api }) {
-    const out: Diagnostic[] = [];
-    for (const step of recipe.steps) {
-      const call = step.apiCall;
-      if (!call?.expect?.length) continue;
-      if (!call.path) {
-        out.push(diagnostic('error', 'expect-no-call', `"expect" needs an API call to check, but this block has no "path": add the operation's "path", or remove "expect".`, call.expect[0].range, step.index));
-        continue;
-      }
-      if (!api) continue;
-      const op = api.operation(call.path);
-      if (!op) continue;
-      for (const x of call.expect) {
-        if (!op.result) {
-          if (x.segments.length > 0) {
-            out.push(diagnostic('warning', 'expect-unknown-property', `${op.service}.${op.action} answers no result (null), so "${x.path}" is never there: remove it, or expect "$" to be null.`, x.range, step.index));
-          }
-          continue;
-        }
-        const w = walkType(api, op.result, x.segments);
-        if (w.missing) {
-          const { at, className, names } = w.missing;
-          const seg = x.segments[at];
-          const sug = nearest(seg, names);
-          const where = at === 0 ? `${op.service}.${op.action} answers a ${className}, which` : `"${x.segments.slice(0, at).join('.')}" is a ${className}, which`;
-          out.push(diagnostic('warning', 'expect-unknown-property', `${where} has no property "${seg}"${sug ? `: did you mean "${sug}"?` : '.'} Check the path of "${x.path}" in "expect".`, x.range, step.index));
-        }
-      }
-    }
-    return out;
-  },
-};

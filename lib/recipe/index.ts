@@ -1,11 +1,9 @@
 export * from './types';
 export { parseRecipe, SAMPLE_LANGUAGES, emptyMetadata, type ParseOptions } from './parse';
-export {
-  BUILTIN_RULES, fromStepRule, enumLabelsRule, unknownPathRule, unknownParameterRule, forEachAnnotated, diagnostic,
-  type LintRule, type LintContext,
-} from './rules';
-export { fromStepPathRule, defaultValueRule, unknownPropertyRule, API_RULES } from './rules-api';
-export { proseClassRule, PROSE_RULES } from './rules-prose';
+export { diagnostic, type LintRule, type LintContext } from './lint';
+export { RULES, LINT_RULES, ruleById, type RecipeRule, type RuleDoc, type RuleExample, type Example } from './rules';
+export { forEachAnnotated } from './rules/walk';
+export { formatDiagnostic } from './format';
 export { fillPlaceholders } from './placeholders';
 export { ANNOTATION_KEYS } from './normalize';
 export { nearest, editDistance } from './suggest';

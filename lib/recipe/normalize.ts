@@ -4,6 +4,10 @@
  */
 import { nodeValue, type JsonNode } from './json';
 import type { LineIndex } from './lines';
+import { duplicateKey } from './rules/duplicate-key';
+import { dynamicValueShape } from './rules/dynamic-value-shape';
+import { fromSecretsName } from './rules/from-secrets-name';
+import { unknownKey } from './rules/unknown-key';
 import { nearest } from './suggest';
 import type {
   Annotations, DynamicEnum, DynamicValue, InputType, Parameter, ParameterLocation, Range, SchemaNode, SecretName,
@@ -52,7 +56,7 @@ export class Normalizer {
       const prev = m.get(key.value);
       if (prev) {
         this.problems.push({
-          severity: 'warning', rule: 'duplicate-key', offset: prev.key.offset, length: prev.key.length,
+          rule: duplicateKey, offset: prev.key.offset, length: prev.key.length,
           message: `Duplicate key "${key.value}": this one is ignored because a later "${key.value}" in the same object wins. Remove one of them.`,
         });
       }
@@ -84,7 +88,7 @@ export class Normalizer {
       const sug = nearest(bareKey, ANNOTATION_KEYS);
       if (sug) {
         this.problems.push({
-          severity: 'warning', rule: 'unknown-key', offset: v.key.offset, length: v.key.length,
+          rule: unknownKey, offset: v.key.offset, length: v.key.length,
           message: `Unknown key "${k}": did you mean "x-${sug}"?`,
         });
       }
@@ -127,7 +131,7 @@ export class Normalizer {
           if (secret) into.fromSecrets = secret;
           else {
             this.problems.push({
-              severity: 'warning', rule: 'from-secrets-name', offset: vn.offset, length: vn.length,
+              rule: fromSecretsName, offset: vn.offset, length: vn.length,
               message: `"fromSecrets": true pre-fills an input from the credential of the same name, but ${name === undefined ? 'this input has no name' : `"${name}"`} is none of partnerId, secret, userId, ks: name the credential instead, e.g. "fromSecrets": "secret".`,
             });
           }
@@ -161,14 +165,14 @@ export class Normalizer {
     const hasAnswer = answerN !== undefined;
     if (hasValue && hasAnswer) {
       this.problems.push({
-        severity: 'error', rule: 'dynamic-value-shape', offset: node.offset, length: 1,
+        rule: dynamicValueShape, offset: node.offset, length: 1,
         message: 'This dynamicValue has both "value" and "answer": keep "value" (a path in that step\'s response) or "answer" (a path in the inputs submitted in that step), not both.',
       });
       return undefined;
     }
     if (!hasValue && !hasAnswer) {
       this.problems.push({
-        severity: 'error', rule: 'dynamic-value-shape', offset: node.offset, length: 1,
+        rule: dynamicValueShape, offset: node.offset, length: 1,
         message: `This dynamicValue has neither "value" nor "answer": add "value": "id" (a path in step ${fromStep}'s response) or "answer": "<input name>" (a path in its inputs).`,
       });
       return undefined;

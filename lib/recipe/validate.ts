@@ -6,12 +6,16 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import apiCallSchema from './schemas/api-call.schema.json';
 import metadataSchema from './schemas/metadata.schema.json';
 import { walk, type JsonNode } from './json';
+import { invalidValue } from './rules/invalid-value';
+import { misplacedKey } from './rules/misplaced-key';
+import { missingKey } from './rules/missing-key';
+import type { RuleDoc } from './rules/rule';
+import { unknownKey } from './rules/unknown-key';
 import { nearest } from './suggest';
-import type { Severity } from './types';
 
+/** A problem found in a JSON block, with offsets into the block's text; reported as its rule. */
 export interface Problem {
-  severity: Severity;
-  rule: string;
+  rule: RuleDoc;
   message: string;
   offset: number;
   length: number;
@@ -40,7 +44,7 @@ export function validateBlock(kind: BlockKind, value: unknown, root: JsonNode | 
   for (const err of validate.errors ?? []) {
     const p = toProblem(kind, err, root);
     if (!p) continue;
-    const key = `${p.offset}:${p.rule}:${p.message}`;
+    const key = `${p.offset}:${p.rule.id}:${p.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(p);
@@ -127,14 +131,13 @@ function toProblem(kind: BlockKind, err: ErrorObject, root: JsonNode | undefined
       const keyNode = prop?.children?.[0];
       const misplaced = kind === 'apiCall' && segs.includes('schema') ? misplacedInSchema(key, prop?.children?.[1], suggestion) : undefined;
       if (misplaced) {
-        return { severity: 'error', rule: 'misplaced-key', message: `${misplaced} (in ${name})`, ...at(keyNode ?? node, keyNode ? keyNode.length : 1) };
+        return { rule: misplacedKey, message: `${misplaced} (in ${name})`, ...at(keyNode ?? node, keyNode ? keyNode.length : 1) };
       }
       const fix = suggestion
         ? `did you mean "${suggestion}"?`
         : `known keys are ${props.slice(0, 12).join(', ')}${props.length > 12 ? ', ...' : ''}; prefix it with "x-" to keep a custom key.`;
       return {
-        severity: 'warning',
-        rule: 'unknown-key',
+        rule: unknownKey,
         message: `Unknown key "${key}" ${where(kind)}${name ? ` (in ${name})` : ''}: ${fix}`,
         ...at(keyNode ?? node, keyNode ? keyNode.length : 1),
       };
@@ -142,11 +145,10 @@ function toProblem(kind: BlockKind, err: ErrorObject, root: JsonNode | undefined
     case 'type': {
       const want = ([] as string[]).concat((err.params as { type: string | string[] }).type as string | string[]);
       if (!name) {
-        return { severity: 'error', rule: 'invalid-value', message: `${subject} must be a JSON object ({ ... }), not ${typeName(err.data)}.`, ...at(node) };
+        return { rule: invalidValue, message: `${subject} must be a JSON object ({ ... }), not ${typeName(err.data)}.`, ...at(node) };
       }
       return {
-        severity: 'error',
-        rule: 'invalid-value',
+        rule: invalidValue,
         message: `${subject} ${where(kind)} must be ${wanted(want)}, not ${typeName(err.data)}.${hint(want, err.data)}`,
         ...at(node),
       };
@@ -157,8 +159,7 @@ function toProblem(kind: BlockKind, err: ErrorObject, root: JsonNode | undefined
       // `method` also allows upper case: list each value once.
       const uniq = allowed.filter((a) => a === a.toLowerCase() || !allowed.includes(a.toLowerCase()));
       return {
-        severity: 'error',
-        rule: 'invalid-value',
+        rule: invalidValue,
         message: `${subject} ${where(kind)} is ${JSON.stringify(err.data)}; it must be one of ${uniq.join(', ')}${sug ? ` (did you mean "${sug}"?)` : ''}.`,
         ...at(node),
       };
@@ -167,18 +168,16 @@ function toProblem(kind: BlockKind, err: ErrorObject, root: JsonNode | undefined
       const missing = String((err.params as { missingProperty: string }).missingProperty);
       const example = missing === 'name' ? '"name": "<the operation\'s parameter name>"' : missing === 'fromStep' ? '"fromStep": <0-based index of an earlier step>' : `"${missing}": ...`;
       return {
-        severity: 'error',
-        rule: 'missing-key',
+        rule: missingKey,
         message: `${subject} ${where(kind)} has no "${missing}": add ${example}.`,
         ...at(node, 1),
       };
     }
     case 'minimum':
-      return { severity: 'error', rule: 'invalid-value', message: `${subject} ${where(kind)} must be ${(err.params as { limit: number }).limit} or more.`, ...at(node) };
+      return { rule: invalidValue, message: `${subject} ${where(kind)} must be ${(err.params as { limit: number }).limit} or more.`, ...at(node) };
     case 'pattern':
       return {
-        severity: 'error',
-        rule: 'invalid-value',
+        rule: invalidValue,
         message: `${subject} ${where(kind)} must start with "/", e.g. "/service/media/action/add".`,
         ...at(node),
       };
@@ -187,6 +186,6 @@ function toProblem(kind: BlockKind, err: ErrorObject, root: JsonNode | undefined
     case 'oneOf':
       return undefined;
     default:
-      return { severity: 'error', rule: 'invalid-value', message: `${subject} ${where(kind)} is invalid: it ${err.message ?? 'does not match the schema'}.`, ...at(node) };
+      return { rule: invalidValue, message: `${subject} ${where(kind)} is invalid: it ${err.message ?? 'does not match the schema'}.`, ...at(node) };
   }
 }

@@ -19,6 +19,13 @@
  *   has written (and kept) the chunk. A delay waits that many ms (uniform in the range) first.
  * - SANDBOX_CRASH_AT            tests only: the name of a crash point (see crash.ts) at which the
  *                               process kills itself, to test that a restart repairs what it left
+ * - SANDBOX_STORAGE             `sqlite` (default: SQLite + files in the data folder) or `postgres`
+ *                               (metadata and bytes in PostgreSQL: any number of instances share it)
+ * - SANDBOX_DATABASE_URL        the PostgreSQL connection string (postgres://user:pass@host:port/db);
+ *                               setting it alone selects `postgres`
+ * - CONSOLE_PUBLIC=1            public mode (public.ts): a partner per visitor, quotas, expiry; with
+ *                               CONSOLE_PUBLIC_URL (the address visitors open) and SANDBOX_PUBLIC_MAX_BYTES,
+ *                               _MAX_OBJECTS, _MAX_RPM, _IDLE_HOURS, _MAX_PARTNERS (README: Settings)
  * - SANDBOX_BODY_LIMITS=off     benchmarks only: parse bodies without the bounds of limits.ts (as the
  *                               sandbox did before them), to measure what they cost; never for use
  */
@@ -46,6 +53,29 @@ export interface SandboxSettings {
   crashAt?: string;
   /** Benchmarks only: false parses bodies without the bounds (SANDBOX_BODY_LIMITS=off). */
   bodyLimits: boolean;
+  /** Where the state is kept (store.ts): SQLite + files (default), or PostgreSQL. */
+  storage: 'sqlite' | 'postgres';
+  /** The PostgreSQL connection string (storage `postgres`). */
+  databaseUrl?: string;
+  /** Public mode (CONSOLE_PUBLIC=1): one partner per visitor, quotas, expiry (public.ts). */
+  public: PublicSettings | null;
+}
+
+export interface PublicSettings {
+  /** Largest bytes of content and uploads a visitor partner may hold. */
+  maxBytes: number;
+  /** Most entries, objects and upload tokens a visitor partner may hold. */
+  maxObjects: number;
+  /** Most API requests of a visitor partner per minute. */
+  maxRequestsPerMinute: number;
+  /** A visitor partner not used for this long is removed with all its data. */
+  idleHours: number;
+  /** Most visitor partners at once (a new visitor beyond it is refused until others expire). */
+  maxPartners: number;
+  /** Host names (lower case, `name` or `name:port`) the public console is served at (from CONSOLE_PUBLIC_URL and SANDBOX_CONSOLE_HOSTS); empty: any. */
+  hosts: string[];
+  /** The console's public base URL (CONSOLE_PUBLIC_URL), if set. */
+  baseUrl?: string;
 }
 
 function num(v: string | undefined, dflt: number): number {
@@ -69,8 +99,47 @@ function parseFaults(text: string | undefined): Faults | null {
   }
 }
 
+/** `1`, `true`, `yes`, `on` (any case). */
+export function isOn(v: string | undefined): boolean {
+  return /^(1|true|yes|on)$/i.test((v ?? '').trim());
+}
+
+function publicSettings(env: NodeJS.ProcessEnv, consoleHosts: string[]): PublicSettings | null {
+  if (!isOn(env.CONSOLE_PUBLIC)) return null;
+  let baseUrl: string | undefined;
+  const hosts = [...consoleHosts];
+  if (env.CONSOLE_PUBLIC_URL) {
+    try {
+      const u = new URL(env.CONSOLE_PUBLIC_URL);
+      baseUrl = u.origin;
+      hosts.push(u.host.toLowerCase());
+    } catch {
+      console.error(`[sandbox] CONSOLE_PUBLIC_URL is not a URL (${env.CONSOLE_PUBLIC_URL.slice(0, 100)}): set it to the address visitors open, e.g. https://console.example.com`);
+    }
+  }
+  return {
+    maxBytes: num(env.SANDBOX_PUBLIC_MAX_BYTES, 200 * 1024 * 1024),
+    maxObjects: num(env.SANDBOX_PUBLIC_MAX_OBJECTS, 1000),
+    maxRequestsPerMinute: num(env.SANDBOX_PUBLIC_MAX_RPM, 300),
+    idleHours: num(env.SANDBOX_PUBLIC_IDLE_HOURS, 24),
+    maxPartners: num(env.SANDBOX_PUBLIC_MAX_PARTNERS, 10000),
+    hosts,
+    baseUrl,
+  };
+}
+
 export function readSettings(env: NodeJS.ProcessEnv = process.env): SandboxSettings {
   const pid = env.SANDBOX_PARTNER_ID ? Number(env.SANDBOX_PARTNER_ID) : undefined;
+  const consoleHosts = (env.SANDBOX_CONSOLE_HOSTS ?? '')
+    .split(',')
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
+  if (env.SANDBOX_STORAGE && env.SANDBOX_STORAGE !== 'postgres' && env.SANDBOX_STORAGE !== 'sqlite') {
+    throw new Error(`SANDBOX_STORAGE is "${env.SANDBOX_STORAGE.slice(0, 50)}": set it to sqlite (the default) or postgres`);
+  }
+  if (env.SANDBOX_STORAGE === 'postgres' && !env.SANDBOX_DATABASE_URL) {
+    throw new Error('SANDBOX_STORAGE=postgres needs SANDBOX_DATABASE_URL (postgres://user:password@host:5432/database)');
+  }
   return {
     dataDir: resolve(/*turbopackIgnore: true*/ env.SANDBOX_DATA_DIR || join(/*turbopackIgnore: true*/ process.cwd(), '.data')),
     partnerId: pid !== undefined && Number.isInteger(pid) && pid > 0 ? pid : undefined,
@@ -81,11 +150,11 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): SandboxSetti
     finalChunkWaitMs: num(env.SANDBOX_FINAL_CHUNK_WAIT_MS, 15000),
     faults: parseFaults(env.SANDBOX_FAULTS),
     maxParamsBytes: Math.max(4096, num(env.SANDBOX_MAX_PARAMS_BYTES, 2 * 1024 * 1024)),
-    consoleHosts: (env.SANDBOX_CONSOLE_HOSTS ?? '')
-      .split(',')
-      .map((h) => h.trim().toLowerCase())
-      .filter(Boolean),
+    consoleHosts,
     crashAt: env.SANDBOX_CRASH_AT || undefined,
     bodyLimits: env.SANDBOX_BODY_LIMITS !== 'off',
+    storage: env.SANDBOX_STORAGE === 'postgres' || (!env.SANDBOX_STORAGE && !!env.SANDBOX_DATABASE_URL) ? 'postgres' : 'sqlite',
+    databaseUrl: env.SANDBOX_DATABASE_URL || undefined,
+    public: publicSettings(env, consoleHosts),
   };
 }

@@ -1,8 +1,9 @@
 /**
- * Who may get the console's own session (`GET /api_v3/sandbox/session`, an ADMIN KS of the
- * sandbox partner): one small policy, so that a later "public" mode can change the answer here.
+ * Who may get the console's own session (`GET /api_v3/sandbox/session`, an ADMIN KS): one small
+ * policy, for both modes.
  *
- * Today: only a browser on this machine, on a page of this server.
+ * By default: only a browser on this machine, on a page of this server, gets a KS of the shared
+ * sandbox partner.
  * - The caller must be a loopback address (127.0.0.0/8, ::1). The address comes from the socket,
  *   stamped on the request by the server `npm start` runs (scripts/start.mjs, see peerOf); a server
  *   started some other way (`next start`) cannot tell, and the session is refused.
@@ -11,6 +12,14 @@
  *   name and is refused. The port is not checked: an SSH tunnel may forward another port.
  * - A cross-origin caller is refused too (an `Origin` other than the Host, or
  *   `Sec-Fetch-Site: cross-site`), although it could not read the answer anyway (no CORS header).
+ *
+ * Public mode (CONSOLE_PUBLIC=1, public.ts): any browser may ask, from anywhere, but it gets a KS
+ * of its OWN visitor partner (by its cookie), never of the shared one:
+ * - the `Host` must be one the console is published at (CONSOLE_PUBLIC_URL's, SANDBOX_CONSOLE_HOSTS)
+ *   when any is set: a DNS-rebinding name is refused;
+ * - only a same-origin page may ask: an `Origin` other than the published one (or the Host), a
+ *   `Sec-Fetch-Site` other than same-origin/none, or origin "null" is refused, so a page of another
+ *   site cannot use a visitor's cookie to get a session of that visitor's partner.
  */
 
 /** Request header in which scripts/start.mjs passes the socket's address: `<token> <address>`. */
@@ -29,9 +38,12 @@ export interface ConsoleAccessRequest {
 export interface ConsoleAccessSettings {
   /** Extra allowed Host names, lower case: `name` or `name:port`. */
   consoleHosts: string[];
+  /** Public mode: the Host names the console is published at (empty: any), and its public origin. */
+  public?: { hosts: string[]; origin?: string };
 }
 
-export type ConsoleAccessDecision = { allowed: true } | { allowed: false; reason: string };
+/** Allowed: which partner's session (the shared sandbox partner, or the visitor's own). */
+export type ConsoleAccessDecision = { allowed: true; partner: 'shared' | 'visitor' } | { allowed: false; reason: string };
 
 /** The caller's address as stamped by scripts/start.mjs, or undefined when it cannot be trusted. */
 export function peerOf(headers: Headers): string | undefined {
@@ -66,6 +78,7 @@ function isLoopbackName(hostname: string): boolean {
 }
 
 export function consoleSessionDecision(req: ConsoleAccessRequest, settings: ConsoleAccessSettings): ConsoleAccessDecision {
+  if (settings.public) return publicDecision(req, settings.public);
   const howToConnect = 'You can still connect with the sandbox partner ID and admin secret in the connection panel (npm run sandbox:credentials prints them).';
   if (req.peer === undefined) {
     return {
@@ -101,5 +114,31 @@ export function consoleSessionDecision(req: ConsoleAccessRequest, settings: Cons
   } else if (req.origin === 'null') {
     return { allowed: false, reason: 'A sandboxed page (origin "null") asked for the console session: refused.' };
   }
-  return { allowed: true };
+  return { allowed: true, partner: 'shared' };
+}
+
+/** Public mode: see the file comment. */
+function publicDecision(req: ConsoleAccessRequest, pub: NonNullable<ConsoleAccessSettings['public']>): ConsoleAccessDecision {
+  const host = req.host ? splitHost(req.host) : undefined;
+  if (!host) return { allowed: false, reason: 'The request has no usable Host header. Open the console at its published address.' };
+  const [name, port] = host;
+  const hostText = port ? `${name}:${port}` : name;
+  if (pub.hosts.length && !pub.hosts.includes(name) && !pub.hosts.includes(hostText)) {
+    return { allowed: false, reason: `This console is published at ${pub.hosts.join(', ')}, not at "${hostText.slice(0, 100)}": open it there.` };
+  }
+  if (req.fetchSite && req.fetchSite !== 'same-origin' && req.fetchSite !== 'none') {
+    return { allowed: false, reason: 'Only the console\'s own pages may ask for a sandbox session: a page of another site asked, refused.' };
+  }
+  if (req.origin === 'null') return { allowed: false, reason: 'A sandboxed page (origin "null") asked for the sandbox session: refused.' };
+  if (req.origin) {
+    let origin: URL | undefined;
+    try {
+      origin = new URL(req.origin);
+    } catch {
+      origin = undefined;
+    }
+    const same = pub.origin ? origin?.origin === pub.origin : origin?.host.toLowerCase() === hostText;
+    if (!same) return { allowed: false, reason: `A page of another origin (${req.origin.slice(0, 100)}) asked for the sandbox session: refused.` };
+  }
+  return { allowed: true, partner: 'visitor' };
 }

@@ -25,8 +25,10 @@ import * as media from './services/media';
 import { ENTRY_ACTIONS } from './services/entries';
 import * as session from './services/session';
 import * as uploadToken from './services/uploadToken';
-import { Store, type EntryRow, type ObjectRow, type PartnerRow, type TokenRow } from './store';
+import type { EntryRow, ObjectRow, PartnerRow, SandboxStore, TokenRow } from './store';
+import { openStore } from './storage';
 import { UploadEngine } from './uploads';
+import { Visitors } from './public';
 import { GenericEngine, notSimulated } from './generic/engine';
 import { extensions } from './services/extensions';
 import { FileAnswer } from './services/content';
@@ -71,10 +73,12 @@ export interface CallRequest {
   action: string;
   params: ParamTree;
   baseUrl: string;
+  /** A sub-request of a multirequest (counted once, with its multirequest). */
+  nested?: boolean;
 }
 
 export class SandboxCore {
-  readonly store: Store;
+  readonly store: SandboxStore;
   readonly uploads: UploadEngine;
   /** The API description the sandbox follows (see useDescription). */
   desc!: ApiDescription;
@@ -82,23 +86,46 @@ export class SandboxCore {
   /** Entries a media.list filter's category fields select (set by the category extension). */
   entryIdsOf?: EntryIdsOf;
   /** An entry's default thumbnail asset, if it has one with content (services/thumbnails.ts). */
-  defaultThumbnail?: (entryId: string) => ObjectRow | undefined;
+  defaultThumbnail?: (entryId: string) => Promise<ObjectRow | undefined>;
   /** Properties of an entry that other services keep (its categories, its default thumbnail). */
-  entryExtras?: (ctx: CallContext, e: EntryRow) => Record<string, unknown>;
+  entryExtras?: (ctx: CallContext, e: EntryRow) => Promise<Record<string, unknown>>;
+  /** Public mode: visitor partners, quotas, expiry (public.ts); null otherwise. */
+  readonly visitors: Visitors | null;
   /** Back-off of session.start after wrong secrets, per partner. */
   readonly loginBackoff = new LoginBackoff();
   partner!: PartnerRow;
 
-  constructor(
+  /** Use `SandboxCore.create`: the store must be open and the partner set up before any call. */
+  private constructor(
     readonly settings: SandboxSettings,
-    desc: ApiDescription = getKalturaDescription(),
+    desc: ApiDescription,
+    store: SandboxStore,
   ) {
-    this.store = new Store(settings.dataDir);
+    this.store = store;
     this.useDescription(desc);
     this.uploads = new UploadEngine(this.store, settings, (t) => this.tokenCompleted(t));
-    this.setupPartner();
-    recover(this);
-    media.recoverProbing(this);
+    this.visitors = settings.public ? new Visitors(this, settings.public) : null;
+  }
+
+  /** Opens the storage (SANDBOX_STORAGE), sets up the partner, repairs what a crash left (recovery.ts). */
+  static async create(settings: SandboxSettings, desc: ApiDescription = getKalturaDescription()): Promise<SandboxCore> {
+    const store = await openStore(settings);
+    const core = new SandboxCore(settings, desc, store);
+    try {
+      await core.setupPartner();
+      await recover(core);
+      await media.recoverProbing(core);
+    } catch (e) {
+      await store.close().catch(() => undefined);
+      throw e;
+    }
+    return core;
+  }
+
+  /** Closes the storage (the core answers nothing after it). */
+  async close(): Promise<void> {
+    this.visitors?.stop();
+    await this.store.close();
   }
 
   /** Follows another API description from now on (the stored objects stay). */
@@ -133,13 +160,18 @@ export class SandboxCore {
   private newSecret?: string;
   private announced = false;
 
-  private setupPartner(): void {
+  private async setupPartner(): Promise<void> {
+    // one instance at a time (several may start together on one PostgreSQL database)
+    await this.store.withLock('sandbox:setup-partner', () => this.setupPartnerNow());
+  }
+
+  private async setupPartnerNow(): Promise<void> {
     const s = this.settings;
-    const existing = this.store.sandboxPartner(s.partnerId);
+    const existing = await this.store.sandboxPartner(s.partnerId);
     if (existing) {
       if (s.adminSecret && existing.admin_secret !== s.adminSecret) existing.admin_secret = s.adminSecret;
       if (s.userSecret && existing.secret !== s.userSecret) existing.secret = s.userSecret;
-      this.store.putPartner(existing);
+      await this.store.putPartner(existing);
       this.partner = existing;
       return;
     }
@@ -150,7 +182,7 @@ export class SandboxCore {
       name: 'Sandbox partner',
       created_at: Math.floor(Date.now() / 1000),
     };
-    this.store.putPartner(p);
+    await this.store.putPartner(p);
     this.partner = p;
     if (!s.adminSecret) this.newSecret = p.admin_secret;
   }
@@ -164,7 +196,7 @@ export class SandboxCore {
     if (this.announced) return;
     this.announced = true;
     const lines = [
-      `[sandbox] Kaltura sandbox ready. Service URL: ${serviceUrl} (API under /api_v3/), partner ID: ${this.partner.id}, data: ${this.settings.dataDir}`,
+      `[sandbox] Kaltura sandbox ready. Service URL: ${serviceUrl} (API under /api_v3/), partner ID: ${this.partner.id}, data: ${this.store.where}${this.visitors ? ' (public mode: each visitor gets a partner of its own)' : ''}`,
     ];
     if (this.newSecret) {
       lines.push(`[sandbox] Created the sandbox partner. Admin secret: ${this.newSecret} (printed only this once; "npm run sandbox:credentials" shows it again)`);
@@ -179,15 +211,15 @@ export class SandboxCore {
     }
   }
 
-  private tokenCompleted(t: TokenRow): void {
-    for (const e of this.store.entriesWaitingFor(t.id)) media.attachContent(this, e.id, t);
+  private async tokenCompleted(t: TokenRow): Promise<void> {
+    for (const e of await this.store.entriesWaitingFor(t.id)) await media.attachContent(this, e.id, t);
   }
 
   /** KSs whose signature was already checked (expiry and ended sessions are checked on every call). */
   private readonly ksCache = new Map<string, { data: Omit<Session, 'ks'>; fingerprint: string }>();
 
   /** Checks a KS on every call: format, signature, partner, type, expiry, ended sessions. */
-  validateKs(ks: string): Session {
+  async validateKs(ks: string): Promise<Session> {
     const fail = (reason: keyof typeof KS_ERRORS) =>
       new KalturaApiError('INVALID_KS', { KSID: ks.length > 400 ? ks.slice(0, 400) : ks, ERR_CODE: KS_ERRORS[reason], ERR_DESC: reason });
     // keyed on the canonical text: `+/`, `=` padding and the like name the same session
@@ -195,17 +227,21 @@ export class SandboxCore {
     const cached = key === undefined ? undefined : this.ksCache.get(key);
     if (cached) {
       if (cached.data.expiry < Math.floor(Date.now() / 1000)) throw fail('EXPIRED');
-      if (this.store.isSessionEnded(cached.fingerprint)) throw fail('LOGOUT');
+      if (await this.store.isSessionEnded(cached.fingerprint)) throw fail('LOGOUT');
+      if (this.visitors && !(await this.store.getPartner(cached.data.partnerId))) throw await this.visitors.goneError(cached.data.partnerId, ks);
       return { ...cached.data, ks };
     }
     const pid = peekKsPartner(ks);
     if (pid === undefined) throw fail('INVALID_STR');
-    const partner = this.store.getPartner(pid);
-    if (!partner) throw fail('INVALID_PARTNER');
+    const partner = await this.store.getPartner(pid);
+    if (!partner) {
+      if (this.visitors) throw await this.visitors.goneError(pid, ks);
+      throw fail('INVALID_PARTNER');
+    }
     try {
       const data = parseKs(ks, partner.admin_secret, undefined, partner.secret);
       const fingerprint = ksFingerprint(ks);
-      if (this.store.isSessionEnded(fingerprint)) throw new KsError('LOGOUT');
+      if (await this.store.isSessionEnded(fingerprint)) throw new KsError('LOGOUT');
       if (this.ksCache.size >= 1000) this.ksCache.delete(this.ksCache.keys().next().value!);
       if (key !== undefined) this.ksCache.set(key, { data, fingerprint });
       return { ...data, ks };
@@ -230,7 +266,7 @@ export class SandboxCore {
 
     const ctx: CallContext = { core: this, baseUrl: req.baseUrl };
     const ks = req.params.ks;
-    if (typeof ks === 'string' && ks.trim() !== '') ctx.session = this.validateKs(ks.trim());
+    if (typeof ks === 'string' && ks.trim() !== '') ctx.session = await this.validateKs(ks.trim());
     if (op.requiresKs && !ctx.session) {
       throw new KalturaApiError('SERVICE_FORBIDDEN', { SERVICE: `${op.service.toLowerCase()}->${op.action}` });
     }
@@ -240,6 +276,7 @@ export class SandboxCore {
       if (Number.isInteger(n) && n > 0) ctx.partnerId = n;
     }
     if (!this.simulates(op)) throw notSimulated(op);
+    if (this.visitors && !req.nested) await this.visitors.countRequest(ctx.session?.partnerId ?? ctx.partnerId);
     const params: ParamTree = {};
     for (const [k, v] of Object.entries(req.params)) if (!REQUEST_KEYS.has(k) || op.params.some((p) => p.name === k)) params[k] = v;
     const args = coerceArgs(this.desc, op, params);
@@ -263,6 +300,13 @@ export class SandboxCore {
 
   /** `service=multirequest`: sub-requests "1", "2", ... in order; `{N:result:path}` refers to earlier results. */
   private async multirequest(req: CallRequest): Promise<unknown[]> {
+    if (this.visitors && !req.nested) {
+      // one request of the partner its KS names (a KS that does not validate fails in the sub-requests)
+      const ks = req.params.ks;
+      const session = typeof ks === 'string' && ks.trim() ? await this.validateKs(ks.trim()).catch(() => undefined) : undefined;
+      const pid = Number(req.params.partnerId);
+      await this.visitors.countRequest(session?.partnerId ?? (Number.isInteger(pid) && pid > 0 ? pid : undefined));
+    }
     const keys = Object.keys(req.params)
       .filter((k) => /^\d{1,4}$/.test(k) && asTree(req.params[k]))
       .sort((a, b) => Number(a) - Number(b))
@@ -275,7 +319,7 @@ export class SandboxCore {
       const params: ParamTree = { ...shared, ...sub };
       try {
         if (typeof params.service === 'string' && params.service.toLowerCase() === 'multirequest') throw new KalturaApiError('SERVICE_DOES_NOT_EXISTS', { SRV_NAME: 'multirequest' });
-        const r = await this.call({ service: str(params.service), action: str(params.action), params, baseUrl: req.baseUrl });
+        const r = await this.call({ service: str(params.service), action: str(params.action), params, baseUrl: req.baseUrl, nested: true });
         // a file answer (serve) is its URL inside a multirequest
         results.push(r instanceof FileAnswer ? (r.text ?? r.url) : r);
       } catch (e) {

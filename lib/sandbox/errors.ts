@@ -42,6 +42,18 @@ const TEMPLATES = {
   SANDBOX_ACTION_NOT_SIMULATED:
     'Action "@ACTION_NAME@" of service "@SERVICE_NAME@" exists in the API but is not simulated by the built-in sandbox. ' +
     'To call it, connect a Kaltura endpoint (its service URL, partner ID and admin secret) instead of the sandbox.',
+  // Public mode (public.ts): a visitor's own partner, its quotas and its expiry.
+  SANDBOX_QUOTA_EXCEEDED:
+    'This sandbox partner reached its quota of @QUOTA@ (@LIMIT@). Delete entries, uploads or objects you no longer need ' +
+    '(media.delete, uploadToken.delete), or connect your own Kaltura account in the connection panel.',
+  SANDBOX_RATE_LIMITED:
+    'This sandbox partner made more than @LIMIT@ requests in a minute. Wait @RETRY_AFTER_SECONDS@ s and try again, ' +
+    'or connect your own Kaltura account in the connection panel.',
+  SANDBOX_PARTNER_EXPIRED:
+    'Sandbox partner @PID@ was not used for @HOURS@ hours, so it was removed with all its data. ' +
+    'Reload the console page: it connects you to a new sandbox partner.',
+  SANDBOX_WIDGET_NOT_ALLOWED:
+    'On a public console, widget sessions are started only for your own sandbox partner (call with its KS).',
 } as const;
 
 export type ErrorCode = keyof typeof TEMPLATES;

@@ -24,21 +24,22 @@
  */
 import busboy from 'busboy';
 import { randomBytes } from 'node:crypto';
-import { createReadStream, mkdirSync, statSync } from 'node:fs';
+import { createReadStream, mkdirSync } from 'node:fs';
 import { unlink } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeWebReadableStream } from 'node:stream/web';
 import type { SandboxCore } from './core';
 import { consoleSessionDecision, peerOf } from './consoleAccess';
+import { visitorIdOf } from './public';
 import { KalturaApiError, toApiError } from './errors';
 import { nowSec } from './ids';
 import { buildKs, SESSION_ADMIN } from './ks';
 import { DEFAULT_LIMITS, FormScanner, JsonScanner, checkJsonText, limitsFor, tooLarge, type ParamLimits } from './limits';
 import { FileArg, fromJson, mergeTree, setFlat, type ParamTree, type RawValue } from './params';
 import { spoolDir } from './recovery';
-import { ENTRY_READY, contentPath, refreshEntries } from './services/media';
-import { FileAnswer, assetPath } from './services/content';
+import { ENTRY_READY, contentBlob, refreshEntries } from './services/media';
+import { FileAnswer, assetBlob } from './services/content';
 import { FORMAT_JSON, FORMAT_PHP, toJson, toPhpSerialized, toXml } from './serialize';
 import { SizeLimitError, drain, writeAt } from './streams';
 
@@ -283,55 +284,73 @@ export class SandboxHttp {
     return this.api(request, url, seg);
   }
 
-  /** See the file comment: an ADMIN KS for the console's own UI, never the secret. */
-  private consoleSession(request: Request, url: URL): Response {
+  /**
+   * See the file comment: an ADMIN KS for the console's own UI, never the secret. In public mode
+   * (public.ts) it is a KS of the visitor's own partner, made on first use, never the shared one.
+   */
+  private async consoleSession(request: Request, url: URL): Promise<Response> {
     const h = request.headers;
-    const decision = consoleSessionDecision({ peer: peerOf(h), host: h.get('host'), origin: h.get('origin'), fetchSite: h.get('sec-fetch-site') }, this.core.settings);
+    const visitors = this.core.visitors;
+    const decision = consoleSessionDecision(
+      { peer: peerOf(h), host: h.get('host'), origin: h.get('origin'), fetchSite: h.get('sec-fetch-site') },
+      { consoleHosts: this.core.settings.consoleHosts, public: visitors ? { hosts: visitors.settings.hosts, origin: visitors.settings.baseUrl } : undefined },
+    );
+    const headers: Record<string, string> = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' };
     if (!decision.allowed) {
       const body = { code: 'SERVICE_FORBIDDEN', message: decision.reason, objectType: 'KalturaAPIException', args: {} };
-      return new Response(JSON.stringify(body), { status: 403, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' } });
+      return new Response(JSON.stringify(body), { status: 403, headers });
     }
-    const p = this.core.partner;
+    let p = this.core.partner;
+    if (decision.partner === 'visitor') {
+      if (!visitors) return new Response(JSON.stringify(new KalturaApiError('INTERNAL_SERVERL_ERROR').toObject()), { status: 500, headers });
+      let found;
+      try {
+        found = await visitors.partnerFor(visitorIdOf(h.get('cookie')));
+      } catch (e) {
+        return new Response(JSON.stringify(toApiError(e).toObject()), { status: 503, headers });
+      }
+      p = found.partner;
+      if (found.newVisitorId) {
+        const secure = (h.get('x-forwarded-proto') ?? url.protocol.replace(':', '')).split(',')[0]!.trim() === 'https' || !!visitors.settings.baseUrl?.startsWith('https:');
+        headers['Set-Cookie'] = visitors.cookie(found.newVisitorId, secure);
+      }
+    }
     const expiry = nowSec() + 86400;
     const ks = buildKs(p.admin_secret, { partnerId: p.id, type: SESSION_ADMIN, userId: '', expiry, privileges: new Map() });
-    return new Response(JSON.stringify({ ks, partnerId: p.id, serviceUrl: baseUrlOf(request, url), sessionType: SESSION_ADMIN, expiry }), {
-      headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' },
-    });
+    const serviceUrl = visitors?.settings.baseUrl ?? baseUrlOf(request, url);
+    return new Response(JSON.stringify({ ks, partnerId: p.id, serviceUrl, sessionType: SESSION_ADMIN, expiry }), { headers });
   }
 
-  private content(request: Request, entryId: string, downloadName: string | undefined): Response {
-    refreshEntries(this.core);
-    const e = this.core.store.getEntry(entryId);
+  private async content(request: Request, entryId: string, downloadName: string | undefined): Promise<Response> {
+    await refreshEntries(this.core);
+    const e = entryId.length <= 100 ? await this.core.store.getEntry(entryId) : undefined;
     const notFound = () => this.answer(new KalturaApiError('ENTRY_ID_NOT_FOUND', { ENTRY_ID: entryId.slice(0, 100) }).toObject(), FORMAT_JSON, 0, 0);
     if (!e || e.status !== ENTRY_READY) return notFound();
-    return this.file(request, contentPath(this.core, e.id), e.content_size, e.file_name ?? '', downloadName, notFound);
+    return this.file(request, contentBlob(e.id), e.content_size, e.file_name ?? '', downloadName, notFound);
   }
 
   /** The content of an object of the generic services (not of a deleted one). */
-  private asset(request: Request, kind: string, id: string, downloadName: string | undefined): Response {
-    const row = kind.length <= 100 && id.length <= 200 ? this.core.store.getObject(kind, id) : undefined;
+  private async asset(request: Request, kind: string, id: string, downloadName: string | undefined): Promise<Response> {
+    const row = kind.length <= 100 && id.length <= 200 ? await this.core.store.getObject(kind, id) : undefined;
     const notFound = () => this.answer(new KalturaApiError('INVALID_OBJECT_ID', { ID: id.slice(0, 100) }).toObject(), FORMAT_JSON, 0, 0);
     if (!row || row.content_size === null || this.core.objectDeleted(row)) return notFound();
-    return this.file(request, assetPath(this.core, row.kind, row.id), row.content_size, row.file_name ?? '', downloadName, notFound);
+    return this.file(request, assetBlob(row.kind, row.id), row.content_size, row.file_name ?? '', downloadName, notFound);
   }
 
   /** An entry's default thumbnail (see services/thumbnails.ts). */
-  private thumbnail(request: Request, entryId: string): Response {
-    const row = this.core.defaultThumbnail?.(entryId);
+  private async thumbnail(request: Request, entryId: string): Promise<Response> {
+    const row = entryId.length <= 100 ? await this.core.defaultThumbnail?.(entryId) : undefined;
     const notFound = () => this.answer(new KalturaApiError('ENTRY_ID_NOT_FOUND', { ENTRY_ID: entryId.slice(0, 100) }).toObject(), FORMAT_JSON, 0, 0);
     if (!row || row.content_size === null) return notFound();
-    return this.file(request, assetPath(this.core, row.kind, row.id), row.content_size, row.file_name ?? '', undefined, notFound);
+    return this.file(request, assetBlob(row.kind, row.id), row.content_size, row.file_name ?? '', undefined, notFound);
   }
 
-  /** A file's bytes (at most `limit` of them), with Range support and a sandboxing CSP. */
-  private file(request: Request, path: string, limit: number | null, fileName: string, downloadName: string | undefined, notFound: () => Response): Response {
-    let size: number;
-    try {
-      // never more than the upload's size (a stray late write cannot add bytes)
-      size = Math.min(statSync(path).size, limit ?? Infinity);
-    } catch {
-      return notFound();
-    }
+  /** A blob's bytes (at most `limit` of them), with Range support and a sandboxing CSP. */
+  private async file(request: Request, blob: string, limit: number | null, fileName: string, downloadName: string | undefined, notFound: () => Response): Promise<Response> {
+    const stored = await this.core.store.blobs.size(blob);
+    if (stored === undefined) return notFound();
+    // never more than the upload's size (a stray late write cannot add bytes)
+    const size = Math.min(stored, limit ?? Infinity);
     const headers: Record<string, string> = {
       ...CORS_HEADERS,
       'Content-Type': mimeOf(fileName),
@@ -362,7 +381,7 @@ export class SandboxHttp {
     }
     headers['Content-Length'] = String(size === 0 ? 0 : end - start + 1);
     if (request.method === 'HEAD' || size === 0) return new Response(null, { status, headers });
-    const stream = createReadStream(path, { start, end, highWaterMark: 1 << 20 });
+    const stream = this.core.store.blobs.read(blob, start, end);
     return new Response(Readable.toWeb(stream) as unknown as ReadableStream, { status, headers });
   }
 
@@ -408,7 +427,7 @@ export class SandboxHttp {
     }
     if (result instanceof FileAnswer) {
       const file = result;
-      return this.file(request, file.path, file.size, file.fileName, undefined, () => this.answer(new KalturaApiError('INVALID_OBJECT_ID', { ID: file.fileName }).toObject(), format, started, performance.now()));
+      return this.file(request, file.blob, file.size, file.fileName, undefined, () => this.answer(new KalturaApiError('INVALID_OBJECT_ID', { ID: file.fileName }).toObject(), format, started, performance.now()));
     }
     return this.answer(result, format, started, performance.now());
   }

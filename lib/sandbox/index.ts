@@ -14,21 +14,35 @@ export { SandboxHttp, CORS_HEADERS } from './http';
 export { KalturaApiError } from './errors';
 
 const KEY = Symbol.for('recipe-console.sandbox');
-type Holder = { [KEY]?: SandboxHttp };
+type Holder = { [KEY]?: Promise<SandboxHttp> };
 
-/** The process's sandbox, following `desc` when given (the built-in description otherwise). */
-export function getSandbox(desc?: ApiDescription): SandboxHttp {
+/** The process's sandbox, following `desc` when given (the built-in description otherwise); opened at the first call. */
+export async function getSandbox(desc?: ApiDescription): Promise<SandboxHttp> {
   const g = globalThis as Holder;
-  g[KEY] ??= new SandboxHttp(new SandboxCore(readSettings(), desc));
-  if (desc) g[KEY].core.useDescription(desc);
-  return g[KEY];
+  let pending = g[KEY];
+  if (!pending) {
+    pending = SandboxCore.create(readSettings(), desc).then((core) => new SandboxHttp(core));
+    g[KEY] = pending;
+    // a failed start (a database not reachable yet) is tried again at the next request
+    pending.catch(() => {
+      if (g[KEY] === pending) g[KEY] = undefined;
+    });
+  }
+  const sandbox = await pending;
+  if (desc) sandbox.core.useDescription(desc);
+  return sandbox;
+}
+
+/** The process's sandbox if it was asked for (never starts one): for the health answer. */
+export function startedSandbox(): Promise<SandboxHttp> | undefined {
+  return (globalThis as Holder)[KEY];
 }
 
 /** Handles one request of the `/api_v3/...` route, with the server's API description. */
 export async function handleSandboxRequest(request: Request, desc?: ApiDescription): Promise<Response> {
   let sandbox: SandboxHttp;
   try {
-    sandbox = getSandbox(desc);
+    sandbox = await getSandbox(desc);
   } catch (e) {
     console.error('[sandbox] could not start:', (e as Error)?.message ?? e);
     const body = JSON.stringify({

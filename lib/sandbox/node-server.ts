@@ -39,7 +39,7 @@ export interface SandboxServer {
   busyMs(): number;
   /** Requests answered so far. */
   requests(): number;
-  /** Stops listening, waits for open requests, closes the SQLite store. */
+  /** Stops listening, waits for open requests, closes the store. */
   close(): Promise<void>;
 }
 
@@ -84,7 +84,7 @@ async function send(res: ServerResponse, r: Response): Promise<void> {
 
 export async function startSandboxServer(opts: SandboxServerOptions): Promise<SandboxServer> {
   const host = opts.host ?? '127.0.0.1';
-  const core = new SandboxCore(opts.settings, opts.api);
+  const core = await SandboxCore.create(opts.settings, opts.api);
   const http = new SandboxHttp(core);
   let busy = 0;
   let open = 0;
@@ -140,12 +140,7 @@ export async function startSandboxServer(opts: SandboxServerOptions): Promise<Sa
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => {
-          try {
-            core.store.close();
-          } catch {
-            /* already closed */
-          }
-          resolve();
+          core.close().catch(() => undefined).finally(resolve);
         });
         server.closeAllConnections?.();
       }),

@@ -131,7 +131,9 @@ export function pageOrigin(host: string | null | undefined, forwardedProto: stri
 export async function sandboxPartnerId(): Promise<number | undefined> {
   try {
     const { getSandbox } = await import('@/lib/sandbox');
-    return getSandbox().core.partner.id;
+    const core = (await getSandbox()).core;
+    // public mode: each visitor has a partner of its own, which the page learns from its session
+    return core.visitors ? undefined : core.partner.id;
   } catch {
     return undefined;
   }

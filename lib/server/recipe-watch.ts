@@ -138,7 +138,7 @@ export function liveReloadEnabled(env: NodeJS.ProcessEnv = process.env): boolean
   const set = env.RECIPES_LIVE_RELOAD;
   if (set === '1' || set === 'true') return true;
   if (set === '0' || set === 'false') return false;
-  if (env.CONSOLE_PUBLIC === '1') return false;
+  if (/^(1|true|yes|on)$/i.test((env.CONSOLE_PUBLIC ?? '').trim())) return false; // the same rule as the sandbox's public mode (lib/sandbox/config.ts)
   if (env.NODE_ENV === 'development') return true;
   return !env.HOST || LOOPBACK.test(env.HOST.trim());
 }

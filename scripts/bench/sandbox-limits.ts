@@ -201,7 +201,7 @@ async function inProcessThroughput(kinds: (k: string, t: string) => Array<[strin
     const dir = mkdtempSync(join(tmpdir(), 'bench-limits-'));
     dirs.push(dir);
     const env = { SANDBOX_DATA_DIR: dir, SANDBOX_PARTNER_ID: String(TEST_PARTNER_ID), SANDBOX_ADMIN_SECRET: TEST_ADMIN_SECRET, ...(off ? { SANDBOX_BODY_LIMITS: 'off' } : {}) };
-    const http = new SandboxHttp(new SandboxCore(readSettings(env as unknown as NodeJS.ProcessEnv)));
+    const http = new SandboxHttp(await SandboxCore.create(readSettings(env as unknown as NodeJS.ProcessEnv)));
     const call = async (b: Pick<Body, 'path' | 'type' | 'body'>) => {
       const headers: Record<string, string> = { host: 'localhost' };
       if (b.type) headers['content-type'] = b.type;

@@ -110,12 +110,15 @@ test.describe('authoring in the browser', () => {
     expect(errors, JSON.stringify(ms)).toHaveLength(1);
     expect(errors[0].startLineNumber).toBe(fromStepLine);
     expect(errors[0].message).toMatch(/step/i);
+    // The marker's code is the rule id, as `npm run recipes:lint` prints it.
+    expect(errors[0].code).toBe('from-step-self');
     expect(errors[0].endLineNumber > errors[0].startLineNumber || errors[0].endColumn > errors[0].startColumn).toBe(true);
 
     // The problems list shows it; choosing it moves the cursor there.
     const problem = page.getByTestId('problems').locator(`button[data-line="${fromStepLine}"]`);
     await expect(problem).toHaveCount(1);
     await expect(problem).toContainText(errors[0].message);
+    await expect(problem.locator('.author-problem-rule')).toHaveText('from-step-self');
     await page.evaluate(() => window.__recipeEditor!.setPosition({ lineNumber: 1, column: 1 }));
     await problem.focus();
     await page.keyboard.press('Enter');

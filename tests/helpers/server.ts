@@ -32,6 +32,14 @@ export interface TestServer {
   exited(): Promise<void>;
 }
 
+/** SANDBOX_TEST_STORAGE=postgres: the settings of a new database on this process's test PostgreSQL server. */
+export async function postgresEnv(given?: Record<string, string>): Promise<Record<string, string>> {
+  if (process.env.SANDBOX_TEST_STORAGE !== 'postgres' || given?.SANDBOX_DATABASE_URL || given?.SANDBOX_STORAGE) return {};
+  const { sharedPostgres } = await import('./postgres');
+  const url = await (await sharedPostgres()).createDatabase();
+  return { SANDBOX_STORAGE: 'postgres', SANDBOX_DATABASE_URL: url };
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
@@ -53,6 +61,8 @@ export async function startServer(opts: { env?: Record<string, string>; dataDir?
     SANDBOX_PARTNER_ID: String(TEST_PARTNER_ID),
     SANDBOX_ADMIN_SECRET: TEST_ADMIN_SECRET,
     SANDBOX_DATA_DIR: dataDir,
+    // the sandbox suite's second run (vitest project sandbox-postgres): a database of its own on a test server
+    ...(await postgresEnv(opts.env)),
     ...(opts.env ?? {}),
   };
   let child: ChildProcess | undefined;

@@ -18,7 +18,7 @@ import { KalturaApiError } from '../errors';
 import { newEntryId, nowSec } from '../ids';
 import { canEdit, canView, newOwner, ownerScope } from '../services/access';
 import { pageOf } from '../services/paging';
-import type { Condition, ObjectRow, OrderBy } from '../store';
+import type { Condition, ObjectRow, OrderBy, SandboxStore } from '../store';
 import { listItems } from '../store';
 import { buildModels, classOf, type ServiceModel } from './model';
 import { classify, type Answer, type KeyBinding, type Shape } from './shapes';
@@ -34,17 +34,19 @@ export interface Gen {
   args: Record<string, unknown>;
 }
 
+type Maybe<T> = T | Promise<T>;
+
 export interface ClassHooks {
   /** Checks and fills a new object before it is stored (its id, times and status are set). */
-  beforeAdd?(g: Gen, data: Data, row: ObjectRow): void;
+  beforeAdd?(g: Gen, data: Data, row: ObjectRow): Maybe<void>;
   /** After a new object was stored. */
-  afterAdd?(g: Gen, data: Data, row: ObjectRow): void;
+  afterAdd?(g: Gen, data: Data, row: ObjectRow): Maybe<void>;
   /** Checks and fills an update (`patch` holds only what changes) before it is stored. */
-  beforeUpdate?(g: Gen, current: Data, patch: Data, row: ObjectRow): void;
+  beforeUpdate?(g: Gen, current: Data, patch: Data, row: ObjectRow): Maybe<void>;
   /** Before an object is deleted (or marked deleted). */
-  beforeDelete?(g: Gen, data: Data, row: ObjectRow): void;
+  beforeDelete?(g: Gen, data: Data, row: ObjectRow): Maybe<void>;
   /** Fills computed properties of an object being answered (a copy). */
-  present?(ctx: CallContext, engine: GenericEngine, data: Data, row: ObjectRow): void;
+  present?(ctx: CallContext, engine: GenericEngine, data: Data, row: ObjectRow): Maybe<void>;
 }
 
 export type Override = (g: Gen) => unknown;
@@ -55,7 +57,7 @@ export interface Extensions {
   /** By `service.action` (client names, lower case); `filter:{class}` adds conditions to its lists. */
   overrides: Record<string, Override>;
   /** After an object that held content was removed or marked deleted (its file goes). */
-  dropContent?: (row: ObjectRow) => void;
+  dropContent?: (row: ObjectRow) => Maybe<void>;
   /** Content of objects: setContent from an upload token, serve, getUrl (./content.ts). */
   content?: (g: Gen, shape: Extract<Shape, { kind: 'setContent' | 'serve' | 'serveBy' | 'getUrl' }>) => unknown;
 }
@@ -141,7 +143,7 @@ export class GenericEngine {
     return !!this.shape(op);
   }
 
-  run(ctx: CallContext, op: Operation, args: Record<string, unknown>): unknown {
+  async run(ctx: CallContext, op: Operation, args: Record<string, unknown>): Promise<unknown> {
     const model = this.model(op.service);
     const override = this.override(op);
     const g: Gen = { ctx, engine: this, model: model!, op, args };
@@ -150,13 +152,13 @@ export class GenericEngine {
     if (!model || !shape) throw notSimulated(op);
     switch (shape.kind) {
       case 'add':
-        return this.answer(ctx, model, shape.answer, this.add(g, shape.objectParam ? (args[shape.objectParam] as KObject | null) : null, shape.propParams));
+        return this.answer(ctx, model, shape.answer, await this.add(g, shape.objectParam ? (args[shape.objectParam] as KObject | null) : null, shape.propParams));
       case 'get':
-        return this.answer(ctx, model, shape.answer, this.find(g, shape.key));
+        return this.answer(ctx, model, shape.answer, await this.find(g, shape.key));
       case 'update':
-        return this.answer(ctx, model, shape.answer, this.update(g, this.find(g, shape.key, true), args[shape.objectParam] as KObject));
+        return this.answer(ctx, model, shape.answer, await this.update(g, await this.find(g, shape.key, true), args[shape.objectParam] as KObject));
       case 'delete':
-        return this.answer(ctx, model, shape.answer, this.remove(g, this.find(g, shape.key, true)));
+        return this.answer(ctx, model, shape.answer, await this.remove(g, await this.find(g, shape.key, true)));
       case 'list':
         return this.list(g, shape.filterParam ? (args[shape.filterParam] as KObject | null) : null, shape.pagerParam ? (args[shape.pagerParam] as KObject | null) : null);
       case 'count':
@@ -164,40 +166,40 @@ export class GenericEngine {
       case 'bulkDelete': {
         // every object the filter selects (at most 10,000 a call), each as delete would
         const filter = args[shape.filterParam] as KObject | null;
-        const rows = this.query(g, [...this.conditions(model, filter), ...this.filterHooks(g, filter)], [], 10000, 0).filter((r) => canEdit(ctx, r, r.id));
-        for (const r of rows) this.remove(g, r);
+        const rows = (await this.query(g, [...this.conditions(model, filter), ...(await this.filterHooks(g, filter))], [], 10000, 0)).filter((r) => canEdit(ctx, r, r.id));
+        for (const r of rows) await this.remove(g, r);
         return rows.length;
       }
       case 'set': {
-        const row = this.find(g, shape.key, true);
+        const row = await this.find(g, shape.key, true);
         const patch: Data = {};
         for (const [param, prop] of shape.props) if (args[param] !== null && args[param] !== undefined) patch[prop] = args[param];
-        return this.answer(ctx, model, shape.answer, this.patch(g, row, patch));
+        return this.answer(ctx, model, shape.answer, await this.patch(g, row, patch));
       }
       case 'status':
-        return this.answer(ctx, model, shape.answer, this.patch(g, this.find(g, shape.key, true), { status: shape.value }));
+        return this.answer(ctx, model, shape.answer, await this.patch(g, await this.find(g, shape.key, true), { status: shape.value }));
       case 'accept':
-        return this.answer(ctx, model, shape.answer, this.find(g, shape.key, true));
+        return this.answer(ctx, model, shape.answer, await this.find(g, shape.key, true));
       case 'clone': {
-        const row = this.find(g, shape.key);
+        const row = await this.find(g, shape.key);
         const data = this.dataOf(row);
         for (const [param, prop] of shape.props) if (args[param] !== null && args[param] !== undefined) data[prop] = args[param];
-        return this.present(ctx, model, this.insert(g, row.object_type, data, {}));
+        return this.present(ctx, model, await this.insert(g, row.object_type, data, {}));
       }
       case 'lookup':
         return this.lookup(g, shape);
       case 'setAsDefault': {
-        const row = this.find(g, shape.key, true);
-        this.setDefault(g, row);
-        return op.result ? this.present(ctx, model, this.getRow(model, row.id)!) : null;
+        const row = await this.find(g, shape.key, true);
+        await this.setDefault(g, row);
+        return op.result ? this.present(ctx, model, (await this.getRow(model, row.id))!) : null;
       }
       case 'index': {
-        const row = this.find(g, shape.key);
+        const row = await this.find(g, shape.key);
         return op.result?.kind === 'int' ? Number(row.id) || 0 : row.id;
       }
       case 'remotePaths': {
         // the sandbox has no remote storage: the object has no remote paths
-        this.find(g, shape.key);
+        await this.find(g, shape.key);
         return { objectType: classOf(op.result) ?? 'KalturaRemotePathListResponse', objects: [], totalCount: 0 };
       }
       case 'setContent':
@@ -210,9 +212,9 @@ export class GenericEngine {
   }
 
   /** An object as the operation answers it: itself, inside its wrapper class, or nothing. */
-  private answer(ctx: CallContext, m: ServiceModel, answer: Answer, row: ObjectRow): unknown {
+  private async answer(ctx: CallContext, m: ServiceModel, answer: Answer, row: ObjectRow): Promise<unknown> {
     if (answer.kind === 'void') return null;
-    const obj = this.present(ctx, m, row);
+    const obj = await this.present(ctx, m, row);
     return answer.kind === 'wrapped' ? { objectType: answer.cls, [answer.prop]: obj } : obj;
   }
 
@@ -226,20 +228,20 @@ export class GenericEngine {
     }
   }
 
-  getRow(m: ServiceModel, id: string): ObjectRow | undefined {
+  getRow(m: ServiceModel, id: string): Promise<ObjectRow | undefined> {
     return this.findStored(m.kind, id);
   }
 
-  private findStored(kind: string, id: string): ObjectRow | undefined {
+  private findStored(kind: string, id: string): Promise<ObjectRow | undefined> {
     return this.ctxStore().getObject(kind, id);
   }
 
-  private storeRef?: () => import('../store').Store;
+  private storeRef?: () => SandboxStore;
   /** Set by the core: the store the engine reads and writes. */
-  useStore(get: () => import('../store').Store): void {
+  useStore(get: () => SandboxStore): void {
     this.storeRef = get;
   }
-  ctxStore(): import('../store').Store {
+  ctxStore(): SandboxStore {
     return this.storeRef!();
   }
 
@@ -250,7 +252,7 @@ export class GenericEngine {
   }
 
   /** The object a key names, if this session may see it (else the class's not-found error). */
-  find(g: Gen, key: KeyBinding, forEdit = false): ObjectRow {
+  async find(g: Gen, key: KeyBinding, forEdit = false): Promise<ObjectRow> {
     const { ctx, model: m, args } = g;
     const pid = ctx.session?.partnerId;
     let row: ObjectRow | undefined;
@@ -258,22 +260,22 @@ export class GenericEngine {
     if (key.idParam) {
       const raw = args[key.idParam];
       shown = raw === null || raw === undefined ? '' : String(raw);
-      row = shown && shown.length <= 200 ? this.findStored(m.kind, shown) : undefined;
+      row = shown && shown.length <= 200 ? await this.findStored(m.kind, shown) : undefined;
       if (row && (row.partner_id !== pid || !m.family.includes(row.object_type) || this.isDeleted(m, row))) row = undefined;
     } else {
       const where: Condition[] = key.props.map(([param, prop]) => ({ field: prop, op: 'eq', value: args[param] }));
       shown = key.props.map(([param]) => String(args[param] ?? '')).join(', ');
-      row = this.query(g, where, [], 1, 0)[0];
+      row = (await this.query(g, where, [], 1, 0))[0];
     }
     if (!row || !(forEdit ? canEdit(ctx, row, row.id) : canView(ctx, row, row.id))) {
-      if (!key.idParam) this.checkReferences(g, Object.fromEntries(key.props.map(([param, prop]) => [prop, args[param]])));
+      if (!key.idParam) await this.checkReferences(g, Object.fromEntries(key.props.map(([param, prop]) => [prop, args[param]])));
       throw this.notFound(g.op, m.objectClass, shown, !key.idParam);
     }
     return row;
   }
 
   /** Rows of the service's family matching `where` (deleted ones left out unless a status is asked for). */
-  query(g: Gen, where: Condition[], order: OrderBy[], limit: number, offset: number): ObjectRow[] {
+  query(g: Gen, where: Condition[], order: OrderBy[], limit: number, offset: number): Promise<ObjectRow[]> {
     const m = g.model;
     return this.ctxStore().queryObjects({
       kind: m.kind,
@@ -293,14 +295,14 @@ export class GenericEngine {
   }
 
   /** The object as the API answers it: its properties, ids and times, computed properties. */
-  present(ctx: CallContext, m: ServiceModel, row: ObjectRow): Data {
+  async present(ctx: CallContext, _m: ServiceModel, row: ObjectRow): Promise<Data> {
     const data = this.dataOf(row);
     // in the class's property order, as Kaltura answers
     const out: Data = { objectType: row.object_type };
     for (const p of this.desc.allProperties(row.object_type)) if (data[p.name] !== undefined) out[p.name] = data[p.name];
     // properties of the sandbox's own start with `__` (a login's password hash): never answered
     for (const [k, v] of Object.entries(data)) if (!(k in out) && !k.startsWith('__')) out[k] = v;
-    this.each(row.object_type, (h) => h.present?.(ctx, this, out, row));
+    await this.each(row.object_type, (h) => h.present?.(ctx, this, out, row));
     return out;
   }
 
@@ -359,14 +361,14 @@ export class GenericEngine {
    * References an object makes to others (`entryId`, `categoryId`, `metadataProfileId`), checked
    * when the operation documents a not-found error for that kind of object.
    */
-  checkReferences(g: Gen, data: Data): void {
+  async checkReferences(g: Gen, data: Data): Promise<void> {
     for (const [prop, value] of Object.entries(data)) {
       if (value === null || value === undefined || value === '' || !/.Id$/.test(prop) || prop === 'id') continue;
       const target = prop.slice(0, -2);
       if (target === 'entry') {
         const e = this.documented(g.op, g.op.errors?.some((x) => x.code === 'INVALID_ENTRY_ID') ? ['INVALID_ENTRY_ID'] : ['ENTRY_ID_NOT_FOUND', 'INVALID_ENTRY_ID']);
         if (!e || !g.op.errors?.some((x) => x.code === e.code)) continue;
-        if (!this.entryExists(g.ctx, String(value))) throw this.fill(e, String(value));
+        if (!(await this.entryExists(g.ctx, String(value)))) throw this.fill(e, String(value));
         continue;
       }
       const m = this.model(target) ?? [...this.models.values()].find((x) => lc(x.objectClass) === lc(`Kaltura${target}`));
@@ -374,13 +376,13 @@ export class GenericEngine {
       const codes = this.notFoundCodes(m.objectClass);
       const e = g.op.errors?.find((x) => codes.includes(x.code));
       if (!e) continue;
-      const row = this.findStored(m.kind, String(value));
+      const row = await this.findStored(m.kind, String(value));
       if (!row || row.partner_id !== g.ctx.session?.partnerId || this.isDeleted(m, row)) throw this.fill(e, String(value));
     }
   }
 
   /** Set by the core: whether an entry (the hand-written media service's, or a generic one) exists. */
-  entryExists: (ctx: CallContext, id: string) => boolean = () => false;
+  entryExists: (ctx: CallContext, id: string) => Promise<boolean> = async () => false;
 
   // ---------------------------------------------------------------- writing
 
@@ -399,7 +401,7 @@ export class GenericEngine {
     }
   }
 
-  add(g: Gen, input: KObject | null, propParams: Array<[string, string]>): ObjectRow {
+  add(g: Gen, input: KObject | null, propParams: Array<[string, string]>): Promise<ObjectRow> {
     const { model: m, args } = g;
     const cls = input?.objectType ?? m.objectClass;
     const def = this.desc.getClass(cls);
@@ -412,29 +414,30 @@ export class GenericEngine {
   }
 
   /** Stores a new object of class `cls` with `data`: id, partner, times, status, hooks. */
-  insert(g: Gen, cls: string, data: Data, input: Data): ObjectRow {
+  async insert(g: Gen, cls: string, data: Data, input: Data): Promise<ObjectRow> {
     const { ctx, model: m } = g;
     const store = this.ctxStore();
     const pid = ctx.session!.partnerId;
     for (const k of m.keyProps) {
       if (data[k] === undefined || data[k] === null || data[k] === '') throw new KalturaApiError('PROPERTY_VALIDATION_CANNOT_BE_NULL', { PROP_NAME: `${cls}::${k}` });
     }
-    this.checkReferences(g, data);
+    await this.checkReferences(g, data);
+    await ctx.core.visitors?.beforeInsert(ctx);
     let id: string;
-    if (m.idType === 'int') id = String(store.nextNumericId(m.kind));
+    if (m.idType === 'int') id = String(await store.nextNumericId(m.kind));
     else if (m.idType === 'string' && m.idGiven && typeof input.id === 'string' && input.id !== '') id = input.id;
     else if (m.idType === 'string' && m.idGiven && m.props.get('id') && !input.id && this.requiresGivenId(m)) {
       throw this.error(g.op, 'PROPERTY_VALIDATION_CANNOT_BE_NULL', { PROP_NAME: `${cls}::id` });
     } else id = newEntryId();
     if (m.idGiven && input.id) {
-      const existing = store.getObject(m.kind, id);
+      const existing = await store.getObject(m.kind, id);
       if (existing) {
         if (existing.partner_id !== pid || !this.isDeleted(m, existing)) throw this.duplicate(g, id);
-        store.removeObject(m.kind, id);
+        await store.removeObject(m.kind, id);
       }
     }
     if (m.keyProps.length) {
-      const dup = this.query(g, m.keyProps.map((k) => ({ field: k, op: 'eq' as const, value: data[k] })), [], 1, 0);
+      const dup = await this.query(g, m.keyProps.map((k) => ({ field: k, op: 'eq' as const, value: data[k] })), [], 1, 0);
       if (dup.length) throw this.duplicate(g, m.keyProps.map((k) => String(data[k])).join(', '));
     }
     const now = nowSec();
@@ -447,13 +450,13 @@ export class GenericEngine {
     fillTypes(this.desc, cls, data);
     const owner = newOwner(ctx);
     const row: ObjectRow = { kind: m.kind, id, partner_id: pid, object_type: cls, ...owner, created_at: now, updated_at: now, data: '', content_size: null, file_name: null };
-    this.each(cls, (h) => h.beforeAdd?.(g, data, row));
+    await this.each(cls, (h) => h.beforeAdd?.(g, data, row));
     row.data = JSON.stringify(data);
     row.deleted = m.status?.deleted !== undefined && data.status === m.status.deleted ? 1 : 0;
-    store.insertObject(row);
-    this.each(cls, (h) => h.afterAdd?.(g, data, row));
+    await store.insertObject(row);
+    await this.each(cls, (h) => h.afterAdd?.(g, data, row));
     // a hook may have changed it (setDefault): read it back only then
-    return m.keyProps.length || this.hooksOf.get(cls)?.some((h) => h.afterAdd) ? store.getObject(m.kind, id)! : row;
+    return m.keyProps.length || this.hooksOf.get(cls)?.some((h) => h.afterAdd) ? (await store.getObject(m.kind, id))! : row;
   }
 
   /** A user id is the client's to choose and must be given (KalturaUser); other given ids are optional. */
@@ -468,7 +471,7 @@ export class GenericEngine {
     return e ? this.fill(e, id) : new KalturaApiError('INVALID_FIELD_VALUE', { FIELD_NAME: 'id (already used)' });
   }
 
-  update(g: Gen, row: ObjectRow, input: KObject): ObjectRow {
+  update(g: Gen, row: ObjectRow, input: KObject): Promise<ObjectRow> {
     const current = this.dataOf(row);
     if (input.objectType !== row.object_type && !this.desc.isSubclassOf(row.object_type, input.objectType)) {
       throw new KalturaApiError('INVALID_OBJECT_TYPE', { INVALID_OBJ_TYPE: input.objectType });
@@ -484,9 +487,9 @@ export class GenericEngine {
   }
 
   /** Applies `patch` (null removes a property) with the hooks, and stores it. */
-  patch(g: Gen, row: ObjectRow, patch: Data): ObjectRow {
+  async patch(g: Gen, row: ObjectRow, patch: Data): Promise<ObjectRow> {
     const current = this.dataOf(row);
-    this.each(row.object_type, (h) => h.beforeUpdate?.(g, current, patch, row));
+    await this.each(row.object_type, (h) => h.beforeUpdate?.(g, current, patch, row));
     const next: Data = { ...current };
     for (const [k, v] of Object.entries(patch)) {
       if (v === null) delete next[k];
@@ -496,27 +499,27 @@ export class GenericEngine {
     if (g.model.props.has('updatedAt')) next.updatedAt = now;
     fillTypes(this.desc, row.object_type, next);
     const deleted = g.model.status?.deleted !== undefined && next.status === g.model.status.deleted ? 1 : 0;
-    this.ctxStore().updateObject(row.kind, row.id, { data: JSON.stringify(next), updated_at: now, deleted });
-    return this.ctxStore().getObject(row.kind, row.id)!;
+    await this.ctxStore().updateObject(row.kind, row.id, { data: JSON.stringify(next), updated_at: now, deleted });
+    return (await this.ctxStore().getObject(row.kind, row.id))!;
   }
 
   /** Marks the object deleted when its class has a DELETED status, else removes it. */
-  remove(g: Gen, row: ObjectRow): ObjectRow {
+  async remove(g: Gen, row: ObjectRow): Promise<ObjectRow> {
     const data = this.dataOf(row);
-    this.each(row.object_type, (h) => h.beforeDelete?.(g, data, row));
+    await this.each(row.object_type, (h) => h.beforeDelete?.(g, data, row));
     const m = g.model;
     let out = row;
     if (m.status?.deleted !== undefined) {
       const patch: Data = { status: m.status.deleted };
       if (m.props.has('deletedAt')) patch.deletedAt = nowSec();
-      out = this.patch(g, row, patch);
-    } else this.ctxStore().removeObject(row.kind, row.id);
-    this.ext.dropContent?.(row);
+      out = await this.patch(g, row, patch);
+    } else await this.ctxStore().removeObject(row.kind, row.id);
+    await this.ext.dropContent?.(row);
     return out;
   }
 
   /** Marks one object the default among those of its parent (same entryId, or all). */
-  setDefault(g: Gen, row: ObjectRow): void {
+  async setDefault(g: Gen, row: ObjectRow): Promise<void> {
     const m = g.model;
     const data = this.dataOf(row);
     const prop = m.props.get('isDefault');
@@ -524,10 +527,10 @@ export class GenericEngine {
     const yes = prop.type.kind === 'bool' ? true : 1;
     const no = prop.type.kind === 'bool' ? false : 0;
     const where: Condition[] = m.props.has('entryId') && data.entryId !== undefined ? [{ field: 'entryId', op: 'eq', value: data.entryId }] : [];
-    for (const other of this.query(g, [...where, { field: 'isDefault', op: 'eq', value: yes }], [], 500, 0)) {
-      if (other.id !== row.id) this.ctxStore().updateObject(other.kind, other.id, { data: JSON.stringify({ ...this.dataOf(other), isDefault: no }) });
+    for (const other of await this.query(g, [...where, { field: 'isDefault', op: 'eq', value: yes }], [], 500, 0)) {
+      if (other.id !== row.id) await this.ctxStore().updateObject(other.kind, other.id, { data: JSON.stringify({ ...this.dataOf(other), isDefault: no }) });
     }
-    if (data.isDefault !== yes) this.ctxStore().updateObject(row.kind, row.id, { data: JSON.stringify({ ...data, isDefault: yes }), updated_at: nowSec() });
+    if (data.isDefault !== yes) await this.ctxStore().updateObject(row.kind, row.id, { data: JSON.stringify({ ...data, isDefault: yes }), updated_at: nowSec() });
   }
 
   // ---------------------------------------------------------------- lists
@@ -573,52 +576,52 @@ export class GenericEngine {
     return out;
   }
 
-  list(g: Gen, filter: KObject | null, pager: KObject | null): Data {
+  async list(g: Gen, filter: KObject | null, pager: KObject | null): Promise<Data> {
     const m = g.model;
-    const where = [...this.conditions(m, filter), ...this.filterHooks(g, filter)];
+    const where = [...this.conditions(m, filter), ...(await this.filterHooks(g, filter))];
     const { limit, offset } = pageOf(pager);
-    const { rows, total } = this.ctxStore().pageObjects({ kind: m.kind, partnerId: g.ctx.session!.partnerId, objectTypes: m.family, where, live: this.live(m, where), owner: ownerScope(g.ctx), order: this.order(m, filter?.orderBy), limit, offset });
+    const { rows, total } = await this.ctxStore().pageObjects({ kind: m.kind, partnerId: g.ctx.session!.partnerId, objectTypes: m.family, where, live: this.live(m, where), owner: ownerScope(g.ctx), order: this.order(m, filter?.orderBy), limit, offset });
     const responseClass = g.op.result?.kind === 'object' ? g.op.result.className : `${m.objectClass}ListResponse`;
-    return { objectType: responseClass, objects: rows.map((r) => this.present(g.ctx, m, r)), totalCount: total };
+    return { objectType: responseClass, objects: await Promise.all(rows.map((r) => this.present(g.ctx, m, r))), totalCount: total };
   }
 
-  count(g: Gen, filter: KObject | null): number {
+  async count(g: Gen, filter: KObject | null): Promise<number> {
     const m = g.model;
-    const where = [...this.conditions(m, filter), ...this.filterHooks(g, filter)];
+    const where = [...this.conditions(m, filter), ...(await this.filterHooks(g, filter))];
     return this.ctxStore().countObjects({ kind: m.kind, partnerId: g.ctx.session!.partnerId, objectTypes: m.family, where, live: this.live(m, where), owner: ownerScope(g.ctx) });
   }
 
   /** Filter fields a hook answers (category ancestors, ...): registered as `filter:{Class}` overrides. */
-  private filterHooks(g: Gen, filter: KObject | null): Condition[] {
+  private async filterHooks(g: Gen, filter: KObject | null): Promise<Condition[]> {
     if (!filter) return [];
     const hook = this.ext.overrides[`filter:${lc(g.model.objectClass)}`];
-    return hook ? ((hook({ ...g, args: { filter } }) as Condition[] | undefined) ?? []) : [];
+    return hook ? (((await hook({ ...g, args: { filter } })) as Condition[] | undefined) ?? []) : [];
   }
 
-  private lookup(g: Gen, shape: Extract<Shape, { kind: 'lookup' }>): unknown {
+  private async lookup(g: Gen, shape: Extract<Shape, { kind: 'lookup' }>): Promise<unknown> {
     const m = g.model;
     const where: Condition[] = shape.props.filter(([p]) => g.args[p] !== null && g.args[p] !== undefined).map(([p, prop]) => ({ field: prop, op: 'eq', value: g.args[p] }));
     if (!shape.many) {
-      const row = this.query(g, where, [], 1, 0)[0];
+      const row = (await this.query(g, where, [], 1, 0))[0];
       if (!row) throw this.notFound(g.op, m.objectClass, shape.props.map(([p]) => String(g.args[p] ?? '')).join(', '));
       return this.present(g.ctx, m, row);
     }
     const { limit, offset } = pageOf(shape.pagerParam ? (g.args[shape.pagerParam] as KObject | null) : null);
-    const rows = this.query(g, where, [], shape.pagerParam ? limit : 500, shape.pagerParam ? offset : 0).map((r) => this.present(g.ctx, m, r));
+    const rows = await Promise.all((await this.query(g, where, [], shape.pagerParam ? limit : 500, shape.pagerParam ? offset : 0)).map((r) => this.present(g.ctx, m, r)));
     if (g.op.result?.kind === 'array') return rows;
-    const total = this.ctxStore().countObjects({ kind: m.kind, partnerId: g.ctx.session!.partnerId, objectTypes: m.family, where, live: this.live(m, where), owner: ownerScope(g.ctx) });
+    const total = await this.ctxStore().countObjects({ kind: m.kind, partnerId: g.ctx.session!.partnerId, objectTypes: m.family, where, live: this.live(m, where), owner: ownerScope(g.ctx) });
     return { objectType: g.op.result?.kind === 'object' ? g.op.result.className : `${m.objectClass}ListResponse`, objects: rows, totalCount: total };
   }
 
   private readonly hooksOf = new Map<string, ClassHooks[]>();
   /** The hooks that apply to a class (its own and its bases'), found once per class. */
-  private each(cls: string, fn: (h: ClassHooks) => void): void {
+  private async each(cls: string, fn: (h: ClassHooks) => Maybe<void>): Promise<void> {
     let list = this.hooksOf.get(cls);
     if (!list) {
       list = Object.entries(this.ext.hooks).filter(([name]) => this.desc.isSubclassOf(cls, name)).map(([, h]) => h);
       this.hooksOf.set(cls, list);
     }
-    for (const h of list) fn(h);
+    for (const h of list) await fn(h);
   }
 }
 

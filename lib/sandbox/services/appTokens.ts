@@ -26,8 +26,8 @@ export function appTokenExtensions(core: SandboxCore): { hooks: Record<string, C
     },
   };
   const overrides: Record<string, Override> = {
-    'apptoken.startsession': (g: Gen) => {
-      const row = g.engine.find(g, { idParam: 'id', props: [] });
+    'apptoken.startsession': async (g: Gen) => {
+      const row = await g.engine.find(g, { idParam: 'id', props: [] });
       const t = g.engine.dataOf(row);
       const active = g.model.status?.byName.get('ACTIVE');
       if (active !== undefined && t.status !== active) throw g.engine.error(g.op, 'APP_TOKEN_NOT_ACTIVE', { ID: row.id });
@@ -46,7 +46,7 @@ export function appTokenExtensions(core: SandboxCore): { hooks: Record<string, C
       if (typeof t.expiry === 'number' && t.expiry > 0) expiry = Math.min(expiry, t.expiry - now);
       const privileges = parsePrivileges([t.sessionPrivileges, g.args.sessionPrivileges].filter((x) => typeof x === 'string' && x).join(','));
       privileges.set('appid', row.id);
-      const partner = core.store.getPartner(row.partner_id);
+      const partner = await core.store.getPartner(row.partner_id);
       if (!partner) throw new KalturaApiError('INVALID_PARTNER_ID', { PID: row.partner_id });
       const data = { partnerId: row.partner_id, type, userId, expiry: now + Math.floor(expiry), privileges };
       return {

@@ -23,7 +23,7 @@ function models(engine: GenericEngine): { cat?: ServiceModel; ce?: ServiceModel 
 }
 
 /** Rows of a model's kind for a partner (deleted ones left out), at most `limit`. */
-function rows(core: SandboxCore, m: ServiceModel, partnerId: number, where: Condition[], limit = 10000): ObjectRow[] {
+function rows(core: SandboxCore, m: ServiceModel, partnerId: number, where: Condition[], limit = 10000): Promise<ObjectRow[]> {
   return core.store.queryObjects({ kind: m.kind, partnerId, objectTypes: m.family, where, live: true, order: [], limit, offset: 0 });
 }
 
@@ -37,87 +37,87 @@ function place(name: string, id: number, parent: Data | undefined): Data {
 }
 
 export function categoryExtensions(core: SandboxCore): { hooks: Record<string, ClassHooks>; overrides: Record<string, Override> } {
-  const parentOf = (g: Gen, id: unknown): Data | undefined => {
+  const parentOf = async (g: Gen, id: unknown): Promise<Data | undefined> => {
     if (id === undefined || id === null || Number(id) === 0) return undefined;
     const m = g.model;
-    const row = core.store.getObject(m.kind, String(id));
+    const row = await core.store.getObject(m.kind, String(id));
     if (!row || row.partner_id !== g.ctx.session!.partnerId || g.engine.isDeleted(m, row)) throw g.engine.error(g.op, 'PARENT_CATEGORY_NOT_FOUND', { ID: String(id) });
     return data(row);
   };
-  const checkName = (g: Gen, name: unknown, parentId: number, self?: string) => {
+  const checkName = async (g: Gen, name: unknown, parentId: number, self?: string) => {
     if (typeof name !== 'string' || name.trim() === '') throw new KalturaApiError('PROPERTY_VALIDATION_CANNOT_BE_NULL', { PROP_NAME: `${CATEGORY}::name` });
     if (/[<>,]/.test(name)) throw new KalturaApiError('INVALID_FIELD_VALUE', { FIELD_NAME: 'name (it may not contain <, > or a comma)' });
-    const same = rows(core, g.model, g.ctx.session!.partnerId, [{ field: 'parentId', op: 'eq', value: parentId }, { field: 'name', op: 'eq', value: name }], 2);
+    const same = await rows(core, g.model, g.ctx.session!.partnerId, [{ field: 'parentId', op: 'eq', value: parentId }, { field: 'name', op: 'eq', value: name }], 2);
     if (same.some((r) => r.id !== self)) throw g.engine.error(g.op, 'DUPLICATE_CATEGORY', { CATEGORY: name });
   };
 
   const hooks: Record<string, ClassHooks> = {
     [CATEGORY]: {
-      beforeAdd(g, d) {
-        const parent = parentOf(g, d.parentId);
-        checkName(g, d.name, parent ? Number(parent.id) : 0);
+      async beforeAdd(g, d) {
+        const parent = await parentOf(g, d.parentId);
+        await checkName(g, d.name, parent ? Number(parent.id) : 0);
         Object.assign(d, place(String(d.name), Number(d.id), parent));
         const defaults: Data = { privacy: 1, appearInList: 1, inheritanceType: 2, contributionPolicy: 1, userJoinPolicy: 3, defaultPermissionLevel: 3, moderation: 0 };
         for (const [k, v] of Object.entries(defaults)) if (d[k] === undefined && g.model.props.has(k)) d[k] = v;
       },
-      beforeUpdate(g, current, patch, row) {
+      async beforeUpdate(g, current, patch, row) {
         const name = patch.name ?? current.name;
         const movedTo = patch.parentId !== undefined && Number(patch.parentId ?? 0) !== Number(current.parentId ?? 0);
         if (patch.name === undefined && !movedTo) return;
-        const parent = parentOf(g, movedTo ? patch.parentId : current.parentId);
+        const parent = await parentOf(g, movedTo ? patch.parentId : current.parentId);
         if (parent && String(parent.fullIds).split('>').includes(row.id)) throw new KalturaApiError('INVALID_FIELD_VALUE', { FIELD_NAME: 'parentId (a category cannot move below itself)' });
-        checkName(g, name, parent ? Number(parent.id) : 0, row.id);
+        await checkName(g, name, parent ? Number(parent.id) : 0, row.id);
         const next = place(String(name), Number(current.id), parent);
         Object.assign(patch, next);
         // the sub-categories' names and ids follow
-        for (const sub of rows(core, g.model, row.partner_id, [{ field: 'fullIds', op: 'startsWith', value: `${current.fullIds}>` }])) {
+        for (const sub of await rows(core, g.model, row.partner_id, [{ field: 'fullIds', op: 'startsWith', value: `${current.fullIds}>` }])) {
           const s = data(sub);
           s.fullName = String(next.fullName) + String(s.fullName).slice(String(current.fullName).length);
           s.fullIds = String(next.fullIds) + String(s.fullIds).slice(String(current.fullIds).length);
           s.depth = Number(next.depth) + String(s.fullIds).split('>').length - String(next.fullIds).split('>').length;
-          core.store.updateObject(sub.kind, sub.id, { data: JSON.stringify(s) });
+          await core.store.updateObject(sub.kind, sub.id, { data: JSON.stringify(s) });
         }
       },
-      beforeDelete(g, d, row) {
+      async beforeDelete(g, d, row) {
         const { ce } = models(g.engine);
         const pid = row.partner_id;
-        const subtree = [row, ...rows(core, g.model, pid, [{ field: 'fullIds', op: 'startsWith', value: `${d.fullIds}>` }])];
+        const subtree = [row, ...(await rows(core, g.model, pid, [{ field: 'fullIds', op: 'startsWith', value: `${d.fullIds}>` }]))];
         const moveUp = g.args.moveEntriesToParentCategory === undefined || g.args.moveEntriesToParentCategory === null || Number(g.args.moveEntriesToParentCategory) === 1 || g.args.moveEntriesToParentCategory === true;
-        const parent = Number(d.parentId ?? 0) ? core.store.getObject(g.model.kind, String(d.parentId)) : undefined;
+        const parent = Number(d.parentId ?? 0) ? await core.store.getObject(g.model.kind, String(d.parentId)) : undefined;
         for (const cat of subtree) {
           if (cat !== row) {
             const s = data(cat);
-            if (g.model.status?.deleted !== undefined) core.store.updateObject(cat.kind, cat.id, { data: JSON.stringify({ ...s, status: g.model.status.deleted }), deleted: 1 });
-            else core.store.removeObject(cat.kind, cat.id);
+            if (g.model.status?.deleted !== undefined) await core.store.updateObject(cat.kind, cat.id, { data: JSON.stringify({ ...s, status: g.model.status.deleted }), deleted: 1 });
+            else await core.store.removeObject(cat.kind, cat.id);
           }
           if (!ce) continue;
-          for (const m of rows(core, ce, pid, [{ field: 'categoryId', op: 'eq', value: Number(cat.id) }])) {
+          for (const m of await rows(core, ce, pid, [{ field: 'categoryId', op: 'eq', value: Number(cat.id) }])) {
             const md = data(m);
-            const there = parent && moveUp ? rows(core, ce, pid, [{ field: 'categoryId', op: 'eq', value: Number(parent.id) }, { field: 'entryId', op: 'eq', value: md.entryId }], 1).length > 0 : true;
+            const there = parent && moveUp ? (await rows(core, ce, pid, [{ field: 'categoryId', op: 'eq', value: Number(parent.id) }, { field: 'entryId', op: 'eq', value: md.entryId }], 1)).length > 0 : true;
             if (parent && moveUp && !there) {
-              core.store.updateObject(m.kind, m.id, { data: JSON.stringify({ ...md, categoryId: Number(parent.id), categoryFullIds: data(parent).fullIds }) });
-            } else if (ce.status?.deleted !== undefined) core.store.updateObject(m.kind, m.id, { data: JSON.stringify({ ...md, status: ce.status.deleted }), deleted: 1 });
-            else core.store.removeObject(m.kind, m.id);
+              await core.store.updateObject(m.kind, m.id, { data: JSON.stringify({ ...md, categoryId: Number(parent.id), categoryFullIds: data(parent).fullIds }) });
+            } else if (ce.status?.deleted !== undefined) await core.store.updateObject(m.kind, m.id, { data: JSON.stringify({ ...md, status: ce.status.deleted }), deleted: 1 });
+            else await core.store.removeObject(m.kind, m.id);
           }
         }
       },
-      present(ctx, engine, d, row) {
+      async present(ctx, engine, d, row) {
         const { ce } = models(engine);
         const set = (k: string, v: number) => {
           if (engine.desc.allProperties(row.object_type).some((p) => p.name === k)) d[k] = v;
         };
         const cat = engine.modelOfClass(CATEGORY)!;
-        set('directSubCategoriesCount', core.store.countObjects({ kind: cat.kind, partnerId: row.partner_id, where: [{ field: 'parentId', op: 'eq', value: Number(row.id) }], live: true }));
+        set('directSubCategoriesCount', await core.store.countObjects({ kind: cat.kind, partnerId: row.partner_id, where: [{ field: 'parentId', op: 'eq', value: Number(row.id) }], live: true }));
         if (!ce) return;
-        set('directEntriesCount', core.store.countObjects({ kind: ce.kind, partnerId: row.partner_id, where: [{ field: 'categoryId', op: 'eq', value: Number(row.id) }], live: true }));
-        set('entriesCount', core.store.countObjects({ kind: ce.kind, partnerId: row.partner_id, where: [{ field: 'categoryFullIds', op: 'startsWith', value: String(d.fullIds) }], live: true }));
+        set('directEntriesCount', await core.store.countObjects({ kind: ce.kind, partnerId: row.partner_id, where: [{ field: 'categoryId', op: 'eq', value: Number(row.id) }], live: true }));
+        set('entriesCount', await core.store.countObjects({ kind: ce.kind, partnerId: row.partner_id, where: [{ field: 'categoryFullIds', op: 'startsWith', value: String(d.fullIds) }], live: true }));
         void ctx;
       },
     },
     [MEMBERSHIP]: {
-      beforeAdd(g, d) {
+      async beforeAdd(g, d) {
         const { cat } = models(g.engine);
-        const c = cat ? core.store.getObject(cat.kind, String(d.categoryId)) : undefined;
+        const c = cat ? await core.store.getObject(cat.kind, String(d.categoryId)) : undefined;
         if (c) d.categoryFullIds = data(c).fullIds;
         if (g.model.props.has('creatorUserId')) d.creatorUserId = g.ctx.session?.userId ?? '';
       },
@@ -126,24 +126,25 @@ export function categoryExtensions(core: SandboxCore): { hooks: Record<string, C
 
   const overrides: Record<string, Override> = {
     // category.move: each category under the new parent (their sub-categories follow)
-    'category.move': (g) => {
+    'category.move': async (g) => {
       const m = g.model;
       for (const id of listItems(g.args.categoryIds)) {
-        const row = g.engine.find({ ...g, args: { id } }, { idParam: 'id', props: [] }, true);
-        g.engine.patch(g, row, { parentId: Number(g.args.targetCategoryParentId ?? 0) });
+        const row = await g.engine.find({ ...g, args: { id } }, { idParam: 'id', props: [] }, true);
+        await g.engine.patch(g, row, { parentId: Number(g.args.targetCategoryParentId ?? 0) });
       }
       void m;
       return true;
     },
     // category list fields that are not a property test: ancestorIdIn, freeText
-    'filter:kalturacategory': (g) => {
+    'filter:kalturacategory': async (g) => {
       const f = g.args.filter as KObject;
       const out: Condition[] = [];
       if (f.ancestorIdIn) {
-        const below = listItems(f.ancestorIdIn).flatMap((id) => {
-          const r = core.store.getObject(g.model.kind, id);
-          return r && r.partner_id === g.ctx.session!.partnerId ? rows(core, g.model, r.partner_id, [{ field: 'fullIds', op: 'startsWith', value: `${data(r).fullIds}>` }]).map((x) => Number(x.id)) : [];
-        });
+        const below: number[] = [];
+        for (const id of listItems(f.ancestorIdIn)) {
+          const r = await core.store.getObject(g.model.kind, id);
+          if (r && r.partner_id === g.ctx.session!.partnerId) below.push(...(await rows(core, g.model, r.partner_id, [{ field: 'fullIds', op: 'startsWith', value: `${data(r).fullIds}>` }])).map((x) => Number(x.id)));
+        }
         out.push({ field: 'id', op: 'in', value: below });
       }
       if (typeof f.freeText === 'string' && f.freeText.trim()) out.push({ field: 'name', op: 'like', value: f.freeText.trim(), fields: ['name', 'description', 'tags', 'referenceId'] });
@@ -151,27 +152,28 @@ export function categoryExtensions(core: SandboxCore): { hooks: Record<string, C
     },
   };
 
-  core.entryIdsOf = (ctx: CallContext, f: KObject): string[] | undefined => {
+  core.entryIdsOf = async (ctx: CallContext, f: KObject): Promise<string[] | undefined> => {
     const { cat, ce } = models(core.generic);
     if (!ce || !cat) return undefined;
     const pid = ctx.session!.partnerId;
-    const byCategories = (ids: string[]) => rows(core, ce, pid, [{ field: 'categoryId', op: 'in', value: ids.map(Number) }]).map((r) => String(data(r).entryId));
+    const byCategories = async (ids: string[]) => (await rows(core, ce, pid, [{ field: 'categoryId', op: 'in', value: ids.map(Number) }])).map((r) => String(data(r).entryId));
     let out: Set<string> | undefined;
     const and = (ids: Iterable<string>) => {
       const s = new Set(ids);
       out = out ? new Set([...out].filter((x) => s.has(x))) : s;
     };
-    if (f.categoriesIdsMatchOr) and(byCategories(listItems(f.categoriesIdsMatchOr)));
-    if (f.categoriesIdsMatchAnd) for (const id of listItems(f.categoriesIdsMatchAnd)) and(byCategories([id]));
-    const byFullNames = (names: string[]) => rows(core, cat, pid, [{ field: 'fullName', op: 'in', value: names }]).map((r) => r.id);
-    if (f.categoriesFullNameIn) and(byCategories(byFullNames(listItems(f.categoriesFullNameIn))));
-    if (f.categoriesMatchOr) and(byCategories(byFullNames(listItems(f.categoriesMatchOr))));
+    if (f.categoriesIdsMatchOr) and(await byCategories(listItems(f.categoriesIdsMatchOr)));
+    if (f.categoriesIdsMatchAnd) for (const id of listItems(f.categoriesIdsMatchAnd)) and(await byCategories([id]));
+    const byFullNames = async (names: string[]) => (await rows(core, cat, pid, [{ field: 'fullName', op: 'in', value: names }])).map((r) => r.id);
+    if (f.categoriesFullNameIn) and(await byCategories(await byFullNames(listItems(f.categoriesFullNameIn))));
+    if (f.categoriesMatchOr) and(await byCategories(await byFullNames(listItems(f.categoriesMatchOr))));
     if (f.categoryAncestorIdIn) {
-      const below = listItems(f.categoryAncestorIdIn).flatMap((id) => {
-        const r = core.store.getObject(cat.kind, id);
-        return r && r.partner_id === pid ? rows(core, cat, pid, [{ field: 'fullIds', op: 'startsWith', value: `${data(r).fullIds}>` }]).map((x) => x.id) : [];
-      });
-      and(byCategories(below));
+      const below: string[] = [];
+      for (const id of listItems(f.categoryAncestorIdIn)) {
+        const r = await core.store.getObject(cat.kind, id);
+        if (r && r.partner_id === pid) below.push(...(await rows(core, cat, pid, [{ field: 'fullIds', op: 'startsWith', value: `${data(r).fullIds}>` }])).map((x) => x.id));
+      }
+      and(await byCategories(below));
     }
     return out ? [...out] : undefined;
   };
@@ -180,13 +182,13 @@ export function categoryExtensions(core: SandboxCore): { hooks: Record<string, C
 }
 
 /** An entry's categories and their ids, from its memberships (undefined when it has none). */
-export function entryCategories(core: SandboxCore, ctx: CallContext, e: EntryRow): Data | undefined {
+export async function entryCategories(core: SandboxCore, ctx: CallContext, e: EntryRow): Promise<Data | undefined> {
   const { cat, ce } = models(core.generic);
   if (!cat || !ce) return undefined;
-  const memberships = rows(core, ce, e.partner_id, [{ field: 'entryId', op: 'eq', value: e.id }], 500);
+  const memberships = await rows(core, ce, e.partner_id, [{ field: 'entryId', op: 'eq', value: e.id }], 500);
   if (!memberships.length) return undefined;
   const ids = memberships.map((m) => String(data(m).categoryId));
-  const names = ids.map((id) => core.store.getObject(cat.kind, id)).filter((r): r is ObjectRow => !!r).map((r) => String(data(r).fullName));
+  const names = (await Promise.all(ids.map((id) => core.store.getObject(cat.kind, id)))).filter((r): r is ObjectRow => !!r).map((r) => String(data(r).fullName));
   void ctx;
   return { categoriesIds: ids.join(','), categories: names.join(',') };
 }

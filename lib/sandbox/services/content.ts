@@ -9,9 +9,7 @@
  * token are committed in one transaction, then the file moves from uploads/ to assets/; removing
  * an object commits first, then removes its file.
  */
-import { closeSync, mkdirSync, openSync, readSync, renameSync, existsSync } from 'node:fs';
-import { unlink } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { extname } from 'node:path';
 import type { KObject } from '../coerce';
 import type { CallContext } from '../context';
 import type { SandboxCore } from '../core';
@@ -22,32 +20,26 @@ import { noun } from '../generic/engine';
 import type { Shape } from '../generic/shapes';
 import { nowSec } from '../ids';
 import type { FileArg } from '../params';
-import type { ObjectRow } from '../store';
-import { SizeLimitError, writeAt } from '../streams';
+import { blobName, type ObjectRow } from '../store';
+import { SizeLimitError } from '../streams';
 import { TOKEN_CLOSED, TOKEN_FULL_UPLOAD } from '../uploads';
 import { findToken } from './uploadToken';
 
 /** The attachedObjectType of a token whose file went to an object of a generic service. */
 export const ATTACHED_ASSET = 'asset';
 
-export function assetDir(core: SandboxCore): string {
-  const dir = join(core.settings.dataDir, 'assets');
-  mkdirSync(dir, { recursive: true });
-  return dir;
-}
-
-/** The file of an object's content: `assets/{kind}_{id}` (characters outside [0-9A-Za-z_] dropped). */
-export function assetPath(core: SandboxCore, kind: string, id: string): string {
-  return join(assetDir(core), `${kind}_${id}`.replace(/[^0-9A-Za-z_]/g, ''));
+/** The blob of an object's content: `assets/{kind}_{id}` (characters outside [0-9A-Za-z_] dropped). */
+export function assetBlob(kind: string, id: string): string {
+  return blobName.asset(kind, id);
 }
 
 /**
- * An action's answer that is a file (serve): the HTTP edge sends the bytes (of the file at `path`,
- * or `text`), a multirequest the URL (or the text itself).
+ * An action's answer that is a file (serve): the HTTP edge sends the bytes (of the blob named
+ * `blob`, or `text`), a multirequest the URL (or the text itself).
  */
 export class FileAnswer {
   constructor(
-    readonly path: string,
+    readonly blob: string,
     readonly size: number,
     readonly fileName: string,
     readonly url: string,
@@ -60,14 +52,12 @@ export function assetUrl(ctx: CallContext, row: ObjectRow, download = true): str
   return download ? `${base}/download/${encodeURIComponent(row.file_name || row.id)}` : base;
 }
 
-/** Width and height of a PNG, GIF or JPEG file, read from its header (undefined for other files). */
-export function imageSize(path: string): { width: number; height: number } | undefined {
-  let fd: number | undefined;
+/** Width and height of a PNG, GIF or JPEG blob, read from its header (undefined for other files). */
+export async function imageSize(core: SandboxCore, blob: string): Promise<{ width: number; height: number } | undefined> {
   try {
-    fd = openSync(path, 'r');
-    const b = Buffer.alloc(64 * 1024);
-    const n = readSync(fd, b, 0, b.length, 0);
-    const buf = b.subarray(0, n);
+    const buf = await core.store.blobs.head(blob, 64 * 1024);
+    if (!buf) return undefined;
+    const n = buf.length;
     if (n >= 24 && buf.readUInt32BE(0) === 0x89504e47 && buf.toString('latin1', 12, 16) === 'IHDR') return { width: buf.readUInt32BE(16), height: buf.readUInt32BE(20) };
     if (n >= 10 && buf.toString('latin1', 0, 3) === 'GIF') return { width: buf.readUInt16LE(6), height: buf.readUInt16LE(8) };
     if (n >= 4 && buf[0] === 0xff && buf[1] === 0xd8) {
@@ -82,8 +72,6 @@ export function imageSize(path: string): { width: number; height: number } | und
     }
   } catch {
     /* not readable: no dimensions */
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
   return undefined;
 }
@@ -101,32 +89,32 @@ function notReady(g: Gen, row: ObjectRow): KalturaApiError {
 }
 
 export function contentActions(core: SandboxCore) {
-  return (g: Gen, shape: Extract<Shape, { kind: 'setContent' | 'serve' | 'serveBy' | 'getUrl' }>): unknown => {
+  return async (g: Gen, shape: Extract<Shape, { kind: 'setContent' | 'serve' | 'serveBy' | 'getUrl' }>): Promise<unknown> => {
     const { engine, ctx } = g;
     if (shape.kind === 'setContent') {
-      const row = engine.find(g, shape.key, true);
-      const next = attach(core, g, row, g.args[shape.resourceParam] as KObject | null);
+      const row = await engine.find(g, shape.key, true);
+      const next = await attach(core, g, row, g.args[shape.resourceParam] as KObject | null);
       return g.op.result ? engine.present(ctx, g.model, next) : null;
     }
     let row: ObjectRow;
     if (shape.kind === 'serveBy') {
       // the default one (isDefault, or tagged default_thumb) among those with content, else the first
       const where = shape.props.filter(([p]) => g.args[p] !== null && g.args[p] !== undefined).map(([p, prop]) => ({ field: prop, op: 'eq' as const, value: g.args[p] }));
-      const found = engine.query(g, where, [], 500, 0).filter((r) => r.content_size !== null);
-      const isDefault = (r: ObjectRow) => /"isDefault":(1|true)\b|default_thumb/.test(r.data);
+      const found = (await engine.query(g, where, [], 500, 0)).filter((r) => r.content_size !== null);
+      const isDefault = (r: ObjectRow) => /"isDefault":\s*(1|true)\b|default_thumb/.test(r.data);
       const pick = found.find(isDefault) ?? found[0];
       if (!pick) throw engine.notFound(g.op, g.model.objectClass, shape.props.map(([p]) => String(g.args[p] ?? '')).join(', '));
       row = pick;
-    } else row = engine.find(g, shape.key);
-    const path = assetPath(core, row.kind, row.id);
-    if (row.content_size === null || !existsSync(path)) throw notReady(g, row);
+    } else row = await engine.find(g, shape.key);
+    const blob = assetBlob(row.kind, row.id);
+    if (row.content_size === null || (await core.store.blobs.size(blob)) === undefined) throw notReady(g, row);
     if (shape.kind === 'getUrl') return assetUrl(ctx, row);
-    return new FileAnswer(path, row.content_size, row.file_name || row.id, assetUrl(ctx, row));
+    return new FileAnswer(blob, row.content_size, row.file_name || row.id, assetUrl(ctx, row));
   };
 }
 
 /** Gives a complete upload token's file to an object (see the file comment for the order of writes). */
-export function attach(core: SandboxCore, g: Gen, row: ObjectRow, resource: KObject | null): ObjectRow {
+export async function attach(core: SandboxCore, g: Gen, row: ObjectRow, resource: KObject | null): Promise<ObjectRow> {
   const { ctx, model: m } = g;
   if (!resource) throw new KalturaApiError('MISSING_MANDATORY_PARAMETER', { PARAM_NAME: 'contentResource' });
   if (resource.objectType !== 'KalturaUploadedFileTokenResource') {
@@ -134,12 +122,12 @@ export function attach(core: SandboxCore, g: Gen, row: ObjectRow, resource: KObj
     throw new KalturaApiError('RESOURCE_TYPE_NOT_SUPPORTED', { RES_TYPE: resource.objectType });
   }
   if (typeof resource.token !== 'string' || !resource.token) throw new KalturaApiError('MISSING_MANDATORY_PARAMETER', { PARAM_NAME: 'contentResource:token' });
-  const t = findToken(ctx, resource.token);
+  const t = await findToken(ctx, resource.token);
   if (t.status === TOKEN_CLOSED || (t.attached_object_id && t.attached_object_id !== row.id)) throw g.engine.error(g.op, 'UPLOADED_FILE_NOT_FOUND_BY_TOKEN');
   if (t.status !== TOKEN_FULL_UPLOAD) throw g.engine.error(g.op, 'UPLOAD_TOKEN_INVALID_STATUS_FOR_ADD_ENTRY');
-  const src = core.uploads.tokenPath(t.id);
-  if (!existsSync(src)) throw g.engine.error(g.op, 'UPLOADED_FILE_NOT_FOUND_BY_TOKEN');
-  const size = imageSize(src);
+  const src = core.uploads.tokenBlob(t.id);
+  if ((await core.store.blobs.size(src)) === undefined) throw g.engine.error(g.op, 'UPLOADED_FILE_NOT_FOUND_BY_TOKEN');
+  const size = await imageSize(core, src);
   const data: Data = g.engine.dataOf(row);
   const now = nowSec();
   const bytes = t.uploaded_file_size;
@@ -155,13 +143,18 @@ export function attach(core: SandboxCore, g: Gen, row: ObjectRow, resource: KObj
   set('width', size?.width);
   set('height', size?.height);
   if (m.props.has('updatedAt')) data.updatedAt = now;
-  core.store.tx(() => {
-    core.store.updateObject(row.kind, row.id, { data: JSON.stringify(data), content_size: bytes, file_name: t.file_name, updated_at: now });
-    core.store.updateToken(t.id, { status: TOKEN_CLOSED, attached_object_type: ATTACHED_ASSET, attached_object_id: row.id, updated_at: now });
+  const won = await core.store.tx(async () => {
+    // one caller gives the token's bytes away (another, on any instance, finds it CLOSED)
+    const cur = await core.store.getToken(t.id, { lock: true });
+    if (!cur || cur.status !== TOKEN_FULL_UPLOAD) return false;
+    await core.store.updateObject(row.kind, row.id, { data: JSON.stringify(data), content_size: bytes, file_name: t.file_name, updated_at: now });
+    await core.store.updateToken(t.id, { status: TOKEN_CLOSED, attached_object_type: ATTACHED_ASSET, attached_object_id: row.id, updated_at: now });
+    return true;
   });
+  if (!won) throw g.engine.error(g.op, 'UPLOADED_FILE_NOT_FOUND_BY_TOKEN');
   crashPoint(core.settings, 'asset-attach:after-commit');
-  renameSync(src, assetPath(core, row.kind, row.id));
-  return core.store.getObject(row.kind, row.id)!;
+  await core.store.blobs.move(src, assetBlob(row.kind, row.id));
+  return (await core.store.getObject(row.kind, row.id))!;
 }
 
 /**
@@ -170,15 +163,27 @@ export function attach(core: SandboxCore, g: Gen, row: ObjectRow, resource: KObj
  */
 export async function attachFile(core: SandboxCore, g: Gen, row: ObjectRow, file: FileArg): Promise<ObjectRow> {
   const m = g.model;
-  const tmp = `${assetPath(core, row.kind, row.id)}.part`;
+  const tmp = `${assetBlob(row.kind, row.id)}.part`;
+  const blobs = core.store.blobs;
   let bytes: number;
+  let left: number | undefined;
   try {
-    bytes = await writeAt(file.stream, tmp, { flags: 'w', start: 0, maxEnd: core.settings.maxUploadBytes });
+    left = await core.visitors?.bytesLeft(g.ctx);
   } catch (e) {
-    unlink(tmp).catch(() => undefined);
+    file.stream.resume();
+    throw e;
+  }
+  const max = Math.min(core.settings.maxUploadBytes, left ?? Infinity);
+  try {
+    await blobs.remove(tmp);
+    await blobs.create(tmp);
+    bytes = await blobs.write(tmp, file.stream, 0, max);
+  } catch (e) {
+    blobs.remove(tmp).catch(() => undefined);
+    if (e instanceof SizeLimitError && max < core.settings.maxUploadBytes) throw core.visitors!.bytesExceeded();
     throw e instanceof SizeLimitError ? new KalturaApiError('FILE_SIZE_EXCEEDED', { FILE_SIZE: core.settings.maxUploadBytes }) : new KalturaApiError('UPLOAD_ERROR');
   }
-  const size = imageSize(tmp);
+  const size = await imageSize(core, tmp);
   const data: Data = g.engine.dataOf(row);
   const now = nowSec();
   const ext = extname(file.fileName ?? '').slice(1).toLowerCase();
@@ -193,9 +198,9 @@ export async function attachFile(core: SandboxCore, g: Gen, row: ObjectRow, file
   set('width', size?.width);
   set('height', size?.height);
   if (m.props.has('updatedAt')) data.updatedAt = now;
-  core.store.updateObject(row.kind, row.id, { data: JSON.stringify(data), content_size: bytes, file_name: file.fileName || null, updated_at: now });
-  renameSync(tmp, assetPath(core, row.kind, row.id));
-  return core.store.getObject(row.kind, row.id)!;
+  await core.store.updateObject(row.kind, row.id, { data: JSON.stringify(data), content_size: bytes, file_name: file.fileName || null, updated_at: now });
+  await blobs.move(tmp, assetBlob(row.kind, row.id));
+  return (await core.store.getObject(row.kind, row.id))!;
 }
 
 /** The text of a small file part (at most `max` bytes; more is INVALID_FIELD_VALUE). */
@@ -218,5 +223,5 @@ export async function fileText(file: FileArg | null | undefined, name: string, m
 export function dropContent(core: SandboxCore, row: ObjectRow): void {
   if (row.content_size === null) return;
   crashPoint(core.settings, 'asset-delete:after-commit');
-  unlink(assetPath(core, row.kind, row.id)).catch(() => undefined);
+  core.store.blobs.remove(assetBlob(row.kind, row.id)).catch(() => undefined);
 }

@@ -21,20 +21,20 @@ const APPROVED = 2;
 const REJECTED = 3;
 
 function moderate(status: number): Action {
-  return (ctx, a) => {
-    const e = media.findEntry(ctx, a.entryId, true);
+  return async (ctx, a) => {
+    const e = await media.findEntry(ctx, a.entryId, true);
     const props = JSON.parse(e.props) as Record<string, unknown>;
-    ctx.core.store.updateEntry(e.id, { props: JSON.stringify({ ...props, moderationStatus: status }), updated_at: nowSec() });
+    await ctx.core.store.updateEntry(e.id, { props: JSON.stringify({ ...props, moderationStatus: status }), updated_at: nowSec() });
     return null;
   };
 }
 
-const getByIds: Action = (ctx, a) => {
+const getByIds: Action = async (ctx, a) => {
   const ids = String(a.entryIds ?? '').split(',').map((s) => s.trim()).filter(Boolean).slice(0, 500);
   const out: unknown[] = [];
   for (const id of ids) {
     try {
-      out.push(media.entryObject(ctx, media.findEntry(ctx, id)));
+      out.push(await media.entryObject(ctx, await media.findEntry(ctx, id)));
     } catch {
       /* unknown or not visible: left out, as Kaltura does */
     }
@@ -53,14 +53,16 @@ function addFromUploadedFile(entryParam: string): Action {
 }
 
 const upload: Action = async (ctx, a) => {
-  const t = uploadToken.add(ctx, { uploadToken: null }) as { id: string };
+  const t = (await uploadToken.add(ctx, { uploadToken: null })) as { id: string };
   await uploadToken.upload(ctx, { uploadTokenId: t.id, fileData: a.fileData, resume: false, finalChunk: true, resumeAt: -1 });
   return t.id;
 };
 
-const startWidgetSession: Action = (ctx, a) => {
+const startWidgetSession: Action = async (ctx, a) => {
   const m = /^_(\d{1,12})$/.exec(String(a.widgetId ?? ''));
-  const partner = m ? ctx.core.store.getPartner(Number(m[1])) : undefined;
+  const partner = m ? await ctx.core.store.getPartner(Number(m[1])) : undefined;
+  // on a public console, only for the caller's own partner: another visitor's is not reachable
+  if (ctx.core.visitors && partner && partner.id !== ctx.session?.partnerId) throw new KalturaApiError('SANDBOX_WIDGET_NOT_ALLOWED');
   if (!partner) throw new KalturaApiError('INVALID_FIELD_VALUE', { FIELD_NAME: 'widgetId (the sandbox knows the widgets _{partnerId} only)' });
   let expiry = typeof a.expiry === 'number' && a.expiry > 0 ? a.expiry : 86400;
   expiry = Math.min(expiry, 86400 * 365);
@@ -72,8 +74,8 @@ const startWidgetSession: Action = (ctx, a) => {
 const STATIC_LIST = 3;
 
 /** Entries of a static playlist's content (comma-separated ids), in its order, those visible to the session. */
-function staticEntries(ctx: Parameters<Action>[0], content: unknown): unknown[] {
-  return getByIds(ctx, { entryIds: content }) as unknown[];
+async function staticEntries(ctx: Parameters<Action>[0], content: unknown): Promise<unknown[]> {
+  return (await getByIds(ctx, { entryIds: content })) as unknown[];
 }
 
 /** Entries matching each filter of a dynamic playlist, at most `total` in all, without repeats. */
@@ -90,7 +92,7 @@ async function filteredEntries(ctx: Parameters<Action>[0], filters: unknown, tot
 /** playlist.execute: the entries of a playlist of the generic playlist service (static or dynamic). */
 const executePlaylist: Action = async (ctx, a) => {
   const m = ctx.core.generic.model('playlist');
-  const row = m && typeof a.id === 'string' ? ctx.core.store.getObject(m.kind, a.id) : undefined;
+  const row = m && typeof a.id === 'string' ? await ctx.core.store.getObject(m.kind, a.id) : undefined;
   if (!m || !row || row.partner_id !== ctx.session!.partnerId || ctx.core.generic.isDeleted(m, row)) throw new KalturaApiError('INVALID_OBJECT_ID', { ID: String(a.id ?? '').slice(0, 100) });
   const p = JSON.parse(row.data) as Record<string, unknown>;
   return Number(p.playlistType) === STATIC_LIST ? staticEntries(ctx, p.playlistContent) : filteredEntries(ctx, p.filters, p.totalResults);
@@ -102,10 +104,10 @@ const executeFromContent: Action = (ctx, a) => {
 };
 
 /** The session's partner as KalturaPartner (id, name, creation time; secrets are never answered). */
-const partnerOf: Action = (ctx, a) => {
+const partnerOf = async (ctx: Parameters<Action>[0], a: Record<string, unknown>) => {
   const pid = ctx.session!.partnerId;
   if (a.id !== undefined && a.id !== null && Number(a.id) !== pid) throw new KalturaApiError('INVALID_PARTNER_ID', { PID: String(a.id) });
-  const p = ctx.core.store.getPartner(pid)!;
+  const p = (await ctx.core.store.getPartner(pid))!;
   return { objectType: 'KalturaPartner', id: p.id, name: p.name, createdAt: p.created_at, status: 1 };
 };
 
@@ -115,7 +117,7 @@ export const ENTRY_ACTIONS: Record<string, Action> = {
   'playlist.executeFromFilters': (ctx, a) => filteredEntries(ctx, a.filters, a.totalResults),
   'partner.get': partnerOf,
   'partner.getInfo': partnerOf,
-  'partner.list': (ctx, a) => ({ objectType: 'KalturaPartnerListResponse', objects: [partnerOf(ctx, a)], totalCount: 1 }),
+  'partner.list': async (ctx, a) => ({ objectType: 'KalturaPartnerListResponse', objects: [await partnerOf(ctx, a)], totalCount: 1 }),
   'partner.count': () => 1,
   'media.approve': moderate(APPROVED),
   'media.reject': moderate(REJECTED),

@@ -129,7 +129,7 @@ function propName(field: string): string {
 }
 
 /** The response of a search of generic objects (categories, users, groups) in the shape the operation's result class has. */
-function searchObjects(core: SandboxCore, g: Gen, cls: string, unified: string[], extra: (d: Record<string, unknown>) => boolean = () => true): unknown {
+async function searchObjects(core: SandboxCore, g: Gen, cls: string, unified: string[], extra: (d: Record<string, unknown>) => boolean = () => true): Promise<unknown> {
   const m = g.engine.modelOfClass(cls);
   const responseClass = g.op.result?.kind === 'object' ? g.op.result.className : 'KalturaESearchResponse';
   const objects = g.engine.desc.allProperties(responseClass).find((p) => p.name === 'objects');
@@ -138,7 +138,7 @@ function searchObjects(core: SandboxCore, g: Gen, cls: string, unified: string[]
   const params = (g.args.searchParams as KObject | null) ?? { objectType: 'KalturaESearchParams' };
   const root = params.searchOperator as KObject | undefined;
   const statuses = listItems(params.objectStatuses).map(Number).filter(Number.isFinite);
-  const rows = core.store.queryObjects({ kind: m.kind, partnerId: g.ctx.session!.partnerId, objectTypes: m.family, where: statuses.length ? [{ field: 'status', op: 'in', value: statuses }] : [], live: !statuses.length, owner: ownerScope(g.ctx), order: [{ field: 'createdAt', desc: true }], limit: 10000, offset: 0 });
+  const rows = await core.store.queryObjects({ kind: m.kind, partnerId: g.ctx.session!.partnerId, objectTypes: m.family, where: statuses.length ? [{ field: 'status', op: 'in', value: statuses }] : [], live: !statuses.length, owner: ownerScope(g.ctx), order: [{ field: 'createdAt', desc: true }], limit: 10000, offset: 0 });
   const found: Array<{ row: (typeof rows)[number]; hits: Hit[] }> = [];
   for (const row of rows) {
     const d = JSON.parse(row.data) as Record<string, unknown>;
@@ -154,10 +154,10 @@ function searchObjects(core: SandboxCore, g: Gen, cls: string, unified: string[]
   return {
     objectType: responseClass,
     totalCount: found.length,
-    objects: found.slice(offset, offset + limit).map(({ row, hits }) => {
+    objects: await Promise.all(found.slice(offset, offset + limit).map(async ({ row, hits }) => {
       const highlight = [...new Map(hits.map((h) => [h.field, h] as const)).values()].map((h) => ({ objectType: 'KalturaESearchHighlight', fieldName: h.field, hits: [{ objectType: 'KalturaString', value: mark(h.value, h.terms) }] }));
-      return { objectType: resultClass, object: g.engine.present(g.ctx, m, row), ...(highlight.length ? { highlight } : {}) };
-    }),
+      return { objectType: resultClass, object: await g.engine.present(g.ctx, m, row), ...(highlight.length ? { highlight } : {}) };
+    })),
   };
 }
 
@@ -166,14 +166,14 @@ export function esearchOverrides(core: SandboxCore): Record<string, Override> {
     'esearch.searchcategory': (g: Gen) => searchObjects(core, g, 'KalturaCategory', ['name', 'full_name', 'description', 'tags', 'reference_id']),
     'esearch.searchuser': (g: Gen) => searchObjects(core, g, 'KalturaUser', ['screen_name', 'full_name', 'first_name', 'last_name', 'email', 'tags'], (d) => d.type === undefined || Number(d.type) !== 1),
     'esearch.searchgroup': (g: Gen) => searchObjects(core, g, 'KalturaUser', ['screen_name', 'full_name', 'description', 'tags'], (d) => Number(d.type) === 1),
-    'esearch.searchentry': (g: Gen) => {
+    'esearch.searchentry': async (g: Gen) => {
       const ctx: CallContext = g.ctx;
-      refreshEntries(core);
+      await refreshEntries(core);
       const params = (g.args.searchParams as KObject | null) ?? { objectType: 'KalturaESearchEntryParams' };
       const statuses = listItems(params.objectStatuses).map(Number).filter(Number.isFinite);
       const where = [{ field: 'status', op: 'in' as const, value: statuses.length ? statuses : [2] }];
       if (typeof params.objectId === 'string' && params.objectId) where.push({ field: 'id', op: 'in', value: [params.objectId] as never });
-      const { rows } = core.store.queryEntries(ctx.session!.partnerId, where, ownerScope(ctx), { field: 'createdAt', desc: true }, 10000, 0);
+      const { rows } = await core.store.queryEntries(ctx.session!.partnerId, where, ownerScope(ctx), { field: 'createdAt', desc: true }, 10000, 0);
       const root = params.searchOperator as KObject | undefined;
       const found: Array<{ e: EntryRow; hits: Hit[] }> = [];
       for (const e of rows) {
@@ -186,7 +186,7 @@ export function esearchOverrides(core: SandboxCore): Record<string, Override> {
       return {
         objectType: 'KalturaESearchEntryResponse',
         totalCount: found.length,
-        objects: found.slice(offset, offset + limit).map(({ e, hits }) => {
+        objects: await Promise.all(found.slice(offset, offset + limit).map(async ({ e, hits }) => {
           const byField = new Map<string, Hit>();
           for (const h of hits) if (!byField.has(h.field)) byField.set(h.field, h);
           const highlight = [...byField.values()].map((h) => ({
@@ -194,8 +194,8 @@ export function esearchOverrides(core: SandboxCore): Record<string, Override> {
             fieldName: h.field,
             hits: [{ objectType: 'KalturaString', value: mark(h.value, h.terms) }],
           }));
-          return { objectType: 'KalturaESearchEntryResult', object: entryObject(ctx, e), ...(highlight.length ? { highlight } : {}) };
-        }),
+          return { objectType: 'KalturaESearchEntryResult', object: await entryObject(ctx, e), ...(highlight.length ? { highlight } : {}) };
+        })),
       };
     },
   };

@@ -22,7 +22,10 @@ function combine(a: ClassHooks, b: ClassHooks): ClassHooks {
   for (const k of ['beforeAdd', 'afterAdd', 'beforeUpdate', 'beforeDelete', 'present'] as const) {
     const f = a[k] as ((...args: unknown[]) => void) | undefined;
     const g = b[k] as ((...args: unknown[]) => void) | undefined;
-    if (f || g) (out as Record<string, unknown>)[k] = (...args: unknown[]) => (f?.(...args), g?.(...args));
+    if (f || g) (out as Record<string, unknown>)[k] = async (...args: unknown[]) => {
+      await f?.(...args);
+      await g?.(...args);
+    };
   }
   return out;
 }
@@ -41,6 +44,6 @@ export function extensions(core: SandboxCore): Extensions {
     for (const [cls, h] of Object.entries(p.hooks)) hooks[cls] = hooks[cls] ? combine(hooks[cls]!, h) : h;
     Object.assign(overrides, p.overrides);
   }
-  core.entryExtras = (ctx, e) => ({ ...entryCategories(core, ctx, e), ...entryThumbnail(core, ctx, e.id) });
+  core.entryExtras = async (ctx, e) => ({ ...(await entryCategories(core, ctx, e)), ...(await entryThumbnail(core, ctx, e.id)) });
   return { hooks, overrides, content: contentActions(core), dropContent: (row) => dropContent(core, row) };
 }

@@ -57,12 +57,12 @@ export function loginExtensions(core: SandboxCore): { hooks: Record<string, Clas
   const users = () => core.generic.modelOfClass('KalturaUser');
 
   /** The user with this login ID (any partner when `partnerId` is undefined). */
-  const byLoginId = (loginId: string, partnerId?: number): ObjectRow | undefined => {
+  const byLoginId = async (loginId: string, partnerId?: number): Promise<ObjectRow | undefined> => {
     const m = users();
     if (!m) return undefined;
     const pids = partnerId !== undefined ? [partnerId] : [core.partner.id];
     for (const pid of pids) {
-      const row = core.store.queryObjects({ kind: m.kind, partnerId: pid, objectTypes: m.family, where: [{ field: LOGIN_ID, op: 'eq', value: loginId.toLowerCase() }], live: true, order: [], limit: 1, offset: 0 })[0];
+      const row = (await core.store.queryObjects({ kind: m.kind, partnerId: pid, objectTypes: m.family, where: [{ field: LOGIN_ID, op: 'eq', value: loginId.toLowerCase() }], live: true, order: [], limit: 1, offset: 0 }))[0];
       if (row) return row;
     }
     return undefined;
@@ -74,11 +74,11 @@ export function loginExtensions(core: SandboxCore): { hooks: Record<string, Clas
     d[LOGIN_ID] = loginId.toLowerCase();
     d.loginEnabled = true;
   };
-  const userOf = (g: Gen, userId: unknown): ObjectRow => g.engine.find({ ...g, model: users()!, args: { userId } }, { idParam: 'userId', props: [] });
+  const userOf = (g: Gen, userId: unknown): Promise<ObjectRow> => g.engine.find({ ...g, model: users()!, args: { userId } }, { idParam: 'userId', props: [] });
   const notFound = (g: Gen, code: string, id = '') => g.engine.error(g.op, g.op.errors?.some((e) => e.code === code) ? code : 'USER_NOT_FOUND', { ID: id, LOGIN_ID: id, USER_ID: id });
 
   /** A session for a user who gave the right password, with the back-off of wrong ones. */
-  const login = (g: Gen, row: ObjectRow | undefined, loginId: string, password: unknown, type: number): string => {
+  const login = async (g: Gen, row: ObjectRow | undefined, loginId: string, password: unknown, type: number): Promise<string> => {
     const pid = row?.partner_id ?? core.partner.id;
     const key = keyOf(pid, loginId);
     const wait = backoff.wait(key);
@@ -91,7 +91,7 @@ export function loginExtensions(core: SandboxCore): { hooks: Record<string, Clas
     }
     backoff.succeeded(key);
     if (Number(d.status) === 0) throw g.engine.error(g.op, 'USER_IS_BLOCKED');
-    const partner = core.store.getPartner(pid)!;
+    const partner = (await core.store.getPartner(pid))!;
     const expiry = typeof g.args.expiry === 'number' && g.args.expiry > 0 ? Math.min(g.args.expiry, 86400 * 30) : 86400;
     const privileges = parsePrivileges([d.ksPrivileges, g.args.privileges].filter((x) => typeof x === 'string' && x).join(','));
     return buildKs(partner.admin_secret, { partnerId: pid, type, userId: row.id, expiry: nowSec() + Math.floor(expiry), privileges });
@@ -114,93 +114,93 @@ export function loginExtensions(core: SandboxCore): { hooks: Record<string, Clas
   };
 
   const overrides: Record<string, Override> = {
-    'user.enablelogin': (g) => {
-      const row = userOf(g, g.args.userId);
+    'user.enablelogin': async (g) => {
+      const row = await userOf(g, g.args.userId);
       const d = data(row);
       if (d.loginEnabled === true) throw g.engine.error(g.op, 'USER_LOGIN_ALREADY_ENABLED');
       const loginId = String(g.args.loginId ?? '');
-      const taken = byLoginId(loginId, row.partner_id);
+      const taken = await byLoginId(loginId, row.partner_id);
       if (taken && taken.id !== row.id) throw g.engine.error(g.op, 'LOGIN_ID_ALREADY_USED');
       if (typeof g.args.password !== 'string' || g.args.password.length < 1) throw new KalturaApiError('MISSING_MANDATORY_PARAMETER', { PARAM_NAME: 'password' });
       setLogin(d, loginId, g.args.password);
-      save(row, d);
-      return g.engine.present(g.ctx, users()!, core.store.getObject(row.kind, row.id)!);
+      await save(row, d);
+      return g.engine.present(g.ctx, users()!, (await core.store.getObject(row.kind, row.id))!);
     },
-    'user.disablelogin': (g) => {
-      const row = g.args.userId ? userOf(g, g.args.userId) : byLoginId(String(g.args.loginId ?? ''), g.ctx.session!.partnerId);
+    'user.disablelogin': async (g) => {
+      const row = g.args.userId ? await userOf(g, g.args.userId) : await byLoginId(String(g.args.loginId ?? ''), g.ctx.session!.partnerId);
       if (!row) throw notFound(g, 'USER_NOT_FOUND');
       const d = data(row);
       if (d.loginEnabled !== true) throw g.engine.error(g.op, 'USER_LOGIN_ALREADY_DISABLED');
       d.loginEnabled = false;
       delete d[LOGIN];
       delete d[LOGIN_ID];
-      save(row, d);
-      return g.engine.present(g.ctx, users()!, core.store.getObject(row.kind, row.id)!);
+      await save(row, d);
+      return g.engine.present(g.ctx, users()!, (await core.store.getObject(row.kind, row.id))!);
     },
-    'user.getbyloginid': (g) => {
-      const row = byLoginId(String(g.args.loginId ?? ''), g.ctx.session!.partnerId);
+    'user.getbyloginid': async (g) => {
+      const row = await byLoginId(String(g.args.loginId ?? ''), g.ctx.session!.partnerId);
       if (!row) throw notFound(g, 'LOGIN_DATA_NOT_FOUND', String(g.args.loginId ?? ''));
       return g.engine.present(g.ctx, users()!, row);
     },
-    'user.checklogindataexists': (g) => {
+    'user.checklogindataexists': async (g) => {
       const f = (g.args.filter ?? {}) as Data;
       const loginId = f.loginEmailEqual ?? f.loginIdEqual;
-      return typeof loginId === 'string' && !!byLoginId(loginId, g.ctx.session?.partnerId ?? core.partner.id);
+      return typeof loginId === 'string' && !!(await byLoginId(loginId, g.ctx.session?.partnerId ?? core.partner.id));
     },
-    'user.login': (g) => {
+    'user.login': async (g) => {
       const m = users();
-      const row = m ? core.store.getObject(m.kind, String(g.args.userId ?? '')) : undefined;
+      const row = m ? await core.store.getObject(m.kind, String(g.args.userId ?? '')) : undefined;
       if (row && row.partner_id !== Number(g.args.partnerId)) throw g.engine.error(g.op, 'INVALID_PARTNER_ID', { PID: String(g.args.partnerId) });
-      return login(g, row, String(g.args.userId ?? ''), g.args.password, SESSION_USER);
+      return await login(g, row, String(g.args.userId ?? ''), g.args.password, SESSION_USER);
     },
-    'user.loginbyloginid': (g) => {
+    'user.loginbyloginid': async (g) => {
       const loginId = String(g.args.loginId ?? '');
-      return login(g, byLoginId(loginId, typeof g.args.partnerId === 'number' ? g.args.partnerId : undefined), loginId, g.args.password, SESSION_USER);
+      return await login(g, await byLoginId(loginId, typeof g.args.partnerId === 'number' ? g.args.partnerId : undefined), loginId, g.args.password, SESSION_USER);
     },
-    'adminuser.login': (g) => {
+    'adminuser.login': async (g) => {
       const email = String(g.args.email ?? '');
-      const row = byLoginId(email, typeof g.args.partnerId === 'number' ? g.args.partnerId : undefined);
+      const row = await byLoginId(email, typeof g.args.partnerId === 'number' ? g.args.partnerId : undefined);
       if (row && data(row).isAdmin !== true) throw g.engine.error(g.op, 'ADMIN_KUSER_NOT_FOUND');
-      return login(g, row, email, g.args.password, SESSION_ADMIN);
+      return await login(g, row, email, g.args.password, SESSION_ADMIN);
     },
-    'user.updatelogindata': (g) => {
+    'user.updatelogindata': async (g) => {
       const oldLoginId = String(g.args.oldLoginId ?? '');
-      const row = byLoginId(oldLoginId);
-      login(g, row, oldLoginId, g.args.password, SESSION_USER); // checks the password, with the back-off
+      const row = await byLoginId(oldLoginId);
+      await login(g, row, oldLoginId, g.args.password, SESSION_USER); // checks the password, with the back-off
       const d = data(row!);
       const newLoginId = typeof g.args.newLoginId === 'string' && g.args.newLoginId ? g.args.newLoginId : oldLoginId;
-      if (newLoginId.toLowerCase() !== oldLoginId.toLowerCase() && byLoginId(newLoginId)) throw g.engine.error(g.op, 'LOGIN_ID_ALREADY_USED');
+      if (newLoginId.toLowerCase() !== oldLoginId.toLowerCase() && (await byLoginId(newLoginId))) throw g.engine.error(g.op, 'LOGIN_ID_ALREADY_USED');
       setLogin(d, newLoginId, typeof g.args.newPassword === 'string' && g.args.newPassword ? g.args.newPassword : String(g.args.password));
       if (typeof g.args.newFirstName === 'string') d.firstName = g.args.newFirstName;
       if (typeof g.args.newLastName === 'string') d.lastName = g.args.newLastName;
-      save(row!, d);
+      await save(row!, d);
       return null;
     },
-    'adminuser.updatepassword': (g) => {
+    'adminuser.updatepassword': async (g) => {
       const email = String(g.args.email ?? '');
-      const row = byLoginId(email);
-      login(g, row, email, g.args.password, SESSION_ADMIN);
+      const row = await byLoginId(email);
+      await login(g, row, email, g.args.password, SESSION_ADMIN);
       const d = data(row!);
       const newEmail = typeof g.args.newEmail === 'string' && g.args.newEmail ? g.args.newEmail : email;
       setLogin(d, newEmail, typeof g.args.newPassword === 'string' && g.args.newPassword ? g.args.newPassword : String(g.args.password));
-      save(row!, d);
-      return { ...g.engine.present(g.ctx, users()!, core.store.getObject(row!.kind, row!.id)!), objectType: 'KalturaAdminUser' };
+      await save(row!, d);
+      return { ...(await g.engine.present(g.ctx, users()!, (await core.store.getObject(row!.kind, row!.id))!)), objectType: 'KalturaAdminUser' };
     },
-    'user.logindataresetpassword': (g) => {
-      const row = byLoginId(String(g.args.loginDataId ?? ''), g.ctx.session!.partnerId);
+    'user.logindataresetpassword': async (g) => {
+      const row = await byLoginId(String(g.args.loginDataId ?? ''), g.ctx.session!.partnerId);
       if (!row) throw notFound(g, 'ADMIN_KUSER_NOT_FOUND');
       const d = data(row);
       setLogin(d, (d[LOGIN] as Login).loginId, String(g.args.newPassword ?? ''));
-      save(row, d);
-      return g.engine.present(g.ctx, users()!, core.store.getObject(row.kind, row.id)!);
+      await save(row, d);
+      return g.engine.present(g.ctx, users()!, (await core.store.getObject(row.kind, row.id))!);
     },
     // Kaltura emails a link to set a new password; the sandbox sends no mail: it checks the login exists
-    'user.resetpassword': (g) => {
-      if (!byLoginId(String(g.args.email ?? ''), g.ctx.session?.partnerId ?? core.partner.id)) throw g.engine.error(g.op, 'LOGIN_DATA_NOT_FOUND');
+    'user.resetpassword': async (g) => {
+      if (!(await byLoginId(String(g.args.email ?? ''), g.ctx.session?.partnerId ?? core.partner.id))) throw g.engine.error(g.op, 'LOGIN_DATA_NOT_FOUND');
       return null;
     },
-    'adminuser.resetpassword': (g) => {
-      if (!byLoginId(String(g.args.email ?? ''))) throw g.engine.error(g.op, 'ADMIN_KUSER_NOT_FOUND');
+    'adminuser.resetpassword': async (g) => {
+      if (!(await byLoginId(String(g.args.email ?? '')))) throw g.engine.error(g.op, 'ADMIN_KUSER_NOT_FOUND');
       return null;
     },
   };

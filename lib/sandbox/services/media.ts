@@ -3,17 +3,14 @@
  * entries). Status: NO_CONTENT (7) after add; IMPORT (0) while its upload token is not complete;
  * then PRECONVERT (1) for video/audio for a short processing time, READY (2); images READY at once.
  */
-import { copyFileSync, existsSync, mkdirSync, renameSync } from 'node:fs';
-import { unlink } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { KObject } from '../coerce';
 import type { Action, CallContext } from '../context';
 import type { SandboxCore } from '../core';
 import { crashPoint } from '../crash';
 import { KalturaApiError } from '../errors';
 import { newEntryId, nowSec } from '../ids';
-import { probeMedia } from '../probe';
-import { listItems, type Condition, type EntryRow, type TokenRow } from '../store';
+import { probeMedia, type MediaFacts } from '../probe';
+import { blobName, listItems, type Condition, type EntryRow, type TokenRow } from '../store';
 import { TOKEN_CLOSED, TOKEN_FULL_UPLOAD, TOKEN_PARTIAL_UPLOAD, TOKEN_PENDING } from '../uploads';
 import { canEdit, canView, newOwner, ownerScope } from './access';
 import { pageOf } from './paging';
@@ -34,14 +31,9 @@ const STORED_PROPS = [
   'creditUserName', 'creditUrl', 'conversionQuality', 'sourceType', 'searchProviderId', 'templateEntryId',
 ];
 
-export function contentDir(core: SandboxCore): string {
-  const dir = join(core.settings.dataDir, 'content');
-  mkdirSync(dir, { recursive: true });
-  return dir;
-}
-
-export function contentPath(core: SandboxCore, entryId: string): string {
-  return join(contentDir(core), entryId.replace(/[^0-9A-Za-z_]/g, ''));
+/** The blob of an entry's content (see BlobStore). */
+export function contentBlob(entryId: string): string {
+  return blobName.content(entryId);
 }
 
 function contentUrls(ctx: CallContext, e: EntryRow): { dataUrl?: string; downloadUrl?: string } {
@@ -51,7 +43,7 @@ function contentUrls(ctx: CallContext, e: EntryRow): { dataUrl?: string; downloa
   return { dataUrl: base, downloadUrl: `${base}/download/${name}` };
 }
 
-export function entryObject(ctx: CallContext, e: EntryRow): Record<string, unknown> {
+export async function entryObject(ctx: CallContext, e: EntryRow): Promise<Record<string, unknown>> {
   let props: Record<string, unknown> = {};
   try {
     props = JSON.parse(e.props) as Record<string, unknown>;
@@ -82,13 +74,13 @@ export function entryObject(ctx: CallContext, e: EntryRow): Record<string, unkno
     views: 0,
     mediaType: e.media_type,
     ...contentUrls(ctx, e),
-    ...ctx.core.entryExtras?.(ctx, e),
+    ...(await ctx.core.entryExtras?.(ctx, e)),
   };
 }
 
 /** Whether an entry exists for this session (its partner's, not deleted, visible to it). */
-export function entryVisible(ctx: CallContext, id: string): boolean {
-  const e = id.length <= 100 ? ctx.core.store.getEntry(id) : undefined;
+export async function entryVisible(ctx: CallContext, id: string): Promise<boolean> {
+  const e = id.length <= 100 ? await ctx.core.store.getEntry(id) : undefined;
   return !!e && e.partner_id === ctx.session?.partnerId && e.status !== ENTRY_DELETED && canView(ctx, e, e.id);
 }
 
@@ -99,16 +91,20 @@ export function entryVisible(ctx: CallContext, id: string): boolean {
  * file is still in uploads/, and the next start finishes the move (recovery.ts). An entry never
  * gets content whose bytes are nowhere: without the token's file this throws.
  */
-export function attachContent(core: SandboxCore, entryId: string, token: TokenRow): void {
-  const e = core.store.getEntry(entryId);
-  if (!e || (e.status !== ENTRY_NO_CONTENT && e.status !== ENTRY_IMPORT)) return;
-  const src = core.uploads.tokenPath(token.id);
-  const dst = contentPath(core, e.id);
-  if (!existsSync(src)) throw new KalturaApiError('UPLOAD_TOKEN_CANNOT_RESUME');
+export async function attachContent(core: SandboxCore, entryId: string, token: TokenRow): Promise<void> {
+  const store = core.store;
+  const src = core.uploads.tokenBlob(token.id);
+  const dst = contentBlob(entryId);
+  if ((await store.blobs.size(src)) === undefined) throw new KalturaApiError('UPLOAD_TOKEN_CANNOT_RESUME');
   const now = nowSec();
-  const image = e.media_type === MEDIA_IMAGE;
-  core.store.tx(() => {
-    core.store.updateEntry(e.id, {
+  // one instance attaches (the entry and the token are read locked; another finds them done)
+  const attached = await store.tx(async () => {
+    const e = await store.getEntry(entryId, { lock: true });
+    if (!e || (e.status !== ENTRY_NO_CONTENT && e.status !== ENTRY_IMPORT)) return undefined;
+    const t = await store.getToken(token.id, { lock: true });
+    if (!t || t.status !== TOKEN_FULL_UPLOAD) return undefined;
+    const image = e.media_type === MEDIA_IMAGE;
+    await store.updateEntry(e.id, {
       status: image ? ENTRY_READY : ENTRY_PRECONVERT,
       // A video waits for its facts (ffprobe) as well as the processing time: READY means they are
       // known. `null` while probing; `recoverProbing` sets it again after a restart.
@@ -119,22 +115,35 @@ export function attachContent(core: SandboxCore, entryId: string, token: TokenRo
       version: e.version + 1,
       updated_at: now,
     });
-    core.store.updateToken(token.id, { status: TOKEN_CLOSED, attached_object_type: 'entry', attached_object_id: e.id, updated_at: now });
+    await store.updateToken(token.id, { status: TOKEN_CLOSED, attached_object_type: 'entry', attached_object_id: e.id, updated_at: now });
+    return e;
   });
+  if (!attached) return;
   crashPoint(core.settings, 'attach:after-commit');
-  renameSync(src, dst);
+  await store.blobs.move(src, dst);
   const readyAt = Date.now() + core.settings.processingMs;
-  void probeMedia(dst)
+  void probeBlob(core, dst)
     .catch(() => undefined)
-    .then((facts) => {
-      const cur = core.store.getEntry(e.id);
+    .then(async (facts) => {
+      const cur = await store.getEntry(entryId);
       if (!cur) return;
       const update: Partial<EntryRow> = {};
       if (facts) update.props = JSON.stringify({ ...(JSON.parse(cur.props) as Record<string, unknown>), ...facts });
       if (cur.status === ENTRY_PRECONVERT && cur.ready_at === null) update.ready_at = readyAt;
-      if (Object.keys(update).length) core.store.updateEntry(e.id, update);
+      if (Object.keys(update).length) await store.updateEntry(entryId, update);
     })
     .catch(() => undefined); // the store closed meanwhile (server stopping): recoverProbing finishes it
+}
+
+/** ffprobe's facts of a blob (from a local file: the blob itself, or a copy of it). */
+async function probeBlob(core: SandboxCore, name: string): Promise<MediaFacts | undefined> {
+  const file = await core.store.blobs.localFile(name);
+  if (!file) return undefined;
+  try {
+    return await probeMedia(file.path);
+  } finally {
+    await file.dispose();
+  }
 }
 
 /**
@@ -143,20 +152,21 @@ export function attachContent(core: SandboxCore, entryId: string, token: TokenRo
  * replaces the old one, and the entry is processed again. (A crash between the two keeps the old
  * bytes: see the README's known differences.)
  */
-export function replaceContent(core: SandboxCore, e: EntryRow, token: TokenRow): void {
-  const src = core.uploads.tokenPath(token.id);
-  if (!existsSync(src)) throw new KalturaApiError('UPLOAD_TOKEN_CANNOT_RESUME');
+export async function replaceContent(core: SandboxCore, e: EntryRow, token: TokenRow): Promise<void> {
+  const src = core.uploads.tokenBlob(token.id);
+  if ((await core.store.blobs.size(src)) === undefined) throw new KalturaApiError('UPLOAD_TOKEN_CANNOT_RESUME');
   const now = nowSec();
   const image = e.media_type === MEDIA_IMAGE;
-  core.store.tx(() => {
-    core.store.updateEntry(e.id, { status: image ? ENTRY_READY : ENTRY_PRECONVERT, ready_at: image ? null : Date.now() + core.settings.processingMs, content_size: token.uploaded_file_size, file_name: token.file_name, upload_token_id: token.id, version: e.version + 1, updated_at: now });
-    core.store.updateToken(token.id, { status: TOKEN_CLOSED, attached_object_type: 'entry', attached_object_id: e.id, updated_at: now });
+  await core.store.tx(async () => {
+    await core.store.updateEntry(e.id, { status: image ? ENTRY_READY : ENTRY_PRECONVERT, ready_at: image ? null : Date.now() + core.settings.processingMs, content_size: token.uploaded_file_size, file_name: token.file_name, upload_token_id: token.id, version: e.version + 1, updated_at: now });
+    await core.store.updateToken(token.id, { status: TOKEN_CLOSED, attached_object_type: 'entry', attached_object_id: e.id, updated_at: now });
   });
-  renameSync(src, contentPath(core, e.id));
+  await core.store.blobs.move(src, contentBlob(e.id));
 }
 
 /** A new entry with a copy of another's properties and content (media.addFromEntry, baseEntry.clone). */
-export function copyEntry(ctx: CallContext, source: EntryRow, overrides: KObject | null): EntryRow {
+export async function copyEntry(ctx: CallContext, source: EntryRow, overrides: KObject | null): Promise<EntryRow> {
+  await ctx.core.visitors?.beforeInsert(ctx, source.content_size ?? 0);
   const now = nowSec();
   const props = { ...(JSON.parse(source.props) as Record<string, unknown>), ...(overrides ? pickProps(overrides) : {}) };
   const row: EntryRow = {
@@ -176,38 +186,38 @@ export function copyEntry(ctx: CallContext, source: EntryRow, overrides: KObject
     ready_at: null,
   };
   if (row.status === ENTRY_NO_CONTENT) Object.assign(row, { content_size: null, file_name: null });
-  else copyFileSync(contentPath(ctx.core, source.id), contentPath(ctx.core, row.id));
-  ctx.core.store.insertEntry(row);
+  else await ctx.core.store.blobs.copy(contentBlob(source.id), contentBlob(row.id));
+  await ctx.core.store.insertEntry(row);
   return row;
 }
 
 /** At start: entries whose probe was cut short by a stop finish processing now (facts left out). */
-export function recoverProbing(core: SandboxCore): void {
-  core.store.releaseProbing(ENTRY_PRECONVERT, Date.now());
+export async function recoverProbing(core: SandboxCore): Promise<void> {
+  await core.store.releaseProbing(ENTRY_PRECONVERT, Date.now());
 }
 
 /** Entries whose processing time is over become READY; entries in IMPORT whose token completed get their content. */
-export function refreshEntries(core: SandboxCore): void {
-  core.store.finishProcessing(ENTRY_PRECONVERT, ENTRY_READY, Date.now());
+export async function refreshEntries(core: SandboxCore): Promise<void> {
+  await core.store.finishProcessing(ENTRY_PRECONVERT, ENTRY_READY, Date.now());
 }
 
-function refreshEntry(core: SandboxCore, e: EntryRow): EntryRow {
+async function refreshEntry(core: SandboxCore, e: EntryRow): Promise<EntryRow> {
   if (e.status === ENTRY_IMPORT && e.upload_token_id) {
-    const t = core.store.getToken(e.upload_token_id);
+    const t = await core.store.getToken(e.upload_token_id);
     if (t && t.status === TOKEN_FULL_UPLOAD) {
       try {
-        attachContent(core, e.id, t);
+        await attachContent(core, e.id, t);
       } catch {
         /* the token's file is gone: the entry stays in IMPORT (it never shows content it lacks) */
       }
     }
   }
-  refreshEntries(core);
-  return core.store.getEntry(e.id) ?? e;
+  await refreshEntries(core);
+  return (await core.store.getEntry(e.id)) ?? e;
 }
 
-export function findEntry(ctx: CallContext, id: unknown, forEdit = false): EntryRow {
-  const e = typeof id === 'string' && id.length <= 100 ? ctx.core.store.getEntry(id) : undefined;
+export async function findEntry(ctx: CallContext, id: unknown, forEdit = false): Promise<EntryRow> {
+  const e = typeof id === 'string' && id.length <= 100 ? await ctx.core.store.getEntry(id) : undefined;
   if (!e || e.partner_id !== ctx.session?.partnerId || e.status === ENTRY_DELETED || !(forEdit ? canEdit(ctx, e, e.id) : canView(ctx, e, e.id))) {
     throw new KalturaApiError('ENTRY_ID_NOT_FOUND', { ENTRY_ID: typeof id === 'string' ? id.slice(0, 100) : '' });
   }
@@ -220,9 +230,10 @@ function pickProps(input: KObject): Record<string, unknown> {
   return out;
 }
 
-export const add: Action = (ctx, a) => {
+export const add: Action = async (ctx, a) => {
   const input = a.entry as KObject;
   if (input.mediaType === undefined || input.mediaType === null) throw new KalturaApiError('PROPERTY_VALIDATION_CANNOT_BE_NULL', { PROP_NAME: 'mediaType' });
+  await ctx.core.visitors?.beforeInsert(ctx);
   const s = ctx.session!;
   const admin = ownerScope(ctx) === undefined;
   const now = nowSec();
@@ -246,12 +257,12 @@ export const add: Action = (ctx, a) => {
     file_name: null,
     ready_at: null,
   };
-  ctx.core.store.insertEntry(row);
+  await ctx.core.store.insertEntry(row);
   return entryObject(ctx, row);
 };
 
-export const addContent: Action = (ctx, a) => {
-  const e = findEntry(ctx, a.entryId, true);
+export const addContent: Action = async (ctx, a) => {
+  const e = await findEntry(ctx, a.entryId, true);
   const resource = a.resource as KObject | null;
   if (!resource) throw new KalturaApiError('MISSING_MANDATORY_PARAMETER', { PARAM_NAME: 'resource' });
   if (e.status !== ENTRY_NO_CONTENT) throw new KalturaApiError('ENTRY_ALREADY_WITH_CONTENT');
@@ -260,24 +271,27 @@ export const addContent: Action = (ctx, a) => {
     throw new KalturaApiError('RESOURCE_TYPE_NOT_SUPPORTED', { RES_TYPE: resource.objectType });
   }
   if (typeof resource.token !== 'string' || !resource.token) throw new KalturaApiError('MISSING_MANDATORY_PARAMETER', { PARAM_NAME: 'resource:token' });
-  const t = findToken(ctx, resource.token);
+  const t = await findToken(ctx, resource.token);
   if (t.attached_object_id && t.attached_object_id !== e.id) throw new KalturaApiError('UPLOAD_TOKEN_INVALID_STATUS_FOR_ADD_ENTRY');
   if (t.status === TOKEN_FULL_UPLOAD) {
-    attachContent(ctx.core, e.id, t);
+    await attachContent(ctx.core, e.id, t);
   } else if (t.status === TOKEN_PENDING || t.status === TOKEN_PARTIAL_UPLOAD) {
     const now = nowSec();
     const store = ctx.core.store;
-    store.tx(() => {
-      store.updateToken(t.id, { attached_object_type: 'entry', attached_object_id: e.id, updated_at: now });
-      store.updateEntry(e.id, { status: ENTRY_IMPORT, upload_token_id: t.id, updated_at: now });
+    await store.tx(async () => {
+      await store.updateToken(t.id, { attached_object_type: 'entry', attached_object_id: e.id, updated_at: now });
+      await store.updateEntry(e.id, { status: ENTRY_IMPORT, upload_token_id: t.id, updated_at: now });
     });
+    // the upload may have completed meanwhile (on another instance): attach it now then
+    const cur = await store.getToken(t.id);
+    if (cur?.status === TOKEN_FULL_UPLOAD) await attachContent(ctx.core, e.id, cur).catch(() => undefined);
   } else {
     throw new KalturaApiError('UPLOAD_TOKEN_INVALID_STATUS_FOR_ADD_ENTRY');
   }
-  return entryObject(ctx, ctx.core.store.getEntry(e.id)!);
+  return entryObject(ctx, (await ctx.core.store.getEntry(e.id))!);
 };
 
-export const get: Action = (ctx, a) => entryObject(ctx, findEntry(ctx, a.entryId));
+export const get: Action = async (ctx, a) => entryObject(ctx, await findEntry(ctx, a.entryId));
 
 /** `orderBy` values media.list and baseEntry.list sort by (others: newest first). */
 const ORDER_FIELDS = new Set(['createdAt', 'updatedAt', 'name', 'mediaType']);
@@ -287,10 +301,10 @@ const ORDER_FIELDS = new Set(['createdAt', 'updatedAt', 'name', 'mediaType']);
  * and the like) is answered by the category relations of the generic services (see
  * ../generic/entries.ts); undefined when none is asked for.
  */
-export type EntryIdsOf = (ctx: CallContext, filter: KObject) => string[] | undefined;
+export type EntryIdsOf = (ctx: CallContext, filter: KObject) => Promise<string[] | undefined>;
 
-function listEntries(ctx: CallContext, a: Record<string, unknown>, responseType: string): unknown {
-  refreshEntries(ctx.core);
+async function listEntries(ctx: CallContext, a: Record<string, unknown>, responseType: string): Promise<{ objectType: string; objects: unknown[]; totalCount: number }> {
+  await refreshEntries(ctx.core);
   const f = (a.filter as KObject | null) ?? { objectType: 'KalturaMediaEntryFilter' };
   const where: Condition[] = [];
   const has = (v: unknown) => v !== undefined && v !== null;
@@ -324,23 +338,23 @@ function listEntries(ctx: CallContext, a: Record<string, unknown>, responseType:
   eq('createdAt', f.createdAtLessThanOrEqual, 'lte');
   eq('updatedAt', f.updatedAtGreaterThanOrEqual, 'gte');
   eq('updatedAt', f.updatedAtLessThanOrEqual, 'lte');
-  const ids = ctx.core.entryIdsOf?.(ctx, f);
+  const ids = await ctx.core.entryIdsOf?.(ctx, f);
   if (ids !== undefined) where.push({ field: 'id', op: 'in', value: ids });
   const m = /^([+-])([A-Za-z]+)$/.exec(String(f.orderBy ?? ''));
   const order = m && ORDER_FIELDS.has(m[2]!) ? { field: m[2]!, desc: m[1] === '-' } : { field: 'createdAt', desc: true };
   const { limit, offset } = pageOf(a.pager as KObject | null);
-  const { rows, total } = ctx.core.store.queryEntries(ctx.session!.partnerId, where, ownerScope(ctx), order, limit, offset);
-  return { objectType: responseType, objects: rows.map((e) => entryObject(ctx, e)), totalCount: total };
+  const { rows, total } = await ctx.core.store.queryEntries(ctx.session!.partnerId, where, ownerScope(ctx), order, limit, offset);
+  return { objectType: responseType, objects: await Promise.all(rows.map((e) => entryObject(ctx, e))), totalCount: total };
 }
 
 export const list: Action = (ctx, a) => listEntries(ctx, a, 'KalturaMediaListResponse');
-export const count: Action = (ctx, a) => (listEntries(ctx, { filter: a.filter, pager: { objectType: 'KalturaFilterPager', pageSize: 1 } }, '') as { totalCount: number }).totalCount;
+export const count: Action = async (ctx, a) => (await listEntries(ctx, { filter: a.filter, pager: { objectType: 'KalturaFilterPager', pageSize: 1 } }, '')).totalCount;
 export const baseList: Action = (ctx, a) => listEntries(ctx, a, 'KalturaBaseEntryListResponse');
 
 const INSERT_ONLY = ['mediaType', 'creatorId', 'conversionQuality', 'sourceType', 'searchProviderId', 'templateEntryId'];
 
-export const update: Action = (ctx, a) => {
-  const e = findEntry(ctx, a.entryId, true);
+export const update: Action = async (ctx, a) => {
+  const e = await findEntry(ctx, a.entryId, true);
   const input = a.mediaEntry as KObject;
   for (const k of INSERT_ONLY) {
     if (input[k] !== undefined && input[k] !== null) throw new KalturaApiError('PROPERTY_VALIDATION_NOT_UPDATABLE', { PROP_NAME: k });
@@ -360,15 +374,15 @@ export const update: Action = (ctx, a) => {
     else props[k] = input[k];
   }
   patch.props = JSON.stringify(props);
-  ctx.core.store.updateEntry(e.id, patch);
-  return entryObject(ctx, ctx.core.store.getEntry(e.id)!);
+  await ctx.core.store.updateEntry(e.id, patch);
+  return entryObject(ctx, (await ctx.core.store.getEntry(e.id))!);
 };
 
-export const del: Action = (ctx, a) => {
-  const e = findEntry(ctx, a.entryId, true);
-  ctx.core.store.updateEntry(e.id, { status: ENTRY_DELETED, updated_at: nowSec() });
-  // a crash before the file is gone leaves it to the sweep at the next start (recovery.ts)
+export const del: Action = async (ctx, a) => {
+  const e = await findEntry(ctx, a.entryId, true);
+  await ctx.core.store.updateEntry(e.id, { status: ENTRY_DELETED, updated_at: nowSec() });
+  // a crash before the bytes are gone leaves them to the sweep at the next start (recovery.ts)
   crashPoint(ctx.core.settings, 'entry-delete:after-commit');
-  unlink(contentPath(ctx.core, e.id)).catch(() => undefined);
+  ctx.core.store.blobs.remove(contentBlob(e.id)).catch(() => undefined);
   return null;
 };

@@ -34,10 +34,10 @@ function checkXsd(g: Gen, xsd: unknown): void {
 export function metadataOverrides(): Record<string, Override> {
   // eslint-disable-next-line prefer-const
   let overrides: Record<string, Override>;
-  const profileOf = (g: Gen, id: unknown): { row: ObjectRow; data: Data } => {
+  const profileOf = async (g: Gen, id: unknown): Promise<{ row: ObjectRow; data: Data }> => {
     const m = g.engine.modelOfClass(PROFILE);
     if (!m) throw new KalturaApiError('INVALID_OBJECT_ID', { ID: String(id) });
-    const row = g.engine.find({ ...g, model: m, args: { id } }, { idParam: 'id', props: [] });
+    const row = await g.engine.find({ ...g, model: m, args: { id } }, { idParam: 'id', props: [] });
     return { row, data: g.engine.dataOf(row) };
   };
   const validate = (g: Gen, xsd: unknown, xml: unknown) => {
@@ -50,7 +50,7 @@ export function metadataOverrides(): Record<string, Override> {
   };
 
   overrides = {
-    'metadataprofile.add': (g) => {
+    'metadataprofile.add': async (g) => {
       const input = (g.args.metadataProfile as KObject | null) ?? { objectType: PROFILE };
       checkXsd(g, g.args.xsdData);
       const data: Data = {};
@@ -59,11 +59,11 @@ export function metadataOverrides(): Record<string, Override> {
       if (typeof g.args.viewsData === 'string') data.views = g.args.viewsData;
       data.version = 1;
       if (data.createMode === undefined && g.model.props.has('createMode')) data.createMode = 1;
-      return g.engine.present(g.ctx, g.model, g.engine.insert(g, input.objectType, data, input));
+      return g.engine.present(g.ctx, g.model, await g.engine.insert(g, input.objectType, data, input));
     },
-    'metadataprofile.update': (g) => {
-      const row = g.engine.find(g, { idParam: 'id', props: [] }, true);
-      let next = g.args.metadataProfile ? g.engine.update(g, row, g.args.metadataProfile as KObject) : row;
+    'metadataprofile.update': async (g) => {
+      const row = await g.engine.find(g, { idParam: 'id', props: [] }, true);
+      let next = g.args.metadataProfile ? await g.engine.update(g, row, g.args.metadataProfile as KObject) : row;
       const patch: Data = {};
       if (g.args.xsdData !== null && g.args.xsdData !== undefined) {
         checkXsd(g, g.args.xsdData);
@@ -71,20 +71,20 @@ export function metadataOverrides(): Record<string, Override> {
         patch.version = Number(g.engine.dataOf(next).version ?? 0) + 1;
       }
       if (typeof g.args.viewsData === 'string') patch.views = g.args.viewsData;
-      if (Object.keys(patch).length) next = g.engine.patch(g, next, patch);
+      if (Object.keys(patch).length) next = await g.engine.patch(g, next, patch);
       return g.engine.present(g.ctx, g.model, next);
     },
-    'metadata.add': (g) => {
-      const { data: profile } = profileOf(g, g.args.metadataProfileId);
+    'metadata.add': async (g) => {
+      const { data: profile } = await profileOf(g, g.args.metadataProfileId);
       const objectType = String(g.args.objectType);
       if (profile.metadataObjectType !== undefined && String(profile.metadataObjectType) !== objectType) {
         throw g.engine.error(g.op, 'INCOMPATIBLE_METADATA_PROFILE_OBJECT_TYPE', { OBJ_TYPE: String(profile.metadataObjectType), META_OBJ_TYPE: objectType });
       }
-      const existing = g.engine.query(g, [
+      const existing = (await g.engine.query(g, [
         { field: 'metadataProfileId', op: 'eq', value: Number(g.args.metadataProfileId) },
         { field: 'metadataObjectType', op: 'eq', value: objectType },
         { field: 'objectId', op: 'eq', value: String(g.args.objectId) },
-      ], [], 1, 0)[0];
+      ], [], 1, 0))[0];
       if (existing) throw g.engine.error(g.op, 'METADATA_ALREADY_EXISTS', { ID: existing.id });
       validate(g, profile.xsd, g.args.xmlData);
       const data: Data = {
@@ -95,19 +95,19 @@ export function metadataOverrides(): Record<string, Override> {
         version: 1,
         xml: g.args.xmlData,
       };
-      return g.engine.present(g.ctx, g.model, g.engine.insert(g, METADATA, data, {}));
+      return g.engine.present(g.ctx, g.model, await g.engine.insert(g, METADATA, data, {}));
     },
-    'metadata.update': (g) => {
-      const row = g.engine.find(g, { idParam: 'id', props: [] }, true);
+    'metadata.update': async (g) => {
+      const row = await g.engine.find(g, { idParam: 'id', props: [] }, true);
       const current = g.engine.dataOf(row);
       const given = g.args.version;
       if (given !== null && given !== undefined && Number(given) !== Number(current.version)) {
         throw g.engine.error(g.op, 'INVALID_METADATA_VERSION', { VERSION: String(given) });
       }
       if (g.args.xmlData === null || g.args.xmlData === undefined) return g.engine.present(g.ctx, g.model, row);
-      const { data: profile } = profileOf(g, current.metadataProfileId);
+      const { data: profile } = await profileOf(g, current.metadataProfileId);
       validate(g, profile.xsd, g.args.xmlData);
-      const next = g.engine.patch(g, row, { xml: g.args.xmlData, version: Number(current.version ?? 0) + 1, metadataProfileVersion: profile.version ?? 1 });
+      const next = await g.engine.patch(g, row, { xml: g.args.xmlData, version: Number(current.version ?? 0) + 1, metadataProfileVersion: profile.version ?? 1 });
       return g.engine.present(g.ctx, g.model, next);
     },
     // the same from files (small XML files: at most 2 MiB)
@@ -119,20 +119,20 @@ export function metadataOverrides(): Record<string, Override> {
       overrides['metadataprofile.update']!({ ...g, args: { ...g.args, metadataProfile: null, xsdData: await fileText(g.args.xsdFile as FileArg, 'xsdFile') } }),
     'metadataprofile.updateviewsfromfile': async (g) =>
       overrides['metadataprofile.update']!({ ...g, args: { ...g.args, metadataProfile: null, viewsData: await fileText(g.args.viewsFile as FileArg, 'viewsFile') } }),
-    'metadata.serve': (g) => {
-      const row = g.engine.find(g, { idParam: g.op.params[0]?.name ?? 'id', props: [] });
+    'metadata.serve': async (g) => {
+      const row = await g.engine.find(g, { idParam: g.op.params[0]?.name ?? 'id', props: [] });
       return new FileAnswer('', 0, `metadata_${row.id}.xml`, '', String(g.engine.dataOf(row).xml ?? ''));
     },
-    'metadataprofile.serve': (g) => {
-      const row = g.engine.find(g, { idParam: g.op.params[0]?.name ?? 'id', props: [] });
+    'metadataprofile.serve': async (g) => {
+      const row = await g.engine.find(g, { idParam: g.op.params[0]?.name ?? 'id', props: [] });
       return new FileAnswer('', 0, `metadata_profile_${row.id}.xsd.xml`, '', String(g.engine.dataOf(row).xsd ?? ''));
     },
-    'metadataprofile.serveview': (g) => {
-      const row = g.engine.find(g, { idParam: g.op.params[0]?.name ?? 'id', props: [] });
+    'metadataprofile.serveview': async (g) => {
+      const row = await g.engine.find(g, { idParam: g.op.params[0]?.name ?? 'id', props: [] });
       return new FileAnswer('', 0, `metadata_profile_${row.id}_views.xml`, '', String(g.engine.dataOf(row).views ?? ''));
     },
-    'metadataprofile.listfields': (g) => {
-      const row = g.engine.find(g, { idParam: g.op.params[0]?.name ?? 'id', props: [] });
+    'metadataprofile.listfields': async (g) => {
+      const row = await g.engine.find(g, { idParam: g.op.params[0]?.name ?? 'id', props: [] });
       const schema = parseXsd(String(g.engine.dataOf(row).xsd ?? ''));
       const root = schema.root.name;
       const fields = (schema.root.children ?? []).map((c, i) => ({

@@ -20,8 +20,6 @@
  *   baseEntry.getPlaybackContext (one source: the entry's download URL), liveStream.getDetails
  *   (offline), entryVendorTask.getJobs (the list), category.unlockCategories (nothing is locked).
  */
-import { createReadStream, existsSync, readFileSync } from 'node:fs';
-import { unlink } from 'node:fs/promises';
 import type { KObject } from '../coerce';
 import type { SandboxCore } from '../core';
 import { KalturaApiError } from '../errors';
@@ -32,7 +30,7 @@ import type { ObjectRow } from '../store';
 import { listItems } from '../store';
 import { TOKEN_FULL_UPLOAD } from '../uploads';
 import { newOwner } from './access';
-import { FileAnswer, assetPath, attach, attachFile, fileText } from './content';
+import { FileAnswer, assetBlob, attach, attachFile, fileText } from './content';
 import { copyEntry, entryObject, findEntry, replaceContent } from './media';
 import { pageOf } from './paging';
 import { findToken } from './uploadToken';
@@ -62,39 +60,40 @@ export function moreOverrides(core: SandboxCore): Record<string, Override> {
   const now = nowSec;
 
   // quizzes: one per entry
-  const quizRow = (g: Gen) => {
-    const e = findEntry(g.ctx, g.args.entryId);
-    return { e, row: core.store.getObject(g.model.kind, e.id) };
+  const quizRow = async (g: Gen) => {
+    const e = await findEntry(g.ctx, g.args.entryId);
+    return { e, row: await core.store.getObject(g.model.kind, e.id) };
   };
   const quizAnswer = (g: Gen, row: ObjectRow) => g.engine.present(g.ctx, g.model, row);
 
   // polls: votes per user
-  const pollRow = (g: Gen) => {
-    const row = typeof g.args.pollId === 'string' ? core.store.getObject('KalturaPoll', g.args.pollId) : undefined;
+  const pollRow = async (g: Gen) => {
+    const row = typeof g.args.pollId === 'string' ? await core.store.getObject('KalturaPoll', g.args.pollId) : undefined;
     if (!row || row.partner_id !== g.ctx.session!.partnerId) throw new KalturaApiError('INVALID_OBJECT_ID', { ID: String(g.args.pollId ?? '').slice(0, 100) });
     return row;
   };
 
   /** Sets a text property of a distribution provider action (found by its id). */
   const providerText = (prop: string, param: string, file = false): Override => async (g) => {
-    const row = g.engine.find(g, { idParam: 'id', props: [] }, true);
+    const row = await g.engine.find(g, { idParam: 'id', props: [] }, true);
     const text = file ? await fileText(g.args[param] as FileArg, param) : g.args[param];
-    return g.engine.present(g.ctx, g.model, g.engine.patch(g, row, { [prop]: text }));
+    return g.engine.present(g.ctx, g.model, await g.engine.patch(g, row, { [prop]: text }));
   };
 
   /** Caption items of the session's caption assets (of one asset, or of all), as KalturaCaptionAssetItem. */
-  const captionItems = (g: Gen, assetId?: string): Data[] => {
+  const captionItems = async (g: Gen, assetId?: string): Promise<Data[]> => {
     const m = g.engine.modelOfClass('KalturaCaptionAsset');
     if (!m) return [];
     const assets = assetId
-      ? [g.engine.find({ ...g, model: m, args: { id: assetId } }, { idParam: 'id', props: [] })]
-      : core.store.queryObjects({ kind: m.kind, partnerId: g.ctx.session!.partnerId, objectTypes: m.family, where: [], live: true, order: [], limit: 1000, offset: 0 });
+      ? [await g.engine.find({ ...g, model: m, args: { id: assetId } }, { idParam: 'id', props: [] })]
+      : await core.store.queryObjects({ kind: m.kind, partnerId: g.ctx.session!.partnerId, objectTypes: m.family, where: [], live: true, order: [], limit: 1000, offset: 0 });
     const out: Data[] = [];
     for (const a of assets) {
-      const path = assetPath(core, a.kind, a.id);
-      if (a.content_size === null || !existsSync(path) || a.content_size > 10 * 1024 * 1024) continue;
-      const asset = g.engine.present(g.ctx, m, a);
-      for (const c of cues(readFileSync(path, 'utf8'))) out.push({ objectType: 'KalturaCaptionAssetItem', asset, entryId: asset.entryId, ...c });
+      if (a.content_size === null || a.content_size > 10 * 1024 * 1024) continue;
+      const bytes = await core.store.blobs.head(assetBlob(a.kind, a.id), 10 * 1024 * 1024);
+      if (!bytes) continue;
+      const asset = await g.engine.present(g.ctx, m, a);
+      for (const c of cues(bytes.toString('utf8'))) out.push({ objectType: 'KalturaCaptionAssetItem', asset, entryId: asset.entryId, ...c });
     }
     return out;
   };
@@ -116,106 +115,109 @@ export function moreOverrides(core: SandboxCore): Record<string, Override> {
     return items.slice(offset, offset + limit);
   };
 
-  const updateContent: Override = (g) => {
-    const e = findEntry(g.ctx, g.args.entryId, true);
+  const updateContent: Override = async (g) => {
+    const e = await findEntry(g.ctx, g.args.entryId, true);
     const resource = g.args.resource as KObject | null;
     if (!resource || resource.objectType !== 'KalturaUploadedFileTokenResource') throw new KalturaApiError('RESOURCE_TYPE_NOT_SUPPORTED', { RES_TYPE: String(resource?.objectType ?? '') });
-    const t = findToken(g.ctx, resource.token);
+    const t = await findToken(g.ctx, resource.token);
     if (t.status !== TOKEN_FULL_UPLOAD) throw new KalturaApiError('UPLOAD_TOKEN_INVALID_STATUS_FOR_ADD_ENTRY');
-    replaceContent(core, e, t);
-    return entryObject(g.ctx, core.store.getEntry(e.id)!);
+    await replaceContent(core, e, t);
+    return entryObject(g.ctx, (await core.store.getEntry(e.id))!);
   };
-  const copy = (sourceParam: string, objectParam?: string): Override => (g) => {
-    const source = findEntry(g.ctx, g.args[sourceParam]);
-    return entryObject(g.ctx, copyEntry(g.ctx, source, objectParam ? (g.args[objectParam] as KObject | null) : null));
+  const copy = (sourceParam: string, objectParam?: string): Override => async (g) => {
+    const source = await findEntry(g.ctx, g.args[sourceParam]);
+    return entryObject(g.ctx, await copyEntry(g.ctx, source, objectParam ? (g.args[objectParam] as KObject | null) : null));
   };
 
   /** MB of content kept for a partner (entries and assets). */
-  const hostingMb = (partnerId: number) => {
+  const hostingMb = async (partnerId: number) => {
     let bytes = 0;
-    for (const e of core.store.entriesWithStatus([2], true)) if (e.partner_id === partnerId) bytes += e.content_size ?? 0;
-    for (const o of core.store.objectsWithContent()) if (o.partner_id === partnerId) bytes += o.content_size ?? 0;
+    for (const e of await core.store.entriesWithStatus([2], true)) if (e.partner_id === partnerId) bytes += e.content_size ?? 0;
+    for (const o of await core.store.objectsWithContent()) if (o.partner_id === partnerId) bytes += o.content_size ?? 0;
     return Math.round((bytes / (1024 * 1024)) * 1000) / 1000;
   };
 
   /** The flavor or thumbnail params of a conversion profile (its conversionProfileAssetParams). */
-  const paramsOfProfile = (g: Gen) => {
+  const paramsOfProfile = async (g: Gen) => {
     const links = g.engine.modelOfClass('KalturaConversionProfileAssetParams');
-    const ids = links ? core.store.queryObjects({ kind: links.kind, partnerId: g.ctx.session!.partnerId, where: [{ field: 'conversionProfileId', op: 'eq', value: Number(g.args.conversionProfileId) }], live: true, order: [], limit: 500, offset: 0 }).map((r) => String(data(r).assetParamsId)) : [];
-    return ids.map((id) => core.store.getObject(g.model.kind, id)).filter((r): r is ObjectRow => !!r && g.model.family.includes(r.object_type)).map((r) => g.engine.present(g.ctx, g.model, r));
+    const ids = links ? (await core.store.queryObjects({ kind: links.kind, partnerId: g.ctx.session!.partnerId, where: [{ field: 'conversionProfileId', op: 'eq', value: Number(g.args.conversionProfileId) }], live: true, order: [], limit: 500, offset: 0 })).map((r) => String(data(r).assetParamsId)) : [];
+    const found = (await Promise.all(ids.map((id) => core.store.getObject(g.model.kind, id)))).filter((r): r is ObjectRow => !!r && g.model.family.includes(r.object_type));
+    return Promise.all(found.map((r) => g.engine.present(g.ctx, g.model, r)));
   };
 
   /** The source entry's default thumbnail, copied as the entry's own default one. */
   const thumbFromSource = async (g: Gen) => {
-    const e = findEntry(g.ctx, g.args.entryId, true);
-    findEntry(g.ctx, g.args.sourceEntryId);
-    const source = core.defaultThumbnail?.(String(g.args.sourceEntryId));
+    const e = await findEntry(g.ctx, g.args.entryId, true);
+    await findEntry(g.ctx, g.args.sourceEntryId);
+    const source = await core.defaultThumbnail?.(String(g.args.sourceEntryId));
     const m = g.engine.modelOfClass('KalturaThumbAsset');
     const setDefault = m ? core.desc.operationByName(m.service, 'setAsDefault') : undefined;
     if (!source || !m || !setDefault) throw new KalturaApiError('INVALID_FIELD_VALUE', { FIELD_NAME: 'sourceEntryId (it has no default thumbnail to copy: the sandbox does not capture frames)' });
     const tg: Gen = { ...g, model: m, op: setDefault, args: {} };
-    const row = g.engine.insert(tg, source.object_type, { entryId: e.id, tags: '' }, {});
-    const file = { fileName: source.file_name ?? 'thumb.jpg', stream: createReadStream(assetPath(core, source.kind, source.id)) } as unknown as FileArg;
+    const row = await g.engine.insert(tg, source.object_type, { entryId: e.id, tags: '' }, {});
+    const file = { fileName: source.file_name ?? 'thumb.jpg', stream: core.store.blobs.read(assetBlob(source.kind, source.id), 0, Math.max(0, (source.content_size ?? 1) - 1)) } as unknown as FileArg;
     const withContent = await attachFile(core, tg, row, file);
     await g.engine.run(g.ctx, setDefault, { thumbAssetId: withContent.id });
-    return entryObject(g.ctx, core.store.getEntry(e.id)!);
+    return entryObject(g.ctx, (await core.store.getEntry(e.id))!);
   };
 
   return {
-    'quiz.add': (g) => {
-      const { e, row } = quizRow(g);
+    'quiz.add': async (g) => {
+      const { e, row } = await quizRow(g);
       if (row) throw g.engine.error(g.op, 'PROVIDED_ENTRY_IS_ALREADY_A_QUIZ', { ID: e.id });
       const input = (g.args.quiz ?? {}) as Data;
       const d: Data = { version: 1 };
       for (const [k, v] of Object.entries(input)) if (k !== 'objectType' && v !== null && v !== undefined) d[k] = v;
       const r: ObjectRow = { kind: g.model.kind, id: e.id, partner_id: e.partner_id, object_type: 'KalturaQuiz', ...newOwner(g.ctx), created_at: now(), updated_at: now(), data: JSON.stringify(d), content_size: null, file_name: null };
-      core.store.insertObject(r);
+      await core.visitors?.beforeInsert(g.ctx);
+      await core.store.insertObject(r);
       return quizAnswer(g, r);
     },
-    'quiz.get': (g) => {
-      const { e, row } = quizRow(g);
+    'quiz.get': async (g) => {
+      const { e, row } = await quizRow(g);
       if (!row) throw g.engine.error(g.op, 'ENTRY_ID_NOT_FOUND', { ENTRY_ID: e.id });
       return quizAnswer(g, row);
     },
-    'quiz.update': (g) => {
-      const { e, row } = quizRow(g);
+    'quiz.update': async (g) => {
+      const { e, row } = await quizRow(g);
       if (!row) throw g.engine.error(g.op, 'PROVIDED_ENTRY_IS_NOT_A_QUIZ', { ID: e.id });
       const d = data(row);
       for (const [k, v] of Object.entries((g.args.quiz ?? {}) as Data)) if (k !== 'objectType' && v !== undefined) d[k] = v;
       d.version = Number(d.version ?? 0) + 1;
-      core.store.updateObject(row.kind, row.id, { data: JSON.stringify(d), updated_at: now() });
-      return quizAnswer(g, core.store.getObject(row.kind, row.id)!);
+      await core.store.updateObject(row.kind, row.id, { data: JSON.stringify(d), updated_at: now() });
+      return quizAnswer(g, (await core.store.getObject(row.kind, row.id))!);
     },
-    'poll.add': (g) => {
+    'poll.add': async (g) => {
       const id = newEntryId();
-      core.store.insertObject({ kind: 'KalturaPoll', id, partner_id: g.ctx.session!.partnerId, object_type: 'KalturaPoll', ...newOwner(g.ctx), created_at: now(), updated_at: now(), data: JSON.stringify({ pollType: g.args.pollType ?? 'SINGLE_ANONYMOUS', votes: {} }), content_size: null, file_name: null });
+      await core.visitors?.beforeInsert(g.ctx);
+      await core.store.insertObject({ kind: 'KalturaPoll', id, partner_id: g.ctx.session!.partnerId, object_type: 'KalturaPoll', ...newOwner(g.ctx), created_at: now(), updated_at: now(), data: JSON.stringify({ pollType: g.args.pollType ?? 'SINGLE_ANONYMOUS', votes: {} }), content_size: null, file_name: null });
       return id;
     },
-    'poll.vote': (g) => {
-      const row = pollRow(g);
+    'poll.vote': async (g) => {
+      const row = await pollRow(g);
       const d = data(row);
       (d.votes as Data)[String(g.args.userId)] = listItems(g.args.answerIds).join(',');
-      core.store.updateObject(row.kind, row.id, { data: JSON.stringify(d), updated_at: now() });
+      await core.store.updateObject(row.kind, row.id, { data: JSON.stringify(d), updated_at: now() });
       return String(g.args.answerIds ?? '');
     },
-    'poll.getvote': (g) => String((data(pollRow(g)).votes as Data)[String(g.args.userId)] ?? ''),
-    'poll.getvotes': (g) => {
-      const votes = Object.values(data(pollRow(g)).votes as Record<string, string>);
+    'poll.getvote': async (g) => String((data(await pollRow(g)).votes as Data)[String(g.args.userId)] ?? ''),
+    'poll.getvotes': async (g) => {
+      const votes = Object.values(data(await pollRow(g)).votes as Record<string, string>);
       const answers = listItems(g.args.answerIds).map((id) => ({ id, numVotes: votes.filter((v) => listItems(v).includes(id)).length }));
       return JSON.stringify({ pollId: g.args.pollId, numVoters: votes.length, answers });
     },
-    'poll.resetvotes': (g) => {
-      const row = pollRow(g);
-      core.store.updateObject(row.kind, row.id, { data: JSON.stringify({ ...data(row), votes: {} }), updated_at: now() });
+    'poll.resetvotes': async (g) => {
+      const row = await pollRow(g);
+      await core.store.updateObject(row.kind, row.id, { data: JSON.stringify({ ...data(row), votes: {} }), updated_at: now() });
       return null;
     },
     'media.updatecontent': updateContent,
     'baseentry.updatecontent': updateContent,
     'media.addfromentry': copy('sourceEntryId', 'mediaEntry'),
     'baseentry.clone': copy('entryId'),
-    'documents.addfromuploadedfile': (g) => {
-      const row = g.engine.add(g, g.args.documentEntry as KObject, []);
-      return g.engine.present(g.ctx, g.model, attach(core, g, row, { objectType: 'KalturaUploadedFileTokenResource', token: g.args.uploadTokenId }));
+    'documents.addfromuploadedfile': async (g) => {
+      const row = await g.engine.add(g, g.args.documentEntry as KObject, []);
+      return g.engine.present(g.ctx, g.model, await attach(core, g, row, { objectType: 'KalturaUploadedFileTokenResource', token: g.args.uploadTokenId }));
     },
     'genericdistributionprovideraction.addmrsstransform': providerText('mrssTransformer', 'xslData'),
     'genericdistributionprovideraction.addmrssvalidate': providerText('mrssValidator', 'xsdData'),
@@ -223,80 +225,82 @@ export function moreOverrides(core: SandboxCore): Record<string, Override> {
     'genericdistributionprovideraction.addmrsstransformfromfile': providerText('mrssTransformer', 'xslFile', true),
     'genericdistributionprovideraction.addmrssvalidatefromfile': providerText('mrssValidator', 'xsdFile', true),
     'genericdistributionprovideraction.addresultstransformfromfile': providerText('resultsTransformer', 'transformFile', true),
-    'flavorasset.setassource': (g) => {
-      const row = g.engine.find(g, { idParam: g.op.params[0]?.name ?? 'assetId', props: [] }, true);
+    'flavorasset.setassource': async (g) => {
+      const row = await g.engine.find(g, { idParam: g.op.params[0]?.name ?? 'assetId', props: [] }, true);
       const entryId = data(row).entryId;
-      for (const other of g.engine.query(g, [{ field: 'entryId', op: 'eq', value: entryId }], [], 500, 0)) {
-        if (other.id !== row.id && data(other).isOriginal === true) core.store.updateObject(other.kind, other.id, { data: JSON.stringify({ ...data(other), isOriginal: false }) });
+      for (const other of await g.engine.query(g, [{ field: 'entryId', op: 'eq', value: entryId }], [], 500, 0)) {
+        if (other.id !== row.id && data(other).isOriginal === true) await core.store.updateObject(other.kind, other.id, { data: JSON.stringify({ ...data(other), isOriginal: false }) });
       }
-      g.engine.patch(g, row, { isOriginal: true });
+      await g.engine.patch(g, row, { isOriginal: true });
       return null;
     },
-    'flavorasset.deletelocalcontent': (g) => {
-      const row = g.engine.find(g, { idParam: g.op.params[0]?.name ?? 'assetId', props: [] }, true);
-      core.store.updateObject(row.kind, row.id, { content_size: null, file_name: null, updated_at: now() });
-      unlink(assetPath(core, row.kind, row.id)).catch(() => undefined);
+    'flavorasset.deletelocalcontent': async (g) => {
+      const row = await g.engine.find(g, { idParam: g.op.params[0]?.name ?? 'assetId', props: [] }, true);
+      await core.store.updateObject(row.kind, row.id, { content_size: null, file_name: null, updated_at: now() });
+      core.store.blobs.remove(assetBlob(row.kind, row.id)).catch(() => undefined);
       return null;
     },
-    'livestream.islive': (g) => {
-      g.engine.find(g, { idParam: 'id', props: [] });
+    'livestream.islive': async (g) => {
+      await g.engine.find(g, { idParam: 'id', props: [] });
       return false;
     },
     // categories are never locked in the sandbox (Kaltura locks them while it moves entries)
     'category.unlockcategories': () => null,
-    'conversionprofile.getdefault': (g) => {
-      const row = g.engine.query(g, [{ field: 'isDefault', op: 'eq', value: 1 }, ...(g.args.type !== null && g.args.type !== undefined ? [{ field: 'type', op: 'eq' as const, value: g.args.type }] : [])], [], 1, 0)[0];
+    'conversionprofile.getdefault': async (g) => {
+      const row = (await g.engine.query(g, [{ field: 'isDefault', op: 'eq', value: 1 }, ...(g.args.type !== null && g.args.type !== undefined ? [{ field: 'type', op: 'eq' as const, value: g.args.type }] : [])], [], 1, 0))[0];
       if (!row) throw g.engine.notFound(g.op, g.model.objectClass, 'default');
       return g.engine.present(g.ctx, g.model, row);
     },
-    'captionasset.serveasjson': (g) => {
-      const row = g.engine.find(g, { idParam: g.op.params[0]?.name ?? 'captionAssetId', props: [] });
-      const path = assetPath(core, row.kind, row.id);
-      if (row.content_size === null || !existsSync(path)) throw g.engine.notFound(g.op, g.model.objectClass, row.id);
-      return new FileAnswer('', 0, `${row.id}.json`, '', JSON.stringify({ objects: cues(readFileSync(path, 'utf8').slice(0, 10 * 1024 * 1024)) }));
+    'captionasset.serveasjson': async (g) => {
+      const row = await g.engine.find(g, { idParam: g.op.params[0]?.name ?? 'captionAssetId', props: [] });
+      const bytes = row.content_size === null ? undefined : await core.store.blobs.head(assetBlob(row.kind, row.id), 10 * 1024 * 1024);
+      if (!bytes) throw g.engine.notFound(g.op, g.model.objectClass, row.id);
+      return new FileAnswer('', 0, `${row.id}.json`, '', JSON.stringify({ objects: cues(bytes.toString('utf8')) }));
     },
     'media.updatethumbnailfromsourceentry': (g) => thumbFromSource(g),
     'baseentry.updatethumbnailfromsourceentry': (g) => thumbFromSource(g),
     // storage used by the partner's content (the sandbox counts no bandwidth)
-    'partner.getstatistics': (g) => ({ objectType: 'KalturaPartnerStatistics', hosting: hostingMb(g.ctx.session!.partnerId), bandwidth: 0, usage: 0, usagePercent: 0, packageBandwidthAndStorage: 0 }),
-    'partner.getusage': (g) => ({ objectType: 'KalturaPartnerUsage', hostingGB: Math.round((hostingMb(g.ctx.session!.partnerId) / 1024) * 1000) / 1000, usageGB: 0, Percent: 0, packageBW: 0 }),
-    'baseentry.getplaybackcontext': (g) => {
-      const e = findEntry(g.ctx, g.args.entryId);
-      const o = entryObject(g.ctx, e) as Data;
+    'partner.getstatistics': async (g) => ({ objectType: 'KalturaPartnerStatistics', hosting: await hostingMb(g.ctx.session!.partnerId), bandwidth: 0, usage: 0, usagePercent: 0, packageBandwidthAndStorage: 0 }),
+    'partner.getusage': async (g) => ({ objectType: 'KalturaPartnerUsage', hostingGB: Math.round(((await hostingMb(g.ctx.session!.partnerId)) / 1024) * 1000) / 1000, usageGB: 0, Percent: 0, packageBW: 0 }),
+    'baseentry.getplaybackcontext': async (g) => {
+      const e = await findEntry(g.ctx, g.args.entryId);
+      const o = (await entryObject(g.ctx, e)) as Data;
       const sources = typeof o.dataUrl === 'string' ? [{ objectType: 'KalturaPlaybackSource', deliveryProfileId: '', format: 'url', protocols: o.dataUrl.startsWith('https') ? 'https' : 'http', url: o.dataUrl, flavorIds: '' }] : [];
       const messages = sources.length ? [] : [{ objectType: 'KalturaAccessControlMessage', message: 'No flavors found', code: 'NO_FLAVORS_FOUND' }];
       return { objectType: 'KalturaPlaybackContext', sources, flavorAssets: [], actions: [], messages, playbackCaptions: [] };
     },
-    'livestream.getdetails': (g) => {
-      g.engine.find(g, { idParam: 'id', props: [] });
+    'livestream.getdetails': async (g) => {
+      await g.engine.find(g, { idParam: 'id', props: [] });
       return { objectType: 'KalturaLiveStreamDetails', primaryStreamStatus: 0, secondaryStreamStatus: 0, wasBroadcast: false };
     },
-    'flavorasset.getflavorassetswithparams': (g) => {
+    'flavorasset.getflavorassetswithparams': async (g) => {
       const params = g.engine.modelOfClass('KalturaFlavorParams');
-      return g.engine.query(g, [{ field: 'entryId', op: 'eq', value: g.args.entryId }], [], 500, 0).map((r) => {
-        const asset = g.engine.present(g.ctx, g.model, r);
-        const p = params && asset.flavorParamsId !== undefined ? core.store.getObject(params.kind, String(asset.flavorParamsId)) : undefined;
-        return { objectType: 'KalturaFlavorAssetWithParams', entryId: g.args.entryId, flavorAsset: asset, ...(p && params ? { flavorParams: g.engine.present(g.ctx, params, p) } : {}) };
-      });
+      const rows = await g.engine.query(g, [{ field: 'entryId', op: 'eq', value: g.args.entryId }], [], 500, 0);
+      return Promise.all(rows.map(async (r) => {
+        const asset = await g.engine.present(g.ctx, g.model, r);
+        const p = params && asset.flavorParamsId !== undefined ? await core.store.getObject(params.kind, String(asset.flavorParamsId)) : undefined;
+        return { objectType: 'KalturaFlavorAssetWithParams', entryId: g.args.entryId, flavorAsset: asset, ...(p && params ? { flavorParams: await g.engine.present(g.ctx, params, p) } : {}) };
+      }));
     },
     'flavorparams.getbyconversionprofileid': (g) => paramsOfProfile(g),
     'thumbparams.getbyconversionprofileid': (g) => paramsOfProfile(g),
     'entryvendortask.getjobs': (g) => g.engine.list(g, g.args.filter as KObject | null, g.args.pager as KObject | null),
-    'captionassetitem.parse': (g) => {
-      captionItems(g, String(g.args.captionAssetId ?? ''));
+    'captionassetitem.parse': async (g) => {
+      await captionItems(g, String(g.args.captionAssetId ?? ''));
       return null;
     },
-    'captionassetitem.list': (g) => {
-      const items = itemFilter(captionItems(g, String(g.args.captionAssetId ?? '')), g.args.captionAssetItemFilter as Data);
+    'captionassetitem.list': async (g) => {
+      const items = itemFilter(await captionItems(g, String(g.args.captionAssetId ?? '')), g.args.captionAssetItemFilter as Data);
       return { objectType: 'KalturaCaptionAssetItemListResponse', objects: page(items, g.args.captionAssetItemPager), totalCount: items.length };
     },
-    'captionassetitem.search': (g) => {
-      const items = itemFilter(captionItems(g), g.args.captionAssetItemFilter as Data);
+    'captionassetitem.search': async (g) => {
+      const items = itemFilter(await captionItems(g), g.args.captionAssetItemFilter as Data);
       return { objectType: 'KalturaCaptionAssetItemListResponse', objects: page(items, g.args.captionAssetItemPager), totalCount: items.length };
     },
-    'captionassetitem.searchentries': (g) => {
-      const ids = [...new Set(itemFilter(captionItems(g), g.args.captionAssetItemFilter as Data).map((d) => String(d.entryId)))];
-      const entries = ids.map((id) => core.store.getEntry(id)).filter((e): e is NonNullable<typeof e> => !!e && e.status !== 3).map((e) => entryObject(g.ctx, e));
+    'captionassetitem.searchentries': async (g) => {
+      const ids = [...new Set(itemFilter(await captionItems(g), g.args.captionAssetItemFilter as Data).map((d) => String(d.entryId)))];
+      const rows = (await Promise.all(ids.map((id) => core.store.getEntry(id)))).filter((e): e is NonNullable<typeof e> => !!e && e.status !== 3 && e.partner_id === g.ctx.session!.partnerId);
+      const entries = await Promise.all(rows.map((e) => entryObject(g.ctx, e)));
       return { objectType: 'KalturaBaseEntryListResponse', objects: page(entries, g.args.captionAssetItemPager), totalCount: entries.length };
     },
   };

@@ -14,10 +14,10 @@ function sameSecret(given: string, expected: string): boolean {
   return timingSafeEqual(a, b);
 }
 
-export const start: Action = (ctx, a) => {
+export const start: Action = async (ctx, a) => {
   const pid = (a.partnerId as number | null) ?? ctx.partnerId;
   if (pid === undefined || pid === null) throw new KalturaApiError('MISSING_MANDATORY_PARAMETER', { PARAM_NAME: 'partnerId' });
-  const partner = ctx.core.store.getPartner(pid);
+  const partner = await ctx.core.store.getPartner(pid);
   if (!partner) throw new KalturaApiError('START_SESSION_ERROR', { PID: pid });
   const type = (a.type as number | null) ?? SESSION_USER;
   const secret = String(a.secret ?? '');
@@ -48,8 +48,8 @@ export const start: Action = (ctx, a) => {
   });
 };
 
-export const get: Action = (ctx, a) => {
-  const s = a.session ? ctx.core.validateKs(String(a.session)) : ctx.session!;
+export const get: Action = async (ctx, a) => {
+  const s = a.session ? await ctx.core.validateKs(String(a.session)) : ctx.session!;
   return {
     objectType: 'KalturaSessionInfo',
     ks: s.ks,
@@ -61,8 +61,8 @@ export const get: Action = (ctx, a) => {
   };
 };
 
-export const end: Action = (ctx) => {
+export const end: Action = async (ctx) => {
   const s = ctx.session!;
-  ctx.core.store.endSession(ksFingerprint(s.ks), s.expiry);
+  await ctx.core.store.endSession(ksFingerprint(s.ks), s.expiry);
   return null;
 };

@@ -1,12 +1,11 @@
 /** uploadToken.add / get / list / delete / upload. */
-import { unlinkSync } from 'node:fs';
 import type { KObject } from '../coerce';
 import { crashPoint } from '../crash';
 import type { Action, CallContext } from '../context';
 import { KalturaApiError } from '../errors';
 import { newTokenId, nowSec } from '../ids';
 import type { FileArg } from '../params';
-import { listItems, type Condition, type Store, type TokenRow } from '../store';
+import { listItems, type Condition, type SandboxStore, type TokenRow } from '../store';
 import { drain } from '../streams';
 import { TOKEN_DELETED, TOKEN_PENDING } from '../uploads';
 import { canEdit, canView, newOwner, ownerScope } from './access';
@@ -34,8 +33,8 @@ export function tokenObject(ctx: CallContext, t: TokenRow): Record<string, unkno
 }
 
 /** The token if it exists and this session may see it (else UPLOAD_TOKEN_NOT_FOUND). */
-export function findToken(ctx: CallContext, id: unknown, forEdit = false): TokenRow {
-  const t = typeof id === 'string' && id.length <= 100 ? ctx.core.store.getToken(id) : undefined;
+export async function findToken(ctx: CallContext, id: unknown, forEdit = false): Promise<TokenRow> {
+  const t = typeof id === 'string' && id.length <= 100 ? await ctx.core.store.getToken(id) : undefined;
   const pid = ctx.session?.partnerId;
   if (!t || t.partner_id !== pid || !(forEdit ? canEdit(ctx, t, t.id) : canView(ctx, t, t.id))) {
     throw new KalturaApiError('UPLOAD_TOKEN_NOT_FOUND');
@@ -43,13 +42,14 @@ export function findToken(ctx: CallContext, id: unknown, forEdit = false): Token
   return t;
 }
 
-export const add: Action = (ctx, a) => {
+export const add: Action = async (ctx, a) => {
   const input = (a.uploadToken as KObject | null) ?? { objectType: 'KalturaUploadToken' };
   const fileSize = typeof input.fileSize === 'number' ? Math.floor(input.fileSize) : null;
   const autoFinalize = typeof input.autoFinalize === 'number' ? input.autoFinalize : null;
   if (autoFinalize === 1 && !(fileSize && fileSize > 0)) throw new KalturaApiError('UPLOAD_TOKEN_MISSING_FILE_SIZE');
   const max = ctx.core.settings.maxUploadBytes;
   if (fileSize !== null && fileSize > max) throw new KalturaApiError('FILE_SIZE_EXCEEDED', { FILE_SIZE: max });
+  await ctx.core.visitors?.beforeInsert(ctx, fileSize ?? 0);
   const now = nowSec();
   const row: TokenRow = {
     id: newTokenId(),
@@ -68,15 +68,15 @@ export const add: Action = (ctx, a) => {
   };
   // the file first: a crash in between leaves an orphan file (swept at start), never a token
   // without its file
-  ctx.core.uploads.createFile(row.id);
+  await ctx.core.uploads.createFile(row.id);
   crashPoint(ctx.core.settings, 'token-add:after-file');
-  ctx.core.store.insertToken(row);
+  await ctx.core.store.insertToken(row);
   return tokenObject(ctx, row);
 };
 
-export const get: Action = (ctx, a) => tokenObject(ctx, findToken(ctx, a.uploadTokenId));
+export const get: Action = async (ctx, a) => tokenObject(ctx, await findToken(ctx, a.uploadTokenId));
 
-export const list: Action = (ctx, a) => {
+export const list: Action = async (ctx, a) => {
   const f = (a.filter as KObject | null) ?? { objectType: 'KalturaUploadTokenFilter' };
   const where: Condition[] = [];
   if (typeof f.idEqual === 'string') where.push({ field: 'id', op: 'eq', value: f.idEqual });
@@ -87,7 +87,7 @@ export const list: Action = (ctx, a) => {
   if (typeof f.fileSizeEqual === 'number') where.push({ field: 'fileSize', op: 'eq', value: f.fileSizeEqual });
   if (typeof f.userIdEqual === 'string') where.push({ field: 'userId', op: 'eq', value: f.userIdEqual });
   const { limit, offset } = pageOf(a.pager as KObject | null);
-  const { rows, total } = ctx.core.store.queryTokens(ctx.session!.partnerId, where, ownerScope(ctx), f.orderBy === '+createdAt', limit, offset);
+  const { rows, total } = await ctx.core.store.queryTokens(ctx.session!.partnerId, where, ownerScope(ctx), f.orderBy === '+createdAt', limit, offset);
   return { objectType: 'KalturaUploadTokenListResponse', objects: rows.map((t) => tokenObject(ctx, t)), totalCount: total };
 };
 
@@ -96,44 +96,43 @@ export const list: Action = (ctx, a) => {
  * deleting is how a user frees it. A crash between the two leaves an active token without its file,
  * which the next start deletes the same way (recovery.ts).
  */
-export const del: Action = (ctx, a) => {
-  const t = findToken(ctx, a.uploadTokenId, true);
+export const del: Action = async (ctx, a) => {
+  const t = await findToken(ctx, a.uploadTokenId, true);
   ctx.core.uploads.forget(t.id);
-  removeFile(ctx.core.uploads.tokenPath(t.id));
+  await ctx.core.store.blobs.remove(ctx.core.uploads.tokenBlob(t.id));
   crashPoint(ctx.core.settings, 'token-delete:after-unlink');
-  markTokenDeleted(ctx.core.store, t.id);
+  await markTokenDeleted(ctx.core.store, t.id);
   return null;
 };
 
 /** The token DELETED and the entries waiting for it ERROR_IMPORTING, in one transaction. */
-export function markTokenDeleted(store: Store, id: string): void {
+export async function markTokenDeleted(store: SandboxStore, id: string): Promise<void> {
   const now = nowSec();
-  store.tx(() => {
-    store.updateToken(id, { status: TOKEN_DELETED, updated_at: now });
+  await store.tx(async () => {
+    await store.updateToken(id, { status: TOKEN_DELETED, updated_at: now });
     // an entry waiting for this upload will never get it
-    for (const e of store.entriesWaitingFor(id)) store.updateEntry(e.id, { status: ENTRY_ERROR_IMPORTING, updated_at: now });
+    for (const e of await store.entriesWaitingFor(id)) await store.updateEntry(e.id, { status: ENTRY_ERROR_IMPORTING, updated_at: now });
   });
-}
-
-/** Removes a file now (synchronously), ignoring a file that is already gone. */
-export function removeFile(path: string): void {
-  try {
-    unlinkSync(path);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-  }
 }
 
 export const upload: Action = async (ctx, a) => {
   const file = a.fileData as FileArg;
   let t: TokenRow;
   try {
-    t = findToken(ctx, a.uploadTokenId, true);
+    t = await findToken(ctx, a.uploadTokenId, true);
+  } catch (e) {
+    drain(file.stream);
+    throw e;
+  }
+  let quotaBytes: number | undefined;
+  try {
+    quotaBytes = await ctx.core.visitors?.bytesLeft(ctx);
   } catch (e) {
     drain(file.stream);
     throw e;
   }
   const row = await ctx.core.uploads.upload(t, file.stream, {
+    quotaBytes,
     resume: a.resume === true,
     finalChunk: a.finalChunk !== false,
     resumeAt: typeof a.resumeAt === 'number' ? Math.floor(a.resumeAt) : -1,

@@ -9,10 +9,19 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../helpers/build';
 import type { TestServer } from '../../helpers/server';
-import { call, startSandbox, TEST_ADMIN_SECRET, TEST_PARTNER_ID } from './harness';
+import { call, startSandbox as startTestSandbox, TEST_ADMIN_SECRET, TEST_PARTNER_ID } from './harness';
+
+/** The storage settings of each started server by its data folder (on PostgreSQL the partner is in the database). */
+const storageOf = new Map<string, Record<string, string>>();
+async function startSandbox(opts?: Parameters<typeof startTestSandbox>[0]): Promise<TestServer> {
+  const s = await startTestSandbox(opts);
+  storageOf.set(s.dataDir, Object.fromEntries(Object.entries(s.env).filter(([k]) => k === 'SANDBOX_STORAGE' || k === 'SANDBOX_DATABASE_URL')));
+  return s;
+}
 
 function credentials(env: Record<string, string>, args: string[] = []) {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('SANDBOX_')));
+  env = { ...(storageOf.get(env.SANDBOX_DATA_DIR ?? '') ?? {}), ...env };
   return spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/sandbox-credentials.ts'), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
@@ -56,7 +65,7 @@ describe('npm run sandbox:credentials', () => {
     const block = /## The sandbox[\s\S]*?```sh\n([\s\S]*?)```/.exec(readme)?.[1];
     expect(block).toContain('sandbox:credentials -- --env');
     const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('SANDBOX_')));
-    const viaEnv = spawnSync('bash', ['-euo', 'pipefail', '-c', block!], { cwd: ROOT, encoding: 'utf8', env: { ...clean, SANDBOX_DATA_DIR: server.dataDir } as unknown as NodeJS.ProcessEnv });
+    const viaEnv = spawnSync('bash', ['-euo', 'pipefail', '-c', block!], { cwd: ROOT, encoding: 'utf8', env: { ...clean, ...storageOf.get(server.dataDir), SANDBOX_DATA_DIR: server.dataDir } as unknown as NodeJS.ProcessEnv });
     expect(viaEnv.status, viaEnv.stderr).toBe(0);
     expect(JSON.parse(viaEnv.stdout)).toMatch(/^[A-Za-z0-9_=-]{40,}$/);
   });

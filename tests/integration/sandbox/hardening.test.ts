@@ -305,7 +305,12 @@ describe('6. a USER KS with an empty user ID owns nothing an ADMIN session made'
   });
 });
 
-describe('7. crash consistency: every half-done state is repaired at the next start', () => {
+// The crash points order writes of bytes in local files (uploads/, content/, assets/): what these
+// tests look at. On PostgreSQL the bytes are large objects, a move is one UPDATE, and the repair
+// at start leaves recent changes to the instance making them (lib/sandbox/recovery.ts).
+const onPostgres = process.env.SANDBOX_TEST_STORAGE === 'postgres';
+if (onPostgres) console.warn('hardening.test.ts: "7. crash consistency" checks the files of the embedded storage: skipped on PostgreSQL');
+describe.skipIf(onPostgres)('7. crash consistency: every half-done state is repaired at the next start', () => {
   /** A server that kills itself at `point`; after `act`, it is started again without it. */
   async function crashAt(point: string, prepare: (s: TestServer, ks: string) => Promise<Json>, act: (s: TestServer, ks: string, p: Json) => Promise<unknown>) {
     const s = await startServer({ env: { SANDBOX_CRASH_AT: point, SANDBOX_PROCESSING_MS: '0' } });

@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ruleById } from '@/lib/recipe';
 
 const root = join(import.meta.dirname, '../../..');
 const dir = mkdtempSync(join(tmpdir(), 'recipes-lint-'));
@@ -19,7 +20,8 @@ function file(name: string, text: string): string {
   writeFileSync(p, text);
   return p;
 }
-const LINE = /^(.+):(\d+):(\d+): (error|warning): .{10,}$/;
+/** `path:line:col: error|warning: message [rule-id]`, as docs/authoring.md's problem matcher reads it. */
+const LINE = /^(.+):(\d+):(\d+): (error|warning): (.{10,}) \[([a-z]+(?:-[a-z]+)*)\]$/;
 
 describe('npm run recipes:lint', () => {
   it('passes the seed with no output and exit 0', () => {
@@ -29,7 +31,7 @@ describe('npm run recipes:lint', () => {
     expect(r.err).toContain('0 errors, 0 warnings in 1 file.');
   });
 
-  it('prints path:line:col: severity: message per problem and exits 1 on errors', () => {
+  it('prints path:line:col: severity: message [rule-id] per problem and exits 1 on errors', () => {
     const bad = file('bad.md', [
       '<!--METADATA', '{ "sortOrdr": 1 }', '-->', '# T', '# Again', '## S', '### API Call', '```json',
       '{ "method": "post", "path": "/service/media/action/ad", "parameters": [', '  { "name": "x", "dynamicValue": { "fromStep": 3, "value": "id" } }', '] }', '```', '',
@@ -38,18 +40,36 @@ describe('npm run recipes:lint', () => {
     expect(r.code).toBe(1);
     for (const l of r.out) expect(l).toMatch(LINE);
     expect(r.out).toEqual([
-      `${bad}:2:3: warning: Unknown key "sortOrdr" in METADATA: did you mean "sortOrder"?`,
-      `${bad}:5:1: error: A second title ("# " heading): a recipe has exactly one. Make this a step ("## ") or a subsection ("### "), or remove it.`,
-      `${bad}:9:29: error: The API has no operation "/service/media/action/ad": did you mean "/service/media/action/add"?`,
-      `${bad}:10:48: error: "x" is in the first step, which has no earlier step to take a value from (fromStep 3): remove the dynamicValue, or move this input to a later step.`,
+      `${bad}:2:3: warning: Unknown key "sortOrdr" in METADATA: did you mean "sortOrder"? [unknown-key]`,
+      `${bad}:5:1: error: A second title ("# " heading): a recipe has exactly one. Make this a step ("## ") or a subsection ("### "), or remove it. [multiple-titles]`,
+      `${bad}:9:29: error: The API has no operation "/service/media/action/ad": did you mean "/service/media/action/add"? [unknown-path]`,
+      `${bad}:10:48: error: "x" is in the first step, which has no earlier step to take a value from (fromStep 3): remove the dynamicValue, or move this input to a later step. [from-step-out-of-range]`,
     ]);
     expect(r.err).toContain('3 errors, 1 warning in 1 file.');
+  });
+
+  it('prints lines that the VS Code problem matcher of docs/authoring.md reads, rule id included', () => {
+    const doc = readFileSync(join(root, 'docs/authoring.md'), 'utf8');
+    const json = /```json\n(\{\n  "version": "2\.0\.0",[\s\S]*?)\n```/.exec(doc);
+    expect(json, 'the tasks.json example in docs/authoring.md').not.toBeNull();
+    const pattern = JSON.parse(json![1]).tasks[0].problemMatcher.pattern;
+    const re = new RegExp(pattern.regexp);
+    const bad = file('matcher.md', '# T\n# Again\n## S\n### API Call\n```json\n{ "parameters": [{ "name": "x", "enumLabels": ["a"] }] }\n```\n');
+    const r = lint('--no-api', bad);
+    expect(r.out).toHaveLength(2);
+    const read = r.out.map((l) => {
+      const m = re.exec(l);
+      expect(m, l).not.toBeNull();
+      return [m![pattern.file], m![pattern.line], m![pattern.column], m![pattern.severity], m![pattern.code]];
+    });
+    expect(read).toEqual([[bad, '2', '1', 'error', 'multiple-titles'], [bad, '6', '47', 'warning', 'enum-labels-without-enum']]);
+    for (const [, , , , code] of read) expect(ruleById(code!), code).toBeDefined();
   });
 
   it('exits 0 when there are only warnings', () => {
     const warn = file('warn.md', '# T\n## S\n### API Call\n```\n{ "path": "/service/media/action/add", "parameters": [{ "name": "body", "in": "body", "consoleDefualt": 1, "custom": true }] }\n```\n');
     const r = lint(warn);
-    expect(r.out).toEqual([`${warn}:5:87: warning: Unknown key "consoleDefualt" in the API Call block (in parameters[0]): did you mean "consoleDefault"?`]);
+    expect(r.out).toEqual([`${warn}:5:87: warning: Unknown key "consoleDefualt" in the API Call block (in parameters[0]): did you mean "consoleDefault"? [unknown-key]`]);
     expect(r.code).toBe(0);
   });
 
@@ -59,7 +79,7 @@ describe('npm run recipes:lint', () => {
     // An input the operation does not take is a warning: it may only feed samples.
     expect(r.code).toBe(0);
     expect(r.out).toHaveLength(1);
-    expect(r.out[0]).toMatch(new RegExp(`^${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:5:92: warning: uploadToken\\.upload has no parameter "resumeAtt": did you mean "resumeAt"\\?`));
+    expect(r.out[0]).toMatch(new RegExp(`^${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:5:92: warning: uploadToken\\.upload has no parameter "resumeAtt": did you mean "resumeAt"\\? .* \\[unknown-parameter\\]$`));
     const r2 = lint('--no-api', p);
     expect(r2.out).toEqual([]);
     expect(r2.code).toBe(0);

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { prng, type Rng } from '../../helpers/prng';
 import { describe, expect, it } from 'vitest';
-import { parseRecipe, type Diagnostic, type Range, type Recipe } from '@/lib/recipe';
+import { parseRecipe, ruleById, type Diagnostic, type Range, type Recipe } from '@/lib/recipe';
 import { LineIndex } from '@/lib/recipe/lines';
 import { scanBlocks, scanBlocksIncremental } from '@/lib/recipe/markdown';
 
@@ -88,6 +88,8 @@ function checkDiagnostic(lens: number[], d: Diagnostic, steps: number): void {
   if (d.severity !== 'error' && d.severity !== 'warning') throw new Error(`bad severity ${d.severity}`);
   if (typeof d.message !== 'string' || d.message.length < 10) throw new Error(`bad message ${d.message}`);
   if (typeof d.rule !== 'string' || !d.rule) throw new Error('no rule id');
+  // Every problem is a registered rule (lib/recipe/rules), with a doc and examples.
+  if (!ruleById(d.rule)) throw new Error(`diagnostic of an unregistered rule ${d.rule}`);
   checkPosition(lens, d.line, d.column, `diagnostic ${d.rule}`);
   checkPosition(lens, d.endLine, d.endColumn, `diagnostic ${d.rule} end`);
   if (d.endLine < d.line || (d.endLine === d.line && d.endColumn < d.column)) throw new Error(`diagnostic ${d.rule}: reversed range`);

@@ -1,6 +1,7 @@
 /**
- * The lint rules that see each step's form as the page builds it (lib/recipe/rules-api.ts), over
- * the built-in Kaltura description, and the portal's boolean `fromSecrets`.
+ * The lint rules that see each step's form as the page builds it (lib/recipe/rules: from-step-path,
+ * invalid-default, unknown-property), over the built-in Kaltura description, and the portal's
+ * boolean `fromSecrets`.
  */
 import { describe, expect, it } from 'vitest';
 import { getKalturaDescription } from '@/lib/api';

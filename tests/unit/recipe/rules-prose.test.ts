@@ -1,6 +1,6 @@
 /**
  * prose-class: a step's prose that names a Kaltura class its form does not offer is flagged
- * (lib/recipe/rules-prose.ts), with the class the form offers; other class names are not.
+ * (lib/recipe/rules/prose-class.ts), with the class the form offers; other class names are not.
  */
 import { describe, expect, it } from 'vitest';
 import { getKalturaDescription } from '@/lib/api';

@@ -65,4 +65,46 @@ describe('who gets the console session', () => {
     expect(isLoopbackAddress('')).toBe(false);
     expect(isLoopbackAddress('localhost')).toBe(false); // an address, not a name
   });
+
+  it('loopback mode answers the shared partner', () => {
+    expect(consoleSessionDecision({ peer: '127.0.0.1', host: 'localhost:3000' }, none)).toEqual({ allowed: true, partner: 'shared' });
+  });
 });
+
+describe('public mode (CONSOLE_PUBLIC=1): a visitor partner, for same-origin pages at the published host', () => {
+  const pub = { consoleHosts: [] as string[], public: { hosts: ['console.example.com'], origin: 'https://console.example.com' } };
+  const any = { consoleHosts: [] as string[], public: { hosts: [] as string[] } };
+
+  it('a browser anywhere gets a session of its own visitor partner, never the shared one', () => {
+    for (const peer of ['203.0.113.9', '10.0.0.1', '127.0.0.1', undefined]) {
+      expect(consoleSessionDecision({ peer, host: 'console.example.com', origin: 'https://console.example.com', fetchSite: 'same-origin' }, pub)).toEqual({ allowed: true, partner: 'visitor' });
+    }
+    expect(consoleSessionDecision({ peer: '203.0.113.9', host: 'console.example.com' }, pub)).toEqual({ allowed: true, partner: 'visitor' });
+    // no published host configured: any well-formed Host, same-origin only
+    expect(consoleSessionDecision({ peer: '203.0.113.9', host: 'whatever.test:8080', origin: 'http://whatever.test:8080' }, any)).toEqual({ allowed: true, partner: 'visitor' });
+  });
+
+  it('a DNS-rebinding Host (not the published one) is refused and told where the console is', () => {
+    const r = consoleSessionDecision({ peer: '203.0.113.9', host: 'evil.example', origin: 'http://evil.example' }, pub);
+    expect(r.allowed).toBe(false);
+    expect(!r.allowed && r.reason).toMatch(/published at console\.example\.com/);
+    expect(ok(consoleSessionDecision({ peer: '203.0.113.9', host: '' }, pub))).toBe(false);
+  });
+
+  it('another origin cannot use a visitor\'s cookie: cross-site, same-site, another origin or a sandboxed page is refused', () => {
+    const base = { peer: '203.0.113.9', host: 'console.example.com' };
+    for (const extra of [
+      { origin: 'https://evil.example' },
+      { origin: 'http://console.example.com' },
+      { origin: 'https://sub.console.example.com' },
+      { origin: 'null' },
+      { fetchSite: 'cross-site' },
+      { fetchSite: 'same-site' },
+      { origin: 'not a url' },
+    ]) {
+      expect(ok(consoleSessionDecision({ ...base, ...extra }, pub)), JSON.stringify(extra)).toBe(false);
+      expect(ok(consoleSessionDecision({ ...base, host: 'whatever.test', ...extra }, any)), JSON.stringify(extra)).toBe(false);
+    }
+  });
+});
+

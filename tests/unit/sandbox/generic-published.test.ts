@@ -29,20 +29,20 @@ let admin: string;
 let alice: string;
 let bob: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   if (!desc) return;
   dir = mkdtempSync(join(tmpdir(), 'generic-published-'));
   const log = console.log;
   console.log = () => undefined;
-  core = new SandboxCore(readSettings({ NODE_ENV: 'test', SANDBOX_DATA_DIR: dir, SANDBOX_ADMIN_SECRET: SECRET, SANDBOX_PARTNER_ID: '4321' }), desc);
+  core = await SandboxCore.create(readSettings({ NODE_ENV: 'test', SANDBOX_DATA_DIR: dir, SANDBOX_ADMIN_SECRET: SECRET, SANDBOX_PARTNER_ID: '4321' }), desc);
   console.log = log;
   const ks = (type: number, userId: string) => buildKs(SECRET, { partnerId: 4321, type, userId, expiry: Math.floor(Date.now() / 1000) + 3600, privileges: new Map() });
   admin = ks(SESSION_ADMIN, 'admin');
   alice = ks(SESSION_USER, 'alice');
   bob = ks(SESSION_USER, 'bob');
 });
-afterAll(() => {
-  core?.store.close();
+afterAll(async () => {
+  await core?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 

@@ -27,17 +27,17 @@ let core: SandboxCore;
 let dir: string;
 let admin: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   if (!desc) return;
   dir = mkdtempSync(join(tmpdir(), 'published-services-'));
   const log = console.log;
   console.log = () => undefined;
-  core = new SandboxCore(readSettings({ NODE_ENV: 'test', SANDBOX_DATA_DIR: dir, SANDBOX_ADMIN_SECRET: SECRET, SANDBOX_PARTNER_ID: '4322' }), desc);
+  core = await SandboxCore.create(readSettings({ NODE_ENV: 'test', SANDBOX_DATA_DIR: dir, SANDBOX_ADMIN_SECRET: SECRET, SANDBOX_PARTNER_ID: '4322' }), desc);
   console.log = log;
   admin = buildKs(SECRET, { partnerId: 4322, type: SESSION_ADMIN, userId: 'admin', expiry: Math.floor(Date.now() / 1000) + 3600, privileges: new Map() });
 });
-afterAll(() => {
-  core?.store.close();
+afterAll(async () => {
+  await core?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 

@@ -1,0 +1,51 @@
+/**
+ * Public mode in real browsers (CONSOLE_PUBLIC=1 under `npm start`): two browsers (two contexts,
+ * two cookie jars) that open a recipe page get sandbox partners of their own, never the shared
+ * one; a browser keeps its partner across pages; the visitor cookie is HttpOnly (no script reads
+ * it). The attacker's cases (another origin, a rebinding Host, a made-up cookie) and quotas and
+ * expiry are in tests/integration/public/public-mode.test.ts.
+ */
+import { test as base, expect } from './fixtures';
+import { startServer, TEST_PARTNER_ID, type TestServer } from '../helpers/server';
+
+const test = base.extend<object, { server: TestServer }>({
+  server: [
+    async ({}, use) => {
+      const server = await startServer({ env: { CONSOLE_PUBLIC: '1' } });
+      await use(server);
+      await server.dispose();
+    },
+    { scope: 'worker', timeout: 180_000 },
+  ],
+});
+
+type Session = { partnerId: number; ks: string; serviceUrl: string };
+
+test('two browsers get two partners of their own; each keeps its own; the cookie is HttpOnly', async ({ browser, server }) => {
+  const sessionOf = async (ctx: Awaited<ReturnType<typeof browser.newContext>>): Promise<Session> => {
+    const page = await ctx.newPage();
+    await page.goto(`${server.url}/recipes/start-and-inspect-session`);
+    const s = await page.evaluate(async () => (await fetch('/api_v3/sandbox/session', { cache: 'no-store' })).json());
+    expect(await page.evaluate(() => document.cookie)).not.toContain('rc_visitor');
+    await page.close();
+    return s as Session;
+  };
+  const one = await browser.newContext();
+  const two = await browser.newContext();
+  try {
+    const a = await sessionOf(one);
+    const b = await sessionOf(two);
+    expect(a.partnerId).toBeGreaterThan(0);
+    expect(b.partnerId).toBeGreaterThan(0);
+    expect(a.partnerId).not.toBe(b.partnerId);
+    expect([a.partnerId, b.partnerId]).not.toContain(TEST_PARTNER_ID);
+    expect((await sessionOf(one)).partnerId).toBe(a.partnerId);
+    const cookies = await one.cookies();
+    const visitor = cookies.find((c) => c.name === 'rc_visitor');
+    expect(visitor?.httpOnly).toBe(true);
+    expect(visitor?.sameSite).toBe('Strict');
+  } finally {
+    await one.close();
+    await two.close();
+  }
+});
