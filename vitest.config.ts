@@ -15,7 +15,10 @@ export default defineConfig({
     hookTimeout: 240_000,
     pool: 'forks',
     projects: [
-      { extends: true, test: { name: 'default', include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'] } },
+      // `npx vitest run --project unit`: in-process tests only, no server, under a minute or two.
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      // Tests that start a real server (next start), official clients, a browser-free sandbox.
+      { extends: true, test: { name: 'integration', include: ['tests/integration/**/*.test.ts'] } },
       ...(postgres
         ? [{ extends: true as const, test: { name: 'sandbox-postgres', include: ['tests/integration/sandbox/**/*.test.ts'], env: { SANDBOX_TEST_STORAGE: 'postgres' } } }]
         : []),

@@ -9,7 +9,10 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { API_USAGE, cliApi } from './cli/api';
-import { GENERATORS, LANGUAGE_IDS, generatorFor, type CodegenContext } from '../lib/codegen';
+import { type GENERATORS, LANGUAGE_IDS, generatorFor, type CodegenContext } from '../lib/codegen';
+import { laterReads } from '../lib/codegen/reads';
+import { placeholderText } from '../lib/codegen/plan';
+import { isTokenHash } from '../lib/api/kaltura/app-token-hash';
 import { buildForm, initialValues } from '../lib/form';
 import { buildRequestModel } from '../lib/request/build';
 import { fillPlaceholders, formatDiagnostic, parseRecipe } from '../lib/recipe';
@@ -111,15 +114,20 @@ function build(i: number): Built {
     }
   }
   const { model } = buildRequestModel({ step, form, values, results: {}, connection, api });
-  if (model) for (const m of missingRequired(form, values)) missing.push(m);
+  if (model) for (const m of missingRequired(form, values)) missing.push({ ...m, computed: isTokenHash(model.service, model.action, m.path) });
   return { model, answers: values };
 }
 
-const missing: ReturnType<typeof missingRequired> = [];
+/** `computed`: an input generated code computes where it can (an app token's hash, lib/api/kaltura/app-token-hash.ts). */
+const missing: Array<ReturnType<typeof missingRequired>[number] & { computed: boolean }> = [];
 
-/** Required inputs the printed code sends without a value: the program would fail there. */
-function warnMissing(): void {
+/**
+ * Required inputs the printed `code` sends without a value: the program would fail there. An input
+ * the code computes is no such input, unless the language could not and left it a FILL IN.
+ */
+function warnMissing(code: string): void {
   for (const m of missing) {
+    if (m.computed && !code.includes(placeholderText(m.path))) continue;
     console.error(`warning: step ${m.step + 1} ("${recipe.steps[m.step].title}"): ${m.message} and has no value, so the program will fail there; pass ${m.flag}.`);
   }
 }
@@ -138,8 +146,9 @@ if (flags.has('--whole')) {
   const g = generatorFor(lang) ?? fail(`unknown --lang "${lang}": whole-recipe programs exist in ${LANGUAGE_IDS.join(', ')}.`);
   const models = recipe.steps.map((_, i) => build(i).model).filter((m): m is RequestModel => m !== null);
   if (models.length === 0) fail(`${file} has no step with an API call.`);
-  warnMissing();
-  process.stdout.write(g.program(models, ctx));
+  const code = g.program(models, ctx);
+  warnMissing(code);
+  process.stdout.write(code);
 } else {
   const n = Number(opts['--step']);
   if (!Number.isInteger(n) || n < 1 || n > recipe.steps.length) {
@@ -154,7 +163,9 @@ if (flags.has('--whole')) {
   } else {
     const g = generatorFor(lang) ?? fail(`no generator for "${lang}"; the step's sample must be written by hand.`);
     if (!model) fail(`step ${n} ("${step.title}") makes no API call, so there is no code to generate.`);
-    warnMissing();
-    process.stdout.write((g as typeof GENERATORS.node).step(model, ctx));
+    // What later steps read of this step's result: the sample prints it, as on the page.
+    const code = (g as typeof GENERATORS.node).step(model, { ...ctx, reads: laterReads(recipe.steps, n - 1) });
+    warnMissing(code);
+    process.stdout.write(code);
   }
 }

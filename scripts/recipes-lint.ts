@@ -11,10 +11,13 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ApiDescription } from '../lib/api';
 import { formatDiagnostic, parseRecipe } from '../lib/recipe';
+import { slugOfFileName, slugProblem } from '../lib/recipe/slug';
 import { loadApi, loadApiSource, parseApiSources } from '../lib/server/api';
 import { watchRecipes } from '../lib/server/recipe-watch';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+/** The folder the console serves: RECIPES_DIR, else the project's recipes/. */
+const recipesFolder = process.env.RECIPES_DIR ? resolve(process.env.RECIPES_DIR) : join(root, 'recipes');
 const argv = process.argv.slice(2).filter((a) => a !== '--');
 const apiFlags: string[] = [];
 const rest: string[] = [];
@@ -54,10 +57,12 @@ let targets: string[];
 if (files.length) {
   targets = files;
 } else {
-  const dir = join(root, 'recipes');
+  const dir = recipesFolder;
   let names: string[] = [];
   try {
-    names = readdirSync(dir).filter((f) => f.endsWith('.md')).sort();
+    names = readdirSync(dir).filter((f) => f.endsWith('.md') && f !== 'README.md').sort();
+    // the console would not serve these: say so here, where the author looks
+    for (const n of names) if (!slugOfFileName(n)) console.error(`warning: ${relative(process.cwd(), join(dir, n))}: not served by the console: ${slugProblem(n)}`);
   } catch {
     console.error(`error: cannot read the recipes folder ${relative(process.cwd(), dir) || dir}: run this from the project, or pass files to lint.`);
     process.exit(1);
@@ -140,7 +145,7 @@ const round = async (files: string[]) => {
 };
 await round(targets);
 const explicit = files.length > 0;
-const folders = [...new Set((explicit ? targets : [join(root, 'recipes')]).map((t) => (explicit ? dirname(resolve(t)) : resolve(t))))];
+const folders = [...new Set((explicit ? targets : [recipesFolder]).map((t) => (explicit ? dirname(resolve(t)) : resolve(t))))];
 const wanted = new Set(targets.map((t) => resolve(t)));
 let queue = Promise.resolve();
 for (const folder of folders) {

@@ -11,7 +11,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, openAsBlob, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, extname, join, relative } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadDescriptionFromUrl } from '../lib/api';
 import { API_USAGE, cliApi } from './cli/api';
@@ -85,7 +85,7 @@ if (filePath !== undefined) {
 
 let files: string[] = args.positional;
 if (files.length === 0) {
-  const dir = join(root, 'recipes');
+  const dir = process.env.RECIPES_DIR ? resolve(process.env.RECIPES_DIR) : join(root, 'recipes');
   try {
     files = readdirSync(dir).filter((f) => f.endsWith('.md')).sort().map((n) => relative(process.cwd(), join(dir, n)) || join(dir, n));
   } catch {

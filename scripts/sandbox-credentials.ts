@@ -21,7 +21,7 @@ if (unknown.length) {
   process.exit(2);
 }
 const settings = readSettings();
-let partner;
+let partner: Awaited<ReturnType<typeof readPartner>>;
 try {
   if (settings.storage === 'postgres') {
     // the shared storage: the partner is in the database (SANDBOX_DATABASE_URL)

@@ -22,8 +22,8 @@ if (!existsSync(chromium)) {
 }
 
 const bin = (name) => join(root, 'node_modules/.bin', name);
-console.log('Type-checking (tsc --noEmit)...');
-const types = spawnSync(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit', env });
+console.log('Type-checking (npm run typecheck: tsc --noEmit, strict flags in the folders held to them)...');
+const types = spawnSync(process.execPath, [join(root, 'scripts/typecheck.mjs')], { cwd: root, stdio: 'inherit', env });
 if (types.status !== 0) console.error('Type errors: see above (npm run typecheck).');
 const vitestJson = join(out, 'vitest.json');
 const unit = spawnSync(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`], {

@@ -36,9 +36,11 @@ export interface CodeSamplesProps {
   pending?: boolean;
   /** Which description the forms use ('builtin', or the URL of a loaded one). */
   apiTag?: string;
+  /** What later steps read of this step's result (`laterReads`): generated samples print it. */
+  reads?: readonly string[];
 }
 
-export function CodeSamples({ step, request, answers, connection, api, initial, serverLanguage, pending = false, apiTag = 'builtin' }: CodeSamplesProps) {
+export function CodeSamples({ step, request, answers, connection, api, initial, serverLanguage, pending = false, apiTag = 'builtin', reads }: CodeSamplesProps) {
   const id = useId().replace(/:/g, '');
   const tabs = useMemo(() => sampleTabs(step), [step]);
   const [stored, setStored] = useStoredLanguage(serverLanguage ?? null);
@@ -63,8 +65,8 @@ export function CodeSamples({ step, request, answers, connection, api, initial, 
   const code = useMemo(() => {
     if (!tab) return '';
     if (keepInitial) return initial!.text;
-    return sampleText(tab, { request, answers, connection, api, setup: useSetup, secrets }, generator);
-  }, [tab, keepInitial, initial, request, answers, connection, api, useSetup, secrets, generator]);
+    return sampleText(tab, { request, answers, connection, api, setup: useSetup, secrets, reads }, generator);
+  }, [tab, keepInitial, initial, request, answers, connection, api, useSetup, secrets, generator, reads]);
   if (!tab) return null;
 
   return (

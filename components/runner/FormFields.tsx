@@ -277,7 +277,7 @@ function ArrayInput({ field, ctx, value }: { field: FormField; ctx: FieldContext
   const set = (next: unknown[]) => ctx.onChange(field.path, next.length ? next : undefined, field);
   return (
     <div className="array-input">
-      {items.map((v, i) => {
+      {items.map((_v, i) => {
         const path = `${field.path}.${i}`;
         const sub: FormField = item
           ? { ...item, path, name: String(i), label: `${field.label}[${i}]`, fieldsByClass: item.fieldsByClass && rebase(item.fieldsByClass, item.path, path) }

@@ -3,6 +3,8 @@
  * The code samples of a step, printed from the same RequestModel the live call uses
  * (components/code/CodeSamples), starting from the sample the server made for the initial values.
  */
+import { useMemo } from 'react';
+import { laterReads } from '@/lib/codegen/reads';
 import type { Step } from '@/lib/recipe/types';
 import type { Connection, RequestModel } from '@/lib/request/types';
 import type { ApiDescription } from '@/lib/api/types';
@@ -23,6 +25,8 @@ export function StepCode({ step, request, answers, connection, api }: StepCodePr
   const ctx = useRunnerContext()!;
   const conn = useConnectionState(ctx.connection);
   const rs = useRunnerState(ctx.runner);
+  // What later steps take from this step's result: the samples print it for a reader running them one by one.
+  const reads = useMemo(() => laterReads(ctx.recipe.steps, step.index), [ctx.recipe, step.index]);
   if (step.languages.length === 0) return null;
   return (
     <CodeSamples
@@ -35,6 +39,7 @@ export function StepCode({ step, request, answers, connection, api }: StepCodePr
       serverLanguage={ctx.initialCode?.lang}
       pending={isPending(conn.status, rs)}
       apiTag={ctx.apiSource.status === 'loaded' ? (ctx.apiSource.url ?? 'other') : 'builtin'}
+      reads={reads}
     />
   );
 }

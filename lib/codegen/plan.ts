@@ -4,9 +4,10 @@
  * argument values as statements through a small per-language `Emitter`.
  */
 import type { ApiDescription, Operation, TypeRef } from '../api/types';
+import { TOKEN_ID_ARG, digestLabel, isTokenHash, tokenDigest, type DigestName } from '../api/kaltura/app-token-hash';
 import type { Field, RequestModel, Value } from '../request/types';
 import { KS_PLACEHOLDER, SECRET_PLACEHOLDER, type CodegenContext } from './types';
-import { NameAllocator, lowerFirst, stripKaltura } from './naming';
+import { type NameAllocator, lowerFirst, stripKaltura } from './naming';
 
 export type RefValue = Extract<Value, { kind: 'ref' }>;
 export type FileValue = Extract<Value, { kind: 'file' }>;
@@ -18,6 +19,23 @@ export interface ArgPlan {
   value: Value;
   /** A required argument the model has no value for: the sample declares it for the reader to fill in. */
   missing?: boolean;
+  /**
+   * A missing argument the sample computes itself where the language's emitter can (else it stays
+   * a FILL IN): appToken.startSession's tokenHash (lib/api/kaltura/app-token-hash.ts).
+   */
+  computed?: TokenHashPlan;
+}
+
+/**
+ * The hexadecimal `digest` of the KS the call is made with followed by `token`: the `token` of the
+ * result whose `id` the call sends (a FILL IN when the id was typed). `digest` is the hashType the
+ * step that made the token sent (whole programs), else the default; `assumed` says it was not known.
+ */
+export interface TokenHashPlan {
+  kind: 'tokenHash';
+  token?: RefValue;
+  digest: DigestName;
+  assumed: boolean;
 }
 
 export interface CallPlan {
@@ -77,9 +95,10 @@ export function pluginOf(model: RequestModel, api?: ApiDescription): string | un
 
 /**
  * The call's arguments in argument order, up to the last one the model sends; required
- * arguments the model has no value for are kept (`missing`), so samples declare them.
+ * arguments the model has no value for are kept (`missing`), so samples declare them. `program`:
+ * every model of a whole-recipe program (what earlier steps sent, e.g. an app token's hashType).
  */
-export function planCall(original: RequestModel, ctx: CodegenContext): CallPlan {
+export function planCall(original: RequestModel, ctx: CodegenContext, program?: readonly RequestModel[]): CallPlan {
   const api = ctx.api;
   const model = maskModel(original, ctx);
   const op = operationOf(model, api);
@@ -99,7 +118,30 @@ export function planCall(original: RequestModel, ctx: CodegenContext): CallPlan 
     else args.push({ name: p.name, type: p.type, value: defaultValue(p.type, p.default, api) });
   });
   for (const f of model.params) if (!op.params.some((p) => p.name === f.name)) args.push({ name: f.name, value: f.value });
+  for (const a of args) if (a.missing && isTokenHash(model.service, model.action, a.name)) a.computed = tokenHashPlan(model, program);
   return { model, op, args, result: op.result };
+}
+
+/** How a sample computes appToken.startSession's tokenHash (see TokenHashPlan). */
+function tokenHashPlan(model: RequestModel, program: readonly RequestModel[] | undefined): TokenHashPlan {
+  const id = model.params.find((f) => f.name === TOKEN_ID_ARG)?.value;
+  const segs = id?.kind === 'ref' && id.source === 'value' ? pathSegments(id.path) : [];
+  if (id?.kind !== 'ref' || segs[segs.length - 1] !== 'id') return { kind: 'tokenHash', digest: tokenDigest(undefined)!, assumed: true };
+  const token: RefValue = { kind: 'ref', fromStep: id.fromStep, source: 'value', path: [...segs.slice(0, -1), 'token'].join('.') };
+  const source = program?.find((m) => m.stepIndex === id.fromStep);
+  const sent = source ? hashTypeSent(source.params.map((f) => f.value)) : undefined;
+  const digest = sent === undefined ? undefined : tokenDigest(sent);
+  return digest ? { kind: 'tokenHash', token, digest, assumed: false } : { kind: 'tokenHash', token, digest: tokenDigest(undefined)!, assumed: true };
+}
+
+/** The `hashType` an appToken.add/update sent (in its appToken object), if any. */
+function hashTypeSent(values: Value[]): string | undefined {
+  for (const v of values) {
+    if (v.kind !== 'object') continue;
+    const f = v.fields.find((x) => x.name === 'hashType')?.value;
+    if (f?.kind === 'enum' || f?.kind === 'string') return String(f.value);
+  }
+  return undefined;
 }
 
 /**
@@ -121,6 +163,7 @@ export function typed(value: Value, type: TypeRef | undefined, api: ApiDescripti
     case 'bool':
       // A boolean for an int enum (KalturaNullableBoolean): the member the wire form (1/0) names.
       if (type.kind === 'enum') return enumMember(type.name, value.value ? 1 : 0, api) ?? value;
+      if (type.kind === 'int') return { kind: 'int', value: value.value ? 1 : 0 };
       return value;
     case 'int':
     case 'float':
@@ -128,9 +171,6 @@ export function typed(value: Value, type: TypeRef | undefined, api: ApiDescripti
       if (type.kind === 'bool' && (value.value === 0 || value.value === 1)) return { kind: 'bool', value: value.value === 1 };
       if (type.kind === 'string') return { kind: 'string', value: String(value.value) };
       if (type.kind === 'float' && value.kind === 'int') return { kind: 'float', value: value.value };
-      return value;
-    case 'bool':
-      if (type.kind === 'int') return { kind: 'int', value: value.value ? 1 : 0 };
       return value;
     case 'enum':
       if (type.kind === 'enum' && type.name !== value.enumType) return enumMember(type.name, value.value, api) ?? value;
@@ -255,6 +295,20 @@ export interface Emitter {
   numberToString?(expr: string): string;
   /** A declared variable used as an expression, where the language marks it (`$entry` in PHP). */
   varRef?(v: string): string;
+  /**
+   * Statements declaring `v` as the lower-case hexadecimal `digest` of the strings `parts`
+   * concatenated (an app token's hash); `st.uses` may record what they import, `st.awaits` that they
+   * await. Only for the `digests` the language computes; for others the value stays a FILL IN.
+   */
+  hexDigest?(v: string, digest: DigestName, parts: string[], st: EmitState): string[];
+  digests?: readonly DigestName[];
+  /**
+   * Whole programs: an argument read from an earlier result is passed as that expression instead
+   * of a variable declared with the description's type (Java: the client's getter may answer a
+   * Long where the description says integer, which an `int` variable cannot hold but a `long`
+   * argument takes).
+   */
+  inlineReads?: boolean;
 }
 
 function varRef(st: EmitState, v: string): string {
@@ -276,6 +330,10 @@ export interface EmitState {
    * have not run), printed at the top of the sample.
    */
   fillIns: string[];
+  /** The expression of the KS the calls are made with (`client.getKs()`), where the sample has one. */
+  ks?: string;
+  /** Set when an emitted statement awaits (browser digests): the generator runs the call in an async function. */
+  awaits?: boolean;
 }
 
 /** The marker that starts the comment of every value the reader must fill in. */
@@ -422,6 +480,13 @@ export function emitArgs(plan: CallPlan, st: EmitState): EmittedArgs {
   const args: EmittedArgs['args'] = [];
   for (const a of plan.args) {
     let value = a.value;
+    if (a.computed) {
+      const v = emitTokenHash(a.name, a.computed, st, stmts);
+      if (v) {
+        args.push({ name: a.name, varName: v });
+        continue;
+      }
+    }
     if (a.missing) {
       const why = `${a.name} (required${a.type ? ', ' + typeLabel(a.type) : ''}): no value was given.`;
       args.push({ name: a.name, varName: fillIn(st, a.name, a.type, why) });
@@ -431,6 +496,10 @@ export function emitArgs(plan: CallPlan, st: EmitState): EmittedArgs {
     if (value.kind === 'ref' && refE === undefined && value.resolved) value = value.resolved;
     if (value.kind === 'ref' && refE === undefined) {
       args.push({ name: a.name, varName: fillIn(st, a.name, a.type, refWhy(value)) });
+      continue;
+    }
+    if (refE !== undefined && st.em.inlineReads) {
+      args.push({ name: a.name, varName: refAs(refE, value as RefValue, a.type, st) });
       continue;
     }
     const varName = st.names.alloc(st.em.varName(a.name));
@@ -450,6 +519,31 @@ export function emitArgs(plan: CallPlan, st: EmitState): EmittedArgs {
     args.push({ name: a.name, varName });
   }
   return { stmts, args };
+}
+
+/**
+ * Declares `name` as an app token's hash computed in the sample (TokenHashPlan); undefined when the
+ * language has no way to (the caller then declares a FILL IN).
+ */
+function emitTokenHash(name: string, plan: TokenHashPlan, st: EmitState, stmts: string[]): string | undefined {
+  if (!st.em.hexDigest || !(st.em.digests ?? []).includes(plan.digest)) return undefined;
+  const pre: string[] = [];
+  const token = plan.token
+    ? valueExpr(plan.token, st, pre, 'token', { kind: 'string' })
+    : varRef(st, fillIn(st, 'token', { kind: 'string' }, 'the application token (the `token` appToken.add answered for this id).'));
+  const ks = st.ks ?? varRef(st, fillIn(st, 'ks', { kind: 'string' }, 'the KS this call is made with (the session your client sends).'));
+  const v = st.names.alloc(st.em.varName(name));
+  stmts.push(...pre, ...tokenHashNotes(name, plan).map((t) => st.em.comment(t)), ...st.em.hexDigest(v, plan.digest, [ks, token], st));
+  return v;
+}
+
+/** The comments above a computed token hash: what it is, and the hashType it assumes when that is not known. */
+export function tokenHashNotes(name: string, plan: TokenHashPlan): string[] {
+  const label = digestLabel(plan.digest);
+  return [
+    `${name}: the ${label} of the KS this call is made with followed by the token, in hexadecimal (what appToken.startSession checks).`,
+    ...(plan.assumed ? [`${label} is the token's hashType here; hash with the token's own hashType if it has another.`] : []),
+  ];
 }
 
 function typeLabel(t: TypeRef): string {
@@ -519,6 +613,56 @@ export type ResultShape =
   /** `listResponse`: the class derives from KalturaListResponse (typed clients have `ListResponse<T>` for those only). */
   | { kind: 'list'; fields: string[]; itemFields: string[]; itemClass: string; listResponse: boolean }
   | { kind: 'unknown' };
+
+/**
+ * The paths of each step's result that later models read (their `value` refs), by step, in the
+ * order first read: a whole program prints them as a step sample does with `ctx.reads`.
+ */
+export function readsOf(models: readonly RequestModel[]): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  const visit = (v: Value): void => {
+    if (v.kind === 'ref' && v.source === 'value') {
+      const list = out.get(v.fromStep) ?? [];
+      if (!list.includes(v.path)) list.push(v.path);
+      out.set(v.fromStep, list);
+    } else if (v.kind === 'object') for (const f of v.fields) visit(f.value);
+    else if (v.kind === 'array') for (const item of v.items) visit(item);
+  };
+  for (const m of models) for (const f of m.params) visit(f.value);
+  return out;
+}
+
+/** A value a later step reads, as printed: its label (the path) and segments. */
+export interface PrintedRead {
+  path: string;
+  segs: Array<string | number>;
+}
+
+/**
+ * Of the paths later steps read (`reads`), those the usual lines of `shape` do not print already:
+ * `top` ones as lines of their own after them (`object.id: 0_abc`), and those inside a list's items
+ * (`objects.0.version`) as more fields of every item's line (`version: 3`, relative to the item),
+ * so an empty list prints nothing it does not have. A void or scalar result, the whole result and
+ * results of no known shape add nothing.
+ */
+export function extraReads(shape: ResultShape, reads: readonly string[] | undefined): { top: PrintedRead[]; item: PrintedRead[] } {
+  const out = { top: [] as PrintedRead[], item: [] as PrintedRead[] };
+  if (!reads || (shape.kind !== 'object' && shape.kind !== 'list')) return out;
+  for (const path of reads) {
+    const segs = pathSegments(path);
+    if (segs.length === 0) continue;
+    if (segs.length === 1 && shape.fields.includes(String(segs[0]))) continue;
+    if (shape.kind === 'list' && segs[0] === 'objects' && typeof segs[1] === 'number' && segs.length > 2) {
+      const rel = segs.slice(2);
+      const label = rel.join('.');
+      if ((rel.length === 1 && shape.itemFields.includes(label)) || out.item.some((r) => r.path === label)) continue;
+      out.item.push({ path: label, segs: rel });
+      continue;
+    }
+    if (!out.top.some((r) => r.path === path)) out.top.push({ path, segs });
+  }
+  return out;
+}
 
 const SHOWN = ['id', 'name', 'fileName', 'status'];
 /** Objects without an id (a session's info): what identifies them instead. */

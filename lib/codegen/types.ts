@@ -18,6 +18,13 @@ export interface CodegenContext {
   secrets: 'masked' | 'shown';
   /** Path that generated code opens for a file parameter (overrides the model's file path). */
   filePath?: string;
+  /**
+   * Single steps: the paths of this step's result that later steps of the recipe read (their
+   * dynamicValue `value`s, from `laterReads`): the sample prints each one its usual lines do not
+   * (`objects.0.version: 3`), so a reader running the steps one by one sees what to pass on.
+   * Whole programs find them in their models.
+   */
+  reads?: readonly string[];
 }
 
 export interface LanguageGenerator {

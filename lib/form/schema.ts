@@ -51,7 +51,7 @@ function fieldSchema(f: FormField, value: unknown): JsonSchema {
 }
 
 /** An object schema for fields whose paths are under `prefix` (nested path segments become objects). */
-function nest(fields: FormField[], valueOf: (f: FormField) => unknown, prefix: string): JsonSchema {
+function nest(fields: FormField[], valueFor: (f: FormField) => unknown, prefix: string): JsonSchema {
   const root: JsonSchema = { type: 'object', properties: {}, required: [] };
   for (const f of fields) {
     const rel = prefix ? f.path.slice(prefix.length + 1) : f.path;
@@ -63,7 +63,7 @@ function nest(fields: FormField[], valueOf: (f: FormField) => unknown, prefix: s
       node = props[s];
     }
     const last = segs[segs.length - 1];
-    (node.properties as Record<string, JsonSchema>)[last] = fieldSchema(f, valueOf(f));
+    (node.properties as Record<string, JsonSchema>)[last] = fieldSchema(f, valueFor(f));
     if (f.required) (node.required as string[]).push(last);
   }
   return root;

@@ -72,7 +72,9 @@ export function flatten(
         out.push([`${key}[-]`, '']);
         return;
       }
-      value.items.forEach((item, i) => flatten(`${key}[${i}]`, item, out, files));
+      value.items.forEach((item, i) => {
+        flatten(`${key}[${i}]`, item, out, files);
+      });
       return;
     case 'file':
       files.push({ field: key, name: value.name, size: value.size, mimeType: value.mimeType, path: value.path });

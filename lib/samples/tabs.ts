@@ -46,6 +46,8 @@ export interface SampleOptions {
   api?: ApiDescription;
   setup: boolean;
   secrets: 'masked' | 'shown';
+  /** What later steps read of this step's result (`laterReads`): generated samples print it. */
+  reads?: readonly string[];
 }
 
 /**
@@ -53,7 +55,7 @@ export interface SampleOptions {
  * (loaded with loadGenerator); undefined while it loads or for languages without one.
  */
 export function sampleText(tab: SampleTab, o: SampleOptions, g: LanguageGenerator | undefined): string {
-  const ctx: CodegenContext = { api: o.api, connection: o.connection, setup: o.setup, secrets: o.secrets };
+  const ctx: CodegenContext = { api: o.api, connection: o.connection, setup: o.setup, secrets: o.secrets, ...(o.reads?.length ? { reads: o.reads } : {}) };
   if (!tab.sample.auto) {
     // masked: the answers' secrets become placeholders before they are filled in
     const answers = o.secrets === 'shown' ? o.answers : maskSecrets(o.answers, placeholders(o.connection), KS_PLACEHOLDER);

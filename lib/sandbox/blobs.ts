@@ -12,7 +12,7 @@ import { writeAt } from './streams';
 
 export class LocalBlobs implements BlobStore {
   constructor(readonly dataDir: string) {
-    for (const d of ['uploads', 'content', 'assets']) mkdirSync(join(dataDir, d), { recursive: true });
+    for (const d of ['uploads', 'content', 'assets']) mkdirSync(join(/*turbopackIgnore: true*/ dataDir, d), { recursive: true });
   }
 
   /** The file of a blob (names are `folder/name` with a safe name: see blobName in store.ts). */
@@ -70,7 +70,7 @@ export class LocalBlobs implements BlobStore {
   }
 
   async head(name: string, max: number): Promise<Buffer | undefined> {
-    let fh;
+    let fh: Awaited<ReturnType<typeof open>>;
     try {
       fh = await open(this.path(name), 'r');
     } catch {

@@ -89,7 +89,7 @@ export function coerceValue(desc: ApiDescription, type: TypeRef, raw: RawValue, 
         items = Object.keys(raw)
           .filter((k) => k !== 'objectType')
           .sort((a, b) => Number(a) - Number(b) || a.localeCompare(b))
-          .map((k) => raw[k]);
+          .map((k) => raw[k]!);
       } else if (raw === '' ) items = [];
       else throw new KalturaApiError('INVALID_FIELD_VALUE', { FIELD_NAME: name });
       return items.map((it, i) => coerceItem(desc, type.itemClass, it, `${name}:${i}`, depth + 1));
@@ -153,14 +153,14 @@ export function coerceObject(desc: ApiDescription, declared: string, raw: RawVal
     if (prop.readOnly) {
       // kept aside (see GIVEN_READ_ONLY); a value that does not even parse is left out
       try {
-        const v = raw[prop.name] === null ? undefined : coerceValue(desc, prop.type, raw[prop.name], prop.name, depth + 1);
+        const v = raw[prop.name] === null ? undefined : coerceValue(desc, prop.type, raw[prop.name]!, prop.name, depth + 1);
         if (v !== undefined) (readOnly ??= {})[prop.name] = v;
       } catch {
         /* not the type: it would be refused anyway */
       }
       continue;
     }
-    const v = coerceValue(desc, prop.type, raw[prop.name], prop.name, depth + 1);
+    const v = coerceValue(desc, prop.type, raw[prop.name]!, prop.name, depth + 1);
     if (v !== undefined) out[prop.name] = v;
   }
   if (readOnly) Object.defineProperty(out, GIVEN_READ_ONLY, { value: readOnly, enumerable: false });

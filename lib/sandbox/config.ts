@@ -39,9 +39,9 @@ export interface Faults {
 
 export interface SandboxSettings {
   dataDir: string;
-  partnerId?: number;
-  adminSecret?: string;
-  userSecret?: string;
+  partnerId?: number | undefined;
+  adminSecret?: string | undefined;
+  userSecret?: string | undefined;
   maxUploadBytes: number;
   processingMs: number;
   finalChunkWaitMs: number;
@@ -50,13 +50,13 @@ export interface SandboxSettings {
   /** Extra Host names (lower case, `name` or `name:port`) for the console session. */
   consoleHosts: string[];
   /** Tests only: crash point name (crash.ts). */
-  crashAt?: string;
+  crashAt?: string | undefined;
   /** Benchmarks only: false parses bodies without the bounds (SANDBOX_BODY_LIMITS=off). */
   bodyLimits: boolean;
   /** Where the state is kept (store.ts): SQLite + files (default), or PostgreSQL. */
   storage: 'sqlite' | 'postgres';
   /** The PostgreSQL connection string (storage `postgres`). */
-  databaseUrl?: string;
+  databaseUrl?: string | undefined;
   /** Public mode (CONSOLE_PUBLIC=1): one partner per visitor, quotas, expiry (public.ts). */
   public: PublicSettings | null;
 }
@@ -75,7 +75,7 @@ export interface PublicSettings {
   /** Host names (lower case, `name` or `name:port`) the public console is served at (from CONSOLE_PUBLIC_URL and SANDBOX_CONSOLE_HOSTS); empty: any. */
   hosts: string[];
   /** The console's public base URL (CONSOLE_PUBLIC_URL), if set. */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
 }
 
 function num(v: string | undefined, dflt: number): number {

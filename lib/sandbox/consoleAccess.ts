@@ -29,7 +29,7 @@ export const PEER_TOKEN_KEY = Symbol.for('recipe-console.peer-token');
 
 export interface ConsoleAccessRequest {
   /** The caller's IP address, when the server knows it. */
-  peer?: string;
+  peer?: string | undefined;
   host?: string | null;
   origin?: string | null;
   fetchSite?: string | null;
@@ -39,7 +39,7 @@ export interface ConsoleAccessSettings {
   /** Extra allowed Host names, lower case: `name` or `name:port`. */
   consoleHosts: string[];
   /** Public mode: the Host names the console is published at (empty: any), and its public origin. */
-  public?: { hosts: string[]; origin?: string };
+  public?: { hosts: string[]; origin?: string | undefined } | undefined;
 }
 
 /** Allowed: which partner's session (the shared sandbox partner, or the visitor's own). */
@@ -68,7 +68,7 @@ export function isLoopbackAddress(address: string | undefined): boolean {
 export function splitHost(host: string): [string, string] | undefined {
   const h = host.trim().toLowerCase();
   const m = /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(?::(\d{1,5}))?$/.exec(h);
-  return m ? [m[1], m[2] ?? ''] : undefined;
+  return m ? [m[1]!, m[2] ?? ''] : undefined;
 }
 
 function isLoopbackName(hostname: string): boolean {

@@ -157,7 +157,7 @@ export class SandboxCore {
   }
 
   /** Set at creation: the admin secret to print once (only when it was made up here). */
-  private newSecret?: string;
+  private newSecret: string | undefined;
   private announced = false;
 
   private async setupPartner(): Promise<void> {
@@ -352,7 +352,7 @@ export function resolveRefs(v: RawValue, results: unknown[]): RawValue {
   if (typeof v === 'string') {
     const whole = /^\{(\d{1,4}):result((?::[^:{}]*)*)\}$/.exec(v);
     if (whole) {
-      const r = lookup(results, Number(whole[1]), whole[2]);
+      const r = lookup(results, Number(whole[1]), whole[2]!);
       if (r === undefined) return v;
       return fromJson(r);
     }

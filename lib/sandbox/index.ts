@@ -14,7 +14,7 @@ export { SandboxHttp, CORS_HEADERS } from './http';
 export { KalturaApiError } from './errors';
 
 const KEY = Symbol.for('recipe-console.sandbox');
-type Holder = { [KEY]?: Promise<SandboxHttp> };
+type Holder = { [KEY]?: Promise<SandboxHttp> | undefined };
 
 /** The process's sandbox, following `desc` when given (the built-in description otherwise); opened at the first call. */
 export async function getSandbox(desc?: ApiDescription): Promise<SandboxHttp> {

@@ -98,7 +98,7 @@ export class KsError extends Error {
   }
 }
 
-const V1_RE = /^([0-9a-f]{40})\|(\d{1,12});([^]*)$/;
+const V1_RE = /^([0-9a-f]{40})\|(\d{1,12});([\s\S]*)$/;
 
 /** The partner a KS claims to belong to (before any check), or undefined if it is not a KS. */
 export function peekKsPartner(ks: string): number | undefined {

@@ -86,7 +86,7 @@ export class JsonScanner {
     if (this.bytes > l.maxBytes) throw tooLarge(`${this.what} text`, l.maxBytes, 'bytes', '; send files as multipart file parts');
     const stack = this.stack;
     for (let i = 0; i < chunk.length; i++) {
-      const c = chunk[i];
+      const c = chunk[i]!;
       if (this.inString) {
         if (this.escaped) this.escaped = false;
         else if (c === BACKSLASH) this.escaped = true;
@@ -116,7 +116,7 @@ export class JsonScanner {
           if (++this.entries > l.maxEntries) throw tooLarge(`${this.what} parameters`, l.maxEntries, 'entries');
           break;
         case COMMA:
-          if (stack.length && stack[stack.length - 1] >= 0) this.item();
+          if (stack.length && stack[stack.length - 1]! >= 0) this.item();
           break;
       }
     }
@@ -125,8 +125,8 @@ export class JsonScanner {
   private item(): void {
     const l = this.limits;
     const top = this.stack.length - 1;
-    if (top < 0 || this.stack[top] < 0) return;
-    if (++this.stack[top] > l.maxArrayItems) throw tooLarge(`${this.what} array`, l.maxArrayItems, 'items');
+    if (top < 0 || this.stack[top]! < 0) return;
+    if ((this.stack[top] = this.stack[top]! + 1) > l.maxArrayItems) throw tooLarge(`${this.what} array`, l.maxArrayItems, 'items');
     if (++this.entries > l.maxEntries) throw tooLarge(`${this.what} parameters`, l.maxEntries, 'entries');
   }
 }

@@ -49,7 +49,7 @@ function toRequest(req: IncomingMessage, base: string): Request {
   for (let i = 0; i + 1 < raw.length; i += 2) {
     // HTTP/2 pseudo-headers never reach node:http/1.1; anything Headers refuses is dropped.
     try {
-      headers.append(raw[i], raw[i + 1]);
+      headers.append(raw[i]!, raw[i + 1]!);
     } catch {
       /* an invalid header name or value */
     }
@@ -65,7 +65,9 @@ function toRequest(req: IncomingMessage, base: string): Request {
 
 async function send(res: ServerResponse, r: Response): Promise<void> {
   const headers: Record<string, string> = {};
-  r.headers.forEach((v, k) => (headers[k] = v));
+  r.headers.forEach((v, k) => {
+    headers[k] = v;
+  });
   res.writeHead(r.status, headers);
   if (!r.body) {
     res.end();
@@ -98,7 +100,7 @@ export async function startSandboxServer(opts: SandboxServerOptions): Promise<Sa
       const t1 = performance.now();
       if (--open === 0) busy += t1 - since;
       count++;
-      opts.onRequest?.({ method: req.method ?? 'GET', path: (req.url ?? '/').split('?')[0], ms: t1 - t0 });
+      opts.onRequest?.({ method: req.method ?? 'GET', path: (req.url ?? '/').split('?')[0]!, ms: t1 - t0 });
     };
     let finished = false;
     const finish = () => {

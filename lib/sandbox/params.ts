@@ -52,7 +52,7 @@ export function setFlat(tree: ParamTree, key: string, value: RawValue): void {
   if (key.length > 1000) return;
   const parts = splitKey(key);
   if (!parts.length || parts.length > MAX_DEPTH) return;
-  let last = parts[parts.length - 1];
+  let last = parts[parts.length - 1]!;
   if (last.endsWith('__null')) {
     last = last.slice(0, -'__null'.length);
     if (!last) return;
@@ -62,7 +62,7 @@ export function setFlat(tree: ParamTree, key: string, value: RawValue): void {
   if (parts.some((p) => FORBIDDEN.has(p))) return;
   let node = tree;
   for (let i = 0; i < parts.length - 1; i++) {
-    const p = parts[i];
+    const p = parts[i]!;
     const next = node[p];
     if (isTree(next)) node = next;
     else {

@@ -38,7 +38,7 @@ export async function probeMedia(path: string): Promise<MediaFacts | undefined> 
             facts.duration = Math.round(d);
           }
           const v = j.streams?.find((s) => s.codec_type === 'video' && s.width && s.height);
-          if (v) {
+          if (v?.width && v.height) {
             facts.width = v.width;
             facts.height = v.height;
           }

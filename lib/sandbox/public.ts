@@ -42,8 +42,8 @@ export class Visitors {
   clock: () => number = () => Date.now();
   /** Which partners are visitor partners (a partner never changes kind). */
   private readonly kinds = new Map<number, boolean>();
-  private timer?: ReturnType<typeof setInterval>;
-  private sweeping?: Promise<number>;
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private sweeping: Promise<number> | undefined;
 
   constructor(
     private readonly core: SandboxCore,

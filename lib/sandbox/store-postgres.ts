@@ -127,7 +127,7 @@ export class PgStore implements SandboxStore {
   readonly where: string;
   private readonly txContext = new AsyncLocalStorage<Tx>();
   private readonly tokenListeners: Array<(id: string) => void> = [];
-  private listener?: pg.Client;
+  private listener: pg.Client | undefined;
   private closed = false;
   private readonly indexed = new Set<string>();
   /** Ended sessions seen here (an ended session never comes back). */

@@ -98,7 +98,7 @@ export class SqliteStore implements SandboxStore {
   private readonly readonly: boolean;
   /** The transaction in progress (its async context), if any; others wait for `idle`. */
   private readonly txContext = new AsyncLocalStorage<object>();
-  private current?: { token: object; done: Promise<void> };
+  private current: { token: object; done: Promise<void> } | undefined;
   private readonly locks = new Map<string, Mutex>();
   private readonly tokenListeners: Array<(id: string) => void> = [];
 

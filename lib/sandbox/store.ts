@@ -119,7 +119,7 @@ export interface ObjectQuery {
   /** Only these concrete classes (a service's family within the kind). */
   objectTypes?: string[];
   where: Condition[];
-  owner?: OwnerScope;
+  owner?: OwnerScope | undefined;
   /** Only objects not marked deleted. */
   live?: boolean;
   order: OrderBy[];

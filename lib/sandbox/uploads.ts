@@ -37,9 +37,9 @@ export interface ChunkOptions {
   resume: boolean;
   finalChunk: boolean;
   resumeAt: number;
-  fileName?: string;
+  fileName?: string | undefined;
   /** Public mode: the most bytes this chunk may add to what its partner holds (quotas). */
-  quotaBytes?: number;
+  quotaBytes?: number | undefined;
 }
 
 function nowSec(): number {

@@ -10,6 +10,7 @@
 import type { HighlighterCore } from 'shiki/core';
 import { descriptionFromSlice, type ApiSlice } from '@/lib/api/slice';
 import { generatorFor } from '@/lib/codegen';
+import { laterReads } from '@/lib/codegen/reads';
 import { buildForm } from '@/lib/form/build';
 import { initialValues, resolveValues, toAnswers } from '@/lib/form/values';
 import { buildRequestModel } from '@/lib/request/build';
@@ -89,7 +90,7 @@ async function makeInitialCode(input: InitialCodeInput): Promise<InitialCode> {
     const generated = needsGenerator(tab, model);
     const g = generated ? generatorFor(tab.id) : undefined;
     if (generated && !g) continue;
-    const text = sampleText(tab, { request: model, answers, connection, api, setup: false, secrets: 'masked' }, g);
+    const text = sampleText(tab, { request: model, answers, connection, api, setup: false, secrets: 'masked', reads: laterReads(recipe.steps, step.index) }, g);
     const sample: InitialSample = {
       lang: tab.id,
       key: generated ? codeKey({ lang: tab.id, requests: [model], connection, setup: false, secrets: 'masked', api: 'builtin' }) : '',

@@ -7,8 +7,8 @@
  * to comparing modification times every 500 ms.
  */
 import { existsSync, readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
-import { basename, join } from 'node:path';
-import { isValidSlug } from './recipes';
+import { join } from 'node:path';
+import { slugOfFileName } from '@/lib/recipe/slug';
 
 export type RecipeChangeKind = 'add' | 'change' | 'delete';
 export interface RecipeChange {
@@ -49,9 +49,8 @@ function start(dir: string, w: Watch): () => void {
   let known = mtimes(dir);
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const emit = (name: string) => {
-    if (!name.endsWith('.md')) return;
-    const slug = basename(name, '.md');
-    if (!isValidSlug(slug)) return;
+    const slug = slugOfFileName(name);
+    if (!slug) return;
     clearTimeout(timers.get(name));
     timers.set(
       name,

@@ -16,14 +16,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ApiDescription } from '@/lib/api/types';
 import { parseRecipe } from '@/lib/recipe';
+import { isValidSlug, slugOfFileName, slugProblem } from '@/lib/recipe/slug';
 import type { Recipe } from '@/lib/recipe/types';
 
-/** Slugs are file names without `.md`: lower-case letters, digits, `-` and `_` only. */
-export const SLUG_RE = /^[a-z0-9_-]+$/;
-
-export function isValidSlug(slug: string): boolean {
-  return SLUG_RE.test(slug) && slug.length <= 200;
-}
+export { isValidSlug } from '@/lib/recipe/slug';
 
 /** The folder of shipped recipes (RECIPES_DIR overrides it, e.g. for a checkout elsewhere). */
 export function recipesDir(): string {
@@ -63,6 +59,8 @@ export interface RecipeSummary {
   warningCount: number;
 }
 
+const warnedNames = new Set<string>();
+
 function listDir(dir: string, extra: boolean): RecipeFile[] {
   let names: string[];
   try {
@@ -70,10 +68,17 @@ function listDir(dir: string, extra: boolean): RecipeFile[] {
   } catch {
     return [];
   }
-  return names
-    .filter((n) => n.endsWith('.md'))
-    .map((n) => ({ slug: n.slice(0, -3), path: join(dir, n), extra }))
-    .filter((f) => isValidSlug(f.slug));
+  const files: RecipeFile[] = [];
+  for (const n of names) {
+    const slug = slugOfFileName(n);
+    if (slug) files.push({ slug, path: join(dir, n), extra });
+    else if (n.endsWith('.md') && n !== 'README.md' && !warnedNames.has(join(dir, n))) {
+      // not served: say so once, so an author does not wonder where the recipe went
+      warnedNames.add(join(dir, n));
+      console.warn(`[recipes] ${join(dir, n)} is not served: ${slugProblem(n)}`);
+    }
+  }
+  return files;
 }
 
 /** The shipped recipe files (`recipes/*.md`), sorted by slug. */
@@ -107,7 +112,7 @@ export function lintRecipeSource(source: string, api?: ApiDescription): Recipe {
 }
 
 function loadFile(file: RecipeFile, api?: ApiDescription): LoadedRecipe | undefined {
-  let st;
+  let st: ReturnType<typeof statSync>;
   try {
     st = statSync(file.path);
   } catch {

@@ -11,8 +11,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { gzipSync, constants } from 'node:zlib';
-
-export {};
 process.env.NEXT_DIST_DIR ||= '.next-bench';
 
 const { parseRecipe } = await import('../../lib/recipe/index');

@@ -124,8 +124,8 @@ async function newPage(browser: Browser, throttle: number): Promise<Page> {
     const w = window as unknown as { __long: Array<[number, number]>; __fcp: number };
     w.__long = [];
     w.__fcp = 0;
-    new PerformanceObserver((l) => l.getEntries().forEach((e) => w.__long.push([e.startTime, e.duration]))).observe({ type: 'longtask', buffered: true });
-    new PerformanceObserver((l) => l.getEntries().forEach((e) => e.name === 'first-contentful-paint' && (w.__fcp = e.startTime))).observe({ type: 'paint', buffered: true });
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) w.__long.push([e.startTime, e.duration]); }).observe({ type: 'longtask', buffered: true });
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) if (e.name === 'first-contentful-paint') w.__fcp = e.startTime; }).observe({ type: 'paint', buffered: true });
   });
   return page;
 }

@@ -18,7 +18,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent, request as httpRequest } from 'node:http';
 import { readSettings } from '../../lib/sandbox/config';
-import { SandboxCore } from '../../lib/sandbox/core';
+import type { SandboxCore } from '../../lib/sandbox/core';
 import { buildKs, SESSION_ADMIN } from '../../lib/sandbox/ks';
 import { startSandboxServer } from '../../lib/sandbox/node-server';
 import type { ParamTree } from '../../lib/sandbox/params';

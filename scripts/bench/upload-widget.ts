@@ -71,7 +71,7 @@ function serverPid(port: number): number | undefined {
 const mbps = (ms: number) => size / 1024 / 1024 / (ms / 1000);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-const HARNESS = (apiURL: string, uploadUrl: string, ks: string) => `<!DOCTYPE html>
+const HARNESS = () => `<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>widget bench</title>
 <script src="/js/jquery.js"></script>
 <script src="/js/jquery.ui.widget.js"></script>
@@ -149,7 +149,7 @@ async function main() {
         res.writeHead(200, { 'content-type': 'text/javascript' }).end(`${cb}(${await r.text()});`);
         return;
       }
-      if (u.pathname === '/') return void res.writeHead(200, { 'content-type': 'text/html' }).end(HARNESS(apiURL, uploadUrl, ks));
+      if (u.pathname === '/') return void res.writeHead(200, { 'content-type': 'text/html' }).end(HARNESS());
       if (u.pathname === '/init.js') return void res.writeHead(200, { 'content-type': 'text/javascript' }).end(INIT(apiURL, uploadUrl, ks));
       if (u.pathname === '/js/jquery.js') return void res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(join(ROOT, 'node_modules/jquery/dist/jquery.min.js')));
       const m = /^\/js\/([\w.-]+\.js)$/.exec(u.pathname);

@@ -132,7 +132,7 @@ function fromCli(req: Json): Sent {
 function normalise(sent: Sent, responses: unknown[], secrets: string[]): Sent {
   const ids = new Map<string, string>();
   const collect = (v: unknown, step: number) => {
-    if (Array.isArray(v)) v.forEach((x) => collect(x, step));
+    if (Array.isArray(v)) for (const x of v) collect(x, step);
     else if (v && typeof v === 'object') {
       for (const [k, x] of Object.entries(v)) {
         if (k === 'id' && typeof x === 'string' && !ids.has(x)) ids.set(x, `<id of step ${step + 1}>`);

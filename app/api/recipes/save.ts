@@ -5,6 +5,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
+import { RECIPE_EXTENSION, slugOfFileName, slugProblem } from '@/lib/recipe/slug';
 
 /**
  * Whether /author may write into the recipes folder: under `npm run dev`, or when the person running
@@ -27,12 +28,9 @@ export function validateRecipeFileName(raw: unknown): NameCheck {
   if (/[\\/]/.test(name) || name.includes('..') || name.includes('\0')) {
     return { ok: false, error: `"${name}" is not a plain file name: use lower-case letters, digits and "-" only, e.g. "my-recipe.md" (it is saved in recipes/).` };
   }
-  const fileName = name.endsWith('.md') ? name : `${name}.md`;
-  const slug = fileName.slice(0, -3);
-  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) {
-    return { ok: false, error: `"${name}" is not a valid recipe file name: use lower-case letters, digits and single "-" between them, ending in ".md" (e.g. "my-recipe.md").` };
-  }
-  if (slug.length > 100) return { ok: false, error: 'The file name is too long: keep it under 100 characters.' };
+  const fileName = name.endsWith(RECIPE_EXTENSION) ? name : `${name}${RECIPE_EXTENSION}`;
+  const slug = slugOfFileName(fileName);
+  if (!slug) return { ok: false, error: slugProblem(fileName) ?? `"${name}" is not a valid recipe file name.` };
   return { ok: true, fileName, slug };
 }
 

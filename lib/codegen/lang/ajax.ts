@@ -5,6 +5,7 @@
  */
 import type { RequestModel } from '../../request/types';
 import { RESERVED, lowerFirst, pascal } from '../naming';
+import { digestLabel } from '../../api/kaltura/app-token-hash';
 import { emitArgs, planCall, type EmitState, type Emitter } from '../plan';
 import { floatLiteral, intLiteral, jsString } from '../strings';
 import type { CodegenContext, LanguageGenerator } from '../types';
@@ -29,7 +30,28 @@ const em: Emitter = {
   varName: (n) => lowerFirst(n),
   map: jsMap,
   comment: (t) => `// ${t}`,
+  // Web Crypto (no MD5), which answers a promise: the statement awaits.
+  hexDigest: (v, digest, parts, st) => {
+    st.awaits = true;
+    return [
+      `var ${v} = Array.prototype.map.call(new Uint8Array(await crypto.subtle.digest(${jsString(digestLabel(digest))}, new TextEncoder().encode(${parts.join(' + ')}))), function(b) {`,
+      "  return ('0' + b.toString(16)).slice(-2);",
+      "}).join('');",
+    ];
+  },
+  digests: ['sha1', 'sha256', 'sha512'],
 };
+
+/** Lines run in an async function where they await (a browser digest), reporting a failure. */
+export function inAsync(lines: string[], st: EmitState, arrow: boolean): string[] {
+  if (!st.awaits) return lines;
+  return [
+    arrow ? '(async () => {' : '(async function() {',
+    ...indent(lines, '  '),
+    arrow ? '})().catch((error) => console.error(error));' : '})().catch(function(err) {',
+    ...(arrow ? [] : ['  console.error(err);', '});']),
+  ];
+}
 
 function call(model: RequestModel, args: string[]): string {
   return `Kaltura${pascal(model.service)}Service.${jsActionName(model.action)}(${args.join(', ')})`;
@@ -66,9 +88,10 @@ export const ajax: LanguageGenerator = {
   grammar: 'javascript',
   step(model, ctx) {
     const st = newState(em, RESERVED.js, ctx, ['config', 'client', 'ks', 'success', 'results', 'main', 'run']);
+    st.ks = 'client.getKs()';
     const head = ctx.setup ? setupHead(st, ctx) : undefined;
     const a = emitArgs(planCall(model, ctx), st);
-    const callLines = [
+    const callLines = inAsync([
       ...a.stmts,
       `${call(model, a.args.map((x) => x.varName))}`,
       '  .execute(client, function(success, results) {',
@@ -78,7 +101,7 @@ export const ajax: LanguageGenerator = {
       '      console.log(results);',
       '    }',
       '  });',
-    ];
+    ], st, false);
     const fills = st.fillIns.length ? [...st.fillIns, ''] : [];
     if (!head) return finish([...fills, ...callLines], ctx, [model]);
     return finish(
@@ -102,12 +125,13 @@ export const ajax: LanguageGenerator = {
   },
   program(models, ctx) {
     const st = newState(em, RESERVED.js, ctx, ['config', 'client', 'ks', 'success', 'results', 'main', 'run', 'request']);
+    st.ks = 'client.getKs()';
     const steps = new Map<number, ProgramStep>();
     chainRefs(st, steps, jsAccess);
     const head = setupHead(st, ctx);
     const body: string[] = [`var ks = await run(${head.startCall});`, 'client.setKs(ks);', ''];
     for (const model of models) {
-      const plan = planCall(model, ctx);
+      const plan = planCall(model, ctx, models);
       const a = emitArgs(plan, st);
       const resultVar = st.names.alloc(resultName(plan));
       steps.set(model.stepIndex, { plan, resultVar, resultType: plan.result, args: a });

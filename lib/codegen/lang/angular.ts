@@ -4,7 +4,8 @@ import { RESERVED, lowerFirst, ngxEnumMember, pascal } from '../naming';
 import { emitArgs, planCall, type CallPlan, type EmitState, type Emitter } from '../plan';
 import { floatLiteral, intLiteral, jsString } from '../strings';
 import type { CodegenContext, LanguageGenerator } from '../types';
-import { BROWSER_SECRET_WARNING } from './ajax';
+import { digestLabel } from '../../api/kaltura/app-token-hash';
+import { BROWSER_SECRET_WARNING, inAsync } from './ajax';
 import { chainRefs, finish, indent, newState, resultName, sessionPlan, type ProgramStep } from './common';
 import { jsAccess, jsMap } from './node';
 
@@ -27,14 +28,23 @@ const em: Emitter = {
   map: jsMap,
   comment: (t) => `// ${t}`,
   numberToString: (e) => `String(${e})`,
+  // Web Crypto (no MD5), which answers a promise: the statement awaits.
+  hexDigest: (v, digest, parts, st) => {
+    st.awaits = true;
+    return [
+      `const ${v} = Array.from(new Uint8Array(await crypto.subtle.digest(${jsString(digestLabel(digest))}, new TextEncoder().encode(${parts.join(' + ')}))))`,
+      "  .map((b) => b.toString(16).padStart(2, '0')).join('');",
+    ];
+  },
+  digests: ['sha1', 'sha256', 'sha512'],
 };
 
 /**
  * The call's plan without the arguments that are skipped (null): an action takes its arguments by
  * name, all optional ones as `name?: Type`, where `null` does not type-check.
  */
-function ngxPlan(model: RequestModel, ctx: CodegenContext): CallPlan {
-  const plan = planCall(model, ctx);
+function ngxPlan(model: RequestModel, ctx: CodegenContext, program?: readonly RequestModel[]): CallPlan {
+  const plan = planCall(model, ctx, program);
   return { ...plan, args: plan.args.filter((a) => a.missing || a.value.kind !== 'null') };
 }
 
@@ -73,17 +83,19 @@ export const angular: LanguageGenerator = {
   shikiLang: 'typescript',
   grammar: 'typescript',
   step(model, ctx) {
-    const st = newState(em, RESERVED.js, ctx, ['ks', 'result', 'error']);
+    const st = newState(em, RESERVED.js, ctx, ctx.setup ? ['ks', 'result', 'error'] : ['result', 'error']);
+    // The session: the set-up's, else the one the component gave setDefaultRequestOptions (a FILL IN).
+    if (ctx.setup) st.ks = 'ks';
     const head = ctx.setup ? setup(st, ctx) : undefined;
     const a = emitArgs(ngxPlan(model, ctx), st);
-    const callLines = [
+    const callLines = inAsync([
       ...a.stmts,
       `this.kaltura.request(${request(model, a.args, st)})`,
       '  .subscribe(',
       '    (result) => console.log(result),',
       '    (error) => console.error(error.message),',
       '  );',
-    ];
+    ], st, true);
     const intro = ['', '// In a component or service that injects `private kaltura: KalturaClient`:'];
     const fills = st.fillIns.length ? [...st.fillIns, ''] : [];
     if (!head) return finish([importLine(st), ...intro, ...fills, ...callLines], ctx, [model]);
@@ -107,13 +119,14 @@ export const angular: LanguageGenerator = {
   },
   program(models, ctx) {
     const st = newState(em, RESERVED.js, ctx, ['ks', 'run', 'kaltura']);
+    st.ks = 'ks';
     st.uses.add('KalturaClient');
     const steps = new Map<number, ProgramStep>();
     chainRefs(st, steps, jsAccess);
     const head = setup(st, ctx);
     const body = [...head.lines, `const ks = await firstValueFrom(this.kaltura.request(${head.startRequest}));`, 'this.kaltura.setDefaultRequestOptions({ ks });', ''];
     for (const model of models) {
-      const plan = ngxPlan(model, ctx);
+      const plan = ngxPlan(model, ctx, models);
       const a = emitArgs(plan, st);
       const resultVar = st.names.alloc(resultName(plan));
       steps.set(model.stepIndex, { plan, resultVar, resultType: plan.result, args: a });

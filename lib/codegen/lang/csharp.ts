@@ -6,7 +6,7 @@
 import type { ApiDescription, TypeRef } from '../../api/types';
 import type { RequestModel } from '../../request/types';
 import { RESERVED, lowerFirst, pascal, stripKaltura } from '../naming';
-import { emitArgs, planCall, resultShape, type CallPlan, type DeclType, type EmitState, type Emitter } from '../plan';
+import { emitArgs, extraReads, planCall, readsOf, resultShape, type CallPlan, type DeclType, type EmitState, type Emitter } from '../plan';
 import { csharpString, floatLiteral, intLiteral, isBeyondInt32 } from '../strings';
 import type { CodegenContext, LanguageGenerator } from '../types';
 import { chainRefs, finish, indent, newState, resultName, sessionPlan, type ProgramStep } from './common';
@@ -52,24 +52,30 @@ function resultCsType(t: TypeRef | undefined, api?: ApiDescription, plan?: CallP
   return { string: 'string', int: 'int', float: 'float', bool: 'bool' }[t.kind as string] ?? 'object';
 }
 
-function printResult(plan: CallPlan, ctx: CodegenContext, v: string): string[] {
+/** What the reader needs from a result, with the values later steps read that it does not show (`reads`). */
+function printResult(plan: CallPlan, ctx: CodegenContext, v: string, reads?: readonly string[]): string[] {
   const shape = resultShape(plan, ctx.api);
+  const more = extraReads(shape, reads);
   const label = `${plan.model.service}.${plan.model.action}`;
+  const top = more.top.map((r) => `Console.WriteLine(${csharpString(r.path + ': ')} + ${csAccess(v, r.segs)});`);
   switch (shape.kind) {
     case 'void':
       return [`Console.WriteLine(${csharpString(label + ': done')});`];
     case 'scalar':
       return [`Console.WriteLine(${csharpString(label + ': ')} + ${v});`];
     case 'object':
-      return shape.fields.map((f) => `Console.WriteLine(${csharpString(f + ': ')} + ${v}.${pascal(f)});`);
-    case 'list':
+      return [...shape.fields.map((f) => `Console.WriteLine(${csharpString(f + ': ')} + ${csAccess(v, [f])});`), ...top];
+    case 'list': {
+      const fields = [...shape.itemFields.map((f) => ({ path: f, segs: [f] as Array<string | number> })), ...more.item];
       return [
         `Console.WriteLine("totalCount: " + ${v}.TotalCount);`,
         `foreach (${stripKaltura(shape.itemClass)} item in ${v}.Objects)`,
         '{',
-        ...indent([`Console.WriteLine(${shape.itemFields.map((f) => `${csharpString(f + ': ')} + item.${pascal(f)}`).join(' + " " + ') || 'item'});`], '    '),
+        ...indent([`Console.WriteLine(${fields.map((f) => `${csharpString(f.path + ': ')} + ${csAccess('item', f.segs)}`).join(' + " " + ') || 'item'});`], '    '),
         '}',
+        ...top,
       ];
+    }
     default:
       return [`Console.WriteLine(${v});`];
   }
@@ -78,6 +84,11 @@ function printResult(plan: CallPlan, ctx: CodegenContext, v: string): string[] {
 function csAccess(base: string, segs: Array<string | number>): string {
   return base + segs.map((s) => (typeof s === 'number' ? `[${s}]` : `.${pascal(String(s))}`)).join('');
 }
+
+/** What the C# client's number arguments and properties hold when not given (Int32.MinValue, Single.MinValue). */
+const UNSET: Partial<Record<DeclType['kind'], string>> = { int: 'Int32.MinValue', float: 'Single.MinValue' };
+
+const CS_DIGESTS = { md5: 'MD5', sha1: 'SHA1', sha256: 'SHA256', sha512: 'SHA512' } as const;
 
 const em: Emitter = {
   str: csharpString,
@@ -93,12 +104,18 @@ const em: Emitter = {
   newObject: (v, cls) => [`${stripKaltura(cls)} ${v} = new ${stripKaltura(cls)}();`],
   setProp: (v, _c, prop, expr) => `${v}.${pascal(prop)} = ${expr};`,
   array: (items, itemClass) => `new List<${itemClass ? stripKaltura(itemClass) : 'object'}> { ${items.join(', ')} }`,
-  declare: (v, expr, t) => `${csType(t)} ${v} = ${expr};`,
+  // A skipped number argument is the client's "not given" value (it leaves the argument out); null does not fit an int.
+  declare: (v, expr, t) => (expr === 'null' && UNSET[t.kind] ? `${csType(t)} ${v} = ${UNSET[t.kind]}; // not given` : `${csType(t)} ${v} = ${expr};`),
   file: (v, path) => [`Stream ${v} = new FileStream(${csharpString(path)}, FileMode.Open, FileAccess.Read);`],
   varName: (n) => lowerFirst(n),
   map: (entries) => `new Dictionary<string, object> { ${entries.map(([k, e]) => `{ ${csharpString(k)}, ${e} }`).join(', ')} }`,
   comment: (t) => `// ${t}`,
   numberToString: (e) => `${e}.ToString()`,
+  hexDigest: (v, digest, parts) => [
+    `string ${v} = BitConverter.ToString(System.Security.Cryptography.${CS_DIGESTS[digest]}.Create()`,
+    `    .ComputeHash(System.Text.Encoding.UTF8.GetBytes(${parts.join(' + ')}))).Replace("-", "").ToLowerInvariant();`,
+  ],
+  digests: ['md5', 'sha1', 'sha256', 'sha512'],
 };
 
 const call = (m: RequestModel, args: string[]) => `${pascal(m.service)}Service.${pascal(m.action)}(${args.join(', ')})`;
@@ -172,26 +189,29 @@ export const csharp: LanguageGenerator = {
   grammar: 'c_sharp',
   step(model, ctx) {
     const st = newState(em, RESERVED.csharp, ctx, ['config', 'client', 'args', 'done', 'item']);
+    st.ks = 'client.KS';
     const setup = ctx.setup ? setupParts(st, ctx) : undefined;
     const plan = planCall(model, ctx);
     const a = emitArgs(plan, st);
     const r = st.names.alloc('result');
     const e = st.names.alloc('e');
     const t = resultCsType(plan.result, ctx.api, plan);
-    const call = handlerCall(model, a.args.map((x) => x.varName), t, r, e, [...printResult(plan, ctx, r), 'done = true;']);
+    const call = handlerCall(model, a.args.map((x) => x.varName), t, r, e, [...printResult(plan, ctx, r, ctx.reads), 'done = true;']);
     const fills = st.fillIns.length ? [...st.fillIns, ''] : [];
     if (!setup) return finish([...fills, ...a.stmts, 'bool done = false;', ...call, ...WAIT], ctx, [model]);
     return finish(mainClass([...fills, ...setup.pre, 'bool done = false;', '', ...setup.wrap([...a.stmts, ...call]), ...WAIT]), ctx, [model]);
   },
   program(models, ctx) {
     const st = newState(em, RESERVED.csharp, ctx, ['config', 'client', 'args', 'done', 'item']);
+    st.ks = 'client.KS';
     const steps = new Map<number, ProgramStep>();
     chainRefs(st, steps, csAccess);
+    const reads = readsOf(models);
     const setup = setupParts(st, ctx);
     const nest = (i: number): string[] => {
       if (i >= models.length) return ['done = true;'];
       const model = models[i];
-      const plan = planCall(model, ctx);
+      const plan = planCall(model, ctx, models);
       const a = emitArgs(plan, st);
       const resultVar = st.names.alloc(resultName(plan));
       const e = st.names.alloc('e');
@@ -201,7 +221,7 @@ export const csharp: LanguageGenerator = {
         `// Step ${model.stepIndex + 1}: ${model.service}.${model.action}`,
         ...a.stmts,
         ...handlerCall(model, a.args.map((x) => x.varName), resultCsType(plan.result, ctx.api, plan), resultVar, e, [
-          ...printResult(plan, ctx, resultVar),
+          ...printResult(plan, ctx, resultVar, reads.get(model.stepIndex)),
           '',
           ...inner,
         ]),

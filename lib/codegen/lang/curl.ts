@@ -4,7 +4,7 @@
  */
 import { toHttpRequest } from '../../request/http';
 import type { RequestModel, Value } from '../../request/types';
-import { FILL_IN, maskModel, pathSegments, placeholderText, planCall, secretText, type RefValue } from '../plan';
+import { FILL_IN, maskModel, pathSegments, placeholderText, planCall, secretText, tokenHashNotes, type RefValue, type TokenHashPlan } from '../plan';
 import { shellDoubleQuoteInner, shellQuote } from '../strings';
 import { KS_PLACEHOLDER, type CodegenContext, type LanguageGenerator } from '../types';
 import { finish, sessionStartModel } from './common';
@@ -167,6 +167,17 @@ function ksLine(model: RequestModel, ctx: CodegenContext): string {
   return `KS=${shellQuote(shown)}`;
 }
 
+/**
+ * `NAME=$(...)`: an app token's hash of "$KS" followed by the token in shell variable `tokenVar`,
+ * with openssl (its output, `SHA2-256(stdin)= 3f...`, cut at the `= `).
+ */
+function tokenHashLines(arg: string, name: string, plan: TokenHashPlan, tokenVar: string): string[] {
+  return [
+    ...tokenHashNotes(arg, plan).map((t) => `# ${t}`),
+    `${name}=$(printf '%s%s' "$KS" "\${${tokenVar}}" | openssl dgst -${plan.digest} | sed 's/^.*= //')`,
+  ];
+}
+
 function jqPath(segs: Array<string | number>): string {
   return segs.map((s) => (typeof s === 'number' ? `[${s}]` : /^[A-Za-z_]\w*$/.test(s) ? `.${s}` : `[${JSON.stringify(s)}]`)).join('') || '.';
 }
@@ -206,12 +217,23 @@ export const curl: LanguageGenerator = {
         r.resolved ? undefined : fillVar(f.value === r ? f.name : `STEP${r.fromStep + 1}_${r.path}`, `${r.path} of step ${r.fromStep + 1}'s result (run that step first, or paste the value here).`),
       ),
     }));
+    const hashes: string[] = [];
     for (const a of planCall(model, ctx).args) {
-      if (a.missing) params.push({ name: a.name, value: { kind: 'string', value: fillVar(a.name, `${a.name} (required): no value was given.`) } });
+      if (a.computed) {
+        // The token: of the step that made it (a FILL IN until it ran), or the reader's own.
+        const r = a.computed.token;
+        const token = fillVar(r ? `STEP${r.fromStep + 1}_${r.path}` : 'token', r ? `${r.path} of step ${r.fromStep + 1}'s result (run that step first, or paste the value here).` : 'the application token (the `token` appToken.add answered for this id).');
+        const name = placeholderText(a.name).slice('YOUR_'.length);
+        used.add(name);
+        const sentinel = `${REF_PREFIX}H${used.size}\uE000`;
+        vars.set(sentinel, name);
+        hashes.push(...tokenHashLines(a.name, name, a.computed, vars.get(token)!));
+        params.push({ name: a.name, value: { kind: 'string', value: sentinel } });
+      } else if (a.missing) params.push({ name: a.name, value: { kind: 'string', value: fillVar(a.name, `${a.name} (required): no value was given.`) } });
     }
     const m = { ...masked, params };
     const top = [...files.lines, ...fills];
-    return finish([...top, ...(top.length ? [''] : []), ...head, ...curlCommand(m, ctx, { vars, checked: ctx.setup, fileVars: files.byStep.get(model.stepIndex) })], ctx, [model]);
+    return finish([...top, ...(top.length ? [''] : []), ...head, ...hashes, ...curlCommand(m, ctx, { vars, checked: ctx.setup, fileVars: files.byStep.get(model.stepIndex) })], ctx, [model]);
   },
   program(models, ctx) {
     const used = new Set<string>(['KS', 'KS_JSON']);
@@ -270,7 +292,20 @@ export const curl: LanguageGenerator = {
       };
       const masked = maskModel(model, ctx);
       const m = { ...masked, params: masked.params.map((f) => ({ name: f.name, value: mapRefs(f.value, onRef) })) };
-      for (const a of planCall(model, ctx).args) {
+      for (const a of planCall(model, ctx, models).args) {
+        if (a.computed?.token) {
+          const token = onRef(a.computed.token);
+          if (token !== undefined) {
+            let name = `STEP${model.stepIndex + 1}_${placeholderText(a.name).slice('YOUR_'.length)}`;
+            for (let i = 2; used.has(name); i++) name = `${name}_${i}`;
+            used.add(name);
+            const sentinel = `${REF_PREFIX}H${++n}\uE000`;
+            vars.set(sentinel, name);
+            pre.push(...tokenHashLines(a.name, name, a.computed, vars.get(token)!));
+            m.params.push({ name: a.name, value: { kind: 'string', value: sentinel } });
+            continue;
+          }
+        }
         if (!a.missing) continue;
         const name = `STEP${model.stepIndex + 1}_${placeholderText(a.name).slice('YOUR_'.length)}`;
         const sentinel = `${REF_PREFIX}M${++n}\uE000`;

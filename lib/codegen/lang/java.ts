@@ -8,7 +8,7 @@
 import type { ApiDescription, TypeRef } from '../../api/types';
 import type { RequestModel } from '../../request/types';
 import { NULLABLE_BOOLEAN, RESERVED, lowerFirst, nullableBoolean, pascal, stripKaltura } from '../naming';
-import { emitArgs, planCall, resultShape, type CallPlan, type DeclType, type EmitState, type Emitter } from '../plan';
+import { emitArgs, extraReads, planCall, readsOf, resultShape, type CallPlan, type DeclType, type EmitState, type Emitter } from '../plan';
 import { floatLiteral, intLiteral, isBeyondInt32, javaString } from '../strings';
 import type { CodegenContext, LanguageGenerator } from '../types';
 import { chainRefs, finish, indent, newState, resultName, sessionPlan, type ProgramStep } from './common';
@@ -63,6 +63,9 @@ export function javaActionName(action: string): string {
   return action === 'goto' ? 'goto_' : action;
 }
 
+/** ParamsValueDefaults.KALTURA_UNDEF_*: what the Java client's number arguments hold when not given. */
+const UNSET: Partial<Record<DeclType['kind'], string>> = { int: 'Integer.MIN_VALUE', float: 'Double.MIN_VALUE' };
+
 const em: Emitter = {
   str: javaString,
   int: (n) => intLiteral(n) + (isBeyondInt32(n) ? 'L' : ''),
@@ -76,34 +79,44 @@ const em: Emitter = {
   newObject: (v, cls) => [`${stripKaltura(cls)} ${v} = new ${stripKaltura(cls)}();`],
   setProp: (v, _c, prop, expr) => `${v}.set${pascal(prop)}(${expr});`,
   array: (items, itemClass) => `new ArrayList<${itemClass ? boxed(itemClass) : 'Object'}>(Arrays.asList(${items.join(', ')}))`,
-  declare: (v, expr, t) => `${javaType(t)} ${v} = ${expr};`,
+  // A skipped number argument is the client's "not given" value (it leaves the argument out); null does not fit an int.
+  declare: (v, expr, t) => (expr === 'null' && UNSET[t.kind] ? `${javaType(t)} ${v} = ${UNSET[t.kind]}; // not given` : `${javaType(t)} ${v} = ${expr};`),
+  inlineReads: true,
   file: (v, path) => [`File ${v} = new File(${javaString(path)});`],
   varName: (n) => lowerFirst(n),
   map: (entries) => `new HashMap<String, Object>()${entries.length ? ` {{ ${entries.map(([k, e]) => `put(${javaString(k)}, ${e});`).join(' ')} }}` : ''}`,
   comment: (t) => `// ${t}`,
   numberToString: (e) => `String.valueOf(${e})`,
+  // commons-codec is a dependency of the Java client (it signs with it); its DigestUtils throws no checked exception.
+  hexDigest: (v, digest, parts) => [`String ${v} = org.apache.commons.codec.digest.DigestUtils.${digest}Hex(${parts.join(' + ')});`],
+  digests: ['md5', 'sha1', 'sha256', 'sha512'],
 };
 
 const call = (m: RequestModel, args: string[]) => `${pascal(m.service)}Service.${javaActionName(m.action)}(${args.join(', ')})`;
 
-function printResult(plan: CallPlan, ctx: CodegenContext, v: string): string[] {
+/** What the reader needs from a result, with the values later steps read that it does not show (`reads`). */
+function printResult(plan: CallPlan, ctx: CodegenContext, v: string, reads?: readonly string[]): string[] {
   const shape = resultShape(plan, ctx.api);
+  const more = extraReads(shape, reads);
   const label = `${plan.model.service}.${plan.model.action}`;
-  const get = (base: string, f: string) => `${base}.get${pascal(f)}()`;
+  const top = more.top.map((r) => `System.out.println(${javaString(r.path + ': ')} + ${javaAccess(v, r.segs)});`);
   switch (shape.kind) {
     case 'void':
       return [`System.out.println(${javaString(label + ': done')});`];
     case 'scalar':
       return [`System.out.println(${javaString(label + ': ')} + ${v});`];
     case 'object':
-      return shape.fields.map((f) => `System.out.println(${javaString(f + ': ')} + ${get(v, f)});`);
-    case 'list':
+      return [...shape.fields.map((f) => `System.out.println(${javaString(f + ': ')} + ${javaAccess(v, [f])});`), ...top];
+    case 'list': {
+      const fields = [...shape.itemFields.map((f) => ({ path: f, segs: [f] as Array<string | number> })), ...more.item];
       return [
         `System.out.println("totalCount: " + ${v}.getTotalCount());`,
         `for (${stripKaltura(shape.itemClass)} item : ${v}.getObjects()) {`,
-        ...indent([`System.out.println(${shape.itemFields.map((f) => `${javaString(f + ': ')} + ${get('item', f)}`).join(' + " " + ') || 'item'});`], '    '),
+        ...indent([`System.out.println(${fields.map((f) => `${javaString(f.path + ': ')} + ${javaAccess('item', f.segs)}`).join(' + " " + ') || 'item'});`], '    '),
         '}',
+        ...top,
       ];
+    }
     default:
       return [`System.out.println(${v});`];
   }
@@ -190,6 +203,7 @@ export const java: LanguageGenerator = {
   grammar: 'java',
   step(model, ctx) {
     const st = newState(em, RESERVED.java, ctx, ['config', 'client', 'args', 'item']);
+    st.ks = 'client.getKs()';
     const setup = ctx.setup ? setupParts(st, ctx) : undefined;
     const plan = planCall(model, ctx);
     const a = emitArgs(plan, st);
@@ -197,7 +211,7 @@ export const java: LanguageGenerator = {
     const t = resultJavaType(plan.result, ctx.api, plan);
     const onSuccess = [
       ...(t === 'Object' || t === 'Void' ? [] : [`${t} ${r}Value = ${r}.results;`]),
-      ...printResult(plan, ctx, t === 'Object' || t === 'Void' ? `${r}.results` : `${r}Value`),
+      ...printResult(plan, ctx, t === 'Object' || t === 'Void' ? `${r}.results` : `${r}Value`, ctx.reads),
       ...(setup ? ['System.exit(0);'] : []),
     ];
     const stepLines = [...a.stmts, ...queued(call(model, a.args.map((x) => x.varName)), r, onSuccess, !!setup)];
@@ -206,14 +220,16 @@ export const java: LanguageGenerator = {
   },
   program(models, ctx) {
     const st = newState(em, RESERVED.java, ctx, ['config', 'client', 'args', 'item']);
+    st.ks = 'client.getKs()';
     const steps = new Map<number, ProgramStep>();
     chainRefs(st, steps, javaAccess);
+    const reads = readsOf(models);
     const setup = setupParts(st, ctx);
     // Build from the first step inwards: each step's completion holds the next steps.
     const nest = (i: number): string[] => {
       if (i >= models.length) return ['System.exit(0);'];
       const model = models[i];
-      const plan = planCall(model, ctx);
+      const plan = planCall(model, ctx, models);
       const a = emitArgs(plan, st);
       const r = st.names.alloc(resultName(plan) + 'Result');
       const resultVar = st.names.alloc(resultName(plan));
@@ -225,7 +241,7 @@ export const java: LanguageGenerator = {
         ...a.stmts,
         ...queued(call(model, a.args.map((x) => x.varName)), r, [
           `${t} ${resultVar} = ${r}.results;`,
-          ...printResult(plan, ctx, resultVar),
+          ...printResult(plan, ctx, resultVar, reads.get(model.stepIndex)),
           '',
           ...inner,
         ], true),

@@ -36,6 +36,8 @@ const em: Emitter = {
   varName: (n) => lowerFirst(n),
   map: jsMap,
   comment: (t) => `// ${t}`,
+  hexDigest: (v, digest, parts) => [`const ${v} = require('crypto').createHash('${digest}').update(${parts.join(' + ')}).digest('hex');`],
+  digests: ['md5', 'sha1', 'sha256', 'sha512'],
 };
 
 function callExpr(model: RequestModel, args: string[]): string {
@@ -76,6 +78,7 @@ export const node: LanguageGenerator = {
   grammar: 'javascript',
   step(model, ctx) {
     const st = newState(em, RESERVED.js, ctx, ['kaltura', 'config', 'client', 'ks', 'main', 'err']);
+    st.ks = 'client.getKs()';
     const plan = planCall(model, ctx);
     if (!ctx.setup) {
       const a = emitArgs(plan, st);
@@ -112,11 +115,12 @@ export const node: LanguageGenerator = {
   },
   program(models, ctx) {
     const st = newState(em, RESERVED.js, ctx, ['kaltura', 'config', 'client', 'ks', 'main', 'err']);
+    st.ks = 'client.getKs()';
     const steps = new Map<number, ProgramStep>();
     chainRefs(st, steps, jsAccess);
     const body = clientSetup(st, ctx);
     for (const model of models) {
-      const plan = planCall(model, ctx);
+      const plan = planCall(model, ctx, models);
       const a = emitArgs(plan, st);
       const resultVar = st.names.alloc(resultName(plan));
       steps.set(model.stepIndex, { plan, resultVar, resultType: plan.result, args: a });

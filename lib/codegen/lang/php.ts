@@ -7,7 +7,7 @@
  */
 import type { RequestModel } from '../../request/types';
 import { RESERVED, lowerFirst, pascal, stripKaltura } from '../naming';
-import { emitArgs, planCall, pluginOf, resultShape, type CallPlan, type EmitState, type Emitter } from '../plan';
+import { emitArgs, extraReads, planCall, pluginOf, readsOf, resultShape, type CallPlan, type EmitState, type Emitter } from '../plan';
 import { floatLiteral, intLiteral, phpString } from '../strings';
 import type { CodegenContext, LanguageGenerator } from '../types';
 import { chainRefs, finish, indent, newState, resultName, sessionPlan, type ProgramStep } from './common';
@@ -52,6 +52,8 @@ function emitter(ns: boolean, enums: Set<string>): Emitter {
     map: (entries) => `array(${entries.map(([k, e]) => `${phpString(k)} => ${e}`).join(', ')})`,
     comment: (t) => `// ${t}`,
     varRef: (v) => `$${v}`,
+    hexDigest: (v, digest, parts) => [`$${v} = hash('${digest}', ${parts.join(' . ')});`],
+    digests: ['md5', 'sha1', 'sha256', 'sha512'],
   };
 }
 
@@ -63,30 +65,38 @@ function makePhp(ns: boolean): LanguageGenerator {
     return `${service}->${phpActionName(plan.model.action)}(${args.map((a) => '$' + a).join(', ')})`;
   }
 
-  function printResult(plan: CallPlan, ctx: CodegenContext, v: string): string[] {
+  /** What the reader needs from a result, with the values later steps read that it does not show (`reads`). */
+  function printResult(plan: CallPlan, ctx: CodegenContext, v: string, reads?: readonly string[]): string[] {
     const shape = resultShape(plan, ctx.api);
+    const more = extraReads(shape, reads);
     const label = `${plan.model.service}.${plan.model.action}`;
+    const top = more.top.map((r) => `echo ${phpString(r.path + ': ')}, ${phpAccess(v, r.segs)}, "\\n";`);
     switch (shape.kind) {
       case 'void':
         return [`echo ${phpString(label + ': done\n')};`];
       case 'scalar':
         return [`echo ${phpString(label + ': ')}, $${v}, "\\n";`];
       case 'object':
-        return shape.fields.map((f) => `echo ${phpString(f + ': ')}, $${v}->${f}, "\\n";`);
-      case 'list':
+        return [...shape.fields.map((f) => `echo ${phpString(f + ': ')}, $${v}->${f}, "\\n";`), ...top];
+      case 'list': {
+        const fields = [...shape.itemFields.map((f) => ({ path: f, segs: [f] as Array<string | number> })), ...more.item];
         return [
           `echo "totalCount: ", $${v}->totalCount, "\\n";`,
           `foreach ($${v}->objects as $item) {`,
-          ...indent([shape.itemFields.length ? `echo ${shape.itemFields.map((f) => `${phpString(f + ': ')}, $item->${f}`).join(', " ", ')}, "\\n";` : 'print_r($item);'], '    '),
+          ...indent([fields.length ? `echo ${fields.map((f) => `${phpString(f.path + ': ')}, ${phpAccess('item', f.segs)}`).join(', " ", ')}, "\\n";` : 'print_r($item);'], '    '),
           '}',
+          ...top,
         ];
+      }
       default:
         return [`print_r($${v});`];
     }
   }
 
   function state(ctx: CodegenContext, enums: Set<string>): EmitState {
-    return newState(emitter(ns, enums), RESERVED.php, ctx, ['config', 'client', 'ks', 'result', 'e', 'item']);
+    const st = newState(emitter(ns, enums), RESERVED.php, ctx, ['config', 'client', 'ks', 'result', 'e', 'item']);
+    st.ks = '$client->getKs()';
+    return st;
   }
 
   function setupLines(st: EmitState, ctx: CodegenContext): string[] {
@@ -161,7 +171,7 @@ function makePhp(ns: boolean): LanguageGenerator {
         ...a.stmts,
         'try {',
         `  ${void_ ? '' : '$result = '}${call(plan, ctx, st, a.args.map((x) => x.varName))};`,
-        ...indent(printResult(plan, ctx, 'result'), '  '),
+        ...indent(printResult(plan, ctx, 'result', ctx.reads), '  '),
         '} catch (Exception $e) {',
         '  fwrite(STDERR, $e->getMessage() . "\\n");',
         '  exit(1);',
@@ -174,9 +184,10 @@ function makePhp(ns: boolean): LanguageGenerator {
       const st = state(ctx, enums);
       const steps = new Map<number, ProgramStep>();
       chainRefs(st, steps, phpAccess);
+      const reads = readsOf(models);
       const body = setupLines(st, ctx);
       for (const model of models) {
-        const plan = planCall(model, ctx);
+        const plan = planCall(model, ctx, models);
         const a = emitArgs(plan, st);
         const resultVar = st.names.alloc(resultName(plan));
         steps.set(model.stepIndex, { plan, resultVar, resultType: plan.result, args: a });
@@ -185,7 +196,7 @@ function makePhp(ns: boolean): LanguageGenerator {
           `// Step ${model.stepIndex + 1}: ${model.service}.${model.action}`,
           ...a.stmts,
           `${void_ ? '' : `$${resultVar} = `}${call(plan, ctx, st, a.args.map((x) => x.varName))};`,
-          ...printResult(plan, ctx, resultVar),
+          ...printResult(plan, ctx, resultVar, reads.get(model.stepIndex)),
           '',
         );
       }

@@ -5,7 +5,7 @@
  */
 import type { RequestModel } from '../../request/types';
 import { RESERVED, pascal, snake } from '../naming';
-import { emitArgs, planCall, pluginOf, resultShape, type CallPlan, type EmitState, type Emitter } from '../plan';
+import { emitArgs, extraReads, planCall, pluginOf, readsOf, resultShape, type CallPlan, type EmitState, type Emitter } from '../plan';
 import { floatLiteral, intLiteral, pythonString } from '../strings';
 import type { CodegenContext, LanguageGenerator } from '../types';
 import { chainRefs, finish, indent, newState, resultName, sessionPlan, type ProgramStep } from './common';
@@ -34,7 +34,15 @@ const em: Emitter = {
   varName: (n) => snake(n),
   map: (entries) => `{${entries.map(([k, e]) => `${pythonString(k)}: ${e}`).join(', ')}}`,
   comment: (t) => `# ${t}`,
+  hexDigest: (v, digest, parts, st) => {
+    st.uses.add(HASHLIB);
+    return [`${v} = hashlib.${digest}((${parts.join(' + ')}).encode("utf-8")).hexdigest()`];
+  },
+  digests: ['md5', 'sha1', 'sha256', 'sha512'],
 };
+
+/** The marker in `st.uses` of a sample that hashes (`import hashlib`). */
+const HASHLIB = 'python:hashlib';
 
 /** `client.media`, or `client.metadata.metadataProfile` for a plugin service. */
 export function pythonService(m: RequestModel, plugin: string | undefined): string {
@@ -45,23 +53,31 @@ function call(plan: CallPlan, ctx: CodegenContext, args: string[]): string {
   return `${pythonService(plan.model, pluginOf(plan.model, ctx.api))}.${plan.model.action}(${args.join(', ')})`;
 }
 
-/** Lines that print what the reader needs from a result (ids, status, counts). */
-function printResult(plan: CallPlan, ctx: CodegenContext, v: string): string[] {
+/**
+ * Lines that print what the reader needs from a result (ids, status, counts), with the values later
+ * steps read that those do not show (`reads`: `objects.0.version` as each item's `version:`).
+ */
+function printResult(plan: CallPlan, ctx: CodegenContext, v: string, reads?: readonly string[]): string[] {
   const shape = resultShape(plan, ctx.api);
+  const more = extraReads(shape, reads);
   const label = `${plan.model.service}.${plan.model.action}`;
+  const top = more.top.map((r) => `print(${pythonString(r.path + ':')}, ${pyAccess(v, r.segs)})`);
   switch (shape.kind) {
     case 'void':
       return [`print(${pythonString(label + ': done')})`];
     case 'scalar':
       return [`print(${pythonString(label + ':')}, ${v})`];
     case 'object':
-      return shape.fields.map((f) => `print(${pythonString(f + ':')}, ${v}.${f})`);
-    case 'list':
+      return [...shape.fields.map((f) => `print(${pythonString(f + ':')}, ${v}.${f})`), ...top];
+    case 'list': {
+      const fields = [...shape.itemFields.map((f) => ({ path: f, segs: [f] })), ...more.item];
       return [
         `print("totalCount:", ${v}.totalCount)`,
         `for item in ${v}.objects:`,
-        ...indent([shape.itemFields.length ? `print(${shape.itemFields.map((f) => `${pythonString(f + ':')}, item.${f}`).join(', ')})` : 'print(item)'], '    '),
+        ...indent([fields.length ? `print(${fields.map((f) => `${pythonString(f.path + ':')}, ${pyAccess('item', f.segs)}`).join(', ')})` : 'print(item)'], '    '),
+        ...top,
       ];
+    }
     default:
       return [`print(vars(${v}) if hasattr(${v}, "__dict__") else ${v})`];
   }
@@ -85,10 +101,12 @@ function setupLines(st: EmitState, ctx: CodegenContext): string[] {
 function imports(st: EmitState, ctx: CodegenContext): string[] {
   const modules = new Set<string>();
   for (const u of st.uses) {
+    if (u === HASHLIB) continue;
     const p = ctx.api?.pluginOf?.(u);
     if (p) modules.add(pascal(p));
   }
   return [
+    ...(st.uses.has(HASHLIB) ? ['import hashlib', ''] : []),
     'from KalturaClient import *',
     'from KalturaClient.Plugins.Core import *',
     ...[...modules].sort().map((m) => `from KalturaClient.Plugins.${m} import *`),
@@ -107,20 +125,24 @@ export const python: LanguageGenerator = {
   shikiLang: 'python',
   grammar: 'python',
   step(model, ctx) {
-    const st = newState(em, RESERVED.python, ctx, ['config', 'client', 'ks', 'result', 'item']);
+    const st = newState(em, RESERVED.python, ctx, ['config', 'client', 'ks', 'result', 'item', 'hashlib']);
+    st.ks = 'client.getKs()';
     const setup = ctx.setup ? setupLines(st, ctx) : [];
     const plan = planCall(model, ctx);
     const a = emitArgs(plan, st);
-    const body = [...a.stmts, '', `result = ${call(plan, ctx, a.args.map((x) => x.varName))}`, ...printResult(plan, ctx, 'result')];
-    return finish([...(ctx.setup ? imports(st, ctx) : []), ...withFillIns(st), ...setup, ...body], ctx, [model]);
+    const body = [...a.stmts, '', `result = ${call(plan, ctx, a.args.map((x) => x.varName))}`, ...printResult(plan, ctx, 'result', ctx.reads)];
+    const head = ctx.setup ? imports(st, ctx) : st.uses.has(HASHLIB) ? ['import hashlib', ''] : [];
+    return finish([...head, ...withFillIns(st), ...setup, ...body], ctx, [model]);
   },
   program(models, ctx) {
-    const st = newState(em, RESERVED.python, ctx, ['config', 'client', 'ks', 'item']);
+    const st = newState(em, RESERVED.python, ctx, ['config', 'client', 'ks', 'item', 'hashlib']);
+    st.ks = 'client.getKs()';
     const steps = new Map<number, ProgramStep>();
     chainRefs(st, steps, pyAccess);
+    const reads = readsOf(models);
     const lines = setupLines(st, ctx);
     for (const model of models) {
-      const plan = planCall(model, ctx);
+      const plan = planCall(model, ctx, models);
       const a = emitArgs(plan, st);
       const resultVar = st.names.alloc(snake(resultName(plan)));
       steps.set(model.stepIndex, { plan, resultVar, resultType: plan.result, args: a });
@@ -129,7 +151,7 @@ export const python: LanguageGenerator = {
         `# Step ${model.stepIndex + 1}: ${model.service}.${model.action}`,
         ...a.stmts,
         `${void_ ? '' : resultVar + ' = '}${call(plan, ctx, a.args.map((x) => x.varName))}`,
-        ...printResult(plan, ctx, resultVar),
+        ...printResult(plan, ctx, resultVar, reads.get(model.stepIndex)),
         '',
       );
     }

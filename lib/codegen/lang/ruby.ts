@@ -5,7 +5,7 @@
  */
 import type { RequestModel } from '../../request/types';
 import { RESERVED, snake } from '../naming';
-import { emitArgs, planCall, resultShape, type CallPlan, type EmitState, type Emitter } from '../plan';
+import { emitArgs, extraReads, planCall, readsOf, resultShape, type CallPlan, type EmitState, type Emitter } from '../plan';
 import { floatLiteral, intLiteral, rubyString } from '../strings';
 import type { CodegenContext, LanguageGenerator } from '../types';
 import { chainRefs, finish, indent, newState, resultName, sessionPlan, type ProgramStep } from './common';
@@ -29,7 +29,15 @@ const em: Emitter = {
   varName: (n) => snake(n),
   map: (entries) => `{${entries.map(([k, e]) => `${rubyString(k)} => ${e}`).join(', ')}}`,
   comment: (t) => `# ${t}`,
+  hexDigest: (v, digest, parts, st) => {
+    st.uses.add(DIGEST);
+    return [`${v} = Digest::${digest.toUpperCase()}.hexdigest(${parts.join(' + ')})`];
+  },
+  digests: ['md5', 'sha1', 'sha256', 'sha512'],
 };
+
+/** The marker in `st.uses` of a sample that hashes (`require 'digest'`). */
+const DIGEST = 'ruby:digest';
 
 /** `client.media_service`, `client.metadata_profile_service`. */
 export function rubyService(m: RequestModel): string {
@@ -38,24 +46,30 @@ export function rubyService(m: RequestModel): string {
 
 const call = (m: RequestModel, args: string[]) => `${rubyService(m)}.${snake(m.action)}(${args.join(', ')})`;
 
-function printResult(plan: CallPlan, ctx: CodegenContext, v: string): string[] {
+/** What the reader needs from a result, with the values later steps read that it does not show (`reads`). */
+function printResult(plan: CallPlan, ctx: CodegenContext, v: string, reads?: readonly string[]): string[] {
   const shape = resultShape(plan, ctx.api);
+  const more = extraReads(shape, reads);
   const label = `${plan.model.service}.${plan.model.action}`;
-  const show = (base: string, f: string) => `${rubyString(f + ': ')} + ${base}.${snake(f)}.to_s`;
+  const show = (base: string, path: string, segs: Array<string | number>) => `${rubyString(path + ': ')} + ${rbAccess(base, segs)}.to_s`;
+  const top = more.top.map((r) => `puts ${show(v, r.path, r.segs)}`);
   switch (shape.kind) {
     case 'void':
       return [`puts ${rubyString(label + ': done')}`];
     case 'scalar':
       return [`puts ${rubyString(label + ': ')} + ${v}.to_s`];
     case 'object':
-      return shape.fields.map((f) => `puts ${show(v, f)}`);
-    case 'list':
+      return [...shape.fields.map((f) => `puts ${show(v, f, [f])}`), ...top];
+    case 'list': {
+      const fields = [...shape.itemFields.map((f) => ({ path: f, segs: [f] as Array<string | number> })), ...more.item];
       return [
         `puts "totalCount: " + ${v}.total_count.to_s`,
         `(${v}.objects || []).each do |item|`,
-        ...indent([shape.itemFields.length ? `puts ${shape.itemFields.map((f) => show('item', f)).join(' + " " + ')}` : 'puts item.inspect'], '  '),
+        ...indent([fields.length ? `puts ${fields.map((f) => show('item', f.path, f.segs)).join(' + " " + ')}` : 'puts item.inspect'], '  '),
         'end',
+        ...top,
       ];
+    }
     default:
       return [`puts ${v}.inspect`];
   }
@@ -75,6 +89,7 @@ function setupLines(st: EmitState, ctx: CodegenContext): string[] {
 }
 
 const HEAD = ["require 'kaltura'", 'include Kaltura', ''];
+const head = (st: EmitState, setup: boolean): string[] => [...(st.uses.has(DIGEST) ? ["require 'digest'"] : []), ...(setup ? HEAD : st.uses.has(DIGEST) ? [''] : [])];
 const fills = (st: EmitState) => (st.fillIns.length ? [...st.fillIns, ''] : []);
 
 export const ruby: LanguageGenerator = {
@@ -85,19 +100,22 @@ export const ruby: LanguageGenerator = {
   grammar: 'ruby',
   step(model, ctx) {
     const st = newState(em, RESERVED.ruby, ctx, ['config', 'client', 'result', 'item']);
+    st.ks = 'client.ks';
     const setup = ctx.setup ? setupLines(st, ctx) : [];
     const plan = planCall(model, ctx);
     const a = emitArgs(plan, st);
-    const body = [...a.stmts, '', `result = ${call(model, a.args.map((x) => x.varName))}`, ...printResult(plan, ctx, 'result')];
-    return finish([...(ctx.setup ? HEAD : []), ...fills(st), ...setup, ...body], ctx, [model]);
+    const body = [...a.stmts, '', `result = ${call(model, a.args.map((x) => x.varName))}`, ...printResult(plan, ctx, 'result', ctx.reads)];
+    return finish([...head(st, ctx.setup), ...fills(st), ...setup, ...body], ctx, [model]);
   },
   program(models, ctx) {
     const st = newState(em, RESERVED.ruby, ctx, ['config', 'client', 'item']);
+    st.ks = 'client.ks';
     const steps = new Map<number, ProgramStep>();
     chainRefs(st, steps, rbAccess);
+    const reads = readsOf(models);
     const lines = setupLines(st, ctx);
     for (const model of models) {
-      const plan = planCall(model, ctx);
+      const plan = planCall(model, ctx, models);
       const a = emitArgs(plan, st);
       const resultVar = st.names.alloc(snake(resultName(plan)));
       steps.set(model.stepIndex, { plan, resultVar, resultType: plan.result, args: a });
@@ -105,11 +123,11 @@ export const ruby: LanguageGenerator = {
         `# Step ${model.stepIndex + 1}: ${model.service}.${model.action}`,
         ...a.stmts,
         `${resultVar} = ${call(model, a.args.map((x) => x.varName))}`,
-        ...printResult(plan, ctx, resultVar),
+        ...printResult(plan, ctx, resultVar, reads.get(model.stepIndex)),
         '',
       );
     }
     // An API error raises KalturaAPIError, which ends the script with a non-zero status.
-    return finish([...HEAD, ...fills(st), ...lines], ctx, models);
+    return finish([...head(st, true), ...fills(st), ...lines], ctx, models);
   },
 };

@@ -5,7 +5,7 @@
 import type { TypeRef } from '../../api/types';
 import type { RequestModel } from '../../request/types';
 import { NULLABLE_BOOLEAN, RESERVED, lowerFirst, nullableBoolean, pascal, stripKaltura } from '../naming';
-import { emitArgs, planCall, resultShape, type CallPlan, type DeclType, type EmitState, type Emitter } from '../plan';
+import { emitArgs, extraReads, planCall, readsOf, resultShape, type CallPlan, type DeclType, type EmitState, type Emitter } from '../plan';
 import { floatLiteral, intLiteral, swiftString } from '../strings';
 import type { CodegenContext, LanguageGenerator } from '../types';
 import { chainRefs, finish, indent, newState, resultName, sessionPlan, type ProgramStep } from './common';
@@ -70,27 +70,47 @@ const em: Emitter = {
   map: (entries) => (entries.length ? `[${entries.map(([k, e]) => `${swiftString(k)}: ${e}`).join(', ')}]` : '[:]'),
   comment: (t) => `// ${t}`,
   numberToString: (e) => `String(${e})`,
+  // CryptoKit (Apple platforms): SHA-2 digests, and MD5/SHA-1 under Insecure.
+  hexDigest: (v, digest, parts, st) => {
+    st.uses.add(CRYPTOKIT);
+    const hash = { md5: 'Insecure.MD5', sha1: 'Insecure.SHA1', sha256: 'SHA256', sha512: 'SHA512' }[digest];
+    return [`let ${v} = ${hash}.hash(data: Data((${parts.join(' + ')}).utf8)).map { String(format: "%02x", $0) }.joined()`];
+  },
+  digests: ['md5', 'sha1', 'sha256', 'sha512'],
 };
 
-function printResult(plan: CallPlan, ctx: CodegenContext, r: string): string[] {
+/** The marker in `st.uses` of a sample that hashes (`import CryptoKit`). */
+const CRYPTOKIT = 'swift:CryptoKit';
+const imports = (st: EmitState) => ['import Foundation', ...(st.uses.has(CRYPTOKIT) ? ['import CryptoKit'] : []), 'import KalturaClient', ''];
+
+/** What the reader needs from a result, with the values later steps read that it does not show (`reads`). */
+function printResult(plan: CallPlan, ctx: CodegenContext, r: string, reads?: readonly string[]): string[] {
   const shape = resultShape(plan, ctx.api);
+  const more = extraReads(shape, reads);
   const label = `${plan.model.service}.${plan.model.action}`;
-  const show = (base: string, f: string) => `print(${swiftString(f + ':')}, ${base}.${swiftMember(f)} as Any)`;
+  const show = (base: string, path: string, segs: Array<string | number>) => {
+    // The last property unwrapped as `as Any` (nil prints as nil), the ones before with `!`.
+    const access = swiftAccess(base, segs);
+    return `print(${swiftString(path + ':')}, ${access.endsWith('!') ? access.slice(0, -1) : access} as Any)`;
+  };
   switch (shape.kind) {
     case 'void':
       return [`print(${swiftString(label + ': done')})`];
     case 'scalar':
       return [`print(${swiftString(label + ':')}, ${r}!)`];
     case 'object':
-      return [`let value = ${r}!`, ...shape.fields.map((f) => show('value', f))];
-    case 'list':
+      return [`let value = ${r}!`, ...shape.fields.map((f) => show('value', f, [f])), ...more.top.map((x) => show('value', x.path, x.segs))];
+    case 'list': {
+      const fields = [...shape.itemFields.map((f) => ({ path: f, segs: [f] as Array<string | number> })), ...more.item];
       return [
         `let list = ${r}!`,
         'print("totalCount:", list.totalCount as Any)',
         'for item in list.objects ?? [] {',
-        ...indent(shape.itemFields.length ? shape.itemFields.map((f) => show('item', f)) : ['print(item)'], '    '),
+        ...indent(fields.length ? fields.map((f) => show('item', f.path, f.segs)) : ['print(item)'], '    '),
         '}',
+        ...more.top.map((x) => show('list', x.path, x.segs)),
       ];
+    }
     default:
       return [`print(${r} as Any)`];
   }
@@ -148,25 +168,28 @@ export const swift: LanguageGenerator = {
   grammar: 'swift',
   step(model, ctx) {
     const st = newState(em, RESERVED.swift, ctx, ['config', 'client', 'item', 'value', 'list']);
+    st.ks = 'client.ks!';
     const setup = ctx.setup ? setupParts(st, ctx) : undefined;
     const plan = planCall(model, ctx);
     const a = emitArgs(plan, st);
     const r = st.names.alloc('result');
     const err = st.names.alloc('error');
-    const stepLines = [...a.stmts, ...sent(call(model, a.args, plan), r, err, [...printResult(plan, ctx, r), ...(setup ? ['exit(0)'] : [])], !!setup)];
+    const stepLines = [...a.stmts, ...sent(call(model, a.args, plan), r, err, [...printResult(plan, ctx, r, ctx.reads), ...(setup ? ['exit(0)'] : [])], !!setup)];
     const fills = st.fillIns.length ? [...st.fillIns, ''] : [];
-    if (!setup) return finish([...fills, ...stepLines], ctx, [model]);
-    return finish(['import Foundation', 'import KalturaClient', '', ...fills, ...setup.pre, ...setup.wrap(stepLines), '', 'dispatchMain()'], ctx, [model]);
+    if (!setup) return finish([...(st.uses.has(CRYPTOKIT) ? ['import CryptoKit', ''] : []), ...fills, ...stepLines], ctx, [model]);
+    return finish([...imports(st), ...fills, ...setup.pre, ...setup.wrap(stepLines), '', 'dispatchMain()'], ctx, [model]);
   },
   program(models, ctx) {
     const st = newState(em, RESERVED.swift, ctx, ['config', 'client', 'item', 'value', 'list']);
+    st.ks = 'client.ks!';
     const steps = new Map<number, ProgramStep>();
     chainRefs(st, steps, swiftAccess);
+    const reads = readsOf(models);
     const setup = setupParts(st, ctx);
     const nest = (i: number): string[] => {
       if (i >= models.length) return ['exit(0)'];
       const model = models[i];
-      const plan = planCall(model, ctx);
+      const plan = planCall(model, ctx, models);
       const a = emitArgs(plan, st);
       const r = st.names.alloc(resultName(plan) + 'Result');
       const resultVar = st.names.alloc(resultName(plan));
@@ -176,13 +199,13 @@ export const swift: LanguageGenerator = {
       return [
         `// Step ${model.stepIndex + 1}: ${model.service}.${model.action}`,
         ...a.stmts,
-        ...sent(call(model, a.args, plan), r, err, [...(plan.result ? [`let ${resultVar} = ${r}!`] : []), ...printResult(plan, ctx, r), '', ...inner], true),
+        ...sent(call(model, a.args, plan), r, err, [...(plan.result ? [`let ${resultVar} = ${r}!`] : []), ...printResult(plan, ctx, r, reads.get(model.stepIndex)), '', ...inner], true),
       ];
     };
     const nested = nest(0);
     const fills = st.fillIns.length ? [...st.fillIns, ''] : [];
     return finish(
-      ['import Foundation', 'import KalturaClient', '', ...fills, ...setup.pre, ...setup.wrap(nested), '', '// The completions end the program (exit); keep it running until then.', 'dispatchMain()'],
+      [...imports(st), ...fills, ...setup.pre, ...setup.wrap(nested), '', '// The completions end the program (exit); keep it running until then.', 'dispatchMain()'],
       ctx,
       models,
     );

@@ -295,7 +295,7 @@ export class GenericEngine {
   }
 
   /** The object as the API answers it: its properties, ids and times, computed properties. */
-  async present(ctx: CallContext, m: ServiceModel, row: ObjectRow): Promise<Data> {
+  async present(ctx: CallContext, _m: ServiceModel, row: ObjectRow): Promise<Data> {
     const data = this.dataOf(row);
     // in the class's property order, as Kaltura answers
     const out: Data = { objectType: row.object_type };

@@ -11,11 +11,11 @@ export interface StatusInfo {
   enumName: string;
   base: 'int' | 'string';
   /** The status of a new object. */
-  initial?: number | string;
+  initial?: number | string | undefined;
   /** The status a deleted object keeps (soft delete); undefined: deleted objects are removed. */
-  deleted?: number | string;
+  deleted?: number | string | undefined;
   /** The status of an object whose content is there (assets). */
-  ready?: number | string;
+  ready?: number | string | undefined;
   /** Value by constant name (`ACTIVE` -> 2). */
   byName: Map<string, number | string>;
 }
@@ -33,7 +33,7 @@ export interface ServiceModel {
   idType: 'int' | 'string' | 'none';
   /** The client chooses the id (`KalturaUser.id` is not read-only). */
   idGiven: boolean;
-  status?: StatusInfo;
+  status?: StatusInfo | undefined;
   /** Properties that identify an object without an id (a relation), in order. */
   keyProps: string[];
   /** The service attaches content to its objects (setContent, addContent, updateContent). */

@@ -22,18 +22,18 @@ export interface KeyBinding {
 export type Answer = { kind: 'object' } | { kind: 'void' } | { kind: 'wrapped'; cls: string; prop: string };
 
 export type Shape =
-  | { kind: 'add'; objectParam?: string; propParams: Array<[string, string]>; answer: Answer }
+  | { kind: 'add'; objectParam?: string | undefined; propParams: Array<[string, string]>; answer: Answer }
   | { kind: 'get'; key: KeyBinding; answer: Answer }
   | { kind: 'update'; key: KeyBinding; objectParam: string; answer: Answer }
   | { kind: 'delete'; key: KeyBinding; answer: Answer }
-  | { kind: 'list'; filterParam?: string; pagerParam?: string }
-  | { kind: 'count'; filterParam?: string }
+  | { kind: 'list'; filterParam?: string | undefined; pagerParam?: string | undefined }
+  | { kind: 'count'; filterParam?: string | undefined }
   | { kind: 'bulkDelete'; filterParam: string }
   | { kind: 'set'; key: KeyBinding; props: Array<[string, string]>; answer: Answer }
   | { kind: 'status'; key: KeyBinding; value: number | string; answer: Answer }
   | { kind: 'accept'; key: KeyBinding; answer: Answer }
   | { kind: 'clone'; key: KeyBinding; props: Array<[string, string]> }
-  | { kind: 'lookup'; props: Array<[string, string]>; many: boolean; pagerParam?: string }
+  | { kind: 'lookup'; props: Array<[string, string]>; many: boolean; pagerParam?: string | undefined }
   | { kind: 'setContent'; key: KeyBinding; resourceParam: string }
   | { kind: 'serve'; key: KeyBinding }
   | { kind: 'serveBy'; props: Array<[string, string]> }

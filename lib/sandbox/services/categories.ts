@@ -18,7 +18,7 @@ import { listItems } from '../store';
 const CATEGORY = 'KalturaCategory';
 const MEMBERSHIP = 'KalturaCategoryEntry';
 
-function models(engine: GenericEngine): { cat?: ServiceModel; ce?: ServiceModel } {
+function models(engine: GenericEngine): { cat: ServiceModel | undefined; ce: ServiceModel | undefined } {
   return { cat: engine.modelOfClass(CATEGORY), ce: engine.modelOfClass(MEMBERSHIP) };
 }
 

@@ -217,7 +217,7 @@ describe('size limit and fault injection', () => {
     const e = expectError(await call(small.url, 'uploadToken', 'add', { ks: k, 'uploadToken:fileSize': 200_000 }), 'FILE_SIZE_EXCEEDED');
     expect(e.args).toEqual({ FILE_SIZE: '100000' });
     const t = await call(small.url, 'uploadToken', 'add', { ks: k });
-    let r;
+    let r: Awaited<ReturnType<typeof call>>;
     do r = await call(small.url, 'uploadToken', 'upload', { ks: k, uploadTokenId: t.id }, { fileData: { data: randomBytes(150_000) } });
     while (r.code === 'UPLOAD_ERROR');
     expect(expectError(r, 'FILE_SIZE_EXCEEDED').args).toEqual({ FILE_SIZE: '100000' });

@@ -11,9 +11,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../../helpers/server';
 import { adminKs, call, startSandbox } from './harness';
+import { fuzzSeed } from '../../helpers/prng';
 
 const COUNT = Number(process.env.FUZZ_COUNT || 3000);
-const SEED = Number(process.env.FUZZ_SEED || Date.now() % 100000);
+const SEED = fuzzSeed(73001);
 
 let server: TestServer;
 let ks: string;
@@ -79,7 +80,7 @@ describe('fuzz', () => {
         case 8: return ks.slice(0, int(ks.length));
         case 9: return '0_' + 'f'.repeat(32);
         case 10: return String(Number.MAX_SAFE_INTEGER * 1000);
-        default: return Math.random().toString(36);
+        default: return rand().toString(36);
       }
     };
     const params = () => {

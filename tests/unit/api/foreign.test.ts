@@ -264,7 +264,10 @@ describe('createDescription over malformed documents', () => {
       // Collect every (parent, key) and replace a few at random.
       const slots: Array<[Record<string, unknown> | unknown[], string | number]> = [];
       const walk = (node: unknown) => {
-        if (Array.isArray(node)) node.forEach((v, i) => (slots.push([node, i]), walk(v)));
+        if (Array.isArray(node)) node.forEach((v, i) => {
+          slots.push([node, i]);
+          walk(v);
+        });
         else if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) slots.push([node as Record<string, unknown>, k]), walk(v);
       };
       walk(doc);

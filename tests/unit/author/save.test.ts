@@ -10,6 +10,7 @@ describe('validateRecipeFileName', () => {
     ['my-recipe', 'my-recipe'],
     ['upload2.md', 'upload2'],
     ['  a-b-c.md ', 'a-b-c'],
+    ['under_score.md', 'under_score'],
   ])('accepts %j', (name, slug) => {
     expect(validateRecipeFileName(name)).toEqual({ ok: true, fileName: `${slug}.md`, slug });
   });
@@ -24,7 +25,7 @@ describe('validateRecipeFileName', () => {
     '/etc/passwd',
     'Upper.md',
     'with space.md',
-    'under_score.md',
+    '_lead.md',
     '.hidden.md',
     'x.md.md',
     'x.txt',

@@ -50,6 +50,18 @@ describe('recipes:code --value', () => {
     expect(given.out).toContain('kaltura.enums.MediaType.VIDEO');
   }, 30_000);
 
+  it('no warning for the app token hash the generated code computes (hash of the KS and the token)', () => {
+    const whole = cli('recipes/start-a-session-with-an-app-token.md', '--lang', 'python', '--whole', ...target);
+    expect(whole.code).toBe(0);
+    expect(whole.err).toBe('');
+    expect(whole.out).toContain('token_hash = hashlib.sha256((client.getKs() + ');
+    expect(whole.out).not.toContain('YOUR_TOKEN_HASH');
+    const step = cli('recipes/start-a-session-with-an-app-token.md', '--lang', 'curl', '--step', '5', ...target);
+    expect(step.code).toBe(0);
+    expect(step.err).toBe('');
+    expect(step.out).toMatch(/^TOKEN_HASH=\$\(printf '%s%s' "\$KS" .*\| openssl dgst -sha256 /m);
+  }, 30_000);
+
   it.each([
     [['--value', '3.entry.mediaTyp=1'], /--value 3\.entry\.mediaTyp=1: step 3 has no input "entry\.mediaTyp"/],
     [['--value', '3.entry.mediaType=MOVIE'], /mediaType is one of 1 \(VIDEO\)/],

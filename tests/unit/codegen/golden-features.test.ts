@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GENERATORS, LANGUAGE_IDS, type LanguageId } from '@/lib/codegen';
 import type { ApiDescription } from '@/lib/api/types';
+import { laterReads } from '@/lib/codegen/reads';
 import type { RequestModel } from '@/lib/request/types';
 import { api as builtIn, buildModels, ctxOf, loadRecipe, PUBLISHED_PATH, publishedApi, uploadEdit } from './fixtures';
 
@@ -41,6 +42,8 @@ interface Feature {
   /** Fragments of the client API the sample follows, per language (all must appear). */
   follows: Partial<Record<LanguageId, string[]>>;
 }
+
+const APP_TOKEN = 'recipes/start-a-session-with-an-app-token.md';
 
 const FEATURES: Feature[] = [
   {
@@ -233,6 +236,42 @@ const FEATURES: Feature[] = [
       java: ['MediaService.list(filter, pager)'],
     },
   },
+  {
+    name: 'app-token-hash',
+    what: "appToken.startSession's tokenHash is computed in the sample (the SHA-256 of the call's KS followed by the token, in hexadecimal), not left a FILL IN",
+    recipe: APP_TOKEN,
+    step: 5,
+    setup: true,
+    follows: {
+      python: ['import hashlib', 'token_hash = hashlib.sha256((client.getKs() + token).encode("utf-8")).hexdigest()'],
+      php: ["$tokenHash = hash('sha256', $client->getKs() . $token);"],
+      php53: ["$tokenHash = hash('sha256', $client->getKs() . $token);"],
+      ruby: ["require 'digest'", 'token_hash = Digest::SHA256.hexdigest(client.ks + token)'],
+      java: ['String tokenHash = org.apache.commons.codec.digest.DigestUtils.sha256Hex(client.getKs() + token);'],
+      csharp: ['System.Security.Cryptography.SHA256.Create()', 'GetBytes(client.KS + token)', '.Replace("-", "").ToLowerInvariant()'],
+      node: ["const tokenHash = require('crypto').createHash('sha256').update(client.getKs() + token).digest('hex');"],
+      ajax: ['await crypto.subtle.digest("SHA-256", new TextEncoder().encode(client.getKs() + token))', '(async function() {'],
+      angular: ['await crypto.subtle.digest("SHA-256", new TextEncoder().encode(ks + token))', '(async () => {'],
+      swift: ['import CryptoKit', 'let tokenHash = SHA256.hash(data: Data((client.ks! + token).utf8)).map { String(format: "%02x", $0) }.joined()'],
+      curl: [`TOKEN_HASH=$(printf '%s%s' "$KS" "\${STEP1_TOKEN}" | openssl dgst -sha256 | sed 's/^.*= //')`, '--data-urlencode "tokenHash=${TOKEN_HASH}"'],
+    },
+  },
+  {
+    name: 'prints-later-reads',
+    what: "a step prints what later steps read of its result that its usual lines do not show (metadata.list: each item's version, which metadata.update takes)",
+    recipe: 'recipes/custom-metadata.md',
+    step: 4,
+    setup: true,
+    langs: ['python', 'php', 'ruby', 'java', 'csharp', 'swift'],
+    follows: {
+      python: ['print("id:", item.id, "status:", item.status, "version:", item.version)'],
+      php: ['echo "id: ", $item->id', '"version: ", $item->version'],
+      ruby: ['"version: " + item.version.to_s'],
+      java: ['"version: " + item.getVersion()'],
+      csharp: ['"version: " + item.Version'],
+      swift: ['print("version:", item.version as Any)'],
+    },
+  },
 ];
 
 function sample(f: Feature, lang: LanguageId): string {
@@ -242,7 +281,9 @@ function sample(f: Feature, lang: LanguageId): string {
   if (f.step === undefined) return g.program(ms.filter((m): m is RequestModel => m !== null), ctxOf({ api, filePath: '/tmp/clip.mp4' }));
   const m = ms[f.step - 1];
   if (!m) throw new Error(`${f.recipe} step ${f.step} has no call`);
-  return g.step(m, ctxOf({ api, setup: f.setup ?? false, filePath: '/tmp/clip.mp4' }));
+  // What later steps read of this step's result, as the page passes it (the sample prints it).
+  const reads = laterReads(loadRecipe(f.recipe).steps, f.step - 1);
+  return g.step(m, ctxOf({ api, setup: f.setup ?? false, filePath: '/tmp/clip.mp4', ...(reads.length ? { reads } : {}) }));
 }
 
 function golden(rel: string, actual: string): void {

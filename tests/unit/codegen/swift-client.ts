@@ -13,7 +13,9 @@
  *   converted);
  * - a completion's result has the type the builder returns; reading a property of it exists;
  *   a void action's result (nil on success) is never force-unwrapped;
- * - no name is declared twice in one scope.
+ * - no name is declared twice in one scope;
+ * - an app token's hash is CryptoKit's digest of strings (`SHA256.hash(data: Data((a + b).utf8))`
+ *   in hexadecimal), each part a String, with `import CryptoKit` (Apple's, not the client's).
  *
  * Statements of other shapes are reported, so new generator output cannot slip past unchecked.
  */
@@ -457,6 +459,13 @@ export function checkSwiftSample(code: string, client: SwiftClient): SwiftProble
       const v = evaluate(m[3]);
       if (!assignable(type, v)) fail(`\`${m[1]}\` is declared ${type} but given ${v}`);
       declare(m[1], type);
+    } else if ((m = /^let (\w+) = (SHA256|SHA512|Insecure\.SHA1|Insecure\.MD5)\.hash\(data: Data\(\((.+)\)\.utf8\)\)\.map \{ String\(format: "%02x", \$0\) \}\.joined\(\)$/.exec(line))) {
+      if (!/^import CryptoKit$/m.test(code)) fail(`${m[2]}.hash without import CryptoKit`);
+      for (const part of m[3].split(' + ')) {
+        const t = evaluate(part);
+        if (t !== 'String') fail(`the digest's input ${part} is ${t}, not String`);
+      }
+      declare(m[1], 'String');
     } else if ((m = /^let (\w+) = (.+)$/.exec(line))) {
       let v = evaluate(m[2]);
       if (v === INT_LIT) v = 'Int';

@@ -20,7 +20,7 @@ interface Instruction {
 }
 
 /** Instructions with continuation lines joined and comments dropped. */
-export function parseDockerfile(text: string): Instruction[] {
+function parseDockerfile(text: string): Instruction[] {
   const out: Instruction[] = [];
   let buf = '';
   let start = 0;

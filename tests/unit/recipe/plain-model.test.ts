@@ -21,7 +21,9 @@ function unserialisable(v: unknown, path = '$', out: string[] = [], seen = new S
   if (seen.has(v)) return out;
   seen.add(v);
   if (Array.isArray(v)) {
-    v.forEach((x, i) => unserialisable(x, `${path}[${i}]`, out, seen));
+    v.forEach((x, i) => {
+      unserialisable(x, `${path}[${i}]`, out, seen);
+    });
     return out;
   }
   if (Object.getPrototypeOf(v) !== Object.prototype) out.push(`${path}: prototype ${String(Object.getPrototypeOf(v))}`);

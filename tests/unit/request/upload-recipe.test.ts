@@ -99,7 +99,7 @@ describe('the request model of each step of the upload recipe', () => {
   });
 
   it('step 3: media.add with an IMAGE entry; mediaType reads VIDEO [1], IMAGE [2]...', () => {
-    const { model, form } = build(2, (v) => ({ body: { entry: { objectType: 'KalturaMediaEntry', mediaType: 2, name: 'Pixel', description: '' } } }));
+    const { model, form } = build(2, () => ({ body: { entry: { objectType: 'KalturaMediaEntry', mediaType: 2, name: 'Pixel', description: '' } } }));
     const entry = form.fields[0];
     expect(entry.path).toBe('body.entry');
     const mediaType = entry.fieldsByClass!.KalturaMediaEntry.find((f) => f.name === 'mediaType')!;

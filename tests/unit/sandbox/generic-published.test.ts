@@ -61,7 +61,7 @@ const ok = (v: Json, what: string) => {
 };
 
 /** A value of a property's type, distinct per seed. */
-function valueOf(p: PropertyDef, seed: number): unknown {
+function valueFor(p: PropertyDef, seed: number): unknown {
   switch (p.type.kind) {
     case 'string':
       return `v${seed}-${p.name}`;
@@ -140,9 +140,9 @@ describe.skipIf(!present)('generic services over the published description', () 
     for (const c of cases()) {
       const props = writable(c.cls).slice(0, 6);
       const data: Json = {};
-      for (const p of props) data[p.name] = valueOf(p, 1);
+      for (const p of props) data[p.name] = valueFor(p, 1);
       // another value of the same property (an enum of two values has only one other)
-      const other = (p: PropertyDef) => (String(valueOf(p, 2)) !== String(data[p.name]) ? valueOf(p, 2) : valueOf(p, 0));
+      const other = (p: PropertyDef) => (String(valueFor(p, 2)) !== String(data[p.name]) ? valueFor(p, 2) : valueFor(p, 0));
       const added = await call(c.service, 'add', addParams(c, data, entry.id));
       if (isError(added)) {
         failures.push(`${c.service}.add: ${added.code} ${added.message}`);
@@ -192,14 +192,14 @@ describe.skipIf(!present)('generic services over the published description', () 
         const [first, second] = props;
         const upParams: Json = {};
         for (const p of c.ops.update.params) {
-          if (p.type.kind === 'object') upParams[p.name] = { objectType: c.cls, [first!.name]: valueOf(first!, 3) };
+          if (p.type.kind === 'object') upParams[p.name] = { objectType: c.cls, [first!.name]: valueFor(first!, 3) };
           else if (p.required) upParams[p.name] = added.id;
         }
         const updated = await call(c.service, 'update', upParams);
         if (!isError(updated) || updated.code !== 'PROPERTY_VALIDATION_NOT_UPDATABLE') {
           ok(updated, `${c.service}.update`);
           const after = ok(await call(c.service, 'get', { [idParam]: added.id }), `${c.service}.get after update`);
-          expect(after[first!.name], `${c.service} updated ${first!.name}`).toEqual(valueOf(first!, 3));
+          expect(after[first!.name], `${c.service} updated ${first!.name}`).toEqual(valueFor(first!, 3));
           expect(after[second!.name], `${c.service} kept ${second!.name}`).toEqual(data[second!.name]);
         }
 

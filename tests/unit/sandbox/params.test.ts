@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getKalturaDescription } from '../../../lib/api';
 import { coerceArgs } from '../../../lib/sandbox/coerce';
-import { KalturaApiError } from '../../../lib/sandbox/errors';
+import type { KalturaApiError } from '../../../lib/sandbox/errors';
 import { Readable } from 'node:stream';
 import { FileArg, fromJson, mergeTree, treeFromPairs } from '../../../lib/sandbox/params';
 

@@ -22,7 +22,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GENERATORS } from '@/lib/codegen';
 import type { LanguageId } from '@/lib/codegen';
-import { FILL_IN } from '@/lib/codegen/plan';
+import { FILL_IN, pathSegments } from '@/lib/codegen/plan';
+import { laterReads } from '@/lib/codegen/reads';
 import { fieldsToJson } from '@/lib/request/http';
 import type { Connection, RequestModel } from '@/lib/request/types';
 import { CLIENTS, HAVE_CLIENTS } from '../../../helpers/clients';
@@ -98,8 +99,28 @@ export function compilerErrors(samples: Array<{ name: string }>, output: string,
 /** Replaces each FILL IN declaration's placeholder with a value, as a reader would. */
 export function fillIn(code: string, values: Record<string, string>): string {
   let out = code;
-  for (const [placeholder, value] of Object.entries(values)) out = out.split(placeholder).join(value);
+  // Longest first: `YOUR_TOKEN` must not eat the start of `YOUR_TOKEN_HASH`.
+  for (const [placeholder, value] of Object.entries(values).sort(([a], [b]) => b.length - a.length)) out = out.split(placeholder).join(value);
   return out;
+}
+
+/**
+ * What a reader pastes into the FILL IN declarations that ask for an earlier step's result
+ * (`FILL IN: token of step 1's result (...)` above `token = "YOUR_TOKEN"`): the value at that path
+ * of what that step printed (its live result), by placeholder.
+ */
+export function earlierResults(code: string, results: Record<number, unknown>): Record<string, string> {
+  const values: Record<string, string> = {};
+  const lines = code.split('\n');
+  lines.forEach((line, i) => {
+    const m = new RegExp(`${FILL_IN} (\\S+) of step (\\d+)'s result`).exec(line);
+    const placeholder = m ? /YOUR_[A-Z0-9_]+/.exec(lines[i + 1] ?? '')?.[0] : undefined;
+    if (!m || !placeholder) return;
+    let cur = (results[Number(m[2]) - 1] as { response?: unknown } | undefined)?.response;
+    for (const seg of pathSegments(m[1])) cur = cur && typeof cur === 'object' ? (cur as Record<string | number, unknown>)[seg] : undefined;
+    if (cur !== undefined && cur !== null && typeof cur !== 'object') values[placeholder] = String(cur);
+  });
+  return values;
 }
 
 export function describeClient(runner: Runner): void {
@@ -159,9 +180,12 @@ export function describeClient(runner: Runner): void {
       expect(sha(Buffer.from(await dl.arrayBuffer()))).toBe(sha(bytes));
     }
 
-    /** Values the reader fills in: a fresh upload token for `YOUR_UPLOAD_TOKEN_ID`. */
-    async function fillValues(code: string): Promise<string> {
-      const values: Record<string, string> = {};
+    /**
+     * Values the reader fills in: earlier steps' results where a FILL IN asks for one (from what
+     * those steps printed), a fresh upload token for `YOUR_UPLOAD_TOKEN_ID`.
+     */
+    async function fillValues(code: string, results: Record<number, unknown> = {}): Promise<string> {
+      const values: Record<string, string> = earlierResults(code, results);
       if (code.includes('YOUR_UPLOAD_TOKEN_ID')) values.YOUR_UPLOAD_TOKEN_ID = String((await api('uploadToken', 'add', {})).id);
       const filled = fillIn(code, values);
       const left = /YOUR_(?!ADMIN_SECRET|KS\b)[A-Z0-9_]+/.exec(filled);
@@ -203,7 +227,9 @@ export function describeClient(runner: Runner): void {
         for (let i = 0; i < recipe.steps.length; i++) {
           const model = buildModels(recipe, { edit: isUpload ? edit(name) : undefined, conn, filePath: file, results })[i];
           if (!model) continue;
-          const code = await fillValues(g.step(model, ctxOf({ connection: conn, secrets: 'shown', setup: true, filePath: file })));
+          // What later steps read of this one's result, as the page passes it: the sample prints it.
+          const reads = laterReads(recipe.steps, i);
+          const code = await fillValues(g.step(model, ctxOf({ connection: conn, secrets: 'shown', setup: true, filePath: file, reads })), results);
           const out = await runner.exec(code, dir, `step${n}_${i + 1}`, file);
           // The live result the page would hold: read back the way the step printed it.
           const sent = fieldsToJson(model.params);
@@ -261,19 +287,35 @@ export function liveResult(out: string): unknown {
   // A scalar: `session.start: djJ8...`.
   const scalar = lines.length === 1 ? /^\w+\.\w+: (.*)$/.exec(lines[0]) : null;
   if (scalar) return scalar[1];
+  // `id: 1 version: 3`; a dotted key (`object.id: 0_abc`, a value a later step reads) is a path.
   const pairs = (line: string) => {
-    const o: Record<string, string> = {};
-    const re = /(\w+): (.*?)(?= \w+: |$)/g;
-    for (let m = re.exec(line); m; m = re.exec(line)) o[m[1]] = m[2];
+    const o: Record<string, unknown> = {};
+    const re = /([\w.]+): (.*?)(?= [\w.]+: |$)/g;
+    for (let m = re.exec(line); m; m = re.exec(line)) setAt(o, m[1], m[2]);
     return o;
   };
   const o: Record<string, unknown> = {};
   const list = lines.findIndex((l) => l.startsWith('totalCount:'));
   if (list >= 0) {
     o.totalCount = Number(lines[list].slice('totalCount:'.length).trim());
-    o.objects = lines.slice(list + 1).map(pairs);
+    // Item lines, then lines of values read from the whole result (`objects.0.x` is read in the items).
+    const items = lines.slice(list + 1);
+    const end = items.findIndex((l) => !/^\w+: /.test(l) || /^[\w]+\.[\w.]+: /.test(l));
+    o.objects = (end < 0 ? items : items.slice(0, end)).map(pairs);
+    if (end >= 0) for (const line of items.slice(end)) for (const [k, v] of Object.entries(pairs(line))) if (!(k in o)) o[k] = v;
     return o;
   }
   for (const line of lines) for (const [k, v] of Object.entries(pairs(line))) if (!(k in o)) o[k] = v;
   return o;
+}
+
+/** Sets `path` (`object.id`) in `o`, making the objects on the way. */
+function setAt(o: Record<string, unknown>, path: string, value: string): void {
+  const segs = path.split('.');
+  let cur = o;
+  for (const seg of segs.slice(0, -1)) {
+    if (typeof cur[seg] !== 'object' || cur[seg] === null) cur[seg] = {};
+    cur = cur[seg] as Record<string, unknown>;
+  }
+  cur[segs[segs.length - 1]] = value;
 }

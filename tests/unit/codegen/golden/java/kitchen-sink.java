@@ -88,9 +88,8 @@ public class CodeExample {
                                         }
 
                                         // Step 5: media.get
-                                        String entryId = mediaListResponse2.getObjects().get(0).getId();
                                         int version = 0;
-                                        APIOkRequestsExecutor.getExecutor().queue(MediaService.get(entryId, version)
+                                        APIOkRequestsExecutor.getExecutor().queue(MediaService.get(mediaListResponse2.getObjects().get(0).getId(), version)
                                             .setCompletion(mediaEntryResult -> {
                                                 if (!mediaEntryResult.isSuccess()) {
                                                     System.err.println(mediaEntryResult.error.getMessage());
@@ -103,11 +102,10 @@ public class CodeExample {
                                                 System.out.println("status: " + mediaEntry.getStatus());
 
                                                 // Step 6: media.update
-                                                String entryId2 = entryId;
                                                 MediaEntry mediaEntry2 = new MediaEntry();
                                                 mediaEntry2.setName("Renamed");
                                                 mediaEntry2.setTags("a,b");
-                                                APIOkRequestsExecutor.getExecutor().queue(MediaService.update(entryId2, mediaEntry2)
+                                                APIOkRequestsExecutor.getExecutor().queue(MediaService.update(mediaListResponse2.getObjects().get(0).getId(), mediaEntry2)
                                                     .setCompletion(mediaEntryResult2 -> {
                                                         if (!mediaEntryResult2.isSuccess()) {
                                                             System.err.println(mediaEntryResult2.error.getMessage());
@@ -120,8 +118,7 @@ public class CodeExample {
                                                         System.out.println("status: " + mediaEntry3.getStatus());
 
                                                         // Step 7: media.delete
-                                                        String entryId3 = entryId2;
-                                                        APIOkRequestsExecutor.getExecutor().queue(MediaService.delete(entryId3)
+                                                        APIOkRequestsExecutor.getExecutor().queue(MediaService.delete(mediaListResponse2.getObjects().get(0).getId())
                                                             .setCompletion(resultResult -> {
                                                                 if (!resultResult.isSuccess()) {
                                                                     System.err.println(resultResult.error.getMessage());

@@ -56,10 +56,9 @@ public class CodeExample {
                         System.out.println("status: " + metadataProfile2.getStatus());
 
                         // Step 2: metadata.add
-                        int metadataProfileId = metadataProfile2.getId();
                         MetadataObjectType objectType = MetadataObjectType.ENTRY;
                         String xmlData = "<metadata><Director>Ada Lovelace</Director></metadata>";
-                        APIOkRequestsExecutor.getExecutor().queue(MetadataService.add(metadataProfileId, objectType, objectId, xmlData)
+                        APIOkRequestsExecutor.getExecutor().queue(MetadataService.add(metadataProfile2.getId(), objectType, objectId, xmlData)
                             .setCompletion(metadataResult -> {
                                 if (!metadataResult.isSuccess()) {
                                     System.err.println(metadataResult.error.getMessage());

@@ -47,12 +47,11 @@ public class CodeExample {
                         System.out.println("status: " + uploadToken.getStatus());
 
                         // Step 2: uploadToken.upload
-                        String uploadTokenId = uploadToken.getId();
                         File fileData = new File("/tmp/Kaltura_Logo_Animation.flv");
                         boolean resume = false;
                         boolean finalChunk = true;
                         double resumeAt = -1.0;
-                        APIOkRequestsExecutor.getExecutor().queue(UploadTokenService.upload(uploadTokenId, fileData, resume, finalChunk, resumeAt)
+                        APIOkRequestsExecutor.getExecutor().queue(UploadTokenService.upload(uploadToken.getId(), fileData, resume, finalChunk, resumeAt)
                             .setCompletion(uploadTokenResult2 -> {
                                 if (!uploadTokenResult2.isSuccess()) {
                                     System.err.println(uploadTokenResult2.error.getMessage());
@@ -82,10 +81,9 @@ public class CodeExample {
                                         System.out.println("status: " + mediaEntry.getStatus());
 
                                         // Step 4: media.addContent
-                                        String entryId = mediaEntry.getId();
                                         UploadedFileTokenResource resource = new UploadedFileTokenResource();
                                         resource.setToken(uploadToken.getId());
-                                        APIOkRequestsExecutor.getExecutor().queue(MediaService.addContent(entryId, resource)
+                                        APIOkRequestsExecutor.getExecutor().queue(MediaService.addContent(mediaEntry.getId(), resource)
                                             .setCompletion(mediaEntryResult2 -> {
                                                 if (!mediaEntryResult2.isSuccess()) {
                                                     System.err.println(mediaEntryResult2.error.getMessage());

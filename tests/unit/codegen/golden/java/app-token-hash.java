@@ -1,0 +1,65 @@
+import com.kaltura.client.APIOkRequestsExecutor;
+import com.kaltura.client.Client;
+import com.kaltura.client.Configuration;
+import com.kaltura.client.enums.*;
+import com.kaltura.client.services.*;
+import com.kaltura.client.types.*;
+import java.io.File;
+import java.util.*;
+
+public class CodeExample {
+    public static void main(String[] args) throws Exception {
+        // If the client fails on its own thread, end with an error instead of waiting. (On Java 16+,
+        // run with --add-opens java.base/java.lang=ALL-UNNAMED to see the API's error messages.)
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
+            System.err.println(error);
+            System.exit(1);
+        });
+        // FILL IN: id of step 1's result (run that step first, or paste the value here).
+        String id = "YOUR_ID";
+        // FILL IN: token of step 1's result (run that step first, or paste the value here).
+        String token = "YOUR_TOKEN";
+
+        Configuration config = new Configuration();
+        config.setEndpoint("http://127.0.0.1:3000");
+        Client client = new Client(config);
+        String secret = "YOUR_ADMIN_SECRET";
+        String userId = "";
+        SessionType type = SessionType.ADMIN;
+        int partnerId = 1000042;
+
+        APIOkRequestsExecutor.getExecutor().queue(SessionService.start(secret, userId, type, partnerId)
+            .setCompletion(ksResult -> {
+                if (!ksResult.isSuccess()) {
+                    System.err.println(ksResult.error.getMessage());
+                    System.exit(1);
+                    return;
+                }
+                client.setKs(ksResult.results);
+
+                // tokenHash: the SHA-256 of the KS this call is made with followed by the token, in hexadecimal (what appToken.startSession checks).
+                // SHA-256 is the token's hashType here; hash with the token's own hashType if it has another.
+                String tokenHash = org.apache.commons.codec.digest.DigestUtils.sha256Hex(client.getKs() + token);
+                String userId2 = "visitor-1001";
+                SessionType type2 = SessionType.USER;
+                int expiry = 600;
+                APIOkRequestsExecutor.getExecutor().queue(AppTokenService.startSession(id, tokenHash, userId2, type2, expiry)
+                    .setCompletion(result -> {
+                        if (!result.isSuccess()) {
+                            System.err.println(result.error.getMessage());
+                            System.exit(1);
+                            return;
+                        }
+                        SessionInfo resultValue = result.results;
+                        System.out.println("ks: " + resultValue.getKs());
+                        System.out.println("partnerId: " + resultValue.getPartnerId());
+                        System.out.println("userId: " + resultValue.getUserId());
+                        System.out.println("sessionType: " + resultValue.getSessionType());
+                        System.out.println("expiry: " + resultValue.getExpiry());
+                        System.exit(0);
+                    })
+                    .build(client));
+            })
+            .build(client));
+    }
+}

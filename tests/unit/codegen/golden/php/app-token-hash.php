@@ -1,0 +1,35 @@
+<?php
+require_once('lib/KalturaClient.php');
+
+// FILL IN: id of step 1's result (run that step first, or paste the value here).
+$id = "YOUR_ID";
+// FILL IN: token of step 1's result (run that step first, or paste the value here).
+$token = "YOUR_TOKEN";
+
+$secret = "YOUR_ADMIN_SECRET";
+$userId = "";
+$type = KalturaSessionType::ADMIN;
+$partnerId = 1000042;
+$config = new KalturaConfiguration($partnerId);
+$config->setServiceUrl("http://127.0.0.1:3000");
+$client = new KalturaClient($config);
+$ks = $client->session->start($secret, $userId, $type, $partnerId);
+$client->setKs($ks);
+
+// tokenHash: the SHA-256 of the KS this call is made with followed by the token, in hexadecimal (what appToken.startSession checks).
+// SHA-256 is the token's hashType here; hash with the token's own hashType if it has another.
+$tokenHash = hash('sha256', $client->getKs() . $token);
+$userId2 = "visitor-1001";
+$type2 = KalturaSessionType::USER;
+$expiry = 600;
+try {
+  $result = $client->appToken->startSession($id, $tokenHash, $userId2, $type2, $expiry);
+  echo "ks: ", $result->ks, "\n";
+  echo "partnerId: ", $result->partnerId, "\n";
+  echo "userId: ", $result->userId, "\n";
+  echo "sessionType: ", $result->sessionType, "\n";
+  echo "expiry: ", $result->expiry, "\n";
+} catch (Exception $e) {
+  fwrite(STDERR, $e->getMessage() . "\n");
+  exit(1);
+}

@@ -1,0 +1,48 @@
+import Foundation
+import KalturaClient
+
+// FILL IN: the metadataProfileId you gave in step 3 (run that step first, or paste the value here).
+let metadataProfileIdEqual: Int = 0
+// FILL IN: the objectId you gave in step 3 (run that step first, or paste the value here).
+let objectIdEqual: String = "YOUR_OBJECT_ID_EQUAL"
+
+let config = ConnectionConfiguration()
+config.endPoint = URL(string: "http://127.0.0.1:3000")!
+let client = Client(config)
+let secret: String = "YOUR_ADMIN_SECRET"
+let userId: String = ""
+let type: SessionType = SessionType.ADMIN
+let partnerId: Int = 1000042
+
+USRExecutor.shared.send(request: SessionService.start(secret: secret, userId: userId, type: type, partnerId: numericCast(partnerId))
+    .set(completion: { (ks, error) in
+        if let error = error {
+            print(error.message ?? "request failed")
+            exit(1)
+        }
+        client.ks = ks
+
+        let filter = MetadataFilter()
+        filter.metadataProfileIdEqual = metadataProfileIdEqual
+        filter.objectIdEqual = objectIdEqual
+        filter.metadataObjectTypeEqual = MetadataObjectType.ENTRY
+        USRExecutor.shared.send(request: MetadataService.list(filter: filter)
+            .set(completion: { (result, error2) in
+                if let error2 = error2 {
+                    print(error2.message ?? "request failed")
+                    exit(1)
+                }
+                let list = result!
+                print("totalCount:", list.totalCount as Any)
+                for item in list.objects ?? [] {
+                    print("id:", item.id as Any)
+                    print("status:", item.status as Any)
+                    print("version:", item.version as Any)
+                }
+                exit(0)
+            })
+            .build(client))
+    })
+    .build(client))
+
+dispatchMain()
