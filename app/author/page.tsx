@@ -4,7 +4,7 @@
  */
 import type { Metadata } from 'next';
 import { listRecipes, loadRecipe } from '@/lib/server/recipes';
-import { RECIPE_TEMPLATE, TEMPLATE_SLUG } from '@/components/author/template';
+import { RECIPE_TEMPLATE, TEMPLATE_SLUG } from '@/lib/author/template';
 import { AuthorApp } from './AuthorApp';
 import { savingAllowed } from '@/app/api/recipes/save';
 

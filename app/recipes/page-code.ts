@@ -6,7 +6,7 @@ import { cookies, headers } from 'next/headers';
 import type { ApiSlice } from '@/lib/api/slice';
 import type { Recipe } from '@/lib/recipe/types';
 import { initialCode, pageOrigin, sandboxPartnerId } from '@/lib/server/initial-code';
-import { LANGUAGE_COOKIE, cleanLanguage, type InitialCode } from '@/components/code/initial';
+import { LANGUAGE_COOKIE, cleanLanguage, type InitialCode } from '@/lib/samples/initial';
 
 export async function pageCode(recipe: Recipe, slice: ApiSlice): Promise<InitialCode | undefined> {
   const h = await headers();

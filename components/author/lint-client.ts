@@ -4,6 +4,7 @@
  * is answered; older ones are dropped.
  */
 import type { DescriptionParts } from '@/lib/api';
+import type { EditorLint } from '@/lib/author/lint';
 import type { Recipe } from '@/lib/recipe/types';
 
 export interface LintRequest {
@@ -52,6 +53,8 @@ export class RecipeLinter {
   }
 
   private parts?: DescriptionParts;
+  /** The main thread's own linter, when the worker is unavailable. */
+  private onMainLint?: EditorLint;
 
   /** Lints against this description from now on (the server's configured one). */
   setDescription(parts: DescriptionParts): void {
@@ -104,14 +107,17 @@ export class RecipeLinter {
   }
 
   private async onMain(source: string, id: number): Promise<LintResult | undefined> {
-    const { lintRecipe, setLintDescription } = await import('./lint');
+    if (!this.onMainLint) {
+      const { createEditorLint } = await import('@/lib/author/lint');
+      this.onMainLint ??= createEditorLint();
+    }
     if (this.parts) {
-      setLintDescription(this.parts);
+      this.onMainLint.setDescription(this.parts);
       this.parts = undefined;
     }
     if (id !== this.seq) return undefined;
     const t0 = performance.now();
-    const recipe = lintRecipe(source);
+    const recipe = this.onMainLint.lint(source);
     return { recipe, ms: performance.now() - t0, where: 'main' };
   }
 }

@@ -3,8 +3,10 @@
  * API description as `npm run recipes:lint`. Messages: {id, source} in, {id, recipe, ms} out.
  */
 import './worker-dom-shim';
-import { lintRecipe, setLintDescription } from './lint';
+import { createEditorLint } from '@/lib/author/lint';
 import type { LintRequest, LintResponse } from './lint-client';
+
+const linter = createEditorLint();
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<LintRequest>) => void) | null; postMessage(m: LintResponse): void };
 
@@ -14,11 +16,11 @@ scope.onmessage = (e) => {
     return;
   }
   if (e.data.parts) {
-    setLintDescription(e.data.parts);
+    linter.setDescription(e.data.parts);
     return;
   }
   const { id, source } = e.data;
   const t0 = performance.now();
-  const recipe = lintRecipe(source);
+  const recipe = linter.lint(source);
   scope.postMessage({ id, recipe, ms: performance.now() - t0 });
 };

@@ -5,8 +5,8 @@
 import type { editor as MonacoEditor, IDisposable, languages } from 'monaco-editor';
 import type { Diagnostic } from '@/lib/recipe/types';
 import type { Monaco } from './monaco';
-import { cursorContext } from './context';
-import { keysAt, suggest, type CompletionSources, type Suggestion } from './completions';
+import { keysAt, suggest, type CompletionSources, type Suggestion } from '@/lib/author/completions';
+import { cursorContext } from '@/lib/author/cursor-context';
 
 export const MARKER_OWNER = 'recipe-lint';
 

@@ -10,7 +10,7 @@
  *   and once the text has stopped changing for a moment.
  */
 import { useEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
-import type { CompactTokens } from './tokens';
+import type { CompactTokens } from '@/lib/samples/tokens';
 
 /** Quiet time after the last change before highlighting (typing in a form field). */
 const SETTLE_MS = 150;

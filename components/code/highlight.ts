@@ -4,7 +4,7 @@
  * request, so neither shiki nor a grammar ever runs on the main thread or loads before a value
  * changes. Without workers, code stays plain text (still exact and copyable).
  */
-import type { CompactTokens } from './tokens';
+import type { CompactTokens } from '@/lib/samples/tokens';
 import type { HighlightRequest, HighlightResponse } from './highlight.worker';
 
 let worker: Worker | null | undefined;

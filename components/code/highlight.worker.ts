@@ -4,7 +4,7 @@
  * {id, code, lang} in, {id, tokens} out (tokens null when the language has no grammar).
  */
 import type { HighlighterCore } from 'shiki/core';
-import { SAMPLE_THEMES, compactTokens, grammarFor, type CompactTokens } from './tokens';
+import { SAMPLE_THEMES, compactTokens, grammarFor, type CompactTokens } from '@/lib/samples/tokens';
 
 export interface HighlightRequest {
   id: number;

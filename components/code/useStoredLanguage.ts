@@ -2,11 +2,11 @@
 /**
  * The chosen sample language, remembered in localStorage and shared live by every code sample on
  * the page (choosing Python in one step switches every step, and the next visit starts there).
- * A cookie mirrors it so the server renders the chosen language's samples (components/code/initial.ts);
+ * A cookie mirrors it so the server renders the chosen language's samples (lib/samples/initial.ts);
  * until hydration is done the server's choice is used, so the first render matches the HTML.
  */
 import { useCallback, useSyncExternalStore } from 'react';
-import { LANGUAGE_COOKIE } from './initial';
+import { LANGUAGE_COOKIE } from '@/lib/samples/initial';
 
 export const LANGUAGE_KEY = 'recipe-console:code-language';
 const listeners = new Set<() => void>();

@@ -14,7 +14,7 @@ import { ProblemsPanel } from './Diagnostics';
 import { RunnerRoot } from './RunnerRoot';
 import { LiveReload } from './LiveReload';
 import { WholeRecipe } from '@/components/runner/WholeRecipe';
-import type { InitialCode } from '@/components/code/initial';
+import type { InitialCode } from '@/lib/samples/initial';
 
 export interface RecipePageProps {
   slug: string;

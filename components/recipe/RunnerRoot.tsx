@@ -11,7 +11,7 @@ import type { ApiDescription } from '@/lib/api/types';
 import type { Recipe } from '@/lib/recipe/types';
 import { runnerRecipe } from '@/lib/recipe/runner-model';
 import { RunnerProvider } from '@/components/runner/RunnerContext';
-import type { InitialCode } from '@/components/code/initial';
+import type { InitialCode } from '@/lib/samples/initial';
 
 export interface RunnerRootProps {
   slug: string;
@@ -20,7 +20,7 @@ export interface RunnerRootProps {
   slice?: ApiSlice;
   /** Or a whole description (the /author preview, rendered in the browser). */
   api?: ApiDescription;
-  /** Code samples made on the server for the initial values (components/code/initial.ts). */
+  /** Code samples made on the server for the initial values (lib/samples/initial.ts). */
   initialCode?: InitialCode;
   children: ReactNode;
 }

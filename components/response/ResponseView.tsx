@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import type { ExecuteResult } from '@/lib/request/execute';
+import { formatBytes } from '@/lib/format/bytes';
 import { JsonTree } from './JsonTree';
 
 export interface ResponseViewProps {
@@ -12,10 +13,6 @@ export interface ResponseViewProps {
   stepIndex: number;
   /** Shown under a session error: e.g. a "Log in again" button. */
   sessionAction?: React.ReactNode;
-}
-
-function size(n: number): string {
-  return n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(2)} MB`;
 }
 
 export function ResponseView({ result, stepIndex, sessionAction }: ResponseViewProps) {
@@ -38,7 +35,7 @@ export function ResponseView({ result, stepIndex, sessionAction }: ResponseViewP
           <span className="response-time" data-testid="response-time">
             {Math.round(result.timeMs)} ms
           </span>
-          {hasBody && <span className="response-size">{size(result.raw.length)}</span>}
+          {hasBody && <span className="response-size">{formatBytes(result.raw.length)}</span>}
         </span>
         {hasBody && result.json !== undefined && (
           <span className="response-tabs" role="group" aria-label="Response view">

@@ -7,6 +7,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ENTRY_POLL_LIMIT_MS, ENTRY_POLL_MS, asEntry, checkEntry, isProcessing, type EntryJson } from '@/lib/runner/entry-status';
+import { errorText } from '@/lib/request/response';
 import { useConnectionState, useRunnerContext } from './RunnerContext';
 
 type Entry = EntryJson;
@@ -38,7 +39,7 @@ export function EntryStatus({ response, stepIndex, onUpdate }: { response: unkno
     const r = await checkEntry(entry.id, ctx.connection.connection(), stepIndex);
     setChecking(false);
     if (r.error) {
-      setError(r.error.kind === 'kaltura' ? `${r.error.code}: ${r.error.message}` : r.error.message);
+      setError(errorText(r.error));
       return;
     }
     if (r.entry) {

@@ -9,6 +9,7 @@ import { currentClass, objectFields, optionText } from '@/lib/form/build';
 import { getPath } from '@/lib/form/paths';
 import type { DynamicState } from '@/lib/form/values';
 import type { EnumOption, FileValue, FormField, FormValues } from '@/lib/form/types';
+import { formatBytes } from '@/lib/format/bytes';
 
 export interface FieldContext {
   stepIndex: number;
@@ -268,13 +269,6 @@ function FileInput({ id, aria, field, value, ctx }: { id: string; aria: Aria; fi
       )}
     </span>
   );
-}
-
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-  if (n < 1024 * 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`;
-  return `${(n / 1024 / 1024 / 1024).toFixed(2)} GB`;
 }
 
 function ArrayInput({ field, ctx, value }: { field: FormField; ctx: FieldContext; value: unknown }) {

@@ -1,15 +1,17 @@
 'use client';
 /**
- * The step runner's page-level state: the API description, the connection and the runner store,
- * shared by every step of one recipe page. Rendered by RunnerRoot around the whole recipe.
+ * The step runner's page-level state: the API description, the connection, the runner store and
+ * the step executor, shared by every step of one recipe page. Rendered by RunnerRoot around the whole recipe.
  */
 import { createContext, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { descriptionFromSlice, type ApiSlice } from '@/lib/api/slice';
 import type { ApiDescription } from '@/lib/api/types';
 import { createConnectionStore, type ConnectionState, type ConnectionStore } from '@/lib/connection/store';
+import type { StepExecutor } from '@/lib/runner/execute-step';
 import { createRunnerStore, type RunnerState, type RunnerStore } from '@/lib/runner/store';
 import type { Recipe } from '@/lib/recipe/types';
-import type { InitialCode } from '@/components/code/initial';
+import { uploadExecutor } from '@/lib/upload/executor';
+import type { InitialCode } from '@/lib/samples/initial';
 import './runner.css';
 
 export interface RunnerContextValue {
@@ -20,6 +22,8 @@ export interface RunnerContextValue {
   apiSource: { url?: string; status: 'builtin' | 'loading' | 'loaded' | 'error'; error?: string };
   runner: RunnerStore;
   connection: ConnectionStore;
+  /** How the steps' requests are performed (one request; the chunked uploader for file uploads). */
+  executor: StepExecutor;
   /** Code samples the server made and highlighted for the initial values (recipe pages). */
   initialCode?: InitialCode;
 }
@@ -57,11 +61,14 @@ export interface RunnerProviderProps {
   /** A whole description instead (the /author preview, which may call any operation). */
   api?: ApiDescription;
   initialCode?: InitialCode;
+  /** How steps are performed (default: the chunked uploader for file uploads, one request otherwise). */
+  executor?: StepExecutor;
   children: ReactNode;
 }
 
-export function RunnerProvider({ slug, recipe, slice, api: given, initialCode, children }: RunnerProviderProps) {
+export function RunnerProvider({ slug, recipe, slice, api: given, initialCode, executor: givenExecutor, children }: RunnerProviderProps) {
   const connection = useMemo(getConnectionStore, []);
+  const executor = useMemo(() => givenExecutor ?? uploadExecutor(), [givenExecutor]);
   const runner = useMemo(
     () => createRunnerStore(typeof window === 'undefined' ? {} : { key: slug, storage: browserStorage('session'), deferLoad: true }),
     [slug],
@@ -125,8 +132,8 @@ export function RunnerProvider({ slug, recipe, slice, api: given, initialCode, c
       } else if (loaded?.url === openapiUrl && loaded.error) apiSource = { url: openapiUrl, status: 'error', error: loaded.error };
       else apiSource = { url: openapiUrl, status: 'loading' };
     }
-    return { slug, recipe, api, apiSource, runner, connection, initialCode };
-  }, [slug, recipe, slice, given, loaded, openapiUrl, runner, connection, initialCode]);
+    return { slug, recipe, api, apiSource, runner, connection, executor, initialCode };
+  }, [slug, recipe, slice, given, loaded, openapiUrl, runner, connection, executor, initialCode]);
 
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

@@ -2,8 +2,8 @@
 /**
  * One step of the runner: its form (from lib/form), the Run button (also Ctrl/Cmd+Enter), the
  * response, the demo, and the code samples. The request is built by the one builder
- * (lib/request/build.ts) and performed through executeStep (lib/runner), which the chunked
- * uploader may take over for file steps.
+ * (lib/request/build.ts) and performed through executeStep (lib/runner) with the runner context's
+ * executor, which the chunked uploader takes over for file steps.
  *
  * Layout: two panes (app/globals.css switches them side by side at >= 1200 px): `main` (the
  * step's heading and prose, from the server) with the form on the left; code samples and the
@@ -13,14 +13,16 @@ import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, type
 import type { Step } from '@/lib/recipe/types';
 import { buildForm, walkFields } from '@/lib/form/build';
 import { getPath } from '@/lib/form/paths';
-import { resolveDynamic } from '@/lib/form/dynamic';
+import { isBlockedError, runFirstMessage } from '@/lib/form/dynamic';
 import { initialValues, resolveValues, toAnswers } from '@/lib/form/values';
 import type { FieldError, FileValue, FormField, FormValues } from '@/lib/form/types';
 import { buildRequestModel } from '@/lib/request/build';
 import { isSessionError } from '@/lib/request/execute';
-import { loadEnumChoices } from '@/lib/runner/dynamic-enum';
+import { loadFieldChoices } from '@/lib/runner/dynamic-enum';
 import { executeStep } from '@/lib/runner/execute-step';
 import { connectionSecrets, publicAnswers } from '@/lib/runner/secrets';
+import type { UploadChoice } from '@/lib/upload/types';
+import type { Upload } from '@/lib/upload/uploader';
 import { useConnectionState, useRunnerContext, useRunnerState } from './RunnerContext';
 import { FormFields, fieldId, type FieldContext } from './FormFields';
 import { ResponseView } from '@/components/response/ResponseView';
@@ -64,6 +66,9 @@ function StepRunnerInner({ step, ctx, main }: { step: Step; ctx: NonNullable<Ret
   const [followed, setFollowed] = useState<unknown>();
   useEffect(() => setFollowed(undefined), [run?.result]);
   const abortRef = useRef<AbortController | null>(null);
+  // A file step's upload settings and its running upload (shown by StepUpload, given to each run).
+  const [uploadChoice, setUploadChoice] = useState<UploadChoice>({ mode: 'auto' });
+  const [upload, setUpload] = useState<Upload>();
 
   // Re-check as the user types, once a run was attempted (errors then update live).
   useEffect(() => {
@@ -93,13 +98,9 @@ function StepRunnerInner({ step, ctx, main }: { step: Step; ctx: NonNullable<Ret
 
   const loadOptions = useCallback(
     async (field: FormField) => {
-      const de = field.dynamicEnum;
-      if (!de) return;
+      if (!field.dynamicEnum) return;
       setDynamicOptions((d) => ({ ...d, [field.path]: { options: d[field.path]?.options ?? [], loading: true } }));
-      const dv = field.dynamicValue;
-      const made = dv ? resolveDynamic(dv, runner.results()) : undefined;
-      const mine = dv && made?.status === 'ok' ? { value: made.value, fromStep: dv.fromStep } : undefined;
-      const choices = await loadEnumChoices(de, api, connection.connection(), i, { mine });
+      const choices = await loadFieldChoices(field, api, connection.connection(), i, runner.results());
       setDynamicOptions((d) => ({ ...d, [field.path]: choices }));
     },
     [api, connection, i, runner],
@@ -120,7 +121,7 @@ function StepRunnerInner({ step, ctx, main }: { step: Step; ctx: NonNullable<Ret
 
   const errorMap = useMemo(() => {
     const m = new Map<string, string>();
-    if (showErrors) for (const e of [...errors, ...built.errors.filter((e) => !built.blockedBy.length || !/^Run step/.test(e.message))]) if (!m.has(e.path)) m.set(e.path, e.message);
+    if (showErrors) for (const e of [...errors, ...built.errors.filter((e) => !built.blockedBy.length || !isBlockedError(e))]) if (!m.has(e.path)) m.set(e.path, e.message);
     return m;
   }, [errors, built, showErrors]);
 
@@ -132,7 +133,7 @@ function StepRunnerInner({ step, ctx, main }: { step: Step; ctx: NonNullable<Ret
     if (!built.model || running || notConnected) return;
     setShowErrors(true);
     const { validateValues } = await import('@/lib/form/validate');
-    const errs = [...validateValues(form, resolved.values), ...built.errors.filter((e) => !/^Run step/.test(e.message))];
+    const errs = [...validateValues(form, resolved.values), ...built.errors.filter((e) => !isBlockedError(e))];
     setErrors(errs);
     if (built.blockedBy.length > 0) return;
     if (errs.length > 0) {
@@ -142,10 +143,11 @@ function StepRunnerInner({ step, ctx, main }: { step: Step; ctx: NonNullable<Ret
     }
     abortRef.current = new AbortController();
     runner.startRun(i);
-    const result = await executeStep({ model: built.model, files: runner.files(i), signal: abortRef.current.signal });
+    const upload = { choice: uploadChoice, onUpload: setUpload };
+    const result = await executeStep({ model: built.model, files: runner.files(i), signal: abortRef.current.signal, upload }, ctx.executor);
     if (isSessionError(result.error)) connection.reportInvalidKs();
     runner.finishRun(i, result, toAnswers(resolved.values));
-  }, [built, running, notConnected, form, resolved.values, runner, i, connection]);
+  }, [built, running, notConnected, form, resolved.values, runner, i, connection, uploadChoice, ctx.executor]);
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
@@ -177,10 +179,9 @@ function StepRunnerInner({ step, ctx, main }: { step: Step; ctx: NonNullable<Ret
   const fileField = form.fields.find((f) => f.kind === 'file' && !f.custom);
   const fileValue = fileField ? (getPath(resolved.values, fileField.path) as FileValue | undefined) : undefined;
   const v = resolved.values;
-  const formAllowsChunks = (v.resume === undefined || v.resume === false) && (v.finalChunk === undefined || v.finalChunk === true) && (v.resumeAt === undefined || v.resumeAt === -1 || v.resumeAt === 0);
   const visibleFields = form.fields.filter((f) => !f.hidden);
   const status = run?.status ?? 'idle';
-  const blockMsg = blocked ? `Run step ${built.blockedBy.map((b) => b + 1).join(' and step ')} first` : undefined;
+  const blockMsg = blocked ? runFirstMessage(built.blockedBy) : undefined;
 
   const tokenId = typeof v.uploadTokenId === 'string' ? v.uploadTokenId : undefined;
   return (
@@ -249,13 +250,15 @@ function StepRunnerInner({ step, ctx, main }: { step: Step; ctx: NonNullable<Ret
           )}
         </form>
         {/* The uploader's code loads once there is something to upload to (a token) or a file. */}
-        {fileField && hasCall && (tokenId || fileValue || run) && (
+        {fileField && built.model && (tokenId || fileValue || run) && (
           <Suspense fallback={null}>
             <StepUpload
-              stepIndex={i}
+              choice={uploadChoice}
+              onChoice={setUploadChoice}
+              upload={upload}
               tokenId={tokenId}
               fileSize={fileValue?.size}
-              formAllowsChunks={formAllowsChunks}
+              model={built.model}
               onRetry={() => void onRun()}
             />
           </Suspense>

@@ -1,55 +1,44 @@
 'use client';
 /**
  * What the upload step (uploadToken.upload with a file) adds to the step runner: the "Advanced"
- * settings, the resume-after-reload message, and the progress panel of the running upload.
- * Mounting it installs the uploader as the runner's step executor (lib/upload/step.ts), so the
- * step's Run goes through the chunked uploader with the same RequestModel.
+ * settings, the resume-after-reload message, and the progress panel of the running upload. The
+ * step runner holds the choice and the running Upload, and gives them to each run of the step
+ * (StepExecution.upload), which the runner context's executor sends through the chunked uploader.
  */
-import { useEffect, useRef, useState } from 'react';
-import { setStepExecutor } from '@/lib/runner/execute-step';
+import { useEffect, useState } from 'react';
+import type { RequestModel } from '@/lib/request/types';
 import { defaultFingerprintStore } from '@/lib/upload/fingerprint';
-import { formatBytes } from '@/lib/upload/progress';
-import { createUploadExecutor, registerUploadStep, type UploadChoice } from '@/lib/upload/step';
-import type { Fingerprint } from '@/lib/upload/types';
+import { isHandMadeChunk } from '@/lib/upload/model';
+import { formatBytes } from '@/lib/format/bytes';
+import type { Fingerprint, UploadChoice } from '@/lib/upload/types';
 import type { Upload } from '@/lib/upload/uploader';
 import { UploadPanel } from './UploadPanel';
 import { UploadSettings } from './UploadSettings';
 import styles from './upload.module.css';
 
-let installed = false;
-function installExecutor() {
-  if (installed) return;
-  installed = true;
-  setStepExecutor(createUploadExecutor());
-}
-
 export interface StepUploadProps {
-  stepIndex: number;
+  /** The user's choice of how the file is sent, and its change. */
+  choice: UploadChoice;
+  onChoice: (c: UploadChoice) => void;
+  /** The step's running (or last) upload. */
+  upload?: Upload;
   /** The upload token id the form sends now (to find an unfinished upload of it after a reload). */
   tokenId?: string;
   /** Size of the picked file, if any. */
   fileSize?: number;
-  /** False when the form's resume/finalChunk/resumeAt are not the single-request values. */
-  formAllowsChunks?: boolean;
+  /** The step's request model (its resume/finalChunk/resumeAt decide whether the uploader may chunk). */
+  model: RequestModel;
   /** Runs the step again (offered after a failed or cancelled upload). */
   onRetry?: () => void;
 }
 
-export function StepUpload({ stepIndex, tokenId, fileSize, formAllowsChunks = true, onRetry }: StepUploadProps) {
-  const [choice, setChoice] = useState<UploadChoice>({ mode: 'auto' });
-  const [upload, setUpload] = useState<Upload>();
+export function StepUpload({ choice, onChoice, upload, model, tokenId, fileSize, onRetry }: StepUploadProps) {
+  const formAllowsChunks = !isHandMadeChunk(model);
   const [unfinished, setUnfinished] = useState<Fingerprint>();
   const [, setUploadState] = useState<string>();
-  const choiceRef = useRef(choice);
-  choiceRef.current = choice;
 
   // Re-render on the upload's state changes (the settings are locked while it runs).
   useEffect(() => upload?.on((e) => e.type === 'state' && setUploadState(e.state)), [upload]);
-
-  useEffect(() => {
-    installExecutor();
-    return registerUploadStep(stepIndex, { choice: () => choiceRef.current, onUpload: setUpload });
-  }, [stepIndex]);
 
   useEffect(() => {
     // An upload to this token that did not finish (e.g. before a reload) left its file's fingerprint.
@@ -66,7 +55,7 @@ export function StepUpload({ stepIndex, tokenId, fileSize, formAllowsChunks = tr
           one, create a new upload token first.
         </p>
       )}
-      <UploadSettings value={choice} onChange={setChoice} fileSize={fileSize} formAllowsChunks={formAllowsChunks} disabled={!!running} />
+      <UploadSettings value={choice} onChange={onChoice} fileSize={fileSize} formAllowsChunks={formAllowsChunks} disabled={!!running} />
       {upload && <UploadPanel upload={upload} onRetry={onRetry} />}
     </div>
   );

@@ -7,7 +7,8 @@
 import { useEffect, useState } from 'react';
 import type { Upload } from '@/lib/upload/uploader';
 import type { UploadProgress } from '@/lib/upload/types';
-import { formatBytes, formatDuration } from '@/lib/upload/progress';
+import { formatBytes } from '@/lib/format/bytes';
+import { formatDuration } from '@/lib/upload/progress';
 import styles from './upload.module.css';
 
 const STATE_LABEL: Record<UploadProgress['state'], string> = {

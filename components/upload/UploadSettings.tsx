@@ -4,10 +4,9 @@
  * chunk size and parallel streams, each showing what the automatic choice is for the picked file.
  */
 import { useId } from 'react';
-import { autoSettings, chunkedByDefault, KiB, MiB } from '@/lib/upload/plan';
-import { formatBytes } from '@/lib/upload/progress';
-import type { UploadChoice } from '@/lib/upload/step';
-import type { UploadMode } from '@/lib/upload/types';
+import { autoSettings, KiB, MiB, sendMode } from '@/lib/upload/plan';
+import { formatBytes } from '@/lib/format/bytes';
+import type { UploadChoice, UploadMode } from '@/lib/upload/types';
 import styles from './upload.module.css';
 
 export type { UploadChoice };
@@ -28,7 +27,7 @@ export interface UploadSettingsProps {
 export function UploadSettings({ value, onChange, fileSize, formAllowsChunks, disabled }: UploadSettingsProps) {
   const id = useId();
   const auto = fileSize !== undefined ? autoSettings(fileSize, { chunkSize: value.chunkSize }) : undefined;
-  const chunked = fileSize !== undefined && formAllowsChunks && (value.mode === 'chunked' || (value.mode === 'auto' && chunkedByDefault(fileSize, value.chunkSize))) && fileSize > 0;
+  const chunked = fileSize !== undefined && sendMode(!formAllowsChunks, fileSize, value.mode, value.chunkSize) === 'chunked';
   let summary: string;
   if (!formAllowsChunks) summary = 'One request with the form’s resume, finalChunk and resumeAt values.';
   else if (fileSize === undefined) summary = 'Files larger than the chunk size are sent in chunks, in parallel.';

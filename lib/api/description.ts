@@ -10,6 +10,7 @@
  * It never throws: what cannot be read is listed in `problems` and left out or given a graceful
  * default (an unknown type becomes `string`). Every index is built once, here.
  */
+import { normalizePath, parseOperationPath } from './operation-path';
 import { pluginIndex } from './plugins';
 import type {
   ApiDescription,
@@ -38,18 +39,6 @@ const BODY_TYPES = [
   'application/x-www-form-urlencoded',
 ];
 const ERROR_CLASS = 'kalturaapiexception';
-
-/** Normalises an operation path for lookup: `/API_V3/service/UploadToken/action/add/` -> `/service/uploadtoken/action/add`. */
-export function normalizePath(path: string): string {
-  let p = path.trim();
-  const q = p.search(/[?#]/);
-  if (q >= 0) p = p.slice(0, q);
-  p = p.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]+/i, ''); // a full URL
-  if (!p.startsWith('/')) p = '/' + p;
-  p = p.replace(/^\/api_v3(?=\/|$)/i, '');
-  p = p.replace(/\/+$/, '');
-  return (p || '/').toLowerCase();
-}
 
 /** Strips the Kaltura description's markers (`readOnly`, `Enum Type: ...`) from a text. */
 function cleanDescription(text: unknown): string | undefined {
@@ -570,7 +559,7 @@ class Reader {
       params,
       requiresKs,
     };
-    const serviceId = /^\/service\/([^/]+)/i.exec(path.replace(/^\/api_v3/i, ''))?.[1];
+    const serviceId = parseOperationPath(path)?.service;
     if (serviceId && serviceId.toLowerCase() !== service.toLowerCase()) operation.serviceId = serviceId;
     const plugin = this.pluginOf(op, service, serviceId);
     if (plugin) operation.plugin = plugin;
@@ -633,19 +622,19 @@ class Reader {
 
   /** Canonical service and action names: x-kaltura-*, then operationId, then the path. */
   private names(path: string, method: string, op: Json): { service: string; action: string } {
-    const match = /^\/service\/([^/]+)(?:\/action\/([^/]+))?\/?$/i.exec(path.replace(/^\/api_v3/i, ''));
+    const match = parseOperationPath(path);
     const opId = str(op.operationId);
     const dot = opId ? opId.indexOf('.') : -1;
     let service = str(op['x-kaltura-service']);
     let action = str(op['x-kaltura-action']);
     if (service === undefined) {
       if (opId && dot > 0) service = opId.slice(0, dot);
-      else if (match) service = match[1];
+      else if (match) service = match.service;
       else service = str(arr(op.tags)[0]) ?? path.split('/').filter(Boolean)[0] ?? '';
     }
     if (action === undefined) {
       if (opId && dot > 0) action = opId.slice(dot + 1);
-      else if (match) action = match[2] ?? '';
+      else if (match) action = match.action ?? '';
       else action = opId ?? method;
     }
     return { service: service!, action: action! };
@@ -760,17 +749,9 @@ class Description implements ApiDescription {
     }
     const op = this.byPath.get(key);
     if (op) return op;
-    // `/service/multirequest/action/null` and similar spellings of the multirequest endpoint.
-    const m = /^\/service\/([^/]+)\/action\/([^/]*)$/.exec(key);
-    if (m) return this.operationByName(m[1]!, m[2]!);
-    // The query form: `/api_v3/?service=media&action=add`.
-    const query = /\?(.*)$/.exec(path.trim());
-    if (query) {
-      const params = new URLSearchParams(query[1]!.replace(/#.*$/, ''));
-      const service = params.get('service');
-      if (service) return this.operationByName(service, params.get('action') ?? '');
-    }
-    return undefined;
+    // `/service/multirequest/action/null` and similar spellings, and the query form `/api_v3/?service=media&action=add`.
+    const named = parseOperationPath(path);
+    return named ? this.operationByName(named.service, named.action ?? '') : undefined;
   }
 
   operationByName(service: string, action: string): Operation | undefined {

@@ -17,7 +17,8 @@ export type {
   PropertyDef,
   TypeRef,
 } from './types';
-export { createDescription, describeParts, normalizePath, type DescriptionParts } from './description';
+export { createDescription, describeParts, type DescriptionParts } from './description';
+export { normalizePath, operationPath, parseOperationPath, type OperationPathParts } from './operation-path';
 export { mergeDescriptions } from './merge';
 export { sliceDescription, descriptionFromSlice, recordingDescription, type ApiSlice } from './slice';
 export { buildKalturaOpenApi, KALTURA_API_VERSION } from './openapi';

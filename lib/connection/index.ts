@@ -3,5 +3,5 @@ export { createConnectionStore, SESSION_KEY, REMEMBER_KEY, DEFAULT_SANDBOX_SESSI
 export type { ConnectionMode, ConnectionState, ConnectionStore, ConnectionStoreOptions, KeyValueStorage } from './store';
 export { decodeKs } from './ks';
 export type { KsHeader } from './ks';
-export { startSession, getSessionInfo, sessionStartModel, SessionError, SESSION_TYPE_ADMIN } from './session';
+export { startSession, getSessionInfo, SessionError } from './session';
 export type { SessionInfo } from './session';

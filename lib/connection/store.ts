@@ -11,6 +11,7 @@
  * The KS is kept in sessionStorage (a reload keeps the session); the secret only in memory, unless
  * the user ticks "remember on this device" (then localStorage).
  */
+import { errorText, isSessionError } from '@/lib/request/response';
 import type { Connection } from '@/lib/request/types';
 import { decodeKs } from './ks';
 import { getSessionInfo, SessionError, startSession, type SessionInfo } from './session';
@@ -156,8 +157,8 @@ export function createConnectionStore(opts: ConnectionStoreOptions): ConnectionS
     } catch (e) {
       if (state.ks !== ks) return true;
       const err = e instanceof SessionError ? e.error : undefined;
-      if (err?.kind === 'kaltura' && /KS/.test(err.code)) {
-        set({ status: 'error', loginNeeded: true, error: `The session is no longer valid (${err.code}: ${err.message}). Log in again.` });
+      if (isSessionError(err)) {
+        set({ status: 'error', loginNeeded: true, error: `The session is no longer valid (${errorText(err)}). Log in again.` });
         return false;
       }
       // The session may still work (e.g. session.get not allowed): keep it, say what happened.

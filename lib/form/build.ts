@@ -4,6 +4,7 @@
  * definitions (type, enum and labels) come from the description; an abstract class offers its
  * concrete subclasses; a preset `objectType` is shown read-only.
  */
+import { parseOperationPath } from '@/lib/api/operation-path';
 import type { ApiDescription, Operation, TypeRef } from '@/lib/api/types';
 import type { Annotations, SchemaNode, Step } from '@/lib/recipe/types';
 import type { EnumOption, FieldKind, FormField, FormModel, Widget } from './types';
@@ -15,11 +16,6 @@ type Node = Annotations & { properties?: Record<string, SchemaNode>; items?: Sch
 const MAX_AUTO_DEPTH = 2;
 
 const SECRET_NAMES = new Set(['secret', 'ks', 'adminSecret']);
-
-export function parseOperationPath(path: string): { service: string; action: string } | undefined {
-  const m = /^\/?(?:api_v3\/)?service\/([^/]+)\/action\/([^/?#]+)/i.exec(path.trim());
-  return m ? { service: m[1], action: m[2] } : undefined;
-}
 
 /** `VIDEO [1]`: how a dropdown item reads. */
 export function optionText(o: EnumOption): string {
@@ -48,7 +44,7 @@ export function buildForm(step: Step, api: ApiDescription): FormModel {
     model.known = true;
   } else if (call.path) {
     const parsed = parseOperationPath(call.path);
-    if (parsed) {
+    if (parsed?.action !== undefined) {
       model.service = parsed.service;
       model.action = parsed.action;
     }

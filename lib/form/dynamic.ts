@@ -3,7 +3,7 @@
  * `{fromStep, answer}` a path in the inputs submitted in that step (`body.` reaches into its
  * JSON body). Steps are 0-based here and shown 1-based to users.
  */
-import type { DynamicResolution, StepResults } from './types';
+import type { DynamicResolution, FieldError, StepResults } from './types';
 import { getPath, hasPath } from './paths';
 
 export interface DynamicRef {
@@ -12,9 +12,15 @@ export interface DynamicRef {
   answer?: string;
 }
 
-/** `Run step 2 first` (1-based, as on the page). */
-export function runFirstMessage(fromStep: number): string {
-  return `Run step ${fromStep + 1} first`;
+/** `Run step 2 first`, `Run step 1 and step 2 first` (0-based steps, shown 1-based as on the page). */
+export function runFirstMessage(fromSteps: number | readonly number[]): string {
+  const steps = typeof fromSteps === 'number' ? [fromSteps] : fromSteps;
+  return `Run step ${steps.map((s) => s + 1).join(' and step ')} first`;
+}
+
+/** Whether an error only says that an earlier step must run first (see FieldError.blockedBy). */
+export function isBlockedError(e: FieldError): boolean {
+  return e.blockedBy !== undefined;
 }
 
 /** "from step 1: id" / "from step 1 input: body.entry.name" — where a dynamic value comes from. */

@@ -112,6 +112,11 @@ export interface FieldError {
   /** Field path (`body.entry.mediaType`), or '' for the whole form. */
   path: string;
   message: string;
+  /**
+   * Set when the value comes from an earlier step (0-based) that has not succeeded yet ("Run step
+   * N first"): nothing is wrong with the value itself, the step is blocked until that one runs.
+   */
+  blockedBy?: number;
 }
 
 /** What a step produced, as far as later steps are concerned. */

@@ -113,8 +113,10 @@ export function resolveValues(
         if (!overridden) {
           if (resolution.status === 'ok') out = setPath(out, f.path, coerceToKind(f, resolution.value));
           else {
-            if (resolution.status === 'blocked') blocked.add(resolution.fromStep);
-            errors.push({ path: f.path, message: resolution.message });
+            if (resolution.status === 'blocked') {
+              blocked.add(resolution.fromStep);
+              errors.push({ path: f.path, message: resolution.message, blockedBy: resolution.fromStep });
+            } else errors.push({ path: f.path, message: resolution.message });
           }
         }
       }

@@ -7,6 +7,7 @@
  * - enums carry their class and constant; objects their concrete class; files their metadata;
  * - `format` 1 and the connection's KS (for operations that need one).
  */
+import { parseOperationPath } from '@/lib/api/operation-path';
 import type { ApiDescription, TypeRef } from '@/lib/api/types';
 import type { DynamicEnum, Step } from '@/lib/recipe/types';
 import { currentClass, objectFields } from '@/lib/form/build';
@@ -14,6 +15,7 @@ import { getPath } from '@/lib/form/paths';
 import { coerceToKind, isEmpty, isFileValue, resolveValues } from '@/lib/form/values';
 import { resolveDynamic } from '@/lib/form/dynamic';
 import type { FieldError, FormField, FormModel, FormValues, StepResults } from '@/lib/form/types';
+import { requestModel } from './models';
 import { FILE_PLACEHOLDER, type Connection, type Field, type RequestModel, type Value } from './types';
 
 export interface BuildRequestInput {
@@ -57,19 +59,8 @@ export function buildRequestModel(input: BuildRequestInput): BuildRequestResult 
     if (v === undefined) continue;
     params.push(f.secret ? { name: f.param!, value: v, secret: true } : { name: f.param!, value: v });
   }
-  const model: RequestModel = {
-    stepIndex: form.stepIndex,
-    service: form.service,
-    action: form.action,
-    method: 'POST',
-    serviceUrl: connection.serviceUrl,
-    params,
-    format: 1,
-  };
-  if (form.serviceId) model.serviceId = form.serviceId;
-  if (form.plugin) model.plugin = form.plugin;
-  if (form.requiresKs && connection.ks) model.ks = connection.ks;
-  if (connection.partnerId !== undefined) model.partnerId = connection.partnerId;
+  const { stepIndex, service, action, serviceId, plugin, requiresKs } = form;
+  const model = requestModel({ stepIndex, service, action, serviceId, plugin, params, requiresKs }, connection);
   return { model, blockedBy: resolved.blockedBy, errors };
 }
 
@@ -218,9 +209,9 @@ export function buildDynamicEnumRequest(
   stepIndex = -1,
 ): RequestModel | { error: string } {
   const op = api.operation(de.path);
-  const m = /service\/([^/]+)\/action\/([^/?#]+)/i.exec(de.path);
-  const service = op?.service ?? m?.[1];
-  const action = op?.action ?? m?.[2];
+  const named = parseOperationPath(de.path);
+  const service = op?.service ?? named?.service;
+  const action = op?.action ?? named?.action;
   if (!service || !action) return { error: `The dropdown's source ${de.path} is not a /service/NAME/action/NAME path.` };
   const args: Record<string, unknown> = {};
   for (const p of de.parameters) {
@@ -245,10 +236,5 @@ export function buildDynamicEnumRequest(
     return (ia < 0 ? 1e6 : ia) - (ib < 0 ? 1e6 : ib);
   });
   const params: Field[] = names.map((name) => ({ name, value: jsonToValue(args[name], op?.params.find((p) => p.name === name)?.type) }));
-  const model: RequestModel = { stepIndex, service, action, method: 'POST', serviceUrl: connection.serviceUrl, params, format: 1 };
-  if (op?.serviceId) model.serviceId = op.serviceId;
-  if (op?.plugin) model.plugin = op.plugin;
-  if ((op?.requiresKs ?? true) && connection.ks) model.ks = connection.ks;
-  if (connection.partnerId !== undefined) model.partnerId = connection.partnerId;
-  return model;
+  return requestModel({ stepIndex, service, action, serviceId: op?.serviceId, plugin: op?.plugin, params, requiresKs: op?.requiresKs }, connection);
 }

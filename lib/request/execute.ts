@@ -1,19 +1,15 @@
 /**
- * Performs a RequestModel with fetch (browser or Node), from its one HTTP form (toHttpRequest).
- * Measures the time, parses the JSON, and classifies what went wrong: a Kaltura error (HTTP 200
- * with `code` and `message`), an HTTP error, an answer that is not JSON, or no answer at all.
+ * Performs a RequestModel with fetch (browser or Node), from its one HTTP form (toHttpRequest) and
+ * body (httpBody). Measures the time, and says what went wrong: no answer at all, or what the one
+ * classification of answers (response.ts) finds: a Kaltura error, an HTTP error, text that is not JSON.
  */
+import { runFirstMessage } from '@/lib/form/dynamic';
+import { MissingFileError, httpBody } from './body';
 import { toHttpRequest } from './http';
+import { classifyAnswer, type CallError } from './response';
 import type { HttpRequest, RequestModel, Value } from './types';
 
-export type CallError =
-  | { kind: 'kaltura'; code: string; message: string; args: Record<string, string>; objectType?: string; index?: number }
-  | { kind: 'network'; message: string }
-  | { kind: 'http'; status: number; message: string }
-  | { kind: 'parse'; message: string }
-  | { kind: 'aborted'; message: string }
-  | { kind: 'unresolved'; message: string }
-  | { kind: 'file'; message: string };
+export { isKalturaError, isSessionError, type CallError } from './response';
 
 export interface ExecuteResult {
   /** True when the call answered HTTP 2xx with JSON that is not a Kaltura error. */
@@ -37,30 +33,6 @@ export interface ExecuteOptions {
   files?: Record<string, Blob>;
   signal?: AbortSignal;
   fetchImpl?: typeof fetch;
-}
-
-/** Whether a parsed answer is a Kaltura error object. */
-export function isKalturaError(x: unknown): x is { code: string; message: string; objectType?: string; args?: unknown } {
-  if (!x || typeof x !== 'object' || Array.isArray(x)) return false;
-  const o = x as Record<string, unknown>;
-  return (
-    o.objectType === 'KalturaAPIException' ||
-    (typeof o.code === 'string' && typeof o.message === 'string' && (o.objectType === undefined || /Exception$/.test(String(o.objectType))))
-  );
-}
-
-function kalturaError(x: { code: string; message: string; objectType?: string; args?: unknown }, index?: number): CallError {
-  const args: Record<string, string> = {};
-  if (x.args && typeof x.args === 'object') {
-    // Kaltura sends args as an object; some versions as a list of {name, value}.
-    if (Array.isArray(x.args)) {
-      for (const a of x.args as Array<{ name?: unknown; value?: unknown }>) if (a && a.name !== undefined) args[String(a.name)] = String(a.value ?? '');
-    } else for (const [k, v] of Object.entries(x.args)) args[k] = typeof v === 'string' ? v : JSON.stringify(v);
-  }
-  const e: CallError = { kind: 'kaltura', code: String(x.code), message: String(x.message), args };
-  if (x.objectType) e.objectType = x.objectType;
-  if (index !== undefined) e.index = index;
-  return e;
 }
 
 /** The first unresolved reference in the model, as "step N: path". */
@@ -102,23 +74,15 @@ export async function executeRequest(model: RequestModel, opts: ExecuteOptions =
       timeMs: 0,
       raw: '',
       request,
-      error: { kind: 'unresolved', message: `Run step ${unresolved.fromStep + 1} first: this call needs its ${unresolved.path}.` },
+      error: { kind: 'unresolved', message: `${runFirstMessage(unresolved.fromStep)}: this call needs its ${unresolved.path}.`, ...unresolved },
     };
   }
   let body: BodyInit | undefined;
-  if (request.body.kind === 'form') {
-    body = new URLSearchParams(request.body.fields);
-  } else if (request.body.kind === 'multipart') {
-    const fd = new FormData();
-    for (const [k, v] of request.body.fields) fd.append(k, v);
-    for (const f of request.body.files) {
-      const blob = opts.files?.[f.field];
-      if (!blob) {
-        return { ok: false, timeMs: 0, raw: '', request, error: { kind: 'file', message: `Choose a file for ${f.field} first.` } };
-      }
-      fd.append(f.field, blob, f.name);
-    }
-    body = fd;
+  try {
+    body = httpBody(request, opts.files);
+  } catch (e) {
+    if (!(e instanceof MissingFileError)) throw e;
+    return { ok: false, timeMs: 0, raw: '', request, error: { kind: 'file', message: e.message } };
   }
   const doFetch = opts.fetchImpl ?? ((...a: Parameters<typeof fetch>) => fetch(...a));
   let res: Response;
@@ -150,34 +114,10 @@ export async function executeRequest(model: RequestModel, opts: ExecuteOptions =
   const timeMs = now() - started;
   const contentType = res.headers.get('content-type') ?? undefined;
   const base = { status: res.status, timeMs, raw, request, contentType };
-  let json: unknown;
-  try {
-    json = raw === '' ? undefined : JSON.parse(raw);
-  } catch {
-    const hint = raw.trimStart().startsWith('<')
-      ? ' It looks like HTML or XML: check that the service URL is the server address without /api_v3.'
-      : '';
-    const error: CallError = res.ok
-      ? { kind: 'parse', message: `The server answered HTTP ${res.status} with text that is not JSON.${hint}` }
-      : { kind: 'http', status: res.status, message: `The server answered HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}.${hint}` };
-    return { ok: false, ...base, error };
-  }
-  if (isKalturaError(json)) return { ok: false, ...base, json, error: kalturaError(json) };
-  if (Array.isArray(json)) {
-    const i = json.findIndex(isKalturaError);
-    if (i >= 0) return { ok: false, ...base, json, error: kalturaError(json[i], i) };
-  }
-  if (!res.ok) {
-    return { ok: false, ...base, json, error: { kind: 'http', status: res.status, message: `The server answered HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}.` } };
-  }
-  return { ok: true, ...base, json };
+  const answer = classifyAnswer({ status: res.status, statusText: res.statusText, text: raw });
+  return answer.ok ? { ok: true, ...base, json: answer.json } : { ok: false, ...base, json: answer.json, error: answer.error };
 }
 
 function now(): number {
   return typeof performance !== 'undefined' ? performance.now() : Date.now();
-}
-
-/** Whether an error means the session is not valid (expired, ended, or made for another partner). */
-export function isSessionError(e: CallError | undefined): boolean {
-  return !!e && e.kind === 'kaltura' && /^(INVALID_KS|EXPIRED_KS|KS_EXPIRED|INVALID_KS_.*)$/.test(e.code);
 }

@@ -1,3 +1,4 @@
+import { operationPath } from '@/lib/api/operation-path';
 import type { Field, HttpRequest, RequestModel, Value } from './types';
 
 /**
@@ -20,7 +21,7 @@ export function toHttpRequest(model: RequestModel): HttpRequest {
     query.set('ks', model.ks);
     secretQueryKeys.push('ks');
   }
-  const url = `${base}/api_v3/service/${model.serviceId ?? model.service}/action/${model.action}?${query.toString()}`;
+  const url = `${base}/api_v3${operationPath(model.serviceId ?? model.service, model.action)}?${query.toString()}`;
 
   const fields: Array<[string, string]> = [];
   const files: Array<{ field: string; name: string; size: number; mimeType?: string; path?: string }> = [];

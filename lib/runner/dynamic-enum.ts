@@ -8,9 +8,11 @@ import { dynamicChoices } from '@/lib/form/choices';
 import { getPath } from '@/lib/form/paths';
 import { buildDynamicEnumRequest } from '@/lib/request/build';
 import { executeRequest } from '@/lib/request/execute';
+import { errorText } from '@/lib/request/response';
 import type { Connection } from '@/lib/request/types';
 import type { DynamicEnum } from '@/lib/recipe/types';
-import type { EnumOption } from '@/lib/form/types';
+import { resolveDynamic } from '@/lib/form/dynamic';
+import type { EnumOption, FormField, StepResults } from '@/lib/form/types';
 
 export interface EnumChoices {
   options: EnumOption[];
@@ -34,9 +36,29 @@ export async function loadEnumChoices(
   if ('error' in model) return { options: [], error: model.error };
   const r = await executeRequest(model, { fetchImpl: opts.fetchImpl, signal: opts.signal });
   if (!r.ok) {
-    return { options: [], error: `Could not load the choices: ${r.error?.kind === 'kaltura' ? `${r.error.code}: ` : ''}${r.error?.message}` };
+    return { options: [], error: `Could not load the choices: ${r.error ? errorText(r.error) : `HTTP ${r.status}`}` };
   }
   const list = de.array ? getPath(r.json, de.array) : r.json;
   const options = dynamicChoices(list, de, opts.mine);
   return options.length === 0 ? { options, error: 'The call answered no choices.' } : { options };
+}
+
+/**
+ * The choices of a form field's `dynamicEnum`, as the page's dropdown and the headless runner load
+ * them: the item an earlier step of this walk made (the field's `dynamicValue`) is marked.
+ */
+export function loadFieldChoices(
+  field: FormField,
+  api: ApiDescription,
+  connection: Connection,
+  stepIndex: number,
+  results: StepResults,
+  opts: { fetchImpl?: typeof fetch; signal?: AbortSignal } = {},
+): Promise<EnumChoices> {
+  const de = field.dynamicEnum;
+  if (!de) return Promise.resolve({ options: [], error: `${field.label} is not a choice filled by a call.` });
+  const dv = field.dynamicValue;
+  const made = dv ? resolveDynamic(dv, results) : undefined;
+  const mine = dv && made?.status === 'ok' ? { value: made.value, fromStep: dv.fromStep } : undefined;
+  return loadEnumChoices(de, api, connection, stepIndex, { ...opts, ...(mine ? { mine } : {}) });
 }

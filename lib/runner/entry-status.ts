@@ -1,11 +1,14 @@
 /**
  * Following a media entry's processing, framework-free: which answers are entries, which statuses
- * change by themselves, the media.get request (a RequestModel, through the one request path) and
+ * change by themselves, the media.get request (lib/request's mediaGetModel, through the one request path) and
  * a poll until the entry leaves processing. The page's EntryStatus (components/runner) and the
  * headless runner (run-recipe.ts) both use it, so they poll after the same steps.
  */
+import { ENTRY_FAILED, ENTRY_PROCESSING, entryStatusName } from '@/lib/api/kaltura/statuses';
 import { executeRequest, type CallError } from '@/lib/request/execute';
-import type { Connection, RequestModel } from '@/lib/request/types';
+import { mediaGetModel } from '@/lib/request/models';
+import { sleep } from '@/lib/time/sleep';
+import type { Connection } from '@/lib/request/types';
 
 export interface EntryJson {
   id: string;
@@ -16,8 +19,6 @@ export interface EntryJson {
   name?: string;
 }
 
-/** KalturaEntryStatus values that change by themselves: IMPORT (0), PRECONVERT (1), PENDING (4). */
-export const PROCESSING_STATUSES: ReadonlySet<string> = new Set(['0', '1', '4']);
 /** How often the page checks again, and for how long at most. */
 export const ENTRY_POLL_MS = 1500;
 export const ENTRY_POLL_LIMIT_MS = 5 * 60_000;
@@ -32,22 +33,14 @@ export function asEntry(x: unknown): EntryJson | undefined {
 
 /** Whether the entry is still being processed (its status will change by itself). */
 export function isProcessing(entry: EntryJson | undefined): boolean {
-  return entry?.status !== undefined && PROCESSING_STATUSES.has(String(entry.status));
+  const name = entryStatusName(entry?.status);
+  return name !== undefined && ENTRY_PROCESSING.includes(name);
 }
 
-/** media.get of one entry on a connection. */
-export function entryGetModel(entryId: string, connection: Connection, stepIndex: number): RequestModel {
-  return {
-    stepIndex,
-    service: 'media',
-    action: 'get',
-    method: 'POST',
-    serviceUrl: connection.serviceUrl,
-    params: [{ name: 'entryId', value: { kind: 'string', value: entryId } }],
-    format: 1,
-    ...(connection.ks ? { ks: connection.ks } : {}),
-    ...(connection.partnerId !== undefined ? { partnerId: connection.partnerId } : {}),
-  };
+/** Whether the entry ended without becoming playable (ERROR_CONVERTING, ERROR_IMPORTING, DELETED). */
+export function hasFailed(entry: EntryJson | undefined): boolean {
+  const name = entryStatusName(entry?.status);
+  return name !== undefined && ENTRY_FAILED.includes(name);
 }
 
 export interface EntryCheck {
@@ -57,7 +50,7 @@ export interface EntryCheck {
 
 /** One media.get: the entry as it is now. */
 export async function checkEntry(entryId: string, connection: Connection, stepIndex: number, fetchImpl?: typeof fetch): Promise<EntryCheck> {
-  const r = await executeRequest(entryGetModel(entryId, connection, stepIndex), { fetchImpl });
+  const r = await executeRequest(mediaGetModel(entryId, connection, stepIndex), { fetchImpl });
   if (!r.ok) return { error: r.error };
   return { entry: asEntry(r.json) };
 }
@@ -86,19 +79,6 @@ export interface PollResult {
   timedOut: boolean;
   /** A check failed (the poll stops there). */
   error?: CallError;
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const t = setTimeout(done, ms);
-    function done() {
-      clearTimeout(t);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-    signal?.addEventListener('abort', done, { once: true });
-  });
 }
 
 /** Checks the entry (media.get) until it is no longer processing, fails, or the limit runs out. */

@@ -3,28 +3,31 @@
  * runs it: the same form (buildForm + initialValues), the same runner store (values, globals,
  * results that feed dynamic values), the same validation, the same request model
  * (buildRequestModel) performed through a StepExecutor (the chunked uploader is injected by the
- * caller, as the page's StepUpload installs it), dynamicEnum choices from the same request (the
+ * caller, as the page's runner context holds it), dynamicEnum choices from the same request (the
  * first choice unless a value is given), and READY polling after the steps where the page polls.
  * A step's `expect` is checked against its response (or the entry once processing is over).
  *
  * Framework-free; reports per step what ran, how long it took, and on failure a message with the
  * recipe line it belongs to and, where a value would fix it, how to give one.
  */
+import { entryStatusName } from '@/lib/api/kaltura/statuses';
 import type { ApiDescription } from '@/lib/api/types';
 import { walkFields, buildForm } from '@/lib/form/build';
 import { getPath } from '@/lib/form/paths';
 import type { FieldError, FileValue, FormField, FormModel } from '@/lib/form/types';
 import { validateValues } from '@/lib/form/validate';
+import { isBlockedError } from '@/lib/form/dynamic';
 import { initialValues, isEmpty, resolveValues, toAnswers } from '@/lib/form/values';
 import { buildRequestModel } from '@/lib/request/build';
-import { executeRequest, type CallError, type ExecuteResult } from '@/lib/request/execute';
+import type { ExecuteResult } from '@/lib/request/execute';
+import { errorText, type CallError } from '@/lib/request/response';
 import { toHttpRequest } from '@/lib/request/http';
 import type { Connection, HttpRequest, RequestModel } from '@/lib/request/types';
 import type { Parameter, Recipe, SchemaNode, Step } from '@/lib/recipe/types';
 import { nearest } from '@/lib/recipe/suggest';
-import { loadEnumChoices } from './dynamic-enum';
-import { asEntry, isProcessing, pollEntry, type EntryJson } from './entry-status';
-import type { StepExecution, StepExecutor } from './execute-step';
+import { loadFieldChoices } from './dynamic-enum';
+import { asEntry, hasFailed, isProcessing, pollEntry, type EntryJson } from './entry-status';
+import { executeStep, type StepExecution, type StepExecutor } from './execute-step';
 import { checkExpectations, type ExpectOutcome } from './expect';
 import { fieldsByPath, userPath, valueFlag } from './given-values';
 import { readerValue } from './reader-values';
@@ -280,8 +283,6 @@ function callFailure(ctx: Ctx, step: Step, form: FormModel, values: Record<strin
   }
 }
 
-const ENTRY_ERRORS: Record<string, string> = { '-1': 'ERROR_CONVERTING', '-2': 'ERROR_IMPORTING', '3': 'DELETED' };
-
 /** Runs every step of the recipe in order; never throws for what a recipe or a server does. */
 export async function runRecipe(input: RecipeRunInput): Promise<RecipeReport> {
   const started = performance.now();
@@ -294,7 +295,6 @@ export async function runRecipe(input: RecipeRunInput): Promise<RecipeReport> {
   const store = createRunnerStore();
   const forms = recipe.steps.map((s) => buildForm(s, api));
   for (const f of forms) store.registerForm(f);
-  const single = (x: StepExecution) => executeRequest(x.model, { files: x.files, signal: x.signal, fetchImpl: input.fetchImpl });
   const failedSteps = new Set<number>();
   const secrets = new Set<string>([connection.ks, connection.secret].filter((x): x is string => !!x && x.length >= 4));
 
@@ -337,7 +337,7 @@ export async function runRecipe(input: RecipeRunInput): Promise<RecipeReport> {
     walkFields(form.fields, (f) => f.dynamicEnum && !f.path.includes('#') && dynEnums.push(f));
     for (const f of dynEnums) {
       if (given.has(f.path) || !isEmpty(getPath(store.getValues(i) ?? initial, f.path))) continue;
-      const choices = await loadEnumChoices(f.dynamicEnum!, api, connection, i, { fetchImpl: input.fetchImpl, signal: input.signal });
+      const choices = await loadFieldChoices(f, api, connection, i, store.results(), { fetchImpl: input.fetchImpl, signal: input.signal });
       if (choices.options.length === 0) {
         stop = {
           kind: 'value',
@@ -394,13 +394,13 @@ export async function runRecipe(input: RecipeRunInput): Promise<RecipeReport> {
       } else {
         // The source step ran before but can give nothing (it makes no call): the recipe cannot work.
         const src = built.blockedBy.map((b) => b + 1).join(' and step ');
-        const e = resolved.errors.find((x) => /^Run step/.test(x.message));
+        const e = resolved.errors.find(isBlockedError);
         fail({ kind: 'value', message: `it takes a value from step ${src}, which has no result to take it from (it makes no call).`, line: e ? fieldLine(step, e.path) : callLine(step) });
       }
       continue;
     }
     // A value an earlier step should have given comes first: it is the cause of the rest.
-    const fromSteps = built.errors.filter((e) => !/^Run step/.test(e.message));
+    const fromSteps = built.errors.filter((e) => !isBlockedError(e));
     const errors: FieldError[] = [...fromSteps, ...validateValues(form, resolved.values).filter((e) => !fromSteps.some((x) => x.path === e.path))];
     if (errors.length > 0 || !built.model) {
       const e = errors[0] ?? { path: '', message: 'The request could not be built.' };
@@ -427,7 +427,7 @@ export async function runRecipe(input: RecipeRunInput): Promise<RecipeReport> {
     const x: StepExecution = { model, files: store.files(i), signal: input.signal };
     let result: ExecuteResult;
     try {
-      result = input.executor ? await input.executor(x, single) : await single(x);
+      result = await executeStep(x, input.executor, input.fetchImpl);
     } catch (e) {
       // An executor that throws (it should answer an ExecuteResult) still ends the step, not the run.
       result = { ok: false, timeMs: 0, raw: '', request: toHttpRequest(model), error: { kind: 'network', message: String((e as Error)?.message ?? e) } };
@@ -450,16 +450,15 @@ export async function runRecipe(input: RecipeRunInput): Promise<RecipeReport> {
       common.entry = { id: p.entry.id, status: p.entry.status, checks: p.checks, waitedMs: p.waitedMs };
       checked = p.entry;
       if (p.error) {
-        fail({ kind: 'entry', message: `Checking entry ${entry.id} (media.get) failed: ${p.error.kind === 'kaltura' ? `${p.error.code}: ` : ''}${p.error.message}`, line: callLine(step) }, common);
+        fail({ kind: 'entry', message: `Checking entry ${entry.id} (media.get) failed: ${errorText(p.error)}`, line: callLine(step) }, common);
         continue;
       }
       if (p.timedOut) {
         fail({ kind: 'entry', message: `Entry ${entry.id} was still processing (status ${String(p.entry.status)}) when the time limit ran out.`, line: callLine(step) }, common);
         continue;
       }
-      const bad = ENTRY_ERRORS[String(p.entry.status)];
-      if (bad) {
-        fail({ kind: 'entry', message: `Entry ${entry.id} ended ${bad} [${String(p.entry.status)}] instead of READY.`, line: callLine(step) }, common);
+      if (hasFailed(p.entry)) {
+        fail({ kind: 'entry', message: `Entry ${entry.id} ended ${entryStatusName(p.entry.status)} [${String(p.entry.status)}] instead of READY.`, line: callLine(step) }, common);
         continue;
       }
     }

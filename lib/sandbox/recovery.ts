@@ -25,6 +25,7 @@
  */
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { ENTRY_STATUS } from '../api/kaltura/statuses';
 import { blobName, type ObjectRow } from './store';
 import { ATTACHED_ASSET } from './services/content';
 import type { SandboxCore } from './core';
@@ -32,8 +33,6 @@ import { parsePending } from './ranges';
 import { TOKEN_CLOSED, TOKEN_FULL_UPLOAD, TOKEN_PARTIAL_UPLOAD, TOKEN_PENDING } from './uploads';
 import { ENTRY_DELETED, ENTRY_PRECONVERT, ENTRY_READY } from './services/media';
 import { markTokenDeleted } from './services/uploadToken';
-
-const ENTRY_ERROR_CONVERTING = -1;
 
 export interface RecoveryReport {
   spoolsRemoved: number;
@@ -148,7 +147,7 @@ async function repair(core: SandboxCore, report: RecoveryReport, graceSec: numbe
   }
   for (const e of await store.entriesWithStatus([ENTRY_PRECONVERT, ENTRY_READY], true)) {
     if (!settled(e.updated_at) || (await exists(blobName.content(e.id)))) continue;
-    await store.updateEntry(e.id, { status: ENTRY_ERROR_CONVERTING, updated_at: now });
+    await store.updateEntry(e.id, { status: ENTRY_STATUS.ERROR_CONVERTING, updated_at: now });
     report.entriesWithoutContent++;
   }
 

@@ -16,6 +16,7 @@
  *   store's token signal (PostgreSQL NOTIFY between instances) and by a 1 s poll.
  */
 import type { Readable } from 'node:stream';
+import { UPLOAD_TOKEN_STATUS } from '../api/kaltura/statuses';
 import type { SandboxSettings } from './config';
 import { crashPoint } from './crash';
 import { KalturaApiError } from './errors';
@@ -23,12 +24,14 @@ import { addRange, parsePending, type Assembly } from './ranges';
 import { blobName, type SandboxStore, type TokenRow } from './store';
 import { SizeLimitError, drain } from './streams';
 
-export const TOKEN_PENDING = 0;
-export const TOKEN_PARTIAL_UPLOAD = 1;
-export const TOKEN_FULL_UPLOAD = 2;
-export const TOKEN_CLOSED = 3;
-export const TOKEN_TIMED_OUT = 4;
-export const TOKEN_DELETED = 5;
+export const {
+  PENDING: TOKEN_PENDING,
+  PARTIAL_UPLOAD: TOKEN_PARTIAL_UPLOAD,
+  FULL_UPLOAD: TOKEN_FULL_UPLOAD,
+  CLOSED: TOKEN_CLOSED,
+  TIMED_OUT: TOKEN_TIMED_OUT,
+  DELETED: TOKEN_DELETED,
+} = UPLOAD_TOKEN_STATUS;
 
 export interface ChunkOptions {
   resume: boolean;

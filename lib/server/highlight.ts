@@ -18,7 +18,7 @@ export function getHighlighter(): Promise<HighlighterCore> {
     themes: [
       import('shiki/themes/github-light-default.mjs'),
       import('shiki/themes/github-dark-default.mjs'),
-      // Code samples (components/code/tokens.ts SAMPLE_THEMES): AA contrast on the sample background.
+      // Code samples (lib/samples/tokens.ts SAMPLE_THEMES): AA contrast on the sample background.
       import('shiki/themes/github-light-high-contrast.mjs'),
     ],
     langs: [

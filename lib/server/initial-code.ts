@@ -1,9 +1,9 @@
 /**
  * The code samples of a recipe page for the initial values, made and highlighted on the server,
  * so the page shows highlighted code with no browser JS and the browser generates or highlights
- * only when a value changes (components/code/initial.ts says when it may keep these).
+ * only when a value changes (lib/samples/initial.ts says when it may keep these).
  *
- * Made exactly as the browser makes them (components/code/samples.ts, the one request builder,
+ * Made exactly as the browser makes them (lib/samples/tabs.ts, the one request builder,
  * the same description slice), for the connection the page will have once the sandbox session is
  * up: this page's origin and the sandbox partner, a KS that samples mask anyway.
  */
@@ -17,9 +17,9 @@ import { buildRequestModel } from '@/lib/request/build';
 import type { Connection, RequestModel } from '@/lib/request/types';
 import { runnerStep } from '@/lib/recipe/runner-model';
 import type { Recipe } from '@/lib/recipe/types';
-import { PROGRAM_LANGUAGES, needsGenerator, programText, sampleTabs, sampleText } from '@/components/code/samples';
-import { DEFAULT_LANGUAGE, codeKey, pickTab, type InitialCode, type InitialSample } from '@/components/code/initial';
-import { SAMPLE_THEMES, compactTokens, grammarFor, type CompactTokens } from '@/components/code/tokens';
+import { PROGRAM_LANGUAGES, needsGenerator, programText, sampleTabs, sampleText } from '@/lib/samples/tabs';
+import { DEFAULT_LANGUAGE, codeKey, pickTab, type InitialCode, type InitialSample } from '@/lib/samples/initial';
+import { SAMPLE_THEMES, compactTokens, grammarFor, type CompactTokens } from '@/lib/samples/tokens';
 import { getHighlighter } from './highlight';
 
 /** A stand-in KS: samples print a placeholder for it while secrets are masked. */

@@ -25,6 +25,16 @@ export function isNetworkError(e: unknown): boolean {
   return e instanceof TypeError || name === 'NetworkError' || name === 'TimeoutError';
 }
 
-export function isKalturaError(v: unknown): v is KalturaErrorBody {
-  return typeof v === 'object' && v !== null && typeof (v as KalturaErrorBody).code === 'string' && typeof (v as KalturaErrorBody).message === 'string';
+/** A Kaltura error as the uploader reports it: the server's words, and what to do for the codes an upload meets. */
+export function kalturaMessage(e: KalturaErrorBody): string {
+  switch (e.code) {
+    case 'UPLOAD_TOKEN_INVALID_STATUS_FOR_UPLOAD':
+      return `${e.code}: ${e.message}. This upload token no longer accepts data (it is complete, attached to an entry, or deleted). Create a new upload token (step 1) and upload again.`;
+    case 'UPLOAD_TOKEN_NOT_FOUND':
+      return `${e.code}: ${e.message}. Check the upload token id, or create a new upload token (step 1).`;
+    case 'INVALID_KS':
+      return `${e.code}: ${e.message}. The session is no longer valid: log in again, then upload again (what the server holds is kept).`;
+    default:
+      return `${e.code}: ${e.message}`;
+  }
 }

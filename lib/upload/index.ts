@@ -1,9 +1,9 @@
-export { Upload, upload, TOKEN_STATUS, type UploadOptions } from './uploader';
+export { Upload, upload, type UploadOptions } from './uploader';
 export { UploadError } from './errors';
 export { autoSettings, chunkedByDefault, planChunks, applyHeld, DEFAULT_CHUNK_SIZE, DEFAULT_PARALLEL, KiB, MiB } from './plan';
 export { fingerprintFile, fingerprintDifferences, MemoryFingerprintStore, LocalStorageFingerprintStore, defaultFingerprintStore } from './fingerprint';
-export { fetchTransport, xhrTransport, defaultTransport, httpBody } from './transport';
-export { chunkModel, tokenGetModel, withParam, tokenIdOf } from './model';
-export { SpeedMeter, formatBytes, formatDuration, percentOf, etaSeconds } from './progress';
+export { fetchTransport, xhrTransport, defaultTransport } from './transport';
+export { chunkModel, tokenGetModel, withParam, tokenIdOf, isUploadCall, uploadFileParam } from './model';
+export { SpeedMeter, formatDuration, percentOf, etaSeconds } from './progress';
 export { backoffDelay, DEFAULT_RETRY } from './retry';
 export type * from './types';

@@ -4,10 +4,27 @@
  * probe (uploadToken.get) is built the same way. Nothing here builds URLs or bodies: that is
  * lib/request/http.ts.
  */
+import { uploadTokenGetModel } from '@/lib/request/models';
 import type { Field, RequestModel, Value } from '@/lib/request/types';
 
 /** uploadToken.upload's arguments in the API's order. */
 export const UPLOAD_ARG_ORDER = ['uploadTokenId', 'fileData', 'resume', 'finalChunk', 'resumeAt'] as const;
+
+/** uploadToken.upload (names are case-insensitive on the server) with a file value. */
+export function isUploadCall(model: RequestModel): boolean {
+  return (
+    model.service.toLowerCase() === 'uploadtoken' &&
+    model.action.toLowerCase() === 'upload' &&
+    model.params.some((p) => p.value.kind === 'file')
+  );
+}
+
+/** The file parameter of an upload call whose bytes are given: what the chunked uploader takes over. */
+export function uploadFileParam(x: { model: RequestModel; files: Record<string, Blob> }): Field | undefined {
+  if (!isUploadCall(x.model)) return undefined;
+  const p = x.model.params.find((f) => f.value.kind === 'file');
+  return p && x.files[p.name] ? p : undefined;
+}
 
 export function findParam(model: RequestModel, name: string): Value | undefined {
   return model.params.find((p) => p.name === name)?.value;
@@ -45,6 +62,21 @@ export function numberParam(model: RequestModel, name: string, dflt: number): nu
   if (v.kind === 'int' || v.kind === 'float') return v.value;
   if (v.kind === 'string' && v.value.trim() !== '' && Number.isFinite(Number(v.value))) return Number(v.value);
   return dflt;
+}
+
+/** resume / finalChunk / resumeAt as the model sends them (absent: false, true, -1). */
+export function chunkFlags(model: RequestModel): { resume: boolean; finalChunk: boolean; resumeAt: number } {
+  return { resume: boolParam(model, 'resume', false), finalChunk: boolParam(model, 'finalChunk', true), resumeAt: numberParam(model, 'resumeAt', -1) };
+}
+
+/**
+ * Whether the form makes its own chunk: resume / finalChunk / resumeAt other than the values of
+ * one whole-file request (false, true, -1 or 0). The upload is then one request with exactly
+ * those values; otherwise the uploader decides how to send the file.
+ */
+export function isHandMadeChunk(model: RequestModel): boolean {
+  const { resume, finalChunk, resumeAt } = chunkFlags(model);
+  return resume || !finalChunk || (resumeAt !== -1 && resumeAt !== 0);
 }
 
 /** The upload token id the model sends (a string, or a resolved reference to step 1's `id`). */
@@ -89,16 +121,5 @@ export function chunkModel(base: RequestModel, c: ChunkParams, fileField = 'file
 
 /** uploadToken.get for the same token, connection and session as the upload model. */
 export function tokenGetModel(base: RequestModel): RequestModel {
-  const id = findParam(base, 'uploadTokenId');
-  return {
-    stepIndex: base.stepIndex,
-    service: 'uploadToken',
-    action: 'get',
-    method: 'POST',
-    serviceUrl: base.serviceUrl,
-    params: id ? [{ name: 'uploadTokenId', value: id }] : [],
-    ...(base.ks !== undefined ? { ks: base.ks } : {}),
-    ...(base.partnerId !== undefined ? { partnerId: base.partnerId } : {}),
-    format: 1,
-  };
+  return uploadTokenGetModel(findParam(base, 'uploadTokenId'), base, base.stepIndex);
 }

@@ -1,7 +1,9 @@
 /**
- * Chunk planning: automatic chunk size and parallelism, and the byte ranges a chunked upload
- * sends (a disjoint cover of the file, trimmed by what the server already holds).
+ * Chunk planning: whether a file is sent in chunks, automatic chunk size and parallelism, and the
+ * byte ranges a chunked upload sends (a disjoint cover of the file, trimmed by what the server
+ * already holds).
  */
+import type { UploadMode } from './types';
 
 export const KiB = 1024;
 export const MiB = 1024 * KiB;
@@ -16,6 +18,21 @@ export const MAX_PARALLEL = 8;
 export const LARGE_CHUNK_SIZE = 32 * MiB;
 /** Very large files grow their chunks so that the upload has about this many at most. */
 export const TARGET_MAX_CHUNKS = 1024;
+
+/** How a file is sent: one request, in chunks, or one request with the form's own chunk values. */
+export type SendMode = 'single' | 'chunked' | 'manual';
+
+/**
+ * Which way a file is sent: `manual` when the form makes its own chunk (isHandMadeChunk); else as
+ * the user chose, `auto` sending in chunks a file larger than the chunk size; an empty file in one.
+ */
+export function sendMode(handMade: boolean, size: number, mode: UploadMode, chunkSizeOverride?: number): SendMode {
+  if (handMade) return 'manual';
+  if (size === 0) return 'single';
+  if (mode === 'chunked') return 'chunked';
+  if (mode === 'single') return 'single';
+  return chunkedByDefault(size, chunkSizeOverride) ? 'chunked' : 'single';
+}
 
 export interface Settings {
   chunkSize: number;

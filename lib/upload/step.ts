@@ -4,49 +4,17 @@
  * answers the runner's ExecuteResult with the final token as the step's response. Other steps go
  * to `next` (one request).
  *
- * The step's UI (components/upload/StepUpload) registers, per step index, the user's choices
- * (Advanced: mode, chunk size, parallel streams) and where to show the running Upload.
+ * Each run brings its step's hooks (StepExecution.upload): the user's choices (Advanced: mode,
+ * chunk size, parallel streams) and where to show the running Upload. The page loads this module
+ * only when a step uploads (lib/upload/executor.ts).
  */
 import type { CallError, ExecuteResult } from '@/lib/request/execute';
 import { toHttpRequest } from '@/lib/request/http';
-import type { RequestModel } from '@/lib/request/types';
 import type { StepExecution, StepExecutor } from '@/lib/runner/execute-step';
 import { UploadError } from './errors';
-import { chunkModel } from './model';
-import type { FileLike, UploadMode } from './types';
+import { chunkModel, uploadFileParam } from './model';
+import type { FileLike } from './types';
 import { Upload, type UploadOptions } from './uploader';
-
-export interface UploadChoice {
-  mode: UploadMode;
-  chunkSize?: number;
-  parallel?: number;
-}
-
-export interface UploadStepHooks {
-  /** The user's current choices for this step. */
-  choice(): UploadChoice;
-  /** Called with each new Upload (to show its progress, pause, resume, cancel). */
-  onUpload(u: Upload): void;
-}
-
-const hooks = new Map<number, UploadStepHooks>();
-
-/** Registers the UI of the upload step `stepIndex`; returns the unregister function. */
-export function registerUploadStep(stepIndex: number, h: UploadStepHooks): () => void {
-  hooks.set(stepIndex, h);
-  return () => {
-    if (hooks.get(stepIndex) === h) hooks.delete(stepIndex);
-  };
-}
-
-/** uploadToken.upload (names are case-insensitive on the server) with a file value. */
-export function isUploadCall(model: RequestModel): boolean {
-  return (
-    model.service.toLowerCase() === 'uploadtoken' &&
-    model.action.toLowerCase() === 'upload' &&
-    model.params.some((p) => p.value.kind === 'file')
-  );
-}
 
 function toCallError(e: unknown): CallError {
   if (e instanceof UploadError) {
@@ -72,11 +40,11 @@ export type ExecutorDefaults = Omit<UploadOptions, 'model' | 'file' | 'mode' | '
 /** Builds the executor. `defaults` are passed to every Upload. */
 export function createUploadExecutor(defaults: ExecutorDefaults = {}): StepExecutor {
   return async (x: StepExecution, next) => {
-    const fileParam = x.model.params.find((p) => p.value.kind === 'file');
-    const blob = fileParam ? x.files[fileParam.name] : undefined;
-    if (!isUploadCall(x.model) || !fileParam || !blob) return next(x);
-    const h = hooks.get(x.model.stepIndex);
-    const choice = h?.choice() ?? { mode: 'auto' as const };
+    const fileParam = uploadFileParam(x);
+    if (!fileParam) return next(x);
+    const blob = x.files[fileParam.name]!;
+    const h = x.upload;
+    const choice = h?.choice ?? { mode: 'auto' as const };
     const started = Date.now();
     const file: FileLike = blob;
     const u = new Upload({
@@ -97,7 +65,7 @@ export function createUploadExecutor(defaults: ExecutorDefaults = {}): StepExecu
     const onAbort = () => u.cancel();
     x.signal?.addEventListener('abort', onAbort, { once: true });
     if (x.signal?.aborted) u.cancel();
-    h?.onUpload(u);
+    h?.onUpload?.(u);
     // What the step shows as "sent": the last request of the upload (its model is the form's model with the chunk's values).
     const lastRequest = () => {
       const last = u.sends[u.sends.length - 1];

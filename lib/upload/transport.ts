@@ -1,25 +1,11 @@
 /**
  * Transports: they send one HttpRequest (from lib/request/http.ts toHttpRequest) with the file
- * bytes in its multipart body. `fetchTransport` works in Node and browsers; `xhrTransport` is for
- * browsers and reports upload progress (fetch cannot).
+ * bytes in its multipart body (lib/request/body.ts httpBody, the body the live call sends).
+ * `fetchTransport` works in Node and browsers; `xhrTransport` is for browsers and reports upload
+ * progress (fetch cannot).
  */
-import type { HttpRequest } from '@/lib/request/types';
+import { httpBody } from '@/lib/request/body';
 import type { Transport, TransportRequest, TransportResponse } from './types';
-
-/** The body of an HttpRequest, with the bytes of its file parts. */
-export function httpBody(http: HttpRequest, files: Record<string, Blob>): FormData | URLSearchParams | undefined {
-  const body = http.body;
-  if (body.kind === 'none') return undefined;
-  if (body.kind === 'form') return new URLSearchParams(body.fields);
-  const fd = new FormData();
-  for (const [k, v] of body.fields) fd.append(k, v);
-  for (const f of body.files) {
-    const blob = files[f.field];
-    if (!blob) throw new Error(`No bytes for the file field "${f.field}".`);
-    fd.append(f.field, blob, f.name || 'file');
-  }
-  return fd;
-}
 
 function abortError(): Error {
   const e = new Error('The request was aborted.');

@@ -3,6 +3,7 @@
  * (components/upload) and by Node (tests, scripts).
  */
 import type { HttpRequest } from '@/lib/request/types';
+import type { Upload } from './uploader';
 
 /** What the uploader needs of a file: a size and slices that are real Blobs (File, Blob, fs.openAsBlob). */
 export interface BlobLike {
@@ -66,6 +67,20 @@ export interface RetryPolicy {
 }
 
 export type UploadMode = 'auto' | 'chunked' | 'single';
+
+/** How the user wants a file sent (the upload step's "Advanced" settings). */
+export interface UploadChoice {
+  mode: UploadMode;
+  chunkSize?: number;
+  parallel?: number;
+}
+
+/** What the page's upload step gives a run of it: the user's choice, and where to show the running Upload. */
+export interface UploadStepHooks {
+  choice?: UploadChoice;
+  /** Called with the Upload once it starts (to show its progress, pause, resume, cancel). */
+  onUpload?: (u: Upload) => void;
+}
 
 export type UploadState = 'idle' | 'preparing' | 'running' | 'paused' | 'offline' | 'done' | 'failed' | 'cancelled';
 

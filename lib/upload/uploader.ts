@@ -3,8 +3,9 @@
  *
  * It is driven by the step's RequestModel for uploadToken.upload: every request it sends is that
  * model with the chunk's resume / finalChunk / resumeAt and file value set (lib/upload/model.ts),
- * turned into HTTP by lib/request/http.ts toHttpRequest, and sent with the chunk's bytes by a
- * Transport (fetch or XMLHttpRequest).
+ * sent with the chunk's bytes by send.ts (toHttpRequest, a Transport: fetch or XMLHttpRequest).
+ * This module orchestrates: what to send when, retries, pause, offline probing, progress; the
+ * check of the token against the file is token-check.ts.
  *
  * Protocol (as the API description advises for a parallel session): the first chunk with
  * resume=false, finalChunk=false (awaited); the others in parallel with resume=true,
@@ -13,32 +14,20 @@
  * Before it starts, it asks the server (uploadToken.get) what the token holds, so that after a page
  * reload it continues from `uploadedFileSize` without sending that part again.
  */
-import { toHttpRequest } from '@/lib/request/http';
 import type { RequestModel } from '@/lib/request/types';
-import { UploadError, isAbortError, isKalturaError, isNetworkError } from './errors';
-import { defaultFingerprintStore, fingerprintDifferences, fingerprintFile } from './fingerprint';
-import { boolParam, chunkModel, numberParam, tokenGetModel, tokenIdOf } from './model';
-import { autoSettings, chunkedByDefault, markHeld, planChunks, type ChunkRange } from './plan';
-import { SpeedMeter, etaSeconds, formatBytes, percentOf } from './progress';
-import { DEFAULT_RETRY, backoffDelay, isRetryableKalturaCode, isRetryableStatus } from './retry';
-import type {
-  FileLike,
-  Fingerprint,
-  FingerprintStore,
-  KalturaErrorBody,
-  RetryPolicy,
-  SendRecord,
-  Transport,
-  UploadEvent,
-  UploadMode,
-  UploadProgress,
-  UploadState,
-  UploadTokenJson,
-} from './types';
+import { UPLOAD_TOKEN_STATUS } from '@/lib/api/kaltura/statuses';
+import { sleep } from '@/lib/time/sleep';
+import { formatBytes } from '@/lib/format/bytes';
+import { UploadError, kalturaMessage } from './errors';
+import { defaultFingerprintStore, fingerprintFile } from './fingerprint';
+import { chunkFlags, chunkModel, isHandMadeChunk, tokenGetModel, tokenIdOf } from './model';
+import { autoSettings, markHeld, planChunks, sendMode, type ChunkRange, type SendMode } from './plan';
+import { SpeedMeter, etaSeconds, percentOf } from './progress';
+import { DEFAULT_RETRY, backoffDelay, isRetryableStatus } from './retry';
+import { CANNOT_MATCH, Sender, failureAfter, retryable, sendRecord, type FailedAnswer, type SendOutcome } from './send';
+import { checkToken } from './token-check';
+import type { FileLike, FingerprintStore, RetryPolicy, SendRecord, Transport, UploadEvent, UploadMode, UploadProgress, UploadState, UploadTokenJson } from './types';
 import { defaultTransport } from './transport';
-
-export const TOKEN_STATUS = { PENDING: 0, PARTIAL_UPLOAD: 1, FULL_UPLOAD: 2, CLOSED: 3, TIMED_OUT: 4, DELETED: 5 } as const;
-const STATUS_NAMES = ['PENDING', 'PARTIAL_UPLOAD', 'FULL_UPLOAD', 'CLOSED', 'TIMED_OUT', 'DELETED'];
 
 export interface UploadOptions {
   /** The step's request model for uploadToken.upload (uploadTokenId, fileData, resume, finalChunk, resumeAt). */
@@ -71,53 +60,18 @@ export interface UploadOptions {
   now?: () => number;
 }
 
-type SendOutcome =
-  | { kind: 'ok'; json: unknown }
-  | { kind: 'kaltura'; error: KalturaErrorBody }
-  | { kind: 'http'; status: number; text: string }
-  | { kind: 'network'; error: unknown }
-  | { kind: 'aborted' };
-
-const CANNOT_MATCH = 'UPLOAD_TOKEN_CANNOT_MATCH_EXPECTED_SIZE';
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const t = setTimeout(done, ms);
-    function done() {
-      clearTimeout(t);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-    signal?.addEventListener('abort', done, { once: true });
-  });
-}
-
-function kalturaMessage(e: KalturaErrorBody): string {
-  switch (e.code) {
-    case 'UPLOAD_TOKEN_INVALID_STATUS_FOR_UPLOAD':
-      return `${e.code}: ${e.message}. This upload token no longer accepts data (it is complete, attached to an entry, or deleted). Create a new upload token (step 1) and upload again.`;
-    case 'UPLOAD_TOKEN_NOT_FOUND':
-      return `${e.code}: ${e.message}. Check the upload token id, or create a new upload token (step 1).`;
-    case 'INVALID_KS':
-      return `${e.code}: ${e.message}. The session is no longer valid: log in again, then upload again (what the server holds is kept).`;
-    default:
-      return `${e.code}: ${e.message}`;
-  }
-}
-
 export class Upload {
   readonly options: UploadOptions;
   readonly file: FileLike;
   readonly tokenId: string | undefined;
   readonly totalBytes: number;
-  readonly mode: 'single' | 'chunked' | 'manual';
+  readonly mode: SendMode;
   readonly chunkSize: number;
   readonly parallel: number;
   /** Every send of this session, in order (instrumentation: bytes sent per offset). */
   readonly sends: SendRecord[] = [];
 
-  private readonly transport: Transport;
+  private readonly sender: Sender;
   private readonly store: FingerprintStore;
   private readonly retry: RetryPolicy;
   private readonly now: () => number;
@@ -134,7 +88,6 @@ export class Upload {
   private sentDone = 0;
   private singleDone = false;
   private readonly inflightLoaded = new Map<number, number>();
-  private readonly controllers = new Set<AbortController>();
   private readonly cancelController = new AbortController();
   private waiters: Array<() => void> = [];
   private fatal: UploadError | undefined;
@@ -154,29 +107,17 @@ export class Upload {
     this.file = options.file;
     this.totalBytes = options.file.size;
     this.tokenId = tokenIdOf(options.model);
-    this.transport = options.transport ?? defaultTransport();
+    this.fileField = options.fileField ?? 'fileData';
+    this.sender = new Sender({ transport: options.transport ?? defaultTransport(), fileField: this.fileField, timeoutMs: options.requestTimeoutMs });
     this.store = options.store ?? defaultFingerprintStore();
     this.retry = { ...DEFAULT_RETRY, ...(options.retry ?? {}) };
     this.now = options.now ?? (() => Date.now());
     this.random = options.random ?? Math.random;
-    this.fileField = options.fileField ?? 'fileData';
     const settings = autoSettings(this.totalBytes, { chunkSize: options.chunkSize, parallel: options.parallel });
     this.chunkSize = settings.chunkSize;
     this.parallel = settings.parallel;
-    this.mode = Upload.decideMode(options.model, this.totalBytes, options.mode ?? 'auto', options.chunkSize);
+    this.mode = sendMode(isHandMadeChunk(options.model), this.totalBytes, options.mode ?? 'auto', options.chunkSize);
     if (options.onEvent) this.listeners.add(options.onEvent);
-  }
-
-  /** Which way a file is sent, from the form's values and the user's choice. */
-  static decideMode(model: RequestModel, size: number, mode: UploadMode, chunkSizeOverride?: number): 'single' | 'chunked' | 'manual' {
-    const resume = boolParam(model, 'resume', false);
-    const finalChunk = boolParam(model, 'finalChunk', true);
-    const resumeAt = numberParam(model, 'resumeAt', -1);
-    if (resume || !finalChunk || (resumeAt !== -1 && resumeAt !== 0)) return 'manual';
-    if (size === 0) return 'single';
-    if (mode === 'chunked') return 'chunked';
-    if (mode === 'single') return 'single';
-    return chunkedByDefault(size, chunkSizeOverride) ? 'chunked' : 'single';
   }
 
   get state(): UploadState {
@@ -328,8 +269,7 @@ export class Upload {
   }
 
   private abortAll(): void {
-    for (const c of this.controllers) c.abort();
-    this.controllers.clear();
+    this.sender.abortAll();
   }
 
   private failWith(e: UploadError): never {
@@ -360,7 +300,7 @@ export class Upload {
         if (this._state !== 'offline') return;
         const res = await this.send(tokenGetModel(this.options.model), undefined, undefined);
         if (this._state !== 'offline') return;
-        if (res.kind === 'ok' || res.kind === 'kaltura') {
+        if (res.kind === 'ok' || (res.kind === 'kaltura' && !isRetryableStatus(res.status))) {
           if (res.kind === 'ok') this.applyServerHeld(res.json);
           this.needResync = false;
           this.notice('info', 'The server answers again: the upload continues.');
@@ -383,7 +323,7 @@ export class Upload {
           this.applyServerHeld(res.json);
           this.needResync = false;
         } else if (res.kind === 'network') this.goOffline();
-        else if (res.kind === 'kaltura' && !isRetryableKalturaCode(res.error.code)) this.failWith(new UploadError(kalturaMessage(res.error), 'kaltura', res.error));
+        else if (res.kind === 'kaltura' && !retryable(res)) this.failWith(new UploadError(kalturaMessage(res.error), 'kaltura', res.error));
       })().finally(() => {
         this.resyncing = undefined;
       });
@@ -400,91 +340,49 @@ export class Upload {
   /** The token as uploadToken.get last answered, when it says the whole file is there (an answer lost on the way). */
   private completedOnServer(): UploadTokenJson | undefined {
     const t = this.lastToken;
-    if (t && t.status === TOKEN_STATUS.FULL_UPLOAD && t.uploadedFileSize === this.totalBytes) return t;
+    if (t && t.status === UPLOAD_TOKEN_STATUS.FULL_UPLOAD && t.uploadedFileSize === this.totalBytes) return t;
     return undefined;
   }
 
   // ---- sending -------------------------------------------------------------------------------
 
   /**
-   * Sends one request made from `model` (with `blob` as the file field's bytes). Never throws for
-   * network, HTTP or API failures: it returns what happened.
+   * Sends one request made from `model` (with `blob` as the file field's bytes), counting its
+   * bytes in the progress when it has a `key`. Never throws for network, HTTP or API failures.
    */
   private async send(model: RequestModel, blob: Blob | undefined, key: number | undefined): Promise<SendOutcome> {
-    const http = toHttpRequest(model);
-    const ac = new AbortController();
-    this.controllers.add(ac);
-    if (this.fatal) ac.abort();
-    const size = blob?.size ?? 0;
-    const timeoutMs = this.options.requestTimeoutMs ?? 120_000 + Math.ceil(size / 32);
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      ac.abort();
-    }, timeoutMs);
+    if (this.fatal) return { kind: 'aborted' };
     if (key !== undefined) this.inflightLoaded.set(key, 0);
+    const onSent =
+      key === undefined
+        ? undefined
+        : (bytes: number) => {
+            if (!this.inflightLoaded.has(key)) return;
+            this.inflightLoaded.set(key, bytes);
+            this.emitProgress();
+          };
     try {
-      const res = await this.transport({
-        http,
-        files: blob ? { [this.fileField]: blob } : {},
-        signal: ac.signal,
-        onUploadProgress:
-          key === undefined
-            ? undefined
-            : (loaded, total) => {
-                if (!this.inflightLoaded.has(key)) return;
-                const est = total > 0 ? (loaded / total) * size : Math.min(loaded, size);
-                this.inflightLoaded.set(key, Math.min(size, est));
-                this.emitProgress();
-              },
-      });
-      if (key !== undefined) this.sentDone += size;
-      if (res.status !== 200) return { kind: 'http', status: res.status, text: res.text.slice(0, 500) };
-      let json: unknown;
-      try {
-        json = JSON.parse(res.text);
-      } catch {
-        return { kind: 'http', status: res.status, text: `not JSON: ${res.text.slice(0, 200)}` };
-      }
-      if (isKalturaError(json)) return { kind: 'kaltura', error: json };
-      return { kind: 'ok', json };
+      const out = await this.sender.send(model, blob, onSent);
+      // An answer (any answer) means the bytes arrived.
+      if (key !== undefined && (out.kind === 'ok' || out.kind === 'kaltura' || out.kind === 'http')) this.sentDone += blob?.size ?? 0;
+      return out;
     } catch (e) {
-      if (timedOut) return { kind: 'network', error: new Error(`No answer within ${Math.round(timeoutMs / 1000)} s.`) };
-      if (isAbortError(e)) return { kind: 'aborted' };
-      if (isNetworkError(e)) return { kind: 'network', error: e };
-      // Anything else (a transport bug, a file that cannot be read) is not worth retrying.
-      return this.failWith(new UploadError(`The upload could not send a request: ${e instanceof Error ? e.message : String(e)}`, 'input'));
+      return this.failWith(e instanceof UploadError ? e : new UploadError(String(e), 'input'));
     } finally {
-      clearTimeout(timer);
-      this.controllers.delete(ac);
       if (key !== undefined) this.inflightLoaded.delete(key);
     }
   }
 
   private record(r: Omit<SendRecord, 'outcome' | 'error'>, out: SendOutcome): void {
-    const rec: SendRecord = {
-      ...r,
-      outcome:
-        out.kind === 'ok' ? 'ok' : out.kind === 'aborted' ? 'aborted' : out.kind === 'network' ? 'network' : out.kind === 'kaltura' && out.error.code === CANNOT_MATCH ? 'cannot-match' : 'error',
-    };
-    if (out.kind === 'kaltura') rec.error = out.error.code;
-    else if (out.kind === 'http') rec.error = `HTTP ${out.status}`;
-    else if (out.kind === 'network') rec.error = out.error instanceof Error ? out.error.message : String(out.error);
+    const rec = sendRecord(r, out);
     this.sends.push(rec);
     this.emit({ type: 'send', record: rec });
   }
 
   /** What to do after a failed attempt: retry after a backoff, or fail. Returns the delay. */
-  private classify(out: Exclude<SendOutcome, { kind: 'ok' } | { kind: 'aborted' } | { kind: 'network' }>, attempts: number, maxAttempts: number, what: string): number {
-    if (out.kind === 'kaltura' && !isRetryableKalturaCode(out.error.code)) this.failWith(new UploadError(kalturaMessage(out.error), 'kaltura', out.error));
-    if (out.kind === 'http' && !isRetryableStatus(out.status))
-      this.failWith(new UploadError(`The server answered HTTP ${out.status} to ${what}: ${out.text}`, 'http'));
-    if (attempts >= maxAttempts) {
-      const why = out.kind === 'kaltura' ? kalturaMessage(out.error) : `HTTP ${out.status}: ${out.text}`;
-      this.failWith(
-        new UploadError(`${what} failed ${attempts} times (${why}). The upload stopped; pick the same file again to continue it from where it stopped.`, out.kind, out.kind === 'kaltura' ? out.error : undefined),
-      );
-    }
+  private classify(out: FailedAnswer, attempts: number, maxAttempts: number, what: string): number {
+    const fatal = failureAfter(out, attempts, maxAttempts, what);
+    if (fatal) this.failWith(fatal);
     this.retriedCount++;
     return backoffDelay(attempts, this.retry, this.random);
   }
@@ -499,9 +397,10 @@ export class Upload {
   /** One request with the form's values (single-request mode or a hand-made chunk). */
   private async runSingle(): Promise<UploadTokenJson> {
     const m = this.options.model;
-    const resume = this.mode === 'manual' ? boolParam(m, 'resume', false) : false;
-    const finalChunk = this.mode === 'manual' ? boolParam(m, 'finalChunk', true) : true;
-    const resumeAt = numberParam(m, 'resumeAt', -1);
+    const flags = chunkFlags(m);
+    const resume = this.mode === 'manual' ? flags.resume : false;
+    const finalChunk = this.mode === 'manual' ? flags.finalChunk : true;
+    const resumeAt = flags.resumeAt;
     const model = chunkModel(m, { ...this.fileMeta(this.totalBytes), resume, finalChunk, resumeAt }, this.fileField);
     this.setState('running');
     let attempts = 0;
@@ -553,60 +452,14 @@ export class Upload {
     }
   }
 
-  /** Refuses a file that is not the one the token holds part of. Returns true when the token is already complete with this file. */
-  private checkToken(token: UploadTokenJson, fp: Fingerprint): boolean {
-    const held = token.uploadedFileSize ?? 0;
-    const status = token.status ?? TOKEN_STATUS.PENDING;
-    const id = this.tokenId ?? token.id;
-    const stored = this.store.get(id);
-    const statusName = STATUS_NAMES[status] ?? String(status);
-    if (status === TOKEN_STATUS.CLOSED || status === TOKEN_STATUS.DELETED || status === TOKEN_STATUS.TIMED_OUT) {
-      this.failWith(
-        new UploadError(`The upload token ${id} is ${statusName}: it no longer accepts data. Create a new upload token (step 1) and upload again.`, 'kaltura', {
-          code: 'UPLOAD_TOKEN_INVALID_STATUS_FOR_UPLOAD',
-          message: `Upload token is ${statusName}`,
-        }),
-      );
-    }
-    const refuse = (why: string): never =>
-      this.failWith(
-        new UploadError(
-          `This upload token already holds ${formatBytes(held)} of another file${stored ? ` ("${stored.name}", ${formatBytes(stored.size)})` : token.fileName ? ` ("${token.fileName}")` : ''}, and the file you picked ("${fp.name}", ${formatBytes(fp.size)}) is not it: ${why}. Pick the same file to continue that upload, or create a new upload token (step 1) to upload this one.`,
-          'mismatch',
-        ),
-      );
-    if (held > 0 || status === TOKEN_STATUS.FULL_UPLOAD) {
-      if (stored) {
-        const diffs = fingerprintDifferences(stored, fp);
-        if (diffs.length > 0) {
-          const words = { name: 'its name differs', size: 'its size differs', lastModified: 'it was modified since', content: 'its first or last bytes differ' };
-          refuse(diffs.map((d) => words[d]).join(', '));
-        }
-      } else {
-        if (token.fileName && fp.name && token.fileName !== fp.name) refuse(`the token's file is named "${token.fileName}"`);
-        if (fp.size < held) refuse(`it is smaller than what the token holds`);
-        if (typeof token.fileSize === 'number' && token.fileSize > 0 && token.fileSize !== fp.size) refuse(`the token expects ${formatBytes(token.fileSize)}`);
-        this.notice(
-          'warning',
-          `This browser has no record of the file that started this upload; it continues because the name and size fit. If it is not the same file, create a new upload token instead.`,
-        );
-      }
-    }
-    if (status === TOKEN_STATUS.FULL_UPLOAD) {
-      if (held !== fp.size) refuse('the token holds a complete file of another size');
-      this.notice('info', 'This file is already uploaded to this token: nothing to send.');
-      return true;
-    }
-    return false;
-  }
-
   private async runChunked(): Promise<UploadTokenJson> {
     if (!this.tokenId) throw new UploadError('The upload needs an upload token id (uploadTokenId): run step 1 first or fill it in.', 'input');
     this.setState('preparing');
     const fp = await fingerprintFile(this.file);
     if (this._state === 'preparing') this.setState('running');
     const token = await this.getToken();
-    if (this.checkToken(token, fp)) {
+    const notice = (level: 'info' | 'warning', message: string) => this.notice(level, message);
+    if (checkToken({ token, file: fp, stored: this.store.get(this.tokenId), tokenId: this.tokenId, notice })) {
       this.store.delete(this.tokenId);
       this.ranges = planChunks(this.totalBytes, this.chunkSize).map((r) => ({ ...r, state: 'done', skipped: true }));
       this.skipped = this.totalBytes;
@@ -720,7 +573,7 @@ export class Upload {
       this.record({ offset: total, size: 0, resume: true, finalChunk: true, resumeAt: total, attempt: attempts }, out);
       if (out.kind === 'ok') {
         const t = out.json as UploadTokenJson;
-        if (t.status === TOKEN_STATUS.FULL_UPLOAD || t.status === undefined) return t;
+        if (t.status === UPLOAD_TOKEN_STATUS.FULL_UPLOAD || t.status === undefined) return t;
       } else if (out.kind === 'aborted') {
         attempts--;
         continue;

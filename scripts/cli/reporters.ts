@@ -3,6 +3,7 @@
  * test case per step that makes a call, plus one for a recipe's own errors) and JSON (everything
  * the runner reports, secrets masked).
  */
+import { entryStatusName } from '../../lib/api/kaltura/statuses';
 import type { RecipeReport, StepReport } from '../../lib/runner/run-recipe';
 
 export interface FileReport {
@@ -76,7 +77,7 @@ export function textStep(file: string, s: StepReport, p: Paint): string {
   if (s.operation === undefined) return '';
   const head = `Step ${s.number} ${s.operation}`;
   if (s.status === 'skipped') return `  ${p.yellow('-')} ${head} ${p.dim(`skipped: ${s.reason ?? ''}`)}\n`;
-  const meta = p.dim(`${s.httpStatus !== undefined ? `HTTP ${s.httpStatus}  ` : ''}${ms(s.timeMs)}${s.entry ? `  (entry ${s.entry.status === 2 || s.entry.status === '2' ? 'READY' : `status ${String(s.entry.status)}`} after ${s.entry.checks} check${s.entry.checks === 1 ? '' : 's'})` : ''}`);
+  const meta = p.dim(`${s.httpStatus !== undefined ? `HTTP ${s.httpStatus}  ` : ''}${ms(s.timeMs)}${s.entry ? `  (entry ${entryStatusName(s.entry.status) === 'READY' ? 'READY' : `status ${String(s.entry.status)}`} after ${s.entry.checks} check${s.entry.checks === 1 ? '' : 's'})` : ''}`);
   const passedExpect = s.expect?.filter((x) => x.pass).length ?? 0;
   const exp = s.expect?.length ? p.dim(`  expect ${passedExpect}/${s.expect.length}`) : '';
   if (s.status === 'passed') return `  ${p.green('✓')} ${head}  ${meta}${exp}\n`;

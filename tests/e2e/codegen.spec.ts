@@ -83,7 +83,7 @@ test('the whole recipe: one program that chains the steps, follows the form, and
   const whole = page.locator('.whole-recipe-code');
   await whole.getByRole('tab', { name: 'Python' }).click();
   const code = whole.locator('pre.code-sample');
-  await expect(code).toContainText('client.session.start(secret, user_id, type, partner_id)');
+  await expect(code).toContainText('client.session.start(secret, user_id, type, partner_id, expiry)');
   await expect(code).toContainText('secret = "YOUR_ADMIN_SECRET"');
   // Step 2 uses step 1's result variable, step 4 those of steps 3 and 1.
   await expect(code).toContainText('upload_token_id = upload_token.id');

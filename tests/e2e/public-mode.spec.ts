@@ -7,6 +7,7 @@
  */
 import { test as base, expect } from './fixtures';
 import { startServer, TEST_PARTNER_ID, type TestServer } from '../helpers/server';
+import { waitConnected } from './runner-helpers';
 
 const test = base.extend<object, { server: TestServer }>({
   server: [
@@ -25,7 +26,13 @@ test('two browsers get two partners of their own; each keeps its own; the cookie
   const sessionOf = async (ctx: Awaited<ReturnType<typeof browser.newContext>>): Promise<Session> => {
     const page = await ctx.newPage();
     await page.goto(`${server.url}/recipes/start-and-inspect-session`);
+    // The page asks for its session itself when it loads; a request of ours before that answer
+    // (and its cookie) would be a second cookie-less visitor, with a partner of its own.
+    await waitConnected(page);
     const s = await page.evaluate(async () => (await fetch('/api_v3/sandbox/session', { cache: 'no-store' })).json());
+    // the page's own session is of the same partner
+    const own = await page.evaluate(() => JSON.parse(sessionStorage.getItem('recipe-console:connection') ?? '{}').partnerId as number);
+    expect(own).toBe(s.partnerId);
     expect(await page.evaluate(() => document.cookie)).not.toContain('rc_visitor');
     await page.close();
     return s as Session;

@@ -6,9 +6,12 @@
  * the plugin and feature areas are in ./areas and merged here.
  */
 import { AREAS } from './areas';
-import { type EnumSpec, mergeSpecs, orderBy } from './spec';
+import { type EnumSpec, type EnumValueSpec, mergeSpecs, orderBy } from './spec';
+import { ENTRY_STATUS, UPLOAD_TOKEN_STATUS, type EntryStatusName } from './statuses';
 
 export type { EnumSpec, EnumValueSpec } from './spec';
+
+const entryStatuses = (...names: EntryStatusName[]): EnumValueSpec[] => names.map((n) => [n, String(ENTRY_STATUS[n])]);
 
 const ORDER_BY_BASE_ENTRY = [
   'createdAt',
@@ -43,14 +46,7 @@ const CORE_ENUMS: Record<string, EnumSpec> = {
   },
   KalturaUploadTokenStatus: {
     base: 'int',
-    values: [
-      ['PENDING', 0],
-      ['PARTIAL_UPLOAD', 1],
-      ['FULL_UPLOAD', 2],
-      ['CLOSED', 3],
-      ['TIMED_OUT', 4],
-      ['DELETED', 5],
-    ],
+    values: Object.entries(UPLOAD_TOKEN_STATUS),
   },
   KalturaUploadTokenOrderBy: {
     base: 'string',
@@ -70,19 +66,13 @@ const CORE_ENUMS: Record<string, EnumSpec> = {
   },
   KalturaEntryStatus: {
     base: 'string',
+    // The numbered statuses (statuses.ts) as text, with the virus-scan plugin's in Kaltura's order.
     values: [
-      ['ERROR_IMPORTING', '-2'],
-      ['ERROR_CONVERTING', '-1'],
+      ...entryStatuses('ERROR_IMPORTING', 'ERROR_CONVERTING'),
       ['SCAN_FAILURE', 'virusScan.ScanFailure'],
-      ['IMPORT', '0'],
+      ...entryStatuses('IMPORT'),
       ['INFECTED', 'virusScan.Infected'],
-      ['PRECONVERT', '1'],
-      ['READY', '2'],
-      ['DELETED', '3'],
-      ['PENDING', '4'],
-      ['MODERATE', '5'],
-      ['BLOCKED', '6'],
-      ['NO_CONTENT', '7'],
+      ...entryStatuses('PRECONVERT', 'READY', 'DELETED', 'PENDING', 'MODERATE', 'BLOCKED', 'NO_CONTENT'),
     ],
   },
   KalturaEntryType: {

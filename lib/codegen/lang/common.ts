@@ -1,5 +1,6 @@
 /** Pieces every generator shares: indentation, the session model, program bookkeeping. */
 import type { TypeRef } from '../../api/types';
+import { sessionStartModel as loginModel } from '../../request/models';
 import type { RequestModel } from '../../request/types';
 import { NameAllocator } from '../naming';
 import {
@@ -39,24 +40,14 @@ export function finish(lines: string[], ctx: CodegenContext, models: RequestMode
   return scrubSecrets(out.join('\n') + '\n', ctx, models);
 }
 
-/** The session.start call the set-up code makes: an ADMIN session with the admin secret, in every language. */
+/**
+ * The session.start call the set-up code makes: the console's own login (lib/request's
+ * sessionStartModel: an ADMIN session with the admin secret, the same expiry), in every language.
+ */
 export function sessionStartModel(ctx: CodegenContext): RequestModel {
   const c = ctx.connection;
-  return {
-    stepIndex: -1,
-    service: 'session',
-    action: 'start',
-    method: 'POST',
-    serviceUrl: c.serviceUrl,
-    format: 1,
-    params: [
-      // Without a known secret (a pasted KS, the sandbox) the set-up shows where the secret goes.
-      { name: 'secret', value: { kind: 'string', value: c.secret || SECRET_PLACEHOLDER } },
-      { name: 'userId', value: { kind: 'string', value: c.userId ?? '' } },
-      { name: 'type', value: { kind: 'enum', enumType: 'KalturaSessionType', value: 2, constant: 'ADMIN' } },
-      { name: 'partnerId', value: { kind: 'int', value: c.partnerId ?? 0 } },
-    ],
-  };
+  // Without a known secret (a pasted KS, the sandbox) the set-up shows where the secret goes.
+  return loginModel({ serviceUrl: c.serviceUrl, partnerId: c.partnerId ?? 0, secret: c.secret || SECRET_PLACEHOLDER, userId: c.userId });
 }
 
 export function sessionPlan(ctx: CodegenContext): CallPlan {

@@ -3,6 +3,7 @@
  * entries). Status: NO_CONTENT (7) after add; IMPORT (0) while its upload token is not complete;
  * then PRECONVERT (1) for video/audio for a short processing time, READY (2); images READY at once.
  */
+import { ENTRY_STATUS } from '../../api/kaltura/statuses';
 import type { KObject } from '../coerce';
 import type { Action, CallContext } from '../context';
 import type { SandboxCore } from '../core';
@@ -16,11 +17,7 @@ import { canEdit, canView, newOwner, ownerScope } from './access';
 import { pageOf } from './paging';
 import { findToken } from './uploadToken';
 
-export const ENTRY_IMPORT = 0;
-export const ENTRY_PRECONVERT = 1;
-export const ENTRY_READY = 2;
-export const ENTRY_DELETED = 3;
-export const ENTRY_NO_CONTENT = 7;
+export const { IMPORT: ENTRY_IMPORT, PRECONVERT: ENTRY_PRECONVERT, READY: ENTRY_READY, DELETED: ENTRY_DELETED, NO_CONTENT: ENTRY_NO_CONTENT } = ENTRY_STATUS;
 const MEDIA_IMAGE = 2;
 
 /** Properties kept as given (besides the columns of the entries table). */

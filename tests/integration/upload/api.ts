@@ -5,11 +5,13 @@
 import { createHash } from 'node:crypto';
 import { toHttpRequest } from '@/lib/request/http';
 import type { Field, RequestModel, Value } from '@/lib/request/types';
-import { httpBody } from '@/lib/upload/transport';
+import { httpBody } from '@/lib/request/body';
+import { requestModel, sessionStartModel } from '@/lib/request/models';
+import { classifyAnswer, errorText } from '@/lib/request/response';
 import { TEST_ADMIN_SECRET, TEST_PARTNER_ID } from '../../helpers/server';
 
 export function model(serviceUrl: string, ks: string | undefined, service: string, action: string, params: Field[], stepIndex = 0): RequestModel {
-  return { stepIndex, service, action, method: 'POST', serviceUrl, params, ...(ks ? { ks } : {}), format: 1 };
+  return requestModel({ stepIndex, service, action, params }, { serviceUrl, ks });
 }
 
 export async function call(m: RequestModel): Promise<any> {
@@ -22,23 +24,16 @@ export async function call(m: RequestModel): Promise<any> {
     if (!(e instanceof TypeError)) throw e;
     res = await fetch(http.url, { method: 'POST', body: httpBody(http, {}) });
   }
-  const json = (await res.json()) as any;
-  if (json && typeof json === 'object' && typeof json.code === 'string' && typeof json.message === 'string') throw new Error(`${m.service}.${m.action}: ${json.code}: ${json.message}`);
-  return json;
+  const answer = classifyAnswer({ status: res.status, text: await res.text() });
+  if (!answer.ok) throw new Error(`${m.service}.${m.action}: ${errorText(answer.error)}`);
+  return answer.json as any;
 }
 
 const s = (value: string): Value => ({ kind: 'string', value });
 const i = (value: number): Value => ({ kind: 'int', value });
 
 export async function adminKs(url: string): Promise<string> {
-  return call(
-    model(url, undefined, 'session', 'start', [
-      { name: 'secret', value: s(TEST_ADMIN_SECRET) },
-      { name: 'userId', value: s('upload-test') },
-      { name: 'type', value: { kind: 'enum', enumType: 'KalturaSessionType', value: 2, constant: 'ADMIN' } },
-      { name: 'partnerId', value: i(TEST_PARTNER_ID) },
-    ]),
-  );
+  return call(sessionStartModel({ serviceUrl: url, partnerId: TEST_PARTNER_ID, secret: TEST_ADMIN_SECRET, userId: 'upload-test' }));
 }
 
 export async function addToken(url: string, ks: string): Promise<string> {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { getKalturaDescription } from '@/lib/api';
 import { apiCallSchema, metadataSchema } from '@/lib/recipe';
-import { cursorContext } from '@/components/author/context';
-import { keysAt, suggest, type CompletionSources } from '@/components/author/completions';
+import { keysAt, suggest, type CompletionSources } from '@/lib/author/completions';
+import { cursorContext } from '@/lib/author/cursor-context';
 
 const sources: CompletionSources = {
   api: getKalturaDescription(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cursorContext, findJsonBlocks, stepIndexAt } from '@/components/author/context';
+import { cursorContext, findJsonBlocks, stepIndexAt } from '@/lib/author/cursor-context';
 
 /** Splits `text` at the `|` marker: returns the text without it and the cursor offset. */
 function at(marked: string): [string, number] {

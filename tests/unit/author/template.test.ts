@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseRecipe } from '@/lib/recipe';
 import { getKalturaDescription } from '@/lib/api';
-import { RECIPE_TEMPLATE } from '@/components/author/template';
-import { SNIPPETS } from '@/components/author/snippets';
+import { RECIPE_TEMPLATE } from '@/lib/author/template';
+import { SNIPPETS } from '@/lib/author/snippets';
 
 describe('the /author template', () => {
   it('lints clean with the API description (no errors, no warnings)', () => {
@@ -33,10 +33,17 @@ describe('the /author template', () => {
 
 describe('the editor\'s lint', () => {
   it('is the CLI\'s: the API description checks paths, except for a recipe that names its own OpenAPI document', async () => {
-    const { lintRecipe } = await import('@/components/author/lint');
+    const { createEditorLint } = await import('@/lib/author/lint');
+    const lintRecipe = (source: string) => createEditorLint().lint(source);
     const body = '# T\n\n## S\n### API Call\n```json\n{ "method": "post", "path": "/service/nosuch/action/go", "parameters": [] }\n```\n';
     expect(lintRecipe(body).diagnostics.map((d) => [d.rule, d.line])).toEqual([['unknown-path', 6]]);
     const own = `<!--METADATA\n{ "openapi": "https://example.com/openapi.json" }\n-->\n${body}`;
     expect(lintRecipe(own).diagnostics).toEqual([]);
+    // each linter lints against its own description: one that has the operation does not affect another
+    const { createEditorLint: make } = await import('@/lib/author/lint');
+    const withIt = make();
+    withIt.setDescription({ operations: [{ path: '/service/nosuch/action/go', service: 'nosuch', action: 'go', params: [], requiresKs: true }], classes: [], enums: [] });
+    expect(withIt.lint(body).diagnostics).toEqual([]);
+    expect(make().lint(body).diagnostics.map((d) => d.rule)).toEqual(['unknown-path']);
   });
 });

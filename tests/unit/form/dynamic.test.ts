@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getKalturaDescription } from '@/lib/api';
-import { buildForm, describeSource, getPath, initialValues, resolveDynamic, resolveValues, setPath, toAnswers } from '@/lib/form';
+import { buildForm, describeSource, getPath, initialValues, isBlockedError, resolveDynamic, resolveValues, runFirstMessage, setPath, toAnswers } from '@/lib/form';
 import { buildRequestModel } from '@/lib/request/build';
 import { param, step } from './helpers';
 
@@ -86,9 +86,20 @@ describe('dynamic values in a form', () => {
     const none = resolveValues(form, initialValues(form, conn), {});
     expect(none.blockedBy).toEqual([0]);
     expect(none.errors).toEqual([
-      { path: 'entryId', message: 'Run step 1 first' },
-      { path: 'body.mediaEntry.name', message: 'Run step 1 first' },
+      { path: 'entryId', message: 'Run step 1 first', blockedBy: 0 },
+      { path: 'body.mediaEntry.name', message: 'Run step 1 first', blockedBy: 0 },
     ]);
+  });
+
+  it('"run that step first" is a typed error; a path that leads nowhere is not one', () => {
+    const blocked = resolveValues(form, initialValues(form, conn), {}).errors;
+    expect(blocked.every(isBlockedError)).toBe(true);
+    const missing = resolveValues(form, initialValues(form, conn), { 0: { ok: true, response: { objects: [] }, answers: {} } }).errors;
+    expect(missing.find((e) => e.path === 'entryId')).toEqual({ path: 'entryId', message: expect.stringMatching(/has no objects\.1\.id/) });
+    expect(missing.some(isBlockedError)).toBe(false);
+    // the message is written once, for one step or several
+    expect(runFirstMessage([0, 2])).toBe('Run step 1 and step 3 first');
+    expect(runFirstMessage(4)).toBe(blocked[0].message.replace('1', '5'));
   });
 
   it('the request model holds refs with their resolved values (value and answer)', () => {

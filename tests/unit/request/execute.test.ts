@@ -73,7 +73,7 @@ describe('executeRequest', () => {
     const seen: Array<{ url: string }> = [];
     const m: RequestModel = { ...model, params: [{ name: 'entryId', value: { kind: 'ref', fromStep: 2, source: 'value', path: 'id' } }] };
     const r = await executeRequest(m, { fetchImpl: fakeFetch(200, '{}', seen) });
-    expect(r.error).toEqual({ kind: 'unresolved', message: 'Run step 3 first: this call needs its id.' });
+    expect(r.error).toEqual({ kind: 'unresolved', message: 'Run step 3 first: this call needs its id.', fromStep: 2, path: 'id' });
     expect(seen).toEqual([]);
   });
 

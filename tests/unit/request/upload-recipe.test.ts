@@ -87,7 +87,7 @@ describe('the request model of each step of the upload recipe', () => {
   it('step 2 before step 1 ran: blocked, with an unresolved reference', () => {
     const { model, blockedBy, errors } = build(1, (v) => v, {} as typeof results);
     expect(blockedBy).toEqual([0]);
-    expect(errors).toEqual([{ path: 'uploadTokenId', message: 'Run step 1 first' }]);
+    expect(errors).toEqual([{ path: 'uploadTokenId', message: 'Run step 1 first', blockedBy: 0 }]);
     expect(model!.params[0]).toEqual({ name: 'uploadTokenId', value: { kind: 'ref', fromStep: 0, source: 'value', path: 'id' } });
     // No file chosen yet: the model holds the named placeholder path (samples print it; the call cannot be made).
     expect(model!.params.find((p) => p.name === 'fileData')).toEqual({ name: 'fileData', value: { kind: 'file', name: 'video.mp4', size: 0, path: '/path/to/video.mp4', placeholder: true } });

@@ -6,7 +6,7 @@ import { parseRecipe } from '@/lib/recipe';
 import { buildKs } from '@/lib/sandbox/ks';
 import { connectionSecrets, looksLikeKs, maskSecrets, publicAnswers, replaceKss } from '@/lib/runner/secrets';
 import { createRunnerStore } from '@/lib/runner';
-import { sampleTabs, sampleText, programText } from '@/components/code/samples';
+import { sampleTabs, sampleText, programText } from '@/lib/samples/tabs';
 import { GENERATORS } from '@/lib/codegen';
 import type { ExecuteResult } from '@/lib/request/execute';
 import type { Connection } from '@/lib/request/types';

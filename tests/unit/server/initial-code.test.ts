@@ -17,9 +17,9 @@ import { parseRecipe } from '@/lib/recipe';
 import { runnerStep } from '@/lib/recipe/runner-model';
 import { recipePageSlice } from '@/lib/server/slice';
 import { initialCode, pageOrigin } from '@/lib/server/initial-code';
-import { codeKey, pickTab } from '@/components/code/initial';
-import { sampleTabs } from '@/components/code/samples';
-import { tokensText } from '@/components/code/tokens';
+import { codeKey, pickTab } from '@/lib/samples/initial';
+import { sampleTabs } from '@/lib/samples/tabs';
+import { tokensText } from '@/lib/samples/tokens';
 
 const full = getKalturaDescription();
 const recipe = parseRecipe(readFileSync(join(import.meta.dirname, '../../../recipes/upload-media.md'), 'utf8'), { api: full });

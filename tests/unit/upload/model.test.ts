@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { toHttpRequest } from '@/lib/request/http';
-import { boolParam, chunkModel, numberParam, tokenGetModel, tokenIdOf, withParam } from '@/lib/upload/model';
+import type { RequestModel } from '@/lib/request/types';
+import { boolParam, chunkFlags, chunkModel, isHandMadeChunk, numberParam, tokenGetModel, tokenIdOf, withParam } from '@/lib/upload/model';
+import { sendMode } from '@/lib/upload/plan';
+import type { UploadMode } from '@/lib/upload/types';
 import { Upload } from '@/lib/upload/uploader';
 import { uploadModel } from './fake';
 
@@ -44,16 +47,36 @@ describe('chunk request models', () => {
   });
 });
 
-describe('Upload.decideMode', () => {
+describe('how a file is sent (sendMode, isHandMadeChunk)', () => {
+  const decide = (m: RequestModel, size: number, mode: UploadMode, chunkSize?: number) => sendMode(isHandMadeChunk(m), size, mode, chunkSize);
+
   it('the form decides: the seed values mean single or (large files, or chosen) chunked; anything else is one hand-made request', () => {
-    expect(Upload.decideMode(uploadModel(), 100, 'auto')).toBe('single');
-    expect(Upload.decideMode(uploadModel(), 9 * 1024 * 1024, 'auto')).toBe('chunked');
-    expect(Upload.decideMode(uploadModel(), 9 * 1024 * 1024, 'single')).toBe('single');
-    expect(Upload.decideMode(uploadModel(), 100, 'chunked')).toBe('chunked');
-    expect(Upload.decideMode(uploadModel(), 70000, 'auto', 65536)).toBe('chunked');
-    expect(Upload.decideMode(uploadModel(), 0, 'chunked')).toBe('single');
-    expect(Upload.decideMode(uploadModel({ resume: true }), 9 * 1024 * 1024, 'chunked')).toBe('manual');
-    expect(Upload.decideMode(uploadModel({ finalChunk: false }), 10, 'auto')).toBe('manual');
-    expect(Upload.decideMode(uploadModel({ resumeAt: 100 }), 10, 'auto')).toBe('manual');
+    expect(decide(uploadModel(), 100, 'auto')).toBe('single');
+    expect(decide(uploadModel(), 9 * 1024 * 1024, 'auto')).toBe('chunked');
+    expect(decide(uploadModel(), 9 * 1024 * 1024, 'single')).toBe('single');
+    expect(decide(uploadModel(), 100, 'chunked')).toBe('chunked');
+    expect(decide(uploadModel(), 70000, 'auto', 65536)).toBe('chunked');
+    expect(decide(uploadModel(), 0, 'chunked')).toBe('single');
+    expect(decide(uploadModel({ resume: true }), 9 * 1024 * 1024, 'chunked')).toBe('manual');
+    expect(decide(uploadModel({ finalChunk: false }), 10, 'auto')).toBe('manual');
+    expect(decide(uploadModel({ resumeAt: 100 }), 10, 'auto')).toBe('manual');
+    expect(decide(uploadModel({ resumeAt: 0 }), 10, 'auto')).toBe('single');
+  });
+
+  it('reads the flags as the form sends them: absent, as text, or from an earlier step', () => {
+    const bare = { ...uploadModel(), params: uploadModel().params.slice(0, 2) };
+    expect(chunkFlags(bare)).toEqual({ resume: false, finalChunk: true, resumeAt: -1 });
+    expect(isHandMadeChunk(bare)).toBe(false);
+    const text = withParam(bare, 'finalChunk', { kind: 'string', value: '0' });
+    expect(isHandMadeChunk(text)).toBe(true);
+    const ref = withParam(bare, 'resume', { kind: 'ref', fromStep: 0, source: 'answer', path: 'resume', resolved: { kind: 'bool', value: true } });
+    expect(chunkFlags(ref).resume).toBe(true);
+  });
+
+  it('the uploader sends the way the step’s settings say it will', () => {
+    for (const [m, size, mode] of [[uploadModel(), 9 * 1024 * 1024, 'auto'], [uploadModel({ resume: true }), 10, 'chunked'], [uploadModel(), 10, 'auto']] as const) {
+      const u = new Upload({ model: m, file: new Blob([new Uint8Array(size)]), mode });
+      expect(u.mode).toBe(decide(m, size, mode));
+    }
   });
 });

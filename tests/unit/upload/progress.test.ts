@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { etaSeconds, formatBytes, formatDuration, percentOf, SpeedMeter } from '@/lib/upload/progress';
+import { formatBytes } from '@/lib/format/bytes';
+import { etaSeconds, formatDuration, percentOf, SpeedMeter } from '@/lib/upload/progress';
 
 describe('SpeedMeter', () => {
   it('measures bytes per second over the window', () => {
@@ -39,9 +40,13 @@ describe('progress math', () => {
   });
   it('formats bytes and durations for people', () => {
     expect(formatBytes(0)).toBe('0 B');
+    expect(formatBytes(1023)).toBe('1023 B');
     expect(formatBytes(1536)).toBe('1.5 KB');
+    expect(formatBytes(12_345)).toBe('12 KB');
     expect(formatBytes(64 * 1024 * 1024)).toBe('64 MB');
     expect(formatBytes(1024 ** 3)).toBe('1.0 GB');
+    expect(formatBytes(5 * 1024 ** 5)).toBe('5120 TB');
+    expect([formatBytes(-1), formatBytes(Number.NaN)]).toEqual(['–', '–']);
     expect(formatDuration(5)).toBe('5 s');
     expect(formatDuration(75)).toBe('1 min 15 s');
     expect(formatDuration(3700)).toBe('1 h 1 min');

@@ -2,7 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ExecuteResult } from '@/lib/request/execute';
 import { MemoryFingerprintStore } from '@/lib/upload/fingerprint';
-import { createUploadExecutor, isUploadCall, registerUploadStep } from '@/lib/upload/step';
+import { executeStep } from '@/lib/runner/execute-step';
+import { uploadExecutor } from '@/lib/upload/executor';
+import { isUploadCall } from '@/lib/upload/model';
+import { createUploadExecutor } from '@/lib/upload/step';
 import type { Upload } from '@/lib/upload/uploader';
 import { FakeServer, uploadModel } from './fake';
 
@@ -14,11 +17,10 @@ describe('upload step executor', () => {
     const srv = new FakeServer();
     const exec = createUploadExecutor({ transport: srv.transport(), store: new MemoryFingerprintStore(), ...fast });
     const seen: Upload[] = [];
-    const off = registerUploadStep(1, { choice: () => ({ mode: 'chunked', chunkSize: 1000, parallel: 2 }), onUpload: (u) => seen.push(u) });
+    const upload = { choice: { mode: 'chunked' as const, chunkSize: 1000, parallel: 2 }, onUpload: (u: Upload) => seen.push(u) };
     const file = new File([new Uint8Array(4500).fill(3)], 'a.mp4');
     const progress: number[] = [];
-    const r = await exec({ model: uploadModel(), files: { fileData: file }, onProgress: (p) => progress.push(p.sentBytes) }, nextCalled);
-    off();
+    const r = await exec({ model: uploadModel(), files: { fileData: file }, onProgress: (p) => progress.push(p.sentBytes), upload }, nextCalled);
     expect(r.ok).toBe(true);
     expect(r.json).toMatchObject({ status: 2, uploadedFileSize: 4500 });
     expect(JSON.parse(r.raw)).toEqual(r.json);
@@ -54,5 +56,53 @@ describe('upload step executor', () => {
     const p = exec2({ model: uploadModel(), files: { fileData: new File([new Uint8Array(10)], 'a') }, signal: ac.signal }, nextCalled);
     setTimeout(() => ac.abort(), 10);
     expect((await p).error).toMatchObject({ kind: 'aborted' });
+  });
+
+  it('each run brings its own step’s hooks: two pages with an upload at the same step index do not share them', async () => {
+    const srv = new FakeServer();
+    const exec = createUploadExecutor({ transport: srv.transport(), store: new MemoryFingerprintStore(), ...fast });
+    const a: Upload[] = [];
+    const b: Upload[] = [];
+    const file = () => new File([new Uint8Array(3000).fill(1)], 'a.mp4');
+    await exec({ model: uploadModel(), files: { fileData: file() }, upload: { choice: { mode: 'chunked', chunkSize: 1000 }, onUpload: (u) => a.push(u) } }, nextCalled);
+    await exec({ model: uploadModel(), files: { fileData: file() }, upload: { choice: { mode: 'single' }, onUpload: (u) => b.push(u) } }, nextCalled);
+    await exec({ model: uploadModel(), files: { fileData: file() } }, nextCalled); // no UI: automatic, shown nowhere
+    expect(a.map((u) => u.mode)).toEqual(['chunked']);
+    expect(b.map((u) => u.mode)).toEqual(['single']);
+  });
+});
+
+describe('the page’s executor (lib/upload/executor.ts)', () => {
+  it('sends other steps as one request without loading the uploader, and upload steps through it', async () => {
+    const sent: string[] = [];
+    const fetchImpl = (async (url: string) => {
+      sent.push(new URL(url).pathname);
+      return new Response('{"objectType":"KalturaUploadToken","id":"0_tok","status":2,"uploadedFileSize":10}', { status: 200 });
+    }) as unknown as typeof fetch;
+    const exec = uploadExecutor({ transport: async (req) => {
+      sent.push(`uploader ${new URL(req.http.url).pathname}`);
+      return { status: 200, text: '{"objectType":"KalturaUploadToken","id":"0_tok","status":2,"uploadedFileSize":10}' };
+    }, store: new MemoryFingerprintStore() });
+    const m = uploadModel();
+    await executeStep({ model: { ...m, action: 'get', params: m.params.slice(0, 1) }, files: {} }, exec, fetchImpl);
+    // an upload step without bytes is one request too (it then answers "choose a file")
+    const noFile = await executeStep({ model: m, files: {} }, exec, fetchImpl);
+    expect(noFile.error).toMatchObject({ kind: 'file' });
+    const r = await executeStep({ model: m, files: { fileData: new File([new Uint8Array(10)], 'a') }, upload: { choice: { mode: 'single' } } }, exec, fetchImpl);
+    expect(r.ok).toBe(true);
+    expect(sent).toEqual(['/api_v3/service/uploadToken/action/get', 'uploader /api_v3/service/uploadToken/action/upload']);
+  });
+
+  it('code that cannot be loaded answers the step with an error that says what to do, and is tried again', async () => {
+    const { lazyExecutor } = await import('@/lib/runner/execute-step');
+    let attempts = 0;
+    const exec = lazyExecutor(() => true, async () => {
+      attempts++;
+      if (attempts === 1) throw new Error('chunk failed');
+      return async () => ({ ok: true, timeMs: 0, raw: 'loaded', request: { method: 'POST', url: '', secretQueryKeys: [], body: { kind: 'none' } } });
+    });
+    const first = await executeStep({ model: uploadModel(), files: {} }, exec);
+    expect(first.error).toMatchObject({ kind: 'network', message: expect.stringMatching(/could not be loaded \(chunk failed\).*run the step again/) });
+    expect((await executeStep({ model: uploadModel(), files: {} }, exec)).raw).toBe('loaded');
   });
 });

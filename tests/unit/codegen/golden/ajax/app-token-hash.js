@@ -9,11 +9,12 @@ var secret = "YOUR_ADMIN_SECRET";
 var userId = "";
 var type = 2 /* KalturaSessionType.ADMIN */;
 var partnerId = 1000042;
+var expiry = 86400;
 var config = new KalturaConfiguration();
 config.serviceUrl = "http://127.0.0.1:3000";
 var client = new KalturaClient(config);
 
-KalturaSessionService.start(secret, userId, type, partnerId)
+KalturaSessionService.start(secret, userId, type, partnerId, expiry)
   .execute(client, function(success, ks) {
     if (!success || (ks && ks.code && ks.message)) {
       console.error(ks);
@@ -29,8 +30,8 @@ KalturaSessionService.start(secret, userId, type, partnerId)
       }).join('');
       var userId2 = "visitor-1001";
       var type2 = 0 /* KalturaSessionType.USER */;
-      var expiry = 600;
-      KalturaAppTokenService.startSession(id, tokenHash, userId2, type2, expiry)
+      var expiry2 = 600;
+      KalturaAppTokenService.startSession(id, tokenHash, userId2, type2, expiry2)
         .execute(client, function(success, results) {
           if (!success || (results && results.code && results.message)) {
             console.error(results);

@@ -5,6 +5,7 @@ var secret = "YOUR_ADMIN_SECRET";
 var userId = "";
 var type = 2 /* KalturaSessionType.ADMIN */;
 var partnerId = 1000042;
+var expiry = 86400;
 var config = new KalturaConfiguration();
 config.serviceUrl = "http://127.0.0.1:3000";
 var client = new KalturaClient(config);
@@ -23,7 +24,7 @@ function run(request) {
 }
 
 async function main() {
-  var ks = await run(KalturaSessionService.start(secret, userId, type, partnerId));
+  var ks = await run(KalturaSessionService.start(secret, userId, type, partnerId, expiry));
   client.setKs(ks);
 
   // Step 1: session.start
@@ -31,8 +32,8 @@ async function main() {
   var userId2 = "";
   var type2 = 2 /* KalturaSessionType.ADMIN */;
   var partnerId2 = 1000042;
-  var expiry = 3600;
-  var ks2 = await run(KalturaSessionService.start(secret2, userId2, type2, partnerId2, expiry));
+  var expiry2 = 3600;
+  var ks2 = await run(KalturaSessionService.start(secret2, userId2, type2, partnerId2, expiry2));
   console.log(ks2);
 
   // Step 2: media.list

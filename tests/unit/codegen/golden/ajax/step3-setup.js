@@ -4,11 +4,12 @@ var secret = "YOUR_ADMIN_SECRET";
 var userId = "";
 var type = 2 /* KalturaSessionType.ADMIN */;
 var partnerId = 1000042;
+var expiry = 86400;
 var config = new KalturaConfiguration();
 config.serviceUrl = "http://127.0.0.1:3000";
 var client = new KalturaClient(config);
 
-KalturaSessionService.start(secret, userId, type, partnerId)
+KalturaSessionService.start(secret, userId, type, partnerId, expiry)
   .execute(client, function(success, ks) {
     if (!success || (ks && ks.code && ks.message)) {
       console.error(ks);

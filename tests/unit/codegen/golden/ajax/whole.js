@@ -5,6 +5,7 @@ var secret = "YOUR_ADMIN_SECRET";
 var userId = "";
 var type = 2 /* KalturaSessionType.ADMIN */;
 var partnerId = 1000042;
+var expiry = 86400;
 var config = new KalturaConfiguration();
 config.serviceUrl = "http://127.0.0.1:3000";
 var client = new KalturaClient(config);
@@ -23,7 +24,7 @@ function run(request) {
 }
 
 async function main() {
-  var ks = await run(KalturaSessionService.start(secret, userId, type, partnerId));
+  var ks = await run(KalturaSessionService.start(secret, userId, type, partnerId, expiry));
   client.setKs(ks);
 
   // Step 1: uploadToken.add

@@ -13,7 +13,8 @@ const secret = "YOUR_ADMIN_SECRET";
 const userId = "";
 const type = KalturaSessionType.admin;
 const partnerId = 1000042;
-this.kaltura.request(new SessionStartAction({ secret, userId, type, partnerId }))
+const expiry = 86400;
+this.kaltura.request(new SessionStartAction({ secret, userId, type, partnerId, expiry }))
   .subscribe((ks) => {
     this.kaltura.setDefaultRequestOptions({ ks });
 
@@ -24,8 +25,8 @@ this.kaltura.request(new SessionStartAction({ secret, userId, type, partnerId })
         .map((b) => b.toString(16).padStart(2, '0')).join('');
       const userId2 = "visitor-1001";
       const type2 = KalturaSessionType.user;
-      const expiry = 600;
-      this.kaltura.request(new AppTokenStartSessionAction({ id, tokenHash, userId: userId2, type: type2, expiry }))
+      const expiry2 = 600;
+      this.kaltura.request(new AppTokenStartSessionAction({ id, tokenHash, userId: userId2, type: type2, expiry: expiry2 }))
         .subscribe(
           (result) => console.log(result),
           (error) => console.error(error.message),

@@ -15,7 +15,8 @@ export class RecipeComponent {
       const userId = "";
       const type = KalturaSessionType.admin;
       const partnerId = 1000042;
-      const ks = await firstValueFrom(this.kaltura.request(new SessionStartAction({ secret, userId, type, partnerId })));
+      const expiry = 86400;
+      const ks = await firstValueFrom(this.kaltura.request(new SessionStartAction({ secret, userId, type, partnerId, expiry })));
       this.kaltura.setDefaultRequestOptions({ ks });
 
       // Step 1: session.start
@@ -23,8 +24,8 @@ export class RecipeComponent {
       const userId2 = "";
       const type2 = KalturaSessionType.admin;
       const partnerId2 = 1000042;
-      const expiry = 3600;
-      const ks2 = await firstValueFrom(this.kaltura.request(new SessionStartAction({ secret: secret2, userId: userId2, type: type2, partnerId: partnerId2, expiry })));
+      const expiry2 = 3600;
+      const ks2 = await firstValueFrom(this.kaltura.request(new SessionStartAction({ secret: secret2, userId: userId2, type: type2, partnerId: partnerId2, expiry: expiry2 })));
       console.log(ks2);
 
       // Step 2: media.list

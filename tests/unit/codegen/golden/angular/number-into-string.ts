@@ -18,7 +18,8 @@ export class RecipeComponent {
       const userId = "";
       const type = KalturaSessionType.admin;
       const partnerId = 1000042;
-      const ks = await firstValueFrom(this.kaltura.request(new SessionStartAction({ secret, userId, type, partnerId })));
+      const expiry = 86400;
+      const ks = await firstValueFrom(this.kaltura.request(new SessionStartAction({ secret, userId, type, partnerId, expiry })));
       this.kaltura.setDefaultRequestOptions({ ks });
 
       // Step 1: metadataProfile.add

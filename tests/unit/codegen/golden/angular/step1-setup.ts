@@ -8,7 +8,8 @@ const secret = "YOUR_ADMIN_SECRET";
 const userId = "";
 const type = KalturaSessionType.admin;
 const partnerId = 1000042;
-this.kaltura.request(new SessionStartAction({ secret, userId, type, partnerId }))
+const expiry = 86400;
+this.kaltura.request(new SessionStartAction({ secret, userId, type, partnerId, expiry }))
   .subscribe((ks) => {
     this.kaltura.setDefaultRequestOptions({ ks });
 

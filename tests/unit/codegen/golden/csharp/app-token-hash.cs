@@ -24,9 +24,10 @@ class CodeExample
         string userId = "";
         SessionType type = SessionType.ADMIN;
         int partnerId = 1000042;
+        int expiry = 86400;
         bool done = false;
 
-        SessionService.Start(secret, userId, type, partnerId)
+        SessionService.Start(secret, userId, type, partnerId, expiry)
             .SetCompletion(new OnCompletedHandler<string>((string ks, Exception e) =>
             {
                 if (e != null)
@@ -42,8 +43,8 @@ class CodeExample
                     .ComputeHash(System.Text.Encoding.UTF8.GetBytes(client.KS + token))).Replace("-", "").ToLowerInvariant();
                 string userId2 = "visitor-1001";
                 SessionType type2 = SessionType.USER;
-                int expiry = 600;
-                AppTokenService.StartSession(id, tokenHash, userId2, type2, expiry)
+                int expiry2 = 600;
+                AppTokenService.StartSession(id, tokenHash, userId2, type2, expiry2)
                     .SetCompletion(new OnCompletedHandler<SessionInfo>((SessionInfo result, Exception e2) =>
                     {
                         if (e2 != null)

@@ -19,9 +19,10 @@ class CodeExample
         string userId = "";
         SessionType type = SessionType.ADMIN;
         int partnerId = 1000042;
+        int expiry = 86400;
         bool done = false;
 
-        SessionService.Start(secret, userId, type, partnerId)
+        SessionService.Start(secret, userId, type, partnerId, expiry)
             .SetCompletion(new OnCompletedHandler<string>((string ks, Exception e) =>
             {
                 if (e != null)
@@ -36,8 +37,8 @@ class CodeExample
                 string userId2 = "";
                 SessionType type2 = SessionType.ADMIN;
                 int partnerId2 = 1000042;
-                int expiry = 3600;
-                SessionService.Start(secret2, userId2, type2, partnerId2, expiry)
+                int expiry2 = 3600;
+                SessionService.Start(secret2, userId2, type2, partnerId2, expiry2)
                     .SetCompletion(new OnCompletedHandler<string>((string ks2, Exception e2) =>
                     {
                         if (e2 != null)

@@ -22,9 +22,10 @@ class CodeExample
         string userId = "";
         SessionType type = SessionType.ADMIN;
         int partnerId = 1000042;
+        int expiry = 86400;
         bool done = false;
 
-        SessionService.Start(secret, userId, type, partnerId)
+        SessionService.Start(secret, userId, type, partnerId, expiry)
             .SetCompletion(new OnCompletedHandler<string>((string ks, Exception e) =>
             {
                 if (e != null)

@@ -16,7 +16,8 @@ KS_JSON=$(kcall -X POST 'http://127.0.0.1:3000/api_v3/service/session/action/sta
   -d secret=YOUR_ADMIN_SECRET \
   -d userId= \
   -d type=2 \
-  -d partnerId=1000042)
+  -d partnerId=1000042 \
+  -d expiry=86400)
 KS=$(printf '%s' "$KS_JSON" | jq -r .)
 
 kcall -X POST "http://127.0.0.1:3000/api_v3/service/media/action/addContent?format=1&ks=${KS}" \

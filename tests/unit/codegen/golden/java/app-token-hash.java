@@ -27,8 +27,9 @@ public class CodeExample {
         String userId = "";
         SessionType type = SessionType.ADMIN;
         int partnerId = 1000042;
+        int expiry = 86400;
 
-        APIOkRequestsExecutor.getExecutor().queue(SessionService.start(secret, userId, type, partnerId)
+        APIOkRequestsExecutor.getExecutor().queue(SessionService.start(secret, userId, type, partnerId, expiry)
             .setCompletion(ksResult -> {
                 if (!ksResult.isSuccess()) {
                     System.err.println(ksResult.error.getMessage());
@@ -42,8 +43,8 @@ public class CodeExample {
                 String tokenHash = org.apache.commons.codec.digest.DigestUtils.sha256Hex(client.getKs() + token);
                 String userId2 = "visitor-1001";
                 SessionType type2 = SessionType.USER;
-                int expiry = 600;
-                APIOkRequestsExecutor.getExecutor().queue(AppTokenService.startSession(id, tokenHash, userId2, type2, expiry)
+                int expiry2 = 600;
+                APIOkRequestsExecutor.getExecutor().queue(AppTokenService.startSession(id, tokenHash, userId2, type2, expiry2)
                     .setCompletion(result -> {
                         if (!result.isSuccess()) {
                             System.err.println(result.error.getMessage());

@@ -22,8 +22,9 @@ public class CodeExample {
         String userId = "";
         SessionType type = SessionType.ADMIN;
         int partnerId = 1000042;
+        int expiry = 86400;
 
-        APIOkRequestsExecutor.getExecutor().queue(SessionService.start(secret, userId, type, partnerId)
+        APIOkRequestsExecutor.getExecutor().queue(SessionService.start(secret, userId, type, partnerId, expiry)
             .setCompletion(ksResult -> {
                 if (!ksResult.isSuccess()) {
                     System.err.println(ksResult.error.getMessage());
@@ -37,8 +38,8 @@ public class CodeExample {
                 String userId2 = "";
                 SessionType type2 = SessionType.ADMIN;
                 int partnerId2 = 1000042;
-                int expiry = 3600;
-                APIOkRequestsExecutor.getExecutor().queue(SessionService.start(secret2, userId2, type2, partnerId2, expiry)
+                int expiry2 = 3600;
+                APIOkRequestsExecutor.getExecutor().queue(SessionService.start(secret2, userId2, type2, partnerId2, expiry2)
                     .setCompletion(ksResult2 -> {
                         if (!ksResult2.isSuccess()) {
                             System.err.println(ksResult2.error.getMessage());

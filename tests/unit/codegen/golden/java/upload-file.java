@@ -25,8 +25,9 @@ public class CodeExample {
         String userId = "";
         SessionType type = SessionType.ADMIN;
         int partnerId = 1000042;
+        int expiry = 86400;
 
-        APIOkRequestsExecutor.getExecutor().queue(SessionService.start(secret, userId, type, partnerId)
+        APIOkRequestsExecutor.getExecutor().queue(SessionService.start(secret, userId, type, partnerId, expiry)
             .setCompletion(ksResult -> {
                 if (!ksResult.isSuccess()) {
                     System.err.println(ksResult.error.getMessage());

@@ -16,7 +16,8 @@ async function main() {
   const userId = "";
   const type = kaltura.enums.SessionType.ADMIN;
   const partnerId = 1000042;
-  const ks = await kaltura.services.session.start(secret, userId, type, partnerId).execute(client);
+  const expiry = 86400;
+  const ks = await kaltura.services.session.start(secret, userId, type, partnerId, expiry).execute(client);
   client.setKs(ks);
 
   // tokenHash: the SHA-256 of the KS this call is made with followed by the token, in hexadecimal (what appToken.startSession checks).
@@ -24,8 +25,8 @@ async function main() {
   const tokenHash = require('crypto').createHash('sha256').update(client.getKs() + token).digest('hex');
   const userId2 = "visitor-1001";
   const type2 = kaltura.enums.SessionType.USER;
-  const expiry = 600;
-  const result = await kaltura.services.appToken.startSession(id, tokenHash, userId2, type2, expiry).execute(client);
+  const expiry2 = 600;
+  const result = await kaltura.services.appToken.startSession(id, tokenHash, userId2, type2, expiry2).execute(client);
   console.log(JSON.stringify(result, null, 2));
 }
 

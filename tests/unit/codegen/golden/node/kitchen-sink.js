@@ -11,7 +11,8 @@ async function main() {
   const userId = "";
   const type = kaltura.enums.SessionType.ADMIN;
   const partnerId = 1000042;
-  const ks = await kaltura.services.session.start(secret, userId, type, partnerId).execute(client);
+  const expiry = 86400;
+  const ks = await kaltura.services.session.start(secret, userId, type, partnerId, expiry).execute(client);
   client.setKs(ks);
 
   // Step 1: session.start
@@ -19,8 +20,8 @@ async function main() {
   const userId2 = "";
   const type2 = kaltura.enums.SessionType.ADMIN;
   const partnerId2 = 1000042;
-  const expiry = 3600;
-  const ks2 = await kaltura.services.session.start(secret2, userId2, type2, partnerId2, expiry).execute(client);
+  const expiry2 = 3600;
+  const ks2 = await kaltura.services.session.start(secret2, userId2, type2, partnerId2, expiry2).execute(client);
   console.log(JSON.stringify(ks2, null, 2));
 
   // Step 2: media.list

@@ -16,7 +16,8 @@ async function main() {
   const userId = "";
   const type = kaltura.enums.SessionType.ADMIN;
   const partnerId = 1000042;
-  const ks = await kaltura.services.session.start(secret, userId, type, partnerId).execute(client);
+  const expiry = 86400;
+  const ks = await kaltura.services.session.start(secret, userId, type, partnerId, expiry).execute(client);
   client.setKs(ks);
 
   const contentResource = new kaltura.objects.UploadedFileTokenResource();

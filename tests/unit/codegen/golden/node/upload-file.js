@@ -14,7 +14,8 @@ async function main() {
   const userId = "";
   const type = kaltura.enums.SessionType.ADMIN;
   const partnerId = 1000042;
-  const ks = await kaltura.services.session.start(secret, userId, type, partnerId).execute(client);
+  const expiry = 86400;
+  const ks = await kaltura.services.session.start(secret, userId, type, partnerId, expiry).execute(client);
   client.setKs(ks);
 
   const fileData = "/tmp/clip.mp4"; // path of the file to upload (the client reads it)

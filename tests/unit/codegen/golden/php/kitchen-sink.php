@@ -5,10 +5,11 @@ $secret = "YOUR_ADMIN_SECRET";
 $userId = "";
 $type = KalturaSessionType::ADMIN;
 $partnerId = 1000042;
+$expiry = 86400;
 $config = new KalturaConfiguration($partnerId);
 $config->setServiceUrl("http://127.0.0.1:3000");
 $client = new KalturaClient($config);
-$ks = $client->session->start($secret, $userId, $type, $partnerId);
+$ks = $client->session->start($secret, $userId, $type, $partnerId, $expiry);
 $client->setKs($ks);
 
 // Step 1: session.start
@@ -16,8 +17,8 @@ $secret2 = "YOUR_ADMIN_SECRET";
 $userId2 = "";
 $type2 = KalturaSessionType::ADMIN;
 $partnerId2 = 1000042;
-$expiry = 3600;
-$ks2 = $client->session->start($secret2, $userId2, $type2, $partnerId2, $expiry);
+$expiry2 = 3600;
+$ks2 = $client->session->start($secret2, $userId2, $type2, $partnerId2, $expiry2);
 echo "session.start: ", $ks2, "\n";
 
 // Step 2: media.list

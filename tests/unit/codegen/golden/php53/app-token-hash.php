@@ -15,10 +15,11 @@ $secret = "YOUR_ADMIN_SECRET";
 $userId = "";
 $type = SessionType::ADMIN;
 $partnerId = 1000042;
+$expiry = 86400;
 $config = new Configuration($partnerId);
 $config->setServiceUrl("http://127.0.0.1:3000");
 $client = new Client($config);
-$ks = $client->getSessionService()->start($secret, $userId, $type, $partnerId);
+$ks = $client->getSessionService()->start($secret, $userId, $type, $partnerId, $expiry);
 $client->setKs($ks);
 
 // tokenHash: the SHA-256 of the KS this call is made with followed by the token, in hexadecimal (what appToken.startSession checks).
@@ -26,9 +27,9 @@ $client->setKs($ks);
 $tokenHash = hash('sha256', $client->getKs() . $token);
 $userId2 = "visitor-1001";
 $type2 = SessionType::USER;
-$expiry = 600;
+$expiry2 = 600;
 try {
-  $result = $client->getAppTokenService()->startSession($id, $tokenHash, $userId2, $type2, $expiry);
+  $result = $client->getAppTokenService()->startSession($id, $tokenHash, $userId2, $type2, $expiry2);
   echo "ks: ", $result->ks, "\n";
   echo "partnerId: ", $result->partnerId, "\n";
   echo "userId: ", $result->userId, "\n";

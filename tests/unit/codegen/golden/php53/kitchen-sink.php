@@ -15,10 +15,11 @@ $secret = "YOUR_ADMIN_SECRET";
 $userId = "";
 $type = SessionType::ADMIN;
 $partnerId = 1000042;
+$expiry = 86400;
 $config = new Configuration($partnerId);
 $config->setServiceUrl("http://127.0.0.1:3000");
 $client = new Client($config);
-$ks = $client->getSessionService()->start($secret, $userId, $type, $partnerId);
+$ks = $client->getSessionService()->start($secret, $userId, $type, $partnerId, $expiry);
 $client->setKs($ks);
 
 // Step 1: session.start
@@ -26,8 +27,8 @@ $secret2 = "YOUR_ADMIN_SECRET";
 $userId2 = "";
 $type2 = SessionType::ADMIN;
 $partnerId2 = 1000042;
-$expiry = 3600;
-$ks2 = $client->getSessionService()->start($secret2, $userId2, $type2, $partnerId2, $expiry);
+$expiry2 = 3600;
+$ks2 = $client->getSessionService()->start($secret2, $userId2, $type2, $partnerId2, $expiry2);
 echo "session.start: ", $ks2, "\n";
 
 // Step 2: media.list

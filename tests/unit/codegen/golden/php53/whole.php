@@ -13,10 +13,11 @@ $secret = "YOUR_ADMIN_SECRET";
 $userId = "";
 $type = SessionType::ADMIN;
 $partnerId = 1000042;
+$expiry = 86400;
 $config = new Configuration($partnerId);
 $config->setServiceUrl("http://127.0.0.1:3000");
 $client = new Client($config);
-$ks = $client->getSessionService()->start($secret, $userId, $type, $partnerId);
+$ks = $client->getSessionService()->start($secret, $userId, $type, $partnerId, $expiry);
 $client->setKs($ks);
 
 // Step 1: uploadToken.add

@@ -15,7 +15,8 @@ secret = "YOUR_ADMIN_SECRET"
 user_id = ""
 type = KalturaSessionType.ADMIN
 partner_id = 1000042
-ks = client.session.start(secret, user_id, type, partner_id)
+expiry = 86400
+ks = client.session.start(secret, user_id, type, partner_id, expiry)
 client.setKs(ks)
 
 # tokenHash: the SHA-256 of the KS this call is made with followed by the token, in hexadecimal (what appToken.startSession checks).
@@ -23,9 +24,9 @@ client.setKs(ks)
 token_hash = hashlib.sha256((client.getKs() + token).encode("utf-8")).hexdigest()
 user_id2 = "visitor-1001"
 type2 = KalturaSessionType.USER
-expiry = 600
+expiry2 = 600
 
-result = client.appToken.startSession(id, token_hash, user_id2, type2, expiry)
+result = client.appToken.startSession(id, token_hash, user_id2, type2, expiry2)
 print("ks:", result.ks)
 print("partnerId:", result.partnerId)
 print("userId:", result.userId)

@@ -8,7 +8,8 @@ secret = "YOUR_ADMIN_SECRET"
 user_id = ""
 type = KalturaSessionType.ADMIN
 partner_id = 1000042
-ks = client.session.start(secret, user_id, type, partner_id)
+expiry = 86400
+ks = client.session.start(secret, user_id, type, partner_id, expiry)
 client.setKs(ks)
 
 # Step 1: session.start
@@ -16,8 +17,8 @@ secret2 = "YOUR_ADMIN_SECRET"
 user_id2 = ""
 type2 = KalturaSessionType.ADMIN
 partner_id2 = 1000042
-expiry = 3600
-ks2 = client.session.start(secret2, user_id2, type2, partner_id2, expiry)
+expiry2 = 3600
+ks2 = client.session.start(secret2, user_id2, type2, partner_id2, expiry2)
 print("session.start:", ks2)
 
 # Step 2: media.list

@@ -8,7 +8,8 @@ secret = "YOUR_ADMIN_SECRET"
 user_id = ""
 type = KalturaSessionType.ADMIN
 partner_id = 1000042
-ks = client.session.start(secret, user_id, type, partner_id)
+expiry = 86400
+ks = client.session.start(secret, user_id, type, partner_id, expiry)
 client.setKs(ks)
 
 upload_token_id = "0_0123456789abcdef0123456789abcdef"

@@ -14,16 +14,17 @@ secret = "YOUR_ADMIN_SECRET"
 user_id = ""
 type = KalturaSessionType::ADMIN
 partner_id = 1000042
-client.ks = client.session_service.start(secret, user_id, type, partner_id)
+expiry = 86400
+client.ks = client.session_service.start(secret, user_id, type, partner_id, expiry)
 
 # tokenHash: the SHA-256 of the KS this call is made with followed by the token, in hexadecimal (what appToken.startSession checks).
 # SHA-256 is the token's hashType here; hash with the token's own hashType if it has another.
 token_hash = Digest::SHA256.hexdigest(client.ks + token)
 user_id2 = "visitor-1001"
 type2 = KalturaSessionType::USER
-expiry = 600
+expiry2 = 600
 
-result = client.app_token_service.start_session(id, token_hash, user_id2, type2, expiry)
+result = client.app_token_service.start_session(id, token_hash, user_id2, type2, expiry2)
 puts "ks: " + result.ks.to_s
 puts "partnerId: " + result.partner_id.to_s
 puts "userId: " + result.user_id.to_s

@@ -8,15 +8,16 @@ secret = "YOUR_ADMIN_SECRET"
 user_id = ""
 type = KalturaSessionType::ADMIN
 partner_id = 1000042
-client.ks = client.session_service.start(secret, user_id, type, partner_id)
+expiry = 86400
+client.ks = client.session_service.start(secret, user_id, type, partner_id, expiry)
 
 # Step 1: session.start
 secret2 = "YOUR_ADMIN_SECRET"
 user_id2 = ""
 type2 = KalturaSessionType::ADMIN
 partner_id2 = 1000042
-expiry = 3600
-ks = client.session_service.start(secret2, user_id2, type2, partner_id2, expiry)
+expiry2 = 3600
+ks = client.session_service.start(secret2, user_id2, type2, partner_id2, expiry2)
 puts "session.start: " + ks.to_s
 
 # Step 2: media.list

@@ -13,7 +13,8 @@ secret = "YOUR_ADMIN_SECRET"
 user_id = ""
 type = KalturaSessionType::ADMIN
 partner_id = 1000042
-client.ks = client.session_service.start(secret, user_id, type, partner_id)
+expiry = 86400
+client.ks = client.session_service.start(secret, user_id, type, partner_id, expiry)
 
 filter = KalturaMetadataFilter.new()
 filter.metadata_profile_id_equal = metadata_profile_id_equal

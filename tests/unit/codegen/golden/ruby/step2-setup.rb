@@ -8,7 +8,8 @@ secret = "YOUR_ADMIN_SECRET"
 user_id = ""
 type = KalturaSessionType::ADMIN
 partner_id = 1000042
-client.ks = client.session_service.start(secret, user_id, type, partner_id)
+expiry = 86400
+client.ks = client.session_service.start(secret, user_id, type, partner_id, expiry)
 
 upload_token_id = "0_0123456789abcdef0123456789abcdef"
 file_data = File.open("/tmp/Kaltura_Logo_Animation.flv")

@@ -11,7 +11,8 @@ secret = "YOUR_ADMIN_SECRET"
 user_id = ""
 type = KalturaSessionType::ADMIN
 partner_id = 1000042
-client.ks = client.session_service.start(secret, user_id, type, partner_id)
+expiry = 86400
+client.ks = client.session_service.start(secret, user_id, type, partner_id, expiry)
 
 result = client.media_service.delete(entry_id)
 puts "media.delete: done"

@@ -14,8 +14,9 @@ let secret: String = "YOUR_ADMIN_SECRET"
 let userId: String = ""
 let type: SessionType = SessionType.ADMIN
 let partnerId: Int = 1000042
+let expiry: Int = 86400
 
-USRExecutor.shared.send(request: SessionService.start(secret: secret, userId: userId, type: type, partnerId: numericCast(partnerId))
+USRExecutor.shared.send(request: SessionService.start(secret: secret, userId: userId, type: type, partnerId: numericCast(partnerId), expiry: numericCast(expiry))
     .set(completion: { (ks, error) in
         if let error = error {
             print(error.message ?? "request failed")
@@ -28,8 +29,8 @@ USRExecutor.shared.send(request: SessionService.start(secret: secret, userId: us
         let tokenHash = SHA256.hash(data: Data((client.ks! + token).utf8)).map { String(format: "%02x", $0) }.joined()
         let userId2: String = "visitor-1001"
         let type2: SessionType = SessionType.USER
-        let expiry: Int = 600
-        USRExecutor.shared.send(request: AppTokenService.startSession(id: id, tokenHash: tokenHash, userId: userId2, type: type2, expiry: numericCast(expiry))
+        let expiry2: Int = 600
+        USRExecutor.shared.send(request: AppTokenService.startSession(id: id, tokenHash: tokenHash, userId: userId2, type: type2, expiry: numericCast(expiry2))
             .set(completion: { (result, error2) in
                 if let error2 = error2 {
                     print(error2.message ?? "request failed")

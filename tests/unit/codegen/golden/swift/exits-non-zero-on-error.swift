@@ -8,8 +8,9 @@ let secret: String = "YOUR_ADMIN_SECRET"
 let userId: String = ""
 let type: SessionType = SessionType.ADMIN
 let partnerId: Int = 1000042
+let expiry: Int = 86400
 
-USRExecutor.shared.send(request: SessionService.start(secret: secret, userId: userId, type: type, partnerId: numericCast(partnerId))
+USRExecutor.shared.send(request: SessionService.start(secret: secret, userId: userId, type: type, partnerId: numericCast(partnerId), expiry: numericCast(expiry))
     .set(completion: { (ks, error) in
         if let error = error {
             print(error.message ?? "request failed")

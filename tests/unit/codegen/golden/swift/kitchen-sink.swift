@@ -8,8 +8,9 @@ let secret: String = "YOUR_ADMIN_SECRET"
 let userId: String = ""
 let type: SessionType = SessionType.ADMIN
 let partnerId: Int = 1000042
+let expiry: Int = 86400
 
-USRExecutor.shared.send(request: SessionService.start(secret: secret, userId: userId, type: type, partnerId: numericCast(partnerId))
+USRExecutor.shared.send(request: SessionService.start(secret: secret, userId: userId, type: type, partnerId: numericCast(partnerId), expiry: numericCast(expiry))
     .set(completion: { (ks, error) in
         if let error = error {
             print(error.message ?? "request failed")
@@ -22,8 +23,8 @@ USRExecutor.shared.send(request: SessionService.start(secret: secret, userId: us
         let userId2: String = ""
         let type2: SessionType = SessionType.ADMIN
         let partnerId2: Int = 1000042
-        let expiry: Int = 3600
-        USRExecutor.shared.send(request: SessionService.start(secret: secret2, userId: userId2, type: type2, partnerId: numericCast(partnerId2), expiry: numericCast(expiry))
+        let expiry2: Int = 3600
+        USRExecutor.shared.send(request: SessionService.start(secret: secret2, userId: userId2, type: type2, partnerId: numericCast(partnerId2), expiry: numericCast(expiry2))
             .set(completion: { (ksResult, error2) in
                 if let error2 = error2 {
                     print(error2.message ?? "request failed")

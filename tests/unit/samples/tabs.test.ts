@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { GENERATORS, LANGUAGE_IDS } from '@/lib/codegen';
 import { parseRecipe } from '@/lib/recipe';
 import type { RequestModel } from '@/lib/request/types';
-import { programFileName, programText, sampleTabs, sampleText, setupAllowed } from '@/components/code/samples';
-import { api, buildModels, connection, ctxOf, loadRecipe, TOKEN, uploadEdit, uploadResults } from './fixtures';
+import { programFileName, programText, sampleTabs, sampleText, setupAllowed } from '@/lib/samples/tabs';
+import { api, buildModels, connection, ctxOf, loadRecipe, TOKEN, uploadEdit, uploadResults } from '../codegen/fixtures';
 
 const recipe = loadRecipe('recipes/upload-media.md');
 const models = buildModels(recipe, { edit: uploadEdit, results: uploadResults, filePath: '/tmp/v.mp4' });

@@ -1,12 +1,12 @@
 /**
- * Completion items for a cursor context (see context.ts), independent of Monaco: operation paths
+ * Completion items for a cursor context (see cursor-context.ts), independent of Monaco: operation paths
  * and parameter names from the API description, the format's keys with their documentation from
  * the recipe JSON Schemas (lib/recipe/schemas), enum values the schemas list, earlier steps for
  * `fromStep`, properties of the body's classes inside `schema.properties`, and recipe snippets.
  */
 import { parseTree, findNodeAtLocation, type JSONPath, type Node } from 'jsonc-parser';
 import type { ApiDescription, TypeRef } from '@/lib/api/types';
-import type { CursorContext } from './context';
+import type { CursorContext } from './cursor-context';
 import { SNIPPETS } from './snippets';
 
 export type SuggestionKind = 'property' | 'value' | 'operation' | 'parameter' | 'snippet' | 'step';
@@ -318,7 +318,7 @@ export function suggest(ctx: CursorContext, src: CompletionSources): Suggestion[
       const cls = classAtSchemaPath(src.api, opPath, objPath.slice(schemaIdx + 1, -1));
       if (cls !== undefined) {
         const props = propertyNamesFor(src.api, opPath, cls);
-        props.forEach((p, i) => out.push(keyItem(p.name, 'parameter', typeLabel(p.type), p.description, 'object', `0${String(i).padStart(4, '0')}`)));
+        for (const [i, p] of props.entries()) out.push(keyItem(p.name, 'parameter', typeLabel(p.type), p.description, 'object', `0${String(i).padStart(4, '0')}`));
         return out;
       }
     }
@@ -338,20 +338,20 @@ export function suggest(ctx: CursorContext, src: CompletionSources): Suggestion[
   if (ctx.kind === 'apiCall' && src.api) {
     if (path.length === 1 && last === 'path') {
       const ops = src.api.operations();
-      ops.forEach((op, i) => out.push(valueItem(op.path, 'operation', op.summary ?? `${op.service}.${op.action}`, op.description, `0${String(i).padStart(4, '0')}`)));
+      for (const [i, op] of ops.entries()) out.push(valueItem(op.path, 'operation', op.summary ?? `${op.service}.${op.action}`, op.description, `0${String(i).padStart(4, '0')}`));
       return out;
     }
     const op = opPath ? src.api.operation(opPath) : undefined;
     if (op && path.length === 3 && path[0] === 'parameters' && last === 'name') {
       const hasObject = op.params.some((p) => p.type.kind === 'object' || p.type.kind === 'array');
-      op.params.forEach((p, i) =>
-        out.push(valueItem(p.name, 'parameter', `${typeLabel(p.type)}${p.required ? ' (required)' : ''}`, p.description, `0${String(i).padStart(3, '0')}`)),
-      );
+      for (const [i, p] of op.params.entries()) {
+        out.push(valueItem(p.name, 'parameter', `${typeLabel(p.type)}${p.required ? ' (required)' : ''}`, p.description, `0${String(i).padStart(3, '0')}`));
+      }
       if (hasObject) out.push(valueItem('body', 'parameter', 'JSON body (with "in": "body" and a schema)', 'The whole request body as JSON: narrow it with `schema.properties`.', '1body'));
       return out;
     }
     if (op && path.length === 2 && path[0] === 'ignoreParameters') {
-      op.params.forEach((p, i) => out.push(valueItem(p.name, 'parameter', typeLabel(p.type), p.description, `0${String(i).padStart(3, '0')}`)));
+      for (const [i, p] of op.params.entries()) out.push(valueItem(p.name, 'parameter', typeLabel(p.type), p.description, `0${String(i).padStart(3, '0')}`));
       return out;
     }
   }

@@ -7,7 +7,7 @@
  */
 import { languageInfo } from '@/lib/codegen/registry';
 import type { Connection, RequestModel, Value } from '@/lib/request/types';
-import type { SampleTab } from './samples';
+import type { SampleTab } from './tabs';
 import type { CompactTokens } from './tokens';
 
 /** The language shown until the user picks one: a generated sample that follows the form. */
