@@ -79,7 +79,8 @@ export function CodeBlock({
   if (current) body = renderLines(current, code.split('\n'), null);
   else if (byLine && previous) body = renderLines(previous, code.split('\n'), byLine);
   return (
-    <pre ref={ref} className="shiki code-sample" tabIndex={0} aria-label={label} data-highlighted={current ? 'true' : 'false'}>
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable code block must be reachable by keyboard (WCAG 2.1.1, axe scrollable-region-focusable)
+    <pre ref={ref} className="shiki code-sample" role="group" tabIndex={0} aria-label={label} data-highlighted={current ? 'true' : 'false'}>
       <code>{body}</code>
     </pre>
   );

@@ -100,6 +100,7 @@ function Panel({ store, apiSource }: { store: ConnectionStore; apiSource: NonNul
 
   const bodyId = `${id}-body`;
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: Escape anywhere in the panel closes it (the keys reach it from its own inputs and buttons)
     <div
       className="connection-panel"
       id="connection-panel"

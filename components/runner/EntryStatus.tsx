@@ -55,7 +55,7 @@ export function EntryStatus({ response, stepIndex, onUpdate }: { response: unkno
     if (Date.now() - started.current > ENTRY_POLL_LIMIT_MS) return;
     const t = setTimeout(() => void check(), ENTRY_POLL_MS);
     return () => clearTimeout(t);
-  }, [processing, entry, check, conn.status]);
+  }, [processing, check, conn.status]);
 
   if (!ctx || !entry) return null;
   const def = ctx.api.getEnum('KalturaEntryStatus');

@@ -48,10 +48,12 @@ function StepRunnerInner({ step, ctx, main }: { step: Step; ctx: NonNullable<Ret
   const i = step.index;
   const form = useMemo(() => buildForm(step, api), [step, api]);
   useEffect(() => runner.registerForm(form), [runner, form]);
-  const connectionValue = useMemo(() => connection.connection(), [connection, conn]); // eslint-disable-line react-hooks/exhaustive-deps
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `conn` is the store's change signal: connection() reads the store, which React cannot see
+  const connectionValue = useMemo(() => connection.connection(), [connection, conn]);
   const initial = useMemo(() => initialValues(form, connectionValue), [form, connectionValue]);
   const user: FormValues = rs.values[i] ?? initial;
-  const results = useMemo(() => runner.results(), [runner, rs.steps]); // eslint-disable-line react-hooks/exhaustive-deps
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `rs.steps` is the change signal of runner.results()
+  const results = useMemo(() => runner.results(), [runner, rs.steps]);
   const resolved = useMemo(() => resolveValues(form, user, results, rs.globals), [form, user, results, rs.globals]);
   const built = useMemo(
     () => buildRequestModel({ step, form, values: user, results, connection: connectionValue, api, globals: rs.globals }),
@@ -64,6 +66,7 @@ function StepRunnerInner({ step, ctx, main }: { step: Step; ctx: NonNullable<Ret
   const rootRef = useRef<HTMLDivElement>(null);
   // The entry as EntryStatus follows its processing (expect is checked against it).
   const [followed, setFollowed] = useState<unknown>();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new result of this step resets the entry followed for the previous one
   useEffect(() => setFollowed(undefined), [run?.result]);
   const abortRef = useRef<AbortController | null>(null);
   // A file step's upload settings and its running upload (shown by StepUpload, given to each run).
@@ -114,6 +117,7 @@ function StepRunnerInner({ step, ctx, main }: { step: Step; ctx: NonNullable<Ret
   // Choices come from the API: load them when connected, and again after any step ran (it may
   // have created or deleted what the dropdown lists).
   const finishedRuns = Object.values(rs.steps).reduce((n, st) => n + (st.status === 'running' ? 0 : st.runs), 0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new KS or another finished run reloads the choices (they may have changed)
   useEffect(() => {
     if (conn.status !== 'connected') return;
     for (const f of dynFields) void loadOptions(f);
@@ -185,6 +189,7 @@ function StepRunnerInner({ step, ctx, main }: { step: Step; ctx: NonNullable<Ret
 
   const tokenId = typeof v.uploadTokenId === 'string' ? v.uploadTokenId : undefined;
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: Ctrl+Enter in any field of the step runs it (the keys come from its inputs)
     <div className="step-runner step-grid" ref={rootRef} onKeyDown={onKeyDown} data-step-status={status} data-testid={`step-${i + 1}-runner`}>
       <div className="step-main">
         {main}

@@ -22,7 +22,8 @@ function WholeRecipeInner({ ctx }: { ctx: NonNullable<ReturnType<typeof useRunne
   const { recipe, api, runner, connection } = ctx;
   const rs = useRunnerState(runner);
   const conn = useConnectionState(connection);
-  const connectionValue = useMemo(() => connection.connection(), [connection, conn]); // eslint-disable-line react-hooks/exhaustive-deps
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `conn` is the store's change signal: connection() reads the store, which React cannot see
+  const connectionValue = useMemo(() => connection.connection(), [connection, conn]);
   const requests = useMemo(() => {
     const results = runner.results();
     return recipe.steps.map((step): RequestModel | null => {

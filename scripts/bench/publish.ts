@@ -30,7 +30,7 @@ const REQUESTS = Number(process.env.BENCH_PUBLISH_REQUESTS ?? 400);
 const SECRET = 'test-admin-secret-0123456789abcdef';
 const PID = 1000042;
 
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = any;
 
 async function call(base: string, service: string, action: string, params: Record<string, unknown>, file?: Uint8Array): Promise<Json> {
   const fd = new FormData();

@@ -30,7 +30,7 @@ const SECRET = 'bench-generic-secret';
 const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 const fmt = (n: number, d = 0) => n.toFixed(d);
 
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = any;
 type Caller = (service: string, action: string, params: Json) => Promise<Json>;
 
 function inProcess(core: SandboxCore, ks: string): Caller {

@@ -29,7 +29,7 @@ const test = base.extend<object, { server: TestServer }>({
   ],
 });
 
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = any;
 type Fields = Array<[string, string]>;
 interface Sent {
   path: string;

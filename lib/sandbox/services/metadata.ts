@@ -32,7 +32,6 @@ function checkXsd(g: Gen, xsd: unknown): void {
 }
 
 export function metadataOverrides(): Record<string, Override> {
-  // eslint-disable-next-line prefer-const
   let overrides: Record<string, Override>;
   const profileOf = async (g: Gen, id: unknown): Promise<{ row: ObjectRow; data: Data }> => {
     const m = g.engine.modelOfClass(PROFILE);

@@ -18,7 +18,7 @@ const SHARED_PID = 1000042;
 const hasPg = !!findPostgres();
 if (!hasPg) console.warn(`public-mode.test.ts: ${NO_POSTGRES}`);
 
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = any;
 
 /** A browser: keeps the cookie the server sets. */
 class Browser {

@@ -28,7 +28,7 @@ const NOT_SIMULATED_YET: string[] = [];
  */
 const READER_VALUES = ['--value', 'upload-media:3.entry.mediaType=1'];
 
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = any;
 
 interface Run {
   code: number | null;

@@ -13,7 +13,6 @@ import kaltura from 'kaltura-client';
 import type { TestServer } from '../../helpers/server';
 import { startSandbox, TEST_ADMIN_SECRET, TEST_PARTNER_ID } from './harness';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 const k = kaltura as any;
 
 let server: TestServer;

@@ -77,7 +77,7 @@ export function startSandbox(opts: { env?: Record<string, string> } = {}): Promi
   return process.env.SANDBOX_TEST_INPROC === '1' ? startInProc(opts) : startServer(opts);
 }
 
-export type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+export type Json = any;
 
 /** POST /api_v3/service/{service}/action/{action}?format=1 with form fields (and files as multipart). */
 export async function call(

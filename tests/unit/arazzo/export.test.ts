@@ -27,7 +27,7 @@ ajv.addFormat('uri-reference', (s: string) => {
 });
 const validate = ajv.compile(schema);
 
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = any;
 
 function exportOf(file: string, values?: Record<number, Array<{ path: string; value: unknown }>>): Json {
   const recipe = parseRecipe(readFileSync(join(ROOT, file), 'utf8'), { api });

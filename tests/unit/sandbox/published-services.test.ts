@@ -18,7 +18,7 @@ import { buildKs, parseKs, SESSION_ADMIN } from '@/lib/sandbox/ks';
 import { FileArg, type ParamTree } from '@/lib/sandbox/params';
 import { REFERENCE_REL, sharedFile } from '../../helpers/shared';
 
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = any;
 
 const { path, present } = sharedFile(REFERENCE_REL, 'services of the published description');
 const desc: ApiDescription | undefined = present ? createDescription(JSON.parse(readFileSync(path, 'utf8'))) : undefined;
