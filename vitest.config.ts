@@ -20,7 +20,16 @@ export default defineConfig({
       // Tests that start a real server (next start), official clients, a browser-free sandbox.
       { extends: true, test: { name: 'integration', include: ['tests/integration/**/*.test.ts'] } },
       ...(postgres
-        ? [{ extends: true as const, test: { name: 'sandbox-postgres', include: ['tests/integration/sandbox/**/*.test.ts'], env: { SANDBOX_TEST_STORAGE: 'postgres' } } }]
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: 'sandbox-postgres',
+                include: ['tests/integration/sandbox/**/*.test.ts'],
+                env: { SANDBOX_TEST_STORAGE: 'postgres' },
+              },
+            },
+          ]
         : []),
     ],
   },

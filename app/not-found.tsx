@@ -7,8 +7,8 @@ export default function NotFound() {
     <main id="main" className="page page-narrow" tabIndex={-1}>
       <h1>Page not found</h1>
       <p>
-        There is no recipe or page at this address. Recipe addresses are <code>/recipes/&lt;name&gt;</code>, where the name is
-        the recipe file&apos;s name in <code>recipes/</code> without <code>.md</code>.
+        There is no recipe or page at this address. Recipe addresses are <code>/recipes/&lt;name&gt;</code>, where the name is the recipe
+        file&apos;s name in <code>recipes/</code> without <code>.md</code>.
       </p>
       <p>
         <Link href="/">See all recipes</Link>

@@ -21,8 +21,8 @@ export default async function Home() {
       <div className="index-hero">
         <h1>Recipes</h1>
         <p className="lead">
-          Step-by-step walkthroughs of the Kaltura API. Each step runs live against the built-in sandbox or your own
-          endpoint, and shows the code to do the same in your language.
+          Step-by-step walkthroughs of the Kaltura API. Each step runs live against the built-in sandbox or your own endpoint, and shows the
+          code to do the same in your language.
         </p>
       </div>
       <RecipeSearch items={items} />

@@ -46,7 +46,11 @@ function fail(message: string): never {
 
 const { opts, multi, flags, positional } = parseArgs(
   process.argv.slice(2),
-  { values: ['--lang', '--step', ...TARGET_FLAGS, '--file'], repeatable: ['--value', '--api'], bools: ['--whole', '--setup', '--help', '-h'] },
+  {
+    values: ['--lang', '--step', ...TARGET_FLAGS, '--file'],
+    repeatable: ['--value', '--api'],
+    bools: ['--whole', '--setup', '--help', '-h'],
+  },
   fail,
 );
 const valueFlags = parseValueFlags(multi['--value'] ?? [], fail);
@@ -56,7 +60,8 @@ if (flags.has('--help') || flags.has('-h')) {
   console.log(USAGE);
   process.exit(0);
 }
-if (positional.length !== 1) fail(positional.length ? `one recipe file at a time (got ${positional.join(', ')}).` : 'no recipe FILE given.');
+if (positional.length !== 1)
+  fail(positional.length ? `one recipe file at a time (got ${positional.join(', ')}).` : 'no recipe FILE given.');
 const lang = opts['--lang'];
 if (!lang) fail('--lang is required.');
 if (!flags.has('--whole') && opts['--step'] === undefined) fail('pass --step N (1-based) or --whole.');
@@ -114,7 +119,8 @@ function build(i: number): Built {
     }
   }
   const { model } = buildRequestModel({ step, form, values, results: {}, connection, api });
-  if (model) for (const m of missingRequired(form, values)) missing.push({ ...m, computed: isTokenHash(model.service, model.action, m.path) });
+  if (model)
+    for (const m of missingRequired(form, values)) missing.push({ ...m, computed: isTokenHash(model.service, model.action, m.path) });
   return { model, answers: values };
 }
 
@@ -128,7 +134,9 @@ const missing: Array<ReturnType<typeof missingRequired>[number] & { computed: bo
 function warnMissing(code: string): void {
   for (const m of missing) {
     if (m.computed && !code.includes(placeholderText(m.path))) continue;
-    console.error(`warning: step ${m.step + 1} ("${recipe.steps[m.step].title}"): ${m.message} and has no value, so the program will fail there; pass ${m.flag}.`);
+    console.error(
+      `warning: step ${m.step + 1} ("${recipe.steps[m.step].title}"): ${m.message} and has no value, so the program will fail there; pass ${m.flag}.`,
+    );
   }
 }
 
@@ -156,7 +164,10 @@ if (flags.has('--whole')) {
   }
   const step = recipe.steps[n - 1];
   const sample = step.languages.find((s) => s.language === lang);
-  if (!sample) fail(`step ${n} ("${step.title}") offers no "${lang}" sample; it offers ${step.languages.map((s) => s.language).join(', ') || 'none'}.`);
+  if (!sample)
+    fail(
+      `step ${n} ("${step.title}") offers no "${lang}" sample; it offers ${step.languages.map((s) => s.language).join(', ') || 'none'}.`,
+    );
   const { model, answers } = build(n - 1);
   if (!sample.auto) {
     process.stdout.write(fillPlaceholders(sample.code, answers).replace(/\n?$/, '\n'));

@@ -40,7 +40,8 @@ if (args.flags.has('--help') || args.flags.has('-h')) {
   console.log(USAGE);
   process.exit(0);
 }
-if (args.positional.length !== 1) fail(args.positional.length ? `one recipe file at a time (got ${args.positional.join(', ')}).` : 'no recipe FILE given.');
+if (args.positional.length !== 1)
+  fail(args.positional.length ? `one recipe file at a time (got ${args.positional.join(', ')}).` : 'no recipe FILE given.');
 const format = args.opts['--format'];
 if (format === undefined) fail('--format is required (arazzo).');
 if (format !== 'arazzo') fail(`unknown --format "${format}": the one format is arazzo.`);
@@ -67,14 +68,18 @@ const recipe = parseRecipe(source, recipeUsesOtherApi(source) ? {} : { api });
 const errors = recipe.diagnostics.filter((d) => d.severity === 'error');
 for (const d of errors) console.error(formatDiagnostic(file, d));
 if (errors.length) {
-  console.error(`error: ${file} has ${errors.length} error${errors.length === 1 ? '' : 's'}: fix ${errors.length === 1 ? 'it' : 'them'} first (npm run recipes:lint).`);
+  console.error(
+    `error: ${file} has ${errors.length} error${errors.length === 1 ? '' : 's'}: fix ${errors.length === 1 ? 'it' : 'them'} first (npm run recipes:lint).`,
+  );
   process.exit(1);
 }
 const forms = recipe.steps.map((s) => buildForm(s, api));
 const given = valuesForRecipe(file, forms, valueFlags);
 if (given.errors.length) fail(given.errors.join(' '));
 const sourceUrl =
-  args.opts['--source-url'] ?? recipe.metadata.openapi ?? `${normaliseServiceUrl(args.opts['--service-url'] ?? 'http://localhost:3000')}/api_v3/openapi.json`;
+  args.opts['--source-url'] ??
+  recipe.metadata.openapi ??
+  `${normaliseServiceUrl(args.opts['--service-url'] ?? 'http://localhost:3000')}/api_v3/openapi.json`;
 const doc = recipeToArazzo(recipe, api, {
   slug: slugOf(file),
   sourceUrl,

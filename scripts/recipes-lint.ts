@@ -42,7 +42,7 @@ if (rest.includes('--help') || rest.includes('-h')) {
   console.log(
     'usage: npm run recipes:lint [-- [--api PATH_OR_URL]... [--no-api] [--watch] FILE...]\n' +
       '  with no FILE, lints every recipes/*.md\n' +
-      '  --watch   lint again whenever a file is saved (path:line:col lines for editors\' problem matchers)\n' +
+      "  --watch   lint again whenever a file is saved (path:line:col lines for editors' problem matchers)\n" +
       '  --api     the API description to check against (repeatable; default: RECIPES_API, else the built-in one)\n' +
       '  --no-api  check the recipe format only',
   );
@@ -60,11 +60,17 @@ if (files.length) {
   const dir = recipesFolder;
   let names: string[] = [];
   try {
-    names = readdirSync(dir).filter((f) => f.endsWith('.md') && f !== 'README.md').sort();
+    names = readdirSync(dir)
+      .filter((f) => f.endsWith('.md') && f !== 'README.md')
+      .sort();
     // the console would not serve these: say so here, where the author looks
-    for (const n of names) if (!slugOfFileName(n)) console.error(`warning: ${relative(process.cwd(), join(dir, n))}: not served by the console: ${slugProblem(n)}`);
+    for (const n of names)
+      if (!slugOfFileName(n))
+        console.error(`warning: ${relative(process.cwd(), join(dir, n))}: not served by the console: ${slugProblem(n)}`);
   } catch {
-    console.error(`error: cannot read the recipes folder ${relative(process.cwd(), dir) || dir}: run this from the project, or pass files to lint.`);
+    console.error(
+      `error: cannot read the recipes folder ${relative(process.cwd(), dir) || dir}: run this from the project, or pass files to lint.`,
+    );
     process.exit(1);
   }
   if (names.length === 0) {
@@ -118,7 +124,9 @@ async function lintFiles(files: string[]): Promise<{ errors: number; warnings: n
         recipe = parseRecipe(source, { api: loaded.api });
       } catch (e) {
         recipe = parseRecipe(source);
-        console.error(`${file}: note: paths and parameters not checked: the recipe's own API description (METADATA "openapi") could not be loaded: ${(e as Error)?.message ?? e}`);
+        console.error(
+          `${file}: note: paths and parameters not checked: the recipe's own API description (METADATA "openapi") could not be loaded: ${(e as Error)?.message ?? e}`,
+        );
       }
     }
     for (const d of recipe.diagnostics) {
@@ -141,7 +149,9 @@ if (!watchMode) {
 const round = async (files: string[]) => {
   console.log(`recipes:lint: linting ${plural(files.length, 'file')}...`);
   const { errors, warnings } = await lintFiles(files);
-  console.log(`recipes:lint: ${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(files.length, 'file')}. Watching for changes (Ctrl+C to stop).`);
+  console.log(
+    `recipes:lint: ${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(files.length, 'file')}. Watching for changes (Ctrl+C to stop).`,
+  );
 };
 await round(targets);
 const explicit = files.length > 0;

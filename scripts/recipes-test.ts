@@ -26,7 +26,18 @@ import { createUploadExecutor } from '../lib/upload/step';
 import { MemoryFingerprintStore } from '../lib/upload/fingerprint';
 import { fetchTransport } from '../lib/upload/transport';
 import { parseArgs } from './cli/args';
-import { json, junit, paint, summarize, textRecipeHead, textRecipeProblems, textStep, textSummary, type FileReport, type Target } from './cli/reporters';
+import {
+  json,
+  junit,
+  paint,
+  summarize,
+  textRecipeHead,
+  textRecipeProblems,
+  textStep,
+  textSummary,
+  type FileReport,
+  type Target,
+} from './cli/reporters';
 import { readTarget, TARGET_FLAGS, TARGET_USAGE } from './cli/target';
 import { parseValueFlags, valuesForRecipe, VALUE_USAGE } from './cli/values';
 
@@ -62,7 +73,9 @@ const reporter = args.opts['--reporter'] ?? 'text';
 if (!['text', 'junit', 'json'].includes(reporter)) fail(`--reporter must be text, junit or json (got "${reporter}").`);
 const target = readTarget(args.opts, fail);
 if (target.serviceUrl === undefined && (target.partnerId !== undefined || target.secret !== undefined || target.ks !== undefined)) {
-  fail('--partner-id, --secret and --ks are for a Kaltura endpoint: pass its --service-url too (without one, the built-in sandbox runs with its own partner).');
+  fail(
+    '--partner-id, --secret and --ks are for a Kaltura endpoint: pass its --service-url too (without one, the built-in sandbox runs with its own partner).',
+  );
 }
 if (target.serviceUrl !== undefined && target.ks === undefined && (target.partnerId === undefined || target.secret === undefined)) {
   fail('with --service-url, pass --partner-id and --secret (a session is started with them), or --ks.');
@@ -87,7 +100,10 @@ let files: string[] = args.positional;
 if (files.length === 0) {
   const dir = process.env.RECIPES_DIR ? resolve(process.env.RECIPES_DIR) : join(root, 'recipes');
   try {
-    files = readdirSync(dir).filter((f) => f.endsWith('.md')).sort().map((n) => relative(process.cwd(), join(dir, n)) || join(dir, n));
+    files = readdirSync(dir)
+      .filter((f) => f.endsWith('.md'))
+      .sort()
+      .map((n) => relative(process.cwd(), join(dir, n)) || join(dir, n));
   } catch {
     fail(`cannot read the recipes folder ${dir}: pass recipe files.`);
   }
@@ -111,7 +127,17 @@ const emit = (s: string) => {
   else process.stdout.write(s);
 };
 
-const MIME: Record<string, string> = { '.mp4': 'video/mp4', '.mov': 'video/quicktime', '.webm': 'video/webm', '.mp3': 'audio/mpeg', '.wav': 'audio/wav', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif' };
+const MIME: Record<string, string> = {
+  '.mp4': 'video/mp4',
+  '.mov': 'video/quicktime',
+  '.webm': 'video/webm',
+  '.mp3': 'audio/mpeg',
+  '.wav': 'audio/wav',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+};
 
 async function uploadFile(): Promise<RunFile> {
   if (filePath) {
@@ -154,7 +180,15 @@ async function main(): Promise<number> {
       dataDir = mkdtempSync(join(tmpdir(), 'recipes-test-'));
       const secret = randomBytes(16).toString('hex');
       // The environment's other sandbox settings (processing time, faults) apply; the data folder and partner are this run's.
-      const settings = { ...readSettings({ ...process.env, SANDBOX_DATA_DIR: dataDir, SANDBOX_PARTNER_ID: '', SANDBOX_ADMIN_SECRET: secret, SANDBOX_USER_SECRET: '' }) };
+      const settings = {
+        ...readSettings({
+          ...process.env,
+          SANDBOX_DATA_DIR: dataDir,
+          SANDBOX_PARTNER_ID: '',
+          SANDBOX_ADMIN_SECRET: secret,
+          SANDBOX_USER_SECRET: '',
+        }),
+      };
       // the sandbox follows the same API description as the runner (--api / RECIPES_API, else the built-in one)
       sandbox = await startSandboxServer({ settings, quiet: true, api });
       const partnerId = sandbox.core.partner.id;
@@ -190,7 +224,12 @@ async function main(): Promise<number> {
         source = readFileSync(file, 'utf8');
       } catch (e) {
         const code = (e as NodeJS.ErrnoException)?.code;
-        const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'this is a folder, not a recipe file' : String((e as Error)?.message ?? e);
+        const why =
+          code === 'ENOENT'
+            ? 'no such file'
+            : code === 'EISDIR'
+              ? 'this is a folder, not a recipe file'
+              : String((e as Error)?.message ?? e);
         const r: FileReport = { file, error: `cannot read the file (${why}).` };
         reports.push(r);
         emit(textRecipeHead(file, undefined, p) + textRecipeProblems(r, p) + '\n');
@@ -205,7 +244,10 @@ async function main(): Promise<number> {
           recipeApi = await loadDescriptionFromUrl(url);
           recipe = parseRecipe(source, { api: recipeApi });
         } catch (e) {
-          const r: FileReport = { file, error: `cannot load the recipe's API description (METADATA "openapi"): ${(e as Error)?.message ?? e}` };
+          const r: FileReport = {
+            file,
+            error: `cannot load the recipe's API description (METADATA "openapi"): ${(e as Error)?.message ?? e}`,
+          };
           reports.push(r);
           emit(textRecipeHead(file, recipe.title, p) + textRecipeProblems(r, p) + '\n');
           continue;
@@ -244,7 +286,8 @@ async function main(): Promise<number> {
   }
 
   const summary = summarize(reports, performance.now() - started);
-  const doc = reporter === 'junit' ? junit(reports, summary) : reporter === 'json' ? json(reports, summary, tgt) : text + textSummary(summary, p);
+  const doc =
+    reporter === 'junit' ? junit(reports, summary) : reporter === 'json' ? json(reports, summary, tgt) : text + textSummary(summary, p);
   if (out) {
     try {
       writeFileSync(out, doc);

@@ -18,14 +18,23 @@ const api = await cliApi(args.filter((a) => !a.startsWith('--')));
 const dir = mkdtempSync(join(tmpdir(), 'sandbox-coverage-'));
 const log = console.log;
 console.log = () => undefined;
-const core = await SandboxCore.create(readSettings({ NODE_ENV: 'production', SANDBOX_DATA_DIR: dir, SANDBOX_ADMIN_SECRET: 'coverage' }), api);
+const core = await SandboxCore.create(
+  readSettings({ NODE_ENV: 'production', SANDBOX_DATA_DIR: dir, SANDBOX_ADMIN_SECRET: 'coverage' }),
+  api,
+);
 console.log = log;
 try {
   const ops = api.operations().filter((o) => !o.multirequest && o.action);
   const by = new Map<string, number>();
   const rest: string[] = [];
   for (const op of ops) {
-    const how = !core.simulates(op) ? 'not simulated' : ACTIONS[`${op.service}.${op.action}`] ? 'hand-written' : core.generic.override(op) ? 'override' : core.generic.shape(op)!.kind;
+    const how = !core.simulates(op)
+      ? 'not simulated'
+      : ACTIONS[`${op.service}.${op.action}`]
+        ? 'hand-written'
+        : core.generic.override(op)
+          ? 'override'
+          : core.generic.shape(op)!.kind;
     by.set(how, (by.get(how) ?? 0) + 1);
     if (how === 'not simulated') rest.push(`${op.service}.${op.action}`);
   }
@@ -48,7 +57,9 @@ try {
     }
     for (const [s, actions] of services) log(`- \`${s}\`: ${actions.join(', ')}`);
   } else {
-    log(`${ops.length} operations: ${simulated} simulated (${pct(simulated)}%), ${generic} of them by the generic behaviour (${pct(generic)}%); ${rest.length} not simulated`);
+    log(
+      `${ops.length} operations: ${simulated} simulated (${pct(simulated)}%), ${generic} of them by the generic behaviour (${pct(generic)}%); ${rest.length} not simulated`,
+    );
     for (const [k, v] of [...by].sort((a, b) => b[1] - a[1])) log(`  ${k.padEnd(14)} ${v}`);
   }
 } finally {

@@ -34,7 +34,9 @@ try {
     }
   } else partner = await readPartner(settings.dataDir, settings.partnerId);
 } catch (e) {
-  console.error(`Could not read the sandbox in ${settings.storage === 'postgres' ? 'its PostgreSQL database' : settings.dataDir}: ${(e as Error).message}`);
+  console.error(
+    `Could not read the sandbox in ${settings.storage === 'postgres' ? 'its PostgreSQL database' : settings.dataDir}: ${(e as Error).message}`,
+  );
   process.exit(1);
 }
 if (!partner) {
@@ -62,7 +64,9 @@ const serviceUrl = running ?? `http://localhost:${process.env.PORT || '3000'}`;
 const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 if (args.includes('--env')) {
-  console.log(`export SANDBOX_URL=${q(serviceUrl)}\nexport SANDBOX_PARTNER_ID=${partner.id}\nexport SANDBOX_ADMIN_SECRET=${q(partner.admin_secret)}`);
+  console.log(
+    `export SANDBOX_URL=${q(serviceUrl)}\nexport SANDBOX_PARTNER_ID=${partner.id}\nexport SANDBOX_ADMIN_SECRET=${q(partner.admin_secret)}`,
+  );
 } else {
   console.log(`Sandbox data:  ${settings.dataDir}
 Service URL:   ${serviceUrl}  ${running ? '(the console running now; API under /api_v3/)' : '(no console is running on this data folder now: this is where `npm start` serves it)'}

@@ -51,7 +51,9 @@ const server = createServer((req, res) => {
 server.on('clientError', (err, socket) => edge.clientError(err, socket));
 if (dev) server.on('upgrade', app.getUpgradeHandler());
 server.on('error', (e) => {
-  console.error(`Could not listen on ${host}:${port}: ${e.message}${e.code === 'EADDRINUSE' ? ` (another program uses port ${port}: PORT=${port + 1} npm start)` : ''}`);
+  console.error(
+    `Could not listen on ${host}:${port}: ${e.message}${e.code === 'EADDRINUSE' ? ` (another program uses port ${port}: PORT=${port + 1} npm start)` : ''}`,
+  );
   process.exit(1);
 });
 server.listen(port, host, () => {

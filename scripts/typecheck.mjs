@@ -24,6 +24,8 @@ const held = lines.filter((l) => STRICT_FOLDERS.some((f) => l.startsWith(f)) && 
 const global = lines.filter((l) => /^error TS\d+/.test(l));
 for (const l of [...global, ...held]) console.error(l);
 if (held.length || global.length) {
-  console.error(`\n${held.length + global.length} error(s) under the strict flags in ${STRICT_FOLDERS.join(', ')} (tsconfig.strict.json): fix them, these folders are held to noUncheckedIndexedAccess and exactOptionalPropertyTypes.`);
+  console.error(
+    `\n${held.length + global.length} error(s) under the strict flags in ${STRICT_FOLDERS.join(', ')} (tsconfig.strict.json): fix them, these folders are held to noUncheckedIndexedAccess and exactOptionalPropertyTypes.`,
+  );
 }
 process.exit(whole.status !== 0 || held.length || global.length ? 1 : 0);

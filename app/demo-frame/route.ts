@@ -8,11 +8,9 @@
  */
 export const dynamic = 'force-static';
 
-const DEMO_FRAME_CSP = [
-  "default-src * data: blob: 'unsafe-inline' 'unsafe-eval'",
-  "frame-ancestors 'self'",
-  'sandbox allow-scripts',
-].join('; ');
+const DEMO_FRAME_CSP = ["default-src * data: blob: 'unsafe-inline' 'unsafe-eval'", "frame-ancestors 'self'", 'sandbox allow-scripts'].join(
+  '; ',
+);
 
 const SHELL = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Demo</title></head><body><script>

@@ -24,13 +24,19 @@ export default function CodeEditor({ initialValue, onReady, onChange, theme }: C
     let live = true;
     loadMonaco().then(
       () => live && setMonacoReady(true),
-      (e: unknown) => live && setError(`The editor failed to load (${e instanceof Error ? e.message : String(e)}). Reload the page to try again.`),
+      (e: unknown) =>
+        live && setError(`The editor failed to load (${e instanceof Error ? e.message : String(e)}). Reload the page to try again.`),
     );
     return () => {
       live = false;
     };
   }, []);
-  if (error) return <p className="author-error" role="alert">{error}</p>;
+  if (error)
+    return (
+      <p className="author-error" role="alert">
+        {error}
+      </p>
+    );
   if (!monacoReady) return <p className="author-loading">Loading the editor…</p>;
   return (
     <Editor

@@ -42,7 +42,13 @@ export default function DiffView({ original, modified, theme }: DiffViewProps) {
         onMount={(e) => {
           editor.current = e;
         }}
-        options={{ readOnly: true, originalEditable: false, renderSideBySide: true, minimap: { enabled: false }, scrollBeyondLastLine: false }}
+        options={{
+          readOnly: true,
+          originalEditable: false,
+          renderSideBySide: true,
+          minimap: { enabled: false },
+          scrollBeyondLastLine: false,
+        }}
       />
     </div>
   );

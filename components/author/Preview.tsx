@@ -29,7 +29,9 @@ export function Preview({ slug, recipe, api }: PreviewProps) {
       <article className="recipe author-preview-recipe" aria-labelledby="preview-title">
         <header className="recipe-header">
           <div className="recipe-header-main">
-            <h1 id="preview-title" className="recipe-title">{recipe.title || <em>No title yet: add a line “# Title”</em>}</h1>
+            <h1 id="preview-title" className="recipe-title">
+              {recipe.title || <em>No title yet: add a line “# Title”</em>}
+            </h1>
             {recipe.metadata.summary && <p className="recipe-summary">{recipe.metadata.summary}</p>}
           </div>
           <PageTools slug={slug} stepCount={recipe.steps.length} />
@@ -45,10 +47,17 @@ export function Preview({ slug, recipe, api }: PreviewProps) {
           </p>
         )}
         {recipe.steps.map((step) => (
-          <section key={step.index} className="step" id={`preview-step-${step.index + 1}`} aria-labelledby={`preview-step-${step.index + 1}-title`} data-step-index={step.index}>
+          <section
+            key={step.index}
+            className="step"
+            id={`preview-step-${step.index + 1}`}
+            aria-labelledby={`preview-step-${step.index + 1}-title`}
+            data-step-index={step.index}
+          >
             <StepInteractive stepIndex={step.index}>
               <h2 id={`preview-step-${step.index + 1}-title`} className="step-title">
-                <span className="step-number">Step {step.index + 1}:</span> <span className="step-title-text">{step.title || 'Untitled step'}</span>
+                <span className="step-number">Step {step.index + 1}:</span>{' '}
+                <span className="step-title-text">{step.title || 'Untitled step'}</span>
               </h2>
               {errorsByStep.get(step.index) ? (
                 <p className="author-step-errors" role="note">

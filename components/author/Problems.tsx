@@ -19,11 +19,16 @@ export function Problems({ diagnostics, onSelect, info, linted }: ProblemsProps)
     ? 'Checking…'
     : diagnostics.length === 0
       ? 'No problems: the recipe lints clean.'
-      : [errors && `${errors} error${errors === 1 ? '' : 's'}`, warnings && `${warnings} warning${warnings === 1 ? '' : 's'}`].filter(Boolean).join(', ');
+      : [errors && `${errors} error${errors === 1 ? '' : 's'}`, warnings && `${warnings} warning${warnings === 1 ? '' : 's'}`]
+          .filter(Boolean)
+          .join(', ');
   return (
     <section className="author-problems" aria-labelledby="author-problems-title" data-testid="problems">
       <h2 id="author-problems-title" className="author-pane-title">
-        Problems <span className="author-problems-summary" aria-live="polite">{summary}</span>
+        Problems{' '}
+        <span className="author-problems-summary" aria-live="polite">
+          {summary}
+        </span>
         {info && (
           <span className="author-lint-time" title={`Parsed and linted in a ${info.where === 'worker' ? 'web worker' : 'the page'}`}>
             {info.ms < 1 ? '<1' : Math.round(info.ms)} ms

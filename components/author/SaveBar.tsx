@@ -51,10 +51,14 @@ export function SaveBar({ source, defaultName, canSave, errorCount, theme = 'lig
       });
       const body = (await res.json().catch(() => ({}))) as { error?: string; path?: string; url?: string; existing?: string };
       if (res.status === 409) setStatus({ kind: 'exists', message: body.error ?? `${fileName} already exists.`, existing: body.existing });
-      else if (!res.ok) setStatus({ kind: 'error', message: body.error ?? `Saving failed (HTTP ${res.status}). Download the file instead.` });
+      else if (!res.ok)
+        setStatus({ kind: 'error', message: body.error ?? `Saving failed (HTTP ${res.status}). Download the file instead.` });
       else setStatus({ kind: 'saved', path: body.path ?? fileName, url: body.url ?? '/' });
     } catch (e) {
-      setStatus({ kind: 'error', message: `Could not reach the console to save (${e instanceof Error ? e.message : String(e)}). Your text is still here; download it to be safe.` });
+      setStatus({
+        kind: 'error',
+        message: `Could not reach the console to save (${e instanceof Error ? e.message : String(e)}). Your text is still here; download it to be safe.`,
+      });
     }
   }
 
@@ -75,11 +79,23 @@ export function SaveBar({ source, defaultName, canSave, errorCount, theme = 'lig
           aria-describedby="author-save-status"
         />
       </div>
-      <button id="author-download" type="button" className="button" onClick={() => download(fileName, source)} title="Download the recipe as a .md file (Ctrl+S)">
+      <button
+        id="author-download"
+        type="button"
+        className="button"
+        onClick={() => download(fileName, source)}
+        title="Download the recipe as a .md file (Ctrl+S)"
+      >
         Download .md
       </button>
       {canSave && (
-        <button type="button" className="button button-primary" disabled={status.kind === 'busy'} onClick={() => void save(false)} title="Write the file into recipes/ (development mode)">
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={status.kind === 'busy'}
+          onClick={() => void save(false)}
+          title="Write the file into recipes/ (development mode)"
+        >
           Save to recipes/
         </button>
       )}
@@ -87,7 +103,8 @@ export function SaveBar({ source, defaultName, canSave, errorCount, theme = 'lig
         {status.kind === 'saved' && (
           <>
             Saved {status.path}
-            {errorCount > 0 ? ` (with ${errorCount} error${errorCount === 1 ? '' : 's'})` : ''}. <a href={status.url}>Open the recipe page</a>
+            {errorCount > 0 ? ` (with ${errorCount} error${errorCount === 1 ? '' : 's'})` : ''}.{' '}
+            <a href={status.url}>Open the recipe page</a>
           </>
         )}
         {status.kind === 'exists' && (

@@ -111,7 +111,13 @@ export default function Workbench({ initialSource, slug, fromFile, recipes, canS
         const payload = (await r.json()) as DescriptionPartsPayload;
         if (!cancelled) setLoadedApi({ api: describeParts(payload.parts), parts: payload.parts });
       })
-      .catch((e: unknown) => !cancelled && setLoadedApi({ error: `The server's API description could not be loaded (${(e as Error)?.message ?? e}): reload the page to try again.` }));
+      .catch(
+        (e: unknown) =>
+          !cancelled &&
+          setLoadedApi({
+            error: `The server's API description could not be loaded (${(e as Error)?.message ?? e}): reload the page to try again.`,
+          }),
+      );
     return () => {
       cancelled = true;
     };
@@ -191,7 +197,8 @@ export default function Workbench({ initialSource, slug, fromFile, recipes, canS
       for (const d of disposables.current) d.dispose();
       disposables.current = registerRecipeLanguage(monaco, sources);
       const model = editor.getModel();
-      if (model && recipeRef.current && window.__recipeLint?.source === model.getValue()) setDiagnostics(monaco, model, recipeRef.current.diagnostics);
+      if (model && recipeRef.current && window.__recipeLint?.source === model.getValue())
+        setDiagnostics(monaco, model, recipeRef.current.diagnostics);
       else runLint(editor.getValue());
       editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => {
         document.getElementById('author-download')?.click();
@@ -267,12 +274,25 @@ export default function Workbench({ initialSource, slug, fromFile, recipes, canS
         <div className="author-snippets" role="group" aria-label="Insert">
           <span className="author-snippets-label">Insert</span>
           {SNIPPETS.map((s) => (
-            <button key={s.id} type="button" className="button button-small" onClick={() => insertSnippet(s)} title={s.detail} data-snippet={s.id}>
+            <button
+              key={s.id}
+              type="button"
+              className="button button-small"
+              onClick={() => insertSnippet(s)}
+              title={s.detail}
+              data-snippet={s.id}
+            >
               {s.button}
             </button>
           ))}
         </div>
-        <SaveBar source={source} defaultName={`${slug}.md`} canSave={canSave} errorCount={diagnostics.filter((d) => d.severity === 'error').length} theme={dark ? 'dark' : 'light'} />
+        <SaveBar
+          source={source}
+          defaultName={`${slug}.md`}
+          canSave={canSave}
+          errorCount={diagnostics.filter((d) => d.severity === 'error').length}
+          theme={dark ? 'dark' : 'light'}
+        />
       </div>
       {restorable && (
         <div className="author-restore" role="status">

@@ -39,7 +39,8 @@ export function registerRecipeLanguage(monaco: Monaco, sources: () => Completion
       if (ctx.kind === 'none') {
         // Snippets only on request (Ctrl+Space) at the start of a line, never while typing prose.
         const before = model.getLineContent(position.lineNumber).slice(0, position.column - 1);
-        if (context.triggerKind !== monaco.languages.CompletionTriggerKind.Invoke || !/^\s*[\w#-]*$/.test(before)) return { suggestions: [] };
+        if (context.triggerKind !== monaco.languages.CompletionTriggerKind.Invoke || !/^\s*[\w#-]*$/.test(before))
+          return { suggestions: [] };
         const word = model.getWordUntilPosition(position);
         const start = model.getOffsetAt({ lineNumber: position.lineNumber, column: word.startColumn });
         ctx.replaceStart = start;
@@ -96,7 +97,8 @@ export function setDiagnostics(monaco: Monaco, model: MonacoEditor.ITextModel, d
     if (endLineNumber === startLineNumber && endColumn <= startColumn) {
       // A point: underline the word there (or one character) so the squiggle is visible.
       const word = model.getWordAtPosition({ lineNumber: startLineNumber, column: startColumn });
-      endColumn = word && word.endColumn > startColumn ? word.endColumn : Math.min(startColumn + 1, model.getLineMaxColumn(startLineNumber));
+      endColumn =
+        word && word.endColumn > startColumn ? word.endColumn : Math.min(startColumn + 1, model.getLineMaxColumn(startLineNumber));
       if (endColumn <= startColumn) endLineNumber = startLineNumber;
     }
     return {

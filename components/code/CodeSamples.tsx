@@ -40,7 +40,18 @@ export interface CodeSamplesProps {
   reads?: readonly string[];
 }
 
-export function CodeSamples({ step, request, answers, connection, api, initial, serverLanguage, pending = false, apiTag = 'builtin', reads }: CodeSamplesProps) {
+export function CodeSamples({
+  step,
+  request,
+  answers,
+  connection,
+  api,
+  initial,
+  serverLanguage,
+  pending = false,
+  apiTag = 'builtin',
+  reads,
+}: CodeSamplesProps) {
   const id = useId().replace(/:/g, '');
   const tabs = useMemo(() => sampleTabs(step), [step]);
   const [stored, setStored] = useStoredLanguage(serverLanguage ?? null);
@@ -55,7 +66,10 @@ export function CodeSamples({ step, request, answers, connection, api, initial, 
   // May the server's text stay? Same tab and options, and the same inputs (or none changed yet).
   const sameTab = !!initial && !!tab && tab.id === initial.lang && !useSetup && !shown;
   const key = useMemo(
-    () => (sameTab && generated && !pending ? codeKey({ lang: tab!.id, requests: [request], connection, setup: false, secrets: 'masked', api: apiTag }) : ''),
+    () =>
+      sameTab && generated && !pending
+        ? codeKey({ lang: tab!.id, requests: [request], connection, setup: false, secrets: 'masked', api: apiTag })
+        : '',
     [sameTab, generated, pending, tab, request, connection, apiTag],
   );
   const keepInitial = sameTab && generated && (pending || key === initial!.key);
@@ -72,7 +86,13 @@ export function CodeSamples({ step, request, answers, connection, api, initial, 
   return (
     <section className="code-samples" aria-label={`Code samples for step ${step.index + 1}`} data-step={step.index}>
       <div className="code-toolbar">
-        <LanguageTabs tabs={tabs.map((t) => ({ id: t.id, label: t.label, note: t.sample.auto ? undefined : 'hand-written' }))} selected={tab.id} onSelect={setStored} idPrefix={id} label="Sample language" />
+        <LanguageTabs
+          tabs={tabs.map((t) => ({ id: t.id, label: t.label, note: t.sample.auto ? undefined : 'hand-written' }))}
+          selected={tab.id}
+          onSelect={setStored}
+          idPrefix={id}
+          label="Sample language"
+        />
         <div className="code-options">
           {allowSetup && (
             <label>
@@ -87,13 +107,28 @@ export function CodeSamples({ step, request, answers, connection, api, initial, 
           {!loading && !error && <CopyButton text={code} />}
         </div>
       </div>
-      <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${tab.id}`} data-lang={tab.id} data-source={keepInitial || (initial && initial.lang === tab.id && code === initial.text) ? 'server' : 'browser'}>
+      <div
+        role="tabpanel"
+        id={`${id}-panel`}
+        aria-labelledby={`${id}-tab-${tab.id}`}
+        data-lang={tab.id}
+        data-source={keepInitial || (initial && initial.lang === tab.id && code === initial.text) ? 'server' : 'browser'}
+      >
         {error ? (
-          <p role="alert" className="code-error">{error}</p>
+          <p role="alert" className="code-error">
+            {error}
+          </p>
         ) : loading ? (
-          <p className="code-loading" aria-busy="true">Generating {tab.label} code…</p>
+          <p className="code-loading" aria-busy="true">
+            Generating {tab.label} code…
+          </p>
         ) : (
-          <CodeBlock code={code} lang={tab.highlight} label={`${tab.label} code for step ${step.index + 1}`} initial={initial && initial.lang === tab.id ? initial : null} />
+          <CodeBlock
+            code={code}
+            lang={tab.highlight}
+            label={`${tab.label} code for step ${step.index + 1}`}
+            initial={initial && initial.lang === tab.id ? initial : null}
+          />
         )}
       </div>
     </section>

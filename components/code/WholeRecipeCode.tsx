@@ -32,7 +32,16 @@ export interface WholeRecipeCodeProps {
   apiTag?: string;
 }
 
-export function WholeRecipeCode({ recipe, requests, connection, api, initial, serverLanguage, pending = false, apiTag = 'builtin' }: WholeRecipeCodeProps) {
+export function WholeRecipeCode({
+  recipe,
+  requests,
+  connection,
+  api,
+  initial,
+  serverLanguage,
+  pending = false,
+  apiTag = 'builtin',
+}: WholeRecipeCodeProps) {
   const id = useId().replace(/:/g, '');
   const [stored, setStored] = useStoredLanguage(serverLanguage ?? null);
   const [shown, setShown] = useState(false);
@@ -45,7 +54,8 @@ export function WholeRecipeCode({ recipe, requests, connection, api, initial, se
   const keepInitial = sameTab && (pending || key === initial!.key);
   const { generator, error } = useGenerator(g.id, !keepInitial);
   const code = useMemo(
-    () => (keepInitial ? initial!.text : generator ? programText(generator, recipe, requests, connection, shown ? 'shown' : 'masked', api) : ''),
+    () =>
+      keepInitial ? initial!.text : generator ? programText(generator, recipe, requests, connection, shown ? 'shown' : 'masked', api) : '',
     [keepInitial, initial, generator, recipe, requests, connection, shown, api],
   );
   const ready = keepInitial || !!generator;
@@ -84,13 +94,28 @@ export function WholeRecipeCode({ recipe, requests, connection, api, initial, se
           )}
         </div>
       </div>
-      <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${g.id}`} data-lang={g.id} data-source={keepInitial ? 'server' : 'browser'}>
+      <div
+        role="tabpanel"
+        id={`${id}-panel`}
+        aria-labelledby={`${id}-tab-${g.id}`}
+        data-lang={g.id}
+        data-source={keepInitial ? 'server' : 'browser'}
+      >
         {error && !keepInitial ? (
-          <p role="alert" className="code-error">{error}</p>
+          <p role="alert" className="code-error">
+            {error}
+          </p>
         ) : !ready ? (
-          <p className="code-loading" aria-busy="true">Generating the {g.label} program…</p>
+          <p className="code-loading" aria-busy="true">
+            Generating the {g.label} program…
+          </p>
         ) : (
-          <CodeBlock code={code} lang={g.shikiLang} label={`${g.label} program for the whole recipe`} initial={initial && initial.lang === g.id ? initial : null} />
+          <CodeBlock
+            code={code}
+            lang={g.shikiLang}
+            label={`${g.label} program for the whole recipe`}
+            initial={initial && initial.lang === g.id ? initial : null}
+          />
         )}
       </div>
     </div>

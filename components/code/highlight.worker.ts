@@ -65,7 +65,10 @@ async function tokens(code: string, lang: string | undefined): Promise<CompactTo
   }
 }
 
-const scope = self as unknown as { onmessage: ((e: MessageEvent<HighlightRequest>) => void) | null; postMessage(m: HighlightResponse): void };
+const scope = self as unknown as {
+  onmessage: ((e: MessageEvent<HighlightRequest>) => void) | null;
+  postMessage(m: HighlightResponse): void;
+};
 
 scope.onmessage = (e) => {
   const { id, code, lang } = e.data;

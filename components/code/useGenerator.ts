@@ -12,7 +12,12 @@ export function useGenerator(lang: string | undefined, wanted: boolean): { gener
     let cancelled = false;
     loadGenerator(lang).then(
       (generator) => !cancelled && setState({ lang, generator }),
-      (e: unknown) => !cancelled && setState({ lang, error: `Could not load the ${lang} code generator (${(e as Error)?.message ?? e}). Reload the page to try again.` }),
+      (e: unknown) =>
+        !cancelled &&
+        setState({
+          lang,
+          error: `Could not load the ${lang} code generator (${(e as Error)?.message ?? e}). Reload the page to try again.`,
+        }),
     );
     return () => {
       cancelled = true;

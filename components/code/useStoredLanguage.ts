@@ -35,7 +35,11 @@ function subscribe(cb: () => void): () => void {
 
 /** `serverChoice`: the language the server rendered with (its cookie), used while hydrating. */
 export function useStoredLanguage(serverChoice: string | null = null): [string | null, (lang: string) => void] {
-  const value = useSyncExternalStore(subscribe, () => read() ?? serverChoice, () => serverChoice);
+  const value = useSyncExternalStore(
+    subscribe,
+    () => read() ?? serverChoice,
+    () => serverChoice,
+  );
   const set = useCallback((lang: string) => {
     memory = lang;
     try {

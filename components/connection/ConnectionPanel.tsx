@@ -71,13 +71,15 @@ function Panel({ store, apiSource }: { store: ConnectionStore; apiSource: NonNul
   }, [open]);
 
   const who =
-    s.mode === 'sandbox' ? 'Sandbox' : (() => {
-      try {
-        return new URL(s.serviceUrl).host;
-      } catch {
-        return s.serviceUrl;
-      }
-    })();
+    s.mode === 'sandbox'
+      ? 'Sandbox'
+      : (() => {
+          try {
+            return new URL(s.serviceUrl).host;
+          } catch {
+            return s.serviceUrl;
+          }
+        })();
   const pid = s.session?.partnerId ?? s.partnerId;
   const exp = expiresIn(s.session?.expiry, now);
   const dot = s.loginNeeded || s.status === 'error' ? 'error' : s.status === 'connected' ? 'ok' : 'pending';
@@ -89,7 +91,13 @@ function Panel({ store, apiSource }: { store: ConnectionStore; apiSource: NonNul
     if (mode === 'secret') {
       if (!/^\d+$/.test(partnerId.trim())) return setFormError('Enter the partner ID (a number).');
       if (!secret) return setFormError('Enter the admin secret.');
-      await store.connectWithSecret({ serviceUrl: serviceUrl.trim(), partnerId: Number(partnerId), secret, userId: userId.trim() || undefined, remember });
+      await store.connectWithSecret({
+        serviceUrl: serviceUrl.trim(),
+        partnerId: Number(partnerId),
+        secret,
+        userId: userId.trim() || undefined,
+        remember,
+      });
       setSecret('');
       return;
     }
@@ -130,7 +138,13 @@ function Panel({ store, apiSource }: { store: ConnectionStore; apiSource: NonNul
           {s.session?.userId && <> · {s.session.userId}</>}
         </span>
         <span className="connection-state" data-testid="connection-state">
-          {s.status === 'connecting' ? 'connecting…' : s.loginNeeded ? 'log in again' : s.status === 'error' ? 'not connected' : exp ?? (s.status === 'connected' ? 'connected' : '')}
+          {s.status === 'connecting'
+            ? 'connecting…'
+            : s.loginNeeded
+              ? 'log in again'
+              : s.status === 'error'
+                ? 'not connected'
+                : (exp ?? (s.status === 'connected' ? 'connected' : ''))}
         </span>
       </button>
       {open && (
@@ -140,108 +154,133 @@ function Panel({ store, apiSource }: { store: ConnectionStore; apiSource: NonNul
             <p className="field-message" role="alert">
               {s.error}
             </p>
-        )}
-        <form
-          className="connection-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void connect();
-          }}
-        >
-          <fieldset>
-            <legend>Where calls go</legend>
-            {(['sandbox', 'secret', 'ks'] as const).map((m) => (
-              <label key={m} className="radio">
-                <input type="radio" name={`${id}-mode`} value={m} checked={mode === m} onChange={() => setMode(m)} />{' '}
-                {m === 'sandbox' ? 'Built-in sandbox (no setup)' : m === 'secret' ? 'Kaltura endpoint: partner ID + admin secret' : 'Kaltura endpoint: paste a KS'}
-              </label>
-            ))}
-          </fieldset>
-          {mode !== 'sandbox' && (
-            <div className="field">
-              <label htmlFor={`${id}-url`} className="field-label">
-                Service URL
-              </label>
-              <input id={`${id}-url`} type="url" value={serviceUrl} onChange={(e) => setServiceUrl(e.target.value)} placeholder="https://www.kaltura.com" />
-            </div>
           )}
-          {mode === 'secret' && (
-            <>
-              <div className="field">
-                <label htmlFor={`${id}-pid`} className="field-label">
-                  Partner ID
+          <form
+            className="connection-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void connect();
+            }}
+          >
+            <fieldset>
+              <legend>Where calls go</legend>
+              {(['sandbox', 'secret', 'ks'] as const).map((m) => (
+                <label key={m} className="radio">
+                  <input type="radio" name={`${id}-mode`} value={m} checked={mode === m} onChange={() => setMode(m)} />{' '}
+                  {m === 'sandbox'
+                    ? 'Built-in sandbox (no setup)'
+                    : m === 'secret'
+                      ? 'Kaltura endpoint: partner ID + admin secret'
+                      : 'Kaltura endpoint: paste a KS'}
                 </label>
-                <input id={`${id}-pid`} inputMode="numeric" value={partnerId} onChange={(e) => setPartnerId(e.target.value)} />
-              </div>
+              ))}
+            </fieldset>
+            {mode !== 'sandbox' && (
               <div className="field">
-                <label htmlFor={`${id}-secret`} className="field-label">
-                  Admin secret
+                <label htmlFor={`${id}-url`} className="field-label">
+                  Service URL
                 </label>
-                <input id={`${id}-secret`} type="password" autoComplete="off" value={secret} onChange={(e) => setSecret(e.target.value)} />
+                <input
+                  id={`${id}-url`}
+                  type="url"
+                  value={serviceUrl}
+                  onChange={(e) => setServiceUrl(e.target.value)}
+                  placeholder="https://www.kaltura.com"
+                />
               </div>
-              <div className="field">
-                <label htmlFor={`${id}-user`} className="field-label">
-                  User ID (optional)
-                </label>
-                <input id={`${id}-user`} value={userId} onChange={(e) => setUserId(e.target.value)} />
-              </div>
-              <label className="checkbox">
-                <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} /> Remember the secret on this device
-              </label>
-              <p className="field-desc">The secret goes only to that endpoint, from this browser. Unless you tick the box it is kept in memory only.</p>
-            </>
-          )}
-          {mode === 'ks' && (
-            <div className="field">
-              <label htmlFor={`${id}-ks`} className="field-label">
-                KS
-              </label>
-              <textarea id={`${id}-ks`} rows={3} spellCheck={false} value={ks} onChange={(e) => setKs(e.target.value)} />
-            </div>
-          )}
-          {formError && (
-            <p className="field-message" role="alert">
-              {formError}
-            </p>
-          )}
-          <div className="run-bar">
-            <button type="submit" className="button-small" disabled={s.status === 'connecting'}>
-              {mode === 'sandbox' ? 'Start a new sandbox session' : mode === 'secret' ? 'Start session' : 'Use this KS'}
-            </button>
-            {s.remember && (
-              <button type="button" className="link-button" onClick={() => store.forget()}>
-                Forget the remembered secret
-              </button>
             )}
-          </div>
-        </form>
-        <form
-          className="connection-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            store.setOpenapiUrl(openapi);
-          }}
-        >
-          <div className="field">
-            <label htmlFor={`${id}-openapi`} className="field-label">
-              OpenAPI document (optional)
-            </label>
-            <input id={`${id}-openapi`} type="url" value={openapi} placeholder="built-in Kaltura description" onChange={(e) => setOpenapi(e.target.value)} />
-            <p className="field-desc">
-              {apiSource.status === 'builtin'
-                ? 'Forms use the built-in Kaltura description.'
-                : apiSource.status === 'loading'
-                  ? `Loading ${apiSource.url}…`
-                  : apiSource.status === 'loaded'
-                    ? `Forms use ${apiSource.url}.`
-                    : `Could not load it: ${apiSource.error}`}
-            </p>
-          </div>
-          <button type="submit" className="button-small">
-            Use this description
-          </button>
-        </form>
-      </div>
+            {mode === 'secret' && (
+              <>
+                <div className="field">
+                  <label htmlFor={`${id}-pid`} className="field-label">
+                    Partner ID
+                  </label>
+                  <input id={`${id}-pid`} inputMode="numeric" value={partnerId} onChange={(e) => setPartnerId(e.target.value)} />
+                </div>
+                <div className="field">
+                  <label htmlFor={`${id}-secret`} className="field-label">
+                    Admin secret
+                  </label>
+                  <input
+                    id={`${id}-secret`}
+                    type="password"
+                    autoComplete="off"
+                    value={secret}
+                    onChange={(e) => setSecret(e.target.value)}
+                  />
+                </div>
+                <div className="field">
+                  <label htmlFor={`${id}-user`} className="field-label">
+                    User ID (optional)
+                  </label>
+                  <input id={`${id}-user`} value={userId} onChange={(e) => setUserId(e.target.value)} />
+                </div>
+                <label className="checkbox">
+                  <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} /> Remember the secret on this
+                  device
+                </label>
+                <p className="field-desc">
+                  The secret goes only to that endpoint, from this browser. Unless you tick the box it is kept in memory only.
+                </p>
+              </>
+            )}
+            {mode === 'ks' && (
+              <div className="field">
+                <label htmlFor={`${id}-ks`} className="field-label">
+                  KS
+                </label>
+                <textarea id={`${id}-ks`} rows={3} spellCheck={false} value={ks} onChange={(e) => setKs(e.target.value)} />
+              </div>
+            )}
+            {formError && (
+              <p className="field-message" role="alert">
+                {formError}
+              </p>
+            )}
+            <div className="run-bar">
+              <button type="submit" className="button-small" disabled={s.status === 'connecting'}>
+                {mode === 'sandbox' ? 'Start a new sandbox session' : mode === 'secret' ? 'Start session' : 'Use this KS'}
+              </button>
+              {s.remember && (
+                <button type="button" className="link-button" onClick={() => store.forget()}>
+                  Forget the remembered secret
+                </button>
+              )}
+            </div>
+          </form>
+          <form
+            className="connection-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              store.setOpenapiUrl(openapi);
+            }}
+          >
+            <div className="field">
+              <label htmlFor={`${id}-openapi`} className="field-label">
+                OpenAPI document (optional)
+              </label>
+              <input
+                id={`${id}-openapi`}
+                type="url"
+                value={openapi}
+                placeholder="built-in Kaltura description"
+                onChange={(e) => setOpenapi(e.target.value)}
+              />
+              <p className="field-desc">
+                {apiSource.status === 'builtin'
+                  ? 'Forms use the built-in Kaltura description.'
+                  : apiSource.status === 'loading'
+                    ? `Loading ${apiSource.url}…`
+                    : apiSource.status === 'loaded'
+                      ? `Forms use ${apiSource.url}.`
+                      : `Could not load it: ${apiSource.error}`}
+              </p>
+            </div>
+            <button type="submit" className="button-small">
+              Use this description
+            </button>
+          </form>
+        </div>
       )}
     </div>
   );

@@ -12,7 +12,9 @@ export function LoginPrompt({ connection }: { connection: ConnectionStore }) {
     <div className="login-prompt" data-testid="login-prompt">
       <p>
         The session is not valid any more (expired, ended, or not made for this endpoint).{' '}
-        {canRelogin ? 'Start a new one and run the step again.' : 'Paste a new KS or log in with your admin secret in the connection panel.'}
+        {canRelogin
+          ? 'Start a new one and run the step again.'
+          : 'Paste a new KS or log in with your admin secret in the connection panel.'}
       </p>
       {canRelogin ? (
         <button
@@ -28,11 +30,7 @@ export function LoginPrompt({ connection }: { connection: ConnectionStore }) {
           {busy ? 'Logging in…' : 'Log in again'}
         </button>
       ) : (
-        <button
-          type="button"
-          className="button-small"
-          onClick={openConnectionPanel}
-        >
+        <button type="button" className="button-small" onClick={openConnectionPanel}>
           Open the connection panel
         </button>
       )}

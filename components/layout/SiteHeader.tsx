@@ -10,7 +10,18 @@ export function SiteHeader() {
       <header className="site-header">
         <div className="site-header-inner">
           <Link href="/" className="brand">
-            <svg width="22" height="22" viewBox="0 0 24 24" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+            <svg
+              width="22"
+              height="22"
+              viewBox="0 0 24 24"
+              aria-hidden="true"
+              focusable="false"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2"
+              strokeLinecap="round"
+              strokeLinejoin="round"
+            >
               <path d="M4 17l6-6-6-6" />
               <path d="M12 19h8" />
             </svg>

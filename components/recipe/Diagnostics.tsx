@@ -38,8 +38,7 @@ export function DiagnosticList({ diagnostics, file }: { diagnostics: Diagnostic[
           <code className="diagnostic-pos" title={file ? `${file}:${d.line}:${d.column}` : undefined}>
             {d.line}:{d.column}
           </code>{' '}
-          <span className="diagnostic-message">{d.message}</span>{' '}
-          <span className="diagnostic-rule">({d.rule})</span>
+          <span className="diagnostic-message">{d.message}</span> <span className="diagnostic-rule">({d.rule})</span>
         </li>
       ))}
     </ul>
@@ -68,8 +67,14 @@ export function ProblemsPanel({ diagnostics, stepTitles, file }: { diagnostics: 
       <p className="problems-help">
         {errors ? (
           <>
-            The parts that parsed are shown below. Fix the problems in the recipe file{file ? <> (<code>{file}</code>)</> : null}; <code>npm run recipes:lint</code> lists
-            them too.
+            The parts that parsed are shown below. Fix the problems in the recipe file
+            {file ? (
+              <>
+                {' '}
+                (<code>{file}</code>)
+              </>
+            ) : null}
+            ; <code>npm run recipes:lint</code> lists them too.
           </>
         ) : (
           'Warnings do not stop the recipe from working, but the file should be cleaned up.'

@@ -12,7 +12,9 @@ export function RecipeHeader({ slug, recipe }: { slug: string; recipe: Recipe })
           <RecipeIcon name={metadata.icon} size={28} />
         </span>
         <div>
-          <h1 id="recipe-title" className="recipe-title">{recipe.title || slug}</h1>
+          <h1 id="recipe-title" className="recipe-title">
+            {recipe.title || slug}
+          </h1>
           {metadata.summary && <p className="recipe-summary">{metadata.summary}</p>}
           {metadata.tags.length > 0 && (
             <ul className="tag-list" aria-label="Tags">

@@ -48,14 +48,20 @@ export function RecipePage({ slug, recipe, slice, apiError, file, liveReload, re
       {liveReload && <LiveReload slug={slug} />}
       <div className="recipe-layout" data-recipe={slug}>
         <aside className="recipe-aside">
-          <TableOfContents steps={steps} hasIntro={hasIntro} hasFinish={hasFinish} hasProgram={hasProgram} diagnostics={recipe.diagnostics} />
+          <TableOfContents
+            steps={steps}
+            hasIntro={hasIntro}
+            hasFinish={hasFinish}
+            hasProgram={hasProgram}
+            diagnostics={recipe.diagnostics}
+          />
         </aside>
         <article className="recipe" aria-labelledby="recipe-title">
           <RecipeHeader slug={slug} recipe={recipe} />
           {apiError && (
             <p className="api-error" role="alert" data-testid="api-error">
-              The API description could not be loaded: {apiError} Meanwhile this page uses the built-in description of the
-              services the sandbox covers.
+              The API description could not be loaded: {apiError} Meanwhile this page uses the built-in description of the services the
+              sandbox covers.
             </p>
           )}
           <ProblemsPanel diagnostics={recipe.diagnostics} stepTitles={steps.map((s) => s.title)} file={file} />
@@ -70,13 +76,21 @@ export function RecipePage({ slug, recipe, slice, apiError, file, liveReload, re
             </p>
           )}
           {steps.map((step) => (
-            <StepSection key={step.index} slug={slug} step={step} stepCount={steps.length} diagnostics={byStep.get(step.index) ?? []} file={file} />
+            <StepSection
+              key={step.index}
+              slug={slug}
+              step={step}
+              stepCount={steps.length}
+              diagnostics={byStep.get(step.index) ?? []}
+              file={file}
+            />
           ))}
           {hasProgram && (
             <section id="whole-program" className="recipe-program" aria-labelledby="whole-program-title">
               <h2 id="whole-program-title">The whole recipe as one program</h2>
               <p className="recipe-program-intro">
-                Every step above in order, with the client set-up and each step&apos;s result passed on to the next, as the forms are filled now.
+                Every step above in order, with the client set-up and each step&apos;s result passed on to the next, as the forms are filled
+                now.
               </p>
               <WholeRecipe />
             </section>

@@ -32,7 +32,12 @@ export function StepSection({ step, diagnostics, file }: StepSectionProps) {
         <span className="step-number">Step {step.index + 1}:</span> <span className="step-title-text">{step.title || 'Untitled step'}</span>
       </h2>
       {diagnostics.length > 0 && (
-        <div className="step-problems" role="note" aria-label={`Problems in step ${step.index + 1}`} data-testid={`step-${step.index + 1}-problems`}>
+        <div
+          className="step-problems"
+          role="note"
+          aria-label={`Problems in step ${step.index + 1}`}
+          data-testid={`step-${step.index + 1}-problems`}
+        >
           <p className="step-problems-summary">{summaryText(diagnostics)} in this step</p>
           <DiagnosticList diagnostics={diagnostics} file={file} />
         </div>
@@ -41,7 +46,12 @@ export function StepSection({ step, diagnostics, file }: StepSectionProps) {
     </>
   );
   return (
-    <section id={id} className={`step${errors ? ' step-has-errors' : ''}${interactive ? '' : ' step-plain'}`} aria-labelledby={`${id}-title`} data-step-index={step.index}>
+    <section
+      id={id}
+      className={`step${errors ? ' step-has-errors' : ''}${interactive ? '' : ' step-plain'}`}
+      aria-labelledby={`${id}-title`}
+      data-step-index={step.index}
+    >
       {interactive ? <StepInteractive stepIndex={step.index}>{head}</StepInteractive> : head}
     </section>
   );

@@ -24,7 +24,10 @@ export function TableOfContents({ steps, hasIntro, hasFinish, hasProgram = false
       <TocSpy navId="recipe-toc" />
       <details className="toc-details" open>
         <summary className="toc-summary">
-          Contents <span className="toc-count">({steps.length} {steps.length === 1 ? 'step' : 'steps'})</span>
+          Contents{' '}
+          <span className="toc-count">
+            ({steps.length} {steps.length === 1 ? 'step' : 'steps'})
+          </span>
         </summary>
         <ol className="toc-list">
           {hasIntro && (

@@ -25,7 +25,19 @@ function summary(v: unknown): string {
   return `${type}{${keys.length} ${keys.length === 1 ? 'key' : 'keys'}}`;
 }
 
-const Node = memo(function Node({ name, value, depth, openDepth, last }: { name?: string; value: unknown; depth: number; openDepth: number; last: boolean }) {
+const Node = memo(function Node({
+  name,
+  value,
+  depth,
+  openDepth,
+  last,
+}: {
+  name?: string;
+  value: unknown;
+  depth: number;
+  openDepth: number;
+  last: boolean;
+}) {
   const container = value !== null && typeof value === 'object';
   const [open, setOpen] = useState(depth < openDepth);
   const [shown, setShown] = useState(PAGE);
@@ -56,7 +68,13 @@ const Node = memo(function Node({ name, value, depth, openDepth, last }: { name?
   return (
     <div className="json-node">
       <div className="json-row">
-        <button type="button" className="json-toggle" aria-expanded={open} aria-label={`${open ? 'Collapse' : 'Expand'} ${name ?? 'response'}`} onClick={() => setOpen(!open)}>
+        <button
+          type="button"
+          className="json-toggle"
+          aria-expanded={open}
+          aria-label={`${open ? 'Collapse' : 'Expand'} ${name ?? 'response'}`}
+          onClick={() => setOpen(!open)}
+        >
           {open ? '▾' : '▸'}
         </button>
         {label}
@@ -66,7 +84,14 @@ const Node = memo(function Node({ name, value, depth, openDepth, last }: { name?
       {open && (
         <div className="json-children">
           {entries.slice(0, shown).map(([k, v], i) => (
-            <Node key={k} name={isArray ? undefined : k} value={v} depth={depth + 1} openDepth={openDepth} last={i === entries.length - 1} />
+            <Node
+              key={k}
+              name={isArray ? undefined : k}
+              value={v}
+              depth={depth + 1}
+              openDepth={openDepth}
+              last={i === entries.length - 1}
+            />
           ))}
           {entries.length > shown && (
             <button type="button" className="link-button json-more" onClick={() => setShown(shown + PAGE * 5)}>

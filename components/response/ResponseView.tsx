@@ -21,7 +21,11 @@ export function ResponseView({ result, stepIndex, sessionAction }: ResponseViewP
   const hasBody = result.raw !== '' || result.json !== undefined;
   const id = `s${stepIndex + 1}-response`;
   return (
-    <section className={`response ${result.ok ? 'response-ok' : 'response-error'}`} aria-labelledby={`${id}-title`} data-testid={`step-${stepIndex + 1}-response`}>
+    <section
+      className={`response ${result.ok ? 'response-ok' : 'response-error'}`}
+      aria-labelledby={`${id}-title`}
+      data-testid={`step-${stepIndex + 1}-response`}
+    >
       <header className="response-head">
         <h3 id={`${id}-title`} className="response-title">
           Response
@@ -53,7 +57,9 @@ export function ResponseView({ result, stepIndex, sessionAction }: ResponseViewP
           {e.kind === 'kaltura' ? (
             <>
               <p className="call-error-title">
-                <span className="error-code" data-testid="error-code">{e.code}</span>
+                <span className="error-code" data-testid="error-code">
+                  {e.code}
+                </span>
                 {e.index !== undefined && <span> (request {e.index + 1} of the multirequest)</span>}
               </p>
               <p className="call-error-message">{e.message}</p>
@@ -76,7 +82,11 @@ export function ResponseView({ result, stepIndex, sessionAction }: ResponseViewP
       )}
       {hasBody && (
         <div className="response-body">
-          {view === 'tree' && result.json !== undefined ? <JsonTree value={result.json} openDepth={result.raw.length < 20_000 ? 4 : 1} /> : <pre className="response-raw">{result.raw}</pre>}
+          {view === 'tree' && result.json !== undefined ? (
+            <JsonTree value={result.json} openDepth={result.raw.length < 20_000 ? 4 : 1} />
+          ) : (
+            <pre className="response-raw">{result.raw}</pre>
+          )}
         </div>
       )}
     </section>

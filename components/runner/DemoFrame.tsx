@@ -31,8 +31,8 @@ export function DemoFrame({ html, answers, stepIndex }: { html: string; answers:
     <section className="demo" aria-label={`Demo of step ${stepIndex + 1}`}>
       <h3 className="demo-title">Demo</h3>
       <p className="demo-note" data-testid={`step-${stepIndex + 1}-demo-note`}>
-        The demo runs isolated from the console: it gets this step&apos;s inputs, but never your session (KS), your admin secret or
-        values taken from your connection.
+        The demo runs isolated from the console: it gets this step&apos;s inputs, but never your session (KS), your admin secret or values
+        taken from your connection.
       </p>
       <iframe
         key={doc}

@@ -22,7 +22,15 @@ function safeHref(u: string | undefined): string | undefined {
   }
 }
 
-export function EntryStatus({ response, stepIndex, onUpdate }: { response: unknown; stepIndex: number; onUpdate?: (entry: unknown) => void }) {
+export function EntryStatus({
+  response,
+  stepIndex,
+  onUpdate,
+}: {
+  response: unknown;
+  stepIndex: number;
+  onUpdate?: (entry: unknown) => void;
+}) {
   const ctx = useRunnerContext();
   const first = asEntry(response);
   const [entry, setEntry] = useState<Entry | undefined>(first);
@@ -70,7 +78,13 @@ export function EntryStatus({ response, stepIndex, onUpdate }: { response: unkno
         Entry <code>{entry.id}</code>: <strong data-testid="entry-status-value">{label}</strong>
         {processing && ' — processing, checking again shortly…'}
       </span>{' '}
-      <button type="button" className="button-small" onClick={() => void check()} disabled={checking} data-testid={`check-entry-${stepIndex + 1}`}>
+      <button
+        type="button"
+        className="button-small"
+        onClick={() => void check()}
+        disabled={checking}
+        data-testid={`check-entry-${stepIndex + 1}`}
+      >
         {checking ? 'Checking…' : 'Check status (media.get)'}
       </button>
       {href && (

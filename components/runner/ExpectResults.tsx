@@ -8,13 +8,27 @@ import { useMemo } from 'react';
 import type { Expectation } from '@/lib/recipe/types';
 import { checkExpectations } from '@/lib/runner/expect';
 
-export function ExpectResults({ expect, response, stepIndex, followed }: { expect: Expectation[]; response: unknown; stepIndex: number; followed?: boolean }) {
+export function ExpectResults({
+  expect,
+  response,
+  stepIndex,
+  followed,
+}: {
+  expect: Expectation[];
+  response: unknown;
+  stepIndex: number;
+  followed?: boolean;
+}) {
   const outcomes = useMemo(() => checkExpectations(expect, response), [expect, response]);
   const passed = outcomes.filter((o) => o.pass).length;
   const all = passed === outcomes.length;
   const id = `s${stepIndex + 1}-expect`;
   return (
-    <section className={`expect-results ${all ? 'expect-pass' : 'expect-fail'}`} aria-labelledby={`${id}-title`} data-testid={`step-${stepIndex + 1}-expect`}>
+    <section
+      className={`expect-results ${all ? 'expect-pass' : 'expect-fail'}`}
+      aria-labelledby={`${id}-title`}
+      data-testid={`step-${stepIndex + 1}-expect`}
+    >
       <h3 id={`${id}-title`} className="expect-title">
         Expected{' '}
         <span className="expect-count" data-testid="expect-summary">
@@ -24,7 +38,12 @@ export function ExpectResults({ expect, response, stepIndex, followed }: { expec
       </h3>
       <ul className="expect-list">
         {outcomes.map((o, k) => (
-          <li key={k} className={o.pass ? 'expect-item-pass' : 'expect-item-fail'} data-testid="expect-item" data-pass={o.pass ? 'true' : 'false'}>
+          <li
+            key={k}
+            className={o.pass ? 'expect-item-pass' : 'expect-item-fail'}
+            data-testid="expect-item"
+            data-pass={o.pass ? 'true' : 'false'}
+          >
             <span className="expect-mark" aria-hidden="true">
               {o.pass ? '✓' : '✗'}
             </span>

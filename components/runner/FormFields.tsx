@@ -167,7 +167,16 @@ function Control({ field, id, ctx, aria }: { field: FormField; id: string; ctx: 
   }
   switch (field.widget) {
     case 'checkbox':
-      return <input id={id} type="checkbox" {...aria} checked={value === true} disabled={field.readOnly} onChange={(e) => set(e.target.checked)} />;
+      return (
+        <input
+          id={id}
+          type="checkbox"
+          {...aria}
+          checked={value === true}
+          disabled={field.readOnly}
+          onChange={(e) => set(e.target.checked)}
+        />
+      );
     case 'number':
       return (
         <input
@@ -188,7 +197,15 @@ function Control({ field, id, ctx, aria }: { field: FormField; id: string; ctx: 
       );
     case 'textarea':
       return (
-        <textarea id={id} {...aria} rows={4} value={value === undefined || value === null ? '' : String(value)} placeholder={placeholder} readOnly={field.readOnly} onChange={(e) => set(e.target.value)} />
+        <textarea
+          id={id}
+          {...aria}
+          rows={4}
+          value={value === undefined || value === null ? '' : String(value)}
+          placeholder={placeholder}
+          readOnly={field.readOnly}
+          onChange={(e) => set(e.target.value)}
+        />
       );
     case 'json':
       return <JsonInput id={id} aria={aria} value={value} onChange={set} />;
@@ -218,7 +235,15 @@ function SecretInput({ id, aria, value, onChange }: { id: string; aria: Aria; va
   const [shown, setShown] = useState(false);
   return (
     <span className="secret-input">
-      <input id={id} type={shown ? 'text' : 'password'} autoComplete="off" spellCheck={false} {...aria} value={value === undefined ? '' : String(value)} onChange={(e) => onChange(e.target.value || undefined)} />
+      <input
+        id={id}
+        type={shown ? 'text' : 'password'}
+        autoComplete="off"
+        spellCheck={false}
+        {...aria}
+        value={value === undefined ? '' : String(value)}
+        onChange={(e) => onChange(e.target.value || undefined)}
+      />
       <button type="button" className="link-button" aria-pressed={shown} onClick={() => setShown(!shown)}>
         {shown ? 'Hide' : 'Show'}
       </button>
@@ -280,18 +305,45 @@ function ArrayInput({ field, ctx, value }: { field: FormField; ctx: FieldContext
       {items.map((_v, i) => {
         const path = `${field.path}.${i}`;
         const sub: FormField = item
-          ? { ...item, path, name: String(i), label: `${field.label}[${i}]`, fieldsByClass: item.fieldsByClass && rebase(item.fieldsByClass, item.path, path) }
-          : { path, name: String(i), label: `${field.label}[${i}]`, kind: 'string', widget: 'text', required: false, hidden: false, custom: false, readOnly: false, global: false, secret: false };
+          ? {
+              ...item,
+              path,
+              name: String(i),
+              label: `${field.label}[${i}]`,
+              fieldsByClass: item.fieldsByClass && rebase(item.fieldsByClass, item.path, path),
+            }
+          : {
+              path,
+              name: String(i),
+              label: `${field.label}[${i}]`,
+              kind: 'string',
+              widget: 'text',
+              required: false,
+              hidden: false,
+              custom: false,
+              readOnly: false,
+              global: false,
+              secret: false,
+            };
         return (
           <div key={i} className="array-item">
             <FieldView field={sub} ctx={{ ...ctx, onChange: (p, v2, f) => ctx.onChange(p, v2, f) }} />
-            <button type="button" className="link-button" onClick={() => set(items.filter((_, j) => j !== i))} aria-label={`Remove ${field.label} item ${i + 1}`}>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => set(items.filter((_, j) => j !== i))}
+              aria-label={`Remove ${field.label} item ${i + 1}`}
+            >
               Remove
             </button>
           </div>
         );
       })}
-      <button type="button" className="button-small" onClick={() => set([...items, item?.kind === 'object' ? { objectType: item.subclasses?.[0] } : undefined])}>
+      <button
+        type="button"
+        className="button-small"
+        onClick={() => set([...items, item?.kind === 'object' ? { objectType: item.subclasses?.[0] } : undefined])}
+      >
         Add {field.label} item
       </button>
     </div>
@@ -318,7 +370,11 @@ function ObjectField({ field, ctx }: { field: FormField; ctx: FieldContext }) {
     <fieldset className="field-object" data-field={field.path}>
       <legend>
         <span className="field-name">{field.label}</span>
-        {field.required && <span className="field-required" title="required">*</span>}
+        {field.required && (
+          <span className="field-required" title="required">
+            *
+          </span>
+        )}
         {cls && <span className="field-type">{cls}</span>}
       </legend>
       {field.description && <p className="field-desc">{field.description}</p>}
@@ -346,8 +402,16 @@ function ObjectField({ field, ctx }: { field: FormField; ctx: FieldContext }) {
           </div>
         </div>
       )}
-      {error && <p className="field-message" role="alert">{error}</p>}
-      {children.length === 0 ? <p className="field-desc">No fields to fill for {cls || 'this object'}.</p> : <FormFields fields={children} ctx={ctx} />}
+      {error && (
+        <p className="field-message" role="alert">
+          {error}
+        </p>
+      )}
+      {children.length === 0 ? (
+        <p className="field-desc">No fields to fill for {cls || 'this object'}.</p>
+      ) : (
+        <FormFields fields={children} ctx={ctx} />
+      )}
     </fieldset>
   );
 }

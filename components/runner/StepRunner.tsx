@@ -93,7 +93,9 @@ function StepRunnerInner({ step, ctx, main }: { step: Step; ctx: NonNullable<Ret
     (field: FormField, file: File | undefined) => {
       const key = field.param ?? field.name;
       runner.setFile(i, key, file);
-      const v: FileValue | undefined = file ? { kind: 'file', name: file.name, size: file.size, ...(file.type ? { mimeType: file.type } : {}) } : undefined;
+      const v: FileValue | undefined = file
+        ? { kind: 'file', name: file.name, size: file.size, ...(file.type ? { mimeType: file.type } : {}) }
+        : undefined;
       runner.setValue(i, field.path, v, field, initial);
     },
     [runner, i, initial],
@@ -125,7 +127,9 @@ function StepRunnerInner({ step, ctx, main }: { step: Step; ctx: NonNullable<Ret
 
   const errorMap = useMemo(() => {
     const m = new Map<string, string>();
-    if (showErrors) for (const e of [...errors, ...built.errors.filter((e) => !built.blockedBy.length || !isBlockedError(e))]) if (!m.has(e.path)) m.set(e.path, e.message);
+    if (showErrors)
+      for (const e of [...errors, ...built.errors.filter((e) => !built.blockedBy.length || !isBlockedError(e))])
+        if (!m.has(e.path)) m.set(e.path, e.message);
     return m;
   }, [errors, built, showErrors]);
 
@@ -162,7 +166,10 @@ function StepRunnerInner({ step, ctx, main }: { step: Step; ctx: NonNullable<Ret
 
   const answers = useMemo(() => toAnswers(resolved.values), [resolved.values]);
   // a Demo is the recipe author's code: it gets no credential, connection value or KS
-  const demoAnswers = useMemo(() => publicAnswers(form, resolved.values, connectionSecrets(connectionValue)), [form, resolved.values, connectionValue]);
+  const demoAnswers = useMemo(
+    () => publicAnswers(form, resolved.values, connectionSecrets(connectionValue)),
+    [form, resolved.values, connectionValue],
+  );
   const fieldCtx: FieldContext = {
     stepIndex: i,
     effective: resolved.values,
@@ -190,7 +197,13 @@ function StepRunnerInner({ step, ctx, main }: { step: Step; ctx: NonNullable<Ret
   const tokenId = typeof v.uploadTokenId === 'string' ? v.uploadTokenId : undefined;
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: Ctrl+Enter in any field of the step runs it (the keys come from its inputs)
-    <div className="step-runner step-grid" ref={rootRef} onKeyDown={onKeyDown} data-step-status={status} data-testid={`step-${i + 1}-runner`}>
+    <div
+      className="step-runner step-grid"
+      ref={rootRef}
+      onKeyDown={onKeyDown}
+      data-step-status={status}
+      data-testid={`step-${i + 1}-runner`}
+    >
       <div className="step-main">
         {main}
         {ctx.apiSource.status === 'error' && i === ctx.recipe.steps.findIndex((st) => st.apiCall?.path) && (
@@ -221,10 +234,20 @@ function StepRunnerInner({ step, ctx, main }: { step: Step; ctx: NonNullable<Ret
           ) : hasCall ? (
             <p className="form-empty">This call takes no parameters{hiddenCount ? ` you need to fill (${hiddenCount} preset)` : ''}.</p>
           ) : null}
-          {hiddenCount > 0 && visibleFields.length > 0 && <p className="form-hidden-note">{hiddenCount} preset value{hiddenCount > 1 ? 's are' : ' is'} sent as well.</p>}
+          {hiddenCount > 0 && visibleFields.length > 0 && (
+            <p className="form-hidden-note">
+              {hiddenCount} preset value{hiddenCount > 1 ? 's are' : ' is'} sent as well.
+            </p>
+          )}
           {hasCall && (
             <div className="run-bar">
-              <button type="submit" className="run-button" disabled={blocked || running || notConnected} aria-describedby={`s${i + 1}-run-hint`} data-testid={`run-step-${i + 1}`}>
+              <button
+                type="submit"
+                className="run-button"
+                disabled={blocked || running || notConnected}
+                aria-describedby={`s${i + 1}-run-hint`}
+                data-testid={`run-step-${i + 1}`}
+              >
                 {running ? 'Running…' : blocked ? blockMsg : `Run step ${i + 1}`}
               </button>
               {running && (
@@ -233,7 +256,17 @@ function StepRunnerInner({ step, ctx, main }: { step: Step; ctx: NonNullable<Ret
                 </button>
               )}
               <span id={`s${i + 1}-run-hint`} className="run-hint">
-                {blocked ? blockMsg : notConnected ? (conn.status === 'connecting' ? 'Connecting…' : 'Connect first (see the connection panel)') : <kbd>Ctrl/⌘ + Enter</kbd>}
+                {blocked ? (
+                  blockMsg
+                ) : notConnected ? (
+                  conn.status === 'connecting' ? (
+                    'Connecting…'
+                  ) : (
+                    'Connect first (see the connection panel)'
+                  )
+                ) : (
+                  <kbd>Ctrl/⌘ + Enter</kbd>
+                )}
               </span>
               {rs.values[i] !== undefined && (
                 <button
@@ -284,9 +317,16 @@ function StepRunnerInner({ step, ctx, main }: { step: Step; ctx: NonNullable<Ret
           />
         )}
         {run?.status === 'done' && step.apiCall?.expect && run.result && (
-          <ExpectResults expect={step.apiCall.expect} response={followed ?? run.result.json} stepIndex={i} followed={followed !== undefined} />
+          <ExpectResults
+            expect={step.apiCall.expect}
+            response={followed ?? run.result.json}
+            stepIndex={i}
+            followed={followed !== undefined}
+          />
         )}
-        {run?.status === 'done' && run.result?.json !== undefined && <EntryStatus response={run.result.json} stepIndex={i} onUpdate={setFollowed} />}
+        {run?.status === 'done' && run.result?.json !== undefined && (
+          <EntryStatus response={run.result.json} stepIndex={i} onUpdate={setFollowed} />
+        )}
         {step.demo && run?.status === 'done' && <DemoFrame html={step.demo.html} answers={demoAnswers} stepIndex={i} />}
       </div>
     </div>

@@ -45,14 +45,15 @@ export function StepUpload({ choice, onChoice, upload, model, tokenId, fileSize,
     setUnfinished(tokenId && !upload ? defaultFingerprintStore().get(tokenId) : undefined);
   }, [tokenId, upload]);
 
-  const running = upload && (upload.state === 'running' || upload.state === 'paused' || upload.state === 'offline' || upload.state === 'preparing');
+  const running =
+    upload && (upload.state === 'running' || upload.state === 'paused' || upload.state === 'offline' || upload.state === 'preparing');
   return (
     <div className="step-upload">
       {unfinished && (
         <p className={styles.resumeNote} role="note" data-testid="upload-resume-note">
-          An earlier upload of “{unfinished.name}” ({formatBytes(unfinished.size)}) to this upload token did not finish. Pick the same file and run
-          the step: it continues where the server stopped, without sending again what it already holds. A different file is refused; to upload
-          one, create a new upload token first.
+          An earlier upload of “{unfinished.name}” ({formatBytes(unfinished.size)}) to this upload token did not finish. Pick the same file
+          and run the step: it continues where the server stopped, without sending again what it already holds. A different file is refused;
+          to upload one, create a new upload token first.
         </p>
       )}
       <UploadSettings value={choice} onChange={onChoice} fileSize={fileSize} formAllowsChunks={formAllowsChunks} disabled={!!running} />

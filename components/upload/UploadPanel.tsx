@@ -48,10 +48,11 @@ export function UploadPanel({ upload, onRetry }: UploadPanelProps) {
       if (e.type === 'notice') setNotices((n) => [...n.slice(-3), { level: e.level, message: e.message }]);
       else if (e.type === 'state' || e.type === 'progress') {
         // at most one render per frame
-        if (!frame) frame = requestAnimationFrame(() => {
-          frame = 0;
-          setP(upload.progress());
-        });
+        if (!frame)
+          frame = requestAnimationFrame(() => {
+            frame = 0;
+            setP(upload.progress());
+          });
       }
     });
     upload.start().catch((e: Error) => setError(e.message));
@@ -73,7 +74,11 @@ export function UploadPanel({ upload, onRetry }: UploadPanelProps) {
           {STATE_LABEL[p.state]}
         </span>
         <span className={styles.mode}>
-          {p.mode === 'chunked' ? `${formatBytes(p.chunkSize)} chunks, ${p.parallel} at a time` : p.mode === 'single' ? 'one request' : 'one request with the form values'}
+          {p.mode === 'chunked'
+            ? `${formatBytes(p.chunkSize)} chunks, ${p.parallel} at a time`
+            : p.mode === 'single'
+              ? 'one request'
+              : 'one request with the form values'}
         </span>
       </div>
       <div

@@ -31,7 +31,8 @@ export function UploadSettings({ value, onChange, fileSize, formAllowsChunks, di
   let summary: string;
   if (!formAllowsChunks) summary = 'One request with the form’s resume, finalChunk and resumeAt values.';
   else if (fileSize === undefined) summary = 'Files larger than the chunk size are sent in chunks, in parallel.';
-  else if (chunked && auto) summary = `In ${Math.ceil(fileSize / auto.chunkSize)} chunks of ${formatBytes(auto.chunkSize)}, ${value.parallel ?? auto.parallel} at a time.`;
+  else if (chunked && auto)
+    summary = `In ${Math.ceil(fileSize / auto.chunkSize)} chunks of ${formatBytes(auto.chunkSize)}, ${value.parallel ?? auto.parallel} at a time.`;
   else summary = 'In one request.';
   return (
     <details className={styles.advanced}>
@@ -42,7 +43,12 @@ export function UploadSettings({ value, onChange, fileSize, formAllowsChunks, di
       <div className={styles.fields}>
         <div>
           <label htmlFor={`${id}-mode`}>Mode</label>
-          <select id={`${id}-mode`} value={value.mode} disabled={disabled || !formAllowsChunks} onChange={(e) => onChange({ ...value, mode: e.target.value as UploadMode })}>
+          <select
+            id={`${id}-mode`}
+            value={value.mode}
+            disabled={disabled || !formAllowsChunks}
+            onChange={(e) => onChange({ ...value, mode: e.target.value as UploadMode })}
+          >
             <option value="auto">Automatic (chunks above the chunk size)</option>
             <option value="chunked">In chunks</option>
             <option value="single">One request</option>

@@ -12,17 +12,7 @@
  */
 import { normalizePath, parseOperationPath } from './operation-path';
 import { pluginIndex } from './plugins';
-import type {
-  ApiDescription,
-  ApiError,
-  ClassDef,
-  EnumDef,
-  EnumValue,
-  Operation,
-  OperationParam,
-  PropertyDef,
-  TypeRef,
-} from './types';
+import type { ApiDescription, ApiError, ClassDef, EnumDef, EnumValue, Operation, OperationParam, PropertyDef, TypeRef } from './types';
 
 type Json = Record<string, unknown>;
 
@@ -33,11 +23,7 @@ const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 /** Parameters every Kaltura call accepts; they are not arguments of an action. */
 const COMMON_PARAMS = new Set(['ks', 'format', 'clientTag', 'language', 'responseProfile']);
 const HTTP_METHODS = ['post', 'get', 'put', 'patch', 'delete', 'head', 'options'];
-const BODY_TYPES = [
-  'application/json',
-  'multipart/form-data',
-  'application/x-www-form-urlencoded',
-];
+const BODY_TYPES = ['application/json', 'multipart/form-data', 'application/x-www-form-urlencoded'];
 const ERROR_CLASS = 'kalturaapiexception';
 
 /** Strips the Kaltura description's markers (`readOnly`, `Enum Type: ...`) from a text. */
@@ -85,7 +71,17 @@ export function describeParts(parts: DescriptionParts): ApiDescription {
   for (const c of parts.classes) if (!classes.has(c.name.toLowerCase())) classes.set(c.name.toLowerCase(), c);
   const enums = new Map<string, EnumDef>();
   for (const e of parts.enums) if (!enums.has(e.name.toLowerCase())) enums.set(e.name.toLowerCase(), e);
-  return new Description(parts.document ?? {}, parts.operations, classes, enums, [...(parts.problems ?? [])], parts.subclasses, true, parts.plugins, parts.errors ?? []);
+  return new Description(
+    parts.document ?? {},
+    parts.operations,
+    classes,
+    enums,
+    [...(parts.problems ?? [])],
+    parts.subclasses,
+    true,
+    parts.plugins,
+    parts.errors ?? [],
+  );
 }
 
 class Reader {
@@ -113,9 +109,7 @@ class Reader {
     }
     this.swagger = str(this.root.swagger)?.startsWith('2') ?? false;
     if (!this.swagger && isObject(doc) && !str(this.root.openapi)) {
-      this.problems.push(
-        'The document has neither an "openapi" nor a "swagger" version; it is read as OpenAPI 3.',
-      );
+      this.problems.push('The document has neither an "openapi" nor a "swagger" version; it is read as OpenAPI 3.');
     }
     if (this.root.components !== undefined && !isObject(this.root.components)) {
       this.problems.push('"components" is not an object: its schemas were not read.');
@@ -216,13 +210,7 @@ class Reader {
   }
 
   /** Registers an enum from its values and (optional) constant names and labels. */
-  private addEnum(
-    name: string,
-    type: unknown,
-    values: unknown[],
-    names: unknown[],
-    labels: unknown[],
-  ): EnumDef | undefined {
+  private addEnum(name: string, type: unknown, values: unknown[], names: unknown[], labels: unknown[]): EnumDef | undefined {
     const existing = this.enums.get(name.toLowerCase());
     if (existing) return existing;
     const out: EnumValue[] = [];
@@ -363,7 +351,13 @@ class Reader {
       return this.typeOf(chosen, where, depth + 1);
     }
     if (Array.isArray(s.enum) && s.enum.length && s.type !== 'object' && s.type !== 'array') {
-      const def = this.addEnum(where, s.type, s.enum, arr(s['x-enumNames']).length ? arr(s['x-enumNames']) : arr(s['x-enumLabels']), arr(s['x-enumNames']).length ? arr(s['x-enumLabels']) : []);
+      const def = this.addEnum(
+        where,
+        s.type,
+        s.enum,
+        arr(s['x-enumNames']).length ? arr(s['x-enumNames']) : arr(s['x-enumLabels']),
+        arr(s['x-enumNames']).length ? arr(s['x-enumLabels']) : [],
+      );
       return def ? { kind: 'enum', name: def.name } : { kind: 'string' };
     }
     const type = Array.isArray(s.type) ? s.type.find((t) => t !== 'null') : s.type;
@@ -545,12 +539,7 @@ class Reader {
     const params: OperationParam[] = ranked.map(({ order: _order, ...p }) => p);
 
     const xRequires = op['x-requires-ks'];
-    const requiresKs =
-      typeof xRequires === 'boolean'
-        ? xRequires
-        : Array.isArray(op.security)
-          ? op.security.length > 0
-          : docSecurity;
+    const requiresKs = typeof xRequires === 'boolean' ? xRequires : Array.isArray(op.security) ? op.security.length > 0 : docSecurity;
 
     const operation: Operation = {
       path,
@@ -572,7 +561,7 @@ class Reader {
     if (result) operation.result = result;
     const errors = this.errors(op);
     if (errors.length) operation.errors = errors;
-    if (op['x-kaltura-multirequest'] === true || (service.toLowerCase() === 'multirequest')) operation.multirequest = true;
+    if (op['x-kaltura-multirequest'] === true || service.toLowerCase() === 'multirequest') operation.multirequest = true;
     if (multipart || params.some((p) => p.type.kind === 'file')) operation.multipart = true;
     return operation;
   }
@@ -608,7 +597,8 @@ class Reader {
     if (!this.pluginTags) {
       this.pluginTags = new Map();
       for (const t of arr(this.root.tags)) {
-        if (isObject(t) && typeof t.name === 'string' && typeof t['x-plugin'] === 'string') this.pluginTags.set(t.name.toLowerCase(), t['x-plugin']);
+        if (isObject(t) && typeof t.name === 'string' && typeof t['x-plugin'] === 'string')
+          this.pluginTags.set(t.name.toLowerCase(), t['x-plugin']);
       }
     }
     for (const tag of [...arr(op.tags), service]) {
@@ -641,13 +631,7 @@ class Reader {
   }
 
   /** Body properties as parameters; a body that is a class as a whole is one parameter `body`. */
-  private bodyParams(
-    raw: unknown,
-    context: string,
-    where: string,
-    add: (p: OperationParam) => void,
-    bodyRequired = false,
-  ): void {
+  private bodyParams(raw: unknown, context: string, where: string, add: (p: OperationParam) => void, bodyRequired = false): void {
     const schema = raw;
     if (isObject(schema) && typeof schema.$ref === 'string') {
       const type = this.refType(schema.$ref, where);
@@ -657,7 +641,8 @@ class Reader {
     if (!isObject(schema)) return;
     if (!isObject(schema.properties)) {
       if (isObject(schema.additionalProperties) || schema.additionalProperties === true) return; // free-form
-      if (schema.type && schema.type !== 'object') add({ name: 'body', type: this.typeOf(schema, `${context}.body`), required: bodyRequired });
+      if (schema.type && schema.type !== 'object')
+        add({ name: 'body', type: this.typeOf(schema, `${context}.body`), required: bodyRequired });
       return;
     }
     const required = new Set(arr(schema.required).filter((n): n is string => typeof n === 'string'));
@@ -667,8 +652,7 @@ class Reader {
   }
 
   private param(name: string, s: Json, required: boolean, context: string): OperationParam {
-    const type =
-      s.type === 'file' ? ({ kind: 'file' } as TypeRef) : this.typeOf(s, context);
+    const type = s.type === 'file' ? ({ kind: 'file' } as TypeRef) : this.typeOf(s, context);
     const param: OperationParam = { name, type, required };
     if (s.default !== undefined) param.default = s.default;
     const description = cleanDescription(s.description);
@@ -683,8 +667,8 @@ class Reader {
   private result(op: Json, context: string, where: string): TypeRef | undefined {
     const responses = op.responses;
     if (!isObject(responses)) return undefined;
-    const code = ['200', '201', '2XX', 'default'].find((c) => responses[c] !== undefined) ??
-      Object.keys(responses).find((c) => /^2/.test(c));
+    const code =
+      ['200', '201', '2XX', 'default'].find((c) => responses[c] !== undefined) ?? Object.keys(responses).find((c) => /^2/.test(c));
     if (!code) return undefined;
     let response = responses[code];
     if (isObject(response) && typeof response.$ref === 'string') response = this.resolvePointer(response.$ref, where);
@@ -692,9 +676,7 @@ class Reader {
     let schema: unknown = response.schema; // Swagger 2.0
     if (isObject(response.content)) {
       const content = response.content;
-      const type = isObject(content['application/json'])
-        ? 'application/json'
-        : Object.keys(content).find((t) => isObject(content[t]));
+      const type = isObject(content['application/json']) ? 'application/json' : Object.keys(content).find((t) => isObject(content[t]));
       schema = type ? (content[type] as Json).schema : undefined;
     }
     if (!isObject(schema)) return undefined;

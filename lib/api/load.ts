@@ -28,12 +28,21 @@ export function parseDescriptionText(text: string, source: string): unknown {
     doc = JSON.parse(text);
   } catch (e) {
     const start = text.trimStart().slice(0, 1);
-    const hint = start === '<' ? ' (it looks like HTML: is the URL the document itself?)' : /^[a-z]/i.test(start) ? ' (YAML is not supported: give the JSON form of the document)' : '';
+    const hint =
+      start === '<'
+        ? ' (it looks like HTML: is the URL the document itself?)'
+        : /^[a-z]/i.test(start)
+          ? ' (YAML is not supported: give the JSON form of the document)'
+          : '';
     throw new DescriptionLoadError(`The API description ${source} is not valid JSON${hint}: ${(e as Error).message}`, source, 'json');
   }
   const o = doc as Record<string, unknown> | null;
   if (!o || typeof o !== 'object' || Array.isArray(o) || (typeof o.openapi !== 'string' && typeof o.swagger !== 'string')) {
-    throw new DescriptionLoadError(`The API description ${source} is JSON but not an OpenAPI description: it has no "openapi" or "swagger" version field.`, source, 'shape');
+    throw new DescriptionLoadError(
+      `The API description ${source} is JSON but not an OpenAPI description: it has no "openapi" or "swagger" version field.`,
+      source,
+      'shape',
+    );
   }
   return doc;
 }
@@ -43,10 +52,7 @@ export function parseDescriptionText(text: string, source: string): unknown {
  * DescriptionLoadError that says what went wrong (unreachable, HTTP status, not JSON, not an
  * OpenAPI document); a document that is readable in part resolves, with `problems` listed.
  */
-export async function loadDescriptionFromUrl(
-  url: string,
-  fetchImpl: typeof fetch = (...args) => fetch(...args),
-): Promise<ApiDescription> {
+export async function loadDescriptionFromUrl(url: string, fetchImpl: typeof fetch = (...args) => fetch(...args)): Promise<ApiDescription> {
   let response: Response;
   try {
     // no Referer (the page reading it is nobody's business) and no credentials

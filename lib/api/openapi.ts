@@ -67,17 +67,13 @@ function typeSchema(type: TypeRef, notes: Json = {}): Json {
     case 'object':
       checkClass(type.className);
       // OpenAPI 3.0 ignores siblings of $ref: wrap it when there is something to say.
-      return Object.keys(clean).length
-        ? { allOf: [ref(type.className)], ...clean }
-        : ref(type.className);
+      return Object.keys(clean).length ? { allOf: [ref(type.className)], ...clean } : ref(type.className);
     case 'array':
       return { type: 'array', items: ref(checkClass(type.itemClass)), ...clean };
     case 'map':
       return {
         type: 'object',
-        additionalProperties: SCALARS[type.itemClass]
-          ? { ...SCALARS[type.itemClass] }
-          : ref(checkClass(type.itemClass)),
+        additionalProperties: SCALARS[type.itemClass] ? { ...SCALARS[type.itemClass] } : ref(checkClass(type.itemClass)),
         ...clean,
       };
     default:
@@ -120,9 +116,7 @@ function descendants(name: string): string[] {
 
 function classSchema(name: string): Json {
   const spec = CLASSES[name]!;
-  const properties = Object.fromEntries(
-    Object.entries(spec.properties).map(([prop, p]) => [prop, propertySchema(p)]),
-  );
+  const properties = Object.fromEntries(Object.entries(spec.properties).map(([prop, p]) => [prop, propertySchema(p)]));
   const own: Json = { type: 'object', properties };
   const schema: Json =
     name === ROOT_CLASS
@@ -152,8 +146,7 @@ function enumComponent(name: string): Json {
   return schema;
 }
 
-const ERROR_NOTE =
-  'Kaltura answers errors with HTTP 200 and a KalturaAPIException (code, message, args) in place of the result.';
+const ERROR_NOTE = 'Kaltura answers errors with HTTP 200 and a KalturaAPIException (code, message, args) in place of the result.';
 
 function operation(service: ServiceSpec, actionName: string, action: ActionSpec): Json {
   const serviceId = service.id;

@@ -74,9 +74,9 @@ export function pluginIndex(api: Pick<ApiDescription, 'operations' | 'classes' |
 
   // 0. A plugin service's name starts its classes' names (`eSearch` -> `KalturaESearchEntryParams`).
   const coreServices = new Set(ops.filter((o) => !o.plugin).map((o) => pascal(o.service)));
-  const servicePrefixes = [...new Map(ops.filter((o) => o.plugin && !coreServices.has(pascal(o.service))).map((o) => [pascal(o.service), o.plugin!])).entries()].sort(
-    (a, b) => b[0].length - a[0].length,
-  );
+  const servicePrefixes = [
+    ...new Map(ops.filter((o) => o.plugin && !coreServices.has(pascal(o.service))).map((o) => [pascal(o.service), o.plugin!])).entries(),
+  ].sort((a, b) => b[0].length - a[0].length);
   for (const n of known) {
     const b = bare(n);
     const hitPrefix = servicePrefixes.find(([p]) => b.startsWith(p) && (b.length === p.length || /[A-Z0-9]/.test(b.charAt(p.length))));

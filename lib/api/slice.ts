@@ -131,7 +131,8 @@ export function recordingDescription(full: ApiDescription): RecordingDescription
     },
     pluginOf: (name) => {
       const p = full.pluginOf?.(name);
-      if (typeof name === 'string') Object.defineProperty(plugins, name, { value: p ?? null, enumerable: true, writable: true, configurable: true });
+      if (typeof name === 'string')
+        Object.defineProperty(plugins, name, { value: p ?? null, enumerable: true, writable: true, configurable: true });
       return p;
     },
   };
@@ -151,7 +152,8 @@ export function recordingDescription(full: ApiDescription): RecordingDescription
       for (const p of full.allProperties(cls)) {
         addType(p.type);
         // A list response's items: their properties too (printed ids, later steps' paths).
-        if (p.type.kind === 'array' && full.getClass(p.type.itemClass)) for (const q of full.allProperties(p.type.itemClass)) addType(q.type);
+        if (p.type.kind === 'array' && full.getClass(p.type.itemClass))
+          for (const q of full.allProperties(p.type.itemClass)) addType(q.type);
       }
     }
     for (const name of [...[...classes.values()].map((c) => c.name), ...[...enums.values()].map((e) => e.name)]) api.pluginOf?.(name);
@@ -179,10 +181,10 @@ export function mergeSlices(slices: ApiSlice[]): ApiSlice {
   for (const s of slices) {
     for (const op of s.operations) {
       const key = `${op.method ?? 'post'} ${op.path.toLowerCase()}`;
-      if (!seen.ops.has(key)) (seen.ops.add(key), out.operations.push(op));
+      if (!seen.ops.has(key)) seen.ops.add(key), out.operations.push(op);
     }
-    for (const c of s.classes) if (!seen.classes.has(c.name.toLowerCase())) (seen.classes.add(c.name.toLowerCase()), out.classes.push(c));
-    for (const e of s.enums) if (!seen.enums.has(e.name.toLowerCase())) (seen.enums.add(e.name.toLowerCase()), out.enums.push(e));
+    for (const c of s.classes) if (!seen.classes.has(c.name.toLowerCase())) seen.classes.add(c.name.toLowerCase()), out.classes.push(c);
+    for (const e of s.enums) if (!seen.enums.has(e.name.toLowerCase())) seen.enums.add(e.name.toLowerCase()), out.enums.push(e);
     for (const [k, v] of Object.entries(s.subclasses)) out.subclasses[k] ??= v;
     if (s.plugins) for (const [k, v] of Object.entries(s.plugins)) if (!(k in (out.plugins ??= {}))) out.plugins[k] = v;
   }

@@ -94,7 +94,12 @@ export function criteriaOf(segments: string[], c: ExpectCheck): Json[] {
       return [{ condition: `${at} ${op} ${literal(c.value)}` }];
     }
     case 'oneOf':
-      return [{ condition: c.values.length === 1 ? `${at} == ${literal(c.values[0])}` : `(${c.values.map((v) => `${at} == ${literal(v)}`).join(' || ')})` }];
+      return [
+        {
+          condition:
+            c.values.length === 1 ? `${at} == ${literal(c.values[0])}` : `(${c.values.map((v) => `${at} == ${literal(v)}`).join(' || ')})`,
+        },
+      ];
     case 'exists':
       return [{ condition: `${at} ${c.value ? '!=' : '=='} null` }];
     case 'matches':
@@ -147,11 +152,18 @@ export function recipeToArazzo(recipe: Recipe, api: ApiDescription, opts: Arazzo
     const byPath = new Map<string, FormField>();
     walkFields(form.fields, (f) => byPath.set(f.path, f));
     const inputFor = (f: FormField): string | undefined => {
-      if (f.fromSecrets) return addInput(f.fromSecrets, { type: f.fromSecrets === 'partnerId' ? 'integer' : 'string', description: `the connection's ${f.fromSecrets}` });
-      if (f.kind === 'file') return addInput(`step${i + 1}_${f.name}`, { type: 'string', format: 'binary', description: `the file step ${i + 1} uploads` });
+      if (f.fromSecrets)
+        return addInput(f.fromSecrets, {
+          type: f.fromSecrets === 'partnerId' ? 'integer' : 'string',
+          description: `the connection's ${f.fromSecrets}`,
+        });
+      if (f.kind === 'file')
+        return addInput(`step${i + 1}_${f.name}`, { type: 'string', format: 'binary', description: `the file step ${i + 1} uploads` });
       if (f.dynamicEnum) {
         const de = f.dynamicEnum;
-        return addInput(`step${i + 1}_${userPath(f.path).replace(/\./g, '_')}`, { description: `step ${i + 1}: ${userPath(f.path)}, one of the ${de.value ?? 'items'} of ${de.path}${de.array ? ` (${de.array})` : ''}` });
+        return addInput(`step${i + 1}_${userPath(f.path).replace(/\./g, '_')}`, {
+          description: `step ${i + 1}: ${userPath(f.path)}, one of the ${de.value ?? 'items'} of ${de.path}${de.array ? ` (${de.array})` : ''}`,
+        });
       }
       return undefined;
     };
@@ -180,7 +192,10 @@ export function recipeToArazzo(recipe: Recipe, api: ApiDescription, opts: Arazzo
         case 'ref': {
           if (v.source === 'value') {
             const src = stepIds[v.fromStep];
-            if (src === undefined) return addInput(`step${i + 1}_${userPath(path).replace(/\./g, '_')}`, { description: `step ${i + 1}: ${userPath(path)} (from step ${v.fromStep + 1}, which makes no call)` });
+            if (src === undefined)
+              return addInput(`step${i + 1}_${userPath(path).replace(/\./g, '_')}`, {
+                description: `step ${i + 1}: ${userPath(path)} (from step ${v.fromStep + 1}, which makes no call)`,
+              });
             const name = outputName(v.path);
             (outputs[v.fromStep] ??= {})[name] = bodyExpr(v.path === '' ? [] : v.path.split('.'));
             return `$steps.${src}.outputs.${name}`;
@@ -213,7 +228,9 @@ export function recipeToArazzo(recipe: Recipe, api: ApiDescription, opts: Arazzo
       if (!f || f.dynamicValue || f.custom) continue;
       const key = m.path.startsWith('body.') ? m.path.slice(5) : m.path;
       if (getPath(payload, key) !== undefined) continue;
-      const ref = inputFor(f) ?? addInput(`step${i + 1}_${key.replace(/\./g, '_')}`, { description: `step ${i + 1}: ${key} (required; the recipe gives no value)` });
+      const ref =
+        inputFor(f) ??
+        addInput(`step${i + 1}_${key.replace(/\./g, '_')}`, { description: `step ${i + 1}: ${key} (required; the recipe gives no value)` });
       Object.assign(payload, setPath(payload, key, ref));
     }
     payloads[i] = payload;
@@ -221,9 +238,11 @@ export function recipeToArazzo(recipe: Recipe, api: ApiDescription, opts: Arazzo
     const s: Json = { stepId, description: step.title };
     const id = op ? operationId(api, op) : undefined;
     if (id) s.operationId = id;
-    else s.operationPath = `{$sourceDescriptions.${source}.url}#/paths/${(op?.path ?? step.apiCall?.path ?? '').replace(/~/g, '~0').replace(/\//g, '~1')}/${(op?.method ?? 'post').toLowerCase()}`;
+    else
+      s.operationPath = `{$sourceDescriptions.${source}.url}#/paths/${(op?.path ?? step.apiCall?.path ?? '').replace(/~/g, '~0').replace(/\//g, '~1')}/${(op?.method ?? 'post').toLowerCase()}`;
     const params: Json[] = [{ name: 'format', in: 'query', value: 1 }];
-    if (form.requiresKs) params.push({ name: 'ks', in: 'query', value: addInput('ks', { type: 'string', description: 'a Kaltura session (KS)' }) });
+    if (form.requiresKs)
+      params.push({ name: 'ks', in: 'query', value: addInput('ks', { type: 'string', description: 'a Kaltura session (KS)' }) });
     s.parameters = params;
     if (Object.keys(payload).length > 0) {
       const multipart = form.fields.some((f) => f.kind === 'file' && !f.custom) || model.params.some((p) => p.value.kind === 'file');

@@ -60,7 +60,11 @@ function isObj(v: unknown): v is Json {
 
 function resolveRef(root: unknown, ref: string): unknown {
   if (!ref.startsWith('#')) return undefined;
-  const parts = ref.slice(1).split('/').filter(Boolean).map((p) => decodeURIComponent(p.replace(/~1/g, '/').replace(/~0/g, '~')));
+  const parts = ref
+    .slice(1)
+    .split('/')
+    .filter(Boolean)
+    .map((p) => decodeURIComponent(p.replace(/~1/g, '/').replace(/~0/g, '~')));
   let cur: unknown = root;
   for (const p of parts) {
     if (!isObj(cur)) return undefined;
@@ -245,7 +249,8 @@ function classAtSchemaPath(api: ApiDescription, opPath: string, segs: JSONPath):
       const name = segs[i + 1];
       if (typeof name !== 'string') return cls;
       i++;
-      const type: TypeRef | undefined = cls === null ? op.params.find((p) => p.name === name)?.type : api.allProperties(cls).find((p) => p.name === name)?.type;
+      const type: TypeRef | undefined =
+        cls === null ? op.params.find((p) => p.name === name)?.type : api.allProperties(cls).find((p) => p.name === name)?.type;
       if (!type) return undefined;
       if (type.kind === 'object') cls = type.className;
       else if (type.kind === 'array' || type.kind === 'map') cls = type.itemClass;
@@ -257,7 +262,11 @@ function classAtSchemaPath(api: ApiDescription, opPath: string, segs: JSONPath):
   return cls;
 }
 
-function propertyNamesFor(api: ApiDescription, opPath: string, cls: string | null): Array<{ name: string; type: TypeRef; description?: string }> {
+function propertyNamesFor(
+  api: ApiDescription,
+  opPath: string,
+  cls: string | null,
+): Array<{ name: string; type: TypeRef; description?: string }> {
   if (cls === null) return api.operation(opPath)?.params ?? [];
   const seen = new Set<string>();
   const out: Array<{ name: string; type: TypeRef; description?: string }> = [];
@@ -269,7 +278,12 @@ function propertyNamesFor(api: ApiDescription, opPath: string, cls: string | nul
       out.push({ name: p.name, type: p.type, description: p.description });
     }
   }
-  if (!seen.has('objectType') && api.getClass(cls)) out.unshift({ name: 'objectType', type: { kind: 'string' }, description: `The concrete class (${[cls, ...api.concreteSubclasses(cls)].filter((c, i, a) => a.indexOf(c) === i).join(', ')})` });
+  if (!seen.has('objectType') && api.getClass(cls))
+    out.unshift({
+      name: 'objectType',
+      type: { kind: 'string' },
+      description: `The concrete class (${[cls, ...api.concreteSubclasses(cls)].filter((c, i, a) => a.indexOf(c) === i).join(', ')})`,
+    });
   return out;
 }
 
@@ -284,7 +298,14 @@ export function suggest(ctx: CursorContext, src: CompletionSources): Suggestion[
   const opPath = operationPath(tree);
 
   /** A key suggestion: inside quotes insert `key": value`, else `"key": value`. */
-  const keyItem = (key: string, kind: SuggestionKind, detail: string | undefined, documentation: string | undefined, valueType: string | undefined, sort: string): Suggestion => {
+  const keyItem = (
+    key: string,
+    kind: SuggestionKind,
+    detail: string | undefined,
+    documentation: string | undefined,
+    valueType: string | undefined,
+    sort: string,
+  ): Suggestion => {
     const after = ctx.blockText.slice(ctx.replaceEnd - (ctx.block?.start ?? 0));
     const closed = ctx.inString && after.startsWith('"');
     const hasColon = /^"?\s*:/.test(after);
@@ -304,21 +325,46 @@ export function suggest(ctx: CursorContext, src: CompletionSources): Suggestion[
       replaceEnd: closed ? ctx.replaceEnd + 1 : ctx.replaceEnd,
     };
   };
-  const valueItem = (value: unknown, kind: SuggestionKind, detail?: string, documentation?: string, sort?: string, label?: string): Suggestion => {
+  const valueItem = (
+    value: unknown,
+    kind: SuggestionKind,
+    detail?: string,
+    documentation?: string,
+    sort?: string,
+    label?: string,
+  ): Suggestion => {
     const text = typeof value === 'string' ? value : JSON.stringify(value);
     const insertText = typeof value === 'string' && !ctx.inString ? JSON.stringify(value) : text;
-    return { label: label ?? text, kind, insertText, snippet: false, filterText: ctx.inString || typeof value !== 'string' ? text : insertText, detail, documentation, sortText: sort, ...range };
+    return {
+      label: label ?? text,
+      kind,
+      insertText,
+      snippet: false,
+      filterText: ctx.inString || typeof value !== 'string' ? text : insertText,
+      detail,
+      documentation,
+      sortText: sort,
+      ...range,
+    };
   };
 
   if (ctx.isKey) {
     const objPath = path.slice(0, -1);
     // Inside a body schema: `schema.properties` lists the operation's parameters / the class's properties.
     const schemaIdx = ctx.kind === 'apiCall' ? objPath.indexOf('schema') : -1;
-    if (ctx.kind === 'apiCall' && src.api && opPath && schemaIdx === 2 && objPath[0] === 'parameters' && objPath[objPath.length - 1] === 'properties') {
+    if (
+      ctx.kind === 'apiCall' &&
+      src.api &&
+      opPath &&
+      schemaIdx === 2 &&
+      objPath[0] === 'parameters' &&
+      objPath[objPath.length - 1] === 'properties'
+    ) {
       const cls = classAtSchemaPath(src.api, opPath, objPath.slice(schemaIdx + 1, -1));
       if (cls !== undefined) {
         const props = propertyNamesFor(src.api, opPath, cls);
-        for (const [i, p] of props.entries()) out.push(keyItem(p.name, 'parameter', typeLabel(p.type), p.description, 'object', `0${String(i).padStart(4, '0')}`));
+        for (const [i, p] of props.entries())
+          out.push(keyItem(p.name, 'parameter', typeLabel(p.type), p.description, 'object', `0${String(i).padStart(4, '0')}`));
         return out;
       }
     }
@@ -328,7 +374,16 @@ export function suggest(ctx: CursorContext, src: CompletionSources): Suggestion[
       const detail = k.type ? `${k.type}${k.enumValues ? ': ' + k.enumValues.map((v) => JSON.stringify(v)).join(' | ') : ''}` : undefined;
       const bare = k.key.replace(/^x-/, '');
       // Offer the bare spelling first; the x- spelling (also valid) sorts after it.
-      out.push(keyItem(k.key, 'property', detail, k.description, k.type, (k.key.startsWith('x-') && keys.some((o) => o.key === bare) ? '2' : '1') + k.key));
+      out.push(
+        keyItem(
+          k.key,
+          'property',
+          detail,
+          k.description,
+          k.type,
+          (k.key.startsWith('x-') && keys.some((o) => o.key === bare) ? '2' : '1') + k.key,
+        ),
+      );
     }
     return out;
   }
@@ -338,20 +393,41 @@ export function suggest(ctx: CursorContext, src: CompletionSources): Suggestion[
   if (ctx.kind === 'apiCall' && src.api) {
     if (path.length === 1 && last === 'path') {
       const ops = src.api.operations();
-      for (const [i, op] of ops.entries()) out.push(valueItem(op.path, 'operation', op.summary ?? `${op.service}.${op.action}`, op.description, `0${String(i).padStart(4, '0')}`));
+      for (const [i, op] of ops.entries())
+        out.push(
+          valueItem(op.path, 'operation', op.summary ?? `${op.service}.${op.action}`, op.description, `0${String(i).padStart(4, '0')}`),
+        );
       return out;
     }
     const op = opPath ? src.api.operation(opPath) : undefined;
     if (op && path.length === 3 && path[0] === 'parameters' && last === 'name') {
       const hasObject = op.params.some((p) => p.type.kind === 'object' || p.type.kind === 'array');
       for (const [i, p] of op.params.entries()) {
-        out.push(valueItem(p.name, 'parameter', `${typeLabel(p.type)}${p.required ? ' (required)' : ''}`, p.description, `0${String(i).padStart(3, '0')}`));
+        out.push(
+          valueItem(
+            p.name,
+            'parameter',
+            `${typeLabel(p.type)}${p.required ? ' (required)' : ''}`,
+            p.description,
+            `0${String(i).padStart(3, '0')}`,
+          ),
+        );
       }
-      if (hasObject) out.push(valueItem('body', 'parameter', 'JSON body (with "in": "body" and a schema)', 'The whole request body as JSON: narrow it with `schema.properties`.', '1body'));
+      if (hasObject)
+        out.push(
+          valueItem(
+            'body',
+            'parameter',
+            'JSON body (with "in": "body" and a schema)',
+            'The whole request body as JSON: narrow it with `schema.properties`.',
+            '1body',
+          ),
+        );
       return out;
     }
     if (op && path.length === 2 && path[0] === 'ignoreParameters') {
-      for (const [i, p] of op.params.entries()) out.push(valueItem(p.name, 'parameter', typeLabel(p.type), p.description, `0${String(i).padStart(3, '0')}`));
+      for (const [i, p] of op.params.entries())
+        out.push(valueItem(p.name, 'parameter', typeLabel(p.type), p.description, `0${String(i).padStart(3, '0')}`));
       return out;
     }
   }

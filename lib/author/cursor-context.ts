@@ -150,7 +150,17 @@ export function cursorContext(text: string, offset: number): CursorContext {
   const stepIndex = stepIndexAt(text, offset);
   const block = findJsonBlocks(text).find((b) => offset >= b.start && offset <= b.end);
   if (!block) {
-    return { kind: 'none', blockText: '', path: [], isKey: false, inString: false, replaceStart: offset, replaceEnd: offset, prefix: '', stepIndex };
+    return {
+      kind: 'none',
+      blockText: '',
+      path: [],
+      isKey: false,
+      inString: false,
+      replaceStart: offset,
+      replaceEnd: offset,
+      prefix: '',
+      stepIndex,
+    };
   }
   const blockText = text.slice(block.start, block.end);
   const rel = offset - block.start;
@@ -176,7 +186,11 @@ export function cursorContext(text: string, offset: number): CursorContext {
       }
       break;
     }
-    if ((kind === T.Unknown || kind === T.TrueKeyword || kind === T.FalseKeyword || kind === T.NullKeyword || kind === T.NumericLiteral) && rel > ts && rel <= te) {
+    if (
+      (kind === T.Unknown || kind === T.TrueKeyword || kind === T.FalseKeyword || kind === T.NullKeyword || kind === T.NumericLiteral) &&
+      rel > ts &&
+      rel <= te
+    ) {
       rs = ts;
       re = te;
       break;

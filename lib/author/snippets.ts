@@ -39,7 +39,7 @@ export const SNIPPETS: RecipeSnippet[] = [
     label: 'apicall',
     button: 'API Call',
     detail: '### API Call block',
-    documentation: 'The live call of a step (at most one per step): `method`, `path` and the form\'s `parameters`.',
+    documentation: "The live call of a step (at most one per step): `method`, `path` and the form's `parameters`.",
     body: [
       '### API Call',
       '```json',

@@ -131,7 +131,9 @@ function tokenHashPlan(model: RequestModel, program: readonly RequestModel[] | u
   const source = program?.find((m) => m.stepIndex === id.fromStep);
   const sent = source ? hashTypeSent(source.params.map((f) => f.value)) : undefined;
   const digest = sent === undefined ? undefined : tokenDigest(sent);
-  return digest ? { kind: 'tokenHash', token, digest, assumed: false } : { kind: 'tokenHash', token, digest: tokenDigest(undefined)!, assumed: true };
+  return digest
+    ? { kind: 'tokenHash', token, digest, assumed: false }
+    : { kind: 'tokenHash', token, digest: tokenDigest(undefined)!, assumed: true };
 }
 
 /** The `hashType` an appToken.add/update sent (in its appToken object), if any. */
@@ -393,7 +395,10 @@ export function fillIn(st: EmitState, hint: string, type: TypeRef | undefined, w
 }
 
 function refWhy(ref: RefValue): string {
-  const what = ref.source === 'answer' ? `the ${ref.path.replace(/^body\./, '')} you gave in step ${ref.fromStep + 1}` : `${ref.path || 'the result'} of step ${ref.fromStep + 1}'s result`;
+  const what =
+    ref.source === 'answer'
+      ? `the ${ref.path.replace(/^body\./, '')} you gave in step ${ref.fromStep + 1}`
+      : `${ref.path || 'the result'} of step ${ref.fromStep + 1}'s result`;
   return `${what} (run that step first, or paste the value here).`;
 }
 
@@ -575,7 +580,9 @@ export function typeAtPath(t: TypeRef | undefined, segs: Array<string | number>,
     if (!cur) return undefined;
     if (typeof seg === 'number') {
       if (cur.kind !== 'array') return undefined;
-      cur = /^(string|int|float|bool)$/.test(cur.itemClass) ? ({ kind: cur.itemClass } as TypeRef) : { kind: 'object', className: cur.itemClass };
+      cur = /^(string|int|float|bool)$/.test(cur.itemClass)
+        ? ({ kind: cur.itemClass } as TypeRef)
+        : { kind: 'object', className: cur.itemClass };
     } else if (cur.kind === 'object') {
       cur = api?.allProperties(cur.className).find((p) => p.name === seg)?.type;
     } else {
@@ -669,7 +676,10 @@ const SHOWN = ['id', 'name', 'fileName', 'status'];
 const SHOWN_ELSE = ['ks', 'partnerId', 'userId', 'sessionType', 'expiry'];
 
 function shownFields(className: string, api: ApiDescription): string[] {
-  const props = api.allProperties(className).map((p) => p.name).filter((p) => p !== 'objectType');
+  const props = api
+    .allProperties(className)
+    .map((p) => p.name)
+    .filter((p) => p !== 'objectType');
   const out = SHOWN.filter((f) => props.includes(f));
   if (out.length) return out;
   const other = SHOWN_ELSE.filter((f) => props.includes(f));
@@ -683,11 +693,18 @@ export function resultShape(plan: CallPlan, api: ApiDescription | undefined): Re
   if (r.kind === 'object') {
     const props = api.allProperties(r.className);
     const objects = props.find((p) => p.name === 'objects');
-    if (objects && (objects.type.kind === 'array') && props.some((p) => p.name === 'totalCount')) {
+    if (objects && objects.type.kind === 'array' && props.some((p) => p.name === 'totalCount')) {
       const item = objects.type.itemClass;
       let listResponse = false;
-      for (let c = api.getClass(r.className); c && !listResponse; c = c.base ? api.getClass(c.base) : undefined) listResponse = c.name === 'KalturaListResponse';
-      return { kind: 'list', fields: ['totalCount'], itemFields: api.getClass(item) ? shownFields(item, api) : [], itemClass: item, listResponse };
+      for (let c = api.getClass(r.className); c && !listResponse; c = c.base ? api.getClass(c.base) : undefined)
+        listResponse = c.name === 'KalturaListResponse';
+      return {
+        kind: 'list',
+        fields: ['totalCount'],
+        itemFields: api.getClass(item) ? shownFields(item, api) : [],
+        itemClass: item,
+        listResponse,
+      };
     }
     if (props.length === 0) return { kind: 'unknown' };
     return { kind: 'object', fields: shownFields(r.className, api) };

@@ -9,7 +9,9 @@ function hex(c: number, width: number): string {
 
 /** JavaScript / TypeScript: a double-quoted literal (JSON is valid JS since ES2019; escape U+2028/9 anyway). */
 export function jsString(s: string): string {
-  return JSON.stringify(s).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(s)
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 /** Python 3: double-quoted, JSON escapes are valid Python escapes. */

@@ -28,18 +28,19 @@ export interface SessionInfo {
 
 function explain(e: CallError | undefined, what: string): string {
   if (!e) return `${what} failed.`;
-  if (e.kind === 'kaltura' && e.code === 'START_SESSION_ERROR') return `${what} failed: the partner ID or the admin secret is wrong (START_SESSION_ERROR: ${e.message}). Check both and try again.`;
+  if (e.kind === 'kaltura' && e.code === 'START_SESSION_ERROR')
+    return `${what} failed: the partner ID or the admin secret is wrong (START_SESSION_ERROR: ${e.message}). Check both and try again.`;
   return `${what} failed: ${errorText(e)}`;
 }
 
 /** session.start with an admin secret: returns the KS. */
-export async function startSession(
-  args: SessionStartArgs,
-  fetchImpl?: typeof fetch,
-): Promise<string> {
+export async function startSession(args: SessionStartArgs, fetchImpl?: typeof fetch): Promise<string> {
   const r = await executeRequest(sessionStartModel(args), { fetchImpl });
   if (!r.ok || typeof r.json !== 'string' || r.json === '') {
-    throw new SessionError(r.ok ? 'session.start did not answer a KS: is the service URL a Kaltura server?' : explain(r.error, 'Starting a session'), r.error);
+    throw new SessionError(
+      r.ok ? 'session.start did not answer a KS: is the service URL a Kaltura server?' : explain(r.error, 'Starting a session'),
+      r.error,
+    );
   }
   return r.json;
 }

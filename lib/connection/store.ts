@@ -81,7 +81,10 @@ export interface ConnectionStore {
 }
 
 function normaliseUrl(u: string): string {
-  return u.trim().replace(/\/+$/, '').replace(/\/api_v3$/i, '');
+  return u
+    .trim()
+    .replace(/\/+$/, '')
+    .replace(/\/api_v3$/i, '');
 }
 
 export function createConnectionStore(opts: ConnectionStoreOptions): ConnectionStore {
@@ -168,7 +171,17 @@ export function createConnectionStore(opts: ConnectionStoreOptions): ConnectionS
   }
 
   async function connectSandbox(): Promise<void> {
-    set({ mode: 'sandbox', serviceUrl: origin, secret: undefined, remember: false, status: 'connecting', error: undefined, loginNeeded: false, ks: undefined, session: undefined });
+    set({
+      mode: 'sandbox',
+      serviceUrl: origin,
+      secret: undefined,
+      remember: false,
+      status: 'connecting',
+      error: undefined,
+      loginNeeded: false,
+      ks: undefined,
+      session: undefined,
+    });
     try {
       const res = await doFetch(`${origin}${sandboxPath}`, { method: 'GET', headers: { accept: 'application/json' }, cache: 'no-store' });
       const text = await res.text();
@@ -186,7 +199,9 @@ export function createConnectionStore(opts: ConnectionStoreOptions): ConnectionS
       }
       if (!res.ok || !ks) {
         const why = typeof o.message === 'string' ? o.message : `HTTP ${res.status}`;
-        throw new Error(`The sandbox did not give a session (${why}). Reload the page; if it persists, the server's sandbox is not running.`);
+        throw new Error(
+          `The sandbox did not give a session (${why}). Reload the page; if it persists, the server's sandbox is not running.`,
+        );
       }
       const partnerId = typeof o.partnerId === 'number' ? o.partnerId : headerInfo(ks)?.partnerId;
       const session: SessionInfo = { ...headerInfo(ks) };
@@ -199,7 +214,10 @@ export function createConnectionStore(opts: ConnectionStoreOptions): ConnectionS
     } catch (e) {
       set({
         status: 'error',
-        error: e instanceof TypeError ? `Could not reach the sandbox at ${origin}: is the server running? Reload to try again.` : (e as Error).message,
+        error:
+          e instanceof TypeError
+            ? `Could not reach the sandbox at ${origin}: is the server running? Reload to try again.`
+            : (e as Error).message,
       });
     }
   }
@@ -263,7 +281,14 @@ export function createConnectionStore(opts: ConnectionStoreOptions): ConnectionS
     async init() {
       const kept = read(opts.session, SESSION_KEY);
       const remembered = read(opts.local, REMEMBER_KEY);
-      const mode = kept?.mode === 'secret' || kept?.mode === 'ks' ? (kept.mode as ConnectionMode) : kept ? 'sandbox' : remembered ? 'secret' : 'sandbox';
+      const mode =
+        kept?.mode === 'secret' || kept?.mode === 'ks'
+          ? (kept.mode as ConnectionMode)
+          : kept
+            ? 'sandbox'
+            : remembered
+              ? 'secret'
+              : 'sandbox';
       const patch: Partial<ConnectionState> = { mode };
       if (typeof kept?.openapiUrl === 'string') patch.openapiUrl = kept.openapiUrl;
       if (mode === 'sandbox') patch.serviceUrl = origin;
@@ -303,9 +328,19 @@ export function createConnectionStore(opts: ConnectionStoreOptions): ConnectionS
     async relogin() {
       if (state.mode === 'sandbox') return connectSandbox();
       if (state.mode === 'secret' && state.secret && state.partnerId !== undefined) {
-        return connectWithSecret({ serviceUrl: state.serviceUrl, partnerId: state.partnerId, secret: state.secret, userId: state.userId, remember: state.remember });
+        return connectWithSecret({
+          serviceUrl: state.serviceUrl,
+          partnerId: state.partnerId,
+          secret: state.secret,
+          userId: state.userId,
+          remember: state.remember,
+        });
       }
-      set({ loginNeeded: true, status: 'error', error: state.mode === 'ks' ? 'Paste a new KS, or log in with the admin secret.' : 'Enter the admin secret to log in again.' });
+      set({
+        loginNeeded: true,
+        status: 'error',
+        error: state.mode === 'ks' ? 'Paste a new KS, or log in with the admin secret.' : 'Enter the admin secret to log in again.',
+      });
     },
     reportInvalidKs() {
       set({ loginNeeded: true, error: 'The endpoint rejected the session (INVALID_KS): log in again.' });

@@ -48,9 +48,7 @@ export function buildForm(step: Step, api: ApiDescription): FormModel {
       model.service = parsed.service;
       model.action = parsed.action;
     }
-    model.notes.push(
-      `The API description has no operation ${call.path}: the form shows the recipe's parameters as written, as text.`,
-    );
+    model.notes.push(`The API description has no operation ${call.path}: the form shows the recipe's parameters as written, as text.`);
   }
   const ctx: Ctx = { api, op, model };
   const ignore = new Set(call.ignoreParameters);
@@ -215,8 +213,7 @@ function makeField(ctx: Ctx, a: MakeArgs): FormField {
   } else if (rKind) {
     field.kind = rKind;
   } else if (t) {
-    field.kind =
-      t.kind === 'enum' ? 'enum' : t.kind === 'map' ? 'json' : (t.kind as FieldKind);
+    field.kind = t.kind === 'enum' ? 'enum' : t.kind === 'map' ? 'json' : (t.kind as FieldKind);
   } else if (node?.properties) {
     field.kind = 'object';
   } else if (node?.items) {
@@ -288,7 +285,14 @@ function widgetFor(f: FormField): Widget {
   }
 }
 
-function buildObject(ctx: Ctx, field: FormField, declared: string | undefined, node: Node | undefined, depth: number, apiRequired: string[] = []): void {
+function buildObject(
+  ctx: Ctx,
+  field: FormField,
+  declared: string | undefined,
+  node: Node | undefined,
+  depth: number,
+  apiRequired: string[] = [],
+): void {
   const { api } = ctx;
   if (declared) field.className = declared;
   const otNode = node?.properties?.objectType;
@@ -366,8 +370,7 @@ export function objectFields(field: FormField, value: unknown): FormField[] {
 export function currentClass(field: FormField, value: unknown): string {
   if (field.presetClass) return field.presetClass;
   const subs = field.subclasses ?? [];
-  const ot =
-    value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>).objectType : undefined;
+  const ot = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>).objectType : undefined;
   if (typeof ot === 'string' && subs.includes(ot)) return ot;
   return subs[0] ?? '';
 }

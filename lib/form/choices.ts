@@ -37,7 +37,11 @@ export function dynamicChoices(list: unknown, de: DynamicEnum, mine?: { value: u
       const when = clock(o.createdAt);
       const n = (seen.get(b.label) ?? 0) + 1;
       seen.set(b.label, n);
-      label = when ? `${label} · created ${when}` : o.status !== undefined ? `${label} · status ${String(o.status)} · #${n}` : `${label} · #${n}`;
+      label = when
+        ? `${label} · created ${when}`
+        : o.status !== undefined
+          ? `${label} · status ${String(o.status)} · #${n}`
+          : `${label} · #${n}`;
     }
     if (mine && mine.value !== undefined && String(mine.value) === String(b.value)) label += ` · made in step ${mine.fromStep + 1}`;
     return { value: b.value, label };

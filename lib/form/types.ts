@@ -9,18 +9,7 @@ import type { DynamicEnum, DynamicValue, InputType, SecretName } from '@/lib/rec
 export type FieldKind = 'string' | 'int' | 'float' | 'bool' | 'enum' | 'object' | 'array' | 'file' | 'json';
 
 /** How the field is shown. */
-export type Widget =
-  | 'text'
-  | 'textarea'
-  | 'password'
-  | 'number'
-  | 'checkbox'
-  | 'select'
-  | 'file'
-  | 'object'
-  | 'array'
-  | 'json'
-  | 'hidden';
+export type Widget = 'text' | 'textarea' | 'password' | 'number' | 'checkbox' | 'select' | 'file' | 'object' | 'array' | 'json' | 'hidden';
 
 export interface EnumOption {
   value: string | number | boolean;

@@ -79,7 +79,8 @@ export interface ResolvedValues {
 /** Converts a resolved dynamic value to the field's kind where that is lossless. */
 export function coerceToKind(field: FormField, v: unknown): unknown {
   if (typeof v === 'string' && (field.kind === 'int' || field.kind === 'float') && /^-?\d+(\.\d+)?$/.test(v)) return Number(v);
-  if (typeof v === 'string' && field.kind === 'enum' && field.options?.some((o) => typeof o.value === 'number') && /^-?\d+$/.test(v)) return Number(v);
+  if (typeof v === 'string' && field.kind === 'enum' && field.options?.some((o) => typeof o.value === 'number') && /^-?\d+$/.test(v))
+    return Number(v);
   if (typeof v === 'number' && field.kind === 'string') return String(v);
   return v;
 }

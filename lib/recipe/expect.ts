@@ -34,7 +34,8 @@ export function parseExpectPath(key: string): { segments: string[] } | { error: 
   if (key === '') return { error: 'an empty path: write "$" for the whole response, or a property such as "id".' };
   if (!key.startsWith('$')) {
     const segs = key.split('.');
-    if (segs.some((s) => s === '')) return { error: `"${key}" has an empty segment: write it as "a.b.0.c" (or as a JSONPath, "$.a.b[0].c").` };
+    if (segs.some((s) => s === ''))
+      return { error: `"${key}" has an empty segment: write it as "a.b.0.c" (or as a JSONPath, "$.a.b[0].c").` };
     return { segments: segs };
   }
   const segments: string[] = [];
@@ -47,7 +48,10 @@ export function parseExpectPath(key: string): { segments: string[] } | { error: 
     if (c === '.') {
       if (key[i + 1] === '.') return unsupported('".." (descendants)');
       const m = /^[A-Za-z_$][\w$-]*/.exec(key.slice(i + 1));
-      if (!m) return key[i + 1] === '*' ? unsupported('"*" (a wildcard)') : { error: `"${key}": a property name must follow "." at character ${i + 2}.` };
+      if (!m)
+        return key[i + 1] === '*'
+          ? unsupported('"*" (a wildcard)')
+          : { error: `"${key}": a property name must follow "." at character ${i + 2}.` };
       segments.push(m[0]);
       i += 1 + m[0].length;
     } else if (c === '[') {
@@ -106,7 +110,8 @@ export function readExpect(node: JsonNode, norm: Normalizer): { expectations: Ex
       const ops = norm.entries(vn);
       if (ops.size === 0) {
         problems.push({
-          rule: expectCheck, ...at(vn),
+          rule: expectCheck,
+          ...at(vn),
           message: `"expect" of "${key}" is an empty object: give the expected value, or checks such as {"exists": true} (${EXPECT_OPERATORS.join(', ')}). To expect an empty object, write {"equals": {}}.`,
         });
         continue;
@@ -119,7 +124,8 @@ export function readExpect(node: JsonNode, norm: Normalizer): { expectations: Ex
         if (!OPERATOR_SET.has(op)) {
           const sug = nearest(op, EXPECT_OPERATORS);
           problems.push({
-            rule: expectCheck, ...at(oe.key),
+            rule: expectCheck,
+            ...at(oe.key),
             message: `"expect" of "${key}" has an unknown check "${op}"${sug ? `: did you mean "${sug}"?` : `; the checks are ${EXPECT_OPERATORS.join(', ')}.`} To expect an object, write {"equals": {...}}.`,
           });
           continue;
@@ -141,13 +147,17 @@ export function readExpect(node: JsonNode, norm: Normalizer): { expectations: Ex
             if (typeof ov !== 'string') bad('"matches" takes a regular expression as a string, e.g. "^0_".');
             else if (NESTED_QUANTIFIER.test(ov) || ov.length > 500) {
               // A hostile or careless pattern could take minutes on a long value (and freeze the page).
-              bad('"matches" has a repeated group that itself repeats (like "(a+)+"), or is over 500 characters: such a pattern can take very long; write it without nested repetition.');
+              bad(
+                '"matches" has a repeated group that itself repeats (like "(a+)+"), or is over 500 characters: such a pattern can take very long; write it without nested repetition.',
+              );
             } else {
               try {
                 new RegExp(ov, 'u');
                 checks.push({ op, pattern: ov });
               } catch (err) {
-                bad(`"matches" is not a valid regular expression (${(err as Error).message.replace(/^Invalid regular expression: /, '')}).`);
+                bad(
+                  `"matches" is not a valid regular expression (${(err as Error).message.replace(/^Invalid regular expression: /, '')}).`,
+                );
               }
             }
             break;

@@ -20,7 +20,11 @@ export function parseJson(text: string): JsonParse {
     return {
       root: undefined,
       value: undefined,
-      error: { offset: deep, length: 1, message: `the JSON is nested more than ${MAX_JSON_DEPTH} levels deep here: a recipe block never needs that; check for runaway brackets.` },
+      error: {
+        offset: deep,
+        length: 1,
+        message: `the JSON is nested more than ${MAX_JSON_DEPTH} levels deep here: a recipe block never needs that; check for runaway brackets.`,
+      },
     };
   }
   const errors: ParseError[] = [];

@@ -32,13 +32,16 @@ export interface LintRule {
   run(ctx: LintContext): Diagnostic[];
 }
 
-export function diagnostic(
-  severity: Severity, rule: string, message: string, range: Range | undefined, stepIndex?: number,
-): Diagnostic {
+export function diagnostic(severity: Severity, rule: string, message: string, range: Range | undefined, stepIndex?: number): Diagnostic {
   const r = range ?? { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 2, offset: 1 } };
   const d: Diagnostic = {
-    severity, rule, message,
-    line: r.start.line, column: r.start.column, endLine: r.end.line, endColumn: r.end.column,
+    severity,
+    rule,
+    message,
+    line: r.start.line,
+    column: r.start.column,
+    endLine: r.end.line,
+    endColumn: r.end.column,
   };
   if (stepIndex !== undefined) d.stepIndex = stepIndex;
   return d;
@@ -71,8 +74,7 @@ export function runRules(input: RuleRunInput, rules: readonly LintRule[]): Diagn
     }
     return rangeOf(o, o.node);
   };
-  const locate = (obj: object, key?: string, part: 'key' | 'value' = 'value') =>
-    locateIn(obj, key === undefined ? [] : [key], part);
+  const locate = (obj: object, key?: string, part: 'key' | 'value' = 'value') => locateIn(obj, key === undefined ? [] : [key], part);
   const ctx: LintContext = { recipe: input.recipe, source: input.source, api: input.api, locate, locateIn };
   const out: Diagnostic[] = [];
   for (const rule of rules) {
@@ -84,7 +86,14 @@ export function runRules(input: RuleRunInput, rules: readonly LintRule[]): Diagn
         out.push({ ...d, line: r.start.line, column: r.start.column, endLine: r.end.line, endColumn: r.end.column });
       }
     } catch (err) {
-      out.push(diagnostic(internalError.severity, internalError.id, `Lint rule "${rule.id}" failed (${err instanceof Error ? err.message : String(err)}): please report it; the other checks still ran.`, undefined));
+      out.push(
+        diagnostic(
+          internalError.severity,
+          internalError.id,
+          `Lint rule "${rule.id}" failed (${err instanceof Error ? err.message : String(err)}): please report it; the other checks still ran.`,
+          undefined,
+        ),
+      );
     }
   }
   return out;

@@ -44,11 +44,24 @@ export interface Block {
 const noInline: Extension = {
   disable: {
     null: [
-      'attention', 'autolink', 'characterEscape', 'characterReference', 'codeText',
-      'hardBreakEscape', 'htmlText', 'labelStartImage', 'labelStartLink', 'labelEnd',
+      'attention',
+      'autolink',
+      'characterEscape',
+      'characterReference',
+      'codeText',
+      'hardBreakEscape',
+      'htmlText',
+      'labelStartImage',
+      'labelStartLink',
+      'labelEnd',
       // GFM's inline constructs (its tables and footnote definitions stay: they are blocks).
-      'wwwAutolink', 'protocolAutolink', 'emailAutolink', 'strikethrough', 'tasklistCheck',
-      'gfmFootnoteCall', 'gfmPotentialFootnoteCall',
+      'wwwAutolink',
+      'protocolAutolink',
+      'emailAutolink',
+      'strikethrough',
+      'tasklistCheck',
+      'gfmFootnoteCall',
+      'gfmPotentialFootnoteCall',
     ],
   },
 };
@@ -206,7 +219,9 @@ function parser(): ParseContext {
  * their extent). This changes no block, and costs a third of the full pass.
  */
 function blockEvents(md: string): Event[] {
-  const events = parser().document().write(preprocess()(md, undefined, true));
+  const events = parser()
+    .document()
+    .write(preprocess()(md, undefined, true));
   for (;;) {
     for (let i = 0; i < events.length; i++) {
       const t = events[i][1];
@@ -222,7 +237,11 @@ function blockEvents(md: string): Event[] {
  */
 export function scanBlocks(md: string, full = false): Block[] {
   const events: Event[] = full
-    ? postprocess(parse({ extensions }).document().write(preprocess()(md, undefined, true)))
+    ? postprocess(
+        parse({ extensions })
+          .document()
+          .write(preprocess()(md, undefined, true)),
+      )
     : blockEvents(md);
   const blocks: Block[] = [];
   let depth = 0;
@@ -282,8 +301,14 @@ export function scanBlocks(md: string, full = false): Block[] {
 }
 
 function codeInfo(
-  md: string, b: Block, fenced: boolean, fences: number, info: string,
-  openFenceEnd: number, firstValue: number, lastValueEnd: number,
+  md: string,
+  b: Block,
+  fenced: boolean,
+  fences: number,
+  info: string,
+  openFenceEnd: number,
+  firstValue: number,
+  lastValueEnd: number,
 ): CodeInfo {
   if (!fenced) {
     const start = firstValue >= 0 ? lineStart(md, firstValue) : b.start;

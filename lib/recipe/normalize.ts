@@ -10,13 +10,32 @@ import { fromSecretsName } from './rules/from-secrets-name';
 import { unknownKey } from './rules/unknown-key';
 import { nearest } from './suggest';
 import type {
-  Annotations, DynamicEnum, DynamicValue, InputType, Parameter, ParameterLocation, Range, SchemaNode, SecretName,
+  Annotations,
+  DynamicEnum,
+  DynamicValue,
+  InputType,
+  Parameter,
+  ParameterLocation,
+  Range,
+  SchemaNode,
+  SecretName,
 } from './types';
 import type { Problem } from './validate';
 
 export const ANNOTATION_KEYS = [
-  'type', 'enum', 'enumLabels', 'description', 'default', 'consoleDefault', 'hidden', 'custom',
-  'fromSecrets', 'inputType', 'dynamicValue', 'dynamicEnum', 'global',
+  'type',
+  'enum',
+  'enumLabels',
+  'description',
+  'default',
+  'consoleDefault',
+  'hidden',
+  'custom',
+  'fromSecrets',
+  'inputType',
+  'dynamicValue',
+  'dynamicEnum',
+  'global',
 ] as const;
 const ANNOTATION_SET = new Set<string>(ANNOTATION_KEYS);
 const SECRETS = new Set<string>(['partnerId', 'secret', 'userId', 'ks']);
@@ -56,7 +75,9 @@ export class Normalizer {
       const prev = m.get(key.value);
       if (prev) {
         this.problems.push({
-          rule: duplicateKey, offset: prev.key.offset, length: prev.key.length,
+          rule: duplicateKey,
+          offset: prev.key.offset,
+          length: prev.key.length,
           message: `Duplicate key "${key.value}": this one is ignored because a later "${key.value}" in the same object wins. Remove one of them.`,
         });
       }
@@ -88,7 +109,9 @@ export class Normalizer {
       const sug = nearest(bareKey, ANNOTATION_KEYS);
       if (sug) {
         this.problems.push({
-          rule: unknownKey, offset: v.key.offset, length: v.key.length,
+          rule: unknownKey,
+          offset: v.key.offset,
+          length: v.key.length,
           message: `Unknown key "${k}": did you mean "x-${sug}"?`,
         });
       }
@@ -131,7 +154,9 @@ export class Normalizer {
           if (secret) into.fromSecrets = secret;
           else {
             this.problems.push({
-              rule: fromSecretsName, offset: vn.offset, length: vn.length,
+              rule: fromSecretsName,
+              offset: vn.offset,
+              length: vn.length,
               message: `"fromSecrets": true pre-fills an input from the credential of the same name, but ${name === undefined ? 'this input has no name' : `"${name}"`} is none of partnerId, secret, userId, ks: name the credential instead, e.g. "fromSecrets": "secret".`,
             });
           }
@@ -165,14 +190,19 @@ export class Normalizer {
     const hasAnswer = answerN !== undefined;
     if (hasValue && hasAnswer) {
       this.problems.push({
-        rule: dynamicValueShape, offset: node.offset, length: 1,
-        message: 'This dynamicValue has both "value" and "answer": keep "value" (a path in that step\'s response) or "answer" (a path in the inputs submitted in that step), not both.',
+        rule: dynamicValueShape,
+        offset: node.offset,
+        length: 1,
+        message:
+          'This dynamicValue has both "value" and "answer": keep "value" (a path in that step\'s response) or "answer" (a path in the inputs submitted in that step), not both.',
       });
       return undefined;
     }
     if (!hasValue && !hasAnswer) {
       this.problems.push({
-        rule: dynamicValueShape, offset: node.offset, length: 1,
+        rule: dynamicValueShape,
+        offset: node.offset,
+        length: 1,
         message: `This dynamicValue has neither "value" nor "answer": add "value": "id" (a path in step ${fromStep}'s response) or "answer": "<input name>" (a path in its inputs).`,
       });
       return undefined;
@@ -192,7 +222,10 @@ export class Normalizer {
     const de: DynamicEnum = {
       path: v.path,
       parameters: Array.isArray(v.parameters)
-        ? v.parameters.filter(isObject).filter((p) => typeof p.name === 'string').map((p) => ({ name: p.name as string, value: p.value }))
+        ? v.parameters
+            .filter(isObject)
+            .filter((p) => typeof p.name === 'string')
+            .map((p) => ({ name: p.name as string, value: p.value }))
         : [],
     };
     for (const k of ['method', 'array', 'value', 'label'] as const) {

@@ -19,7 +19,13 @@ export function readApiCall(md: string, b: Block, heading: Block, step: Step, st
     if (call) step.apiCall = call;
   } catch (err) {
     delete step.apiCall;
-    state.out.report(internalError, `This API Call block could not be read because of an internal error (${describeError(err)}); the rest of the recipe still works. Please report it.`, b.start, state.lines.lineEndOf(b.start), step.index);
+    state.out.report(
+      internalError,
+      `This API Call block could not be read because of an internal error (${describeError(err)}); the rest of the recipe still works. Please report it.`,
+      b.start,
+      state.lines.lineEndOf(b.start),
+      step.index,
+    );
   }
 }
 
@@ -30,7 +36,13 @@ function read(md: string, b: Block, heading: Block, step: Step, { lines, out, or
   const parsed = parseJson(json);
   if (parsed.error) {
     const e = parsed.error;
-    out.report(jsonSyntax, `Invalid JSON in the API Call block of step ${step.index + 1}: ${e.message}`, base + e.offset, base + e.offset + e.length, step.index);
+    out.report(
+      jsonSyntax,
+      `Invalid JSON in the API Call block of step ${step.index + 1}: ${e.message}`,
+      base + e.offset,
+      base + e.offset + e.length,
+      step.index,
+    );
   } else {
     out.problems(validateBlock('apiCall', parsed.value, parsed.root), base, step.index);
   }
@@ -38,7 +50,10 @@ function read(md: string, b: Block, heading: Block, step: Step, { lines, out, or
   if (!root || root.type !== 'object') return undefined;
   const norm = new Normalizer(lines, base, origins);
   const call: ApiCall = {
-    parameters: [], ignoreParameters: [], disableSetupCode: false, extra: {},
+    parameters: [],
+    ignoreParameters: [],
+    disableSetupCode: false,
+    extra: {},
     range: lines.range(c.contentStart, Math.max(c.contentStart, c.contentEnd)),
     headingRange: lines.range(heading.start, heading.end),
   };

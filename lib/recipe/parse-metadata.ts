@@ -54,7 +54,12 @@ export function readMetadata(text: string, recipe: Recipe, { lines, out }: ReadS
     recipe.metadata = readJson(text.slice(jsonStart, jsonEnd), jsonStart, out);
   } catch (err) {
     recipe.metadata = emptyMetadata();
-    out.report(internalError, `The METADATA could not be read because of an internal error (${describeError(err)}); the rest of the recipe still works. Please report it.`, start, jsonStart);
+    out.report(
+      internalError,
+      `The METADATA could not be read because of an internal error (${describeError(err)}); the rest of the recipe still works. Please report it.`,
+      start,
+      jsonStart,
+    );
   }
   const blank = text.slice(start, regionEnd).replace(/[^\r\n]/g, ' ');
   return text.slice(0, start) + blank + text.slice(regionEnd);
@@ -75,13 +80,17 @@ function readJson(json: string, base: number, out: ReadState['out']): RecipeMeta
   for (const k of Object.keys(v)) {
     const x = v[k];
     switch (k) {
-      case 'summary': case 'icon': case 'openapi':
+      case 'summary':
+      case 'icon':
+      case 'openapi':
         if (typeof x === 'string') m[k] = x;
         break;
       case 'sortOrder':
         if (typeof x === 'number' && Number.isFinite(x)) m.sortOrder = x;
         break;
-      case 'tags': case 'keywords': case 'relatedRecipes':
+      case 'tags':
+      case 'keywords':
+      case 'relatedRecipes':
         m[k] = strs(x);
         break;
       case 'hidden':

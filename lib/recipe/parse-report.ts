@@ -17,8 +17,13 @@ export class Reporter {
   report(rule: RuleDoc, message: string, start: number, end: number, stepIndex?: number, severity: Severity = rule.severity): void {
     const r = this.lines.span(start, end);
     const d: Diagnostic = {
-      severity, rule: rule.id, message,
-      line: r.start.line, column: r.start.column, endLine: r.end.line, endColumn: r.end.column,
+      severity,
+      rule: rule.id,
+      message,
+      line: r.start.line,
+      column: r.start.column,
+      endLine: r.end.line,
+      endColumn: r.end.column,
     };
     if (stepIndex !== undefined) d.stepIndex = stepIndex;
     this.diagnostics.push(d);

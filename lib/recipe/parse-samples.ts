@@ -19,18 +19,35 @@ const EXTRA_SET = new Set<string>(EXTRA_SAMPLE_LANGUAGES);
  * For a `Sample Code ...` heading (`title`, white space folded): its lower-cased language, or
  * `ignore` when it names none (reported); undefined for any other heading.
  */
-export function sampleHeading(title: string, h: HeadingInfo, step: Step, out: Reporter): { language?: string; ignore?: boolean } | undefined {
+export function sampleHeading(
+  title: string,
+  h: HeadingInfo,
+  step: Step,
+  out: Reporter,
+): { language?: string; ignore?: boolean } | undefined {
   const sm = /^sample code\b\s*(.*)$/i.exec(title);
   if (!sm) return undefined;
   const lm = /^\(\s*([^()]*?)\s*\)$/.exec(sm[1]);
   if (!lm || !lm[1]) {
-    out.report(sampleLanguageMissing, `This Sample Code heading names no language: write it as "### Sample Code (python)", with one of ${SAMPLE_LANGUAGES.join(', ')}.`, h.textStart, h.textEnd, step.index);
+    out.report(
+      sampleLanguageMissing,
+      `This Sample Code heading names no language: write it as "### Sample Code (python)", with one of ${SAMPLE_LANGUAGES.join(', ')}.`,
+      h.textStart,
+      h.textEnd,
+      step.index,
+    );
     return { ignore: true };
   }
   const language = lm[1].toLowerCase();
   if (!PORTAL_SET.has(language) && !EXTRA_SET.has(language)) {
     const sug = nearest(language, SAMPLE_LANGUAGES);
-    out.report(unknownLanguage, `Unknown Sample Code language "${lm[1]}"${sug ? `: did you mean "${sug}"?` : '.'} Use one of ${SAMPLE_LANGUAGES.join(', ')}; this sample is not shown until then.`, h.textStart, h.textEnd, step.index);
+    out.report(
+      unknownLanguage,
+      `Unknown Sample Code language "${lm[1]}"${sug ? `: did you mean "${sug}"?` : '.'} Use one of ${SAMPLE_LANGUAGES.join(', ')}; this sample is not shown until then.`,
+      h.textStart,
+      h.textEnd,
+      step.index,
+    );
   }
   return { language };
 }
@@ -38,9 +55,21 @@ export function sampleHeading(title: string, h: HeadingInfo, step: Step, out: Re
 /** Adds a sample to its step, reporting a second one of a language and `auto` where nothing is generated. */
 export function addSample(sample: Sample, h: HeadingInfo, step: Step, out: Reporter): void {
   if (step.samples.some((s) => s.language === sample.language)) {
-    out.report(duplicateSample, `A second "Sample Code (${sample.language})" in step ${step.index + 1}: only the first is shown. Remove one of them.`, h.textStart, h.textEnd, step.index);
+    out.report(
+      duplicateSample,
+      `A second "Sample Code (${sample.language})" in step ${step.index + 1}: only the first is shown. Remove one of them.`,
+      h.textStart,
+      h.textEnd,
+      step.index,
+    );
   } else if (sample.auto && EXTRA_SET.has(sample.language)) {
-    out.report(sampleNotGenerated, `"${sample.language}" code cannot be generated: write the sample by hand in this block, or use a language that can be generated (${PORTAL_LANGUAGES.join(', ')}).`, sample.range.start.offset, sample.range.end.offset, step.index);
+    out.report(
+      sampleNotGenerated,
+      `"${sample.language}" code cannot be generated: write the sample by hand in this block, or use a language that can be generated (${PORTAL_LANGUAGES.join(', ')}).`,
+      sample.range.start.offset,
+      sample.range.end.offset,
+      step.index,
+    );
   }
   step.samples.push(sample);
 }

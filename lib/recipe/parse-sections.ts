@@ -37,7 +37,10 @@ interface Sub {
   warned?: boolean;
 }
 
-interface Piece { start: number; end: number }
+interface Piece {
+  start: number;
+  end: number;
+}
 
 interface StepBuild {
   step: Step;
@@ -51,7 +54,10 @@ export class RecipeParser {
   private readonly state: ReadState;
   private md = '';
 
-  constructor(private readonly text: string, private readonly lines: LineIndex) {
+  constructor(
+    private readonly text: string,
+    private readonly lines: LineIndex,
+  ) {
     this.out = new Reporter(lines);
     this.state = { lines, out: this.out, origins: this.origins };
   }
@@ -61,7 +67,12 @@ export class RecipeParser {
     const tamed = tameNesting(readMetadata(this.text, recipe, this.state), this.lines.starts);
     this.md = tamed.md;
     for (const at of tamed.changed) {
-      this.out.report(deepNesting, `This line nests more than ${MAX_NESTING} block quotes or list items: only the first ${MAX_NESTING} levels are read, the rest as text. Flatten it.`, at, this.lines.lineEndOf(at));
+      this.out.report(
+        deepNesting,
+        `This line nests more than ${MAX_NESTING} block quotes or list items: only the first ${MAX_NESTING} levels are read, the rest as text. Flatten it.`,
+        at,
+        this.lines.lineEndOf(at),
+      );
     }
     const blocks = scanBlocksIncremental(this.md, this.lines.starts);
 
@@ -115,12 +126,24 @@ export class RecipeParser {
             section = 'intro';
             introLast = false;
           } else {
-            this.out.report(titlePosition, 'The title ("# ") should come before the first step: move it to the top, under the METADATA.', b.start, b.end, cur?.step.index);
+            this.out.report(
+              titlePosition,
+              'The title ("# ") should come before the first step: move it to the top, under the METADATA.',
+              b.start,
+              b.end,
+              cur?.step.index,
+            );
           }
           if (cur) cur.lastProse = false;
           continue;
         }
-        this.out.report(multipleTitles, 'A second title ("# " heading): a recipe has exactly one. Make this a step ("## ") or a subsection ("### "), or remove it.', b.start, b.end, section === 'step' ? cur?.step.index : undefined);
+        this.out.report(
+          multipleTitles,
+          'A second title ("# " heading): a recipe has exactly one. Make this a step ("## ") or a subsection ("### "), or remove it.',
+          b.start,
+          b.end,
+          section === 'step' ? cur?.step.index : undefined,
+        );
         addProse(b);
         continue;
       }
@@ -153,7 +176,13 @@ export class RecipeParser {
         }
         if (!sub.ignore && !sub.warned && b.type !== 'htmlFlow') {
           sub.warned = true;
-          this.out.report(ignoredContent, `This text is inside the "### ${sub.title}" section ${sub.got ? 'after' : 'before'} its code block and is not shown: move it above the "### ${sub.title}" heading.`, b.start, b.end, cur.step.index);
+          this.out.report(
+            ignoredContent,
+            `This text is inside the "### ${sub.title}" section ${sub.got ? 'after' : 'before'} its code block and is not shown: move it above the "### ${sub.title}" heading.`,
+            b.start,
+            b.end,
+            cur.step.index,
+          );
         }
         continue;
       }
@@ -163,7 +192,12 @@ export class RecipeParser {
     closeSub();
 
     if (!titleSeen) {
-      this.out.report(noTitle, 'The recipe has no title: add a "# Title" line at the top (after the METADATA comment).', 0, this.lines.ends[0] ?? 0);
+      this.out.report(
+        noTitle,
+        'The recipe has no title: add a "# Title" line at the top (after the METADATA comment).',
+        0,
+        this.lines.ends[0] ?? 0,
+      );
     }
     recipe.intro = this.join(intro);
     if (finishAt >= 0) recipe.finish = this.join(finish);
@@ -192,12 +226,24 @@ export class RecipeParser {
     const sub = (kind: SubKind, more: Partial<Sub> = {}): Sub => ({ kind, heading: b, title: t, got: false, ...more });
     if (/^api call$/i.test(t)) {
       if (!step.apiCall) return sub('api');
-      this.out.report(duplicateApiCall, `A second "### API Call" in step ${step.index + 1}: a step makes at most one call, so this one is ignored. Move it into a step of its own ("## ...").`, b.start, b.end, step.index);
+      this.out.report(
+        duplicateApiCall,
+        `A second "### API Call" in step ${step.index + 1}: a step makes at most one call, so this one is ignored. Move it into a step of its own ("## ...").`,
+        b.start,
+        b.end,
+        step.index,
+      );
       return sub('api', { ignore: true });
     }
     if (/^demo$/i.test(t)) {
       if (!step.demo) return sub('demo');
-      this.out.report(duplicateDemo, `A second "### Demo" in step ${step.index + 1}: a step has at most one demo, so this one is ignored. Remove it or merge the two.`, b.start, b.end, step.index);
+      this.out.report(
+        duplicateDemo,
+        `A second "### Demo" in step ${step.index + 1}: a step has at most one demo, so this one is ignored. Remove it or merge the two.`,
+        b.start,
+        b.end,
+        step.index,
+      );
       return sub('demo', { ignore: true });
     }
     const sample = sampleHeading(t, b.heading!, step, this.out);
@@ -237,13 +283,31 @@ export class RecipeParser {
   private missingBlock(sub: Sub, step: Step): void {
     const b = sub.heading;
     if (sub.kind === 'api') {
-      this.out.report(apiCallNoBlock, `"### API Call" in step ${step.index + 1} has no code block: put the call's JSON in a fenced block under the heading (\`\`\`json { "method": "post", "path": "/service/...", "parameters": [] } \`\`\`).`, b.start, b.end, step.index);
+      this.out.report(
+        apiCallNoBlock,
+        `"### API Call" in step ${step.index + 1} has no code block: put the call's JSON in a fenced block under the heading (\`\`\`json { "method": "post", "path": "/service/...", "parameters": [] } \`\`\`).`,
+        b.start,
+        b.end,
+        step.index,
+      );
     } else if (sub.kind === 'sample') {
       const sample: Sample = { language: sub.language ?? '', auto: true, code: '', range: this.lines.range(b.start, b.end) };
-      this.out.report(sampleNoBlock, `"### ${sub.title}" has no code block, so the sample is generated: add a fenced block holding "auto" to say so, or the hand-written sample.`, b.start, b.end, step.index);
+      this.out.report(
+        sampleNoBlock,
+        `"### ${sub.title}" has no code block, so the sample is generated: add a fenced block holding "auto" to say so, or the hand-written sample.`,
+        b.start,
+        b.end,
+        step.index,
+      );
       addSample(sample, b.heading!, step, this.out);
     } else {
-      this.out.report(demoNoBlock, `"### Demo" in step ${step.index + 1} has no HTML block, so there is no demo: add a fenced \`\`\`html block under the heading.`, b.start, b.end, step.index);
+      this.out.report(
+        demoNoBlock,
+        `"### Demo" in step ${step.index + 1} has no HTML block, so there is no demo: add a fenced \`\`\`html block under the heading.`,
+        b.start,
+        b.end,
+        step.index,
+      );
     }
   }
 
@@ -255,7 +319,10 @@ export class RecipeParser {
       swallows
         ? 'This code block is never closed, so the sections after it are read as code: add a closing ``` line after its content.'
         : 'This code block is never closed: add a closing ``` line after its content.',
-      b.start, this.lines.lineEndOf(b.start), stepIndex, swallows ? 'error' : 'warning',
+      b.start,
+      this.lines.lineEndOf(b.start),
+      stepIndex,
+      swallows ? 'error' : 'warning',
     );
   }
 }
@@ -265,7 +332,10 @@ function plainText(md: string): string {
   return md
     .replace(/`+([^`]*?)`+/g, '$1')
     .replace(/\\([!-/:-@[-`{-~])/g, '$1')
-    .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_m, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: '\u00a0' }[e] ?? _m))
+    .replace(
+      /&(amp|lt|gt|quot|#39|nbsp);/g,
+      (_m, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: '\u00a0' })[e] ?? _m,
+    )
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -37,10 +37,10 @@ export function parseRecipe(source: string, options: ParseOptions = {}): Recipe 
     lines = new LineIndex(text);
     const parser = new RecipeParser(text, lines);
     const recipe = parser.parse();
-    const extra = runRules(
-      { recipe, source: text, api: options.api, lines, origins: parser.origins },
-      [...LINT_RULES, ...(options.rules ?? [])],
-    );
+    const extra = runRules({ recipe, source: text, api: options.api, lines, origins: parser.origins }, [
+      ...LINT_RULES,
+      ...(options.rules ?? []),
+    ]);
     recipe.diagnostics.push(...extra);
     recipe.diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
     return recipe;
@@ -51,12 +51,17 @@ export function parseRecipe(source: string, options: ParseOptions = {}): Recipe 
       metadata: emptyMetadata(),
       intro: '',
       steps: [],
-      diagnostics: [{
-        severity: internalError.severity,
-        rule: internalError.id,
-        message: `The recipe could not be read because of an internal error in the parser (${describeError(err)}). Please report it with this file; meanwhile check the recipe around recent changes.`,
-        line: r.start.line, column: r.start.column, endLine: r.end.line, endColumn: r.end.column,
-      }],
+      diagnostics: [
+        {
+          severity: internalError.severity,
+          rule: internalError.id,
+          message: `The recipe could not be read because of an internal error in the parser (${describeError(err)}). Please report it with this file; meanwhile check the recipe around recent changes.`,
+          line: r.start.line,
+          column: r.start.column,
+          endLine: r.end.line,
+          endColumn: r.end.column,
+        },
+      ],
     };
   }
 }

@@ -149,9 +149,7 @@ export interface ApiCall {
   headingRange: Range;
 }
 
-export const PORTAL_LANGUAGES = [
-  'ajax', 'angular', 'csharp', 'curl', 'java', 'node', 'php', 'php53', 'python', 'ruby', 'swift',
-] as const;
+export const PORTAL_LANGUAGES = ['ajax', 'angular', 'csharp', 'curl', 'java', 'node', 'php', 'php53', 'python', 'ruby', 'swift'] as const;
 export type PortalLanguage = (typeof PORTAL_LANGUAGES)[number];
 /** Languages real recipes also use for hand-written samples (never generated). */
 export const EXTRA_SAMPLE_LANGUAGES = ['html', 'javascript', 'typescript'] as const;

@@ -54,7 +54,10 @@ export function validateBlock(kind: BlockKind, value: unknown, root: JsonNode | 
 
 function segmentsOf(instancePath: string): string[] {
   if (!instancePath) return [];
-  return instancePath.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return instancePath
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 /** `parameters[0].schema.properties.entry` */
@@ -68,17 +71,33 @@ function typeName(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'an array';
   switch (typeof v) {
-    case 'string': return 'a string';
-    case 'number': return 'a number';
-    case 'boolean': return 'a boolean';
-    case 'object': return 'an object';
-    default: return typeof v;
+    case 'string':
+      return 'a string';
+    case 'number':
+      return 'a number';
+    case 'boolean':
+      return 'a boolean';
+    case 'object':
+      return 'an object';
+    default:
+      return typeof v;
   }
 }
 
 function wanted(t: unknown): string {
   const list = (Array.isArray(t) ? t : [t]).map(String);
-  const words = list.map((x) => ({ string: 'a string', number: 'a number', integer: 'a whole number', boolean: 'true or false', object: 'an object', array: 'an array', null: 'null' }[x] ?? x));
+  const words = list.map(
+    (x) =>
+      ({
+        string: 'a string',
+        number: 'a number',
+        integer: 'a whole number',
+        boolean: 'true or false',
+        object: 'an object',
+        array: 'an array',
+        null: 'null',
+      })[x] ?? x,
+  );
   return words.join(' or ');
 }
 
@@ -88,7 +107,8 @@ function hint(want: string[], data: unknown): string {
     if ((want.includes('number') || want.includes('integer')) && t !== '' && !Number.isNaN(Number(t))) return ` Write ${t} without quotes.`;
     if (want.includes('boolean') && (t === 'true' || t === 'false')) return ` Write ${t} without quotes.`;
   }
-  if (want.includes('array') && !Array.isArray(data) && data !== null && typeof data !== 'object') return ` Write a list, e.g. [${JSON.stringify(data)}].`;
+  if (want.includes('array') && !Array.isArray(data) && data !== null && typeof data !== 'object')
+    return ` Write a list, e.g. [${JSON.stringify(data)}].`;
   if (want.includes('boolean')) return ' Write true or false.';
   if (want.includes('string')) return ' Put the value in double quotes.';
   return '';
@@ -125,7 +145,9 @@ function toProblem(kind: BlockKind, err: ErrorObject, root: JsonNode | undefined
   switch (err.keyword) {
     case 'additionalProperties': {
       const key = String((err.params as { additionalProperty: string }).additionalProperty);
-      const props = Object.keys((err.parentSchema as { properties?: object } | undefined)?.properties ?? {}).filter((k) => !k.startsWith('x-'));
+      const props = Object.keys((err.parentSchema as { properties?: object } | undefined)?.properties ?? {}).filter(
+        (k) => !k.startsWith('x-'),
+      );
       const suggestion = nearest(key, props);
       const prop = node?.type === 'object' ? node.children?.find((c) => c.children?.[0]?.value === key) : undefined;
       const keyNode = prop?.children?.[0];
@@ -166,7 +188,12 @@ function toProblem(kind: BlockKind, err: ErrorObject, root: JsonNode | undefined
     }
     case 'required': {
       const missing = String((err.params as { missingProperty: string }).missingProperty);
-      const example = missing === 'name' ? '"name": "<the operation\'s parameter name>"' : missing === 'fromStep' ? '"fromStep": <0-based index of an earlier step>' : `"${missing}": ...`;
+      const example =
+        missing === 'name'
+          ? '"name": "<the operation\'s parameter name>"'
+          : missing === 'fromStep'
+            ? '"fromStep": <0-based index of an earlier step>'
+            : `"${missing}": ...`;
       return {
         rule: missingKey,
         message: `${subject} ${where(kind)} has no "${missing}": add ${example}.`,
@@ -174,7 +201,11 @@ function toProblem(kind: BlockKind, err: ErrorObject, root: JsonNode | undefined
       };
     }
     case 'minimum':
-      return { rule: invalidValue, message: `${subject} ${where(kind)} must be ${(err.params as { limit: number }).limit} or more.`, ...at(node) };
+      return {
+        rule: invalidValue,
+        message: `${subject} ${where(kind)} must be ${(err.params as { limit: number }).limit} or more.`,
+        ...at(node),
+      };
     case 'pattern':
       return {
         rule: invalidValue,
@@ -186,6 +217,10 @@ function toProblem(kind: BlockKind, err: ErrorObject, root: JsonNode | undefined
     case 'oneOf':
       return undefined;
     default:
-      return { rule: invalidValue, message: `${subject} ${where(kind)} is invalid: it ${err.message ?? 'does not match the schema'}.`, ...at(node) };
+      return {
+        rule: invalidValue,
+        message: `${subject} ${where(kind)} is invalid: it ${err.message ?? 'does not match the schema'}.`,
+        ...at(node),
+      };
   }
 }

@@ -236,5 +236,8 @@ export function buildDynamicEnumRequest(
     return (ia < 0 ? 1e6 : ia) - (ib < 0 ? 1e6 : ib);
   });
   const params: Field[] = names.map((name) => ({ name, value: jsonToValue(args[name], op?.params.find((p) => p.name === name)?.type) }));
-  return requestModel({ stepIndex, service, action, serviceId: op?.serviceId, plugin: op?.plugin, params, requiresKs: op?.requiresKs }, connection);
+  return requestModel(
+    { stepIndex, service, action, serviceId: op?.serviceId, plugin: op?.plugin, params, requiresKs: op?.requiresKs },
+    connection,
+  );
 }

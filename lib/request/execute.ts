@@ -39,8 +39,16 @@ export interface ExecuteOptions {
 export function findUnresolved(model: RequestModel): { fromStep: number; path: string } | undefined {
   const visit = (v: Value): { fromStep: number; path: string } | undefined => {
     if (v.kind === 'ref') return v.resolved ? visit(v.resolved) : { fromStep: v.fromStep, path: v.path };
-    if (v.kind === 'object') for (const f of v.fields) { const r = visit(f.value); if (r) return r; }
-    if (v.kind === 'array') for (const i of v.items) { const r = visit(i); if (r) return r; }
+    if (v.kind === 'object')
+      for (const f of v.fields) {
+        const r = visit(f.value);
+        if (r) return r;
+      }
+    if (v.kind === 'array')
+      for (const i of v.items) {
+        const r = visit(i);
+        if (r) return r;
+      }
     return undefined;
   };
   for (const p of model.params) {
@@ -74,7 +82,11 @@ export async function executeRequest(model: RequestModel, opts: ExecuteOptions =
       timeMs: 0,
       raw: '',
       request,
-      error: { kind: 'unresolved', message: `${runFirstMessage(unresolved.fromStep)}: this call needs its ${unresolved.path}.`, ...unresolved },
+      error: {
+        kind: 'unresolved',
+        message: `${runFirstMessage(unresolved.fromStep)}: this call needs its ${unresolved.path}.`,
+        ...unresolved,
+      },
     };
   }
   let body: BodyInit | undefined;
@@ -95,7 +107,9 @@ export async function executeRequest(model: RequestModel, opts: ExecuteOptions =
       timeMs: now() - started,
       raw: '',
       request,
-      error: aborted ? { kind: 'aborted', message: 'The call was cancelled.' } : { kind: 'network', message: networkErrorMessage(request.url, e) },
+      error: aborted
+        ? { kind: 'aborted', message: 'The call was cancelled.' }
+        : { kind: 'network', message: networkErrorMessage(request.url, e) },
     };
   }
   let raw: string;
@@ -108,7 +122,10 @@ export async function executeRequest(model: RequestModel, opts: ExecuteOptions =
       timeMs: now() - started,
       raw: '',
       request,
-      error: { kind: 'network', message: `The connection broke while reading the answer (${(e as Error)?.message ?? e}). Run the step again.` },
+      error: {
+        kind: 'network',
+        message: `The connection broke while reading the answer (${(e as Error)?.message ?? e}). Run the step again.`,
+      },
     };
   }
   const timeMs = now() - started;

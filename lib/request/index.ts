@@ -3,7 +3,16 @@ export type * from './types';
 export { buildRequestModel, buildDynamicEnumRequest, jsonToValue } from './build';
 export type { BuildRequestInput, BuildRequestResult } from './build';
 export { httpBody, MissingFileError } from './body';
-export { requestModel, sessionStartModel, sessionGetModel, mediaGetModel, uploadTokenGetModel, SESSION_TYPE_ADMIN, SESSION_TYPE_USER, SESSION_EXPIRY_SECONDS } from './models';
+export {
+  requestModel,
+  sessionStartModel,
+  sessionGetModel,
+  mediaGetModel,
+  uploadTokenGetModel,
+  SESSION_TYPE_ADMIN,
+  SESSION_TYPE_USER,
+  SESSION_EXPIRY_SECONDS,
+} from './models';
 export type { CallSpec, CallTarget, SessionStartArgs } from './models';
 export { toHttpRequest, flatten, valueToJson, fieldsToJson, unresolvedPlaceholder } from './http';
 export { executeRequest, findUnresolved, networkErrorMessage } from './execute';

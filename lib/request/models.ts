@@ -71,12 +71,18 @@ export function sessionStartModel(args: SessionStartArgs): RequestModel {
   const params: Field[] = [
     { name: 'secret', value: str(args.secret), secret: true },
     { name: 'userId', value: str(args.userId ?? '') },
-    { name: 'type', value: { kind: 'enum', enumType: 'KalturaSessionType', value: type, constant: type === SESSION_TYPE_ADMIN ? 'ADMIN' : 'USER' } },
+    {
+      name: 'type',
+      value: { kind: 'enum', enumType: 'KalturaSessionType', value: type, constant: type === SESSION_TYPE_ADMIN ? 'ADMIN' : 'USER' },
+    },
     { name: 'partnerId', value: int(args.partnerId) },
     { name: 'expiry', value: int(args.expiry ?? SESSION_EXPIRY_SECONDS) },
   ];
   if (args.privileges) params.push({ name: 'privileges', value: str(args.privileges) });
-  return requestModel({ stepIndex: -1, service: 'session', action: 'start', params, requiresKs: false }, { serviceUrl: args.serviceUrl, partnerId: args.partnerId });
+  return requestModel(
+    { stepIndex: -1, service: 'session', action: 'start', params, requiresKs: false },
+    { serviceUrl: args.serviceUrl, partnerId: args.partnerId },
+  );
 }
 
 /** session.get of the KS the call is made with: whose it is and when it expires. */
@@ -91,5 +97,8 @@ export function mediaGetModel(entryId: string, target: CallTarget, stepIndex: nu
 
 /** uploadToken.get of a token (what it holds, while its file is uploaded); `id` as the upload sends it. */
 export function uploadTokenGetModel(id: Value | undefined, target: CallTarget, stepIndex: number): RequestModel {
-  return requestModel({ stepIndex, service: 'uploadToken', action: 'get', params: id ? [{ name: 'uploadTokenId', value: id }] : [] }, target);
+  return requestModel(
+    { stepIndex, service: 'uploadToken', action: 'get', params: id ? [{ name: 'uploadTokenId', value: id }] : [] },
+    target,
+  );
 }

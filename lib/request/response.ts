@@ -42,7 +42,8 @@ export function kalturaError(x: KalturaErrorJson, index?: number): KalturaCallEr
   if (x.args && typeof x.args === 'object') {
     // Kaltura sends args as an object; some versions as a list of {name, value}.
     if (Array.isArray(x.args)) {
-      for (const a of x.args as Array<{ name?: unknown; value?: unknown }>) if (a && a.name !== undefined) args[String(a.name)] = String(a.value ?? '');
+      for (const a of x.args as Array<{ name?: unknown; value?: unknown }>)
+        if (a && a.name !== undefined) args[String(a.name)] = String(a.value ?? '');
     } else for (const [k, v] of Object.entries(x.args)) args[k] = typeof v === 'string' ? v : JSON.stringify(v);
   }
   const e: KalturaCallError = { kind: 'kaltura', code: String(x.code), message: String(x.message), args };
@@ -60,11 +61,14 @@ export interface HttpAnswer {
 
 export type ClassifiedAnswer =
   /** HTTP 2xx with JSON that holds no Kaltura error (`json` is undefined for an empty body). */
-  | { ok: true; json: unknown }
-  | { ok: false; json?: unknown; error: CallError };
+  { ok: true; json: unknown } | { ok: false; json?: unknown; error: CallError };
 
 function httpError(a: HttpAnswer, hint = ''): CallError {
-  return { kind: 'http', status: a.status, message: `The server answered HTTP ${a.status}${a.statusText ? ` ${a.statusText}` : ''}.${hint}` };
+  return {
+    kind: 'http',
+    status: a.status,
+    message: `The server answered HTTP ${a.status}${a.statusText ? ` ${a.statusText}` : ''}.${hint}`,
+  };
 }
 
 /**
@@ -83,7 +87,9 @@ export function classifyAnswer(a: HttpAnswer): ClassifiedAnswer {
       : '';
     return {
       ok: false,
-      error: success ? { kind: 'parse', message: `The server answered HTTP ${a.status} with text that is not JSON.${hint}` } : httpError(a, hint),
+      error: success
+        ? { kind: 'parse', message: `The server answered HTTP ${a.status} with text that is not JSON.${hint}` }
+        : httpError(a, hint),
     };
   }
   if (isKalturaError(json)) return { ok: false, json, error: kalturaError(json) };

@@ -92,5 +92,9 @@ export interface HttpRequest {
   body:
     | { kind: 'none' }
     | { kind: 'form'; fields: Array<[string, string]> }
-    | { kind: 'multipart'; fields: Array<[string, string]>; files: Array<{ field: string; name: string; size: number; mimeType?: string; path?: string }> };
+    | {
+        kind: 'multipart';
+        fields: Array<[string, string]>;
+        files: Array<{ field: string; name: string; size: number; mimeType?: string; path?: string }>;
+      };
 }

@@ -49,7 +49,12 @@ export interface EntryCheck {
 }
 
 /** One media.get: the entry as it is now. */
-export async function checkEntry(entryId: string, connection: Connection, stepIndex: number, fetchImpl?: typeof fetch): Promise<EntryCheck> {
+export async function checkEntry(
+  entryId: string,
+  connection: Connection,
+  stepIndex: number,
+  fetchImpl?: typeof fetch,
+): Promise<EntryCheck> {
   const r = await executeRequest(mediaGetModel(entryId, connection, stepIndex), { fetchImpl });
   if (!r.ok) return { error: r.error };
   return { entry: asEntry(r.json) };

@@ -45,7 +45,12 @@ export function sameJson(a: unknown, b: unknown): boolean {
   if (a && b && typeof a === 'object' && typeof b === 'object') {
     const ka = Object.keys(a as object);
     const kb = Object.keys(b as object);
-    return ka.length === kb.length && ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+    return (
+      ka.length === kb.length &&
+      ka.every(
+        (k) => Object.prototype.hasOwnProperty.call(b, k) && sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
+      )
+    );
   }
   return false;
 }
@@ -117,7 +122,13 @@ export function checkExpectation(x: Expectation, response: unknown): ExpectOutco
     const message = only?.op === 'exists' ? `${where} ${only.value ? 'exists' : 'is absent'}` : `${where} ${is}, as expected`;
     return { expectation: x, pass: true, found, actual: value, message };
   }
-  return { expectation: x, pass: false, found, actual: value, message: `${where} ${is}, expected ${failed.map(describeCheck).join(' and ')}` };
+  return {
+    expectation: x,
+    pass: false,
+    found,
+    actual: value,
+    message: `${where} ${is}, expected ${failed.map(describeCheck).join(' and ')}`,
+  };
 }
 
 export function checkExpectations(list: Expectation[] | undefined, response: unknown): ExpectOutcome[] {

@@ -58,7 +58,9 @@ export function valueFromText(field: FormField, text: string): { value: unknown 
         opts.find((o) => o.label.toLowerCase() === t.toLowerCase());
       if (opt) return { value: opt.value };
       if (opts.length === 0) return { value: /^-?\d+$/.test(t) ? Number(t) : text };
-      const list = opts.slice(0, 12).map((o) => (o.constant && o.constant !== String(o.value) ? `${o.value} (${o.constant})` : String(o.value)));
+      const list = opts
+        .slice(0, 12)
+        .map((o) => (o.constant && o.constant !== String(o.value) ? `${o.value} (${o.constant})` : String(o.value)));
       return { error: `${field.label} is one of ${list.join(', ')}${opts.length > 12 ? ', ...' : ''} (got "${text}").` };
     }
     case 'object':
@@ -68,7 +70,9 @@ export function valueFromText(field: FormField, text: string): { value: unknown 
         return { value: JSON.parse(text) };
       } catch {
         if (field.kind === 'json') return { value: text };
-        return { error: `${field.label} takes JSON (an ${field.kind === 'object' ? 'object, e.g. {"name": "x"}' : 'array, e.g. [1, 2]'}); "${text}" is not valid JSON.` };
+        return {
+          error: `${field.label} takes JSON (an ${field.kind === 'object' ? 'object, e.g. {"name": "x"}' : 'array, e.g. [1, 2]'}); "${text}" is not valid JSON.`,
+        };
       }
     }
     case 'file':

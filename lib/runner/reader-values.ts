@@ -26,7 +26,13 @@ function isAppToken(v: unknown): v is AppToken {
  * The value of a required input the reader computes, or undefined: `operation` is `service.action`,
  * `values` the step's other inputs (resolved), `ks` the session the call is made with.
  */
-export async function readerValue(operation: string, path: string, values: Record<string, unknown>, results: StepResults, ks: string | undefined): Promise<string | undefined> {
+export async function readerValue(
+  operation: string,
+  path: string,
+  values: Record<string, unknown>,
+  results: StepResults,
+  ks: string | undefined,
+): Promise<string | undefined> {
   const [service = '', action = ''] = operation.split('.');
   if (!isTokenHash(service, action, path) || !ks) return undefined;
   const id = values.id;

@@ -204,7 +204,15 @@ interface Ctx {
 }
 
 /** `values`: as submitted (dynamic values resolved); `user`: as the reader gave them. */
-function kalturaFailure(ctx: Ctx, step: Step, form: FormModel, values: Record<string, unknown>, e: Extract<CallError, { kind: 'kaltura' }>, model: RequestModel, user: Record<string, unknown>): StepFailure {
+function kalturaFailure(
+  ctx: Ctx,
+  step: Step,
+  form: FormModel,
+  values: Record<string, unknown>,
+  e: Extract<CallError, { kind: 'kaltura' }>,
+  model: RequestModel,
+  user: Record<string, unknown>,
+): StepFailure {
   const { api, sandbox } = ctx.input;
   const op = `${model.service}.${model.action}`;
   if ((e.code === 'ACTION_DOES_NOT_EXISTS' || e.code === 'SERVICE_DOES_NOT_EXISTS') && api.operationByName(model.service, model.action)) {
@@ -215,7 +223,9 @@ function kalturaFailure(ctx: Ctx, step: Step, form: FormModel, values: Record<st
         ? `not simulated: the built-in sandbox does not implement ${op} yet (${e.code}: ${e.message}).`
         : `the endpoint does not have ${op} (${e.code}: ${e.message}).`,
       line: callLine(step),
-      hint: sandbox ? 'run this recipe against a Kaltura endpoint: --service-url URL --partner-id ID --secret SECRET (or --ks KS).' : 'check that the endpoint has the service\'s plugin enabled.',
+      hint: sandbox
+        ? 'run this recipe against a Kaltura endpoint: --service-url URL --partner-id ID --secret SECRET (or --ks KS).'
+        : "check that the endpoint has the service's plugin enabled.",
     };
   }
   const failure: StepFailure = { kind: 'kaltura', code: e.code, message: `${e.code}: ${e.message}`, line: callLine(step) };
@@ -269,7 +279,15 @@ function kalturaFailure(ctx: Ctx, step: Step, form: FormModel, values: Record<st
   return failure;
 }
 
-function callFailure(ctx: Ctx, step: Step, form: FormModel, values: Record<string, unknown>, r: ExecuteResult, model: RequestModel, user: Record<string, unknown>): StepFailure {
+function callFailure(
+  ctx: Ctx,
+  step: Step,
+  form: FormModel,
+  values: Record<string, unknown>,
+  r: ExecuteResult,
+  model: RequestModel,
+  user: Record<string, unknown>,
+): StepFailure {
   const e = r.error;
   const line = callLine(step);
   if (!e) return { kind: 'http', message: `The call did not succeed (HTTP ${r.status ?? '?'}).`, line };
@@ -360,12 +378,19 @@ export async function runRecipe(input: RecipeRunInput): Promise<RecipeReport> {
         const file = await input.file(i, f);
         // A File, as the page's file input gives: the uploader names the upload after it.
         const blob =
-          typeof File !== 'undefined' && !(file.blob instanceof File) ? new File([file.blob], file.name, file.mimeType ? { type: file.mimeType } : {}) : file.blob;
+          typeof File !== 'undefined' && !(file.blob instanceof File)
+            ? new File([file.blob], file.name, file.mimeType ? { type: file.mimeType } : {})
+            : file.blob;
         store.setFile(i, f.param ?? f.name, blob);
         const v: FileValue = { kind: 'file', name: file.name, size: file.blob.size, ...(file.mimeType ? { mimeType: file.mimeType } : {}) };
         store.setValue(i, f.path, v, f, initial);
       } catch (e) {
-        stop = { kind: 'file', message: `Cannot read the file for ${userPath(f.path)}: ${(e as Error)?.message ?? e}.`, line: fieldLine(step, f.path), hint: 'pass a readable file with --file PATH.' };
+        stop = {
+          kind: 'file',
+          message: `Cannot read the file for ${userPath(f.path)}: ${(e as Error)?.message ?? e}.`,
+          line: fieldLine(step, f.path),
+          hint: 'pass a readable file with --file PATH.',
+        };
         break;
       }
     }
@@ -388,31 +413,47 @@ export async function runRecipe(input: RecipeRunInput): Promise<RecipeReport> {
     const resolved = resolveValues(form, values, results, state.globals);
     const built = buildRequestModel({ step, form, values, results, connection, api, globals: state.globals });
     if (built.blockedBy.length > 0) {
-      const failed = built.blockedBy.filter((b) => failedSteps.has(b) || report.steps[b]?.status === 'skipped' && report.steps[b]?.reason?.startsWith('not run'));
+      const failed = built.blockedBy.filter(
+        (b) => failedSteps.has(b) || (report.steps[b]?.status === 'skipped' && report.steps[b]?.reason?.startsWith('not run')),
+      );
       if (failed.length) {
         done({ ...base, reason: `not run: it needs step ${failed.map((b) => b + 1).join(' and step ')}, which did not pass` });
       } else {
         // The source step ran before but can give nothing (it makes no call): the recipe cannot work.
         const src = built.blockedBy.map((b) => b + 1).join(' and step ');
         const e = resolved.errors.find(isBlockedError);
-        fail({ kind: 'value', message: `it takes a value from step ${src}, which has no result to take it from (it makes no call).`, line: e ? fieldLine(step, e.path) : callLine(step) });
+        fail({
+          kind: 'value',
+          message: `it takes a value from step ${src}, which has no result to take it from (it makes no call).`,
+          line: e ? fieldLine(step, e.path) : callLine(step),
+        });
       }
       continue;
     }
     // A value an earlier step should have given comes first: it is the cause of the rest.
     const fromSteps = built.errors.filter((e) => !isBlockedError(e));
-    const errors: FieldError[] = [...fromSteps, ...validateValues(form, resolved.values).filter((e) => !fromSteps.some((x) => x.path === e.path))];
+    const errors: FieldError[] = [
+      ...fromSteps,
+      ...validateValues(form, resolved.values).filter((e) => !fromSteps.some((x) => x.path === e.path)),
+    ];
     if (errors.length > 0 || !built.model) {
       const e = errors[0] ?? { path: '', message: 'The request could not be built.' };
       const field = fieldsByPath(form).get(e.path);
       const missing = /is required/.test(e.message);
-      const more = errors.length > 1 ? ` (and ${errors.length - 1} more: ${errors.slice(1).map((x) => userPath(x.path)).join(', ')})` : '';
+      const more =
+        errors.length > 1
+          ? ` (and ${errors.length - 1} more: ${errors
+              .slice(1)
+              .map((x) => userPath(x.path))
+              .join(', ')})`
+          : '';
       let hint: string | undefined;
       const dyn = field?.dynamicValue ? resolved.dynamic[e.path] : undefined;
       if (dyn && dyn.resolution.status === 'missing' && field?.dynamicValue?.value !== undefined) {
         hint = pathHint(field.dynamicValue.value, results[field.dynamicValue.fromStep]?.response, field.dynamicValue.fromStep);
       } else if (field?.kind === 'file') hint = 'pass the file with --file PATH.';
-      else if (field) hint = `${missing ? `give ${userPath(e.path)} a value` : `give ${userPath(e.path)} a valid value`}: ${ctx.hint(i, e.path)}.`;
+      else if (field)
+        hint = `${missing ? `give ${userPath(e.path)} a value` : `give ${userPath(e.path)} a valid value`}: ${ctx.hint(i, e.path)}.`;
       fail({
         kind: 'value',
         message: `${e.path ? `${userPath(e.path)}: ` : ''}${e.message}${more} Nothing was sent.`,
@@ -430,13 +471,23 @@ export async function runRecipe(input: RecipeRunInput): Promise<RecipeReport> {
       result = await executeStep(x, input.executor, input.fetchImpl);
     } catch (e) {
       // An executor that throws (it should answer an ExecuteResult) still ends the step, not the run.
-      result = { ok: false, timeMs: 0, raw: '', request: toHttpRequest(model), error: { kind: 'network', message: String((e as Error)?.message ?? e) } };
+      result = {
+        ok: false,
+        timeMs: 0,
+        raw: '',
+        request: toHttpRequest(model),
+        error: { kind: 'network', message: String((e as Error)?.message ?? e) },
+      };
     }
     store.finishRun(i, result, toAnswers(resolved.values));
     // A session a step starts is a secret too: reports never show it.
     if (model.service.toLowerCase() === 'session' && model.action === 'start' && typeof result.json === 'string') secrets.add(result.json);
     const sent = maskRequest(result.request, model);
-    const common: Partial<StepReport> = { request: sent, response: result.json, ...(result.status !== undefined ? { httpStatus: result.status } : {}) };
+    const common: Partial<StepReport> = {
+      request: sent,
+      response: result.json,
+      ...(result.status !== undefined ? { httpStatus: result.status } : {}),
+    };
     if (!result.ok) {
       fail(callFailure(ctx, step, form, resolved.values, result, model, values), common);
       continue;
@@ -450,15 +501,32 @@ export async function runRecipe(input: RecipeRunInput): Promise<RecipeReport> {
       common.entry = { id: p.entry.id, status: p.entry.status, checks: p.checks, waitedMs: p.waitedMs };
       checked = p.entry;
       if (p.error) {
-        fail({ kind: 'entry', message: `Checking entry ${entry.id} (media.get) failed: ${errorText(p.error)}`, line: callLine(step) }, common);
+        fail(
+          { kind: 'entry', message: `Checking entry ${entry.id} (media.get) failed: ${errorText(p.error)}`, line: callLine(step) },
+          common,
+        );
         continue;
       }
       if (p.timedOut) {
-        fail({ kind: 'entry', message: `Entry ${entry.id} was still processing (status ${String(p.entry.status)}) when the time limit ran out.`, line: callLine(step) }, common);
+        fail(
+          {
+            kind: 'entry',
+            message: `Entry ${entry.id} was still processing (status ${String(p.entry.status)}) when the time limit ran out.`,
+            line: callLine(step),
+          },
+          common,
+        );
         continue;
       }
       if (hasFailed(p.entry)) {
-        fail({ kind: 'entry', message: `Entry ${entry.id} ended ${entryStatusName(p.entry.status)} [${String(p.entry.status)}] instead of READY.`, line: callLine(step) }, common);
+        fail(
+          {
+            kind: 'entry',
+            message: `Entry ${entry.id} ended ${entryStatusName(p.entry.status)} [${String(p.entry.status)}] instead of READY.`,
+            line: callLine(step),
+          },
+          common,
+        );
         continue;
       }
     }
@@ -467,7 +535,14 @@ export async function runRecipe(input: RecipeRunInput): Promise<RecipeReport> {
     const failedExpect = outcomes.find((o) => !o.pass);
     if (failedExpect) {
       const n = outcomes.filter((o) => !o.pass).length;
-      fail({ kind: 'expect', message: `expect: ${failedExpect.message}${n > 1 ? ` (and ${n - 1} more)` : ''}.`, line: failedExpect.expectation.range.start.line }, common);
+      fail(
+        {
+          kind: 'expect',
+          message: `expect: ${failedExpect.message}${n > 1 ? ` (and ${n - 1} more)` : ''}.`,
+          line: failedExpect.expectation.range.start.line,
+        },
+        common,
+      );
       continue;
     }
     done({ ...base, ...common, status: 'passed' });

@@ -99,7 +99,8 @@ export function createRunnerStore(opts: RunnerStoreOptions = {}): RunnerStore {
       const s = JSON.parse(t) as RunnerState;
       if (!s || typeof s !== 'object' || !s.values || !s.steps) return undefined;
       // A run that was going on when the page went away did not finish.
-      for (const [i, st] of Object.entries(s.steps)) if (st.status === 'running') s.steps[Number(i)] = { ...st, status: st.outcome?.ok ? 'done' : 'idle' };
+      for (const [i, st] of Object.entries(s.steps))
+        if (st.status === 'running') s.steps[Number(i)] = { ...st, status: st.outcome?.ok ? 'done' : 'idle' };
       return { values: s.values, globals: s.globals ?? {}, steps: s.steps };
     } catch {
       return undefined;
@@ -125,7 +126,15 @@ export function createRunnerStore(opts: RunnerStoreOptions = {}): RunnerStore {
       for (const [i, st] of Object.entries(state.steps)) {
         const keep = { ...st };
         // the request as sent: no body, and no secret query value (the KS) in its URL
-        if (keep.result) keep.result = { ...keep.result, request: { ...keep.result.request, url: withoutSecretQuery(keep.result.request.url, keep.result.request.secretQueryKeys), body: { kind: 'none' } } };
+        if (keep.result)
+          keep.result = {
+            ...keep.result,
+            request: {
+              ...keep.result.request,
+              url: withoutSecretQuery(keep.result.request.url, keep.result.request.secretQueryKeys),
+              body: { kind: 'none' },
+            },
+          };
         if (keep.outcome?.answers) keep.outcome = { ...keep.outcome, answers: strip(Number(i), keep.outcome.answers) };
         if (keep.result && keep.result.raw.length > maxChars) keep.result = { ...keep.result, raw: '', json: undefined };
         if (keep.outcome && JSON.stringify(keep.outcome.response ?? null).length > maxChars) continue;

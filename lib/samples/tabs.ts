@@ -33,7 +33,7 @@ export function sampleTabs(step: Step): SampleTab[] {
       id: sample.language,
       label: g?.label ?? EXTRA_LABELS[sample.language] ?? sample.language,
       sample,
-      highlight: sample.auto ? (g?.shikiLang ?? sample.language) : (sample.fenceLang || g?.shikiLang || sample.language),
+      highlight: sample.auto ? (g?.shikiLang ?? sample.language) : sample.fenceLang || g?.shikiLang || sample.language,
     });
   }
   return tabs;
@@ -55,7 +55,13 @@ export interface SampleOptions {
  * (loaded with loadGenerator); undefined while it loads or for languages without one.
  */
 export function sampleText(tab: SampleTab, o: SampleOptions, g: LanguageGenerator | undefined): string {
-  const ctx: CodegenContext = { api: o.api, connection: o.connection, setup: o.setup, secrets: o.secrets, ...(o.reads?.length ? { reads: o.reads } : {}) };
+  const ctx: CodegenContext = {
+    api: o.api,
+    connection: o.connection,
+    setup: o.setup,
+    secrets: o.secrets,
+    ...(o.reads?.length ? { reads: o.reads } : {}),
+  };
   if (!tab.sample.auto) {
     // masked: the answers' secrets become placeholders before they are filled in
     const answers = o.secrets === 'shown' ? o.answers : maskSecrets(o.answers, placeholders(o.connection), KS_PLACEHOLDER);
@@ -112,7 +118,11 @@ export function programText(
 /** A file name for the downloaded program: `uploading-media-files.py`. */
 export function programFileName(recipe: Recipe, lang: string): string {
   const g = languageInfo(lang);
-  const base = recipe.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'recipe';
+  const base =
+    recipe.title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'recipe';
   if (lang === 'java') return 'CodeExample.java';
   return `${base}.${g?.fileExtension ?? 'txt'}`;
 }

@@ -171,7 +171,12 @@ export class PgBlobs implements BlobStore {
     const dst = (await this.oidOf(to))!;
     // the bytes stay in the database: each piece is read and written there
     for (let at = 0; at < size; at += PIECE) {
-      await this.pool.query('SELECT lo_put($1::oid, $3::bigint, lo_get($2::oid, $3::bigint, $4::int))', [dst, src, at, Math.min(PIECE, size - at)]);
+      await this.pool.query('SELECT lo_put($1::oid, $3::bigint, lo_get($2::oid, $3::bigint, $4::int))', [
+        dst,
+        src,
+        at,
+        Math.min(PIECE, size - at),
+      ]);
     }
   }
 

@@ -19,7 +19,10 @@ export class LocalBlobs implements BlobStore {
   path(name: string): string {
     const i = name.indexOf('/');
     const folder = name.slice(0, i);
-    const file = name.slice(i + 1).replace(/[^0-9A-Za-z_.]/g, '').replace(/^\.+/, '');
+    const file = name
+      .slice(i + 1)
+      .replace(/[^0-9A-Za-z_.]/g, '')
+      .replace(/^\.+/, '');
     return join(this.dataDir, folder, file);
   }
 

@@ -90,7 +90,7 @@ export function coerceValue(desc: ApiDescription, type: TypeRef, raw: RawValue, 
           .filter((k) => k !== 'objectType')
           .sort((a, b) => Number(a) - Number(b) || a.localeCompare(b))
           .map((k) => raw[k]!);
-      } else if (raw === '' ) items = [];
+      } else if (raw === '') items = [];
       else throw new KalturaApiError('INVALID_FIELD_VALUE', { FIELD_NAME: name });
       return items.map((it, i) => coerceItem(desc, type.itemClass, it, `${name}:${i}`, depth + 1));
     }
@@ -110,7 +110,13 @@ function coerceItem(desc: ApiDescription, itemClass: string, raw: RawValue, name
   if (desc.getClass(itemClass)) return coerceObject(desc, itemClass, raw, name, depth + 1);
   if (desc.getEnum(itemClass)) return coerceEnum(desc, itemClass, raw, name);
   const prim: TypeRef =
-    itemClass === 'int' || itemClass === 'integer' ? { kind: 'int' } : itemClass === 'float' || itemClass === 'number' ? { kind: 'float' } : itemClass === 'bool' || itemClass === 'boolean' ? { kind: 'bool' } : { kind: 'string' };
+    itemClass === 'int' || itemClass === 'integer'
+      ? { kind: 'int' }
+      : itemClass === 'float' || itemClass === 'number'
+        ? { kind: 'float' }
+        : itemClass === 'bool' || itemClass === 'boolean'
+          ? { kind: 'bool' }
+          : { kind: 'string' };
   return coerceValue(desc, prim, raw, name, depth + 1);
 }
 

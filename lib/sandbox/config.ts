@@ -114,7 +114,9 @@ function publicSettings(env: NodeJS.ProcessEnv, consoleHosts: string[]): PublicS
       baseUrl = u.origin;
       hosts.push(u.host.toLowerCase());
     } catch {
-      console.error(`[sandbox] CONSOLE_PUBLIC_URL is not a URL (${env.CONSOLE_PUBLIC_URL.slice(0, 100)}): set it to the address visitors open, e.g. https://console.example.com`);
+      console.error(
+        `[sandbox] CONSOLE_PUBLIC_URL is not a URL (${env.CONSOLE_PUBLIC_URL.slice(0, 100)}): set it to the address visitors open, e.g. https://console.example.com`,
+      );
     }
   }
   return {

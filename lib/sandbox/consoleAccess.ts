@@ -79,7 +79,8 @@ function isLoopbackName(hostname: string): boolean {
 
 export function consoleSessionDecision(req: ConsoleAccessRequest, settings: ConsoleAccessSettings): ConsoleAccessDecision {
   if (settings.public) return publicDecision(req, settings.public);
-  const howToConnect = 'You can still connect with the sandbox partner ID and admin secret in the connection panel (npm run sandbox:credentials prints them).';
+  const howToConnect =
+    'You can still connect with the sandbox partner ID and admin secret in the connection panel (npm run sandbox:credentials prints them).';
   if (req.peer === undefined) {
     return {
       allowed: false,
@@ -93,7 +94,8 @@ export function consoleSessionDecision(req: ConsoleAccessRequest, settings: Cons
     };
   }
   const host = req.host ? splitHost(req.host) : undefined;
-  if (!host) return { allowed: false, reason: `The request has no usable Host header. Open the console at http://localhost:PORT. ${howToConnect}` };
+  if (!host)
+    return { allowed: false, reason: `The request has no usable Host header. Open the console at http://localhost:PORT. ${howToConnect}` };
   const [name, port] = host;
   const listed = settings.consoleHosts.includes(name) || (port !== '' && settings.consoleHosts.includes(`${name}:${port}`));
   if (!isLoopbackName(name) && !listed) {
@@ -110,7 +112,8 @@ export function consoleSessionDecision(req: ConsoleAccessRequest, settings: Cons
     } catch {
       originHost = undefined;
     }
-    if (originHost !== req.host!.trim().toLowerCase()) return { allowed: false, reason: `A page of another origin (${req.origin.slice(0, 100)}) asked for the console session: refused.` };
+    if (originHost !== req.host!.trim().toLowerCase())
+      return { allowed: false, reason: `A page of another origin (${req.origin.slice(0, 100)}) asked for the console session: refused.` };
   } else if (req.origin === 'null') {
     return { allowed: false, reason: 'A sandboxed page (origin "null") asked for the console session: refused.' };
   }
@@ -124,10 +127,13 @@ function publicDecision(req: ConsoleAccessRequest, pub: NonNullable<ConsoleAcces
   const [name, port] = host;
   const hostText = port ? `${name}:${port}` : name;
   if (pub.hosts.length && !pub.hosts.includes(name) && !pub.hosts.includes(hostText)) {
-    return { allowed: false, reason: `This console is published at ${pub.hosts.join(', ')}, not at "${hostText.slice(0, 100)}": open it there.` };
+    return {
+      allowed: false,
+      reason: `This console is published at ${pub.hosts.join(', ')}, not at "${hostText.slice(0, 100)}": open it there.`,
+    };
   }
   if (req.fetchSite && req.fetchSite !== 'same-origin' && req.fetchSite !== 'none') {
-    return { allowed: false, reason: 'Only the console\'s own pages may ask for a sandbox session: a page of another site asked, refused.' };
+    return { allowed: false, reason: "Only the console's own pages may ask for a sandbox session: a page of another site asked, refused." };
   }
   if (req.origin === 'null') return { allowed: false, reason: 'A sandboxed page (origin "null") asked for the sandbox session: refused.' };
   if (req.origin) {
@@ -138,7 +144,8 @@ function publicDecision(req: ConsoleAccessRequest, pub: NonNullable<ConsoleAcces
       origin = undefined;
     }
     const same = pub.origin ? origin?.origin === pub.origin : origin?.host.toLowerCase() === hostText;
-    if (!same) return { allowed: false, reason: `A page of another origin (${req.origin.slice(0, 100)}) asked for the sandbox session: refused.` };
+    if (!same)
+      return { allowed: false, reason: `A page of another origin (${req.origin.slice(0, 100)}) asked for the sandbox session: refused.` };
   }
   return { allowed: true, partner: 'visitor' };
 }

@@ -66,7 +66,19 @@ export const ACTIONS: Record<string, Action> = {
 };
 
 /** Parameters that belong to the request, not to an action. */
-const REQUEST_KEYS = new Set(['service', 'action', 'ks', 'format', 'partnerId', 'clientTag', 'apiVersion', 'kalsig', 'ignoreNull', 'responseProfile', 'language']);
+const REQUEST_KEYS = new Set([
+  'service',
+  'action',
+  'ks',
+  'format',
+  'partnerId',
+  'clientTag',
+  'apiVersion',
+  'kalsig',
+  'ignoreNull',
+  'responseProfile',
+  'language',
+]);
 
 export interface CallRequest {
   service: string;
@@ -199,13 +211,18 @@ export class SandboxCore {
       `[sandbox] Kaltura sandbox ready. Service URL: ${serviceUrl} (API under /api_v3/), partner ID: ${this.partner.id}, data: ${this.store.where}${this.visitors ? ' (public mode: each visitor gets a partner of its own)' : ''}`,
     ];
     if (this.newSecret) {
-      lines.push(`[sandbox] Created the sandbox partner. Admin secret: ${this.newSecret} (printed only this once; "npm run sandbox:credentials" shows it again)`);
+      lines.push(
+        `[sandbox] Created the sandbox partner. Admin secret: ${this.newSecret} (printed only this once; "npm run sandbox:credentials" shows it again)`,
+      );
       this.newSecret = undefined;
     }
     console.log(lines.join('\n'));
     // Where this console answers, for `npm run sandbox:credentials` (best effort; no secret in it).
     try {
-      writeFileSync(join(this.settings.dataDir, CONSOLE_FILE), JSON.stringify({ serviceUrl, pid: process.pid, at: new Date().toISOString() }) + '\n');
+      writeFileSync(
+        join(this.settings.dataDir, CONSOLE_FILE),
+        JSON.stringify({ serviceUrl, pid: process.pid, at: new Date().toISOString() }) + '\n',
+      );
     } catch {
       /* a read-only data folder: the credentials command then says the default address */
     }
@@ -228,7 +245,8 @@ export class SandboxCore {
     if (cached) {
       if (cached.data.expiry < Math.floor(Date.now() / 1000)) throw fail('EXPIRED');
       if (await this.store.isSessionEnded(cached.fingerprint)) throw fail('LOGOUT');
-      if (this.visitors && !(await this.store.getPartner(cached.data.partnerId))) throw await this.visitors.goneError(cached.data.partnerId, ks);
+      if (this.visitors && !(await this.store.getPartner(cached.data.partnerId)))
+        throw await this.visitors.goneError(cached.data.partnerId, ks);
       return { ...cached.data, ks };
     }
     const pid = peekKsPartner(ks);
@@ -261,7 +279,8 @@ export class SandboxCore {
     if (!action) throw new KalturaApiError('ACTION_NOT_SPECIFIED');
     // the client name (`captionAsset`) or the URL name (`caption_captionasset`)
     const op = this.desc.operationByName(service, action) ?? this.desc.operation(`/service/${service}/action/${action}`);
-    if (!op || op.multirequest) throw new KalturaApiError('ACTION_DOES_NOT_EXISTS', { ACTION_NAME: action.slice(0, 200), SERVICE_NAME: service.slice(0, 200) });
+    if (!op || op.multirequest)
+      throw new KalturaApiError('ACTION_DOES_NOT_EXISTS', { ACTION_NAME: action.slice(0, 200), SERVICE_NAME: service.slice(0, 200) });
     const handler: Action = ACTIONS[`${op.service}.${op.action}`] ?? ((ctx, args) => this.generic.run(ctx, op, args));
 
     const ctx: CallContext = { core: this, baseUrl: req.baseUrl };
@@ -318,7 +337,8 @@ export class SandboxCore {
       const sub = resolveRefs(asTree(req.params[k])!, results) as ParamTree;
       const params: ParamTree = { ...shared, ...sub };
       try {
-        if (typeof params.service === 'string' && params.service.toLowerCase() === 'multirequest') throw new KalturaApiError('SERVICE_DOES_NOT_EXISTS', { SRV_NAME: 'multirequest' });
+        if (typeof params.service === 'string' && params.service.toLowerCase() === 'multirequest')
+          throw new KalturaApiError('SERVICE_DOES_NOT_EXISTS', { SRV_NAME: 'multirequest' });
         const r = await this.call({ service: str(params.service), action: str(params.action), params, baseUrl: req.baseUrl, nested: true });
         // a file answer (serve) is its URL inside a multirequest
         results.push(r instanceof FileAnswer ? (r.text ?? r.url) : r);

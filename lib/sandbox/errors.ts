@@ -52,8 +52,7 @@ const TEMPLATES = {
   SANDBOX_PARTNER_EXPIRED:
     'Sandbox partner @PID@ was not used for @HOURS@ hours, so it was removed with all its data. ' +
     'Reload the console page: it connects you to a new sandbox partner.',
-  SANDBOX_WIDGET_NOT_ALLOWED:
-    'On a public console, widget sessions are started only for your own sandbox partner (call with its KS).',
+  SANDBOX_WIDGET_NOT_ALLOWED: 'On a public console, widget sessions are started only for your own sandbox partner (call with its KS).',
 } as const;
 
 export type ErrorCode = keyof typeof TEMPLATES;

@@ -21,7 +21,10 @@ export interface Health {
 }
 
 function timeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  return Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms).unref?.())]);
+  return Promise.race([
+    p,
+    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms).unref?.()),
+  ]);
 }
 
 export async function health(): Promise<Health> {
@@ -35,10 +38,16 @@ export async function health(): Promise<Health> {
     const sandbox = await timeout(getSandbox(), 10_000, 'the sandbox');
     const t0 = performance.now();
     await timeout(sandbox.core.store.ping(), 5_000, `the ${storage} storage`);
-    return { status: 'ok', server, sandbox: { state: 'ready', storage, publicMode, storageMs: Math.round((performance.now() - t0) * 10) / 10 } };
+    return {
+      status: 'ok',
+      server,
+      sandbox: { state: 'ready', storage, publicMode, storageMs: Math.round((performance.now() - t0) * 10) / 10 },
+    };
   } catch (e) {
     // a message without credentials: the store's own messages name the database without its password
-    const reason = String((e as Error)?.message ?? e).replace(/postgres(ql)?:\/\/[^\s@]*@/gi, 'postgresql://').slice(0, 300);
+    const reason = String((e as Error)?.message ?? e)
+      .replace(/postgres(ql)?:\/\/[^\s@]*@/gi, 'postgresql://')
+      .slice(0, 300);
     return { status: 'error', server, sandbox: { state: 'failed', storage, publicMode, reason } };
   }
 }

@@ -158,7 +158,10 @@ export class ParamSources {
   }
   /** Service and action as far as they are known before the body (path, then query). */
   early(): { service?: string | undefined; action?: string | undefined } {
-    return { service: this.pathService ?? (str(this.query.service) || undefined), action: this.pathAction ?? (str(this.query.action) || undefined) };
+    return {
+      service: this.pathService ?? (str(this.query.service) || undefined),
+      action: this.pathAction ?? (str(this.query.action) || undefined),
+    };
   }
 }
 
@@ -183,7 +186,8 @@ export class BodyReader {
     this.spoolDir = spoolDir(core.settings.dataDir);
     mkdirSync(this.spoolDir, { recursive: true });
     this.limits = { ...DEFAULT_LIMITS, maxBytes: core.settings.maxParamsBytes };
-    if (!core.settings.bodyLimits) console.warn('[sandbox] SANDBOX_BODY_LIMITS=off: request bodies are parsed without bounds (benchmarks only)');
+    if (!core.settings.bodyLimits)
+      console.warn('[sandbox] SANDBOX_BODY_LIMITS=off: request bodies are parsed without bounds (benchmarks only)');
   }
 
   /** The bounds for this request's parameters (tighter for actions that take only scalars). */
@@ -230,7 +234,11 @@ export class BodyReader {
     const t = src.merged();
     if (isUpload(src.service(t), src.action(t)) && !ct) {
       // raw bytes as the chunk (e.g. curl --data-binary with the parameters in the query)
-      const file = new FileArg(str(t.fileName) || 'upload', 'application/octet-stream', Readable.fromWeb(request.body as unknown as NodeWebReadableStream));
+      const file = new FileArg(
+        str(t.fileName) || 'upload',
+        'application/octet-stream',
+        Readable.fromWeb(request.body as unknown as NodeWebReadableStream),
+      );
       parsed.files.push(file);
       setFlat(src.body, 'fileData', file);
       return finish();
@@ -344,7 +352,10 @@ export class BodyReader {
             setFlat(src.body, name, file);
           },
           (e) => {
-            failure ??= e instanceof SizeLimitError ? new KalturaApiError('FILE_SIZE_EXCEEDED', { FILE_SIZE: max }) : new KalturaApiError('UPLOAD_ERROR');
+            failure ??=
+              e instanceof SizeLimitError
+                ? new KalturaApiError('FILE_SIZE_EXCEEDED', { FILE_SIZE: max })
+                : new KalturaApiError('UPLOAD_ERROR');
           },
         );
         writes.push(w);

@@ -78,7 +78,8 @@ export class SandboxHttp {
     if (request.method === 'OPTIONS') {
       const asked = request.headers.get('access-control-request-headers');
       const headers = { ...CORS_HEADERS };
-      if (asked && /^[A-Za-z0-9_,\s-]{1,1000}$/.test(asked)) headers['Access-Control-Allow-Headers'] = `${CORS_HEADERS['Access-Control-Allow-Headers']}, ${asked}`;
+      if (asked && /^[A-Za-z0-9_,\s-]{1,1000}$/.test(asked))
+        headers['Access-Control-Allow-Headers'] = `${CORS_HEADERS['Access-Control-Allow-Headers']}, ${asked}`;
       return new Response(null, { status: 204, headers });
     }
     const seg = segmentsOf(url);
@@ -91,8 +92,10 @@ export class SandboxHttp {
         });
       }
       if (first === 'sandbox' && seg[1] === 'session' && seg.length === 2) return this.consoleSession(request, url);
-      if (first === 'sandbox' && seg[1] === 'content' && seg[2]) return this.content(request, seg[2], seg[3] === 'download' ? (seg[4] ?? seg[2]) : undefined);
-      if (first === 'sandbox' && seg[1] === 'asset' && seg[2] && seg[3]) return this.asset(request, seg[2], seg[3], seg[4] === 'download' ? (seg[5] ?? seg[3]) : undefined);
+      if (first === 'sandbox' && seg[1] === 'content' && seg[2])
+        return this.content(request, seg[2], seg[3] === 'download' ? (seg[4] ?? seg[2]) : undefined);
+      if (first === 'sandbox' && seg[1] === 'asset' && seg[2] && seg[3])
+        return this.asset(request, seg[2], seg[3], seg[4] === 'download' ? (seg[5] ?? seg[3]) : undefined);
       if (first === 'sandbox' && seg[1] === 'thumbnail' && seg[2] === 'entry_id' && seg[3]) return this.thumbnail(request, seg[3]);
     }
     return this.api(request, url, seg);
@@ -107,7 +110,10 @@ export class SandboxHttp {
     const visitors = this.core.visitors;
     const decision = consoleSessionDecision(
       { peer: peerOf(h), host: h.get('host'), origin: h.get('origin'), fetchSite: h.get('sec-fetch-site') },
-      { consoleHosts: this.core.settings.consoleHosts, public: visitors ? { hosts: visitors.settings.hosts, origin: visitors.settings.baseUrl } : undefined },
+      {
+        consoleHosts: this.core.settings.consoleHosts,
+        public: visitors ? { hosts: visitors.settings.hosts, origin: visitors.settings.baseUrl } : undefined,
+      },
     );
     const headers: Record<string, string> = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' };
     if (!decision.allowed) {
@@ -116,7 +122,8 @@ export class SandboxHttp {
     }
     let p = this.core.partner;
     if (decision.partner === 'visitor') {
-      if (!visitors) return new Response(JSON.stringify(new KalturaApiError('INTERNAL_SERVERL_ERROR').toObject()), { status: 500, headers });
+      if (!visitors)
+        return new Response(JSON.stringify(new KalturaApiError('INTERNAL_SERVERL_ERROR').toObject()), { status: 500, headers });
       let found: Awaited<ReturnType<NonNullable<typeof visitors>['partnerFor']>>;
       try {
         found = await visitors.partnerFor(visitorIdOf(h.get('cookie')));
@@ -125,7 +132,9 @@ export class SandboxHttp {
       }
       p = found.partner;
       if (found.newVisitorId) {
-        const secure = (h.get('x-forwarded-proto') ?? url.protocol.replace(':', '')).split(',')[0]!.trim() === 'https' || !!visitors.settings.baseUrl?.startsWith('https:');
+        const secure =
+          (h.get('x-forwarded-proto') ?? url.protocol.replace(':', '')).split(',')[0]!.trim() === 'https' ||
+          !!visitors.settings.baseUrl?.startsWith('https:');
         headers['Set-Cookie'] = visitors.cookie(found.newVisitorId, secure);
       }
     }
@@ -138,7 +147,8 @@ export class SandboxHttp {
   private async content(request: Request, entryId: string, downloadName: string | undefined): Promise<Response> {
     await refreshEntries(this.core);
     const e = entryId.length <= 100 ? await this.core.store.getEntry(entryId) : undefined;
-    const notFound = () => this.answer(new KalturaApiError('ENTRY_ID_NOT_FOUND', { ENTRY_ID: entryId.slice(0, 100) }).toObject(), FORMAT_JSON, 0, 0);
+    const notFound = () =>
+      this.answer(new KalturaApiError('ENTRY_ID_NOT_FOUND', { ENTRY_ID: entryId.slice(0, 100) }).toObject(), FORMAT_JSON, 0, 0);
     if (!e || e.status !== ENTRY_READY) return notFound();
     return serveBlob(request, this.core.store.blobs, contentBlob(e.id), e.content_size, e.file_name ?? '', downloadName, notFound);
   }
@@ -148,17 +158,33 @@ export class SandboxHttp {
     const row = kind.length <= 100 && id.length <= 200 ? await this.core.store.getObject(kind, id) : undefined;
     const notFound = () => this.answer(new KalturaApiError('INVALID_OBJECT_ID', { ID: id.slice(0, 100) }).toObject(), FORMAT_JSON, 0, 0);
     if (!row || row.content_size === null || this.core.objectDeleted(row)) return notFound();
-    return serveBlob(request, this.core.store.blobs, assetBlob(row.kind, row.id), row.content_size, row.file_name ?? '', downloadName, notFound);
+    return serveBlob(
+      request,
+      this.core.store.blobs,
+      assetBlob(row.kind, row.id),
+      row.content_size,
+      row.file_name ?? '',
+      downloadName,
+      notFound,
+    );
   }
 
   /** An entry's default thumbnail (see services/thumbnails.ts). */
   private async thumbnail(request: Request, entryId: string): Promise<Response> {
     const row = entryId.length <= 100 ? await this.core.defaultThumbnail?.(entryId) : undefined;
-    const notFound = () => this.answer(new KalturaApiError('ENTRY_ID_NOT_FOUND', { ENTRY_ID: entryId.slice(0, 100) }).toObject(), FORMAT_JSON, 0, 0);
+    const notFound = () =>
+      this.answer(new KalturaApiError('ENTRY_ID_NOT_FOUND', { ENTRY_ID: entryId.slice(0, 100) }).toObject(), FORMAT_JSON, 0, 0);
     if (!row || row.content_size === null) return notFound();
-    return serveBlob(request, this.core.store.blobs, assetBlob(row.kind, row.id), row.content_size, row.file_name ?? '', undefined, notFound);
+    return serveBlob(
+      request,
+      this.core.store.blobs,
+      assetBlob(row.kind, row.id),
+      row.content_size,
+      row.file_name ?? '',
+      undefined,
+      notFound,
+    );
   }
-
 
   private async api(request: Request, url: URL, seg: string[]): Promise<Response> {
     const started = performance.now();
@@ -197,12 +223,20 @@ export class SandboxHttp {
     await discardBody(request);
     if (result instanceof FileAnswer && result.text !== undefined) {
       return new Response(result.text, {
-        headers: { ...CORS_HEADERS, 'Content-Type': mimeOf(result.fileName), 'X-Content-Type-Options': 'nosniff', 'Content-Security-Policy': "default-src 'none'; sandbox", 'Cache-Control': 'no-cache' },
+        headers: {
+          ...CORS_HEADERS,
+          'Content-Type': mimeOf(result.fileName),
+          'X-Content-Type-Options': 'nosniff',
+          'Content-Security-Policy': "default-src 'none'; sandbox",
+          'Cache-Control': 'no-cache',
+        },
       });
     }
     if (result instanceof FileAnswer) {
       const file = result;
-      return serveBlob(request, this.core.store.blobs, file.blob, file.size, file.fileName, undefined, () => this.answer(new KalturaApiError('INVALID_OBJECT_ID', { ID: file.fileName }).toObject(), format, started, performance.now()));
+      return serveBlob(request, this.core.store.blobs, file.blob, file.size, file.fileName, undefined, () =>
+        this.answer(new KalturaApiError('INVALID_OBJECT_ID', { ID: file.fileName }).toObject(), format, started, performance.now()),
+      );
     }
     return this.answer(result, format, started, performance.now());
   }
@@ -223,7 +257,6 @@ export class SandboxHttp {
       headers: { ...CORS_HEADERS, 'Content-Type': 'text/xml; charset=utf-8', 'X-Kaltura-Execution-Time': secs.toFixed(6) },
     });
   }
-
 }
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'];
@@ -235,7 +268,8 @@ const METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'];
  */
 export function servedDocument(core: SandboxCore): unknown {
   const doc = structuredClone(core.desc.document) as Record<string, unknown>;
-  const paths = doc && typeof doc === 'object' ? (doc.paths as Record<string, Record<string, Record<string, unknown>>> | undefined) : undefined;
+  const paths =
+    doc && typeof doc === 'object' ? (doc.paths as Record<string, Record<string, Record<string, unknown>>> | undefined) : undefined;
   let simulated = 0;
   let total = 0;
   for (const [path, item] of Object.entries(paths && typeof paths === 'object' ? paths : {})) {

@@ -68,7 +68,9 @@ function decrypt(secret: string, cipher: Buffer): Buffer {
 
 /** Form-encodes like PHP's http_build_query (spaces as `+`). */
 function encodeComponent(s: string): string {
-  return encodeURIComponent(s).replace(/%20/g, '+').replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+  return encodeURIComponent(s)
+    .replace(/%20/g, '+')
+    .replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
 }
 
 export function buildKs(secret: string, data: KsData, random: Buffer = randomBytes(16)): string {
@@ -119,7 +121,10 @@ function parseKsV1(raw: Buffer, secret: string, userSecret: string | undefined, 
   if (!m) throw new KsError('INVALID_STR');
   const info = `${m[2]};${m[3]}`;
   const fields = info.split(';');
-  const sig = (key: string) => createHash('sha1').update(key + info, 'utf8').digest('hex');
+  const sig = (key: string) =>
+    createHash('sha1')
+      .update(key + info, 'utf8')
+      .digest('hex');
   const type = Number(fields[3]);
   const byAdmin = sig(secret) === m[1];
   const byUser = !byAdmin && userSecret !== undefined && sig(userSecret) === m[1];
@@ -197,5 +202,7 @@ export function canonicalKs(ks: string): string | undefined {
  * hash kept for a KS as the server issued it, so ended sessions kept before stay ended.)
  */
 export function ksFingerprint(ks: string): string {
-  return createHash('sha256').update(canonicalKs(ks) ?? ks).digest('hex');
+  return createHash('sha256')
+    .update(canonicalKs(ks) ?? ks)
+    .digest('hex');
 }

@@ -40,7 +40,9 @@ export function limitsFor(desc: ApiDescription, base: ParamLimits, service?: str
   if (!op) return { ...base, maxBytes: Math.min(base.maxBytes, SMALL_ACTION_BYTES) };
   // a string parameter that carries a document (metadata.add's xmlData, an XSD, a transformation) is not small
   const document = (p: { name: string; inputType?: string }) => p.inputType === 'textarea' || /xml|xsd|xsl|Data$|Content$/i.test(p.name);
-  const scalarOnly = op.params.every((p) => p.type.kind !== 'object' && p.type.kind !== 'array' && p.type.kind !== 'map' && !(p.type.kind === 'string' && document(p)));
+  const scalarOnly = op.params.every(
+    (p) => p.type.kind !== 'object' && p.type.kind !== 'array' && p.type.kind !== 'map' && !(p.type.kind === 'string' && document(p)),
+  );
   return scalarOnly ? { ...base, maxBytes: Math.min(base.maxBytes, SMALL_ACTION_BYTES) } : base;
 }
 
@@ -72,7 +74,10 @@ export class JsonScanner {
   /** An array was just opened: its first non-space character decides whether it has an item. */
   private firstInArray = false;
 
-  constructor(private readonly limits: ParamLimits, private readonly what = 'JSON') {}
+  constructor(
+    private readonly limits: ParamLimits,
+    private readonly what = 'JSON',
+  ) {}
 
   /** Entries counted so far. */
   get count(): number {

@@ -142,7 +142,10 @@ export async function startSandboxServer(opts: SandboxServerOptions): Promise<Sa
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => {
-          core.close().catch(() => undefined).finally(resolve);
+          core
+            .close()
+            .catch(() => undefined)
+            .finally(resolve);
         });
         server.closeAllConnections?.();
       }),

@@ -30,7 +30,10 @@ export async function probeMedia(path: string): Promise<MediaFacts | undefined> 
       (err, stdout) => {
         if (err) return resolve(undefined);
         try {
-          const j = JSON.parse(stdout) as { format?: { duration?: string }; streams?: Array<{ codec_type?: string; width?: number; height?: number }> };
+          const j = JSON.parse(stdout) as {
+            format?: { duration?: string };
+            streams?: Array<{ codec_type?: string; width?: number; height?: number }>;
+          };
           const facts: MediaFacts = {};
           const d = Number(j.format?.duration);
           if (Number.isFinite(d) && d > 0) {

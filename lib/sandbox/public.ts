@@ -51,7 +51,10 @@ export class Visitors {
   ) {
     // idle partners are looked for every tenth of the idle time (at most every 10 min)
     const every = Math.max(10_000, Math.min(10 * 60_000, (settings.idleHours * 3600_000) / 10));
-    this.timer = setInterval(() => void this.sweep().catch((e) => console.error('[sandbox] removing idle visitor partners failed:', (e as Error).message)), every);
+    this.timer = setInterval(
+      () => void this.sweep().catch((e) => console.error('[sandbox] removing idle visitor partners failed:', (e as Error).message)),
+      every,
+    );
     this.timer.unref?.();
   }
 
@@ -121,7 +124,10 @@ export class Visitors {
     const now = this.nowSec();
     const n = await this.core.store.countRequest(partnerId, Math.floor(now / 60));
     if (n > this.settings.maxRequestsPerMinute) {
-      throw new KalturaApiError('SANDBOX_RATE_LIMITED', { LIMIT: this.settings.maxRequestsPerMinute, RETRY_AFTER_SECONDS: 60 - (now % 60) });
+      throw new KalturaApiError('SANDBOX_RATE_LIMITED', {
+        LIMIT: this.settings.maxRequestsPerMinute,
+        RETRY_AFTER_SECONDS: 60 - (now % 60),
+      });
     }
   }
 
@@ -130,7 +136,8 @@ export class Visitors {
     const pid = ctx.session?.partnerId;
     if (pid === undefined || !(await this.isVisitor(pid))) return;
     const u = await this.core.store.usage(pid);
-    if (u.objects >= this.settings.maxObjects) throw new KalturaApiError('SANDBOX_QUOTA_EXCEEDED', { QUOTA: 'objects', LIMIT: this.settings.maxObjects });
+    if (u.objects >= this.settings.maxObjects)
+      throw new KalturaApiError('SANDBOX_QUOTA_EXCEEDED', { QUOTA: 'objects', LIMIT: this.settings.maxObjects });
     if (declaredBytes > 0 && u.bytes + declaredBytes > this.settings.maxBytes) throw this.bytesExceeded();
   }
 
@@ -149,7 +156,8 @@ export class Visitors {
 
   /** The answer to a KS whose partner is gone: expired (say so), or never known. */
   async goneError(partnerId: number, ks: string): Promise<KalturaApiError> {
-    if (await this.core.store.isExpiredPartner(partnerId)) return new KalturaApiError('SANDBOX_PARTNER_EXPIRED', { PID: partnerId, HOURS: this.settings.idleHours });
+    if (await this.core.store.isExpiredPartner(partnerId))
+      return new KalturaApiError('SANDBOX_PARTNER_EXPIRED', { PID: partnerId, HOURS: this.settings.idleHours });
     return new KalturaApiError('INVALID_KS', { KSID: ks.slice(0, 400), ERR_CODE: -2, ERR_DESC: 'INVALID_PARTNER' });
   }
 
@@ -166,7 +174,11 @@ export class Visitors {
     for (const pid of idle) {
       const gone = await store.removePartner(pid, now);
       this.kinds.delete(pid);
-      const names = [...gone.entries.map(blobName.content), ...gone.tokens.map(blobName.upload), ...gone.objects.map((o) => blobName.asset(o.kind, o.id))];
+      const names = [
+        ...gone.entries.map(blobName.content),
+        ...gone.tokens.map(blobName.upload),
+        ...gone.objects.map((o) => blobName.asset(o.kind, o.id)),
+      ];
       for (const name of names) await store.blobs.remove(name).catch(() => undefined);
     }
     if (idle.length) console.log(`[sandbox] removed ${idle.length} visitor partner(s) idle for ${this.settings.idleHours} h`);

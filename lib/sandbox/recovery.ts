@@ -64,7 +64,15 @@ export function sweepSpools(dataDir: string): number {
 const SHARED_GRACE_SEC = 600;
 
 export async function recover(core: SandboxCore): Promise<RecoveryReport> {
-  const report: RecoveryReport = { spoolsRemoved: sweepSpools(core.settings.dataDir), movesFinished: 0, deletionsFinished: 0, truncated: 0, uploadsRestarted: 0, orphansRemoved: 0, entriesWithoutContent: 0 };
+  const report: RecoveryReport = {
+    spoolsRemoved: sweepSpools(core.settings.dataDir),
+    movesFinished: 0,
+    deletionsFinished: 0,
+    truncated: 0,
+    uploadsRestarted: 0,
+    orphansRemoved: 0,
+    entriesWithoutContent: 0,
+  };
   const shared = core.store.kind === 'postgres';
   await core.store.withLock('sandbox:recovery', () => repair(core, report, shared ? SHARED_GRACE_SEC : 0));
   const changed = Object.entries(report).filter(([, n]) => n > 0);
@@ -96,7 +104,9 @@ async function repair(core: SandboxCore, report: RecoveryReport, graceSec: numbe
   for (const t of await store.tokensWithStatus([TOKEN_CLOSED], ATTACHED_ASSET)) {
     const src = blobName.upload(t.id);
     if (!t.attached_object_id || !settled(t.updated_at) || !(await exists(src))) continue;
-    const o = [...withAssets.values()].find((x) => x.id === t.attached_object_id && x.file_name === t.file_name) ?? [...withAssets.values()].find((x) => x.id === t.attached_object_id);
+    const o =
+      [...withAssets.values()].find((x) => x.id === t.attached_object_id && x.file_name === t.file_name) ??
+      [...withAssets.values()].find((x) => x.id === t.attached_object_id);
     if (!o) {
       await blobs.remove(src);
       continue;

@@ -20,9 +20,12 @@ export function toJson(value: unknown): string {
 }
 
 function esc(s: string): string {
-  return s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!)
-    // characters XML 1.0 cannot carry
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
+  return (
+    s
+      .replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!)
+      // characters XML 1.0 cannot carry
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+  );
 }
 
 function safeName(k: string): string {
@@ -36,7 +39,10 @@ function xmlValue(v: unknown): string {
   if (Array.isArray(v)) return v.map((x) => `<item>${xmlValue(x)}</item>`).join('');
   if (isApiErrorObject(v)) {
     const args = Object.entries(v.args)
-      .map(([name, value]) => `<item><objectType>KalturaApiExceptionArg</objectType><name>${esc(name)}</name><value>${esc(value)}</value></item>`)
+      .map(
+        ([name, value]) =>
+          `<item><objectType>KalturaApiExceptionArg</objectType><name>${esc(name)}</name><value>${esc(value)}</value></item>`,
+      )
       .join('');
     return `<error><objectType>KalturaAPIException</objectType><code>${esc(v.code)}</code><message>${esc(v.message)}</message><args>${args}</args></error>`;
   }

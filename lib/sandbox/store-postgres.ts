@@ -17,9 +17,26 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { PgBlobs } from './blobs-postgres';
 import {
-  ENTRY_FIELDS, POSTGRES_DIALECT, PROP_NAME, TOKEN_FIELDS, conditionsSql, ownerSql,
-  type Condition, type EntryRow, type FieldSql, type ObjectFilter, type ObjectPatch, type ObjectQuery, type ObjectRow,
-  type OrderBy, type OwnerScope, type PartnerRow, type PartnerUsage, type RemovedPartner, type SandboxStore, type TokenRow,
+  ENTRY_FIELDS,
+  POSTGRES_DIALECT,
+  PROP_NAME,
+  TOKEN_FIELDS,
+  conditionsSql,
+  ownerSql,
+  type Condition,
+  type EntryRow,
+  type FieldSql,
+  type ObjectFilter,
+  type ObjectPatch,
+  type ObjectQuery,
+  type ObjectRow,
+  type OrderBy,
+  type OwnerScope,
+  type PartnerRow,
+  type PartnerUsage,
+  type RemovedPartner,
+  type SandboxStore,
+  type TokenRow,
 } from './store';
 
 const SCHEMA = `
@@ -72,9 +89,12 @@ BEGIN
 END $$;
 `;
 
-const OBJECT_COLUMNS = 'seq, kind, id, partner_id, object_type, user_id, anon_owner, created_at, updated_at, data::text AS data, content_size, file_name, deleted';
-const TOKEN_COLUMNS = 'id, partner_id, user_id, anon_owner, status, file_name, file_size, uploaded_file_size, auto_finalize, attached_object_type, attached_object_id, pending, generation, created_at, updated_at';
-const ENTRY_COLUMNS = 'id, partner_id, user_id, anon_owner, creator_id, name, status, media_type, created_at, updated_at, version, reference_id, tags, props, upload_token_id, content_size, file_name, ready_at';
+const OBJECT_COLUMNS =
+  'seq, kind, id, partner_id, object_type, user_id, anon_owner, created_at, updated_at, data::text AS data, content_size, file_name, deleted';
+const TOKEN_COLUMNS =
+  'id, partner_id, user_id, anon_owner, status, file_name, file_size, uploaded_file_size, auto_finalize, attached_object_type, attached_object_id, pending, generation, created_at, updated_at';
+const ENTRY_COLUMNS =
+  'id, partner_id, user_id, anon_owner, creator_id, name, status, media_type, created_at, updated_at, version, reference_id, tags, props, upload_token_id, content_size, file_name, ready_at';
 
 /** The number columns that conditions of the API's filters reach (entries and upload tokens). */
 const NUMBER_COLUMNS = new Set(['status', 'media_type', 'created_at', 'updated_at', 'file_size', 'partner_id']);
@@ -273,7 +293,10 @@ export class PgStore implements SandboxStore {
 
   // sessions
   async endSession(fingerprint: string, expiry: number): Promise<void> {
-    await this.run('INSERT INTO ended_sessions (fingerprint, expiry) VALUES (?, ?) ON CONFLICT (fingerprint) DO UPDATE SET expiry = excluded.expiry', [fingerprint, expiry]);
+    await this.run(
+      'INSERT INTO ended_sessions (fingerprint, expiry) VALUES (?, ?) ON CONFLICT (fingerprint) DO UPDATE SET expiry = excluded.expiry',
+      [fingerprint, expiry],
+    );
     await this.run('DELETE FROM ended_sessions WHERE expiry < ?', [Math.floor(Date.now() / 1000) - 60]);
     this.ended.add(fingerprint);
   }
@@ -286,13 +309,28 @@ export class PgStore implements SandboxStore {
 
   // tokens
   async getToken(id: string, opts: { lock?: boolean } = {}): Promise<TokenRow | undefined> {
-    return this.one<TokenRow>(`SELECT ${TOKEN_COLUMNS} FROM upload_tokens WHERE id = ?${opts.lock && this.inTx() ? ' FOR UPDATE' : ''}`, [id]);
+    return this.one<TokenRow>(`SELECT ${TOKEN_COLUMNS} FROM upload_tokens WHERE id = ?${opts.lock && this.inTx() ? ' FOR UPDATE' : ''}`, [
+      id,
+    ]);
   }
   async insertToken(t: TokenRow): Promise<void> {
-    await this.run(
-      `INSERT INTO upload_tokens (${TOKEN_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [t.id, t.partner_id, t.user_id, t.anon_owner, t.status, t.file_name, t.file_size, t.uploaded_file_size, t.auto_finalize, t.attached_object_type, t.attached_object_id, t.pending, t.generation ?? 0, t.created_at, t.updated_at],
-    );
+    await this.run(`INSERT INTO upload_tokens (${TOKEN_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
+      t.id,
+      t.partner_id,
+      t.user_id,
+      t.anon_owner,
+      t.status,
+      t.file_name,
+      t.file_size,
+      t.uploaded_file_size,
+      t.auto_finalize,
+      t.attached_object_type,
+      t.attached_object_id,
+      t.pending,
+      t.generation ?? 0,
+      t.created_at,
+      t.updated_at,
+    ]);
   }
   private static setClause(patch: Record<string, unknown>, allowed: string[]): { sql: string; params: unknown[] } {
     const keys = Object.keys(patch).filter((k) => allowed.includes(k));
@@ -305,14 +343,48 @@ export class PgStore implements SandboxStore {
   }
   async transitionToken(id: string, from: number[], patch: Partial<Omit<TokenRow, 'id'>>): Promise<boolean> {
     const s = PgStore.setClause(patch, TOKEN_COLUMNS.split(', '));
-    return (await this.run(`UPDATE upload_tokens SET ${s.sql} WHERE id = ? AND status IN (${from.map(Number).join(',')})`, [...s.params, id])) > 0;
+    return (
+      (await this.run(`UPDATE upload_tokens SET ${s.sql} WHERE id = ? AND status IN (${from.map(Number).join(',')})`, [...s.params, id])) >
+      0
+    );
   }
-  async queryTokens(partnerId: number, where: Condition[], owner: OwnerScope | undefined, ascending: boolean, limit: number, offset: number): Promise<{ rows: TokenRow[]; total: number }> {
-    return this.queryTable<TokenRow>('upload_tokens', TOKEN_COLUMNS, TOKEN_FIELDS, partnerId, where, owner, ascending ? 'created_at ASC, seq ASC' : 'created_at DESC, seq DESC', limit, offset);
+  async queryTokens(
+    partnerId: number,
+    where: Condition[],
+    owner: OwnerScope | undefined,
+    ascending: boolean,
+    limit: number,
+    offset: number,
+  ): Promise<{ rows: TokenRow[]; total: number }> {
+    return this.queryTable<TokenRow>(
+      'upload_tokens',
+      TOKEN_COLUMNS,
+      TOKEN_FIELDS,
+      partnerId,
+      where,
+      owner,
+      ascending ? 'created_at ASC, seq ASC' : 'created_at DESC, seq DESC',
+      limit,
+      offset,
+    );
   }
 
-  private async queryTable<T>(table: string, columns: string, fields: Record<string, string>, partnerId: number, where: Condition[], owner: OwnerScope | undefined, order: string, limit: number, offset: number): Promise<{ rows: T[]; total: number }> {
-    const c = conditionsSql(where, (f) => (fields[f] ? { cmp: fields[f]!, text: `CAST(${fields[f]} AS TEXT)`, numeric: NUMBER_COLUMNS.has(fields[f]!) } : undefined), POSTGRES_DIALECT);
+  private async queryTable<T>(
+    table: string,
+    columns: string,
+    fields: Record<string, string>,
+    partnerId: number,
+    where: Condition[],
+    owner: OwnerScope | undefined,
+    order: string,
+    limit: number,
+    offset: number,
+  ): Promise<{ rows: T[]; total: number }> {
+    const c = conditionsSql(
+      where,
+      (f) => (fields[f] ? { cmp: fields[f]!, text: `CAST(${fields[f]} AS TEXT)`, numeric: NUMBER_COLUMNS.has(fields[f]!) } : undefined),
+      POSTGRES_DIALECT,
+    );
     const o = ownerSql(owner);
     const sql = ['partner_id = ?', ...(o.sql ? [o.sql] : []), ...c.sql].join(' AND ');
     const params = [partnerId, ...o.params, ...c.params];
@@ -325,8 +397,12 @@ export class PgStore implements SandboxStore {
 
   async tokensWithStatus(statuses: number[], attachedType?: string): Promise<TokenRow[]> {
     const list = statuses.map(() => '?').join(',');
-    if (attachedType === undefined) return this.q<TokenRow>(`SELECT ${TOKEN_COLUMNS} FROM upload_tokens WHERE status IN (${list})`, statuses);
-    return this.q<TokenRow>(`SELECT ${TOKEN_COLUMNS} FROM upload_tokens WHERE status IN (${list}) AND attached_object_type = ?`, [...statuses, attachedType]);
+    if (attachedType === undefined)
+      return this.q<TokenRow>(`SELECT ${TOKEN_COLUMNS} FROM upload_tokens WHERE status IN (${list})`, statuses);
+    return this.q<TokenRow>(`SELECT ${TOKEN_COLUMNS} FROM upload_tokens WHERE status IN (${list}) AND attached_object_type = ?`, [
+      ...statuses,
+      attachedType,
+    ]);
   }
 
   // entries
@@ -334,27 +410,68 @@ export class PgStore implements SandboxStore {
     return this.one<EntryRow>(`SELECT ${ENTRY_COLUMNS} FROM entries WHERE id = ?${opts.lock && this.inTx() ? ' FOR UPDATE' : ''}`, [id]);
   }
   async insertEntry(e: EntryRow): Promise<void> {
-    await this.run(
-      `INSERT INTO entries (${ENTRY_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [e.id, e.partner_id, e.user_id, e.anon_owner, e.creator_id, e.name, e.status, e.media_type, e.created_at, e.updated_at, e.version, e.reference_id, e.tags, e.props, e.upload_token_id, e.content_size, e.file_name, e.ready_at],
-    );
+    await this.run(`INSERT INTO entries (${ENTRY_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
+      e.id,
+      e.partner_id,
+      e.user_id,
+      e.anon_owner,
+      e.creator_id,
+      e.name,
+      e.status,
+      e.media_type,
+      e.created_at,
+      e.updated_at,
+      e.version,
+      e.reference_id,
+      e.tags,
+      e.props,
+      e.upload_token_id,
+      e.content_size,
+      e.file_name,
+      e.ready_at,
+    ]);
   }
   async updateEntry(id: string, patch: Partial<Omit<EntryRow, 'id'>>): Promise<void> {
     const s = PgStore.setClause(patch, ENTRY_COLUMNS.split(', '));
     if (!s.sql) return;
     await this.run(`UPDATE entries SET ${s.sql} WHERE id = ?`, [...s.params, id]);
   }
-  async queryEntries(partnerId: number, where: Condition[], owner: OwnerScope | undefined, order: OrderBy, limit: number, offset: number): Promise<{ rows: EntryRow[]; total: number }> {
+  async queryEntries(
+    partnerId: number,
+    where: Condition[],
+    owner: OwnerScope | undefined,
+    order: OrderBy,
+    limit: number,
+    offset: number,
+  ): Promise<{ rows: EntryRow[]; total: number }> {
     const col = ENTRY_FIELDS[order.field] ?? 'created_at';
     const dir = order.desc ? 'DESC' : 'ASC';
-    return this.queryTable<EntryRow>('entries', ENTRY_COLUMNS, ENTRY_FIELDS, partnerId, where, owner, `${col} ${dir}, seq ${dir}`, limit, offset);
+    return this.queryTable<EntryRow>(
+      'entries',
+      ENTRY_COLUMNS,
+      ENTRY_FIELDS,
+      partnerId,
+      where,
+      owner,
+      `${col} ${dir}, seq ${dir}`,
+      limit,
+      offset,
+    );
   }
   async entriesWithStatus(statuses: number[], withContent = false): Promise<EntryRow[]> {
     const list = statuses.map(() => '?').join(',');
-    return this.q<EntryRow>(`SELECT ${ENTRY_COLUMNS} FROM entries WHERE status IN (${list})${withContent ? ' AND content_size IS NOT NULL' : ''}`, statuses);
+    return this.q<EntryRow>(
+      `SELECT ${ENTRY_COLUMNS} FROM entries WHERE status IN (${list})${withContent ? ' AND content_size IS NOT NULL' : ''}`,
+      statuses,
+    );
   }
   async finishProcessing(preconvert: number, ready: number, nowMs: number): Promise<void> {
-    await this.run('UPDATE entries SET status = ?, updated_at = ? WHERE status = ? AND ready_at <= ?', [ready, Math.floor(nowMs / 1000), preconvert, nowMs]);
+    await this.run('UPDATE entries SET status = ?, updated_at = ? WHERE status = ? AND ready_at <= ?', [
+      ready,
+      Math.floor(nowMs / 1000),
+      preconvert,
+      nowMs,
+    ]);
   }
   async releaseProbing(preconvert: number, nowMs: number): Promise<void> {
     await this.run('UPDATE entries SET ready_at = ? WHERE status = ? AND ready_at IS NULL', [nowMs, preconvert]);
@@ -365,7 +482,10 @@ export class PgStore implements SandboxStore {
 
   // objects of the generic services
   async nextNumericId(kind: string): Promise<number> {
-    const r = await this.one<{ id: number }>('INSERT INTO sequences (kind, next) VALUES (?, 10002) ON CONFLICT (kind) DO UPDATE SET next = sequences.next + 1 RETURNING next - 1 AS id', [kind]);
+    const r = await this.one<{ id: number }>(
+      'INSERT INTO sequences (kind, next) VALUES (?, 10002) ON CONFLICT (kind) DO UPDATE SET next = sequences.next + 1 RETURNING next - 1 AS id',
+      [kind],
+    );
     return r!.id;
   }
   async getObject(kind: string, id: string): Promise<ObjectRow | undefined> {
@@ -374,13 +494,31 @@ export class PgStore implements SandboxStore {
   async insertObject(o: ObjectRow): Promise<void> {
     await this.run(
       'INSERT INTO objects (kind, id, partner_id, object_type, user_id, anon_owner, created_at, updated_at, data, content_size, file_name, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)',
-      [o.kind, o.id, o.partner_id, o.object_type, o.user_id, o.anon_owner, o.created_at, o.updated_at, o.data, o.content_size, o.file_name, o.deleted ?? 0],
+      [
+        o.kind,
+        o.id,
+        o.partner_id,
+        o.object_type,
+        o.user_id,
+        o.anon_owner,
+        o.created_at,
+        o.updated_at,
+        o.data,
+        o.content_size,
+        o.file_name,
+        o.deleted ?? 0,
+      ],
     );
   }
   async updateObject(kind: string, id: string, patch: ObjectPatch): Promise<void> {
-    const keys = Object.keys(patch).filter((k) => ['object_type', 'user_id', 'anon_owner', 'updated_at', 'data', 'content_size', 'file_name', 'deleted'].includes(k)) as Array<keyof ObjectPatch>;
+    const keys = Object.keys(patch).filter((k) =>
+      ['object_type', 'user_id', 'anon_owner', 'updated_at', 'data', 'content_size', 'file_name', 'deleted'].includes(k),
+    ) as Array<keyof ObjectPatch>;
     if (!keys.length) return;
-    await this.run(`UPDATE objects SET ${keys.map((k) => (k === 'data' ? 'data = ?::jsonb' : `${k} = ?`)).join(', ')} WHERE kind = ? AND id = ?`, [...keys.map((k) => patch[k]), kind, id]);
+    await this.run(
+      `UPDATE objects SET ${keys.map((k) => (k === 'data' ? 'data = ?::jsonb' : `${k} = ?`)).join(', ')} WHERE kind = ? AND id = ?`,
+      [...keys.map((k) => patch[k]), kind, id],
+    );
   }
   async removeObject(kind: string, id: string): Promise<void> {
     await this.run('DELETE FROM objects WHERE kind = ? AND id = ?', [kind, id]);
@@ -426,14 +564,19 @@ export class PgStore implements SandboxStore {
     const w = this.objectWhere(q);
     const order = q.order
       .map((o) => {
-        const e = o.field === 'createdAt' ? 'created_at' : o.field === 'updatedAt' ? 'updated_at' : this.objectColumn(q.kind, o.field, true)?.cmp;
+        const e =
+          o.field === 'createdAt' ? 'created_at' : o.field === 'updatedAt' ? 'updated_at' : this.objectColumn(q.kind, o.field, true)?.cmp;
         // NULLs first ascending, last descending, as SQLite orders them
         return e ? `${e} ${o.desc ? 'DESC NULLS LAST' : 'ASC NULLS FIRST'}` : undefined;
       })
       .filter(Boolean);
     const last = q.order[0]?.desc ? 'seq DESC' : 'seq ASC';
     const by = [...order, last].join(', ');
-    return this.q<ObjectRow>(`SELECT ${OBJECT_COLUMNS} FROM objects WHERE ${w.sql} ORDER BY ${by} LIMIT ? OFFSET ?`, [...w.params, q.limit, q.offset]);
+    return this.q<ObjectRow>(`SELECT ${OBJECT_COLUMNS} FROM objects WHERE ${w.sql} ORDER BY ${by} LIMIT ? OFFSET ?`, [
+      ...w.params,
+      q.limit,
+      q.offset,
+    ]);
   }
 
   async pageObjects(q: ObjectQuery): Promise<{ rows: ObjectRow[]; total: number }> {
@@ -460,7 +603,10 @@ export class PgStore implements SandboxStore {
       const existing = await this.visitorPartner(visitorHash);
       if (existing) return existing;
       await this.run('DELETE FROM visitors WHERE hash = ?', [visitorHash]);
-      await this.run('INSERT INTO partners (id, admin_secret, secret, name, created_at, visitor, last_used_at) VALUES (?, ?, ?, ?, ?, 1, ?)', [p.id, p.admin_secret, p.secret, p.name, p.created_at, p.created_at]);
+      await this.run(
+        'INSERT INTO partners (id, admin_secret, secret, name, created_at, visitor, last_used_at) VALUES (?, ?, ?, ?, ?, 1, ?)',
+        [p.id, p.admin_secret, p.secret, p.name, p.created_at, p.created_at],
+      );
       await this.run('INSERT INTO visitors (hash, partner_id, created_at) VALUES (?, ?, ?)', [visitorHash, p.id, p.created_at]);
       return { ...p, visitor: 1, last_used_at: p.created_at };
     });
@@ -469,7 +615,10 @@ export class PgStore implements SandboxStore {
     return (await this.one<{ n: number }>('SELECT COUNT(*) AS n FROM partners WHERE visitor = 1'))?.n ?? 0;
   }
   async countRequest(partnerId: number, minute: number): Promise<number> {
-    const r = await this.one<{ n: number }>('INSERT INTO request_counts (partner_id, minute, n) VALUES (?, ?, 1) ON CONFLICT (partner_id, minute) DO UPDATE SET n = request_counts.n + 1 RETURNING n', [partnerId, minute]);
+    const r = await this.one<{ n: number }>(
+      'INSERT INTO request_counts (partner_id, minute, n) VALUES (?, ?, 1) ON CONFLICT (partner_id, minute) DO UPDATE SET n = request_counts.n + 1 RETURNING n',
+      [partnerId, minute],
+    );
     const n = r?.n ?? 1;
     if (n === 1) {
       await this.run('UPDATE partners SET last_used_at = ? WHERE id = ?', [minute * 60, partnerId]);
@@ -491,17 +640,29 @@ export class PgStore implements SandboxStore {
     return { bytes: Number(r?.bytes ?? 0), objects: Number(r?.objects ?? 0) };
   }
   async idlePartners(beforeSec: number): Promise<number[]> {
-    return (await this.q<{ id: number }>('SELECT id FROM partners WHERE visitor = 1 AND COALESCE(last_used_at, created_at) < ?', [beforeSec])).map((r) => r.id);
+    return (
+      await this.q<{ id: number }>('SELECT id FROM partners WHERE visitor = 1 AND COALESCE(last_used_at, created_at) < ?', [beforeSec])
+    ).map((r) => r.id);
   }
   async removePartner(partnerId: number, nowSec: number): Promise<RemovedPartner> {
     return this.tx(async () => {
       const entries = (await this.q<{ id: string }>('DELETE FROM entries WHERE partner_id = ? RETURNING id', [partnerId])).map((r) => r.id);
-      const tokens = (await this.q<{ id: string }>('DELETE FROM upload_tokens WHERE partner_id = ? RETURNING id', [partnerId])).map((r) => r.id);
-      const objects = (await this.q<{ kind: string; id: string; content_size: number | null }>('DELETE FROM objects WHERE partner_id = ? RETURNING kind, id, content_size', [partnerId])).filter((r) => r.content_size !== null);
+      const tokens = (await this.q<{ id: string }>('DELETE FROM upload_tokens WHERE partner_id = ? RETURNING id', [partnerId])).map(
+        (r) => r.id,
+      );
+      const objects = (
+        await this.q<{ kind: string; id: string; content_size: number | null }>(
+          'DELETE FROM objects WHERE partner_id = ? RETURNING kind, id, content_size',
+          [partnerId],
+        )
+      ).filter((r) => r.content_size !== null);
       await this.run('DELETE FROM visitors WHERE partner_id = ?', [partnerId]);
       await this.run('DELETE FROM request_counts WHERE partner_id = ?', [partnerId]);
       await this.run('DELETE FROM partners WHERE id = ?', [partnerId]);
-      await this.run('INSERT INTO expired_partners (id, expired_at) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET expired_at = excluded.expired_at', [partnerId, nowSec]);
+      await this.run(
+        'INSERT INTO expired_partners (id, expired_at) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET expired_at = excluded.expired_at',
+        [partnerId, nowSec],
+      );
       return { entries, tokens, objects: objects.map((o) => ({ kind: o.kind, id: o.id })) };
     });
   }

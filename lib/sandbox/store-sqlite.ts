@@ -18,9 +18,26 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { LocalBlobs } from './blobs';
 import {
-  ENTRY_FIELDS, PROP_NAME, SQLITE_DIALECT, TOKEN_FIELDS, conditionsSql, ownerSql,
-  type Condition, type EntryRow, type FieldSql, type ObjectFilter, type ObjectPatch, type ObjectQuery, type ObjectRow,
-  type OrderBy, type OwnerScope, type PartnerRow, type PartnerUsage, type RemovedPartner, type SandboxStore, type TokenRow,
+  ENTRY_FIELDS,
+  PROP_NAME,
+  SQLITE_DIALECT,
+  TOKEN_FIELDS,
+  conditionsSql,
+  ownerSql,
+  type Condition,
+  type EntryRow,
+  type FieldSql,
+  type ObjectFilter,
+  type ObjectPatch,
+  type ObjectQuery,
+  type ObjectRow,
+  type OrderBy,
+  type OwnerScope,
+  type PartnerRow,
+  type PartnerUsage,
+  type RemovedPartner,
+  type SandboxStore,
+  type TokenRow,
 } from './store';
 
 const SCHEMA = `
@@ -62,7 +79,8 @@ CREATE TABLE IF NOT EXISTS expired_partners (id INTEGER PRIMARY KEY, expired_at 
  * The columns of an object as services see them. `data` is kept as JSONB (SQLite's binary JSON:
  * filters read properties without parsing text) and read back as JSON text.
  */
-const OBJECT_COLUMNS = 'seq, kind, id, partner_id, object_type, user_id, anon_owner, created_at, updated_at, json(data) AS data, content_size, file_name, deleted';
+const OBJECT_COLUMNS =
+  'seq, kind, id, partner_id, object_type, user_id, anon_owner, created_at, updated_at, json(data) AS data, content_size, file_name, deleted';
 
 /** Columns added after the first schema (ALTER TABLE ... ADD COLUMN on older data folders). */
 const ADDED_COLUMNS: Array<[table: string, column: string, definition: string]> = [
@@ -133,7 +151,9 @@ export class SqliteStore implements SandboxStore {
     // statistics for the query planner (which property index to use), each ANALYZE bounded
     this.db.pragma('analysis_limit = 20000');
     // the columns first: an older data folder's tables lack some that the schema's indexes name
-    const before = new Set((this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>).map((r) => r.name));
+    const before = new Set(
+      (this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>).map((r) => r.name),
+    );
     for (const [table, column, definition] of ADDED_COLUMNS) {
       if (!before.has(table)) continue;
       const cols = this.db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>;
@@ -205,9 +225,9 @@ export class SqliteStore implements SandboxStore {
   }
   async putPartner(p: PartnerRow): Promise<void> {
     await this.idle();
-    this
-      .stmt('INSERT INTO partners (id, admin_secret, secret, name, created_at, visitor, last_used_at) VALUES (@id, @admin_secret, @secret, @name, @created_at, @visitor, @last_used_at) ON CONFLICT(id) DO UPDATE SET admin_secret = excluded.admin_secret, secret = excluded.secret')
-      .run({ visitor: 0, last_used_at: null, ...p });
+    this.stmt(
+      'INSERT INTO partners (id, admin_secret, secret, name, created_at, visitor, last_used_at) VALUES (@id, @admin_secret, @secret, @name, @created_at, @visitor, @last_used_at) ON CONFLICT(id) DO UPDATE SET admin_secret = excluded.admin_secret, secret = excluded.secret',
+    ).run({ visitor: 0, last_used_at: null, ...p });
   }
 
   // sessions
@@ -235,14 +255,12 @@ export class SqliteStore implements SandboxStore {
   }
   async insertToken(t: TokenRow): Promise<void> {
     await this.idle();
-    this
-      .stmt(
-        `INSERT INTO upload_tokens (id, partner_id, user_id, anon_owner, status, file_name, file_size, uploaded_file_size, auto_finalize,
+    this.stmt(
+      `INSERT INTO upload_tokens (id, partner_id, user_id, anon_owner, status, file_name, file_size, uploaded_file_size, auto_finalize,
           attached_object_type, attached_object_id, pending, generation, created_at, updated_at)
          VALUES (@id, @partner_id, @user_id, @anon_owner, @status, @file_name, @file_size, @uploaded_file_size, @auto_finalize,
           @attached_object_type, @attached_object_id, @pending, @generation, @created_at, @updated_at)`,
-      )
-      .run({ generation: 0, ...t });
+    ).run({ generation: 0, ...t });
   }
   async updateToken(id: string, patch: Partial<Omit<TokenRow, 'id'>>): Promise<void> {
     const keys = Object.keys(patch);
@@ -253,15 +271,42 @@ export class SqliteStore implements SandboxStore {
   async transitionToken(id: string, from: number[], patch: Partial<Omit<TokenRow, 'id'>>): Promise<boolean> {
     const keys = Object.keys(patch);
     await this.idle();
-    const r = this.stmt(`UPDATE upload_tokens SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE id = @id AND status IN (${from.map(Number).join(',')})`).run({ ...patch, id });
+    const r = this.stmt(
+      `UPDATE upload_tokens SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE id = @id AND status IN (${from.map(Number).join(',')})`,
+    ).run({ ...patch, id });
     return r.changes > 0;
   }
-  async queryTokens(partnerId: number, where: Condition[], owner: OwnerScope | undefined, ascending: boolean, limit: number, offset: number): Promise<{ rows: TokenRow[]; total: number }> {
+  async queryTokens(
+    partnerId: number,
+    where: Condition[],
+    owner: OwnerScope | undefined,
+    ascending: boolean,
+    limit: number,
+    offset: number,
+  ): Promise<{ rows: TokenRow[]; total: number }> {
     await this.idle();
-    return this.queryTable<TokenRow>('upload_tokens', TOKEN_FIELDS, partnerId, where, owner, ascending ? 'created_at ASC, rowid ASC' : 'created_at DESC, rowid DESC', limit, offset);
+    return this.queryTable<TokenRow>(
+      'upload_tokens',
+      TOKEN_FIELDS,
+      partnerId,
+      where,
+      owner,
+      ascending ? 'created_at ASC, rowid ASC' : 'created_at DESC, rowid DESC',
+      limit,
+      offset,
+    );
   }
 
-  private queryTable<T>(table: string, fields: Record<string, string>, partnerId: number, where: Condition[], owner: OwnerScope | undefined, order: string, limit: number, offset: number): { rows: T[]; total: number } {
+  private queryTable<T>(
+    table: string,
+    fields: Record<string, string>,
+    partnerId: number,
+    where: Condition[],
+    owner: OwnerScope | undefined,
+    order: string,
+    limit: number,
+    offset: number,
+  ): { rows: T[]; total: number } {
     const c = conditionsSql(where, (f) => (fields[f] ? { cmp: fields[f]!, text: fields[f]! } : undefined), SQLITE_DIALECT);
     const o = ownerSql(owner);
     const sql = ['partner_id = ?', ...(o.sql ? [o.sql] : []), ...c.sql].join(' AND ');
@@ -274,8 +319,12 @@ export class SqliteStore implements SandboxStore {
   async tokensWithStatus(statuses: number[], attachedType?: string): Promise<TokenRow[]> {
     await this.idle();
     const list = statuses.map(() => '?').join(',');
-    if (attachedType === undefined) return this.stmt(`SELECT * FROM upload_tokens WHERE status IN (${list})`).all(...statuses) as TokenRow[];
-    return this.stmt(`SELECT * FROM upload_tokens WHERE status IN (${list}) AND attached_object_type = ?`).all(...statuses, attachedType) as TokenRow[];
+    if (attachedType === undefined)
+      return this.stmt(`SELECT * FROM upload_tokens WHERE status IN (${list})`).all(...statuses) as TokenRow[];
+    return this.stmt(`SELECT * FROM upload_tokens WHERE status IN (${list}) AND attached_object_type = ?`).all(
+      ...statuses,
+      attachedType,
+    ) as TokenRow[];
   }
 
   // entries
@@ -285,14 +334,12 @@ export class SqliteStore implements SandboxStore {
   }
   async insertEntry(e: EntryRow): Promise<void> {
     await this.idle();
-    this
-      .stmt(
-        `INSERT INTO entries (id, partner_id, user_id, anon_owner, creator_id, name, status, media_type, created_at, updated_at, version,
+    this.stmt(
+      `INSERT INTO entries (id, partner_id, user_id, anon_owner, creator_id, name, status, media_type, created_at, updated_at, version,
           reference_id, tags, props, upload_token_id, content_size, file_name, ready_at)
          VALUES (@id, @partner_id, @user_id, @anon_owner, @creator_id, @name, @status, @media_type, @created_at, @updated_at, @version,
           @reference_id, @tags, @props, @upload_token_id, @content_size, @file_name, @ready_at)`,
-      )
-      .run(e);
+    ).run(e);
   }
   async updateEntry(id: string, patch: Partial<Omit<EntryRow, 'id'>>): Promise<void> {
     const keys = Object.keys(patch);
@@ -300,7 +347,14 @@ export class SqliteStore implements SandboxStore {
     await this.idle();
     this.stmt(`UPDATE entries SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE id = @id`).run({ ...patch, id });
   }
-  async queryEntries(partnerId: number, where: Condition[], owner: OwnerScope | undefined, order: OrderBy, limit: number, offset: number): Promise<{ rows: EntryRow[]; total: number }> {
+  async queryEntries(
+    partnerId: number,
+    where: Condition[],
+    owner: OwnerScope | undefined,
+    order: OrderBy,
+    limit: number,
+    offset: number,
+  ): Promise<{ rows: EntryRow[]; total: number }> {
     await this.idle();
     const col = ENTRY_FIELDS[order.field] ?? 'created_at';
     const dir = order.desc ? 'DESC' : 'ASC';
@@ -309,11 +363,18 @@ export class SqliteStore implements SandboxStore {
   async entriesWithStatus(statuses: number[], withContent = false): Promise<EntryRow[]> {
     await this.idle();
     const list = statuses.map(() => '?').join(',');
-    return this.stmt(`SELECT * FROM entries WHERE status IN (${list})${withContent ? ' AND content_size IS NOT NULL' : ''}`).all(...statuses) as EntryRow[];
+    return this.stmt(`SELECT * FROM entries WHERE status IN (${list})${withContent ? ' AND content_size IS NOT NULL' : ''}`).all(
+      ...statuses,
+    ) as EntryRow[];
   }
   async finishProcessing(preconvert: number, ready: number, nowMs: number): Promise<void> {
     await this.idle();
-    this.stmt('UPDATE entries SET status = ?, updated_at = ? WHERE status = ? AND ready_at <= ?').run(ready, Math.floor(nowMs / 1000), preconvert, nowMs);
+    this.stmt('UPDATE entries SET status = ?, updated_at = ? WHERE status = ? AND ready_at <= ?').run(
+      ready,
+      Math.floor(nowMs / 1000),
+      preconvert,
+      nowMs,
+    );
   }
   async releaseProbing(preconvert: number, nowMs: number): Promise<void> {
     await this.idle();
@@ -331,7 +392,9 @@ export class SqliteStore implements SandboxStore {
 
   async nextNumericId(kind: string): Promise<number> {
     await this.idle();
-    const row = this.stmt('INSERT INTO sequences (kind, next) VALUES (?, 10002) ON CONFLICT(kind) DO UPDATE SET next = next + 1 RETURNING next - 1 AS id').get(kind) as { id: number };
+    const row = this.stmt(
+      'INSERT INTO sequences (kind, next) VALUES (?, 10002) ON CONFLICT(kind) DO UPDATE SET next = next + 1 RETURNING next - 1 AS id',
+    ).get(kind) as { id: number };
     return row.id;
   }
 
@@ -355,18 +418,20 @@ export class SqliteStore implements SandboxStore {
   async insertObject(o: ObjectRow): Promise<void> {
     await this.idle();
     if (++this.sinceOptimize >= 2000) this.optimize();
-    this
-      .stmt(
-        `INSERT INTO objects (kind, id, partner_id, object_type, user_id, anon_owner, created_at, updated_at, data, content_size, file_name, deleted)
+    this.stmt(
+      `INSERT INTO objects (kind, id, partner_id, object_type, user_id, anon_owner, created_at, updated_at, data, content_size, file_name, deleted)
          VALUES (@kind, @id, @partner_id, @object_type, @user_id, @anon_owner, @created_at, @updated_at, jsonb(@data), @content_size, @file_name, @deleted)`,
-      )
-      .run({ ...o, seq: undefined, deleted: o.deleted ?? 0 });
+    ).run({ ...o, seq: undefined, deleted: o.deleted ?? 0 });
   }
   async updateObject(kind: string, id: string, patch: ObjectPatch): Promise<void> {
-    const keys = Object.keys(patch).filter((k) => ['object_type', 'user_id', 'anon_owner', 'updated_at', 'data', 'content_size', 'file_name', 'deleted'].includes(k));
+    const keys = Object.keys(patch).filter((k) =>
+      ['object_type', 'user_id', 'anon_owner', 'updated_at', 'data', 'content_size', 'file_name', 'deleted'].includes(k),
+    );
     if (!keys.length) return;
     await this.idle();
-    this.stmt(`UPDATE objects SET ${keys.map((k) => (k === 'data' ? 'data = jsonb(@data)' : `${k} = @${k}`)).join(', ')} WHERE kind = @kind AND id = @id`).run({ ...patch, kind, id });
+    this.stmt(
+      `UPDATE objects SET ${keys.map((k) => (k === 'data' ? 'data = jsonb(@data)' : `${k} = @${k}`)).join(', ')} WHERE kind = @kind AND id = @id`,
+    ).run({ ...patch, kind, id });
   }
   async removeObject(kind: string, id: string): Promise<void> {
     await this.idle();
@@ -429,14 +494,17 @@ export class SqliteStore implements SandboxStore {
     const w = this.objectWhere(q);
     const order = q.order
       .map((o) => {
-        const e = o.field === 'createdAt' ? 'created_at' : o.field === 'updatedAt' ? 'updated_at' : this.objectColumn(q.kind, o.field, true)?.cmp;
+        const e =
+          o.field === 'createdAt' ? 'created_at' : o.field === 'updatedAt' ? 'updated_at' : this.objectColumn(q.kind, o.field, true)?.cmp;
         return e ? `${e} ${o.desc ? 'DESC' : 'ASC'}` : undefined;
       })
       .filter(Boolean);
     const last = q.order[0]?.desc ? 'seq DESC' : 'seq ASC';
     // the page's rows by their seq first (the sort carries no object data), then those rows
     const by = [...order, last].join(', ');
-    return this.stmt(`SELECT ${OBJECT_COLUMNS} FROM objects WHERE seq IN (SELECT seq FROM objects WHERE ${w.sql} ORDER BY ${by} LIMIT ? OFFSET ?) ORDER BY ${by}`).all(...w.params, q.limit, q.offset) as ObjectRow[];
+    return this.stmt(
+      `SELECT ${OBJECT_COLUMNS} FROM objects WHERE seq IN (SELECT seq FROM objects WHERE ${w.sql} ORDER BY ${by} LIMIT ? OFFSET ?) ORDER BY ${by}`,
+    ).all(...w.params, q.limit, q.offset) as ObjectRow[];
   }
 
   private count(q: ObjectFilter): number {
@@ -458,14 +526,18 @@ export class SqliteStore implements SandboxStore {
 
   async visitorPartner(visitorHash: string): Promise<PartnerRow | undefined> {
     await this.idle();
-    return this.stmt('SELECT p.* FROM visitors v JOIN partners p ON p.id = v.partner_id WHERE v.hash = ?').get(visitorHash) as PartnerRow | undefined;
+    return this.stmt('SELECT p.* FROM visitors v JOIN partners p ON p.id = v.partner_id WHERE v.hash = ?').get(visitorHash) as
+      | PartnerRow
+      | undefined;
   }
   async createVisitorPartner(visitorHash: string, p: PartnerRow): Promise<PartnerRow> {
     return this.tx(async () => {
       const existing = await this.visitorPartner(visitorHash);
       if (existing) return existing;
       this.stmt('DELETE FROM visitors WHERE hash = ?').run(visitorHash);
-      this.stmt('INSERT INTO partners (id, admin_secret, secret, name, created_at, visitor, last_used_at) VALUES (@id, @admin_secret, @secret, @name, @created_at, 1, @created_at)').run(p);
+      this.stmt(
+        'INSERT INTO partners (id, admin_secret, secret, name, created_at, visitor, last_used_at) VALUES (@id, @admin_secret, @secret, @name, @created_at, 1, @created_at)',
+      ).run(p);
       this.stmt('INSERT INTO visitors (hash, partner_id, created_at) VALUES (?, ?, ?)').run(visitorHash, p.id, p.created_at);
       return { ...p, visitor: 1, last_used_at: p.created_at };
     });
@@ -476,7 +548,9 @@ export class SqliteStore implements SandboxStore {
   }
   async countRequest(partnerId: number, minute: number): Promise<number> {
     await this.idle();
-    const { n } = this.stmt('INSERT INTO request_counts (partner_id, minute, n) VALUES (?, ?, 1) ON CONFLICT(partner_id, minute) DO UPDATE SET n = n + 1 RETURNING n').get(partnerId, minute) as { n: number };
+    const { n } = this.stmt(
+      'INSERT INTO request_counts (partner_id, minute, n) VALUES (?, ?, 1) ON CONFLICT(partner_id, minute) DO UPDATE SET n = n + 1 RETURNING n',
+    ).get(partnerId, minute) as { n: number };
     if (n === 1) {
       this.stmt('UPDATE partners SET last_used_at = ? WHERE id = ?').run(minute * 60, partnerId);
       this.stmt('DELETE FROM request_counts WHERE partner_id = ? AND minute < ?').run(partnerId, minute - 1);
@@ -498,14 +572,24 @@ export class SqliteStore implements SandboxStore {
   }
   async idlePartners(beforeSec: number): Promise<number[]> {
     await this.idle();
-    return (this.stmt('SELECT id FROM partners WHERE visitor = 1 AND COALESCE(last_used_at, created_at) < ?').all(beforeSec) as Array<{ id: number }>).map((r) => r.id);
+    return (
+      this.stmt('SELECT id FROM partners WHERE visitor = 1 AND COALESCE(last_used_at, created_at) < ?').all(beforeSec) as Array<{
+        id: number;
+      }>
+    ).map((r) => r.id);
   }
   async removePartner(partnerId: number, nowSec: number): Promise<RemovedPartner> {
     return this.tx(async () => {
       const entries = (this.stmt('SELECT id FROM entries WHERE partner_id = ?').all(partnerId) as Array<{ id: string }>).map((r) => r.id);
-      const tokens = (this.stmt('SELECT id FROM upload_tokens WHERE partner_id = ?').all(partnerId) as Array<{ id: string }>).map((r) => r.id);
-      const objects = this.stmt('SELECT kind, id FROM objects WHERE partner_id = ? AND content_size IS NOT NULL').all(partnerId) as Array<{ kind: string; id: string }>;
-      for (const t of ['entries', 'upload_tokens', 'objects', 'visitors', 'request_counts']) this.stmt(`DELETE FROM ${t} WHERE partner_id = ?`).run(partnerId);
+      const tokens = (this.stmt('SELECT id FROM upload_tokens WHERE partner_id = ?').all(partnerId) as Array<{ id: string }>).map(
+        (r) => r.id,
+      );
+      const objects = this.stmt('SELECT kind, id FROM objects WHERE partner_id = ? AND content_size IS NOT NULL').all(partnerId) as Array<{
+        kind: string;
+        id: string;
+      }>;
+      for (const t of ['entries', 'upload_tokens', 'objects', 'visitors', 'request_counts'])
+        this.stmt(`DELETE FROM ${t} WHERE partner_id = ?`).run(partnerId);
       this.stmt('DELETE FROM partners WHERE id = ?').run(partnerId);
       this.stmt('INSERT OR REPLACE INTO expired_partners (id, expired_at) VALUES (?, ?)').run(partnerId, nowSec);
       return { entries, tokens, objects };
@@ -536,7 +620,9 @@ export async function readPartner(dataDir: string, id?: number): Promise<Partner
   try {
     if (id !== undefined) return store.stmt('SELECT * FROM partners WHERE id = ?').get(id) as PartnerRow | undefined;
     const hasVisitor = (store.stmt('PRAGMA table_info(partners)').all() as Array<{ name: string }>).some((c) => c.name === 'visitor');
-    return store.stmt(`SELECT * FROM partners ${hasVisitor ? 'WHERE visitor = 0' : ''} ORDER BY created_at, id LIMIT 1`).get() as PartnerRow | undefined;
+    return store.stmt(`SELECT * FROM partners ${hasVisitor ? 'WHERE visitor = 0' : ''} ORDER BY created_at, id LIMIT 1`).get() as
+      | PartnerRow
+      | undefined;
   } finally {
     await store.close();
   }

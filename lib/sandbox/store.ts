@@ -96,9 +96,26 @@ export interface ObjectRow {
 export type OwnerScope = { userId: string } | { anonymous: true };
 
 export type ConditionOp =
-  | 'eq' | 'ne' | 'in' | 'notIn' | 'gt' | 'gte' | 'lt' | 'lte' | 'gteOrNull' | 'lteOrNull'
-  | 'like' | 'startsWith' | 'endsWith' | 'multiLikeOr' | 'multiLikeAnd' | 'matchOr' | 'matchAnd' | 'notContains'
-  | 'isNull' | 'notNull';
+  | 'eq'
+  | 'ne'
+  | 'in'
+  | 'notIn'
+  | 'gt'
+  | 'gte'
+  | 'lt'
+  | 'lte'
+  | 'gteOrNull'
+  | 'lteOrNull'
+  | 'like'
+  | 'startsWith'
+  | 'endsWith'
+  | 'multiLikeOr'
+  | 'multiLikeAnd'
+  | 'matchOr'
+  | 'matchAnd'
+  | 'notContains'
+  | 'isNull'
+  | 'notNull';
 
 /** One test on a field; `fields` (more than one) means any of them (`firstNameOrLastNameStartsWith`). */
 export interface Condition {
@@ -128,7 +145,9 @@ export interface ObjectQuery {
 }
 
 export type ObjectFilter = Pick<ObjectQuery, 'kind' | 'partnerId' | 'objectTypes' | 'where' | 'owner' | 'live'>;
-export type ObjectPatch = Partial<Pick<ObjectRow, 'object_type' | 'user_id' | 'anon_owner' | 'updated_at' | 'data' | 'content_size' | 'file_name' | 'deleted'>>;
+export type ObjectPatch = Partial<
+  Pick<ObjectRow, 'object_type' | 'user_id' | 'anon_owner' | 'updated_at' | 'data' | 'content_size' | 'file_name' | 'deleted'>
+>;
 
 /** What a partner holds, for the quotas of public mode. */
 export interface PartnerUsage {
@@ -211,14 +230,28 @@ export interface SandboxStore {
   updateToken(id: string, patch: Partial<Omit<TokenRow, 'id'>>): Promise<void>;
   /** Sets `patch` only when the token's status is one of `from`; whether it did. */
   transitionToken(id: string, from: number[], patch: Partial<Omit<TokenRow, 'id'>>): Promise<boolean>;
-  queryTokens(partnerId: number, where: Condition[], owner: OwnerScope | undefined, ascending: boolean, limit: number, offset: number): Promise<{ rows: TokenRow[]; total: number }>;
+  queryTokens(
+    partnerId: number,
+    where: Condition[],
+    owner: OwnerScope | undefined,
+    ascending: boolean,
+    limit: number,
+    offset: number,
+  ): Promise<{ rows: TokenRow[]; total: number }>;
   tokensWithStatus(statuses: number[], attachedType?: string): Promise<TokenRow[]>;
 
   // entries
   getEntry(id: string, opts?: { lock?: boolean }): Promise<EntryRow | undefined>;
   insertEntry(e: EntryRow): Promise<void>;
   updateEntry(id: string, patch: Partial<Omit<EntryRow, 'id'>>): Promise<void>;
-  queryEntries(partnerId: number, where: Condition[], owner: OwnerScope | undefined, order: OrderBy, limit: number, offset: number): Promise<{ rows: EntryRow[]; total: number }>;
+  queryEntries(
+    partnerId: number,
+    where: Condition[],
+    owner: OwnerScope | undefined,
+    order: OrderBy,
+    limit: number,
+    offset: number,
+  ): Promise<{ rows: EntryRow[]; total: number }>;
   entriesWithStatus(statuses: number[], withContent?: boolean): Promise<EntryRow[]>;
   finishProcessing(preconvert: number, ready: number, nowMs: number): Promise<void>;
   releaseProbing(preconvert: number, nowMs: number): Promise<void>;
@@ -254,11 +287,24 @@ export interface SandboxStore {
 
 /** Columns of the entries and upload_tokens tables by the API's field names. */
 export const ENTRY_FIELDS: Record<string, string> = {
-  id: 'id', name: 'name', userId: 'user_id', creatorId: 'creator_id', tags: 'tags', referenceId: 'reference_id',
-  status: 'status', mediaType: 'media_type', createdAt: 'created_at', updatedAt: 'updated_at',
+  id: 'id',
+  name: 'name',
+  userId: 'user_id',
+  creatorId: 'creator_id',
+  tags: 'tags',
+  referenceId: 'reference_id',
+  status: 'status',
+  mediaType: 'media_type',
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
 };
 export const TOKEN_FIELDS: Record<string, string> = {
-  id: 'id', status: 'status', fileName: 'file_name', fileSize: 'file_size', userId: 'user_id', createdAt: 'created_at',
+  id: 'id',
+  status: 'status',
+  fileName: 'file_name',
+  fileSize: 'file_size',
+  userId: 'user_id',
+  createdAt: 'created_at',
 };
 
 /** A property name that may appear in SQL (as a JSON path or key): letters, digits, `_`. */
@@ -267,7 +313,11 @@ export const PROP_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,99}$/;
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
 /** `a, b,c` -> ['a', 'b', 'c'] (at most 500 items). */
 export function listItems(v: unknown): string[] {
-  return String(v ?? '').split(',').map((x) => x.trim()).filter(Boolean).slice(0, 500);
+  return String(v ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean)
+    .slice(0, 500);
 }
 
 /** How one field is read in SQL: `cmp` for comparisons, `text` for LIKE; `json`: values are bound as JSON (PostgreSQL jsonb). */
@@ -279,7 +329,8 @@ export interface FieldSql {
   numeric?: boolean;
 }
 
-const isNumberLike = (x: unknown) => (typeof x === 'number' ? Number.isFinite(x) : typeof x === 'string' && x.trim() !== '' && Number.isFinite(Number(x)));
+const isNumberLike = (x: unknown) =>
+  typeof x === 'number' ? Number.isFinite(x) : typeof x === 'string' && x.trim() !== '' && Number.isFinite(Number(x));
 
 /**
  * A number column compared with something that is no number (`statusEqual=abc`): SQLite answers
@@ -308,7 +359,11 @@ export const POSTGRES_DIALECT: Dialect = { like: 'ILIKE', never: 'FALSE', always
  * SQL for conditions on one table: `col(field)` tells how to read a field (undefined: a field the
  * table does not have, which matches nothing). Values are bound (`?`), never inlined.
  */
-export function conditionsSql(conds: Condition[], col: (field: string) => FieldSql | undefined, d: Dialect): { sql: string[]; params: unknown[] } {
+export function conditionsSql(
+  conds: Condition[],
+  col: (field: string) => FieldSql | undefined,
+  d: Dialect,
+): { sql: string[]; params: unknown[] } {
   const sql: string[] = [];
   const params: unknown[] = [];
   for (const c of conds) {
@@ -332,7 +387,7 @@ export function conditionsSql(conds: Condition[], col: (field: string) => FieldS
 /** A value as bound for a field: JSON text for jsonb (booleans as 1/0, as SQLite's json_extract gives them). */
 function bindValue(f: FieldSql, v: unknown): unknown {
   if (!f.json) return typeof v === 'boolean' ? (v ? 1 : 0) : v;
-  return JSON.stringify(typeof v === 'boolean' ? (v ? 1 : 0) : v ?? null);
+  return JSON.stringify(typeof v === 'boolean' ? (v ? 1 : 0) : (v ?? null));
 }
 
 function conditionSql(field: FieldSql, c: Condition, params: unknown[], d: Dialect): string | undefined {

@@ -134,7 +134,8 @@ export class UploadEngine {
       return await blobs.write(blob, source, offset, limit);
     } catch (e) {
       if (e instanceof SizeLimitError) {
-        if (limit < max) throw new KalturaApiError('SANDBOX_QUOTA_EXCEEDED', { QUOTA: 'stored bytes', LIMIT: this.settings.public?.maxBytes ?? limit });
+        if (limit < max)
+          throw new KalturaApiError('SANDBOX_QUOTA_EXCEEDED', { QUOTA: 'stored bytes', LIMIT: this.settings.public?.maxBytes ?? limit });
         throw new KalturaApiError('FILE_SIZE_EXCEEDED', { FILE_SIZE: max });
       }
       if (e instanceof KalturaApiError) throw e;
@@ -225,7 +226,13 @@ export class UploadEngine {
         if ((await this.store.blobs.size(blob)) === undefined) await this.store.blobs.create(blob);
         // the count first: after a crash in between, the bytes hold more than is counted (harmless,
         // overwritten), never less
-        await this.store.updateToken(id, { uploaded_file_size: 0, pending: '[]', status: TOKEN_PARTIAL_UPLOAD, generation: g, updated_at: nowSec() });
+        await this.store.updateToken(id, {
+          uploaded_file_size: 0,
+          pending: '[]',
+          status: TOKEN_PARTIAL_UPLOAD,
+          generation: g,
+          updated_at: nowSec(),
+        });
         await this.store.blobs.truncate(blob, 0);
         const n = await this.write(id, source, 0, opts.quotaBytes);
         return { start: 0, size: n, gen: g };

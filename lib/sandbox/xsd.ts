@@ -17,14 +17,25 @@ type XNode = Record<string, unknown> & { ':@'?: Record<string, string> };
 
 export class XmlError extends Error {}
 
-const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', parseTagValue: false, trimValues: false, processEntities: true, htmlEntities: false });
+const parser = new XMLParser({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  parseTagValue: false,
+  trimValues: false,
+  processEntities: true,
+  htmlEntities: false,
+});
 
 const local = (name: string) => name.slice(name.indexOf(':') + 1);
 const tagOf = (n: XNode) => Object.keys(n).find((k) => k !== ':@')!;
 const childrenOf = (n: XNode) => (n[tagOf(n)] as XNode[] | undefined) ?? [];
 const attrs = (n: XNode) => n[':@'] ?? {};
 const elements = (n: XNode) => childrenOf(n).filter((c) => !tagOf(c).startsWith('#') && !tagOf(c).startsWith('?'));
-const textOf = (n: XNode): string => childrenOf(n).map((c) => (tagOf(c) === '#text' ? String(c['#text']) : tagOf(c) === '#cdata' ? textOf(c) : '')).join('');
+const textOf = (n: XNode): string =>
+  childrenOf(n)
+    .map((c) => (tagOf(c) === '#text' ? String(c['#text']) : tagOf(c) === '#cdata' ? textOf(c) : ''))
+    .join('');
 
 /** The document's elements, or an XmlError saying where it is not well-formed. */
 export function parseXml(text: string, what: string): XNode[] {
@@ -75,7 +86,8 @@ export function parseXsd(text: string): Schema {
   if (local(tagOf(schema!)) !== 'schema') throw new XmlError('the XSD must have xsd:schema as its root element');
   const top = elements(schema!);
   const named = new Map<string, XNode>();
-  for (const n of top) if ((local(tagOf(n)) === 'simpleType' || local(tagOf(n)) === 'complexType') && attrs(n).name) named.set(attrs(n).name!, n);
+  for (const n of top)
+    if ((local(tagOf(n)) === 'simpleType' || local(tagOf(n)) === 'complexType') && attrs(n).name) named.set(attrs(n).name!, n);
   const rootNode = top.find((n) => local(tagOf(n)) === 'element');
   if (!rootNode || !attrs(rootNode).name) throw new XmlError('the XSD declares no root element (xsd:element with a name)');
   return { root: element(rootNode, named, 0) };
@@ -92,11 +104,15 @@ function element(n: XNode, named: Map<string, XNode>, depth: number): ElementDec
   const a = attrs(n);
   const decl: ElementDecl = { name: a.name ?? '', min: occurs(a.minOccurs, 1), max: occurs(a.maxOccurs, 1) };
   const appinfo = elements(n).find((c) => local(tagOf(c)) === 'annotation');
-  const label = appinfo && elements(appinfo).flatMap(elements).find((c) => local(tagOf(c)) === 'label');
+  const label =
+    appinfo &&
+    elements(appinfo)
+      .flatMap(elements)
+      .find((c) => local(tagOf(c)) === 'label');
   if (label) decl.label = textOf(label).trim();
   if (depth > 20) return decl;
   const inline = elements(n).find((c) => ['simpleType', 'complexType'].includes(local(tagOf(c))));
-  const type = inline ?? (a.type ? named.get(local(a.type)) ?? named.get(a.type) : undefined);
+  const type = inline ?? (a.type ? (named.get(local(a.type)) ?? named.get(a.type)) : undefined);
   if (!type) {
     decl.simple = { base: a.type ? local(a.type) : 'anyType' };
     return decl;
@@ -105,7 +121,10 @@ function element(n: XNode, named: Map<string, XNode>, depth: number): ElementDec
   else {
     const seq = elements(type).find((c) => local(tagOf(c)) === 'sequence');
     const simpleContent = elements(type).find((c) => local(tagOf(c)) === 'simpleContent');
-    if (seq) decl.children = elements(seq).filter((c) => local(tagOf(c)) === 'element').map((c) => element(c, named, depth + 1));
+    if (seq)
+      decl.children = elements(seq)
+        .filter((c) => local(tagOf(c)) === 'element')
+        .map((c) => element(c, named, depth + 1));
     else if (simpleContent) {
       const ext = elements(simpleContent)[0];
       decl.simple = ext ? restriction(ext, named, 0) : { base: 'string' };
@@ -122,7 +141,8 @@ function simpleType(n: XNode, named: Map<string, XNode>, depth: number): SimpleT
 function restriction(r: XNode, named: Map<string, XNode>, depth: number): SimpleType {
   const baseName = attrs(r).base ? local(attrs(r).base!) : 'string';
   const baseType = named.get(baseName);
-  const t: SimpleType = baseType && depth < 10 && local(tagOf(baseType)) === 'simpleType' ? { ...simpleType(baseType, named, depth + 1) } : { base: baseName };
+  const t: SimpleType =
+    baseType && depth < 10 && local(tagOf(baseType)) === 'simpleType' ? { ...simpleType(baseType, named, depth + 1) } : { base: baseName };
   for (const f of elements(r)) {
     const v = attrs(f).value;
     if (v === undefined) continue;
@@ -157,7 +177,17 @@ function restriction(r: XNode, named: Map<string, XNode>, depth: number): Simple
   return t;
 }
 
-const INTEGER = new Set(['int', 'integer', 'long', 'short', 'byte', 'nonNegativeInteger', 'positiveInteger', 'unsignedInt', 'unsignedLong']);
+const INTEGER = new Set([
+  'int',
+  'integer',
+  'long',
+  'short',
+  'byte',
+  'nonNegativeInteger',
+  'positiveInteger',
+  'unsignedInt',
+  'unsignedLong',
+]);
 const DECIMAL = new Set(['decimal', 'float', 'double']);
 
 function checkValue(path: string, value: string, t: SimpleType): void {
@@ -167,7 +197,8 @@ function checkValue(path: string, value: string, t: SimpleType): void {
   if (DECIMAL.has(t.base) && !/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(v)) throw bad(`is not a number (${t.base})`);
   if (t.base === 'boolean' && !/^(true|false|1|0)$/.test(v)) throw bad('is not a boolean (true, false, 1 or 0)');
   if (t.base === 'date' && !/^\d{4}-\d{2}-\d{2}(Z|[+-]\d{2}:\d{2})?$/.test(v)) throw bad('is not a date (YYYY-MM-DD)');
-  if (t.base === 'dateTime' && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/.test(v)) throw bad('is not a dateTime (YYYY-MM-DDThh:mm:ss)');
+  if (t.base === 'dateTime' && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/.test(v))
+    throw bad('is not a dateTime (YYYY-MM-DDThh:mm:ss)');
   if (t.enumeration && !t.enumeration.includes(v)) throw bad(`is not one of the allowed values (${t.enumeration.join(', ')})`);
   if (t.minLength !== undefined && [...value].length < t.minLength) throw bad(`is shorter than ${t.minLength} characters`);
   if (t.maxLength !== undefined && [...value].length > t.maxLength) throw bad(`is longer than ${t.maxLength} characters`);
@@ -184,14 +215,22 @@ function checkElement(n: XNode, d: ElementDecl, path: string): void {
     for (const k of kids) {
       const name = tagOf(k);
       const i = d.children.findIndex((c) => c.name === name);
-      if (i < 0) throw new XmlError(`${path}: element "${name}" is not defined by the profile (expected one of ${d.children.map((c) => c.name).join(', ') || 'none'})`);
-      if (i < at) throw new XmlError(`${path}: element "${name}" is out of order (the profile's order is ${d.children.map((c) => c.name).join(', ')})`);
+      if (i < 0)
+        throw new XmlError(
+          `${path}: element "${name}" is not defined by the profile (expected one of ${d.children.map((c) => c.name).join(', ') || 'none'})`,
+        );
+      if (i < at)
+        throw new XmlError(
+          `${path}: element "${name}" is out of order (the profile's order is ${d.children.map((c) => c.name).join(', ')})`,
+        );
       at = i;
       counts.set(name, (counts.get(name) ?? 0) + 1);
-      if (counts.get(name)! > d.children[i]!.max) throw new XmlError(`${path}: element "${name}" appears more than ${d.children[i]!.max} time(s)`);
+      if (counts.get(name)! > d.children[i]!.max)
+        throw new XmlError(`${path}: element "${name}" appears more than ${d.children[i]!.max} time(s)`);
       checkElement(k, d.children[i]!, `${path}/${name}`);
     }
-    for (const c of d.children) if ((counts.get(c.name) ?? 0) < c.min) throw new XmlError(`${path}: element "${c.name}" is missing (at least ${c.min})`);
+    for (const c of d.children)
+      if ((counts.get(c.name) ?? 0) < c.min) throw new XmlError(`${path}: element "${c.name}" is missing (at least ${c.min})`);
     return;
   }
   if (d.simple && d.simple.base !== 'anyType') {

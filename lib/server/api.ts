@@ -14,7 +14,14 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { DescriptionLoadError, createDescription, getKalturaDescription, mergeDescriptions, parseDescriptionText, type ApiDescription } from '@/lib/api';
+import {
+  DescriptionLoadError,
+  createDescription,
+  getKalturaDescription,
+  mergeDescriptions,
+  parseDescriptionText,
+  type ApiDescription,
+} from '@/lib/api';
 
 export { DescriptionLoadError };
 
@@ -38,7 +45,10 @@ export interface LoadedApi {
 
 /** `a.json, https://x/y.json` -> ['a.json', 'https://x/y.json']. */
 export function parseApiSources(value: string | undefined): string[] {
-  return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 export function isUrl(source: string): boolean {
@@ -73,10 +83,18 @@ export async function loadApiSource(
     try {
       response = await fetchImpl(source, { headers: { accept: 'application/json' }, redirect: 'follow' });
     } catch (e) {
-      throw new DescriptionLoadError(`Could not fetch the API description ${source} (${(e as Error)?.message ?? e}). Check the address and your connection; once fetched it is cached in ${dirname(file)} and works offline.`, source, 'network');
+      throw new DescriptionLoadError(
+        `Could not fetch the API description ${source} (${(e as Error)?.message ?? e}). Check the address and your connection; once fetched it is cached in ${dirname(file)} and works offline.`,
+        source,
+        'network',
+      );
     }
     if (!response.ok) {
-      throw new DescriptionLoadError(`Fetching the API description ${source} failed with HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}. Check the address.`, source, 'http');
+      throw new DescriptionLoadError(
+        `Fetching the API description ${source} failed with HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}. Check the address.`,
+        source,
+        'http',
+      );
     }
     const text = await response.text();
     const doc = parseDescriptionText(text, source);
@@ -93,8 +111,19 @@ export async function loadApiSource(
     text = readFileSync(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException)?.code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : String((e as Error)?.message ?? e);
-    throw new DescriptionLoadError(`Cannot read the API description ${source} (${why}): check the path (relative paths start at ${opts.base ?? process.cwd()}).`, source, 'network');
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'it is a folder'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : String((e as Error)?.message ?? e);
+    throw new DescriptionLoadError(
+      `Cannot read the API description ${source} (${why}): check the path (relative paths start at ${opts.base ?? process.cwd()}).`,
+      source,
+      'network',
+    );
   }
   return { source, file, api: createDescription(parseDescriptionText(text, source)) };
 }

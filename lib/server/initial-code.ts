@@ -90,7 +90,11 @@ async function makeInitialCode(input: InitialCodeInput): Promise<InitialCode> {
     const generated = needsGenerator(tab, model);
     const g = generated ? generatorFor(tab.id) : undefined;
     if (generated && !g) continue;
-    const text = sampleText(tab, { request: model, answers, connection, api, setup: false, secrets: 'masked', reads: laterReads(recipe.steps, step.index) }, g);
+    const text = sampleText(
+      tab,
+      { request: model, answers, connection, api, setup: false, secrets: 'masked', reads: laterReads(recipe.steps, step.index) },
+      g,
+    );
     const sample: InitialSample = {
       lang: tab.id,
       key: generated ? codeKey({ lang: tab.id, requests: [model], connection, setup: false, secrets: 'masked', api: 'builtin' }) : '',

@@ -75,7 +75,13 @@ export class LocalStorageFingerprintStore implements FingerprintStore {
       const raw = this.storage.getItem(STORAGE_PREFIX + tokenId);
       if (!raw) return undefined;
       const v = JSON.parse(raw) as Partial<Fingerprint>;
-      if (typeof v.name !== 'string' || typeof v.size !== 'number' || typeof v.lastModified !== 'number' || typeof v.edgesSha256 !== 'string') return undefined;
+      if (
+        typeof v.name !== 'string' ||
+        typeof v.size !== 'number' ||
+        typeof v.lastModified !== 'number' ||
+        typeof v.edgesSha256 !== 'string'
+      )
+        return undefined;
       return { name: v.name, size: v.size, lastModified: v.lastModified, edgesSha256: v.edgesSha256 };
     } catch {
       return undefined;

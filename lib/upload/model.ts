@@ -66,7 +66,11 @@ export function numberParam(model: RequestModel, name: string, dflt: number): nu
 
 /** resume / finalChunk / resumeAt as the model sends them (absent: false, true, -1). */
 export function chunkFlags(model: RequestModel): { resume: boolean; finalChunk: boolean; resumeAt: number } {
-  return { resume: boolParam(model, 'resume', false), finalChunk: boolParam(model, 'finalChunk', true), resumeAt: numberParam(model, 'resumeAt', -1) };
+  return {
+    resume: boolParam(model, 'resume', false),
+    finalChunk: boolParam(model, 'finalChunk', true),
+    resumeAt: numberParam(model, 'resumeAt', -1),
+  };
 }
 
 /**
@@ -95,7 +99,10 @@ export function withParam(model: RequestModel, name: string, value: Value): Requ
     return i < 0 ? UPLOAD_ARG_ORDER.length : i;
   };
   // Stable sort: known arguments in the API's order, any others after them as they came.
-  const sorted = params.map((p, i) => ({ p, i })).sort((a, b) => rank(a.p.name) - rank(b.p.name) || a.i - b.i).map((x) => x.p);
+  const sorted = params
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => rank(a.p.name) - rank(b.p.name) || a.i - b.i)
+    .map((x) => x.p);
   return { ...model, params: sorted };
 }
 
@@ -112,7 +119,13 @@ export interface ChunkParams {
 
 /** The RequestModel of one chunk: the step's model with the chunk's file and flags. */
 export function chunkModel(base: RequestModel, c: ChunkParams, fileField = 'fileData'): RequestModel {
-  let m = withParam(base, fileField, { kind: 'file', name: c.name, size: c.size, ...(c.mimeType ? { mimeType: c.mimeType } : {}), ...(c.path ? { path: c.path } : {}) });
+  let m = withParam(base, fileField, {
+    kind: 'file',
+    name: c.name,
+    size: c.size,
+    ...(c.mimeType ? { mimeType: c.mimeType } : {}),
+    ...(c.path ? { path: c.path } : {}),
+  });
   m = withParam(m, 'resume', { kind: 'bool', value: c.resume });
   m = withParam(m, 'finalChunk', { kind: 'bool', value: c.finalChunk });
   m = withParam(m, 'resumeAt', { kind: 'int', value: c.resumeAt });

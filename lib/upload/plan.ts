@@ -65,11 +65,13 @@ export function autoSettings(fileSize: number, overrides: Partial<Settings> = {}
     chunkSize = Math.max(chunkSize, Math.ceil(fileSize / TARGET_MAX_CHUNKS / MiB) * MiB);
     chunkSize = Math.min(chunkSize, MAX_CHUNK_SIZE);
   }
-  if (!Number.isFinite(chunkSize) || chunkSize < 1) throw new RangeError(`Chunk size must be a positive number of bytes (got ${overrides.chunkSize}).`);
+  if (!Number.isFinite(chunkSize) || chunkSize < 1)
+    throw new RangeError(`Chunk size must be a positive number of bytes (got ${overrides.chunkSize}).`);
   let parallel: number;
   if (overrides.parallel !== undefined) {
     parallel = Math.floor(overrides.parallel);
-    if (!Number.isFinite(parallel) || parallel < 1 || parallel > 32) throw new RangeError(`Parallel streams must be between 1 and 32 (got ${overrides.parallel}).`);
+    if (!Number.isFinite(parallel) || parallel < 1 || parallel > 32)
+      throw new RangeError(`Parallel streams must be between 1 and 32 (got ${overrides.parallel}).`);
   } else {
     const chunks = Math.max(1, Math.ceil(fileSize / chunkSize));
     parallel = Math.max(1, Math.min(DEFAULT_PARALLEL, chunks - 1));

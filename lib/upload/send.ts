@@ -34,7 +34,11 @@ export function answerOutcome(res: TransportResponse): SendOutcome {
   }
   const e = a.error;
   if (e.kind === 'kaltura') {
-    return { kind: 'kaltura', status: res.status, error: { code: e.code, message: e.message, args: e.args, ...(e.objectType ? { objectType: e.objectType } : {}) } };
+    return {
+      kind: 'kaltura',
+      status: res.status,
+      error: { code: e.code, message: e.message, args: e.args, ...(e.objectType ? { objectType: e.objectType } : {}) },
+    };
   }
   return { kind: 'http', status: res.status, text: e.kind === 'parse' ? `not JSON: ${res.text.slice(0, 200)}` : res.text.slice(0, 500) };
 }
@@ -50,7 +54,8 @@ export function retryable(out: FailedAnswer): boolean {
  */
 export function failureAfter(out: FailedAnswer, attempts: number, maxAttempts: number, what: string): UploadError | undefined {
   if (out.kind === 'kaltura' && !retryable(out)) return new UploadError(kalturaMessage(out.error), 'kaltura', out.error);
-  if (out.kind === 'http' && !retryable(out)) return new UploadError(`The server answered HTTP ${out.status} to ${what}: ${out.text}`, 'http');
+  if (out.kind === 'http' && !retryable(out))
+    return new UploadError(`The server answered HTTP ${out.status} to ${what}: ${out.text}`, 'http');
   if (attempts < maxAttempts) return undefined;
   const why = out.kind === 'kaltura' ? kalturaMessage(out.error) : `HTTP ${out.status}: ${out.text}`;
   return new UploadError(
@@ -65,7 +70,15 @@ export function sendRecord(r: Omit<SendRecord, 'outcome' | 'error'>, out: SendOu
   const rec: SendRecord = {
     ...r,
     outcome:
-      out.kind === 'ok' ? 'ok' : out.kind === 'aborted' ? 'aborted' : out.kind === 'network' ? 'network' : out.kind === 'kaltura' && out.error.code === CANNOT_MATCH ? 'cannot-match' : 'error',
+      out.kind === 'ok'
+        ? 'ok'
+        : out.kind === 'aborted'
+          ? 'aborted'
+          : out.kind === 'network'
+            ? 'network'
+            : out.kind === 'kaltura' && out.error.code === CANNOT_MATCH
+              ? 'cannot-match'
+              : 'error',
   };
   if (out.kind === 'kaltura') rec.error = out.error.code;
   else if (out.kind === 'http') rec.error = `HTTP ${out.status}`;
@@ -114,7 +127,8 @@ export class Sender {
         http: toHttpRequest(model),
         files: blob ? { [this.o.fileField]: blob } : {},
         signal: ac.signal,
-        onUploadProgress: onSent && ((loaded, total) => onSent(Math.min(size, total > 0 ? (loaded / total) * size : Math.min(loaded, size)))),
+        onUploadProgress:
+          onSent && ((loaded, total) => onSent(Math.min(size, total > 0 ? (loaded / total) * size : Math.min(loaded, size)))),
       });
       return answerOutcome(res);
     } catch (e) {

@@ -59,7 +59,11 @@ export function createUploadExecutor(defaults: ExecutorDefaults = {}): StepExecu
     const off = u.on((e) => {
       if ((e.type === 'progress' || e.type === 'state') && x.onProgress) {
         const p = e.progress;
-        x.onProgress({ sentBytes: p.doneBytes, totalBytes: p.totalBytes, detail: { ...p.chunks, state: p.state, speed: p.speed, etaSeconds: p.etaSeconds } });
+        x.onProgress({
+          sentBytes: p.doneBytes,
+          totalBytes: p.totalBytes,
+          detail: { ...p.chunks, state: p.state, speed: p.speed, etaSeconds: p.etaSeconds },
+        });
       }
     });
     const onAbort = () => u.cancel();
@@ -70,14 +74,32 @@ export function createUploadExecutor(defaults: ExecutorDefaults = {}): StepExecu
     const lastRequest = () => {
       const last = u.sends[u.sends.length - 1];
       const m = last
-        ? chunkModel(x.model, { name: ('name' in blob && typeof blob.name === 'string' && blob.name) || 'file', size: last.size, resume: last.resume, finalChunk: last.finalChunk, resumeAt: last.resumeAt }, fileParam.name)
+        ? chunkModel(
+            x.model,
+            {
+              name: ('name' in blob && typeof blob.name === 'string' && blob.name) || 'file',
+              size: last.size,
+              resume: last.resume,
+              finalChunk: last.finalChunk,
+              resumeAt: last.resumeAt,
+            },
+            fileParam.name,
+          )
         : x.model;
       return toHttpRequest(m);
     };
     try {
       const token = await u.start();
       const raw = JSON.stringify(token);
-      return { ok: true, status: 200, timeMs: Date.now() - started, raw, json: token, contentType: 'application/json', request: lastRequest() } satisfies ExecuteResult;
+      return {
+        ok: true,
+        status: 200,
+        timeMs: Date.now() - started,
+        raw,
+        json: token,
+        contentType: 'application/json',
+        request: lastRequest(),
+      } satisfies ExecuteResult;
     } catch (e) {
       const error = toCallError(e);
       const k = e instanceof UploadError ? e.kaltura : undefined;

@@ -22,7 +22,12 @@ export interface TokenCheckInput {
   notice(level: 'info' | 'warning', message: string): void;
 }
 
-const DIFFERENCES = { name: 'its name differs', size: 'its size differs', lastModified: 'it was modified since', content: 'its first or last bytes differ' } as const;
+const DIFFERENCES = {
+  name: 'its name differs',
+  size: 'its size differs',
+  lastModified: 'it was modified since',
+  content: 'its first or last bytes differ',
+} as const;
 
 /**
  * Throws an UploadError when the file cannot be sent to this token; returns true when the token
@@ -34,10 +39,14 @@ export function checkToken({ token, file: fp, stored, tokenId, notice }: TokenCh
   const id = tokenId ?? token.id;
   const statusName = uploadTokenStatusName(status) ?? String(status);
   if (status === UPLOAD_TOKEN_STATUS.CLOSED || status === UPLOAD_TOKEN_STATUS.DELETED || status === UPLOAD_TOKEN_STATUS.TIMED_OUT) {
-    throw new UploadError(`The upload token ${id} is ${statusName}: it no longer accepts data. Create a new upload token (step 1) and upload again.`, 'kaltura', {
-      code: 'UPLOAD_TOKEN_INVALID_STATUS_FOR_UPLOAD',
-      message: `Upload token is ${statusName}`,
-    });
+    throw new UploadError(
+      `The upload token ${id} is ${statusName}: it no longer accepts data. Create a new upload token (step 1) and upload again.`,
+      'kaltura',
+      {
+        code: 'UPLOAD_TOKEN_INVALID_STATUS_FOR_UPLOAD',
+        message: `Upload token is ${statusName}`,
+      },
+    );
   }
   const refuse = (why: string): never => {
     const theirs = stored ? ` ("${stored.name}", ${formatBytes(stored.size)})` : token.fileName ? ` ("${token.fileName}")` : '';
@@ -53,7 +62,8 @@ export function checkToken({ token, file: fp, stored, tokenId, notice }: TokenCh
     } else {
       if (token.fileName && fp.name && token.fileName !== fp.name) refuse(`the token's file is named "${token.fileName}"`);
       if (fp.size < held) refuse(`it is smaller than what the token holds`);
-      if (typeof token.fileSize === 'number' && token.fileSize > 0 && token.fileSize !== fp.size) refuse(`the token expects ${formatBytes(token.fileSize)}`);
+      if (typeof token.fileSize === 'number' && token.fileSize > 0 && token.fileSize !== fp.size)
+        refuse(`the token expects ${formatBytes(token.fileSize)}`);
       notice(
         'warning',
         `This browser has no record of the file that started this upload; it continues because the name and size fit. If it is not the same file, create a new upload token instead.`,

@@ -26,7 +26,18 @@ import { SpeedMeter, etaSeconds, percentOf } from './progress';
 import { DEFAULT_RETRY, backoffDelay, isRetryableStatus } from './retry';
 import { CANNOT_MATCH, Sender, failureAfter, retryable, sendRecord, type FailedAnswer, type SendOutcome } from './send';
 import { checkToken } from './token-check';
-import type { FileLike, FingerprintStore, RetryPolicy, SendRecord, Transport, UploadEvent, UploadMode, UploadProgress, UploadState, UploadTokenJson } from './types';
+import type {
+  FileLike,
+  FingerprintStore,
+  RetryPolicy,
+  SendRecord,
+  Transport,
+  UploadEvent,
+  UploadMode,
+  UploadProgress,
+  UploadState,
+  UploadTokenJson,
+} from './types';
 import { defaultTransport } from './transport';
 
 export interface UploadOptions {
@@ -108,7 +119,11 @@ export class Upload {
     this.totalBytes = options.file.size;
     this.tokenId = tokenIdOf(options.model);
     this.fileField = options.fileField ?? 'fileData';
-    this.sender = new Sender({ transport: options.transport ?? defaultTransport(), fileField: this.fileField, timeoutMs: options.requestTimeoutMs });
+    this.sender = new Sender({
+      transport: options.transport ?? defaultTransport(),
+      fileField: this.fileField,
+      timeoutMs: options.requestTimeoutMs,
+    });
     this.store = options.store ?? defaultFingerprintStore();
     this.retry = { ...DEFAULT_RETRY, ...(options.retry ?? {}) };
     this.now = options.now ?? (() => Date.now());
@@ -286,7 +301,10 @@ export class Upload {
     if (this._state !== 'running') return;
     this.setState('offline');
     this.needResync = true;
-    this.notice('warning', 'The connection to the server dropped. The upload is paused and continues by itself as soon as the server answers again.');
+    this.notice(
+      'warning',
+      'The connection to the server dropped. The upload is paused and continues by itself as soon as the server answers again.',
+    );
     if (!this.probing) void this.probeLoop();
   }
 
@@ -448,12 +466,16 @@ export class Upload {
         this.goOffline();
         continue;
       }
-      await sleep(this.classify(out, attempts, this.retry.maxAttempts, 'Reading the upload token (uploadToken.get)'), this.cancelController.signal);
+      await sleep(
+        this.classify(out, attempts, this.retry.maxAttempts, 'Reading the upload token (uploadToken.get)'),
+        this.cancelController.signal,
+      );
     }
   }
 
   private async runChunked(): Promise<UploadTokenJson> {
-    if (!this.tokenId) throw new UploadError('The upload needs an upload token id (uploadTokenId): run step 1 first or fill it in.', 'input');
+    if (!this.tokenId)
+      throw new UploadError('The upload needs an upload token id (uploadTokenId): run step 1 first or fill it in.', 'input');
     this.setState('preparing');
     const fp = await fingerprintFile(this.file);
     if (this._state === 'preparing') this.setState('running');
@@ -567,7 +589,11 @@ export class Upload {
       const complete = this.completedOnServer();
       if (complete) return complete;
       const total = this.totalBytes;
-      const model = chunkModel(this.options.model, { ...this.fileMeta(0), resume: true, finalChunk: true, resumeAt: total }, this.fileField);
+      const model = chunkModel(
+        this.options.model,
+        { ...this.fileMeta(0), resume: true, finalChunk: true, resumeAt: total },
+        this.fileField,
+      );
       attempts++;
       const out = await this.send(model, this.file.slice(total, total), undefined);
       this.record({ offset: total, size: 0, resume: true, finalChunk: true, resumeAt: total, attempt: attempts }, out);
@@ -582,7 +608,13 @@ export class Upload {
         continue;
       } else if (out.kind === 'kaltura' && out.error.code === CANNOT_MATCH) {
         if (attempts >= this.retry.finalMaxAttempts)
-          this.failWith(new UploadError(`The server could not assemble the file (${CANNOT_MATCH} ${attempts} times). Pick the same file again to continue.`, 'kaltura', out.error));
+          this.failWith(
+            new UploadError(
+              `The server could not assemble the file (${CANNOT_MATCH} ${attempts} times). Pick the same file again to continue.`,
+              'kaltura',
+              out.error,
+            ),
+          );
       } else {
         this.failedCount++;
         await sleep(this.classify(out, attempts, this.retry.maxAttempts, 'The final chunk'), this.cancelController.signal);

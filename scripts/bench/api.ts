@@ -33,11 +33,18 @@ const { createDescription } = await import('../../lib/api');
 const load = () => createDescription(JSON.parse(readFileSync(REFERENCE, 'utf8')));
 const api = load();
 const first = performance.now() - t0;
-console.log(`machine: node ${process.version}, ${(await import('node:os')).cpus().length} cores, load average ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+console.log(
+  `machine: node ${process.version}, ${(await import('node:os')).cpus().length} cores, load average ${(await import('node:os'))
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}`,
+);
 
 // 2. lint of 30 recipes
 const { parseRecipe, clearBlockCache } = await import('../../lib/recipe');
-const files = readdirSync(join(root, 'recipes')).filter((f) => f.endsWith('.md')).sort();
+const files = readdirSync(join(root, 'recipes'))
+  .filter((f) => f.endsWith('.md'))
+  .sort();
 const sources = files.map((f) => readFileSync(join(root, 'recipes', f), 'utf8'));
 const thirty = Array.from({ length: 30 }, (_, i) => sources[i % sources.length]);
 const lintAll = () => {
@@ -59,7 +66,9 @@ for (let i = 0; i < 10; i++) {
   lintRuns.push(performance.now() - t);
   lintCpu.push((c.user + c.system) / 1000);
 }
-console.log(`2. lint of 30 recipes (${files.length} shipped, repeated) against it: first ${ms(lintFirst)}, then median ${ms(median(lintRuns))} wall, ${ms(median(lintCpu))} CPU; ${errors} errors  (goal ≤ 100 ms)`);
+console.log(
+  `2. lint of 30 recipes (${files.length} shipped, repeated) against it: first ${ms(lintFirst)}, then median ${ms(median(lintRuns))} wall, ${ms(median(lintCpu))} CPU; ${errors} errors  (goal ≤ 100 ms)`,
+);
 
 // 1 (again). Loading it again, after the rest (so its garbage does not weigh on the timings above).
 const againLater = () => {
@@ -88,11 +97,15 @@ for (let i = 0; i < files.length; i++) {
   }
   const json = JSON.stringify(slice);
   sliceTimes.push(median(runs));
-  console.log(`   ${files[i].padEnd(34)} ${ms(median(runs)).padStart(9)}  ${slice.operations.length} ops, ${slice.classes.length} classes, ${slice.enums.length} enums, ${(json.length / 1024).toFixed(1)} KB (${(gzipSync(json).length / 1024).toFixed(1)} KB gzip)`);
+  console.log(
+    `   ${files[i].padEnd(34)} ${ms(median(runs)).padStart(9)}  ${slice.operations.length} ops, ${slice.classes.length} classes, ${slice.enums.length} enums, ${(json.length / 1024).toFixed(1)} KB (${(gzipSync(json).length / 1024).toFixed(1)} KB gzip)`,
+  );
 }
 console.log(`   worst ${ms(Math.max(...sliceTimes))}  (goal ≤ 5 ms)`);
 
-console.log(`1. load + index of the published description (${api.operations().length} operations, ${api.classes!().length} classes, ${api.enums!().length} enums): first ${ms(first)}, then median ${ms(againLater())}  (goal ≤ 300 ms)`);
+console.log(
+  `1. load + index of the published description (${api.operations().length} operations, ${api.classes!().length} classes, ${api.enums!().length} enums): first ${ms(first)}, then median ${ms(againLater())}  (goal ≤ 300 ms)`,
+);
 
 // 4. page JS, built-in vs published, same build
 const { startServer } = await import('../../tests/helpers/server');
@@ -102,12 +115,17 @@ const published = await startServer({ env: { RECIPES_API: REFERENCE } });
 try {
   console.log('4. recipe page JS, /recipes/upload-media (gzip; HTML scripts / everything Chromium loads until idle):');
   const rows: Array<[string, number, number, number]> = [];
-  for (const [label, server] of [['built-in', builtIn], ['published', published]] as const) {
+  for (const [label, server] of [
+    ['built-in', builtIn],
+    ['published', published],
+  ] as const) {
     const r = await measurePageJs(server.url, '/recipes/upload-media');
     const b = await measurePageJsInBrowser(server.url, '/recipes/upload-media');
     const html = await (await fetch(`${server.url}/recipes/upload-media`)).text();
     rows.push([label, r.totalGzipBytes, b.totalGzipBytes, gzipSync(html).length]);
-    console.log(`   ${label.padEnd(10)} ${kb(r.totalGzipBytes).padStart(7)} KB / ${kb(b.totalGzipBytes).padStart(7)} KB   (HTML with its data: ${kb(gzipSync(html).length)} KB gzip)`);
+    console.log(
+      `   ${label.padEnd(10)} ${kb(r.totalGzipBytes).padStart(7)} KB / ${kb(b.totalGzipBytes).padStart(7)} KB   (HTML with its data: ${kb(gzipSync(html).length)} KB gzip)`,
+    );
   }
   const diff = Math.abs(rows[1][2] - rows[0][2]) / 1024;
   console.log(`   difference ${diff.toFixed(1)} KB  (goal: equal within 2 KB)`);

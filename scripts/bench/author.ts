@@ -22,7 +22,10 @@ const seed = readFileSync('recipes/upload-media.md', 'utf8');
 const firstStep = seed.indexOf('\n## ');
 const steps = seed.slice(firstStep);
 const large = seed.slice(0, firstStep) + steps.repeat(10);
-for (const [label, text] of [['seed (4 steps)', seed], ['large (40 steps)', large]] as const) {
+for (const [label, text] of [
+  ['seed (4 steps)', seed],
+  ['large (40 steps)', large],
+] as const) {
   for (let i = 0; i < 5; i++) parseRecipe(text, { api });
   const runs = 30;
   const times: number[] = [];
@@ -32,7 +35,9 @@ for (const [label, text] of [['seed (4 steps)', seed], ['large (40 steps)', larg
     times.push(performance.now() - t0);
   }
   times.sort((a, b) => a - b);
-  console.log(`lint ${label.padEnd(18)} ${(text.length / 1024).toFixed(1).padStart(6)} KB  median ${times[runs >> 1].toFixed(2)} ms  p90 ${times[Math.floor(runs * 0.9)].toFixed(2)} ms`);
+  console.log(
+    `lint ${label.padEnd(18)} ${(text.length / 1024).toFixed(1).padStart(6)} KB  median ${times[runs >> 1].toFixed(2)} ms  p90 ${times[Math.floor(runs * 0.9)].toFixed(2)} ms`,
+  );
 }
 
 // --- page JS ---------------------------------------------------------------------------------
@@ -41,7 +46,10 @@ const { measurePageJs, kb } = await import('../../tests/helpers/page-js');
 const { chromium } = await import('@playwright/test');
 
 async function browserJs(base: string, path: string, ready?: string): Promise<{ count: number; gzip: number; raw: number }> {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu'],
+  });
   try {
     const page = await browser.newPage();
     const urls = new Set<string>();
@@ -72,14 +80,18 @@ async function browserJs(base: string, path: string, ready?: string): Promise<{ 
 const server = await startServer();
 try {
   console.log(`dist: ${process.env.NEXT_DIST_DIR}  node ${process.version}`);
-  console.log(`${'page'.padEnd(24)} ${'HTML gzip KB'.padStart(12)} ${'browser scripts'.padStart(15)} ${'browser gzip KB'.padStart(15)} ${'raw KB'.padStart(8)}`);
+  console.log(
+    `${'page'.padEnd(24)} ${'HTML gzip KB'.padStart(12)} ${'browser scripts'.padStart(15)} ${'browser gzip KB'.padStart(15)} ${'raw KB'.padStart(8)}`,
+  );
   for (const [label, path, ready] of [
     ['recipe page', '/recipes/upload-media', undefined],
     ['/author (editor ready)', '/author', '() => !!window.__recipeEditor && !!window.__recipeLint'],
   ] as const) {
     const html = await measurePageJs(server.url, path);
     const b = await browserJs(server.url, path, ready);
-    console.log(`${label.padEnd(24)} ${kb(html.totalGzipBytes).padStart(12)} ${String(b.count).padStart(15)} ${kb(b.gzip).padStart(15)} ${kb(b.raw).padStart(8)}`);
+    console.log(
+      `${label.padEnd(24)} ${kb(html.totalGzipBytes).padStart(12)} ${String(b.count).padStart(15)} ${kb(b.gzip).padStart(15)} ${kb(b.raw).padStart(8)}`,
+    );
   }
 } finally {
   await server.dispose();

@@ -32,7 +32,9 @@ interface FileResult {
 }
 
 async function main(): Promise<void> {
-  console.log(`${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GB, node ${process.version}; ${workers} workers; ${warm ? 'warm' : 'cold'} client cache`);
+  console.log(
+    `${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GB, node ${process.version}; ${workers} workers; ${warm ? 'warm' : 'cold'} client cache`,
+  );
   const t0 = Date.now();
   ensureBuild();
   console.log(`test build: ${((Date.now() - t0) / 1000).toFixed(0)} s (0 when it was fresh; not counted below)`);
@@ -63,8 +65,15 @@ async function main(): Promise<void> {
   }
   const wall = (Date.now() - start) / 1000;
   loads.push(loadavg()[0]);
-  const r = JSON.parse(readFileSync(out, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; testResults: FileResult[] };
-  console.log(`\nwhole suite: ${wall.toFixed(0)} s wall (${(wall / 60).toFixed(1)} min), vitest exit ${code}; tests ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped`);
+  const r = JSON.parse(readFileSync(out, 'utf8')) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    testResults: FileResult[];
+  };
+  console.log(
+    `\nwhole suite: ${wall.toFixed(0)} s wall (${(wall / 60).toFixed(1)} min), vitest exit ${code}; tests ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped`,
+  );
   console.log('per language (file start → end, relative to the suite start):');
   for (const f of [...r.testResults].sort((a, b) => a.endTime - a.startTime - (b.endTime - b.startTime))) {
     const lang = f.name.replace(/^.*\//, '').replace(/\.test\.ts$/, '');
@@ -74,7 +83,9 @@ async function main(): Promise<void> {
     );
   }
   const mean = loads.reduce((s, x) => s + x, 0) / loads.length;
-  console.log(`load average (1 min) during the run: min ${Math.min(...loads).toFixed(1)}, mean ${mean.toFixed(1)}, max ${Math.max(...loads).toFixed(1)} (${loads.length} samples)`);
+  console.log(
+    `load average (1 min) during the run: min ${Math.min(...loads).toFixed(1)}, mean ${mean.toFixed(1)}, max ${Math.max(...loads).toFixed(1)} (${loads.length} samples)`,
+  );
   if (code !== 0) process.exitCode = 1;
 }
 

@@ -38,7 +38,9 @@ function measure(label: string, fn: () => number, runs = 200, warmup = 50): void
     fn();
     times.push(performance.now() - t0);
   }
-  console.log(`${label.padEnd(58)} median ${median(times).toFixed(3).padStart(7)} ms  p95 ${p95(times).toFixed(3).padStart(7)} ms  (${chars} chars)`);
+  console.log(
+    `${label.padEnd(58)} median ${median(times).toFixed(3).padStart(7)} ms  p95 ${p95(times).toFixed(3).padStart(7)} ms  (${chars} chars)`,
+  );
 }
 
 console.log(`node ${process.version}; ${LANGUAGE_IDS.length} languages x ${models.length} steps; 50 warm-up runs, 200 timed runs`);
@@ -69,4 +71,6 @@ const out = await build({
   logLevel: 'silent',
 });
 const code = out.outputFiles[0].contents;
-console.log(`lib/codegen bundle (all 11 generators + toHttpRequest): ${(code.length / 1024).toFixed(1)} KB min, ${(gzipSync(code, { level: 9 }).length / 1024).toFixed(1)} KB gzip`);
+console.log(
+  `lib/codegen bundle (all 11 generators + toHttpRequest): ${(code.length / 1024).toFixed(1)} KB min, ${(gzipSync(code, { level: 9 }).length / 1024).toFixed(1)} KB gzip`,
+);

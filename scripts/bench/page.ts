@@ -39,7 +39,10 @@ const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 const ROUNDS = Number(process.env.BENCH_PAGE_ROUNDS ?? 3);
 const LH_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 5);
-const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
 const median = (xs: number[]) => {
   const s = [...xs].filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
   if (!s.length) return NaN;
@@ -49,7 +52,13 @@ const kb = (b: number) => (b / 1024).toFixed(1);
 
 // ---------------------------------------------------------------- the peer: Swagger UI, gzipped
 
-const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html', '.png': 'image/png', '.json': 'application/json' };
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.html': 'text/html',
+  '.png': 'image/png',
+  '.json': 'application/json',
+};
 
 function servePeer(files: Record<string, () => Buffer>): Promise<{ server: Server; url: string }> {
   const cache = new Map<string, { body: Buffer; gz: Buffer }>();
@@ -74,7 +83,9 @@ function servePeer(files: Record<string, () => Buffer>): Promise<{ server: Serve
     });
     res.end(gz ? hit.gz : hit.body);
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}/` })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}/` })),
+  );
 }
 
 function swaggerFiles(specUrl: string, ks: string): Record<string, () => Buffer> {
@@ -124,8 +135,12 @@ async function newPage(browser: Browser, throttle: number): Promise<Page> {
     const w = window as unknown as { __long: Array<[number, number]>; __fcp: number };
     w.__long = [];
     w.__fcp = 0;
-    new PerformanceObserver((l) => { for (const e of l.getEntries()) w.__long.push([e.startTime, e.duration]); }).observe({ type: 'longtask', buffered: true });
-    new PerformanceObserver((l) => { for (const e of l.getEntries()) if (e.name === 'first-contentful-paint') w.__fcp = e.startTime; }).observe({ type: 'paint', buffered: true });
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) w.__long.push([e.startTime, e.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) if (e.name === 'first-contentful-paint') w.__fcp = e.startTime;
+    }).observe({ type: 'paint', buffered: true });
   });
   return page;
 }
@@ -141,7 +156,11 @@ async function scriptBytes(browser: Browser, url: string): Promise<{ count: numb
   const page = await newPage(browser, 1);
   const bodies = new Map<string, Promise<Buffer | undefined>>();
   page.on('response', (r) => {
-    if (r.request().resourceType() === 'script' && !bodies.has(r.url())) bodies.set(r.url(), r.body().catch(() => undefined));
+    if (r.request().resourceType() === 'script' && !bodies.has(r.url()))
+      bodies.set(
+        r.url(),
+        r.body().catch(() => undefined),
+      );
   });
   await page.goto(url, { waitUntil: 'networkidle' });
   await page.waitForTimeout(3000);
@@ -183,7 +202,14 @@ function lighthouse(url: string): Promise<{ score: number; tbt: number; lcp: num
   return new Promise((resolve, reject) => {
     const p = spawn(
       join(ROOT, 'node_modules/.bin/lighthouse'),
-      [url, '--only-categories=performance', '--output=json', '--output-path=stdout', '--quiet', '--chrome-flags=--headless=new --no-sandbox --disable-gpu'],
+      [
+        url,
+        '--only-categories=performance',
+        '--output=json',
+        '--output-path=stdout',
+        '--quiet',
+        '--chrome-flags=--headless=new --no-sandbox --disable-gpu',
+      ],
       { env: { ...process.env, CHROME_PATH: CHROMIUM_PATH }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let out = '';
@@ -210,7 +236,10 @@ function lighthouse(url: string): Promise<{ score: number; tbt: number; lcp: num
 
 const server = await startServer({ env: { SANDBOX_PROCESSING_MS: '0' } });
 let peer: { server: Server; url: string } | undefined;
-const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+const browser = await chromium.launch({
+  executablePath: CHROMIUM_PATH,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+});
 try {
   const session = (await (await fetch(`${server.url}/api_v3/sandbox/session`)).json()) as { ks: string };
   peer = await servePeer(swaggerFiles(`${server.url}/api_v3/openapi.json`, session.ks));
@@ -220,7 +249,11 @@ try {
     async firstCall(page) {
       const run = page.getByTestId('run-step-1');
       await run.waitFor();
-      await page.waitForFunction(() => !(document.querySelector('[data-testid="run-step-1"]') as HTMLButtonElement | null)?.disabled, undefined, { timeout: 60_000 });
+      await page.waitForFunction(
+        () => !(document.querySelector('[data-testid="run-step-1"]') as HTMLButtonElement | null)?.disabled,
+        undefined,
+        { timeout: 60_000 },
+      );
       await run.click();
       await page.getByTestId('step-1-response').waitFor({ timeout: 60_000 });
     },
@@ -237,7 +270,9 @@ try {
     },
   };
   const targets = [ours, swagger];
-  console.log(`machine: ${spawnSync('nproc', { encoding: 'utf8' }).stdout.trim()} cores, node ${process.version}; dist ${process.env.NEXT_DIST_DIR}; load average at start ${load()}`);
+  console.log(
+    `machine: ${spawnSync('nproc', { encoding: 'utf8' }).stdout.trim()} cores, node ${process.version}; dist ${process.env.NEXT_DIST_DIR}; load average at start ${load()}`,
+  );
   console.log(`rounds: ${ROUNDS} (alternating ${targets.map((t) => t.name).join(' / ')}); Lighthouse runs: ${LH_RUNS} each`);
 
   const js = new Map<string, Array<{ count: number; gzip: number }>>();
@@ -258,7 +293,15 @@ try {
       call.get(t.name)!.push(await firstCall(browser, t));
     }
     loads.push(load());
-    console.log(`round ${r + 1}: load ${load()}  ` + targets.map((t) => `${t.name}: ${kb(js.get(t.name)!.at(-1)!.gzip)} KB, blocking ${block.get(t.name)!.at(-1)!.tbt.toFixed(0)} ms, first call ${call.get(t.name)!.at(-1)} ms`).join('; '));
+    console.log(
+      `round ${r + 1}: load ${load()}  ` +
+        targets
+          .map(
+            (t) =>
+              `${t.name}: ${kb(js.get(t.name)!.at(-1)!.gzip)} KB, blocking ${block.get(t.name)!.at(-1)!.tbt.toFixed(0)} ms, first call ${call.get(t.name)!.at(-1)} ms`,
+          )
+          .join('; '),
+    );
   }
   for (let r = 0; r < LH_RUNS; r++) {
     for (const t of r % 2 ? [...targets].reverse() : targets) {
@@ -268,24 +311,53 @@ try {
         console.error(`${t.name}: ${(e as Error).message}`);
       }
     }
-    console.log(`lighthouse ${r + 1}: load ${load()}  ` + targets.map((t) => `${t.name}: ${lh.get(t.name)!.at(-1)?.score ?? 'failed'}`).join('; '));
+    console.log(
+      `lighthouse ${r + 1}: load ${load()}  ` + targets.map((t) => `${t.name}: ${lh.get(t.name)!.at(-1)?.score ?? 'failed'}`).join('; '),
+    );
   }
 
-  console.log(`\n${'page'.padEnd(14)} ${'JS gzip KB'.padStart(10)} ${'scripts'.padStart(7)} ${'block 4x ms'.padStart(11)} ${'task 4x s'.padStart(9)} ${'1st call 4x ms'.padStart(14)} ${'LH score'.padStart(8)} ${'LH TBT ms'.padStart(9)} ${'LH LCP ms'.padStart(9)}  LH scores`);
+  console.log(
+    `\n${'page'.padEnd(14)} ${'JS gzip KB'.padStart(10)} ${'scripts'.padStart(7)} ${'block 4x ms'.padStart(11)} ${'task 4x s'.padStart(9)} ${'1st call 4x ms'.padStart(14)} ${'LH score'.padStart(8)} ${'LH TBT ms'.padStart(9)} ${'LH LCP ms'.padStart(9)}  LH scores`,
+  );
   for (const t of targets) {
     const j = js.get(t.name)!;
     const b = block.get(t.name)!;
     const l = lh.get(t.name)!;
     console.log(
-      `${t.name.padEnd(14)} ${kb(median(j.map((x) => x.gzip))).padStart(10)} ${String(median(j.map((x) => x.count))).padStart(7)} ${median(b.map((x) => x.tbt)).toFixed(0).padStart(11)} ${median(b.map((x) => x.task)).toFixed(2).padStart(9)} ${median(call.get(t.name)!).toFixed(0).padStart(14)} ${String(median(l.map((x) => x.score))).padStart(8)} ${median(l.map((x) => x.tbt)).toFixed(0).padStart(9)} ${median(l.map((x) => x.lcp)).toFixed(0).padStart(9)}  ${l.map((x) => x.score).join(' ')}`,
+      `${t.name.padEnd(14)} ${kb(median(j.map((x) => x.gzip))).padStart(10)} ${String(median(j.map((x) => x.count))).padStart(7)} ${median(
+        b.map((x) => x.tbt),
+      )
+        .toFixed(0)
+        .padStart(11)} ${median(b.map((x) => x.task))
+        .toFixed(2)
+        .padStart(9)} ${median(call.get(t.name)!).toFixed(0).padStart(14)} ${String(median(l.map((x) => x.score))).padStart(8)} ${median(
+        l.map((x) => x.tbt),
+      )
+        .toFixed(0)
+        .padStart(9)} ${median(l.map((x) => x.lcp))
+        .toFixed(0)
+        .padStart(9)}  ${l.map((x) => x.score).join(' ')}`,
     );
   }
   const ratio = median(call.get(ours.name)!) / median(call.get(swagger.name)!);
   console.log(`first live call, ours / Swagger UI: ${ratio.toFixed(2)} (goal <= 0.5)`);
   console.log(`load averages after each round: ${loads.join(' | ')}; at the end ${load()}`);
-  const o = { js: median(js.get(ours.name)!.map((x) => x.gzip)) / 1024, tbt: median(block.get(ours.name)!.map((x) => x.tbt)), lh: median(lh.get(ours.name)!.map((x) => x.score)) };
-  const misses = [o.js > 200 && `JS ${o.js.toFixed(1)} KB > 200`, o.tbt > 300 && `blocking ${o.tbt.toFixed(0)} ms > 300`, o.lh < 90 && `Lighthouse ${o.lh} < 90`, ratio > 0.5 && `first call ratio ${ratio.toFixed(2)} > 0.5`].filter(Boolean);
-  console.log(misses.length ? `goals not met: ${misses.join('; ')}` : 'goals met: JS <= 200 KB, blocking <= 300 ms, Lighthouse >= 90, first call <= 0.5x Swagger UI');
+  const o = {
+    js: median(js.get(ours.name)!.map((x) => x.gzip)) / 1024,
+    tbt: median(block.get(ours.name)!.map((x) => x.tbt)),
+    lh: median(lh.get(ours.name)!.map((x) => x.score)),
+  };
+  const misses = [
+    o.js > 200 && `JS ${o.js.toFixed(1)} KB > 200`,
+    o.tbt > 300 && `blocking ${o.tbt.toFixed(0)} ms > 300`,
+    o.lh < 90 && `Lighthouse ${o.lh} < 90`,
+    ratio > 0.5 && `first call ratio ${ratio.toFixed(2)} > 0.5`,
+  ].filter(Boolean);
+  console.log(
+    misses.length
+      ? `goals not met: ${misses.join('; ')}`
+      : 'goals met: JS <= 200 KB, blocking <= 300 ms, Lighthouse >= 90, first call <= 0.5x Swagger UI',
+  );
 } finally {
   await browser.close();
   peer?.server.close();

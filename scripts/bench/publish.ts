@@ -52,37 +52,87 @@ const fmt = (n: number, d = 1) => n.toFixed(d);
 async function upload(bases: string[], ks: string, data: Buffer): Promise<number> {
   const n = Math.ceil(data.length / CHUNK);
   const t0 = performance.now();
-  const t = check<{ id: string }>(await call(bases[0]!, 'uploadToken', 'add', { ks, 'uploadToken[objectType]': 'KalturaUploadToken', 'uploadToken[fileSize]': data.length, 'uploadToken[autoFinalize]': 1 }), 'uploadToken.add');
-  check(await call(bases[0]!, 'uploadToken', 'upload', { ks, uploadTokenId: t.id, resume: false, resumeAt: 0, finalChunk: false }, data.subarray(0, CHUNK)), 'first chunk');
+  const t = check<{ id: string }>(
+    await call(bases[0]!, 'uploadToken', 'add', {
+      ks,
+      'uploadToken[objectType]': 'KalturaUploadToken',
+      'uploadToken[fileSize]': data.length,
+      'uploadToken[autoFinalize]': 1,
+    }),
+    'uploadToken.add',
+  );
+  check(
+    await call(
+      bases[0]!,
+      'uploadToken',
+      'upload',
+      { ks, uploadTokenId: t.id, resume: false, resumeAt: 0, finalChunk: false },
+      data.subarray(0, CHUNK),
+    ),
+    'first chunk',
+  );
   const queue = Array.from({ length: n - 1 }, (_, k) => k + 1);
   await Promise.all(
     Array.from({ length: 4 }, async () => {
       for (let i = queue.shift(); i !== undefined; i = queue.shift()) {
-        check(await call(bases[i % bases.length]!, 'uploadToken', 'upload', { ks, uploadTokenId: t.id, resume: true, resumeAt: i * CHUNK, finalChunk: false }, data.subarray(i * CHUNK, (i + 1) * CHUNK)), `chunk ${i}`);
+        check(
+          await call(
+            bases[i % bases.length]!,
+            'uploadToken',
+            'upload',
+            { ks, uploadTokenId: t.id, resume: true, resumeAt: i * CHUNK, finalChunk: false },
+            data.subarray(i * CHUNK, (i + 1) * CHUNK),
+          ),
+          `chunk ${i}`,
+        );
       }
     }),
   );
   const secs = (performance.now() - t0) / 1000;
-  const done = check<{ status: number; uploadedFileSize: number }>(await call(bases.at(-1)!, 'uploadToken', 'get', { ks, uploadTokenId: t.id }), 'uploadToken.get');
+  const done = check<{ status: number; uploadedFileSize: number }>(
+    await call(bases.at(-1)!, 'uploadToken', 'get', { ks, uploadTokenId: t.id }),
+    'uploadToken.get',
+  );
   if (done.status !== 2 || done.uploadedFileSize !== data.length) throw new Error(`upload not complete: ${JSON.stringify(done)}`);
   // checked: attached to an entry and downloaded from the other instance
-  const e = check<{ id: string }>(await call(bases[0]!, 'media', 'add', { ks, 'entry[objectType]': 'KalturaMediaEntry', 'entry[mediaType]': 2, 'entry[name]': 'bench' }), 'media.add');
-  check(await call(bases[0]!, 'media', 'addContent', { ks, entryId: e.id, 'resource[objectType]': 'KalturaUploadedFileTokenResource', 'resource[token]': t.id }), 'addContent');
+  const e = check<{ id: string }>(
+    await call(bases[0]!, 'media', 'add', { ks, 'entry[objectType]': 'KalturaMediaEntry', 'entry[mediaType]': 2, 'entry[name]': 'bench' }),
+    'media.add',
+  );
+  check(
+    await call(bases[0]!, 'media', 'addContent', {
+      ks,
+      entryId: e.id,
+      'resource[objectType]': 'KalturaUploadedFileTokenResource',
+      'resource[token]': t.id,
+    }),
+    'addContent',
+  );
   const got = Buffer.from(await (await fetch(`${bases.at(-1)}/api_v3/sandbox/content/${e.id}`)).arrayBuffer());
-  if (createHash('sha256').update(got).digest('hex') !== createHash('sha256').update(data).digest('hex')) throw new Error('downloaded bytes differ');
+  if (createHash('sha256').update(got).digest('hex') !== createHash('sha256').update(data).digest('hex'))
+    throw new Error('downloaded bytes differ');
   await call(bases[0]!, 'media', 'delete', { ks, entryId: e.id });
   return data.length / (1024 * 1024) / secs;
 }
 
 /** REQUESTS small API calls, 8 in flight, alternating over `bases`; calls/s. */
 async function requests(bases: string[], ks: string): Promise<number> {
-  const entry = check<{ id: string }>(await call(bases[0]!, 'media', 'add', { ks, 'entry[objectType]': 'KalturaMediaEntry', 'entry[mediaType]': 1, 'entry[name]': 'fixed' }), 'media.add');
+  const entry = check<{ id: string }>(
+    await call(bases[0]!, 'media', 'add', { ks, 'entry[objectType]': 'KalturaMediaEntry', 'entry[mediaType]': 1, 'entry[name]': 'fixed' }),
+    'media.add',
+  );
   const kinds: Array<(b: string, i: number) => Promise<Json>> = [
     (b, i) => call(b, 'media', 'add', { ks, 'entry[objectType]': 'KalturaMediaEntry', 'entry[mediaType]': 1, 'entry[name]': `e${i}` }),
     (b) => call(b, 'media', 'get', { ks, entryId: entry.id }),
     (b) => call(b, 'media', 'list', { ks, 'pager[pageSize]': 10 }),
-    (b, i) => call(b, 'category', 'add', { ks, 'category[objectType]': 'KalturaCategory', 'category[name]': `c${i}-${randomBytes(4).toString('hex')}` }),
-    (b) => call(b, 'category', 'list', { ks, 'filter[objectType]': 'KalturaCategoryFilter', 'filter[depthEqual]': 0, 'pager[pageSize]': 10 }),
+    (b, i) =>
+      call(b, 'category', 'add', {
+        ks,
+        'category[objectType]': 'KalturaCategory',
+        'category[name]': `c${i}-${randomBytes(4).toString('hex')}`,
+      }),
+    (b) =>
+      call(b, 'category', 'list', { ks, 'filter[objectType]': 'KalturaCategoryFilter', 'filter[depthEqual]': 0, 'pager[pageSize]': 10 }),
   ];
   let next = 0;
   const t0 = performance.now();
@@ -127,7 +177,11 @@ async function liveReload(): Promise<{ times: number[] }> {
 }
 
 async function main() {
-  console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), node ${process.version}; load average before: ${loadavg().map((l) => fmt(l, 2)).join(' ')}`);
+  console.log(
+    `machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), node ${process.version}; load average before: ${loadavg()
+      .map((l) => fmt(l, 2))
+      .join(' ')}`,
+  );
   console.log(`upload ${MB} MiB in 4 MiB chunks (4 in flight); ${REQUESTS} small requests (8 in flight); ${ROUNDS} rounds, medians`);
   const bin = findPostgres();
   if (!bin) {
@@ -170,17 +224,29 @@ async function main() {
     console.log('| --- | --- | --- |');
     for (const [name] of configs) console.log(`| ${name} | ${fmt(median(up.get(name)!))} | ${fmt(median(rq.get(name)!))} |`);
     const ratio = (a: string, b: string, m: Map<string, number[]>) => fmt(median(m.get(a)!) / median(m.get(b)!), 2);
-    console.log(`\nPostgreSQL / SQLite (1 instance each): upload ${ratio('PostgreSQL, 1 instance', 'SQLite, 1 instance', up)}, requests ${ratio('PostgreSQL, 1 instance', 'SQLite, 1 instance', rq)}`);
-    console.log(`2 instances / 1 instance (PostgreSQL): upload ${ratio('PostgreSQL, 2 instances', 'PostgreSQL, 1 instance', up)}, requests ${ratio('PostgreSQL, 2 instances', 'PostgreSQL, 1 instance', rq)}`);
-    console.log(`every round: ${JSON.stringify(Object.fromEntries([...up].map(([k, v]) => [k, { upload: v.map((x) => +fmt(x)), requests: rq.get(k)!.map((x) => +fmt(x)) }])))}`);
+    console.log(
+      `\nPostgreSQL / SQLite (1 instance each): upload ${ratio('PostgreSQL, 1 instance', 'SQLite, 1 instance', up)}, requests ${ratio('PostgreSQL, 1 instance', 'SQLite, 1 instance', rq)}`,
+    );
+    console.log(
+      `2 instances / 1 instance (PostgreSQL): upload ${ratio('PostgreSQL, 2 instances', 'PostgreSQL, 1 instance', up)}, requests ${ratio('PostgreSQL, 2 instances', 'PostgreSQL, 1 instance', rq)}`,
+    );
+    console.log(
+      `every round: ${JSON.stringify(Object.fromEntries([...up].map(([k, v]) => [k, { upload: v.map((x) => +fmt(x)), requests: rq.get(k)!.map((x) => +fmt(x)) }])))}`,
+    );
   } finally {
     for (const s of servers) await s.dispose();
     pg.stop();
   }
 
   const { times } = await liveReload();
-  console.log(`\nlive reload, save -> open page shows it (10 saves): median ${fmt(median(times), 0)} ms, max ${fmt(Math.max(...times), 0)} ms (goal <= 1000 ms); all: ${times.map((t) => fmt(t, 0)).join(', ')}`);
-  console.log(`load average after: ${loadavg().map((l) => fmt(l, 2)).join(' ')}`);
+  console.log(
+    `\nlive reload, save -> open page shows it (10 saves): median ${fmt(median(times), 0)} ms, max ${fmt(Math.max(...times), 0)} ms (goal <= 1000 ms); all: ${times.map((t) => fmt(t, 0)).join(', ')}`,
+  );
+  console.log(
+    `load average after: ${loadavg()
+      .map((l) => fmt(l, 2))
+      .join(' ')}`,
+  );
 }
 
 await main();

@@ -17,7 +17,7 @@ const seed = readFileSync(join(root, 'recipes/upload-media.md'), 'utf8');
 const N = Number(process.env.BENCH_N ?? 1000);
 
 // One-character edits in the prose of step 3 ("Creating a Kaltura Media Entry").
-const anchor = seed.indexOf('Now we\'ll create a Media Entry');
+const anchor = seed.indexOf("Now we'll create a Media Entry");
 const edits = Array.from({ length: 64 }, (_, i) => seed.slice(0, anchor) + String.fromCharCode(65 + (i % 26)) + i + seed.slice(anchor));
 
 function run(label: string, options: ParseOptions, mode: 'cold' | 'edit'): void {
@@ -38,10 +38,17 @@ function run(label: string, options: ParseOptions, mode: 'cold' | 'edit'): void 
   const cpuMs = (c.user + c.system) / 1000;
   if (sink !== N * 4) throw new Error(`the seed did not parse to 4 steps without diagnostics (${sink})`);
   // Wall-clock rate, and the rate per second of CPU time (steadier on a shared machine).
-  console.log(`${label}: ${Math.round((N * 1000) / ms)} recipes/s (${(ms / N).toFixed(2)} ms each; ${Math.round((N * 1000) / cpuMs)} per CPU-second; N=${N})`);
+  console.log(
+    `${label}: ${Math.round((N * 1000) / ms)} recipes/s (${(ms / N).toFixed(2)} ms each; ${Math.round((N * 1000) / cpuMs)} per CPU-second; N=${N})`,
+  );
 }
 
-console.log(`seed: recipes/upload-media.md, ${seed.length} chars, ${seed.split('\n').length} lines; load average ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+console.log(
+  `seed: recipes/upload-media.md, ${seed.length} chars, ${seed.split('\n').length} lines; load average ${(await import('node:os'))
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}`,
+);
 run('parse + lint, cold', {}, 'cold');
 run('parse + lint, cold, with the Kaltura API description', { api: getKalturaDescription() }, 'cold');
 run('parse + lint after a one-character edit (editor)', {}, 'edit');

@@ -32,7 +32,9 @@ import { fetchTransport } from '../../lib/upload/transport';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
-const files = readdirSync(join(root, 'recipes')).filter((f) => f.endsWith('.md')).sort();
+const files = readdirSync(join(root, 'recipes'))
+  .filter((f) => f.endsWith('.md'))
+  .sort();
 const sources = files.map((f) => readFileSync(join(root, 'recipes', f), 'utf8'));
 const bytes = new Uint8Array(32 * 1024).map((_, i) => (i * 131) % 251);
 
@@ -42,7 +44,12 @@ async function inProcess(processingMs: number): Promise<void> {
   const api = getKalturaDescription();
   const secret = 'bench-admin-secret-0123456789abcd';
   const sandbox = await startSandboxServer({
-    settings: readSettings({ NODE_ENV: 'production', SANDBOX_DATA_DIR: dataDir, SANDBOX_ADMIN_SECRET: secret, SANDBOX_PROCESSING_MS: String(processingMs) }),
+    settings: readSettings({
+      NODE_ENV: 'production',
+      SANDBOX_DATA_DIR: dataDir,
+      SANDBOX_ADMIN_SECRET: secret,
+      SANDBOX_PROCESSING_MS: String(processingMs),
+    }),
     quiet: true,
   });
   const partnerId = sandbox.core.partner.id;
@@ -94,39 +101,58 @@ async function inProcess(processingMs: number): Promise<void> {
   const pb = sandbox.busyMs();
   const pt = performance.now();
   const PINGS = 300;
-  for (let i = 0; i < PINGS; i++) await (await fetch(`${sandbox.url}/api_v3/service/system/action/ping?format=1`, { method: 'POST', body: new URLSearchParams({ x: '1' }) })).text();
+  for (let i = 0; i < PINGS; i++)
+    await (
+      await fetch(`${sandbox.url}/api_v3/service/system/action/ping?format=1`, { method: 'POST', body: new URLSearchParams({ x: '1' }) })
+    ).text();
   const pingTotal = (performance.now() - pt) / PINGS;
   const pingBusy = (sandbox.busyMs() - pb) / PINGS;
   await sandbox.close();
   rmSync(dataDir, { recursive: true, force: true });
   const runner = total - busy - waited;
   const pct = (x: number) => `${((100 * x) / total).toFixed(1)}%`;
-  console.log(`\nin-process, SANDBOX_PROCESSING_MS=${processingMs}: ${ROUNDS} rounds of ${files.length} recipes (${steps / ROUNDS} steps, ${requests / ROUNDS} requests per round)`);
+  console.log(
+    `\nin-process, SANDBOX_PROCESSING_MS=${processingMs}: ${ROUNDS} rounds of ${files.length} recipes (${steps / ROUNDS} steps, ${requests / ROUNDS} requests per round)`,
+  );
   console.log(`  start (API description, sandbox, session): ${startMs.toFixed(0)} ms`);
   console.log(`  per round: ${(total / ROUNDS).toFixed(1)} ms wall, ${((cpu.user + cpu.system) / 1000 / ROUNDS).toFixed(1)} ms CPU`);
-  console.log(`  sandbox busy ${(busy / ROUNDS).toFixed(1)} ms (${pct(busy)}), waiting for READY ${(waited / ROUNDS).toFixed(1)} ms (${pct(waited)}), runner ${(runner / ROUNDS).toFixed(1)} ms (${pct(runner)})`);
+  console.log(
+    `  sandbox busy ${(busy / ROUNDS).toFixed(1)} ms (${pct(busy)}), waiting for READY ${(waited / ROUNDS).toFixed(1)} ms (${pct(waited)}), runner ${(runner / ROUNDS).toFixed(1)} ms (${pct(runner)})`,
+  );
   console.log(`  outside the sandbox: ${pct(total - busy)} of the total; the runner's own: ${pct(runner)} (goal <= 10%)`);
   const client = (pingTotal - pingBusy) * (requests / ROUNDS);
-  console.log(`  HTTP client cost (system.ping x ${PINGS}): ${pingTotal.toFixed(2)} ms a request, ${pingBusy.toFixed(2)} ms of it in the sandbox; ${(pingTotal - pingBusy).toFixed(2)} ms x ${requests / ROUNDS} requests = ${client.toFixed(1)} ms of the runner's ${(runner / ROUNDS).toFixed(1)} ms a round`);
+  console.log(
+    `  HTTP client cost (system.ping x ${PINGS}): ${pingTotal.toFixed(2)} ms a request, ${pingBusy.toFixed(2)} ms of it in the sandbox; ${(pingTotal - pingBusy).toFixed(2)} ms x ${requests / ROUNDS} requests = ${client.toFixed(1)} ms of the runner's ${(runner / ROUNDS).toFixed(1)} ms a round`,
+  );
 }
 
 function cliRuns(n: number, processingMs: number): void {
   const times: number[] = [];
   for (let i = 0; i < n; i++) {
     const t = performance.now();
-    const r = spawnSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'scripts/recipes-test.ts'), '--value', 'upload-media:3.entry.mediaType=1', '--reporter', 'json'], {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, SANDBOX_PROCESSING_MS: String(processingMs) },
-    });
+    const r = spawnSync(
+      join(root, 'node_modules/.bin/tsx'),
+      [join(root, 'scripts/recipes-test.ts'), '--value', 'upload-media:3.entry.mediaType=1', '--reporter', 'json'],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, SANDBOX_PROCESSING_MS: String(processingMs) },
+      },
+    );
     times.push(performance.now() - t);
     if (r.status !== 0) throw new Error(`recipes:test failed (exit ${r.status}):\n${r.stdout.slice(0, 2000)}\n${r.stderr}`);
   }
   times.sort((a, b) => a - b);
-  console.log(`\nCLI end to end (npm run recipes:test, all ${files.length} recipes, SANDBOX_PROCESSING_MS=${processingMs}): median ${times[Math.floor(n / 2)].toFixed(0)} ms of ${n} runs (min ${times[0].toFixed(0)}, max ${times[n - 1].toFixed(0)})`);
+  console.log(
+    `\nCLI end to end (npm run recipes:test, all ${files.length} recipes, SANDBOX_PROCESSING_MS=${processingMs}): median ${times[Math.floor(n / 2)].toFixed(0)} ms of ${n} runs (min ${times[0].toFixed(0)}, max ${times[n - 1].toFixed(0)})`,
+  );
 }
 
-console.log(`${cpus().length} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+console.log(
+  `${cpus().length} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}, load average ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}`,
+);
 await inProcess(0);
 await inProcess(Number(process.env.SANDBOX_PROCESSING_MS ?? 1500));
 cliRuns(Number(process.env.BENCH_CLI_RUNS ?? 5), 1500);

@@ -21,7 +21,12 @@ const steps = readdirSync('recipes')
   .filter((f) => f.endsWith('.md'))
   .flatMap((f) => parseRecipe(readFileSync(`recipes/${f}`, 'utf8')).steps)
   .filter((s) => s.apiCall?.path);
-const results = Object.fromEntries(Array.from({ length: 8 }, (_, i) => [i, { ok: true, response: { id: `0_${i}`, objects: [{ id: '0_x' }] }, answers: { uploadTokenId: 't' } }]));
+const results = Object.fromEntries(
+  Array.from({ length: 8 }, (_, i) => [
+    i,
+    { ok: true, response: { id: `0_${i}`, objects: [{ id: '0_x' }] }, answers: { uploadTokenId: 't' } },
+  ]),
+);
 
 function time(label: string, n: number, fn: () => void) {
   fn();
@@ -32,7 +37,9 @@ function time(label: string, n: number, fn: () => void) {
 }
 
 console.log(`${steps.length} steps with a call, in every recipe`);
-time('buildForm, all steps', 200, () => { for (const s of steps) buildForm(s, api); });
+time('buildForm, all steps', 200, () => {
+  for (const s of steps) buildForm(s, api);
+});
 const forms = steps.map((s) => buildForm(s, api));
 const values = forms.map((f) => initialValues(f, conn));
 time('per keystroke: resolve + model + HTTP, all steps', 200, () =>
@@ -41,9 +48,22 @@ time('per keystroke: resolve + model + HTTP, all steps', 200, () =>
     if (r.model) toHttpRequest(r.model);
   }),
 );
-time('validateValues (ajv, cached), all steps', 200, () => forms.forEach((f, i) => { validateValues(f, resolveValues(f, values[i], results).values); }));
+time('validateValues (ajv, cached), all steps', 200, () =>
+  forms.forEach((f, i) => {
+    validateValues(f, resolveValues(f, values[i], results).values);
+  }),
+);
 
-const big = { objectType: 'KalturaMediaListResponse', objects: Array.from({ length: 7000 }, (_, i) => ({ objectType: 'KalturaMediaEntry', id: `0_${i}`, name: `Entry ${i}`, description: 'x'.repeat(600) })), totalCount: 7000 };
+const big = {
+  objectType: 'KalturaMediaListResponse',
+  objects: Array.from({ length: 7000 }, (_, i) => ({
+    objectType: 'KalturaMediaEntry',
+    id: `0_${i}`,
+    name: `Entry ${i}`,
+    description: 'x'.repeat(600),
+  })),
+  totalCount: 7000,
+};
 const text = JSON.stringify(big);
 console.log(`response: ${(text.length / 1e6).toFixed(1)} MB`);
 time('JSON.parse of it', 5, () => JSON.parse(text));

@@ -67,7 +67,11 @@ function pct(sorted: number[], p: number): number {
 }
 
 /** Pings every 5 ms on its own connection while `load` runs; latencies in ms, sorted. */
-async function pingsDuring(server: TestServer, load: (until: number) => Promise<number>, seconds = SECONDS): Promise<{ lat: number[]; sent: number }> {
+async function pingsDuring(
+  server: TestServer,
+  load: (until: number) => Promise<number>,
+  seconds = SECONDS,
+): Promise<{ lat: number[]; sent: number }> {
   const pingAgent = new Agent({ keepAlive: true, maxSockets: 1 });
   const lat: number[] = [];
   const until = performance.now() + seconds * 1000;
@@ -120,13 +124,33 @@ function maximalBodies(): Body[] {
   const mp10001 = multipart(Array.from({ length: 10_001 }, (_, i) => [`f${i}`, 'w'.repeat(150)]));
   const mpJson = multipart([['json', '{"a":"' + 'j'.repeat(maxBytes) + '"}']]);
   const bodies: Body[] = [
-    { name: `JSON, ${(json10001.length / MiB).toFixed(2)} MiB, the 10,001st entry last`, path: '/service/media/action/list?format=1', type: 'application/json', body: Buffer.from(json10001) },
-    { name: 'JSON, 2 MiB + 1 byte (one long value)', path: '/service/media/action/list?format=1', type: 'application/json', body: Buffer.from(overBytes) },
-    { name: `form, 2 MiB + 1 byte, 10,000 fields`, path: '/service/media/action/list?format=1', type: 'application/x-www-form-urlencoded', body: Buffer.from(formOver) },
-    { name: `multipart, 10,001 fields (${(mp10001.body.length / MiB).toFixed(2)} MiB)`, path: '/service/media/action/list?format=1', ...mp10001 },
+    {
+      name: `JSON, ${(json10001.length / MiB).toFixed(2)} MiB, the 10,001st entry last`,
+      path: '/service/media/action/list?format=1',
+      type: 'application/json',
+      body: Buffer.from(json10001),
+    },
+    {
+      name: 'JSON, 2 MiB + 1 byte (one long value)',
+      path: '/service/media/action/list?format=1',
+      type: 'application/json',
+      body: Buffer.from(overBytes),
+    },
+    {
+      name: `form, 2 MiB + 1 byte, 10,000 fields`,
+      path: '/service/media/action/list?format=1',
+      type: 'application/x-www-form-urlencoded',
+      body: Buffer.from(formOver),
+    },
+    {
+      name: `multipart, 10,001 fields (${(mp10001.body.length / MiB).toFixed(2)} MiB)`,
+      path: '/service/media/action/list?format=1',
+      ...mp10001,
+    },
     { name: 'multipart, a json field of 2 MiB + 9 bytes', path: '/service/media/action/list?format=1', ...mpJson },
   ];
-  for (const b of bodies) if (b.body.length > maxBytes + 4 * 1024 && !b.name.startsWith('multipart')) throw new Error(`${b.name} is ${b.body.length} bytes`);
+  for (const b of bodies)
+    if (b.body.length > maxBytes + 4 * 1024 && !b.name.startsWith('multipart')) throw new Error(`${b.name} is ${b.body.length} bytes`);
   return bodies;
 }
 
@@ -135,15 +159,30 @@ function maximalAccepted(ks: string): Body {
   const entries: string[] = [];
   for (let i = 0; i < 9_998; i++) entries.push(`"k${String(i).padStart(5, '0')}":"${'v'.repeat(186)}"`);
   const json = `{"pager":{"pageSize":1},${entries.join(',')}}`;
-  return { name: `(accepted) JSON, ${(json.length / MiB).toFixed(2)} MiB, 10,000 entries`, path: `/service/media/action/list?format=1&ks=${encodeURIComponent(ks)}`, type: 'application/json', body: Buffer.from(json) };
+  return {
+    name: `(accepted) JSON, ${(json.length / MiB).toFixed(2)} MiB, 10,000 entries`,
+    path: `/service/media/action/list?format=1&ks=${encodeURIComponent(ks)}`,
+    type: 'application/json',
+    body: Buffer.from(json),
+  };
 }
 
 function finding4Body(): Body {
   const json = JSON.stringify(Object.fromEntries(Array.from({ length: 250_000 }, (_, i) => [`k${i}`, i])));
-  return { name: `the finding's JSON: 250k keys, ${(json.length / MiB).toFixed(1)} MiB, to system.ping`, path: '/service/system/action/ping?format=1', type: 'application/json', body: Buffer.from(json) };
+  return {
+    name: `the finding's JSON: 250k keys, ${(json.length / MiB).toFixed(1)} MiB, to system.ping`,
+    path: '/service/system/action/ping?format=1',
+    type: 'application/json',
+    body: Buffer.from(json),
+  };
 }
 
-async function rps(server: TestServer, b: Pick<Body, 'path' | 'type' | 'body'>, seconds: number, concurrency = 16): Promise<{ rps: number; cpuUs: number }> {
+async function rps(
+  server: TestServer,
+  b: Pick<Body, 'path' | 'type' | 'body'>,
+  seconds: number,
+  concurrency = 16,
+): Promise<{ rps: number; cpuUs: number }> {
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   for (let i = 0; i < 100; i++) await send(server, agent, b);
   const pid = server.pid();
@@ -200,16 +239,35 @@ async function inProcessThroughput(kinds: (k: string, t: string) => Array<[strin
   const make = async (off: boolean) => {
     const dir = mkdtempSync(join(tmpdir(), 'bench-limits-'));
     dirs.push(dir);
-    const env = { SANDBOX_DATA_DIR: dir, SANDBOX_PARTNER_ID: String(TEST_PARTNER_ID), SANDBOX_ADMIN_SECRET: TEST_ADMIN_SECRET, ...(off ? { SANDBOX_BODY_LIMITS: 'off' } : {}) };
+    const env = {
+      SANDBOX_DATA_DIR: dir,
+      SANDBOX_PARTNER_ID: String(TEST_PARTNER_ID),
+      SANDBOX_ADMIN_SECRET: TEST_ADMIN_SECRET,
+      ...(off ? { SANDBOX_BODY_LIMITS: 'off' } : {}),
+    };
     const http = new SandboxHttp(await SandboxCore.create(readSettings(env as unknown as NodeJS.ProcessEnv)));
     const call = async (b: Pick<Body, 'path' | 'type' | 'body'>) => {
       const headers: Record<string, string> = { host: 'localhost' };
       if (b.type) headers['content-type'] = b.type;
-      const r = await http.handle(new Request(`http://localhost/api_v3${b.path}`, { method: 'POST', headers, body: new Uint8Array(b.body) }));
+      const r = await http.handle(
+        new Request(`http://localhost/api_v3${b.path}`, { method: 'POST', headers, body: new Uint8Array(b.body) }),
+      );
       return r.text();
     };
-    const ks = JSON.parse(await call({ path: '/service/session/action/start?format=1', type: 'application/x-www-form-urlencoded', body: Buffer.from(`secret=${TEST_ADMIN_SECRET}&partnerId=${TEST_PARTNER_ID}&type=2`) }));
-    const token = JSON.parse(await call({ path: '/service/uploadToken/action/add?format=1', type: 'application/x-www-form-urlencoded', body: Buffer.from(`ks=${ks}`) })).id;
+    const ks = JSON.parse(
+      await call({
+        path: '/service/session/action/start?format=1',
+        type: 'application/x-www-form-urlencoded',
+        body: Buffer.from(`secret=${TEST_ADMIN_SECRET}&partnerId=${TEST_PARTNER_ID}&type=2`),
+      }),
+    );
+    const token = JSON.parse(
+      await call({
+        path: '/service/uploadToken/action/add?format=1',
+        type: 'application/x-www-form-urlencoded',
+        body: Buffer.from(`ks=${ks}`),
+      }),
+    ).id;
     return { call, list: kinds(ks, token) };
   };
   const on = await make(false);
@@ -227,7 +285,9 @@ async function inProcessThroughput(kinds: (k: string, t: string) => Array<[strin
     const d = process.cpuUsage(c0);
     return (d.user + d.system) / N;
   };
-  console.log(`\nthe sandbox alone, in this process (no HTTP, no Next), limits on vs off: ${N} requests each, 7 rounds alternating, least CPU us per request:`);
+  console.log(
+    `\nthe sandbox alone, in this process (no HTTP, no Next), limits on vs off: ${N} requests each, 7 rounds alternating, least CPU us per request:`,
+  );
   for (let i = 0; i < on.list.length; i++) {
     let a = Infinity;
     let b = Infinity;
@@ -240,7 +300,9 @@ async function inProcessThroughput(kinds: (k: string, t: string) => Array<[strin
         b = Math.min(b, await time(off, i));
       }
     }
-    console.log(`  ${on.list[i][0].padEnd(34)} on ${a.toFixed(1).padStart(6)} us, off ${b.toFixed(1).padStart(6)} us: ratio ${(b / a).toFixed(3)} (throughput on/off)`);
+    console.log(
+      `  ${on.list[i][0].padEnd(34)} on ${a.toFixed(1).padStart(6)} us, off ${b.toFixed(1).padStart(6)} us: ratio ${(b / a).toFixed(3)} (throughput on/off)`,
+    );
   }
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 }
@@ -248,53 +310,70 @@ async function inProcessThroughput(kinds: (k: string, t: string) => Array<[strin
 /** In this process, the server's own parsing code on each body, chunk by chunk. */
 function inProcessSteps(bodies: Body[], accepted: Body) {
   console.log('\nlongest synchronous step of parsing one body (this process, 64 KiB chunks, median of 5):');
-  const show = (name: string, r: { longest: number; total: number }) => console.log(`  ${name.padEnd(56)} longest step ${ms(r.longest).padStart(5)} ms, all steps ${ms(r.total).padStart(5)} ms`);
+  const show = (name: string, r: { longest: number; total: number }) =>
+    console.log(`  ${name.padEnd(56)} longest step ${ms(r.longest).padStart(5)} ms, all steps ${ms(r.total).padStart(5)} ms`);
   for (const b of bodies) {
     if (b.type === 'application/json' || b.type === 'application/x-www-form-urlencoded') {
-      show(b.name, longestStep(() => {
-        const sc = b.type === 'application/json' ? new JsonScanner(DEFAULT_LIMITS) : new FormScanner(DEFAULT_LIMITS);
-        return chunks(b.body).map((c) => () => sc.push(c));
-      }));
+      show(
+        b.name,
+        longestStep(() => {
+          const sc = b.type === 'application/json' ? new JsonScanner(DEFAULT_LIMITS) : new FormScanner(DEFAULT_LIMITS);
+          return chunks(b.body).map((c) => () => sc.push(c));
+        }),
+      );
     } else if (b.type?.startsWith('multipart/')) {
-      show(b.name, longestStep(() => {
-        const bb = busboy({ headers: { 'content-type': b.type! }, defParamCharset: 'utf8', limits: { fieldSize: DEFAULT_LIMITS.maxBytes, fields: DEFAULT_LIMITS.maxEntries, parts: DEFAULT_LIMITS.maxEntries + 50 } });
-        const tree: ParamTree = {};
-        let stop = false;
-        bb.on('field', (name, value) => (stop ? undefined : setFlat(tree, name, value)));
-        bb.on('fieldsLimit', () => (stop = true));
-        bb.on('error', () => undefined);
-        return chunks(b.body).map((c) => () => {
-          if (!stop) bb.write(c);
-        });
-      }));
+      show(
+        b.name,
+        longestStep(() => {
+          const bb = busboy({
+            headers: { 'content-type': b.type! },
+            defParamCharset: 'utf8',
+            limits: { fieldSize: DEFAULT_LIMITS.maxBytes, fields: DEFAULT_LIMITS.maxEntries, parts: DEFAULT_LIMITS.maxEntries + 50 },
+          });
+          const tree: ParamTree = {};
+          let stop = false;
+          bb.on('field', (name, value) => (stop ? undefined : setFlat(tree, name, value)));
+          bb.on('fieldsLimit', () => (stop = true));
+          bb.on('error', () => undefined);
+          return chunks(b.body).map((c) => () => {
+            if (!stop) bb.write(c);
+          });
+        }),
+      );
     }
   }
   // the accepted maximal body: scanned, then JSON.parse + fromJson + merge in one step (as the server does)
-  show(accepted.name, longestStep(() => {
-    const sc = new JsonScanner(DEFAULT_LIMITS);
-    const parts = chunks(accepted.body);
-    return [
-      ...parts.map((c) => () => sc.push(c)),
-      () => {
-        const t = fromJson(JSON.parse(Buffer.concat(parts).toString('utf8'))) as ParamTree;
-        const into: ParamTree = {};
-        mergeTree(into, t);
-        mergeTree({}, into);
-      },
-    ];
-  }));
+  show(
+    accepted.name,
+    longestStep(() => {
+      const sc = new JsonScanner(DEFAULT_LIMITS);
+      const parts = chunks(accepted.body);
+      return [
+        ...parts.map((c) => () => sc.push(c)),
+        () => {
+          const t = fromJson(JSON.parse(Buffer.concat(parts).toString('utf8'))) as ParamTree;
+          const into: ParamTree = {};
+          mergeTree(into, t);
+          mergeTree({}, into);
+        },
+      ];
+    }),
+  );
   const form = Buffer.from(Array.from({ length: 10_000 }, (_, i) => `k${i}=${'y'.repeat(195)}`).join('&'));
-  show(`(accepted) form, ${(form.length / MiB).toFixed(2)} MiB, 10,000 fields`, longestStep(() => {
-    const sc = new FormScanner(DEFAULT_LIMITS);
-    const parts = chunks(form);
-    return [
-      ...parts.map((c) => () => sc.push(c)),
-      () => {
-        const t: ParamTree = {};
-        for (const [k, v] of new URLSearchParams(Buffer.concat(parts).toString('utf8'))) setFlat(t, k, v);
-      },
-    ];
-  }));
+  show(
+    `(accepted) form, ${(form.length / MiB).toFixed(2)} MiB, 10,000 fields`,
+    longestStep(() => {
+      const sc = new FormScanner(DEFAULT_LIMITS);
+      const parts = chunks(form);
+      return [
+        ...parts.map((c) => () => sc.push(c)),
+        () => {
+          const t: ParamTree = {};
+          for (const [k, v] of new URLSearchParams(Buffer.concat(parts).toString('utf8'))) setFlat(t, k, v);
+        },
+      ];
+    }),
+  );
 }
 
 async function main() {
@@ -302,18 +381,76 @@ async function main() {
   const on = await startServer();
   const off = await startServer({ env: { SANDBOX_BODY_LIMITS: 'off' } });
   try {
-    const ks = (await send(on, new Agent(), { path: '/service/session/action/start?format=1', type: 'application/x-www-form-urlencoded', body: Buffer.from(new URLSearchParams({ secret: TEST_ADMIN_SECRET, partnerId: String(TEST_PARTNER_ID), type: '2' }).toString()) })).text.replace(/"/g, '');
-    const ksOff = (await send(off, new Agent(), { path: '/service/session/action/start?format=1', type: 'application/x-www-form-urlencoded', body: Buffer.from(new URLSearchParams({ secret: TEST_ADMIN_SECRET, partnerId: String(TEST_PARTNER_ID), type: '2' }).toString()) })).text.replace(/"/g, '');
-    const tokenOf = async (s: TestServer, k: string) => JSON.parse((await send(s, new Agent(), { path: '/service/uploadToken/action/add?format=1', type: 'application/x-www-form-urlencoded', body: Buffer.from(`ks=${k}`) })).text).id as string;
+    const ks = (
+      await send(on, new Agent(), {
+        path: '/service/session/action/start?format=1',
+        type: 'application/x-www-form-urlencoded',
+        body: Buffer.from(new URLSearchParams({ secret: TEST_ADMIN_SECRET, partnerId: String(TEST_PARTNER_ID), type: '2' }).toString()),
+      })
+    ).text.replace(/"/g, '');
+    const ksOff = (
+      await send(off, new Agent(), {
+        path: '/service/session/action/start?format=1',
+        type: 'application/x-www-form-urlencoded',
+        body: Buffer.from(new URLSearchParams({ secret: TEST_ADMIN_SECRET, partnerId: String(TEST_PARTNER_ID), type: '2' }).toString()),
+      })
+    ).text.replace(/"/g, '');
+    const tokenOf = async (s: TestServer, k: string) =>
+      JSON.parse(
+        (
+          await send(s, new Agent(), {
+            path: '/service/uploadToken/action/add?format=1',
+            type: 'application/x-www-form-urlencoded',
+            body: Buffer.from(`ks=${k}`),
+          })
+        ).text,
+      ).id as string;
     const tOn = await tokenOf(on, ks);
     const tOff = await tokenOf(off, ksOff);
     const kinds = (k: string, t: string): Array<[string, Pick<Body, 'path' | 'type' | 'body'>]> => [
-      ['system.ping (form body)', { path: '/service/system/action/ping?format=1', type: 'application/x-www-form-urlencoded', body: Buffer.from('clientTag=bench') }],
-      ['uploadToken.get (form, KS)', { path: '/service/uploadToken/action/get?format=1', type: 'application/x-www-form-urlencoded', body: Buffer.from(`ks=${k}&uploadTokenId=${t}`) }],
-      ['media.list (JSON, filter + pager)', { path: '/service/media/action/list?format=1', type: 'application/json', body: Buffer.from(JSON.stringify({ ks: k, filter: { objectType: 'KalturaMediaEntryFilter', statusIn: '2,7', orderBy: '-createdAt' }, pager: { pageSize: 5 } })) }],
-      ['multirequest of 10 pings (JSON)', { path: '/service/multirequest?format=1', type: 'application/json', body: Buffer.from(JSON.stringify({ ks: k, ...Object.fromEntries(Array.from({ length: 10 }, (_, i) => [String(i + 1), { service: 'system', action: 'ping' }])) })) }],
+      [
+        'system.ping (form body)',
+        { path: '/service/system/action/ping?format=1', type: 'application/x-www-form-urlencoded', body: Buffer.from('clientTag=bench') },
+      ],
+      [
+        'uploadToken.get (form, KS)',
+        {
+          path: '/service/uploadToken/action/get?format=1',
+          type: 'application/x-www-form-urlencoded',
+          body: Buffer.from(`ks=${k}&uploadTokenId=${t}`),
+        },
+      ],
+      [
+        'media.list (JSON, filter + pager)',
+        {
+          path: '/service/media/action/list?format=1',
+          type: 'application/json',
+          body: Buffer.from(
+            JSON.stringify({
+              ks: k,
+              filter: { objectType: 'KalturaMediaEntryFilter', statusIn: '2,7', orderBy: '-createdAt' },
+              pager: { pageSize: 5 },
+            }),
+          ),
+        },
+      ],
+      [
+        'multirequest of 10 pings (JSON)',
+        {
+          path: '/service/multirequest?format=1',
+          type: 'application/json',
+          body: Buffer.from(
+            JSON.stringify({
+              ks: k,
+              ...Object.fromEntries(Array.from({ length: 10 }, (_, i) => [String(i + 1), { service: 'system', action: 'ping' }])),
+            }),
+          ),
+        },
+      ],
     ];
-    console.log(`\nthroughput of ordinary requests, limits on vs off (16 clients, ${RPS_SECONDS} s each, 3 rounds in alternating order, best of each):`);
+    console.log(
+      `\nthroughput of ordinary requests, limits on vs off (16 clients, ${RPS_SECONDS} s each, 3 rounds in alternating order, best of each):`,
+    );
     const a = kinds(ks, tOn);
     const b = kinds(ksOff, tOff);
     for (let i = 0; i < a.length; i++) {
@@ -332,11 +469,17 @@ async function main() {
           `ratio ${(bestOn.rps / bestOff.rps).toFixed(3)} by req/s, ${(bestOff.cpuUs / bestOn.cpuUs).toFixed(3)} by server CPU`,
       );
     }
-    const idle = await pingsDuring(on, async (until) => {
-      while (performance.now() < until) await new Promise((r) => setTimeout(r, 50));
-      return 0;
-    }, 3);
-    console.log(`\nsystem.ping latency, nothing else running:   p50 ${ms(pct(idle.lat, 50))} ms, p99 ${ms(pct(idle.lat, 99))} ms, max ${ms(idle.lat[idle.lat.length - 1])} ms (${idle.lat.length} pings)`);
+    const idle = await pingsDuring(
+      on,
+      async (until) => {
+        while (performance.now() < until) await new Promise((r) => setTimeout(r, 50));
+        return 0;
+      },
+      3,
+    );
+    console.log(
+      `\nsystem.ping latency, nothing else running:   p50 ${ms(pct(idle.lat, 50))} ms, p99 ${ms(pct(idle.lat, 99))} ms, max ${ms(idle.lat[idle.lat.length - 1])} ms (${idle.lat.length} pings)`,
+    );
 
     console.log(`\nconcurrent system.ping while one client sends maximal rejected bodies back to back (${SECONDS} s each, limits on):`);
     const refused = /"code":"INVALID_FIELD_VALUE"/;
@@ -361,9 +504,16 @@ async function main() {
       );
     }
     const f4 = finding4Body();
-    for (const [label, server] of [['limits on ', on], ['limits off', off]] as const) {
+    for (const [label, server] of [
+      ['limits on ', on],
+      ['limits off', off],
+    ] as const) {
       const cpu0 = cpuSeconds(server.pid());
-      const r = await pingsDuring(server, rejectLoop(server, f4, label.startsWith('limits on') ? refused : /true|KalturaAPIException/), label.startsWith('limits on') ? SECONDS : 2 * SECONDS);
+      const r = await pingsDuring(
+        server,
+        rejectLoop(server, f4, label.startsWith('limits on') ? refused : /true|KalturaAPIException/),
+        label.startsWith('limits on') ? SECONDS : 2 * SECONDS,
+      );
       const cpu = cpuSeconds(server.pid()) - cpu0;
       console.log(
         `  ${`${f4.name}, ${label}`.padEnd(48)} p50 ${ms(pct(r.lat, 50)).padStart(5)} ms, p99 ${ms(pct(r.lat, 99)).padStart(5)} ms, max ${ms(r.lat[r.lat.length - 1]).padStart(5)} ms; ` +

@@ -30,7 +30,8 @@ function post(server: TestServer, path: string, fields: Record<string, string>, 
     const boundary = '----bench' + Math.random().toString(16).slice(2);
     let head = '';
     for (const [k, v] of Object.entries(fields)) head += `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`;
-    if (file) head += `--${boundary}\r\nContent-Disposition: form-data; name="fileData"; filename="bench.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`;
+    if (file)
+      head += `--${boundary}\r\nContent-Disposition: form-data; name="fileData"; filename="bench.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`;
     const tail = file ? `\r\n--${boundary}--\r\n` : `--${boundary}--\r\n`;
     const length = Buffer.byteLength(head) + (file?.size ?? 0) + Buffer.byteLength(tail);
     const req = httpRequest(
@@ -80,7 +81,9 @@ function serverPids(port: number): number[] {
       /* no such table */
     }
   }
-  const all = readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number);
+  const all = readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .map(Number);
   const roots = new Set<number>();
   const parent = new Map<number, number>();
   for (const pid of all) {
@@ -98,7 +101,7 @@ function serverPids(port: number): number[] {
   let grew = true;
   while (grew) {
     grew = false;
-    for (const [pid, pp] of parent) if (roots.has(pp) && !roots.has(pid)) (roots.add(pid), (grew = true));
+    for (const [pid, pp] of parent) if (roots.has(pp) && !roots.has(pid)) roots.add(pid), (grew = true);
   }
   return [...roots];
 }
@@ -131,7 +134,10 @@ function cpuSeconds(pids: number[]): number {
   return ticks / 100; // USER_HZ
 }
 
-async function sampled<T>(pids: number[], fn: () => Promise<T>): Promise<{ result: T; seconds: number; peak: number; before: number; cpu: number }> {
+async function sampled<T>(
+  pids: number[],
+  fn: () => Promise<T>,
+): Promise<{ result: T; seconds: number; peak: number; before: number; cpu: number }> {
   const before = rssOf(pids);
   const cpu0 = cpuSeconds(pids);
   let peak = before;
@@ -168,22 +174,49 @@ async function uploadParallel(server: TestServer, ks: string, streams: number): 
         const off = next;
         const size = Math.min(CHUNK, TOTAL - off);
         next += size;
-        const r = await call(server, 'uploadToken', 'upload', { ks, uploadTokenId: t.id, resume: 'true', finalChunk: 'false', resumeAt: String(off) }, { size });
+        const r = await call(
+          server,
+          'uploadToken',
+          'upload',
+          { ks, uploadTokenId: t.id, resume: 'true', finalChunk: 'false', resumeAt: String(off) },
+          { size },
+        );
         if (r.objectType !== 'KalturaUploadToken') throw new Error(JSON.stringify(r));
       }
     }),
   );
-  return call(server, 'uploadToken', 'upload', { ks, uploadTokenId: t.id, resume: 'true', finalChunk: 'true', resumeAt: String(TOTAL) }, { size: 0 });
+  return call(
+    server,
+    'uploadToken',
+    'upload',
+    { ks, uploadTokenId: t.id, resume: 'true', finalChunk: 'true', resumeAt: String(TOTAL) },
+    { size: 0 },
+  );
 }
 
-async function rps(server: TestServer, pids: number[], path: string, fields: Record<string, string>, seconds: number, concurrency = 16): Promise<{ rps: number; cpuUs: number }> {
+async function rps(
+  server: TestServer,
+  pids: number[],
+  path: string,
+  fields: Record<string, string>,
+  seconds: number,
+  concurrency = 16,
+): Promise<{ rps: number; cpuUs: number }> {
   const body = new URLSearchParams(fields).toString();
   const one = () =>
     new Promise<void>((resolve, reject) => {
-      const req = httpRequest(`${server.url}/api_v3${path}`, { method: 'POST', agent, headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': Buffer.byteLength(body) } }, (res) => {
-        res.resume();
-        res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`HTTP ${res.statusCode}`))));
-      });
+      const req = httpRequest(
+        `${server.url}/api_v3${path}`,
+        {
+          method: 'POST',
+          agent,
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': Buffer.byteLength(body) },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`HTTP ${res.statusCode}`))));
+        },
+      );
       req.on('error', reject);
       req.end(body);
     });
@@ -221,7 +254,8 @@ async function main() {
       const t = await call(server, 'uploadToken', 'add', { ks });
       return call(server, 'uploadToken', 'upload', { ks, uploadTokenId: t.id }, { size: TOTAL });
     });
-    if (single.result.uploadedFileSize !== TOTAL || single.result.status !== 2) throw new Error('single upload failed: ' + JSON.stringify(single.result));
+    if (single.result.uploadedFileSize !== TOTAL || single.result.status !== 2)
+      throw new Error('single upload failed: ' + JSON.stringify(single.result));
     console.log(
       `upload, one request:                        ${fmt(TOTAL / MB / single.seconds)} MB/s (${fmt((TOTAL / MB / single.seconds / raw) * 100, 0)}% of raw)  server RSS ${mib(single.before)} -> peak ${mib(single.peak)}, server CPU ${fmt(single.cpu / (TOTAL / 1024 / MB), 2)} s/GiB`,
     );

@@ -145,15 +145,22 @@ async function main() {
         if (!/^[A-Za-z_$][\w$.]*$/.test(cb)) throw new Error('bad callback');
         const form = new URLSearchParams();
         for (const [k, v] of u.searchParams) if (!['callback', 'format', 'service', 'action', '_', 'kalsig'].includes(k)) form.append(k, v);
-        const r = await fetch(`${server.url}/api_v3/service/${u.searchParams.get('service')}/action/${u.searchParams.get('action')}?format=1`, { method: 'POST', body: form });
+        const r = await fetch(
+          `${server.url}/api_v3/service/${u.searchParams.get('service')}/action/${u.searchParams.get('action')}?format=1`,
+          { method: 'POST', body: form },
+        );
         res.writeHead(200, { 'content-type': 'text/javascript' }).end(`${cb}(${await r.text()});`);
         return;
       }
       if (u.pathname === '/') return void res.writeHead(200, { 'content-type': 'text/html' }).end(HARNESS());
       if (u.pathname === '/init.js') return void res.writeHead(200, { 'content-type': 'text/javascript' }).end(INIT(apiURL, uploadUrl, ks));
-      if (u.pathname === '/js/jquery.js') return void res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(join(ROOT, 'node_modules/jquery/dist/jquery.min.js')));
+      if (u.pathname === '/js/jquery.js')
+        return void res
+          .writeHead(200, { 'content-type': 'text/javascript' })
+          .end(readFileSync(join(ROOT, 'node_modules/jquery/dist/jquery.min.js')));
       const m = /^\/js\/([\w.-]+\.js)$/.exec(u.pathname);
-      if (m && existsSync(join(PEER, m[1]))) return void res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(join(PEER, m[1])));
+      if (m && existsSync(join(PEER, m[1])))
+        return void res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(join(PEER, m[1])));
       res.writeHead(404).end();
     } catch (e) {
       res.writeHead(500).end(String(e));
@@ -166,9 +173,20 @@ async function main() {
   const uploadUrl = `${server.url}/api_v3/?service=uploadToken&action=upload&format=1`;
   const pid = serverPid(server.port);
   const serverCpu = () => (pid ? cpuOf((p, pp) => p === pid || pp === pid) : NaN);
-  const dropToken = (id: string) => call(model(server.url, ks, 'uploadToken', 'delete', [{ name: 'uploadTokenId', value: { kind: 'string', value: id } }]));
+  const dropToken = (id: string) =>
+    call(model(server.url, ks, 'uploadToken', 'delete', [{ name: 'uploadTokenId', value: { kind: 'string', value: id } }]));
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: config.use?.launchOptions?.args ?? [] });
-  const bundle = (await build({ entryPoints: [join(ROOT, 'lib/upload/index.ts')], bundle: true, format: 'iife', globalName: 'ConsoleUploader', write: false, minify: true, target: 'es2022' })).outputFiles[0].text;
+  const bundle = (
+    await build({
+      entryPoints: [join(ROOT, 'lib/upload/index.ts')],
+      bundle: true,
+      format: 'iife',
+      globalName: 'ConsoleUploader',
+      write: false,
+      minify: true,
+      target: 'es2022',
+    })
+  ).outputFiles[0].text;
   const consolePage = await browser.newPage();
   await consolePage.goto(`${server.url}/api_v3/service/system/action/ping?format=1`);
   await consolePage.addScriptTag({ content: bundle });
@@ -197,10 +215,14 @@ async function main() {
     const s0 = serverCpu();
     const t0 = Date.now();
     await page.setInputFiles('#fileinput', path);
-    await page.waitForFunction(() => {
-      const b = (window as unknown as { __bench: { done?: unknown; error?: string } }).__bench;
-      return !!b.done || !!b.error;
-    }, undefined, { timeout: 30 * 60_000, polling: 200 });
+    await page.waitForFunction(
+      () => {
+        const b = (window as unknown as { __bench: { done?: unknown; error?: string } }).__bench;
+        return !!b.done || !!b.error;
+      },
+      undefined,
+      { timeout: 30 * 60_000, polling: 200 },
+    );
     const ms = Date.now() - t0;
     const out = await page.evaluate(() => (window as unknown as { __bench: { done?: { token: string }; error?: string } }).__bench);
     if (!out.done) throw new Error(`widget upload failed: ${out.error} ${errors.join(' ')}`);
@@ -232,22 +254,43 @@ async function main() {
   };
 
   try {
-    console.log(`file ${MB} MiB; ${ROUNDS} rounds; load average at start ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+    console.log(
+      `file ${MB} MiB; ${ROUNDS} rounds; load average at start ${loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' ')}`,
+    );
     for (let r = 0; r < ROUNDS; r++) {
-      const order = r % 2 ? [() => runConsole(false), () => runWidget(), () => runConsole(true)] : [() => runWidget(), () => runConsole(false), () => runConsole(true)];
+      const order =
+        r % 2
+          ? [() => runConsole(false), () => runWidget(), () => runConsole(true)]
+          : [() => runWidget(), () => runConsole(false), () => runConsole(true)];
       for (const f of order) await f();
-      console.log(`round ${r + 1}: ` + Object.entries(res).map(([k, v]) => `${k} ${mbps(v.ms.at(-1)!).toFixed(1)} MB/s`).join(', ') + `; load ${loadavg()[0].toFixed(1)}`);
+      console.log(
+        `round ${r + 1}: ` +
+          Object.entries(res)
+            .map(([k, v]) => `${k} ${mbps(v.ms.at(-1)!).toFixed(1)} MB/s`)
+            .join(', ') +
+          `; load ${loadavg()[0].toFixed(1)}`,
+      );
     }
     const gib = size / 1024 ** 3;
     console.log(`\n${'upload'.padEnd(22)} ${'MB/s'.padStart(7)}  ${'Chromium CPU-s/GiB'.padStart(18)}  ${'server CPU-s/GiB'.padStart(16)}`);
     for (const [k, v] of Object.entries(res)) {
-      console.log(`${k.padEnd(22)} ${mbps(median(v.ms)).toFixed(1).padStart(7)}  ${(median(v.chromium) / gib).toFixed(2).padStart(18)}  ${(median(v.server) / gib).toFixed(2).padStart(16)}`);
+      console.log(
+        `${k.padEnd(22)} ${mbps(median(v.ms)).toFixed(1).padStart(7)}  ${(median(v.chromium) / gib).toFixed(2).padStart(18)}  ${(median(v.server) / gib).toFixed(2).padStart(16)}`,
+      );
     }
     const w = mbps(median(res.widget.ms));
     const c = mbps(median(res['console uploader'].ms));
     const o = mbps(median(res['chromium one request'].ms));
-    console.log(`console uploader / widget: ${(c / w).toFixed(2)} (goal >= 2); console uploader / Chromium one request: ${(c / o).toFixed(2)} (goal >= 1.3)`);
-    console.log(`load average at the end ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+    console.log(
+      `console uploader / widget: ${(c / w).toFixed(2)} (goal >= 2); console uploader / Chromium one request: ${(c / o).toFixed(2)} (goal >= 1.3)`,
+    );
+    console.log(
+      `load average at the end ${loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' ')}`,
+    );
   } finally {
     await browser.close();
     peer.close();

@@ -95,7 +95,8 @@ async function main() {
   try {
     const ks = await adminKs(server.url);
     // Each measured upload's token is deleted once checked (its bytes with it), so a run holds at most two copies.
-    const dropToken = (id: string) => call(model(server.url, ks, 'uploadToken', 'delete', [{ name: 'uploadTokenId', value: { kind: 'string', value: id } }]));
+    const dropToken = (id: string) =>
+      call(model(server.url, ks, 'uploadToken', 'delete', [{ name: 'uploadTokenId', value: { kind: 'string', value: id } }]));
     const pid = serverPid(server.port);
     const serverCpu = () => (pid ? cpuOf((p, ppid) => p === pid || ppid === pid) : NaN);
     const curlCpu: number[] = [];
@@ -110,20 +111,46 @@ async function main() {
       const s0 = serverCpu();
       const c0 = performance.now();
       // through bash, whose `times` prints curl's CPU time (the children's line)
-      const curlArgs = ['-sS', '-o', '/dev/null', '-w', '%{http_code}', '-F', `uploadTokenId=${t1}`, '-F', 'resume=0', '-F', 'finalChunk=1', '-F', 'resumeAt=-1', '-F', `fileData=@${path};filename=bench.bin`, url];
+      const curlArgs = [
+        '-sS',
+        '-o',
+        '/dev/null',
+        '-w',
+        '%{http_code}',
+        '-F',
+        `uploadTokenId=${t1}`,
+        '-F',
+        'resume=0',
+        '-F',
+        'finalChunk=1',
+        '-F',
+        'resumeAt=-1',
+        '-F',
+        `fileData=@${path};filename=bench.bin`,
+        url,
+      ];
       const curl = spawnSync('bash', ['-c', 'curl "$@"; rc=$?; times >&2; exit $rc', 'bash', ...curlArgs], { encoding: 'utf8' });
       const ms = performance.now() - c0;
       const t = /(\d+)m([\d.]+)s (\d+)m([\d.]+)s\s*$/.exec(curl.stderr.trim());
       curlCpu.push(t ? Number(t[1]) * 60 + Number(t[2]) + Number(t[3]) * 60 + Number(t[4]) : NaN);
       curlServerCpu.push(serverCpu() - s0);
       const after = await getToken(server.url, ks, t1);
-      if (curl.status !== 0 || after.status !== 2 || after.uploadedFileSize !== size) throw new Error(`curl upload failed: ${curl.stderr} ${JSON.stringify(after)}`);
+      if (curl.status !== 0 || after.status !== 2 || after.uploadedFileSize !== size)
+        throw new Error(`curl upload failed: ${curl.stderr} ${JSON.stringify(after)}`);
       await dropToken(t1);
       return ms;
     };
 
     // 2. The uploader in headless Chromium.
-    const bundle = await build({ entryPoints: [join(ROOT, 'lib/upload/index.ts')], bundle: true, format: 'iife', globalName: 'ConsoleUploader', write: false, minify: true, target: 'es2022' });
+    const bundle = await build({
+      entryPoints: [join(ROOT, 'lib/upload/index.ts')],
+      bundle: true,
+      format: 'iife',
+      globalName: 'ConsoleUploader',
+      write: false,
+      minify: true,
+      target: 'es2022',
+    });
     const code = bundle.outputFiles[0].text;
     const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: config.use?.launchOptions?.args ?? [] });
     const page = await browser.newPage();
@@ -138,7 +165,13 @@ async function main() {
     await page.setInputFiles('#bench-file', path);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
-    const metrics = async () => Object.fromEntries(((await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> }).metrics.map((m) => [m.name, m.value]));
+    const metrics = async () =>
+      Object.fromEntries(
+        ((await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> }).metrics.map((m) => [
+          m.name,
+          m.value,
+        ]),
+      );
     const runPage = async (opts: { chunkMB?: number; parallel?: number; transport?: 'xhr' | 'fetch'; single?: boolean }) => {
       const token = await addToken(server.url, ks);
       const model = uploadStepModel(server.url, ks, token, 'bench.bin', size);
@@ -204,7 +237,8 @@ async function main() {
     }
     const peak = pid ? memKiB(pid, 'VmHWM') : NaN;
     await browser.close();
-    if (result.token.status !== 2 || result.token.uploadedFileSize !== size) throw new Error(`browser upload did not complete: ${JSON.stringify(result.token)}`);
+    if (result.token.status !== 2 || result.token.uploadedFileSize !== size)
+      throw new Error(`browser upload did not complete: ${JSON.stringify(result.token)}`);
     const got = await attachAndDownload(server.url, ks, result.tokenId);
     const gotSha = createHash('sha256').update(got).digest('hex');
     if (gotSha !== fileSha) throw new Error('the downloaded entry differs from the file');
@@ -214,18 +248,28 @@ async function main() {
     const pageMs = median(pageTimes);
     const curlRate = mbps(size, curlMs);
     const pageRate = mbps(size, pageMs);
-    console.log(`medians of ${rounds} rounds; file: ${MB} MiB random bytes; server: next start + sandbox on loopback (127.0.0.1), ${server.url}; sandbox data: ${dataDir ?? 'a temp folder on disk'}`);
+    console.log(
+      `medians of ${rounds} rounds; file: ${MB} MiB random bytes; server: next start + sandbox on loopback (127.0.0.1), ${server.url}; sandbox data: ${dataDir ?? 'a temp folder on disk'}`,
+    );
     console.log(`curl, 1 request:            ${curlRate.toFixed(1)} MB/s (${(curlMs / 1000).toFixed(2)} s)`);
-    console.log(`chromium, console uploader: ${pageRate.toFixed(1)} MB/s (${(pageMs / 1000).toFixed(2)} s), ${result.chunks.total} chunks of ${result.chunkSize / 1048576} MiB, ${result.parallel} streams, ${result.sends} requests, ${result.chunks.retried} retried`);
+    console.log(
+      `chromium, console uploader: ${pageRate.toFixed(1)} MB/s (${(pageMs / 1000).toFixed(2)} s), ${result.chunks.total} chunks of ${result.chunkSize / 1048576} MiB, ${result.parallel} streams, ${result.sends} requests, ${result.chunks.retried} retried`,
+    );
     const singleRate = mbps(size, median(singleTimes));
     console.log(`chromium, one request:      ${singleRate.toFixed(1)} MB/s (the whole file in one XMLHttpRequest from the same page)`);
     console.log(`ratio uploader / curl:      ${(pageRate / curlRate).toFixed(2)} (goal >= 0.8)`);
     console.log(`ratio uploader / chromium one request: ${(pageRate / singleRate).toFixed(2)}`);
-    console.log(`page CPU (main thread, CDP TaskDuration) per upload: median ${median(cpu).toFixed(2)} s for ${(pageMs / 1000).toFixed(2)} s of upload`);
+    console.log(
+      `page CPU (main thread, CDP TaskDuration) per upload: median ${median(cpu).toFixed(2)} s for ${(pageMs / 1000).toFixed(2)} s of upload`,
+    );
     const gib = size / 1024 ** 3;
     const perGib = (xs: number[]) => (median(xs) / gib).toFixed(2);
-    console.log(`CPU per GiB (median): curl ${perGib(curlCpu)} s + server ${perGib(curlServerCpu)} s; Chromium (all its processes) ${perGib(pageBrowserCpu)} s + server ${perGib(pageServerCpu)} s`);
-    console.log(`server memory: RSS before the browser upload ${(rssBefore / 1024).toFixed(0)} MB, peak (VmHWM, whole run incl. curl) ${(peak / 1024).toFixed(0)} MB`);
+    console.log(
+      `CPU per GiB (median): curl ${perGib(curlCpu)} s + server ${perGib(curlServerCpu)} s; Chromium (all its processes) ${perGib(pageBrowserCpu)} s + server ${perGib(pageServerCpu)} s`,
+    );
+    console.log(
+      `server memory: RSS before the browser upload ${(rssBefore / 1024).toFixed(0)} MB, peak (VmHWM, whole run incl. curl) ${(peak / 1024).toFixed(0)} MB`,
+    );
     console.log(`download sha256 equals the file's: ${gotSha === fileSha}`);
   } finally {
     await server.dispose();

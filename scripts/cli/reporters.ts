@@ -77,7 +77,9 @@ export function textStep(file: string, s: StepReport, p: Paint): string {
   if (s.operation === undefined) return '';
   const head = `Step ${s.number} ${s.operation}`;
   if (s.status === 'skipped') return `  ${p.yellow('-')} ${head} ${p.dim(`skipped: ${s.reason ?? ''}`)}\n`;
-  const meta = p.dim(`${s.httpStatus !== undefined ? `HTTP ${s.httpStatus}  ` : ''}${ms(s.timeMs)}${s.entry ? `  (entry ${entryStatusName(s.entry.status) === 'READY' ? 'READY' : `status ${String(s.entry.status)}`} after ${s.entry.checks} check${s.entry.checks === 1 ? '' : 's'})` : ''}`);
+  const meta = p.dim(
+    `${s.httpStatus !== undefined ? `HTTP ${s.httpStatus}  ` : ''}${ms(s.timeMs)}${s.entry ? `  (entry ${entryStatusName(s.entry.status) === 'READY' ? 'READY' : `status ${String(s.entry.status)}`} after ${s.entry.checks} check${s.entry.checks === 1 ? '' : 's'})` : ''}`,
+  );
   const passedExpect = s.expect?.filter((x) => x.pass).length ?? 0;
   const exp = s.expect?.length ? p.dim(`  expect ${passedExpect}/${s.expect.length}`) : '';
   if (s.status === 'passed') return `  ${p.green('✓')} ${head}  ${meta}${exp}\n`;
@@ -85,7 +87,9 @@ export function textStep(file: string, s: StepReport, p: Paint): string {
   let out = `  ${p.red('✗')} ${head}  ${meta}${exp}\n`;
   out += `      ${p.bold(`${file}:${f.line}`)}: ${p.red(f.message)}\n`;
   if (f.hint) out += `      ${p.dim('hint:')} ${f.hint}\n`;
-  for (const x of s.expect ?? []) if (!x.pass && f.kind === 'expect' && x.line !== f.line) out += `      ${p.bold(`${file}:${x.line}`)}: ${p.red(`expect: ${x.message}.`)}\n`;
+  for (const x of s.expect ?? [])
+    if (!x.pass && f.kind === 'expect' && x.line !== f.line)
+      out += `      ${p.bold(`${file}:${x.line}`)}: ${p.red(`expect: ${x.message}.`)}\n`;
   return out;
 }
 
@@ -124,7 +128,9 @@ const sec = (n: number) => (n / 1000).toFixed(3);
 
 export function junit(files: FileReport[], s: RunSummary): string {
   const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
-  out.push(`<testsuites name="recipes:test" tests="${s.steps + files.filter((f) => !f.report || f.report.lint.length).length}" failures="${s.failed}" errors="0" skipped="${s.skipped}" time="${sec(s.timeMs)}">`);
+  out.push(
+    `<testsuites name="recipes:test" tests="${s.steps + files.filter((f) => !f.report || f.report.lint.length).length}" failures="${s.failed}" errors="0" skipped="${s.skipped}" time="${sec(s.timeMs)}">`,
+  );
   for (const f of files) {
     const r = f.report;
     const cases: string[] = [];
@@ -135,7 +141,9 @@ export function junit(files: FileReport[], s: RunSummary): string {
       failures++;
       const msg = f.error ?? r!.lint.map((l) => `${f.file}:${l.line}: ${l.message}`).join('\n');
       const first = f.error ?? r!.lint[0].message;
-      cases.push(`    <testcase classname="${classname}" name="recipe" file="${xmlText(f.file)}"${r?.lint.length ? ` line="${r.lint[0].line}"` : ''} time="0.000">\n      <failure message="${xmlText(first)}" type="recipe">${xmlText(msg)}</failure>\n    </testcase>`);
+      cases.push(
+        `    <testcase classname="${classname}" name="recipe" file="${xmlText(f.file)}"${r?.lint.length ? ` line="${r.lint[0].line}"` : ''} time="0.000">\n      <failure message="${xmlText(first)}" type="recipe">${xmlText(msg)}</failure>\n    </testcase>`,
+      );
     }
     for (const st of r ? countedSteps(r) : []) {
       const name = xmlText(`Step ${st.number}: ${st.operation} (${st.title})`);
@@ -148,10 +156,14 @@ export function junit(files: FileReport[], s: RunSummary): string {
         failures++;
         const fl = st.failure!;
         const body = `${f.file}:${fl.line}: ${fl.message}${fl.hint ? `\nhint: ${fl.hint}` : ''}`;
-        cases.push(`    <testcase ${attrs}>\n      <failure message="${xmlText(fl.message)}" type="${xmlText(fl.code ?? fl.kind)}">${xmlText(body)}</failure>\n    </testcase>`);
+        cases.push(
+          `    <testcase ${attrs}>\n      <failure message="${xmlText(fl.message)}" type="${xmlText(fl.code ?? fl.kind)}">${xmlText(body)}</failure>\n    </testcase>`,
+        );
       }
     }
-    out.push(`  <testsuite name="${xmlText(f.file)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="${skipped}" time="${sec(r?.timeMs ?? 0)}">`);
+    out.push(
+      `  <testsuite name="${xmlText(f.file)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="${skipped}" time="${sec(r?.timeMs ?? 0)}">`,
+    );
     out.push(...cases);
     out.push('  </testsuite>');
   }
@@ -170,7 +182,15 @@ export function json(files: FileReport[], s: RunSummary, target: Target): string
     recipes: files.map((f) => ({
       file: f.file,
       ...(f.error ? { error: f.error } : {}),
-      ...(f.report ? { title: f.report.title, passed: f.report.passed && !f.error, timeMs: f.report.timeMs, lint: f.report.lint, steps: f.report.steps } : { passed: false }),
+      ...(f.report
+        ? {
+            title: f.report.title,
+            passed: f.report.passed && !f.error,
+            timeMs: f.report.timeMs,
+            lint: f.report.lint,
+            steps: f.report.steps,
+          }
+        : { passed: false }),
     })),
   };
   return JSON.stringify(doc, null, 2) + '\n';

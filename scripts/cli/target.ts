@@ -25,7 +25,8 @@ export function readTarget(opts: Record<string, string>, fail: (message: string)
   const t: TargetFlags = {};
   if (opts['--partner-id'] !== undefined) {
     const n = Number(opts['--partner-id']);
-    if (!/^\s*\d+\s*$/.test(opts['--partner-id']) || !Number.isSafeInteger(n)) fail(`--partner-id must be a whole number (got "${opts['--partner-id']}").`);
+    if (!/^\s*\d+\s*$/.test(opts['--partner-id']) || !Number.isSafeInteger(n))
+      fail(`--partner-id must be a whole number (got "${opts['--partner-id']}").`);
     t.partnerId = n;
   }
   const url = opts['--service-url'];
@@ -51,7 +52,10 @@ export function readTarget(opts: Record<string, string>, fail: (message: string)
 
 /** `https://x/api_v3/` -> `https://x`. */
 export function normaliseServiceUrl(url: string): string {
-  return url.trim().replace(/\/+$/, '').replace(/\/api_v3$/i, '');
+  return url
+    .trim()
+    .replace(/\/+$/, '')
+    .replace(/\/api_v3$/i, '');
 }
 
 export function toConnection(t: TargetFlags, fallbackUrl: string): Connection {

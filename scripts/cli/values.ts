@@ -49,7 +49,11 @@ export function slugOf(file: string): string {
  * (a step or input the recipe does not have, a value of the wrong type) instead of failing, so
  * that the caller can name the recipe.
  */
-export function valuesForRecipe(file: string, forms: FormModel[], flags: readonly ValueFlag[]): { values: Record<number, GivenValue[]>; errors: string[] } {
+export function valuesForRecipe(
+  file: string,
+  forms: FormModel[],
+  flags: readonly ValueFlag[],
+): { values: Record<number, GivenValue[]>; errors: string[] } {
   const slug = slugOf(file);
   const values: Record<number, GivenValue[]> = {};
   const errors: string[] = [];
@@ -92,5 +96,10 @@ export function missingRequired(form: FormModel, values: FormValues): MissingVal
       const f = by.get(e.path);
       return !f?.dynamicValue && f?.kind !== 'file';
     })
-    .map((e) => ({ step: form.stepIndex, path: e.path, message: `${userPath(e.path)} is required`, flag: valueFlag(form.stepIndex, e.path) }));
+    .map((e) => ({
+      step: form.stepIndex,
+      path: e.path,
+      message: `${userPath(e.path)} is required`,
+      flag: valueFlag(form.stepIndex, e.path),
+    }));
 }

@@ -17,7 +17,10 @@ function severities(rule: RuleDoc): string {
 const cell = (text: string) => text.replace(/\|/g, '\\|');
 
 export function rulesTable(rules: readonly RuleDoc[]): string {
-  const rows = rules.map((r) => `| \`${r.id}\` | ${severities(r)} | ${r.needsApi ? 'the API description' : r.usesApi ? 'the recipe, and the API description when given' : 'the recipe'} | ${cell(r.doc)} |`);
+  const rows = rules.map(
+    (r) =>
+      `| \`${r.id}\` | ${severities(r)} | ${r.needsApi ? 'the API description' : r.usesApi ? 'the recipe, and the API description when given' : 'the recipe'} | ${cell(r.doc)} |`,
+  );
   return ['| rule | severity | checks | what it reports |', '| --- | --- | --- | --- |', ...rows].join('\n');
 }
 

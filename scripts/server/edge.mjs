@@ -169,7 +169,14 @@ export function bufferForPolicy(res, makePolicy) {
   const chunks = [];
   let head;
   const orig = { writeHead: res.writeHead, write: res.write, end: res.end, flushHeaders: res.flushHeaders };
-  const toBuffer = (chunk, encoding) => (chunk === undefined || chunk === null ? undefined : Buffer.isBuffer(chunk) ? chunk : typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8') : Buffer.from(chunk));
+  const toBuffer = (chunk, encoding) =>
+    chunk === undefined || chunk === null
+      ? undefined
+      : Buffer.isBuffer(chunk)
+        ? chunk
+        : typeof chunk === 'string'
+          ? Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8')
+          : Buffer.from(chunk);
   res.writeHead = function (status, ...rest) {
     head = [status, ...rest];
     return res;
@@ -201,7 +208,8 @@ export function bufferForPolicy(res, makePolicy) {
       if (typeof rest[0] === 'string') res.statusMessage = rest[0];
     }
     const type = String(res.getHeader('content-type') ?? '');
-    if (/^text\/html/i.test(type) && !res.getHeader('content-encoding')) res.setHeader('Content-Security-Policy', makePolicy(body.toString('utf8')));
+    if (/^text\/html/i.test(type) && !res.getHeader('content-encoding'))
+      res.setHeader('Content-Security-Policy', makePolicy(body.toString('utf8')));
     return res.end(body, cb);
   };
 }
@@ -215,7 +223,12 @@ export function parserErrorAnswer(code) {
     : status === 408
       ? 'request (it took too long to arrive)'
       : 'request (not valid HTTP)';
-  const body = JSON.stringify({ code: 'INVALID_FIELD_VALUE', message: `value in field [${what}] is not valid`, objectType: 'KalturaAPIException', args: { FIELD_NAME: what } });
+  const body = JSON.stringify({
+    code: 'INVALID_FIELD_VALUE',
+    message: `value in field [${what}] is not valid`,
+    objectType: 'KalturaAPIException',
+    args: { FIELD_NAME: what },
+  });
   const reason = tooLarge ? 'Request Header Fields Too Large' : status === 408 ? 'Request Timeout' : 'Bad Request';
   return (
     `HTTP/1.1 ${status} ${reason}\r\n` +

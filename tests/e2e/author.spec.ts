@@ -96,7 +96,9 @@ async function markers(page: Page): Promise<Marker[]> {
 }
 
 test.describe('authoring in the browser', () => {
-  test('a two-step recipe: a wrong fromStep is marked at its line, fixed, run in the preview, downloaded lint-clean', async ({ page }, testInfo) => {
+  test('a two-step recipe: a wrong fromStep is marked at its line, fixed, run in the preview, downloaded lint-clean', async ({
+    page,
+  }, testInfo) => {
     await openEditor(page);
     // The template is loaded and lints clean.
     await expect(page.getByTestId('problems')).toContainText('No problems');
@@ -180,7 +182,9 @@ test.describe('authoring in the browser', () => {
 
   test('completion offers operations, parameter names and documented keys; snippets insert blocks', async ({ page }) => {
     await openEditor(page);
-    const text = ['# T', '', '## S', '### API Call', `${FENCE}json`, '{ "path": "", "parameters": [ { "name": "" } ] }', FENCE, ''].join('\n');
+    const text = ['# T', '', '## S', '### API Call', `${FENCE}json`, '{ "path": "", "parameters": [ { "name": "" } ] }', FENCE, ''].join(
+      '\n',
+    );
     await setSource(page, text);
     const widget = page.locator('.suggest-widget');
     // Operation paths, with their summaries.
@@ -257,7 +261,10 @@ test.describe('authoring in the browser', () => {
     await page.waitForFunction(() => !!window.__recipeEditor && window.__recipeEditor.getValue().includes('# Uploading Media Files'));
 
     // Edit, then reload: the draft is offered back.
-    const edited = readFileSync(join(ROOT, 'recipes/upload-media.md'), 'utf8').replace('# Uploading Media Files', '# Uploading Media Files, edited');
+    const edited = readFileSync(join(ROOT, 'recipes/upload-media.md'), 'utf8').replace(
+      '# Uploading Media Files',
+      '# Uploading Media Files, edited',
+    );
     await setSource(page, edited);
     await page.reload();
     await page.waitForFunction(() => !!window.__recipeEditor);
@@ -269,10 +276,18 @@ test.describe('authoring in the browser', () => {
     // Accessibility of /author's own UI: toolbar, problems, preview. Monaco's widget DOM and the
     // runner's step UI (covered by the recipe pages' axe test) are excluded.
     const results = await new AxeBuilder({ page }).exclude('.monaco-editor').exclude('.step-interactive').analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} (${n.failureSummary})`).join('; ')}`)).toEqual([]);
+    expect(
+      results.violations.map(
+        (v) =>
+          `${v.id}: ${v.nodes
+            .slice(0, 3)
+            .map((n) => `${n.target.join(' ')} (${n.failureSummary})`)
+            .join('; ')}`,
+      ),
+    ).toEqual([]);
   });
 
-  test('the editor talks only to the console; Monaco is not in the recipe page\'s JavaScript', async ({ page, server, watch }) => {
+  test("the editor talks only to the console; Monaco is not in the recipe page's JavaScript", async ({ page, server, watch }) => {
     // Every script the recipe page loads (HTML and anything loaded later).
     const recipeScripts = new Set<string>();
     const collect = (set: Set<string>) => (r: import('@playwright/test').Response) => {
@@ -308,7 +323,10 @@ test.describe('authoring in the browser', () => {
 
     // Against the build's output: the recipe page's scripts are exactly the root scripts plus its
     // route entry's chunks (from the client reference manifest), and none of them is Monaco.
-    const buildManifest = JSON.parse(readFileSync(join(ROOT, DIST_DIR, 'build-manifest.json'), 'utf8')) as { rootMainFiles: string[]; polyfillFiles: string[] };
+    const buildManifest = JSON.parse(readFileSync(join(ROOT, DIST_DIR, 'build-manifest.json'), 'utf8')) as {
+      rootMainFiles: string[];
+      polyfillFiles: string[];
+    };
     const ctx = { globalThis: {} as Record<string, unknown> };
     vm.runInNewContext(readFileSync(join(ROOT, DIST_DIR, 'server/app/recipes/[slug]/page_client-reference-manifest.js'), 'utf8'), ctx);
     const manifest = (ctx.globalThis.__RSC_MANIFEST as Record<string, { entryJSFiles: Record<string, string[]> }>)['/recipes/[slug]/page'];

@@ -45,7 +45,10 @@ test('an edited recipe file shows on the open page by itself, keeping the page',
 test('a new file is listed on the next load of the index; a deleted one is a 404', async ({ page, watch }) => {
   await page.goto('/');
   await expect(page.getByText('Brand new recipe')).toHaveCount(0);
-  writeFileSync(join(dir, 'brand-new.md'), '<!--METADATA\n{ "summary": "Made during the test." }\n-->\n# Brand new recipe\n\nIntro.\n\n## Ping\n\n### API Call\n```json\n{ "method": "post", "path": "/service/system/action/ping", "parameters": [] }\n```\n');
+  writeFileSync(
+    join(dir, 'brand-new.md'),
+    '<!--METADATA\n{ "summary": "Made during the test." }\n-->\n# Brand new recipe\n\nIntro.\n\n## Ping\n\n### API Call\n```json\n{ "method": "post", "path": "/service/system/action/ping", "parameters": [] }\n```\n',
+  );
   await page.goto('/');
   await expect(page.getByRole('link', { name: /Brand new recipe/ })).toBeVisible();
   const res = await page.goto('/recipes/brand-new');

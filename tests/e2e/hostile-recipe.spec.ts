@@ -104,7 +104,8 @@ const test = base.extend<object, { server: TestServer }>({
 test('a hostile recipe runs nothing in the console and gets no secret', async ({ page, server }) => {
   // connected with the admin secret (remembered on this device), so every secret is in play
   await page.addInitScript(
-    ([url, pid, secret]) => localStorage.setItem('recipe-console:connection:remembered', JSON.stringify({ serviceUrl: url, partnerId: pid, secret })),
+    ([url, pid, secret]) =>
+      localStorage.setItem('recipe-console:connection:remembered', JSON.stringify({ serviceUrl: url, partnerId: pid, secret })),
     [server.url, TEST_PARTNER_ID, TEST_ADMIN_SECRET] as const,
   );
   const sent: string[] = [];
@@ -131,7 +132,10 @@ test('a hostile recipe runs nothing in the console and gets no secret', async ({
   const article = page.locator('article');
   expect(await article.locator('script, iframe, svg[onload], [onerror], [onload]').count()).toBe(0);
   for (const a of await page.locator('a').all()) expect((await a.getAttribute('href')) ?? '').not.toMatch(/^\s*javascript:/i);
-  await page.getByText('markdown javascript: link').click().catch(() => undefined);
+  await page
+    .getByText('markdown javascript: link')
+    .click()
+    .catch(() => undefined);
   expect(await page.evaluate(() => (window as { __pwned?: string }).__pwned)).toBeUndefined();
 
   // the recipe's description URL is fetched without a Referer

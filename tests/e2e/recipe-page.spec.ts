@@ -103,7 +103,14 @@ test.describe('recipe page', () => {
   test('an unknown or invalid slug is a 404', async ({ page, watch }) => {
     // The last one: fixture recipes exist only on servers started with RECIPES_EXTRA_DIR.
     // `%E0%A4%A` does not decode: without proxy.ts Next's router answers a bare 500.
-    const urls = ['/recipes/no-such-recipe', '/recipes/Upload-Media', '/recipes/..%2Fpackage', '/recipes/extra/broken-recipe', '/recipes/%E0%A4%A', '/%'];
+    const urls = [
+      '/recipes/no-such-recipe',
+      '/recipes/Upload-Media',
+      '/recipes/..%2Fpackage',
+      '/recipes/extra/broken-recipe',
+      '/recipes/%E0%A4%A',
+      '/%',
+    ];
     for (const url of urls) {
       const res = await page.goto(url);
       expect(res?.status(), url).toBe(404);
@@ -165,8 +172,7 @@ brokenTest.describe('broken recipe page', () => {
 
     // Each diagnostic is shown in its step, or in the top panel when it has no step.
     for (const d of broken.diagnostics) {
-      const where =
-        d.stepIndex === undefined ? page.getByTestId('problems-panel') : page.getByTestId(`step-${d.stepIndex + 1}-problems`);
+      const where = d.stepIndex === undefined ? page.getByTestId('problems-panel') : page.getByTestId(`step-${d.stepIndex + 1}-problems`);
       const entry = where.locator('.diagnostic').filter({ hasText: d.message });
       await expect(entry.first()).toBeVisible();
       await expect(entry.first().locator('.diagnostic-pos')).toHaveText(`${d.line}:${d.column}`);

@@ -12,7 +12,9 @@ import { REFERENCE_REL, sharedFile } from '../helpers/shared';
 import { waitConnected } from './runner-helpers';
 
 const dir = join(process.cwd(), 'recipes');
-const files = readdirSync(dir).filter((f) => f.endsWith('.md')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.md'))
+  .sort();
 const reference = sharedFile(REFERENCE_REL, "recipe pages rendered with Kaltura's published description");
 
 async function rendersWithForms(page: Page, file: string): Promise<void> {
@@ -33,9 +35,11 @@ async function rendersWithForms(page: Page, file: string): Promise<void> {
     // No note that the description lacks the operation or a parameter.
     await expect(runner.locator('.form-notes')).toHaveCount(0);
     // every visible input has an accessible name
-    const unnamed = await runner.locator('input:not([type=hidden]), select, textarea').evaluateAll((els) =>
-      els.filter((e) => !(e as HTMLInputElement).labels?.length && !e.getAttribute('aria-label')).map((e) => e.outerHTML),
-    );
+    const unnamed = await runner
+      .locator('input:not([type=hidden]), select, textarea')
+      .evaluateAll((els) =>
+        els.filter((e) => !(e as HTMLInputElement).labels?.length && !e.getAttribute('aria-label')).map((e) => e.outerHTML),
+      );
     expect(unnamed).toEqual([]);
   }
 }

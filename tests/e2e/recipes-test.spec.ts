@@ -21,7 +21,9 @@ import { makePng, runButton, stepRunner, stepStatus, waitConnected } from './run
 const test = base.extend<object, { server: TestServer }>({
   server: [
     async ({}, use) => {
-      const server = await startServer({ env: { RECIPES_EXTRA_DIR: join(ROOT, 'tests/fixtures/recipes-test'), SANDBOX_PROCESSING_MS: '300' } });
+      const server = await startServer({
+        env: { RECIPES_EXTRA_DIR: join(ROOT, 'tests/fixtures/recipes-test'), SANDBOX_PROCESSING_MS: '300' },
+      });
       await use(server);
       await server.dispose();
     },
@@ -67,7 +69,9 @@ function choicesRequest(file: string, step: number, serviceUrl: string): Sent {
  * XMLHttpRequest.send, by URL, in the order sent.
  */
 const RECORD_XHR = () => {
-  const w = window as unknown as { __xhrBodies: Array<{ url: string; fields: Array<[string, string]>; files: Array<{ field: string; name: string; size: number }> }> };
+  const w = window as unknown as {
+    __xhrBodies: Array<{ url: string; fields: Array<[string, string]>; files: Array<{ field: string; name: string; size: number }> }>;
+  };
   if (w.__xhrBodies) return;
   w.__xhrBodies = [];
   const open = XMLHttpRequest.prototype.open;
@@ -98,10 +102,16 @@ async function fromBrowser(r: Request): Promise<Sent> {
   const fields: Fields = [];
   const files: Sent['files'] = [];
   if (!buf && ct.startsWith('multipart/form-data')) {
-    const recorded = await r.frame().page().evaluate(
-      (u) => (window as unknown as { __xhrBodies: Array<{ url: string; fields: Fields; files: Sent['files'] }> }).__xhrBodies.filter((b) => b.url === u),
-      r.url(),
-    );
+    const recorded = await r
+      .frame()
+      .page()
+      .evaluate(
+        (u) =>
+          (window as unknown as { __xhrBodies: Array<{ url: string; fields: Fields; files: Sent['files'] }> }).__xhrBodies.filter(
+            (b) => b.url === u,
+          ),
+        r.url(),
+      );
     const last = recorded[recorded.length - 1];
     expect(last, `the page recorded the body it sent to ${url.pathname}`).toBeDefined();
     return { path: url.pathname, query: [...url.searchParams].filter(([k]) => k !== 'ks'), fields: last.fields, files: last.files };
@@ -150,7 +160,10 @@ function normalise(sent: Sent, responses: unknown[], secrets: string[]): Sent {
 
 function cliRun(args: string[]): Promise<{ code: number | null; doc: Json; err: string }> {
   return new Promise((resolve) => {
-    const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/recipes-test.ts'), ...args, '--reporter', 'json'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/recipes-test.ts'), ...args, '--reporter', 'json'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));
@@ -226,7 +239,19 @@ test('upload-media: the page and recipes:test send the same requests (uploader, 
   await expect(page.getByTestId('step-4-entry-status').getByTestId('entry-status-value')).toHaveText('READY [2]', { timeout: 30_000 });
   const pageResp = await pageResponses(page, 'upload-media');
 
-  const cli = await cliRun(['recipes/upload-media.md', '--service-url', server.url, '--ks', await sessionKs(server), '--file', png, '--value', '3.entry.mediaType=VIDEO', '--value', '3.entry.name=Parity clip']);
+  const cli = await cliRun([
+    'recipes/upload-media.md',
+    '--service-url',
+    server.url,
+    '--ks',
+    await sessionKs(server),
+    '--file',
+    png,
+    '--value',
+    '3.entry.mediaType=VIDEO',
+    '--value',
+    '3.entry.name=Parity clip',
+  ]);
   expect(cli.code, cli.err).toBe(0);
   const steps = cli.doc.recipes[0].steps;
   expect(steps.map((s: Json) => s.status)).toEqual(['passed', 'passed', 'passed', 'passed']);
@@ -255,7 +280,9 @@ test('manage-upload-tokens and the session recipe: dropdown choices and credenti
   await page.goto('/recipes/manage-upload-tokens');
   await waitConnected(page);
   const byStep: Request[][] = [await during(1), await during(2)];
-  const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem('recipe-console:runner:manage-upload-tokens')!).steps[0].outcome.response.id as string);
+  const token = await page.evaluate(
+    () => JSON.parse(sessionStorage.getItem('recipe-console:runner:manage-upload-tokens')!).steps[0].outcome.response.id as string,
+  );
   byStep.push(
     await during(3, async () => {
       // The dropdown starts on the token step 1 made (its dynamicValue), marked as this walk's.
@@ -280,15 +307,37 @@ test('manage-upload-tokens and the session recipe: dropdown choices and credenti
   const during2 = await recorder(page);
   await page.goto('/recipes/start-and-inspect-session');
   await waitConnected(page);
-  const s: Request[][] = [await during2(1), await during2(2, async () => { await stepRunner(page, 2).locator('#s2-f-secret').fill(TEST_ADMIN_SECRET); }), await during2(3)];
+  const s: Request[][] = [
+    await during2(1),
+    await during2(2, async () => {
+      await stepRunner(page, 2).locator('#s2-f-secret').fill(TEST_ADMIN_SECRET);
+    }),
+    await during2(3),
+  ];
   const pageResp2 = await pageResponses(page, 'start-and-inspect-session');
-  const cli2 = await cliRun(['recipes/start-and-inspect-session.md', '--service-url', server.url, '--ks', await sessionKs(server), '--partner-id', String(TEST_PARTNER_ID), '--value', `2.secret=${TEST_ADMIN_SECRET}`]);
+  const cli2 = await cliRun([
+    'recipes/start-and-inspect-session.md',
+    '--service-url',
+    server.url,
+    '--ks',
+    await sessionKs(server),
+    '--partner-id',
+    String(TEST_PARTNER_ID),
+    '--value',
+    `2.secret=${TEST_ADMIN_SECRET}`,
+  ]);
   expect(cli2.code, cli2.err).toBe(0);
   const steps2 = cli2.doc.recipes[0].steps;
   for (let i = 0; i < 3; i++) {
     const c = fromCli(steps2[i].request);
     const p = await stepRequest(s[i], c.path, []);
-    expect(normalise(p, pageResp2, [TEST_ADMIN_SECRET]), `session step ${i + 1}`).toEqual(normalise(c, steps2.map((x: Json) => x.response), [TEST_ADMIN_SECRET]));
+    expect(normalise(p, pageResp2, [TEST_ADMIN_SECRET]), `session step ${i + 1}`).toEqual(
+      normalise(
+        c,
+        steps2.map((x: Json) => x.response),
+        [TEST_ADMIN_SECRET],
+      ),
+    );
   }
   expect(normalise(fromCli(steps2[1].request), [], [TEST_ADMIN_SECRET]).fields).toContainEqual(['partnerId', String(TEST_PARTNER_ID)]);
 });
@@ -306,7 +355,9 @@ test('expect is shown after a run, met or not, next to the response', async ({ p
   await expect(stepStatus(page, 2)).toHaveText('✓ Done');
   const e2 = page.getByTestId('step-2-expect');
   await expect(e2.getByTestId('expect-summary')).toHaveText('✗ 1 of 3 not met');
-  await expect(e2.locator('[data-testid="expect-item"][data-pass="false"]')).toHaveText(['✗Not met: name is "Actual name", expected "Expected name"']);
+  await expect(e2.locator('[data-testid="expect-item"][data-pass="false"]')).toHaveText([
+    '✗Not met: name is "Actual name", expected "Expected name"',
+  ]);
   await expect(e2.locator('[data-testid="expect-item"][data-pass="true"]')).toHaveCount(2);
   // It sits right after the step's response.
   const next = await page.getByTestId('step-2-response').evaluate((el) => (el.nextElementSibling as HTMLElement | null)?.dataset.testid);
@@ -314,7 +365,13 @@ test('expect is shown after a run, met or not, next to the response', async ({ p
   // Met and unmet checks are accessible in both colour schemes.
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
-    const results = await new AxeBuilder({ page }).include('[data-testid="step-1-expect"]').include('[data-testid="step-2-expect"]').analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), colorScheme).toEqual([]);
+    const results = await new AxeBuilder({ page })
+      .include('[data-testid="step-1-expect"]')
+      .include('[data-testid="step-2-expect"]')
+      .analyze();
+    expect(
+      results.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      colorScheme,
+    ).toEqual([]);
   }
 });

@@ -85,7 +85,9 @@ test('manage upload tokens: create, list pending, pick one from a dropdown fille
   await page.goto('/recipes/manage-upload-tokens');
   await waitConnected(page);
   await runAndExpectDone(page, 1);
-  const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem('recipe-console:runner:manage-upload-tokens')!).steps[0].outcome.response.id as string);
+  const token = await page.evaluate(
+    () => JSON.parse(sessionStorage.getItem('recipe-console:runner:manage-upload-tokens')!).steps[0].outcome.response.id as string,
+  );
   await runAndExpectDone(page, 2);
   await expect(page.getByTestId('step-2-response')).toContainText(token);
   // A second token with the same file name: the choices still read differently.
@@ -93,10 +95,16 @@ test('manage upload tokens: create, list pending, pick one from a dropdown fille
   const pick = stepRunner(page, 3).getByLabel('uploadTokenId');
   // The dropdown is filled by uploadToken.list: "fileName · created <time> [id]"; the token this
   // walk made last (step 1's result) is chosen and marked.
-  const token2 = await page.evaluate(() => JSON.parse(sessionStorage.getItem('recipe-console:runner:manage-upload-tokens')!).steps[0].outcome.response.id as string);
+  const token2 = await page.evaluate(
+    () => JSON.parse(sessionStorage.getItem('recipe-console:runner:manage-upload-tokens')!).steps[0].outcome.response.id as string,
+  );
   expect(token2).not.toBe(token);
-  await expect(pick.locator('option', { hasText: token2 })).toHaveText(new RegExp(`^holiday\\.mp4 · created [0-9: -]+ · made in step 1 \\[${token2}\\]$`));
-  await expect(pick.locator('option', { hasText: token })).toHaveText(new RegExp(`^holiday\\.mp4 · created [0-9: -]+( · #\\d)? \\[${token}\\]$`));
+  await expect(pick.locator('option', { hasText: token2 })).toHaveText(
+    new RegExp(`^holiday\\.mp4 · created [0-9: -]+ · made in step 1 \\[${token2}\\]$`),
+  );
+  await expect(pick.locator('option', { hasText: token })).toHaveText(
+    new RegExp(`^holiday\\.mp4 · created [0-9: -]+( · #\\d)? \\[${token}\\]$`),
+  );
   const texts = await pick.locator('option').allTextContents();
   expect(new Set(texts).size).toBe(texts.length);
   await expect(pick).toHaveValue(/./);

@@ -165,7 +165,9 @@ test('a response of a few MB displays as a collapsible tree and as raw text', as
   }));
   const body = JSON.stringify({ objectType: 'KalturaMediaListResponse', objects, totalCount: objects.length });
   expect(body.length).toBeGreaterThan(4_000_000);
-  await page.route('**/api_v3/service/media/action/list*', (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
+  await page.route('**/api_v3/service/media/action/list*', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body }),
+  );
   await page.goto('/recipes/list-and-filter-media');
   await waitConnected(page);
   // Typing over the value from step 1 unblocks the step.

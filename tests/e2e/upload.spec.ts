@@ -46,7 +46,9 @@ function makeFile(name: string, mb: number): { path: string; sha: string } {
 async function runStep1(page: Page): Promise<string> {
   await runButton(page, 1).click();
   await expect(stepStatus(page, 1)).toHaveText('✓ Done');
-  return page.evaluate(() => JSON.parse(sessionStorage.getItem('recipe-console:runner:upload-media')!).steps[0].outcome.response.id as string);
+  return page.evaluate(
+    () => JSON.parse(sessionStorage.getItem('recipe-console:runner:upload-media')!).steps[0].outcome.response.id as string,
+  );
 }
 
 const progressbar = (page: Page) => stepRunner(page, 2).getByRole('progressbar', { name: 'Upload progress' });
@@ -128,7 +130,9 @@ test('64 MB with 10% of chunk calls failing: pause, resume, FULL_UPLOAD, entry R
   await expect(bar).toHaveAttribute('aria-valuenow', '100');
   const chunks = await s2.getByTestId('upload-chunks').textContent();
   expect(chunks).toMatch(/^16\/16 done, \d+ failed, \d+ retried$/);
-  const response = await page.evaluate(() => JSON.parse(sessionStorage.getItem('recipe-console:runner:upload-media')!).steps[1].outcome.response);
+  const response = await page.evaluate(
+    () => JSON.parse(sessionStorage.getItem('recipe-console:runner:upload-media')!).steps[1].outcome.response,
+  );
   expect(response).toMatchObject({ id: token, status: 2, uploadedFileSize: 64 * 1024 * 1024 });
   // With 10% of chunk calls failing, 16 chunks and a final one, failures are near certain; each was retried.
   expect(calls.upload).toBeGreaterThanOrEqual(17);
@@ -149,7 +153,11 @@ test('64 MB with 10% of chunk calls failing: pause, resume, FULL_UPLOAD, entry R
   const href = await status.getByTestId('entry-download').getAttribute('href');
   const res = await page.request.get(href!);
   expect(res.status()).toBe(200);
-  expect(createHash('sha256').update(await res.body()).digest('hex')).toBe(file.sha);
+  expect(
+    createHash('sha256')
+      .update(await res.body())
+      .digest('hex'),
+  ).toBe(file.sha);
 });
 
 test('a reload continues the upload where the token stopped; another file is refused', async ({ page }) => {
@@ -186,7 +194,9 @@ test('a reload continues the upload where the token stopped; another file is ref
   await s2.getByLabel('fileData').setInputFiles(other.path);
   await runButton(page, 2).click();
   await expect(stepStatus(page, 2)).toHaveText('Failed', { timeout: 60_000 });
-  await expect(s2.getByTestId('call-error')).toContainText(/another file.*Pick the same file to continue that upload, or create a new upload token/);
+  await expect(s2.getByTestId('call-error')).toContainText(
+    /another file.*Pick the same file to continue that upload, or create a new upload token/,
+  );
 
   // The same file continues: what the server held is not sent again.
   const calls = countUploads(page);
@@ -200,6 +210,8 @@ test('a reload continues the upload where the token stopped; another file is ref
   expect(skippedMb).toBe(8);
   // Fewer chunk calls than the whole file needs (24 + final), retries included.
   expect(calls.upload).toBeLessThan(25 - skippedMb + 10);
-  const response = await page.evaluate(() => JSON.parse(sessionStorage.getItem('recipe-console:runner:upload-media')!).steps[1].outcome.response);
+  const response = await page.evaluate(
+    () => JSON.parse(sessionStorage.getItem('recipe-console:runner:upload-media')!).steps[1].outcome.response,
+  );
   expect(response).toMatchObject({ status: 2, uploadedFileSize: 24 * 1024 * 1024 });
 });

@@ -29,10 +29,7 @@ export function buildIsFresh(distDir = DIST_DIR): boolean {
   const buildId = join(ROOT, distDir, 'BUILD_ID');
   if (!existsSync(buildId)) return false;
   const built = statSync(buildId).mtimeMs;
-  const sources = Math.max(
-    ...SOURCE_DIRS.map((d) => newestMtime(join(ROOT, d))),
-    ...SOURCE_FILES.map((f) => newestMtime(join(ROOT, f))),
-  );
+  const sources = Math.max(...SOURCE_DIRS.map((d) => newestMtime(join(ROOT, d))), ...SOURCE_FILES.map((f) => newestMtime(join(ROOT, f))));
   return sources <= built;
 }
 

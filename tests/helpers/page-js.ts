@@ -35,8 +35,7 @@ export function scriptUrls(html: string, pageUrl: string): string[] {
       // `nomodule` scripts (Next's legacy polyfills) are skipped by every module-capable browser.
       if (/\snomodule(\s|=|>|\/)/i.test(tag)) continue;
       src = attr(tag, 'src');
-    }
-    else {
+    } else {
       const rel = (attr(tag, 'rel') || '').toLowerCase();
       const as = (attr(tag, 'as') || '').toLowerCase();
       if (rel === 'modulepreload' || (rel === 'preload' && as === 'script')) src = attr(tag, 'href');

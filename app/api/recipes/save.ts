@@ -26,7 +26,10 @@ export function validateRecipeFileName(raw: unknown): NameCheck {
   if (typeof raw !== 'string' || !raw.trim()) return { ok: false, error: 'Give the file a name, e.g. "my-recipe.md".' };
   const name = raw.trim();
   if (/[\\/]/.test(name) || name.includes('..') || name.includes('\0')) {
-    return { ok: false, error: `"${name}" is not a plain file name: use lower-case letters, digits and "-" only, e.g. "my-recipe.md" (it is saved in recipes/).` };
+    return {
+      ok: false,
+      error: `"${name}" is not a plain file name: use lower-case letters, digits and "-" only, e.g. "my-recipe.md" (it is saved in recipes/).`,
+    };
   }
   const fileName = name.endsWith(RECIPE_EXTENSION) ? name : `${name}${RECIPE_EXTENSION}`;
   const slug = slugOfFileName(fileName);
@@ -53,7 +56,10 @@ export function saveRecipe(dir: string, req: SaveRequest): SaveResult {
   if (typeof req.content !== 'string') return { status: 400, error: 'The request needs "content": the recipe\'s markdown text.' };
   const bytes = Buffer.byteLength(req.content, 'utf8');
   if (bytes > MAX_RECIPE_BYTES) {
-    return { status: 413, error: `The recipe is ${Math.ceil(bytes / 1024)} KB; the limit is ${MAX_RECIPE_BYTES / 1024} KB. Split it into smaller recipes.` };
+    return {
+      status: 413,
+      error: `The recipe is ${Math.ceil(bytes / 1024)} KB; the limit is ${MAX_RECIPE_BYTES / 1024} KB. Split it into smaller recipes.`,
+    };
   }
   const root = resolve(/*turbopackIgnore: true*/ dir);
   const target = resolve(/*turbopackIgnore: true*/ root, check.fileName);

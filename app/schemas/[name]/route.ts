@@ -13,5 +13,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ nam
   const { name } = await params;
   const schema = Object.prototype.hasOwnProperty.call(SCHEMAS, name) ? SCHEMAS[name] : undefined;
   if (!schema) return Response.json({ error: `No schema "${name}": there are ${Object.keys(SCHEMAS).join(' and ')}.` }, { status: 404 });
-  return Response.json(schema, { headers: { 'content-type': 'application/schema+json; charset=utf-8', 'cache-control': 'public, max-age=300' } });
+  return Response.json(schema, {
+    headers: { 'content-type': 'application/schema+json; charset=utf-8', 'cache-control': 'public, max-age=300' },
+  });
 }

@@ -14,10 +14,7 @@ const CORE_CLASSES: Record<string, ClassSpec> = {
     abstract: true,
     description: 'Base of every Kaltura object; `objectType` names the concrete class.',
     properties: {
-      objectType: p(
-        t.string,
-        'The class of this object, e.g. KalturaMediaEntry. Optional in requests: the declared class is used.',
-      ),
+      objectType: p(t.string, 'The class of this object, e.g. KalturaMediaEntry. Optional in requests: the declared class is used.'),
     },
   },
 
@@ -84,10 +81,7 @@ const CORE_CLASSES: Record<string, ClassSpec> = {
       createdAt: ro(t.int, 'Creation date as Unix timestamp (in seconds).'),
       updatedAt: ro(t.int, 'Last update date as Unix timestamp (in seconds).'),
       uploadUrl: ro(t.string, 'The domain to address uploadToken.upload calls to.'),
-      autoFinalize: io(
-        t.enum('KalturaNullableBoolean'),
-        'Finish the upload once the data reaches fileSize.',
-      ),
+      autoFinalize: io(t.enum('KalturaNullableBoolean'), 'Finish the upload once the data reaches fileSize.'),
       attachedObjectType: ro(t.string, 'The type of the object this token is attached to.'),
       attachedObjectId: ro(t.string, 'The ID of the object this token is attached to.'),
     },

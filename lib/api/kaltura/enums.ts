@@ -162,14 +162,7 @@ const CORE_ENUMS: Record<string, EnumSpec> = {
   },
   KalturaMediaEntryOrderBy: {
     base: 'string',
-    values: orderBy([
-      ...ORDER_BY_BASE_ENTRY,
-      'duration',
-      'lastPlayedAt',
-      'plays',
-      'views',
-      'mediaType',
-    ]),
+    values: orderBy([...ORDER_BY_BASE_ENTRY, 'duration', 'lastPlayedAt', 'plays', 'views', 'mediaType']),
   },
 };
 

@@ -24,8 +24,7 @@ const CORE_SERVICES: ServiceSpec[] = [
     description: 'Session service: start, inspect and end sessions (KS).',
     actions: {
       start: {
-        description:
-          'Start a session. The result is the KS, the session key to pass to every call that needs one.',
+        description: 'Start a session. The result is the KS, the session key to pass to every call that needs one.',
         requiresKs: false,
         result: t.string,
         params: [
@@ -34,15 +33,18 @@ const CORE_SERVICES: ServiceSpec[] = [
           { name: 'type', type: t.enum('KalturaSessionType'), required: false, default: 0, description: 'USER or ADMIN session.' },
           { name: 'partnerId', type: t.int, required: false, description: 'The partner ID.' },
           { name: 'expiry', type: t.int, required: false, default: 86400, description: 'Validity in seconds.' },
-          { name: 'privileges', type: t.string, required: false, description: 'Comma separated privileges, e.g. disableentitlement,edit:*.' },
+          {
+            name: 'privileges',
+            type: t.string,
+            required: false,
+            description: 'Comma separated privileges, e.g. disableentitlement,edit:*.',
+          },
         ],
       },
       get: {
         description: 'Parse a session key and return its info.',
         result: t.object('KalturaSessionInfo'),
-        params: [
-          { name: 'session', type: t.string, required: false, description: 'The KS to parse; the current KS when empty.' },
-        ],
+        params: [{ name: 'session', type: t.string, required: false, description: 'The KS to parse; the current KS when empty.' }],
       },
       end: {
         description: 'End the current session: its KS is rejected from now on.',
@@ -65,8 +67,7 @@ const CORE_SERVICES: ServiceSpec[] = [
         params: [{ name: 'uploadTokenId', type: t.string, required: true }],
       },
       list: {
-        description:
-          "List upload tokens by filter with paging. A user session lists only the user's own tokens.",
+        description: "List upload tokens by filter with paging. A user session lists only the user's own tokens.",
         result: t.object('KalturaUploadTokenListResponse'),
         params: [
           { name: 'filter', type: t.object('KalturaUploadTokenFilter'), required: false },
@@ -91,7 +92,13 @@ const CORE_SERVICES: ServiceSpec[] = [
           { name: 'fileData', type: t.file, required: true, description: 'The file or chunk.' },
           { name: 'resume', type: t.bool, required: false, default: false, description: 'Append to the data already uploaded.' },
           { name: 'finalChunk', type: t.bool, required: false, default: true, description: 'This is the last chunk.' },
-          { name: 'resumeAt', type: t.float, required: false, default: -1, description: 'Byte offset of this chunk; -1 appends at the end.' },
+          {
+            name: 'resumeAt',
+            type: t.float,
+            required: false,
+            default: -1,
+            description: 'Byte offset of this chunk; -1 appends at the end.',
+          },
         ],
       },
     },
@@ -107,8 +114,7 @@ const CORE_SERVICES: ServiceSpec[] = [
         params: [{ name: 'entry', type: t.object('KalturaMediaEntry'), required: true, requiredProperties: ['mediaType'] }],
       },
       addContent: {
-        description:
-          'Add content to a media entry that has none yet (status NO_CONTENT).',
+        description: 'Add content to a media entry that has none yet (status NO_CONTENT).',
         result: t.object('KalturaMediaEntry'),
         params: [
           { name: 'entryId', type: t.string, required: true },

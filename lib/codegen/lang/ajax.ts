@@ -76,7 +76,10 @@ function setupHead(st: EmitState, ctx: CodegenContext): { lines: string[]; start
       'var client = new KalturaClient(config);',
       '',
     ],
-    startCall: call(s.model, a.args.map((x) => x.varName)),
+    startCall: call(
+      s.model,
+      a.args.map((x) => x.varName),
+    ),
   };
 }
 
@@ -91,17 +94,24 @@ export const ajax: LanguageGenerator = {
     st.ks = 'client.getKs()';
     const head = ctx.setup ? setupHead(st, ctx) : undefined;
     const a = emitArgs(planCall(model, ctx), st);
-    const callLines = inAsync([
-      ...a.stmts,
-      `${call(model, a.args.map((x) => x.varName))}`,
-      '  .execute(client, function(success, results) {',
-      `    if (${FAILED('results')}) {`,
-      '      console.error(results);',
-      '    } else {',
-      '      console.log(results);',
-      '    }',
-      '  });',
-    ], st, false);
+    const callLines = inAsync(
+      [
+        ...a.stmts,
+        `${call(
+          model,
+          a.args.map((x) => x.varName),
+        )}`,
+        '  .execute(client, function(success, results) {',
+        `    if (${FAILED('results')}) {`,
+        '      console.error(results);',
+        '    } else {',
+        '      console.log(results);',
+        '    }',
+        '  });',
+      ],
+      st,
+      false,
+    );
     const fills = st.fillIns.length ? [...st.fillIns, ''] : [];
     if (!head) return finish([...fills, ...callLines], ctx, [model]);
     return finish(
@@ -138,7 +148,10 @@ export const ajax: LanguageGenerator = {
       body.push(
         `// Step ${model.stepIndex + 1}: ${model.service}.${model.action}`,
         ...a.stmts,
-        `var ${resultVar} = await run(${call(model, a.args.map((x) => x.varName))});`,
+        `var ${resultVar} = await run(${call(
+          model,
+          a.args.map((x) => x.varName),
+        )});`,
         `console.log(${resultVar});`,
         '',
       );

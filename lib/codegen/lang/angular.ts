@@ -88,14 +88,18 @@ export const angular: LanguageGenerator = {
     if (ctx.setup) st.ks = 'ks';
     const head = ctx.setup ? setup(st, ctx) : undefined;
     const a = emitArgs(ngxPlan(model, ctx), st);
-    const callLines = inAsync([
-      ...a.stmts,
-      `this.kaltura.request(${request(model, a.args, st)})`,
-      '  .subscribe(',
-      '    (result) => console.log(result),',
-      '    (error) => console.error(error.message),',
-      '  );',
-    ], st, true);
+    const callLines = inAsync(
+      [
+        ...a.stmts,
+        `this.kaltura.request(${request(model, a.args, st)})`,
+        '  .subscribe(',
+        '    (result) => console.log(result),',
+        '    (error) => console.error(error.message),',
+        '  );',
+      ],
+      st,
+      true,
+    );
     const intro = ['', '// In a component or service that injects `private kaltura: KalturaClient`:'];
     const fills = st.fillIns.length ? [...st.fillIns, ''] : [];
     if (!head) return finish([importLine(st), ...intro, ...fills, ...callLines], ctx, [model]);
@@ -124,7 +128,12 @@ export const angular: LanguageGenerator = {
     const steps = new Map<number, ProgramStep>();
     chainRefs(st, steps, jsAccess);
     const head = setup(st, ctx);
-    const body = [...head.lines, `const ks = await firstValueFrom(this.kaltura.request(${head.startRequest}));`, 'this.kaltura.setDefaultRequestOptions({ ks });', ''];
+    const body = [
+      ...head.lines,
+      `const ks = await firstValueFrom(this.kaltura.request(${head.startRequest}));`,
+      'this.kaltura.setDefaultRequestOptions({ ks });',
+      '',
+    ];
     for (const model of models) {
       const plan = ngxPlan(model, ctx, models);
       const a = emitArgs(plan, st);
@@ -144,7 +153,7 @@ export const angular: LanguageGenerator = {
         "import { firstValueFrom } from 'rxjs';",
         importLine(st),
         '',
-        "@Component({ selector: 'app-recipe', template: '<input type=\"file\"> <button (click)=\"run()\">Run</button>' })",
+        '@Component({ selector: \'app-recipe\', template: \'<input type="file"> <button (click)="run()">Run</button>\' })',
         'export class RecipeComponent {',
         '  constructor(private kaltura: KalturaClient) {}',
         '',

@@ -71,7 +71,12 @@ function printResult(plan: CallPlan, ctx: CodegenContext, v: string, reads?: rea
         `Console.WriteLine("totalCount: " + ${v}.TotalCount);`,
         `foreach (${stripKaltura(shape.itemClass)} item in ${v}.Objects)`,
         '{',
-        ...indent([`Console.WriteLine(${fields.map((f) => `${csharpString(f.path + ': ')} + ${csAccess('item', f.segs)}`).join(' + " " + ') || 'item'});`], '    '),
+        ...indent(
+          [
+            `Console.WriteLine(${fields.map((f) => `${csharpString(f.path + ': ')} + ${csAccess('item', f.segs)}`).join(' + " " + ') || 'item'});`,
+          ],
+          '    ',
+        ),
         '}',
         ...top,
       ];
@@ -105,7 +110,8 @@ const em: Emitter = {
   setProp: (v, _c, prop, expr) => `${v}.${pascal(prop)} = ${expr};`,
   array: (items, itemClass) => `new List<${itemClass ? stripKaltura(itemClass) : 'object'}> { ${items.join(', ')} }`,
   // A skipped number argument is the client's "not given" value (it leaves the argument out); null does not fit an int.
-  declare: (v, expr, t) => (expr === 'null' && UNSET[t.kind] ? `${csType(t)} ${v} = ${UNSET[t.kind]}; // not given` : `${csType(t)} ${v} = ${expr};`),
+  declare: (v, expr, t) =>
+    expr === 'null' && UNSET[t.kind] ? `${csType(t)} ${v} = ${UNSET[t.kind]}; // not given` : `${csType(t)} ${v} = ${expr};`,
   file: (v, path) => [`Stream ${v} = new FileStream(${csharpString(path)}, FileMode.Open, FileAccess.Read);`],
   varName: (n) => lowerFirst(n),
   map: (entries) => `new Dictionary<string, object> { ${entries.map(([k, e]) => `{ ${csharpString(k)}, ${e} }`).join(', ')} }`,
@@ -146,7 +152,15 @@ function setupParts(st: EmitState, ctx: CodegenContext): { pre: string[]; wrap: 
       'Client client = new Client(config);',
       ...a.stmts,
     ],
-    wrap: (body) => handlerCall(s.model, a.args.map((x) => x.varName), 'string', ks, e, [`client.KS = ${ks};`, '', ...body]),
+    wrap: (body) =>
+      handlerCall(
+        s.model,
+        a.args.map((x) => x.varName),
+        'string',
+        ks,
+        e,
+        [`client.KS = ${ks};`, '', ...body],
+      ),
   };
 }
 
@@ -167,16 +181,7 @@ function handlerCall(model: RequestModel, args: string[], resultType: string, r:
 }
 
 function mainClass(body: string[]): string[] {
-  return [
-    ...USINGS,
-    'class CodeExample',
-    '{',
-    '    static void Main(string[] args)',
-    '    {',
-    ...indent(body, '        '),
-    '    }',
-    '}',
-  ];
+  return [...USINGS, 'class CodeExample', '{', '    static void Main(string[] args)', '    {', ...indent(body, '        '), '    }', '}'];
 }
 
 const WAIT = ['', '// The request completes on another thread; wait for it.', 'while (!done)', '{', '    Thread.Sleep(100);', '}'];
@@ -196,10 +201,19 @@ export const csharp: LanguageGenerator = {
     const r = st.names.alloc('result');
     const e = st.names.alloc('e');
     const t = resultCsType(plan.result, ctx.api, plan);
-    const call = handlerCall(model, a.args.map((x) => x.varName), t, r, e, [...printResult(plan, ctx, r, ctx.reads), 'done = true;']);
+    const call = handlerCall(
+      model,
+      a.args.map((x) => x.varName),
+      t,
+      r,
+      e,
+      [...printResult(plan, ctx, r, ctx.reads), 'done = true;'],
+    );
     const fills = st.fillIns.length ? [...st.fillIns, ''] : [];
     if (!setup) return finish([...fills, ...a.stmts, 'bool done = false;', ...call, ...WAIT], ctx, [model]);
-    return finish(mainClass([...fills, ...setup.pre, 'bool done = false;', '', ...setup.wrap([...a.stmts, ...call]), ...WAIT]), ctx, [model]);
+    return finish(mainClass([...fills, ...setup.pre, 'bool done = false;', '', ...setup.wrap([...a.stmts, ...call]), ...WAIT]), ctx, [
+      model,
+    ]);
   },
   program(models, ctx) {
     const st = newState(em, RESERVED.csharp, ctx, ['config', 'client', 'args', 'done', 'item']);
@@ -220,11 +234,14 @@ export const csharp: LanguageGenerator = {
       return [
         `// Step ${model.stepIndex + 1}: ${model.service}.${model.action}`,
         ...a.stmts,
-        ...handlerCall(model, a.args.map((x) => x.varName), resultCsType(plan.result, ctx.api, plan), resultVar, e, [
-          ...printResult(plan, ctx, resultVar, reads.get(model.stepIndex)),
-          '',
-          ...inner,
-        ]),
+        ...handlerCall(
+          model,
+          a.args.map((x) => x.varName),
+          resultCsType(plan.result, ctx.api, plan),
+          resultVar,
+          e,
+          [...printResult(plan, ctx, resultVar, reads.get(model.stepIndex)), '', ...inner],
+        ),
       ];
     };
     const nested = nest(0);

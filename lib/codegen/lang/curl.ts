@@ -4,7 +4,17 @@
  */
 import { toHttpRequest } from '../../request/http';
 import type { RequestModel, Value } from '../../request/types';
-import { FILL_IN, maskModel, pathSegments, placeholderText, planCall, secretText, tokenHashNotes, type RefValue, type TokenHashPlan } from '../plan';
+import {
+  FILL_IN,
+  maskModel,
+  pathSegments,
+  placeholderText,
+  planCall,
+  secretText,
+  tokenHashNotes,
+  type RefValue,
+  type TokenHashPlan,
+} from '../plan';
 import { shellDoubleQuoteInner, shellQuote } from '../strings';
 import { KS_PLACEHOLDER, type CodegenContext, type LanguageGenerator } from '../types';
 import { finish, sessionStartModel } from './common';
@@ -59,14 +69,22 @@ interface CurlOptions {
  * Files not chosen yet (a placeholder path): one shell variable each, declared at the top, so the
  * reader fills in the path in one place (`FILE_DATA=/path/to/video.mp4`).
  */
-function placeholderFiles(models: RequestModel[], ctx: CodegenContext, used: Set<string>): { lines: string[]; byStep: Map<number, Map<string, string>> } {
+function placeholderFiles(
+  models: RequestModel[],
+  ctx: CodegenContext,
+  used: Set<string>,
+): { lines: string[]; byStep: Map<number, Map<string, string>> } {
   const lines: string[] = [];
   const byStep = new Map<number, Map<string, string>>();
   if (ctx.filePath) return { lines, byStep };
   for (const m of models) {
     for (const p of m.params) {
       if (p.value.kind !== 'file' || !p.value.placeholder) continue;
-      const base = p.name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[^A-Za-z0-9]+/g, '_').toUpperCase() || 'FILE';
+      const base =
+        p.name
+          .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+          .replace(/[^A-Za-z0-9]+/g, '_')
+          .toUpperCase() || 'FILE';
       let name = base;
       for (let i = 2; used.has(name); i++) name = `${base}_${i}`;
       used.add(name);
@@ -179,7 +197,9 @@ function tokenHashLines(arg: string, name: string, plan: TokenHashPlan, tokenVar
 }
 
 function jqPath(segs: Array<string | number>): string {
-  return segs.map((s) => (typeof s === 'number' ? `[${s}]` : /^[A-Za-z_]\w*$/.test(s) ? `.${s}` : `[${JSON.stringify(s)}]`)).join('') || '.';
+  return (
+    segs.map((s) => (typeof s === 'number' ? `[${s}]` : /^[A-Za-z_]\w*$/.test(s) ? `.${s}` : `[${JSON.stringify(s)}]`)).join('') || '.'
+  );
 }
 
 export const curl: LanguageGenerator = {
@@ -214,7 +234,12 @@ export const curl: LanguageGenerator = {
     const params = masked.params.map((f) => ({
       name: f.name,
       value: mapRefs(f.value, (r) =>
-        r.resolved ? undefined : fillVar(f.value === r ? f.name : `STEP${r.fromStep + 1}_${r.path}`, `${r.path} of step ${r.fromStep + 1}'s result (run that step first, or paste the value here).`),
+        r.resolved
+          ? undefined
+          : fillVar(
+              f.value === r ? f.name : `STEP${r.fromStep + 1}_${r.path}`,
+              `${r.path} of step ${r.fromStep + 1}'s result (run that step first, or paste the value here).`,
+            ),
       ),
     }));
     const hashes: string[] = [];
@@ -222,23 +247,50 @@ export const curl: LanguageGenerator = {
       if (a.computed) {
         // The token: of the step that made it (a FILL IN until it ran), or the reader's own.
         const r = a.computed.token;
-        const token = fillVar(r ? `STEP${r.fromStep + 1}_${r.path}` : 'token', r ? `${r.path} of step ${r.fromStep + 1}'s result (run that step first, or paste the value here).` : 'the application token (the `token` appToken.add answered for this id).');
+        const token = fillVar(
+          r ? `STEP${r.fromStep + 1}_${r.path}` : 'token',
+          r
+            ? `${r.path} of step ${r.fromStep + 1}'s result (run that step first, or paste the value here).`
+            : 'the application token (the `token` appToken.add answered for this id).',
+        );
         const name = placeholderText(a.name).slice('YOUR_'.length);
         used.add(name);
         const sentinel = `${REF_PREFIX}H${used.size}\uE000`;
         vars.set(sentinel, name);
         hashes.push(...tokenHashLines(a.name, name, a.computed, vars.get(token)!));
         params.push({ name: a.name, value: { kind: 'string', value: sentinel } });
-      } else if (a.missing) params.push({ name: a.name, value: { kind: 'string', value: fillVar(a.name, `${a.name} (required): no value was given.`) } });
+      } else if (a.missing)
+        params.push({ name: a.name, value: { kind: 'string', value: fillVar(a.name, `${a.name} (required): no value was given.`) } });
     }
     const m = { ...masked, params };
     const top = [...files.lines, ...fills];
-    return finish([...top, ...(top.length ? [''] : []), ...head, ...hashes, ...curlCommand(m, ctx, { vars, checked: ctx.setup, fileVars: files.byStep.get(model.stepIndex) })], ctx, [model]);
+    return finish(
+      [
+        ...top,
+        ...(top.length ? [''] : []),
+        ...head,
+        ...hashes,
+        ...curlCommand(m, ctx, { vars, checked: ctx.setup, fileVars: files.byStep.get(model.stepIndex) }),
+      ],
+      ctx,
+      [model],
+    );
   },
   program(models, ctx) {
     const used = new Set<string>(['KS', 'KS_JSON']);
     const files = placeholderFiles(models, ctx, used);
-    const lines = ['#!/usr/bin/env bash', '# Needs curl and jq.', 'set -euo pipefail', '', ...files.lines, ...(files.lines.length ? [''] : []), ...KCALL, '', ...setupLines(ctx), ''];
+    const lines = [
+      '#!/usr/bin/env bash',
+      '# Needs curl and jq.',
+      'set -euo pipefail',
+      '',
+      ...files.lines,
+      ...(files.lines.length ? [''] : []),
+      ...KCALL,
+      '',
+      ...setupLines(ctx),
+      '',
+    ];
     const results = new Map<number, string>();
     const answers = new Map<number, RequestModel>();
     let n = 0;
@@ -279,7 +331,10 @@ export const curl: LanguageGenerator = {
           return known.sentinel;
         }
         n++;
-        const path = r.path.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '').toUpperCase();
+        const path = r.path
+          .replace(/[^A-Za-z0-9]+/g, '_')
+          .replace(/^_+|_+$/g, '')
+          .toUpperCase();
         const base = `STEP${r.fromStep + 1}_${path || 'VALUE'}`;
         let name = base;
         for (let i = 2; used.has(name); i++) name = `${base}_${i}`;
@@ -309,7 +364,10 @@ export const curl: LanguageGenerator = {
         if (!a.missing) continue;
         const name = `STEP${model.stepIndex + 1}_${placeholderText(a.name).slice('YOUR_'.length)}`;
         const sentinel = `${REF_PREFIX}M${++n}\uE000`;
-        fills.push(`# ${FILL_IN} ${a.name} of step ${model.stepIndex + 1} (required): no value was given.`, `${name}=${shellQuote(placeholderText(a.name))}`);
+        fills.push(
+          `# ${FILL_IN} ${a.name} of step ${model.stepIndex + 1} (required): no value was given.`,
+          `${name}=${shellQuote(placeholderText(a.name))}`,
+        );
         vars.set(sentinel, name);
         missingNames.set(sentinel, name);
         m.params.push({ name: a.name, value: { kind: 'string', value: sentinel } });

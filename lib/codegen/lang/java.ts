@@ -80,11 +80,13 @@ const em: Emitter = {
   setProp: (v, _c, prop, expr) => `${v}.set${pascal(prop)}(${expr});`,
   array: (items, itemClass) => `new ArrayList<${itemClass ? boxed(itemClass) : 'Object'}>(Arrays.asList(${items.join(', ')}))`,
   // A skipped number argument is the client's "not given" value (it leaves the argument out); null does not fit an int.
-  declare: (v, expr, t) => (expr === 'null' && UNSET[t.kind] ? `${javaType(t)} ${v} = ${UNSET[t.kind]}; // not given` : `${javaType(t)} ${v} = ${expr};`),
+  declare: (v, expr, t) =>
+    expr === 'null' && UNSET[t.kind] ? `${javaType(t)} ${v} = ${UNSET[t.kind]}; // not given` : `${javaType(t)} ${v} = ${expr};`,
   inlineReads: true,
   file: (v, path) => [`File ${v} = new File(${javaString(path)});`],
   varName: (n) => lowerFirst(n),
-  map: (entries) => `new HashMap<String, Object>()${entries.length ? ` {{ ${entries.map(([k, e]) => `put(${javaString(k)}, ${e});`).join(' ')} }}` : ''}`,
+  map: (entries) =>
+    `new HashMap<String, Object>()${entries.length ? ` {{ ${entries.map(([k, e]) => `put(${javaString(k)}, ${e});`).join(' ')} }}` : ''}`,
   comment: (t) => `// ${t}`,
   numberToString: (e) => `String.valueOf(${e})`,
   // commons-codec is a dependency of the Java client (it signs with it); its DigestUtils throws no checked exception.
@@ -112,7 +114,12 @@ function printResult(plan: CallPlan, ctx: CodegenContext, v: string, reads?: rea
       return [
         `System.out.println("totalCount: " + ${v}.getTotalCount());`,
         `for (${stripKaltura(shape.itemClass)} item : ${v}.getObjects()) {`,
-        ...indent([`System.out.println(${fields.map((f) => `${javaString(f.path + ': ')} + ${javaAccess('item', f.segs)}`).join(' + " " + ') || 'item'});`], '    '),
+        ...indent(
+          [
+            `System.out.println(${fields.map((f) => `${javaString(f.path + ': ')} + ${javaAccess('item', f.segs)}`).join(' + " " + ') || 'item'});`,
+          ],
+          '    ',
+        ),
         '}',
         ...top,
       ];
@@ -162,7 +169,16 @@ function setupParts(st: EmitState, ctx: CodegenContext): { pre: string[]; wrap: 
       ...a.stmts,
       '',
     ],
-    wrap: (body) => queued(call(s.model, a.args.map((x) => x.varName)), r, ['client.setKs(' + r + '.results);', '', ...body], true),
+    wrap: (body) =>
+      queued(
+        call(
+          s.model,
+          a.args.map((x) => x.varName),
+        ),
+        r,
+        ['client.setKs(' + r + '.results);', '', ...body],
+        true,
+      ),
   };
 }
 
@@ -173,7 +189,7 @@ function setupParts(st: EmitState, ctx: CodegenContext): { pre: string[]; wrap: 
  */
 const CLIENT_THREAD_ERRORS = [
   '// If the client fails on its own thread, end with an error instead of waiting. (On Java 16+,',
-  '// run with --add-opens java.base/java.lang=ALL-UNNAMED to see the API\'s error messages.)',
+  "// run with --add-opens java.base/java.lang=ALL-UNNAMED to see the API's error messages.)",
   'Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {',
   '    System.err.println(error);',
   '    System.exit(1);',
@@ -214,7 +230,18 @@ export const java: LanguageGenerator = {
       ...printResult(plan, ctx, t === 'Object' || t === 'Void' ? `${r}.results` : `${r}Value`, ctx.reads),
       ...(setup ? ['System.exit(0);'] : []),
     ];
-    const stepLines = [...a.stmts, ...queued(call(model, a.args.map((x) => x.varName)), r, onSuccess, !!setup)];
+    const stepLines = [
+      ...a.stmts,
+      ...queued(
+        call(
+          model,
+          a.args.map((x) => x.varName),
+        ),
+        r,
+        onSuccess,
+        !!setup,
+      ),
+    ];
     if (!setup) return finish([...fills(st), ...stepLines], ctx, [model]);
     return finish(mainClass([...fills(st), ...setup.pre, ...setup.wrap(stepLines)]), ctx, [model]);
   },
@@ -239,16 +266,26 @@ export const java: LanguageGenerator = {
       return [
         `// Step ${model.stepIndex + 1}: ${model.service}.${model.action}`,
         ...a.stmts,
-        ...queued(call(model, a.args.map((x) => x.varName)), r, [
-          `${t} ${resultVar} = ${r}.results;`,
-          ...printResult(plan, ctx, resultVar, reads.get(model.stepIndex)),
-          '',
-          ...inner,
-        ], true),
+        ...queued(
+          call(
+            model,
+            a.args.map((x) => x.varName),
+          ),
+          r,
+          [`${t} ${resultVar} = ${r}.results;`, ...printResult(plan, ctx, resultVar, reads.get(model.stepIndex)), '', ...inner],
+          true,
+        ),
       ];
     };
     const nested = nest(0);
-    const body = [...fills(st), ...setup.pre, ...setup.wrap(nested), '', '// The callbacks end the program (System.exit); wait for them.', 'Thread.currentThread().join();'];
+    const body = [
+      ...fills(st),
+      ...setup.pre,
+      ...setup.wrap(nested),
+      '',
+      '// The callbacks end the program (System.exit); wait for them.',
+      'Thread.currentThread().join();',
+    ];
     return finish(mainClass(body), ctx, models);
   },
 };

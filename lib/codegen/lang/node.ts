@@ -57,18 +57,16 @@ function clientSetup(st: EmitState, ctx: CodegenContext): string[] {
     'const client = new kaltura.Client(config);',
     '',
     ...a.stmts,
-    `const ks = await ${callExpr(s.model, a.args.map((x) => x.varName))}.execute(client);`,
+    `const ks = await ${callExpr(
+      s.model,
+      a.args.map((x) => x.varName),
+    )}.execute(client);`,
     'client.setKs(ks);',
     '',
   ];
 }
 
-const MAIN_CATCH = [
-  'main().catch((err) => {',
-  '  console.error(err && err.message ? err.message : err);',
-  '  process.exit(1);',
-  '});',
-];
+const MAIN_CATCH = ['main().catch((err) => {', '  console.error(err && err.message ? err.message : err);', '  process.exit(1);', '});'];
 
 export const node: LanguageGenerator = {
   id: 'node',
@@ -87,7 +85,10 @@ export const node: LanguageGenerator = {
           ...st.fillIns,
           ...(st.fillIns.length ? [''] : []),
           ...a.stmts,
-          `${callExpr(model, a.args.map((x) => x.varName))}`,
+          `${callExpr(
+            model,
+            a.args.map((x) => x.varName),
+          )}`,
           '  .execute(client)',
           '  .then((result) => {',
           '    console.log(JSON.stringify(result, null, 2));',
@@ -107,7 +108,10 @@ export const node: LanguageGenerator = {
       ...(st.fillIns.length ? [''] : []),
       ...setup,
       ...a.stmts,
-      `const ${result} = await ${callExpr(model, a.args.map((x) => x.varName))}.execute(client);`,
+      `const ${result} = await ${callExpr(
+        model,
+        a.args.map((x) => x.varName),
+      )}.execute(client);`,
       `console.log(JSON.stringify(${result}, null, 2));`,
     ];
     const [head, ...rest] = splitRequire(body);
@@ -127,7 +131,10 @@ export const node: LanguageGenerator = {
       body.push(
         `// Step ${model.stepIndex + 1}: ${model.service}.${model.action}`,
         ...a.stmts,
-        `const ${resultVar} = await ${callExpr(model, a.args.map((x) => x.varName))}.execute(client);`,
+        `const ${resultVar} = await ${callExpr(
+          model,
+          a.args.map((x) => x.varName),
+        )}.execute(client);`,
         `console.log(JSON.stringify(${resultVar}, null, 2));`,
         '',
       );

@@ -13,7 +13,9 @@ import type { CodegenContext, LanguageGenerator } from '../types';
 import { chainRefs, finish, indent, newState, resultName, sessionPlan, type ProgramStep } from './common';
 
 function phpAccess(base: string, segs: Array<string | number>): string {
-  return '$' + base + segs.map((s) => (typeof s === 'number' ? `[${s}]` : /^[A-Za-z_]\w*$/.test(s) ? `->${s}` : `->{${phpString(s)}}`)).join('');
+  return (
+    '$' + base + segs.map((s) => (typeof s === 'number' ? `[${s}]` : /^[A-Za-z_]\w*$/.test(s) ? `->${s}` : `->{${phpString(s)}}`)).join('')
+  );
 }
 
 /** Client method names for actions that are PHP reserved words. */
@@ -83,7 +85,14 @@ function makePhp(ns: boolean): LanguageGenerator {
         return [
           `echo "totalCount: ", $${v}->totalCount, "\\n";`,
           `foreach ($${v}->objects as $item) {`,
-          ...indent([fields.length ? `echo ${fields.map((f) => `${phpString(f.path + ': ')}, ${phpAccess('item', f.segs)}`).join(', " ", ')}, "\\n";` : 'print_r($item);'], '    '),
+          ...indent(
+            [
+              fields.length
+                ? `echo ${fields.map((f) => `${phpString(f.path + ': ')}, ${phpAccess('item', f.segs)}`).join(', " ", ')}, "\\n";`
+                : 'print_r($item);',
+            ],
+            '    ',
+          ),
           '}',
           ...top,
         ];
@@ -108,7 +117,12 @@ function makePhp(ns: boolean): LanguageGenerator {
       `$config = new ${ns ? 'Configuration' : 'KalturaConfiguration'}(${partner ? '$' + partner : ''});`,
       `$config->setServiceUrl(${phpString(ctx.connection.serviceUrl)});`,
       ns ? '$client = new Client($config);' : '$client = new KalturaClient($config);',
-      `$ks = ${call(s, ctx, st, a.args.map((x) => x.varName))};`,
+      `$ks = ${call(
+        s,
+        ctx,
+        st,
+        a.args.map((x) => x.varName),
+      )};`,
       '$client->setKs($ks);',
       '',
     ];
@@ -145,7 +159,13 @@ function makePhp(ns: boolean): LanguageGenerator {
     }
     return [
       '<?php',
-      ...(setup ? ["// Autoloads Kaltura\\Client\\... (Composer: kaltura/api-client-library, or the library's own class loader).", "require_once 'vendor/autoload.php';", ''] : []),
+      ...(setup
+        ? [
+            "// Autoloads Kaltura\\Client\\... (Composer: kaltura/api-client-library, or the library's own class loader).",
+            "require_once 'vendor/autoload.php';",
+            '',
+          ]
+        : []),
       ...[...uses].sort().map((u) => `use ${u};`),
       '',
     ];
@@ -170,7 +190,12 @@ function makePhp(ns: boolean): LanguageGenerator {
         ...setup,
         ...a.stmts,
         'try {',
-        `  ${void_ ? '' : '$result = '}${call(plan, ctx, st, a.args.map((x) => x.varName))};`,
+        `  ${void_ ? '' : '$result = '}${call(
+          plan,
+          ctx,
+          st,
+          a.args.map((x) => x.varName),
+        )};`,
         ...indent(printResult(plan, ctx, 'result', ctx.reads), '  '),
         '} catch (Exception $e) {',
         '  fwrite(STDERR, $e->getMessage() . "\\n");',
@@ -195,7 +220,12 @@ function makePhp(ns: boolean): LanguageGenerator {
         body.push(
           `// Step ${model.stepIndex + 1}: ${model.service}.${model.action}`,
           ...a.stmts,
-          `${void_ ? '' : `$${resultVar} = `}${call(plan, ctx, st, a.args.map((x) => x.varName))};`,
+          `${void_ ? '' : `$${resultVar} = `}${call(
+            plan,
+            ctx,
+            st,
+            a.args.map((x) => x.varName),
+          )};`,
           ...printResult(plan, ctx, resultVar, reads.get(model.stepIndex)),
           '',
         );

@@ -74,7 +74,14 @@ function printResult(plan: CallPlan, ctx: CodegenContext, v: string, reads?: rea
       return [
         `print("totalCount:", ${v}.totalCount)`,
         `for item in ${v}.objects:`,
-        ...indent([fields.length ? `print(${fields.map((f) => `${pythonString(f.path + ':')}, ${pyAccess('item', f.segs)}`).join(', ')})` : 'print(item)'], '    '),
+        ...indent(
+          [
+            fields.length
+              ? `print(${fields.map((f) => `${pythonString(f.path + ':')}, ${pyAccess('item', f.segs)}`).join(', ')})`
+              : 'print(item)',
+          ],
+          '    ',
+        ),
         ...top,
       ];
     }
@@ -91,7 +98,11 @@ function setupLines(st: EmitState, ctx: CodegenContext): string[] {
     `config.serviceUrl = ${pythonString(ctx.connection.serviceUrl)}`,
     'client = KalturaClient(config)',
     ...a.stmts,
-    `ks = ${call(s, ctx, a.args.map((x) => x.varName))}`,
+    `ks = ${call(
+      s,
+      ctx,
+      a.args.map((x) => x.varName),
+    )}`,
     'client.setKs(ks)',
     '',
   ];
@@ -130,7 +141,16 @@ export const python: LanguageGenerator = {
     const setup = ctx.setup ? setupLines(st, ctx) : [];
     const plan = planCall(model, ctx);
     const a = emitArgs(plan, st);
-    const body = [...a.stmts, '', `result = ${call(plan, ctx, a.args.map((x) => x.varName))}`, ...printResult(plan, ctx, 'result', ctx.reads)];
+    const body = [
+      ...a.stmts,
+      '',
+      `result = ${call(
+        plan,
+        ctx,
+        a.args.map((x) => x.varName),
+      )}`,
+      ...printResult(plan, ctx, 'result', ctx.reads),
+    ];
     const head = ctx.setup ? imports(st, ctx) : st.uses.has(HASHLIB) ? ['import hashlib', ''] : [];
     return finish([...head, ...withFillIns(st), ...setup, ...body], ctx, [model]);
   },
@@ -150,7 +170,11 @@ export const python: LanguageGenerator = {
       lines.push(
         `# Step ${model.stepIndex + 1}: ${model.service}.${model.action}`,
         ...a.stmts,
-        `${void_ ? '' : resultVar + ' = '}${call(plan, ctx, a.args.map((x) => x.varName))}`,
+        `${void_ ? '' : resultVar + ' = '}${call(
+          plan,
+          ctx,
+          a.args.map((x) => x.varName),
+        )}`,
         ...printResult(plan, ctx, resultVar, reads.get(model.stepIndex)),
         '',
       );

@@ -65,7 +65,10 @@ function printResult(plan: CallPlan, ctx: CodegenContext, v: string, reads?: rea
       return [
         `puts "totalCount: " + ${v}.total_count.to_s`,
         `(${v}.objects || []).each do |item|`,
-        ...indent([fields.length ? `puts ${fields.map((f) => show('item', f.path, f.segs)).join(' + " " + ')}` : 'puts item.inspect'], '  '),
+        ...indent(
+          [fields.length ? `puts ${fields.map((f) => show('item', f.path, f.segs)).join(' + " " + ')}` : 'puts item.inspect'],
+          '  ',
+        ),
         'end',
         ...top,
       ];
@@ -83,13 +86,19 @@ function setupLines(st: EmitState, ctx: CodegenContext): string[] {
     `config.service_url = ${rubyString(ctx.connection.serviceUrl)}`,
     'client = KalturaClient.new(config)',
     ...a.stmts,
-    `client.ks = ${call(s.model, a.args.map((x) => x.varName))}`,
+    `client.ks = ${call(
+      s.model,
+      a.args.map((x) => x.varName),
+    )}`,
     '',
   ];
 }
 
 const HEAD = ["require 'kaltura'", 'include Kaltura', ''];
-const head = (st: EmitState, setup: boolean): string[] => [...(st.uses.has(DIGEST) ? ["require 'digest'"] : []), ...(setup ? HEAD : st.uses.has(DIGEST) ? [''] : [])];
+const head = (st: EmitState, setup: boolean): string[] => [
+  ...(st.uses.has(DIGEST) ? ["require 'digest'"] : []),
+  ...(setup ? HEAD : st.uses.has(DIGEST) ? [''] : []),
+];
 const fills = (st: EmitState) => (st.fillIns.length ? [...st.fillIns, ''] : []);
 
 export const ruby: LanguageGenerator = {
@@ -104,7 +113,15 @@ export const ruby: LanguageGenerator = {
     const setup = ctx.setup ? setupLines(st, ctx) : [];
     const plan = planCall(model, ctx);
     const a = emitArgs(plan, st);
-    const body = [...a.stmts, '', `result = ${call(model, a.args.map((x) => x.varName))}`, ...printResult(plan, ctx, 'result', ctx.reads)];
+    const body = [
+      ...a.stmts,
+      '',
+      `result = ${call(
+        model,
+        a.args.map((x) => x.varName),
+      )}`,
+      ...printResult(plan, ctx, 'result', ctx.reads),
+    ];
     return finish([...head(st, ctx.setup), ...fills(st), ...setup, ...body], ctx, [model]);
   },
   program(models, ctx) {
@@ -122,7 +139,10 @@ export const ruby: LanguageGenerator = {
       lines.push(
         `# Step ${model.stepIndex + 1}: ${model.service}.${model.action}`,
         ...a.stmts,
-        `${resultVar} = ${call(model, a.args.map((x) => x.varName))}`,
+        `${resultVar} = ${call(
+          model,
+          a.args.map((x) => x.varName),
+        )}`,
         ...printResult(plan, ctx, resultVar, reads.get(model.stepIndex)),
         '',
       );

@@ -27,7 +27,9 @@ function swiftType(t: DeclType): string {
     case 'object':
       return stripKaltura(t.className);
     case 'array':
-      return t.itemClass ? `[${{ string: 'String', int: 'Int', float: 'Double', bool: 'Bool' }[t.itemClass] ?? stripKaltura(t.itemClass)}]` : '[Any]';
+      return t.itemClass
+        ? `[${{ string: 'String', int: 'Int', float: 'Double', bool: 'Bool' }[t.itemClass] ?? stripKaltura(t.itemClass)}]`
+        : '[Any]';
     case 'map':
       return '[String: Any]';
     default:
@@ -63,7 +65,11 @@ const em: Emitter = {
   // A value read from an earlier result keeps that property's own type (the client's Int64 or Int),
   // which the description cannot tell apart; literals get the declared type.
   declare: (v, expr, t) =>
-    expr === 'nil' ? `let ${v}: ${swiftType(t)}? = nil` : READ_FROM_RESULT.test(expr) ? `let ${v} = ${expr}` : `let ${v}: ${swiftType(t)} = ${expr}`,
+    expr === 'nil'
+      ? `let ${v}: ${swiftType(t)}? = nil`
+      : READ_FROM_RESULT.test(expr)
+        ? `let ${v} = ${expr}`
+        : `let ${v}: ${swiftType(t)} = ${expr}`,
   // RequestFileElement(url:) reads the file (it throws, and fails for a missing file).
   file: (v, path) => [`let ${v}: RequestFile = try! RequestFileElement(url: URL(fileURLWithPath: ${swiftString(path)}))!`],
   varName: (n) => lowerFirst(n),
@@ -81,7 +87,12 @@ const em: Emitter = {
 
 /** The marker in `st.uses` of a sample that hashes (`import CryptoKit`). */
 const CRYPTOKIT = 'swift:CryptoKit';
-const imports = (st: EmitState) => ['import Foundation', ...(st.uses.has(CRYPTOKIT) ? ['import CryptoKit'] : []), 'import KalturaClient', ''];
+const imports = (st: EmitState) => [
+  'import Foundation',
+  ...(st.uses.has(CRYPTOKIT) ? ['import CryptoKit'] : []),
+  'import KalturaClient',
+  '',
+];
 
 /** What the reader needs from a result, with the values later steps read that it does not show (`reads`). */
 function printResult(plan: CallPlan, ctx: CodegenContext, r: string, reads?: readonly string[]): string[] {
@@ -99,7 +110,11 @@ function printResult(plan: CallPlan, ctx: CodegenContext, r: string, reads?: rea
     case 'scalar':
       return [`print(${swiftString(label + ':')}, ${r}!)`];
     case 'object':
-      return [`let value = ${r}!`, ...shape.fields.map((f) => show('value', f, [f])), ...more.top.map((x) => show('value', x.path, x.segs))];
+      return [
+        `let value = ${r}!`,
+        ...shape.fields.map((f) => show('value', f, [f])),
+        ...more.top.map((x) => show('value', x.path, x.segs)),
+      ];
     case 'list': {
       const fields = [...shape.itemFields.map((f) => ({ path: f, segs: [f] as Array<string | number> })), ...more.item];
       return [
@@ -174,7 +189,10 @@ export const swift: LanguageGenerator = {
     const a = emitArgs(plan, st);
     const r = st.names.alloc('result');
     const err = st.names.alloc('error');
-    const stepLines = [...a.stmts, ...sent(call(model, a.args, plan), r, err, [...printResult(plan, ctx, r, ctx.reads), ...(setup ? ['exit(0)'] : [])], !!setup)];
+    const stepLines = [
+      ...a.stmts,
+      ...sent(call(model, a.args, plan), r, err, [...printResult(plan, ctx, r, ctx.reads), ...(setup ? ['exit(0)'] : [])], !!setup),
+    ];
     const fills = st.fillIns.length ? [...st.fillIns, ''] : [];
     if (!setup) return finish([...(st.uses.has(CRYPTOKIT) ? ['import CryptoKit', ''] : []), ...fills, ...stepLines], ctx, [model]);
     return finish([...imports(st), ...fills, ...setup.pre, ...setup.wrap(stepLines), '', 'dispatchMain()'], ctx, [model]);
@@ -199,13 +217,27 @@ export const swift: LanguageGenerator = {
       return [
         `// Step ${model.stepIndex + 1}: ${model.service}.${model.action}`,
         ...a.stmts,
-        ...sent(call(model, a.args, plan), r, err, [...(plan.result ? [`let ${resultVar} = ${r}!`] : []), ...printResult(plan, ctx, r, reads.get(model.stepIndex)), '', ...inner], true),
+        ...sent(
+          call(model, a.args, plan),
+          r,
+          err,
+          [...(plan.result ? [`let ${resultVar} = ${r}!`] : []), ...printResult(plan, ctx, r, reads.get(model.stepIndex)), '', ...inner],
+          true,
+        ),
       ];
     };
     const nested = nest(0);
     const fills = st.fillIns.length ? [...st.fillIns, ''] : [];
     return finish(
-      [...imports(st), ...fills, ...setup.pre, ...setup.wrap(nested), '', '// The completions end the program (exit); keep it running until then.', 'dispatchMain()'],
+      [
+        ...imports(st),
+        ...fills,
+        ...setup.pre,
+        ...setup.wrap(nested),
+        '',
+        '// The completions end the program (exit); keep it running until then.',
+        'dispatchMain()',
+      ],
       ctx,
       models,
     );

@@ -33,5 +33,9 @@ export function getWith(dynamicValue: string): string {
 
 /** `media.add` whose body narrows `entry` to the properties in `properties` (JSON text). */
 export function addEntry(properties: string): string {
-  return steps(call(`{ "path": "/service/media/action/add", "parameters": [{ "name": "body", "in": "body", "schema": { "properties": { "entry": { "properties": ${properties} } } } }] }`));
+  return steps(
+    call(
+      `{ "path": "/service/media/action/add", "parameters": [{ "name": "body", "in": "body", "schema": { "properties": { "entry": { "properties": ${properties} } } } }] }`,
+    ),
+  );
 }

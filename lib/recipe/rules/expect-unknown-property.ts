@@ -6,8 +6,10 @@ import { call, steps } from './examples';
 import { report, type RecipeRule } from './rule';
 
 export const expectUnknownProperty: RecipeRule = {
-  id: 'expect-unknown-property', severity: 'warning', needsApi: true,
-  doc: 'An `expect` path that leaves the type of the operation\'s result, as the API description tells it (a property no subclass of the result has, or any path into an operation that returns nothing). Such an expectation can never hold. The message suggests the nearest property.',
+  id: 'expect-unknown-property',
+  severity: 'warning',
+  needsApi: true,
+  doc: "An `expect` path that leaves the type of the operation's result, as the API description tells it (a property no subclass of the result has, or any path into an operation that returns nothing). Such an expectation can never hold. The message suggests the nearest property.",
   ok: [steps(call('{ "path": "/service/media/action/list", "expect": { "objects.0.name": { "exists": true } } }'))],
   notOk: [steps(call('{ "path": "/service/media/action/list", "expect": { ⟦"objects.0.nmae"⟧: { "exists": true } } }'))],
   run({ recipe, api }) {
@@ -19,7 +21,14 @@ export const expectUnknownProperty: RecipeRule = {
       for (const x of call!.expect!) {
         if (!op.result) {
           if (x.segments.length > 0) {
-            out.push(report(expectUnknownProperty, `${op.service}.${op.action} answers no result (null), so "${x.path}" is never there: remove it, or expect "$" to be null.`, x.range, step.index));
+            out.push(
+              report(
+                expectUnknownProperty,
+                `${op.service}.${op.action} answers no result (null), so "${x.path}" is never there: remove it, or expect "$" to be null.`,
+                x.range,
+                step.index,
+              ),
+            );
           }
           continue;
         }
@@ -28,8 +37,18 @@ export const expectUnknownProperty: RecipeRule = {
           const { at, className, names } = w.missing;
           const seg = x.segments[at];
           const sug = nearest(seg, names);
-          const where = at === 0 ? `${op.service}.${op.action} answers a ${className}, which` : `"${x.segments.slice(0, at).join('.')}" is a ${className}, which`;
-          out.push(report(expectUnknownProperty, `${where} has no property "${seg}"${sug ? `: did you mean "${sug}"?` : '.'} Check the path of "${x.path}" in "expect".`, x.range, step.index));
+          const where =
+            at === 0
+              ? `${op.service}.${op.action} answers a ${className}, which`
+              : `"${x.segments.slice(0, at).join('.')}" is a ${className}, which`;
+          out.push(
+            report(
+              expectUnknownProperty,
+              `${where} has no property "${seg}"${sug ? `: did you mean "${sug}"?` : '.'} Check the path of "${x.path}" in "expect".`,
+              x.range,
+              step.index,
+            ),
+          );
         }
       }
     }
@@ -38,7 +57,11 @@ export const expectUnknownProperty: RecipeRule = {
 };
 
 /** The type at a path inside a result type, or why the path leaves it. */
-function walkType(api: ApiDescription, type: TypeRef, segments: string[]): { missing?: { at: number; className: string; names: string[] } } {
+function walkType(
+  api: ApiDescription,
+  type: TypeRef,
+  segments: string[],
+): { missing?: { at: number; className: string; names: string[] } } {
   let t: TypeRef | undefined = type;
   for (let i = 0; i < segments.length; i++) {
     const s = segments[i];

@@ -5,21 +5,28 @@ import { checkFromSteps } from './from-step-uses';
 import type { RecipeRule } from './rule';
 
 export const fromStepNoCall: RecipeRule = {
-  id: 'from-step-no-call', severity: 'error',
+  id: 'from-step-no-call',
+  severity: 'error',
   doc: 'A `dynamicValue` that reads from an earlier step that makes no API call: that step never has a response (for `value`) and never submits its inputs (for `answer`), so the input gets no value. Point `fromStep` at the step whose call has it; the message names the candidates.',
   ok: [steps(LIST, getWith('{ "fromStep": 0, "value": "objects.0.id" }'))],
   notOk: [
     steps('Text only.', getWith('{ "fromStep": ⟦0⟧, "value": "id" }')),
     steps(LIST, call('{ "parameters": [{ "name": "entryId" }] }'), getWith('{ "fromStep": ⟦1⟧, "answer": "entryId" }')),
   ],
-  run: (ctx) => checkFromSteps(ctx, fromStepNoCall, (u) => u.from < u.step && !ctx.recipe.steps[u.from].apiCall?.path, (u) => {
-    const hint = callingStepHint(ctx.recipe, u.step, u.dv.answer);
-    const end = hint.endsWith('?') ? '' : '.';
-    const shown = `step ${u.from + 1} (fromStep ${u.from})`;
-    return u.dv.value !== undefined
-      ? `"${u.name}" reads "${u.dv.value}" from the response of ${shown}, but that step makes no API call, so it never has a response: point fromStep at the step whose call returns it${hint}${end}`
-      : `"${u.name}" reads the input "${u.dv.answer}" submitted in ${shown}, but that step makes no API call, so it is never run and never submits anything: point fromStep at the step that has this input${hint}${end}`;
-  }),
+  run: (ctx) =>
+    checkFromSteps(
+      ctx,
+      fromStepNoCall,
+      (u) => u.from < u.step && !ctx.recipe.steps[u.from].apiCall?.path,
+      (u) => {
+        const hint = callingStepHint(ctx.recipe, u.step, u.dv.answer);
+        const end = hint.endsWith('?') ? '' : '.';
+        const shown = `step ${u.from + 1} (fromStep ${u.from})`;
+        return u.dv.value !== undefined
+          ? `"${u.name}" reads "${u.dv.value}" from the response of ${shown}, but that step makes no API call, so it never has a response: point fromStep at the step whose call returns it${hint}${end}`
+          : `"${u.name}" reads the input "${u.dv.answer}" submitted in ${shown}, but that step makes no API call, so it is never run and never submits anything: point fromStep at the step that has this input${hint}${end}`;
+      },
+    ),
 };
 
 /**
@@ -31,7 +38,11 @@ function callingStepHint(recipe: Recipe, before: number, answer?: string): strin
   if (answer !== undefined) {
     const segs = answer.split('.');
     const top = segs[0] === 'body' ? segs[1] : segs[0];
-    const has = calls.find((s) => s.apiCall!.parameters.some((p) => p.name === top || (p.schema?.properties && Object.prototype.hasOwnProperty.call(p.schema.properties, top ?? ''))));
+    const has = calls.find((s) =>
+      s.apiCall!.parameters.some(
+        (p) => p.name === top || (p.schema?.properties && Object.prototype.hasOwnProperty.call(p.schema.properties, top ?? '')),
+      ),
+    );
     if (has) return `: did you mean fromStep ${has.index} (step ${has.index + 1}), which has that input?`;
   }
   if (calls.length === 0) return '';

@@ -9,11 +9,18 @@ import { report, type RecipeRule } from './rule';
 import { forEachDynamic } from './walk';
 
 export const fromStepPath: RecipeRule = {
-  id: 'from-step-path', severity: 'error', needsApi: true,
+  id: 'from-step-path',
+  severity: 'error',
+  needsApi: true,
   doc: 'A `dynamicValue` path that the earlier step does not have: a `value` path its operation\'s response does not contain (by the API description), or an `answer` path that is none of the inputs of its form. The input would get no value when the steps run. Fix the path (segments split on ".", numbers pick list items: `objects.0.id`); when another earlier step has it, the message names that step.',
   ok: [
     steps(LIST, getWith('{ "fromStep": 0, "value": "objects.0.id" }')),
-    steps(call('{ "path": "/service/media/action/list", "parameters": [{ "name": "pager", "schema": { "properties": { "pageSize": { "consoleDefault": 5 } } } }] }'), getWith('{ "fromStep": 0, "answer": "pager.pageSize" }')),
+    steps(
+      call(
+        '{ "path": "/service/media/action/list", "parameters": [{ "name": "pager", "schema": { "properties": { "pageSize": { "consoleDefault": 5 } } } }] }',
+      ),
+      getWith('{ "fromStep": 0, "answer": "pager.pageSize" }'),
+    ),
   ],
   notOk: [
     steps(LIST, getWith('{ "fromStep": 0, "value": ⟦"objects.0.identifier"⟧ }')),
@@ -32,9 +39,7 @@ export const fromStepPath: RecipeRule = {
         if (f >= step.index || !src?.apiCall?.path) return;
         const problem = pathProblem(api, recipe, src, dv);
         if (!problem) return;
-        const other = recipe.steps
-          .slice(0, step.index)
-          .find((s) => s.index !== f && s.apiCall?.path && !pathProblem(api, recipe, s, dv));
+        const other = recipe.steps.slice(0, step.index).find((s) => s.index !== f && s.apiCall?.path && !pathProblem(api, recipe, s, dv));
         const fix = other
           ? ` Did you mean fromStep ${other.index} (step ${other.index + 1}${other.title ? `, "${other.title}"` : ''}), which has it?`
           : dv.value !== undefined
@@ -83,7 +88,10 @@ function itemType(api: ApiDescription, itemClass: string): TypeRef {
   if (api.getClass(itemClass)) return { kind: 'object', className: itemClass };
   if (api.getEnum(itemClass)) return { kind: 'enum', name: itemClass };
   switch (itemClass) {
-    case 'int': case 'float': case 'bool': case 'string':
+    case 'int':
+    case 'float':
+    case 'bool':
+    case 'string':
       return { kind: itemClass };
     default:
       return { kind: 'string' };
@@ -129,8 +137,12 @@ function checkInputPath(api: ApiDescription, form: FormModel, path: string): Pat
     if (!f) continue;
     if (n === segs.length) return { ok: true };
     const rest = segs.slice(n);
-    if (f.kind === 'json' || f.kind === 'string') return f.kind === 'json' ? { ok: true } : { ok: false, at: n, options: [], why: `"${f.path}" is a single value` };
-    if (f.kind === 'array') return /^\d+$/.test(rest[0]) ? { ok: true } : { ok: false, at: n, options: [], why: 'it is a list: use a number to pick an item, e.g. 0' };
+    if (f.kind === 'json' || f.kind === 'string')
+      return f.kind === 'json' ? { ok: true } : { ok: false, at: n, options: [], why: `"${f.path}" is a single value` };
+    if (f.kind === 'array')
+      return /^\d+$/.test(rest[0])
+        ? { ok: true }
+        : { ok: false, at: n, options: [], why: 'it is a list: use a number to pick an item, e.g. 0' };
     if (f.kind === 'object') {
       const classes = f.subclasses?.length ? f.subclasses : f.className ? [f.className] : [];
       if (classes.length === 0) return { ok: true }; // a free-form object
@@ -158,4 +170,3 @@ function describeFailure(path: string, r: Extract<PathCheck, { ok: false }>, wha
   const list = shown.length ? ` (it has ${shown.join(', ')}${r.options.length > shown.length + 1 ? ', ...' : ''})` : '';
   return `${good ? `"${good}" in ${what}` : what} has no "${bad}"${sug ? `: did you mean "${[...segs.slice(0, r.at), sug].join('.')}"?` : list}`;
 }
-

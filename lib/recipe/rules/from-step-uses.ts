@@ -23,14 +23,27 @@ export interface FromStepUse {
  * Reports `rule` for every dynamicValue of the recipe that `applies` to, with `message` (or, in
  * the first step, the message that it has no earlier step).
  */
-export function checkFromSteps(ctx: LintContext, rule: RuleDoc, applies: (u: FromStepUse) => boolean, message: (u: FromStepUse) => string): Diagnostic[] {
+export function checkFromSteps(
+  ctx: LintContext,
+  rule: RuleDoc,
+  applies: (u: FromStepUse) => boolean,
+  message: (u: FromStepUse) => string,
+): Diagnostic[] {
   return checkInputs(ctx.recipe, ({ dynamicValue: dv }, name, _owner, step) => {
     if (!dv) return undefined;
-    const u: FromStepUse = { dv, name, step: step.index, from: dv.fromStep, steps: ctx.recipe.steps.length, at: ctx.locate(dv, 'fromStep') ?? dv.range };
+    const u: FromStepUse = {
+      dv,
+      name,
+      step: step.index,
+      from: dv.fromStep,
+      steps: ctx.recipe.steps.length,
+      at: ctx.locate(dv, 'fromStep') ?? dv.range,
+    };
     if (!applies(u)) return undefined;
-    const text = u.step === 0
-      ? `"${name}" is in the first step, which has no earlier step to take a value from (fromStep ${u.from}): remove the dynamicValue, or move this input to a later step.`
-      : message(u);
+    const text =
+      u.step === 0
+        ? `"${name}" is in the first step, which has no earlier step to take a value from (fromStep ${u.from}): remove the dynamicValue, or move this input to a later step.`
+        : message(u);
     return report(rule, text, u.at, u.step);
   });
 }

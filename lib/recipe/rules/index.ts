@@ -58,19 +58,54 @@ export type { Example, RecipeRule, RuleDoc, RuleExample } from './rule';
 
 export const RULES: readonly RecipeRule[] = [
   // The file's structure
-  noTitle, emptyTitle, multipleTitles, titlePosition, emptyStepTitle, unclosedFence, deepNesting, ignoredContent,
+  noTitle,
+  emptyTitle,
+  multipleTitles,
+  titlePosition,
+  emptyStepTitle,
+  unclosedFence,
+  deepNesting,
+  ignoredContent,
   // METADATA and the JSON blocks
-  metadataUnclosed, jsonSyntax, invalidValue, missingKey, unknownKey, misplacedKey, duplicateKey,
+  metadataUnclosed,
+  jsonSyntax,
+  invalidValue,
+  missingKey,
+  unknownKey,
+  misplacedKey,
+  duplicateKey,
   // API Calls and their inputs
-  duplicateApiCall, apiCallNoBlock, fromSecretsName, enumLabelsWithoutEnum, enumLabelsLength,
+  duplicateApiCall,
+  apiCallNoBlock,
+  fromSecretsName,
+  enumLabelsWithoutEnum,
+  enumLabelsLength,
   // Values from earlier steps
-  dynamicValueShape, fromStepSelf, fromStepLater, fromStepOutOfRange, fromStepNoCall,
+  dynamicValueShape,
+  fromStepSelf,
+  fromStepLater,
+  fromStepOutOfRange,
+  fromStepNoCall,
   // Against the API description
-  unknownPath, unknownParameter, unknownProperty, fromStepPath, invalidDefault, proseClass,
+  unknownPath,
+  unknownParameter,
+  unknownProperty,
+  fromStepPath,
+  invalidDefault,
+  proseClass,
   // expect
-  expectPath, expectCheck, expectNoCall, expectUnknownProperty,
+  expectPath,
+  expectCheck,
+  expectNoCall,
+  expectUnknownProperty,
   // Sample Code and Demo
-  sampleLanguageMissing, unknownLanguage, duplicateSample, sampleNotGenerated, sampleNoBlock, duplicateDemo, demoNoBlock,
+  sampleLanguageMissing,
+  unknownLanguage,
+  duplicateSample,
+  sampleNotGenerated,
+  sampleNoBlock,
+  duplicateDemo,
+  demoNoBlock,
   // The console itself
   internalError,
 ];

@@ -8,7 +8,9 @@ import { report, type RecipeRule } from './rule';
 import { walkRecipeInputs } from './walk';
 
 export const invalidDefault: RecipeRule = {
-  id: 'invalid-default', severity: 'error', usesApi: true,
+  id: 'invalid-default',
+  severity: 'error',
+  usesApi: true,
   doc: 'A `consoleDefault` or `default` that the field cannot take: not one of its choices, or not of its type (a word for a number, a list for text...), by the API description and by what the recipe declares (`type`, `enum`; without a description only these are checked). An `objectType` preset must name the declared class or one of its concrete subclasses. The form would start with a value the call rejects: fix the value (the message lists the choices).',
   ok: [
     steps(call('{ "parameters": [{ "name": "pageSize", "type": "integer", "consoleDefault": 10 }] }')),
@@ -41,9 +43,23 @@ export const invalidDefault: RecipeRule = {
           const choices = ctx.api.concreteSubclasses(declared);
           if (!cls || !ctx.api.isSubclassOf(preset, declared)) {
             const sug = nearest(preset, choices);
-            out.push(report(invalidDefault, `"${name}" presets the class "${preset}", which is not ${declared} or one of its subclasses${sug ? `: did you mean "${sug}"?` : choices.length ? ` (choose one of ${choices.slice(0, 10).join(', ')}${choices.length > 10 ? ', ...' : ''})` : ''}.`, at, step.index));
+            out.push(
+              report(
+                invalidDefault,
+                `"${name}" presets the class "${preset}", which is not ${declared} or one of its subclasses${sug ? `: did you mean "${sug}"?` : choices.length ? ` (choose one of ${choices.slice(0, 10).join(', ')}${choices.length > 10 ? ', ...' : ''})` : ''}.`,
+                at,
+                step.index,
+              ),
+            );
           } else if (cls.abstract) {
-            out.push(report(invalidDefault, `"${name}" presets "${preset}", an abstract class that the API cannot create: choose a concrete one (${choices.slice(0, 10).join(', ')}${choices.length > 10 ? ', ...' : ''}).`, at, step.index));
+            out.push(
+              report(
+                invalidDefault,
+                `"${name}" presets "${preset}", an abstract class that the API cannot create: choose a concrete one (${choices.slice(0, 10).join(', ')}${choices.length > 10 ? ', ...' : ''}).`,
+                at,
+                step.index,
+              ),
+            );
           }
           return;
         }
@@ -57,14 +73,20 @@ export const invalidDefault: RecipeRule = {
           if (v === undefined) continue;
           const why = defaultProblem(f, v);
           if (!why) continue;
-          out.push(report(invalidDefault, `The ${key} of "${name}" cannot be used: ${why}. The field takes ${kindWords[f.options?.length ? 'enum' : f.kind] ?? f.kind}${f.enumType ? ` (${f.enumType})` : ''}.`, locate(owner, key) ?? owner.range, step.index));
+          out.push(
+            report(
+              invalidDefault,
+              `The ${key} of "${name}" cannot be used: ${why}. The field takes ${kindWords[f.options?.length ? 'enum' : f.kind] ?? f.kind}${f.enumType ? ` (${f.enumType})` : ''}.`,
+              locate(owner, key) ?? owner.range,
+              step.index,
+            ),
+          );
         }
       });
     }
     return out;
   },
 };
-
 
 const INT = /^-?\d+$/;
 
@@ -73,17 +95,28 @@ function defaultProblem(f: FormField, v: unknown): string | undefined {
   if (v === null || f.dynamicEnum || f.fromSecrets) return undefined;
   if (f.options && f.options.length > 0) {
     if (f.options.some((o) => o.value === v || (typeof v !== 'object' && String(o.value) === String(v)))) return undefined;
-    const shown = f.options.slice(0, 12).map((o) => (o.label !== String(o.value) ? `${JSON.stringify(o.value)} (${o.label})` : JSON.stringify(o.value)));
-    const byLabel = typeof v === 'string' ? f.options.find((o) => o.label.toLowerCase() === v.toLowerCase() || o.constant?.toLowerCase() === v.toLowerCase()) : undefined;
+    const shown = f.options
+      .slice(0, 12)
+      .map((o) => (o.label !== String(o.value) ? `${JSON.stringify(o.value)} (${o.label})` : JSON.stringify(o.value)));
+    const byLabel =
+      typeof v === 'string'
+        ? f.options.find((o) => o.label.toLowerCase() === v.toLowerCase() || o.constant?.toLowerCase() === v.toLowerCase())
+        : undefined;
     return `${JSON.stringify(v)} is not one of its choices${byLabel ? `: did you mean ${JSON.stringify(byLabel.value)} (${byLabel.label})?` : ` (${shown.join(', ')}${f.options.length > shown.length ? ', ...' : ''})`}`;
   }
   switch (f.kind) {
     case 'int':
-      return (typeof v === 'number' && Number.isInteger(v)) || (typeof v === 'string' && INT.test(v.trim())) ? undefined : `${JSON.stringify(v)} is not a whole number`;
+      return (typeof v === 'number' && Number.isInteger(v)) || (typeof v === 'string' && INT.test(v.trim()))
+        ? undefined
+        : `${JSON.stringify(v)} is not a whole number`;
     case 'float':
-      return (typeof v === 'number' && Number.isFinite(v)) || (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) ? undefined : `${JSON.stringify(v)} is not a number`;
+      return (typeof v === 'number' && Number.isFinite(v)) || (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)))
+        ? undefined
+        : `${JSON.stringify(v)} is not a number`;
     case 'bool':
-      return typeof v === 'boolean' || v === 0 || v === 1 || v === 'true' || v === 'false' || v === '0' || v === '1' ? undefined : `${JSON.stringify(v)} is not true or false`;
+      return typeof v === 'boolean' || v === 0 || v === 1 || v === 'true' || v === 'false' || v === '0' || v === '1'
+        ? undefined
+        : `${JSON.stringify(v)} is not true or false`;
     case 'string':
       return typeof v === 'string' || typeof v === 'number' ? undefined : `${JSON.stringify(v)} is not text`;
     case 'object':
@@ -96,7 +129,13 @@ function defaultProblem(f: FormField, v: unknown): string | undefined {
 }
 
 const kindWords: Record<string, string> = {
-  int: 'a whole number', float: 'a number', bool: 'true or false', string: 'text', object: 'an object',
-  array: 'a list', enum: 'one of its choices', file: 'a file', json: 'JSON',
+  int: 'a whole number',
+  float: 'a number',
+  bool: 'true or false',
+  string: 'text',
+  object: 'an object',
+  array: 'a list',
+  enum: 'one of its choices',
+  file: 'a file',
+  json: 'JSON',
 };
-

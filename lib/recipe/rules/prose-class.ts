@@ -11,11 +11,16 @@ import { call, steps } from './examples';
 import { formOf } from './forms';
 import { report, type RecipeRule } from './rule';
 
-const addContent = (prose: string) => steps(`${prose}\n\n${call('{ "path": "/service/media/action/addContent", "parameters": [{ "name": "body", "in": "body", "schema": { "properties": { "entryId": {}, "resource": { "properties": { "objectType": { "consoleDefault": "KalturaUploadedFileTokenResource" }, "token": {} } } } } }] }')}`);
+const addContent = (prose: string) =>
+  steps(
+    `${prose}\n\n${call('{ "path": "/service/media/action/addContent", "parameters": [{ "name": "body", "in": "body", "schema": { "properties": { "entryId": {}, "resource": { "properties": { "objectType": { "consoleDefault": "KalturaUploadedFileTokenResource" }, "token": {} } } } } }] }')}`,
+  );
 
 export const proseClass: RecipeRule = {
-  id: 'prose-class', severity: 'warning', needsApi: true,
-  doc: 'A step\'s prose names a Kaltura class that the step\'s form does not offer: a class the API description does not have (often a misspelt one), or a subclass of an object the form takes that is not among its choices. A reader would look for it in the form\'s `objectType` choices and not find it. Classes the form does not take at all (the result, another step\'s object), base classes of its choices, enums and code blocks are not checked. Fix the prose, or offer the class (`objectType` enum or preset).',
+  id: 'prose-class',
+  severity: 'warning',
+  needsApi: true,
+  doc: "A step's prose names a Kaltura class that the step's form does not offer: a class the API description does not have (often a misspelt one), or a subclass of an object the form takes that is not among its choices. A reader would look for it in the form's `objectType` choices and not find it. Classes the form does not take at all (the result, another step's object), base classes of its choices, enums and code blocks are not checked. Fix the prose, or offer the class (`objectType` enum or preset).",
   ok: [addContent('Attach the file with a KalturaUploadedFileTokenResource; the call answers a KalturaMediaEntry.')],
   notOk: [addContent('Attach the file with a ⟦KalturaUploadedFileResourceToken⟧, or a ⟦KalturaUrlResource⟧.')],
   run(ctx) {
@@ -95,4 +100,3 @@ function rangeAt(source: string, offset: number, length: number): Range {
   };
   return { start: pos(offset), end: pos(offset + length) };
 }
-

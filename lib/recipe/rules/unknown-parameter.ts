@@ -9,7 +9,9 @@ import { report, type RecipeRule } from './rule';
 const COMMON_PARAMETERS = new Set(['ks', 'format', 'partnerId', 'clientTag', 'apiVersion']);
 
 export const unknownParameter: RecipeRule = {
-  id: 'unknown-parameter', severity: 'warning', needsApi: true,
+  id: 'unknown-parameter',
+  severity: 'warning',
+  needsApi: true,
   doc: 'An input that the operation does not take (a parameter, or a property of the request body), by the API description. The console does not send it, so it is usually a misspelt name (the message suggests the nearest). An input that only feeds samples or later steps is fine: mark it `"custom": true`.',
   ok: [steps(call('{ "path": "/service/media/action/get", "parameters": [{ "name": "entryId" }, { "name": "note", "custom": true }] }'))],
   notOk: [steps(call('{ "path": "/service/media/action/get", "parameters": [{ "name": ⟦"entryID"⟧ }] }'))],
@@ -46,5 +48,5 @@ function unknownParamMessage(op: Operation, name: string): string {
   const names = op.params.map((p) => p.name);
   const sug = nearest(name, names);
   const list = names.length ? `its parameters are ${names.join(', ')}` : 'it takes no parameters';
-  return `${op.service}.${op.action} has no parameter "${name}"${sug ? `: did you mean "${sug}"?` : ` (${list})`}${sug ? "" : "."} It is not sent by the console; fix the name, or mark the input "custom": true if it only feeds samples or later steps.`;
+  return `${op.service}.${op.action} has no parameter "${name}"${sug ? `: did you mean "${sug}"?` : ` (${list})`}${sug ? '' : '.'} It is not sent by the console; fix the name, or mark the input "custom": true if it only feeds samples or later steps.`;
 }

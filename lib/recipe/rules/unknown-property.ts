@@ -7,7 +7,9 @@ import { report, type RecipeRule } from './rule';
 import { walkRecipeInputs } from './walk';
 
 export const unknownProperty: RecipeRule = {
-  id: 'unknown-property', severity: 'warning', needsApi: true,
+  id: 'unknown-property',
+  severity: 'warning',
+  needsApi: true,
   doc: 'A property inside an object input\'s `schema.properties` that its class does not have (nor any class the input offers), by the API description. The console does not send it, so it is usually a misspelt name (the message suggests the nearest). A property that only feeds samples is fine: mark it `"custom": true`.',
   ok: [addEntry('{ "name": { "consoleDefault": "My video" }, "note": { "custom": true } }')],
   notOk: [addEntry('{ ⟦"nmae"⟧: { "consoleDefault": "My video" } }')],
@@ -36,7 +38,14 @@ export const unknownProperty: RecipeRule = {
           if (known.has(k) || props[k].custom) continue;
           const sug = nearest(k, [...known]);
           const at = locateIn(node as SchemaNode, ['properties', k], 'key') ?? props[k].range;
-          out.push(report(unknownProperty, `${classes[0]} has no property "${k}" (in "${name}")${sug ? `: did you mean "${sug}"?` : '.'} It is not sent by the console; fix the name, or mark it "custom": true if it only feeds samples.`, at, step.index));
+          out.push(
+            report(
+              unknownProperty,
+              `${classes[0]} has no property "${k}" (in "${name}")${sug ? `: did you mean "${sug}"?` : '.'} It is not sent by the console; fix the name, or mark it "custom": true if it only feeds samples.`,
+              at,
+              step.index,
+            ),
+          );
         }
       });
     }

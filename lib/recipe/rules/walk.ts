@@ -41,7 +41,12 @@ export function checkInputs(
  */
 export function walkRecipeInputs(
   step: Step,
-  fn: (node: Annotations & { range: Range; properties?: Record<string, SchemaNode> }, name: string, fieldPath: string, owner: Parameter | SchemaNode) => void,
+  fn: (
+    node: Annotations & { range: Range; properties?: Record<string, SchemaNode> },
+    name: string,
+    fieldPath: string,
+    owner: Parameter | SchemaNode,
+  ) => void,
 ): void {
   const call = step.apiCall;
   if (!call) return;

@@ -69,7 +69,10 @@ const ENTRY_TABLE = new Set(['KalturaBaseEntry', 'KalturaPlayableEntry', 'Kaltur
 
 /** Words of a class name as an error code spells them: KalturaCaptionAsset -> CAPTION_ASSET. */
 export function noun(cls: string): string {
-  return cls.replace(/^Kaltura/, '').replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
+  return cls
+    .replace(/^Kaltura/, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toUpperCase();
 }
 
 /** Filter property suffixes, longest first, and the condition each makes. */
@@ -152,21 +155,37 @@ export class GenericEngine {
     if (!model || !shape) throw notSimulated(op);
     switch (shape.kind) {
       case 'add':
-        return this.answer(ctx, model, shape.answer, await this.add(g, shape.objectParam ? (args[shape.objectParam] as KObject | null) : null, shape.propParams));
+        return this.answer(
+          ctx,
+          model,
+          shape.answer,
+          await this.add(g, shape.objectParam ? (args[shape.objectParam] as KObject | null) : null, shape.propParams),
+        );
       case 'get':
         return this.answer(ctx, model, shape.answer, await this.find(g, shape.key));
       case 'update':
-        return this.answer(ctx, model, shape.answer, await this.update(g, await this.find(g, shape.key, true), args[shape.objectParam] as KObject));
+        return this.answer(
+          ctx,
+          model,
+          shape.answer,
+          await this.update(g, await this.find(g, shape.key, true), args[shape.objectParam] as KObject),
+        );
       case 'delete':
         return this.answer(ctx, model, shape.answer, await this.remove(g, await this.find(g, shape.key, true)));
       case 'list':
-        return this.list(g, shape.filterParam ? (args[shape.filterParam] as KObject | null) : null, shape.pagerParam ? (args[shape.pagerParam] as KObject | null) : null);
+        return this.list(
+          g,
+          shape.filterParam ? (args[shape.filterParam] as KObject | null) : null,
+          shape.pagerParam ? (args[shape.pagerParam] as KObject | null) : null,
+        );
       case 'count':
         return this.count(g, shape.filterParam ? (args[shape.filterParam] as KObject | null) : null);
       case 'bulkDelete': {
         // every object the filter selects (at most 10,000 a call), each as delete would
         const filter = args[shape.filterParam] as KObject | null;
-        const rows = (await this.query(g, [...this.conditions(model, filter), ...(await this.filterHooks(g, filter))], [], 10000, 0)).filter((r) => canEdit(ctx, r, r.id));
+        const rows = (
+          await this.query(g, [...this.conditions(model, filter), ...(await this.filterHooks(g, filter))], [], 10000, 0)
+        ).filter((r) => canEdit(ctx, r, r.id));
         for (const r of rows) await this.remove(g, r);
         return rows.length;
       }
@@ -281,7 +300,8 @@ export class GenericEngine {
       kind: m.kind,
       partnerId: g.ctx.session!.partnerId,
       objectTypes: m.family,
-      where, live: this.live(m, where),
+      where,
+      live: this.live(m, where),
       owner: ownerScope(g.ctx),
       order,
       limit,
@@ -335,7 +355,7 @@ export class GenericEngine {
 
   /** Error codes that say an object of a class (by its noun) was not found. */
   private notFoundCodes(cls: string): string[] {
-    const isEntry = this.desc.isSubclassOf(cls, 'KalturaBaseEntry') || /Entry$/.test(cls) && !/CategoryEntry|UserEntry/.test(cls);
+    const isEntry = this.desc.isSubclassOf(cls, 'KalturaBaseEntry') || (/Entry$/.test(cls) && !/CategoryEntry|UserEntry/.test(cls));
     const words = noun(cls).split('_');
     const nouns: string[] = [];
     if (isEntry) nouns.push('ENTRY');
@@ -366,13 +386,16 @@ export class GenericEngine {
       if (value === null || value === undefined || value === '' || !/.Id$/.test(prop) || prop === 'id') continue;
       const target = prop.slice(0, -2);
       if (target === 'entry') {
-        const e = this.documented(g.op, g.op.errors?.some((x) => x.code === 'INVALID_ENTRY_ID') ? ['INVALID_ENTRY_ID'] : ['ENTRY_ID_NOT_FOUND', 'INVALID_ENTRY_ID']);
+        const e = this.documented(
+          g.op,
+          g.op.errors?.some((x) => x.code === 'INVALID_ENTRY_ID') ? ['INVALID_ENTRY_ID'] : ['ENTRY_ID_NOT_FOUND', 'INVALID_ENTRY_ID'],
+        );
         if (!e || !g.op.errors?.some((x) => x.code === e.code)) continue;
         if (!(await this.entryExists(g.ctx, String(value)))) throw this.fill(e, String(value));
         continue;
       }
       const m = this.model(target) ?? [...this.models.values()].find((x) => lc(x.objectClass) === lc(`Kaltura${target}`));
-      if (!m || m === g.model && prop !== 'parentId') continue;
+      if (!m || (m === g.model && prop !== 'parentId')) continue;
       const codes = this.notFoundCodes(m.objectClass);
       const e = g.op.errors?.find((x) => codes.includes(x.code));
       if (!e) continue;
@@ -419,7 +442,8 @@ export class GenericEngine {
     const store = this.ctxStore();
     const pid = ctx.session!.partnerId;
     for (const k of m.keyProps) {
-      if (data[k] === undefined || data[k] === null || data[k] === '') throw new KalturaApiError('PROPERTY_VALIDATION_CANNOT_BE_NULL', { PROP_NAME: `${cls}::${k}` });
+      if (data[k] === undefined || data[k] === null || data[k] === '')
+        throw new KalturaApiError('PROPERTY_VALIDATION_CANNOT_BE_NULL', { PROP_NAME: `${cls}::${k}` });
     }
     await this.checkReferences(g, data);
     await ctx.core.visitors?.beforeInsert(ctx);
@@ -437,7 +461,13 @@ export class GenericEngine {
       }
     }
     if (m.keyProps.length) {
-      const dup = await this.query(g, m.keyProps.map((k) => ({ field: k, op: 'eq' as const, value: data[k] })), [], 1, 0);
+      const dup = await this.query(
+        g,
+        m.keyProps.map((k) => ({ field: k, op: 'eq' as const, value: data[k] })),
+        [],
+        1,
+        0,
+      );
       if (dup.length) throw this.duplicate(g, m.keyProps.map((k) => String(data[k])).join(', '));
     }
     const now = nowSec();
@@ -449,7 +479,18 @@ export class GenericEngine {
     if (m.status && data.status === undefined && m.status.initial !== undefined) data.status = m.status.initial;
     fillTypes(this.desc, cls, data);
     const owner = newOwner(ctx);
-    const row: ObjectRow = { kind: m.kind, id, partner_id: pid, object_type: cls, ...owner, created_at: now, updated_at: now, data: '', content_size: null, file_name: null };
+    const row: ObjectRow = {
+      kind: m.kind,
+      id,
+      partner_id: pid,
+      object_type: cls,
+      ...owner,
+      created_at: now,
+      updated_at: now,
+      data: '',
+      content_size: null,
+      file_name: null,
+    };
     await this.each(cls, (h) => h.beforeAdd?.(g, data, row));
     row.data = JSON.stringify(data);
     row.deleted = m.status?.deleted !== undefined && data.status === m.status.deleted ? 1 : 0;
@@ -461,7 +502,9 @@ export class GenericEngine {
 
   /** A user id is the client's to choose and must be given (KalturaUser); other given ids are optional. */
   private requiresGivenId(m: ServiceModel): boolean {
-    return m.props.get('id')?.type.kind === 'string' && !m.props.get('id')?.readOnly && this.desc.isSubclassOf(m.objectClass, 'KalturaBaseUser');
+    return (
+      m.props.get('id')?.type.kind === 'string' && !m.props.get('id')?.readOnly && this.desc.isSubclassOf(m.objectClass, 'KalturaBaseUser')
+    );
   }
 
   private duplicate(g: Gen, id: string): KalturaApiError {
@@ -526,11 +569,14 @@ export class GenericEngine {
     if (!prop) return;
     const yes = prop.type.kind === 'bool' ? true : 1;
     const no = prop.type.kind === 'bool' ? false : 0;
-    const where: Condition[] = m.props.has('entryId') && data.entryId !== undefined ? [{ field: 'entryId', op: 'eq', value: data.entryId }] : [];
+    const where: Condition[] =
+      m.props.has('entryId') && data.entryId !== undefined ? [{ field: 'entryId', op: 'eq', value: data.entryId }] : [];
     for (const other of await this.query(g, [...where, { field: 'isDefault', op: 'eq', value: yes }], [], 500, 0)) {
-      if (other.id !== row.id) await this.ctxStore().updateObject(other.kind, other.id, { data: JSON.stringify({ ...this.dataOf(other), isDefault: no }) });
+      if (other.id !== row.id)
+        await this.ctxStore().updateObject(other.kind, other.id, { data: JSON.stringify({ ...this.dataOf(other), isDefault: no }) });
     }
-    if (data.isDefault !== yes) await this.ctxStore().updateObject(row.kind, row.id, { data: JSON.stringify({ ...data, isDefault: yes }), updated_at: nowSec() });
+    if (data.isDefault !== yes)
+      await this.ctxStore().updateObject(row.kind, row.id, { data: JSON.stringify({ ...data, isDefault: yes }), updated_at: nowSec() });
   }
 
   // ---------------------------------------------------------------- lists
@@ -550,15 +596,37 @@ export class GenericEngine {
       for (const [suffix, op] of SUFFIXES) {
         if (!name.endsWith(suffix) || name.length === suffix.length) continue;
         const stem = name.slice(0, -suffix.length);
-        const fields = (props.has(stem) ? [stem] : stem.split('Or').map((s, i) => (i ? s[0]!.toLowerCase() + s.slice(1) : s))).filter((f) => props.has(f));
+        const fields = (props.has(stem) ? [stem] : stem.split('Or').map((s, i) => (i ? s[0]!.toLowerCase() + s.slice(1) : s))).filter((f) =>
+          props.has(f),
+        );
         if (!fields.length) break;
         const prop = props.get(fields[0]!)!;
-        const numeric = prop.type.kind === 'int' || prop.type.kind === 'float' || (prop.type.kind === 'enum' && this.desc.getEnum(prop.type.name)?.base === 'int');
+        const numeric =
+          prop.type.kind === 'int' ||
+          prop.type.kind === 'float' ||
+          (prop.type.kind === 'enum' && this.desc.getEnum(prop.type.name)?.base === 'int');
         const bool = prop.type.kind === 'bool';
-        const conv = (v: unknown) => (numeric && v !== '' && Number.isFinite(Number(v)) ? Number(v) : bool ? (v === true || v === 1 || v === '1' || v === 'true' ? 1 : 0) : String(v));
+        const conv = (v: unknown) =>
+          numeric && v !== '' && Number.isFinite(Number(v))
+            ? Number(v)
+            : bool
+              ? v === true || v === 1 || v === '1' || v === 'true'
+                ? 1
+                : 0
+              : String(v);
         let v: unknown = value;
         if (op === 'in' || op === 'notIn') v = listItems(value).map(conv);
-        else if (op !== 'like' && op !== 'multiLikeOr' && op !== 'multiLikeAnd' && op !== 'startsWith' && op !== 'endsWith' && op !== 'matchOr' && op !== 'matchAnd' && op !== 'notContains') v = conv(value);
+        else if (
+          op !== 'like' &&
+          op !== 'multiLikeOr' &&
+          op !== 'multiLikeAnd' &&
+          op !== 'startsWith' &&
+          op !== 'endsWith' &&
+          op !== 'matchOr' &&
+          op !== 'matchAnd' &&
+          op !== 'notContains'
+        )
+          v = conv(value);
         out.push({ field: fields[0]!, op, value: v, ...(fields.length > 1 ? { fields } : {}) });
         break;
       }
@@ -580,7 +648,17 @@ export class GenericEngine {
     const m = g.model;
     const where = [...this.conditions(m, filter), ...(await this.filterHooks(g, filter))];
     const { limit, offset } = pageOf(pager);
-    const { rows, total } = await this.ctxStore().pageObjects({ kind: m.kind, partnerId: g.ctx.session!.partnerId, objectTypes: m.family, where, live: this.live(m, where), owner: ownerScope(g.ctx), order: this.order(m, filter?.orderBy), limit, offset });
+    const { rows, total } = await this.ctxStore().pageObjects({
+      kind: m.kind,
+      partnerId: g.ctx.session!.partnerId,
+      objectTypes: m.family,
+      where,
+      live: this.live(m, where),
+      owner: ownerScope(g.ctx),
+      order: this.order(m, filter?.orderBy),
+      limit,
+      offset,
+    });
     const responseClass = g.op.result?.kind === 'object' ? g.op.result.className : `${m.objectClass}ListResponse`;
     return { objectType: responseClass, objects: await Promise.all(rows.map((r) => this.present(g.ctx, m, r))), totalCount: total };
   }
@@ -588,7 +666,14 @@ export class GenericEngine {
   async count(g: Gen, filter: KObject | null): Promise<number> {
     const m = g.model;
     const where = [...this.conditions(m, filter), ...(await this.filterHooks(g, filter))];
-    return this.ctxStore().countObjects({ kind: m.kind, partnerId: g.ctx.session!.partnerId, objectTypes: m.family, where, live: this.live(m, where), owner: ownerScope(g.ctx) });
+    return this.ctxStore().countObjects({
+      kind: m.kind,
+      partnerId: g.ctx.session!.partnerId,
+      objectTypes: m.family,
+      where,
+      live: this.live(m, where),
+      owner: ownerScope(g.ctx),
+    });
   }
 
   /** Filter fields a hook answers (category ancestors, ...): registered as `filter:{Class}` overrides. */
@@ -600,17 +685,32 @@ export class GenericEngine {
 
   private async lookup(g: Gen, shape: Extract<Shape, { kind: 'lookup' }>): Promise<unknown> {
     const m = g.model;
-    const where: Condition[] = shape.props.filter(([p]) => g.args[p] !== null && g.args[p] !== undefined).map(([p, prop]) => ({ field: prop, op: 'eq', value: g.args[p] }));
+    const where: Condition[] = shape.props
+      .filter(([p]) => g.args[p] !== null && g.args[p] !== undefined)
+      .map(([p, prop]) => ({ field: prop, op: 'eq', value: g.args[p] }));
     if (!shape.many) {
       const row = (await this.query(g, where, [], 1, 0))[0];
       if (!row) throw this.notFound(g.op, m.objectClass, shape.props.map(([p]) => String(g.args[p] ?? '')).join(', '));
       return this.present(g.ctx, m, row);
     }
     const { limit, offset } = pageOf(shape.pagerParam ? (g.args[shape.pagerParam] as KObject | null) : null);
-    const rows = await Promise.all((await this.query(g, where, [], shape.pagerParam ? limit : 500, shape.pagerParam ? offset : 0)).map((r) => this.present(g.ctx, m, r)));
+    const rows = await Promise.all(
+      (await this.query(g, where, [], shape.pagerParam ? limit : 500, shape.pagerParam ? offset : 0)).map((r) => this.present(g.ctx, m, r)),
+    );
     if (g.op.result?.kind === 'array') return rows;
-    const total = await this.ctxStore().countObjects({ kind: m.kind, partnerId: g.ctx.session!.partnerId, objectTypes: m.family, where, live: this.live(m, where), owner: ownerScope(g.ctx) });
-    return { objectType: g.op.result?.kind === 'object' ? g.op.result.className : `${m.objectClass}ListResponse`, objects: rows, totalCount: total };
+    const total = await this.ctxStore().countObjects({
+      kind: m.kind,
+      partnerId: g.ctx.session!.partnerId,
+      objectTypes: m.family,
+      where,
+      live: this.live(m, where),
+      owner: ownerScope(g.ctx),
+    });
+    return {
+      objectType: g.op.result?.kind === 'object' ? g.op.result.className : `${m.objectClass}ListResponse`,
+      objects: rows,
+      totalCount: total,
+    };
   }
 
   private readonly hooksOf = new Map<string, ClassHooks[]>();
@@ -618,7 +718,9 @@ export class GenericEngine {
   private async each(cls: string, fn: (h: ClassHooks) => Maybe<void>): Promise<void> {
     let list = this.hooksOf.get(cls);
     if (!list) {
-      list = Object.entries(this.ext.hooks).filter(([name]) => this.desc.isSubclassOf(cls, name)).map(([, h]) => h);
+      list = Object.entries(this.ext.hooks)
+        .filter(([name]) => this.desc.isSubclassOf(cls, name))
+        .map(([, h]) => h);
       this.hooksOf.set(cls, list);
     }
     for (const h of list) await fn(h);
@@ -647,7 +749,9 @@ export function fillTypes(desc: ApiDescription, cls: string, data: Data, depth =
       continue;
     }
     if (p.type.kind === 'array' && Array.isArray(v)) {
-      for (const item of v) if (item && typeof item === 'object') fillTypes(desc, String((item as Data).objectType ?? p.type.itemClass), item as Data, depth + 1);
+      for (const item of v)
+        if (item && typeof item === 'object')
+          fillTypes(desc, String((item as Data).objectType ?? p.type.itemClass), item as Data, depth + 1);
       continue;
     }
     if (!p.readOnly || p.type.kind !== 'enum' || v !== undefined || !/^(type|[a-z][A-Za-z]*Type)$/.test(p.name)) continue;

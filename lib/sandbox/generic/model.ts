@@ -91,7 +91,10 @@ function statusInfo(desc: ApiDescription, props: Map<string, PropertyDef>, hasCo
     byName,
     ready,
     deleted: first(['DELETED']),
-    initial: (hasContent ? first(PENDING_CONTENT) : undefined) ?? first(INITIAL) ?? e.values.map((v) => (e.base === 'int' ? Number(v.value) : v.value)).find((v) => !/ERROR|DELETED/i.test(String(v))),
+    initial:
+      (hasContent ? first(PENDING_CONTENT) : undefined) ??
+      first(INITIAL) ??
+      e.values.map((v) => (e.base === 'int' ? Number(v.value) : v.value)).find((v) => !/ERROR|DELETED/i.test(String(v))),
   };
 }
 
@@ -117,7 +120,9 @@ export function buildModels(desc: ApiDescription): Map<string, ServiceModel> {
       listItemClass(desc, classOf(by('list')?.result)) ??
       classOf(by('update')?.result) ??
       listItemClass(desc, classOf(firstWord('list')?.result)) ??
-      (classOf(firstWord('add')?.result) && !listItemClass(desc, classOf(firstWord('add')?.result)) ? classOf(firstWord('add')?.result) : undefined);
+      (classOf(firstWord('add')?.result) && !listItemClass(desc, classOf(firstWord('add')?.result))
+        ? classOf(firstWord('add')?.result)
+        : undefined);
     if (!objectClass || !desc.getClass(objectClass) || listItemClass(desc, objectClass)) continue;
     const props = new Map(desc.allProperties(objectClass).map((p) => [p.name, p] as const));
     const idProp = props.get('id');
@@ -152,7 +157,13 @@ export function buildModels(desc: ApiDescription): Map<string, ServiceModel> {
  * property (`permissionName` -> name of KalturaPermission), or a longer name ending with an id
  * property (`scheduleEventId` -> eventId of KalturaScheduleEventResource).
  */
-export function propOfParam(cls: string, props: Map<string, PropertyDef>, param: string, service?: string, loose = !props.has('id')): string | undefined {
+export function propOfParam(
+  cls: string,
+  props: Map<string, PropertyDef>,
+  param: string,
+  service?: string,
+  loose = !props.has('id'),
+): string | undefined {
   if (props.has(param)) return param;
   const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
   const short = cls.replace(/^Kaltura/, '');

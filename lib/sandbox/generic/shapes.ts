@@ -69,7 +69,23 @@ const VERBS: Record<string, string[]> = {
  * indexing, notifications): the sandbox has none, so it accepts the call on an existing object
  * and answers the object as it is (as Kaltura does right after queueing the work).
  */
-const BACKGROUND = new Set(['submit', 'convert', 'reconvert', 'regenerate', 'retry', 'validate', 'sync', 'notify', 'dispatch', 'boost', 'recalculate', 'request', 'export', 'reindex', 'extend']);
+const BACKGROUND = new Set([
+  'submit',
+  'convert',
+  'reconvert',
+  'regenerate',
+  'retry',
+  'validate',
+  'sync',
+  'notify',
+  'dispatch',
+  'boost',
+  'recalculate',
+  'request',
+  'export',
+  'reindex',
+  'extend',
+]);
 
 /** `abortConvertProfile` -> ['abort', 'ConvertProfile']. */
 function words(action: string): [string, string] {
@@ -87,7 +103,9 @@ export function keyBinding(m: ServiceModel, params: OperationParam[]): KeyBindin
   if (m.idType !== 'none') {
     const idParam =
       scalars.find((p) => p.name === 'id') ??
-      scalars.find((p) => p.required && /Id$/.test(p.name) && !m.props.has(p.name) && !propOfParam(m.objectClass, m.props, p.name, m.service));
+      scalars.find(
+        (p) => p.required && /Id$/.test(p.name) && !m.props.has(p.name) && !propOfParam(m.objectClass, m.props, p.name, m.service),
+      );
     if (idParam) return { idParam: idParam.name, props: [] };
     // no id parameter: the required parameters that name properties (`permissionName`, `userId` + `groupId`)
     const required = scalars.filter((p) => p.required);
@@ -106,7 +124,12 @@ export function keyBinding(m: ServiceModel, params: OperationParam[]): KeyBindin
 }
 
 /** Parameters besides the key, each naming a property of the class; undefined when a required one does not. */
-function propParams(m: ServiceModel, params: OperationParam[], key: KeyBinding | undefined, skip: OperationParam[] = []): Array<[string, string]> | undefined {
+function propParams(
+  m: ServiceModel,
+  params: OperationParam[],
+  key: KeyBinding | undefined,
+  skip: OperationParam[] = [],
+): Array<[string, string]> | undefined {
   const used = new Set([key?.idParam, ...(key?.props ?? []).map(([p]) => p), ...skip.map((p) => p.name)]);
   const out: Array<[string, string]> = [];
   for (const p of params) {
@@ -168,7 +191,9 @@ export function classify(desc: ApiDescription, m: ServiceModel, op: Operation): 
   }
   if (a === 'bulkdelete') {
     const filter = params.find((p) => isFilter(desc, p));
-    return filter && op.result?.kind === 'int' && params.every((p) => p === filter || !p.required) ? { kind: 'bulkDelete', filterParam: filter.name } : undefined;
+    return filter && op.result?.kind === 'int' && params.every((p) => p === filter || !p.required)
+      ? { kind: 'bulkDelete', filterParam: filter.name }
+      : undefined;
   }
   if (a === 'count') {
     if (op.result?.kind !== 'int') return undefined;
@@ -176,12 +201,15 @@ export function classify(desc: ApiDescription, m: ServiceModel, op: Operation): 
     if (params.some((p) => p !== filter && p.required)) return undefined;
     return { kind: 'count', filterParam: filter?.name };
   }
-  const by = /^(get|list)By([A-Z][A-Za-z0-9]*)$/.exec(action) ?? (verb === 'get' && /^(WebPlayable|[A-Za-z]*With)/.test(rest) ? [action, 'get', rest] : null);
+  const by =
+    /^(get|list)By([A-Z][A-Za-z0-9]*)$/.exec(action) ??
+    (verb === 'get' && /^(WebPlayable|[A-Za-z]*With)/.test(rest) ? [action, 'get', rest] : null);
   if (by) {
     const many = by[1] === 'list' || op.result?.kind === 'array' || !!listItemClass(desc, classOf(op.result));
     if (op.result?.kind === 'array' && !related(desc, op.result.itemClass, m.objectClass)) return undefined;
     if (!many && answerOf(desc, m, op, false)?.kind !== 'object') return undefined;
-    if (many && op.result?.kind !== 'array' && !related(desc, listItemClass(desc, classOf(op.result)) ?? '', m.objectClass)) return undefined;
+    if (many && op.result?.kind !== 'array' && !related(desc, listItemClass(desc, classOf(op.result)) ?? '', m.objectClass))
+      return undefined;
     const pager = params.find((p) => isPager(desc, p));
     const props = propParams(m, params, undefined, pager ? [pager] : []);
     return props && props.length ? { kind: 'lookup', props, many, pagerParam: pager?.name } : undefined;
@@ -196,7 +224,9 @@ export function classify(desc: ApiDescription, m: ServiceModel, op: Operation): 
   const extra = params.filter((p) => p.name !== key.idParam && !key.props.some(([k]) => k === p.name));
   if (a === 'setcontent' || a === 'updatecontent' || a === 'addcontent') {
     const resource = params.find((p) => isResourceParam(desc, p.type));
-    return resource && answerOf(desc, m, op)?.kind !== 'wrapped' && params.every((p) => p === resource || !p.required || isScalar(p)) ? { kind: 'setContent', key, resourceParam: resource.name } : undefined;
+    return resource && answerOf(desc, m, op)?.kind !== 'wrapped' && params.every((p) => p === resource || !p.required || isScalar(p))
+      ? { kind: 'setContent', key, resourceParam: resource.name }
+      : undefined;
   }
   if (a === 'serve' || a === 'geturl' || a === 'getdownloadurl') {
     if (!m.hasContent || extra.some((p) => p.required)) return undefined;

@@ -35,8 +35,12 @@ export function appTokenExtensions(core: SandboxCore): { hooks: Record<string, C
       if (typeof t.expiry === 'number' && t.expiry > 0 && t.expiry <= now) throw g.engine.error(g.op, 'APP_TOKEN_EXPIRED', { ID: row.id });
       const ks = g.ctx.session!.ks;
       const algorithm = HASHES[String(t.hashType ?? 'SHA256').toUpperCase()] ?? 'sha256';
-      const expected = createHash(algorithm).update(ks + String(t.token), 'utf8').digest('hex');
-      const given = String(g.args.tokenHash ?? '').trim().toLowerCase();
+      const expected = createHash(algorithm)
+        .update(ks + String(t.token), 'utf8')
+        .digest('hex');
+      const given = String(g.args.tokenHash ?? '')
+        .trim()
+        .toLowerCase();
       const same = given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected));
       if (!same) throw g.engine.error(g.op, 'INVALID_APP_TOKEN_HASH');
       const type = t.sessionType !== undefined && t.sessionType !== null ? Number(t.sessionType) : Number(g.args.type ?? SESSION_USER);
@@ -44,7 +48,9 @@ export function appTokenExtensions(core: SandboxCore): { hooks: Record<string, C
       const duration = typeof t.sessionDuration === 'number' && t.sessionDuration > 0 ? t.sessionDuration : 86400;
       let expiry = typeof g.args.expiry === 'number' && g.args.expiry > 0 ? Math.min(g.args.expiry, duration) : duration;
       if (typeof t.expiry === 'number' && t.expiry > 0) expiry = Math.min(expiry, t.expiry - now);
-      const privileges = parsePrivileges([t.sessionPrivileges, g.args.sessionPrivileges].filter((x) => typeof x === 'string' && x).join(','));
+      const privileges = parsePrivileges(
+        [t.sessionPrivileges, g.args.sessionPrivileges].filter((x) => typeof x === 'string' && x).join(','),
+      );
       privileges.set('appid', row.id);
       const partner = await core.store.getPartner(row.partner_id);
       if (!partner) throw new KalturaApiError('INVALID_PARTNER_ID', { PID: row.partner_id });

@@ -32,7 +32,12 @@ const data = (r: ObjectRow) => JSON.parse(r.data) as Data;
 /** The category tree facts of a new or moved category under `parent` (undefined: the top). */
 function place(name: string, id: number, parent: Data | undefined): Data {
   return parent
-    ? { parentId: parent.id, depth: Number(parent.depth ?? 0) + 1, fullName: `${parent.fullName}>${name}`, fullIds: `${parent.fullIds}>${id}` }
+    ? {
+        parentId: parent.id,
+        depth: Number(parent.depth ?? 0) + 1,
+        fullName: `${parent.fullName}>${name}`,
+        fullIds: `${parent.fullIds}>${id}`,
+      }
     : { parentId: 0, depth: 0, fullName: name, fullIds: String(id) };
 }
 
@@ -41,13 +46,24 @@ export function categoryExtensions(core: SandboxCore): { hooks: Record<string, C
     if (id === undefined || id === null || Number(id) === 0) return undefined;
     const m = g.model;
     const row = await core.store.getObject(m.kind, String(id));
-    if (!row || row.partner_id !== g.ctx.session!.partnerId || g.engine.isDeleted(m, row)) throw g.engine.error(g.op, 'PARENT_CATEGORY_NOT_FOUND', { ID: String(id) });
+    if (!row || row.partner_id !== g.ctx.session!.partnerId || g.engine.isDeleted(m, row))
+      throw g.engine.error(g.op, 'PARENT_CATEGORY_NOT_FOUND', { ID: String(id) });
     return data(row);
   };
   const checkName = async (g: Gen, name: unknown, parentId: number, self?: string) => {
-    if (typeof name !== 'string' || name.trim() === '') throw new KalturaApiError('PROPERTY_VALIDATION_CANNOT_BE_NULL', { PROP_NAME: `${CATEGORY}::name` });
+    if (typeof name !== 'string' || name.trim() === '')
+      throw new KalturaApiError('PROPERTY_VALIDATION_CANNOT_BE_NULL', { PROP_NAME: `${CATEGORY}::name` });
     if (/[<>,]/.test(name)) throw new KalturaApiError('INVALID_FIELD_VALUE', { FIELD_NAME: 'name (it may not contain <, > or a comma)' });
-    const same = await rows(core, g.model, g.ctx.session!.partnerId, [{ field: 'parentId', op: 'eq', value: parentId }, { field: 'name', op: 'eq', value: name }], 2);
+    const same = await rows(
+      core,
+      g.model,
+      g.ctx.session!.partnerId,
+      [
+        { field: 'parentId', op: 'eq', value: parentId },
+        { field: 'name', op: 'eq', value: name },
+      ],
+      2,
+    );
     if (same.some((r) => r.id !== self)) throw g.engine.error(g.op, 'DUPLICATE_CATEGORY', { CATEGORY: name });
   };
 
@@ -57,7 +73,15 @@ export function categoryExtensions(core: SandboxCore): { hooks: Record<string, C
         const parent = await parentOf(g, d.parentId);
         await checkName(g, d.name, parent ? Number(parent.id) : 0);
         Object.assign(d, place(String(d.name), Number(d.id), parent));
-        const defaults: Data = { privacy: 1, appearInList: 1, inheritanceType: 2, contributionPolicy: 1, userJoinPolicy: 3, defaultPermissionLevel: 3, moderation: 0 };
+        const defaults: Data = {
+          privacy: 1,
+          appearInList: 1,
+          inheritanceType: 2,
+          contributionPolicy: 1,
+          userJoinPolicy: 3,
+          defaultPermissionLevel: 3,
+          moderation: 0,
+        };
         for (const [k, v] of Object.entries(defaults)) if (d[k] === undefined && g.model.props.has(k)) d[k] = v;
       },
       async beforeUpdate(g, current, patch, row) {
@@ -65,12 +89,15 @@ export function categoryExtensions(core: SandboxCore): { hooks: Record<string, C
         const movedTo = patch.parentId !== undefined && Number(patch.parentId ?? 0) !== Number(current.parentId ?? 0);
         if (patch.name === undefined && !movedTo) return;
         const parent = await parentOf(g, movedTo ? patch.parentId : current.parentId);
-        if (parent && String(parent.fullIds).split('>').includes(row.id)) throw new KalturaApiError('INVALID_FIELD_VALUE', { FIELD_NAME: 'parentId (a category cannot move below itself)' });
+        if (parent && String(parent.fullIds).split('>').includes(row.id))
+          throw new KalturaApiError('INVALID_FIELD_VALUE', { FIELD_NAME: 'parentId (a category cannot move below itself)' });
         await checkName(g, name, parent ? Number(parent.id) : 0, row.id);
         const next = place(String(name), Number(current.id), parent);
         Object.assign(patch, next);
         // the sub-categories' names and ids follow
-        for (const sub of await rows(core, g.model, row.partner_id, [{ field: 'fullIds', op: 'startsWith', value: `${current.fullIds}>` }])) {
+        for (const sub of await rows(core, g.model, row.partner_id, [
+          { field: 'fullIds', op: 'startsWith', value: `${current.fullIds}>` },
+        ])) {
           const s = data(sub);
           s.fullName = String(next.fullName) + String(s.fullName).slice(String(current.fullName).length);
           s.fullIds = String(next.fullIds) + String(s.fullIds).slice(String(current.fullIds).length);
@@ -82,21 +109,46 @@ export function categoryExtensions(core: SandboxCore): { hooks: Record<string, C
         const { ce } = models(g.engine);
         const pid = row.partner_id;
         const subtree = [row, ...(await rows(core, g.model, pid, [{ field: 'fullIds', op: 'startsWith', value: `${d.fullIds}>` }]))];
-        const moveUp = g.args.moveEntriesToParentCategory === undefined || g.args.moveEntriesToParentCategory === null || Number(g.args.moveEntriesToParentCategory) === 1 || g.args.moveEntriesToParentCategory === true;
+        const moveUp =
+          g.args.moveEntriesToParentCategory === undefined ||
+          g.args.moveEntriesToParentCategory === null ||
+          Number(g.args.moveEntriesToParentCategory) === 1 ||
+          g.args.moveEntriesToParentCategory === true;
         const parent = Number(d.parentId ?? 0) ? await core.store.getObject(g.model.kind, String(d.parentId)) : undefined;
         for (const cat of subtree) {
           if (cat !== row) {
             const s = data(cat);
-            if (g.model.status?.deleted !== undefined) await core.store.updateObject(cat.kind, cat.id, { data: JSON.stringify({ ...s, status: g.model.status.deleted }), deleted: 1 });
+            if (g.model.status?.deleted !== undefined)
+              await core.store.updateObject(cat.kind, cat.id, {
+                data: JSON.stringify({ ...s, status: g.model.status.deleted }),
+                deleted: 1,
+              });
             else await core.store.removeObject(cat.kind, cat.id);
           }
           if (!ce) continue;
           for (const m of await rows(core, ce, pid, [{ field: 'categoryId', op: 'eq', value: Number(cat.id) }])) {
             const md = data(m);
-            const there = parent && moveUp ? (await rows(core, ce, pid, [{ field: 'categoryId', op: 'eq', value: Number(parent.id) }, { field: 'entryId', op: 'eq', value: md.entryId }], 1)).length > 0 : true;
+            const there =
+              parent && moveUp
+                ? (
+                    await rows(
+                      core,
+                      ce,
+                      pid,
+                      [
+                        { field: 'categoryId', op: 'eq', value: Number(parent.id) },
+                        { field: 'entryId', op: 'eq', value: md.entryId },
+                      ],
+                      1,
+                    )
+                  ).length > 0
+                : true;
             if (parent && moveUp && !there) {
-              await core.store.updateObject(m.kind, m.id, { data: JSON.stringify({ ...md, categoryId: Number(parent.id), categoryFullIds: data(parent).fullIds }) });
-            } else if (ce.status?.deleted !== undefined) await core.store.updateObject(m.kind, m.id, { data: JSON.stringify({ ...md, status: ce.status.deleted }), deleted: 1 });
+              await core.store.updateObject(m.kind, m.id, {
+                data: JSON.stringify({ ...md, categoryId: Number(parent.id), categoryFullIds: data(parent).fullIds }),
+              });
+            } else if (ce.status?.deleted !== undefined)
+              await core.store.updateObject(m.kind, m.id, { data: JSON.stringify({ ...md, status: ce.status.deleted }), deleted: 1 });
             else await core.store.removeObject(m.kind, m.id);
           }
         }
@@ -107,10 +159,34 @@ export function categoryExtensions(core: SandboxCore): { hooks: Record<string, C
           if (engine.desc.allProperties(row.object_type).some((p) => p.name === k)) d[k] = v;
         };
         const cat = engine.modelOfClass(CATEGORY)!;
-        set('directSubCategoriesCount', await core.store.countObjects({ kind: cat.kind, partnerId: row.partner_id, where: [{ field: 'parentId', op: 'eq', value: Number(row.id) }], live: true }));
+        set(
+          'directSubCategoriesCount',
+          await core.store.countObjects({
+            kind: cat.kind,
+            partnerId: row.partner_id,
+            where: [{ field: 'parentId', op: 'eq', value: Number(row.id) }],
+            live: true,
+          }),
+        );
         if (!ce) return;
-        set('directEntriesCount', await core.store.countObjects({ kind: ce.kind, partnerId: row.partner_id, where: [{ field: 'categoryId', op: 'eq', value: Number(row.id) }], live: true }));
-        set('entriesCount', await core.store.countObjects({ kind: ce.kind, partnerId: row.partner_id, where: [{ field: 'categoryFullIds', op: 'startsWith', value: String(d.fullIds) }], live: true }));
+        set(
+          'directEntriesCount',
+          await core.store.countObjects({
+            kind: ce.kind,
+            partnerId: row.partner_id,
+            where: [{ field: 'categoryId', op: 'eq', value: Number(row.id) }],
+            live: true,
+          }),
+        );
+        set(
+          'entriesCount',
+          await core.store.countObjects({
+            kind: ce.kind,
+            partnerId: row.partner_id,
+            where: [{ field: 'categoryFullIds', op: 'startsWith', value: String(d.fullIds) }],
+            live: true,
+          }),
+        );
         void ctx;
       },
     },
@@ -143,11 +219,17 @@ export function categoryExtensions(core: SandboxCore): { hooks: Record<string, C
         const below: number[] = [];
         for (const id of listItems(f.ancestorIdIn)) {
           const r = await core.store.getObject(g.model.kind, id);
-          if (r && r.partner_id === g.ctx.session!.partnerId) below.push(...(await rows(core, g.model, r.partner_id, [{ field: 'fullIds', op: 'startsWith', value: `${data(r).fullIds}>` }])).map((x) => Number(x.id)));
+          if (r && r.partner_id === g.ctx.session!.partnerId)
+            below.push(
+              ...(await rows(core, g.model, r.partner_id, [{ field: 'fullIds', op: 'startsWith', value: `${data(r).fullIds}>` }])).map(
+                (x) => Number(x.id),
+              ),
+            );
         }
         out.push({ field: 'id', op: 'in', value: below });
       }
-      if (typeof f.freeText === 'string' && f.freeText.trim()) out.push({ field: 'name', op: 'like', value: f.freeText.trim(), fields: ['name', 'description', 'tags', 'referenceId'] });
+      if (typeof f.freeText === 'string' && f.freeText.trim())
+        out.push({ field: 'name', op: 'like', value: f.freeText.trim(), fields: ['name', 'description', 'tags', 'referenceId'] });
       return out;
     },
   };
@@ -156,7 +238,8 @@ export function categoryExtensions(core: SandboxCore): { hooks: Record<string, C
     const { cat, ce } = models(core.generic);
     if (!ce || !cat) return undefined;
     const pid = ctx.session!.partnerId;
-    const byCategories = async (ids: string[]) => (await rows(core, ce, pid, [{ field: 'categoryId', op: 'in', value: ids.map(Number) }])).map((r) => String(data(r).entryId));
+    const byCategories = async (ids: string[]) =>
+      (await rows(core, ce, pid, [{ field: 'categoryId', op: 'in', value: ids.map(Number) }])).map((r) => String(data(r).entryId));
     let out: Set<string> | undefined;
     const and = (ids: Iterable<string>) => {
       const s = new Set(ids);
@@ -164,14 +247,18 @@ export function categoryExtensions(core: SandboxCore): { hooks: Record<string, C
     };
     if (f.categoriesIdsMatchOr) and(await byCategories(listItems(f.categoriesIdsMatchOr)));
     if (f.categoriesIdsMatchAnd) for (const id of listItems(f.categoriesIdsMatchAnd)) and(await byCategories([id]));
-    const byFullNames = async (names: string[]) => (await rows(core, cat, pid, [{ field: 'fullName', op: 'in', value: names }])).map((r) => r.id);
+    const byFullNames = async (names: string[]) =>
+      (await rows(core, cat, pid, [{ field: 'fullName', op: 'in', value: names }])).map((r) => r.id);
     if (f.categoriesFullNameIn) and(await byCategories(await byFullNames(listItems(f.categoriesFullNameIn))));
     if (f.categoriesMatchOr) and(await byCategories(await byFullNames(listItems(f.categoriesMatchOr))));
     if (f.categoryAncestorIdIn) {
       const below: string[] = [];
       for (const id of listItems(f.categoryAncestorIdIn)) {
         const r = await core.store.getObject(cat.kind, id);
-        if (r && r.partner_id === pid) below.push(...(await rows(core, cat, pid, [{ field: 'fullIds', op: 'startsWith', value: `${data(r).fullIds}>` }])).map((x) => x.id));
+        if (r && r.partner_id === pid)
+          below.push(
+            ...(await rows(core, cat, pid, [{ field: 'fullIds', op: 'startsWith', value: `${data(r).fullIds}>` }])).map((x) => x.id),
+          );
       }
       and(await byCategories(below));
     }
@@ -188,7 +275,9 @@ export async function entryCategories(core: SandboxCore, ctx: CallContext, e: En
   const memberships = await rows(core, ce, e.partner_id, [{ field: 'entryId', op: 'eq', value: e.id }], 500);
   if (!memberships.length) return undefined;
   const ids = memberships.map((m) => String(data(m).categoryId));
-  const names = (await Promise.all(ids.map((id) => core.store.getObject(cat.kind, id)))).filter((r): r is ObjectRow => !!r).map((r) => String(data(r).fullName));
+  const names = (await Promise.all(ids.map((id) => core.store.getObject(cat.kind, id))))
+    .filter((r): r is ObjectRow => !!r)
+    .map((r) => String(data(r).fullName));
   void ctx;
   return { categoriesIds: ids.join(','), categories: names.join(',') };
 }

@@ -58,7 +58,8 @@ export async function imageSize(core: SandboxCore, blob: string): Promise<{ widt
     const buf = await core.store.blobs.head(blob, 64 * 1024);
     if (!buf) return undefined;
     const n = buf.length;
-    if (n >= 24 && buf.readUInt32BE(0) === 0x89504e47 && buf.toString('latin1', 12, 16) === 'IHDR') return { width: buf.readUInt32BE(16), height: buf.readUInt32BE(20) };
+    if (n >= 24 && buf.readUInt32BE(0) === 0x89504e47 && buf.toString('latin1', 12, 16) === 'IHDR')
+      return { width: buf.readUInt32BE(16), height: buf.readUInt32BE(20) };
     if (n >= 10 && buf.toString('latin1', 0, 3) === 'GIF') return { width: buf.readUInt16LE(6), height: buf.readUInt16LE(8) };
     if (n >= 4 && buf[0] === 0xff && buf[1] === 0xd8) {
       let i = 2;
@@ -66,7 +67,8 @@ export async function imageSize(core: SandboxCore, blob: string): Promise<{ widt
         if (buf[i] !== 0xff) return undefined;
         const marker = buf[i + 1]!;
         const len = buf.readUInt16BE(i + 2);
-        if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) return { width: buf.readUInt16BE(i + 7), height: buf.readUInt16BE(i + 5) };
+        if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc)
+          return { width: buf.readUInt16BE(i + 7), height: buf.readUInt16BE(i + 5) };
         i += 2 + len;
       }
     }
@@ -99,7 +101,9 @@ export function contentActions(core: SandboxCore) {
     let row: ObjectRow;
     if (shape.kind === 'serveBy') {
       // the default one (isDefault, or tagged default_thumb) among those with content, else the first
-      const where = shape.props.filter(([p]) => g.args[p] !== null && g.args[p] !== undefined).map(([p, prop]) => ({ field: prop, op: 'eq' as const, value: g.args[p] }));
+      const where = shape.props
+        .filter(([p]) => g.args[p] !== null && g.args[p] !== undefined)
+        .map(([p, prop]) => ({ field: prop, op: 'eq' as const, value: g.args[p] }));
       const found = (await engine.query(g, where, [], 500, 0)).filter((r) => r.content_size !== null);
       const isDefault = (r: ObjectRow) => /"isDefault":\s*(1|true)\b|default_thumb/.test(r.data);
       const pick = found.find(isDefault) ?? found[0];
@@ -121,9 +125,11 @@ export async function attach(core: SandboxCore, g: Gen, row: ObjectRow, resource
     // the sandbox never fetches URLs a user names
     throw new KalturaApiError('RESOURCE_TYPE_NOT_SUPPORTED', { RES_TYPE: resource.objectType });
   }
-  if (typeof resource.token !== 'string' || !resource.token) throw new KalturaApiError('MISSING_MANDATORY_PARAMETER', { PARAM_NAME: 'contentResource:token' });
+  if (typeof resource.token !== 'string' || !resource.token)
+    throw new KalturaApiError('MISSING_MANDATORY_PARAMETER', { PARAM_NAME: 'contentResource:token' });
   const t = await findToken(ctx, resource.token);
-  if (t.status === TOKEN_CLOSED || (t.attached_object_id && t.attached_object_id !== row.id)) throw g.engine.error(g.op, 'UPLOADED_FILE_NOT_FOUND_BY_TOKEN');
+  if (t.status === TOKEN_CLOSED || (t.attached_object_id && t.attached_object_id !== row.id))
+    throw g.engine.error(g.op, 'UPLOADED_FILE_NOT_FOUND_BY_TOKEN');
   if (t.status !== TOKEN_FULL_UPLOAD) throw g.engine.error(g.op, 'UPLOAD_TOKEN_INVALID_STATUS_FOR_ADD_ENTRY');
   const src = core.uploads.tokenBlob(t.id);
   if ((await core.store.blobs.size(src)) === undefined) throw g.engine.error(g.op, 'UPLOADED_FILE_NOT_FOUND_BY_TOKEN');
@@ -131,7 +137,9 @@ export async function attach(core: SandboxCore, g: Gen, row: ObjectRow, resource
   const data: Data = g.engine.dataOf(row);
   const now = nowSec();
   const bytes = t.uploaded_file_size;
-  const ext = extname(t.file_name ?? '').slice(1).toLowerCase();
+  const ext = extname(t.file_name ?? '')
+    .slice(1)
+    .toLowerCase();
   const set = (k: string, v: unknown) => {
     if (m.props.has(k) && v !== undefined) data[k] = v;
   };
@@ -147,8 +155,18 @@ export async function attach(core: SandboxCore, g: Gen, row: ObjectRow, resource
     // one caller gives the token's bytes away (another, on any instance, finds it CLOSED)
     const cur = await core.store.getToken(t.id, { lock: true });
     if (!cur || cur.status !== TOKEN_FULL_UPLOAD) return false;
-    await core.store.updateObject(row.kind, row.id, { data: JSON.stringify(data), content_size: bytes, file_name: t.file_name, updated_at: now });
-    await core.store.updateToken(t.id, { status: TOKEN_CLOSED, attached_object_type: ATTACHED_ASSET, attached_object_id: row.id, updated_at: now });
+    await core.store.updateObject(row.kind, row.id, {
+      data: JSON.stringify(data),
+      content_size: bytes,
+      file_name: t.file_name,
+      updated_at: now,
+    });
+    await core.store.updateToken(t.id, {
+      status: TOKEN_CLOSED,
+      attached_object_type: ATTACHED_ASSET,
+      attached_object_id: row.id,
+      updated_at: now,
+    });
     return true;
   });
   if (!won) throw g.engine.error(g.op, 'UPLOADED_FILE_NOT_FOUND_BY_TOKEN');
@@ -181,12 +199,16 @@ export async function attachFile(core: SandboxCore, g: Gen, row: ObjectRow, file
   } catch (e) {
     blobs.remove(tmp).catch(() => undefined);
     if (e instanceof SizeLimitError && max < core.settings.maxUploadBytes) throw core.visitors!.bytesExceeded();
-    throw e instanceof SizeLimitError ? new KalturaApiError('FILE_SIZE_EXCEEDED', { FILE_SIZE: core.settings.maxUploadBytes }) : new KalturaApiError('UPLOAD_ERROR');
+    throw e instanceof SizeLimitError
+      ? new KalturaApiError('FILE_SIZE_EXCEEDED', { FILE_SIZE: core.settings.maxUploadBytes })
+      : new KalturaApiError('UPLOAD_ERROR');
   }
   const size = await imageSize(core, tmp);
   const data: Data = g.engine.dataOf(row);
   const now = nowSec();
-  const ext = extname(file.fileName ?? '').slice(1).toLowerCase();
+  const ext = extname(file.fileName ?? '')
+    .slice(1)
+    .toLowerCase();
   const set = (k: string, v: unknown) => {
     if (m.props.has(k) && v !== undefined) data[k] = v;
   };
@@ -198,7 +220,12 @@ export async function attachFile(core: SandboxCore, g: Gen, row: ObjectRow, file
   set('width', size?.width);
   set('height', size?.height);
   if (m.props.has('updatedAt')) data.updatedAt = now;
-  await core.store.updateObject(row.kind, row.id, { data: JSON.stringify(data), content_size: bytes, file_name: file.fileName || null, updated_at: now });
+  await core.store.updateObject(row.kind, row.id, {
+    data: JSON.stringify(data),
+    content_size: bytes,
+    file_name: file.fileName || null,
+    updated_at: now,
+  });
   await blobs.move(tmp, assetBlob(row.kind, row.id));
   return (await core.store.getObject(row.kind, row.id))!;
 }

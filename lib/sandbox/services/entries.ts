@@ -30,7 +30,11 @@ function moderate(status: number): Action {
 }
 
 const getByIds: Action = async (ctx, a) => {
-  const ids = String(a.entryIds ?? '').split(',').map((s) => s.trim()).filter(Boolean).slice(0, 500);
+  const ids = String(a.entryIds ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .slice(0, 500);
   const out: unknown[] = [];
   for (const id of ids) {
     try {
@@ -48,7 +52,10 @@ const listByReferenceId: Action = (ctx, a) =>
 function addFromUploadedFile(entryParam: string): Action {
   return async (ctx, a) => {
     const entry = await media.add(ctx, { entry: a[entryParam] as KObject });
-    return media.addContent(ctx, { entryId: (entry as { id: string }).id, resource: { objectType: 'KalturaUploadedFileTokenResource', token: a.uploadTokenId } });
+    return media.addContent(ctx, {
+      entryId: (entry as { id: string }).id,
+      resource: { objectType: 'KalturaUploadedFileTokenResource', token: a.uploadTokenId },
+    });
   };
 }
 
@@ -63,11 +70,21 @@ const startWidgetSession: Action = async (ctx, a) => {
   const partner = m ? await ctx.core.store.getPartner(Number(m[1])) : undefined;
   // on a public console, only for the caller's own partner: another visitor's is not reachable
   if (ctx.core.visitors && partner && partner.id !== ctx.session?.partnerId) throw new KalturaApiError('SANDBOX_WIDGET_NOT_ALLOWED');
-  if (!partner) throw new KalturaApiError('INVALID_FIELD_VALUE', { FIELD_NAME: 'widgetId (the sandbox knows the widgets _{partnerId} only)' });
+  if (!partner)
+    throw new KalturaApiError('INVALID_FIELD_VALUE', { FIELD_NAME: 'widgetId (the sandbox knows the widgets _{partnerId} only)' });
   let expiry = typeof a.expiry === 'number' && a.expiry > 0 ? a.expiry : 86400;
   expiry = Math.min(expiry, 86400 * 365);
-  const privileges = new Map([['view', '*'], ['widget', '1']]);
-  const ks = buildKs(partner.admin_secret, { partnerId: partner.id, type: SESSION_USER, userId: '0', expiry: nowSec() + Math.floor(expiry), privileges });
+  const privileges = new Map([
+    ['view', '*'],
+    ['widget', '1'],
+  ]);
+  const ks = buildKs(partner.admin_secret, {
+    partnerId: partner.id,
+    type: SESSION_USER,
+    userId: '0',
+    expiry: nowSec() + Math.floor(expiry),
+    privileges,
+  });
   return { objectType: 'KalturaStartWidgetSessionResponse', partnerId: partner.id, ks, userId: '0' };
 };
 
@@ -83,7 +100,10 @@ async function filteredEntries(ctx: Parameters<Action>[0], filters: unknown, tot
   const max = Math.min(typeof total === 'number' && total > 0 ? total : 50, 500);
   const out: Array<{ id: string }> = [];
   for (const f of Array.isArray(filters) ? filters.slice(0, 20) : []) {
-    const r = (await media.list(ctx, { filter: { ...(f as KObject), objectType: 'KalturaMediaEntryFilter' }, pager: { objectType: 'KalturaFilterPager', pageSize: max } })) as { objects: Array<{ id: string }> };
+    const r = (await media.list(ctx, {
+      filter: { ...(f as KObject), objectType: 'KalturaMediaEntryFilter' },
+      pager: { objectType: 'KalturaFilterPager', pageSize: max },
+    })) as { objects: Array<{ id: string }> };
     for (const e of r.objects) if (out.length < max && !out.some((x) => x.id === e.id)) out.push(e);
   }
   return out;
@@ -93,13 +113,17 @@ async function filteredEntries(ctx: Parameters<Action>[0], filters: unknown, tot
 const executePlaylist: Action = async (ctx, a) => {
   const m = ctx.core.generic.model('playlist');
   const row = m && typeof a.id === 'string' ? await ctx.core.store.getObject(m.kind, a.id) : undefined;
-  if (!m || !row || row.partner_id !== ctx.session!.partnerId || ctx.core.generic.isDeleted(m, row)) throw new KalturaApiError('INVALID_OBJECT_ID', { ID: String(a.id ?? '').slice(0, 100) });
+  if (!m || !row || row.partner_id !== ctx.session!.partnerId || ctx.core.generic.isDeleted(m, row))
+    throw new KalturaApiError('INVALID_OBJECT_ID', { ID: String(a.id ?? '').slice(0, 100) });
   const p = JSON.parse(row.data) as Record<string, unknown>;
   return Number(p.playlistType) === STATIC_LIST ? staticEntries(ctx, p.playlistContent) : filteredEntries(ctx, p.filters, p.totalResults);
 };
 
 const executeFromContent: Action = (ctx, a) => {
-  if (Number(a.playlistType) !== STATIC_LIST) throw new KalturaApiError('INVALID_FIELD_VALUE', { FIELD_NAME: 'playlistType (the sandbox executes the content of static playlists: STATIC_LIST [3])' });
+  if (Number(a.playlistType) !== STATIC_LIST)
+    throw new KalturaApiError('INVALID_FIELD_VALUE', {
+      FIELD_NAME: 'playlistType (the sandbox executes the content of static playlists: STATIC_LIST [3])',
+    });
   return staticEntries(ctx, a.playlistContent);
 };
 

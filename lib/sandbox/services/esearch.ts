@@ -82,7 +82,12 @@ function matchItem(get: FieldOf, unified: string[], item: KObject): Hit[] | fals
   for (const name of names) {
     const value = get(name);
     if (value === undefined || value === '') continue;
-    const parts = LIST_FIELDS.has(name) ? value.split(',').map((x) => x.trim()).filter(Boolean) : [value];
+    const parts = LIST_FIELDS.has(name)
+      ? value
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean)
+      : [value];
     const t = term.toLowerCase();
     let matched: string[] | undefined;
     if (type === EXISTS) matched = [];
@@ -129,7 +134,13 @@ function propName(field: string): string {
 }
 
 /** The response of a search of generic objects (categories, users, groups) in the shape the operation's result class has. */
-async function searchObjects(core: SandboxCore, g: Gen, cls: string, unified: string[], extra: (d: Record<string, unknown>) => boolean = () => true): Promise<unknown> {
+async function searchObjects(
+  core: SandboxCore,
+  g: Gen,
+  cls: string,
+  unified: string[],
+  extra: (d: Record<string, unknown>) => boolean = () => true,
+): Promise<unknown> {
   const m = g.engine.modelOfClass(cls);
   const responseClass = g.op.result?.kind === 'object' ? g.op.result.className : 'KalturaESearchResponse';
   const objects = g.engine.desc.allProperties(responseClass).find((p) => p.name === 'objects');
@@ -138,7 +149,17 @@ async function searchObjects(core: SandboxCore, g: Gen, cls: string, unified: st
   const params = (g.args.searchParams as KObject | null) ?? { objectType: 'KalturaESearchParams' };
   const root = params.searchOperator as KObject | undefined;
   const statuses = listItems(params.objectStatuses).map(Number).filter(Number.isFinite);
-  const rows = await core.store.queryObjects({ kind: m.kind, partnerId: g.ctx.session!.partnerId, objectTypes: m.family, where: statuses.length ? [{ field: 'status', op: 'in', value: statuses }] : [], live: !statuses.length, owner: ownerScope(g.ctx), order: [{ field: 'createdAt', desc: true }], limit: 10000, offset: 0 });
+  const rows = await core.store.queryObjects({
+    kind: m.kind,
+    partnerId: g.ctx.session!.partnerId,
+    objectTypes: m.family,
+    where: statuses.length ? [{ field: 'status', op: 'in', value: statuses }] : [],
+    live: !statuses.length,
+    owner: ownerScope(g.ctx),
+    order: [{ field: 'createdAt', desc: true }],
+    limit: 10000,
+    offset: 0,
+  });
   const found: Array<{ row: (typeof rows)[number]; hits: Hit[] }> = [];
   for (const row of rows) {
     const d = JSON.parse(row.data) as Record<string, unknown>;
@@ -154,18 +175,33 @@ async function searchObjects(core: SandboxCore, g: Gen, cls: string, unified: st
   return {
     objectType: responseClass,
     totalCount: found.length,
-    objects: await Promise.all(found.slice(offset, offset + limit).map(async ({ row, hits }) => {
-      const highlight = [...new Map(hits.map((h) => [h.field, h] as const)).values()].map((h) => ({ objectType: 'KalturaESearchHighlight', fieldName: h.field, hits: [{ objectType: 'KalturaString', value: mark(h.value, h.terms) }] }));
-      return { objectType: resultClass, object: await g.engine.present(g.ctx, m, row), ...(highlight.length ? { highlight } : {}) };
-    })),
+    objects: await Promise.all(
+      found.slice(offset, offset + limit).map(async ({ row, hits }) => {
+        const highlight = [...new Map(hits.map((h) => [h.field, h] as const)).values()].map((h) => ({
+          objectType: 'KalturaESearchHighlight',
+          fieldName: h.field,
+          hits: [{ objectType: 'KalturaString', value: mark(h.value, h.terms) }],
+        }));
+        return { objectType: resultClass, object: await g.engine.present(g.ctx, m, row), ...(highlight.length ? { highlight } : {}) };
+      }),
+    ),
   };
 }
 
 export function esearchOverrides(core: SandboxCore): Record<string, Override> {
   return {
-    'esearch.searchcategory': (g: Gen) => searchObjects(core, g, 'KalturaCategory', ['name', 'full_name', 'description', 'tags', 'reference_id']),
-    'esearch.searchuser': (g: Gen) => searchObjects(core, g, 'KalturaUser', ['screen_name', 'full_name', 'first_name', 'last_name', 'email', 'tags'], (d) => d.type === undefined || Number(d.type) !== 1),
-    'esearch.searchgroup': (g: Gen) => searchObjects(core, g, 'KalturaUser', ['screen_name', 'full_name', 'description', 'tags'], (d) => Number(d.type) === 1),
+    'esearch.searchcategory': (g: Gen) =>
+      searchObjects(core, g, 'KalturaCategory', ['name', 'full_name', 'description', 'tags', 'reference_id']),
+    'esearch.searchuser': (g: Gen) =>
+      searchObjects(
+        core,
+        g,
+        'KalturaUser',
+        ['screen_name', 'full_name', 'first_name', 'last_name', 'email', 'tags'],
+        (d) => d.type === undefined || Number(d.type) !== 1,
+      ),
+    'esearch.searchgroup': (g: Gen) =>
+      searchObjects(core, g, 'KalturaUser', ['screen_name', 'full_name', 'description', 'tags'], (d) => Number(d.type) === 1),
     'esearch.searchentry': async (g: Gen) => {
       const ctx: CallContext = g.ctx;
       await refreshEntries(core);
@@ -173,7 +209,14 @@ export function esearchOverrides(core: SandboxCore): Record<string, Override> {
       const statuses = listItems(params.objectStatuses).map(Number).filter(Number.isFinite);
       const where = [{ field: 'status', op: 'in' as const, value: statuses.length ? statuses : [2] }];
       if (typeof params.objectId === 'string' && params.objectId) where.push({ field: 'id', op: 'in', value: [params.objectId] as never });
-      const { rows } = await core.store.queryEntries(ctx.session!.partnerId, where, ownerScope(ctx), { field: 'createdAt', desc: true }, 10000, 0);
+      const { rows } = await core.store.queryEntries(
+        ctx.session!.partnerId,
+        where,
+        ownerScope(ctx),
+        { field: 'createdAt', desc: true },
+        10000,
+        0,
+      );
       const root = params.searchOperator as KObject | undefined;
       const found: Array<{ e: EntryRow; hits: Hit[] }> = [];
       for (const e of rows) {
@@ -186,16 +229,22 @@ export function esearchOverrides(core: SandboxCore): Record<string, Override> {
       return {
         objectType: 'KalturaESearchEntryResponse',
         totalCount: found.length,
-        objects: await Promise.all(found.slice(offset, offset + limit).map(async ({ e, hits }) => {
-          const byField = new Map<string, Hit>();
-          for (const h of hits) if (!byField.has(h.field)) byField.set(h.field, h);
-          const highlight = [...byField.values()].map((h) => ({
-            objectType: 'KalturaESearchHighlight',
-            fieldName: h.field,
-            hits: [{ objectType: 'KalturaString', value: mark(h.value, h.terms) }],
-          }));
-          return { objectType: 'KalturaESearchEntryResult', object: await entryObject(ctx, e), ...(highlight.length ? { highlight } : {}) };
-        })),
+        objects: await Promise.all(
+          found.slice(offset, offset + limit).map(async ({ e, hits }) => {
+            const byField = new Map<string, Hit>();
+            for (const h of hits) if (!byField.has(h.field)) byField.set(h.field, h);
+            const highlight = [...byField.values()].map((h) => ({
+              objectType: 'KalturaESearchHighlight',
+              fieldName: h.field,
+              hits: [{ objectType: 'KalturaString', value: mark(h.value, h.terms) }],
+            }));
+            return {
+              objectType: 'KalturaESearchEntryResult',
+              object: await entryObject(ctx, e),
+              ...(highlight.length ? { highlight } : {}),
+            };
+          }),
+        ),
       };
     },
   };

@@ -22,10 +22,11 @@ function combine(a: ClassHooks, b: ClassHooks): ClassHooks {
   for (const k of ['beforeAdd', 'afterAdd', 'beforeUpdate', 'beforeDelete', 'present'] as const) {
     const f = a[k] as ((...args: unknown[]) => void) | undefined;
     const g = b[k] as ((...args: unknown[]) => void) | undefined;
-    if (f || g) (out as Record<string, unknown>)[k] = async (...args: unknown[]) => {
-      await f?.(...args);
-      await g?.(...args);
-    };
+    if (f || g)
+      (out as Record<string, unknown>)[k] = async (...args: unknown[]) => {
+        await f?.(...args);
+        await g?.(...args);
+      };
   }
   return out;
 }

@@ -62,7 +62,18 @@ export function loginExtensions(core: SandboxCore): { hooks: Record<string, Clas
     if (!m) return undefined;
     const pids = partnerId !== undefined ? [partnerId] : [core.partner.id];
     for (const pid of pids) {
-      const row = (await core.store.queryObjects({ kind: m.kind, partnerId: pid, objectTypes: m.family, where: [{ field: LOGIN_ID, op: 'eq', value: loginId.toLowerCase() }], live: true, order: [], limit: 1, offset: 0 }))[0];
+      const row = (
+        await core.store.queryObjects({
+          kind: m.kind,
+          partnerId: pid,
+          objectTypes: m.family,
+          where: [{ field: LOGIN_ID, op: 'eq', value: loginId.toLowerCase() }],
+          live: true,
+          order: [],
+          limit: 1,
+          offset: 0,
+        })
+      )[0];
       if (row) return row;
     }
     return undefined;
@@ -74,8 +85,10 @@ export function loginExtensions(core: SandboxCore): { hooks: Record<string, Clas
     d[LOGIN_ID] = loginId.toLowerCase();
     d.loginEnabled = true;
   };
-  const userOf = (g: Gen, userId: unknown): Promise<ObjectRow> => g.engine.find({ ...g, model: users()!, args: { userId } }, { idParam: 'userId', props: [] });
-  const notFound = (g: Gen, code: string, id = '') => g.engine.error(g.op, g.op.errors?.some((e) => e.code === code) ? code : 'USER_NOT_FOUND', { ID: id, LOGIN_ID: id, USER_ID: id });
+  const userOf = (g: Gen, userId: unknown): Promise<ObjectRow> =>
+    g.engine.find({ ...g, model: users()!, args: { userId } }, { idParam: 'userId', props: [] });
+  const notFound = (g: Gen, code: string, id = '') =>
+    g.engine.error(g.op, g.op.errors?.some((e) => e.code === code) ? code : 'USER_NOT_FOUND', { ID: id, LOGIN_ID: id, USER_ID: id });
 
   /** A session for a user who gave the right password, with the back-off of wrong ones. */
   const login = async (g: Gen, row: ObjectRow | undefined, loginId: string, password: unknown, type: number): Promise<string> => {
@@ -87,7 +100,10 @@ export function loginExtensions(core: SandboxCore): { hooks: Record<string, Clas
     if (!row || !d || d.loginEnabled !== true || !checkPassword(d[LOGIN] as Login | undefined, password)) {
       backoff.failed(key);
       // the same answer for an unknown login and a wrong password: nothing to learn from it
-      throw g.engine.error(g.op, g.op.errors?.some((e) => e.code === 'USER_WRONG_PASSWORD') ? 'USER_WRONG_PASSWORD' : 'ADMIN_KUSER_NOT_FOUND');
+      throw g.engine.error(
+        g.op,
+        g.op.errors?.some((e) => e.code === 'USER_WRONG_PASSWORD') ? 'USER_WRONG_PASSWORD' : 'ADMIN_KUSER_NOT_FOUND',
+      );
     }
     backoff.succeeded(key);
     if (Number(d.status) === 0) throw g.engine.error(g.op, 'USER_IS_BLOCKED');
@@ -121,7 +137,8 @@ export function loginExtensions(core: SandboxCore): { hooks: Record<string, Clas
       const loginId = String(g.args.loginId ?? '');
       const taken = await byLoginId(loginId, row.partner_id);
       if (taken && taken.id !== row.id) throw g.engine.error(g.op, 'LOGIN_ID_ALREADY_USED');
-      if (typeof g.args.password !== 'string' || g.args.password.length < 1) throw new KalturaApiError('MISSING_MANDATORY_PARAMETER', { PARAM_NAME: 'password' });
+      if (typeof g.args.password !== 'string' || g.args.password.length < 1)
+        throw new KalturaApiError('MISSING_MANDATORY_PARAMETER', { PARAM_NAME: 'password' });
       setLogin(d, loginId, g.args.password);
       await save(row, d);
       return g.engine.present(g.ctx, users()!, (await core.store.getObject(row.kind, row.id))!);
@@ -150,12 +167,19 @@ export function loginExtensions(core: SandboxCore): { hooks: Record<string, Clas
     'user.login': async (g) => {
       const m = users();
       const row = m ? await core.store.getObject(m.kind, String(g.args.userId ?? '')) : undefined;
-      if (row && row.partner_id !== Number(g.args.partnerId)) throw g.engine.error(g.op, 'INVALID_PARTNER_ID', { PID: String(g.args.partnerId) });
+      if (row && row.partner_id !== Number(g.args.partnerId))
+        throw g.engine.error(g.op, 'INVALID_PARTNER_ID', { PID: String(g.args.partnerId) });
       return await login(g, row, String(g.args.userId ?? ''), g.args.password, SESSION_USER);
     },
     'user.loginbyloginid': async (g) => {
       const loginId = String(g.args.loginId ?? '');
-      return await login(g, await byLoginId(loginId, typeof g.args.partnerId === 'number' ? g.args.partnerId : undefined), loginId, g.args.password, SESSION_USER);
+      return await login(
+        g,
+        await byLoginId(loginId, typeof g.args.partnerId === 'number' ? g.args.partnerId : undefined),
+        loginId,
+        g.args.password,
+        SESSION_USER,
+      );
     },
     'adminuser.login': async (g) => {
       const email = String(g.args.email ?? '');
@@ -169,7 +193,8 @@ export function loginExtensions(core: SandboxCore): { hooks: Record<string, Clas
       await login(g, row, oldLoginId, g.args.password, SESSION_USER); // checks the password, with the back-off
       const d = data(row!);
       const newLoginId = typeof g.args.newLoginId === 'string' && g.args.newLoginId ? g.args.newLoginId : oldLoginId;
-      if (newLoginId.toLowerCase() !== oldLoginId.toLowerCase() && (await byLoginId(newLoginId))) throw g.engine.error(g.op, 'LOGIN_ID_ALREADY_USED');
+      if (newLoginId.toLowerCase() !== oldLoginId.toLowerCase() && (await byLoginId(newLoginId)))
+        throw g.engine.error(g.op, 'LOGIN_ID_ALREADY_USED');
       setLogin(d, newLoginId, typeof g.args.newPassword === 'string' && g.args.newPassword ? g.args.newPassword : String(g.args.password));
       if (typeof g.args.newFirstName === 'string') d.firstName = g.args.newFirstName;
       if (typeof g.args.newLastName === 'string') d.lastName = g.args.newLastName;
@@ -184,7 +209,10 @@ export function loginExtensions(core: SandboxCore): { hooks: Record<string, Clas
       const newEmail = typeof g.args.newEmail === 'string' && g.args.newEmail ? g.args.newEmail : email;
       setLogin(d, newEmail, typeof g.args.newPassword === 'string' && g.args.newPassword ? g.args.newPassword : String(g.args.password));
       await save(row!, d);
-      return { ...(await g.engine.present(g.ctx, users()!, (await core.store.getObject(row!.kind, row!.id))!)), objectType: 'KalturaAdminUser' };
+      return {
+        ...(await g.engine.present(g.ctx, users()!, (await core.store.getObject(row!.kind, row!.id))!)),
+        objectType: 'KalturaAdminUser',
+      };
     },
     'user.logindataresetpassword': async (g) => {
       const row = await byLoginId(String(g.args.loginDataId ?? ''), g.ctx.session!.partnerId);
@@ -196,7 +224,8 @@ export function loginExtensions(core: SandboxCore): { hooks: Record<string, Clas
     },
     // Kaltura emails a link to set a new password; the sandbox sends no mail: it checks the login exists
     'user.resetpassword': async (g) => {
-      if (!(await byLoginId(String(g.args.email ?? ''), g.ctx.session?.partnerId ?? core.partner.id))) throw g.engine.error(g.op, 'LOGIN_DATA_NOT_FOUND');
+      if (!(await byLoginId(String(g.args.email ?? ''), g.ctx.session?.partnerId ?? core.partner.id)))
+        throw g.engine.error(g.op, 'LOGIN_DATA_NOT_FOUND');
       return null;
     },
     'adminuser.resetpassword': async (g) => {

@@ -17,15 +17,41 @@ import { canEdit, canView, newOwner, ownerScope } from './access';
 import { pageOf } from './paging';
 import { findToken } from './uploadToken';
 
-export const { IMPORT: ENTRY_IMPORT, PRECONVERT: ENTRY_PRECONVERT, READY: ENTRY_READY, DELETED: ENTRY_DELETED, NO_CONTENT: ENTRY_NO_CONTENT } = ENTRY_STATUS;
+export const {
+  IMPORT: ENTRY_IMPORT,
+  PRECONVERT: ENTRY_PRECONVERT,
+  READY: ENTRY_READY,
+  DELETED: ENTRY_DELETED,
+  NO_CONTENT: ENTRY_NO_CONTENT,
+} = ENTRY_STATUS;
 const MEDIA_IMAGE = 2;
 
 /** Properties kept as given (besides the columns of the entries table). */
 const STORED_PROPS = [
-  'description', 'adminTags', 'categories', 'categoriesIds', 'partnerData', 'startDate', 'endDate', 'groupId',
-  'accessControlId', 'partnerSortValue', 'conversionProfileId', 'redirectEntryId', 'parentEntryId',
-  'entitledUsersEdit', 'entitledUsersPublish', 'entitledUsersView', 'displayInSearch', 'blockAutoTranscript',
-  'creditUserName', 'creditUrl', 'conversionQuality', 'sourceType', 'searchProviderId', 'templateEntryId',
+  'description',
+  'adminTags',
+  'categories',
+  'categoriesIds',
+  'partnerData',
+  'startDate',
+  'endDate',
+  'groupId',
+  'accessControlId',
+  'partnerSortValue',
+  'conversionProfileId',
+  'redirectEntryId',
+  'parentEntryId',
+  'entitledUsersEdit',
+  'entitledUsersPublish',
+  'entitledUsersView',
+  'displayInSearch',
+  'blockAutoTranscript',
+  'creditUserName',
+  'creditUrl',
+  'conversionQuality',
+  'sourceType',
+  'searchProviderId',
+  'templateEntryId',
 ];
 
 /** The blob of an entry's content (see BlobStore). */
@@ -155,8 +181,21 @@ export async function replaceContent(core: SandboxCore, e: EntryRow, token: Toke
   const now = nowSec();
   const image = e.media_type === MEDIA_IMAGE;
   await core.store.tx(async () => {
-    await core.store.updateEntry(e.id, { status: image ? ENTRY_READY : ENTRY_PRECONVERT, ready_at: image ? null : Date.now() + core.settings.processingMs, content_size: token.uploaded_file_size, file_name: token.file_name, upload_token_id: token.id, version: e.version + 1, updated_at: now });
-    await core.store.updateToken(token.id, { status: TOKEN_CLOSED, attached_object_type: 'entry', attached_object_id: e.id, updated_at: now });
+    await core.store.updateEntry(e.id, {
+      status: image ? ENTRY_READY : ENTRY_PRECONVERT,
+      ready_at: image ? null : Date.now() + core.settings.processingMs,
+      content_size: token.uploaded_file_size,
+      file_name: token.file_name,
+      upload_token_id: token.id,
+      version: e.version + 1,
+      updated_at: now,
+    });
+    await core.store.updateToken(token.id, {
+      status: TOKEN_CLOSED,
+      attached_object_type: 'entry',
+      attached_object_id: e.id,
+      updated_at: now,
+    });
   });
   await core.store.blobs.move(src, contentBlob(e.id));
 }
@@ -215,7 +254,12 @@ async function refreshEntry(core: SandboxCore, e: EntryRow): Promise<EntryRow> {
 
 export async function findEntry(ctx: CallContext, id: unknown, forEdit = false): Promise<EntryRow> {
   const e = typeof id === 'string' && id.length <= 100 ? await ctx.core.store.getEntry(id) : undefined;
-  if (!e || e.partner_id !== ctx.session?.partnerId || e.status === ENTRY_DELETED || !(forEdit ? canEdit(ctx, e, e.id) : canView(ctx, e, e.id))) {
+  if (
+    !e ||
+    e.partner_id !== ctx.session?.partnerId ||
+    e.status === ENTRY_DELETED ||
+    !(forEdit ? canEdit(ctx, e, e.id) : canView(ctx, e, e.id))
+  ) {
     throw new KalturaApiError('ENTRY_ID_NOT_FOUND', { ENTRY_ID: typeof id === 'string' ? id.slice(0, 100) : '' });
   }
   return refreshEntry(ctx.core, e);
@@ -229,7 +273,8 @@ function pickProps(input: KObject): Record<string, unknown> {
 
 export const add: Action = async (ctx, a) => {
   const input = a.entry as KObject;
-  if (input.mediaType === undefined || input.mediaType === null) throw new KalturaApiError('PROPERTY_VALIDATION_CANNOT_BE_NULL', { PROP_NAME: 'mediaType' });
+  if (input.mediaType === undefined || input.mediaType === null)
+    throw new KalturaApiError('PROPERTY_VALIDATION_CANNOT_BE_NULL', { PROP_NAME: 'mediaType' });
   await ctx.core.visitors?.beforeInsert(ctx);
   const s = ctx.session!;
   const admin = ownerScope(ctx) === undefined;
@@ -267,7 +312,8 @@ export const addContent: Action = async (ctx, a) => {
     // the sandbox never fetches URLs a user names
     throw new KalturaApiError('RESOURCE_TYPE_NOT_SUPPORTED', { RES_TYPE: resource.objectType });
   }
-  if (typeof resource.token !== 'string' || !resource.token) throw new KalturaApiError('MISSING_MANDATORY_PARAMETER', { PARAM_NAME: 'resource:token' });
+  if (typeof resource.token !== 'string' || !resource.token)
+    throw new KalturaApiError('MISSING_MANDATORY_PARAMETER', { PARAM_NAME: 'resource:token' });
   const t = await findToken(ctx, resource.token);
   if (t.attached_object_id && t.attached_object_id !== e.id) throw new KalturaApiError('UPLOAD_TOKEN_INVALID_STATUS_FOR_ADD_ENTRY');
   if (t.status === TOKEN_FULL_UPLOAD) {
@@ -300,7 +346,11 @@ const ORDER_FIELDS = new Set(['createdAt', 'updatedAt', 'name', 'mediaType']);
  */
 export type EntryIdsOf = (ctx: CallContext, filter: KObject) => Promise<string[] | undefined>;
 
-async function listEntries(ctx: CallContext, a: Record<string, unknown>, responseType: string): Promise<{ objectType: string; objects: unknown[]; totalCount: number }> {
+async function listEntries(
+  ctx: CallContext,
+  a: Record<string, unknown>,
+  responseType: string,
+): Promise<{ objectType: string; objects: unknown[]; totalCount: number }> {
   await refreshEntries(ctx.core);
   const f = (a.filter as KObject | null) ?? { objectType: 'KalturaMediaEntryFilter' };
   const where: Condition[] = [];
@@ -345,7 +395,8 @@ async function listEntries(ctx: CallContext, a: Record<string, unknown>, respons
 }
 
 export const list: Action = (ctx, a) => listEntries(ctx, a, 'KalturaMediaListResponse');
-export const count: Action = async (ctx, a) => (await listEntries(ctx, { filter: a.filter, pager: { objectType: 'KalturaFilterPager', pageSize: 1 } }, '')).totalCount;
+export const count: Action = async (ctx, a) =>
+  (await listEntries(ctx, { filter: a.filter, pager: { objectType: 'KalturaFilterPager', pageSize: 1 } }, '')).totalCount;
 export const baseList: Action = (ctx, a) => listEntries(ctx, a, 'KalturaBaseEntryListResponse');
 
 const INSERT_ONLY = ['mediaType', 'creatorId', 'conversionQuality', 'sourceType', 'searchProviderId', 'templateEntryId'];

@@ -77,13 +77,24 @@ export function metadataOverrides(): Record<string, Override> {
       const { data: profile } = await profileOf(g, g.args.metadataProfileId);
       const objectType = String(g.args.objectType);
       if (profile.metadataObjectType !== undefined && String(profile.metadataObjectType) !== objectType) {
-        throw g.engine.error(g.op, 'INCOMPATIBLE_METADATA_PROFILE_OBJECT_TYPE', { OBJ_TYPE: String(profile.metadataObjectType), META_OBJ_TYPE: objectType });
+        throw g.engine.error(g.op, 'INCOMPATIBLE_METADATA_PROFILE_OBJECT_TYPE', {
+          OBJ_TYPE: String(profile.metadataObjectType),
+          META_OBJ_TYPE: objectType,
+        });
       }
-      const existing = (await g.engine.query(g, [
-        { field: 'metadataProfileId', op: 'eq', value: Number(g.args.metadataProfileId) },
-        { field: 'metadataObjectType', op: 'eq', value: objectType },
-        { field: 'objectId', op: 'eq', value: String(g.args.objectId) },
-      ], [], 1, 0))[0];
+      const existing = (
+        await g.engine.query(
+          g,
+          [
+            { field: 'metadataProfileId', op: 'eq', value: Number(g.args.metadataProfileId) },
+            { field: 'metadataObjectType', op: 'eq', value: objectType },
+            { field: 'objectId', op: 'eq', value: String(g.args.objectId) },
+          ],
+          [],
+          1,
+          0,
+        )
+      )[0];
       if (existing) throw g.engine.error(g.op, 'METADATA_ALREADY_EXISTS', { ID: existing.id });
       validate(g, profile.xsd, g.args.xmlData);
       const data: Data = {
@@ -106,18 +117,40 @@ export function metadataOverrides(): Record<string, Override> {
       if (g.args.xmlData === null || g.args.xmlData === undefined) return g.engine.present(g.ctx, g.model, row);
       const { data: profile } = await profileOf(g, current.metadataProfileId);
       validate(g, profile.xsd, g.args.xmlData);
-      const next = await g.engine.patch(g, row, { xml: g.args.xmlData, version: Number(current.version ?? 0) + 1, metadataProfileVersion: profile.version ?? 1 });
+      const next = await g.engine.patch(g, row, {
+        xml: g.args.xmlData,
+        version: Number(current.version ?? 0) + 1,
+        metadataProfileVersion: profile.version ?? 1,
+      });
       return g.engine.present(g.ctx, g.model, next);
     },
     // the same from files (small XML files: at most 2 MiB)
-    'metadata.addfromfile': async (g) => overrides['metadata.add']!({ ...g, args: { ...g.args, xmlData: await fileText(g.args.xmlFile as FileArg, 'xmlFile') } }),
-    'metadata.updatefromfile': async (g) => overrides['metadata.update']!({ ...g, args: { ...g.args, xmlData: (await fileText(g.args.xmlFile as FileArg | null, 'xmlFile')) ?? null, version: null } }),
+    'metadata.addfromfile': async (g) =>
+      overrides['metadata.add']!({ ...g, args: { ...g.args, xmlData: await fileText(g.args.xmlFile as FileArg, 'xmlFile') } }),
+    'metadata.updatefromfile': async (g) =>
+      overrides['metadata.update']!({
+        ...g,
+        args: { ...g.args, xmlData: (await fileText(g.args.xmlFile as FileArg | null, 'xmlFile')) ?? null, version: null },
+      }),
     'metadataprofile.addfromfile': async (g) =>
-      overrides['metadataprofile.add']!({ ...g, args: { ...g.args, xsdData: await fileText(g.args.xsdFile as FileArg, 'xsdFile'), viewsData: (await fileText(g.args.viewsFile as FileArg | null, 'viewsFile')) ?? null } }),
+      overrides['metadataprofile.add']!({
+        ...g,
+        args: {
+          ...g.args,
+          xsdData: await fileText(g.args.xsdFile as FileArg, 'xsdFile'),
+          viewsData: (await fileText(g.args.viewsFile as FileArg | null, 'viewsFile')) ?? null,
+        },
+      }),
     'metadataprofile.updatedefinitionfromfile': async (g) =>
-      overrides['metadataprofile.update']!({ ...g, args: { ...g.args, metadataProfile: null, xsdData: await fileText(g.args.xsdFile as FileArg, 'xsdFile') } }),
+      overrides['metadataprofile.update']!({
+        ...g,
+        args: { ...g.args, metadataProfile: null, xsdData: await fileText(g.args.xsdFile as FileArg, 'xsdFile') },
+      }),
     'metadataprofile.updateviewsfromfile': async (g) =>
-      overrides['metadataprofile.update']!({ ...g, args: { ...g.args, metadataProfile: null, viewsData: await fileText(g.args.viewsFile as FileArg, 'viewsFile') } }),
+      overrides['metadataprofile.update']!({
+        ...g,
+        args: { ...g.args, metadataProfile: null, viewsData: await fileText(g.args.viewsFile as FileArg, 'viewsFile') },
+      }),
     'metadata.serve': async (g) => {
       const row = await g.engine.find(g, { idParam: g.op.params[0]?.name ?? 'id', props: [] });
       return new FileAnswer('', 0, `metadata_${row.id}.xml`, '', String(g.engine.dataOf(row).xml ?? ''));

@@ -50,7 +50,14 @@ export function cues(text: string): Array<{ startTime: number; endTime: number; 
     const startTime = time(a ?? '');
     const endTime = time(b ?? '');
     if (Number.isNaN(startTime) || Number.isNaN(endTime)) continue;
-    out.push({ startTime, endTime, content: lines.slice(at + 1).join('\n').trim() });
+    out.push({
+      startTime,
+      endTime,
+      content: lines
+        .slice(at + 1)
+        .join('\n')
+        .trim(),
+    });
   }
   return out;
 }
@@ -69,16 +76,19 @@ export function moreOverrides(core: SandboxCore): Record<string, Override> {
   // polls: votes per user
   const pollRow = async (g: Gen) => {
     const row = typeof g.args.pollId === 'string' ? await core.store.getObject('KalturaPoll', g.args.pollId) : undefined;
-    if (!row || row.partner_id !== g.ctx.session!.partnerId) throw new KalturaApiError('INVALID_OBJECT_ID', { ID: String(g.args.pollId ?? '').slice(0, 100) });
+    if (!row || row.partner_id !== g.ctx.session!.partnerId)
+      throw new KalturaApiError('INVALID_OBJECT_ID', { ID: String(g.args.pollId ?? '').slice(0, 100) });
     return row;
   };
 
   /** Sets a text property of a distribution provider action (found by its id). */
-  const providerText = (prop: string, param: string, file = false): Override => async (g) => {
-    const row = await g.engine.find(g, { idParam: 'id', props: [] }, true);
-    const text = file ? await fileText(g.args[param] as FileArg, param) : g.args[param];
-    return g.engine.present(g.ctx, g.model, await g.engine.patch(g, row, { [prop]: text }));
-  };
+  const providerText =
+    (prop: string, param: string, file = false): Override =>
+    async (g) => {
+      const row = await g.engine.find(g, { idParam: 'id', props: [] }, true);
+      const text = file ? await fileText(g.args[param] as FileArg, param) : g.args[param];
+      return g.engine.present(g.ctx, g.model, await g.engine.patch(g, row, { [prop]: text }));
+    };
 
   /** Caption items of the session's caption assets (of one asset, or of all), as KalturaCaptionAssetItem. */
   const captionItems = async (g: Gen, assetId?: string): Promise<Data[]> => {
@@ -86,14 +96,24 @@ export function moreOverrides(core: SandboxCore): Record<string, Override> {
     if (!m) return [];
     const assets = assetId
       ? [await g.engine.find({ ...g, model: m, args: { id: assetId } }, { idParam: 'id', props: [] })]
-      : await core.store.queryObjects({ kind: m.kind, partnerId: g.ctx.session!.partnerId, objectTypes: m.family, where: [], live: true, order: [], limit: 1000, offset: 0 });
+      : await core.store.queryObjects({
+          kind: m.kind,
+          partnerId: g.ctx.session!.partnerId,
+          objectTypes: m.family,
+          where: [],
+          live: true,
+          order: [],
+          limit: 1000,
+          offset: 0,
+        });
     const out: Data[] = [];
     for (const a of assets) {
       if (a.content_size === null || a.content_size > 10 * 1024 * 1024) continue;
       const bytes = await core.store.blobs.head(assetBlob(a.kind, a.id), 10 * 1024 * 1024);
       if (!bytes) continue;
       const asset = await g.engine.present(g.ctx, m, a);
-      for (const c of cues(bytes.toString('utf8'))) out.push({ objectType: 'KalturaCaptionAssetItem', asset, entryId: asset.entryId, ...c });
+      for (const c of cues(bytes.toString('utf8')))
+        out.push({ objectType: 'KalturaCaptionAssetItem', asset, entryId: asset.entryId, ...c });
     }
     return out;
   };
@@ -102,8 +122,10 @@ export function moreOverrides(core: SandboxCore): Record<string, Override> {
     const text = (d: Data) => String(d.content ?? '').toLowerCase();
     return items.filter((d) => {
       if (typeof f.contentLike === 'string' && !text(d).includes(f.contentLike.toLowerCase())) return false;
-      if (typeof f.contentMultiLikeOr === 'string' && !listItems(f.contentMultiLikeOr).some((w) => text(d).includes(w.toLowerCase()))) return false;
-      if (typeof f.contentMultiLikeAnd === 'string' && !listItems(f.contentMultiLikeAnd).every((w) => text(d).includes(w.toLowerCase()))) return false;
+      if (typeof f.contentMultiLikeOr === 'string' && !listItems(f.contentMultiLikeOr).some((w) => text(d).includes(w.toLowerCase())))
+        return false;
+      if (typeof f.contentMultiLikeAnd === 'string' && !listItems(f.contentMultiLikeAnd).every((w) => text(d).includes(w.toLowerCase())))
+        return false;
       if (typeof f.startTimeGreaterThanOrEqual === 'number' && Number(d.startTime) < f.startTimeGreaterThanOrEqual) return false;
       if (typeof f.endTimeLessThanOrEqual === 'number' && Number(d.endTime) > f.endTimeLessThanOrEqual) return false;
       if (typeof f.languageEqual === 'string' && (d.asset as Data).language !== f.languageEqual) return false;
@@ -118,16 +140,19 @@ export function moreOverrides(core: SandboxCore): Record<string, Override> {
   const updateContent: Override = async (g) => {
     const e = await findEntry(g.ctx, g.args.entryId, true);
     const resource = g.args.resource as KObject | null;
-    if (!resource || resource.objectType !== 'KalturaUploadedFileTokenResource') throw new KalturaApiError('RESOURCE_TYPE_NOT_SUPPORTED', { RES_TYPE: String(resource?.objectType ?? '') });
+    if (!resource || resource.objectType !== 'KalturaUploadedFileTokenResource')
+      throw new KalturaApiError('RESOURCE_TYPE_NOT_SUPPORTED', { RES_TYPE: String(resource?.objectType ?? '') });
     const t = await findToken(g.ctx, resource.token);
     if (t.status !== TOKEN_FULL_UPLOAD) throw new KalturaApiError('UPLOAD_TOKEN_INVALID_STATUS_FOR_ADD_ENTRY');
     await replaceContent(core, e, t);
     return entryObject(g.ctx, (await core.store.getEntry(e.id))!);
   };
-  const copy = (sourceParam: string, objectParam?: string): Override => async (g) => {
-    const source = await findEntry(g.ctx, g.args[sourceParam]);
-    return entryObject(g.ctx, await copyEntry(g.ctx, source, objectParam ? (g.args[objectParam] as KObject | null) : null));
-  };
+  const copy =
+    (sourceParam: string, objectParam?: string): Override =>
+    async (g) => {
+      const source = await findEntry(g.ctx, g.args[sourceParam]);
+      return entryObject(g.ctx, await copyEntry(g.ctx, source, objectParam ? (g.args[objectParam] as KObject | null) : null));
+    };
 
   /** MB of content kept for a partner (entries and assets). */
   const hostingMb = async (partnerId: number) => {
@@ -140,8 +165,22 @@ export function moreOverrides(core: SandboxCore): Record<string, Override> {
   /** The flavor or thumbnail params of a conversion profile (its conversionProfileAssetParams). */
   const paramsOfProfile = async (g: Gen) => {
     const links = g.engine.modelOfClass('KalturaConversionProfileAssetParams');
-    const ids = links ? (await core.store.queryObjects({ kind: links.kind, partnerId: g.ctx.session!.partnerId, where: [{ field: 'conversionProfileId', op: 'eq', value: Number(g.args.conversionProfileId) }], live: true, order: [], limit: 500, offset: 0 })).map((r) => String(data(r).assetParamsId)) : [];
-    const found = (await Promise.all(ids.map((id) => core.store.getObject(g.model.kind, id)))).filter((r): r is ObjectRow => !!r && g.model.family.includes(r.object_type));
+    const ids = links
+      ? (
+          await core.store.queryObjects({
+            kind: links.kind,
+            partnerId: g.ctx.session!.partnerId,
+            where: [{ field: 'conversionProfileId', op: 'eq', value: Number(g.args.conversionProfileId) }],
+            live: true,
+            order: [],
+            limit: 500,
+            offset: 0,
+          })
+        ).map((r) => String(data(r).assetParamsId))
+      : [];
+    const found = (await Promise.all(ids.map((id) => core.store.getObject(g.model.kind, id)))).filter(
+      (r): r is ObjectRow => !!r && g.model.family.includes(r.object_type),
+    );
     return Promise.all(found.map((r) => g.engine.present(g.ctx, g.model, r)));
   };
 
@@ -152,10 +191,16 @@ export function moreOverrides(core: SandboxCore): Record<string, Override> {
     const source = await core.defaultThumbnail?.(String(g.args.sourceEntryId));
     const m = g.engine.modelOfClass('KalturaThumbAsset');
     const setDefault = m ? core.desc.operationByName(m.service, 'setAsDefault') : undefined;
-    if (!source || !m || !setDefault) throw new KalturaApiError('INVALID_FIELD_VALUE', { FIELD_NAME: 'sourceEntryId (it has no default thumbnail to copy: the sandbox does not capture frames)' });
+    if (!source || !m || !setDefault)
+      throw new KalturaApiError('INVALID_FIELD_VALUE', {
+        FIELD_NAME: 'sourceEntryId (it has no default thumbnail to copy: the sandbox does not capture frames)',
+      });
     const tg: Gen = { ...g, model: m, op: setDefault, args: {} };
     const row = await g.engine.insert(tg, source.object_type, { entryId: e.id, tags: '' }, {});
-    const file = { fileName: source.file_name ?? 'thumb.jpg', stream: core.store.blobs.read(assetBlob(source.kind, source.id), 0, Math.max(0, (source.content_size ?? 1) - 1)) } as unknown as FileArg;
+    const file = {
+      fileName: source.file_name ?? 'thumb.jpg',
+      stream: core.store.blobs.read(assetBlob(source.kind, source.id), 0, Math.max(0, (source.content_size ?? 1) - 1)),
+    } as unknown as FileArg;
     const withContent = await attachFile(core, tg, row, file);
     await g.engine.run(g.ctx, setDefault, { thumbAssetId: withContent.id });
     return entryObject(g.ctx, (await core.store.getEntry(e.id))!);
@@ -168,7 +213,18 @@ export function moreOverrides(core: SandboxCore): Record<string, Override> {
       const input = (g.args.quiz ?? {}) as Data;
       const d: Data = { version: 1 };
       for (const [k, v] of Object.entries(input)) if (k !== 'objectType' && v !== null && v !== undefined) d[k] = v;
-      const r: ObjectRow = { kind: g.model.kind, id: e.id, partner_id: e.partner_id, object_type: 'KalturaQuiz', ...newOwner(g.ctx), created_at: now(), updated_at: now(), data: JSON.stringify(d), content_size: null, file_name: null };
+      const r: ObjectRow = {
+        kind: g.model.kind,
+        id: e.id,
+        partner_id: e.partner_id,
+        object_type: 'KalturaQuiz',
+        ...newOwner(g.ctx),
+        created_at: now(),
+        updated_at: now(),
+        data: JSON.stringify(d),
+        content_size: null,
+        file_name: null,
+      };
       await core.visitors?.beforeInsert(g.ctx);
       await core.store.insertObject(r);
       return quizAnswer(g, r);
@@ -190,7 +246,18 @@ export function moreOverrides(core: SandboxCore): Record<string, Override> {
     'poll.add': async (g) => {
       const id = newEntryId();
       await core.visitors?.beforeInsert(g.ctx);
-      await core.store.insertObject({ kind: 'KalturaPoll', id, partner_id: g.ctx.session!.partnerId, object_type: 'KalturaPoll', ...newOwner(g.ctx), created_at: now(), updated_at: now(), data: JSON.stringify({ pollType: g.args.pollType ?? 'SINGLE_ANONYMOUS', votes: {} }), content_size: null, file_name: null });
+      await core.store.insertObject({
+        kind: 'KalturaPoll',
+        id,
+        partner_id: g.ctx.session!.partnerId,
+        object_type: 'KalturaPoll',
+        ...newOwner(g.ctx),
+        created_at: now(),
+        updated_at: now(),
+        data: JSON.stringify({ pollType: g.args.pollType ?? 'SINGLE_ANONYMOUS', votes: {} }),
+        content_size: null,
+        file_name: null,
+      });
       return id;
     },
     'poll.vote': async (g) => {
@@ -217,7 +284,11 @@ export function moreOverrides(core: SandboxCore): Record<string, Override> {
     'baseentry.clone': copy('entryId'),
     'documents.addfromuploadedfile': async (g) => {
       const row = await g.engine.add(g, g.args.documentEntry as KObject, []);
-      return g.engine.present(g.ctx, g.model, await attach(core, g, row, { objectType: 'KalturaUploadedFileTokenResource', token: g.args.uploadTokenId }));
+      return g.engine.present(
+        g.ctx,
+        g.model,
+        await attach(core, g, row, { objectType: 'KalturaUploadedFileTokenResource', token: g.args.uploadTokenId }),
+      );
     },
     'genericdistributionprovideraction.addmrsstransform': providerText('mrssTransformer', 'xslData'),
     'genericdistributionprovideraction.addmrssvalidate': providerText('mrssValidator', 'xsdData'),
@@ -229,7 +300,8 @@ export function moreOverrides(core: SandboxCore): Record<string, Override> {
       const row = await g.engine.find(g, { idParam: g.op.params[0]?.name ?? 'assetId', props: [] }, true);
       const entryId = data(row).entryId;
       for (const other of await g.engine.query(g, [{ field: 'entryId', op: 'eq', value: entryId }], [], 500, 0)) {
-        if (other.id !== row.id && data(other).isOriginal === true) await core.store.updateObject(other.kind, other.id, { data: JSON.stringify({ ...data(other), isOriginal: false }) });
+        if (other.id !== row.id && data(other).isOriginal === true)
+          await core.store.updateObject(other.kind, other.id, { data: JSON.stringify({ ...data(other), isOriginal: false }) });
       }
       await g.engine.patch(g, row, { isOriginal: true });
       return null;
@@ -247,7 +319,18 @@ export function moreOverrides(core: SandboxCore): Record<string, Override> {
     // categories are never locked in the sandbox (Kaltura locks them while it moves entries)
     'category.unlockcategories': () => null,
     'conversionprofile.getdefault': async (g) => {
-      const row = (await g.engine.query(g, [{ field: 'isDefault', op: 'eq', value: 1 }, ...(g.args.type !== null && g.args.type !== undefined ? [{ field: 'type', op: 'eq' as const, value: g.args.type }] : [])], [], 1, 0))[0];
+      const row = (
+        await g.engine.query(
+          g,
+          [
+            { field: 'isDefault', op: 'eq', value: 1 },
+            ...(g.args.type !== null && g.args.type !== undefined ? [{ field: 'type', op: 'eq' as const, value: g.args.type }] : []),
+          ],
+          [],
+          1,
+          0,
+        )
+      )[0];
       if (!row) throw g.engine.notFound(g.op, g.model.objectClass, 'default');
       return g.engine.present(g.ctx, g.model, row);
     },
@@ -260,13 +343,40 @@ export function moreOverrides(core: SandboxCore): Record<string, Override> {
     'media.updatethumbnailfromsourceentry': (g) => thumbFromSource(g),
     'baseentry.updatethumbnailfromsourceentry': (g) => thumbFromSource(g),
     // storage used by the partner's content (the sandbox counts no bandwidth)
-    'partner.getstatistics': async (g) => ({ objectType: 'KalturaPartnerStatistics', hosting: await hostingMb(g.ctx.session!.partnerId), bandwidth: 0, usage: 0, usagePercent: 0, packageBandwidthAndStorage: 0 }),
-    'partner.getusage': async (g) => ({ objectType: 'KalturaPartnerUsage', hostingGB: Math.round(((await hostingMb(g.ctx.session!.partnerId)) / 1024) * 1000) / 1000, usageGB: 0, Percent: 0, packageBW: 0 }),
+    'partner.getstatistics': async (g) => ({
+      objectType: 'KalturaPartnerStatistics',
+      hosting: await hostingMb(g.ctx.session!.partnerId),
+      bandwidth: 0,
+      usage: 0,
+      usagePercent: 0,
+      packageBandwidthAndStorage: 0,
+    }),
+    'partner.getusage': async (g) => ({
+      objectType: 'KalturaPartnerUsage',
+      hostingGB: Math.round(((await hostingMb(g.ctx.session!.partnerId)) / 1024) * 1000) / 1000,
+      usageGB: 0,
+      Percent: 0,
+      packageBW: 0,
+    }),
     'baseentry.getplaybackcontext': async (g) => {
       const e = await findEntry(g.ctx, g.args.entryId);
       const o = (await entryObject(g.ctx, e)) as Data;
-      const sources = typeof o.dataUrl === 'string' ? [{ objectType: 'KalturaPlaybackSource', deliveryProfileId: '', format: 'url', protocols: o.dataUrl.startsWith('https') ? 'https' : 'http', url: o.dataUrl, flavorIds: '' }] : [];
-      const messages = sources.length ? [] : [{ objectType: 'KalturaAccessControlMessage', message: 'No flavors found', code: 'NO_FLAVORS_FOUND' }];
+      const sources =
+        typeof o.dataUrl === 'string'
+          ? [
+              {
+                objectType: 'KalturaPlaybackSource',
+                deliveryProfileId: '',
+                format: 'url',
+                protocols: o.dataUrl.startsWith('https') ? 'https' : 'http',
+                url: o.dataUrl,
+                flavorIds: '',
+              },
+            ]
+          : [];
+      const messages = sources.length
+        ? []
+        : [{ objectType: 'KalturaAccessControlMessage', message: 'No flavors found', code: 'NO_FLAVORS_FOUND' }];
       return { objectType: 'KalturaPlaybackContext', sources, flavorAssets: [], actions: [], messages, playbackCaptions: [] };
     },
     'livestream.getdetails': async (g) => {
@@ -276,11 +386,21 @@ export function moreOverrides(core: SandboxCore): Record<string, Override> {
     'flavorasset.getflavorassetswithparams': async (g) => {
       const params = g.engine.modelOfClass('KalturaFlavorParams');
       const rows = await g.engine.query(g, [{ field: 'entryId', op: 'eq', value: g.args.entryId }], [], 500, 0);
-      return Promise.all(rows.map(async (r) => {
-        const asset = await g.engine.present(g.ctx, g.model, r);
-        const p = params && asset.flavorParamsId !== undefined ? await core.store.getObject(params.kind, String(asset.flavorParamsId)) : undefined;
-        return { objectType: 'KalturaFlavorAssetWithParams', entryId: g.args.entryId, flavorAsset: asset, ...(p && params ? { flavorParams: await g.engine.present(g.ctx, params, p) } : {}) };
-      }));
+      return Promise.all(
+        rows.map(async (r) => {
+          const asset = await g.engine.present(g.ctx, g.model, r);
+          const p =
+            params && asset.flavorParamsId !== undefined
+              ? await core.store.getObject(params.kind, String(asset.flavorParamsId))
+              : undefined;
+          return {
+            objectType: 'KalturaFlavorAssetWithParams',
+            entryId: g.args.entryId,
+            flavorAsset: asset,
+            ...(p && params ? { flavorParams: await g.engine.present(g.ctx, params, p) } : {}),
+          };
+        }),
+      );
     },
     'flavorparams.getbyconversionprofileid': (g) => paramsOfProfile(g),
     'thumbparams.getbyconversionprofileid': (g) => paramsOfProfile(g),
@@ -291,17 +411,31 @@ export function moreOverrides(core: SandboxCore): Record<string, Override> {
     },
     'captionassetitem.list': async (g) => {
       const items = itemFilter(await captionItems(g, String(g.args.captionAssetId ?? '')), g.args.captionAssetItemFilter as Data);
-      return { objectType: 'KalturaCaptionAssetItemListResponse', objects: page(items, g.args.captionAssetItemPager), totalCount: items.length };
+      return {
+        objectType: 'KalturaCaptionAssetItemListResponse',
+        objects: page(items, g.args.captionAssetItemPager),
+        totalCount: items.length,
+      };
     },
     'captionassetitem.search': async (g) => {
       const items = itemFilter(await captionItems(g), g.args.captionAssetItemFilter as Data);
-      return { objectType: 'KalturaCaptionAssetItemListResponse', objects: page(items, g.args.captionAssetItemPager), totalCount: items.length };
+      return {
+        objectType: 'KalturaCaptionAssetItemListResponse',
+        objects: page(items, g.args.captionAssetItemPager),
+        totalCount: items.length,
+      };
     },
     'captionassetitem.searchentries': async (g) => {
       const ids = [...new Set(itemFilter(await captionItems(g), g.args.captionAssetItemFilter as Data).map((d) => String(d.entryId)))];
-      const rows = (await Promise.all(ids.map((id) => core.store.getEntry(id)))).filter((e): e is NonNullable<typeof e> => !!e && e.status !== ENTRY_DELETED && e.partner_id === g.ctx.session!.partnerId);
+      const rows = (await Promise.all(ids.map((id) => core.store.getEntry(id)))).filter(
+        (e): e is NonNullable<typeof e> => !!e && e.status !== ENTRY_DELETED && e.partner_id === g.ctx.session!.partnerId,
+      );
       const entries = await Promise.all(rows.map((e) => entryObject(g.ctx, e)));
-      return { objectType: 'KalturaBaseEntryListResponse', objects: page(entries, g.args.captionAssetItemPager), totalCount: entries.length };
+      return {
+        objectType: 'KalturaBaseEntryListResponse',
+        objects: page(entries, g.args.captionAssetItemPager),
+        totalCount: entries.length,
+      };
     },
   };
 }

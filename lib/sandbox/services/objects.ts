@@ -17,19 +17,34 @@ import { entryObject } from './media';
 import type { ObjectRow } from '../store';
 
 const DEFAULT_THUMB = 'default_thumb';
-const tagsOf = (v: unknown) => String(v ?? '').split(',').map((t) => t.trim()).filter(Boolean);
+const tagsOf = (v: unknown) =>
+  String(v ?? '')
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
 
 export function objectExtensions(core: SandboxCore): { hooks: Record<string, ClassHooks>; overrides: Record<string, Override> } {
   const thumbs = () => core.generic.modelOfClass('KalturaThumbAsset');
   const entryThumbs = async (partnerId: number, entryId: string): Promise<ObjectRow[]> => {
     const m = thumbs();
     if (!m) return [];
-    return core.store.queryObjects({ kind: m.kind, partnerId, objectTypes: m.family, where: [{ field: 'entryId', op: 'eq', value: entryId }], live: true, order: [], limit: 500, offset: 0 });
+    return core.store.queryObjects({
+      kind: m.kind,
+      partnerId,
+      objectTypes: m.family,
+      where: [{ field: 'entryId', op: 'eq', value: entryId }],
+      live: true,
+      order: [],
+      limit: 500,
+      offset: 0,
+    });
   };
   core.defaultThumbnail = async (entryId: string) => {
     const e = await core.store.getEntry(entryId);
     if (!e) return undefined;
-    return (await entryThumbs(e.partner_id, entryId)).find((r) => r.content_size !== null && tagsOf((JSON.parse(r.data) as Data).tags).includes(DEFAULT_THUMB));
+    return (await entryThumbs(e.partner_id, entryId)).find(
+      (r) => r.content_size !== null && tagsOf((JSON.parse(r.data) as Data).tags).includes(DEFAULT_THUMB),
+    );
   };
 
   const hooks: Record<string, ClassHooks> = {
@@ -50,7 +65,11 @@ export function objectExtensions(core: SandboxCore): { hooks: Record<string, Cla
     },
     KalturaUser: {
       present(_ctx, engine, d, row) {
-        if (d.fullName === undefined && (d.firstName || d.lastName) && engine.desc.allProperties(row.object_type).some((p) => p.name === 'fullName')) {
+        if (
+          d.fullName === undefined &&
+          (d.firstName || d.lastName) &&
+          engine.desc.allProperties(row.object_type).some((p) => p.name === 'fullName')
+        ) {
           d.fullName = [d.firstName, d.lastName].filter(Boolean).join(' ');
         }
       },
@@ -71,7 +90,10 @@ export function objectExtensions(core: SandboxCore): { hooks: Record<string, Cla
         if (other.id === row.id) continue;
         const od = JSON.parse(other.data) as Data;
         const tags = tagsOf(od.tags);
-        if (tags.includes(DEFAULT_THUMB)) await core.store.updateObject(other.kind, other.id, { data: JSON.stringify({ ...od, tags: tags.filter((t) => t !== DEFAULT_THUMB).join(',') }) });
+        if (tags.includes(DEFAULT_THUMB))
+          await core.store.updateObject(other.kind, other.id, {
+            data: JSON.stringify({ ...od, tags: tags.filter((t) => t !== DEFAULT_THUMB).join(',') }),
+          });
       }
       const tags = tagsOf(d.tags);
       if (!tags.includes(DEFAULT_THUMB)) await g.engine.patch(g, row, { tags: [...tags, DEFAULT_THUMB].join(',') });
@@ -94,7 +116,7 @@ export function objectExtensions(core: SandboxCore): { hooks: Record<string, Cla
     },
     'user.get': async (g: Gen) => {
       const given = g.args.userId;
-      const id = given === null || given === undefined || given === '' ? g.ctx.session?.userId ?? '' : String(given);
+      const id = given === null || given === undefined || given === '' ? (g.ctx.session?.userId ?? '') : String(given);
       if (!id) throw g.engine.error(g.op, 'INVALID_USER_ID');
       return g.engine.present(g.ctx, g.model, await g.engine.find({ ...g, args: { userId: id } }, { idParam: 'userId', props: [] }));
     },
@@ -105,9 +127,19 @@ export function objectExtensions(core: SandboxCore): { hooks: Record<string, Cla
     const op = core.desc.operationByName(m?.service ?? 'thumbAsset', 'add');
     if (!m || !op) throw new KalturaApiError('SANDBOX_ACTION_NOT_SIMULATED', { SERVICE_NAME: g.op.service, ACTION_NAME: g.op.action });
     const tg: Gen = { ...g, model: m, op, args: { entryId: g.args.entryId } };
-    if (!(await core.generic.entryExists(g.ctx, String(g.args.entryId ?? '')))) throw new KalturaApiError('ENTRY_ID_NOT_FOUND', { ENTRY_ID: String(g.args.entryId ?? '').slice(0, 100) });
-    const row = await attachFile(core, tg, await g.engine.insert(tg, m.objectClass, { entryId: g.args.entryId }, {}), g.args.fileData as FileArg);
-    await overrides['thumbasset.setasdefault']!({ ...tg, op: core.desc.operationByName(m.service, 'setAsDefault') ?? tg.op, args: { thumbAssetId: row.id } });
+    if (!(await core.generic.entryExists(g.ctx, String(g.args.entryId ?? ''))))
+      throw new KalturaApiError('ENTRY_ID_NOT_FOUND', { ENTRY_ID: String(g.args.entryId ?? '').slice(0, 100) });
+    const row = await attachFile(
+      core,
+      tg,
+      await g.engine.insert(tg, m.objectClass, { entryId: g.args.entryId }, {}),
+      g.args.fileData as FileArg,
+    );
+    await overrides['thumbasset.setasdefault']!({
+      ...tg,
+      op: core.desc.operationByName(m.service, 'setAsDefault') ?? tg.op,
+      args: { thumbAssetId: row.id },
+    });
     const e = await core.store.getEntry(String(g.args.entryId));
     return e ? entryObject(g.ctx, e) : null;
   }
@@ -134,4 +166,3 @@ export async function entryThumbnail(core: SandboxCore, ctx: CallContext, entryI
   const version = Number((JSON.parse(t.data) as Data).version ?? 1);
   return { thumbnailUrl: `${ctx.baseUrl}/api_v3/sandbox/thumbnail/entry_id/${encodeURIComponent(entryId)}/version/${version}` };
 }
-

@@ -25,7 +25,11 @@ export const start: Action = async (ctx, a) => {
   const wait = backoff.wait(pid);
   if (wait > 0) {
     // refused before the secret is compared: guessing cannot go faster than the back-off
-    throw new KalturaApiError('ACTION_BLOCKED', { ACTION_NAME: 'start', SERVICE_NAME: 'session', RETRY_AFTER_SECONDS: Math.ceil(wait / 1000) });
+    throw new KalturaApiError('ACTION_BLOCKED', {
+      ACTION_NAME: 'start',
+      SERVICE_NAME: 'session',
+      RETRY_AFTER_SECONDS: Math.ceil(wait / 1000),
+    });
   }
   // both compared, in constant time, whatever the type (no timing difference between them)
   const isAdmin = sameSecret(secret, partner.admin_secret);

@@ -22,11 +22,29 @@ const FLAGGED_FOR_REVIEW = 5;
 export function socialOverrides(core: SandboxCore): Record<string, Override> {
   /** Objects of a kind the description gives no service of its own (ratings, flags), by conditions. */
   const rows = (kind: string, partnerId: number, where: Array<[string, unknown]>, limit = 500, offset = 0): Promise<ObjectRow[]> =>
-    core.store.queryObjects({ kind, partnerId, where: where.map(([field, value]) => ({ field, op: 'eq' as const, value })), order: [], limit, offset });
+    core.store.queryObjects({
+      kind,
+      partnerId,
+      where: where.map(([field, value]) => ({ field, op: 'eq' as const, value })),
+      order: [],
+      limit,
+      offset,
+    });
   const put = async (g: Gen, kind: string, cls: string, data: Data): Promise<ObjectRow> => {
     await core.visitors?.beforeInsert(g.ctx);
     const now = nowSec();
-    const row: ObjectRow = { kind, id: newEntryId(), partner_id: g.ctx.session!.partnerId, object_type: cls, ...newOwner(g.ctx), created_at: now, updated_at: now, data: JSON.stringify({ ...data, createdAt: now }), content_size: null, file_name: null };
+    const row: ObjectRow = {
+      kind,
+      id: newEntryId(),
+      partner_id: g.ctx.session!.partnerId,
+      object_type: cls,
+      ...newOwner(g.ctx),
+      created_at: now,
+      updated_at: now,
+      data: JSON.stringify({ ...data, createdAt: now }),
+      content_size: null,
+      file_name: null,
+    };
     await core.store.insertObject(row);
     return row;
   };
@@ -37,7 +55,15 @@ export function socialOverrides(core: SandboxCore): Record<string, Override> {
   const flag = async (g: Gen) => {
     const f = (g.args.moderationFlag ?? {}) as Data;
     const e = await findEntry(g.ctx, f.flaggedEntryId, false);
-    await put(g, 'KalturaModerationFlag', 'KalturaModerationFlag', { partnerId: e.partner_id, userId: user(g), moderationObjectType: '2', flaggedEntryId: e.id, status: '1', comments: f.comments, flagType: f.flagType });
+    await put(g, 'KalturaModerationFlag', 'KalturaModerationFlag', {
+      partnerId: e.partner_id,
+      userId: user(g),
+      moderationObjectType: '2',
+      flaggedEntryId: e.id,
+      status: '1',
+      comments: f.comments,
+      flagType: f.flagType,
+    });
     const props = JSON.parse(e.props) as Data;
     await core.store.updateEntry(e.id, { props: JSON.stringify({ ...props, moderationStatus: FLAGGED_FOR_REVIEW }), updated_at: nowSec() });
     return null;
@@ -46,8 +72,16 @@ export function socialOverrides(core: SandboxCore): Record<string, Override> {
     const e = await entry(g);
     const { limit, offset } = pageOf(g.args.pager as KObject | null);
     const all = await rows('KalturaModerationFlag', e.partner_id, [['flaggedEntryId', e.id]], limit, offset);
-    const total = await core.store.countObjects({ kind: 'KalturaModerationFlag', partnerId: e.partner_id, where: [{ field: 'flaggedEntryId', op: 'eq', value: e.id }] });
-    return { objectType: 'KalturaModerationFlagListResponse', objects: all.map((r) => ({ objectType: 'KalturaModerationFlag', ...(JSON.parse(r.data) as Data) })), totalCount: total };
+    const total = await core.store.countObjects({
+      kind: 'KalturaModerationFlag',
+      partnerId: e.partner_id,
+      where: [{ field: 'flaggedEntryId', op: 'eq', value: e.id }],
+    });
+    return {
+      objectType: 'KalturaModerationFlagListResponse',
+      objects: all.map((r) => ({ objectType: 'KalturaModerationFlag', ...(JSON.parse(r.data) as Data) })),
+      totalCount: total,
+    };
   };
   const anonymousRank = async (g: Gen) => {
     const rank = Number(g.args.rank);
@@ -56,7 +90,10 @@ export function socialOverrides(core: SandboxCore): Record<string, Override> {
     const props = JSON.parse(e.props) as Data;
     const votes = Number(props.votes ?? 0) + 1;
     const totalRank = Number(props.totalRank ?? 0) + rank;
-    await core.store.updateEntry(e.id, { props: JSON.stringify({ ...props, votes, totalRank, rank: Math.round((totalRank / votes) * 1000) / 1000 }), updated_at: nowSec() });
+    await core.store.updateEntry(e.id, {
+      props: JSON.stringify({ ...props, votes, totalRank, rank: Math.round((totalRank / votes) * 1000) / 1000 }),
+      updated_at: nowSec(),
+    });
     return null;
   };
 
@@ -65,14 +102,39 @@ export function socialOverrides(core: SandboxCore): Record<string, Override> {
       const e = await entry(g);
       const m = likes();
       if (!m) throw new KalturaApiError('SANDBOX_ACTION_NOT_SIMULATED', { SERVICE_NAME: 'like', ACTION_NAME: 'like' });
-      if ((await rows(m.kind, e.partner_id, [['entryId', e.id], ['userId', user(g)]], 1)).length) throw g.engine.error(g.op, 'USER_LIKE_FOR_ENTRY_ALREADY_EXISTS');
+      if (
+        (
+          await rows(
+            m.kind,
+            e.partner_id,
+            [
+              ['entryId', e.id],
+              ['userId', user(g)],
+            ],
+            1,
+          )
+        ).length
+      )
+        throw g.engine.error(g.op, 'USER_LIKE_FOR_ENTRY_ALREADY_EXISTS');
       await put(g, m.kind, 'KalturaLike', { entryId: e.id, userId: user(g) });
       return true;
     },
     'like.unlike': async (g) => {
       const e = await entry(g);
       const m = likes();
-      const mine = m ? (await rows(m.kind, e.partner_id, [['entryId', e.id], ['userId', user(g)]], 1))[0] : undefined;
+      const mine = m
+        ? (
+            await rows(
+              m.kind,
+              e.partner_id,
+              [
+                ['entryId', e.id],
+                ['userId', user(g)],
+              ],
+              1,
+            )
+          )[0]
+        : undefined;
       if (mine) await core.store.removeObject(mine.kind, mine.id);
       return !!mine;
     },
@@ -80,26 +142,74 @@ export function socialOverrides(core: SandboxCore): Record<string, Override> {
       const e = await entry(g);
       const m = likes();
       const who = typeof g.args.userId === 'string' && g.args.userId ? g.args.userId : user(g);
-      return !!m && (await rows(m.kind, e.partner_id, [['entryId', e.id], ['userId', who]], 1)).length > 0;
+      return (
+        !!m &&
+        (
+          await rows(
+            m.kind,
+            e.partner_id,
+            [
+              ['entryId', e.id],
+              ['userId', who],
+            ],
+            1,
+          )
+        ).length > 0
+      );
     },
     'rating.rate': async (g) => {
       const rank = Number(g.args.rank);
-      if (!Number.isInteger(rank) || rank < 1 || rank > 5) throw new KalturaApiError('INVALID_FIELD_VALUE', { FIELD_NAME: 'rank (1 to 5)' });
+      if (!Number.isInteger(rank) || rank < 1 || rank > 5)
+        throw new KalturaApiError('INVALID_FIELD_VALUE', { FIELD_NAME: 'rank (1 to 5)' });
       const e = await entry(g);
-      const mine = (await rows('KalturaRating', e.partner_id, [['entryId', e.id], ['userId', user(g)]], 1))[0];
-      if (mine) await core.store.updateObject(mine.kind, mine.id, { data: JSON.stringify({ ...(JSON.parse(mine.data) as Data), rank }), updated_at: nowSec() });
+      const mine = (
+        await rows(
+          'KalturaRating',
+          e.partner_id,
+          [
+            ['entryId', e.id],
+            ['userId', user(g)],
+          ],
+          1,
+        )
+      )[0];
+      if (mine)
+        await core.store.updateObject(mine.kind, mine.id, {
+          data: JSON.stringify({ ...(JSON.parse(mine.data) as Data), rank }),
+          updated_at: nowSec(),
+        });
       else await put(g, 'KalturaRating', 'KalturaRating', { entryId: e.id, userId: user(g), rank });
       return rank;
     },
     'rating.removerating': async (g) => {
       const e = await entry(g);
-      const mine = (await rows('KalturaRating', e.partner_id, [['entryId', e.id], ['userId', user(g)]], 1))[0];
+      const mine = (
+        await rows(
+          'KalturaRating',
+          e.partner_id,
+          [
+            ['entryId', e.id],
+            ['userId', user(g)],
+          ],
+          1,
+        )
+      )[0];
       if (mine) await core.store.removeObject(mine.kind, mine.id);
       return !!mine;
     },
     'rating.checkrating': async (g) => {
       const e = await entry(g);
-      const mine = (await rows('KalturaRating', e.partner_id, [['entryId', e.id], ['userId', user(g)]], 1))[0];
+      const mine = (
+        await rows(
+          'KalturaRating',
+          e.partner_id,
+          [
+            ['entryId', e.id],
+            ['userId', user(g)],
+          ],
+          1,
+        )
+      )[0];
       return mine ? Number((JSON.parse(mine.data) as Data).rank) : 0;
     },
     'rating.getratingcounts': async (g) => {
@@ -112,7 +222,8 @@ export function socialOverrides(core: SandboxCore): Record<string, Override> {
           const rank = Number((JSON.parse(r.data) as Data).rank);
           counts.set(rank, (counts.get(rank) ?? 0) + 1);
         }
-        for (const [rank, count] of [...counts].sort((a, b) => a[0] - b[0])) out.push({ objectType: 'KalturaRatingCount', entryId: id, rank, count });
+        for (const [rank, count] of [...counts].sort((a, b) => a[0] - b[0]))
+          out.push({ objectType: 'KalturaRatingCount', entryId: id, rank, count });
       }
       return { objectType: 'KalturaRatingCountListResponse', objects: out, totalCount: out.length };
     },

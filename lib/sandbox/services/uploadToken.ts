@@ -82,12 +82,20 @@ export const list: Action = async (ctx, a) => {
   if (typeof f.idEqual === 'string') where.push({ field: 'id', op: 'eq', value: f.idEqual });
   if (typeof f.idIn === 'string' && listItems(f.idIn).length) where.push({ field: 'id', op: 'in', value: listItems(f.idIn) });
   if (typeof f.statusEqual === 'number') where.push({ field: 'status', op: 'eq', value: f.statusEqual });
-  if (typeof f.statusIn === 'string' && listItems(f.statusIn).length) where.push({ field: 'status', op: 'in', value: listItems(f.statusIn).map(Number) });
+  if (typeof f.statusIn === 'string' && listItems(f.statusIn).length)
+    where.push({ field: 'status', op: 'in', value: listItems(f.statusIn).map(Number) });
   if (typeof f.fileNameEqual === 'string') where.push({ field: 'fileName', op: 'eq', value: f.fileNameEqual });
   if (typeof f.fileSizeEqual === 'number') where.push({ field: 'fileSize', op: 'eq', value: f.fileSizeEqual });
   if (typeof f.userIdEqual === 'string') where.push({ field: 'userId', op: 'eq', value: f.userIdEqual });
   const { limit, offset } = pageOf(a.pager as KObject | null);
-  const { rows, total } = await ctx.core.store.queryTokens(ctx.session!.partnerId, where, ownerScope(ctx), f.orderBy === '+createdAt', limit, offset);
+  const { rows, total } = await ctx.core.store.queryTokens(
+    ctx.session!.partnerId,
+    where,
+    ownerScope(ctx),
+    f.orderBy === '+createdAt',
+    limit,
+    offset,
+  );
   return { objectType: 'KalturaUploadTokenListResponse', objects: rows.map((t) => tokenObject(ctx, t)), totalCount: total };
 };
 

@@ -44,7 +44,10 @@ afterAll(async () => {
 /** Values typed into the form: a video entry with an awkward name. */
 const edit = (values: Record<string, unknown>, i: number) =>
   i === 2
-    ? { ...values, body: { entry: { objectType: 'KalturaMediaEntry', mediaType: 1, name: `Clip "1" \\ $HOME 日本`, description: 'line1\nline2' } } }
+    ? {
+        ...values,
+        body: { entry: { objectType: 'KalturaMediaEntry', mediaType: 1, name: `Clip "1" \\ $HOME 日本`, description: 'line1\nline2' } },
+      }
     : values;
 
 async function api(service: string, action: string, params: Record<string, string>, ks?: string): Promise<unknown> {
@@ -170,7 +173,11 @@ describe('the other recipes run as whole programs', () => {
         // A required input chosen from a live dropdown has no value until run: the program declares
         // it as a FILL IN variable, filled here as a reader would (a fresh upload token).
         if (code.includes('YOUR_UPLOAD_TOKEN_ID')) {
-          const ks = (await api('session', 'start', { secret: TEST_ADMIN_SECRET, type: '2', partnerId: String(TEST_PARTNER_ID) })) as string;
+          const ks = (await api('session', 'start', {
+            secret: TEST_ADMIN_SECRET,
+            type: '2',
+            partnerId: String(TEST_PARTNER_ID),
+          })) as string;
           const token = (await api('uploadToken', 'add', {}, ks)) as { id: string };
           code = code.split('YOUR_UPLOAD_TOKEN_ID').join(token.id);
         }

@@ -45,7 +45,7 @@ describe('with the built-in description', () => {
   });
 });
 
-describe.skipIf(!hasReference)('with RECIPES_API set to Kaltura\'s published description', () => {
+describe.skipIf(!hasReference)("with RECIPES_API set to Kaltura's published description", () => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startServer({ env: { RECIPES_API: REFERENCE } });

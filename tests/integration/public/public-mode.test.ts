@@ -25,7 +25,9 @@ class Browser {
   cookie?: string;
   constructor(readonly base: string) {}
   async session(headers: Record<string, string> = {}): Promise<{ status: number; body: Json; setCookie: string | null }> {
-    const r = await fetch(`${this.base}/api_v3/sandbox/session`, { headers: { ...(this.cookie ? { cookie: this.cookie } : {}), 'sec-fetch-site': 'same-origin', ...headers } });
+    const r = await fetch(`${this.base}/api_v3/sandbox/session`, {
+      headers: { ...(this.cookie ? { cookie: this.cookie } : {}), 'sec-fetch-site': 'same-origin', ...headers },
+    });
     const setCookie = r.headers.get('set-cookie');
     if (setCookie && !headers.cookie) this.cookie = setCookie.split(';')[0];
     return { status: r.status, body: await r.json(), setCookie };
@@ -94,10 +96,19 @@ for (const storage of ['sqlite', 'postgres'] as const) {
       const b = new Browser(server.url);
       const ka = (await a.session()).body.ks;
       const kb = (await b.session()).body.ks;
-      const entry = await call(server.url, 'media', 'add', { ks: ka, 'entry[objectType]': 'KalturaMediaEntry', 'entry[mediaType]': 1, 'entry[name]': 'mine' });
+      const entry = await call(server.url, 'media', 'add', {
+        ks: ka,
+        'entry[objectType]': 'KalturaMediaEntry',
+        'entry[mediaType]': 1,
+        'entry[name]': 'mine',
+      });
       expect(entry.id).toMatch(/^0_/);
       const token = await call(server.url, 'uploadToken', 'add', { ks: ka });
-      const cat = await call(server.url, 'category', 'add', { ks: ka, 'category[objectType]': 'KalturaCategory', 'category[name]': 'private' });
+      const cat = await call(server.url, 'category', 'add', {
+        ks: ka,
+        'category[objectType]': 'KalturaCategory',
+        'category[name]': 'private',
+      });
       expect(cat.id).toBeGreaterThan(0);
       expect((await call(server.url, 'media', 'get', { ks: ka, entryId: entry.id })).name).toBe('mine');
       expect((await call(server.url, 'media', 'get', { ks: kb, entryId: entry.id })).code).toBe('ENTRY_ID_NOT_FOUND');
@@ -109,10 +120,12 @@ for (const storage of ['sqlite', 'postgres'] as const) {
       expect((await call(server.url, 'media', 'get', { ks: ka, entryId: entry.id })).name).toBe('mine');
     });
 
-    it('attackers: another origin with a stolen cookie, a rebinding Host, a made-up cookie get nobody else\'s partner', async () => {
+    it("attackers: another origin with a stolen cookie, a rebinding Host, a made-up cookie get nobody else's partner", async () => {
       const a = new Browser(server.url);
       const pa = (await a.session()).body.partnerId;
-      for (const headers of [{ origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site' }, { origin: 'null' }] as Array<Record<string, string>>) {
+      for (const headers of [{ origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site' }, { origin: 'null' }] as Array<
+        Record<string, string>
+      >) {
         const r = await a.session(headers);
         expect(r.status, JSON.stringify(headers)).toBe(403);
         expect(r.body.code).toBe('SERVICE_FORBIDDEN');
@@ -131,23 +144,62 @@ for (const storage of ['sqlite', 'postgres'] as const) {
       const ks = (await a.session()).body.ks;
       // bytes: 5000 at most
       const t = await call(server.url, 'uploadToken', 'add', { ks });
-      const big = await call(server.url, 'uploadToken', 'upload', { ks, uploadTokenId: t.id, resume: false, finalChunk: true, resumeAt: 0 }, new Uint8Array(6000));
+      const big = await call(
+        server.url,
+        'uploadToken',
+        'upload',
+        { ks, uploadTokenId: t.id, resume: false, finalChunk: true, resumeAt: 0 },
+        new Uint8Array(6000),
+      );
       expect(big.objectType).toBe('KalturaAPIException');
       expect(big.code).toBe('SANDBOX_QUOTA_EXCEEDED');
       expect(big.message).toMatch(/quota of stored bytes \(5000\).*Delete entries, uploads/);
-      expect((await call(server.url, 'uploadToken', 'add', { ks, 'uploadToken[objectType]': 'KalturaUploadToken', 'uploadToken[fileSize]': 9000 })).code).toBe('SANDBOX_QUOTA_EXCEEDED');
-      const ok = await call(server.url, 'uploadToken', 'upload', { ks, uploadTokenId: t.id, resume: false, finalChunk: true, resumeAt: 0 }, new Uint8Array(3000).fill(7));
+      expect(
+        (
+          await call(server.url, 'uploadToken', 'add', {
+            ks,
+            'uploadToken[objectType]': 'KalturaUploadToken',
+            'uploadToken[fileSize]': 9000,
+          })
+        ).code,
+      ).toBe('SANDBOX_QUOTA_EXCEEDED');
+      const ok = await call(
+        server.url,
+        'uploadToken',
+        'upload',
+        { ks, uploadTokenId: t.id, resume: false, finalChunk: true, resumeAt: 0 },
+        new Uint8Array(3000).fill(7),
+      );
       expect(ok.uploadedFileSize).toBe(3000);
       // objects: 6 at most (the token above is one)
       const made: Json[] = [];
-      for (let i = 0; i < 6; i++) made.push(await call(server.url, 'media', 'add', { ks, 'entry[objectType]': 'KalturaMediaEntry', 'entry[mediaType]': 1, 'entry[name]': `e${i}` }));
+      for (let i = 0; i < 6; i++)
+        made.push(
+          await call(server.url, 'media', 'add', {
+            ks,
+            'entry[objectType]': 'KalturaMediaEntry',
+            'entry[mediaType]': 1,
+            'entry[name]': `e${i}`,
+          }),
+        );
       expect(made.slice(0, 5).every((e) => typeof e.id === 'string')).toBe(true);
       expect(made[5].code).toBe('SANDBOX_QUOTA_EXCEEDED');
       expect(made[5].message).toMatch(/quota of objects \(6\)/);
-      expect((await call(server.url, 'category', 'add', { ks, 'category[objectType]': 'KalturaCategory', 'category[name]': 'x' })).code).toBe('SANDBOX_QUOTA_EXCEEDED');
+      expect(
+        (await call(server.url, 'category', 'add', { ks, 'category[objectType]': 'KalturaCategory', 'category[name]': 'x' })).code,
+      ).toBe('SANDBOX_QUOTA_EXCEEDED');
       // deleting frees room
       expect(await call(server.url, 'media', 'delete', { ks, entryId: made[0].id })).toBeNull();
-      expect(typeof (await call(server.url, 'media', 'add', { ks, 'entry[objectType]': 'KalturaMediaEntry', 'entry[mediaType]': 1, 'entry[name]': 'again' })).id).toBe('string');
+      expect(
+        typeof (
+          await call(server.url, 'media', 'add', {
+            ks,
+            'entry[objectType]': 'KalturaMediaEntry',
+            'entry[mediaType]': 1,
+            'entry[name]': 'again',
+          })
+        ).id,
+      ).toBe('string');
       // requests: 40 a minute
       let limited: Json;
       for (let i = 0; i < 45 && !limited; i++) {
@@ -169,10 +221,36 @@ for (const storage of ['sqlite', 'postgres'] as const) {
       const sa = (await a.session()).body;
       const kb = (await b.session()).body.ks;
       const t = await call(server.url, 'uploadToken', 'add', { ks: sa.ks });
-      expect((await call(server.url, 'uploadToken', 'upload', { ks: sa.ks, uploadTokenId: t.id, resume: false, finalChunk: true, resumeAt: 0 }, new Uint8Array(1000).fill(1))).status).toBe(2);
-      const e = await call(server.url, 'media', 'add', { ks: sa.ks, 'entry[objectType]': 'KalturaMediaEntry', 'entry[mediaType]': 2, 'entry[name]': 'pic' });
-      expect((await call(server.url, 'media', 'addContent', { ks: sa.ks, entryId: e.id, 'resource[objectType]': 'KalturaUploadedFileTokenResource', 'resource[token]': t.id })).status).toBe(2);
-      const bytesOf = async () => (await fetch(`${server.url}/api_v3/sandbox/content/${e.id}`)).status === 200 && (await server.core.store.blobs.size(`content/${e.id}`)) === 1000;
+      expect(
+        (
+          await call(
+            server.url,
+            'uploadToken',
+            'upload',
+            { ks: sa.ks, uploadTokenId: t.id, resume: false, finalChunk: true, resumeAt: 0 },
+            new Uint8Array(1000).fill(1),
+          )
+        ).status,
+      ).toBe(2);
+      const e = await call(server.url, 'media', 'add', {
+        ks: sa.ks,
+        'entry[objectType]': 'KalturaMediaEntry',
+        'entry[mediaType]': 2,
+        'entry[name]': 'pic',
+      });
+      expect(
+        (
+          await call(server.url, 'media', 'addContent', {
+            ks: sa.ks,
+            entryId: e.id,
+            'resource[objectType]': 'KalturaUploadedFileTokenResource',
+            'resource[token]': t.id,
+          })
+        ).status,
+      ).toBe(2);
+      const bytesOf = async () =>
+        (await fetch(`${server.url}/api_v3/sandbox/content/${e.id}`)).status === 200 &&
+        (await server.core.store.blobs.size(`content/${e.id}`)) === 1000;
       expect(await bytesOf()).toBe(true);
 
       const start = Date.now();

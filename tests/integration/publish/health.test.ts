@@ -26,7 +26,9 @@ describe('GET /api/health', () => {
 
   it('answers 503 with the reason when PostgreSQL cannot be reached, never the password', async () => {
     const port = await freePort();
-    const s = await startServer({ env: { SANDBOX_STORAGE: 'postgres', SANDBOX_DATABASE_URL: `postgres://someone:hunter2-secret@127.0.0.1:${port}/nothing` } });
+    const s = await startServer({
+      env: { SANDBOX_STORAGE: 'postgres', SANDBOX_DATABASE_URL: `postgres://someone:hunter2-secret@127.0.0.1:${port}/nothing` },
+    });
     servers.push(s);
     const r = await fetch(`${s.url}/api/health`);
     expect(r.status).toBe(503);

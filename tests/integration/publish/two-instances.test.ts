@@ -18,8 +18,20 @@ if (!hasPg) console.warn(`two-instances.test.ts: ${NO_POSTGRES}`);
 const MB = 1024 * 1024;
 const CHUNK = 4 * MB;
 
-function chunkCall(base: string, ks: string, tokenId: string, data: Uint8Array, p: { resume: boolean; resumeAt: number; finalChunk: boolean }): Promise<Json> {
-  return call(base, 'uploadToken', 'upload', { ks, uploadTokenId: tokenId, resume: p.resume, resumeAt: p.resumeAt, finalChunk: p.finalChunk }, { fileData: { data } });
+function chunkCall(
+  base: string,
+  ks: string,
+  tokenId: string,
+  data: Uint8Array,
+  p: { resume: boolean; resumeAt: number; finalChunk: boolean },
+): Promise<Json> {
+  return call(
+    base,
+    'uploadToken',
+    'upload',
+    { ks, uploadTokenId: tokenId, resume: p.resume, resumeAt: p.resumeAt, finalChunk: p.finalChunk },
+    { fileData: { data } },
+  );
 }
 
 async function download(base: string, entryId: string): Promise<Buffer> {
@@ -36,7 +48,12 @@ describe.skipIf(!hasPg)('two console instances on one PostgreSQL database', () =
   let ks: string;
   beforeAll(async () => {
     const url = await (await sharedPostgres()).createDatabase();
-    const env = { SANDBOX_STORAGE: 'postgres', SANDBOX_DATABASE_URL: url, SANDBOX_PROCESSING_MS: '0', SANDBOX_FINAL_CHUNK_WAIT_MS: '60000' };
+    const env = {
+      SANDBOX_STORAGE: 'postgres',
+      SANDBOX_DATABASE_URL: url,
+      SANDBOX_PROCESSING_MS: '0',
+      SANDBOX_FINAL_CHUNK_WAIT_MS: '60000',
+    };
     a = await startServer({ env });
     b = await startServer({ env });
     ks = await adminKs(a.url);
@@ -53,12 +70,20 @@ describe.skipIf(!hasPg)('two console instances on one PostgreSQL database', () =
     }
   });
 
-  it('a 64 MB chunked upload alternating between them completes byte-identical (appends, kept-aside and parallel chunks, autoFinalize)', { timeout: 240_000 }, async () => {
+  it('a 64 MB chunked upload alternating between them completes byte-identical (appends, kept-aside and parallel chunks, autoFinalize)', {
+    timeout: 240_000,
+  }, async () => {
     const data = randomBytes(64 * MB);
     const n = data.length / CHUNK;
     const piece = (i: number) => data.subarray(i * CHUNK, (i + 1) * CHUNK);
     const via = (i: number) => (i % 2 === 0 ? a : b).url;
-    const t = await call(a.url, 'uploadToken', 'add', { ks, 'uploadToken[objectType]': 'KalturaUploadToken', 'uploadToken[fileName]': 'big.bin', 'uploadToken[fileSize]': data.length, 'uploadToken[autoFinalize]': 1 });
+    const t = await call(a.url, 'uploadToken', 'add', {
+      ks,
+      'uploadToken[objectType]': 'KalturaUploadToken',
+      'uploadToken[fileName]': 'big.bin',
+      'uploadToken[fileSize]': data.length,
+      'uploadToken[autoFinalize]': 1,
+    });
     expect(t.id).toMatch(/^0_/);
     // the first chunk on A, appends (resumeAt -1) alternating
     expect((await chunkCall(a.url, ks, t.id, piece(0), { resume: false, resumeAt: 0, finalChunk: false })).uploadedFileSize).toBe(CHUNK);
@@ -74,7 +99,9 @@ describe.skipIf(!hasPg)('two console instances on one PostgreSQL database', () =
     const rest = Array.from({ length: n - 5 }, (_, k) => k + 4).reverse();
     while (rest.length) {
       const batch = rest.splice(0, 3);
-      const rs = await Promise.all(batch.map((i) => chunkCall(via(i), ks, t.id, piece(i), { resume: true, resumeAt: i * CHUNK, finalChunk: false })));
+      const rs = await Promise.all(
+        batch.map((i) => chunkCall(via(i), ks, t.id, piece(i), { resume: true, resumeAt: i * CHUNK, finalChunk: false })),
+      );
       for (const r of rs) expect(r.objectType, JSON.stringify(r).slice(0, 200)).toBe('KalturaUploadToken');
     }
     // autoFinalize completed it, whichever instance wrote the last missing range
@@ -82,8 +109,22 @@ describe.skipIf(!hasPg)('two console instances on one PostgreSQL database', () =
     expect(done.status).toBe(2);
     expect(done.uploadedFileSize).toBe(data.length);
     expect((await call(a.url, 'uploadToken', 'get', { ks, uploadTokenId: t.id })).status).toBe(2);
-    const e = await call(b.url, 'media', 'add', { ks, 'entry[objectType]': 'KalturaMediaEntry', 'entry[mediaType]': 2, 'entry[name]': 'big' });
-    expect((await call(a.url, 'media', 'addContent', { ks, entryId: e.id, 'resource[objectType]': 'KalturaUploadedFileTokenResource', 'resource[token]': t.id })).status).toBe(2);
+    const e = await call(b.url, 'media', 'add', {
+      ks,
+      'entry[objectType]': 'KalturaMediaEntry',
+      'entry[mediaType]': 2,
+      'entry[name]': 'big',
+    });
+    expect(
+      (
+        await call(a.url, 'media', 'addContent', {
+          ks,
+          entryId: e.id,
+          'resource[objectType]': 'KalturaUploadedFileTokenResource',
+          'resource[token]': t.id,
+        })
+      ).status,
+    ).toBe(2);
     const fromA = await download(a.url, e.id);
     const fromB = await download(b.url, e.id);
     expect(fromA.length).toBe(data.length);
@@ -95,12 +136,28 @@ describe.skipIf(!hasPg)('two console instances on one PostgreSQL database', () =
     expect(Buffer.from(await r.arrayBuffer()).equals(data.subarray(10 * MB, 10 * MB + 100))).toBe(true);
   });
 
-  it("a final chunk on one instance waits for the chunks the other one receives; an entry waiting in IMPORT gets the content", { timeout: 120_000 }, async () => {
+  it('a final chunk on one instance waits for the chunks the other one receives; an entry waiting in IMPORT gets the content', {
+    timeout: 120_000,
+  }, async () => {
     const data = randomBytes(3 * MB);
     const t = await call(a.url, 'uploadToken', 'add', { ks });
-    const e = await call(b.url, 'media', 'add', { ks, 'entry[objectType]': 'KalturaMediaEntry', 'entry[mediaType]': 2, 'entry[name]': 'waits' });
+    const e = await call(b.url, 'media', 'add', {
+      ks,
+      'entry[objectType]': 'KalturaMediaEntry',
+      'entry[mediaType]': 2,
+      'entry[name]': 'waits',
+    });
     await chunkCall(a.url, ks, t.id, data.subarray(0, MB), { resume: false, resumeAt: 0, finalChunk: false });
-    expect((await call(b.url, 'media', 'addContent', { ks, entryId: e.id, 'resource[objectType]': 'KalturaUploadedFileTokenResource', 'resource[token]': t.id })).status).toBe(0);
+    expect(
+      (
+        await call(b.url, 'media', 'addContent', {
+          ks,
+          entryId: e.id,
+          'resource[objectType]': 'KalturaUploadedFileTokenResource',
+          'resource[token]': t.id,
+        })
+      ).status,
+    ).toBe(0);
     // the final chunk on A, before the middle one (which goes to B a moment later)
     const final = chunkCall(a.url, ks, t.id, data.subarray(2 * MB), { resume: true, resumeAt: 2 * MB, finalChunk: true });
     await new Promise((r) => setTimeout(r, 500));
@@ -131,7 +188,11 @@ describe.skipIf(!hasPg)('two console instances on one PostgreSQL database', () =
   });
 
   it('numeric ids of the generic services stay unique across instances', async () => {
-    const ids = await Promise.all(Array.from({ length: 10 }, (_, i) => call((i % 2 ? a : b).url, 'category', 'add', { ks, 'category[objectType]': 'KalturaCategory', 'category[name]': `c${i}` })));
+    const ids = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        call((i % 2 ? a : b).url, 'category', 'add', { ks, 'category[objectType]': 'KalturaCategory', 'category[name]': `c${i}` }),
+      ),
+    );
     const unique = new Set(ids.map((c) => c.id));
     expect(unique.size).toBe(10);
     expect((await call(a.url, 'category', 'list', { ks })).totalCount).toBe(10);

@@ -71,7 +71,9 @@ const lineOf = (file: string, needle: string, nth = 0): number => {
 
 describe('CI: every shipped recipe passes recipes:test against the sandbox', () => {
   it('runs all of recipes/*.md (no FILE given) and every step that makes a call passes', async () => {
-    const shipped = readdirSync(join(ROOT, 'recipes')).filter((f) => f.endsWith('.md')).sort();
+    const shipped = readdirSync(join(ROOT, 'recipes'))
+      .filter((f) => f.endsWith('.md'))
+      .sort();
     const { run, doc } = await json(READER_VALUES);
     expect(doc.recipes.map((r: Json) => r.file)).toEqual(shipped.map((f) => `recipes/${f}`));
     for (const r of doc.recipes) {
@@ -85,7 +87,8 @@ describe('CI: every shipped recipe passes recipes:test against the sandbox', () 
       }
       expect(r.lint, r.file).toEqual([]);
       expect(calls.length, `${r.file} has steps that make calls`).toBeGreaterThan(0);
-      for (const s of calls) expect(s.status, `${r.file} step ${s.number} (${s.operation}): ${s.failure?.message ?? s.reason}`).toBe('passed');
+      for (const s of calls)
+        expect(s.status, `${r.file} step ${s.number} (${s.operation}): ${s.failure?.message ?? s.reason}`).toBe('passed');
       expect(r.passed).toBe(true);
     }
     expect(run.code).toBe(NOT_SIMULATED_YET.length ? 1 : 0);
@@ -99,11 +102,13 @@ describe('CI: every shipped recipe passes recipes:test against the sandbox', () 
     expect(run.out).not.toMatch(/ks=(?!\*\*\*)/);
   }, 120_000);
 
-  it('with Kaltura\'s published description (--api), the sandbox follows it and every shipped recipe still passes', async (ctx) => {
+  it("with Kaltura's published description (--api), the sandbox follows it and every shipped recipe still passes", async (ctx) => {
     const { path, present } = sharedFile(REFERENCE_REL, 'recipes:test with the sandbox following the published description');
     if (!present) return ctx.skip();
     const { run, doc } = await json([...READER_VALUES, '--api', path]);
-    const failed = doc.recipes.flatMap((r: Json) => r.steps.filter((s: Json) => s.status === 'failed').map((s: Json) => `${r.file} step ${s.number}: ${s.failure?.message}`));
+    const failed = doc.recipes.flatMap((r: Json) =>
+      r.steps.filter((s: Json) => s.status === 'failed').map((s: Json) => `${r.file} step ${s.number}: ${s.failure?.message}`),
+    );
     expect(failed).toEqual([]);
     expect(run.code).toBe(0);
     expect(doc.recipes).toHaveLength(readdirSync(join(ROOT, 'recipes')).filter((f) => f.endsWith('.md')).length);
@@ -136,7 +141,9 @@ describe('broken recipes fail at the right step, line and message', () => {
     expect(steps[3].number).toBe(4);
     expect(steps[3].failure).toMatchObject({ kind: 'kaltura', code: 'ENTRY_ID_NOT_FOUND', line: lineOf(f, '"fromStep": 1') });
     expect(steps[3].failure.message).toMatch(/^ENTRY_ID_NOT_FOUND: Entry id "0_[0-9a-f]+" not found$/);
-    expect(steps[3].failure.hint).toMatch(/^entryId was "0_[0-9a-f]+", taken from step 2 \(its response's id\): check that fromStep and path point where you mean\.$/);
+    expect(steps[3].failure.hint).toMatch(
+      /^entryId was "0_[0-9a-f]+", taken from step 2 \(its response's id\): check that fromStep and path point where you mean\.$/,
+    );
   }, 60_000);
 
   it('a wrong path into an earlier response: a recipe error at the dynamicValue, naming what is there; nothing runs', async () => {
@@ -144,7 +151,13 @@ describe('broken recipes fail at the right step, line and message', () => {
     const { run, doc } = await json([f]);
     expect(run.code).toBe(1);
     expect(doc.recipes[0].lint).toEqual([
-      expect.objectContaining({ kind: 'lint', line: lineOf(f, '"idd"'), message: expect.stringContaining('"entryId" reads "idd" from the response of step 1 (fromStep 0), but the media.add response has no "idd": did you mean "id"?') }),
+      expect.objectContaining({
+        kind: 'lint',
+        line: lineOf(f, '"idd"'),
+        message: expect.stringContaining(
+          '"entryId" reads "idd" from the response of step 1 (fromStep 0), but the media.add response has no "idd": did you mean "id"?',
+        ),
+      }),
     ]);
     expect(doc.recipes[0].steps[1]).toMatchObject({ status: 'skipped', reason: 'not run: the recipe has errors' });
   }, 60_000);
@@ -170,7 +183,11 @@ describe('broken recipes fail at the right step, line and message', () => {
     const { run, doc } = await json([f]);
     expect(run.code).toBe(1);
     expect(doc.recipes[0].lint).toEqual([
-      { kind: 'lint', line: lineOf(f, '/service/media/action/ad'), message: 'The API has no operation "/service/media/action/ad": did you mean "/service/media/action/add"?' },
+      {
+        kind: 'lint',
+        line: lineOf(f, '/service/media/action/ad'),
+        message: 'The API has no operation "/service/media/action/ad": did you mean "/service/media/action/add"?',
+      },
     ]);
     expect(doc.recipes[0].steps[0]).toMatchObject({ status: 'skipped', reason: 'not run: the recipe has errors' });
   }, 60_000);
@@ -198,8 +215,14 @@ describe('broken recipes fail at the right step, line and message', () => {
     expect(run.code).toBe(1);
     const [s1, s2] = doc.recipes[0].steps;
     expect(s1.status).toBe('passed');
-    expect(s1.expect).toEqual([{ path: 'mediaType', pass: true, message: 'mediaType is 2, as expected', line: lineOf(f, '"expect": { "mediaType": 2 }') }]);
-    expect(s2.failure).toEqual({ kind: 'expect', message: 'expect: name is "Actual name", expected "Expected name".', line: lineOf(f, '"name": "Expected name"') });
+    expect(s1.expect).toEqual([
+      { path: 'mediaType', pass: true, message: 'mediaType is 2, as expected', line: lineOf(f, '"expect": { "mediaType": 2 }') },
+    ]);
+    expect(s2.failure).toEqual({
+      kind: 'expect',
+      message: 'expect: name is "Actual name", expected "Expected name".',
+      line: lineOf(f, '"name": "Expected name"'),
+    });
     expect(s2.expect.map((x: Json) => x.pass)).toEqual([true, false, true]);
     const ok = await json([`${FIX}/passing-expect.md`]);
     expect(ok.run.code).toBe(0);
@@ -231,11 +254,19 @@ describe('reporters', () => {
       expect(r.out).toBe('');
       expect(r.err).toMatch(/0 of 2 recipes passed/);
       const xml = readFileSync(out, 'utf8');
-      expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="recipes:test" tests="4" failures="2" errors="0" skipped="1"')).toBe(true);
+      expect(
+        xml.startsWith(
+          '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="recipes:test" tests="4" failures="2" errors="0" skipped="1"',
+        ),
+      ).toBe(true);
       expect(xml.match(/<testcase /g)).toHaveLength(4);
       expect(xml).toContain(`<testsuite name="${FIX}/failing-expect.md" tests="2" failures="1" errors="0" skipped="0"`);
-      expect(xml).toMatch(/<testcase classname="tests\.fixtures\.recipes-test\.failing-expect" name="Step 2: media\.get \(Read It Back\)" file="tests\/fixtures\/recipes-test\/failing-expect\.md" line="16" time="[\d.]+">\n\s+<failure message="expect: name is &quot;Actual name&quot;, expected &quot;Expected name&quot;\." type="expect">/);
-      expect(xml).toContain(`<testcase classname="tests.fixtures.recipes-test.wrong-operation" name="recipe" file="${FIX}/wrong-operation.md" line="8" time="0.000">`);
+      expect(xml).toMatch(
+        /<testcase classname="tests\.fixtures\.recipes-test\.failing-expect" name="Step 2: media\.get \(Read It Back\)" file="tests\/fixtures\/recipes-test\/failing-expect\.md" line="16" time="[\d.]+">\n\s+<failure message="expect: name is &quot;Actual name&quot;, expected &quot;Expected name&quot;\." type="expect">/,
+      );
+      expect(xml).toContain(
+        `<testcase classname="tests.fixtures.recipes-test.wrong-operation" name="recipe" file="${FIX}/wrong-operation.md" line="8" time="0.000">`,
+      );
       expect(xml).toContain('<skipped message="not run: the recipe has errors"/>');
       // balanced: every opened element is closed
       const open = (xml.match(/<(testsuites|testsuite|testcase)[ >]/g) ?? []).length;
@@ -255,7 +286,15 @@ describe('a Kaltura endpoint given by flags (a second sandbox, in this process)'
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'recipes-test-endpoint-'));
     sandbox = await startSandboxServer({
-      settings: { ...readSettings({ NODE_ENV: 'test', SANDBOX_DATA_DIR: dataDir, SANDBOX_PARTNER_ID: String(partnerId), SANDBOX_ADMIN_SECRET: secret, SANDBOX_PROCESSING_MS: '100' }) },
+      settings: {
+        ...readSettings({
+          NODE_ENV: 'test',
+          SANDBOX_DATA_DIR: dataDir,
+          SANDBOX_PARTNER_ID: String(partnerId),
+          SANDBOX_ADMIN_SECRET: secret,
+          SANDBOX_PROCESSING_MS: '100',
+        }),
+      },
       quiet: true,
     });
   });
@@ -266,7 +305,16 @@ describe('a Kaltura endpoint given by flags (a second sandbox, in this process)'
 
   it('--service-url with --partner-id and --secret: a session is started with them, and the admin secret fills fromSecrets', async () => {
     const before = sandbox.requests();
-    const { run, doc } = await json(['recipes/start-and-inspect-session.md', 'recipes/update-and-delete-entry.md', '--service-url', `${sandbox.url}/api_v3/`, '--partner-id', String(partnerId), '--secret', secret]);
+    const { run, doc } = await json([
+      'recipes/start-and-inspect-session.md',
+      'recipes/update-and-delete-entry.md',
+      '--service-url',
+      `${sandbox.url}/api_v3/`,
+      '--partner-id',
+      String(partnerId),
+      '--secret',
+      secret,
+    ]);
     expect(run.code, run.out + run.err).toBe(0);
     expect(doc.target).toEqual({ kind: 'endpoint', serviceUrl: sandbox.url, partnerId });
     expect(sandbox.requests() - before).toBeGreaterThanOrEqual(1 + 3 + 5);
@@ -274,7 +322,12 @@ describe('a Kaltura endpoint given by flags (a second sandbox, in this process)'
   }, 60_000);
 
   it('--ks: a step that needs the admin secret fails before sending and names the flag', async () => {
-    const ks = await (await fetch(`${sandbox.url}/api_v3/service/session/action/start?format=1`, { method: 'POST', body: new URLSearchParams({ secret, partnerId: String(partnerId), type: '2' }) })).json();
+    const ks = await (
+      await fetch(`${sandbox.url}/api_v3/service/session/action/start?format=1`, {
+        method: 'POST',
+        body: new URLSearchParams({ secret, partnerId: String(partnerId), type: '2' }),
+      })
+    ).json();
     const { run, doc } = await json(['recipes/start-and-inspect-session.md', '--service-url', sandbox.url, '--ks', ks]);
     expect(run.code).toBe(1);
     expect(run.out).not.toContain(ks);
@@ -283,14 +336,32 @@ describe('a Kaltura endpoint given by flags (a second sandbox, in this process)'
     expect(s2.failure).toMatchObject({ kind: 'value', hint: 'give secret a value: --value 2.secret=VALUE.' });
     expect(s2.failure.message).toMatch(/^secret: secret is required\./);
     expect(s3.reason).toBe('not run: it needs step 2, which did not pass');
-    const given = await json(['recipes/start-and-inspect-session.md', '--service-url', sandbox.url, '--ks', ks, '--value', `2.secret=${secret}`, '--value', `2.partnerId=${partnerId}`]);
+    const given = await json([
+      'recipes/start-and-inspect-session.md',
+      '--service-url',
+      sandbox.url,
+      '--ks',
+      ks,
+      '--value',
+      `2.secret=${secret}`,
+      '--value',
+      `2.partnerId=${partnerId}`,
+    ]);
     expect(given.run.code, given.run.out).toBe(0);
     // The value given on the command line is a secret field: masked in the report.
     expect(given.run.out).not.toContain(secret);
   }, 60_000);
 
   it('a wrong secret says what to check', async () => {
-    const r = await cli(['recipes/start-and-inspect-session.md', '--service-url', sandbox.url, '--partner-id', String(partnerId), '--secret', 'wrong']);
+    const r = await cli([
+      'recipes/start-and-inspect-session.md',
+      '--service-url',
+      sandbox.url,
+      '--partner-id',
+      String(partnerId),
+      '--secret',
+      'wrong',
+    ]);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/could not start a session: Starting a session failed: the partner ID or the admin secret is wrong/);
   }, 30_000);
@@ -306,30 +377,42 @@ describe('bad arguments', () => {
     [['--file', 'no-such-file.bin'], /--file no-such-file\.bin: no such file/],
     [['--timeout', '0'], /--timeout must be a number of seconds/],
     [['--bogus'], /unknown option --bogus/],
-  ])('%j', async (args, message) => {
-    const r = await cli(args as string[]);
-    expect(r.code).toBe(2);
-    expect(r.out).toBe('');
-    expect(r.err).toMatch(message);
-    expect(r.err).toContain('usage: npm run recipes:test');
-  }, 30_000);
+  ])(
+    '%j',
+    async (args, message) => {
+      const r = await cli(args as string[]);
+      expect(r.code).toBe(2);
+      expect(r.out).toBe('');
+      expect(r.err).toMatch(message);
+      expect(r.err).toContain('usage: npm run recipes:test');
+    },
+    30_000,
+  );
 
   it('a --value the recipe has no input for fails that recipe, saying which inputs it has', async () => {
     const { run, doc } = await json(['recipes/upload-media.md', '--value', '3.entry.mediaTyp=1']);
     expect(run.code).toBe(1);
-    expect(doc.recipes[0].error).toMatch(/--value 3\.entry\.mediaTyp=1: step 3 has no input "entry\.mediaTyp"; its inputs are entry, entry\.mediaType/);
+    expect(doc.recipes[0].error).toMatch(
+      /--value 3\.entry\.mediaTyp=1: step 3 has no input "entry\.mediaTyp"; its inputs are entry, entry\.mediaType/,
+    );
   }, 30_000);
 
   it('a recipe naming its own API description (METADATA openapi) is run with it, loaded relative to the target', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rt-'));
     try {
-      const body = '# OA\n\n## Ping\n### API Call\n```json\n{ "method": "post", "path": "/service/system/action/ping", "parameters": [], "expect": { "$": true } }\n```\n';
+      const body =
+        '# OA\n\n## Ping\n### API Call\n```json\n{ "method": "post", "path": "/service/system/action/ping", "parameters": [], "expect": { "$": true } }\n```\n';
       writeFileSync(join(dir, 'own.md'), `<!--METADATA\n{ "openapi": "/api_v3/openapi.json" }\n-->\n${body}`);
       writeFileSync(join(dir, 'gone.md'), `<!--METADATA\n{ "openapi": "/nope.json" }\n-->\n${body}`);
       const { run, doc } = await json([join(dir, 'own.md'), join(dir, 'gone.md')]);
       expect(run.code).toBe(1);
-      expect(doc.recipes[0]).toMatchObject({ passed: true, steps: [{ operation: 'system.ping', status: 'passed', expect: [{ path: '$', pass: true }] }] });
-      expect(doc.recipes[1].error).toMatch(/^cannot load the recipe's API description \(METADATA "openapi"\): The API description http:\/\/127\.0\.0\.1:\d+\/nope\.json is not valid JSON/);
+      expect(doc.recipes[0]).toMatchObject({
+        passed: true,
+        steps: [{ operation: 'system.ping', status: 'passed', expect: [{ path: '$', pass: true }] }],
+      });
+      expect(doc.recipes[1].error).toMatch(
+        /^cannot load the recipe's API description \(METADATA "openapi"\): The API description http:\/\/127\.0\.0\.1:\d+\/nope\.json is not valid JSON/,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

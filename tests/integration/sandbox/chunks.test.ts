@@ -41,7 +41,12 @@ function upload(token: string, data: Uint8Array, opts: { resume?: boolean; final
 
 /** Attaches the token to a new (image) entry and downloads its content. */
 async function download(token: string): Promise<Uint8Array> {
-  const entry = await call(server.url, 'media', 'add', { ks, 'entry:objectType': 'KalturaMediaEntry', 'entry:mediaType': 2, 'entry:name': 'x' });
+  const entry = await call(server.url, 'media', 'add', {
+    ks,
+    'entry:objectType': 'KalturaMediaEntry',
+    'entry:mediaType': 2,
+    'entry:name': 'x',
+  });
   const done = await call(server.url, 'media', 'addContent', {
     ks,
     entryId: entry.id,
@@ -82,7 +87,9 @@ async function uploadInOrder(order: (rest: ReturnType<typeof pieces>) => ReturnT
   expect(r0.status).toBe(1);
   const ordered = order(rest);
   if (parallel) await Promise.all(ordered.map((p) => upload(token, p.bytes, { resume: true, finalChunk: false, resumeAt: p.off })));
-  else for (const p of ordered) expect((await upload(token, p.bytes, { resume: true, finalChunk: false, resumeAt: p.off })).objectType).toBe('KalturaUploadToken');
+  else
+    for (const p of ordered)
+      expect((await upload(token, p.bytes, { resume: true, finalChunk: false, resumeAt: p.off })).objectType).toBe('KalturaUploadToken');
   const fin = await upload(token, new Uint8Array(0), { resume: true, finalChunk: true, resumeAt: data.length });
   expect(fin.status).toBe(2);
   expect(fin.uploadedFileSize).toBe(data.length);
@@ -180,7 +187,9 @@ describe('chunk order matrix', () => {
     const last = ps[ps.length - 1];
     const t0 = Date.now();
     let earlyDone = 0;
-    const earlyP = upload(token, last.bytes, { resume: true, finalChunk: true, resumeAt: last.off }).then((r) => ((earlyDone = Date.now()), r));
+    const earlyP = upload(token, last.bytes, { resume: true, finalChunk: true, resumeAt: last.off }).then(
+      (r) => ((earlyDone = Date.now()), r),
+    );
     await new Promise((r) => setTimeout(r, 200));
     // while the final chunk waits, other requests are answered (the wait blocks nothing)
     expect(await call(server.url, 'system', 'ping', {})).toBe(true);

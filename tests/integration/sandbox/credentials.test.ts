@@ -15,7 +15,10 @@ import { call, startSandbox as startTestSandbox, TEST_ADMIN_SECRET, TEST_PARTNER
 const storageOf = new Map<string, Record<string, string>>();
 async function startSandbox(opts?: Parameters<typeof startTestSandbox>[0]): Promise<TestServer> {
   const s = await startTestSandbox(opts);
-  storageOf.set(s.dataDir, Object.fromEntries(Object.entries(s.env).filter(([k]) => k === 'SANDBOX_STORAGE' || k === 'SANDBOX_DATABASE_URL')));
+  storageOf.set(
+    s.dataDir,
+    Object.fromEntries(Object.entries(s.env).filter(([k]) => k === 'SANDBOX_STORAGE' || k === 'SANDBOX_DATABASE_URL')),
+  );
   return s;
 }
 
@@ -53,7 +56,7 @@ describe('npm run sandbox:credentials', () => {
     expect(ks.length).toBeGreaterThan(40);
   });
 
-  it('the printed curl command, and the --env lines with the README\'s command, work as pasted', () => {
+  it("the printed curl command, and the --env lines with the README's command, work as pasted", () => {
     const r = credentials({ SANDBOX_DATA_DIR: server.dataDir });
     const command = r.stdout.split('\n').find((l) => l.trim().startsWith('curl '))!;
     expect(command).toBeDefined();
@@ -65,7 +68,11 @@ describe('npm run sandbox:credentials', () => {
     const block = /## The sandbox[\s\S]*?```sh\n([\s\S]*?)```/.exec(readme)?.[1];
     expect(block).toContain('sandbox:credentials -- --env');
     const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('SANDBOX_')));
-    const viaEnv = spawnSync('bash', ['-euo', 'pipefail', '-c', block!], { cwd: ROOT, encoding: 'utf8', env: { ...clean, ...storageOf.get(server.dataDir), SANDBOX_DATA_DIR: server.dataDir } as unknown as NodeJS.ProcessEnv });
+    const viaEnv = spawnSync('bash', ['-euo', 'pipefail', '-c', block!], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...clean, ...storageOf.get(server.dataDir), SANDBOX_DATA_DIR: server.dataDir } as unknown as NodeJS.ProcessEnv,
+    });
     expect(viaEnv.status, viaEnv.stderr).toBe(0);
     expect(JSON.parse(viaEnv.stdout)).toMatch(/^[A-Za-z0-9_=-]{40,}$/);
   });

@@ -16,7 +16,7 @@ afterAll(async () => {
   for (const s of servers) await s.dispose();
 });
 
-describe('the sandbox follows the server\'s API description', () => {
+describe("the sandbox follows the server's API description", () => {
   it('built-in: every operation of the served description is simulated', async () => {
     const s = await startSandbox();
     servers.push(s);
@@ -27,26 +27,39 @@ describe('the sandbox follows the server\'s API description', () => {
     expect(doc['x-sandbox-simulated-count']).toEqual({ simulated: flags.length, operations: flags.length });
   });
 
-  it.skipIf(!present)('RECIPES_API = the published description: its operations, flagged; the rest says how to reach them', async () => {
-    const s = await startSandbox({ env: { RECIPES_API: path } });
-    servers.push(s);
-    const ks = await adminKs(s.url);
-    const doc: Json = await (await fetch(`${s.url}/api_v3/openapi.json`)).json();
-    expect(doc.swagger).toBe('2.0');
-    expect(doc.paths['/service/flavorparams/action/add'].post['x-sandbox-simulated']).toBe(true);
-    expect(doc.paths['/service/report/action/getTotal'].post['x-sandbox-simulated']).toBe(false);
-    expect(doc['x-sandbox-simulated-count'].simulated / doc['x-sandbox-simulated-count'].operations).toBeGreaterThan(0.6);
+  it.skipIf(!present)(
+    'RECIPES_API = the published description: its operations, flagged; the rest says how to reach them',
+    async () => {
+      const s = await startSandbox({ env: { RECIPES_API: path } });
+      servers.push(s);
+      const ks = await adminKs(s.url);
+      const doc: Json = await (await fetch(`${s.url}/api_v3/openapi.json`)).json();
+      expect(doc.swagger).toBe('2.0');
+      expect(doc.paths['/service/flavorparams/action/add'].post['x-sandbox-simulated']).toBe(true);
+      expect(doc.paths['/service/report/action/getTotal'].post['x-sandbox-simulated']).toBe(false);
+      expect(doc['x-sandbox-simulated-count'].simulated / doc['x-sandbox-simulated-count'].operations).toBeGreaterThan(0.6);
 
-    // a service only the published description has, by its URL name and by its client name
-    const added = await call(s.url, 'flavorparams', 'add', { ks, 'flavorParams:objectType': 'KalturaFlavorParams', 'flavorParams:name': 'HD', 'flavorParams:videoBitrate': 2500 });
-    expect(added).toMatchObject({ objectType: 'KalturaFlavorParams', name: 'HD', videoBitrate: 2500 });
-    expect((await call(s.url, 'flavorParams', 'get', { ks, id: added.id })).name).toBe('HD');
-    const schedule = await call(s.url, 'schedule_scheduleevent', 'list', { ks });
-    expect(schedule).toMatchObject({ totalCount: 0, objects: [] });
+      // a service only the published description has, by its URL name and by its client name
+      const added = await call(s.url, 'flavorparams', 'add', {
+        ks,
+        'flavorParams:objectType': 'KalturaFlavorParams',
+        'flavorParams:name': 'HD',
+        'flavorParams:videoBitrate': 2500,
+      });
+      expect(added).toMatchObject({ objectType: 'KalturaFlavorParams', name: 'HD', videoBitrate: 2500 });
+      expect((await call(s.url, 'flavorParams', 'get', { ks, id: added.id })).name).toBe('HD');
+      const schedule = await call(s.url, 'schedule_scheduleevent', 'list', { ks });
+      expect(schedule).toMatchObject({ totalCount: 0, objects: [] });
 
-    const no = await call(s.url, 'report', 'getTotal', { ks, reportType: '1', 'reportInputFilter:objectType': 'KalturaReportInputFilter' });
-    expect(no.code).toBe('SANDBOX_ACTION_NOT_SIMULATED');
-    expect(no.message).toContain('connect a Kaltura endpoint');
-    expect((await call(s.url, 'report', 'nosuch', { ks })).code).toBe('ACTION_DOES_NOT_EXISTS');
-  }, 120_000);
+      const no = await call(s.url, 'report', 'getTotal', {
+        ks,
+        reportType: '1',
+        'reportInputFilter:objectType': 'KalturaReportInputFilter',
+      });
+      expect(no.code).toBe('SANDBOX_ACTION_NOT_SIMULATED');
+      expect(no.message).toContain('connect a Kaltura endpoint');
+      expect((await call(s.url, 'report', 'nosuch', { ks })).code).toBe('ACTION_DOES_NOT_EXISTS');
+    },
+    120_000,
+  );
 });

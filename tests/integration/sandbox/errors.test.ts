@@ -43,14 +43,26 @@ describe('KS checks', () => {
   });
 
   it('expired KS: INVALID_KS -5,EXPIRED', async () => {
-    const expired = buildKs(TEST_ADMIN_SECRET, { partnerId: TEST_PARTNER_ID, type: 2, userId: 'u', expiry: now() - 10, privileges: new Map() });
+    const expired = buildKs(TEST_ADMIN_SECRET, {
+      partnerId: TEST_PARTNER_ID,
+      type: 2,
+      userId: 'u',
+      expiry: now() - 10,
+      privileges: new Map(),
+    });
     const e = expectError(await call(server.url, 'uploadToken', 'list', { ks: expired }), 'INVALID_KS');
     expect(e.args.ERR_CODE).toBe('-5');
     expect(e.args.ERR_DESC).toBe('EXPIRED');
   });
 
   it('a KS made outside the server with the same algorithm is accepted (interoperability)', async () => {
-    const made = buildKs(TEST_ADMIN_SECRET, { partnerId: TEST_PARTNER_ID, type: 2, userId: 'ext', expiry: now() + 60, privileges: new Map([['disableentitlement', '']]) });
+    const made = buildKs(TEST_ADMIN_SECRET, {
+      partnerId: TEST_PARTNER_ID,
+      type: 2,
+      userId: 'ext',
+      expiry: now() + 60,
+      privileges: new Map([['disableentitlement', '']]),
+    });
     const info = await call(server.url, 'session', 'get', { ks: made });
     expect(info.userId).toBe('ext');
     expect(info.privileges).toBe('disableentitlement');
@@ -58,7 +70,14 @@ describe('KS checks', () => {
 
   it('a v1 KS (as older client helpers make them) is accepted; a forged one is not', async () => {
     const info = `${TEST_PARTNER_ID};${TEST_PARTNER_ID};${now() + 60};2;777;v1user;`;
-    const sign = (key: string) => Buffer.from(createHash('sha1').update(key + info).digest('hex') + '|' + info).toString('base64');
+    const sign = (key: string) =>
+      Buffer.from(
+        createHash('sha1')
+          .update(key + info)
+          .digest('hex') +
+          '|' +
+          info,
+      ).toString('base64');
     expect((await call(server.url, 'session', 'get', { ks: sign(TEST_ADMIN_SECRET) })).userId).toBe('v1user');
     expect(expectError(await call(server.url, 'session', 'get', { ks: sign('forged') }), 'INVALID_KS').args.ERR_DESC).toBe('INVALID_STR');
   });
@@ -68,7 +87,13 @@ describe('KS checks', () => {
     const e = expectError(await call(server.url, 'uploadToken', 'list', { ks: other }), 'INVALID_KS');
     expect(e.args.ERR_DESC).toBe('INVALID_PARTNER');
     // our partner id, but signed with another secret
-    const forged = buildKs('another-secret', { partnerId: TEST_PARTNER_ID, type: 2, userId: '', expiry: now() + 60, privileges: new Map() });
+    const forged = buildKs('another-secret', {
+      partnerId: TEST_PARTNER_ID,
+      type: 2,
+      userId: '',
+      expiry: now() + 60,
+      privileges: new Map(),
+    });
     expect(expectError(await call(server.url, 'uploadToken', 'list', { ks: forged }), 'INVALID_KS').args.ERR_DESC).toBe('INVALID_STR');
   });
 
@@ -88,7 +113,10 @@ describe('KS checks', () => {
     expect((await call(server.url, 'uploadToken', 'get', { ks: alice, uploadTokenId: t.id })).id).toBe(t.id);
     const e = expectError(await call(server.url, 'uploadToken', 'get', { ks: bob, uploadTokenId: t.id }), 'UPLOAD_TOKEN_NOT_FOUND');
     expect(e.message).toBe('Upload token not found');
-    expectError(await call(server.url, 'uploadToken', 'upload', { ks: bob, uploadTokenId: t.id }, { fileData: { data: randomBytes(10) } }), 'UPLOAD_TOKEN_NOT_FOUND');
+    expectError(
+      await call(server.url, 'uploadToken', 'upload', { ks: bob, uploadTokenId: t.id }, { fileData: { data: randomBytes(10) } }),
+      'UPLOAD_TOKEN_NOT_FOUND',
+    );
     const bobList = await call(server.url, 'uploadToken', 'list', { ks: bob });
     expect(bobList.objects.every((x: { userId: string }) => x.userId === 'bob')).toBe(true);
     const adminList = await call(server.url, 'uploadToken', 'list', { ks, 'filter:idEqual': t.id });
@@ -99,7 +127,10 @@ describe('KS checks', () => {
   });
 
   it('session.start: wrong secret and a user secret asking for ADMIN are START_SESSION_ERROR', async () => {
-    const e = expectError(await call(server.url, 'session', 'start', { secret: 'wrong', partnerId: TEST_PARTNER_ID, type: 2 }), 'START_SESSION_ERROR');
+    const e = expectError(
+      await call(server.url, 'session', 'start', { secret: 'wrong', partnerId: TEST_PARTNER_ID, type: 2 }),
+      'START_SESSION_ERROR',
+    );
     expect(e.args).toEqual({ PID: String(TEST_PARTNER_ID) });
     expect(e.message).toBe(`Error while starting session for partner [${TEST_PARTNER_ID}]`);
     expectError(await call(server.url, 'session', 'start', { secret: TEST_ADMIN_SECRET, partnerId: 4242, type: 2 }), 'START_SESSION_ERROR');
@@ -122,9 +153,13 @@ describe('request errors', () => {
     const e = expectError(await call(server.url, 'uploadToken', 'get', { ks }), 'MISSING_MANDATORY_PARAMETER');
     expect(e.args).toEqual({ PARAM_NAME: 'uploadTokenId' });
     expect(e.message).toBe('Missing parameter "uploadTokenId"');
-    expect(expectError(await call(server.url, 'media', 'add', { ks }), 'MISSING_MANDATORY_PARAMETER').args).toEqual({ PARAM_NAME: 'entry' });
+    expect(expectError(await call(server.url, 'media', 'add', { ks }), 'MISSING_MANDATORY_PARAMETER').args).toEqual({
+      PARAM_NAME: 'entry',
+    });
     const t = await call(server.url, 'uploadToken', 'add', { ks });
-    expect(expectError(await call(server.url, 'uploadToken', 'upload', { ks, uploadTokenId: t.id }), 'MISSING_MANDATORY_PARAMETER').args).toEqual({ PARAM_NAME: 'fileData' });
+    expect(
+      expectError(await call(server.url, 'uploadToken', 'upload', { ks, uploadTokenId: t.id }), 'MISSING_MANDATORY_PARAMETER').args,
+    ).toEqual({ PARAM_NAME: 'fileData' });
   });
 
   it('mediaType null, a bad enum value, abstract and wrong object types', async () => {
@@ -134,7 +169,10 @@ describe('request errors', () => {
     expect(en.args).toEqual({ ENUM_VAL: '99', PARAM_NAME: 'mediaType', ENUM_TYPE: 'KalturaMediaType' });
     expect(en.message).toBe('Invalid enumeration value "99" for parameter "mediaType", expecting enumeration type "KalturaMediaType"');
     const entry = await call(server.url, 'media', 'add', { ks, 'entry:mediaType': 1 });
-    const ab = expectError(await call(server.url, 'media', 'addContent', { ks, entryId: entry.id, 'resource:token': 'x' }), 'OBJECT_TYPE_ABSTRACT');
+    const ab = expectError(
+      await call(server.url, 'media', 'addContent', { ks, entryId: entry.id, 'resource:token': 'x' }),
+      'OBJECT_TYPE_ABSTRACT',
+    );
     expect(ab.args).toEqual({ OBJ_TYPE: 'KalturaResource' });
     const wrong = expectError(
       await call(server.url, 'media', 'addContent', { ks, entryId: entry.id, 'resource:objectType': 'KalturaMediaEntry' }),
@@ -142,23 +180,44 @@ describe('request errors', () => {
     );
     expect(wrong.args).toEqual({ INVALID_OBJ_TYPE: 'KalturaMediaEntry' });
     const url = expectError(
-      await call(server.url, 'media', 'addContent', { ks, entryId: entry.id, 'resource:objectType': 'KalturaUrlResource', 'resource:url': 'http://example.com/x.mp4' }),
+      await call(server.url, 'media', 'addContent', {
+        ks,
+        entryId: entry.id,
+        'resource:objectType': 'KalturaUrlResource',
+        'resource:url': 'http://example.com/x.mp4',
+      }),
       'RESOURCE_TYPE_NOT_SUPPORTED',
     );
     expect(url.args).toEqual({ RES_TYPE: 'KalturaUrlResource' });
-    expectError(await call(server.url, 'uploadToken', 'upload', { ks, uploadTokenId: 'x', resumeAt: 'abc' }, { fileData: { data: randomBytes(1) } }), 'INVALID_FIELD_VALUE');
+    expectError(
+      await call(server.url, 'uploadToken', 'upload', { ks, uploadTokenId: 'x', resumeAt: 'abc' }, { fileData: { data: randomBytes(1) } }),
+      'INVALID_FIELD_VALUE',
+    );
   });
 
   it('unknown ids and wrong statuses', async () => {
     const e = expectError(await call(server.url, 'media', 'get', { ks, entryId: '0_nothere' }), 'ENTRY_ID_NOT_FOUND');
     expect(e.args).toEqual({ ENTRY_ID: '0_nothere' });
     expect(e.message).toBe('Entry id "0_nothere" not found');
-    expectError(await call(server.url, 'media', 'addContent', { ks, entryId: '0_nothere', 'resource:objectType': 'KalturaUploadedFileTokenResource', 'resource:token': 'x' }), 'ENTRY_ID_NOT_FOUND');
+    expectError(
+      await call(server.url, 'media', 'addContent', {
+        ks,
+        entryId: '0_nothere',
+        'resource:objectType': 'KalturaUploadedFileTokenResource',
+        'resource:token': 'x',
+      }),
+      'ENTRY_ID_NOT_FOUND',
+    );
     expectError(await call(server.url, 'uploadToken', 'get', { ks, uploadTokenId: '0_nothere' }), 'UPLOAD_TOKEN_NOT_FOUND');
     expectError(await call(server.url, 'uploadToken', 'delete', { ks, uploadTokenId: '0_nothere' }), 'UPLOAD_TOKEN_NOT_FOUND');
     const entry = await call(server.url, 'media', 'add', { ks, 'entry:mediaType': 2 });
     expectError(
-      await call(server.url, 'media', 'addContent', { ks, entryId: entry.id, 'resource:objectType': 'KalturaUploadedFileTokenResource', 'resource:token': '0_nothere' }),
+      await call(server.url, 'media', 'addContent', {
+        ks,
+        entryId: entry.id,
+        'resource:objectType': 'KalturaUploadedFileTokenResource',
+        'resource:token': '0_nothere',
+      }),
       'UPLOAD_TOKEN_NOT_FOUND',
     );
     const t = await call(server.url, 'uploadToken', 'add', { ks });
@@ -167,21 +226,44 @@ describe('request errors', () => {
     expect((await call(server.url, 'media', 'addContent', { ks, entryId: entry.id, ...res })).status).toBe(2);
     expectError(await call(server.url, 'media', 'addContent', { ks, entryId: entry.id, ...res }), 'ENTRY_ALREADY_WITH_CONTENT');
     const entry2 = await call(server.url, 'media', 'add', { ks, 'entry:mediaType': 2 });
-    expectError(await call(server.url, 'media', 'addContent', { ks, entryId: entry2.id, ...res }), 'UPLOAD_TOKEN_INVALID_STATUS_FOR_ADD_ENTRY');
+    expectError(
+      await call(server.url, 'media', 'addContent', { ks, entryId: entry2.id, ...res }),
+      'UPLOAD_TOKEN_INVALID_STATUS_FOR_ADD_ENTRY',
+    );
     expectError(await call(server.url, 'uploadToken', 'add', { ks, 'uploadToken:autoFinalize': 1 }), 'UPLOAD_TOKEN_MISSING_FILE_SIZE');
-    const upd = expectError(await call(server.url, 'media', 'update', { ks, entryId: entry.id, 'mediaEntry:mediaType': 1 }), 'PROPERTY_VALIDATION_NOT_UPDATABLE');
+    const upd = expectError(
+      await call(server.url, 'media', 'update', { ks, entryId: entry.id, 'mediaEntry:mediaType': 1 }),
+      'PROPERTY_VALIDATION_NOT_UPDATABLE',
+    );
     expect(upd.args).toEqual({ PROP_NAME: 'mediaType' });
   });
 
   it('a token not yet complete leaves the entry in IMPORT until the upload completes', async () => {
     const t = await call(server.url, 'uploadToken', 'add', { ks });
     const data = randomBytes(50_000);
-    await call(server.url, 'uploadToken', 'upload', { ks, uploadTokenId: t.id, finalChunk: false }, { fileData: { data: data.subarray(0, 20_000) } });
+    await call(
+      server.url,
+      'uploadToken',
+      'upload',
+      { ks, uploadTokenId: t.id, finalChunk: false },
+      { fileData: { data: data.subarray(0, 20_000) } },
+    );
     const entry = await call(server.url, 'media', 'add', { ks, 'entry:mediaType': 2 });
-    const e1 = await call(server.url, 'media', 'addContent', { ks, entryId: entry.id, 'resource:objectType': 'KalturaUploadedFileTokenResource', 'resource:token': t.id });
+    const e1 = await call(server.url, 'media', 'addContent', {
+      ks,
+      entryId: entry.id,
+      'resource:objectType': 'KalturaUploadedFileTokenResource',
+      'resource:token': t.id,
+    });
     expect(e1.status).toBe(0);
     expect((await call(server.url, 'uploadToken', 'get', { ks, uploadTokenId: t.id })).attachedObjectId).toBe(entry.id);
-    await call(server.url, 'uploadToken', 'upload', { ks, uploadTokenId: t.id, resume: true, resumeAt: 20_000, finalChunk: true }, { fileData: { data: data.subarray(20_000) } });
+    await call(
+      server.url,
+      'uploadToken',
+      'upload',
+      { ks, uploadTokenId: t.id, resume: true, resumeAt: 20_000, finalChunk: true },
+      { fileData: { data: data.subarray(20_000) } },
+    );
     const e2 = await call(server.url, 'media', 'get', { ks, entryId: entry.id });
     expect(e2.status).toBe(2);
     expect((await call(server.url, 'uploadToken', 'get', { ks, uploadTokenId: t.id })).status).toBe(3);
@@ -194,7 +276,12 @@ describe('an entry whose upload is deleted', () => {
   it('goes from IMPORT to ERROR_IMPORTING', async () => {
     const t = await call(server.url, 'uploadToken', 'add', { ks });
     const entry = await call(server.url, 'media', 'add', { ks, 'entry:mediaType': 1 });
-    const e1 = await call(server.url, 'media', 'addContent', { ks, entryId: entry.id, 'resource:objectType': 'KalturaUploadedFileTokenResource', 'resource:token': t.id });
+    const e1 = await call(server.url, 'media', 'addContent', {
+      ks,
+      entryId: entry.id,
+      'resource:objectType': 'KalturaUploadedFileTokenResource',
+      'resource:token': t.id,
+    });
     expect(e1.status).toBe(0);
     await call(server.url, 'uploadToken', 'delete', { ks, uploadTokenId: t.id });
     expect((await call(server.url, 'media', 'get', { ks, entryId: entry.id })).status).toBe(-2);
@@ -205,7 +292,10 @@ describe('size limit and fault injection', () => {
   let small: TestServer;
   beforeAll(async () => {
     small = await startSandbox({
-      env: { SANDBOX_MAX_UPLOAD_BYTES: '100000', SANDBOX_FAULTS: '{"uploadFailBefore":0.25,"uploadFailAfter":0.25,"uploadDelayMs":[0,30]}' },
+      env: {
+        SANDBOX_MAX_UPLOAD_BYTES: '100000',
+        SANDBOX_FAULTS: '{"uploadFailBefore":0.25,"uploadFailAfter":0.25,"uploadDelayMs":[0,30]}',
+      },
     });
   });
   afterAll(async () => {
@@ -232,7 +322,13 @@ describe('size limit and fault injection', () => {
     let failures = 0;
     const send = async (off: number, end: number, opts: Record<string, string | number | boolean>) => {
       for (;;) {
-        const r = await call(small.url, 'uploadToken', 'upload', { ks: k, uploadTokenId: t.id, ...opts }, { fileData: { data: data.subarray(off, end) } });
+        const r = await call(
+          small.url,
+          'uploadToken',
+          'upload',
+          { ks: k, uploadTokenId: t.id, ...opts },
+          { fileData: { data: data.subarray(off, end) } },
+        );
         if (r.code === 'UPLOAD_ERROR') {
           expect(r.message).toBe('Upload failed');
           failures++;
@@ -248,7 +344,12 @@ describe('size limit and fault injection', () => {
     expect(fin.status).toBe(2);
     expect(failures).toBeGreaterThan(0);
     const entry = await call(small.url, 'media', 'add', { ks: k, 'entry:mediaType': 2 });
-    const done = await call(small.url, 'media', 'addContent', { ks: k, entryId: entry.id, 'resource:objectType': 'KalturaUploadedFileTokenResource', 'resource:token': t.id });
+    const done = await call(small.url, 'media', 'addContent', {
+      ks: k,
+      entryId: entry.id,
+      'resource:objectType': 'KalturaUploadedFileTokenResource',
+      'resource:token': t.id,
+    });
     expect(Buffer.from(await (await fetch(done.downloadUrl)).arrayBuffer()).equals(data)).toBe(true);
   });
 });

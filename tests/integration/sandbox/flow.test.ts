@@ -33,7 +33,9 @@ const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 describe('upload flow with the official kaltura-client', () => {
   it('uploads in chunks, creates an entry, becomes READY, downloads the same bytes', async () => {
     const c = client();
-    const ks: string = await k.services.session.start(TEST_ADMIN_SECRET, 'flow-user', k.enums.SessionType.ADMIN, TEST_PARTNER_ID).execute(c);
+    const ks: string = await k.services.session
+      .start(TEST_ADMIN_SECRET, 'flow-user', k.enums.SessionType.ADMIN, TEST_PARTNER_ID)
+      .execute(c);
     expect(ks).toMatch(/^[A-Za-z0-9_-]+$/);
     c.setKs(ks);
 

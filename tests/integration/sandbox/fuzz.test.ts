@@ -39,48 +39,191 @@ function rng(seed: number) {
 describe('fuzz', () => {
   it(`${COUNT} random requests always get a well-formed answer (seed ${SEED})`, { timeout: 240_000 }, async () => {
     const rand = rng(SEED);
-    const pick = <T,>(a: readonly T[]): T => a[Math.floor(rand() * a.length)];
+    const pick = <T>(a: readonly T[]): T => a[Math.floor(rand() * a.length)];
     const int = (n: number) => Math.floor(rand() * n);
     const services = [
-      'uploadToken', 'uploadtoken', 'media', 'session', 'system', 'baseEntry', 'multirequest', 'nosuch', '', 'UPLOADTOKEN', '..', '%00', 'a'.repeat(300),
+      'uploadToken',
+      'uploadtoken',
+      'media',
+      'session',
+      'system',
+      'baseEntry',
+      'multirequest',
+      'nosuch',
+      '',
+      'UPLOADTOKEN',
+      '..',
+      '%00',
+      'a'.repeat(300),
       // the generic services, by client and URL names
-      'captionAsset', 'caption_captionasset', 'thumbAsset', 'category', 'categoryEntry', 'cuePoint', 'cuepoint_cuepoint', 'metadata', 'metadata_metadata',
-      'metadataProfile', 'user', 'appToken', 'accessControlProfile', 'eSearch', 'elasticsearch_esearch',
+      'captionAsset',
+      'caption_captionasset',
+      'thumbAsset',
+      'category',
+      'categoryEntry',
+      'cuePoint',
+      'cuepoint_cuepoint',
+      'metadata',
+      'metadata_metadata',
+      'metadataProfile',
+      'user',
+      'appToken',
+      'accessControlProfile',
+      'eSearch',
+      'elasticsearch_esearch',
     ];
-    const actions = ['add', 'get', 'list', 'delete', 'upload', 'addContent', 'update', 'start', 'end', 'ping', 'fly', '', 'ADD', '__proto__', 'count', 'setContent', 'setAsDefault', 'getUrl', 'serve', 'startSession', 'searchEntry'];
+    const actions = [
+      'add',
+      'get',
+      'list',
+      'delete',
+      'upload',
+      'addContent',
+      'update',
+      'start',
+      'end',
+      'ping',
+      'fly',
+      '',
+      'ADD',
+      '__proto__',
+      'count',
+      'setContent',
+      'setAsDefault',
+      'getUrl',
+      'serve',
+      'startSession',
+      'searchEntry',
+    ];
     const keys = [
-      'uploadTokenId', 'entryId', 'fileData', 'resume', 'finalChunk', 'resumeAt', 'entry:mediaType', 'entry[name]', 'entry:objectType',
-      'resource:objectType', 'resource:token', 'filter:orderBy', 'filter:statusIn', 'filter:idIn', 'pager:pageSize', 'pager:pageIndex',
-      'uploadToken:fileSize', 'uploadToken:autoFinalize', 'mediaEntry:name', 'mediaEntry:mediaType', 'secret', 'partnerId', 'type', 'expiry',
-      'privileges', 'session', 'format', 'entry:description__null', '__proto__:x', 'constructor:prototype:x', '1:service', '1:action',
-      '2:uploadTokenId', 'filter', 'entry', 'ks', 'a:b:c:d:e:f:g:h:i:j:k:l:m:n:o:p:q:r', '[', ']]', ':', 'x'.repeat(2000),
+      'uploadTokenId',
+      'entryId',
+      'fileData',
+      'resume',
+      'finalChunk',
+      'resumeAt',
+      'entry:mediaType',
+      'entry[name]',
+      'entry:objectType',
+      'resource:objectType',
+      'resource:token',
+      'filter:orderBy',
+      'filter:statusIn',
+      'filter:idIn',
+      'pager:pageSize',
+      'pager:pageIndex',
+      'uploadToken:fileSize',
+      'uploadToken:autoFinalize',
+      'mediaEntry:name',
+      'mediaEntry:mediaType',
+      'secret',
+      'partnerId',
+      'type',
+      'expiry',
+      'privileges',
+      'session',
+      'format',
+      'entry:description__null',
+      '__proto__:x',
+      'constructor:prototype:x',
+      '1:service',
+      '1:action',
+      '2:uploadTokenId',
+      'filter',
+      'entry',
+      'ks',
+      'a:b:c:d:e:f:g:h:i:j:k:l:m:n:o:p:q:r',
+      '[',
+      ']]',
+      ':',
+      'x'.repeat(2000),
       // generic services' parameters and filters
-      'id', 'captionAssetId', 'thumbAssetId', 'captionAsset:language', 'captionAsset:format', 'captionAsset:status', 'category:name', 'category:parentId',
-      'categoryEntry:categoryId', 'categoryEntry:entryId', 'cuePoint:objectType', 'cuePoint:entryId', 'cuePoint:startTime', 'xmlData', 'xsdData',
-      'metadataProfileId', 'objectType', 'objectId', 'version', 'contentResource:objectType', 'contentResource:token', 'tokenHash', 'user:id',
-      'searchParams:searchOperator:searchItems:0:searchTerm', 'searchParams:searchOperator:operator', 'filter:entryIdEqual', 'filter:categoriesIdsMatchOr',
-      'filter:nameLike', 'filter:tagsMultiLikeOr', 'filter:statusIn', 'filter:orderBy', 'filter:firstNameOrLastNameStartsWith', 'moveEntriesToParentCategory',
+      'id',
+      'captionAssetId',
+      'thumbAssetId',
+      'captionAsset:language',
+      'captionAsset:format',
+      'captionAsset:status',
+      'category:name',
+      'category:parentId',
+      'categoryEntry:categoryId',
+      'categoryEntry:entryId',
+      'cuePoint:objectType',
+      'cuePoint:entryId',
+      'cuePoint:startTime',
+      'xmlData',
+      'xsdData',
+      'metadataProfileId',
+      'objectType',
+      'objectId',
+      'version',
+      'contentResource:objectType',
+      'contentResource:token',
+      'tokenHash',
+      'user:id',
+      'searchParams:searchOperator:searchItems:0:searchTerm',
+      'searchParams:searchOperator:operator',
+      'filter:entryIdEqual',
+      'filter:categoriesIdsMatchOr',
+      'filter:nameLike',
+      'filter:tagsMultiLikeOr',
+      'filter:statusIn',
+      'filter:orderBy',
+      'filter:firstNameOrLastNameStartsWith',
+      'moveEntriesToParentCategory',
     ];
     const classes = [
-      'KalturaMediaEntry', 'KalturaResource', 'KalturaUploadedFileTokenResource', 'KalturaUrlResource', 'KalturaUploadToken', 'Nope', '', 'KalturaObjectBase',
-      'KalturaCaptionAsset', 'KalturaCodeCuePoint', 'KalturaCuePoint', 'KalturaCategory', 'KalturaCategoryEntry', 'KalturaESearchUnifiedItem', 'KalturaUser',
+      'KalturaMediaEntry',
+      'KalturaResource',
+      'KalturaUploadedFileTokenResource',
+      'KalturaUrlResource',
+      'KalturaUploadToken',
+      'Nope',
+      '',
+      'KalturaObjectBase',
+      'KalturaCaptionAsset',
+      'KalturaCodeCuePoint',
+      'KalturaCuePoint',
+      'KalturaCategory',
+      'KalturaCategoryEntry',
+      'KalturaESearchUnifiedItem',
+      'KalturaUser',
     ];
-    const xml = ['<metadata/>', '<metadata><a>x</a></metadata>', '<!DOCTYPE x [<!ENTITY a "b">]><metadata>&a;</metadata>', '<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema"><xsd:element name="metadata"/></xsd:schema>', '<' + '<a>'.repeat(3000)];
+    const xml = [
+      '<metadata/>',
+      '<metadata><a>x</a></metadata>',
+      '<!DOCTYPE x [<!ENTITY a "b">]><metadata>&a;</metadata>',
+      '<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema"><xsd:element name="metadata"/></xsd:schema>',
+      '<' + '<a>'.repeat(3000),
+    ];
     const value = (): string => {
       switch (int(13)) {
-        case 12: return pick(xml);
-        case 0: return String(int(10) - 3);
-        case 1: return pick(['true', 'false', '0', '1', '', 'null']);
-        case 2: return pick(classes);
-        case 3: return 'x'.repeat(int(200_000));
-        case 4: return String(rand() * 1e308 * (rand() < 0.5 ? -1 : 10));
-        case 5: return '{1:result:id}';
-        case 6: return '\u0000\u0001\uFFFF<&>"\'\ud800';
-        case 7: return ks;
-        case 8: return ks.slice(0, int(ks.length));
-        case 9: return '0_' + 'f'.repeat(32);
-        case 10: return String(Number.MAX_SAFE_INTEGER * 1000);
-        default: return rand().toString(36);
+        case 12:
+          return pick(xml);
+        case 0:
+          return String(int(10) - 3);
+        case 1:
+          return pick(['true', 'false', '0', '1', '', 'null']);
+        case 2:
+          return pick(classes);
+        case 3:
+          return 'x'.repeat(int(200_000));
+        case 4:
+          return String(rand() * 1e308 * (rand() < 0.5 ? -1 : 10));
+        case 5:
+          return '{1:result:id}';
+        case 6:
+          return '\u0000\u0001\uFFFF<&>"\'\ud800';
+        case 7:
+          return ks;
+        case 8:
+          return ks.slice(0, int(ks.length));
+        case 9:
+          return '0_' + 'f'.repeat(32);
+        case 10:
+          return String(Number.MAX_SAFE_INTEGER * 1000);
+        default:
+          return rand().toString(36);
       }
     };
     const params = () => {
@@ -121,14 +264,22 @@ describe('fuzz', () => {
                 ? `${server.url}/api_v3/${pick(['', 'service', 'service/x/action', 'sandbox/content/0_zzz', 'sandbox', 'index.php'])}`
                 : `${server.url}/api_v3/service/${rand() < 0.5 ? broken() : enc(svc)}/action/${rand() < 0.5 ? broken() : enc(act)}${rand() < 0.3 ? '/' + broken() : ''}`;
       const p = params();
-      if (rand() < 0.3) url += (url.includes('?') ? '&' : '?') + new URLSearchParams(p.slice(0, 3).map(([k, v]) => [k, v.slice(0, 500)])).toString();
+      if (rand() < 0.3)
+        url += (url.includes('?') ? '&' : '?') + new URLSearchParams(p.slice(0, 3).map(([k, v]) => [k, v.slice(0, 500)])).toString();
       const init: RequestInit & { duplex?: string } = { method: rand() < 0.85 ? 'POST' : 'GET' };
       if (init.method === 'POST') {
         const kind = int(7);
         if (kind === 0) init.body = new URLSearchParams(p);
         else if (kind === 1) {
           init.headers = { 'content-type': 'application/json' };
-          init.body = rand() < 0.7 ? JSON.stringify(Object.fromEntries(p.map(([k, v]) => [k, rand() < 0.2 ? { objectType: pick(classes), mediaType: value(), token: value() } : v]))) : pick(['{', '[]', '"x"', 'null', '{"a":' + '['.repeat(5000)]);
+          init.body =
+            rand() < 0.7
+              ? JSON.stringify(
+                  Object.fromEntries(
+                    p.map(([k, v]) => [k, rand() < 0.2 ? { objectType: pick(classes), mediaType: value(), token: value() } : v]),
+                  ),
+                )
+              : pick(['{', '[]', '"x"', 'null', '{"a":' + '['.repeat(5000)]);
         } else if (kind === 2) {
           const fd = new FormData();
           for (const [k, v] of p) fd.append(k, v);
@@ -139,10 +290,22 @@ describe('fuzz', () => {
           // garbage multipart: a valid boundary, broken content
           const b = 'XyZ' + int(1e9);
           init.headers = { 'content-type': `multipart/form-data; boundary=${b}` };
-          const parts = [`--${b}\r\nContent-Disposition: form-data; name="fileData"; filename="a"\r\n\r\n`, new TextDecoder().decode(garbage(int(5000))), rand() < 0.5 ? `\r\n--${b}--` : ''];
+          const parts = [
+            `--${b}\r\nContent-Disposition: form-data; name="fileData"; filename="a"\r\n\r\n`,
+            new TextDecoder().decode(garbage(int(5000))),
+            rand() < 0.5 ? `\r\n--${b}--` : '',
+          ];
           init.body = parts.join('');
         } else if (kind === 4) {
-          init.headers = { 'content-type': pick(['multipart/form-data', 'multipart/form-data; boundary=', 'application/json; charset=x', 'text/xml', 'application/octet-stream']) };
+          init.headers = {
+            'content-type': pick([
+              'multipart/form-data',
+              'multipart/form-data; boundary=',
+              'application/json; charset=x',
+              'text/xml',
+              'application/octet-stream',
+            ]),
+          };
           init.body = new Blob([garbage(int(20_000))]);
         } else if (kind === 5) {
           init.body = new Blob([garbage(int(50_000))]); // no content type
@@ -169,7 +332,9 @@ describe('fuzz', () => {
           expect(v.code, ctx).not.toBe('INTERNAL_SERVERL_ERROR');
         }
       } else if (r.headers.get('content-type')?.includes('xml')) {
-        expect(text, ctx).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?><xml><result>[\s\S]*<\/result><executionTime>[0-9.]+<\/executionTime><\/xml>$/);
+        expect(text, ctx).toMatch(
+          /^<\?xml version="1.0" encoding="utf-8"\?><xml><result>[\s\S]*<\/result><executionTime>[0-9.]+<\/executionTime><\/xml>$/,
+        );
         expect(text, ctx).not.toContain('INTERNAL_SERVERL_ERROR');
       }
     }
@@ -205,21 +370,45 @@ describe('fuzz', () => {
     };
     const shapes: Array<[string, string, () => Promise<{ headers?: Record<string, string>; body: string | Uint8Array<ArrayBuffer> }>]> = [
       ['250k JSON keys to system.ping (2.9 MB)', '/service/system/action/ping?format=1', async () => json(manyKeys(250_000))],
-      ['1M JSON keys, the action in the body (12 MB)', '/?format=1', async () => json('{"service":"media","action":"list",' + manyKeys(1_000_000).slice(1))],
-      ['a 32 MB form', '/service/media/action/list?format=1', async () => ({ headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=' + 'x'.repeat(32 << 20) })],
-      ['1M form fields (4 MB)', '/service/media/action/list?format=1', () => encoded(new URLSearchParams(Array.from({ length: 1_000_000 }, () => ['a', '1'])))],
-      ['100k levels of JSON nesting', '/service/media/action/list?format=1', async () => json('{"a":' + '['.repeat(100_000) + ']'.repeat(100_000) + '}')],
+      [
+        '1M JSON keys, the action in the body (12 MB)',
+        '/?format=1',
+        async () => json('{"service":"media","action":"list",' + manyKeys(1_000_000).slice(1)),
+      ],
+      [
+        'a 32 MB form',
+        '/service/media/action/list?format=1',
+        async () => ({ headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=' + 'x'.repeat(32 << 20) }),
+      ],
+      [
+        '1M form fields (4 MB)',
+        '/service/media/action/list?format=1',
+        () => encoded(new URLSearchParams(Array.from({ length: 1_000_000 }, () => ['a', '1']))),
+      ],
+      [
+        '100k levels of JSON nesting',
+        '/service/media/action/list?format=1',
+        async () => json('{"a":' + '['.repeat(100_000) + ']'.repeat(100_000) + '}'),
+      ],
       ['an array of 1M items', '/service/media/action/list?format=1', async () => json('{"a":[' + '1,'.repeat(999_999) + '1]}')],
-      ['50k multipart fields', '/service/media/action/list?format=1', () => {
-        const fd = new FormData();
-        for (let i = 0; i < 50_000; i++) fd.append(`f${i}`, 'v');
-        return encoded(fd);
-      }],
-      ['a multipart json field of 200k keys', '/service/media/action/list?format=1', () => {
-        const fd = new FormData();
-        fd.append('json', manyKeys(200_000));
-        return encoded(fd);
-      }],
+      [
+        '50k multipart fields',
+        '/service/media/action/list?format=1',
+        () => {
+          const fd = new FormData();
+          for (let i = 0; i < 50_000; i++) fd.append(`f${i}`, 'v');
+          return encoded(fd);
+        },
+      ],
+      [
+        'a multipart json field of 200k keys',
+        '/service/media/action/list?format=1',
+        () => {
+          const fd = new FormData();
+          fd.append('json', manyKeys(200_000));
+          return encoded(fd);
+        },
+      ],
       ['a body of no type with 200k fields', '/service/media/action/list?format=1', async () => ({ body: 'a=1&'.repeat(200_000) })],
     ];
     for (const [name, path, make] of shapes) {

@@ -9,7 +9,18 @@
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync, closeSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+  closeSync,
+} from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,7 +50,8 @@ function raw(url: string, opts: { method?: string; headers?: Record<string, stri
 
 /** A non-loopback IPv4 address of this machine (another machine's view of the server), if any. */
 function lanAddress(): string | undefined {
-  for (const list of Object.values(networkInterfaces())) for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
+  for (const list of Object.values(networkInterfaces()))
+    for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
   return undefined;
 }
 
@@ -181,7 +193,14 @@ describe('4. bodies are bounded before any KS is checked, and nothing stalls the
     expect(body.length).toBeGreaterThan(2.5e6);
     let answer: Json;
     const { slowest, pings } = await slowestPingDuring(server.url, async () => {
-      for (let i = 0; i < 3; i++) answer = await (await fetch(api('/service/system/action/ping?format=1'), { method: 'POST', headers: { 'content-type': 'application/json' }, body })).json();
+      for (let i = 0; i < 3; i++)
+        answer = await (
+          await fetch(api('/service/system/action/ping?format=1'), {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body,
+          })
+        ).json();
     });
     expectError(answer, 'INVALID_FIELD_VALUE');
     expect(answer.message).toMatch(/request body/);
@@ -190,7 +209,11 @@ describe('4. bodies are bounded before any KS is checked, and nothing stalls the
   });
 
   it('the same keys with the action in the body: refused by the entry count (10000)', async () => {
-    const body = JSON.stringify({ service: 'system', action: 'ping', ...Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`k${i}`, i])) });
+    const body = JSON.stringify({
+      service: 'system',
+      action: 'ping',
+      ...Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`k${i}`, i])),
+    });
     const r = await (await fetch(api('/?format=1'), { method: 'POST', headers: { 'content-type': 'application/json' }, body })).json();
     expectError(r, 'INVALID_FIELD_VALUE');
     expect(r.message).toMatch(/more than 10000 entries/);
@@ -203,7 +226,13 @@ describe('4. bodies are bounded before any KS is checked, and nothing stalls the
     const timer = setInterval(() => (peak = Math.max(peak, rssOf(pid))), 20);
     try {
       const body = 'a=' + 'x'.repeat(32 * 1024 * 1024);
-      const r = await (await fetch(api('/service/media/action/list?format=1'), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body })).json();
+      const r = await (
+        await fetch(api('/service/media/action/list?format=1'), {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body,
+        })
+      ).json();
       expectError(r, 'INVALID_FIELD_VALUE');
       expect(r.message).toMatch(/form text: more than 2097152 bytes/);
     } finally {
@@ -213,9 +242,21 @@ describe('4. bodies are bounded before any KS is checked, and nothing stalls the
   });
 
   it('deep nesting, long arrays, many multipart fields, a huge json field: each refused, saying which bound', async () => {
-    const deep = await (await fetch(api('/service/media/action/list?format=1'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"filter":' + '['.repeat(40) + ']'.repeat(40) + '}' })).json();
+    const deep = await (
+      await fetch(api('/service/media/action/list?format=1'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"filter":' + '['.repeat(40) + ']'.repeat(40) + '}',
+      })
+    ).json();
     expect(expectError(deep, 'INVALID_FIELD_VALUE').message).toMatch(/nesting: more than 16 levels/);
-    const long = await (await fetch(api('/service/media/action/list?format=1'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ a: Array.from({ length: 5000 }, () => 1) }) })).json();
+    const long = await (
+      await fetch(api('/service/media/action/list?format=1'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ a: Array.from({ length: 5000 }, () => 1) }),
+      })
+    ).json();
     expect(expectError(long, 'INVALID_FIELD_VALUE').message).toMatch(/array: more than 2000 items/);
     const fd = new FormData();
     for (let i = 0; i < 12_000; i++) fd.append(`f${i}`, '1');
@@ -225,17 +266,30 @@ describe('4. bodies are bounded before any KS is checked, and nothing stalls the
     fd2.append('json', JSON.stringify(Object.fromEntries(Array.from({ length: 12_000 }, (_, i) => [`k${i}`, i]))));
     const json = await (await fetch(api('/service/media/action/list?format=1'), { method: 'POST', body: fd2 })).json();
     expect(expectError(json, 'INVALID_FIELD_VALUE').message).toMatch(/more than \d+ entries/);
-    const small = await (await fetch(api('/service/system/action/ping?format=1'), { method: 'POST', body: new URLSearchParams({ a: 'x'.repeat(70_000) }) })).json();
+    const small = await (
+      await fetch(api('/service/system/action/ping?format=1'), { method: 'POST', body: new URLSearchParams({ a: 'x'.repeat(70_000) }) })
+    ).json();
     expect(expectError(small, 'INVALID_FIELD_VALUE').message).toMatch(/more than 65536 bytes/);
   });
 
   it('legitimate big requests still work: a 150-call multirequest, a 1 MB description', async () => {
     const body: Record<string, unknown> = { ks };
     for (let i = 1; i <= 150; i++) body[i] = { service: 'system', action: 'ping' };
-    const r = await (await fetch(api('/service/multirequest?format=1'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json();
+    const r = await (
+      await fetch(api('/service/multirequest?format=1'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      })
+    ).json();
     expect(r).toHaveLength(150);
     expect(r.every((x: unknown) => x === true)).toBe(true);
-    const e = await call(server.url, 'media', 'add', { ks, 'entry:mediaType': 1, 'entry:name': 'big', 'entry:description': 'd'.repeat(1_000_000) });
+    const e = await call(server.url, 'media', 'add', {
+      ks,
+      'entry:mediaType': 1,
+      'entry:name': 'big',
+      'entry:description': 'd'.repeat(1_000_000),
+    });
     expect(e.description).toHaveLength(1_000_000);
   });
 });
@@ -249,9 +303,15 @@ describe('5. malformed multipart leaves no spool file; tmp/ is swept at start', 
       const body = Buffer.concat([
         Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="fileData"; filename="a.bin"\r\n\r\n`),
         randomBytes(2 * 1024 * 1024),
-        Buffer.from(`\r\n--${b}\r\nContent-Disposition: form-data; name="service"\r\n\r\nuploadToken\r\n--${b}\r\nContent-Disposition: form-da`), // cut
+        Buffer.from(
+          `\r\n--${b}\r\nContent-Disposition: form-data; name="service"\r\n\r\nuploadToken\r\n--${b}\r\nContent-Disposition: form-da`,
+        ), // cut
       ]);
-      const r = await raw(`${server.url}/api_v3/?format=1`, { method: 'POST', headers: { 'content-type': `multipart/form-data; boundary=${b}` }, body });
+      const r = await raw(`${server.url}/api_v3/?format=1`, {
+        method: 'POST',
+        headers: { 'content-type': `multipart/form-data; boundary=${b}` },
+        body,
+      });
       expect(r.status).toBe(200);
       expect(JSON.parse(r.body).objectType).toBe('KalturaAPIException');
     }
@@ -280,8 +340,18 @@ describe('5. malformed multipart leaves no spool file; tmp/ is swept at start', 
 
 describe('6. a USER KS with an empty user ID owns nothing an ADMIN session made', () => {
   it('cannot read, list or delete them; still owns what it makes itself', async () => {
-    const admin = await call(server.url, 'session', 'start', { secret: TEST_ADMIN_SECRET, partnerId: TEST_PARTNER_ID, type: 2, userId: '' });
-    const nobody = await call(server.url, 'session', 'start', { secret: TEST_ADMIN_SECRET, partnerId: TEST_PARTNER_ID, type: 0, userId: '' });
+    const admin = await call(server.url, 'session', 'start', {
+      secret: TEST_ADMIN_SECRET,
+      partnerId: TEST_PARTNER_ID,
+      type: 2,
+      userId: '',
+    });
+    const nobody = await call(server.url, 'session', 'start', {
+      secret: TEST_ADMIN_SECRET,
+      partnerId: TEST_PARTNER_ID,
+      type: 0,
+      userId: '',
+    });
     const token = await call(server.url, 'uploadToken', 'add', { ks: admin });
     const entry = await call(server.url, 'media', 'add', { ks: admin, 'entry:mediaType': 1, 'entry:name': 'admin-made' });
     expect(token.userId).toBe('');
@@ -297,10 +367,21 @@ describe('6. a USER KS with an empty user ID owns nothing an ADMIN session made'
     // its own things: yes (and not another user's)
     const own = await call(server.url, 'uploadToken', 'add', { ks: nobody });
     expect((await call(server.url, 'uploadToken', 'get', { ks: nobody, uploadTokenId: own.id })).id).toBe(own.id);
-    const up = await call(server.url, 'uploadToken', 'upload', { ks: nobody, uploadTokenId: own.id }, { fileData: { data: randomBytes(10) } });
+    const up = await call(
+      server.url,
+      'uploadToken',
+      'upload',
+      { ks: nobody, uploadTokenId: own.id },
+      { fileData: { data: randomBytes(10) } },
+    );
     expect(up.uploadedFileSize).toBe(10);
     expect((await call(server.url, 'uploadToken', 'list', { ks: nobody })).objects.map((t: Json) => t.id)).toEqual([own.id]);
-    const bob = await call(server.url, 'session', 'start', { secret: TEST_ADMIN_SECRET, partnerId: TEST_PARTNER_ID, type: 0, userId: 'bob' });
+    const bob = await call(server.url, 'session', 'start', {
+      secret: TEST_ADMIN_SECRET,
+      partnerId: TEST_PARTNER_ID,
+      type: 0,
+      userId: 'bob',
+    });
     expectError(await call(server.url, 'uploadToken', 'get', { ks: bob, uploadTokenId: own.id }), 'UPLOAD_TOKEN_NOT_FOUND');
   });
 });
@@ -312,7 +393,11 @@ const onPostgres = process.env.SANDBOX_TEST_STORAGE === 'postgres';
 if (onPostgres) console.warn('hardening.test.ts: "7. crash consistency" checks the files of the embedded storage: skipped on PostgreSQL');
 describe.skipIf(onPostgres)('7. crash consistency: every half-done state is repaired at the next start', () => {
   /** A server that kills itself at `point`; after `act`, it is started again without it. */
-  async function crashAt(point: string, prepare: (s: TestServer, ks: string) => Promise<Json>, act: (s: TestServer, ks: string, p: Json) => Promise<unknown>) {
+  async function crashAt(
+    point: string,
+    prepare: (s: TestServer, ks: string) => Promise<Json>,
+    act: (s: TestServer, ks: string, p: Json) => Promise<unknown>,
+  ) {
     const s = await startServer({ env: { SANDBOX_CRASH_AT: point, SANDBOX_PROCESSING_MS: '0' } });
     try {
       const k = await adminKs(s.url);
@@ -332,7 +417,11 @@ describe.skipIf(onPostgres)('7. crash consistency: every half-done state is repa
 
   it('media.addContent killed between its commit and the file move: the move is finished, the entry is READY with the exact bytes', async () => {
     const bytes = randomBytes(50_000);
-    const { s, p, ks: k } = await crashAt(
+    const {
+      s,
+      p,
+      ks: k,
+    } = await crashAt(
       'attach:after-commit',
       async (s, k) => {
         const t = await call(s.url, 'uploadToken', 'add', { ks: k, 'uploadToken:fileName': 'pic.png' });
@@ -340,7 +429,13 @@ describe.skipIf(onPostgres)('7. crash consistency: every half-done state is repa
         const e = await call(s.url, 'media', 'add', { ks: k, 'entry:mediaType': 2, 'entry:name': 'pic' });
         return { t, e };
       },
-      (s, k, p) => call(s.url, 'media', 'addContent', { ks: k, entryId: p.e.id, 'resource:objectType': 'KalturaUploadedFileTokenResource', 'resource:token': p.t.id }),
+      (s, k, p) =>
+        call(s.url, 'media', 'addContent', {
+          ks: k,
+          entryId: p.e.id,
+          'resource:objectType': 'KalturaUploadedFileTokenResource',
+          'resource:token': p.t.id,
+        }),
     );
     try {
       expect(s.output()).toMatch(/repaired at start: .*movesFinished 1/);
@@ -356,13 +451,28 @@ describe.skipIf(onPostgres)('7. crash consistency: every half-done state is repa
   });
 
   it('uploadToken.delete killed after the file went: the deletion is finished (token DELETED, its entry ERROR_IMPORTING)', async () => {
-    const { s, p, ks: k } = await crashAt(
+    const {
+      s,
+      p,
+      ks: k,
+    } = await crashAt(
       'token-delete:after-unlink',
       async (s, k) => {
         const t = await call(s.url, 'uploadToken', 'add', { ks: k });
-        await call(s.url, 'uploadToken', 'upload', { ks: k, uploadTokenId: t.id, finalChunk: false }, { fileData: { data: randomBytes(1000) } });
+        await call(
+          s.url,
+          'uploadToken',
+          'upload',
+          { ks: k, uploadTokenId: t.id, finalChunk: false },
+          { fileData: { data: randomBytes(1000) } },
+        );
         const e = await call(s.url, 'media', 'add', { ks: k, 'entry:mediaType': 1, 'entry:name': 'waits' });
-        const c = await call(s.url, 'media', 'addContent', { ks: k, entryId: e.id, 'resource:objectType': 'KalturaUploadedFileTokenResource', 'resource:token': t.id });
+        const c = await call(s.url, 'media', 'addContent', {
+          ks: k,
+          entryId: e.id,
+          'resource:objectType': 'KalturaUploadedFileTokenResource',
+          'resource:token': t.id,
+        });
         expect(c.status).toBe(0); // IMPORT: waiting for the upload
         return { t, e };
       },
@@ -398,7 +508,12 @@ describe.skipIf(onPostgres)('7. crash consistency: every half-done state is repa
         const t = await call(s.url, 'uploadToken', 'add', { ks: k });
         await call(s.url, 'uploadToken', 'upload', { ks: k, uploadTokenId: t.id }, { fileData: { data: randomBytes(5000) } });
         const e = await call(s.url, 'media', 'add', { ks: k, 'entry:mediaType': 2, 'entry:name': 'gone' });
-        await call(s.url, 'media', 'addContent', { ks: k, entryId: e.id, 'resource:objectType': 'KalturaUploadedFileTokenResource', 'resource:token': t.id });
+        await call(s.url, 'media', 'addContent', {
+          ks: k,
+          entryId: e.id,
+          'resource:objectType': 'KalturaUploadedFileTokenResource',
+          'resource:token': t.id,
+        });
         expect(files(s, 'content')).toContain(e.id);
         return { e };
       },
@@ -416,12 +531,22 @@ describe.skipIf(onPostgres)('7. crash consistency: every half-done state is repa
     const t = await call(s.url, 'uploadToken', 'add', { ks: k, 'uploadToken:fileName': 'en.srt' });
     await call(s.url, 'uploadToken', 'upload', { ks: k, uploadTokenId: t.id }, { fileData: { data: bytes } });
     const e = await call(s.url, 'media', 'add', { ks: k, 'entry:mediaType': 1, 'entry:name': 'captioned' });
-    const a = await call(s.url, 'caption_captionasset', 'add', { ks: k, entryId: e.id, 'captionAsset:objectType': 'KalturaCaptionAsset', 'captionAsset:format': '1' });
+    const a = await call(s.url, 'caption_captionasset', 'add', {
+      ks: k,
+      entryId: e.id,
+      'captionAsset:objectType': 'KalturaCaptionAsset',
+      'captionAsset:format': '1',
+    });
     expect(a.status).toBe(0);
     return { t, e, a };
   }
   const setContent = (s: TestServer, k: string, p: Json) =>
-    call(s.url, 'caption_captionasset', 'setContent', { ks: k, id: p.a.id, 'contentResource:objectType': 'KalturaUploadedFileTokenResource', 'contentResource:token': p.t.id });
+    call(s.url, 'caption_captionasset', 'setContent', {
+      ks: k,
+      id: p.a.id,
+      'contentResource:objectType': 'KalturaUploadedFileTokenResource',
+      'contentResource:token': p.t.id,
+    });
 
   it('captionAsset.setContent killed between its commit and the file move: the move is finished, the asset serves the exact bytes', async () => {
     const bytes = randomBytes(20_000);
@@ -438,7 +563,11 @@ describe.skipIf(onPostgres)('7. crash consistency: every half-done state is repa
   });
 
   it('captionAsset.delete killed before its file went: the file is removed at start; an asset whose file was lost is ERROR, not READY', async () => {
-    const { s, p, ks: k } = await crashAt(
+    const {
+      s,
+      p,
+      ks: k,
+    } = await crashAt(
       'asset-delete:after-commit',
       async (s, k) => {
         const kept = await captionWithToken(s, k, randomBytes(3000));
@@ -470,7 +599,13 @@ describe.skipIf(onPostgres)('7. crash consistency: every half-done state is repa
     try {
       const k = await adminKs(s.url);
       const t = await call(s.url, 'uploadToken', 'add', { ks: k });
-      await call(s.url, 'uploadToken', 'upload', { ks: k, uploadTokenId: t.id, finalChunk: false }, { fileData: { data: randomBytes(4000) } });
+      await call(
+        s.url,
+        'uploadToken',
+        'upload',
+        { ks: k, uploadTokenId: t.id, finalChunk: false },
+        { fileData: { data: randomBytes(4000) } },
+      );
       await s.stop();
       writeFileSync(join(s.dataDir, 'uploads', t.id), randomBytes(1000)); // 3000 counted bytes gone
       await s.restart();
@@ -478,9 +613,24 @@ describe.skipIf(onPostgres)('7. crash consistency: every half-done state is repa
       expect((await call(s.url, 'uploadToken', 'get', { ks: k, uploadTokenId: t.id })).uploadedFileSize).toBe(0);
       // with no file at all, resuming is refused rather than written into a fresh, holed file
       const t2 = await call(s.url, 'uploadToken', 'add', { ks: k });
-      await call(s.url, 'uploadToken', 'upload', { ks: k, uploadTokenId: t2.id, finalChunk: false }, { fileData: { data: randomBytes(100) } });
+      await call(
+        s.url,
+        'uploadToken',
+        'upload',
+        { ks: k, uploadTokenId: t2.id, finalChunk: false },
+        { fileData: { data: randomBytes(100) } },
+      );
       rmSync(join(s.dataDir, 'uploads', t2.id));
-      expectError(await call(s.url, 'uploadToken', 'upload', { ks: k, uploadTokenId: t2.id, resume: true, resumeAt: -1 }, { fileData: { data: randomBytes(100) } }), 'UPLOAD_TOKEN_CANNOT_RESUME');
+      expectError(
+        await call(
+          s.url,
+          'uploadToken',
+          'upload',
+          { ks: k, uploadTokenId: t2.id, resume: true, resumeAt: -1 },
+          { fileData: { data: randomBytes(100) } },
+        ),
+        'UPLOAD_TOKEN_CANNOT_RESUME',
+      );
     } finally {
       await s.dispose();
     }
@@ -502,7 +652,13 @@ describe.skipIf(onPostgres)('7. crash consistency: every half-done state is repa
       s = await startServer({ dataDir: mnt });
       const k = await adminKs(s.url);
       const t = await call(s.url, 'uploadToken', 'add', { ks: k });
-      await call(s.url, 'uploadToken', 'upload', { ks: k, uploadTokenId: t.id, finalChunk: false }, { fileData: { data: randomBytes(3 * 1024 * 1024) } });
+      await call(
+        s.url,
+        'uploadToken',
+        'upload',
+        { ks: k, uploadTokenId: t.id, finalChunk: false },
+        { fileData: { data: randomBytes(3 * 1024 * 1024) } },
+      );
       // fill the disk to the last byte
       const fd = openSync(join(mnt, 'filler'), 'w');
       const block = Buffer.alloc(64 * 1024, 1);
@@ -536,7 +692,11 @@ describe('8. security headers on pages', () => {
     for (const path of ['/', '/recipes/upload-media']) {
       const r = await fetch(server.url + path);
       const csp = r.headers.get('content-security-policy') ?? '';
-      const scriptSrc = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src')) ?? '';
+      const scriptSrc =
+        csp
+          .split(';')
+          .map((d) => d.trim())
+          .find((d) => d.startsWith('script-src')) ?? '';
       expect(scriptSrc, path).not.toMatch(/unsafe-inline|\*|https:|data:/);
       expect(csp).toContain("frame-ancestors 'none'");
       expect(r.headers.get('x-content-type-options')).toBe('nosniff');
@@ -555,7 +715,11 @@ describe('8. security headers on pages', () => {
       const r = await fetch(server.url + path);
       const csp = r.headers.get('content-security-policy') ?? '';
       expect(csp, path).toContain("frame-ancestors 'none'");
-      const scriptSrc = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src')) ?? '';
+      const scriptSrc =
+        csp
+          .split(';')
+          .map((d) => d.trim())
+          .find((d) => d.startsWith('script-src')) ?? '';
       expect(scriptSrc, path).not.toMatch(/unsafe-inline|\*|https:|data:|nonce/);
       const inline = scripts(await r.text());
       expect(inline.length, path).toBeGreaterThan(0);
@@ -585,7 +749,10 @@ describe('9. broken percent-encoding, in the build users run', () => {
   it('an upload chunk over 10 MB through a path with % is not cut (no proxy buffers the body any more)', async () => {
     const t = await call(server.url, 'uploadToken', 'add', { ks });
     const bytes = randomBytes(12 * 1024 * 1024);
-    const r = await fetch(`${server.url}/api_v3/service/uploadToken/action/upload/uploadTokenId/${t.id}/note/%E0%A4%A?format=1&ks=${encodeURIComponent(ks)}`, { method: 'POST', body: bytes });
+    const r = await fetch(
+      `${server.url}/api_v3/service/uploadToken/action/upload/uploadTokenId/${t.id}/note/%E0%A4%A?format=1&ks=${encodeURIComponent(ks)}`,
+      { method: 'POST', body: bytes },
+    );
     const j = await r.json();
     expect(j.uploadedFileSize).toBe(bytes.length);
   });
@@ -595,11 +762,20 @@ describe('10. smaller ones', () => {
   it('session.start: wrong secrets back off per partner (then even the right one waits); it passes after the wait', async () => {
     const s = await startServer();
     try {
-      for (let i = 0; i < 6; i++) expectError(await call(s.url, 'session', 'start', { secret: `wrong${i}`, partnerId: TEST_PARTNER_ID, type: 2 }), 'START_SESSION_ERROR');
-      const blocked = expectError(await call(s.url, 'session', 'start', { secret: TEST_ADMIN_SECRET, partnerId: TEST_PARTNER_ID, type: 2 }), 'ACTION_BLOCKED');
+      for (let i = 0; i < 6; i++)
+        expectError(
+          await call(s.url, 'session', 'start', { secret: `wrong${i}`, partnerId: TEST_PARTNER_ID, type: 2 }),
+          'START_SESSION_ERROR',
+        );
+      const blocked = expectError(
+        await call(s.url, 'session', 'start', { secret: TEST_ADMIN_SECRET, partnerId: TEST_PARTNER_ID, type: 2 }),
+        'ACTION_BLOCKED',
+      );
       expect(Number(blocked.args.RETRY_AFTER_SECONDS)).toBeGreaterThanOrEqual(1);
       await new Promise((r) => setTimeout(r, 1100));
-      expect(typeof (await call(s.url, 'session', 'start', { secret: TEST_ADMIN_SECRET, partnerId: TEST_PARTNER_ID, type: 2 }))).toBe('string');
+      expect(typeof (await call(s.url, 'session', 'start', { secret: TEST_ADMIN_SECRET, partnerId: TEST_PARTNER_ID, type: 2 }))).toBe(
+        'string',
+      );
     } finally {
       await s.dispose();
     }
@@ -610,15 +786,26 @@ describe('10. smaller ones', () => {
       const t = await call(server.url, 'uploadToken', 'add', { ks });
       const b = 'utf8bnd';
       const body = Buffer.concat([
-        Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="ks"\r\n\r\n${ks}\r\n--${b}\r\nContent-Disposition: form-data; name="uploadTokenId"\r\n\r\n${t.id}\r\n`),
+        Buffer.from(
+          `--${b}\r\nContent-Disposition: form-data; name="ks"\r\n\r\n${ks}\r\n--${b}\r\nContent-Disposition: form-data; name="uploadTokenId"\r\n\r\n${t.id}\r\n`,
+        ),
         Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="fileData"; ${disposition}\r\nContent-Type: image/png\r\n\r\n`, 'utf8'),
         randomBytes(100),
         Buffer.from(`\r\n--${b}--\r\n`),
       ]);
-      const r = await raw(`${server.url}/api_v3/service/uploadToken/action/upload?format=1`, { method: 'POST', headers: { 'content-type': `multipart/form-data; boundary=${b}` }, body });
+      const r = await raw(`${server.url}/api_v3/service/uploadToken/action/upload?format=1`, {
+        method: 'POST',
+        headers: { 'content-type': `multipart/form-data; boundary=${b}` },
+        body,
+      });
       expect(JSON.parse(r.body).fileName, disposition).toBe('résumé.png');
       const e = await call(server.url, 'media', 'add', { ks, 'entry:mediaType': 2, 'entry:name': 'cv' });
-      const done = await call(server.url, 'media', 'addContent', { ks, entryId: e.id, 'resource:objectType': 'KalturaUploadedFileTokenResource', 'resource:token': t.id });
+      const done = await call(server.url, 'media', 'addContent', {
+        ks,
+        entryId: e.id,
+        'resource:objectType': 'KalturaUploadedFileTokenResource',
+        'resource:token': t.id,
+      });
       const d = await fetch(done.downloadUrl);
       expect(d.headers.get('content-disposition')).toBe(`attachment; filename="r_sum_.png"; filename*=UTF-8''r%C3%A9sum%C3%A9.png`);
     }

@@ -19,7 +19,18 @@ beforeAll(() => {
   if (!haveFfmpeg) return;
   const path = join(dir, 'clip.mp4');
   // 2.4 s of 320x240 test pattern, encoded with ffmpeg's built-in MPEG-4 encoder
-  const r = spawnSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc=duration=2.4:size=320x240:rate=10', '-c:v', 'mpeg4', path]);
+  const r = spawnSync('ffmpeg', [
+    '-v',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc=duration=2.4:size=320x240:rate=10',
+    '-c:v',
+    'mpeg4',
+    path,
+  ]);
   expect(r.status, String(r.stderr)).toBe(0);
   video = new Uint8Array(readFileSync(path));
 });
@@ -28,10 +39,26 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 async function uploadAndWait(server: TestServer, data: Uint8Array, name: string): Promise<Json> {
   const ks = await adminKs(server.url, 'probe');
   const token = await call(server.url, 'uploadToken', 'add', { ks });
-  const done = await call(server.url, 'uploadToken', 'upload', { ks, uploadTokenId: token.id, resume: false, finalChunk: true, resumeAt: -1 }, { fileData: { data, name } });
+  const done = await call(
+    server.url,
+    'uploadToken',
+    'upload',
+    { ks, uploadTokenId: token.id, resume: false, finalChunk: true, resumeAt: -1 },
+    { fileData: { data, name } },
+  );
   expect(done.status).toBe(2);
-  const entry = await call(server.url, 'media', 'add', { ks, 'entry:objectType': 'KalturaMediaEntry', 'entry:mediaType': 1, 'entry:name': name });
-  await call(server.url, 'media', 'addContent', { ks, entryId: entry.id, 'resource:objectType': 'KalturaUploadedFileTokenResource', 'resource:token': token.id });
+  const entry = await call(server.url, 'media', 'add', {
+    ks,
+    'entry:objectType': 'KalturaMediaEntry',
+    'entry:mediaType': 1,
+    'entry:name': name,
+  });
+  await call(server.url, 'media', 'addContent', {
+    ks,
+    entryId: entry.id,
+    'resource:objectType': 'KalturaUploadedFileTokenResource',
+    'resource:token': token.id,
+  });
   const until = Date.now() + 15_000;
   for (;;) {
     const e = await call(server.url, 'media', 'get', { ks, entryId: entry.id });

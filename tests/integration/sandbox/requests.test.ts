@@ -27,12 +27,16 @@ describe('request forms', () => {
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toMatch(/xml/);
     const text = await r.text();
-    expect(text).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?><xml><result>1<\/result><executionTime>[0-9.]+<\/executionTime><\/xml>$/);
+    expect(text).toMatch(
+      /^<\?xml version="1.0" encoding="utf-8"\?><xml><result>1<\/result><executionTime>[0-9.]+<\/executionTime><\/xml>$/,
+    );
     const t = await (await fetch(api(`/service/uploadtoken/action/add?ks=${ks}`), { method: 'POST' })).text();
     expect(t).toMatch(/<result><objectType>KalturaUploadToken<\/objectType><id>0_[0-9a-f]{32}<\/id>/);
     const err = await (await fetch(api('/service/uploadtoken/action/get'), { method: 'POST' })).text();
     expect(err).toContain('<result><error><objectType>KalturaAPIException</objectType><code>SERVICE_FORBIDDEN</code>');
-    expect(err).toContain('<args><item><objectType>KalturaApiExceptionArg</objectType><name>SERVICE</name><value>uploadtoken-&gt;get</value></item></args>');
+    expect(err).toContain(
+      '<args><item><objectType>KalturaApiExceptionArg</objectType><name>SERVICE</name><value>uploadtoken-&gt;get</value></item></args>',
+    );
   });
 
   it('the ?service=&action= form, case-insensitive names, and path key/value pairs', async () => {
@@ -43,13 +47,21 @@ describe('request forms', () => {
   });
 
   it('/api_v3/?service= and a trailing slash are answered in place, not redirected', async () => {
-    for (const path of ['/?service=system&action=ping&format=1', '/service/system/action/ping/?format=1', '?service=system&action=ping&format=1']) {
+    for (const path of [
+      '/?service=system&action=ping&format=1',
+      '/service/system/action/ping/?format=1',
+      '?service=system&action=ping&format=1',
+    ]) {
       const r = await fetch(api(path), { method: 'POST', redirect: 'manual' });
       expect(r.status, path).toBe(200);
       expect(await r.text(), path).toBe('true');
     }
     // with a body, as a client posts it
-    const r = await fetch(api('/?service=uploadtoken&action=add&format=1'), { method: 'POST', body: new URLSearchParams({ ks }), redirect: 'manual' });
+    const r = await fetch(api('/?service=uploadtoken&action=add&format=1'), {
+      method: 'POST',
+      body: new URLSearchParams({ ks }),
+      redirect: 'manual',
+    });
     expect((await r.json()).objectType).toBe('KalturaUploadToken');
   });
 
@@ -88,7 +100,9 @@ describe('request forms', () => {
     const bytes = randomBytes(1000);
     const body = Buffer.concat([
       Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="uploadTokenId"\r\n\r\n${token.id}\r\n`),
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="fileData"; filename="a.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="fileData"; filename="a.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      ),
       bytes,
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);
@@ -124,10 +138,22 @@ describe('request forms', () => {
     expect(r.uploadedFileSize).toBe(1000);
     // "0", "false" and "" are false
     for (const f of ['0', 'false', '']) {
-      const again = await call(server.url, 'uploadToken', 'upload', { ks, uploadTokenId: t.id, resume: 'true', finalChunk: f, resumeAt: 1000 }, { fileData: { data: randomBytes(0) } });
+      const again = await call(
+        server.url,
+        'uploadToken',
+        'upload',
+        { ks, uploadTokenId: t.id, resume: 'true', finalChunk: f, resumeAt: 1000 },
+        { fileData: { data: randomBytes(0) } },
+      );
       expect(again.status).toBe(1);
     }
-    const done = await call(server.url, 'uploadToken', 'upload', { ks, uploadTokenId: t.id, resume: '1', finalChunk: 'true', resumeAt: -1 }, { fileData: { data: randomBytes(24) } });
+    const done = await call(
+      server.url,
+      'uploadToken',
+      'upload',
+      { ks, uploadTokenId: t.id, resume: '1', finalChunk: 'true', resumeAt: -1 },
+      { fileData: { data: randomBytes(24) } },
+    );
     expect(done.status).toBe(2);
     expect(done.uploadedFileSize).toBe(1024);
   });
@@ -135,7 +161,10 @@ describe('request forms', () => {
   it('the raw body as the chunk (parameters in the query)', async () => {
     const t = await call(server.url, 'uploadToken', 'add', { ks });
     const r = await (
-      await fetch(api(`/service/uploadtoken/action/upload?format=1&ks=${ks}&uploadTokenId=${t.id}`), { method: 'POST', body: randomBytes(777) })
+      await fetch(api(`/service/uploadtoken/action/upload?format=1&ks=${ks}&uploadTokenId=${t.id}`), {
+        method: 'POST',
+        body: randomBytes(777),
+      })
     ).json();
     expect(r.uploadedFileSize).toBe(777);
     expect(r.status).toBe(2);
@@ -170,8 +199,14 @@ describe('multirequest', () => {
   });
 
   it('JSON form, and XML output', async () => {
-    const body = JSON.stringify({ ks, 1: { service: 'system', action: 'ping' }, 2: { service: 'uploadToken', action: 'list', filter: { objectType: 'KalturaUploadTokenFilter' }, pager: { pageSize: 1 } } });
-    const x = await (await fetch(api('/service/multirequest'), { method: 'POST', headers: { 'content-type': 'application/json' }, body })).text();
+    const body = JSON.stringify({
+      ks,
+      1: { service: 'system', action: 'ping' },
+      2: { service: 'uploadToken', action: 'list', filter: { objectType: 'KalturaUploadTokenFilter' }, pager: { pageSize: 1 } },
+    });
+    const x = await (
+      await fetch(api('/service/multirequest'), { method: 'POST', headers: { 'content-type': 'application/json' }, body })
+    ).text();
     expect(x).toMatch(/^<\?xml[^>]*><xml><result><item>1<\/item><item><objectType>KalturaUploadTokenListResponse<\/objectType>/);
   });
 });
@@ -180,7 +215,11 @@ describe('edges', () => {
   it('CORS on answers and preflight', async () => {
     const pre = await fetch(api('/service/uploadtoken/action/add'), {
       method: 'OPTIONS',
-      headers: { Origin: 'http://elsewhere.example', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' },
+      headers: {
+        Origin: 'http://elsewhere.example',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'content-type',
+      },
     });
     expect(pre.status).toBeLessThan(300);
     expect(pre.headers.get('access-control-allow-origin')).toBe('*');
@@ -217,8 +256,17 @@ describe('list, update, delete', () => {
   it('media.list filters and pages; update and delete', async () => {
     const tag = 'tag' + Date.now();
     const ids: string[] = [];
-    for (let i = 0; i < 5; i++) ids.push((await call(server.url, 'media', 'add', { ks, 'entry:mediaType': i % 2 ? 1 : 5, 'entry:name': `n${i}`, 'entry:tags': tag })).id);
-    const all = await call(server.url, 'media', 'list', { ks, 'filter:tagsLike': tag, 'filter:orderBy': '+createdAt', 'pager:pageSize': 2, 'pager:pageIndex': 2 });
+    for (let i = 0; i < 5; i++)
+      ids.push(
+        (await call(server.url, 'media', 'add', { ks, 'entry:mediaType': i % 2 ? 1 : 5, 'entry:name': `n${i}`, 'entry:tags': tag })).id,
+      );
+    const all = await call(server.url, 'media', 'list', {
+      ks,
+      'filter:tagsLike': tag,
+      'filter:orderBy': '+createdAt',
+      'pager:pageSize': 2,
+      'pager:pageIndex': 2,
+    });
     expect(all.objectType).toBe('KalturaMediaListResponse');
     expect(all.totalCount).toBe(5);
     expect(all.objects).toHaveLength(2);
@@ -228,7 +276,12 @@ describe('list, update, delete', () => {
     expect(some.objects.map((o: { id: string }) => o.id).sort()).toEqual([ids[0], ids[4]].sort());
     const badEnum = await call(server.url, 'media', 'list', { ks, 'filter:orderBy': 'sideways' });
     expectError(badEnum, 'INVALID_ENUM_VALUE');
-    const u = await call(server.url, 'media', 'update', { ks, entryId: ids[1], 'mediaEntry:name': 'renamed', 'mediaEntry:referenceId': 'ref-1' });
+    const u = await call(server.url, 'media', 'update', {
+      ks,
+      entryId: ids[1],
+      'mediaEntry:name': 'renamed',
+      'mediaEntry:referenceId': 'ref-1',
+    });
     expect(u.name).toBe('renamed');
     expect(u.referenceId).toBe('ref-1');
     expect(await call(server.url, 'media', 'delete', { ks, entryId: ids[1] })).toBeNull();
@@ -247,7 +300,10 @@ describe('list, update, delete', () => {
     await call(server.url, 'uploadToken', 'delete', { ks, uploadTokenId: a.id });
     const g = await call(server.url, 'uploadToken', 'get', { ks, uploadTokenId: a.id });
     expect(g.status).toBe(5);
-    expectError(await call(server.url, 'uploadToken', 'upload', { ks, uploadTokenId: a.id }, { fileData: { data: randomBytes(5) } }), 'UPLOAD_TOKEN_INVALID_STATUS_FOR_UPLOAD');
+    expectError(
+      await call(server.url, 'uploadToken', 'upload', { ks, uploadTokenId: a.id }, { fileData: { data: randomBytes(5) } }),
+      'UPLOAD_TOKEN_INVALID_STATUS_FOR_UPLOAD',
+    );
     const pend = await call(server.url, 'uploadToken', 'list', { ks, 'filter:statusEqual': 5, 'filter:idEqual': a.id });
     expect(pend.totalCount).toBe(1);
   });

@@ -10,7 +10,14 @@ import { requestModel, sessionStartModel } from '@/lib/request/models';
 import { classifyAnswer, errorText } from '@/lib/request/response';
 import { TEST_ADMIN_SECRET, TEST_PARTNER_ID } from '../../helpers/server';
 
-export function model(serviceUrl: string, ks: string | undefined, service: string, action: string, params: Field[], stepIndex = 0): RequestModel {
+export function model(
+  serviceUrl: string,
+  ks: string | undefined,
+  service: string,
+  action: string,
+  params: Field[],
+  stepIndex = 0,
+): RequestModel {
   return requestModel({ stepIndex, service, action, params }, { serviceUrl, ks });
 }
 
@@ -66,12 +73,27 @@ export function uploadStepModel(url: string, ks: string, tokenId: string, name: 
 /** Attaches the token to a new IMAGE entry (READY at once) and downloads the entry's content. */
 export async function attachAndDownload(url: string, ks: string, tokenId: string): Promise<Buffer> {
   const entry = await call(
-    model(url, ks, 'media', 'add', [{ name: 'entry', value: { kind: 'object', className: 'KalturaMediaEntry', fields: [{ name: 'mediaType', value: { kind: 'enum', enumType: 'KalturaMediaType', value: 2, constant: 'IMAGE' } }, { name: 'name', value: s('upload test') }] } }]),
+    model(url, ks, 'media', 'add', [
+      {
+        name: 'entry',
+        value: {
+          kind: 'object',
+          className: 'KalturaMediaEntry',
+          fields: [
+            { name: 'mediaType', value: { kind: 'enum', enumType: 'KalturaMediaType', value: 2, constant: 'IMAGE' } },
+            { name: 'name', value: s('upload test') },
+          ],
+        },
+      },
+    ]),
   );
   let e = await call(
     model(url, ks, 'media', 'addContent', [
       { name: 'entryId', value: s(entry.id) },
-      { name: 'resource', value: { kind: 'object', className: 'KalturaUploadedFileTokenResource', fields: [{ name: 'token', value: s(tokenId) }] } },
+      {
+        name: 'resource',
+        value: { kind: 'object', className: 'KalturaUploadedFileTokenResource', fields: [{ name: 'token', value: s(tokenId) }] },
+      },
     ]),
   );
   for (let k = 0; k < 100 && e.status !== 2; k++) {

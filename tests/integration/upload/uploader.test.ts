@@ -80,7 +80,7 @@ function ackedOnce(sends: SendRecord[], size: number): { twice: number; missing:
 
 describe('uploads to the real sandbox with faults injected', () => {
   const sizes = [0, 1, CS - 1, CS, CS + 1, 2 * CS, 2 * CS + 1, 3 * CS - 1, 10 * CS + 17, 37 * CS + 5];
-  for (let k = sizes.length; k < 52; k++) sizes.push(Math.floor(((k * 2654435761) % 1000) / 1000 * 40 * CS) + (k % 3));
+  for (let k = sizes.length; k < 52; k++) sizes.push(Math.floor((((k * 2654435761) % 1000) / 1000) * 40 * CS) + (k % 3));
 
   it(`${sizes.length} uploads of random sizes are byte-identical and send nothing twice`, { timeout: 600_000 }, async () => {
     let failedSends = 0;
@@ -147,12 +147,24 @@ describe('resume after a reload', () => {
     // Another file is refused, with an explanation, and nothing is sent.
     const other = new File([randomBytes(size, 43)], 'movie.mp4', { lastModified: 1_700_000_000_000 });
     const refused = new Upload({ model: m, file: other, mode: 'chunked', chunkSize: CS, transport: fetchTransport, store, ...fast });
-    await expect(refused.start()).rejects.toMatchObject({ kind: 'mismatch', message: expect.stringMatching(/another file.*first or last bytes differ.*Pick the same file/) });
+    await expect(refused.start()).rejects.toMatchObject({
+      kind: 'mismatch',
+      message: expect.stringMatching(/another file.*first or last bytes differ.*Pick the same file/),
+    });
     expect(refused.sends).toEqual([]);
 
     // The same file (picked again: a new File object) continues.
     const again = new File([data], 'movie.mp4', { lastModified: 1_700_000_000_000 });
-    const second = new Upload({ model: m, file: again, mode: 'chunked', chunkSize: CS, parallel: 3, transport: fetchTransport, store, ...fast });
+    const second = new Upload({
+      model: m,
+      file: again,
+      mode: 'chunked',
+      chunkSize: CS,
+      parallel: 3,
+      transport: fetchTransport,
+      store,
+      ...fast,
+    });
     const token = await second.start();
     expect(token.status).toBe(2);
     const withData = second.sends.filter((s) => s.size > 0);
@@ -190,7 +202,7 @@ describe('a server that goes away', () => {
       ...fast,
       probeMaxDelayMs: 300,
       onEvent: (e) => {
-          if (e.type === 'state') states.push(e.state);
+        if (e.type === 'state') states.push(e.state);
         // restart = stop, then start again (the port refuses connections meanwhile)
         if (!restarted && e.type === 'send' && e.record.offset >= 20 * CS && e.record.outcome === 'ok') {
           restarted = server.restart();

@@ -79,8 +79,13 @@ describe('the Kaltura description (createDescription over the built document)', 
     // The client name finds it too, as in the published description.
     expect(d.operation('/service/captionAsset/action/add')).toBe(add);
     expect(d.operationByName('captionasset', 'ADD')).toBe(add);
-    expect(d.operation('/service/caption_captionasset/action/setContent')!.params[1]!.type).toEqual({ kind: 'object', className: 'KalturaContentResource' });
-    expect(d.concreteSubclasses('KalturaContentResource')).toEqual(expect.arrayContaining(['KalturaUploadedFileTokenResource', 'KalturaUrlResource']));
+    expect(d.operation('/service/caption_captionasset/action/setContent')!.params[1]!.type).toEqual({
+      kind: 'object',
+      className: 'KalturaContentResource',
+    });
+    expect(d.concreteSubclasses('KalturaContentResource')).toEqual(
+      expect.arrayContaining(['KalturaUploadedFileTokenResource', 'KalturaUrlResource']),
+    );
     // Core services have neither.
     expect(d.operationByName('media', 'add')!.serviceId).toBeUndefined();
     expect(d.operationByName('media', 'add')!.plugin).toBeUndefined();
@@ -94,7 +99,10 @@ describe('the Kaltura description (createDescription over the built document)', 
     expect(d.concreteSubclasses('KalturaCondition').sort()).toEqual(
       ['KalturaAuthenticatedCondition', 'KalturaCountryCondition', 'KalturaIpAddressCondition', 'KalturaSiteCondition'].sort(),
     );
-    expect(d.concreteSubclasses('KalturaRuleAction').sort()).toEqual(['KalturaAccessControlBlockAction', 'KalturaAccessControlPreviewAction']);
+    expect(d.concreteSubclasses('KalturaRuleAction').sort()).toEqual([
+      'KalturaAccessControlBlockAction',
+      'KalturaAccessControlPreviewAction',
+    ]);
     expect(d.allProperties('KalturaCountryCondition').map((p) => p.name)).toEqual(
       expect.arrayContaining(['not', 'values', 'matchType', 'geoCoderType']),
     );
@@ -103,11 +111,20 @@ describe('the Kaltura description (createDescription over the built document)', 
     expect(d.getClass('KalturaCuePoint')!.abstract).toBe(true);
     expect(d.concreteSubclasses('KalturaCuePoint').sort()).toEqual(['KalturaAnnotation', 'KalturaCodeCuePoint']);
     // A tree: an eSearch operator's items may be operators again.
-    expect(d.allProperties('KalturaESearchEntryOperator').find((p) => p.name === 'searchItems')!.type).toEqual({ kind: 'array', itemClass: 'KalturaESearchEntryBaseItem' });
-    expect(d.concreteSubclasses('KalturaESearchEntryBaseItem').sort()).toEqual(['KalturaESearchEntryItem', 'KalturaESearchEntryOperator', 'KalturaESearchUnifiedItem']);
+    expect(d.allProperties('KalturaESearchEntryOperator').find((p) => p.name === 'searchItems')!.type).toEqual({
+      kind: 'array',
+      itemClass: 'KalturaESearchEntryBaseItem',
+    });
+    expect(d.concreteSubclasses('KalturaESearchEntryBaseItem').sort()).toEqual([
+      'KalturaESearchEntryItem',
+      'KalturaESearchEntryOperator',
+      'KalturaESearchUnifiedItem',
+    ]);
     // A list action's filter is a base class whose subclasses add fields (caption and thumbnail filters).
     expect(d.operationByName('captionAsset', 'list')!.params[0]!.type).toEqual({ kind: 'object', className: 'KalturaAssetFilter' });
-    expect(d.concreteSubclasses('KalturaAssetFilter')).toEqual(expect.arrayContaining(['KalturaAssetFilter', 'KalturaCaptionAssetFilter', 'KalturaThumbAssetFilter']));
+    expect(d.concreteSubclasses('KalturaAssetFilter')).toEqual(
+      expect.arrayContaining(['KalturaAssetFilter', 'KalturaCaptionAssetFilter', 'KalturaThumbAssetFilter']),
+    );
     expect(d.isSubclassOf('KalturaCaptionAssetFilter', 'KalturaAssetFilter')).toBe(true);
   });
 

@@ -15,7 +15,10 @@ describe('operation errors', () => {
       { code: 'CAPTION_ASSET_IS_NOT_READY', message: 'Caption asset "@ASSET_ID@" is not ready' },
     ]);
     expect(d.operationByName('system', 'ping')!.errors).toBeUndefined();
-    expect(d.errorCatalog!().find((e) => e.code === 'CATEGORY_NOT_FOUND')).toEqual({ code: 'CATEGORY_NOT_FOUND', message: 'Category id "@ID@" not found' });
+    expect(d.errorCatalog!().find((e) => e.code === 'CATEGORY_NOT_FOUND')).toEqual({
+      code: 'CATEGORY_NOT_FOUND',
+      message: 'Category id "@ID@" not found',
+    });
   });
 
   it('reads a Swagger x-Errors markdown list, messages over several lines included', () => {
@@ -24,7 +27,13 @@ describe('operation errors', () => {
       'x-errors': [{ code: 'A_B', message: 'a "@X@"', name: 'A_B' }, { code: 7 }],
       paths: {
         '/service/x/action/y': {
-          post: { operationId: 'x.y', responses: { '200': { description: 'ok' }, 'x-Errors': { description: '* `ONE`: first @ID@\n* `TWO`: second\nline two\n* `BAD` no colon' } } },
+          post: {
+            operationId: 'x.y',
+            responses: {
+              '200': { description: 'ok' },
+              'x-Errors': { description: '* `ONE`: first @ID@\n* `TWO`: second\nline two\n* `BAD` no colon' },
+            },
+          },
         },
       },
     });
@@ -37,9 +46,14 @@ describe('operation errors', () => {
   });
 
   const { path, present } = sharedFile(REFERENCE_REL, 'errors read from the published description');
-  it.skipIf(!present)('reads the errors of Kaltura\'s published description', () => {
+  it.skipIf(!present)("reads the errors of Kaltura's published description", () => {
     const d = createDescription(JSON.parse(fs.readFileSync(path, 'utf8')));
-    expect(d.operationByName('metadata', 'update')!.errors!.map((e) => e.code)).toEqual(['METADATA_NOT_FOUND', 'INVALID_METADATA_DATA', 'INVALID_METADATA_VERSION', 'XSLT_VALIDATION_ERROR']);
+    expect(d.operationByName('metadata', 'update')!.errors!.map((e) => e.code)).toEqual([
+      'METADATA_NOT_FOUND',
+      'INVALID_METADATA_DATA',
+      'INVALID_METADATA_VERSION',
+      'XSLT_VALIDATION_ERROR',
+    ]);
     expect(d.errorCatalog!().length).toBeGreaterThan(600);
     expect(d.errorCatalog!().find((e) => e.code === 'INVALID_OBJECT_ID')!.message).toBe('Invalid object id [@ID@]');
   });

@@ -18,7 +18,10 @@ const petstore = {
           { name: 'X-Trace', in: 'header', schema: { type: 'string' } },
         ],
         responses: {
-          '200': { description: 'ok', content: { 'application/json': { schema: { type: 'array', items: { $ref: '#/components/schemas/Pet' } } } } },
+          '200': {
+            description: 'ok',
+            content: { 'application/json': { schema: { type: 'array', items: { $ref: '#/components/schemas/Pet' } } } },
+          },
         },
       },
       post: {
@@ -76,10 +79,7 @@ const petstore = {
         },
       },
       Pet: {
-        allOf: [
-          { $ref: '#/components/schemas/NewPet' },
-          { type: 'object', properties: { id: { type: 'integer', readOnly: true } } },
-        ],
+        allOf: [{ $ref: '#/components/schemas/NewPet' }, { type: 'object', properties: { id: { type: 'integer', readOnly: true } } }],
       },
       Kind: { type: 'string', enum: ['cat', 'dog'] },
     },
@@ -142,7 +142,14 @@ describe('createDescription over a plain OpenAPI 3 document', () => {
     expect(props.nothing!.type).toEqual({ kind: 'string' });
     expect(props.owner!.type).toEqual({ kind: 'object', className: 'NewPet.owner' });
     expect(d.allProperties('NewPet.owner').map((p) => p.name)).toEqual(['email']);
-    expect(d.getEnum('Kind')).toEqual({ name: 'Kind', base: 'string', values: [{ name: 'cat', value: 'cat' }, { name: 'dog', value: 'dog' }] });
+    expect(d.getEnum('Kind')).toEqual({
+      name: 'Kind',
+      base: 'string',
+      values: [
+        { name: 'cat', value: 'cat' },
+        { name: 'dog', value: 'dog' },
+      ],
+    });
     expect(d.getEnum('NewPet.color')!.values).toEqual([
       { name: 'Black', value: 'black' },
       { name: 'White', value: 'white' },
@@ -191,7 +198,11 @@ describe('createDescription over malformed documents', () => {
         openapi: '3.0.0',
         paths: {
           '/service/x/action/y': {
-            post: { requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { a: { $ref: '#/components/schemas/Nope' } } } } } } },
+            post: {
+              requestBody: {
+                content: { 'application/json': { schema: { type: 'object', properties: { a: { $ref: '#/components/schemas/Nope' } } } } },
+              },
+            },
           },
         },
       },
@@ -226,8 +237,23 @@ describe('createDescription over malformed documents', () => {
         },
       },
     ],
-    ['odd keys everywhere', { openapi: 3, paths: { '/s': { post: { parameters: 'x', requestBody: 'x', responses: 'x', 'x-kaltura-parameters': 'x', operationId: 5 } } }, components: 'x' }],
-    ['an external $ref', { openapi: '3.0.0', paths: { '/a': { post: { requestBody: { content: { 'application/json': { schema: { $ref: 'https://example.com/x.json#/A' } } } } } } } }],
+    [
+      'odd keys everywhere',
+      {
+        openapi: 3,
+        paths: { '/s': { post: { parameters: 'x', requestBody: 'x', responses: 'x', 'x-kaltura-parameters': 'x', operationId: 5 } } },
+        components: 'x',
+      },
+    ],
+    [
+      'an external $ref',
+      {
+        openapi: '3.0.0',
+        paths: {
+          '/a': { post: { requestBody: { content: { 'application/json': { schema: { $ref: 'https://example.com/x.json#/A' } } } } } },
+        },
+      },
+    ],
   ];
 
   for (const [name, doc] of cases) {
@@ -249,7 +275,12 @@ describe('createDescription over malformed documents', () => {
 
   it('cuts inheritance cycles', () => {
     const d = createDescription(cases[11]![1]);
-    expect(d.allProperties('A').map((p) => p.name).sort()).toEqual(['a', 'b']);
+    expect(
+      d
+        .allProperties('A')
+        .map((p) => p.name)
+        .sort(),
+    ).toEqual(['a', 'b']);
     expect(d.isSubclassOf('A', 'B')).toBe(true);
     expect(d.concreteSubclasses('A').sort()).toEqual(['A', 'B']);
     expect(d.problems).toContainEqual(expect.stringContaining('Gone'));
@@ -257,18 +288,20 @@ describe('createDescription over malformed documents', () => {
 
   it('never throws on random damage to the Kaltura document', () => {
     let seed = 12345;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const junk = [null, 0, -1, '', 'x', [], {}, true, { $ref: '#/nope' }, { $ref: 5 }, [null], { type: 'array' }];
     for (let round = 0; round < 150; round++) {
       const doc = buildKalturaOpenApi() as Record<string, unknown>;
       // Collect every (parent, key) and replace a few at random.
       const slots: Array<[Record<string, unknown> | unknown[], string | number]> = [];
       const walk = (node: unknown) => {
-        if (Array.isArray(node)) node.forEach((v, i) => {
-          slots.push([node, i]);
-          walk(v);
-        });
-        else if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) slots.push([node as Record<string, unknown>, k]), walk(v);
+        if (Array.isArray(node))
+          node.forEach((v, i) => {
+            slots.push([node, i]);
+            walk(v);
+          });
+        else if (node && typeof node === 'object')
+          for (const [k, v] of Object.entries(node)) slots.push([node as Record<string, unknown>, k]), walk(v);
       };
       walk(doc);
       for (let i = 0; i < 5; i++) {

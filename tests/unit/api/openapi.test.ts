@@ -143,9 +143,11 @@ describe('the built Kaltura OpenAPI document', () => {
     );
   });
 
-  it('marks an enum that lists only some of Kaltura\'s values as partial, and says so', () => {
+  it("marks an enum that lists only some of Kaltura's values as partial, and says so", () => {
     const schemas = doc.components.schemas as Json;
-    const partial = Object.entries(schemas).filter(([, s]) => (s as Json)['x-enumPartial'] === true).map(([n]) => n);
+    const partial = Object.entries(schemas)
+      .filter(([, s]) => (s as Json)['x-enumPartial'] === true)
+      .map(([n]) => n);
     expect(partial).toContain('KalturaLanguage');
     for (const name of partial) {
       expect(schemas[name]['x-kaltura-enum'], name).toBe(name);

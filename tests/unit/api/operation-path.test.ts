@@ -20,9 +20,12 @@ describe('parseOperationPath', () => {
     expect(parseOperationPath(path)).toEqual(parts);
   });
 
-  it.each(['', '/', '/pets/{id}', '/service', '/service/media/list', '/api_v3/?action=add', 'services/media/action/add'])('not an operation path: %j', (path) => {
-    expect(parseOperationPath(path)).toBeUndefined();
-  });
+  it.each(['', '/', '/pets/{id}', '/service', '/service/media/list', '/api_v3/?action=add', 'services/media/action/add'])(
+    'not an operation path: %j',
+    (path) => {
+      expect(parseOperationPath(path)).toBeUndefined();
+    },
+  );
 
   it('writes what it reads, and the lookup key ignores case, prefix and slashes', () => {
     expect(parseOperationPath(operationPath('uploadToken', 'upload'))).toEqual({ service: 'uploadToken', action: 'upload' });
@@ -34,14 +37,20 @@ describe('parseOperationPath', () => {
 describe('its readers agree', () => {
   const api = getKalturaDescription();
   it('the description finds an operation by any spelling the parser reads', () => {
-    for (const path of ['/api_v3/service/uploadtoken/action/ADD', '/api_v3/?service=uploadToken&action=add', '/service/uploadToken/action/add/uploadToken/x']) {
+    for (const path of [
+      '/api_v3/service/uploadtoken/action/ADD',
+      '/api_v3/?service=uploadToken&action=add',
+      '/service/uploadToken/action/add/uploadToken/x',
+    ]) {
       expect(api.operation(path), path).toMatchObject({ service: 'uploadToken', action: 'add' });
     }
     expect(api.operation('/service/multirequest/action/null')?.multirequest).toBe(true);
   });
 
   it('a dropdown source outside the description is still called by its path; the URL is written by operationPath', () => {
-    const m = buildDynamicEnumRequest({ path: 'https://h/api_v3/service/someThing/action/listAll?x=1', parameters: [] } as never, api, { serviceUrl: 'https://h' });
+    const m = buildDynamicEnumRequest({ path: 'https://h/api_v3/service/someThing/action/listAll?x=1', parameters: [] } as never, api, {
+      serviceUrl: 'https://h',
+    });
     expect(m).toMatchObject({ service: 'someThing', action: 'listAll' });
     expect(toHttpRequest(m as never).url).toBe('https://h/api_v3/service/someThing/action/listAll?format=1');
     expect(buildDynamicEnumRequest({ path: '/pets', parameters: [] } as never, api, { serviceUrl: 'https://h' })).toEqual({

@@ -6,16 +6,15 @@ import { toHttpRequest } from '@/lib/request/http';
 const doc = {
   swagger: '2.0',
   info: { title: 'k', version: '1' },
-  tags: [
-    { name: 'media' },
-    { name: 'metadataProfile', 'x-plugin': 'metadata' },
-  ],
+  tags: [{ name: 'media' }, { name: 'metadataProfile', 'x-plugin': 'metadata' }],
   paths: {
     '/service/media/action/get': {
       post: {
         operationId: 'media.get',
         tags: ['media'],
-        parameters: [{ in: 'body', name: 'body', schema: { type: 'object', properties: { entryId: { type: 'string' } }, required: ['entryId'] } }],
+        parameters: [
+          { in: 'body', name: 'body', schema: { type: 'object', properties: { entryId: { type: 'string' } }, required: ['entryId'] } },
+        ],
         responses: { '200': { description: 'ok' } },
       },
     },
@@ -40,7 +39,11 @@ describe('plugin services', () => {
   it('keep the client name as `service`, the URL name as `serviceId`, and their plugin', () => {
     const op = api.operation('/service/metadata_metadataprofile/action/add')!;
     expect(op).toMatchObject({ service: 'metadataProfile', action: 'add', serviceId: 'metadata_metadataprofile', plugin: 'metadata' });
-    expect(api.operation('/service/caption_captionasset/action/list')).toMatchObject({ service: 'captionAsset', serviceId: 'caption_captionasset', plugin: 'caption' });
+    expect(api.operation('/service/caption_captionasset/action/list')).toMatchObject({
+      service: 'captionAsset',
+      serviceId: 'caption_captionasset',
+      plugin: 'caption',
+    });
     const core = api.operation('/service/media/action/get')!;
     expect(core.serviceId).toBeUndefined();
     expect(core.plugin).toBeUndefined();
@@ -53,8 +56,15 @@ describe('plugin services', () => {
 
   it('are called at their URL name', () => {
     const http = toHttpRequest({
-      stepIndex: 0, service: 'metadataProfile', serviceId: 'metadata_metadataprofile', plugin: 'metadata', action: 'add',
-      method: 'POST', serviceUrl: 'https://k.example', params: [], format: 1,
+      stepIndex: 0,
+      service: 'metadataProfile',
+      serviceId: 'metadata_metadataprofile',
+      plugin: 'metadata',
+      action: 'add',
+      method: 'POST',
+      serviceUrl: 'https://k.example',
+      params: [],
+      format: 1,
     });
     expect(new URL(http.url).pathname).toBe('/api_v3/service/metadata_metadataprofile/action/add');
   });

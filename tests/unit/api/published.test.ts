@@ -30,7 +30,6 @@ function stepFor(op: Operation) {
   return parseRecipe(src).steps[0];
 }
 
-
 /** A random valid value for a scalar field, and what the sandbox must read back from it. */
 function scalar(f: FormField, r: Rng): { value: unknown; expect: unknown } | undefined {
   if (f.options?.length) {
@@ -60,7 +59,14 @@ function scalar(f: FormField, r: Rng): { value: unknown; expect: unknown } | und
 }
 
 /** Fills some fields of `fields` at random; returns the values and the typed arguments expected back. */
-function fill(fields: FormField[], r: Rng, values: Record<string, unknown>, expected: Record<string, unknown>, api: ApiDescription, depth = 0): void {
+function fill(
+  fields: FormField[],
+  r: Rng,
+  values: Record<string, unknown>,
+  expected: Record<string, unknown>,
+  api: ApiDescription,
+  depth = 0,
+): void {
   for (const f of fields) {
     if (f.hidden || f.readOnly || f.custom || f.dynamicValue || f.dynamicEnum || (!f.required && r.next() < 0.4)) continue;
     if (f.kind === 'object' && depth < 2) {

@@ -10,7 +10,7 @@ import { buildKalturaOpenApi, createDescription, getKalturaDescription, type Typ
 
 type Json = Record<string, any>;
 
-const { path: REFERENCE, present } = sharedFile(REFERENCE_REL, 'cross-checks of the built-in description against Kaltura\'s published one');
+const { path: REFERENCE, present } = sharedFile(REFERENCE_REL, "cross-checks of the built-in description against Kaltura's published one");
 const ref: Json = present ? JSON.parse(fs.readFileSync(REFERENCE, 'utf8')) : {};
 const skipNote = present ? '' : ` (skipped: ${REFERENCE} is absent; it is not shipped with the project)`;
 
@@ -38,7 +38,9 @@ function refType(s: Json | undefined): string {
     case 'string':
       return 'string';
     case 'array':
-      return `array:${String(s.items?.$ref ?? s.items?.anyOf?.[0]?.$ref ?? s.items?.type).split('/').pop()}`;
+      return `array:${String(s.items?.$ref ?? s.items?.anyOf?.[0]?.$ref ?? s.items?.type)
+        .split('/')
+        .pop()}`;
     default:
       return `?${JSON.stringify(s)}`;
   }
@@ -90,7 +92,10 @@ describe.skipIf(!present)(`our description agrees with the Kaltura reference${sk
       expect(op.plugin, `${where} plugin`).toBe(refPlugins.get(r.tags?.[0]));
       const urlName = /^\/service\/([^/]+)\//.exec(op.path)![1];
       expect(op.serviceId ?? op.service.toLowerCase(), `${where} URL name`).toBe(urlName);
-      expect(op.params.map((p) => p.name), where).toEqual(r['x-kaltura-parameters']);
+      expect(
+        op.params.map((p) => p.name),
+        where,
+      ).toEqual(r['x-kaltura-parameters']);
       expect(op.requiresKs, `${where} requires a KS`).toBe(!(Array.isArray(r.security) && r.security.length === 0));
     }
   });
@@ -203,12 +208,21 @@ describe.skipIf(!present)(`createDescription over the reference document (Swagge
     expect(props.objectType!.type).toEqual({ kind: 'string' });
     expect(props.id!.description).toBe('Auto generated 10 characters alphanumeric string');
     expect(d.getEnum('KalturaMediaType')).toEqual(ours.getEnum('KalturaMediaType'));
-    expect(d.getEnum('KalturaEntryStatus')!.values.map((v) => v.value).sort()).toEqual(
-      ours.getEnum('KalturaEntryStatus')!.values.map((v) => v.value).sort(),
+    expect(
+      d
+        .getEnum('KalturaEntryStatus')!
+        .values.map((v) => v.value)
+        .sort(),
+    ).toEqual(
+      ours
+        .getEnum('KalturaEntryStatus')!
+        .values.map((v) => v.value)
+        .sort(),
     );
     for (const name of ['KalturaMediaEntryFilter', 'KalturaUploadTokenFilter', 'KalturaMediaEntry', 'KalturaUploadToken']) {
       const theirs = new Map(d.allProperties(name).map((p) => [p.name, ourType(p.type)]));
-      for (const p of ours.allProperties(name)) if (p.name !== 'objectType') expect(theirs.get(p.name), `${name}.${p.name}`).toBe(ourType(p.type));
+      for (const p of ours.allProperties(name))
+        if (p.name !== 'objectType') expect(theirs.get(p.name), `${name}.${p.name}`).toBe(ourType(p.type));
     }
   });
 });

@@ -34,12 +34,19 @@ const connection: Connection = { serviceUrl: 'https://example.kaltura.test', par
 /** Everything the page builds from a description, as comparable data. */
 function pageOutput(recipe: Recipe, api: ApiDescription) {
   const forms = recipe.steps.map((s) => buildForm(s, api));
-  const models = recipe.steps.map((s, i) => buildRequestModel({ step: s, form: forms[i], values: initialValues(forms[i], connection), results: {}, connection, api }).model);
+  const models = recipe.steps.map(
+    (s, i) =>
+      buildRequestModel({ step: s, form: forms[i], values: initialValues(forms[i], connection), results: {}, connection, api }).model,
+  );
   const present = models.filter((m) => m !== null);
   const code: Record<string, string[]> = {};
   for (const [id, g] of Object.entries(GENERATORS)) {
     const ctx = { api, connection, setup: true, secrets: 'masked' as const };
-    code[id] = [...present.map((m) => g.step(m, ctx)), ...present.map((m) => g.step(m, { ...ctx, setup: false })), present.length ? g.program(present, ctx) : ''];
+    code[id] = [
+      ...present.map((m) => g.step(m, ctx)),
+      ...present.map((m) => g.step(m, { ...ctx, setup: false })),
+      present.length ? g.program(present, ctx) : '',
+    ];
   }
   return { forms, models, code };
 }
@@ -51,24 +58,28 @@ if (hasReference) {
 }
 
 describe.each(descriptions)('the slice of the %s description', (name, load) => {
-  it.each(name === 'published' ? [...recipes, ...publishedOnly] : recipes)('%s: same forms, requests and code as the whole description', (_file, recipe) => {
-    const full = load();
-    const slice = recipeSlice(recipe, full);
-    // What crosses to the browser is JSON.
-    const wire = JSON.parse(JSON.stringify(slice));
-    expect(wire).toEqual(slice);
-    const sliced = descriptionFromSlice(wire);
-    expect(pageOutput(recipe, sliced)).toEqual(pageOutput(recipe, full));
-    // The response view names enum values (an entry's status): the enums of each result class are there.
-    for (const op of slice.operations) {
-      const cls = op.result?.kind === 'object' ? op.result.className : undefined;
-      if (!cls) continue;
-      for (const p of full.allProperties(cls)) {
-        if (p.type.kind === 'enum' && full.getEnum(p.type.name)) expect(sliced.getEnum(p.type.name), `${op.path} ${p.name}`).toEqual(full.getEnum(p.type.name));
+  it.each(name === 'published' ? [...recipes, ...publishedOnly] : recipes)(
+    '%s: same forms, requests and code as the whole description',
+    (_file, recipe) => {
+      const full = load();
+      const slice = recipeSlice(recipe, full);
+      // What crosses to the browser is JSON.
+      const wire = JSON.parse(JSON.stringify(slice));
+      expect(wire).toEqual(slice);
+      const sliced = descriptionFromSlice(wire);
+      expect(pageOutput(recipe, sliced)).toEqual(pageOutput(recipe, full));
+      // The response view names enum values (an entry's status): the enums of each result class are there.
+      for (const op of slice.operations) {
+        const cls = op.result?.kind === 'object' ? op.result.className : undefined;
+        if (!cls) continue;
+        for (const p of full.allProperties(cls)) {
+          if (p.type.kind === 'enum' && full.getEnum(p.type.name))
+            expect(sliced.getEnum(p.type.name), `${op.path} ${p.name}`).toEqual(full.getEnum(p.type.name));
+        }
       }
-    }
-    // And it is a slice: a small part of the description.
-    expect(slice.operations.length).toBeLessThanOrEqual(recipe.steps.length * 2 + 2);
-    expect(slice.classes.length).toBeLessThan(Math.max(100, (full.classes?.().length ?? 0) / 10));
-  });
+      // And it is a slice: a small part of the description.
+      expect(slice.operations.length).toBeLessThanOrEqual(recipe.steps.length * 2 + 2);
+      expect(slice.classes.length).toBeLessThan(Math.max(100, (full.classes?.().length ?? 0) / 10));
+    },
+  );
 });

@@ -31,7 +31,11 @@ type Json = any;
 
 function exportOf(file: string, values?: Record<number, Array<{ path: string; value: unknown }>>): Json {
   const recipe = parseRecipe(readFileSync(join(ROOT, file), 'utf8'), { api });
-  return recipeToArazzo(recipe, api, { slug: file.replace(/^.*\//, '').replace(/\.md$/, ''), sourceUrl: 'http://localhost:3000/api_v3/openapi.json', values });
+  return recipeToArazzo(recipe, api, {
+    slug: file.replace(/^.*\//, '').replace(/\.md$/, ''),
+    sourceUrl: 'http://localhost:3000/api_v3/openapi.json',
+    values,
+  });
 }
 
 /** What the schema cannot say: runtime expressions name steps, outputs and inputs that exist. */
@@ -48,13 +52,16 @@ function references(doc: Json): string[] {
         if (src < 0 || src >= k) problems.push(`${s.stepId} refers to ${step}, which is not an earlier step`);
         else if (!w.steps[src].outputs?.[out]) problems.push(`${s.stepId} refers to output ${out} that ${step} does not define`);
       }
-      for (const [, name] of text.matchAll(/\$inputs\.([A-Za-z0-9_]+)/g)) if (!inputs.includes(name)) problems.push(`${s.stepId} uses undeclared input ${name}`);
+      for (const [, name] of text.matchAll(/\$inputs\.([A-Za-z0-9_]+)/g))
+        if (!inputs.includes(name)) problems.push(`${s.stepId} uses undeclared input ${name}`);
     });
   }
   return problems;
 }
 
-const shipped = readdirSync(join(ROOT, 'recipes')).filter((f) => f.endsWith('.md')).sort();
+const shipped = readdirSync(join(ROOT, 'recipes'))
+  .filter((f) => f.endsWith('.md'))
+  .sort();
 
 describe('Arazzo export of every shipped recipe', () => {
   it('there are shipped recipes', () => expect(shipped.length).toBeGreaterThanOrEqual(5));
@@ -87,14 +94,24 @@ describe('what the export says', () => {
   it('upload-media: outputs for dynamic values, the file and the KS as inputs, multipart upload', () => {
     const w = exportOf('recipes/upload-media.md').workflows[0];
     const [s1, s2, s3, s4] = w.steps;
-    expect(s1).toMatchObject({ stepId: 'step-1-uploading-media-files-create-an-upload', operationId: 'uploadToken.add', outputs: { id: '$response.body#/id' } });
+    expect(s1).toMatchObject({
+      stepId: 'step-1-uploading-media-files-create-an-upload',
+      operationId: 'uploadToken.add',
+      outputs: { id: '$response.body#/id' },
+    });
     expect(s1.parameters).toEqual([
       { name: 'format', in: 'query', value: 1 },
       { name: 'ks', in: 'query', value: '$inputs.ks' },
     ]);
     expect(s2.requestBody).toEqual({
       contentType: 'multipart/form-data',
-      payload: { uploadTokenId: `$steps.${s1.stepId}.outputs.id`, resume: false, finalChunk: true, resumeAt: -1, fileData: '$inputs.step2_fileData' },
+      payload: {
+        uploadTokenId: `$steps.${s1.stepId}.outputs.id`,
+        resume: false,
+        finalChunk: true,
+        resumeAt: -1,
+        fileData: '$inputs.step2_fileData',
+      },
     });
     expect(s3.outputs).toEqual({ id: '$response.body#/id' });
     expect(s4.requestBody.payload).toEqual({
@@ -104,7 +121,10 @@ describe('what the export says', () => {
     // entry.mediaType is required by the API and the recipe leaves it to the reader: an input.
     expect(s3.requestBody.payload).toEqual({ entry: { objectType: 'KalturaMediaEntry', mediaType: '$inputs.step3_entry_mediaType' } });
     expect(w.inputs.required).toEqual(['ks', 'step2_fileData', 'step3_entry_mediaType']);
-    expect(s2.successCriteria).toEqual([{ condition: '$statusCode == 200' }, { condition: "$response.body#/objectType != 'KalturaAPIException'" }]);
+    expect(s2.successCriteria).toEqual([
+      { condition: '$statusCode == 200' },
+      { condition: "$response.body#/objectType != 'KalturaAPIException'" },
+    ]);
   });
 
   it('given values go into the payload', () => {
@@ -131,12 +151,19 @@ describe('what the export says', () => {
     const src = `# D\n\n## Pick\n### API Call\n\`\`\`json\n${JSON.stringify({
       method: 'post',
       path: '/service/uploadtoken/action/get',
-      parameters: [{ name: 'uploadTokenId', dynamicEnum: { path: '/service/uploadtoken/action/list', array: 'objects', value: 'id', label: 'fileName' } }],
+      parameters: [
+        {
+          name: 'uploadTokenId',
+          dynamicEnum: { path: '/service/uploadtoken/action/list', array: 'objects', value: 'id', label: 'fileName' },
+        },
+      ],
     })}\n\`\`\`\n`;
     const doc: Json = recipeToArazzo(parseRecipe(src, { api }), api, { slug: 'd', sourceUrl: 'http://x/openapi.json' });
     const w = doc.workflows[0];
     expect(w.steps[0].requestBody.payload).toEqual({ uploadTokenId: '$inputs.step1_uploadTokenId' });
-    expect(w.inputs.properties.step1_uploadTokenId.description).toMatch(/uploadTokenId, one of the id of \/service\/uploadtoken\/action\/list/);
+    expect(w.inputs.properties.step1_uploadTokenId.description).toMatch(
+      /uploadTokenId, one of the id of \/service\/uploadtoken\/action\/list/,
+    );
   });
 
   it('start-and-inspect-session: credentials are inputs; session.start needs no KS; its whole answer is an output', () => {
@@ -152,7 +179,12 @@ describe('what the export says', () => {
       method: 'post',
       path: '/service/media/action/list',
       parameters: [],
-      expect: { totalCount: { min: 1 }, '$.objects[0].status': { oneOf: [1, 2] }, 'objects.0.id': { matches: '^0_', exists: true }, objectType: "it's" },
+      expect: {
+        totalCount: { min: 1 },
+        '$.objects[0].status': { oneOf: [1, 2] },
+        'objects.0.id': { matches: '^0_', exists: true },
+        objectType: "it's",
+      },
     })}\n\`\`\`\n`;
     const doc: Json = recipeToArazzo(parseRecipe(src, { api }), api, { slug: 'e', sourceUrl: 'http://x/openapi.json' });
     expect(validate(doc)).toBe(true);
@@ -167,7 +199,10 @@ describe('what the export says', () => {
     expect(s['x-recipe-expect']).toEqual({
       totalCount: [{ op: 'min', value: 1 }],
       '$.objects[0].status': [{ op: 'oneOf', values: [1, 2] }],
-      'objects.0.id': [{ op: 'matches', pattern: '^0_' }, { op: 'exists', value: true }],
+      'objects.0.id': [
+        { op: 'matches', pattern: '^0_' },
+        { op: 'exists', value: true },
+      ],
       objectType: [{ op: 'equals', value: "it's" }],
     });
   });
@@ -183,7 +218,10 @@ describe('what the export says', () => {
 
 describe('npm run recipes:export', () => {
   const cli = (...args: string[]) => {
-    const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/recipes-export.ts'), ...args], { cwd: ROOT, encoding: 'utf8' });
+    const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/recipes-export.ts'), ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     return { code: r.status, out: r.stdout, err: r.stderr };
   };
 
@@ -208,10 +246,14 @@ describe('npm run recipes:export', () => {
     [['recipes/upload-media.md', '--format', 'arazzo', '--source-url', 'ftp://x'], /--source-url must be an http\(s\) URL/],
     [['nope.md', '--format', 'arazzo'], /cannot read nope\.md: no such file/],
     [['recipes/upload-media.md', '--format', 'arazzo', '--value', '7.x=1'], /there is no step 7/],
-  ])('%j fails with a clear message', (args, message) => {
-    const r = cli(...(args as string[]));
-    expect(r.code).toBe(2);
-    expect(r.out).toBe('');
-    expect(r.err).toMatch(message);
-  }, 30_000);
+  ])(
+    '%j fails with a clear message',
+    (args, message) => {
+      const r = cli(...(args as string[]));
+      expect(r.code).toBe(2);
+      expect(r.out).toBe('');
+      expect(r.err).toMatch(message);
+    },
+    30_000,
+  );
 });

@@ -26,7 +26,10 @@ const call = (json: string) => `# T\n## A\nx\n## B\ny\n## C\n### API Call\n\`\`\
 
 /** Applies a suggestion to the text (snippet placeholders dropped) and returns the result. */
 function apply(text: string, s: { insertText: string; replaceStart: number; replaceEnd: number }): string {
-  const plain = s.insertText.replace(/\$\{\d+\|([^,|]+)[^}]*\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '');
+  const plain = s.insertText
+    .replace(/\$\{\d+\|([^,|]+)[^}]*\}/g, '$1')
+    .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+    .replace(/\$\d+/g, '');
   return text.slice(0, s.replaceStart) + plain + text.slice(s.replaceEnd);
 }
 
@@ -34,7 +37,20 @@ describe('keysAt (documentation from the JSON Schemas)', () => {
   it('lists the parameter keys with their descriptions, x- spellings included', () => {
     const keys = keysAt(apiCallSchema, ['parameters', 0]);
     const byKey = new Map(keys.map((k) => [k.key, k]));
-    for (const k of ['name', 'in', 'schema', 'consoleDefault', 'enumLabels', 'hidden', 'custom', 'fromSecrets', 'x-inputType', 'dynamicValue', 'dynamicEnum', 'global']) {
+    for (const k of [
+      'name',
+      'in',
+      'schema',
+      'consoleDefault',
+      'enumLabels',
+      'hidden',
+      'custom',
+      'fromSecrets',
+      'x-inputType',
+      'dynamicValue',
+      'dynamicEnum',
+      'global',
+    ]) {
       expect(byKey.has(k), k).toBe(true);
     }
     expect(byKey.get('hidden')?.description).toMatch(/still sent/);
@@ -43,7 +59,9 @@ describe('keysAt (documentation from the JSON Schemas)', () => {
   });
 
   it('follows $ref into dynamicValue and into nested schema properties', () => {
-    expect(keysAt(apiCallSchema, ['parameters', 0, 'dynamicValue']).map((k) => k.key)).toEqual(expect.arrayContaining(['fromStep', 'value', 'answer']));
+    expect(keysAt(apiCallSchema, ['parameters', 0, 'dynamicValue']).map((k) => k.key)).toEqual(
+      expect.arrayContaining(['fromStep', 'value', 'answer']),
+    );
     const nested = keysAt(apiCallSchema, ['parameters', 0, 'schema', 'properties', 'entry', 'properties', 'mediaType']).map((k) => k.key);
     expect(nested).toEqual(expect.arrayContaining(['consoleDefault', 'x-consoleDefault', 'dynamicValue', 'properties']));
   });
@@ -61,11 +79,13 @@ describe('suggest', () => {
     expect(apply(text, add!)).toContain('"path": "/service/media/action/add" }');
   });
 
-  it('completes the chosen operation\'s parameter names (and body for object parameters)', () => {
+  it("completes the chosen operation's parameter names (and body for object parameters)", () => {
     const { ctx } = at(call('{ "path": "/service/uploadtoken/action/upload", "parameters": [ { "name": "|" } ] }'));
     const names = suggest(ctx, sources).map((s) => s.label);
     expect(names).toEqual(expect.arrayContaining(['uploadTokenId', 'fileData', 'resume', 'finalChunk', 'resumeAt']));
-    const media = suggest(at(call('{ "path": "/service/media/action/add", "parameters": [ { "name": "|" } ] }')).ctx, sources).map((s) => s.label);
+    const media = suggest(at(call('{ "path": "/service/media/action/add", "parameters": [ { "name": "|" } ] }')).ctx, sources).map(
+      (s) => s.label,
+    );
     expect(media).toEqual(expect.arrayContaining(['entry', 'body']));
     expect(media).not.toContain('uploadTokenId');
   });
@@ -100,7 +120,9 @@ describe('suggest', () => {
     expect(top).toEqual(expect.arrayContaining(['method', 'path', 'parameters', 'ignoreParameters', 'disableSetupCode']));
     const meta = at('<!--METADATA\n{ "so| }\n-->\n# T\n');
     const items = suggest(meta.ctx, sources);
-    expect(items.map((s) => s.label)).toEqual(expect.arrayContaining(['summary', 'icon', 'sortOrder', 'tags', 'keywords', 'hidden', 'relatedRecipes']));
+    expect(items.map((s) => s.label)).toEqual(
+      expect.arrayContaining(['summary', 'icon', 'sortOrder', 'tags', 'keywords', 'hidden', 'relatedRecipes']),
+    );
     expect(items.find((s) => s.label === 'sortOrder')!.documentation).toMatch(/ascending/);
     const related = suggest(at('<!--METADATA\n{ "relatedRecipes": ["|"] }\n-->\n# T\n').ctx, sources).map((s) => s.label);
     expect(related).toEqual(['upload-media', 'list-media']);
@@ -116,15 +138,35 @@ describe('suggest', () => {
     expect(suggest(at(call('{ "parameters": [ { "name": "a", "in": "|" } ] }')).ctx, sources).map((s) => s.label)).toEqual(
       expect.arrayContaining(['body', 'query', 'formData']),
     );
-    expect(suggest(at(call('{ "parameters": [ { "name": "a", "fromSecrets": | } ] }')).ctx, sources).map((s) => s.insertText)).toEqual(['"partnerId"', '"secret"', '"userId"', '"ks"', 'true', 'false']);
-    expect(suggest(at(call('{ "parameters": [ { "name": "a", "x-inputType": "|" } ] }')).ctx, sources).map((s) => s.label)).toContain('textarea');
+    expect(suggest(at(call('{ "parameters": [ { "name": "a", "fromSecrets": | } ] }')).ctx, sources).map((s) => s.insertText)).toEqual([
+      '"partnerId"',
+      '"secret"',
+      '"userId"',
+      '"ks"',
+      'true',
+      'false',
+    ]);
+    expect(suggest(at(call('{ "parameters": [ { "name": "a", "x-inputType": "|" } ] }')).ctx, sources).map((s) => s.label)).toContain(
+      'textarea',
+    );
   });
 
-  it('inside a body schema, lists the operation\'s parameters and then the class\'s properties', () => {
-    const top = suggest(at(call('{ "path": "/service/media/action/add", "parameters": [ { "name": "body", "in": "body", "schema": { "properties": { | } } } ] }')).ctx, sources);
+  it("inside a body schema, lists the operation's parameters and then the class's properties", () => {
+    const top = suggest(
+      at(
+        call(
+          '{ "path": "/service/media/action/add", "parameters": [ { "name": "body", "in": "body", "schema": { "properties": { | } } } ] }',
+        ),
+      ).ctx,
+      sources,
+    );
     expect(top.map((s) => s.label)).toEqual(['entry']);
     const entry = suggest(
-      at(call('{ "path": "/service/media/action/add", "parameters": [ { "name": "body", "schema": { "properties": { "entry": { "properties": { "| } } } } } ] }')).ctx,
+      at(
+        call(
+          '{ "path": "/service/media/action/add", "parameters": [ { "name": "body", "schema": { "properties": { "entry": { "properties": { "| } } } } } ] }',
+        ),
+      ).ctx,
       sources,
     ).map((s) => s.label);
     expect(entry).toEqual(expect.arrayContaining(['name', 'description', 'mediaType']));

@@ -52,7 +52,11 @@ describe('saveRecipe', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('creates a new file (201), refuses to replace it without overwrite (409), replaces with it (200)', () => {
-    expect(saveRecipe(dir, { name: 'first.md', content: '# One\n' })).toMatchObject({ status: 201, slug: 'first', path: 'recipes/first.md' });
+    expect(saveRecipe(dir, { name: 'first.md', content: '# One\n' })).toMatchObject({
+      status: 201,
+      slug: 'first',
+      path: 'recipes/first.md',
+    });
     expect(readFileSync(join(dir, 'first.md'), 'utf8')).toBe('# One\n');
     const again = saveRecipe(dir, { name: 'first', content: '# Two\n' });
     expect(again.status).toBe(409);

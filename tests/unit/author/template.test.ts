@@ -18,7 +18,11 @@ describe('the /author template', () => {
   });
 
   it('each snippet, with its placeholders filled by their defaults, yields a recipe that lints clean', () => {
-    const fill = (body: string) => body.replace(/\$\{\d+\|([^,|]+)[^}]*\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '');
+    const fill = (body: string) =>
+      body
+        .replace(/\$\{\d+\|([^,|]+)[^}]*\}/g, '$1')
+        .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+        .replace(/\$\d+/g, '');
     const api = getKalturaDescription();
     const step = fill(SNIPPETS.find((s) => s.id === 'step')!.body);
     const call = fill(SNIPPETS.find((s) => s.id === 'api-call')!.body);
@@ -31,8 +35,8 @@ describe('the /author template', () => {
   });
 });
 
-describe('the editor\'s lint', () => {
-  it('is the CLI\'s: the API description checks paths, except for a recipe that names its own OpenAPI document', async () => {
+describe("the editor's lint", () => {
+  it("is the CLI's: the API description checks paths, except for a recipe that names its own OpenAPI document", async () => {
     const { createEditorLint } = await import('@/lib/author/lint');
     const lintRecipe = (source: string) => createEditorLint().lint(source);
     const body = '# T\n\n## S\n### API Call\n```json\n{ "method": "post", "path": "/service/nosuch/action/go", "parameters": [] }\n```\n';
@@ -42,8 +46,16 @@ describe('the editor\'s lint', () => {
     // each linter lints against its own description: one that has the operation does not affect another
     const { createEditorLint: make } = await import('@/lib/author/lint');
     const withIt = make();
-    withIt.setDescription({ operations: [{ path: '/service/nosuch/action/go', service: 'nosuch', action: 'go', params: [], requiresKs: true }], classes: [], enums: [] });
+    withIt.setDescription({
+      operations: [{ path: '/service/nosuch/action/go', service: 'nosuch', action: 'go', params: [], requiresKs: true }],
+      classes: [],
+      enums: [],
+    });
     expect(withIt.lint(body).diagnostics).toEqual([]);
-    expect(make().lint(body).diagnostics.map((d) => d.rule)).toEqual(['unknown-path']);
+    expect(
+      make()
+        .lint(body)
+        .diagnostics.map((d) => d.rule),
+    ).toEqual(['unknown-path']);
   });
 });

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 
 const DOM_BUILD = pathToFileURL(resolve(import.meta.dirname, '../../../node_modules/decode-named-character-reference/index.dom.js')).href;
 
-describe('the lint worker\'s DOM shim', () => {
+describe("the lint worker's DOM shim", () => {
   it('lets the browser build of decode-named-character-reference decode entities without a DOM', async () => {
     expect(typeof (globalThis as { document?: unknown }).document).toBe('undefined');
     await import('@/components/author/worker-dom-shim');

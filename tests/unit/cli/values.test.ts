@@ -36,7 +36,9 @@ describe('parseArgs', () => {
 
 describe('target flags', () => {
   it('checks and normalises them', () => {
-    expect(readTarget({ '--service-url': 'https://example.com/api_v3/', '--partner-id': '42', '--secret': 's', '--ks': ' k ' }, fail)).toEqual({
+    expect(
+      readTarget({ '--service-url': 'https://example.com/api_v3/', '--partner-id': '42', '--secret': 's', '--ks': ' k ' }, fail),
+    ).toEqual({
       serviceUrl: 'https://example.com',
       partnerId: 42,
       secret: 's',
@@ -62,7 +64,11 @@ describe('--value STEP.PATH=VALUE', () => {
 
   it('finds the input (body. may be left out) and converts the text to its type', () => {
     const forms = formsOf('recipes/upload-media.md');
-    const r = valuesForRecipe('recipes/upload-media.md', forms, parseValueFlags(['3.entry.mediaType=VIDEO', '3.body.entry.name=Clip', '2.resume=true', '2.resumeAt=0'], fail));
+    const r = valuesForRecipe(
+      'recipes/upload-media.md',
+      forms,
+      parseValueFlags(['3.entry.mediaType=VIDEO', '3.body.entry.name=Clip', '2.resume=true', '2.resumeAt=0'], fail),
+    );
     expect(r.errors).toEqual([]);
     expect(r.values[2].map((g) => [g.path, g.value])).toEqual([
       ['body.entry.mediaType', 1],
@@ -76,10 +82,16 @@ describe('--value STEP.PATH=VALUE', () => {
 
   it('says what is wrong: no such step, a step without a call, no such input, a value of the wrong type', () => {
     const forms = formsOf('recipes/upload-media.md');
-    const r = valuesForRecipe('recipes/upload-media.md', forms, parseValueFlags(['9.x=1', '3.entry.mediaTyp=1', '3.entry.mediaType=MOVIE', '2.resumeAt=soon', '2.fileData=x'], fail));
+    const r = valuesForRecipe(
+      'recipes/upload-media.md',
+      forms,
+      parseValueFlags(['9.x=1', '3.entry.mediaTyp=1', '3.entry.mediaType=MOVIE', '2.resumeAt=soon', '2.fileData=x'], fail),
+    );
     expect(r.errors).toEqual([
       '--value 9.x=1: recipes/upload-media.md has 4 steps, so there is no step 9.',
-      expect.stringMatching(/^--value 3\.entry\.mediaTyp=1: step 3 has no input "entry\.mediaTyp"; its inputs are entry, entry\.mediaType, entry\.name, entry\.description/),
+      expect.stringMatching(
+        /^--value 3\.entry\.mediaTyp=1: step 3 has no input "entry\.mediaTyp"; its inputs are entry, entry\.mediaType, entry\.name, entry\.description/,
+      ),
       expect.stringMatching(/^--value 3\.entry\.mediaType=MOVIE: step 3: mediaType is one of 1 \(VIDEO\), 2 \(IMAGE\), 5 \(AUDIO\)/),
       '--value 2.resumeAt=soon: step 2: resumeAt takes a number (got "soon").',
       '--value 2.fileData=x: step 2: fileData is a file: pass it with --file PATH.',

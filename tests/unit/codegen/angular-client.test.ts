@@ -26,7 +26,17 @@ import { GENERATORS } from '@/lib/codegen';
 import { ngxEnumMember } from '@/lib/codegen/naming';
 import type { ApiDescription } from '@/lib/api/types';
 import type { RequestModel } from '@/lib/request/types';
-import { api as builtIn, buildModels, ctxOf, loadRecipe, PUBLISHED_PATH, publishedApi, publishedRecipeFiles, recipeFiles, ROOT } from './fixtures';
+import {
+  api as builtIn,
+  buildModels,
+  ctxOf,
+  loadRecipe,
+  PUBLISHED_PATH,
+  publishedApi,
+  publishedRecipeFiles,
+  recipeFiles,
+  ROOT,
+} from './fixtures';
 
 const CLIENT = join(ROOT, 'node_modules/kaltura-typescript-client');
 const g = GENERATORS.angular;
@@ -99,7 +109,12 @@ function samplesOf(file: string, api: ApiDescription = builtIn): Sample[] {
   const out: Sample[] = [];
   for (const m of models) {
     for (const setup of [false, true]) {
-      out.push({ id: `${tag}_step${m.stepIndex + 1}${setup ? '_setup' : ''}`, title: `${file} step ${m.stepIndex + 1}${setup ? ' with set-up' : ''}`, code: wrapStep(g.step(m, ctxOf({ api, setup }))), api });
+      out.push({
+        id: `${tag}_step${m.stepIndex + 1}${setup ? '_setup' : ''}`,
+        title: `${file} step ${m.stepIndex + 1}${setup ? ' with set-up' : ''}`,
+        code: wrapStep(g.step(m, ctxOf({ api, setup }))),
+        api,
+      });
     }
   }
   out.push({ id: `${tag}_program`, title: `${file} whole program`, code: g.program(models, ctxOf({ api })), api });
@@ -126,7 +141,10 @@ function wrapStep(code: string): string {
 }
 
 const api = publishedApi();
-if (!api) console.warn(`SKIPPED (partly): Kaltura's published description is absent (${PUBLISHED_PATH}); the angular samples of the test recipes that use other services are not type-checked.`);
+if (!api)
+  console.warn(
+    `SKIPPED (partly): Kaltura's published description is absent (${PUBLISHED_PATH}); the angular samples of the test recipes that use other services are not type-checked.`,
+  );
 
 const samples: Sample[] = [
   ...[...recipeFiles(), 'tests/unit/codegen/recipes/kitchen-sink.md'].flatMap((f) => samplesOf(f)),
@@ -143,7 +161,9 @@ describe('angular samples type-check against the TypeScript client (kaltura-type
     mkdirSync(join(dir, 'shim'));
     mkdirSync(join(dir, 'samples'));
     // Every class, enum and action of the TypeScript client, under the ngx client's module name.
-    const types = readdirSync(join(CLIENT, 'types')).filter((f) => f.endsWith('.d.ts')).map((f) => f.slice(0, -5));
+    const types = readdirSync(join(CLIENT, 'types'))
+      .filter((f) => f.endsWith('.d.ts'))
+      .map((f) => f.slice(0, -5));
     writeFileSync(
       join(dir, 'shim/kaltura-ngx-client.d.ts'),
       [...types.map((t) => `export { ${t} } from '${CLIENT}/types/${t}';`), NGX_CLIENT].join('\n'),
@@ -164,14 +184,22 @@ describe('angular samples type-check against the TypeScript client (kaltura-type
           skipLibCheck: true,
           experimentalDecorators: true,
           types: [],
-          paths: { 'kaltura-ngx-client': ['./shim/kaltura-ngx-client.d.ts'], '@angular/core': ['./shim/angular-core.d.ts'], rxjs: ['./shim/rxjs.d.ts'] },
+          paths: {
+            'kaltura-ngx-client': ['./shim/kaltura-ngx-client.d.ts'],
+            '@angular/core': ['./shim/angular-core.d.ts'],
+            rxjs: ['./shim/rxjs.d.ts'],
+          },
         },
         include: ['samples/*.ts'],
       }),
     );
     let out = '';
     try {
-      execFileSync(join(ROOT, 'node_modules/.bin/tsc'), ['-p', dir, '--pretty', 'false'], { cwd: dir, encoding: 'utf8', maxBuffer: 64 << 20 });
+      execFileSync(join(ROOT, 'node_modules/.bin/tsc'), ['-p', dir, '--pretty', 'false'], {
+        cwd: dir,
+        encoding: 'utf8',
+        maxBuffer: 64 << 20,
+      });
     } catch (e) {
       out = String((e as { stdout?: string }).stdout ?? '') + String((e as { stderr?: string }).stderr ?? '');
       if (!out.trim()) throw e;
@@ -188,7 +216,8 @@ describe('angular samples type-check against the TypeScript client (kaltura-type
   const newer = new Set<string>();
   afterAll(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });
-    if (newer.size) console.warn(`angular: names newer than kaltura-typescript-client 6.0.0 (not checked): ${[...newer].sort().join(', ')}`);
+    if (newer.size)
+      console.warn(`angular: names newer than kaltura-typescript-client 6.0.0 (not checked): ${[...newer].sort().join(', ')}`);
   });
 
   it('tsc ran and reported nothing outside the samples', () => {
@@ -198,7 +227,10 @@ describe('angular samples type-check against the TypeScript client (kaltura-type
 
   for (const s of samples) {
     it(`${s.title}`, () => {
-      const numbered = s.code.split('\n').map((l, i) => `${String(i + 1).padStart(3)} ${l}`).join('\n');
+      const numbered = s.code
+        .split('\n')
+        .map((l, i) => `${String(i + 1).padStart(3)} ${l}`)
+        .join('\n');
       const real: string[] = [];
       for (const e of errors.get(s.id) ?? []) {
         const n = newerThanClient(e, s.api);
@@ -221,7 +253,11 @@ describe('angular samples type-check against the TypeScript client (kaltura-type
     writeFileSync(join(dir, 'samples', 'zz_probe.ts'), probe);
     let out = '';
     try {
-      execFileSync(join(ROOT, 'node_modules/.bin/tsc'), ['-p', dir, '--pretty', 'false'], { cwd: dir, encoding: 'utf8', maxBuffer: 64 << 20 });
+      execFileSync(join(ROOT, 'node_modules/.bin/tsc'), ['-p', dir, '--pretty', 'false'], {
+        cwd: dir,
+        encoding: 'utf8',
+        maxBuffer: 64 << 20,
+      });
     } catch (e) {
       out = String((e as { stdout?: string }).stdout ?? '');
     }

@@ -8,7 +8,10 @@ import type { RequestModel } from '@/lib/request/types';
 import { api, buildModels, loadRecipe, ROOT } from './fixtures';
 
 function cli(...args: string[]) {
-  const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/recipes-code.ts'), ...args], { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/recipes-code.ts'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -16,8 +19,19 @@ const conn = { serviceUrl: 'https://www.kaltura.com', partnerId: 123, secret: 'c
 const target = ['--service-url', 'https://www.kaltura.com', '--partner-id', '123', '--secret', 'cli-secret-value'];
 
 describe('recipes:code --value', () => {
-  it('fills step 3\'s entry.mediaType of the upload program, exactly as the generator prints that value', () => {
-    const r = cli('recipes/upload-media.md', '--lang', 'python', '--whole', ...target, '--file', '/data/clip.mp4', '--value', '3.entry.mediaType=1', '--value=3.entry.name=My clip');
+  it("fills step 3's entry.mediaType of the upload program, exactly as the generator prints that value", () => {
+    const r = cli(
+      'recipes/upload-media.md',
+      '--lang',
+      'python',
+      '--whole',
+      ...target,
+      '--file',
+      '/data/clip.mp4',
+      '--value',
+      '3.entry.mediaType=1',
+      '--value=3.entry.name=My clip',
+    );
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const models = buildModels(loadRecipe('recipes/upload-media.md'), {
@@ -28,7 +42,9 @@ describe('recipes:code --value', () => {
     const files = buildModels(loadRecipe('recipes/upload-media.md'), { conn, filePath: '/data/clip.mp4' });
     // The CLI names the file after --file, as it always did; only step 3 differs from the defaults.
     models[1] = files[1]!;
-    expect(r.out).toBe(GENERATORS.python.program(models, { api, connection: conn, setup: true, secrets: 'shown', filePath: '/data/clip.mp4' }));
+    expect(r.out).toBe(
+      GENERATORS.python.program(models, { api, connection: conn, setup: true, secrets: 'shown', filePath: '/data/clip.mp4' }),
+    );
     expect(r.out).toContain('KalturaMediaType.VIDEO');
     expect(r.out).toContain('"My clip"');
   }, 30_000);
@@ -44,7 +60,9 @@ describe('recipes:code --value', () => {
     const r = cli('recipes/upload-media.md', '--lang', 'node', '--whole', ...target);
     expect(r.code).toBe(0);
     expect(r.out).toContain('kaltura.services.media.add(');
-    expect(r.err).toBe('warning: step 3 ("Creating a Kaltura Media Entry"): entry.mediaType is required and has no value, so the program will fail there; pass --value 3.entry.mediaType=VALUE.\n');
+    expect(r.err).toBe(
+      'warning: step 3 ("Creating a Kaltura Media Entry"): entry.mediaType is required and has no value, so the program will fail there; pass --value 3.entry.mediaType=VALUE.\n',
+    );
     const given = cli('recipes/upload-media.md', '--lang', 'node', '--whole', ...target, '--value', '3.entry.mediaType=1');
     expect(given.err).toBe('');
     expect(given.out).toContain('kaltura.enums.MediaType.VIDEO');
@@ -67,10 +85,14 @@ describe('recipes:code --value', () => {
     [['--value', '3.entry.mediaType=MOVIE'], /mediaType is one of 1 \(VIDEO\)/],
     [['--value', 'entry.mediaType=1'], /write STEP\.PATH=VALUE/],
     [['--value', '1.x=1'], /--value 1.x=1: step 1 has no inputs\./],
-  ])('rejects %j with a clear message and exit status 2', (args, message) => {
-    const r = cli('recipes/upload-media.md', '--lang', 'node', '--whole', ...(args as string[]));
-    expect(r.code).toBe(2);
-    expect(r.out).toBe('');
-    expect(r.err).toMatch(message);
-  }, 30_000);
+  ])(
+    'rejects %j with a clear message and exit status 2',
+    (args, message) => {
+      const r = cli('recipes/upload-media.md', '--lang', 'node', '--whole', ...(args as string[]));
+      expect(r.code).toBe(2);
+      expect(r.out).toBe('');
+      expect(r.err).toMatch(message);
+    },
+    30_000,
+  );
 });

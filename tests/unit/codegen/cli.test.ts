@@ -7,7 +7,10 @@ import type { RequestModel } from '@/lib/request/types';
 import { api, buildModels, loadRecipe, ROOT } from './fixtures';
 
 function cli(...args: string[]) {
-  const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/recipes-code.ts'), ...args], { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/recipes-code.ts'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -16,7 +19,22 @@ const conn = { serviceUrl: 'https://www.kaltura.com', partnerId: 123, secret: 'c
 
 describe('recipes:code', () => {
   it('prints a step (1-based) exactly as the generator does, with --file and --setup', () => {
-    const r = cli('recipes/upload-media.md', '--lang', 'python', '--step', '2', '--setup', '--service-url', 'https://www.kaltura.com', '--partner-id', '123', '--secret', 'cli-secret-value', '--file', '/data/clip.mp4');
+    const r = cli(
+      'recipes/upload-media.md',
+      '--lang',
+      'python',
+      '--step',
+      '2',
+      '--setup',
+      '--service-url',
+      'https://www.kaltura.com',
+      '--partner-id',
+      '123',
+      '--secret',
+      'cli-secret-value',
+      '--file',
+      '/data/clip.mp4',
+    );
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const model = buildModels(recipe, { conn, filePath: '/data/clip.mp4' })[1]!;
@@ -26,17 +44,31 @@ describe('recipes:code', () => {
   }, 30_000);
 
   it('prints the whole recipe as one program', () => {
-    const r = cli('recipes/upload-media.md', '--lang', 'node', '--whole', '--service-url', 'https://www.kaltura.com', '--partner-id', '123', '--secret', 'cli-secret-value', '--file=/data/clip.mp4');
+    const r = cli(
+      'recipes/upload-media.md',
+      '--lang',
+      'node',
+      '--whole',
+      '--service-url',
+      'https://www.kaltura.com',
+      '--partner-id',
+      '123',
+      '--secret',
+      'cli-secret-value',
+      '--file=/data/clip.mp4',
+    );
     expect(r.code).toBe(0);
     const models = buildModels(recipe, { conn, filePath: '/data/clip.mp4' }).filter((m): m is RequestModel => m !== null);
-    expect(r.out).toBe(GENERATORS.node.program(models, { api, connection: conn, setup: true, secrets: 'shown', filePath: '/data/clip.mp4' }));
+    expect(r.out).toBe(
+      GENERATORS.node.program(models, { api, connection: conn, setup: true, secrets: 'shown', filePath: '/data/clip.mp4' }),
+    );
     expect(r.out).toContain('const fileData = "/data/clip.mp4";');
   }, 30_000);
 
   it('prints a hand-written sample as written', () => {
     const r = cli('recipes/upload-media.md', '--lang', 'ajax', '--step', '1');
     expect(r.code).toBe(0);
-    expect(r.out).toContain("$('input[name=\"fileData\"]').fileupload({");
+    expect(r.out).toContain('$(\'input[name="fileData"]\').fileupload({');
   }, 30_000);
 
   it.each([
@@ -52,11 +84,15 @@ describe('recipes:code', () => {
     [['recipes/upload-media.md', '--lang', 'node', '--whole', '--bogus'], /unknown option --bogus/],
     [['recipes/upload-media.md', '--lang'], /--lang needs a value/],
     [[], /no recipe FILE given/],
-  ])('rejects %j with a clear message and exit status 2', (args, message) => {
-    const r = cli(...(args as string[]));
-    expect(r.code).toBe(2);
-    expect(r.out).toBe('');
-    expect(r.err).toMatch(message);
-    expect(r.err).toContain('usage: npm run recipes:code');
-  }, 30_000);
+  ])(
+    'rejects %j with a clear message and exit status 2',
+    (args, message) => {
+      const r = cli(...(args as string[]));
+      expect(r.code).toBe(2);
+      expect(r.out).toBe('');
+      expect(r.err).toMatch(message);
+      expect(r.err).toContain('usage: npm run recipes:code');
+    },
+    30_000,
+  );
 });

@@ -36,7 +36,12 @@ export const uploadResults = {
 /** The values a user typically enters in the upload recipe (step 3: a video with a name). */
 export const uploadEdit: ValueEdit = (values, i) =>
   i === 2
-    ? { ...values, body: { entry: { objectType: 'KalturaMediaEntry', mediaType: 1, name: 'Kaltura Logo', description: 'Uploaded with the recipe console' } } }
+    ? {
+        ...values,
+        body: {
+          entry: { objectType: 'KalturaMediaEntry', mediaType: 1, name: 'Kaltura Logo', description: 'Uploaded with the recipe console' },
+        },
+      }
     : values;
 
 export function loadRecipe(file: string): Recipe {
@@ -79,7 +84,8 @@ export function buildModels(
     const form = buildForm(step, desc);
     let values = initialValues(form, conn) as Record<string, unknown>;
     for (const f of form.fields) {
-      if (f.kind === 'file' && f.param) values = { ...values, [f.path]: { kind: 'file', name: 'pixel.png', size: 68, mimeType: 'image/png', path: opts.filePath } };
+      if (f.kind === 'file' && f.param)
+        values = { ...values, [f.path]: { kind: 'file', name: 'pixel.png', size: 68, mimeType: 'image/png', path: opts.filePath } };
     }
     if (opts.edit) values = opts.edit(values, step.index);
     const { model } = buildRequestModel({

@@ -18,7 +18,10 @@ import { api as builtIn, buildModels, ctxOf, loadRecipe, PUBLISHED_PATH, publish
 const GOLDEN = join(import.meta.dirname, 'golden');
 const update = process.env.UPDATE_GOLDEN === '1';
 const published = publishedApi();
-if (!published) console.warn(`SKIPPED (partly): the golden files of plugin services and typed values need Kaltura's published description (${PUBLISHED_PATH}).`);
+if (!published)
+  console.warn(
+    `SKIPPED (partly): the golden files of plugin services and typed values need Kaltura's published description (${PUBLISHED_PATH}).`,
+  );
 
 const KITCHEN = 'tests/unit/codegen/recipes/kitchen-sink.md';
 const CAPTIONS = 'tests/unit/codegen/recipes/published/captions-and-thumbnails.md';
@@ -26,7 +29,11 @@ const METADATA = 'tests/unit/codegen/recipes/published/metadata-and-categories.m
 const TOKENS = 'tests/unit/codegen/recipes/published/tokens-cuepoints-search.md';
 
 function models(file: string, api: ApiDescription): Array<RequestModel | null> {
-  return buildModels(loadRecipe(file), { api, filePath: '/tmp/clip.mp4', edit: file === 'recipes/upload-media.md' ? uploadEdit : undefined });
+  return buildModels(loadRecipe(file), {
+    api,
+    filePath: '/tmp/clip.mp4',
+    edit: file === 'recipes/upload-media.md' ? uploadEdit : undefined,
+  });
 }
 
 interface Feature {
@@ -252,8 +259,14 @@ const FEATURES: Feature[] = [
       node: ["const tokenHash = require('crypto').createHash('sha256').update(client.getKs() + token).digest('hex');"],
       ajax: ['await crypto.subtle.digest("SHA-256", new TextEncoder().encode(client.getKs() + token))', '(async function() {'],
       angular: ['await crypto.subtle.digest("SHA-256", new TextEncoder().encode(ks + token))', '(async () => {'],
-      swift: ['import CryptoKit', 'let tokenHash = SHA256.hash(data: Data((client.ks! + token).utf8)).map { String(format: "%02x", $0) }.joined()'],
-      curl: [`TOKEN_HASH=$(printf '%s%s' "$KS" "\${STEP1_TOKEN}" | openssl dgst -sha256 | sed 's/^.*= //')`, '--data-urlencode "tokenHash=${TOKEN_HASH}"'],
+      swift: [
+        'import CryptoKit',
+        'let tokenHash = SHA256.hash(data: Data((client.ks! + token).utf8)).map { String(format: "%02x", $0) }.joined()',
+      ],
+      curl: [
+        `TOKEN_HASH=$(printf '%s%s' "$KS" "\${STEP1_TOKEN}" | openssl dgst -sha256 | sed 's/^.*= //')`,
+        '--data-urlencode "tokenHash=${TOKEN_HASH}"',
+      ],
     },
   },
   {
@@ -278,7 +291,11 @@ function sample(f: Feature, lang: LanguageId): string {
   const api = f.published ? published! : builtIn;
   const g = GENERATORS[lang];
   const ms = models(f.recipe, api);
-  if (f.step === undefined) return g.program(ms.filter((m): m is RequestModel => m !== null), ctxOf({ api, filePath: '/tmp/clip.mp4' }));
+  if (f.step === undefined)
+    return g.program(
+      ms.filter((m): m is RequestModel => m !== null),
+      ctxOf({ api, filePath: '/tmp/clip.mp4' }),
+    );
   const m = ms[f.step - 1];
   if (!m) throw new Error(`${f.recipe} step ${f.step} has no call`);
   // What later steps read of this step's result, as the page passes it (the sample prints it).

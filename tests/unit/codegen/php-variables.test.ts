@@ -13,7 +13,10 @@ import { buildRequestModel } from '@/lib/request/build';
 function bareNames(code: string): string[] {
   const out: string[] = [];
   for (const m of code.matchAll(/array\(([^()]*)\)/g)) {
-    for (const item of m[1].split(',').map((x) => x.trim()).filter(Boolean)) {
+    for (const item of m[1]
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean)) {
       if (/^[a-z_][A-Za-z0-9_]*$/.test(item) && !['true', 'false', 'null'].includes(item)) out.push(`array item ${item}`);
     }
   }

@@ -24,7 +24,11 @@ describe('upload code before a file is chosen', () => {
   const model = uploadModel();
 
   it('the model holds the named placeholder, and the build still asks for the file', () => {
-    expect(model.params.find((p) => p.name === 'fileData')?.value).toMatchObject({ kind: 'file', path: '/path/to/video.mp4', placeholder: true });
+    expect(model.params.find((p) => p.name === 'fileData')?.value).toMatchObject({
+      kind: 'file',
+      path: '/path/to/video.mp4',
+      placeholder: true,
+    });
   });
 
   for (const lang of LANGUAGE_IDS.filter((l) => l !== 'ajax' && l !== 'angular')) {
@@ -56,7 +60,7 @@ describe('upload code before a file is chosen', () => {
 
   it('after the pick, the code opens the picked file by name', () => {
     const picked = uploadModel({ name: 'holiday.mp4', size: 1234 });
-    expect(GENERATORS.curl.step(picked, ctxOf())).toContain("-F fileData=@/path/to/holiday.mp4");
+    expect(GENERATORS.curl.step(picked, ctxOf())).toContain('-F fileData=@/path/to/holiday.mp4');
     expect(GENERATORS.curl.step(picked, ctxOf())).not.toContain('FILE_DATA');
     expect(GENERATORS.python.step(picked, ctxOf())).toContain('open("/path/to/holiday.mp4", "rb")');
   });

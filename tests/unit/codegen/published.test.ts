@@ -12,7 +12,8 @@ import { buildModels, ctxOf, loadRecipe, PUBLISHED_PATH, publishedApi, published
 import { syntaxProblems } from './syntax';
 
 const api = publishedApi();
-if (!api) console.warn(`SKIPPED: Kaltura's published API description is absent (${PUBLISHED_PATH}); the codegen tests against it do not run.`);
+if (!api)
+  console.warn(`SKIPPED: Kaltura's published API description is absent (${PUBLISHED_PATH}); the codegen tests against it do not run.`);
 
 const files = [...recipeFiles(), 'tests/unit/codegen/recipes/kitchen-sink.md', ...publishedRecipeFiles()];
 
@@ -47,10 +48,13 @@ describe.skipIf(!api)('regressions of the full API (issue 10)', () => {
   const tokens = 'tests/unit/codegen/recipes/published/tokens-cuepoints-search.md';
   const metadata = 'tests/unit/codegen/recipes/published/metadata-and-categories.md';
 
-  it('plugin services go by the client\'s own names, never the URL id', () => {
+  it("plugin services go by the client's own names, never the URL id", () => {
     const expected: Record<string, string[]> = {
       python: ['client.caption.captionAsset.add(', 'client.caption.captionAsset.setContent('],
-      php: ['KalturaCaptionClientPlugin::get($client)->captionAsset->add(', "require_once('lib/KalturaPlugins/KalturaCaptionClientPlugin.php');"],
+      php: [
+        'KalturaCaptionClientPlugin::get($client)->captionAsset->add(',
+        "require_once('lib/KalturaPlugins/KalturaCaptionClientPlugin.php');",
+      ],
       php53: ['CaptionPlugin::get($client)->getCaptionAssetService()->add(', 'use Kaltura\\Client\\Plugin\\Caption\\CaptionPlugin;'],
       ruby: ['client.caption_asset_service.add(', 'client.caption_asset_service.set_content('],
       java: ['CaptionAssetService.add(', 'CaptionAssetService.setContent('],
@@ -98,7 +102,8 @@ describe.skipIf(!api)('regressions of the full API (issue 10)', () => {
       angular: 'filter2.categoriesIdsMatchAnd = String(category2.id);',
       python: 'filter2.categoriesIdsMatchAnd = category2.id',
     };
-    for (const [lang, line] of Object.entries(ids)) expect(programOf(metadata, lang as (typeof LANGUAGE_IDS)[number]), lang).toContain(line);
+    for (const [lang, line] of Object.entries(ids))
+      expect(programOf(metadata, lang as (typeof LANGUAGE_IDS)[number]), lang).toContain(line);
     // PHP: nested objects and FILL IN variables used inside other values keep their `$`.
     for (const lang of ['php', 'php53'] as const) {
       expect(programOf(tokens, lang)).toContain('->actions = array($actionsItem);');
@@ -109,7 +114,7 @@ describe.skipIf(!api)('regressions of the full API (issue 10)', () => {
     expect(programOf(captions, 'java')).toContain('filter.setOrderBy(CaptionAssetOrderBy.CREATED_AT_DESC.getValue());');
   });
 
-  it('subclasses by their own class; arguments in the operation\'s order', () => {
+  it("subclasses by their own class; arguments in the operation's order", () => {
     for (const lang of ['node', 'java', 'csharp', 'python', 'ruby', 'php'] as const) {
       const code = programOf(tokens, lang);
       expect(code, lang).toMatch(/CodeCuePoint/);
@@ -129,17 +134,31 @@ describe.skipIf(!api)('regressions of the full API (issue 10)', () => {
 
   it('an object value of no known class falls back to the declared class, or a plain map', () => {
     const model: RequestModel = {
-      stepIndex: 0, service: 'category', action: 'add', method: 'POST', serviceUrl: 'http://x', format: 1,
-      params: [{ name: 'category', value: { kind: 'object', className: '', fields: [{ name: 'name', value: { kind: 'string', value: 'N' } }] } }],
+      stepIndex: 0,
+      service: 'category',
+      action: 'add',
+      method: 'POST',
+      serviceUrl: 'http://x',
+      format: 1,
+      params: [
+        { name: 'category', value: { kind: 'object', className: '', fields: [{ name: 'name', value: { kind: 'string', value: 'N' } }] } },
+      ],
     };
     expect(GENERATORS.python.step(model, ctxOf({ api }))).toContain('category = KalturaCategory()');
     expect(GENERATORS.node.step(model, ctxOf({ api }))).toContain('new kaltura.objects.Category()');
     const foreign: RequestModel = { ...model, service: 'nothing', action: 'here' };
     const expected: Record<string, string> = {
-      python: 'category = {"name": "N"}', node: 'const category = { name: "N" };', ajax: 'var category = { name: "N" };', ruby: 'category = {"name" => "N"}',
-      php: '$category = array("name" => "N");', php53: '$category = array("name" => "N");', java: 'Map<String, Object> category = new HashMap<String, Object>() {{ put("name", "N"); }};',
-      csharp: 'Dictionary<string, object> category = new Dictionary<string, object> { { "name", "N" } };', swift: 'let category: [String: Any] = ["name": "N"]',
-      angular: 'const category = { name: "N" };', curl: 'category[name]=N',
+      python: 'category = {"name": "N"}',
+      node: 'const category = { name: "N" };',
+      ajax: 'var category = { name: "N" };',
+      ruby: 'category = {"name" => "N"}',
+      php: '$category = array("name" => "N");',
+      php53: '$category = array("name" => "N");',
+      java: 'Map<String, Object> category = new HashMap<String, Object>() {{ put("name", "N"); }};',
+      csharp: 'Dictionary<string, object> category = new Dictionary<string, object> { { "name", "N" } };',
+      swift: 'let category: [String: Any] = ["name": "N"]',
+      angular: 'const category = { name: "N" };',
+      curl: 'category[name]=N',
     };
     for (const lang of LANGUAGE_IDS) expect(GENERATORS[lang].step(foreign, ctxOf({ api })), lang).toContain(expected[lang]);
   });

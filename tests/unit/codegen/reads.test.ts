@@ -19,7 +19,13 @@ describe('laterReads', () => {
 });
 
 describe('extraReads', () => {
-  const list: ResultShape = { kind: 'list', fields: ['totalCount', 'objects'], itemFields: ['id', 'status'], itemClass: 'KalturaMetadata', listResponse: true };
+  const list: ResultShape = {
+    kind: 'list',
+    fields: ['totalCount', 'objects'],
+    itemFields: ['id', 'status'],
+    itemClass: 'KalturaMetadata',
+    listResponse: true,
+  };
 
   it("a list prints an item's read field on every item's line, relative to the item; one already shown adds nothing", () => {
     expect(extraReads(list, ['objects.0.id', 'objects.0.version', 'objects.0.object.id'])).toEqual({

@@ -43,7 +43,12 @@ describe('string literals', () => {
   it.runIf(has('python3'))('python: ast.literal_eval reads the text back', () => {
     const code = `import ast, json, sys\nfor lit in json.load(sys.stdin): sys.stdout.write(json.dumps(ast.literal_eval(lit)) + "\\n")`;
     const out = execFileSync('python3', ['-c', code], { input: JSON.stringify(SAMPLES.map(pythonString)), encoding: 'utf8' });
-    expect(out.trim().split('\n').map((l) => JSON.parse(l))).toEqual(SAMPLES);
+    expect(
+      out
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l)),
+    ).toEqual(SAMPLES);
   });
 
   it('bash: a quoted word is the text', () => {
@@ -53,22 +58,29 @@ describe('string literals', () => {
     }
   });
 
-  it.runIf(has('javac'))('java: javac compiles the literals and java prints the text', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'codegen-java-'));
-    try {
-      const lines = SAMPLES.map((s) => `    out.add(${javaString(s)});`).join('\n');
-      writeFileSync(
-        join(dir, 'Lit.java'),
-        `import java.util.*;\npublic class Lit {\n  public static void main(String[] a) throws Exception {\n    List<String> out = new ArrayList<>();\n${lines}\n    StringBuilder sb = new StringBuilder();\n    for (String s : out) { for (char c : s.toCharArray()) sb.append(String.format("\\\\u%04x", (int) c)); sb.append('\\n'); }\n    System.out.print(sb);\n  }\n}\n`,
-      );
-      execFileSync('javac', ['-encoding', 'UTF-8', 'Lit.java'], { cwd: dir });
-      const out = execFileSync('java', ['-cp', dir, 'Lit'], { encoding: 'utf8' });
-      const got = out.split('\n').slice(0, SAMPLES.length).map((l) => JSON.parse(`"${l}"`));
-      expect(got).toEqual(SAMPLES);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }, 60_000);
+  it.runIf(has('javac'))(
+    'java: javac compiles the literals and java prints the text',
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), 'codegen-java-'));
+      try {
+        const lines = SAMPLES.map((s) => `    out.add(${javaString(s)});`).join('\n');
+        writeFileSync(
+          join(dir, 'Lit.java'),
+          `import java.util.*;\npublic class Lit {\n  public static void main(String[] a) throws Exception {\n    List<String> out = new ArrayList<>();\n${lines}\n    StringBuilder sb = new StringBuilder();\n    for (String s : out) { for (char c : s.toCharArray()) sb.append(String.format("\\\\u%04x", (int) c)); sb.append('\\n'); }\n    System.out.print(sb);\n  }\n}\n`,
+        );
+        execFileSync('javac', ['-encoding', 'UTF-8', 'Lit.java'], { cwd: dir });
+        const out = execFileSync('java', ['-cp', dir, 'Lit'], { encoding: 'utf8' });
+        const got = out
+          .split('\n')
+          .slice(0, SAMPLES.length)
+          .map((l) => JSON.parse(`"${l}"`));
+        expect(got).toEqual(SAMPLES);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    60_000,
+  );
 
   it('php, ruby, csharp, swift: no interpolation or raw line breaks survive escaping', () => {
     for (const s of SAMPLES) {

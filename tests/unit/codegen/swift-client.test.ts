@@ -27,7 +27,8 @@ function samplesOf(file: string, api: ApiDescription = builtIn): Sample[] {
   const models = buildModels(loadRecipe(file), { api, filePath: '/tmp/clip.mp4' }).filter((m): m is RequestModel => m !== null);
   const out: Sample[] = [];
   for (const m of models) {
-    for (const setup of [false, true]) out.push({ title: `${file} step ${m.stepIndex + 1}${setup ? ' with set-up' : ''}`, code: g.step(m, ctxOf({ api, setup })) });
+    for (const setup of [false, true])
+      out.push({ title: `${file} step ${m.stepIndex + 1}${setup ? ' with set-up' : ''}`, code: g.step(m, ctxOf({ api, setup })) });
   }
   out.push({ title: `${file} whole program`, code: g.program(models, ctxOf({ api })) });
   return out;
@@ -39,7 +40,11 @@ const samples: Sample[] = [
   ...(api ? publishedRecipeFiles().flatMap((f) => samplesOf(f, api)) : []),
 ];
 
-const numbered = (code: string) => code.split('\n').map((l, i) => `${String(i + 1).padStart(3)} ${l}`).join('\n');
+const numbered = (code: string) =>
+  code
+    .split('\n')
+    .map((l, i) => `${String(i + 1).padStart(3)} ${l}`)
+    .join('\n');
 
 describe.skipIf(!have)(`swift samples against the Swift client's sources (${CLIENTS}/Swift.tar.gz)`, () => {
   let client: SwiftClient;
@@ -61,7 +66,10 @@ describe.skipIf(!have)(`swift samples against the Swift client's sources (${CLIE
   for (const s of samples) {
     it(s.title, async () => {
       expect(await syntaxProblems(s.code, 'swift'), numbered(s.code)).toEqual([]);
-      expect(checkSwiftSample(s.code, client).map((p) => `line ${p.line}: ${p.message}`), numbered(s.code)).toEqual([]);
+      expect(
+        checkSwiftSample(s.code, client).map((p) => `line ${p.line}: ${p.message}`),
+        numbered(s.code),
+      ).toEqual([]);
     });
   }
 

@@ -58,9 +58,15 @@ const CORE: Array<[string, RegExp]> = [
   ['Client(_ config: ConnectionConfiguration)', /public init\(_ config: ConnectionConfiguration\)/],
   ['Client.ks: String?', /public var ks: String\?/],
   ['USRExecutor.shared.send(request:)', /static let shared = USRExecutor\(\)[\s\S]*public func send\(request r: Request\)/],
-  ['RequestBuilder.set(completion: (T?, ApiException?) -> Void)', /public func set\(completion: @escaping \(_ response: T\?, _ error: ApiException\?\) -> Void\)/],
+  [
+    'RequestBuilder.set(completion: (T?, ApiException?) -> Void)',
+    /public func set\(completion: @escaping \(_ response: T\?, _ error: ApiException\?\) -> Void\)/,
+  ],
   ['RequestBuilder.build(_ client: Client)', /public func build\(_ client: Client\) -> Request/],
-  ['RequestFileElement: RequestFile, init?(url: URL) throws', /struct RequestFileElement: RequestFile[\s\S]*public init\?\(url: URL\) throws/],
+  [
+    'RequestFileElement: RequestFile, init?(url: URL) throws',
+    /struct RequestFileElement: RequestFile[\s\S]*public init\?\(url: URL\) throws/,
+  ],
   ['NullRequestBuilder: RequestBuilder<Void, ...>', /class NullRequestBuilder<[^>]*>: RequestBuilder<Void,/],
   ['ApiException.message: String?', /var message: String\? \{ get \}/],
 ];
@@ -113,7 +119,22 @@ export interface SwiftProblem {
   message: string;
 }
 
-const BUILTIN = new Set(['String', 'Int', 'Int64', 'Double', 'Float', 'Bool', 'Any', 'URL', 'RequestFile', 'RequestFileElement', 'Client', 'ConnectionConfiguration', 'ApiException', 'Void']);
+const BUILTIN = new Set([
+  'String',
+  'Int',
+  'Int64',
+  'Double',
+  'Float',
+  'Bool',
+  'Any',
+  'URL',
+  'RequestFile',
+  'RequestFileElement',
+  'Client',
+  'ConnectionConfiguration',
+  'ApiException',
+  'Void',
+]);
 const INT_LIT = '<int literal>';
 const FLOAT_LIT = '<float literal>';
 const NIL = '<nil>';
@@ -257,18 +278,24 @@ export function checkSwiftSample(code: string, client: SwiftClient): SwiftProble
       const labels = given.map((a) => a.label ?? '_').join(', ');
       const o = overloads.find((x) => x.params.map((p) => p.label).join(', ') === labels);
       if (!o) {
-        fail(`${name}.${action}(${labels}) matches no overload (the client has ${overloads.map((x) => `(${x.params.map((p) => p.label).join(', ')})`).join(' ')})`);
+        fail(
+          `${name}.${action}(${labels}) matches no overload (the client has ${overloads.map((x) => `(${x.params.map((p) => p.label).join(', ')})`).join(' ')})`,
+        );
         return '<unknown>';
       }
       o.params.forEach((p, i) => {
-        if (!assignable(p.type, given[i].type)) fail(`${name}.${action}: argument ${p.label} is ${given[i].type}, the client takes ${p.type}`);
+        if (!assignable(p.type, given[i].type))
+          fail(`${name}.${action}: argument ${p.label} is ${given[i].type}, the client takes ${p.type}`);
       });
       return `<builder ${o.result}>`;
     }
     if (peek('(')) {
       eat('(');
       const given = args();
-      if (name === 'String') return given.length === 1 && !isOpt(given[0].type) ? 'String' : (fail(`String(...) of ${given.map((g) => g.type).join(', ')}`), 'String');
+      if (name === 'String')
+        return given.length === 1 && !isOpt(given[0].type)
+          ? 'String'
+          : (fail(`String(...) of ${given.map((g) => g.type).join(', ')}`), 'String');
       // The standard library's numericCast converts between integer types, typed by its context
       // (an Int variable into an Int64 argument): the result fits any integer, like a literal.
       if (name === 'numericCast') {
@@ -287,7 +314,8 @@ export function checkSwiftSample(code: string, client: SwiftClient): SwiftProble
       }
       if (name === 'ConnectionConfiguration') return 'ConnectionConfiguration';
       if (name === 'Client') {
-        if (given.length !== 1 || given[0].label || given[0].type !== 'ConnectionConfiguration') fail('Client takes (_ config: ConnectionConfiguration)');
+        if (given.length !== 1 || given[0].label || given[0].type !== 'ConnectionConfiguration')
+          fail('Client takes (_ config: ConnectionConfiguration)');
         return 'Client';
       }
       if (isClass(name)) {
@@ -403,7 +431,8 @@ export function checkSwiftSample(code: string, client: SwiftClient): SwiftProble
       }
       const lit = (t: string) => (t === INT_LIT ? 'Int' : t === FLOAT_LIT ? 'Double' : t);
       const kinds = [...new Set(items.map(lit))];
-      const common = kinds.length === 1 ? kinds[0] : (kinds.find((k) => kinds.every((x) => isClass(x) && isSubclass(x, k))) ?? kinds.join('|'));
+      const common =
+        kinds.length === 1 ? kinds[0] : (kinds.find((k) => kinds.every((x) => isClass(x) && isSubclass(x, k))) ?? kinds.join('|'));
       return dict ? `[String: ${common}]` : `[${common}]`;
     }
     const name = ident();
@@ -459,7 +488,12 @@ export function checkSwiftSample(code: string, client: SwiftClient): SwiftProble
       const v = evaluate(m[3]);
       if (!assignable(type, v)) fail(`\`${m[1]}\` is declared ${type} but given ${v}`);
       declare(m[1], type);
-    } else if ((m = /^let (\w+) = (SHA256|SHA512|Insecure\.SHA1|Insecure\.MD5)\.hash\(data: Data\(\((.+)\)\.utf8\)\)\.map \{ String\(format: "%02x", \$0\) \}\.joined\(\)$/.exec(line))) {
+    } else if (
+      (m =
+        /^let (\w+) = (SHA256|SHA512|Insecure\.SHA1|Insecure\.MD5)\.hash\(data: Data\(\((.+)\)\.utf8\)\)\.map \{ String\(format: "%02x", \$0\) \}\.joined\(\)$/.exec(
+          line,
+        ))
+    ) {
       if (!/^import CryptoKit$/m.test(code)) fail(`${m[2]}.hash without import CryptoKit`);
       for (const part of m[3].split(' + ')) {
         const t = evaluate(part);

@@ -46,7 +46,14 @@ describe('generated code parses in its language', () => {
   for (const file of [...recipeFiles(), 'tests/unit/codegen/recipes/kitchen-sink.md']) {
     const recipe = loadRecipe(file);
     const variants: Array<[string, Array<RequestModel | null>]> = [
-      ['live results', buildModels(recipe, { edit: uploadEdit, results: file.includes('kitchen') ? sinkResults : uploadResults, filePath: '/tmp/video.mp4' })],
+      [
+        'live results',
+        buildModels(recipe, {
+          edit: uploadEdit,
+          results: file.includes('kitchen') ? sinkResults : uploadResults,
+          filePath: '/tmp/video.mp4',
+        }),
+      ],
       ['not yet run', buildModels(recipe, { edit: uploadEdit })],
     ];
     for (const lang of LANGUAGE_IDS) {
@@ -63,7 +70,14 @@ describe('generated code parses in its language', () => {
               }
             }
           }
-          await check(lang, g.program(models.filter((m): m is RequestModel => m !== null), ctxOf()), `program (${name})`);
+          await check(
+            lang,
+            g.program(
+              models.filter((m): m is RequestModel => m !== null),
+              ctxOf(),
+            ),
+            `program (${name})`,
+          );
         }
         expect(n).toBeGreaterThan(0);
       });
@@ -84,9 +98,17 @@ describe('generated code parses in its language', () => {
         });
         for (const m of models) {
           if (!m) continue;
-          for (const setup of [false, true]) await check(lang, g.step(m, ctxOf({ setup, secrets: 'shown' })), `awkward ${i} step ${m.stepIndex + 1}`);
+          for (const setup of [false, true])
+            await check(lang, g.step(m, ctxOf({ setup, secrets: 'shown' })), `awkward ${i} step ${m.stepIndex + 1}`);
         }
-        await check(lang, g.program(models.filter((m): m is RequestModel => m !== null), ctxOf({ secrets: 'shown' })), `awkward ${i} program`);
+        await check(
+          lang,
+          g.program(
+            models.filter((m): m is RequestModel => m !== null),
+            ctxOf({ secrets: 'shown' }),
+          ),
+          `awkward ${i} program`,
+        );
       }
     });
   }

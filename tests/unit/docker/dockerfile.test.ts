@@ -88,7 +88,9 @@ describe('Dockerfile rules', () => {
     expect(last.args).not.toMatch(/^(root|0)(:|$)/);
     const cmd = final.find((i) => i.cmd === 'CMD')!;
     expect(last.line).toBeLessThan(cmd.line);
-    const args = Object.fromEntries(ins.filter((i) => i.cmd === 'ARG' && i.args.includes('=')).map((i) => i.args.split('=') as [string, string]));
+    const args = Object.fromEntries(
+      ins.filter((i) => i.cmd === 'ARG' && i.args.includes('=')).map((i) => i.args.split('=') as [string, string]),
+    );
     const stageNames = new Set(all.map((s) => /\bAS\s+(\S+)/i.exec(s[0]!.args)?.[1]).filter(Boolean));
     for (const s of all) {
       const image = s[0]!.args.split(/\s+/)[0]!.replace(/^\$\{(\w+)\}$/, (_m, n: string) => args[n] ?? n);
@@ -102,7 +104,10 @@ describe('Dockerfile rules', () => {
     const hc = final.find((i) => i.cmd === 'HEALTHCHECK');
     expect(hc?.args).toMatch(/\/api\/health/);
     expect(existsSync(join(ROOT, 'app/api/health/route.ts'))).toBe(true);
-    const env = final.filter((i) => i.cmd === 'ENV').map((i) => i.args).join(' ');
+    const env = final
+      .filter((i) => i.cmd === 'ENV')
+      .map((i) => i.args)
+      .join(' ');
     expect(env).toMatch(/\bHOST=0\.0\.0\.0\b/);
     const port = /\bPORT=(\d+)/.exec(env)?.[1];
     expect(final.find((i) => i.cmd === 'EXPOSE')?.args).toBe(port);
@@ -116,14 +121,21 @@ describe('Dockerfile rules', () => {
         expect(name, `line ${i.line}`).not.toMatch(/SECRET|PASSWORD|PASSWD|TOKEN|KEY|DATABASE_URL|CREDENTIAL/);
       }
     }
-    expect(ins.some((i) => (i.cmd === 'COPY' || i.cmd === 'ADD') && /\.env\b|\.npmrc.*_auth/.test(i.args) && !/\.npmrc\s/.test(i.args + ' '))).toBe(false);
-    const code = ins.filter((i) => i.cmd !== 'FROM').map((i) => i.args).join('\n');
+    expect(
+      ins.some((i) => (i.cmd === 'COPY' || i.cmd === 'ADD') && /\.env\b|\.npmrc.*_auth/.test(i.args) && !/\.npmrc\s/.test(i.args + ' ')),
+    ).toBe(false);
+    const code = ins
+      .filter((i) => i.cmd !== 'FROM')
+      .map((i) => i.args)
+      .join('\n');
     expect(code).not.toMatch(/:\/\/[^\s/:@]+:[^\s/@]+@/);
     expect(readFileSync(join(ROOT, '.npmrc'), 'utf8')).not.toMatch(/_auth|_authToken|password/i);
   });
 
   it('.dockerignore keeps dependencies, builds, data, caches and history out of the build context', () => {
-    const ignore = readFileSync(join(ROOT, '.dockerignore'), 'utf8').split('\n').map((l) => l.trim());
+    const ignore = readFileSync(join(ROOT, '.dockerignore'), 'utf8')
+      .split('\n')
+      .map((l) => l.trim());
     for (const p of ['node_modules', '.next', '.next-*', '.data', '.git', '.cache']) expect(ignore, p).toContain(p);
   });
 });
@@ -131,7 +143,9 @@ describe('Dockerfile rules', () => {
 const engine = spawnSync('docker', ['info', '--format', '{{.ServerVersion}}'], { encoding: 'utf8', timeout: 10_000 });
 const hasEngine = engine.status === 0 && !!engine.stdout.trim();
 if (!hasEngine) {
-  console.warn('dockerfile.test.ts: no Docker engine answers here (`docker info` failed): the image is NOT built or run by this test; only the Dockerfile rules above are checked.');
+  console.warn(
+    'dockerfile.test.ts: no Docker engine answers here (`docker info` failed): the image is NOT built or run by this test; only the Dockerfile rules above are checked.',
+  );
 }
 
 describe.skipIf(!hasEngine)('the image (needs a Docker engine)', () => {

@@ -12,13 +12,21 @@ const t0 = Date.UTC(2026, 10, 27, 12, 0, 0) / 1000;
 
 describe('dynamicChoices', () => {
   it('distinct labels stay as they are', () => {
-    expect(dynamicChoices([{ id: 'a', fileName: 'x.mp4' }, { id: 'b', fileName: 'y.mp4' }], de)).toEqual([
+    expect(
+      dynamicChoices(
+        [
+          { id: 'a', fileName: 'x.mp4' },
+          { id: 'b', fileName: 'y.mp4' },
+        ],
+        de,
+      ),
+    ).toEqual([
       { value: 'a', label: 'x.mp4' },
       { value: 'b', label: 'y.mp4' },
     ]);
   });
 
-  it('shared labels get the creation time; every choice reads differently; this walk\'s token is marked', () => {
+  it("shared labels get the creation time; every choice reads differently; this walk's token is marked", () => {
     const items = [
       { id: '0_c', fileName: 'holiday.mp4', createdAt: t0 + 120 },
       { id: '0_b', fileName: 'holiday.mp4', createdAt: t0 + 60 },

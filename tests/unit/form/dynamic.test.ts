@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { getKalturaDescription } from '@/lib/api';
-import { buildForm, describeSource, getPath, initialValues, isBlockedError, resolveDynamic, resolveValues, runFirstMessage, setPath, toAnswers } from '@/lib/form';
+import {
+  buildForm,
+  describeSource,
+  getPath,
+  initialValues,
+  isBlockedError,
+  resolveDynamic,
+  resolveValues,
+  runFirstMessage,
+  setPath,
+  toAnswers,
+} from '@/lib/form';
 import { buildRequestModel } from '@/lib/request/build';
 import { param, step } from './helpers';
 
@@ -37,7 +48,10 @@ describe('resolveDynamic', () => {
 
   it('a source that did not run (or failed) says which step to run first', () => {
     expect(resolveDynamic({ fromStep: 4, value: 'id' }, results)).toEqual({ status: 'blocked', fromStep: 4, message: 'Run step 5 first' });
-    expect(resolveDynamic({ fromStep: 0, value: 'id' }, { 0: { ok: false, response: { code: 'X' } } })).toMatchObject({ status: 'blocked', message: 'Run step 1 first' });
+    expect(resolveDynamic({ fromStep: 0, value: 'id' }, { 0: { ok: false, response: { code: 'X' } } })).toMatchObject({
+      status: 'blocked',
+      message: 'Run step 1 first',
+    });
   });
 
   it('a path that leads nowhere is "missing", with a message naming it', () => {
@@ -71,7 +85,13 @@ describe('dynamic values in a form', () => {
     path: '/service/media/action/update',
     parameters: [
       param({ name: 'entryId', dynamicValue: { fromStep: 0, value: 'objects.1.id' } as never }),
-      param({ name: 'body', in: 'body', schema: { properties: { mediaEntry: { properties: { name: { dynamicValue: { fromStep: 0, answer: 'body.filter.nameLike' } as never } } } } } }),
+      param({
+        name: 'body',
+        in: 'body',
+        schema: {
+          properties: { mediaEntry: { properties: { name: { dynamicValue: { fromStep: 0, answer: 'body.filter.nameLike' } as never } } } },
+        },
+      }),
     ],
   });
   const form = buildForm(s, api);
@@ -104,11 +124,19 @@ describe('dynamic values in a form', () => {
 
   it('the request model holds refs with their resolved values (value and answer)', () => {
     const { model } = buildRequestModel({ step: s, form, values: initialValues(form, conn), results, connection: conn, api });
-    expect(model!.params[0]).toEqual({ name: 'entryId', value: { kind: 'ref', fromStep: 0, source: 'value', path: 'objects.1.id', resolved: { kind: 'string', value: '0_second' } } });
+    expect(model!.params[0]).toEqual({
+      name: 'entryId',
+      value: { kind: 'ref', fromStep: 0, source: 'value', path: 'objects.1.id', resolved: { kind: 'string', value: '0_second' } },
+    });
     expect(model!.params[1].value).toEqual({
       kind: 'object',
       className: 'KalturaMediaEntry',
-      fields: [{ name: 'name', value: { kind: 'ref', fromStep: 0, source: 'answer', path: 'body.filter.nameLike', resolved: { kind: 'string', value: 'Fi' } } }],
+      fields: [
+        {
+          name: 'name',
+          value: { kind: 'ref', fromStep: 0, source: 'answer', path: 'body.filter.nameLike', resolved: { kind: 'string', value: 'Fi' } },
+        },
+      ],
     });
   });
 

@@ -20,7 +20,7 @@ export function param(p: Omit<Partial<Parameter>, 'schema'> & { name: string; sc
   return out;
 }
 
-export function step(index: number, call: Partial<ApiCall> & { path?: string } | undefined): Step {
+export function step(index: number, call: (Partial<ApiCall> & { path?: string }) | undefined): Step {
   const apiCall: ApiCall | undefined = call
     ? {
         method: 'post',

@@ -22,7 +22,13 @@ function field(fields: FormField[], path: string): FormField {
 
 describe('buildForm: merge with the operation', () => {
   it('types and argument order come from the description', () => {
-    const form = buildForm(step(1, { path: '/service/uploadtoken/action/upload', parameters: [param({ name: 'resumeAt' }), param({ name: 'uploadTokenId' }), param({ name: 'fileData' })] }), api);
+    const form = buildForm(
+      step(1, {
+        path: '/service/uploadtoken/action/upload',
+        parameters: [param({ name: 'resumeAt' }), param({ name: 'uploadTokenId' }), param({ name: 'fileData' })],
+      }),
+      api,
+    );
     expect(form.service).toBe('uploadToken');
     expect(form.action).toBe('upload');
     expect(form.paramOrder).toEqual(['uploadTokenId', 'fileData', 'resume', 'finalChunk', 'resumeAt']);
@@ -57,8 +63,21 @@ describe('buildForm: merge with the operation', () => {
   });
 
   it("the seed's `enum: [false, true]` is a boolean dropdown with labels", () => {
-    const form = buildForm(step(0, { path: '/service/uploadtoken/action/upload', parameters: [param({ name: 'finalChunk', enum: [true, false], enumLabels: ['true', 'false'] })] }), api);
-    expect(form.fields[0]).toMatchObject({ kind: 'bool', widget: 'select', options: [{ value: true, label: 'true' }, { value: false, label: 'false' }] });
+    const form = buildForm(
+      step(0, {
+        path: '/service/uploadtoken/action/upload',
+        parameters: [param({ name: 'finalChunk', enum: [true, false], enumLabels: ['true', 'false'] })],
+      }),
+      api,
+    );
+    expect(form.fields[0]).toMatchObject({
+      kind: 'bool',
+      widget: 'select',
+      options: [
+        { value: true, label: 'true' },
+        { value: false, label: 'false' },
+      ],
+    });
     expect(formJsonSchema(form)).toEqual({ type: 'object', properties: { finalChunk: { type: 'boolean' } }, required: [] });
   });
 
@@ -66,7 +85,13 @@ describe('buildForm: merge with the operation', () => {
     const form = buildForm(
       step(2, {
         path: '/service/media/action/add',
-        parameters: [param({ name: 'body', in: 'body', schema: { type: 'object', properties: { entry: { type: 'object', properties: { mediaType: {}, name: {} } } } } })],
+        parameters: [
+          param({
+            name: 'body',
+            in: 'body',
+            schema: { type: 'object', properties: { entry: { type: 'object', properties: { mediaType: {}, name: {} } } } },
+          }),
+        ],
       }),
       api,
     );
@@ -94,7 +119,15 @@ describe('buildForm: merge with the operation', () => {
     const form = buildForm(
       step(3, {
         path: '/service/media/action/addContent',
-        parameters: [param({ name: 'body', in: 'body', schema: { properties: { resource: { properties: { objectType: { consoleDefault: 'KalturaUploadedFileTokenResource' }, token: {} } } } } })],
+        parameters: [
+          param({
+            name: 'body',
+            in: 'body',
+            schema: {
+              properties: { resource: { properties: { objectType: { consoleDefault: 'KalturaUploadedFileTokenResource' }, token: {} } } },
+            },
+          }),
+        ],
       }),
       api,
     );
@@ -109,7 +142,7 @@ describe('buildForm: merge with the operation', () => {
     const form = buildForm(
       step(3, {
         path: '/service/media/action/addContent',
-        parameters: [param({ name: 'resource', schema: undefined, ...{} }), ],
+        parameters: [param({ name: 'resource', schema: undefined, ...{} })],
       }),
       api,
     );
@@ -117,7 +150,13 @@ describe('buildForm: merge with the operation', () => {
     const narrowed = buildForm(
       step(3, {
         path: '/service/media/action/addContent',
-        parameters: [param({ name: 'body', in: 'body', schema: { properties: { resource: { properties: { objectType: { enum: ['KalturaUrlResource'] } } } } } })],
+        parameters: [
+          param({
+            name: 'body',
+            in: 'body',
+            schema: { properties: { resource: { properties: { objectType: { enum: ['KalturaUrlResource'] } } } } },
+          }),
+        ],
       }),
       api,
     );
@@ -127,7 +166,14 @@ describe('buildForm: merge with the operation', () => {
   it('ignoreParameters leaves operation parameters out; with no parameters it shows the rest', () => {
     const form = buildForm(step(0, { path: '/service/uploadtoken/action/upload', ignoreParameters: ['fileData', 'resumeAt'] }), api);
     expect(form.fields.map((f) => f.name)).toEqual(['uploadTokenId', 'resume', 'finalChunk']);
-    const listed = buildForm(step(0, { path: '/service/uploadtoken/action/upload', parameters: [param({ name: 'uploadTokenId' }), param({ name: 'resume' })], ignoreParameters: ['resume'] }), api);
+    const listed = buildForm(
+      step(0, {
+        path: '/service/uploadtoken/action/upload',
+        parameters: [param({ name: 'uploadTokenId' }), param({ name: 'resume' })],
+        ignoreParameters: ['resume'],
+      }),
+      api,
+    );
     expect(listed.fields.map((f) => f.name)).toEqual(['uploadTokenId']);
   });
 
@@ -135,7 +181,10 @@ describe('buildForm: merge with the operation', () => {
     const form = buildForm(
       step(0, {
         path: '/service/session/action/start',
-        parameters: [param({ name: 'type', hidden: true, consoleDefault: 2 }), param({ name: 'note', custom: true, type: 'string', default: 'hi' })],
+        parameters: [
+          param({ name: 'type', hidden: true, consoleDefault: 2 }),
+          param({ name: 'note', custom: true, type: 'string', default: 'hi' }),
+        ],
       }),
       api,
     );
@@ -161,16 +210,40 @@ describe('buildForm: merge with the operation', () => {
       api,
     );
     expect(form.fields[0]).toMatchObject({ secret: true, widget: 'password' });
-    expect(initialValues(form, conn)).toEqual({ secret: 's3cr3t', partnerId: 555, userId: 'alice', expiry: 600, privileges: 'disableentitlement' });
+    expect(initialValues(form, conn)).toEqual({
+      secret: 's3cr3t',
+      partnerId: 555,
+      userId: 'alice',
+      expiry: 600,
+      privileges: 'disableentitlement',
+    });
     // without credentials: consoleDefault, then the recipe default, then the operation's default ('' for userId)
-    expect(initialValues(form, { serviceUrl: 'http://h' })).toEqual({ secret: 'x', partnerId: 1, userId: '', expiry: 600, privileges: 'disableentitlement' });
+    expect(initialValues(form, { serviceUrl: 'http://h' })).toEqual({
+      secret: 'x',
+      partnerId: 1,
+      userId: '',
+      expiry: 600,
+      privileges: 'disableentitlement',
+    });
   });
 
   it('inputType picks the widget', () => {
     const form = buildForm(
       step(0, {
         path: '/service/media/action/add',
-        parameters: [param({ name: 'body', in: 'body', schema: { properties: { entry: { properties: { description: { inputType: 'textarea' }, name: { inputType: 'text' }, mediaType: { inputType: 'dropdown' } } } } } })],
+        parameters: [
+          param({
+            name: 'body',
+            in: 'body',
+            schema: {
+              properties: {
+                entry: {
+                  properties: { description: { inputType: 'textarea' }, name: { inputType: 'text' }, mediaType: { inputType: 'dropdown' } },
+                },
+              },
+            },
+          }),
+        ],
       }),
       api,
     );
@@ -182,11 +255,20 @@ describe('buildForm: merge with the operation', () => {
   });
 
   it('dynamicValue, dynamicEnum and global are carried to the field', () => {
-    const de = { path: '/service/media/action/list', array: 'objects', value: 'id', label: 'name', parameters: [{ name: 'body', value: '{}' }] };
+    const de = {
+      path: '/service/media/action/list',
+      array: 'objects',
+      value: 'id',
+      label: 'name',
+      parameters: [{ name: 'body', value: '{}' }],
+    };
     const form = buildForm(
       step(2, {
         path: '/service/media/action/get',
-        parameters: [param({ name: 'entryId', dynamicEnum: de, global: true }), param({ name: 'version', dynamicValue: { fromStep: 0, value: 'objects.0.version' } as never })],
+        parameters: [
+          param({ name: 'entryId', dynamicEnum: de, global: true }),
+          param({ name: 'version', dynamicValue: { fromStep: 0, value: 'objects.0.version' } as never }),
+        ],
       }),
       api,
     );
@@ -206,7 +288,13 @@ describe('buildForm: merge with the operation', () => {
             in: 'body',
             schema: {
               properties: {
-                filter: { properties: { objectType: { consoleDefault: 'KalturaMediaEntryFilter' }, mediaTypeEqual: { consoleDefault: 2, hidden: true }, nameLike: { description: 'Part of the name' } } },
+                filter: {
+                  properties: {
+                    objectType: { consoleDefault: 'KalturaMediaEntryFilter' },
+                    mediaTypeEqual: { consoleDefault: 2, hidden: true },
+                    nameLike: { description: 'Part of the name' },
+                  },
+                },
                 pager: { properties: { pageSize: { default: 5 } } },
               },
             },
@@ -218,15 +306,24 @@ describe('buildForm: merge with the operation', () => {
     expect(field(form.fields, 'body.filter.mediaTypeEqual')).toMatchObject({ hidden: true, kind: 'enum', enumType: 'KalturaMediaType' });
     expect(field(form.fields, 'body.filter.nameLike').description).toBe('Part of the name');
     expect(initialValues(form, conn)).toEqual({
-      body: { filter: { objectType: 'KalturaMediaEntryFilter', mediaTypeEqual: 2 }, pager: { objectType: 'KalturaFilterPager', pageSize: 5 } },
+      body: {
+        filter: { objectType: 'KalturaMediaEntryFilter', mediaTypeEqual: 2 },
+        pager: { objectType: 'KalturaFilterPager', pageSize: 5 },
+      },
     });
   });
 
   it('an unknown operation keeps the recipe parameters, as text, with a note', () => {
-    const form = buildForm(step(0, { path: '/service/nothing/action/here', parameters: [param({ name: 'a' }), param({ name: 'n', type: 'integer' })] }), api);
+    const form = buildForm(
+      step(0, { path: '/service/nothing/action/here', parameters: [param({ name: 'a' }), param({ name: 'n', type: 'integer' })] }),
+      api,
+    );
     expect(form.known).toBe(false);
     expect([form.service, form.action]).toEqual(['nothing', 'here']);
-    expect(form.fields.map((f) => [f.name, f.kind])).toEqual([['a', 'string'], ['n', 'int']]);
+    expect(form.fields.map((f) => [f.name, f.kind])).toEqual([
+      ['a', 'string'],
+      ['n', 'int'],
+    ]);
     expect(form.notes[0]).toMatch(/no operation/);
   });
 

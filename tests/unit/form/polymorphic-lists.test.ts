@@ -23,10 +23,20 @@ const api = createDescription({
     },
   },
   definitions: {
-    KalturaRule: { type: 'object', properties: { name: { type: 'string' }, actions: { type: 'array', items: { $ref: '#/definitions/KalturaAction' } } } },
+    KalturaRule: {
+      type: 'object',
+      properties: { name: { type: 'string' }, actions: { type: 'array', items: { $ref: '#/definitions/KalturaAction' } } },
+    },
     KalturaAction: { type: 'object', 'x-abstract': true, properties: { objectType: { type: 'string' } } },
     KalturaBlockAction: { allOf: [{ $ref: '#/definitions/KalturaAction' }], type: 'object', properties: {} },
-    KalturaLimitAction: { allOf: [{ $ref: '#/definitions/KalturaAction' }], type: 'object', properties: { limit: { type: 'integer' }, level: { type: 'integer', enum: [1, 2], 'x-enumType': 'KalturaLevel', 'x-enumLabels': ['LOW', 'HIGH'] } } },
+    KalturaLimitAction: {
+      allOf: [{ $ref: '#/definitions/KalturaAction' }],
+      type: 'object',
+      properties: {
+        limit: { type: 'integer' },
+        level: { type: 'integer', enum: [1, 2], 'x-enumType': 'KalturaLevel', 'x-enumLabels': ['LOW', 'HIGH'] },
+      },
+    },
   },
 });
 
@@ -34,7 +44,22 @@ function step(actions: unknown[]) {
   const call = {
     method: 'post',
     path: '/service/rule/action/add',
-    parameters: [{ name: 'body', in: 'body', schema: { properties: { rule: { properties: { name: { consoleDefault: 'r' }, actions: { consoleDefault: actions, items: { properties: { limit: {}, level: {} } } } } } } } }],
+    parameters: [
+      {
+        name: 'body',
+        in: 'body',
+        schema: {
+          properties: {
+            rule: {
+              properties: {
+                name: { consoleDefault: 'r' },
+                actions: { consoleDefault: actions, items: { properties: { limit: {}, level: {} } } },
+              },
+            },
+          },
+        },
+      },
+    ],
   };
   return parseRecipe(`# T\n## S\n### API Call\n\`\`\`json\n${JSON.stringify(call)}\n\`\`\`\n`, { api }).steps[0];
 }
@@ -54,7 +79,15 @@ describe('lists of polymorphic objects', () => {
     const form = buildForm(s, api);
     const values = initialValues(form, { serviceUrl: 'http://x' });
     expect(validateValues(form, values)).toEqual([]);
-    const bad = { body: { rule: { objectType: 'KalturaRule', name: 'r', actions: [{ objectType: 'KalturaBlockAction' }, { objectType: 'KalturaLimitAction', limit: 'many' }] } } };
+    const bad = {
+      body: {
+        rule: {
+          objectType: 'KalturaRule',
+          name: 'r',
+          actions: [{ objectType: 'KalturaBlockAction' }, { objectType: 'KalturaLimitAction', limit: 'many' }],
+        },
+      },
+    };
     expect(validateValues(form, bad).map((e) => e.path)).toEqual(['body.rule.actions.1.limit']);
   });
 

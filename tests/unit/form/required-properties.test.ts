@@ -21,8 +21,10 @@ function field(fields: FormField[], path: string): FormField {
 }
 
 describe('required properties of object arguments', () => {
-  it('the description says it with JSON Schema\'s own keyword, and the reader keeps it', () => {
-    const doc = buildKalturaOpenApi() as { paths: Record<string, { post: { requestBody: { content: Record<string, { schema: { properties: Record<string, unknown> } }> } } }> };
+  it("the description says it with JSON Schema's own keyword, and the reader keeps it", () => {
+    const doc = buildKalturaOpenApi() as {
+      paths: Record<string, { post: { requestBody: { content: Record<string, { schema: { properties: Record<string, unknown> } }> } } }>;
+    };
     const entry = doc.paths['/service/media/action/add'].post.requestBody.content['application/json'].schema.properties.entry;
     expect(entry).toMatchObject({ required: ['mediaType'] });
     expect(createDescription(doc).operationByName('media', 'add')?.params[0].requiredProperties).toEqual(['mediaType']);
@@ -30,7 +32,16 @@ describe('required properties of object arguments', () => {
 
   it('a narrowed entry (the upload recipe) marks mediaType required, the others not', () => {
     const form = buildForm(
-      step(2, { path: '/service/media/action/add', parameters: [param({ name: 'body', in: 'body', schema: { type: 'object', properties: { entry: { type: 'object', properties: { mediaType: {}, name: {} } } } } })] }),
+      step(2, {
+        path: '/service/media/action/add',
+        parameters: [
+          param({
+            name: 'body',
+            in: 'body',
+            schema: { type: 'object', properties: { entry: { type: 'object', properties: { mediaType: {}, name: {} } } } },
+          }),
+        ],
+      }),
       api,
     );
     expect(field(form.fields, 'body.entry.mediaType').required).toBe(true);
@@ -43,7 +54,13 @@ describe('required properties of object arguments', () => {
   it('an entry the recipe does not narrow marks it too; media.update does not', () => {
     const add = buildForm(step(0, { path: '/service/media/action/add', parameters: [param({ name: 'entry' })] }), api);
     expect(field(add.fields, 'entry.mediaType').required).toBe(true);
-    const update = buildForm(step(0, { path: '/service/media/action/update', parameters: [param({ name: 'entryId' }), param({ name: 'mediaEntry', schema: node({ type: 'object' }) as never })] }), api);
+    const update = buildForm(
+      step(0, {
+        path: '/service/media/action/update',
+        parameters: [param({ name: 'entryId' }), param({ name: 'mediaEntry', schema: node({ type: 'object' }) as never })],
+      }),
+      api,
+    );
     let anyRequired = false;
     walkFields(update.fields, (f) => {
       if (f.path.endsWith('.mediaType') && f.required) anyRequired = true;

@@ -28,7 +28,12 @@ describe('validateValues (ajv against the merged form)', () => {
   });
 
   it('wrong types get a sentence that says what to enter', () => {
-    const errs = validateValues(form, { uploadTokenId: 't', fileData: { kind: 'file', name: 'a', size: 1 }, resumeAt: 'abc', resume: 'yes' });
+    const errs = validateValues(form, {
+      uploadTokenId: 't',
+      fileData: { kind: 'file', name: 'a', size: 1 },
+      resumeAt: 'abc',
+      resume: 'yes',
+    });
     expect(errs).toEqual([
       { path: 'resumeAt', message: 'resumeAt must be a number, e.g. 1.5.' },
       { path: 'resume', message: 'resume must be true or false.' },
@@ -36,14 +41,27 @@ describe('validateValues (ajv against the merged form)', () => {
   });
 
   it('valid values pass', () => {
-    expect(validateValues(form, { uploadTokenId: 't', fileData: { kind: 'file', name: 'a', size: 1 }, resumeAt: -1, resume: false })).toEqual([]);
+    expect(
+      validateValues(form, { uploadTokenId: 't', fileData: { kind: 'file', name: 'a', size: 1 }, resumeAt: -1, resume: false }),
+    ).toEqual([]);
   });
 
   it('nested enums, integers and classes are checked', () => {
     const f = buildForm(
       step(0, {
         path: '/service/media/action/list',
-        parameters: [param({ name: 'body', in: 'body', schema: { properties: { filter: { properties: { objectType: { consoleDefault: 'KalturaMediaEntryFilter' }, mediaTypeEqual: {} } }, pager: { properties: { pageSize: {} } } } } })],
+        parameters: [
+          param({
+            name: 'body',
+            in: 'body',
+            schema: {
+              properties: {
+                filter: { properties: { objectType: { consoleDefault: 'KalturaMediaEntryFilter' }, mediaTypeEqual: {} } },
+                pager: { properties: { pageSize: {} } },
+              },
+            },
+          }),
+        ],
       }),
       api,
     );
@@ -60,7 +78,16 @@ describe('validateValues (ajv against the merged form)', () => {
 
   it('a required object property of the recipe schema is required', () => {
     const f = buildForm(
-      step(0, { path: '/service/media/action/add', parameters: [param({ name: 'body', in: 'body', schema: { properties: { entry: { required: ['mediaType'], properties: { mediaType: {}, name: {} } } } } })] }),
+      step(0, {
+        path: '/service/media/action/add',
+        parameters: [
+          param({
+            name: 'body',
+            in: 'body',
+            schema: { properties: { entry: { required: ['mediaType'], properties: { mediaType: {}, name: {} } } } },
+          }),
+        ],
+      }),
       api,
     );
     expect(validateValues(f, initialValues(f, conn))).toEqual([{ path: 'body.entry.mediaType', message: 'mediaType is required.' }]);

@@ -23,7 +23,8 @@ describe('lib/markdown/safe (shared by the pages and the /author preview)', () =
     expect(elements(hast, 'img')).toHaveLength(0);
     expect(elements(hast, 'br')).toHaveLength(1);
     // shown as text, never as markup
-    const text = (n: Nodes): string => (n.type === 'text' ? n.value : 'children' in n ? n.children.map((c) => text(c as Nodes)).join('') : '');
+    const text = (n: Nodes): string =>
+      n.type === 'text' ? n.value : 'children' in n ? n.children.map((c) => text(c as Nodes)).join('') : '';
     expect(text(hast)).toContain('<script>alert(1)</script>');
     expect(text(hast)).toContain('<img src=x onerror=alert(1)>');
   });

@@ -11,7 +11,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function lint(...args: string[]) {
   const r = spawnSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'scripts/recipes-lint.ts'), ...args], {
-    cwd: root, encoding: 'utf8', timeout: 60_000,
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 60_000,
   });
   return { code: r.status, out: r.stdout.trim() ? r.stdout.trim().split('\n') : [], err: r.stderr };
 }
@@ -32,10 +34,24 @@ describe('npm run recipes:lint', () => {
   });
 
   it('prints path:line:col: severity: message [rule-id] per problem and exits 1 on errors', () => {
-    const bad = file('bad.md', [
-      '<!--METADATA', '{ "sortOrdr": 1 }', '-->', '# T', '# Again', '## S', '### API Call', '```json',
-      '{ "method": "post", "path": "/service/media/action/ad", "parameters": [', '  { "name": "x", "dynamicValue": { "fromStep": 3, "value": "id" } }', '] }', '```', '',
-    ].join('\n'));
+    const bad = file(
+      'bad.md',
+      [
+        '<!--METADATA',
+        '{ "sortOrdr": 1 }',
+        '-->',
+        '# T',
+        '# Again',
+        '## S',
+        '### API Call',
+        '```json',
+        '{ "method": "post", "path": "/service/media/action/ad", "parameters": [',
+        '  { "name": "x", "dynamicValue": { "fromStep": 3, "value": "id" } }',
+        '] }',
+        '```',
+        '',
+      ].join('\n'),
+    );
     const r = lint(bad);
     expect(r.code).toBe(1);
     for (const l of r.out) expect(l).toMatch(LINE);
@@ -54,7 +70,10 @@ describe('npm run recipes:lint', () => {
     expect(json, 'the tasks.json example in docs/authoring.md').not.toBeNull();
     const pattern = JSON.parse(json![1]).tasks[0].problemMatcher.pattern;
     const re = new RegExp(pattern.regexp);
-    const bad = file('matcher.md', '# T\n# Again\n## S\n### API Call\n```json\n{ "parameters": [{ "name": "x", "enumLabels": ["a"] }] }\n```\n');
+    const bad = file(
+      'matcher.md',
+      '# T\n# Again\n## S\n### API Call\n```json\n{ "parameters": [{ "name": "x", "enumLabels": ["a"] }] }\n```\n',
+    );
     const r = lint('--no-api', bad);
     expect(r.out).toHaveLength(2);
     const read = r.out.map((l) => {
@@ -62,41 +81,74 @@ describe('npm run recipes:lint', () => {
       expect(m, l).not.toBeNull();
       return [m![pattern.file], m![pattern.line], m![pattern.column], m![pattern.severity], m![pattern.code]];
     });
-    expect(read).toEqual([[bad, '2', '1', 'error', 'multiple-titles'], [bad, '6', '47', 'warning', 'enum-labels-without-enum']]);
+    expect(read).toEqual([
+      [bad, '2', '1', 'error', 'multiple-titles'],
+      [bad, '6', '47', 'warning', 'enum-labels-without-enum'],
+    ]);
     for (const [, , , , code] of read) expect(ruleById(code!), code).toBeDefined();
   });
 
   it('exits 0 when there are only warnings', () => {
-    const warn = file('warn.md', '# T\n## S\n### API Call\n```\n{ "path": "/service/media/action/add", "parameters": [{ "name": "body", "in": "body", "consoleDefualt": 1, "custom": true }] }\n```\n');
+    const warn = file(
+      'warn.md',
+      '# T\n## S\n### API Call\n```\n{ "path": "/service/media/action/add", "parameters": [{ "name": "body", "in": "body", "consoleDefualt": 1, "custom": true }] }\n```\n',
+    );
     const r = lint(warn);
-    expect(r.out).toEqual([`${warn}:5:87: warning: Unknown key "consoleDefualt" in the API Call block (in parameters[0]): did you mean "consoleDefault"? [unknown-key]`]);
+    expect(r.out).toEqual([
+      `${warn}:5:87: warning: Unknown key "consoleDefualt" in the API Call block (in parameters[0]): did you mean "consoleDefault"? [unknown-key]`,
+    ]);
     expect(r.code).toBe(0);
   });
 
   it('checks parameters against the API description, and skips it with --no-api', () => {
-    const p = file('param.md', '# T\n## S\n### API Call\n```\n{ "method": "post", "path": "/service/uploadtoken/action/upload", "parameters": [{ "name": "resumeAtt" }] }\n```\n');
+    const p = file(
+      'param.md',
+      '# T\n## S\n### API Call\n```\n{ "method": "post", "path": "/service/uploadtoken/action/upload", "parameters": [{ "name": "resumeAtt" }] }\n```\n',
+    );
     const r = lint(p);
     // An input the operation does not take is a warning: it may only feed samples.
     expect(r.code).toBe(0);
     expect(r.out).toHaveLength(1);
-    expect(r.out[0]).toMatch(new RegExp(`^${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:5:92: warning: uploadToken\\.upload has no parameter "resumeAtt": did you mean "resumeAt"\\? .* \\[unknown-parameter\\]$`));
+    expect(r.out[0]).toMatch(
+      new RegExp(
+        `^${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:5:92: warning: uploadToken\\.upload has no parameter "resumeAtt": did you mean "resumeAt"\\? .* \\[unknown-parameter\\]$`,
+      ),
+    );
     const r2 = lint('--no-api', p);
     expect(r2.out).toEqual([]);
     expect(r2.code).toBe(0);
   });
 
   it('checks a recipe that names its own description ("openapi") against that one, not Kaltura\'s', () => {
-    file('pets.json', JSON.stringify({
-      openapi: '3.0.3', info: { title: 'Pets', version: '1' },
-      paths: { '/pets': { get: { operationId: 'pets.list', parameters: [{ name: 'limit', in: 'query', schema: { type: 'integer' } }], responses: { '200': { description: 'ok' } } } } },
-    }));
-    const own = file('own.md', '<!--METADATA\n{ "openapi": "pets.json" }\n-->\n# T\n## S\n### API Call\n```\n{ "path": "/pets", "parameters": [{ "name": "limit" }, { "name": "limt" }] }\n```\n');
+    file(
+      'pets.json',
+      JSON.stringify({
+        openapi: '3.0.3',
+        info: { title: 'Pets', version: '1' },
+        paths: {
+          '/pets': {
+            get: {
+              operationId: 'pets.list',
+              parameters: [{ name: 'limit', in: 'query', schema: { type: 'integer' } }],
+              responses: { '200': { description: 'ok' } },
+            },
+          },
+        },
+      }),
+    );
+    const own = file(
+      'own.md',
+      '<!--METADATA\n{ "openapi": "pets.json" }\n-->\n# T\n## S\n### API Call\n```\n{ "path": "/pets", "parameters": [{ "name": "limit" }, { "name": "limt" }] }\n```\n',
+    );
     const r = lint(own);
     expect(r.out).toHaveLength(1);
     expect(r.out[0]).toContain('warning: pets.list has no parameter "limt": did you mean "limit"?');
     expect(r.code).toBe(0);
     // A description that cannot be loaded: the recipe's format is still checked, and it says why.
-    const missing = file('missing-own.md', '<!--METADATA\n{ "openapi": "nope.json" }\n-->\n# T\n## S\n### API Call\n```\n{ "path": "/pets" }\n```\n');
+    const missing = file(
+      'missing-own.md',
+      '<!--METADATA\n{ "openapi": "nope.json" }\n-->\n# T\n## S\n### API Call\n```\n{ "path": "/pets" }\n```\n',
+    );
     const r2 = lint(missing);
     expect(r2.out).toEqual([]);
     expect(r2.err).toContain('paths and parameters not checked');
@@ -104,7 +156,14 @@ describe('npm run recipes:lint', () => {
   });
 
   it('takes the description from --api (repeatable) or RECIPES_API, and stops when it cannot be read', () => {
-    const pets = file('pets2.json', JSON.stringify({ openapi: '3.0.3', info: { title: 'P', version: '1' }, paths: { '/pets': { post: { operationId: 'pets.add', responses: { '200': { description: 'ok' } } } } } }));
+    const pets = file(
+      'pets2.json',
+      JSON.stringify({
+        openapi: '3.0.3',
+        info: { title: 'P', version: '1' },
+        paths: { '/pets': { post: { operationId: 'pets.add', responses: { '200': { description: 'ok' } } } } },
+      }),
+    );
     const rec = file('pets-recipe.md', '# T\n## S\n### API Call\n```\n{ "path": "/pets" }\n```\n');
     expect(lint(rec).out[0]).toContain('error: The API has no operation "/pets"');
     const r = lint('--api', pets, rec);
@@ -115,7 +174,10 @@ describe('npm run recipes:lint', () => {
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('absent.json (no such file)');
     const env = spawnSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'scripts/recipes-lint.ts'), rec], {
-      cwd: root, encoding: 'utf8', timeout: 60_000, env: { ...process.env, RECIPES_API: pets },
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, RECIPES_API: pets },
     });
     expect(env.status).toBe(0);
     expect(env.stdout).toBe('');

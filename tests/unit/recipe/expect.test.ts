@@ -19,7 +19,7 @@ describe('expect paths', () => {
     ['objects.0.id', ['objects', '0', 'id']],
     ['$', []],
     ['$.objects[0].id', ['objects', '0', 'id']],
-    ["$['a.b'][\"c\"]", ['a.b', 'c']],
+    ['$[\'a.b\']["c"]', ['a.b', 'c']],
     ['$.totalCount', ['totalCount']],
   ])('reads %s', (key, segments) => {
     expect(parseExpectPath(key)).toEqual({ segments });
@@ -57,9 +57,25 @@ describe('expect in the model', () => {
     expect(r.diagnostics).toEqual([]);
     const x = r.steps[0].apiCall!.expect!;
     expect(x.map((e) => [e.path, e.segments, e.checks, e.range.start.line])).toEqual([
-      ['totalCount', ['totalCount'], [{ op: 'min', value: 1 }, { op: 'max', value: 10 }], 9],
+      [
+        'totalCount',
+        ['totalCount'],
+        [
+          { op: 'min', value: 1 },
+          { op: 'max', value: 10 },
+        ],
+        9,
+      ],
       ['$.objects[0].status', ['objects', '0', 'status'], [{ op: 'equals', value: 2 }], 10],
-      ['objects.0.name', ['objects', '0', 'name'], [{ op: 'matches', pattern: '^Sunset' }, { op: 'notEquals', value: 'x' }], 11],
+      [
+        'objects.0.name',
+        ['objects', '0', 'name'],
+        [
+          { op: 'matches', pattern: '^Sunset' },
+          { op: 'notEquals', value: 'x' },
+        ],
+        11,
+      ],
       ['objects.0.tags', ['objects', '0', 'tags'], [{ op: 'oneOf', values: ['a', 'b'] }], 12],
       ['objects.1', ['objects', '1'], [{ op: 'exists', value: false }], 13],
       ['objects.0.mediaType', ['objects', '0', 'mediaType'], [{ op: 'equals', value: 1 }], 14],
@@ -98,7 +114,9 @@ describe('expect in the model', () => {
 
   it('is an object (the JSON Schema says so)', () => {
     const src = recipe('{ "method": "post", "path": "/service/system/action/ping", "parameters": [], "expect": [1] }');
-    expect(problems(src)).toEqual([expect.stringMatching(/^6:88 error invalid-value: "expect" in the API Call block must be an object, not an array\./)]);
+    expect(problems(src)).toEqual([
+      expect.stringMatching(/^6:88 error invalid-value: "expect" in the API Call block must be an object, not an array\./),
+    ]);
   });
 
   it('needs an operation: a block without "path" has nothing to check', () => {
@@ -120,8 +138,11 @@ describe('expect in the model', () => {
   });
 
   it('lint: an action that answers nothing has nothing at a path', () => {
-    const src = recipe(`{ "method": "post", "path": "/service/media/action/delete", "parameters": [{ "name": "entryId", "consoleDefault": "0_x" }],
+    const src =
+      recipe(`{ "method": "post", "path": "/service/media/action/delete", "parameters": [{ "name": "entryId", "consoleDefault": "0_x" }],
   "expect": { "id": { "exists": true }, "$": null } }`);
-    expect(problems(src)).toEqual([expect.stringMatching(/^7:15 warning expect-unknown-property: media\.delete answers no result \(null\), so "id" is never there/)]);
+    expect(problems(src)).toEqual([
+      expect.stringMatching(/^7:15 warning expect-unknown-property: media\.delete answers no result \(null\), so "id" is never there/),
+    ]);
   });
 });

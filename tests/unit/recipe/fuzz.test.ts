@@ -12,9 +12,41 @@ import { scanBlocks, scanBlocksIncremental } from '@/lib/recipe/markdown';
 
 const seed = readFileSync(new URL('../../../recipes/upload-media.md', import.meta.url), 'utf8');
 
-
-const NASTY = ['{', '}', '[', ']', '"', ',', ':', '`', '```', '~~~', '#', '## ', '### API Call\n', '\n', '\r', '\r\n', '\t', '\\',
-  '<!--', '-->', '<!--METADATA', '\u0000', '\u00e9', '\ud83d\ude00', '\ud800', '\ufeff', '\u2028', 'null', '-1e999', '>', '- ', '1. ', '    '];
+const NASTY = [
+  '{',
+  '}',
+  '[',
+  ']',
+  '"',
+  ',',
+  ':',
+  '`',
+  '```',
+  '~~~',
+  '#',
+  '## ',
+  '### API Call\n',
+  '\n',
+  '\r',
+  '\r\n',
+  '\t',
+  '\\',
+  '<!--',
+  '-->',
+  '<!--METADATA',
+  '\u0000',
+  '\u00e9',
+  '\ud83d\ude00',
+  '\ud800',
+  '\ufeff',
+  '\u2028',
+  'null',
+  '-1e999',
+  '>',
+  '- ',
+  '1. ',
+  '    ',
+];
 
 function randomText(r: Rng): string {
   const n = 1 + r.int(6);
@@ -42,25 +74,29 @@ function mutate(text: string, r: Rng): string {
     case 2: // cut a line short
       lines[li] = lines[li].slice(0, r.int(lines[li].length + 1));
       return lines.join('\n');
-    case 3: { // insert random characters
+    case 3: {
+      // insert random characters
       const at = r.int(text.length + 1);
       return text.slice(0, at) + randomText(r) + text.slice(at);
     }
-    case 4: { // remove a brace or bracket
+    case 4: {
+      // remove a brace or bracket
       const idx: number[] = [];
       for (let i = 0; i < text.length; i++) if ('{}[]'.includes(text[i])) idx.push(i);
       if (!idx.length) return text;
       const at = r.pick(idx);
       return text.slice(0, at) + text.slice(at + 1);
     }
-    case 5: { // swap two lines
+    case 5: {
+      // swap two lines
       const lj = r.int(lines.length);
       [lines[li], lines[lj]] = [lines[lj], lines[li]];
       return lines.join('\n');
     }
     case 6: // truncate the file
       return text.slice(0, r.int(text.length + 1));
-    default: { // delete a random span
+    default: {
+      // delete a random span
       const at = r.int(text.length + 1);
       return text.slice(0, at) + text.slice(at + 1 + r.int(40));
     }
@@ -97,7 +133,8 @@ function checkDiagnostic(lens: number[], d: Diagnostic, steps: number): void {
   if (d.endLine === d.line && d.endColumn === d.column && !(lens[d.line - 1] === 0 && d.line === lens.length)) {
     throw new Error(`diagnostic ${d.rule}: empty range at ${d.line}:${d.column}`);
   }
-  if (d.stepIndex !== undefined && !(Number.isInteger(d.stepIndex) && d.stepIndex >= 0 && d.stepIndex < steps)) throw new Error(`diagnostic ${d.rule}: stepIndex ${d.stepIndex} of ${steps}`);
+  if (d.stepIndex !== undefined && !(Number.isInteger(d.stepIndex) && d.stepIndex >= 0 && d.stepIndex < steps))
+    throw new Error(`diagnostic ${d.rule}: stepIndex ${d.stepIndex} of ${steps}`);
 }
 
 /** Throws (with a reason) unless `r` is a well-formed model of `text`. */
@@ -106,7 +143,8 @@ function checkModel(text: string, r: Recipe): void {
   const isStrArr = (x: unknown) => Array.isArray(x) && x.every((s) => typeof s === 'string');
   if (typeof r.title !== 'string' || typeof r.intro !== 'string') throw new Error('title/intro');
   const m = r.metadata;
-  if (!isStrArr(m.tags) || !isStrArr(m.keywords) || !isStrArr(m.relatedRecipes) || typeof m.hidden !== 'boolean') throw new Error('metadata shape');
+  if (!isStrArr(m.tags) || !isStrArr(m.keywords) || !isStrArr(m.relatedRecipes) || typeof m.hidden !== 'boolean')
+    throw new Error('metadata shape');
   if (m.sortOrder !== undefined && typeof m.sortOrder !== 'number') throw new Error('sortOrder');
   if (typeof m.extra !== 'object' || m.extra === null) throw new Error('metadata.extra');
   if (r.titleRange) checkRange(lens, text, r.titleRange, 'title');
@@ -122,7 +160,8 @@ function checkModel(text: string, r: Recipe): void {
     if (s.demo) checkRange(lens, text, s.demo.range, 'demo');
     const c = s.apiCall;
     if (c) {
-      if (!Array.isArray(c.parameters) || !isStrArr(c.ignoreParameters) || typeof c.disableSetupCode !== 'boolean') throw new Error('apiCall shape');
+      if (!Array.isArray(c.parameters) || !isStrArr(c.ignoreParameters) || typeof c.disableSetupCode !== 'boolean')
+        throw new Error('apiCall shape');
       if (c.path !== undefined && typeof c.path !== 'string') throw new Error('path');
       checkRange(lens, text, c.range, 'apiCall');
       checkRange(lens, text, c.headingRange, 'apiCall heading');
@@ -205,7 +244,18 @@ describe('fuzz: random mutations of the seed', () => {
 
   it('the section-by-section, block-only scan equals a full micromark scan of the whole text (150 mutations, tables and HTML too)', () => {
     const r = prng(99);
-    const extras = ['| a | b |\n| - | - |\n| 1 | 2 |\n', '<div>\n', '<!-- note\n', '<script>\n', '> quote\n', '- item\n', '[^1]: note\n', '    indented\n', '```\n', 'para\n'];
+    const extras = [
+      '| a | b |\n| - | - |\n| 1 | 2 |\n',
+      '<div>\n',
+      '<!-- note\n',
+      '<script>\n',
+      '> quote\n',
+      '- item\n',
+      '[^1]: note\n',
+      '    indented\n',
+      '```\n',
+      'para\n',
+    ];
     for (let i = 0; i < 150; i++) {
       let text = seed;
       if (r.int(2)) {
@@ -223,12 +273,38 @@ describe('fuzz: random mutations of the seed', () => {
 
   it('survives pathological inputs', () => {
     const inputs = [
-      '', '\n', '\r', '#', '# ', '##', '###', '```', '~~~', '<!--METADATA', '<!--METADATA-->', '<!--METADATA\n-->',
-      '<!--METADATA\n{\n', '-->', '\u0000'.repeat(100), '{'.repeat(5000), '['.repeat(5000), '>'.repeat(2000) + ' # x',
-      '- '.repeat(1000) + '## x', '# T\n## S\n### API Call\n```\n' + '['.repeat(3000) + '\n```\n',
-      '# T\n## S\n### API Call\n```\n{"parameters":[{"name":"b","schema":' + '{"properties":{"a":'.repeat(300) + '{}' + '}}'.repeat(300) + '}]}\n```\n',
-      '# T\n' + '## S\n### API Call\n```\n{"path":"/a","parameters":[{"name":"x","dynamicValue":{"fromStep":0,"value":"id"}}]}\n```\n'.repeat(200),
-      '>'.repeat(50000) + ' # x\n# T\n', '- '.repeat(20000) + 'x\n', '1. '.repeat(20000) + 'x\n', '<div>\n'.repeat(5000), '```\n'.repeat(5000),
+      '',
+      '\n',
+      '\r',
+      '#',
+      '# ',
+      '##',
+      '###',
+      '```',
+      '~~~',
+      '<!--METADATA',
+      '<!--METADATA-->',
+      '<!--METADATA\n-->',
+      '<!--METADATA\n{\n',
+      '-->',
+      '\u0000'.repeat(100),
+      '{'.repeat(5000),
+      '['.repeat(5000),
+      '>'.repeat(2000) + ' # x',
+      '- '.repeat(1000) + '## x',
+      '# T\n## S\n### API Call\n```\n' + '['.repeat(3000) + '\n```\n',
+      '# T\n## S\n### API Call\n```\n{"parameters":[{"name":"b","schema":' +
+        '{"properties":{"a":'.repeat(300) +
+        '{}' +
+        '}}'.repeat(300) +
+        '}]}\n```\n',
+      '# T\n' +
+        '## S\n### API Call\n```\n{"path":"/a","parameters":[{"name":"x","dynamicValue":{"fromStep":0,"value":"id"}}]}\n```\n'.repeat(200),
+      '>'.repeat(50000) + ' # x\n# T\n',
+      '- '.repeat(20000) + 'x\n',
+      '1. '.repeat(20000) + 'x\n',
+      '<div>\n'.repeat(5000),
+      '```\n'.repeat(5000),
       '<!--METADATA\n{"x":' + '{"a":'.repeat(100000) + '1' + '}'.repeat(100000) + '}\n-->\n# T\n',
       '# T\n## S\n### API Call\n```\n' + '['.repeat(100000) + '\n```\n',
       '\ufeff<!--METADATA\n{"__proto__": {"polluted": 1}, "constructor": 1}\n-->\n# T\n## S\n### API Call\n```\n{"__proto__": {"x": 1}, "parameters": [{"name": "__proto__", "__proto__": 1}]}\n```\n',
@@ -236,7 +312,10 @@ describe('fuzz: random mutations of the seed', () => {
     for (const text of inputs) {
       const recipe = parseRecipe(text);
       checkModel(text, recipe);
-      expect(recipe.diagnostics.some((d) => d.rule === 'internal-error'), text.slice(0, 80)).toBe(false);
+      expect(
+        recipe.diagnostics.some((d) => d.rule === 'internal-error'),
+        text.slice(0, 80),
+      ).toBe(false);
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(({} as Record<string, unknown>).x).toBeUndefined();

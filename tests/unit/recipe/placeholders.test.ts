@@ -17,8 +17,9 @@ describe('fillPlaceholders', () => {
   });
 
   it('follows dotted paths, array indices included, and prints non-strings', () => {
-    expect(fillPlaceholders('<%- answers.body.entry.name %>|<%-answers.objects.0.id%>|<%- answers.partnerId %>|<%- answers.resume %>', answers))
-      .toBe('My "video"|0_abc|123|false');
+    expect(
+      fillPlaceholders('<%- answers.body.entry.name %>|<%-answers.objects.0.id%>|<%- answers.partnerId %>|<%- answers.resume %>', answers),
+    ).toBe('My "video"|0_abc|123|false');
     expect(fillPlaceholders('<%- answers.body.entry.tags %>', answers)).toBe('["a","b"]');
   });
 
@@ -28,8 +29,11 @@ describe('fillPlaceholders', () => {
   });
 
   it('evaluates nothing else, ever', () => {
-    const code = '<% while(true){} %> <%- process.exit(1) %> <%= answers.name.toUpperCase() %> <%- answers["name"] %> <%- answers.constructor %> <%- answers.__proto__ %>';
-    expect(fillPlaceholders(code, answers)).toBe('<% while(true){} %> <%- process.exit(1) %> <%= answers.name.toUpperCase() %> <%- answers["name"] %>  ');
+    const code =
+      '<% while(true){} %> <%- process.exit(1) %> <%= answers.name.toUpperCase() %> <%- answers["name"] %> <%- answers.constructor %> <%- answers.__proto__ %>';
+    expect(fillPlaceholders(code, answers)).toBe(
+      '<% while(true){} %> <%- process.exit(1) %> <%= answers.name.toUpperCase() %> <%- answers["name"] %>  ',
+    );
   });
 
   it('leaves code without placeholders untouched', () => {

@@ -31,22 +31,32 @@ function unserialisable(v: unknown, path = '$', out: string[] = [], seen = new S
   return out;
 }
 
-
 function randomJson(r: () => number, depth = 0): unknown {
   const k = Math.floor(r() * (depth > 3 ? 5 : 8));
   switch (k) {
-    case 0: return null;
-    case 1: return r() < 0.5;
-    case 2: return Math.floor(r() * 1000) - 500;
-    case 3: return ['x', '__proto__', 'constructor', '', '\u2028'][Math.floor(r() * 5)];
-    case 4: return [];
-    case 5: case 6: {
+    case 0:
+      return null;
+    case 1:
+      return r() < 0.5;
+    case 2:
+      return Math.floor(r() * 1000) - 500;
+    case 3:
+      return ['x', '__proto__', 'constructor', '', '\u2028'][Math.floor(r() * 5)];
+    case 4:
+      return [];
+    case 5:
+    case 6: {
       const o: Record<string, unknown> = {};
       const n = Math.floor(r() * 4);
-      for (let i = 0; i < n; i++) Object.defineProperty(o, ['a', '__proto__', 'constructor', 'x-y', 'toString'][Math.floor(r() * 5)] + (i ? i : ''), { value: randomJson(r, depth + 1), enumerable: true });
+      for (let i = 0; i < n; i++)
+        Object.defineProperty(o, ['a', '__proto__', 'constructor', 'x-y', 'toString'][Math.floor(r() * 5)] + (i ? i : ''), {
+          value: randomJson(r, depth + 1),
+          enumerable: true,
+        });
       return o;
     }
-    default: return Array.from({ length: Math.floor(r() * 3) }, () => randomJson(r, depth + 1));
+    default:
+      return Array.from({ length: Math.floor(r() * 3) }, () => randomJson(r, depth + 1));
   }
 }
 
@@ -70,9 +80,16 @@ describe('the recipe model is plain data', () => {
     for (let i = 0; i < 300; i++) {
       const v = JSON.stringify(randomJson(r));
       const src = [
-        '<!--METADATA', `{ "x-a": ${v}, "zz": ${v} }`, '-->', '# T', '## S', '### API Call', '```json',
+        '<!--METADATA',
+        `{ "x-a": ${v}, "zz": ${v} }`,
+        '-->',
+        '# T',
+        '## S',
+        '### API Call',
+        '```json',
         `{ "path": "/service/media/action/add", "x-b": ${v}, "parameters": [{ "name": "body", "in": "body", "q": ${v}, "schema": { "x-c": ${v}, "properties": { "entry": { "weird": ${v}, "properties": { "name": { "x-d": ${v}, "consoleDefault": ${v} } } } } } }] }`,
-        '```', '',
+        '```',
+        '',
       ].join('\n');
       const model = parseRecipe(src, { api: getKalturaDescription() });
       const bad = unserialisable(model);

@@ -57,14 +57,20 @@ describe.each(RULES.map((r) => [r.id, r] as const))('%s', (_id, rule) => {
     expect(ds.map(show), shown(e.recipe, ds)).toEqual([]);
   });
 
-  it.each(rule.notOk.map((e, i) => [i + 1, options(e)] as const))('not-ok example %i reports it at the marked spans, and nothing else', (_i, e) => {
-    const { text, spans } = unmark(e.recipe);
-    expect(spans.length).toBeGreaterThan(0);
-    const lines = new LineIndex(text);
-    const want = spans.map(([s, end]) => `${rule.id} ${e.severity ?? rule.severity} ${at({ ...pos(lines, s, 'line', 'column'), ...pos(lines, end, 'endLine', 'endColumn') })}`);
-    const ds = lint(rule, e, text);
-    expect(ds.map(show), shown(text, ds)).toEqual(want);
-  });
+  it.each(rule.notOk.map((e, i) => [i + 1, options(e)] as const))(
+    'not-ok example %i reports it at the marked spans, and nothing else',
+    (_i, e) => {
+      const { text, spans } = unmark(e.recipe);
+      expect(spans.length).toBeGreaterThan(0);
+      const lines = new LineIndex(text);
+      const want = spans.map(
+        ([s, end]) =>
+          `${rule.id} ${e.severity ?? rule.severity} ${at({ ...pos(lines, s, 'line', 'column'), ...pos(lines, end, 'endLine', 'endColumn') })}`,
+      );
+      const ds = lint(rule, e, text);
+      expect(ds.map(show), shown(text, ds)).toEqual(want);
+    },
+  );
 });
 
 function pos<L extends string, C extends string>(lines: LineIndex, offset: number, l: L, c: C): Record<L | C, number> {
@@ -95,7 +101,10 @@ describe('the registry', () => {
     for (const r of RULES.filter((x) => x.needsApi)) {
       for (const e of r.notOk.map(options)) {
         const { text } = unmark(e.recipe);
-        expect(parseRecipe(text).diagnostics.filter((d) => d.rule === r.id), r.id).toEqual([]);
+        expect(
+          parseRecipe(text).diagnostics.filter((d) => d.rule === r.id),
+          r.id,
+        ).toEqual([]);
       }
     }
   });

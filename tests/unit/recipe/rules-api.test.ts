@@ -9,7 +9,10 @@ import { parseRecipe, type Diagnostic } from '@/lib/recipe';
 
 const api = getKalturaDescription();
 const show = (d: Diagnostic) => `${d.line}:${d.column} ${d.severity} ${d.rule}: ${d.message}`;
-const errorsOf = (src: string) => parseRecipe(src, { api }).diagnostics.filter((d) => d.severity === 'error').map(show);
+const errorsOf = (src: string) =>
+  parseRecipe(src, { api })
+    .diagnostics.filter((d) => d.severity === 'error')
+    .map(show);
 
 /** A recipe from API Call blocks, one step each. */
 function recipe(...calls: unknown[]): string {
@@ -20,9 +23,15 @@ const addToken = { method: 'post', path: '/service/uploadtoken/action/add', para
 const addEntry = {
   method: 'post',
   path: '/service/media/action/add',
-  parameters: [{ name: 'body', in: 'body', schema: { properties: { entry: { properties: { name: {}, mediaType: { consoleDefault: 1 } } } } } }],
+  parameters: [
+    { name: 'body', in: 'body', schema: { properties: { entry: { properties: { name: {}, mediaType: { consoleDefault: 1 } } } } } },
+  ],
 };
-const getToken = (dv: unknown) => ({ method: 'post', path: '/service/uploadtoken/action/get', parameters: [{ name: 'uploadTokenId', dynamicValue: dv }] });
+const getToken = (dv: unknown) => ({
+  method: 'post',
+  path: '/service/uploadtoken/action/get',
+  parameters: [{ name: 'uploadTokenId', dynamicValue: dv }],
+});
 
 describe('from-step-path: a dynamicValue must lead somewhere in its source step', () => {
   it('accepts response paths the operation returns, list items, and inputs the step has', () => {
@@ -37,13 +46,19 @@ describe('from-step-path: a dynamicValue must lead somewhere in its source step'
   it('flags a response path the operation does not return, with the nearest name', () => {
     const errs = errorsOf(recipe(addToken, getToken({ fromStep: 0, value: 'idd' })));
     expect(errs).toHaveLength(1);
-    expect(errs[0]).toMatch(/from-step-path: "uploadTokenId" reads "idd" from the response of step 1 \(fromStep 0\), but the uploadToken.add response has no "idd": did you mean "id"\?/);
+    expect(errs[0]).toMatch(
+      /from-step-path: "uploadTokenId" reads "idd" from the response of step 1 \(fromStep 0\), but the uploadToken.add response has no "idd": did you mean "id"\?/,
+    );
   });
 
   it('flags a path into a scalar and a list read by name', () => {
     const list = { method: 'post', path: '/service/media/action/list', parameters: [] };
-    expect(errorsOf(recipe(list, getToken({ fromStep: 0, value: 'objects.id' })))[0]).toContain('it is a list: use a number to pick an item');
-    expect(errorsOf(recipe(addToken, getToken({ fromStep: 0, value: 'id.length' })))[0]).toContain('"id" in the uploadToken.add response has no "length"');
+    expect(errorsOf(recipe(list, getToken({ fromStep: 0, value: 'objects.id' })))[0]).toContain(
+      'it is a list: use a number to pick an item',
+    );
+    expect(errorsOf(recipe(addToken, getToken({ fromStep: 0, value: 'id.length' })))[0]).toContain(
+      '"id" in the uploadToken.add response has no "length"',
+    );
   });
 
   it('flags an input the step does not have, and names the step that has it (off by one)', () => {
@@ -60,18 +75,21 @@ describe('from-step-path: a dynamicValue must lead somewhere in its source step'
 });
 
 describe('invalid-default: consoleDefault/default the field cannot take', () => {
-  const withDefault = (prop: Record<string, unknown>) => recipe({
-    method: 'post',
-    path: '/service/media/action/add',
-    parameters: [{ name: 'body', in: 'body', schema: { properties: { entry: { properties: prop } } } }],
-  });
+  const withDefault = (prop: Record<string, unknown>) =>
+    recipe({
+      method: 'post',
+      path: '/service/media/action/add',
+      parameters: [{ name: 'body', in: 'body', schema: { properties: { entry: { properties: prop } } } }],
+    });
 
   it('checks enum members, numbers and booleans against the field from the description', () => {
     expect(errorsOf(withDefault({ mediaType: { consoleDefault: 1 } }))).toEqual([]);
     expect(errorsOf(withDefault({ mediaType: { consoleDefault: '1' } }))).toEqual([]);
     const bad = errorsOf(withDefault({ mediaType: { consoleDefault: 'VIDEO' } }));
     expect(bad).toHaveLength(1);
-    expect(bad[0]).toMatch(/invalid-default: The consoleDefault of "entry.mediaType" cannot be used: "VIDEO" is not one of its choices: did you mean 1 \(VIDEO\)\?/);
+    expect(bad[0]).toMatch(
+      /invalid-default: The consoleDefault of "entry.mediaType" cannot be used: "VIDEO" is not one of its choices: did you mean 1 \(VIDEO\)\?/,
+    );
     expect(errorsOf(withDefault({ mediaType: { default: 3 } }))[0]).toContain('3 is not one of its choices');
   });
 
@@ -93,11 +111,18 @@ describe('invalid-default: consoleDefault/default the field cannot take', () => 
   });
 
   it('checks an objectType preset against the declared class', () => {
-    const add = (preset: string) => recipe({
-      method: 'post',
-      path: '/service/media/action/addContent',
-      parameters: [{ name: 'body', in: 'body', schema: { properties: { entryId: {}, resource: { properties: { objectType: { consoleDefault: preset } } } } } }],
-    });
+    const add = (preset: string) =>
+      recipe({
+        method: 'post',
+        path: '/service/media/action/addContent',
+        parameters: [
+          {
+            name: 'body',
+            in: 'body',
+            schema: { properties: { entryId: {}, resource: { properties: { objectType: { consoleDefault: preset } } } } },
+          },
+        ],
+      });
     expect(errorsOf(add('KalturaUploadedFileTokenResource'))).toEqual([]);
     expect(errorsOf(add('KalturaUploadedFileTokenResourse'))[0]).toContain('did you mean "KalturaUploadedFileTokenResource"?');
     expect(errorsOf(add('KalturaMediaEntry'))[0]).toContain('is not KalturaResource or one of its subclasses');
@@ -109,17 +134,21 @@ describe('unknown-property: narrowed properties the class does not have', () => 
     const src = recipe({
       method: 'post',
       path: '/service/media/action/add',
-      parameters: [{ name: 'body', in: 'body', schema: { properties: { entry: { properties: { mediaTyp: {}, note: { custom: true }, name: {} } } } } }],
+      parameters: [
+        { name: 'body', in: 'body', schema: { properties: { entry: { properties: { mediaTyp: {}, note: { custom: true }, name: {} } } } } },
+      ],
     });
     const ds = parseRecipe(src, { api }).diagnostics.filter((d) => d.rule === 'unknown-property');
     expect(ds).toHaveLength(1);
     expect(ds[0].severity).toBe('warning');
-    expect(ds[0].message).toBe('KalturaMediaEntry has no property "mediaTyp" (in "entry"): did you mean "mediaType"? It is not sent by the console; fix the name, or mark it "custom": true if it only feeds samples.');
+    expect(ds[0].message).toBe(
+      'KalturaMediaEntry has no property "mediaTyp" (in "entry"): did you mean "mediaType"? It is not sent by the console; fix the name, or mark it "custom": true if it only feeds samples.',
+    );
   });
 });
 
-describe('fromSecrets: true (the portal\'s boolean form)', () => {
-  it('pre-fills by the input\'s own name, and says when the name is no credential', () => {
+describe("fromSecrets: true (the portal's boolean form)", () => {
+  it("pre-fills by the input's own name, and says when the name is no credential", () => {
     const src = recipe({
       parameters: [
         { name: 'partnerId', fromSecrets: true },
@@ -142,7 +171,9 @@ describe('fromSecrets: true (the portal\'s boolean form)', () => {
     const src = recipe({
       method: 'post',
       path: '/service/session/action/start',
-      parameters: [{ name: 'body', in: 'body', schema: { properties: { secret: { fromSecrets: true }, partnerId: { 'x-fromSecrets': true } } } }],
+      parameters: [
+        { name: 'body', in: 'body', schema: { properties: { secret: { fromSecrets: true }, partnerId: { 'x-fromSecrets': true } } } },
+      ],
     });
     const props = parseRecipe(src, { api }).steps[0].apiCall!.parameters[0].schema!.properties!;
     expect(props.secret.fromSecrets).toBe('secret');
@@ -155,7 +186,13 @@ describe('misplaced-key: keys inside schema that belong elsewhere', () => {
     const src = recipe({
       method: 'post',
       path: '/service/media/action/add',
-      parameters: [{ name: 'body', in: 'body', schema: { in: 'body', properties: { entry: { mediaType: { consoleDefault: 1 }, properties: { name: {} } } } } }],
+      parameters: [
+        {
+          name: 'body',
+          in: 'body',
+          schema: { in: 'body', properties: { entry: { mediaType: { consoleDefault: 1 }, properties: { name: {} } } } },
+        },
+      ],
     });
     const ds = parseRecipe(src, { api }).diagnostics.filter((d) => d.rule === 'misplaced-key');
     expect(ds.map((d) => `${d.severity}: ${d.message}`)).toEqual([
@@ -181,11 +218,18 @@ describe('unknown-path also covers the call that fills a dropdown', () => {
     const src = recipe({
       method: 'post',
       path: '/service/uploadtoken/action/get',
-      parameters: [{ name: 'uploadTokenId', dynamicEnum: { path: '/service/uploadtoken/action/lst', array: 'objects', value: 'id', label: 'fileName' } }],
+      parameters: [
+        {
+          name: 'uploadTokenId',
+          dynamicEnum: { path: '/service/uploadtoken/action/lst', array: 'objects', value: 'id', label: 'fileName' },
+        },
+      ],
     });
     const errs = errorsOf(src);
     expect(errs).toHaveLength(1);
-    expect(errs[0]).toContain('unknown-path: The dropdown "uploadTokenId" is filled by "/service/uploadtoken/action/lst", which the API does not have: did you mean "/service/uploadtoken/action/list"?');
+    expect(errs[0]).toContain(
+      'unknown-path: The dropdown "uploadTokenId" is filled by "/service/uploadtoken/action/lst", which the API does not have: did you mean "/service/uploadtoken/action/list"?',
+    );
   });
 });
 
@@ -194,9 +238,15 @@ describe('invalid-default without an API description', () => {
     const src = recipe({
       method: 'post',
       path: '/service/uploadtoken/action/upload',
-      parameters: [{ name: 'resume', consoleDefault: false }, { name: 'finalChunk', consoleDefault: true }, { name: 'mode', enum: ['a', 'b'], consoleDefault: 'c' }],
+      parameters: [
+        { name: 'resume', consoleDefault: false },
+        { name: 'finalChunk', consoleDefault: true },
+        { name: 'mode', enum: ['a', 'b'], consoleDefault: 'c' },
+      ],
     });
     const errs = parseRecipe(src).diagnostics.filter((d) => d.rule === 'invalid-default');
-    expect(errs.map((d) => d.message)).toEqual(['The consoleDefault of "mode" cannot be used: "c" is not one of its choices ("a", "b"). The field takes one of its choices.']);
+    expect(errs.map((d) => d.message)).toEqual([
+      'The consoleDefault of "mode" cannot be used: "c" is not one of its choices ("a", "b"). The field takes one of its choices.',
+    ]);
   });
 });

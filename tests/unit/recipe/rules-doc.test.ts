@@ -13,17 +13,23 @@ import { BEGIN, END, rulesTable, withRulesTable } from '../../../scripts/docs/ru
 
 const doc = readFileSync(join(import.meta.dirname, '../../../docs/authoring.md'), 'utf8');
 
-interface Node { type: string; value?: string; children?: Node[] }
+interface Node {
+  type: string;
+  value?: string;
+  children?: Node[];
+}
 const parse = (md: string) => fromMarkdown(md, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }) as Node;
 const text = (n: Node): string => n.value ?? (n.children ?? []).map(text).join('');
 
 describe('the rules table of docs/authoring.md', () => {
   it('is up to date with lib/recipe/rules (else: npm run docs:rules)', () => {
     expect(doc.includes(BEGIN) && doc.includes(END)).toBe(true);
-    expect(withRulesTable(doc, rulesTable(RULES)) === doc, 'docs/authoring.md\'s rules table is out of date: run npm run docs:rules').toBe(true);
+    expect(withRulesTable(doc, rulesTable(RULES)) === doc, "docs/authoring.md's rules table is out of date: run npm run docs:rules").toBe(
+      true,
+    );
   });
 
-  it('has a row per rule: its id in code, and its doc as the rule\'s file writes it', () => {
+  it("has a row per rule: its id in code, and its doc as the rule's file writes it", () => {
     const table = parse(rulesTable(RULES)).children?.[0];
     expect(table?.type).toBe('table');
     const rows = table!.children!.slice(1);

@@ -10,12 +10,36 @@ const api = getKalturaDescription();
 const addContent = {
   method: 'post',
   path: '/service/media/action/addContent',
-  parameters: [{ name: 'body', in: 'body', schema: { properties: { entryId: {}, resource: { properties: { objectType: { 'x-consoleDefault': 'KalturaUploadedFileTokenResource' }, token: {} } } } } }],
+  parameters: [
+    {
+      name: 'body',
+      in: 'body',
+      schema: {
+        properties: {
+          entryId: {},
+          resource: { properties: { objectType: { 'x-consoleDefault': 'KalturaUploadedFileTokenResource' }, token: {} } },
+        },
+      },
+    },
+  ],
 };
 const anyResource = { method: 'post', path: '/service/media/action/addContent', parameters: [{ name: 'entryId' }, { name: 'resource' }] };
 
 function recipe(prose: string, call: unknown = addContent): string {
-  return ['# T', '## Attach', prose, '', '### API Call', '```json', JSON.stringify(call), '```', '## Finish', 'KalturaNoSuchThing is fine here.'].join('\n') + '\n';
+  return (
+    [
+      '# T',
+      '## Attach',
+      prose,
+      '',
+      '### API Call',
+      '```json',
+      JSON.stringify(call),
+      '```',
+      '## Finish',
+      'KalturaNoSuchThing is fine here.',
+    ].join('\n') + '\n'
+  );
 }
 const flagged = (src: string) => parseRecipe(src, { api }).diagnostics.filter((d) => d.rule === 'prose-class');
 
@@ -24,16 +48,22 @@ describe('prose-class', () => {
     const src = recipe('1. Select `resource` of type `KalturaUploadedFileResourceToken`.');
     const ds = flagged(src);
     expect(ds).toHaveLength(1);
-    expect(ds[0]).toMatchObject({ severity: 'warning', stepIndex: 0, line: 3, column: 31, endColumn: 31 + 'KalturaUploadedFileResourceToken'.length });
+    expect(ds[0]).toMatchObject({
+      severity: 'warning',
+      stepIndex: 0,
+      line: 3,
+      column: 31,
+      endColumn: 31 + 'KalturaUploadedFileResourceToken'.length,
+    });
     expect(ds[0].message).toBe(
-      'The prose names KalturaUploadedFileResourceToken, which the API description does not have: did you mean KalturaUploadedFileTokenResource? This step\'s form offers KalturaUploadedFileTokenResource.',
+      "The prose names KalturaUploadedFileResourceToken, which the API description does not have: did you mean KalturaUploadedFileTokenResource? This step's form offers KalturaUploadedFileTokenResource.",
     );
   });
 
   it('flags a real subclass of the object the form takes when the form does not offer it', () => {
     const ds = flagged(recipe('Use a KalturaUrlResource here.'));
     expect(ds.map((d) => d.message)).toEqual([
-      'The prose names KalturaUrlResource, which this step\'s form does not offer (it offers KalturaUploadedFileTokenResource). Fix the prose, or offer it (objectType enum or preset).',
+      "The prose names KalturaUrlResource, which this step's form does not offer (it offers KalturaUploadedFileTokenResource). Fix the prose, or offer it (objectType enum or preset).",
     ]);
     // Offered as a choice: fine.
     expect(flagged(recipe('Use a KalturaUrlResource here.', anyResource))).toEqual([]);

@@ -50,7 +50,7 @@ describe('the seed recipe (recipes/upload-media.md)', () => {
     ]);
   });
 
-  it('keeps each step\'s prose, without the special subsections', () => {
+  it("keeps each step's prose, without the special subsections", () => {
     const [s0, s1, s2, s3] = recipe.steps;
     expect(s0.prose).toBe(
       "Use the uploadToken service to upload a new video file to the Kaltura API. First you'll need to use `uploadToken.add` to create a new upload token.\n\n" +
@@ -71,8 +71,12 @@ describe('the seed recipe (recipes/upload-media.md)', () => {
   it('reads every API call exactly', () => {
     const calls = recipe.steps.map((s) => strip(s.apiCall));
     expect(calls[0]).toEqual({
-      method: 'post', path: '/service/uploadtoken/action/add', parameters: [],
-      ignoreParameters: [], disableSetupCode: false, extra: {},
+      method: 'post',
+      path: '/service/uploadtoken/action/add',
+      parameters: [],
+      ignoreParameters: [],
+      disableSetupCode: false,
+      extra: {},
     });
     expect(calls[1]).toEqual({
       method: 'post',
@@ -84,58 +88,68 @@ describe('the seed recipe (recipes/upload-media.md)', () => {
         { name: 'finalChunk', enum: [true, false], enumLabels: ['true', 'false'], extra: {} },
         { name: 'resumeAt', consoleDefault: -1, extra: {} },
       ],
-      ignoreParameters: [], disableSetupCode: false, extra: {},
+      ignoreParameters: [],
+      disableSetupCode: false,
+      extra: {},
     });
     expect(calls[2]).toEqual({
       method: 'post',
       path: '/service/media/action/add',
-      parameters: [{
-        name: 'body',
-        in: 'body',
-        schema: {
-          type: 'object',
-          properties: {
-            entry: {
-              type: 'object',
-              properties: {
-                mediaType: { extra: {} },
-                name: { extra: {} },
-                description: { extra: {} },
+      parameters: [
+        {
+          name: 'body',
+          in: 'body',
+          schema: {
+            type: 'object',
+            properties: {
+              entry: {
+                type: 'object',
+                properties: {
+                  mediaType: { extra: {} },
+                  name: { extra: {} },
+                  description: { extra: {} },
+                },
+                extra: {},
               },
-              extra: {},
             },
+            extra: {},
           },
           extra: {},
         },
-        extra: {},
-      }],
-      ignoreParameters: [], disableSetupCode: false, extra: {},
+      ],
+      ignoreParameters: [],
+      disableSetupCode: false,
+      extra: {},
     });
     expect(calls[3]).toEqual({
       method: 'post',
       path: '/service/media/action/addContent',
-      parameters: [{
-        name: 'body',
-        in: 'body',
-        schema: {
-          type: 'object',
-          properties: {
-            resource: {
-              type: 'object',
-              properties: {
-                // x-consoleDefault is normalised to consoleDefault, and not kept under its x- name.
-                objectType: { consoleDefault: 'KalturaUploadedFileTokenResource', extra: {} },
-                token: { type: 'string', dynamicValue: { fromStep: 0, value: 'id' }, extra: {} },
+      parameters: [
+        {
+          name: 'body',
+          in: 'body',
+          schema: {
+            type: 'object',
+            properties: {
+              resource: {
+                type: 'object',
+                properties: {
+                  // x-consoleDefault is normalised to consoleDefault, and not kept under its x- name.
+                  objectType: { consoleDefault: 'KalturaUploadedFileTokenResource', extra: {} },
+                  token: { type: 'string', dynamicValue: { fromStep: 0, value: 'id' }, extra: {} },
+                },
+                extra: {},
               },
-              extra: {},
+              entryId: { dynamicValue: { fromStep: 2, value: 'id' }, extra: {} },
             },
-            entryId: { dynamicValue: { fromStep: 2, value: 'id' }, extra: {} },
+            extra: {},
           },
           extra: {},
         },
-        extra: {},
-      }],
-      ignoreParameters: [], disableSetupCode: false, extra: {},
+      ],
+      ignoreParameters: [],
+      disableSetupCode: false,
+      extra: {},
     });
   });
 
@@ -145,7 +159,11 @@ describe('the seed recipe (recipes/upload-media.md)', () => {
     expect(at(s0.apiCall!.range)).toBe('24:1-28:2');
     expect(at(s1.apiCall!.range)).toBe('106:1-147:2');
     expect(s1.apiCall!.parameters.map((p) => at(p.range))).toEqual([
-      '110:5-116:6', '117:5-119:6', '120:5-130:6', '131:5-141:6', '142:5-145:6',
+      '110:5-116:6',
+      '117:5-119:6',
+      '120:5-130:6',
+      '131:5-141:6',
+      '142:5-145:6',
     ]);
     expect(at(s1.apiCall!.parameters[0].dynamicValue!.range)).toBe('112:23-115:8');
     const res = s3.apiCall!.parameters[0].schema!.properties!.resource;
@@ -173,7 +191,17 @@ describe('the seed recipe (recipes/upload-media.md)', () => {
     }
     const s0 = recipe.steps[0];
     expect(s0.samples.map((x) => x.fenceLang)).toEqual([
-      'javascript', 'typescript', 'csharp', 'bash', 'java', 'javascript', 'php', 'php', 'py', 'ruby', 'swift',
+      'javascript',
+      'typescript',
+      'csharp',
+      'bash',
+      'java',
+      'javascript',
+      'php',
+      'php',
+      'py',
+      'ruby',
+      'swift',
     ]);
     expect(at(s0.samples[0].range)).toBe('31:1-46:4');
     expect(at(s0.samples[10].range)).toBe('84:1-86:4');

@@ -17,7 +17,9 @@ const REFERENCE = join(ROOT, '../shared/reference/kaltura.19_4_0.openapi.json');
 const present = existsSync(REFERENCE);
 if (!present) console.warn(`Shipped recipes vs the published Kaltura description: skipped, ${REFERENCE} is absent.`);
 
-const files = readdirSync(join(ROOT, 'recipes')).filter((f) => f.endsWith('.md')).sort();
+const files = readdirSync(join(ROOT, 'recipes'))
+  .filter((f) => f.endsWith('.md'))
+  .sort();
 const sources = Object.fromEntries(files.map((f) => [f, readFileSync(join(ROOT, 'recipes', f), 'utf8')]));
 
 /** `file:line:col: severity: message` for each problem, so a failure says where to look. */
@@ -95,7 +97,10 @@ describe.skipIf(!present)(`shipped recipes and the published description${presen
         const ours = builtin.operationByName(service, action)!;
         const theirs = ref.operationByName(service, action);
         expect(theirs, `${file}: ${name} in the published description`).toBeDefined();
-        expect({ path: ours.path, plugin: ours.plugin, serviceId: ours.serviceId, params: ours.params.map((p) => p.name) }, `${file}: ${name}`).toEqual({
+        expect(
+          { path: ours.path, plugin: ours.plugin, serviceId: ours.serviceId, params: ours.params.map((p) => p.name) },
+          `${file}: ${name}`,
+        ).toEqual({
           path: theirs!.path,
           plugin: theirs!.plugin,
           serviceId: theirs!.serviceId,

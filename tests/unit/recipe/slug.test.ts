@@ -12,20 +12,41 @@ import { isValidSlug, slugOfFileName, slugProblem } from '@/lib/recipe/slug';
 import { listShippedRecipeFiles } from '@/lib/server/recipes';
 
 const NAMES = [
-  'upload-media.md', 'step_2.md', 'a.md', 'a1-b2_c3.md', 'x'.repeat(100) + '.md',
-  'Upload.md', 'my recipe.md', '-lead.md', 'trail_.md', 'a--b.md', 'a-_b.md', '.md', 'x.md.md', 'é.md',
-  'x'.repeat(101) + '.md', 'notes.txt', 'README.md',
+  'upload-media.md',
+  'step_2.md',
+  'a.md',
+  'a1-b2_c3.md',
+  'x'.repeat(100) + '.md',
+  'Upload.md',
+  'my recipe.md',
+  '-lead.md',
+  'trail_.md',
+  'a--b.md',
+  'a-_b.md',
+  '.md',
+  'x.md.md',
+  'é.md',
+  'x'.repeat(101) + '.md',
+  'notes.txt',
+  'README.md',
 ];
 
 describe('recipe slugs', () => {
   it('a slug is lower-case words joined by single - or _, at most 100 characters', () => {
-    expect(NAMES.filter((n) => slugOfFileName(n))).toEqual(['upload-media.md', 'step_2.md', 'a.md', 'a1-b2_c3.md', 'x'.repeat(100) + '.md']);
+    expect(NAMES.filter((n) => slugOfFileName(n))).toEqual([
+      'upload-media.md',
+      'step_2.md',
+      'a.md',
+      'a1-b2_c3.md',
+      'x'.repeat(100) + '.md',
+    ]);
     expect(isValidSlug('upload-media')).toBe(true);
     expect(isValidSlug('../x')).toBe(false);
   });
 
   it('every refused name gets a message that says what to type instead', () => {
-    for (const n of NAMES.filter((x) => x.endsWith('.md') && !slugOfFileName(x))) expect(slugProblem(n), n).toMatch(/too long|lower-case letters/);
+    for (const n of NAMES.filter((x) => x.endsWith('.md') && !slugOfFileName(x)))
+      expect(slugProblem(n), n).toMatch(/too long|lower-case letters/);
     expect(slugProblem('upload-media.md')).toBeUndefined();
   });
 

@@ -12,7 +12,10 @@ const params: RequestModel['params'] = [
   { name: 'fileData', value: { kind: 'file', name: '', size: 3 } },
   { name: 'resume', value: { kind: 'bool', value: false } },
 ];
-const upload = requestModel({ stepIndex: 1, service: 'uploadToken', action: 'upload', params }, { serviceUrl: 'http://k.example', ks: 'KS' });
+const upload = requestModel(
+  { stepIndex: 1, service: 'uploadToken', action: 'upload', params },
+  { serviceUrl: 'http://k.example', ks: 'KS' },
+);
 
 /** The body as the server reads it: the multipart text with its boundary replaced. */
 async function wire(body: BodyInit | null | undefined): Promise<string> {

@@ -34,20 +34,33 @@ describe('executeRequest', () => {
 
   it('classifies a Kaltura error answered with HTTP 200', async () => {
     const r = await executeRequest(model, {
-      fetchImpl: fakeFetch(200, '{"code":"ENTRY_ID_NOT_FOUND","message":"Entry id \\"0_x\\" not found","objectType":"KalturaAPIException","args":{"ENTRY_ID":"0_x"}}'),
+      fetchImpl: fakeFetch(
+        200,
+        '{"code":"ENTRY_ID_NOT_FOUND","message":"Entry id \\"0_x\\" not found","objectType":"KalturaAPIException","args":{"ENTRY_ID":"0_x"}}',
+      ),
     });
     expect(r.ok).toBe(false);
-    expect(r.error).toEqual({ kind: 'kaltura', code: 'ENTRY_ID_NOT_FOUND', message: 'Entry id "0_x" not found', args: { ENTRY_ID: '0_x' }, objectType: 'KalturaAPIException' });
+    expect(r.error).toEqual({
+      kind: 'kaltura',
+      code: 'ENTRY_ID_NOT_FOUND',
+      message: 'Entry id "0_x" not found',
+      args: { ENTRY_ID: '0_x' },
+      objectType: 'KalturaAPIException',
+    });
     expect(isSessionError(r.error)).toBe(false);
   });
 
   it('INVALID_KS is a session error', async () => {
-    const r = await executeRequest(model, { fetchImpl: fakeFetch(200, '{"code":"INVALID_KS","message":"Invalid KS","objectType":"KalturaAPIException","args":{}}') });
+    const r = await executeRequest(model, {
+      fetchImpl: fakeFetch(200, '{"code":"INVALID_KS","message":"Invalid KS","objectType":"KalturaAPIException","args":{}}'),
+    });
     expect(isSessionError(r.error)).toBe(true);
   });
 
   it('an error inside a multirequest answer says which request failed', async () => {
-    const r = await executeRequest(model, { fetchImpl: fakeFetch(200, '[{"id":"a"},{"code":"X","message":"m","objectType":"KalturaAPIException"}]') });
+    const r = await executeRequest(model, {
+      fetchImpl: fakeFetch(200, '[{"id":"a"},{"code":"X","message":"m","objectType":"KalturaAPIException"}]'),
+    });
     expect(r.error).toMatchObject({ kind: 'kaltura', code: 'X', index: 1 });
   });
 
@@ -106,7 +119,12 @@ describe('buildDynamicEnumRequest', () => {
   const api = getKalturaDescription();
   it('spreads the JSON body into arguments in argument order, with classes', () => {
     const m = buildDynamicEnumRequest(
-      { path: '/service/uploadtoken/action/list', parameters: [{ name: 'body', value: '{"pager": {"pageSize": 5}, "filter": {"objectType": "KalturaUploadTokenFilter", "statusEqual": 0}}' }] },
+      {
+        path: '/service/uploadtoken/action/list',
+        parameters: [
+          { name: 'body', value: '{"pager": {"pageSize": 5}, "filter": {"objectType": "KalturaUploadTokenFilter", "statusEqual": 0}}' },
+        ],
+      },
       api,
       { serviceUrl: 'http://h', ks: 'K' },
     );
@@ -115,13 +133,27 @@ describe('buildDynamicEnumRequest', () => {
       action: 'list',
       ks: 'K',
       params: [
-        { name: 'filter', value: { kind: 'object', className: 'KalturaUploadTokenFilter', fields: [{ name: 'statusEqual', value: { kind: 'int', value: 0 } }] } },
-        { name: 'pager', value: { kind: 'object', className: 'KalturaFilterPager', fields: [{ name: 'pageSize', value: { kind: 'int', value: 5 } }] } },
+        {
+          name: 'filter',
+          value: {
+            kind: 'object',
+            className: 'KalturaUploadTokenFilter',
+            fields: [{ name: 'statusEqual', value: { kind: 'int', value: 0 } }],
+          },
+        },
+        {
+          name: 'pager',
+          value: { kind: 'object', className: 'KalturaFilterPager', fields: [{ name: 'pageSize', value: { kind: 'int', value: 5 } }] },
+        },
       ],
     });
   });
   it('a body that is not JSON is an error sentence', () => {
-    expect(buildDynamicEnumRequest({ path: '/service/media/action/list', parameters: [{ name: 'body', value: '{oops' }] }, api, { serviceUrl: 'http://h' })).toEqual({
+    expect(
+      buildDynamicEnumRequest({ path: '/service/media/action/list', parameters: [{ name: 'body', value: '{oops' }] }, api, {
+        serviceUrl: 'http://h',
+      }),
+    ).toEqual({
       error: "The dropdown's body parameter is not valid JSON: fix the recipe's dynamicEnum.",
     });
   });

@@ -66,7 +66,10 @@ describe('the request model of each step of the upload recipe', () => {
     expect(resume.kind).toBe('bool');
     expect(resume.options?.map(optionText)).toEqual(['false [false]', 'true [true]']);
     expect(model!.params).toEqual([
-      { name: 'uploadTokenId', value: { kind: 'ref', fromStep: 0, source: 'value', path: 'id', resolved: { kind: 'string', value: TOKEN } } },
+      {
+        name: 'uploadTokenId',
+        value: { kind: 'ref', fromStep: 0, source: 'value', path: 'id', resolved: { kind: 'string', value: TOKEN } },
+      },
       { name: 'fileData', value: { kind: 'file', name: 'pixel.png', size: 68, mimeType: 'image/png' } },
       { name: 'resume', value: { kind: 'bool', value: false } },
       { name: 'finalChunk', value: { kind: 'bool', value: true } },
@@ -90,16 +93,26 @@ describe('the request model of each step of the upload recipe', () => {
     expect(errors).toEqual([{ path: 'uploadTokenId', message: 'Run step 1 first', blockedBy: 0 }]);
     expect(model!.params[0]).toEqual({ name: 'uploadTokenId', value: { kind: 'ref', fromStep: 0, source: 'value', path: 'id' } });
     // No file chosen yet: the model holds the named placeholder path (samples print it; the call cannot be made).
-    expect(model!.params.find((p) => p.name === 'fileData')).toEqual({ name: 'fileData', value: { kind: 'file', name: 'video.mp4', size: 0, path: '/path/to/video.mp4', placeholder: true } });
+    expect(model!.params.find((p) => p.name === 'fileData')).toEqual({
+      name: 'fileData',
+      value: { kind: 'file', name: 'video.mp4', size: 0, path: '/path/to/video.mp4', placeholder: true },
+    });
     expect(toHttpRequest(model!).body).toMatchObject({
       kind: 'multipart',
-      fields: [['uploadTokenId', '{result of step 1: id}'], ['resume', '0'], ['finalChunk', '1'], ['resumeAt', '-1']],
+      fields: [
+        ['uploadTokenId', '{result of step 1: id}'],
+        ['resume', '0'],
+        ['finalChunk', '1'],
+        ['resumeAt', '-1'],
+      ],
       files: [{ field: 'fileData', name: 'video.mp4', size: 0, path: '/path/to/video.mp4' }],
     });
   });
 
   it('step 3: media.add with an IMAGE entry; mediaType reads VIDEO [1], IMAGE [2]...', () => {
-    const { model, form } = build(2, () => ({ body: { entry: { objectType: 'KalturaMediaEntry', mediaType: 2, name: 'Pixel', description: '' } } }));
+    const { model, form } = build(2, () => ({
+      body: { entry: { objectType: 'KalturaMediaEntry', mediaType: 2, name: 'Pixel', description: '' } },
+    }));
     const entry = form.fields[0];
     expect(entry.path).toBe('body.entry');
     const mediaType = entry.fieldsByClass!.KalturaMediaEntry.find((f) => f.name === 'mediaType')!;
@@ -161,7 +174,9 @@ describe('the request model of each step of the upload recipe', () => {
   });
 
   it('a value typed over a dynamic one is sent as typed', () => {
-    const { model, blockedBy } = build(3, (v) => ({ ...v, body: { ...(v.body as object), entryId: '0_typed' } }), { 0: results[0] } as typeof results);
+    const { model, blockedBy } = build(3, (v) => ({ ...v, body: { ...(v.body as object), entryId: '0_typed' } }), {
+      0: results[0],
+    } as typeof results);
     expect(blockedBy).toEqual([]);
     expect(model!.params[0]).toEqual({ name: 'entryId', value: { kind: 'string', value: '0_typed' } });
   });

@@ -14,9 +14,11 @@ function endpoint(calls: string[] = []): typeof fetch {
     calls.push(url);
     const body = new URLSearchParams(String(init?.body ?? ''));
     const json = (x: unknown) => new Response(JSON.stringify(x), { headers: { 'content-type': 'application/json' } });
-    if (url.endsWith('/api_v3/sandbox/session')) return json({ ks: b64url('v2|42|xxxx'), partnerId: 42, sessionType: 2, expiry: 2_000_000_000 });
+    if (url.endsWith('/api_v3/sandbox/session'))
+      return json({ ks: b64url('v2|42|xxxx'), partnerId: 42, sessionType: 2, expiry: 2_000_000_000 });
     if (url.includes('/session/action/start')) {
-      if (body.get('secret') !== 'good') return json({ code: 'START_SESSION_ERROR', message: 'Error while starting session', objectType: 'KalturaAPIException' });
+      if (body.get('secret') !== 'good')
+        return json({ code: 'START_SESSION_ERROR', message: 'Error while starting session', objectType: 'KalturaAPIException' });
       return json(b64url(`v2|${body.get('partnerId')}|yyyy`));
     }
     if (url.includes('/session/action/get')) {
@@ -31,7 +33,14 @@ describe('decodeKs', () => {
   it('reads the partner of a KS v2 and the clear fields of a KS v1', () => {
     expect(decodeKs(b64url('v2|1000042|\x00\x01binary'))).toEqual({ version: 2, partnerId: 1000042 });
     const v1 = Buffer.from('0123456789abcdef|99;99;1700000000;2;12345;alice;disableentitlement;;').toString('base64');
-    expect(decodeKs(v1)).toEqual({ version: 1, partnerId: 99, expiry: 1700000000, type: 2, userId: 'alice', privileges: 'disableentitlement' });
+    expect(decodeKs(v1)).toEqual({
+      version: 1,
+      partnerId: 99,
+      expiry: 1700000000,
+      type: 2,
+      userId: 'alice',
+      privileges: 'disableentitlement',
+    });
     expect(decodeKs('not a ks!')).toBeUndefined();
   });
 });
@@ -59,7 +68,12 @@ describe('connection store', () => {
     const s = createConnectionStore({ origin: 'http://console', session, local, fetchImpl: endpoint(calls) });
     await s.connectWithSecret({ serviceUrl: 'https://k.example/api_v3/', partnerId: 7, secret: 'good' });
     expect(calls[0]).toBe('https://k.example/api_v3/service/session/action/start?format=1');
-    expect(s.getState()).toMatchObject({ mode: 'secret', status: 'connected', serviceUrl: 'https://k.example', session: { userId: 'bob', expiry: 1_900_000_000 } });
+    expect(s.getState()).toMatchObject({
+      mode: 'secret',
+      status: 'connected',
+      serviceUrl: 'https://k.example',
+      session: { userId: 'bob', expiry: 1_900_000_000 },
+    });
     expect(s.connection()).toMatchObject({ serviceUrl: 'https://k.example', partnerId: 7, secret: 'good' });
     expect([...session.data.values(), ...local.data.values()].join()).not.toContain('good');
     await s.connectWithSecret({ serviceUrl: 'https://k.example', partnerId: 7, secret: 'good', remember: true });

@@ -20,7 +20,13 @@ function field(): FormField {
       param({
         name: 'uploadTokenId',
         dynamicValue: { fromStep: 0, value: 'id' },
-        dynamicEnum: { path: '/service/uploadToken/action/list', array: 'objects', value: 'id', label: 'fileName', parameters: [{ name: 'pager', value: { pageSize: 5 } }] },
+        dynamicEnum: {
+          path: '/service/uploadToken/action/list',
+          array: 'objects',
+          value: 'id',
+          label: 'fileName',
+          parameters: [{ name: 'pager', value: { pageSize: 5 } }],
+        },
       } as never),
     ],
   });
@@ -38,7 +44,9 @@ describe('loadFieldChoices', () => {
   it('calls the dropdown’s source on the connection and marks the item this walk made', async () => {
     const seen: string[] = [];
     const results: StepResults = { 0: { ok: true, response: tokens[1], answers: {} } };
-    const r = await loadFieldChoices(field(), api, connection, 2, results, { fetchImpl: answering(200, { objects: tokens, totalCount: 2 }, seen) });
+    const r = await loadFieldChoices(field(), api, connection, 2, results, {
+      fetchImpl: answering(200, { objects: tokens, totalCount: 2 }, seen),
+    });
     expect(seen).toEqual(['/api_v3/service/uploadToken/action/list pager%5BobjectType%5D=KalturaFilterPager&pager%5BpageSize%5D=5']);
     expect(r.error).toBeUndefined();
     expect(r.options.map((o) => o.value)).toEqual(['0_a', '0_b']);
@@ -50,9 +58,19 @@ describe('loadFieldChoices', () => {
   });
 
   it('a failed call or an empty list says why there is no choice', async () => {
-    const failed = await loadFieldChoices(field(), api, connection, 2, {}, { fetchImpl: answering(200, { objectType: 'KalturaAPIException', code: 'INVALID_KS', message: 'Invalid KS' }) });
+    const failed = await loadFieldChoices(
+      field(),
+      api,
+      connection,
+      2,
+      {},
+      { fetchImpl: answering(200, { objectType: 'KalturaAPIException', code: 'INVALID_KS', message: 'Invalid KS' }) },
+    );
     expect(failed).toEqual({ options: [], error: 'Could not load the choices: INVALID_KS: Invalid KS' });
-    expect(await loadFieldChoices(field(), api, connection, 2, {}, { fetchImpl: answering(200, { objects: [] }) })).toEqual({ options: [], error: 'The call answered no choices.' });
+    expect(await loadFieldChoices(field(), api, connection, 2, {}, { fetchImpl: answering(200, { objects: [] }) })).toEqual({
+      options: [],
+      error: 'The call answered no choices.',
+    });
     const plain = { ...field(), dynamicEnum: undefined };
     expect((await loadFieldChoices(plain, api, connection, 2, {})).error).toMatch(/not a choice filled by a call/);
   });

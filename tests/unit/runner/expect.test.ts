@@ -25,7 +25,9 @@ const run = (block: object | string, r: unknown = response) => checkExpectations
 
 describe('expect checks', () => {
   it('a value is equality; a number equals its text (Kaltura sends some enums as text)', () => {
-    expect(run({ totalCount: 2, 'objects.0.status': 2, '$.objects[1].status': '1', 'objects.0.name': 'Sunset over the bay' }).every(([p]) => p)).toBe(true);
+    expect(
+      run({ totalCount: 2, 'objects.0.status': 2, '$.objects[1].status': '1', 'objects.0.name': 'Sunset over the bay' }).every(([p]) => p),
+    ).toBe(true);
     expect(run({ totalCount: 3 })).toEqual([[false, 'totalCount is 2, expected 3']]);
     expect(run({ 'objects.0.status': '02' })).toEqual([[false, 'objects.0.status is "2", expected "02"']]);
     expect(run({ 'objects.0.mediaType': true })).toEqual([[false, 'objects.0.mediaType is 1, expected true']]);

@@ -6,11 +6,18 @@ import { readerValue } from '@/lib/runner/reader-values';
 const token = { objectType: 'KalturaAppToken', id: '0_abc', token: 'f00d', hashType: 'SHA256' };
 
 describe('readerValue', () => {
-  it('tokenHash of appToken.startSession: hex hash of KS + token with the token\'s hashType', async () => {
-    const results = { 0: { ok: true, response: token }, 1: { ok: true, response: { objectType: 'KalturaAppToken', id: '0_other', token: 'beef' } } };
-    expect(await readerValue('appToken.startSession', 'tokenHash', { id: '0_abc' }, results, 'KS1')).toBe(createHash('sha256').update('KS1f00d').digest('hex'));
+  it("tokenHash of appToken.startSession: hex hash of KS + token with the token's hashType", async () => {
+    const results = {
+      0: { ok: true, response: token },
+      1: { ok: true, response: { objectType: 'KalturaAppToken', id: '0_other', token: 'beef' } },
+    };
+    expect(await readerValue('appToken.startSession', 'tokenHash', { id: '0_abc' }, results, 'KS1')).toBe(
+      createHash('sha256').update('KS1f00d').digest('hex'),
+    );
     const sha1 = { 0: { ok: true, response: { ...token, hashType: 'SHA1' } } };
-    expect(await readerValue('appToken.startSession', 'tokenHash', { id: '0_abc' }, sha1, 'KS1')).toBe(createHash('sha1').update('KS1f00d').digest('hex'));
+    expect(await readerValue('appToken.startSession', 'tokenHash', { id: '0_abc' }, sha1, 'KS1')).toBe(
+      createHash('sha1').update('KS1f00d').digest('hex'),
+    );
   });
 
   it('nothing for another input, another action, no KS, an unknown token, or MD5', async () => {
@@ -19,6 +26,14 @@ describe('readerValue', () => {
     expect(await readerValue('session.start', 'tokenHash', {}, results, 'KS')).toBeUndefined();
     expect(await readerValue('appToken.startSession', 'tokenHash', { id: '0_abc' }, results, undefined)).toBeUndefined();
     expect(await readerValue('appToken.startSession', 'tokenHash', { id: '0_zzz' }, results, 'KS')).toBeUndefined();
-    expect(await readerValue('appToken.startSession', 'tokenHash', { id: '0_abc' }, { 0: { ok: true, response: { ...token, hashType: 'MD5' } } }, 'KS')).toBeUndefined();
+    expect(
+      await readerValue(
+        'appToken.startSession',
+        'tokenHash',
+        { id: '0_abc' },
+        { 0: { ok: true, response: { ...token, hashType: 'MD5' } } },
+        'KS',
+      ),
+    ).toBeUndefined();
   });
 });

@@ -31,7 +31,15 @@ const paths: string[] = [];
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'run-recipe-'));
   sandbox = await startSandboxServer({
-    settings: { ...readSettings({ NODE_ENV: 'test', SANDBOX_DATA_DIR: dataDir, SANDBOX_PARTNER_ID: '5150', SANDBOX_ADMIN_SECRET: SECRET, SANDBOX_PROCESSING_MS: '300' }) },
+    settings: {
+      ...readSettings({
+        NODE_ENV: 'test',
+        SANDBOX_DATA_DIR: dataDir,
+        SANDBOX_PARTNER_ID: '5150',
+        SANDBOX_ADMIN_SECRET: SECRET,
+        SANDBOX_PROCESSING_MS: '300',
+      }),
+    },
     quiet: true,
     onRequest: (r) => paths.push(r.path),
   });
@@ -44,7 +52,8 @@ afterAll(async () => {
 });
 
 const recipeOf = (file: string) => parseRecipe(readFileSync(join(ROOT, file), 'utf8'), { api });
-const run = (x: Partial<RecipeRunInput> & Pick<RecipeRunInput, 'recipe'>) => runRecipe({ api, connection, sandbox: true, poll: { intervalMs: 50, maxIntervalMs: 200 }, ...x });
+const run = (x: Partial<RecipeRunInput> & Pick<RecipeRunInput, 'recipe'>) =>
+  runRecipe({ api, connection, sandbox: true, poll: { intervalMs: 50, maxIntervalMs: 200 }, ...x });
 
 describe('runRecipe against the sandbox', () => {
   it('uploads through the injected chunked uploader and follows the entry to READY; the bytes arrive whole', async () => {
@@ -85,7 +94,10 @@ describe('runRecipe against the sandbox', () => {
       file: () => ({ blob: new Blob(['tiny']), name: 'tiny.png', mimeType: 'image/png' }),
     });
     expect(report.passed).toBe(true);
-    expect(report.steps[1].request!.body).toMatchObject({ kind: 'multipart', files: [{ field: 'fileData', name: 'tiny.png', size: 4, mimeType: 'image/png' }] });
+    expect(report.steps[1].request!.body).toMatchObject({
+      kind: 'multipart',
+      files: [{ field: 'fileData', name: 'tiny.png', size: 4, mimeType: 'image/png' }],
+    });
     // An image is READY at once: nothing to poll.
     expect(report.steps[3].entry).toBeUndefined();
   }, 30_000);
@@ -95,7 +107,10 @@ describe('runRecipe against the sandbox', () => {
     expect(first.passed).toBe(true);
     const created = (first.steps[0].response as { id: string }).id;
     expect((first.steps[2].response as { id: string }).id).toBe(created);
-    const given = await run({ recipe: recipeOf('recipes/manage-upload-tokens.md'), values: { 2: [{ path: 'uploadTokenId', value: '0_nope' }] } });
+    const given = await run({
+      recipe: recipeOf('recipes/manage-upload-tokens.md'),
+      values: { 2: [{ path: 'uploadTokenId', value: '0_nope' }] },
+    });
     expect(given.steps[2]).toMatchObject({ status: 'failed', failure: { kind: 'kaltura', code: 'UPLOAD_TOKEN_NOT_FOUND' } });
     expect(given.steps[2].failure!.hint).toBe('uploadTokenId was "0_nope": check the value (--value 3.uploadTokenId=VALUE).');
     // The line of that parameter in the recipe (the error quotes no value: its code names the field).
@@ -111,14 +126,19 @@ describe('runRecipe against the sandbox', () => {
     const extra: Operation = { path: '/service/drmpolicy/action/list', service: 'drmPolicy', action: 'list', params: [], requiresKs: true };
     const wider: ApiDescription = Object.create(api, {
       operation: { value: (p: string) => (/drmpolicy\/action\/list/i.test(p) ? extra : api.operation(p)) },
-      operationByName: { value: (s: string, a: string) => (s.toLowerCase() === 'drmpolicy' && a === 'list' ? extra : api.operationByName(s, a)) },
+      operationByName: {
+        value: (s: string, a: string) => (s.toLowerCase() === 'drmpolicy' && a === 'list' ? extra : api.operationByName(s, a)),
+      },
     });
-    const recipe = parseRecipe('# M\n\n## List policies\n### API Call\n```json\n{ "method": "post", "path": "/service/drmpolicy/action/list", "parameters": [] }\n```\n');
+    const recipe = parseRecipe(
+      '# M\n\n## List policies\n### API Call\n```json\n{ "method": "post", "path": "/service/drmpolicy/action/list", "parameters": [] }\n```\n',
+    );
     const report = await runRecipe({ recipe, api: wider, connection, sandbox: true });
     expect(report.steps[0].failure).toEqual({
       kind: 'not-simulated',
       code: 'SERVICE_DOES_NOT_EXISTS',
-      message: 'not simulated: the built-in sandbox does not implement drmPolicy.list yet (SERVICE_DOES_NOT_EXISTS: Service "drmPolicy" does not exists).',
+      message:
+        'not simulated: the built-in sandbox does not implement drmPolicy.list yet (SERVICE_DOES_NOT_EXISTS: Service "drmPolicy" does not exists).',
       line: 4,
       hint: 'run this recipe against a Kaltura endpoint: --service-url URL --partner-id ID --secret SECRET (or --ks KS).',
     });
@@ -146,7 +166,10 @@ describe('runRecipe against the sandbox', () => {
     const before = paths.length;
     const recipe = parseRecipe(readFileSync(join(ROOT, 'tests/fixtures/recipes-test/missing-value.md'), 'utf8'), { api });
     const report = await run({ recipe, valueHint: (i, p) => `fill step ${i + 1} ${p}` });
-    expect(report.steps[0].failure).toMatchObject({ kind: 'value', hint: 'give entry.mediaType a value: fill step 1 body.entry.mediaType.' });
+    expect(report.steps[0].failure).toMatchObject({
+      kind: 'value',
+      hint: 'give entry.mediaType a value: fill step 1 body.entry.mediaType.',
+    });
     expect(paths.length).toBe(before);
   });
 });
@@ -169,7 +192,12 @@ describe('hostile recipes', () => {
 ] }
 \`\`\`
 `;
-    await run({ recipe: parseRecipe('# T\n\n## A\n### API Call\n```json\n{ "method": "post", "path": "/service/uploadtoken/action/add", "parameters": [] }\n```\n', { api }) });
+    await run({
+      recipe: parseRecipe(
+        '# T\n\n## A\n### API Call\n```json\n{ "method": "post", "path": "/service/uploadtoken/action/add", "parameters": [] }\n```\n',
+        { api },
+      ),
+    });
     const report = await run({ recipe: parseRecipe(src, { api }), fetchImpl: spy });
     expect(report.steps[0].status).toBe('passed');
     expect(urls.length).toBe(2);
@@ -203,7 +231,9 @@ describe('hostile recipes', () => {
 `;
     const recipe = parseRecipe(read, { api });
     expect(recipe.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([
-      expect.stringContaining('"entryId" reads "__proto__.id" from the response of step 1 (fromStep 0), but the media.add response has no "__proto__"'),
+      expect.stringContaining(
+        '"entryId" reads "__proto__.id" from the response of step 1 (fromStep 0), but the media.add response has no "__proto__"',
+      ),
     ]);
     const refused = await run({ recipe });
     expect(refused.passed).toBe(false);
@@ -211,7 +241,8 @@ describe('hostile recipes', () => {
   }, 30_000);
 
   it('a pattern that could hang (nested repetition) is refused by lint, and the recipe does not run', async () => {
-    const src = '# R\n\n## S\n### API Call\n```json\n{ "method": "post", "path": "/service/system/action/ping", "parameters": [], "expect": { "$": { "matches": "^(a+)+$" } } }\n```\n';
+    const src =
+      '# R\n\n## S\n### API Call\n```json\n{ "method": "post", "path": "/service/system/action/ping", "parameters": [], "expect": { "$": { "matches": "^(a+)+$" } } }\n```\n';
     const before = paths.length;
     const report = await run({ recipe: parseRecipe(src, { api }) });
     expect(report.passed).toBe(false);

@@ -6,12 +6,32 @@ import type { ExecuteResult } from '@/lib/request/execute';
 import { param, step } from '../form/helpers';
 
 const api = getKalturaDescription();
-const okResult = (json: unknown): ExecuteResult => ({ ok: true, status: 200, timeMs: 1, raw: JSON.stringify(json), json, request: { method: 'POST', url: 'u', secretQueryKeys: [], body: { kind: 'none' } } });
-const failResult: ExecuteResult = { ok: false, status: 200, timeMs: 1, raw: '{}', json: {}, error: { kind: 'kaltura', code: 'X', message: 'm', args: {} }, request: okResult(1).request };
+const okResult = (json: unknown): ExecuteResult => ({
+  ok: true,
+  status: 200,
+  timeMs: 1,
+  raw: JSON.stringify(json),
+  json,
+  request: { method: 'POST', url: 'u', secretQueryKeys: [], body: { kind: 'none' } },
+});
+const failResult: ExecuteResult = {
+  ok: false,
+  status: 200,
+  timeMs: 1,
+  raw: '{}',
+  json: {},
+  error: { kind: 'kaltura', code: 'X', message: 'm', args: {} },
+  request: okResult(1).request,
+};
 
 function memory() {
   const data = new Map<string, string>();
-  return { data, getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v), removeItem: (k: string) => void data.delete(k) };
+  return {
+    data,
+    getItem: (k: string) => data.get(k) ?? null,
+    setItem: (k: string, v: string) => void data.set(k, v),
+    removeItem: (k: string) => void data.delete(k),
+  };
 }
 
 describe('runner store', () => {
@@ -28,7 +48,13 @@ describe('runner store', () => {
 
   it('a value typed over a dynamic one is dropped when its source succeeds again', () => {
     const s = createRunnerStore();
-    const form = buildForm(step(1, { path: '/service/media/action/get', parameters: [param({ name: 'entryId', dynamicValue: { fromStep: 0, value: 'id' } as never }), param({ name: 'version' })] }), api);
+    const form = buildForm(
+      step(1, {
+        path: '/service/media/action/get',
+        parameters: [param({ name: 'entryId', dynamicValue: { fromStep: 0, value: 'id' } as never }), param({ name: 'version' })],
+      }),
+      api,
+    );
     s.registerForm(form);
     s.setValue(1, 'entryId', 'typed');
     s.setValue(1, 'version', 3);
@@ -75,11 +101,22 @@ describe('runner store and secrets', () => {
   it('never writes a secret typed into a form to storage', () => {
     const storage = memory();
     const s = createRunnerStore({ key: 's', storage });
-    const form = buildForm(step(0, { path: '/service/session/action/start', parameters: [param({ name: 'secret' }), param({ name: 'userId' })] }), api);
+    const form = buildForm(
+      step(0, { path: '/service/session/action/start', parameters: [param({ name: 'secret' }), param({ name: 'userId' })] }),
+      api,
+    );
     s.registerForm(form);
     s.setValue(0, 'secret', 'TOP-SECRET');
     s.setValue(0, 'userId', 'alice');
-    const withBody = { ...okResult('KS'), request: { method: 'POST' as const, url: 'u', secretQueryKeys: [], body: { kind: 'form' as const, fields: [['secret', 'TOP-SECRET']] as Array<[string, string]> } } };
+    const withBody = {
+      ...okResult('KS'),
+      request: {
+        method: 'POST' as const,
+        url: 'u',
+        secretQueryKeys: [],
+        body: { kind: 'form' as const, fields: [['secret', 'TOP-SECRET']] as Array<[string, string]> },
+      },
+    };
     s.finishRun(0, withBody, { secret: 'TOP-SECRET', userId: 'alice' });
     const stored = [...storage.data.values()].join();
     expect(stored).not.toContain('TOP-SECRET');

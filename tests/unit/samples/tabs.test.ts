@@ -44,11 +44,15 @@ describe('sample tabs of a step', () => {
     expect(text).toContain('print("a<b>", "a&lt;b&gt;")');
     expect(text).not.toContain(connection.secret!);
     expect(text).toContain('YOUR_ADMIN_SECRET');
-    expect(sampleText(tab, opts({ request: null, answers: { s: connection.secret }, secrets: 'shown' }), undefined)).toContain(connection.secret!);
+    expect(sampleText(tab, opts({ request: null, answers: { s: connection.secret }, secrets: 'shown' }), undefined)).toContain(
+      connection.secret!,
+    );
   });
 
   it('honours disableSetupCode', () => {
-    const r = parseRecipe('# T\n\n## S\n\n### API Call\n```json\n{"method": "post", "path": "/service/uploadtoken/action/add", "parameters": [], "disableSetupCode": true}\n```\n');
+    const r = parseRecipe(
+      '# T\n\n## S\n\n### API Call\n```json\n{"method": "post", "path": "/service/uploadtoken/action/add", "parameters": [], "disableSetupCode": true}\n```\n',
+    );
     const tab = sampleTabs(r.steps[0])[0];
     expect(setupAllowed(r.steps[0], tab, models[0])).toBe(false);
   });
@@ -83,7 +87,12 @@ describe('secrets', () => {
 
   it('masks a parameter the request marks as secret', () => {
     const m: RequestModel = {
-      stepIndex: 0, service: 'session', action: 'start', method: 'POST', serviceUrl: connection.serviceUrl, format: 1,
+      stepIndex: 0,
+      service: 'session',
+      action: 'start',
+      method: 'POST',
+      serviceUrl: connection.serviceUrl,
+      format: 1,
       params: [{ name: 'secret', value: { kind: 'string', value: 'another-secret-value' }, secret: true }],
     };
     for (const id of LANGUAGE_IDS) {
@@ -124,8 +133,17 @@ describe('values follow the form and earlier steps', () => {
   it('the whole program chains a variable, never the live value', () => {
     const all = models.filter((m): m is RequestModel => m !== null);
     const expected: Record<string, string> = {
-      ajax: 'uploadToken.id', angular: 'uploadToken.id', csharp: 'uploadToken.Id', curl: `jq -r .id`, java: 'uploadToken.getId()',
-      node: 'uploadToken.id', php: '$uploadToken->id', php53: '$uploadToken->id', python: 'upload_token.id', ruby: 'upload_token.id', swift: 'uploadToken.id!',
+      ajax: 'uploadToken.id',
+      angular: 'uploadToken.id',
+      csharp: 'uploadToken.Id',
+      curl: `jq -r .id`,
+      java: 'uploadToken.getId()',
+      node: 'uploadToken.id',
+      php: '$uploadToken->id',
+      php53: '$uploadToken->id',
+      python: 'upload_token.id',
+      ruby: 'upload_token.id',
+      swift: 'uploadToken.id!',
     };
     for (const id of LANGUAGE_IDS) {
       const program = GENERATORS[id].program(all, ctxOf());

@@ -25,8 +25,12 @@ describe('who gets the console session', () => {
       expect(ok(consoleSessionDecision({ peer: '127.0.0.1', host }, none)), host).toBe(false);
     }
     expect(ok(consoleSessionDecision({ peer: '127.0.0.1', host: 'console.test:3000' }, { consoleHosts: ['console.test'] }))).toBe(true);
-    expect(ok(consoleSessionDecision({ peer: '127.0.0.1', host: 'console.test:3000' }, { consoleHosts: ['console.test:3000'] }))).toBe(true);
-    expect(ok(consoleSessionDecision({ peer: '127.0.0.1', host: 'console.test:4000' }, { consoleHosts: ['console.test:3000'] }))).toBe(false);
+    expect(ok(consoleSessionDecision({ peer: '127.0.0.1', host: 'console.test:3000' }, { consoleHosts: ['console.test:3000'] }))).toBe(
+      true,
+    );
+    expect(ok(consoleSessionDecision({ peer: '127.0.0.1', host: 'console.test:4000' }, { consoleHosts: ['console.test:3000'] }))).toBe(
+      false,
+    );
   });
 
   it('a caller that is not on this machine is refused, whatever Host it names (also a listed one)', () => {
@@ -77,11 +81,19 @@ describe('public mode (CONSOLE_PUBLIC=1): a visitor partner, for same-origin pag
 
   it('a browser anywhere gets a session of its own visitor partner, never the shared one', () => {
     for (const peer of ['203.0.113.9', '10.0.0.1', '127.0.0.1', undefined]) {
-      expect(consoleSessionDecision({ peer, host: 'console.example.com', origin: 'https://console.example.com', fetchSite: 'same-origin' }, pub)).toEqual({ allowed: true, partner: 'visitor' });
+      expect(
+        consoleSessionDecision({ peer, host: 'console.example.com', origin: 'https://console.example.com', fetchSite: 'same-origin' }, pub),
+      ).toEqual({ allowed: true, partner: 'visitor' });
     }
-    expect(consoleSessionDecision({ peer: '203.0.113.9', host: 'console.example.com' }, pub)).toEqual({ allowed: true, partner: 'visitor' });
+    expect(consoleSessionDecision({ peer: '203.0.113.9', host: 'console.example.com' }, pub)).toEqual({
+      allowed: true,
+      partner: 'visitor',
+    });
     // no published host configured: any well-formed Host, same-origin only
-    expect(consoleSessionDecision({ peer: '203.0.113.9', host: 'whatever.test:8080', origin: 'http://whatever.test:8080' }, any)).toEqual({ allowed: true, partner: 'visitor' });
+    expect(consoleSessionDecision({ peer: '203.0.113.9', host: 'whatever.test:8080', origin: 'http://whatever.test:8080' }, any)).toEqual({
+      allowed: true,
+      partner: 'visitor',
+    });
   });
 
   it('a DNS-rebinding Host (not the published one) is refused and told where the console is', () => {
@@ -91,7 +103,7 @@ describe('public mode (CONSOLE_PUBLIC=1): a visitor partner, for same-origin pag
     expect(ok(consoleSessionDecision({ peer: '203.0.113.9', host: '' }, pub))).toBe(false);
   });
 
-  it('another origin cannot use a visitor\'s cookie: cross-site, same-site, another origin or a sandboxed page is refused', () => {
+  it("another origin cannot use a visitor's cookie: cross-site, same-site, another origin or a sandboxed page is refused", () => {
     const base = { peer: '203.0.113.9', host: 'console.example.com' };
     for (const extra of [
       { origin: 'https://evil.example' },
@@ -107,4 +119,3 @@ describe('public mode (CONSOLE_PUBLIC=1): a visitor partner, for same-origin pag
     }
   });
 });
-

@@ -34,9 +34,13 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'generic-published-'));
   const log = console.log;
   console.log = () => undefined;
-  core = await SandboxCore.create(readSettings({ NODE_ENV: 'test', SANDBOX_DATA_DIR: dir, SANDBOX_ADMIN_SECRET: SECRET, SANDBOX_PARTNER_ID: '4321' }), desc);
+  core = await SandboxCore.create(
+    readSettings({ NODE_ENV: 'test', SANDBOX_DATA_DIR: dir, SANDBOX_ADMIN_SECRET: SECRET, SANDBOX_PARTNER_ID: '4321' }),
+    desc,
+  );
   console.log = log;
-  const ks = (type: number, userId: string) => buildKs(SECRET, { partnerId: 4321, type, userId, expiry: Math.floor(Date.now() / 1000) + 3600, privileges: new Map() });
+  const ks = (type: number, userId: string) =>
+    buildKs(SECRET, { partnerId: 4321, type, userId, expiry: Math.floor(Date.now() / 1000) + 3600, privileges: new Map() });
   admin = ks(SESSION_ADMIN, 'admin');
   alice = ks(SESSION_USER, 'alice');
   bob = ks(SESSION_USER, 'bob');
@@ -104,7 +108,12 @@ function cases(): Case[] {
   for (const m of core.generic.models.values()) {
     const op = (a: string) => desc!.operationByName(m.service, a);
     const ops = { add: op('add'), get: op('get'), list: op('list'), update: op('update'), delete: op('delete') };
-    if (Object.values(ops).some((o) => !o || !core.simulates(o) || ACTIONS[`${o.service}.${o.action}`] || core.generic.override(o) || !core.generic.shape(o))) continue;
+    if (
+      Object.values(ops).some(
+        (o) => !o || !core.simulates(o) || ACTIONS[`${o.service}.${o.action}`] || core.generic.override(o) || !core.generic.shape(o),
+      )
+    )
+      continue;
     const get = core.generic.shape(ops.get!);
     if (get?.kind !== 'get' || !get.key.idParam) continue;
     if (m.idType === 'none' || m.idGiven) continue;
@@ -125,7 +134,18 @@ function addParams(c: Case, data: Json, entryId: string): Json {
   return params;
 }
 
-const SUFFIXES = ['GreaterThanOrEqual', 'LessThanOrEqual', 'MultiLikeOr', 'MultiLikeAnd', 'StartsWith', 'NotEqual', 'NotIn', 'Equal', 'Like', 'In'];
+const SUFFIXES = [
+  'GreaterThanOrEqual',
+  'LessThanOrEqual',
+  'MultiLikeOr',
+  'MultiLikeAnd',
+  'StartsWith',
+  'NotEqual',
+  'NotIn',
+  'Equal',
+  'Like',
+  'In',
+];
 
 describe.skipIf(!present)('generic services over the published description', () => {
   it('finds many classes to drive (add, get, list, update and delete all generic)', () => {
@@ -180,7 +200,10 @@ describe.skipIf(!present)('generic services over the published description', () 
           else if (suffix === 'MultiLikeAnd') [hit, miss] = [text.slice(1), `${text.slice(1)},zz-no-such`];
           if (String(miss) === String(hit) || String(other(prop)) === text || (prop.type.kind === 'bool' && suffix !== 'Equal')) continue;
           const found = async (value: unknown) => {
-            const r = ok(await call(c.service, 'list', { filter: { objectType: filterClass, [fp.name]: value }, pager: { pageSize: 500 } }), `${c.service}.list ${fp.name}`);
+            const r = ok(
+              await call(c.service, 'list', { filter: { objectType: filterClass, [fp.name]: value }, pager: { pageSize: 500 } }),
+              `${c.service}.list ${fp.name}`,
+            );
             return r.objects.some((o: Json) => o.id === added.id);
           };
           expect(await found(hit), `${c.service}.list ${fp.name}=${JSON.stringify(hit)} finds it`).toBe(true);
@@ -204,7 +227,10 @@ describe.skipIf(!present)('generic services over the published description', () 
         }
 
         // another user's object is not there for a USER session
-        const aliceEntry = ok(await call('media', 'add', { entry: { objectType: 'KalturaMediaEntry', mediaType: 1 } }, alice), 'media.add as alice');
+        const aliceEntry = ok(
+          await call('media', 'add', { entry: { objectType: 'KalturaMediaEntry', mediaType: 1 } }, alice),
+          'media.add as alice',
+        );
         const own = ok(await call(c.service, 'add', addParams(c, data, aliceEntry.id), alice), `${c.service}.add as alice`);
         const seen = await call(c.service, 'get', { [idParam]: own.id }, bob);
         expect(isError(seen), `${c.service}.get of alice's object by bob`).toBe(true);
@@ -223,7 +249,7 @@ describe.skipIf(!present)('generic services over the published description', () 
     expect(filtersChecked).toBeGreaterThan(40);
   }, 120_000);
 
-  it('refuses bad types, bad enum values and read-only properties with Kaltura\'s codes', async () => {
+  it("refuses bad types, bad enum values and read-only properties with Kaltura's codes", async () => {
     let checked = 0;
     for (const c of cases().slice(0, 30)) {
       const entry = ok(await call('media', 'add', { entry: { objectType: 'KalturaMediaEntry', mediaType: 1 } }), 'media.add');
@@ -231,8 +257,16 @@ describe.skipIf(!present)('generic services over the published description', () 
       const int = all.find((p) => p.type.kind === 'int' && !p.readOnly);
       const en = all.find((p) => p.type.kind === 'enum' && !p.readOnly);
       const ro = all.find((p) => p.readOnly && p.type.kind === 'string' && p.name !== 'id');
-      if (int) expect((await call(c.service, 'add', addParams(c, { [int.name]: 'not-a-number' }, entry.id))).code, `${c.service} ${int.name}`).toBe('INVALID_FIELD_VALUE');
-      if (en) expect((await call(c.service, 'add', addParams(c, { [en.name]: 'no-such-value-42' }, entry.id))).code, `${c.service} ${en.name}`).toBe('INVALID_ENUM_VALUE');
+      if (int)
+        expect(
+          (await call(c.service, 'add', addParams(c, { [int.name]: 'not-a-number' }, entry.id))).code,
+          `${c.service} ${int.name}`,
+        ).toBe('INVALID_FIELD_VALUE');
+      if (en)
+        expect(
+          (await call(c.service, 'add', addParams(c, { [en.name]: 'no-such-value-42' }, entry.id))).code,
+          `${c.service} ${en.name}`,
+        ).toBe('INVALID_ENUM_VALUE');
       if (ro) {
         const r = await call(c.service, 'add', addParams(c, { [ro.name]: 'x' }, entry.id));
         expect(r.code, `${c.service} ${ro.name}`).toBe('PROPERTY_VALIDATION_NOT_UPDATABLE');
@@ -243,7 +277,7 @@ describe.skipIf(!present)('generic services over the published description', () 
     expect(checked).toBeGreaterThan(30);
   }, 60_000);
 
-  it('an unknown id answers the class\'s own not-found error, as the description documents it', async () => {
+  it("an unknown id answers the class's own not-found error, as the description documents it", async () => {
     expect((await call('flavorParams', 'get', { id: 999999 })).code).toBe('FLAVOR_PARAMS_ID_NOT_FOUND');
     expect((await call('accessControlProfile', 'get', { id: 999999 })).code).toBe('ACCESS_CONTROL_ID_NOT_FOUND');
     expect((await call('captionAsset', 'get', { captionAssetId: '0_nope' })).code).toBe('CAPTION_ASSET_ID_NOT_FOUND');
@@ -277,9 +311,14 @@ describe.skipIf(!present)('every operation of the published description answers 
     for (const op of desc!.operations()) {
       if (op.multirequest || !op.action || !core.simulates(op) || op.params.some((p) => p.type.kind === 'file')) continue;
       called++;
-      for (const [params, ks] of [[{}, admin], [made(op), admin], [made(op), alice]] as const) {
+      for (const [params, ks] of [
+        [{}, admin],
+        [made(op), admin],
+        [made(op), alice],
+      ] as const) {
         const r = await call(op.service, op.action, params, ks);
-        if (isError(r) && (r.code === 'INTERNAL_SERVERL_ERROR' || r.code === 'SANDBOX_ACTION_NOT_SIMULATED')) internal.push(`${op.service}.${op.action} ${JSON.stringify(params).slice(0, 80)}: ${r.code}`);
+        if (isError(r) && (r.code === 'INTERNAL_SERVERL_ERROR' || r.code === 'SANDBOX_ACTION_NOT_SIMULATED'))
+          internal.push(`${op.service}.${op.action} ${JSON.stringify(params).slice(0, 80)}: ${r.code}`);
       }
     }
     expect(internal).toEqual([]);

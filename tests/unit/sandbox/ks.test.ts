@@ -6,7 +6,14 @@ const secret = 'abcdef0123456789abcdef0123456789';
 const now = 1_800_000_000;
 
 describe('KS v1 (older client helpers)', () => {
-  const v1 = (key: string, info: string) => Buffer.from(createHash('sha1').update(key + info).digest('hex') + '|' + info).toString('base64');
+  const v1 = (key: string, info: string) =>
+    Buffer.from(
+      createHash('sha1')
+        .update(key + info)
+        .digest('hex') +
+        '|' +
+        info,
+    ).toString('base64');
 
   it('is read when signed with the admin secret, or with the user secret for a USER session', () => {
     const info = `42;42;${now + 100};2;1234;admin@x;edit:*,sview:0_a`;
@@ -25,7 +32,11 @@ describe('KS v1 (older client helpers)', () => {
 describe('KS v2', () => {
   it('has the layout of the real server: base64url("v2|pid|" + AES-128-CBC(sha1 + random16 + fields))', () => {
     const random = Buffer.alloc(16, 7);
-    const ks = buildKs(secret, { partnerId: 123, type: 2, userId: 'a b', expiry: now + 60, privileges: parsePrivileges('edit:*,sview:0_x') }, random);
+    const ks = buildKs(
+      secret,
+      { partnerId: 123, type: 2, userId: 'a b', expiry: now + 60, privileges: parsePrivileges('edit:*,sview:0_x') },
+      random,
+    );
     const raw = Buffer.from(ks, 'base64url');
     expect(raw.subarray(0, 7).toString()).toBe('v2|123|');
     const key = createHash('sha1').update(secret).digest().subarray(0, 16);

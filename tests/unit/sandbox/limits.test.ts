@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { getKalturaDescription } from '@/lib/api';
 import { KalturaApiError } from '@/lib/sandbox/errors';
-import { DEFAULT_LIMITS, FormScanner, JsonScanner, SMALL_ACTION_BYTES, checkJsonText, limitsFor, type ParamLimits } from '@/lib/sandbox/limits';
+import {
+  DEFAULT_LIMITS,
+  FormScanner,
+  JsonScanner,
+  SMALL_ACTION_BYTES,
+  checkJsonText,
+  limitsFor,
+  type ParamLimits,
+} from '@/lib/sandbox/limits';
 
 const limits: ParamLimits = { maxBytes: 10_000, maxEntries: 20, maxDepth: 4, maxArrayItems: 5 };
 
@@ -33,7 +41,9 @@ describe('JsonScanner', () => {
   });
 
   it('refuses past each bound, saying which', () => {
-    expect(refusal(() => scan(JSON.stringify(Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`k${i}`, i])))))).toMatch(/more than 20 entries/);
+    expect(refusal(() => scan(JSON.stringify(Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`k${i}`, i])))))).toMatch(
+      /more than 20 entries/,
+    );
     expect(refusal(() => scan('[[[[[1]]]]]'))).toMatch(/nesting: more than 4 levels/);
     expect(refusal(() => scan('[1,2,3,4,5,6]'))).toMatch(/array: more than 5 items/);
     expect(refusal(() => scan(JSON.stringify({ a: 'x'.repeat(10_001) })))).toMatch(/more than 10000 bytes/);
@@ -58,7 +68,9 @@ describe('FormScanner', () => {
     const s = new FormScanner(limits);
     s.push(Buffer.from('a=1&b=2&'));
     s.push(Buffer.from('c=3'));
-    expect(refusal(() => new FormScanner(limits).push(Buffer.from(Array.from({ length: 21 }, (_, i) => `k${i}=1`).join('&'))))).toMatch(/form fields: more than 20 fields/);
+    expect(refusal(() => new FormScanner(limits).push(Buffer.from(Array.from({ length: 21 }, (_, i) => `k${i}=1`).join('&'))))).toMatch(
+      /form fields: more than 20 fields/,
+    );
     expect(refusal(() => new FormScanner(limits).push(Buffer.alloc(10_001, 97)))).toMatch(/form text/);
   });
 });

@@ -40,11 +40,20 @@ describe('parameter tree', () => {
 describe('coercion against the API description', () => {
   it('parses numbers, booleans, enums and selects subclasses', () => {
     const f = file();
-    const a = coerceArgs(desc, op('uploadToken', 'upload'), { uploadTokenId: 'x', fileData: f, resume: 'false', finalChunk: '0', resumeAt: '12' });
+    const a = coerceArgs(desc, op('uploadToken', 'upload'), {
+      uploadTokenId: 'x',
+      fileData: f,
+      resume: 'false',
+      finalChunk: '0',
+      resumeAt: '12',
+    });
     expect(a).toEqual({ uploadTokenId: 'x', fileData: f, resume: false, finalChunk: false, resumeAt: 12 });
     const d = coerceArgs(desc, op('uploadToken', 'upload'), { uploadTokenId: 'x', fileData: f, resume: 'true', resumeAt: '' });
     expect(d).toEqual({ uploadTokenId: 'x', fileData: f, resume: true, finalChunk: true, resumeAt: -1 });
-    const up = coerceArgs(desc, op('media', 'addContent'), { entryId: 'e', resource: { objectType: 'KalturaUploadedFileTokenResource', token: 't', junk: 1 } });
+    const up = coerceArgs(desc, op('media', 'addContent'), {
+      entryId: 'e',
+      resource: { objectType: 'KalturaUploadedFileTokenResource', token: 't', junk: 1 },
+    });
     expect(up.resource).toEqual({ objectType: 'KalturaUploadedFileTokenResource', token: 't' });
     const add = coerceArgs(desc, op('media', 'add'), { entry: { mediaType: '2', name: 5, id: 'readonly-ignored' } });
     expect(add.entry).toEqual({ objectType: 'KalturaMediaEntry', mediaType: 2, name: '5' });
@@ -54,14 +63,20 @@ describe('coercion against the API description', () => {
 
   it('gives the Kaltura errors', () => {
     expect(code(() => coerceArgs(desc, op('uploadToken', 'get'), {}))).toBe('MISSING_MANDATORY_PARAMETER {"PARAM_NAME":"uploadTokenId"}');
-    expect(code(() => coerceArgs(desc, op('uploadToken', 'get'), { uploadTokenId: null }))).toBe('MISSING_MANDATORY_PARAMETER {"PARAM_NAME":"uploadTokenId"}');
+    expect(code(() => coerceArgs(desc, op('uploadToken', 'get'), { uploadTokenId: null }))).toBe(
+      'MISSING_MANDATORY_PARAMETER {"PARAM_NAME":"uploadTokenId"}',
+    );
     expect(code(() => coerceArgs(desc, op('media', 'add'), { entry: { mediaType: '3' } }))).toBe(
       'INVALID_ENUM_VALUE {"ENUM_VAL":"3","PARAM_NAME":"mediaType","ENUM_TYPE":"KalturaMediaType"}',
     );
-    expect(code(() => coerceArgs(desc, op('media', 'addContent'), { entryId: 'e', resource: { token: 't' } }))).toBe('OBJECT_TYPE_ABSTRACT {"OBJ_TYPE":"KalturaResource"}');
+    expect(code(() => coerceArgs(desc, op('media', 'addContent'), { entryId: 'e', resource: { token: 't' } }))).toBe(
+      'OBJECT_TYPE_ABSTRACT {"OBJ_TYPE":"KalturaResource"}',
+    );
     expect(code(() => coerceArgs(desc, op('media', 'addContent'), { entryId: 'e', resource: { objectType: 'KalturaMediaEntry' } }))).toBe(
       'INVALID_OBJECT_TYPE {"INVALID_OBJ_TYPE":"KalturaMediaEntry"}',
     );
-    expect(code(() => coerceArgs(desc, op('uploadToken', 'upload'), { uploadTokenId: 'x', fileData: file(), resumeAt: 'ten' }))).toBe('INVALID_FIELD_VALUE {"FIELD_NAME":"resumeAt"}');
+    expect(code(() => coerceArgs(desc, op('uploadToken', 'upload'), { uploadTokenId: 'x', fileData: file(), resumeAt: 'ten' }))).toBe(
+      'INVALID_FIELD_VALUE {"FIELD_NAME":"resumeAt"}',
+    );
   });
 });

@@ -24,7 +24,15 @@ echo json_encode(['value' => dump($r), 'isError' => $isError, 'false' => $r === 
 }
 
 describe('format=3 (PHP serialize)', () => {
-  const entry = { objectType: 'KalturaMediaEntry', id: '0_abc', name: 'Clip "1" 日本 \\ $x', mediaType: 1, status: null, rank: 1.5, flag: true };
+  const entry = {
+    objectType: 'KalturaMediaEntry',
+    id: '0_abc',
+    name: 'Clip "1" 日本 \\ $x',
+    mediaType: 1,
+    status: null,
+    rank: 1.5,
+    flag: true,
+  };
 
   it('writes objects, lists and scalars in PHP serialize form', () => {
     expect(toPhpSerialized('djJ8a3M')).toBe('s:7:"djJ8a3M";');
@@ -38,15 +46,27 @@ describe('format=3 (PHP serialize)', () => {
   it.skipIf(!php)('php unserializes an entry into its class, with every value intact', () => {
     const r = inPhp(toPhpSerialized(entry)) as { value: Record<string, unknown>; isError: boolean };
     expect(r.isError).toBe(false);
-    expect(r.value).toEqual({ __class: 'KalturaMediaEntry', id: '0_abc', name: 'Clip "1" 日本 \\ $x', mediaType: 1, rank: 1.5, flag: true });
+    expect(r.value).toEqual({
+      __class: 'KalturaMediaEntry',
+      id: '0_abc',
+      name: 'Clip "1" 日本 \\ $x',
+      mediaType: 1,
+      rank: 1.5,
+      flag: true,
+    });
   });
 
   it.skipIf(!php)('php unserializes a list response with its objects', () => {
-    const r = inPhp(toPhpSerialized({ objectType: 'KalturaMediaListResponse', objects: [entry, { ...entry, id: '0_def' }], totalCount: 2 })) as {
+    const r = inPhp(
+      toPhpSerialized({ objectType: 'KalturaMediaListResponse', objects: [entry, { ...entry, id: '0_def' }], totalCount: 2 }),
+    ) as {
       value: { objects: Array<{ __class: string; id: string }>; totalCount: number };
     };
     expect(r.value.totalCount).toBe(2);
-    expect(r.value.objects.map((o) => [o.__class, o.id])).toEqual([['KalturaMediaEntry', '0_abc'], ['KalturaMediaEntry', '0_def']]);
+    expect(r.value.objects.map((o) => [o.__class, o.id])).toEqual([
+      ['KalturaMediaEntry', '0_abc'],
+      ['KalturaMediaEntry', '0_def'],
+    ]);
   });
 
   it.skipIf(!php)('an error is the array the PHP client recognises, with its args', () => {

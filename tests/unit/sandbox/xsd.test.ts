@@ -13,8 +13,14 @@ const ROOT = join(import.meta.dirname, '../../..');
 /** The recipe's XSD and XML, as its form sends them (consoleDefault). */
 function recipeDefaults(): { xsd: string; xml: string; update: string } {
   const text = readFileSync(join(ROOT, 'recipes/custom-metadata.md'), 'utf8');
-  const defaults = [...text.matchAll(/"consoleDefault": ("(?:[^"\\]|\\.)*")/g)].map((m) => JSON.parse(m[1]!) as string).filter((s) => s.startsWith('<'));
-  return { xsd: defaults.find((s) => s.includes('xsd:schema'))!, xml: defaults.find((s) => s.includes('<Audience>Customers'))!, update: defaults.find((s) => s.includes('<Audience>Partners'))! };
+  const defaults = [...text.matchAll(/"consoleDefault": ("(?:[^"\\]|\\.)*")/g)]
+    .map((m) => JSON.parse(m[1]!) as string)
+    .filter((s) => s.startsWith('<'));
+  return {
+    xsd: defaults.find((s) => s.includes('xsd:schema'))!,
+    xml: defaults.find((s) => s.includes('<Audience>Customers'))!,
+    update: defaults.find((s) => s.includes('<Audience>Partners'))!,
+  };
 }
 
 const fails = (xml: string, schema = parseXsd(recipeDefaults().xsd)) => {
@@ -28,7 +34,7 @@ const fails = (xml: string, schema = parseXsd(recipeDefaults().xsd)) => {
 };
 
 describe('metadata XML against the profile XSD', () => {
-  it('accepts the recipe\'s values and its update (a repeated field)', () => {
+  it("accepts the recipe's values and its update (a repeated field)", () => {
     const { xsd, xml, update } = recipeDefaults();
     const schema = parseXsd(xsd);
     expect(() => validateXml(xml, schema)).not.toThrow();
@@ -42,10 +48,18 @@ describe('metadata XML against the profile XSD', () => {
   });
 
   it('refuses what the recipe says is refused, saying where', () => {
-    expect(fails('<metadata><Owner>x</Owner></metadata>')).toBe('/metadata: element "Owner" is not defined by the profile (expected one of Department, Audience, ReviewedBy)');
-    expect(fails('<metadata><Audience>Everyone</Audience></metadata>')).toBe('/metadata/Audience: "Everyone" is not one of the allowed values (Internal, Customers, Partners)');
-    expect(fails('<metadata><Audience>Internal</Audience><Department>x</Department></metadata>')).toMatch(/element "Department" is out of order/);
-    expect(fails('<metadata><Department>a</Department><Department>b</Department></metadata>')).toMatch(/"Department" appears more than 1 time/);
+    expect(fails('<metadata><Owner>x</Owner></metadata>')).toBe(
+      '/metadata: element "Owner" is not defined by the profile (expected one of Department, Audience, ReviewedBy)',
+    );
+    expect(fails('<metadata><Audience>Everyone</Audience></metadata>')).toBe(
+      '/metadata/Audience: "Everyone" is not one of the allowed values (Internal, Customers, Partners)',
+    );
+    expect(fails('<metadata><Audience>Internal</Audience><Department>x</Department></metadata>')).toMatch(
+      /element "Department" is out of order/,
+    );
+    expect(fails('<metadata><Department>a</Department><Department>b</Department></metadata>')).toMatch(
+      /"Department" appears more than 1 time/,
+    );
     expect(fails('<data><Department>a</Department></data>')).toBe('the root element is "data", the profile\'s is "metadata"');
     expect(fails('<metadata><Department><b>x</b></Department></metadata>')).toMatch(/holds elements/);
   });
@@ -60,7 +74,9 @@ describe('metadata XML against the profile XSD', () => {
         <xsd:element name="Day" type="xsd:date" minOccurs="0"/>
         <xsd:element name="Code" type="code" minOccurs="0"/>
       </xsd:sequence></xsd:complexType></xsd:element></xsd:schema>`);
-    expect(() => validateXml('<m><Count>3</Count><Price>1.5</Price><Live>true</Live><Day>2024-02-29</Day><Code>AB</Code></m>', schema)).not.toThrow();
+    expect(() =>
+      validateXml('<m><Count>3</Count><Price>1.5</Price><Live>true</Live><Day>2024-02-29</Day><Code>AB</Code></m>', schema),
+    ).not.toThrow();
     expect(fails('<m/>', schema)).toBe('/m: element "Count" is missing (at least 1)');
     expect(fails('<m><Count>three</Count></m>', schema)).toMatch(/"three" is not an integer/);
     expect(fails('<m><Count>1</Count><Price>x</Price></m>', schema)).toMatch(/not a number/);
@@ -72,7 +88,8 @@ describe('metadata XML against the profile XSD', () => {
 
   it('refuses broken XML with its line, and a DOCTYPE of any kind (no entity is ever expanded)', () => {
     expect(fails('<metadata><Department>x</metadata>')).toMatch(/^the XML is not well-formed XML \(line 1, column \d+\)/);
-    const bomb = '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><metadata><Department>&lol2;</Department></metadata>';
+    const bomb =
+      '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><metadata><Department>&lol2;</Department></metadata>';
     expect(fails(bomb)).toBe('the XML: a DOCTYPE is not allowed');
     expect(() => parseXsd('<!DOCTYPE x SYSTEM "file:///etc/passwd"><xsd:schema/>')).toThrow('a DOCTYPE is not allowed');
     expect(() => parseXsd('<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema"/>')).toThrow(/declares no root element/);

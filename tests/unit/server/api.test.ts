@@ -24,7 +24,11 @@ const override = {
   info: { title: 'Override', version: '1' },
   paths: {
     '/service/media/action/add': {
-      post: { operationId: 'media.add', parameters: [{ in: 'body', name: 'body', schema: { type: 'object', properties: { special: { type: 'string' } } } }], responses: { '200': { description: 'ok' } } },
+      post: {
+        operationId: 'media.add',
+        parameters: [{ in: 'body', name: 'body', schema: { type: 'object', properties: { special: { type: 'string' } } } }],
+        responses: { '200': { description: 'ok' } },
+      },
     },
   },
 };
@@ -59,7 +63,9 @@ describe('loadApiSource', () => {
   });
 
   it('names the source and the reason when it cannot be used', async () => {
-    await expect(loadApiSource(join(dir, 'missing.json'))).rejects.toThrow(/Cannot read the API description .*missing\.json \(no such file\)/);
+    await expect(loadApiSource(join(dir, 'missing.json'))).rejects.toThrow(
+      /Cannot read the API description .*missing\.json \(no such file\)/,
+    );
     write('html.json', '<html></html>');
     await expect(loadApiSource(join(dir, 'html.json'))).rejects.toThrow(/html\.json is not valid JSON \(it looks like HTML/);
     write('other.json', { hello: 1 });
@@ -88,8 +94,12 @@ describe('loadApiSource', () => {
     const offline = (async () => {
       throw new Error('getaddrinfo ENOTFOUND');
     }) as unknown as typeof fetch;
-    await expect(loadApiSource('https://nowhere.example/x.json', { cacheDir, fetchImpl: offline })).rejects.toThrow(/Could not fetch the API description https:\/\/nowhere\.example\/x\.json \(getaddrinfo ENOTFOUND\)/);
-    await expect(loadApiSource('https://nowhere.example/y.json', { cacheDir, fetchImpl: fakeFetch('nope', 404).impl })).rejects.toThrow(/failed with HTTP 404/);
+    await expect(loadApiSource('https://nowhere.example/x.json', { cacheDir, fetchImpl: offline })).rejects.toThrow(
+      /Could not fetch the API description https:\/\/nowhere\.example\/x\.json \(getaddrinfo ENOTFOUND\)/,
+    );
+    await expect(loadApiSource('https://nowhere.example/y.json', { cacheDir, fetchImpl: fakeFetch('nope', 404).impl })).rejects.toThrow(
+      /failed with HTTP 404/,
+    );
     // Nothing broken was cached.
     expect(existsSync(cacheFileOf('https://nowhere.example/y.json', cacheDir))).toBe(false);
   });

@@ -40,7 +40,9 @@ describe('decodablePath', () => {
   });
 
   it('decodableUrl fixes the path and keeps the query as sent', () => {
-    expect(decodableUrl('/api_v3/service/%E0%A4%A/action/get?format=1&x=%zz')).toBe('/api_v3/service/%25E0%25A4%25A/action/get?format=1&x=%zz');
+    expect(decodableUrl('/api_v3/service/%E0%A4%A/action/get?format=1&x=%zz')).toBe(
+      '/api_v3/service/%25E0%25A4%25A/action/get?format=1&x=%zz',
+    );
     expect(decodableUrl('/ok?x=%')).toBe('/ok?x=%');
   });
 });
@@ -56,12 +58,16 @@ describe('Content-Security-Policy', () => {
   const sha = (s: string) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`;
 
   it('hashes the inline scripts of a page (not files, not twice)', () => {
-    const html = '<html><script src="/_next/a.js" async></script><script>self.__next_f.push([1,"é"])</script><SCRIPT type="x">a</SCRIPT ><script>self.__next_f.push([1,"é"])</script></html>';
+    const html =
+      '<html><script src="/_next/a.js" async></script><script>self.__next_f.push([1,"é"])</script><SCRIPT type="x">a</SCRIPT ><script>self.__next_f.push([1,"é"])</script></html>';
     expect(inlineScriptHashes(html)).toEqual([sha('self.__next_f.push([1,"é"])'), sha('a')]);
   });
 
   it('a prerendered page: its hashes, no nonce, nothing inline beyond them; frame-ancestors none', () => {
-    const staticPages = new Map([['/', ["'sha256-A'"]], ['/_not-found', ["'sha256-N'"]]]);
+    const staticPages = new Map([
+      ['/', ["'sha256-A'"]],
+      ['/_not-found', ["'sha256-N'"]],
+    ]);
     const { response, hashLater } = securityHeaders('/', { staticPages });
     expect(hashLater).toBe(false);
     const csp = response['Content-Security-Policy'];
@@ -98,7 +104,9 @@ describe('Content-Security-Policy', () => {
       expect(r.status).toBe(404);
       expect(r.headers.get('x-kept')).toBe('yes');
       expect(await r.text()).toBe('<html><script>self.__next_f.push([1,"part é"])</script><script src="/a.js"></script></html>');
-      expect(r.headers.get('content-security-policy')).toContain(`script-src 'self' ${sha('self.__next_f.push([1,"part é"])')} 'unsafe-eval';`);
+      expect(r.headers.get('content-security-policy')).toContain(
+        `script-src 'self' ${sha('self.__next_f.push([1,"part é"])')} 'unsafe-eval';`,
+      );
       const j = await fetch(`http://127.0.0.1:${port}/json`);
       expect(await j.json()).toEqual({ a: 1 });
       expect(j.headers.get('content-security-policy')).toBeNull();
@@ -120,8 +128,13 @@ describe('Content-Security-Policy', () => {
   });
 
   it('CONSOLE_CONNECT_SRC adds sources; junk (header injection) is dropped', () => {
-    expect(parseConnectSrc('http://kaltura.lan:8080, https://x.example/api  ;evil http://a"b')).toEqual(['http://kaltura.lan:8080', 'https://x.example/api']);
-    expect(policy({ scripts: [], connectSrc: ['http://kaltura.lan:8080'] })).toContain("connect-src 'self' https: http://kaltura.lan:8080;");
+    expect(parseConnectSrc('http://kaltura.lan:8080, https://x.example/api  ;evil http://a"b')).toEqual([
+      'http://kaltura.lan:8080',
+      'https://x.example/api',
+    ]);
+    expect(policy({ scripts: [], connectSrc: ['http://kaltura.lan:8080'] })).toContain(
+      "connect-src 'self' https: http://kaltura.lan:8080;",
+    );
   });
 });
 

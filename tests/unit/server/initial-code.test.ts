@@ -46,7 +46,9 @@ describe('initial code samples', () => {
       expect(tokensText(s.tokens!)).toBe(s.text);
       const model = browserModel(i, connected);
       // Same inputs, same key: the browser keeps the server's sample without a generator...
-      expect(codeKey({ lang: 'curl', requests: [model], connection: connected, setup: false, secrets: 'masked', api: 'builtin' })).toBe(s.key);
+      expect(codeKey({ lang: 'curl', requests: [model], connection: connected, setup: false, secrets: 'masked', api: 'builtin' })).toBe(
+        s.key,
+      );
       // ...and the text is what the generator makes for the browser's model.
       expect(GENERATORS.curl.step(model!, { api, connection: connected, setup: false, secrets: 'masked' })).toBe(s.text);
     }
@@ -57,12 +59,23 @@ describe('initial code samples', () => {
   it('another partner, origin, value or language gives another key', async () => {
     const code = await initialCode({ recipe, slice, origin, partnerId: 1000042 });
     const s = code.steps[2];
-    const key = (c: Connection, m = browserModel(2, c), lang = 'curl') => codeKey({ lang, requests: [m], connection: c, setup: false, secrets: 'masked', api: 'builtin' });
+    const key = (c: Connection, m = browserModel(2, c), lang = 'curl') =>
+      codeKey({ lang, requests: [m], connection: c, setup: false, secrets: 'masked', api: 'builtin' });
     expect(key({ serviceUrl: origin, partnerId: 7, ks: 'x' })).not.toBe(s.key);
     expect(key({ serviceUrl: 'http://localhost:4321', partnerId: 1000042, ks: 'x' })).not.toBe(s.key);
     expect(key({ serviceUrl: origin, partnerId: 1000042, ks: 'x' }, undefined, 'python')).not.toBe(s.key);
     const edited = browserModel(2, { serviceUrl: origin, partnerId: 1000042, ks: 'x' })!;
-    const withName = { ...edited, params: edited.params.map((p) => (p.value.kind === 'object' ? { ...p, value: { ...p.value, fields: [...p.value.fields, { name: 'name', value: { kind: 'string' as const, value: 'typed' } }] } } : p)) };
+    const withName = {
+      ...edited,
+      params: edited.params.map((p) =>
+        p.value.kind === 'object'
+          ? {
+              ...p,
+              value: { ...p.value, fields: [...p.value.fields, { name: 'name', value: { kind: 'string' as const, value: 'typed' } }] },
+            }
+          : p,
+      ),
+    };
     expect(key({ serviceUrl: origin, partnerId: 1000042, ks: 'x' }, withName)).not.toBe(s.key);
     // The masked KS itself does not matter (the sample shows a placeholder for any).
     expect(key({ serviceUrl: origin, partnerId: 1000042, ks: 'another-session' })).toBe(s.key);

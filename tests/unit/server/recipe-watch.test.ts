@@ -72,7 +72,9 @@ describe('npm run recipes:lint -- --watch', () => {
       const before = out.length;
       writeFileSync(file, '# T\n# Second title\n## S\n');
       await until(() => out.slice(before).includes('Watching for changes'), 10_000);
-      expect(out.slice(before)).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2:1: error: A second title.* \\[multiple-titles\\]\n`));
+      expect(out.slice(before)).toMatch(
+        new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2:1: error: A second title.* \\[multiple-titles\\]\n`),
+      );
       expect(out.slice(before)).toContain('1 error, 0 warnings in 1 file.');
     } finally {
       child.kill();

@@ -48,7 +48,8 @@ describe('lib/server/recipes', () => {
   it('accepts only [a-z0-9_-]+ slugs', () => {
     expect(isValidSlug('upload-media')).toBe(true);
     expect(isValidSlug('a_b-9')).toBe(true);
-    for (const bad of ['', 'Upload', '../etc/passwd', 'a/b', 'a.md', 'a b', '%2e%2e', '-a', 'a-', 'a--b', 'a'.repeat(101)]) expect(isValidSlug(bad), bad).toBe(false);
+    for (const bad of ['', 'Upload', '../etc/passwd', 'a/b', 'a.md', 'a b', '%2e%2e', '-a', 'a-', 'a--b', 'a'.repeat(101)])
+      expect(isValidSlug(bad), bad).toBe(false);
     expect(loadRecipe('../' + dir.split('/').pop() + '/alpha')).toBeUndefined();
   });
 

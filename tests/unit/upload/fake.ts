@@ -15,7 +15,10 @@ export function uploadModel(over: Partial<Record<'resume' | 'finalChunk' | 'resu
     method: 'POST',
     serviceUrl: 'http://127.0.0.1:1/',
     params: [
-      { name: 'uploadTokenId', value: { kind: 'ref', fromStep: 0, source: 'value', path: 'id', resolved: { kind: 'string', value: '0_tok' } } },
+      {
+        name: 'uploadTokenId',
+        value: { kind: 'ref', fromStep: 0, source: 'value', path: 'id', resolved: { kind: 'string', value: '0_tok' } },
+      },
       { name: 'fileData', value: { kind: 'file', name: 'a.mp4', size: 10 } },
       { name: 'resume', value: { kind: 'bool', value: (over.resume as boolean) ?? false } },
       { name: 'finalChunk', value: { kind: 'bool', value: (over.finalChunk as boolean) ?? true } },
@@ -25,7 +28,6 @@ export function uploadModel(over: Partial<Record<'resume' | 'finalChunk' | 'resu
     format: 1,
   };
 }
-
 
 export interface FakeRequest {
   action: string;
@@ -52,7 +54,13 @@ export class FakeServer {
   }
 
   token() {
-    return { objectType: 'KalturaUploadToken', id: '0_tok', status: this.status, uploadedFileSize: this.held, ...(this.fileName ? { fileName: this.fileName } : {}) };
+    return {
+      objectType: 'KalturaUploadToken',
+      id: '0_tok',
+      status: this.status,
+      uploadedFileSize: this.held,
+      ...(this.fileName ? { fileName: this.fileName } : {}),
+    };
   }
 
   write(offset: number, bytes: Uint8Array) {
@@ -100,13 +108,17 @@ export class FakeServer {
           this.ranges = [];
           this.write(0, bytes!);
         } else {
-          if (this.ranges.length === 0 && this.status === 0) return { status: 200, text: JSON.stringify({ code: 'UPLOAD_TOKEN_CANNOT_RESUME', message: 'cannot resume' }) };
+          if (this.ranges.length === 0 && this.status === 0)
+            return { status: 200, text: JSON.stringify({ code: 'UPLOAD_TOKEN_CANNOT_RESUME', message: 'cannot resume' }) };
           this.write(resumeAt < 0 ? this.held : resumeAt, bytes!);
         }
         this.status = 1;
         if (finalChunk) {
           if (resume && resumeAt > 0 && this.held !== resumeAt + bytes!.length)
-            return { status: 200, text: JSON.stringify({ code: 'UPLOAD_TOKEN_CANNOT_MATCH_EXPECTED_SIZE', message: 'Failed to match expected file size' }) };
+            return {
+              status: 200,
+              text: JSON.stringify({ code: 'UPLOAD_TOKEN_CANNOT_MATCH_EXPECTED_SIZE', message: 'Failed to match expected file size' }),
+            };
           this.status = 2;
         }
         return { status: 200, text: JSON.stringify(this.token()) };

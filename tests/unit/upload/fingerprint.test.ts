@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { EDGE_BYTES, fingerprintDifferences, fingerprintFile, LocalStorageFingerprintStore, MemoryFingerprintStore, STORAGE_PREFIX } from '@/lib/upload/fingerprint';
+import {
+  EDGE_BYTES,
+  fingerprintDifferences,
+  fingerprintFile,
+  LocalStorageFingerprintStore,
+  MemoryFingerprintStore,
+  STORAGE_PREFIX,
+} from '@/lib/upload/fingerprint';
 
 function bytes(n: number, seed = 1): Uint8Array<ArrayBuffer> {
   const b = new Uint8Array(n);
@@ -17,7 +24,10 @@ describe('fingerprintFile', () => {
     const data = bytes(3 * EDGE_BYTES + 17);
     const f = new File([data], 'a.mp4', { lastModified: 1234 });
     const fp = await fingerprintFile(f);
-    const expected = createHash('sha256').update(data.subarray(0, EDGE_BYTES)).update(data.subarray(data.length - EDGE_BYTES)).digest('hex');
+    const expected = createHash('sha256')
+      .update(data.subarray(0, EDGE_BYTES))
+      .update(data.subarray(data.length - EDGE_BYTES))
+      .digest('hex');
     expect(fp).toEqual({ name: 'a.mp4', size: data.length, lastModified: 1234, edgesSha256: expected });
   });
   it('hashes a small file whole', async () => {
@@ -52,7 +62,11 @@ describe('stores', () => {
   });
   it('localStorage store keys by token, ignores junk and storage failures', () => {
     const m = new Map<string, string>();
-    const storage = { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v), removeItem: (k: string) => void m.delete(k) };
+    const storage = {
+      getItem: (k: string) => m.get(k) ?? null,
+      setItem: (k: string, v: string) => void m.set(k, v),
+      removeItem: (k: string) => void m.delete(k),
+    };
     const s = new LocalStorageFingerprintStore(storage);
     s.set('0_t', fp);
     expect(JSON.parse(m.get(STORAGE_PREFIX + '0_t')!)).toEqual(fp);
@@ -61,7 +75,13 @@ describe('stores', () => {
     expect(s.get('0_bad')).toBeUndefined();
     m.set(STORAGE_PREFIX + '0_bad', 'not json');
     expect(s.get('0_bad')).toBeUndefined();
-    const full = new LocalStorageFingerprintStore({ getItem: () => null, setItem: () => { throw new Error('QuotaExceeded'); }, removeItem: () => undefined });
+    const full = new LocalStorageFingerprintStore({
+      getItem: () => null,
+      setItem: () => {
+        throw new Error('QuotaExceeded');
+      },
+      removeItem: () => undefined,
+    });
     expect(() => full.set('0_t', fp)).not.toThrow();
   });
 });

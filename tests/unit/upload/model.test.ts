@@ -41,14 +41,17 @@ describe('chunk request models', () => {
     expect(tokenIdOf(m)).toBe('0_tok');
     expect(boolParam(withParam(m, 'resume', { kind: 'string', value: 'true' }), 'resume', false)).toBe(true);
     expect(boolParam(withParam(m, 'resume', { kind: 'string', value: '0' }), 'resume', true)).toBe(false);
-    expect(boolParam(withParam(m, 'resume', { kind: 'enum', enumType: 'x', value: 'false', constant: 'false' }), 'resume', true)).toBe(false);
+    expect(boolParam(withParam(m, 'resume', { kind: 'enum', enumType: 'x', value: 'false', constant: 'false' }), 'resume', true)).toBe(
+      false,
+    );
     expect(numberParam(withParam(m, 'resumeAt', { kind: 'string', value: '42' }), 'resumeAt', -1)).toBe(42);
     expect(numberParam(withParam(m, 'resumeAt', { kind: 'string', value: '' }), 'resumeAt', -1)).toBe(-1);
   });
 });
 
 describe('how a file is sent (sendMode, isHandMadeChunk)', () => {
-  const decide = (m: RequestModel, size: number, mode: UploadMode, chunkSize?: number) => sendMode(isHandMadeChunk(m), size, mode, chunkSize);
+  const decide = (m: RequestModel, size: number, mode: UploadMode, chunkSize?: number) =>
+    sendMode(isHandMadeChunk(m), size, mode, chunkSize);
 
   it('the form decides: the seed values mean single or (large files, or chosen) chunked; anything else is one hand-made request', () => {
     expect(decide(uploadModel(), 100, 'auto')).toBe('single');
@@ -69,12 +72,22 @@ describe('how a file is sent (sendMode, isHandMadeChunk)', () => {
     expect(isHandMadeChunk(bare)).toBe(false);
     const text = withParam(bare, 'finalChunk', { kind: 'string', value: '0' });
     expect(isHandMadeChunk(text)).toBe(true);
-    const ref = withParam(bare, 'resume', { kind: 'ref', fromStep: 0, source: 'answer', path: 'resume', resolved: { kind: 'bool', value: true } });
+    const ref = withParam(bare, 'resume', {
+      kind: 'ref',
+      fromStep: 0,
+      source: 'answer',
+      path: 'resume',
+      resolved: { kind: 'bool', value: true },
+    });
     expect(chunkFlags(ref).resume).toBe(true);
   });
 
   it('the uploader sends the way the step’s settings say it will', () => {
-    for (const [m, size, mode] of [[uploadModel(), 9 * 1024 * 1024, 'auto'], [uploadModel({ resume: true }), 10, 'chunked'], [uploadModel(), 10, 'auto']] as const) {
+    for (const [m, size, mode] of [
+      [uploadModel(), 9 * 1024 * 1024, 'auto'],
+      [uploadModel({ resume: true }), 10, 'chunked'],
+      [uploadModel(), 10, 'auto'],
+    ] as const) {
       const u = new Upload({ model: m, file: new Blob([new Uint8Array(size)]), mode });
       expect(u.mode).toBe(decide(m, size, mode));
     }

@@ -20,7 +20,13 @@ describe('checkToken', () => {
 
   it.each([3, 4, 5])('a token in status %i no longer accepts data: a Kaltura-kind error naming the status', (status) => {
     const { check } = run({ status });
-    expect(check).toThrowError(expect.objectContaining({ kind: 'kaltura', kaltura: expect.objectContaining({ code: 'UPLOAD_TOKEN_INVALID_STATUS_FOR_UPLOAD' }), message: expect.stringMatching(/is (CLOSED|TIMED_OUT|DELETED).*Create a new upload token/) }));
+    expect(check).toThrowError(
+      expect.objectContaining({
+        kind: 'kaltura',
+        kaltura: expect.objectContaining({ code: 'UPLOAD_TOKEN_INVALID_STATUS_FOR_UPLOAD' }),
+        message: expect.stringMatching(/is (CLOSED|TIMED_OUT|DELETED).*Create a new upload token/),
+      }),
+    );
   });
 
   it('part of the same file (as this browser recorded it): go on', () => {
@@ -29,7 +35,14 @@ describe('checkToken', () => {
 
   it('part of another file: refused, saying how it differs and what to do', () => {
     const { check } = run({ status: 1, uploadedFileSize: 4096 }, { ...fp, edgesSha256: 'bb', lastModified: 2 });
-    expect(check).toThrowError(expect.objectContaining({ kind: 'mismatch', message: expect.stringMatching(/already holds 4\.0 KB of another file \("movie\.mp4", 9\.8 KB\).*it was modified since, its first or last bytes differ.*Pick the same file/) }));
+    expect(check).toThrowError(
+      expect.objectContaining({
+        kind: 'mismatch',
+        message: expect.stringMatching(
+          /already holds 4\.0 KB of another file \("movie\.mp4", 9\.8 KB\).*it was modified since, its first or last bytes differ.*Pick the same file/,
+        ),
+      }),
+    );
   });
 
   it('no record in this browser: name and size decide, with a warning', () => {

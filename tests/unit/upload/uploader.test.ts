@@ -30,7 +30,16 @@ describe('chunked upload protocol', () => {
   it('gets the token, sends the first chunk alone, the rest in parallel, then an empty final chunk', async () => {
     const srv = new FakeServer();
     const f = file(10 * 1000 + 3);
-    const u = new Upload({ model: uploadModel(), file: f, mode: 'chunked', chunkSize: 1000, parallel: 3, transport: srv.transport(), store: new MemoryFingerprintStore(), ...fast });
+    const u = new Upload({
+      model: uploadModel(),
+      file: f,
+      mode: 'chunked',
+      chunkSize: 1000,
+      parallel: 3,
+      transport: srv.transport(),
+      store: new MemoryFingerprintStore(),
+      ...fast,
+    });
     const token = await u.start();
     expect(token.status).toBe(2);
     expect(srv.data).toEqual(await bytesOf(f));
@@ -41,10 +50,17 @@ describe('chunked upload protocol', () => {
     const final = rest.pop()!;
     expect(final.fields).toMatchObject({ resume: '1', finalChunk: '1', resumeAt: String(f.size) });
     expect(final.fileSize).toBe(0);
-    expect(rest.map((r) => Number(r.fields.resumeAt)).sort((a, b) => a - b)).toEqual([1000, 2000, 3000, 4000, 5000, 6000, 7000, 8000, 9000, 10000]);
+    expect(rest.map((r) => Number(r.fields.resumeAt)).sort((a, b) => a - b)).toEqual([
+      1000, 2000, 3000, 4000, 5000, 6000, 7000, 8000, 9000, 10000,
+    ]);
     expect(rest.every((r) => r.fields.resume === '1' && r.fields.finalChunk === '0')).toBe(true);
     expect(srv.maxInflight).toBe(3);
-    expect(u.progress()).toMatchObject({ state: 'done', percent: 100, doneBytes: f.size, chunks: { total: 11, done: 11, failed: 0, retried: 0 } });
+    expect(u.progress()).toMatchObject({
+      state: 'done',
+      percent: 100,
+      doneBytes: f.size,
+      chunks: { total: 11, done: 11, failed: 0, retried: 0 },
+    });
   });
 
   it('single-request mode sends the form values once; a hand-made chunk keeps its own values', async () => {
@@ -57,16 +73,34 @@ describe('chunked upload protocol', () => {
     const srv2 = new FakeServer();
     srv2.write(0, new Uint8Array(10));
     srv2.status = 1;
-    await new Upload({ model: uploadModel({ resume: true, finalChunk: false, resumeAt: 10 }), file: file(5), mode: 'chunked', transport: srv2.transport(), store: new MemoryFingerprintStore() }).start();
+    await new Upload({
+      model: uploadModel({ resume: true, finalChunk: false, resumeAt: 10 }),
+      file: file(5),
+      mode: 'chunked',
+      transport: srv2.transport(),
+      store: new MemoryFingerprintStore(),
+    }).start();
     expect(srv2.requests.map((r) => r.fields)).toEqual([{ uploadTokenId: '0_tok', resume: '1', finalChunk: '0', resumeAt: '10' }]);
   });
 
   it('retries a failed chunk with backoff, after checking what the server kept', async () => {
     const srv = new FakeServer();
     let failures = 0;
-    srv.intercept = (r) => (r.action === 'upload' && r.fields.resumeAt === '3000' && failures++ < 2 ? { code: 'UPLOAD_ERROR', message: 'Upload failed' } : undefined);
+    srv.intercept = (r) =>
+      r.action === 'upload' && r.fields.resumeAt === '3000' && failures++ < 2
+        ? { code: 'UPLOAD_ERROR', message: 'Upload failed' }
+        : undefined;
     const f = file(6000);
-    const u = new Upload({ model: uploadModel(), file: f, mode: 'chunked', chunkSize: 1000, parallel: 2, transport: srv.transport(), store: new MemoryFingerprintStore(), ...fast });
+    const u = new Upload({
+      model: uploadModel(),
+      file: f,
+      mode: 'chunked',
+      chunkSize: 1000,
+      parallel: 2,
+      transport: srv.transport(),
+      store: new MemoryFingerprintStore(),
+      ...fast,
+    });
     await u.start();
     expect(srv.data).toEqual(await bytesOf(f));
     expect(u.progress().chunks).toMatchObject({ failed: 2, retried: 2 });
@@ -103,7 +137,15 @@ describe('chunked upload protocol', () => {
   it('stops on an error that a retry cannot fix, with the server message', async () => {
     const srv = new FakeServer();
     srv.intercept = (r) => (r.action === 'upload' ? { code: 'INVALID_KS', message: 'Invalid KS "x"' } : undefined);
-    const u = new Upload({ model: uploadModel(), file: file(3000), mode: 'chunked', chunkSize: 1000, transport: srv.transport(), store: new MemoryFingerprintStore(), ...fast });
+    const u = new Upload({
+      model: uploadModel(),
+      file: file(3000),
+      mode: 'chunked',
+      chunkSize: 1000,
+      transport: srv.transport(),
+      store: new MemoryFingerprintStore(),
+      ...fast,
+    });
     await expect(u.start()).rejects.toMatchObject({ kind: 'kaltura', message: expect.stringMatching(/INVALID_KS.*log in again/) });
     expect(u.state).toBe('failed');
   });
@@ -125,7 +167,17 @@ describe('chunked upload protocol', () => {
     };
     const states: UploadState[] = [];
     const f = file(5000);
-    const u = new Upload({ model: uploadModel(), file: f, mode: 'chunked', chunkSize: 1000, parallel: 2, transport: srv.transport(), store: new MemoryFingerprintStore(), ...fast, onEvent: (e) => e.type === 'state' && states.push(e.state) });
+    const u = new Upload({
+      model: uploadModel(),
+      file: f,
+      mode: 'chunked',
+      chunkSize: 1000,
+      parallel: 2,
+      transport: srv.transport(),
+      store: new MemoryFingerprintStore(),
+      ...fast,
+      onEvent: (e) => e.type === 'state' && states.push(e.state),
+    });
     await u.start();
     expect(states).toContain('offline');
     expect(states.slice(states.indexOf('offline'))).toContain('running');
@@ -166,7 +218,16 @@ describe('chunked upload protocol', () => {
   it('pause stops sending; resume continues without sending held bytes again', async () => {
     const srv = new FakeServer();
     const f = file(8000);
-    const u = new Upload({ model: uploadModel(), file: f, mode: 'chunked', chunkSize: 1000, parallel: 2, transport: srv.transport(5), store: new MemoryFingerprintStore(), ...fast });
+    const u = new Upload({
+      model: uploadModel(),
+      file: f,
+      mode: 'chunked',
+      chunkSize: 1000,
+      parallel: 2,
+      transport: srv.transport(5),
+      store: new MemoryFingerprintStore(),
+      ...fast,
+    });
     let paused = false;
     u.on((e: UploadEvent) => {
       if (!paused && e.type === 'send' && e.record.offset === 2000 && e.record.outcome === 'ok') {
@@ -195,7 +256,16 @@ describe('chunked upload protocol', () => {
     srv.write(0, (await bytesOf(f)).subarray(0, 4500));
     srv.status = 1;
     const notices: string[] = [];
-    const u = new Upload({ model: uploadModel(), file: f, mode: 'chunked', chunkSize: 1000, transport: srv.transport(), store, ...fast, onEvent: (e) => e.type === 'notice' && notices.push(e.message) });
+    const u = new Upload({
+      model: uploadModel(),
+      file: f,
+      mode: 'chunked',
+      chunkSize: 1000,
+      transport: srv.transport(),
+      store,
+      ...fast,
+      onEvent: (e) => e.type === 'notice' && notices.push(e.message),
+    });
     await u.start();
     expect(srv.data).toEqual(await bytesOf(f));
     expect(Math.min(...u.sends.map((s) => s.offset))).toBe(4500);
@@ -213,15 +283,36 @@ describe('chunked upload protocol', () => {
     srv.write(0, new Uint8Array(3000));
     srv.status = 1;
     const other = file(10_000, 'movie.mp4', 2);
-    const u = new Upload({ model: uploadModel(), file: other, mode: 'chunked', chunkSize: 1000, transport: srv.transport(), store, ...fast });
-    await expect(u.start()).rejects.toMatchObject({ kind: 'mismatch', message: expect.stringMatching(/already holds 2\.9 KB of another file \("movie\.mp4".*its first or last bytes differ.*Pick the same file.*new upload token/) });
+    const u = new Upload({
+      model: uploadModel(),
+      file: other,
+      mode: 'chunked',
+      chunkSize: 1000,
+      transport: srv.transport(),
+      store,
+      ...fast,
+    });
+    await expect(u.start()).rejects.toMatchObject({
+      kind: 'mismatch',
+      message: expect.stringMatching(
+        /already holds 2\.9 KB of another file \("movie\.mp4".*its first or last bytes differ.*Pick the same file.*new upload token/,
+      ),
+    });
     expect(srv.requests.filter((r) => r.action === 'upload')).toHaveLength(0);
     expect(store.get('0_tok')).toEqual(await fingerprintFile(original));
   });
 
   it('cancel aborts what is in flight and rejects', async () => {
     const srv = new FakeServer();
-    const u = new Upload({ model: uploadModel(), file: file(50_000), mode: 'chunked', chunkSize: 1000, transport: srv.transport(20), store: new MemoryFingerprintStore(), ...fast });
+    const u = new Upload({
+      model: uploadModel(),
+      file: file(50_000),
+      mode: 'chunked',
+      chunkSize: 1000,
+      transport: srv.transport(20),
+      store: new MemoryFingerprintStore(),
+      ...fast,
+    });
     const done = u.start();
     setTimeout(() => u.cancel(), 30);
     await expect(done).rejects.toMatchObject({ kind: 'cancelled' });

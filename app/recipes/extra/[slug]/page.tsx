@@ -31,7 +31,14 @@ export default async function ExtraRecipeRoute({ params }: Props) {
   const slice = recipePageSlice(loaded.recipe, server.api);
   return (
     <main id="main" className="page page-recipe" tabIndex={-1}>
-      <RecipePage slug={slug} recipe={loaded.recipe} slice={slice} apiError={server.error} file={`${slug}.md`} initialCode={await pageCode(loaded.recipe, slice)} />
+      <RecipePage
+        slug={slug}
+        recipe={loaded.recipe}
+        slice={slice}
+        apiError={server.error}
+        file={`${slug}.md`}
+        initialCode={await pageCode(loaded.recipe, slice)}
+      />
     </main>
   );
 }

@@ -42,15 +42,20 @@ export const APP_TOKENS: AreaSpec = {
         },
         startSession: {
           description:
-            'Start a session with an application token. tokenHash is the hash (with the token\'s hashType) of the ' +
+            "Start a session with an application token. tokenHash is the hash (with the token's hashType) of the " +
             'KS this call is made with followed by the token, in hexadecimal.',
           result: t.object('KalturaSessionInfo'),
           params: [
             { name: 'id', type: t.string, required: true, description: 'The application token ID.' },
-            { name: 'tokenHash', type: t.string, required: true, description: 'hex(hash(KS + token)) with the token\'s hashType.' },
+            { name: 'tokenHash', type: t.string, required: true, description: "hex(hash(KS + token)) with the token's hashType." },
             { name: 'userId', type: t.string, required: false, description: 'The user of the session, unless the token fixes one.' },
-            { name: 'type', type: t.enum('KalturaSessionType'), required: false, description: 'USER or ADMIN, as far as the token allows.' },
-            { name: 'expiry', type: t.int, required: false, description: 'Validity in seconds, at most the token\'s sessionDuration.' },
+            {
+              name: 'type',
+              type: t.enum('KalturaSessionType'),
+              required: false,
+              description: 'USER or ADMIN, as far as the token allows.',
+            },
+            { name: 'expiry', type: t.int, required: false, description: "Validity in seconds, at most the token's sessionDuration." },
             { name: 'sessionPrivileges', type: t.string, required: false, description: 'Privileges added to those of the token.' },
           ],
         },

@@ -148,7 +148,7 @@ export const CAPTIONS: AreaSpec = {
       partial: true,
       description:
         'Languages by name. Only common languages are listed here; Kaltura knows several hundred ' +
-        '(load Kaltura\'s published API description to choose any of them).',
+        "(load Kaltura's published API description to choose any of them).",
       values: [
         ['AR', 'Arabic'],
         ['YUE', 'Cantonese'],

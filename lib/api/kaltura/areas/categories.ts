@@ -209,7 +209,18 @@ export const CATEGORIES: AreaSpec = {
   enums: {
     KalturaCategoryOrderBy: {
       base: 'string',
-      values: orderBy(['createdAt', 'depth', 'directEntriesCount', 'directSubCategoriesCount', 'entriesCount', 'fullName', 'membersCount', 'name', 'partnerSortValue', 'updatedAt']),
+      values: orderBy([
+        'createdAt',
+        'depth',
+        'directEntriesCount',
+        'directSubCategoriesCount',
+        'entriesCount',
+        'fullName',
+        'membersCount',
+        'name',
+        'partnerSortValue',
+        'updatedAt',
+      ]),
     },
     KalturaAppearInListType: {
       base: 'int',

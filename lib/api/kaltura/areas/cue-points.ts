@@ -35,7 +35,7 @@ export const CUE_POINTS: AreaSpec = {
           params: [{ name: 'filter', type: t.object('KalturaCuePointFilter'), required: false }],
         },
         update: {
-          description: 'Update a cue point. The object must be of the cue point\'s own class.',
+          description: "Update a cue point. The object must be of the cue point's own class.",
           result: t.object('KalturaCuePoint'),
           params: [
             { name: 'id', type: t.string, required: true },
@@ -140,7 +140,7 @@ export const CUE_POINTS: AreaSpec = {
       properties: {
         orderBy: p(t.enum('KalturaCuePointOrderBy')),
         freeText: p(t.string),
-        userIdEqualCurrent: p(t.enum('KalturaNullableBoolean'), 'Only the cue points of the session\'s user.'),
+        userIdEqualCurrent: p(t.enum('KalturaNullableBoolean'), "Only the cue points of the session's user."),
         userIdCurrent: p(t.enum('KalturaNullableBoolean')),
       },
     },

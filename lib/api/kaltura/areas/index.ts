@@ -15,4 +15,15 @@ import { METADATA } from './metadata';
 import { THUMBNAILS } from './thumbnails';
 import { USERS } from './users';
 
-export const AREAS: AreaSpec[] = [ASSETS, CAPTIONS, METADATA, CATEGORIES, THUMBNAILS, CUE_POINTS, USERS, ACCESS_CONTROL, APP_TOKENS, ESEARCH];
+export const AREAS: AreaSpec[] = [
+  ASSETS,
+  CAPTIONS,
+  METADATA,
+  CATEGORIES,
+  THUMBNAILS,
+  CUE_POINTS,
+  USERS,
+  ACCESS_CONTROL,
+  APP_TOKENS,
+  ESEARCH,
+];

@@ -17,7 +17,13 @@ export const METADATA: AreaSpec = {
           params: [
             { name: 'metadataProfile', type: t.object('KalturaMetadataProfile'), required: true },
             { name: 'xsdData', type: t.string, required: true, description: 'The XSD of the fields.', inputType: 'textarea' },
-            { name: 'viewsData', type: t.string, required: false, description: 'Layout of the fields in the management console (XML).', inputType: 'textarea' },
+            {
+              name: 'viewsData',
+              type: t.string,
+              required: false,
+              description: 'Layout of the fields in the management console (XML).',
+              inputType: 'textarea',
+            },
           ],
         },
         get: {
@@ -59,9 +65,20 @@ export const METADATA: AreaSpec = {
           result: t.object('KalturaMetadata'),
           params: [
             { name: 'metadataProfileId', type: t.int, required: true },
-            { name: 'objectType', type: t.enum('KalturaMetadataObjectType'), required: true, description: 'The kind of object the metadata describes.' },
+            {
+              name: 'objectType',
+              type: t.enum('KalturaMetadataObjectType'),
+              required: true,
+              description: 'The kind of object the metadata describes.',
+            },
             { name: 'objectId', type: t.string, required: true, description: 'The ID of that object.' },
-            { name: 'xmlData', type: t.string, required: true, description: 'The values, as XML valid for the profile\'s XSD.', inputType: 'textarea' },
+            {
+              name: 'xmlData',
+              type: t.string,
+              required: true,
+              description: "The values, as XML valid for the profile's XSD.",
+              inputType: 'textarea',
+            },
           ],
         },
         get: {
@@ -83,7 +100,12 @@ export const METADATA: AreaSpec = {
           params: [
             { name: 'id', type: t.int, required: true },
             { name: 'xmlData', type: t.string, required: false, inputType: 'textarea' },
-            { name: 'version', type: t.int, required: false, description: 'The version you read; the update fails when the object is at another one.' },
+            {
+              name: 'version',
+              type: t.int,
+              required: false,
+              description: 'The version you read; the update fails when the object is at another one.',
+            },
           ],
         },
         delete: {

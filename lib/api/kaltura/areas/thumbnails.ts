@@ -57,7 +57,12 @@ export const THUMBNAILS: AreaSpec = {
           params: [
             { name: 'id', type: t.string, required: true },
             { name: 'storageId', type: t.int, required: false, description: 'A remote storage to serve from; empty for Kaltura.' },
-            { name: 'thumbParams', type: t.object('KalturaThumbParams'), required: false, description: 'Size and crop of the image at the URL.' },
+            {
+              name: 'thumbParams',
+              type: t.object('KalturaThumbParams'),
+              required: false,
+              description: 'Size and crop of the image at the URL.',
+            },
           ],
         },
         delete: {
@@ -103,7 +108,7 @@ export const THUMBNAILS: AreaSpec = {
       },
     },
     KalturaAssetParams: {
-      description: 'How an asset is made from an entry\'s source (transcoding and thumbnail settings).',
+      description: "How an asset is made from an entry's source (transcoding and thumbnail settings).",
       properties: {
         id: ro(t.int),
         partnerId: p(t.int),

@@ -10,7 +10,7 @@ export const USERS: AreaSpec = {
       description: 'Users: the people who own, publish and watch entries, by your own user IDs.',
       actions: {
         add: {
-          description: 'Add a user. Its id is yours to choose (your system\'s user ID).',
+          description: "Add a user. Its id is yours to choose (your system's user ID).",
           result: t.object('KalturaUser'),
           params: [{ name: 'user', type: t.object('KalturaUser'), required: true }],
         },
@@ -47,7 +47,7 @@ export const USERS: AreaSpec = {
     KalturaBaseUser: {
       description: 'Fields shared by users and groups.',
       properties: {
-        id: p(t.string, 'The user ID: your system\'s ID for the user (an email, a login name, a number, ...).'),
+        id: p(t.string, "The user ID: your system's ID for the user (an email, a login name, a number, ...)."),
         partnerId: ro(t.int),
         screenName: p(t.string, 'The name shown to other users.'),
         fullName: p(t.string),
@@ -66,7 +66,7 @@ export const USERS: AreaSpec = {
         partnerData: p(t.string, 'Free partner data as a string.'),
         indexedPartnerDataInt: p(t.int, 'A number of your own that filters can use.'),
         indexedPartnerDataString: p(t.string, 'A string of your own that filters can use.'),
-        storageSize: ro(t.int, 'Storage used by the user\'s entries.'),
+        storageSize: ro(t.int, "Storage used by the user's entries."),
         lastLoginTime: ro(t.int, 'Last login as Unix timestamp (in seconds).'),
         statusUpdatedAt: ro(t.int, 'When the status last changed, as Unix timestamp.'),
         deletedAt: ro(t.int, 'Deletion date as Unix timestamp (in seconds).'),

@@ -71,7 +71,10 @@ describeClient({
     await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const { chromium } = await import('@playwright/test');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'],
+    });
   },
   async teardown() {
     await browser?.close();
@@ -81,7 +84,9 @@ describeClient({
     const context = await browser!.newContext();
     const page = await context.newPage();
     const fail = (why: string, out: string[]) =>
-      new Error(`ajax sample ${name} exited with 1 (the page reported an error, the browser's exit 1):\n${why}\n${out.join('\n')}\n--- sample:\n${code}`);
+      new Error(
+        `ajax sample ${name} exited with 1 (the page reported an error, the browser's exit 1):\n${why}\n${out.join('\n')}\n--- sample:\n${code}`,
+      );
     try {
       await page.goto(`${origin}/`);
       await page.locator('input[type=file]').setInputFiles(file);
@@ -107,7 +112,8 @@ describeClient({
         return { out: w.__out, errors: w.__errors, sent: w.__sent, active: w.jQuery.active };
       });
       if (state.errors.length) throw fail(state.errors.join('\n'), state.out);
-      if (state.sent === 0 || state.active > 0) throw fail(`did not finish within 90 s (${state.sent} requests sent, ${state.active} in flight)`, state.out);
+      if (state.sent === 0 || state.active > 0)
+        throw fail(`did not finish within 90 s (${state.sent} requests sent, ${state.active} in flight)`, state.out);
       return state.out.join('\n');
     } finally {
       await context.close();

@@ -9,7 +9,16 @@ import { readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'n
 import { join } from 'node:path';
 import { clientDir, compilerErrors, describeClient, sh } from './harness';
 
-const REFS = ['System', 'System.Xml', 'System.Xml.Linq', 'System.Net.Http', 'System.Web', 'System.Runtime.Serialization', 'System.Core', 'Microsoft.CSharp'];
+const REFS = [
+  'System',
+  'System.Xml',
+  'System.Xml.Linq',
+  'System.Net.Http',
+  'System.Web',
+  'System.Runtime.Serialization',
+  'System.Core',
+  'Microsoft.CSharp',
+];
 const NEWTONSOFT = '/usr/lib/cli/Newtonsoft.Json-5.0/Newtonsoft.Json.dll';
 let dll = '';
 
@@ -33,10 +42,22 @@ describeClient({
       const files = csFiles(src).filter((f) => !/[/\\](obj|bin|Properties)[/\\]/.test(f));
       const list = join(dir, 'sources.rsp');
       writeFileSync(list, files.map((f) => `"${f}"`).join('\n'));
-      execFileSync('mcs', ['-langversion:6', '-nowarn:618,612,414,169,649,219,168', '-target:library', `-out:${join(dir, 'KalturaClient.dll')}`, ...REFS.map((r) => `-r:${r}`), `-r:${NEWTONSOFT}`, `@${list}`], {
-        stdio: 'pipe',
-        maxBuffer: 64 << 20,
-      });
+      execFileSync(
+        'mcs',
+        [
+          '-langversion:6',
+          '-nowarn:618,612,414,169,649,219,168',
+          '-target:library',
+          `-out:${join(dir, 'KalturaClient.dll')}`,
+          ...REFS.map((r) => `-r:${r}`),
+          `-r:${NEWTONSOFT}`,
+          `@${list}`,
+        ],
+        {
+          stdio: 'pipe',
+          maxBuffer: 64 << 20,
+        },
+      );
     });
     dll = join(root, 'KalturaClient.dll');
   },
@@ -49,7 +70,19 @@ describeClient({
     });
     let out = '';
     try {
-      await sh('mcs', ['-nowarn:219,168', '-target:library', `-out:${join(dir, 'samples.dll')}`, `-r:${dll}`, `-r:${NEWTONSOFT}`, ...REFS.map((r) => `-r:${r}`), ...files], { cwd: dir, timeout: 300_000 });
+      await sh(
+        'mcs',
+        [
+          '-nowarn:219,168',
+          '-target:library',
+          `-out:${join(dir, 'samples.dll')}`,
+          `-r:${dll}`,
+          `-r:${NEWTONSOFT}`,
+          ...REFS.map((r) => `-r:${r}`),
+          ...files,
+        ],
+        { cwd: dir, timeout: 300_000 },
+      );
     } catch (e) {
       out = (e as Error).message;
     }
@@ -60,7 +93,11 @@ describeClient({
     mkdirSync(d, { recursive: true });
     writeFileSync(join(d, 'CodeExample.cs'), code);
     const exe = join(d, 'CodeExample.exe');
-    await sh('mcs', ['-nowarn:219,168', `-out:${exe}`, `-r:${dll}`, `-r:${NEWTONSOFT}`, ...REFS.map((r) => `-r:${r}`), join(d, 'CodeExample.cs')], { cwd: d });
+    await sh(
+      'mcs',
+      ['-nowarn:219,168', `-out:${exe}`, `-r:${dll}`, `-r:${NEWTONSOFT}`, ...REFS.map((r) => `-r:${r}`), join(d, 'CodeExample.cs')],
+      { cwd: d },
+    );
     return sh('mono', [exe], { cwd: d, env: { MONO_PATH: `${join(dll, '..')}:${join(NEWTONSOFT, '..')}` }, timeout: 60_000 });
   },
 });

@@ -29,7 +29,15 @@ import type { Connection, RequestModel } from '@/lib/request/types';
 import { CLIENTS, HAVE_CLIENTS } from '../../../helpers/clients';
 import { startServer, TEST_ADMIN_SECRET, TEST_PARTNER_ID, type TestServer } from '../../../helpers/server';
 import type { ApiDescription } from '@/lib/api/types';
-import { api as description, buildModels, ctxOf, loadRecipe, publishedApi, publishedRecipeFiles, recipeFiles } from '../../../unit/codegen/fixtures';
+import {
+  api as description,
+  buildModels,
+  ctxOf,
+  loadRecipe,
+  publishedApi,
+  publishedRecipeFiles,
+  recipeFiles,
+} from '../../../unit/codegen/fixtures';
 
 const run = promisify(execFile);
 export { CLIENTS, HAVE_CLIENTS, clientDir } from '../../../helpers/clients';
@@ -54,7 +62,11 @@ export interface Runner {
   compile?(samples: Array<{ name: string; code: string }>, dir: string): Promise<Map<string, string[]>>;
 }
 
-export async function sh(cmd: string, args: string[], opts: { cwd?: string; env?: Record<string, string>; timeout?: number } = {}): Promise<string> {
+export async function sh(
+  cmd: string,
+  args: string[],
+  opts: { cwd?: string; env?: Record<string, string>; timeout?: number } = {},
+): Promise<string> {
   try {
     const { stdout } = await run(cmd, args, {
       cwd: opts.cwd,
@@ -66,7 +78,9 @@ export async function sh(cmd: string, args: string[], opts: { cwd?: string; env?
   } catch (e) {
     const err = e as { stdout?: string; stderr?: string; code?: number; killed?: boolean; signal?: string };
     // A kill at the timeout is not an exit status (the JVM answers SIGTERM with 143).
-    const how = err.killed ? `was killed after ${(opts.timeout ?? 120_000) / 1000} s (timeout, ${err.signal ?? 'no signal'})` : `exited with ${err.code}`;
+    const how = err.killed
+      ? `was killed after ${(opts.timeout ?? 120_000) / 1000} s (timeout, ${err.signal ?? 'no signal'})`
+      : `exited with ${err.code}`;
     throw new Error(`${cmd} ${args.join(' ')} ${how}:\n${err.stderr}\n${err.stdout}`);
   }
 }
@@ -100,7 +114,8 @@ export function compilerErrors(samples: Array<{ name: string }>, output: string,
 export function fillIn(code: string, values: Record<string, string>): string {
   let out = code;
   // Longest first: `YOUR_TOKEN` must not eat the start of `YOUR_TOKEN_HASH`.
-  for (const [placeholder, value] of Object.entries(values).sort(([a], [b]) => b.length - a.length)) out = out.split(placeholder).join(value);
+  for (const [placeholder, value] of Object.entries(values).sort(([a], [b]) => b.length - a.length))
+    out = out.split(placeholder).join(value);
   return out;
 }
 
@@ -157,11 +172,16 @@ export function describeClient(runner: Runner): void {
     });
 
     async function api(service: string, action: string, params: Record<string, string>): Promise<Record<string, unknown>> {
-      const ks = (await (await fetch(`${server.url}/api_v3/service/session/action/start?format=1`, {
+      const ks = (await (
+        await fetch(`${server.url}/api_v3/service/session/action/start?format=1`, {
+          method: 'POST',
+          body: new URLSearchParams({ secret: TEST_ADMIN_SECRET, type: '2', partnerId: String(TEST_PARTNER_ID) }),
+        })
+      ).json()) as string;
+      const r = await fetch(`${server.url}/api_v3/service/${service}/action/${action}?format=1`, {
         method: 'POST',
-        body: new URLSearchParams({ secret: TEST_ADMIN_SECRET, type: '2', partnerId: String(TEST_PARTNER_ID) }),
-      })).json()) as string;
-      const r = await fetch(`${server.url}/api_v3/service/${service}/action/${action}?format=1`, { method: 'POST', body: new URLSearchParams({ ...params, ks }) });
+        body: new URLSearchParams({ ...params, ks }),
+      });
       return (await r.json()) as Record<string, unknown>;
     }
 
@@ -169,7 +189,9 @@ export function describeClient(runner: Runner): void {
     async function expectReady(name: string): Promise<void> {
       let entry: Record<string, unknown> | undefined;
       for (let i = 0; i < 100; i++) {
-        const list = (await api('media', 'list', { 'filter[nameEqual]': name, 'pager[pageSize]': '5' })) as { objects?: Array<Record<string, unknown>> };
+        const list = (await api('media', 'list', { 'filter[nameEqual]': name, 'pager[pageSize]': '5' })) as {
+          objects?: Array<Record<string, unknown>>;
+        };
         entry = list.objects?.[0];
         if (entry?.status === 2) break;
         await new Promise((r) => setTimeout(r, 200));
@@ -194,16 +216,22 @@ export function describeClient(runner: Runner): void {
     }
 
     const edit = (name: string) => (values: Record<string, unknown>, i: number) =>
-      i === 2 ? { ...values, body: { entry: { objectType: 'KalturaMediaEntry', mediaType: 1, name, description: 'line1\nline2' } } } : values;
+      i === 2
+        ? { ...values, body: { entry: { objectType: 'KalturaMediaEntry', mediaType: 1, name, description: 'line1\nline2' } } }
+        : values;
 
     for (const recipeFile of recipeFiles()) {
       const recipe = loadRecipe(recipeFile);
-      const probe = buildModels(recipe, { conn: { serviceUrl: 'http://x', partnerId: 1, secret: 's' } }).filter((m): m is RequestModel => m !== null);
+      const probe = buildModels(recipe, { conn: { serviceUrl: 'http://x', partnerId: 1, secret: 's' } }).filter(
+        (m): m is RequestModel => m !== null,
+      );
       const missing = notServed(probe);
       if (missing.length) {
         // Not run, and said so: typed languages still compile every sample against the client.
         const how = runner.compile ? 'compiled against the official client, not run' : 'not run (they are parsed in tests/unit/codegen)';
-        console.warn(`NOT RUN (${lang}): ${recipeFile} calls ${missing.join(', ')}, which the sandbox does not simulate: its samples are ${how}.`);
+        console.warn(
+          `NOT RUN (${lang}): ${recipeFile} calls ${missing.join(', ')}, which the sandbox does not simulate: its samples are ${how}.`,
+        );
         it(`${recipeFile}: NOT RUN against the sandbox (it does not simulate ${missing.join(', ')})${runner.compile ? '; every sample compiles with the official client' : ''}`, async () => {
           if (runner.compile) await expectCompiles(recipeFile, publishedApi() ?? description);
         }, 600_000);
@@ -213,7 +241,9 @@ export function describeClient(runner: Runner): void {
 
       it(`${recipeFile}: the whole program`, async () => {
         const name = `${lang} whole ${++n} "q" 日本`;
-        const models = buildModels(recipe, { edit: isUpload ? edit(name) : undefined, conn, filePath: file }).filter((m): m is RequestModel => m !== null);
+        const models = buildModels(recipe, { edit: isUpload ? edit(name) : undefined, conn, filePath: file }).filter(
+          (m): m is RequestModel => m !== null,
+        );
         const code = await fillValues(g.program(models, ctxOf({ connection: conn, secrets: 'shown', filePath: file })));
         const out = await runner.exec(code, dir, `whole${n}`, file);
         if (process.env.CLIENTS_DEBUG === '1') console.info(`--- ${lang} ${recipeFile} whole program printed:\n${out}`);
@@ -229,7 +259,10 @@ export function describeClient(runner: Runner): void {
           if (!model) continue;
           // What later steps read of this one's result, as the page passes it: the sample prints it.
           const reads = laterReads(recipe.steps, i);
-          const code = await fillValues(g.step(model, ctxOf({ connection: conn, secrets: 'shown', setup: true, filePath: file, reads })), results);
+          const code = await fillValues(
+            g.step(model, ctxOf({ connection: conn, secrets: 'shown', setup: true, filePath: file, reads })),
+            results,
+          );
           const out = await runner.exec(code, dir, `step${n}_${i + 1}`, file);
           // The live result the page would hold: read back the way the step printed it.
           const sent = fieldsToJson(model.params);
@@ -254,9 +287,13 @@ export function describeClient(runner: Runner): void {
     if (runner.compile) {
       const published = publishedApi();
       for (const f of publishedRecipeFiles()) {
-        it.skipIf(!published)(`${f} (services of the published API the sandbox does not simulate): every sample compiles with the official client, not run`, async () => {
-          await expectCompiles(f, published!);
-        }, 600_000);
+        it.skipIf(!published)(
+          `${f} (services of the published API the sandbox does not simulate): every sample compiles with the official client, not run`,
+          async () => {
+            await expectCompiles(f, published!);
+          },
+          600_000,
+        );
       }
     }
 
@@ -264,8 +301,12 @@ export function describeClient(runner: Runner): void {
       const recipe = loadRecipe(UPLOAD_RECIPE);
       const bad = { ...conn, secret: 'wrong-secret' };
       const models = buildModels(recipe, { conn: bad, filePath: file }).filter((m): m is RequestModel => m !== null);
-      await expect(runner.exec(g.program(models, ctxOf({ connection: bad, secrets: 'shown', filePath: file })), dir, `failing${++n}`, file)).rejects.toThrow(/exited with [1-9]/);
-      await expect(runner.exec(g.step(models[0], ctxOf({ connection: bad, secrets: 'shown', setup: true })), dir, `failing${++n}`, file)).rejects.toThrow(/exited with [1-9]/);
+      await expect(
+        runner.exec(g.program(models, ctxOf({ connection: bad, secrets: 'shown', filePath: file })), dir, `failing${++n}`, file),
+      ).rejects.toThrow(/exited with [1-9]/);
+      await expect(
+        runner.exec(g.step(models[0], ctxOf({ connection: bad, secrets: 'shown', setup: true })), dir, `failing${++n}`, file),
+      ).rejects.toThrow(/exited with [1-9]/);
     }, 300_000);
   });
 }
@@ -283,7 +324,10 @@ export function liveResult(out: string): unknown {
       /* not one document */
     }
   }
-  const lines = t.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = t
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   // A scalar: `session.start: djJ8...`.
   const scalar = lines.length === 1 ? /^\w+\.\w+: (.*)$/.exec(lines[0]) : null;
   if (scalar) return scalar[1];

@@ -39,7 +39,10 @@ describeClient({
       mkdirSync(classes, { recursive: true });
       const list = join(dir, 'sources.txt');
       writeFileSync(list, javaFiles(join(dir, 'src/main/java')).join('\n'));
-      execFileSync('javac', ['-nowarn', '-encoding', 'UTF-8', '-d', classes, '-cp', JARS.join(':'), `@${list}`], { stdio: 'pipe', maxBuffer: 64 << 20 });
+      execFileSync('javac', ['-nowarn', '-encoding', 'UTF-8', '-d', classes, '-cp', JARS.join(':'), `@${list}`], {
+        stdio: 'pipe',
+        maxBuffer: 64 << 20,
+      });
     });
     classpath = [join(root, 'classes'), ...JARS].join(':');
   },
@@ -66,8 +69,13 @@ describeClient({
         return false;
       })
       .join('\n');
-    if (known.length) console.warn(`java: KNOWN LIMIT (not failed): the Java client takes Long where the description says integer: ${known.join(' ')}`);
-    return compilerErrors(samples, known.length === 0 || /Sample\d+\.java:\d+: error/.test(kept) ? kept : "", /Sample(\d+)\.java:\d+: error/);
+    if (known.length)
+      console.warn(`java: KNOWN LIMIT (not failed): the Java client takes Long where the description says integer: ${known.join(' ')}`);
+    return compilerErrors(
+      samples,
+      known.length === 0 || /Sample\d+\.java:\d+: error/.test(kept) ? kept : '',
+      /Sample(\d+)\.java:\d+: error/,
+    );
   },
   async exec(code, dir, name) {
     const d = join(dir, name);
