@@ -25,16 +25,26 @@ const bin = (name) => join(root, 'node_modules/.bin', name);
 console.log('Type-checking (npm run typecheck: tsc --noEmit, strict flags in the folders held to them)...');
 const types = spawnSync(process.execPath, [join(root, 'scripts/typecheck.mjs')], { cwd: root, stdio: 'inherit', env });
 if (types.status !== 0) console.error('Type errors: see above (npm run typecheck).');
+console.log('Lint and format check (npm run lint: Biome)...');
+const lint = spawnSync(bin('biome'), ['check', '--error-on-warnings'], { cwd: root, stdio: 'inherit', env });
+if (lint.status !== 0)
+  console.error('Lint or format problems: see above. `npm run format` fixes the formatting; lint findings say what to change.');
 const vitestJson = join(out, 'vitest.json');
 const unit = spawnSync(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`], {
-  cwd: root, stdio: 'inherit', env,
+  cwd: root,
+  stdio: 'inherit',
+  env,
 });
 const pwJson = join(out, 'playwright.json');
 const e2e = spawnSync(bin('playwright'), ['test', '--reporter=list,json'], {
-  cwd: root, stdio: 'inherit', env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson },
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson },
 });
 
-let passed = 0, failed = 0, skipped = 0;
+let passed = 0,
+  failed = 0,
+  skipped = 0;
 try {
   const v = JSON.parse(readFileSync(vitestJson, 'utf8'));
   passed += v.numPassedTests ?? 0;
@@ -54,7 +64,8 @@ try {
   failed += e2e.status === 0 ? 0 : 1;
 }
 if (types.status !== 0) failed += 1;
-const ok = types.status === 0 && unit.status === 0 && e2e.status === 0 && failed === 0;
-console.log(`\ntypecheck exit ${types.status}, unit exit ${unit.status}, browser exit ${e2e.status}`);
+if (lint.status !== 0) failed += 1;
+const ok = types.status === 0 && lint.status === 0 && unit.status === 0 && e2e.status === 0 && failed === 0;
+console.log(`\ntypecheck exit ${types.status}, lint exit ${lint.status}, unit exit ${unit.status}, browser exit ${e2e.status}`);
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(ok ? 0 : 1);
