@@ -11,7 +11,10 @@ import type { ThemedToken } from 'shiki/core';
  */
 export const SAMPLE_THEMES = { light: 'github-light-high-contrast', dark: 'github-dark-default' } as const;
 
-/** Sample languages and fence tags -> shiki grammar names. */
+/**
+ * Sample languages and fence tags -> shiki grammar names: the one table, used for code samples (here
+ * and in the highlighting worker) and for the prose's code fences (lib/server/highlight.ts).
+ */
 const ALIASES: Record<string, string> = {
   ajax: 'javascript',
   node: 'javascript',
@@ -38,6 +41,11 @@ const ALIASES: Record<string, string> = {
   swift: 'swift',
   html: 'html',
   json: 'json',
+  jsonc: 'json',
+  console: 'shellscript',
+  xml: 'xml',
+  yaml: 'yaml',
+  yml: 'yaml',
 };
 
 export function grammarFor(lang: string | undefined): string | undefined {

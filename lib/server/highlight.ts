@@ -7,6 +7,7 @@
 import { createHighlighterCore, type HighlighterCore } from 'shiki/core';
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 import type { Root as HastRoot } from 'hast';
+import { grammarFor } from '@/lib/samples/tokens';
 
 const THEMES = { light: 'github-light-default', dark: 'github-dark-default' } as const;
 
@@ -40,22 +41,11 @@ export function getHighlighter(): Promise<HighlighterCore> {
   return highlighter;
 }
 
-/** Fence tags and Sample Code language names that map to a grammar under another name. */
-const ALIASES: Record<string, string> = {
-  ajax: 'javascript',
-  node: 'javascript',
-  angular: 'typescript',
-  curl: 'shellscript',
-  php53: 'php',
-  jsonc: 'json',
-  console: 'shellscript',
-};
-
 /** The grammar to use for a fence tag, or `text` when it is unknown. */
 export function resolveLang(h: HighlighterCore, lang: string | null | undefined): string {
   const l = (lang || '').trim().toLowerCase();
   if (!l) return 'text';
-  const name = ALIASES[l] ?? l;
+  const name = grammarFor(l) ?? l;
   return h.getLoadedLanguages().includes(name) ? name : 'text';
 }
 

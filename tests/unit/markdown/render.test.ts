@@ -67,7 +67,7 @@ describe('markdown rendering of untrusted recipe text', () => {
     expect(html).toContain('&lt;b&gt;x&lt;/b&gt;');
     expect(html).not.toContain('<b>x</b>');
     const h = await getHighlighter();
-    expect(resolveLang(h, 'py')).toBe('py');
+    expect(resolveLang(h, 'py')).toBe('python'); // the one alias table (lib/samples/tokens.ts) names the grammar
     expect(resolveLang(h, 'php53')).toBe('php');
     expect(resolveLang(h, 'nosuchlang')).toBe('text');
     expect(resolveLang(h, undefined)).toBe('text');
