@@ -9,7 +9,7 @@
  * closes it. Others open it with `openConnectionPanel()`.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import type { ConnectionMode, ConnectionStore } from '@/lib/connection/store';
+import type { ConnectionMode, ConnectionStore } from '@/lib/connection/connection-state';
 import { useConnectionState, useRunnerContext } from '@/components/runner/RunnerContext';
 import { LoginPrompt } from './LoginPrompt';
 import { OPEN_EVENT } from './open';

@@ -1,7 +1,7 @@
 'use client';
 /** "Log in again": shown when a call answered INVALID_KS (in the response and the connection panel). */
 import { useState } from 'react';
-import type { ConnectionStore } from '@/lib/connection/store';
+import type { ConnectionStore } from '@/lib/connection/connection-state';
 import { openConnectionPanel } from './open';
 
 export function LoginPrompt({ connection }: { connection: ConnectionStore }) {

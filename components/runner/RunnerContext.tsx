@@ -6,9 +6,9 @@
 import { createContext, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { descriptionFromSlice, type ApiSlice } from '@/lib/api/slice';
 import type { ApiDescription } from '@/lib/api/types';
-import { createConnectionStore, type ConnectionState, type ConnectionStore } from '@/lib/connection/store';
+import { createConnectionStore, type ConnectionState, type ConnectionStore } from '@/lib/connection/connection-state';
 import type { StepExecutor } from '@/lib/runner/execute-step';
-import { createRunnerStore, type RunnerState, type RunnerStore } from '@/lib/runner/store';
+import { createRunnerStore, type RunnerState, type RunnerStore } from '@/lib/runner/runner-state';
 import type { Recipe } from '@/lib/recipe/types';
 import { uploadExecutor } from '@/lib/upload/executor';
 import type { InitialCode } from '@/lib/samples/initial';

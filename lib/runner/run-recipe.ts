@@ -31,7 +31,7 @@ import { executeStep, type StepExecution, type StepExecutor } from './execute-st
 import { checkExpectations, type ExpectOutcome } from './expect';
 import { fieldsByPath, userPath, valueFlag } from './given-values';
 import { readerValue } from './reader-values';
-import { createRunnerStore } from './store';
+import { createRunnerStore } from './runner-state';
 
 export interface RunFile {
   blob: Blob;

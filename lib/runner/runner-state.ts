@@ -11,7 +11,7 @@ import { walkFields } from '@/lib/form/build';
 import { getPath, setPath } from '@/lib/form/paths';
 import type { FormField, FormModel, FormValues, StepOutcome, StepResults } from '@/lib/form/types';
 import type { ExecuteResult } from '@/lib/request/execute';
-import type { KeyValueStorage } from '@/lib/connection/store';
+import type { KeyValueStorage } from '@/lib/connection/connection-state';
 
 export type StepStatus = 'idle' | 'running' | 'done' | 'failed';
 
