@@ -12,7 +12,7 @@ import { API_USAGE, cliApi } from './cli/api';
 import { type GENERATORS, LANGUAGE_IDS, generatorFor, type CodegenContext } from '../lib/codegen';
 import { laterReads } from '../lib/codegen/reads';
 import { placeholderText } from '../lib/codegen/plan';
-import { isTokenHash } from '../lib/api/kaltura/app-token-hash';
+import { isTokenHash } from '../lib/description/kaltura/app-token-hash';
 import { buildForm, initialValues } from '../lib/form';
 import { buildRequestModel } from '../lib/request/build';
 import { fillPlaceholders, formatDiagnostic, parseRecipe } from '../lib/recipe';
@@ -124,7 +124,7 @@ function build(i: number): Built {
   return { model, answers: values };
 }
 
-/** `computed`: an input generated code computes where it can (an app token's hash, lib/api/kaltura/app-token-hash.ts). */
+/** `computed`: an input generated code computes where it can (an app token's hash, lib/description/kaltura/app-token-hash.ts). */
 const missing: Array<ReturnType<typeof missingRequired>[number] & { computed: boolean }> = [];
 
 /**

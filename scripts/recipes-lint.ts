@@ -9,7 +9,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ApiDescription } from '../lib/api';
+import type { ApiDescription } from '../lib/description';
 import { formatDiagnostic, parseRecipe } from '../lib/recipe';
 import { slugOfFileName, slugProblem } from '../lib/recipe/slug';
 import { loadApi, loadApiSource, parseApiSources } from '../lib/server/api';

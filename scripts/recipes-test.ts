@@ -13,7 +13,7 @@ import { mkdtempSync, openAsBlob, readdirSync, readFileSync, rmSync, statSync, w
 import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadDescriptionFromUrl } from '../lib/api';
+import { loadDescriptionFromUrl } from '../lib/description';
 import { API_USAGE, cliApi } from './cli/api';
 import { startSession } from '../lib/connection/session';
 import { buildForm } from '../lib/form/build';

@@ -3,7 +3,7 @@
  * request's origin (Host) and the language cookie the page's language control sets.
  */
 import { cookies, headers } from 'next/headers';
-import type { ApiSlice } from '@/lib/api/slice';
+import type { ApiSlice } from '@/lib/description/slice';
 import type { Recipe } from '@/lib/recipe/types';
 import { initialCode, pageOrigin, sandboxPartnerId } from '@/lib/server/initial-code';
 import { LANGUAGE_COOKIE, cleanLanguage, type InitialCode } from '@/lib/samples/initial';

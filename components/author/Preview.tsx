@@ -4,7 +4,7 @@
  * steps, prose, Finish) with the step runner's own components (RunnerRoot, StepInteractive), so
  * the steps run against the sandbox from the preview.
  */
-import type { ApiDescription } from '@/lib/api/types';
+import type { ApiDescription } from '@/lib/description/types';
 import type { Recipe } from '@/lib/recipe/types';
 import { RunnerRoot } from '@/components/recipe/RunnerRoot';
 import { StepInteractive } from '@/components/recipe/StepInteractive';

@@ -8,7 +8,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { IDisposable } from 'monaco-editor';
 import type { Diagnostic, Recipe } from '@/lib/recipe/types';
-import { describeParts, getKalturaDescription, type ApiDescription } from '@/lib/api';
+import { describeParts, getKalturaDescription, type ApiDescription } from '@/lib/description';
 import type { DescriptionPartsPayload } from '@/lib/server/description-json';
 import metadataSchema from '@/lib/recipe/schemas/metadata.schema.json';
 import apiCallSchema from '@/lib/recipe/schemas/api-call.schema.json';

@@ -3,7 +3,7 @@
  * recipe), falling back to the main thread when workers are unavailable. Only the newest request
  * is answered; older ones are dropped.
  */
-import type { DescriptionParts } from '@/lib/api';
+import type { DescriptionParts } from '@/lib/description';
 import type { EditorLint } from '@/lib/author/lint';
 import type { Recipe } from '@/lib/recipe/types';
 

@@ -10,7 +10,7 @@
  * inputs still give that code, without loading a generator or a highlighter.
  */
 import { useId, useMemo, useState } from 'react';
-import type { ApiDescription } from '@/lib/api/types';
+import type { ApiDescription } from '@/lib/description/types';
 import type { Step } from '@/lib/recipe/types';
 import type { Connection, RequestModel } from '@/lib/request/types';
 import { CodeBlock } from './CodeBlock';

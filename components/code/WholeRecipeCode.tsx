@@ -6,7 +6,7 @@
  * program for the initial values (see CodeSamples).
  */
 import { useId, useMemo, useState } from 'react';
-import type { ApiDescription } from '@/lib/api/types';
+import type { ApiDescription } from '@/lib/description/types';
 import type { Recipe } from '@/lib/recipe/types';
 import type { Connection, RequestModel } from '@/lib/request/types';
 import { CodeBlock } from './CodeBlock';

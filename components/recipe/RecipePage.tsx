@@ -4,7 +4,7 @@
  * code samples for the initial values (lib/server/initial-code.ts) and renders this.
  */
 import Link from 'next/link';
-import type { ApiSlice } from '@/lib/api/slice';
+import type { ApiSlice } from '@/lib/description/slice';
 import type { Diagnostic, Recipe } from '@/lib/recipe/types';
 import { Markdown } from '@/components/markdown/Markdown';
 import { RecipeHeader } from './RecipeHeader';

@@ -6,8 +6,8 @@
  * renders prose as HTML already) and the slice of the API description its steps reach.
  */
 import type { ReactNode } from 'react';
-import type { ApiSlice } from '@/lib/api/slice';
-import type { ApiDescription } from '@/lib/api/types';
+import type { ApiSlice } from '@/lib/description/slice';
+import type { ApiDescription } from '@/lib/description/types';
 import type { Recipe } from '@/lib/recipe/types';
 import { runnerRecipe } from '@/lib/recipe/runner-model';
 import { RunnerProvider } from '@/components/runner/RunnerContext';

@@ -4,8 +4,8 @@
  * the step executor, shared by every step of one recipe page. Rendered by RunnerRoot around the whole recipe.
  */
 import { createContext, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
-import { descriptionFromSlice, type ApiSlice } from '@/lib/api/slice';
-import type { ApiDescription } from '@/lib/api/types';
+import { descriptionFromSlice, type ApiSlice } from '@/lib/description/slice';
+import type { ApiDescription } from '@/lib/description/types';
 import { createConnectionStore, type ConnectionState, type ConnectionStore } from '@/lib/connection/connection-state';
 import type { StepExecutor } from '@/lib/runner/execute-step';
 import { createRunnerStore, type RunnerState, type RunnerStore } from '@/lib/runner/runner-state';
@@ -90,7 +90,7 @@ export function RunnerProvider({ slug, recipe, slice, api: given, initialCode, e
     let cancelled = false;
     setLoaded({ url: openapiUrl });
     // The reader of other descriptions loads only when one is asked for.
-    import('@/lib/api/load')
+    import('@/lib/description/load')
       .then(({ loadDescriptionFromUrl }) => loadDescriptionFromUrl(new URL(openapiUrl, window.location.href).toString()))
       .then(
         (api) => !cancelled && setLoaded({ url: openapiUrl, api }),

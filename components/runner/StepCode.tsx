@@ -7,7 +7,7 @@ import { useMemo } from 'react';
 import { laterReads } from '@/lib/codegen/reads';
 import type { Step } from '@/lib/recipe/types';
 import type { Connection, RequestModel } from '@/lib/request/types';
-import type { ApiDescription } from '@/lib/api/types';
+import type { ApiDescription } from '@/lib/description/types';
 import { CodeSamples } from '@/components/code/CodeSamples';
 import { useConnectionState, useRunnerContext, useRunnerState } from './RunnerContext';
 import { isPending } from './WholeRecipe';

@@ -12,7 +12,7 @@
  *   become successCriteria (simple conditions on `$response.body#/...`, regex criteria for
  *   `matches`); the expect block is also kept as written in `x-recipe-expect`.
  */
-import type { ApiDescription, Operation } from '@/lib/api/types';
+import type { ApiDescription, Operation } from '@/lib/description/types';
 import { buildForm, walkFields } from '@/lib/form/build';
 import { getPath, setPath } from '@/lib/form/paths';
 import type { FormField, FormModel, FormValues } from '@/lib/form/types';

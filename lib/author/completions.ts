@@ -5,7 +5,7 @@
  * `fromStep`, properties of the body's classes inside `schema.properties`, and recipe snippets.
  */
 import { parseTree, findNodeAtLocation, type JSONPath, type Node } from 'jsonc-parser';
-import type { ApiDescription, TypeRef } from '@/lib/api/types';
+import type { ApiDescription, TypeRef } from '@/lib/description/types';
 import type { CursorContext } from './cursor-context';
 import { SNIPPETS } from './snippets';
 

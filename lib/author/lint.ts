@@ -6,7 +6,7 @@
  * Each linter holds its own description (the editor's worker one, the main-thread fallback another).
  */
 import { parseRecipe, type Recipe } from '@/lib/recipe';
-import { describeParts, getKalturaDescription, type ApiDescription, type DescriptionParts } from '@/lib/api';
+import { describeParts, getKalturaDescription, type ApiDescription, type DescriptionParts } from '@/lib/description';
 
 export interface EditorLint {
   /** Lints against `parts` from now on (the server's configured description). */

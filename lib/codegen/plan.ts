@@ -3,8 +3,8 @@
  * argument order (a skipped argument before a sent one takes its default), and the emission of
  * argument values as statements through a small per-language `Emitter`.
  */
-import type { ApiDescription, Operation, TypeRef } from '../api/types';
-import { TOKEN_ID_ARG, digestLabel, isTokenHash, tokenDigest, type DigestName } from '../api/kaltura/app-token-hash';
+import type { ApiDescription, Operation, TypeRef } from '../description/types';
+import { TOKEN_ID_ARG, digestLabel, isTokenHash, tokenDigest, type DigestName } from '../description/kaltura/app-token-hash';
 import type { Field, RequestModel, Value } from '../request/types';
 import { KS_PLACEHOLDER, SECRET_PLACEHOLDER, type CodegenContext } from './types';
 import { type NameAllocator, lowerFirst, stripKaltura } from './naming';
@@ -21,7 +21,7 @@ export interface ArgPlan {
   missing?: boolean;
   /**
    * A missing argument the sample computes itself where the language's emitter can (else it stays
-   * a FILL IN): appToken.startSession's tokenHash (lib/api/kaltura/app-token-hash.ts).
+   * a FILL IN): appToken.startSession's tokenHash (lib/description/kaltura/app-token-hash.ts).
    */
   computed?: TokenHashPlan;
 }

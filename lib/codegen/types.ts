@@ -2,7 +2,7 @@
  * The code generator interface: one module per language (lib/codegen/lang/*) implements
  * `LanguageGenerator` over the request model (lib/request/types.ts) and the API description.
  */
-import type { ApiDescription } from '../api/types';
+import type { ApiDescription } from '../description/types';
 import type { Connection, RequestModel } from '../request/types';
 import type { PortalLanguage } from '../recipe/types';
 

@@ -4,8 +4,8 @@
  * definitions (type, enum and labels) come from the description; an abstract class offers its
  * concrete subclasses; a preset `objectType` is shown read-only.
  */
-import { parseOperationPath } from '@/lib/api/operation-path';
-import type { ApiDescription, Operation, TypeRef } from '@/lib/api/types';
+import { parseOperationPath } from '@/lib/description/operation-path';
+import type { ApiDescription, Operation, TypeRef } from '@/lib/description/types';
 import type { Annotations, SchemaNode, Step } from '@/lib/recipe/types';
 import type { EnumOption, FieldKind, FormField, FormModel, Widget } from './types';
 

@@ -3,7 +3,7 @@
  * a model object, or one of its keys, back to its position in the file), and `runRules`, which
  * never lets a failing rule break the parse. The rules themselves are in ./rules (one per file).
  */
-import type { ApiDescription } from '../api/types';
+import type { ApiDescription } from '../description/types';
 import { property, type JsonNode } from './json';
 import type { LineIndex } from './lines';
 import type { Origin } from './normalize';

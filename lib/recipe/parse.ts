@@ -5,7 +5,7 @@
  * Reading is split by concern: ./parse-sections (title, steps, subsections), ./parse-metadata,
  * ./parse-api-call, ./parse-samples. The rules of ./rules that check the parsed recipe run after.
  */
-import type { ApiDescription } from '../api/types';
+import type { ApiDescription } from '../description/types';
 import { LineIndex } from './lines';
 import { runRules, type LintRule } from './lint';
 import { emptyMetadata } from './parse-metadata';

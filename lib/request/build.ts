@@ -7,8 +7,8 @@
  * - enums carry their class and constant; objects their concrete class; files their metadata;
  * - `format` 1 and the connection's KS (for operations that need one).
  */
-import { parseOperationPath } from '@/lib/api/operation-path';
-import type { ApiDescription, TypeRef } from '@/lib/api/types';
+import { parseOperationPath } from '@/lib/description/operation-path';
+import type { ApiDescription, TypeRef } from '@/lib/description/types';
 import type { DynamicEnum, Step } from '@/lib/recipe/types';
 import { currentClass, objectFields } from '@/lib/form/build';
 import { getPath } from '@/lib/form/paths';

@@ -1,4 +1,4 @@
-import { operationPath } from '@/lib/api/operation-path';
+import { operationPath } from '@/lib/description/operation-path';
 import type { Field, HttpRequest, RequestModel, Value } from './types';
 
 /**

@@ -3,7 +3,7 @@
  * builder), performed on the connection, and the list read from the answer (`array`, then `value`
  * and `label` in each item). The page's StepRunner and the headless runner both load them here.
  */
-import type { ApiDescription } from '@/lib/api/types';
+import type { ApiDescription } from '@/lib/description/types';
 import { dynamicChoices } from '@/lib/form/choices';
 import { getPath } from '@/lib/form/paths';
 import { buildDynamicEnumRequest } from '@/lib/request/build';

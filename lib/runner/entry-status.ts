@@ -4,7 +4,7 @@
  * a poll until the entry leaves processing. The page's EntryStatus (components/runner) and the
  * headless runner (run-recipe.ts) both use it, so they poll after the same steps.
  */
-import { ENTRY_FAILED, ENTRY_PROCESSING, entryStatusName } from '@/lib/api/kaltura/statuses';
+import { ENTRY_FAILED, ENTRY_PROCESSING, entryStatusName } from '@/lib/description/kaltura/statuses';
 import { executeRequest, type CallError } from '@/lib/request/execute';
 import { mediaGetModel } from '@/lib/request/models';
 import { sleep } from '@/lib/time/sleep';

@@ -4,10 +4,10 @@
  * hexadecimal hash of the KS the call is made with followed by the application token, with the
  * token's hashType (the start-a-session-with-an-app-token recipe has the reader run a sample for
  * it). The token is the `token` of the latest step answer that is a KalturaAppToken with the id
- * the step sends. The rule is lib/api/kaltura/app-token-hash.ts (generated code follows it too).
+ * the step sends. The rule is lib/description/kaltura/app-token-hash.ts (generated code follows it too).
  * Web Crypto, so it runs in the browser and in Node; MD5 tokens are left to the reader.
  */
-import { digestLabel, isTokenHash, tokenDigest } from '@/lib/api/kaltura/app-token-hash';
+import { digestLabel, isTokenHash, tokenDigest } from '@/lib/description/kaltura/app-token-hash';
 import type { StepResults } from '@/lib/form/types';
 
 interface AppToken {

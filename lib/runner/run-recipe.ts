@@ -10,8 +10,8 @@
  * Framework-free; reports per step what ran, how long it took, and on failure a message with the
  * recipe line it belongs to and, where a value would fix it, how to give one.
  */
-import { entryStatusName } from '@/lib/api/kaltura/statuses';
-import type { ApiDescription } from '@/lib/api/types';
+import { entryStatusName } from '@/lib/description/kaltura/statuses';
+import type { ApiDescription } from '@/lib/description/types';
 import { walkFields, buildForm } from '@/lib/form/build';
 import { getPath } from '@/lib/form/paths';
 import type { FieldError, FileValue, FormField, FormModel } from '@/lib/form/types';

@@ -5,7 +5,7 @@
 import { KS_PLACEHOLDER, SECRET_PLACEHOLDER, type CodegenContext, type LanguageGenerator } from '@/lib/codegen/types';
 import { LANGUAGES, languageInfo } from '@/lib/codegen/registry';
 import { scrubSecrets } from '@/lib/codegen/plan';
-import type { ApiDescription } from '@/lib/api/types';
+import type { ApiDescription } from '@/lib/description/types';
 import { fillPlaceholders } from '@/lib/recipe/placeholders';
 import type { Recipe, Sample, Step } from '@/lib/recipe/types';
 import type { Connection, RequestModel } from '@/lib/request/types';

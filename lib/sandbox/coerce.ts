@@ -5,7 +5,7 @@
  * the Kaltura errors a real server gives (MISSING_MANDATORY_PARAMETER, INVALID_ENUM_VALUE,
  * INVALID_OBJECT_TYPE, OBJECT_TYPE_ABSTRACT, INVALID_FIELD_VALUE).
  */
-import type { ApiDescription, Operation, TypeRef } from '../api/types';
+import type { ApiDescription, Operation, TypeRef } from '../description/types';
 import { KalturaApiError } from './errors';
 import { isFileArg, type RawValue } from './params';
 

@@ -11,8 +11,8 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { getKalturaDescription } from '../api';
-import type { ApiDescription } from '../api/types';
+import { getKalturaDescription } from '../description';
+import type { ApiDescription } from '../description/types';
 import { LoginBackoff } from './backoff';
 import type { SandboxSettings } from './config';
 import type { Action, CallContext, Session } from './context';
@@ -33,7 +33,7 @@ import { GenericEngine, notSimulated } from './generic/engine';
 import { extensions } from './services/extensions';
 import { FileAnswer } from './services/content';
 import type { EntryIdsOf } from './services/media';
-import type { Operation } from '../api/types';
+import type { Operation } from '../description/types';
 
 /** In the data folder: where the running console answers (`{ serviceUrl, pid, at }`). */
 export const CONSOLE_FILE = 'console.json';

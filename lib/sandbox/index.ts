@@ -3,7 +3,7 @@
  * route module shares it), created at the first request, following the API description the
  * server gives it (the console's: RECIPES_API, else the built-in one; see app/api_v3).
  */
-import type { ApiDescription } from '../api/types';
+import type { ApiDescription } from '../description/types';
 import { readSettings } from './config';
 import { SandboxCore } from './core';
 import { SandboxHttp } from './http';

@@ -7,7 +7,7 @@
  * an oversized or over-counted body is refused before JSON.parse ever sees it; form bodies count
  * their fields the same way. Refusals are INVALID_FIELD_VALUE errors that say which bound was hit.
  */
-import type { ApiDescription } from '../api/types';
+import type { ApiDescription } from '../description/types';
 import { KalturaApiError } from './errors';
 
 export interface ParamLimits {

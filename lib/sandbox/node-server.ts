@@ -12,7 +12,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeWebReadableStream } from 'node:stream/web';
-import type { ApiDescription } from '../api/types';
+import type { ApiDescription } from '../description/types';
 import type { SandboxSettings } from './config';
 import { SandboxCore } from './core';
 import { SandboxHttp } from './http';

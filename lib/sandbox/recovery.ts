@@ -25,7 +25,7 @@
  */
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { ENTRY_STATUS } from '../api/kaltura/statuses';
+import { ENTRY_STATUS } from '../description/kaltura/statuses';
 import { blobName, type ObjectRow } from './store';
 import { ATTACHED_ASSET } from './services/content';
 import type { SandboxCore } from './core';

@@ -16,7 +16,7 @@
  *   store's token signal (PostgreSQL NOTIFY between instances) and by a 1 s poll.
  */
 import type { Readable } from 'node:stream';
-import { UPLOAD_TOKEN_STATUS } from '../api/kaltura/statuses';
+import { UPLOAD_TOKEN_STATUS } from '../description/kaltura/statuses';
 import type { SandboxSettings } from './config';
 import { crashPoint } from './crash';
 import { KalturaApiError } from './errors';

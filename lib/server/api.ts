@@ -9,7 +9,7 @@
  *   `.cache/api-descriptions/` in the project, git-ignored), so lint works offline afterwards.
  *   A description that cannot be loaded or parsed is an error naming it, never a silent fallback.
  *
- * Node only (file system); the descriptions themselves are framework-free (lib/api).
+ * Node only (file system); the descriptions themselves are framework-free (lib/description).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
@@ -21,7 +21,7 @@ import {
   mergeDescriptions,
   parseDescriptionText,
   type ApiDescription,
-} from '@/lib/api';
+} from '@/lib/description';
 
 export { DescriptionLoadError };
 

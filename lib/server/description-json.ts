@@ -1,7 +1,7 @@
 /** The server's API description as JSON parts (see app/api/description), serialized once per description. */
 import { createHash } from 'node:crypto';
-import type { ApiDescription } from '@/lib/api/types';
-import type { DescriptionParts } from '@/lib/api';
+import type { ApiDescription } from '@/lib/description/types';
+import type { DescriptionParts } from '@/lib/description';
 
 export interface DescriptionPartsPayload {
   label: string;

@@ -8,7 +8,7 @@
  * up: this page's origin and the sandbox partner, a KS that samples mask anyway.
  */
 import type { HighlighterCore } from 'shiki/core';
-import { descriptionFromSlice, type ApiSlice } from '@/lib/api/slice';
+import { descriptionFromSlice, type ApiSlice } from '@/lib/description/slice';
 import { generatorFor } from '@/lib/codegen';
 import { laterReads } from '@/lib/codegen/reads';
 import { buildForm } from '@/lib/form/build';

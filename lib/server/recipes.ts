@@ -14,7 +14,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { ApiDescription } from '@/lib/api/types';
+import type { ApiDescription } from '@/lib/description/types';
 import { parseRecipe } from '@/lib/recipe';
 import { isValidSlug, slugOfFileName, slugProblem } from '@/lib/recipe/slug';
 import type { Recipe } from '@/lib/recipe/types';

@@ -1,5 +1,5 @@
 /**
- * The part of the API description a recipe page needs (see lib/api/slice.ts): recorded while the
+ * The part of the API description a recipe page needs (see lib/description/slice.ts): recorded while the
  * server builds what the page will build — every step's form, initial values and request model,
  * the dropdowns' calls — plus what the code samples ask about those (result classes, the classes
  * of the values sent, plugins), so the browser gets the operations, classes (with the subclasses
@@ -7,7 +7,7 @@
  * tests/unit/api/slice.test.ts checks that forms, requests and the code of every language come out
  * the same from the slice as from the whole description.
  */
-import { recordingDescription, type ApiDescription, type ApiSlice } from '@/lib/api';
+import { recordingDescription, type ApiDescription, type ApiSlice } from '@/lib/description';
 import { buildForm, initialValues, walkFields } from '@/lib/form';
 import { buildDynamicEnumRequest, buildRequestModel } from '@/lib/request/build';
 import type { Connection, RequestModel, Value } from '@/lib/request/types';

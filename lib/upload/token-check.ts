@@ -3,7 +3,7 @@
  * file picked. A token that no longer accepts data, or holds part of another file, is refused
  * with what to do; a token that already holds this whole file needs nothing sent.
  */
-import { UPLOAD_TOKEN_STATUS, uploadTokenStatusName } from '@/lib/api/kaltura/statuses';
+import { UPLOAD_TOKEN_STATUS, uploadTokenStatusName } from '@/lib/description/kaltura/statuses';
 import { formatBytes } from '@/lib/format/bytes';
 import { UploadError } from './errors';
 import { fingerprintDifferences } from './fingerprint';

@@ -15,7 +15,7 @@
  * reload it continues from `uploadedFileSize` without sending that part again.
  */
 import type { RequestModel } from '@/lib/request/types';
-import { UPLOAD_TOKEN_STATUS } from '@/lib/api/kaltura/statuses';
+import { UPLOAD_TOKEN_STATUS } from '@/lib/description/kaltura/statuses';
 import { sleep } from '@/lib/time/sleep';
 import { formatBytes } from '@/lib/format/bytes';
 import { UploadError, kalturaMessage } from './errors';

@@ -27,9 +27,9 @@ if (!existsSync(REFERENCE)) {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
-// 1. load + index (the first import of lib/api is part of what a process pays once)
+// 1. load + index (the first import of lib/description is part of what a process pays once)
 const t0 = performance.now();
-const { createDescription } = await import('../../lib/api');
+const { createDescription } = await import('../../lib/description');
 const load = () => createDescription(JSON.parse(readFileSync(REFERENCE, 'utf8')));
 const api = load();
 const first = performance.now() - t0;

@@ -14,7 +14,7 @@ import { gzipSync, constants } from 'node:zlib';
 process.env.NEXT_DIST_DIR ||= '.next-bench';
 
 const { parseRecipe } = await import('../../lib/recipe/index');
-const { getKalturaDescription } = await import('../../lib/api/index');
+const { getKalturaDescription } = await import('../../lib/description/index');
 
 // --- lint time -------------------------------------------------------------------------------
 const api = getKalturaDescription();

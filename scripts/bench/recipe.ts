@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { getKalturaDescription } from '../../lib/api';
+import { getKalturaDescription } from '../../lib/description';
 import { clearBlockCache, parseRecipe, type ParseOptions } from '../../lib/recipe';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');

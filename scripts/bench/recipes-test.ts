@@ -20,7 +20,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { getKalturaDescription } from '../../lib/api';
+import { getKalturaDescription } from '../../lib/description';
 import { startSession } from '../../lib/connection/session';
 import { parseRecipe } from '../../lib/recipe';
 import { runRecipe } from '../../lib/runner/run-recipe';

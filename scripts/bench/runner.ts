@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
-import { getKalturaDescription } from '../../lib/api';
+import { getKalturaDescription } from '../../lib/description';
 import { parseRecipe } from '../../lib/recipe';
 import { buildForm, initialValues, resolveValues, validateValues } from '../../lib/form';
 import { buildRequestModel } from '../../lib/request/build';

@@ -3,7 +3,7 @@
  * neither, the built-in one (lib/server/api.ts). A description that cannot be loaded stops the CLI
  * with a message naming it (exit 2).
  */
-import type { ApiDescription } from '../../lib/api';
+import type { ApiDescription } from '../../lib/description';
 import { loadApi, parseApiSources } from '../../lib/server/api';
 
 export const API_USAGE = '  --api           the API description (repeatable; default: RECIPES_API, else the built-in one)';

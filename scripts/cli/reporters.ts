@@ -3,7 +3,7 @@
  * test case per step that makes a call, plus one for a recipe's own errors) and JSON (everything
  * the runner reports, secrets masked).
  */
-import { entryStatusName } from '../../lib/api/kaltura/statuses';
+import { entryStatusName } from '../../lib/description/kaltura/statuses';
 import type { RecipeReport, StepReport } from '../../lib/runner/run-recipe';
 
 export interface FileReport {

@@ -54,7 +54,7 @@ test.afterAll(() => {
  */
 function choicesRequest(file: string, step: number, serviceUrl: string): Sent {
   const code =
-    `import { readFileSync } from 'node:fs'; import { getKalturaDescription } from './lib/api/index.ts'; import { parseRecipe } from './lib/recipe/index.ts';` +
+    `import { readFileSync } from 'node:fs'; import { getKalturaDescription } from './lib/description/index.ts'; import { parseRecipe } from './lib/recipe/index.ts';` +
     `import { buildDynamicEnumRequest } from './lib/request/build.ts'; import { toHttpRequest } from './lib/request/http.ts';` +
     `const api = getKalturaDescription(); const r = parseRecipe(readFileSync(${JSON.stringify(join(ROOT, file))}, 'utf8'));` +
     `const de = r.steps[${step}].apiCall.parameters.find((p) => p.dynamicEnum).dynamicEnum;` +

@@ -5,7 +5,7 @@
  */
 import type { RequestModel } from '../../request/types';
 import { RESERVED, lowerFirst, pascal } from '../naming';
-import { digestLabel } from '../../api/kaltura/app-token-hash';
+import { digestLabel } from '../../description/kaltura/app-token-hash';
 import { emitArgs, planCall, type EmitState, type Emitter } from '../plan';
 import { floatLiteral, intLiteral, jsString } from '../strings';
 import type { CodegenContext, LanguageGenerator } from '../types';

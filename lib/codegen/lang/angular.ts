@@ -4,7 +4,7 @@ import { RESERVED, lowerFirst, ngxEnumMember, pascal } from '../naming';
 import { emitArgs, planCall, type CallPlan, type EmitState, type Emitter } from '../plan';
 import { floatLiteral, intLiteral, jsString } from '../strings';
 import type { CodegenContext, LanguageGenerator } from '../types';
-import { digestLabel } from '../../api/kaltura/app-token-hash';
+import { digestLabel } from '../../description/kaltura/app-token-hash';
 import { BROWSER_SECRET_WARNING, inAsync } from './ajax';
 import { chainRefs, finish, indent, newState, resultName, sessionPlan, type ProgramStep } from './common';
 import { jsAccess, jsMap } from './node';

@@ -1,5 +1,5 @@
 /** Pieces every generator shares: indentation, the session model, program bookkeeping. */
-import type { TypeRef } from '../../api/types';
+import type { TypeRef } from '../../description/types';
 import { sessionStartModel as loginModel } from '../../request/models';
 import type { RequestModel } from '../../request/types';
 import { NameAllocator } from '../naming';

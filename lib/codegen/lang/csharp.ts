@@ -3,7 +3,7 @@
  * (`OrderBy` typed as the filter's own enum); the KS from `SessionService.Start(secret, userId, SessionType.ADMIN, partnerId)` like every other
  * language (a server call, so it works with any endpoint's KS format); later calls nest in its handler.
  */
-import type { ApiDescription, TypeRef } from '../../api/types';
+import type { ApiDescription, TypeRef } from '../../description/types';
 import type { RequestModel } from '../../request/types';
 import { RESERVED, lowerFirst, pascal, stripKaltura } from '../naming';
 import { emitArgs, extraReads, planCall, readsOf, resultShape, type CallPlan, type DeclType, type EmitState, type Emitter } from '../plan';

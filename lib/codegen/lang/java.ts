@@ -5,7 +5,7 @@
  * the client types as a String (`orderBy`) takes the enum's `getValue()`; programs end with
  * `System.exit` (OkHttp's threads would keep the JVM alive for a minute).
  */
-import type { ApiDescription, TypeRef } from '../../api/types';
+import type { ApiDescription, TypeRef } from '../../description/types';
 import type { RequestModel } from '../../request/types';
 import { NULLABLE_BOOLEAN, RESERVED, lowerFirst, nullableBoolean, pascal, stripKaltura } from '../naming';
 import { emitArgs, extraReads, planCall, readsOf, resultShape, type CallPlan, type DeclType, type EmitState, type Emitter } from '../plan';

@@ -2,7 +2,7 @@
  * swift: the KalturaClient pod. `MediaService.add(entry: entry)` request builders with
  * `.set(completion:)`, sent with `USRExecutor.shared.send(request: builder.build(client))`.
  */
-import type { TypeRef } from '../../api/types';
+import type { TypeRef } from '../../description/types';
 import type { RequestModel } from '../../request/types';
 import { NULLABLE_BOOLEAN, RESERVED, lowerFirst, nullableBoolean, pascal, stripKaltura } from '../naming';
 import { emitArgs, extraReads, planCall, readsOf, resultShape, type CallPlan, type DeclType, type EmitState, type Emitter } from '../plan';

@@ -1,5 +1,5 @@
 /** expect-unknown-property: an `expect` path the operation's result does not have. */
-import type { ApiDescription, TypeRef } from '../../api/types';
+import type { ApiDescription, TypeRef } from '../../description/types';
 import { nearest } from '../suggest';
 import type { Diagnostic } from '../types';
 import { call, steps } from './examples';

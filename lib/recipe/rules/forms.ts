@@ -2,7 +2,7 @@
  * The forms of a recipe's steps as the page builds them (the same `buildForm` the step runner
  * uses), built once per lint run and shared by the rules that compare a recipe with its forms.
  */
-import type { ApiDescription } from '../../api/types';
+import type { ApiDescription } from '../../description/types';
 import { buildForm, walkFields } from '../../form/build';
 import type { FormField, FormModel } from '../../form/types';
 import type { Recipe, Step } from '../types';

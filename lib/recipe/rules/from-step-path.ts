@@ -1,5 +1,5 @@
 /** from-step-path: a dynamicValue path the earlier step's response or inputs do not have. */
-import type { ApiDescription, TypeRef } from '../../api/types';
+import type { ApiDescription, TypeRef } from '../../description/types';
 import type { FormModel } from '../../form/types';
 import { nearest } from '../suggest';
 import type { Diagnostic, DynamicValue, Recipe, Step } from '../types';

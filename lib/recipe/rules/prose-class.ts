@@ -2,7 +2,7 @@
  * prose-class: a step's prose names a Kaltura class its form does not offer. The form is the one
  * the page builds (the same `buildForm` the runner uses, shared through ./forms).
  */
-import type { ApiDescription } from '../../api/types';
+import type { ApiDescription } from '../../description/types';
 import { walkFields } from '../../form/build';
 import type { LintContext } from '../lint';
 import { nearest } from '../suggest';

@@ -30,7 +30,7 @@ export interface RuleDoc {
   severity: Severity;
   /**
    * The rule checks the recipe against an API description and runs only when one is given; its
-   * examples are checked against the built-in one (lib/api).
+   * examples are checked against the built-in one (lib/description).
    */
   needsApi?: boolean;
   /** The rule checks more with an API description, and the recipe alone without one. */

@@ -1,5 +1,5 @@
 /** unknown-parameter: an input the operation does not take. */
-import type { Operation } from '../../api/types';
+import type { Operation } from '../../description/types';
 import { nearest } from '../suggest';
 import type { Diagnostic, Range } from '../types';
 import { call, steps } from './examples';

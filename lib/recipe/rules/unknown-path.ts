@@ -1,5 +1,5 @@
 /** unknown-path: an operation path the API description does not have. */
-import type { ApiDescription } from '../../api/types';
+import type { ApiDescription } from '../../description/types';
 import { nearest } from '../suggest';
 import type { Diagnostic } from '../types';
 import { call, steps } from './examples';

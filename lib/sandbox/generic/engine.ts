@@ -11,7 +11,7 @@
  * checking metadata XML against its profile) is added by class hooks and action overrides
  * (../services/*), which use the same functions.
  */
-import type { ApiDescription, ApiError, Operation, PropertyDef } from '../../api/types';
+import type { ApiDescription, ApiError, Operation, PropertyDef } from '../../description/types';
 import { GIVEN_READ_ONLY, type KObject } from '../coerce';
 import type { CallContext } from '../context';
 import { KalturaApiError } from '../errors';

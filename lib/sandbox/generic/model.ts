@@ -5,7 +5,7 @@
  * status enum and its default, and the key of objects without an id (relations such as
  * KalturaCategoryEntry, keyed by the properties their get/delete actions take).
  */
-import type { ApiDescription, Operation, PropertyDef, TypeRef } from '../../api/types';
+import type { ApiDescription, Operation, PropertyDef, TypeRef } from '../../description/types';
 
 export interface StatusInfo {
   enumName: string;

@@ -7,7 +7,7 @@
  * answer (the object, a list response of its class, a wrapper holding it, nothing). An operation
  * that fits none is not simulated (the sandbox says so when it is called).
  */
-import type { ApiDescription, Operation, OperationParam } from '../../api/types';
+import type { ApiDescription, Operation, OperationParam } from '../../description/types';
 import { classOf, isResourceParam, listItemClass, propOfParam, related, type ServiceModel } from './model';
 
 /** How an operation's parameters name an object: its id, or properties of a relation. */

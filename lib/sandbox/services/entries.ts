@@ -8,7 +8,7 @@
  * executeFromContent of a static list, executeFromFilters); the
  * partner service answers the session's own partner (from the partners table, never its secrets).
  */
-import { KALTURA_API_VERSION } from '../../api/openapi';
+import { KALTURA_API_VERSION } from '../../description/openapi';
 import type { KObject } from '../coerce';
 import type { Action } from '../context';
 import { KalturaApiError } from '../errors';

@@ -3,7 +3,7 @@
  * entries). Status: NO_CONTENT (7) after add; IMPORT (0) while its upload token is not complete;
  * then PRECONVERT (1) for video/audio for a short processing time, READY (2); images READY at once.
  */
-import { ENTRY_STATUS } from '../../api/kaltura/statuses';
+import { ENTRY_STATUS } from '../../description/kaltura/statuses';
 import type { KObject } from '../coerce';
 import type { Action, CallContext } from '../context';
 import type { SandboxCore } from '../core';

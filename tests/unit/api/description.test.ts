@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildKalturaOpenApi, createDescription, getKalturaDescription } from '@/lib/api';
+import { buildKalturaOpenApi, createDescription, getKalturaDescription } from '@/lib/description';
 
 const d = getKalturaDescription();
 

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createDescription, getKalturaDescription, mergeDescriptions } from '@/lib/api';
+import { createDescription, getKalturaDescription, mergeDescriptions } from '@/lib/description';
 import { REFERENCE_REL, sharedFile } from '../../helpers/shared';
 
 describe('operation errors', () => {

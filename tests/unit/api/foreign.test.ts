@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildKalturaOpenApi, createDescription, type ApiDescription } from '@/lib/api';
+import { buildKalturaOpenApi, createDescription, type ApiDescription } from '@/lib/description';
 
 /** A small hand-written OpenAPI 3 document from elsewhere: no Kaltura extensions at all. */
 const petstore = {

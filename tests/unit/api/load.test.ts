@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildKalturaOpenApi, DescriptionLoadError, loadDescriptionFromUrl } from '@/lib/api';
+import { buildKalturaOpenApi, DescriptionLoadError, loadDescriptionFromUrl } from '@/lib/description';
 
 let server: http.Server;
 let base = '';

@@ -1,6 +1,6 @@
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { buildKalturaOpenApi } from '@/lib/api';
+import { buildKalturaOpenApi } from '@/lib/description';
 
 type Json = Record<string, any>;
 

@@ -1,7 +1,7 @@
-/** The one reader and writer of `/service/X/action/Y` paths (lib/api/operation-path.ts). */
+/** The one reader and writer of `/service/X/action/Y` paths (lib/description/operation-path.ts). */
 import { describe, expect, it } from 'vitest';
-import { getKalturaDescription } from '@/lib/api';
-import { normalizePath, operationPath, parseOperationPath } from '@/lib/api/operation-path';
+import { getKalturaDescription } from '@/lib/description';
+import { normalizePath, operationPath, parseOperationPath } from '@/lib/description/operation-path';
 import { buildDynamicEnumRequest } from '@/lib/request/build';
 import { toHttpRequest } from '@/lib/request/http';
 

@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { getKalturaDescription } from '@/lib/api';
+import { getKalturaDescription } from '@/lib/description';
 import { sharedFile } from '../../helpers/shared';
 
 const tarball = sharedFile('clients/Python.tar.gz', "the built-in description's plugins against Kaltura's Python client");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createDescription } from '@/lib/api';
+import { createDescription } from '@/lib/description';
 import { toHttpRequest } from '@/lib/request/http';
 
 /** A Kaltura-shaped Swagger 2.0 fragment with one core and one plugin service. */

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { REFERENCE_REL, sharedFile } from '../../helpers/shared';
 import { prng, type Rng } from '../../helpers/prng';
 import { describe, expect, it } from 'vitest';
-import { createDescription, type ApiDescription, type Operation } from '@/lib/api';
+import { createDescription, type ApiDescription, type Operation } from '@/lib/description';
 import { buildForm, currentClass, initialValues, objectFields, validateValues, walkFields } from '@/lib/form';
 import type { FormField, FormValues } from '@/lib/form/types';
 import { parseRecipe } from '@/lib/recipe';

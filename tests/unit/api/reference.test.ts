@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import { REFERENCE_REL, sharedFile } from '../../helpers/shared';
 import { describe, expect, it } from 'vitest';
-import { buildKalturaOpenApi, createDescription, getKalturaDescription, type TypeRef } from '@/lib/api';
+import { buildKalturaOpenApi, createDescription, getKalturaDescription, type TypeRef } from '@/lib/description';
 
 type Json = Record<string, any>;
 
@@ -81,7 +81,7 @@ describe.skipIf(!present)(`our description agrees with the Kaltura reference${sk
   const operations = ours.operations().filter((op) => !op.multirequest);
 
   it('names every operation as the reference does, with the same argument order', () => {
-    // The core services and the plugin/feature areas the shipped recipes use (lib/api/kaltura/areas).
+    // The core services and the plugin/feature areas the shipped recipes use (lib/description/kaltura/areas).
     expect(operations.length).toBeGreaterThanOrEqual(75);
     for (const op of operations) {
       const where = `${op.service}.${op.action}`;

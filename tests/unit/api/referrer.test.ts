@@ -1,6 +1,6 @@
 /** A recipe's `openapi` URL is fetched by every reader's browser: with no Referer and no credentials (issue 11). */
 import { describe, expect, it } from 'vitest';
-import { buildKalturaOpenApi, loadDescriptionFromUrl } from '@/lib/api';
+import { buildKalturaOpenApi, loadDescriptionFromUrl } from '@/lib/description';
 
 describe('loading a description from a URL', () => {
   it('asks fetch for no referrer and no credentials', async () => {

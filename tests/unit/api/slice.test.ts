@@ -1,5 +1,5 @@
 /**
- * The slice a recipe page gets (lib/server/slice.ts, lib/api/slice.ts) answers exactly like the
+ * The slice a recipe page gets (lib/server/slice.ts, lib/description/slice.ts) answers exactly like the
  * whole description for everything the page builds: forms, initial request models, and the code
  * of every language for each step and the whole recipe. Checked for every shipped recipe against
  * the built-in description and (when ../shared is present) Kaltura's published one.
@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { REFERENCE_REL, sharedFile } from '../../helpers/shared';
 import { describe, expect, it } from 'vitest';
-import { createDescription, descriptionFromSlice, getKalturaDescription, type ApiDescription } from '@/lib/api';
+import { createDescription, descriptionFromSlice, getKalturaDescription, type ApiDescription } from '@/lib/description';
 import { GENERATORS } from '@/lib/codegen';
 import { buildForm, initialValues } from '@/lib/form';
 import { parseRecipe, type Recipe } from '@/lib/recipe';

@@ -1,7 +1,7 @@
-/** Token and entry statuses, defined once (lib/api/kaltura/statuses.ts), and what reads them. */
+/** Token and entry statuses, defined once (lib/description/kaltura/statuses.ts), and what reads them. */
 import { describe, expect, it } from 'vitest';
-import { getKalturaDescription } from '@/lib/api';
-import { ENTRY_STATUS, UPLOAD_TOKEN_STATUS, entryStatusName, uploadTokenStatusName } from '@/lib/api/kaltura/statuses';
+import { getKalturaDescription } from '@/lib/description';
+import { ENTRY_STATUS, UPLOAD_TOKEN_STATUS, entryStatusName, uploadTokenStatusName } from '@/lib/description/kaltura/statuses';
 import { hasFailed, isProcessing } from '@/lib/runner/entry-status';
 import { TOKEN_CLOSED, TOKEN_FULL_UPLOAD } from '@/lib/sandbox/uploads';
 import { ENTRY_PRECONVERT, ENTRY_READY } from '@/lib/sandbox/services/media';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getKalturaDescription } from '@/lib/api';
+import { getKalturaDescription } from '@/lib/description';
 import { apiCallSchema, metadataSchema } from '@/lib/recipe';
 import { keysAt, suggest, type CompletionSources } from '@/lib/author/completions';
 import { cursorContext } from '@/lib/author/cursor-context';

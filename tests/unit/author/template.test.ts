@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseRecipe } from '@/lib/recipe';
-import { getKalturaDescription } from '@/lib/api';
+import { getKalturaDescription } from '@/lib/description';
 import { RECIPE_TEMPLATE } from '@/lib/author/template';
 import { SNIPPETS } from '@/lib/author/snippets';
 

@@ -1,7 +1,7 @@
 /** The recipe CLIs' shared flags: argument parsing, --value STEP.PATH=VALUE, required inputs left empty. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { getKalturaDescription } from '@/lib/api';
+import { getKalturaDescription } from '@/lib/description';
 import { buildForm, initialValues, setPath } from '@/lib/form';
 import { parseRecipe } from '@/lib/recipe';
 import { givenValue, valueFromText } from '@/lib/runner/given-values';

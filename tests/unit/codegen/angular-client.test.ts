@@ -24,7 +24,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GENERATORS } from '@/lib/codegen';
 import { ngxEnumMember } from '@/lib/codegen/naming';
-import type { ApiDescription } from '@/lib/api/types';
+import type { ApiDescription } from '@/lib/description/types';
 import type { RequestModel } from '@/lib/request/types';
 import {
   api as builtIn,

@@ -4,8 +4,8 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createDescription, getKalturaDescription } from '@/lib/api';
-import type { ApiDescription } from '@/lib/api/types';
+import { createDescription, getKalturaDescription } from '@/lib/description';
+import type { ApiDescription } from '@/lib/description/types';
 import { buildForm, initialValues } from '@/lib/form';
 import { buildRequestModel } from '@/lib/request/build';
 import { parseRecipe } from '@/lib/recipe';

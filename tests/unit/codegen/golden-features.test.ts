@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GENERATORS, LANGUAGE_IDS, type LanguageId } from '@/lib/codegen';
-import type { ApiDescription } from '@/lib/api/types';
+import type { ApiDescription } from '@/lib/description/types';
 import { laterReads } from '@/lib/codegen/reads';
 import type { RequestModel } from '@/lib/request/types';
 import { api as builtIn, buildModels, ctxOf, loadRecipe, PUBLISHED_PATH, publishedApi, uploadEdit } from './fixtures';

@@ -7,7 +7,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GENERATORS } from '@/lib/codegen';
-import type { ApiDescription } from '@/lib/api/types';
+import type { ApiDescription } from '@/lib/description/types';
 import type { RequestModel } from '@/lib/request/types';
 import { clientDir, CLIENTS } from '../../helpers/clients';
 import { sharedFile } from '../../helpers/shared';

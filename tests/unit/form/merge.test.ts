@@ -3,7 +3,7 @@
  * Kaltura description (recipe keys win; narrowed schemas completed from the description).
  */
 import { describe, expect, it } from 'vitest';
-import { getKalturaDescription } from '@/lib/api';
+import { getKalturaDescription } from '@/lib/description';
 import { buildForm, currentClass, formJsonSchema, initialValues, objectFields, optionText, walkFields } from '@/lib/form';
 import type { FormField } from '@/lib/form';
 import { node, param, step } from './helpers';

@@ -4,7 +4,7 @@
  * sent (it was added on purpose: a "block" action has nothing else to say).
  */
 import { describe, expect, it } from 'vitest';
-import { createDescription } from '@/lib/api';
+import { createDescription } from '@/lib/description';
 import { buildForm, initialValues, objectFields, validateValues } from '@/lib/form';
 import { parseRecipe } from '@/lib/recipe';
 import { buildRequestModel } from '@/lib/request/build';

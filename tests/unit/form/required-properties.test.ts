@@ -3,7 +3,7 @@
  * the recipe says so: media.add's entry.mediaType (Kaltura refuses an entry without it).
  */
 import { describe, expect, it } from 'vitest';
-import { createDescription, getKalturaDescription, buildKalturaOpenApi } from '@/lib/api';
+import { createDescription, getKalturaDescription, buildKalturaOpenApi } from '@/lib/description';
 import { buildForm, walkFields } from '@/lib/form';
 import { validateValues } from '@/lib/form/validate';
 import type { FormField } from '@/lib/form';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getKalturaDescription } from '@/lib/api';
+import { getKalturaDescription } from '@/lib/description';
 import { buildForm, formJsonSchema, initialValues, setPath, validateValues } from '@/lib/form';
 import { param, step } from './helpers';
 

@@ -1,6 +1,6 @@
 /** `expect` in an API Call block: read into the model, with located problems and lint against the API description. */
 import { describe, expect, it } from 'vitest';
-import { getKalturaDescription } from '@/lib/api';
+import { getKalturaDescription } from '@/lib/description';
 import { parseRecipe } from '@/lib/recipe';
 import { parseExpectPath } from '@/lib/recipe/expect';
 

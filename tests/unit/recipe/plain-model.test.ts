@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { prng } from '../../helpers/prng';
 import { describe, expect, it } from 'vitest';
-import { getKalturaDescription } from '@/lib/api';
+import { getKalturaDescription } from '@/lib/description';
 import { parseRecipe } from '@/lib/recipe';
 
 const fixture = readFileSync(new URL('../../fixtures/recipes/object-keys.md', import.meta.url), 'utf8');

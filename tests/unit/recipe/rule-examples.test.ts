@@ -7,7 +7,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { getKalturaDescription } from '@/lib/api';
+import { getKalturaDescription } from '@/lib/description';
 import { parseRecipe, RULES, type Diagnostic, type Example, type RecipeRule, type RuleExample } from '@/lib/recipe';
 import { LineIndex } from '@/lib/recipe/lines';
 

@@ -4,7 +4,7 @@
  * boolean `fromSecrets`.
  */
 import { describe, expect, it } from 'vitest';
-import { getKalturaDescription } from '@/lib/api';
+import { getKalturaDescription } from '@/lib/description';
 import { parseRecipe, type Diagnostic } from '@/lib/recipe';
 
 const api = getKalturaDescription();

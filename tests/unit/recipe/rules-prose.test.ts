@@ -3,7 +3,7 @@
  * (lib/recipe/rules/prose-class.ts), with the class the form offers; other class names are not.
  */
 import { describe, expect, it } from 'vitest';
-import { getKalturaDescription } from '@/lib/api';
+import { getKalturaDescription } from '@/lib/description';
 import { parseRecipe } from '@/lib/recipe';
 
 const api = getKalturaDescription();

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { ApiDescription, Operation } from '@/lib/api/types';
-import { getKalturaDescription } from '@/lib/api';
+import type { ApiDescription, Operation } from '@/lib/description/types';
+import { getKalturaDescription } from '@/lib/description';
 import { apiCallSchema, metadataSchema, parseRecipe, type Diagnostic, type LintRule } from '@/lib/recipe';
 
 const seed = readFileSync(new URL('../../../recipes/upload-media.md', import.meta.url), 'utf8');

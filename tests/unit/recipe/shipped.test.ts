@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { getKalturaDescription, type ApiDescription } from '@/lib/api';
+import { getKalturaDescription, type ApiDescription } from '@/lib/description';
 import { buildForm } from '@/lib/form';
 import { parseRecipe } from '@/lib/recipe';
 import { loadApi } from '@/lib/server/api';

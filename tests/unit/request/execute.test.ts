@@ -112,7 +112,7 @@ describe('executeRequest', () => {
   });
 });
 
-import { getKalturaDescription } from '@/lib/api';
+import { getKalturaDescription } from '@/lib/description';
 import { buildDynamicEnumRequest } from '@/lib/request/build';
 
 describe('buildDynamicEnumRequest', () => {

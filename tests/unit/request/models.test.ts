@@ -1,6 +1,6 @@
 /** The constructors of RequestModels (lib/request/models.ts): one assembly, and the calls the console makes on its own. */
 import { describe, expect, it } from 'vitest';
-import { getKalturaDescription } from '@/lib/api';
+import { getKalturaDescription } from '@/lib/description';
 import { GENERATORS } from '@/lib/codegen';
 import { sessionStartModel as sampleLogin } from '@/lib/codegen/lang/common';
 import { startSession } from '@/lib/connection/session';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { getKalturaDescription } from '@/lib/api';
+import { getKalturaDescription } from '@/lib/description';
 import { parseRecipe } from '@/lib/recipe';
 import { buildForm, initialValues, optionText, resolveValues, validateValues } from '@/lib/form';
 import { buildRequestModel } from '@/lib/request/build';

@@ -1,6 +1,6 @@
 /** A dropdown filled by a call (lib/runner/dynamic-enum.ts): what the page and the headless runner load. */
 import { describe, expect, it } from 'vitest';
-import { getKalturaDescription } from '@/lib/api';
+import { getKalturaDescription } from '@/lib/description';
 import { buildForm } from '@/lib/form/build';
 import type { FormField, StepResults } from '@/lib/form/types';
 import { loadFieldChoices } from '@/lib/runner/dynamic-enum';

@@ -1,6 +1,6 @@
 /** Secrets never reach a Demo, masked code, or the runner's storage (issue 11, finding 2). */
 import { describe, expect, it } from 'vitest';
-import { getKalturaDescription } from '@/lib/api';
+import { getKalturaDescription } from '@/lib/description';
 import { buildForm } from '@/lib/form';
 import { parseRecipe } from '@/lib/recipe';
 import { buildKs } from '@/lib/sandbox/ks';

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getKalturaDescription } from '@/lib/api';
+import { getKalturaDescription } from '@/lib/description';
 import { parseRecipe } from '@/lib/recipe';
 import { buildForm, initialValues, resolveValues, setPath, toAnswers, validateValues } from '@/lib/form';
 import type { StepResults } from '@/lib/form';

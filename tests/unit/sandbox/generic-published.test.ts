@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDescription, type ApiDescription, type Operation, type PropertyDef } from '@/lib/api';
+import { createDescription, type ApiDescription, type Operation, type PropertyDef } from '@/lib/description';
 import { readSettings } from '@/lib/sandbox/config';
 import { ACTIONS, SandboxCore } from '@/lib/sandbox/core';
 import { toApiError } from '@/lib/sandbox/errors';

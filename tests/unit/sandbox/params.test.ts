@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getKalturaDescription } from '../../../lib/api';
+import { getKalturaDescription } from '../../../lib/description';
 import { coerceArgs } from '../../../lib/sandbox/coerce';
 import type { KalturaApiError } from '../../../lib/sandbox/errors';
 import { Readable } from 'node:stream';

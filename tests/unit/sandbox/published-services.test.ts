@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDescription, type ApiDescription } from '@/lib/api';
+import { createDescription, type ApiDescription } from '@/lib/description';
 import { readSettings } from '@/lib/sandbox/config';
 import { SandboxCore } from '@/lib/sandbox/core';
 import { toApiError } from '@/lib/sandbox/errors';

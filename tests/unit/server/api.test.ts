@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { buildKalturaOpenApi } from '@/lib/api';
+import { buildKalturaOpenApi } from '@/lib/description';
 import { cacheFileOf, getServerApi, loadApi, loadApiSource, parseApiSources } from '@/lib/server/api';
 
 const dir = mkdtempSync(join(tmpdir(), 'api-sources-'));

@@ -7,8 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { getKalturaDescription } from '@/lib/api';
-import { descriptionFromSlice } from '@/lib/api/slice';
+import { getKalturaDescription } from '@/lib/description';
+import { descriptionFromSlice } from '@/lib/description/slice';
 import { GENERATORS } from '@/lib/codegen';
 import { buildForm, initialValues } from '@/lib/form';
 import { buildRequestModel } from '@/lib/request/build';

@@ -28,7 +28,7 @@ import { fieldsToJson } from '@/lib/request/http';
 import type { Connection, RequestModel } from '@/lib/request/types';
 import { CLIENTS, HAVE_CLIENTS } from '../../../helpers/clients';
 import { startServer, TEST_ADMIN_SECRET, TEST_PARTNER_ID, type TestServer } from '../../../helpers/server';
-import type { ApiDescription } from '@/lib/api/types';
+import type { ApiDescription } from '@/lib/description/types';
 import {
   api as description,
   buildModels,

@@ -34,7 +34,7 @@ export interface ClassSpec {
   properties: Record<string, PropSpec>;
   /**
    * The client plugin that holds the class when it is not what its name and its users suggest:
-   * `null` for a core class that only plugin services use here (see lib/api/plugins.ts).
+   * `null` for a core class that only plugin services use here (see lib/description/plugins.ts).
    */
   plugin?: string | null;
 }

@@ -1,6 +1,6 @@
 /**
  * Reading an API description from its JSON text or from a URL, with errors that say what went
- * wrong. Kept apart from lib/api/index.ts so that a page which loads a description (a recipe's own
+ * wrong. Kept apart from lib/description/index.ts so that a page which loads a description (a recipe's own
  * `openapi`) does not also bundle the built-in Kaltura description.
  */
 import { createDescription } from './description';

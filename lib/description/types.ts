@@ -132,7 +132,7 @@ export interface ApiDescription {
   isSubclassOf(className: string, base: string): boolean;
   /**
    * The client plugin that holds a class or enum (`metadata` for KalturaMetadataProfile), undefined
-   * for the core. Inferred where the document does not say (see lib/api/plugins.ts).
+   * for the core. Inferred where the document does not say (see lib/description/plugins.ts).
    */
   pluginOf?(name: string): string | undefined;
   /** Every class, in document order. */

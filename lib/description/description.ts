@@ -2,7 +2,7 @@
  * `createDescription(doc)`: an ApiDescription read from an OpenAPI document.
  *
  * It reads three shapes, as far as each carries the information:
- * - the project's own OpenAPI 3.0 document (lib/api/openapi.ts) with its `x-` Kaltura facts;
+ * - the project's own OpenAPI 3.0 document (lib/description/openapi.ts) with its `x-` Kaltura facts;
  * - a Swagger 2.0 document shaped like Kaltura's published one (`definitions`, `x-enums`,
  *   formData/query/body parameters, `x-kaltura-parameters`, `x-enumType`, `x-abstract`);
  * - a plain OpenAPI 3 document from elsewhere (paths, requestBody, components.schemas).
