@@ -19,20 +19,40 @@ export function pythonString(s: string): string {
   return jsString(s);
 }
 
-/** C#: double-quoted regular literal. */
-export function csharpString(s: string): string {
+/**
+ * How one language writes a double-quoted literal: the characters it must escape besides `"` and
+ * `\`, and how it writes any other control character. Every escaper below is this one loop.
+ */
+interface QuoteRules {
+  /** Extra characters escaped with a backslash (PHP's `$`, Ruby's `#`: no interpolation). */
+  extra?: string;
+  /** A control character the language has no short escape for (C0 controls, DEL; C# also NEL, U+2028/9). */
+  isControl: (c: number) => boolean;
+  control: (c: number) => string;
+}
+
+const SHORT: Record<string, string> = { '"': '\\"', '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+const isC0orDel = (c: number) => c < 0x20 || c === 0x7f;
+
+function doubleQuoted(s: string, rules: QuoteRules): string {
   let out = '"';
   for (const ch of s) {
     const c = ch.codePointAt(0)!;
-    if (ch === '"') out += '\\"';
-    else if (ch === '\\') out += '\\\\';
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\t') out += '\\t';
-    else if (c < 0x20 || c === 0x7f || c === 0x85 || c === 0x2028 || c === 0x2029) out += '\\u' + hex(c, 4);
+    const short = SHORT[ch];
+    if (short !== undefined) out += short;
+    else if (rules.extra?.includes(ch)) out += '\\' + ch;
+    else if (rules.isControl(c)) out += rules.control(c);
     else out += ch;
   }
   return out + '"';
+}
+
+/** C#: double-quoted regular literal. */
+export function csharpString(s: string): string {
+  return doubleQuoted(s, {
+    isControl: (c) => isC0orDel(c) || c === 0x85 || c === 0x2028 || c === 0x2029,
+    control: (c) => '\\u' + hex(c, 4),
+  });
 }
 
 /**
@@ -40,69 +60,22 @@ export function csharpString(s: string): string {
  * unicode escapes before lexing, so `\u000a` would end the line).
  */
 export function javaString(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (ch === '"') out += '\\"';
-    else if (ch === '\\') out += '\\\\';
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\t') out += '\\t';
-    else if (c < 0x20 || c === 0x7f) out += '\\' + c.toString(8).padStart(3, '0');
-    else out += ch;
-  }
-  return out + '"';
+  return doubleQuoted(s, { isControl: isC0orDel, control: (c) => '\\' + c.toString(8).padStart(3, '0') });
 }
 
 /** Swift: double-quoted; `\(` interpolation is avoided by escaping every backslash. */
 export function swiftString(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (ch === '"') out += '\\"';
-    else if (ch === '\\') out += '\\\\';
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\t') out += '\\t';
-    else if (c === 0) out += '\\0';
-    else if (c < 0x20 || c === 0x7f) out += '\\u{' + hex(c, 1) + '}';
-    else out += ch;
-  }
-  return out + '"';
+  return doubleQuoted(s, { isControl: isC0orDel, control: (c) => (c === 0 ? '\\0' : '\\u{' + hex(c, 1) + '}') });
 }
 
 /** PHP: double-quoted with `$` escaped (no interpolation). */
 export function phpString(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (ch === '"') out += '\\"';
-    else if (ch === '\\') out += '\\\\';
-    else if (ch === '$') out += '\\$';
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\t') out += '\\t';
-    else if (c < 0x20 || c === 0x7f) out += '\\x' + hex(c, 2);
-    else out += ch;
-  }
-  return out + '"';
+  return doubleQuoted(s, { extra: '$', isControl: isC0orDel, control: (c) => '\\x' + hex(c, 2) });
 }
 
 /** Ruby: double-quoted with `#` escaped (no `#{}` / `#$` / `#@` interpolation). */
 export function rubyString(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (ch === '"') out += '\\"';
-    else if (ch === '\\') out += '\\\\';
-    else if (ch === '#') out += '\\#';
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\t') out += '\\t';
-    else if (c < 0x20 || c === 0x7f) out += '\\u{' + hex(c, 1) + '}';
-    else out += ch;
-  }
-  return out + '"';
+  return doubleQuoted(s, { extra: '#', isControl: isC0orDel, control: (c) => '\\u{' + hex(c, 1) + '}' });
 }
 
 /** POSIX shell: a single-quoted word (nothing is special inside but the quote itself). */
