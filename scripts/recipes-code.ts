@@ -6,7 +6,8 @@
  * buildForm/initialValues -> buildRequestModel path as the page; `--value` fills inputs as a reader
  * would, and a required input left without a value is named on stderr with the flag that fills it.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { readTextFile } from '../lib/server/read-text';
 import { basename } from 'node:path';
 import { API_USAGE, cliApi } from './cli/api';
 import { type GENERATORS, LANGUAGE_IDS, generatorFor, type CodegenContext } from '../lib/codegen';
@@ -68,12 +69,9 @@ if (!flags.has('--whole') && opts['--step'] === undefined) fail('pass --step N (
 if (flags.has('--whole') && opts['--step'] !== undefined) fail('--step and --whole exclude each other.');
 
 const file = positional[0];
-let source: string;
-try {
-  source = readFileSync(file, 'utf8');
-} catch (e) {
-  fail(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}.`);
-}
+const read = readTextFile(file);
+if (!read.ok) fail(`cannot read ${file}: ${read.why}.`);
+const source = read.text;
 const api = await cliApi(apiFlags);
 const recipe = parseRecipe(source, { api });
 for (const d of recipe.diagnostics.filter((x) => x.severity === 'error')) console.error(formatDiagnostic(file, d));

@@ -5,7 +5,8 @@
  * (lib/arazzo/export.ts). The operations refer to the OpenAPI description the console serves
  * (`{service-url}/api_v3/openapi.json`), or to the recipe's own METADATA `openapi`.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import { readTextFile } from '../lib/server/read-text';
 import { recipeToArazzo } from '../lib/arazzo/export';
 import { API_USAGE, cliApi } from './cli/api';
 import { buildForm } from '../lib/form/build';
@@ -57,12 +58,9 @@ for (const k of ['--source-url', '--service-url']) {
 }
 
 const file = args.positional[0];
-let source: string;
-try {
-  source = readFileSync(file, 'utf8');
-} catch (e) {
-  fail(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}.`);
-}
+const read = readTextFile(file);
+if (!read.ok) fail(`cannot read ${file}: ${read.why}.`);
+const source = read.text;
 const api = await cliApi(args.multi['--api']);
 const recipe = parseRecipe(source, recipeUsesOtherApi(source) ? {} : { api });
 const errors = recipe.diagnostics.filter((d) => d.severity === 'error');

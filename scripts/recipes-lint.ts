@@ -6,7 +6,8 @@
  * recipe whose METADATA names its own (`openapi`, a path relative to the recipe or a URL) is
  * checked against that one. URLs are fetched once and cached (see lib/server/api.ts).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { readTextFile } from '../lib/server/read-text';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ApiDescription } from '../lib/description';
@@ -100,21 +101,17 @@ async function lintFiles(files: string[]): Promise<{ errors: number; warnings: n
   let errors = 0;
   let warnings = 0;
   for (const file of files) {
-    let source: string;
-    try {
-      if (statSync(file).isDirectory()) {
-        console.log(`${file}: error: this is a folder, not a recipe file: pass the .md files in it.`);
-        errors++;
-        continue;
-      }
-      source = readFileSync(file, 'utf8');
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException)?.code;
-      const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String((e as Error)?.message ?? e);
-      console.log(`${file}: error: cannot read the file (${why}): check the path.`);
+    const read = readTextFile(file);
+    if (!read.ok) {
+      console.log(
+        read.folder
+          ? `${file}: error: this is a folder, not a recipe file: pass the .md files in it.`
+          : `${file}: error: cannot read the file (${read.why}): check the path.`,
+      );
       errors++;
       continue;
     }
+    const source = read.text;
     let recipe = parseRecipe(source, { api });
     if (api && recipe.metadata.openapi) {
       // The recipe names its own API description: check against that one instead.

@@ -9,7 +9,8 @@
  * Exit status: 0 when every step of every recipe passed, 1 when one failed, 2 for bad arguments.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, openAsBlob, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, openAsBlob, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readTextFile } from '../lib/server/read-text';
 import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -218,23 +219,15 @@ async function main(): Promise<number> {
   try {
     for (const file of files) {
       if (controller.signal.aborted) break;
-      let source: string;
-      try {
-        if (statSync(file).isDirectory()) throw Object.assign(new Error('a folder'), { code: 'EISDIR' });
-        source = readFileSync(file, 'utf8');
-      } catch (e) {
-        const code = (e as NodeJS.ErrnoException)?.code;
-        const why =
-          code === 'ENOENT'
-            ? 'no such file'
-            : code === 'EISDIR'
-              ? 'this is a folder, not a recipe file'
-              : String((e as Error)?.message ?? e);
+      const read = readTextFile(file);
+      if (!read.ok) {
+        const why = read.folder ? 'this is a folder, not a recipe file' : read.why;
         const r: FileReport = { file, error: `cannot read the file (${why}).` };
         reports.push(r);
         emit(textRecipeHead(file, undefined, p) + textRecipeProblems(r, p) + '\n');
         continue;
       }
+      const source = read.text;
       let recipe = parseRecipe(source, { api });
       let recipeApi = api;
       if (recipe.metadata.openapi) {

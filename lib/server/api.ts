@@ -12,7 +12,8 @@
  * Node only (file system); the descriptions themselves are framework-free (lib/description).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readTextFile } from './read-text';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import {
   DescriptionLoadError,
@@ -105,27 +106,15 @@ export async function loadApiSource(
     return { source, file, api: createDescription(doc) };
   }
   const file = isAbsolute(source) ? source : resolve(/*turbopackIgnore: true*/ opts.base ?? process.cwd(), source);
-  let text: string;
-  try {
-    if (statSync(file).isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException)?.code;
-    const why =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'it is a folder'
-          : code === 'EACCES'
-            ? 'permission denied'
-            : String((e as Error)?.message ?? e);
+  const read = readTextFile(file);
+  if (!read.ok) {
     throw new DescriptionLoadError(
-      `Cannot read the API description ${source} (${why}): check the path (relative paths start at ${opts.base ?? process.cwd()}).`,
+      `Cannot read the API description ${source} (${read.why}): check the path (relative paths start at ${opts.base ?? process.cwd()}).`,
       source,
       'network',
     );
   }
-  return { source, file, api: createDescription(parseDescriptionText(text, source)) };
+  return { source, file, api: createDescription(parseDescriptionText(read.text, source)) };
 }
 
 /** Loads and merges every source; none means the built-in description. */
