@@ -154,13 +154,12 @@ describe('chunked upload protocol', () => {
     const srv = new FakeServer();
     let down = false;
     let probesWhileDown = 0;
+    // The connection drops at the chunk at 2000 and comes back after the second probe: driven by
+    // the requests themselves, not by a time window.
     srv.intercept = (r) => {
-      if (r.action === 'upload' && r.fields.resumeAt === '2000' && !down && probesWhileDown === 0) {
-        down = true;
-        setTimeout(() => (down = false), 60);
-      }
+      if (r.action === 'upload' && r.fields.resumeAt === '2000' && !down && probesWhileDown === 0) down = true;
       if (down) {
-        if (r.action === 'get') probesWhileDown++;
+        if (r.action === 'get' && ++probesWhileDown >= 2) down = false;
         return 'network';
       }
       return undefined;
@@ -229,18 +228,29 @@ describe('chunked upload protocol', () => {
       ...fast,
     });
     let paused = false;
+    let reachedPaused: () => void = () => {};
+    const inPausedState = new Promise<void>((r) => (reachedPaused = r));
     u.on((e: UploadEvent) => {
       if (!paused && e.type === 'send' && e.record.offset === 2000 && e.record.outcome === 'ok') {
         paused = true;
         u.pause();
       }
+      if (e.type === 'state' && e.state === 'paused') reachedPaused();
     });
+    // Any request made while the upload is paused is a failure, whenever it comes.
+    let whilePaused = 0;
+    let holding = false;
+    srv.intercept = () => {
+      if (holding) whilePaused++;
+      return undefined;
+    };
     const done = u.start();
-    await new Promise((r) => setTimeout(r, 40));
+    await inPausedState;
+    holding = true;
     expect(u.state).toBe('paused');
-    const n = srv.requests.length;
     await new Promise((r) => setTimeout(r, 40));
-    expect(srv.requests.length).toBe(n);
+    holding = false;
+    expect(whilePaused).toBe(0);
     u.resume();
     await done;
     expect(srv.data).toEqual(await bytesOf(f));
@@ -313,8 +323,11 @@ describe('chunked upload protocol', () => {
       store: new MemoryFingerprintStore(),
       ...fast,
     });
+    // cancelled while chunks are in flight (after the third request), not after a time
+    u.on((e: UploadEvent) => {
+      if (e.type === 'send' && srv.requests.length >= 3 && u.state === 'running') u.cancel();
+    });
     const done = u.start();
-    setTimeout(() => u.cancel(), 30);
     await expect(done).rejects.toMatchObject({ kind: 'cancelled' });
     const n = srv.requests.length;
     await new Promise((r) => setTimeout(r, 50));
