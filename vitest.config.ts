@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
-import { findPostgres, NO_POSTGRES } from './tests/helpers/postgres';
+import { findPostgres, NO_POSTGRES } from './tests/helpers/postgres.ts';
 
 // The sandbox's integration suite runs twice: on the embedded storage (SQLite + files) and on
 // PostgreSQL (project sandbox-postgres: a test server started by the tests themselves).
