@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const STRICT_FOLDERS = ['lib/sandbox/'];
+export const STRICT_FOLDERS = ['lib/sandbox/', 'lib/upload/'];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const tsc = join(root, 'node_modules/.bin/tsc');

@@ -9,7 +9,7 @@ export const EDGE_BYTES = 64 * 1024;
 function hex(buf: ArrayBuffer): string {
   const b = new Uint8Array(buf);
   let s = '';
-  for (let i = 0; i < b.length; i++) s += b[i].toString(16).padStart(2, '0');
+  for (let i = 0; i < b.length; i++) s += b[i]!.toString(16).padStart(2, '0');
   return s;
 }
 

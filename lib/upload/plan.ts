@@ -54,7 +54,7 @@ function nextPow2(n: number): number {
  *   growing past 32 GiB so that there are at most ~1024 chunks;
  * - 4 streams (fewer when there are fewer chunks after the first).
  */
-export function autoSettings(fileSize: number, overrides: Partial<Settings> = {}): Settings {
+export function autoSettings(fileSize: number, overrides: { chunkSize?: number | undefined; parallel?: number | undefined } = {}): Settings {
   let chunkSize: number;
   if (overrides.chunkSize !== undefined) {
     chunkSize = Math.floor(overrides.chunkSize);
@@ -113,7 +113,7 @@ export function planChunks(total: number, chunkSize: number): ChunkRange[] {
  */
 export function markHeld(ranges: ChunkRange[], held: number): void {
   for (let i = 0; i < ranges.length; i++) {
-    const r = ranges[i];
+    const r = ranges[i]!;
     if (r.state !== 'pending' || held <= r.offset) continue;
     const end = r.offset + r.size;
     if (held >= end) {

@@ -19,13 +19,13 @@ export class SpeedMeter {
     else this.samples.push({ t, bytes: cumulativeBytes });
     const cutoff = t - this.windowMs;
     // Keep one sample at or before the cutoff so the window stays full.
-    while (this.samples.length > 2 && this.samples[1].t <= cutoff) this.samples.shift();
+    while (this.samples.length > 2 && this.samples[1]!.t <= cutoff) this.samples.shift();
   }
 
   speed(now?: number): number {
     if (this.samples.length < 2) return 0;
-    const first = this.samples[0];
-    const last = this.samples[this.samples.length - 1];
+    const first = this.samples[0]!;
+    const last = this.samples[this.samples.length - 1]!;
     const end = Math.max(last.t, now ?? last.t);
     const dt = end - first.t;
     if (dt <= 0) return 0;

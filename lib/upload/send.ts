@@ -91,7 +91,7 @@ export interface SenderOptions {
   /** The multipart field of the file (uploadToken.upload: `fileData`). */
   fileField: string;
   /** Per-request timeout in ms (default 2 min plus 1 s per 32 KiB sent). A timeout counts as a dropped connection. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
 }
 
 /** Sends requests and can abort all that are in flight. */

@@ -15,7 +15,7 @@ export interface TokenCheckInput {
   /** The file picked now. */
   file: Fingerprint;
   /** The fingerprint this browser kept of the file that started the upload to this token, if any. */
-  stored?: Fingerprint;
+  stored?: Fingerprint | undefined;
   /** The token id the upload sends (the token's own when absent). */
   tokenId?: string;
   /** Something the user should read (said before a refusal that follows it). */

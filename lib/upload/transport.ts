@@ -14,7 +14,7 @@ function abortError(): Error {
 }
 
 export const fetchTransport: Transport = async (req: TransportRequest): Promise<TransportResponse> => {
-  const res = await fetch(req.http.url, { method: req.http.method, body: httpBody(req.http, req.files), signal: req.signal });
+  const res = await fetch(req.http.url, { method: req.http.method, body: httpBody(req.http, req.files) ?? null, signal: req.signal });
   const text = await res.text();
   return { status: res.status, text };
 };

@@ -25,7 +25,7 @@ export interface TransportRequest {
   files: Record<string, Blob>;
   signal: AbortSignal;
   /** Called while the body is sent, when the transport can tell (XMLHttpRequest can, fetch cannot). */
-  onUploadProgress?: (loaded: number, total: number) => void;
+  onUploadProgress?: ((loaded: number, total: number) => void) | undefined;
 }
 
 export interface TransportResponse {
@@ -99,7 +99,7 @@ export interface UploadProgress {
   /** Bytes per second over the last few seconds (0 when unknown). */
   speed: number;
   /** Seconds left at the current speed, or undefined when unknown. */
-  etaSeconds?: number;
+  etaSeconds?: number | undefined;
   chunks: { total: number; done: number; inFlight: number; failed: number; retried: number };
   /** Chosen settings. */
   chunkSize: number;

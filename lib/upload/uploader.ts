@@ -50,10 +50,10 @@ export interface UploadOptions {
    * `single`: one request. When the form's resume/finalChunk/resumeAt are anything else, the upload
    * is one request with exactly those values (`manual`), whatever the mode.
    */
-  mode?: UploadMode;
+  mode?: UploadMode | undefined;
   /** Overrides of the automatic chunk size (bytes) and parallel streams. */
-  chunkSize?: number;
-  parallel?: number;
+  chunkSize?: number | undefined;
+  parallel?: number | undefined;
   transport?: Transport;
   /** Where fingerprints live between page loads (default: localStorage, else memory). */
   store?: FingerprintStore;
@@ -499,7 +499,7 @@ export class Upload {
 
     // First chunk alone (resume=false), so the token holds data before the parallel ones arrive.
     const first = this.ranges[0];
-    if (first.offset === 0 && first.state === 'pending') await this.sendRange(first);
+    if (first && first.offset === 0 && first.state === 'pending') await this.sendRange(first);
     await this.runPool();
     const final = await this.sendFinal();
     this.store.delete(this.tokenId);
@@ -642,7 +642,7 @@ export class Upload {
   private reopenFrom(offset: number): void {
     const i = this.ranges.findIndex((r) => r.offset <= offset && offset < r.offset + r.size);
     if (i < 0) return;
-    const r = this.ranges[i];
+    const r = this.ranges[i]!;
     if (r.state !== 'done') return;
     const end = r.offset + r.size;
     if (offset > r.offset) {
