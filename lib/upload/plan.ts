@@ -54,7 +54,10 @@ function nextPow2(n: number): number {
  *   growing past 32 GiB so that there are at most ~1024 chunks;
  * - 4 streams (fewer when there are fewer chunks after the first).
  */
-export function autoSettings(fileSize: number, overrides: { chunkSize?: number | undefined; parallel?: number | undefined } = {}): Settings {
+export function autoSettings(
+  fileSize: number,
+  overrides: { chunkSize?: number | undefined; parallel?: number | undefined } = {},
+): Settings {
   let chunkSize: number;
   if (overrides.chunkSize !== undefined) {
     chunkSize = Math.floor(overrides.chunkSize);
