@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const STRICT_FOLDERS = ['lib/sandbox/', 'lib/upload/'];
+export const STRICT_FOLDERS = ['lib/sandbox/', 'lib/upload/', 'lib/description/', 'lib/request/', 'lib/markdown/'];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const tsc = join(root, 'node_modules/.bin/tsc');

@@ -7,7 +7,7 @@ import { describeParts } from './description';
 import type { ApiDescription, ApiError, ClassDef, EnumDef, Operation } from './types';
 
 export function mergeDescriptions(descriptions: ApiDescription[]): ApiDescription {
-  if (descriptions.length === 1) return descriptions[0];
+  if (descriptions.length === 1) return descriptions[0]!;
   const operations: Operation[] = [];
   const seenOps = new Set<string>();
   const classes: ClassDef[] = [];

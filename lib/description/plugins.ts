@@ -56,7 +56,7 @@ export function pluginIndex(api: Pick<ApiDescription, 'operations' | 'classes' |
     for (const v of e.values) {
       const m = typeof v.value === 'string' ? /^([a-z][A-Za-z0-9]*)\.[A-Za-z0-9_]+$/.exec(v.value) : null;
       // Server-only plugins (`...EventNotifications`, `...Metadata`) have no client classes.
-      if (m && !/(EventNotifications|Metadata)$/.test(m[1])) plugins.add(m[1]);
+      if (m?.[1] && !/(EventNotifications|Metadata)$/.test(m[1])) plugins.add(m[1]);
     }
   }
   const byPrefix = [...plugins].sort((a, b) => b.length - a.length);

@@ -225,7 +225,7 @@ export class SchemaReader {
   }
 
   /** readOnly, insertOnly, description and x-inputType, also through an `allOf: [$ref]` wrapper. */
-  protected flags(s: Json): { readOnly: boolean; insertOnly: boolean; description?: string; inputType?: string } {
+  protected flags(s: Json): { readOnly: boolean; insertOnly: boolean; description?: string | undefined; inputType?: string | undefined } {
     const rawDescription = str(s.description) ?? '';
     return {
       readOnly: s.readOnly === true || /`readOnly`/.test(rawDescription),

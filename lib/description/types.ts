@@ -148,5 +148,5 @@ export interface ApiDescription {
    * What could not be read from the document (a broken $ref, a malformed path, ...). Empty
    * when the document was read whole. A description is still built from the rest.
    */
-  problems?: string[];
+  problems?: string[] | undefined;
 }

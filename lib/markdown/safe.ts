@@ -51,7 +51,7 @@ export function safeUrl(raw: unknown): string | undefined {
   }
   const compact = decoded.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
   const m = /^([a-z][a-z0-9+.-]*):/i.exec(compact);
-  if (m && !SAFE_SCHEMES.has(m[1].toLowerCase())) return undefined;
+  if (m && !SAFE_SCHEMES.has(m[1]!.toLowerCase())) return undefined;
   if (!m && compact.startsWith('//')) return 'https:' + raw.trim(); // protocol-relative: make explicit
   return raw.trim();
 }

@@ -15,15 +15,15 @@ export interface ExecuteResult {
   /** True when the call answered HTTP 2xx with JSON that is not a Kaltura error. */
   ok: boolean;
   /** HTTP status (absent when there was no answer). */
-  status?: number;
+  status?: number | undefined;
   /** Wall time from sending to the parsed answer, in milliseconds. */
   timeMs: number;
   /** The answer's text as received. */
   raw: string;
   /** The parsed JSON answer. */
-  json?: unknown;
-  contentType?: string;
-  error?: CallError;
+  json?: unknown | undefined;
+  contentType?: string | undefined;
+  error?: CallError | undefined;
   /** What was sent (secret query values listed in secretQueryKeys). */
   request: HttpRequest;
 }
@@ -31,7 +31,7 @@ export interface ExecuteResult {
 export interface ExecuteOptions {
   /** The bytes of file parameters, by their HTTP field name (the parameter name: `fileData`). */
   files?: Record<string, Blob>;
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   fetchImpl?: typeof fetch;
 }
 
@@ -99,7 +99,12 @@ export async function executeRequest(model: RequestModel, opts: ExecuteOptions =
   const doFetch = opts.fetchImpl ?? ((...a: Parameters<typeof fetch>) => fetch(...a));
   let res: Response;
   try {
-    res = await doFetch(request.url, { method: 'POST', body, signal: opts.signal, headers: { accept: 'application/json' } });
+    res = await doFetch(request.url, {
+      method: 'POST',
+      body: body ?? null,
+      signal: opts.signal ?? null,
+      headers: { accept: 'application/json' },
+    });
   } catch (e) {
     const aborted = (e as { name?: string })?.name === 'AbortError';
     return {

@@ -24,7 +24,7 @@ export function toHttpRequest(model: RequestModel): HttpRequest {
   const url = `${base}/api_v3${operationPath(model.serviceId ?? model.service, model.action)}?${query.toString()}`;
 
   const fields: Array<[string, string]> = [];
-  const files: Array<{ field: string; name: string; size: number; mimeType?: string; path?: string }> = [];
+  const files: Array<{ field: string; name: string; size: number; mimeType?: string | undefined; path?: string | undefined }> = [];
   for (const f of model.params) flatten(f.name, f.value, fields, files);
 
   let body: HttpRequest['body'];
@@ -43,7 +43,7 @@ export function flatten(
   key: string,
   value: Value,
   out: Array<[string, string]>,
-  files: Array<{ field: string; name: string; size: number; mimeType?: string; path?: string }>,
+  files: Array<{ field: string; name: string; size: number; mimeType?: string | undefined; path?: string | undefined }>,
 ): void {
   switch (value.kind) {
     case 'string':

@@ -16,12 +16,12 @@ export interface CallSpec {
   service: string;
   action: string;
   /** The service as the URL names it, when it differs (plugin services). */
-  serviceId?: string;
-  plugin?: string;
+  serviceId?: string | undefined;
+  plugin?: string | undefined;
   /** Arguments in the operation's argument order. */
   params: Field[];
   /** False for the actions that take no KS (session.start); the target's KS is sent otherwise. */
-  requiresKs?: boolean;
+  requiresKs?: boolean | undefined;
 }
 
 /** The RequestModel of a call on a target: POST, JSON answers (`format` 1), the KS when the action takes one. */

@@ -95,6 +95,6 @@ export interface HttpRequest {
     | {
         kind: 'multipart';
         fields: Array<[string, string]>;
-        files: Array<{ field: string; name: string; size: number; mimeType?: string; path?: string }>;
+        files: Array<{ field: string; name: string; size: number; mimeType?: string | undefined; path?: string | undefined }>;
       };
 }

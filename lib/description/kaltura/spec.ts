@@ -18,11 +18,11 @@ export const t = {
 
 export interface PropSpec {
   type: TypeRef;
-  description?: string;
-  readOnly?: boolean;
-  insertOnly?: boolean;
+  description?: string | undefined;
+  readOnly?: boolean | undefined;
+  insertOnly?: boolean | undefined;
   /** Input widget hint copied into the schema as `x-inputType` (e.g. `datetime`). */
-  inputType?: string;
+  inputType?: string | undefined;
 }
 
 export interface ClassSpec {
