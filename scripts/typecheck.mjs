@@ -8,7 +8,15 @@ import { spawnSync } from 'node:child_process';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const STRICT_FOLDERS = ['lib/sandbox/', 'lib/upload/', 'lib/description/', 'lib/request/', 'lib/markdown/'];
+export const STRICT_FOLDERS = [
+  'lib/sandbox/',
+  'lib/upload/',
+  'lib/description/',
+  'lib/request/',
+  'lib/markdown/',
+  'lib/server/',
+  'lib/samples/',
+];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const tsc = join(root, 'node_modules/.bin/tsc');

@@ -10,7 +10,7 @@ export type LanguageId = PortalLanguage;
 
 export interface CodegenContext {
   /** Argument order, defaults, result types. Without it the model's own order is used. */
-  api?: ApiDescription;
+  api?: ApiDescription | undefined;
   connection: Connection;
   /** Include client set-up and session start (single-step samples; programs always have it). */
   setup: boolean;
@@ -24,7 +24,7 @@ export interface CodegenContext {
    * (`objects.0.version: 3`), so a reader running the steps one by one sees what to pass on.
    * Whole programs find them in their models.
    */
-  reads?: readonly string[];
+  reads?: readonly string[] | undefined;
 }
 
 export interface LanguageGenerator {

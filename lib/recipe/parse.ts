@@ -20,7 +20,7 @@ export { SAMPLE_LANGUAGES } from './parse-samples';
 
 export interface ParseOptions {
   /** The API description: enables the rules that check paths and parameters against it. */
-  api?: ApiDescription;
+  api?: ApiDescription | undefined;
   /** Extra lint rules to run after the built-in ones. */
   rules?: LintRule[];
 }

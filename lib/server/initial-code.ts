@@ -127,7 +127,7 @@ async function makeInitialCode(input: InitialCodeInput): Promise<InitialCode> {
  */
 export function pageOrigin(host: string | null | undefined, forwardedProto: string | null | undefined): string | undefined {
   if (!host || !/^(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/.test(host)) return undefined;
-  const proto = (forwardedProto ?? '').split(',')[0].trim().toLowerCase();
+  const proto = (forwardedProto ?? '').split(',')[0]!.trim().toLowerCase();
   return `${proto === 'https' ? 'https' : 'http'}://${host.toLowerCase()}`;
 }
 

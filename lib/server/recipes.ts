@@ -48,11 +48,11 @@ export interface LoadedRecipe extends RecipeFile {
 export interface RecipeSummary {
   slug: string;
   title: string;
-  summary?: string;
-  icon?: string;
+  summary?: string | undefined;
+  icon?: string | undefined;
   tags: string[];
   keywords: string[];
-  sortOrder?: number;
+  sortOrder?: number | undefined;
   hidden: boolean;
   stepCount: number;
   errorCount: number;
@@ -175,7 +175,7 @@ export function compareRecipes(a: RecipeSummary, b: RecipeSummary): number {
  * Every shipped recipe (hidden ones included), in index order; with `includeExtra`, also the
  * RECIPES_EXTRA_DIR ones (a shipped recipe wins over an extra one with the same slug).
  */
-export function listRecipes(opts: { includeExtra?: boolean; api?: ApiDescription } = {}): RecipeSummary[] {
+export function listRecipes(opts: { includeExtra?: boolean; api?: ApiDescription | undefined } = {}): RecipeSummary[] {
   const files = listShippedRecipeFiles();
   if (opts.includeExtra) {
     const slugs = new Set(files.map((f) => f.slug));
