@@ -117,27 +117,21 @@ export function contentActions(core: SandboxCore) {
   };
 }
 
-/** Gives a complete upload token's file to an object (see the file comment for the order of writes). */
-export async function attach(core: SandboxCore, g: Gen, row: ObjectRow, resource: KObject | null): Promise<ObjectRow> {
-  const { ctx, model: m } = g;
-  if (!resource) throw new KalturaApiError('MISSING_MANDATORY_PARAMETER', { PARAM_NAME: 'contentResource' });
-  if (resource.objectType !== 'KalturaUploadedFileTokenResource') {
-    // the sandbox never fetches URLs a user names
-    throw new KalturaApiError('RESOURCE_TYPE_NOT_SUPPORTED', { RES_TYPE: resource.objectType });
-  }
-  if (typeof resource.token !== 'string' || !resource.token)
-    throw new KalturaApiError('MISSING_MANDATORY_PARAMETER', { PARAM_NAME: 'contentResource:token' });
-  const t = await findToken(ctx, resource.token);
-  if (t.status === TOKEN_CLOSED || (t.attached_object_id && t.attached_object_id !== row.id))
-    throw g.engine.error(g.op, 'UPLOADED_FILE_NOT_FOUND_BY_TOKEN');
-  if (t.status !== TOKEN_FULL_UPLOAD) throw g.engine.error(g.op, 'UPLOAD_TOKEN_INVALID_STATUS_FOR_ADD_ENTRY');
-  const src = core.uploads.tokenBlob(t.id);
-  if ((await core.store.blobs.size(src)) === undefined) throw g.engine.error(g.op, 'UPLOADED_FILE_NOT_FOUND_BY_TOKEN');
-  const size = await imageSize(core, src);
+/**
+ * An asset's data once it has content: READY, the next version, its size in KB and bytes, the file
+ * extension, and an image's width and height (each only where the class has the property).
+ */
+function withContent(
+  g: Gen,
+  row: ObjectRow,
+  bytes: number,
+  fileName: string | null | undefined,
+  size: { width: number; height: number } | undefined,
+  now: number,
+): Data {
+  const m = g.model;
   const data: Data = g.engine.dataOf(row);
-  const now = nowSec();
-  const bytes = t.uploaded_file_size;
-  const ext = extname(t.file_name ?? '')
+  const ext = extname(fileName ?? '')
     .slice(1)
     .toLowerCase();
   const set = (k: string, v: unknown) => {
@@ -151,6 +145,28 @@ export async function attach(core: SandboxCore, g: Gen, row: ObjectRow, resource
   set('width', size?.width);
   set('height', size?.height);
   if (m.props.has('updatedAt')) data.updatedAt = now;
+  return data;
+}
+
+/** Gives a complete upload token's file to an object (see the file comment for the order of writes). */
+export async function attach(core: SandboxCore, g: Gen, row: ObjectRow, resource: KObject | null): Promise<ObjectRow> {
+  const { ctx } = g;
+  if (!resource) throw new KalturaApiError('MISSING_MANDATORY_PARAMETER', { PARAM_NAME: 'contentResource' });
+  if (resource.objectType !== 'KalturaUploadedFileTokenResource') {
+    // the sandbox never fetches URLs a user names
+    throw new KalturaApiError('RESOURCE_TYPE_NOT_SUPPORTED', { RES_TYPE: resource.objectType });
+  }
+  if (typeof resource.token !== 'string' || !resource.token)
+    throw new KalturaApiError('MISSING_MANDATORY_PARAMETER', { PARAM_NAME: 'contentResource:token' });
+  const t = await findToken(ctx, resource.token);
+  if (t.status === TOKEN_CLOSED || (t.attached_object_id && t.attached_object_id !== row.id))
+    throw g.engine.error(g.op, 'UPLOADED_FILE_NOT_FOUND_BY_TOKEN');
+  if (t.status !== TOKEN_FULL_UPLOAD) throw g.engine.error(g.op, 'UPLOAD_TOKEN_INVALID_STATUS_FOR_ADD_ENTRY');
+  const src = core.uploads.tokenBlob(t.id);
+  if ((await core.store.blobs.size(src)) === undefined) throw g.engine.error(g.op, 'UPLOADED_FILE_NOT_FOUND_BY_TOKEN');
+  const bytes = t.uploaded_file_size;
+  const now = nowSec();
+  const data = withContent(g, row, bytes, t.file_name, await imageSize(core, src), now);
   const won = await core.store.tx(async () => {
     // one caller gives the token's bytes away (another, on any instance, finds it CLOSED)
     const cur = await core.store.getToken(t.id, { lock: true });
@@ -180,7 +196,6 @@ export async function attach(core: SandboxCore, g: Gen, row: ObjectRow, resource
  * beside its final place, then the object is committed, then the file moves in.
  */
 export async function attachFile(core: SandboxCore, g: Gen, row: ObjectRow, file: FileArg): Promise<ObjectRow> {
-  const m = g.model;
   const tmp = `${assetBlob(row.kind, row.id)}.part`;
   const blobs = core.store.blobs;
   let bytes: number;
@@ -203,23 +218,8 @@ export async function attachFile(core: SandboxCore, g: Gen, row: ObjectRow, file
       ? new KalturaApiError('FILE_SIZE_EXCEEDED', { FILE_SIZE: core.settings.maxUploadBytes })
       : new KalturaApiError('UPLOAD_ERROR');
   }
-  const size = await imageSize(core, tmp);
-  const data: Data = g.engine.dataOf(row);
   const now = nowSec();
-  const ext = extname(file.fileName ?? '')
-    .slice(1)
-    .toLowerCase();
-  const set = (k: string, v: unknown) => {
-    if (m.props.has(k) && v !== undefined) data[k] = v;
-  };
-  set('status', m.status?.ready);
-  set('version', (typeof data.version === 'number' ? data.version : 0) + 1);
-  set('size', Math.ceil(bytes / 1024));
-  set('sizeInBytes', bytes);
-  if (ext) set('fileExt', ext);
-  set('width', size?.width);
-  set('height', size?.height);
-  if (m.props.has('updatedAt')) data.updatedAt = now;
+  const data = withContent(g, row, bytes, file.fileName, await imageSize(core, tmp), now);
   await core.store.updateObject(row.kind, row.id, {
     data: JSON.stringify(data),
     content_size: bytes,

@@ -97,6 +97,19 @@ export function socialOverrides(core: SandboxCore): Record<string, Override> {
     return null;
   };
 
+  /** The caller's own rating of an entry, if any. */
+  const myRating = async (g: Gen, e: { id: string; partner_id: number }) =>
+    (
+      await rows(
+        'KalturaRating',
+        e.partner_id,
+        [
+          ['entryId', e.id],
+          ['userId', user(g)],
+        ],
+        1,
+      )
+    )[0];
   return {
     'like.like': async (g) => {
       const e = await entry(g);
@@ -162,17 +175,7 @@ export function socialOverrides(core: SandboxCore): Record<string, Override> {
       if (!Number.isInteger(rank) || rank < 1 || rank > 5)
         throw new KalturaApiError('INVALID_FIELD_VALUE', { FIELD_NAME: 'rank (1 to 5)' });
       const e = await entry(g);
-      const mine = (
-        await rows(
-          'KalturaRating',
-          e.partner_id,
-          [
-            ['entryId', e.id],
-            ['userId', user(g)],
-          ],
-          1,
-        )
-      )[0];
+      const mine = await myRating(g, e);
       if (mine)
         await core.store.updateObject(mine.kind, mine.id, {
           data: JSON.stringify({ ...(JSON.parse(mine.data) as Data), rank }),
@@ -183,33 +186,13 @@ export function socialOverrides(core: SandboxCore): Record<string, Override> {
     },
     'rating.removerating': async (g) => {
       const e = await entry(g);
-      const mine = (
-        await rows(
-          'KalturaRating',
-          e.partner_id,
-          [
-            ['entryId', e.id],
-            ['userId', user(g)],
-          ],
-          1,
-        )
-      )[0];
+      const mine = await myRating(g, e);
       if (mine) await core.store.removeObject(mine.kind, mine.id);
       return !!mine;
     },
     'rating.checkrating': async (g) => {
       const e = await entry(g);
-      const mine = (
-        await rows(
-          'KalturaRating',
-          e.partner_id,
-          [
-            ['entryId', e.id],
-            ['userId', user(g)],
-          ],
-          1,
-        )
-      )[0];
+      const mine = await myRating(g, e);
       return mine ? Number((JSON.parse(mine.data) as Data).rank) : 0;
     },
     'rating.getratingcounts': async (g) => {
@@ -222,8 +205,9 @@ export function socialOverrides(core: SandboxCore): Record<string, Override> {
           const rank = Number((JSON.parse(r.data) as Data).rank);
           counts.set(rank, (counts.get(rank) ?? 0) + 1);
         }
+        const ranks = f.rankIn === undefined ? undefined : new Set(listItems(f.rankIn).map(Number));
         for (const [rank, count] of [...counts].sort((a, b) => a[0] - b[0]))
-          out.push({ objectType: 'KalturaRatingCount', entryId: id, rank, count });
+          if (!ranks || ranks.has(rank)) out.push({ objectType: 'KalturaRatingCount', entryId: id, rank, count });
       }
       return { objectType: 'KalturaRatingCountListResponse', objects: out, totalCount: out.length };
     },

@@ -98,6 +98,25 @@ describe.skipIf(!present)('services of the published description', () => {
     expect(JSON.stringify(await call('user', 'list', {}))).not.toMatch(/__login|AdminPass1/);
   });
 
+  it("ratings: rate 1-5, rate again replaces, check answers the caller's own, counts per rank, remove", async () => {
+    const e = await call('media', 'add', { entry: { objectType: 'KalturaMediaEntry', mediaType: 1 } });
+    expect(await call('rating', 'checkRating', { entryId: e.id })).toBe(0);
+    expect((await call('rating', 'rate', { entryId: e.id, rank: 6 })).code).toBe('INVALID_FIELD_VALUE');
+    expect(await call('rating', 'rate', { entryId: e.id, rank: 4 })).toBe(4);
+    expect(await call('rating', 'rate', { entryId: e.id, rank: 2 })).toBe(2);
+    expect(await call('rating', 'checkRating', { entryId: e.id })).toBe(2);
+    const counts = (rankIn?: string) =>
+      call('rating', 'getRatingCounts', {
+        filter: { objectType: 'KalturaRatingCountFilter', entryIdEqual: e.id, ...(rankIn ? { rankIn } : {}) },
+      });
+    expect(await counts()).toMatchObject({ totalCount: 1, objects: [{ entryId: e.id, rank: 2, count: 1 }] });
+    expect(await counts('2,3')).toMatchObject({ totalCount: 1 });
+    expect(await counts('4,5')).toMatchObject({ totalCount: 0, objects: [] });
+    expect(await call('rating', 'removeRating', { entryId: e.id })).toBe(true);
+    expect(await call('rating', 'removeRating', { entryId: e.id })).toBe(false);
+    expect(await call('rating', 'checkRating', { entryId: e.id })).toBe(0);
+  });
+
   it('likes, quizzes, polls', async () => {
     const e = await call('media', 'add', { entry: { objectType: 'KalturaMediaEntry', mediaType: 1 } });
     expect(await call('like', 'like', { entryId: e.id })).toBe(true);
