@@ -18,7 +18,7 @@ import { KalturaApiError } from '../errors';
 import { newEntryId, nowSec } from '../ids';
 import { canEdit, canView, newOwner, ownerScope } from '../services/access';
 import { pageOf } from '../services/paging';
-import type { Condition, ObjectRow, OrderBy, SandboxStore } from '../store';
+import type { Condition, ObjectFilter, ObjectRow, OrderBy, SandboxStore } from '../store';
 import { listItems } from '../store';
 import { buildModels, classOf, type ServiceModel } from './model';
 import { classify, type Answer, type KeyBinding, type Shape } from './shapes';
@@ -295,14 +295,8 @@ export class GenericEngine {
 
   /** Rows of the service's family matching `where` (deleted ones left out unless a status is asked for). */
   query(g: Gen, where: Condition[], order: OrderBy[], limit: number, offset: number): Promise<ObjectRow[]> {
-    const m = g.model;
     return this.ctxStore().queryObjects({
-      kind: m.kind,
-      partnerId: g.ctx.session!.partnerId,
-      objectTypes: m.family,
-      where,
-      live: this.live(m, where),
-      owner: ownerScope(g.ctx),
+      ...this.filterOf(g, where),
       order,
       limit,
       offset,
@@ -649,12 +643,7 @@ export class GenericEngine {
     const where = [...this.conditions(m, filter), ...(await this.filterHooks(g, filter))];
     const { limit, offset } = pageOf(pager);
     const { rows, total } = await this.ctxStore().pageObjects({
-      kind: m.kind,
-      partnerId: g.ctx.session!.partnerId,
-      objectTypes: m.family,
-      where,
-      live: this.live(m, where),
-      owner: ownerScope(g.ctx),
+      ...this.filterOf(g, where),
       order: this.order(m, filter?.orderBy),
       limit,
       offset,
@@ -666,14 +655,20 @@ export class GenericEngine {
   async count(g: Gen, filter: KObject | null): Promise<number> {
     const m = g.model;
     const where = [...this.conditions(m, filter), ...(await this.filterHooks(g, filter))];
-    return this.ctxStore().countObjects({
+    return this.ctxStore().countObjects(this.filterOf(g, where));
+  }
+
+  /** The rows of the service's family, of the caller's partner and scope, matching `where` (live ones unless a status is asked for). */
+  private filterOf(g: Gen, where: Condition[]): ObjectFilter {
+    const m = g.model;
+    return {
       kind: m.kind,
       partnerId: g.ctx.session!.partnerId,
       objectTypes: m.family,
       where,
       live: this.live(m, where),
       owner: ownerScope(g.ctx),
-    });
+    };
   }
 
   /** Filter fields a hook answers (category ancestors, ...): registered as `filter:{Class}` overrides. */
@@ -698,14 +693,7 @@ export class GenericEngine {
       (await this.query(g, where, [], shape.pagerParam ? limit : 500, shape.pagerParam ? offset : 0)).map((r) => this.present(g.ctx, m, r)),
     );
     if (g.op.result?.kind === 'array') return rows;
-    const total = await this.ctxStore().countObjects({
-      kind: m.kind,
-      partnerId: g.ctx.session!.partnerId,
-      objectTypes: m.family,
-      where,
-      live: this.live(m, where),
-      owner: ownerScope(g.ctx),
-    });
+    const total = await this.ctxStore().countObjects(this.filterOf(g, where));
     return {
       objectType: g.op.result?.kind === 'object' ? g.op.result.className : `${m.objectClass}ListResponse`,
       objects: rows,
