@@ -14,6 +14,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 240_000,
     pool: 'forks',
+    globalSetup: ['./tests/helpers/global-teardown.ts'],
     projects: [
       // `npx vitest run --project unit`: in-process tests only, no server, under a minute or two.
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },

@@ -2,14 +2,17 @@
  * A real PostgreSQL server for tests and benchmarks: Debian's binaries (/usr/lib/postgresql/N/bin,
  * or PG_BIN, or pg_ctl on the PATH), a new data directory in a temporary folder, a free port on
  * 127.0.0.1, trust authentication for its one user `sandbox`; stopped (and its folder removed) by
- * `stop()` or when the process exits. As root (initdb refuses root) it runs as the `postgres`
+ * `stop()` or when the process exits. A test worker that is killed never runs its exit handlers, so
+ * each server's folder names its owner (`owner.pid`), and `sweepStalePostgres()` stops the servers
+ * of owners that are gone: at every start, and in the test run's global teardown
+ * (tests/helpers/global-teardown.ts). As root (initdb refuses root) it runs as the `postgres`
  * user, else `nobody`, with `runuser`.
  *
  * `findPostgres()` is undefined when no PostgreSQL can be found: tests then skip and say why
  * (`.ci/run` installs it, so CI never skips).
  */
 import { spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, chmodSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, chmodSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
@@ -62,6 +65,67 @@ function runAs(): string[] {
   throw new Error('running as root, and neither a postgres nor a nobody user exists to run PostgreSQL as');
 }
 
+const PREFIX = 'recipe-console-pg-';
+
+/** Runs a PostgreSQL tool as the user the servers run as. */
+function runTool(bin: string, dir: string, cmd: string, args: string[]) {
+  const prefix = runAs();
+  const [exe, ...rest] = prefix.length ? [...prefix, join(bin, cmd), ...args] : [join(bin, cmd), ...args];
+  const r = spawnSync(exe!, rest, { encoding: 'utf8', cwd: dir });
+  if (r.status !== 0) throw new Error(`${cmd} failed (${r.status}): ${r.stderr || r.stdout}`);
+  return r;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Stops and removes the test servers whose owning process is gone (a killed test worker, an
+ * interrupted run). A folder without an owner file is a server of an older version of this helper:
+ * stale once it is an hour old. Answers how many were stopped.
+ */
+export function sweepStalePostgres(): number {
+  const bin = findPostgres();
+  let n = 0;
+  let names: string[] = [];
+  try {
+    names = readdirSync(tmpdir()).filter((d) => d.startsWith(PREFIX));
+  } catch {
+    return 0;
+  }
+  for (const name of names) {
+    const dir = join(tmpdir(), name);
+    let stale: boolean;
+    try {
+      const owner = Number(readFileSync(join(dir, 'owner.pid'), 'utf8'));
+      stale = !Number.isInteger(owner) || owner <= 0 || !alive(owner);
+    } catch {
+      try {
+        stale = Date.now() - statSync(dir).mtimeMs > 3600_000;
+      } catch {
+        continue;
+      }
+    }
+    if (!stale) continue;
+    if (bin && existsSync(join(dir, 'data', 'postmaster.pid'))) {
+      try {
+        runTool(bin, dir, 'pg_ctl', ['-D', join(dir, 'data'), '-m', 'immediate', '-w', 'stop']);
+      } catch {
+        /* not running */
+      }
+    }
+    rmSync(dir, { recursive: true, force: true });
+    n++;
+  }
+  return n;
+}
+
 const started: Array<() => void> = [];
 process.on('exit', () => {
   for (const stop of started.splice(0)) stop();
@@ -70,7 +134,9 @@ process.on('exit', () => {
 export async function startPostgres(): Promise<PostgresServer> {
   const bin = findPostgres();
   if (!bin) throw new Error(NO_POSTGRES);
-  const dir = mkdtempSync(join(tmpdir(), 'recipe-console-pg-'));
+  sweepStalePostgres();
+  const dir = mkdtempSync(join(tmpdir(), PREFIX));
+  writeFileSync(join(dir, 'owner.pid'), String(process.pid));
   const prefix = runAs();
   if (prefix.length) {
     const user = prefix[2]!;
@@ -80,12 +146,7 @@ export async function startPostgres(): Promise<PostgresServer> {
     chmodSync(dir, 0o700);
   }
   const data = join(dir, 'data');
-  const run = (cmd: string, args: string[]) => {
-    const [exe, ...rest] = prefix.length ? [...prefix, join(bin, cmd), ...args] : [join(bin, cmd), ...args];
-    const r = spawnSync(exe!, rest, { encoding: 'utf8', cwd: dir });
-    if (r.status !== 0) throw new Error(`${cmd} failed (${r.status}): ${r.stderr || r.stdout}`);
-    return r;
-  };
+  const run = (cmd: string, args: string[]) => runTool(bin, dir, cmd, args);
   run('initdb', ['-D', data, '-U', 'sandbox', '--auth=trust', '-E', 'UTF8', '--no-locale', '--no-sync']);
   const port = await freePort();
   // durability settings off: a test server's data is thrown away anyway
