@@ -139,6 +139,7 @@ export function recipeToArazzo(recipe: Recipe, api: ApiDescription, opts: Arazzo
   for (const step of recipe.steps) {
     const i = step.index;
     const form = forms[i];
+    if (!form) continue;
     if (!form.service || !form.action) continue;
     const op = api.operation(step.apiCall?.path ?? '') ?? api.operationByName(form.service, form.action);
     const stepId = `step-${i + 1}-${slugify(step.title)}`;

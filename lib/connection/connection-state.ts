@@ -22,21 +22,21 @@ export interface ConnectionState {
   mode: ConnectionMode;
   /** Base URL without /api_v3. */
   serviceUrl: string;
-  partnerId?: number;
-  userId?: string;
+  partnerId?: number | undefined;
+  userId?: string | undefined;
   /** Admin secret (mode `secret`): in memory, or in localStorage when `remember`. */
-  secret?: string;
-  ks?: string;
+  secret?: string | undefined;
+  ks?: string | undefined;
   remember: boolean;
   status: 'idle' | 'connecting' | 'connected' | 'error';
   /** What went wrong, in a sentence that says what to do. */
-  error?: string;
+  error?: string | undefined;
   /** Who the session belongs to and when it expires (session.get, or the KS header). */
-  session?: SessionInfo;
+  session?: SessionInfo | undefined;
   /** A call answered INVALID_KS: offer to log in again. */
   loginNeeded: boolean;
   /** URL of another OpenAPI document to describe the operations (empty = the built-in one). */
-  openapiUrl?: string;
+  openapiUrl?: string | undefined;
 }
 
 export interface KeyValueStorage {
@@ -69,7 +69,13 @@ export interface ConnectionStore {
   /** Loads what was kept and starts the sandbox session when there is none. */
   init(): Promise<void>;
   connectSandbox(): Promise<void>;
-  connectWithSecret(a: { serviceUrl: string; partnerId: number; secret: string; userId?: string; remember?: boolean }): Promise<void>;
+  connectWithSecret(a: {
+    serviceUrl: string;
+    partnerId: number;
+    secret: string;
+    userId?: string | undefined;
+    remember?: boolean;
+  }): Promise<void>;
   connectWithKs(a: { serviceUrl: string; ks: string }): Promise<void>;
   /** Starts a new session the same way as the current one (a pasted KS cannot: asks for one). */
   relogin(): Promise<void>;
@@ -222,7 +228,13 @@ export function createConnectionStore(opts: ConnectionStoreOptions): ConnectionS
     }
   }
 
-  async function connectWithSecret(a: { serviceUrl: string; partnerId: number; secret: string; userId?: string; remember?: boolean }) {
+  async function connectWithSecret(a: {
+    serviceUrl: string;
+    partnerId: number;
+    secret: string;
+    userId?: string | undefined;
+    remember?: boolean;
+  }) {
     const serviceUrl = normaliseUrl(a.serviceUrl);
     set({
       mode: 'secret',

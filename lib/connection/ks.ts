@@ -35,7 +35,7 @@ export function decodeKs(ks: string): KsHeader | undefined {
   const bar = text.indexOf('|');
   if (bar < 0) return undefined;
   const fields = text.slice(bar + 1).split(';');
-  if (fields.length < 4 || !/^\d+$/.test(fields[0])) return undefined;
+  if (fields.length < 4 || !/^\d+$/.test(fields[0] ?? '')) return undefined;
   const h: KsHeader = { version: 1, partnerId: Number(fields[0]) };
   if (/^\d+$/.test(fields[2] ?? '')) h.expiry = Number(fields[2]);
   if (/^-?\d+$/.test(fields[3] ?? '')) h.type = Number(fields[3]);

@@ -17,13 +17,13 @@ export class SessionError extends Error {
 }
 
 export interface SessionInfo {
-  partnerId?: number;
-  userId?: string;
+  partnerId?: number | undefined;
+  userId?: string | undefined;
   /** Unix seconds. */
-  expiry?: number;
+  expiry?: number | undefined;
   /** 0 USER, 2 ADMIN. */
-  type?: number;
-  privileges?: string;
+  type?: number | undefined;
+  privileges?: string | undefined;
 }
 
 function explain(e: CallError | undefined, what: string): string {

@@ -80,7 +80,7 @@ export function buildForm(step: Step, api: ApiDescription): FormModel {
 
 interface Ctx {
   api: ApiDescription;
-  op?: Operation;
+  op?: Operation | undefined;
   model: FormModel;
 }
 
@@ -110,14 +110,14 @@ function topField(ctx: Ctx, name: string, node: Node | undefined, path: string, 
 interface MakeArgs {
   name: string;
   path: string;
-  type?: TypeRef;
-  node?: Node;
+  type?: TypeRef | undefined;
+  node?: Node | undefined;
   required: boolean;
-  description?: string;
+  description?: string | undefined;
   opDefault?: unknown;
-  readOnly?: boolean;
+  readOnly?: boolean | undefined;
   /** Properties the API requires of this object (besides those the recipe marks). */
-  requiredProps?: string[];
+  requiredProps?: string[] | undefined;
   depth: number;
 }
 

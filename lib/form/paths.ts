@@ -28,7 +28,7 @@ export function hasPath(root: unknown, path: string): boolean {
   const segs = splitPath(path);
   if (segs.length === 0) return root !== undefined;
   const parent = getPath(root, segs.slice(0, -1));
-  const last = segs[segs.length - 1];
+  const last = segs[segs.length - 1]!;
   if (Array.isArray(parent)) return /^\d+$/.test(last) && Number(last) < parent.length;
   return parent !== null && typeof parent === 'object' && Object.prototype.hasOwnProperty.call(parent, last);
 }
@@ -42,12 +42,12 @@ export function setPath<T extends Record<string, unknown>>(root: T, path: string
   const out = copy(root) as Record<string, unknown>;
   let cur: Record<string, unknown> | unknown[] = out;
   for (let i = 0; i < segs.length - 1; i++) {
-    const s = segs[i];
+    const s = segs[i]!;
     const next = copy((cur as Record<string, unknown>)[s]);
     (cur as Record<string, unknown>)[s] = next;
     cur = next;
   }
-  const last = segs[segs.length - 1];
+  const last = segs[segs.length - 1]!;
   if (value === undefined && !Array.isArray(cur)) delete (cur as Record<string, unknown>)[last];
   else (cur as Record<string, unknown>)[last] = value;
   return out as T;

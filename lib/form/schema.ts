@@ -62,7 +62,7 @@ function nest(fields: FormField[], valueFor: (f: FormField) => unknown, prefix: 
       props[s] ??= { type: 'object', properties: {}, required: [] };
       node = props[s];
     }
-    const last = segs[segs.length - 1];
+    const last = segs[segs.length - 1]!;
     (node.properties as Record<string, JsonSchema>)[last] = fieldSchema(f, valueFor(f));
     if (f.required) (node.required as string[]).push(last);
   }

@@ -29,7 +29,7 @@ export interface FormField {
   label: string;
   kind: FieldKind;
   widget: Widget;
-  description?: string;
+  description?: string | undefined;
   required: boolean;
   /** Not shown; its value is still sent. */
   hidden: boolean;

@@ -32,7 +32,7 @@ export interface ExecuteOptions {
   /** The bytes of file parameters, by their HTTP field name (the parameter name: `fileData`). */
   files?: Record<string, Blob>;
   signal?: AbortSignal | undefined;
-  fetchImpl?: typeof fetch;
+  fetchImpl?: typeof fetch | undefined;
 }
 
 /** The first unresolved reference in the model, as "step N: path". */

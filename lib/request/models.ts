@@ -55,11 +55,11 @@ export interface SessionStartArgs {
   partnerId: number;
   /** The admin (or user) secret: a secret field, masked in samples unless they are asked to show it. */
   secret: string;
-  userId?: string;
+  userId?: string | undefined;
   /** KalturaSessionType: ADMIN (2, default) or USER (0). */
-  type?: number;
-  expiry?: number;
-  privileges?: string;
+  type?: number | undefined;
+  expiry?: number | undefined;
+  privileges?: string | undefined;
 }
 
 /**
