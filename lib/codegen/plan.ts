@@ -5,6 +5,7 @@
  */
 import type { ApiDescription, Operation, TypeRef } from '../description/types';
 import { TOKEN_ID_ARG, digestLabel, isTokenHash, tokenDigest, type DigestName } from '../description/kaltura/app-token-hash';
+import { operationPath } from '../description/operation-path';
 import type { Field, RequestModel, Value } from '../request/types';
 import { KS_PLACEHOLDER, SECRET_PLACEHOLDER, type CodegenContext } from './types';
 import { type NameAllocator, lowerFirst, stripKaltura } from './naming';
@@ -82,7 +83,7 @@ export function maskModel(model: RequestModel, ctx: CodegenContext): RequestMode
 export function operationOf(model: RequestModel, api?: ApiDescription): Operation | undefined {
   if (!api) return undefined;
   if (model.serviceId) {
-    const byPath = api.operation(`/service/${model.serviceId}/action/${model.action}`);
+    const byPath = api.operation(operationPath(model.serviceId, model.action));
     if (byPath) return byPath;
   }
   return api.operationByName(model.service, model.action);

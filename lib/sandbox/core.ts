@@ -19,7 +19,7 @@ import type { Action, CallContext, Session } from './context';
 import { coerceArgs } from './coerce';
 import { KalturaApiError, toApiError } from './errors';
 import { KS_ERRORS, KsError, canonicalKs, ksFingerprint, parseKs, peekKsPartner } from './ks';
-import { asTree, fromJson, type ParamTree, type RawValue } from './params';
+import { asTree, fromJson, paramText, type ParamTree, type RawValue } from './params';
 import { recover } from './recovery';
 import * as media from './services/media';
 import { ENTRY_ACTIONS } from './services/entries';
@@ -339,7 +339,13 @@ export class SandboxCore {
       try {
         if (typeof params.service === 'string' && params.service.toLowerCase() === 'multirequest')
           throw new KalturaApiError('SERVICE_DOES_NOT_EXISTS', { SRV_NAME: 'multirequest' });
-        const r = await this.call({ service: str(params.service), action: str(params.action), params, baseUrl: req.baseUrl, nested: true });
+        const r = await this.call({
+          service: paramText(params.service),
+          action: paramText(params.action),
+          params,
+          baseUrl: req.baseUrl,
+          nested: true,
+        });
         // a file answer (serve) is its URL inside a multirequest
         results.push(r instanceof FileAnswer ? (r.text ?? r.url) : r);
       } catch (e) {
@@ -348,10 +354,6 @@ export class SandboxCore {
     }
     return results;
   }
-}
-
-function str(v: RawValue | undefined): string {
-  return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
 }
 
 const REF = /\{(\d{1,4}):result((?::[^:{}]*)*)\}/g;

@@ -14,7 +14,7 @@ import type { ReadableStream as NodeWebReadableStream } from 'node:stream/web';
 import type { SandboxCore } from './core';
 import { KalturaApiError, toApiError } from './errors';
 import { DEFAULT_LIMITS, FormScanner, JsonScanner, checkJsonText, limitsFor, tooLarge, type ParamLimits } from './limits';
-import { FileArg, fromJson, mergeTree, setFlat, type ParamTree, type RawValue } from './params';
+import { FileArg, fromJson, mergeTree, paramText, setFlat, type ParamTree } from './params';
 import { spoolDir } from './recovery';
 import { SizeLimitError, drain, writeAt } from './streams';
 
@@ -23,10 +23,6 @@ export function baseUrlOf(request: Request, url: URL): string {
   const host = request.headers.get('x-forwarded-host') || request.headers.get('host') || url.host;
   const proto = (request.headers.get('x-forwarded-proto') || url.protocol.replace(':', '')).split(',')[0]!.trim();
   return `${proto}://${host}`;
-}
-
-export function str(v: RawValue | undefined): string {
-  return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
 }
 
 interface Scanner {
@@ -151,16 +147,16 @@ export class ParamSources {
     return t;
   }
   service(t: ParamTree): string {
-    return this.pathService ?? str(t.service);
+    return this.pathService ?? paramText(t.service);
   }
   action(t: ParamTree): string {
-    return this.pathAction ?? str(t.action);
+    return this.pathAction ?? paramText(t.action);
   }
   /** Service and action as far as they are known before the body (path, then query). */
   early(): { service?: string | undefined; action?: string | undefined } {
     return {
-      service: this.pathService ?? (str(this.query.service) || undefined),
-      action: this.pathAction ?? (str(this.query.action) || undefined),
+      service: this.pathService ?? (paramText(this.query.service) || undefined),
+      action: this.pathAction ?? (paramText(this.query.action) || undefined),
     };
   }
 }
@@ -171,7 +167,7 @@ export class ParamSources {
  * part first (the official Ruby client) get it spooled, and the call runs once the body is read.
  */
 function canRunEarly(t: ParamTree): boolean {
-  return str(t.ks) !== '' && str(t.uploadTokenId) !== '';
+  return paramText(t.ks) !== '' && paramText(t.uploadTokenId) !== '';
 }
 
 function isUpload(service: string, action: string): boolean {
@@ -235,7 +231,7 @@ export class BodyReader {
     if (isUpload(src.service(t), src.action(t)) && !ct) {
       // raw bytes as the chunk (e.g. curl --data-binary with the parameters in the query)
       const file = new FileArg(
-        str(t.fileName) || 'upload',
+        paramText(t.fileName) || 'upload',
         'application/octet-stream',
         Readable.fromWeb(request.body as unknown as NodeWebReadableStream),
       );

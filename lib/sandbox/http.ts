@@ -29,12 +29,12 @@ import { visitorIdOf } from './public';
 import { KalturaApiError, toApiError } from './errors';
 import { nowSec } from './ids';
 import { buildKs, SESSION_ADMIN } from './ks';
-import { setFlat, type ParamTree } from './params';
+import { paramText, setFlat, type ParamTree } from './params';
 import { ENTRY_READY, contentBlob, refreshEntries } from './services/media';
 import { FileAnswer, assetBlob } from './services/content';
 import { FORMAT_JSON, FORMAT_PHP, toJson, toPhpSerialized, toXml } from './serialize';
 import { drain } from './streams';
-import { BodyReader, ParamSources, baseUrlOf, discardBody, str, type Parsed } from './http-body';
+import { BodyReader, ParamSources, baseUrlOf, discardBody, type Parsed } from './http-body';
 import { CORS_HEADERS, mimeOf, serveBlob } from './http-files';
 
 export { CORS_HEADERS, contentDisposition } from './http-files';
@@ -202,13 +202,13 @@ export class SandboxHttp {
       }
     }
     const src = new ParamSources(query, path, pathService, pathAction);
-    let format = Number(str(query.format)) || 0;
+    let format = Number(paramText(query.format)) || 0;
     let result: unknown;
     // made here so that whatever parseBody spooled is known (and removed) even when it throws
     const parsed: Parsed = { params: {}, service: '', action: '', files: [], spools: [] };
     try {
       await this.body.parse(request, src, parsed);
-      format = Number(str(parsed.params.format)) || format;
+      format = Number(paramText(parsed.params.format)) || format;
       result = parsed.early
         ? await parsed.early
         : await this.core.call({ service: parsed.service, action: parsed.action, params: parsed.params, baseUrl: baseUrlOf(request, url) });

@@ -25,6 +25,11 @@ export class FileArg {
   }
 }
 
+/** A parameter's text: a string as given, a number as written, anything else empty (service, action, ks, ids). */
+export function paramText(v: RawValue | undefined): string {
+  return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
+}
+
 export function isFileArg(v: unknown): v is FileArg {
   return v instanceof FileArg;
 }
