@@ -16,6 +16,11 @@ export const STRICT_FOLDERS = [
   'lib/markdown/',
   'lib/server/',
   'lib/samples/',
+  'lib/form/',
+  'lib/connection/',
+  'lib/arazzo/',
+  'lib/format/',
+  'lib/time/',
 ];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
