@@ -16,15 +16,35 @@
  * index.php: 3 MB chunks, one at a time), the console uploader (automatic settings), Chromium's
  * one request. Medians of MB/s, and CPU per GiB of Chromium (all its processes) and of the server.
  * Every upload is checked: token FULL_UPLOAD with every byte.
+ *
+ * Two more rows measure what Chromium can send here whatever the server does: the same chunks
+ * (the uploader's automatic chunk size and streams, plain XMLHttpRequest + FormData from the same
+ * page) to a bare node:http server in this process that (a) reads and drops the body, (b) parses
+ * it with busboy and writes the file part to disk, as the sandbox does, without Next.js. If those
+ * are no faster than the console uploader to the sandbox, the limit is Chromium on this machine,
+ * not the server.
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, readlinkSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  createWriteStream,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  readlinkSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { createServer } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import busboy from 'busboy';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
+import { autoSettings } from '../../lib/upload/plan';
 import config, { CHROMIUM_PATH } from '../../playwright.config';
 import { ROOT } from '../../tests/helpers/build';
 import { startServer } from '../../tests/helpers/server';
@@ -171,6 +191,27 @@ async function main() {
   const ks = await adminKs(server.url);
   const apiURL = `${peerUrl}/api_v3/`;
   const uploadUrl = `${server.url}/api_v3/?service=uploadToken&action=upload&format=1`;
+  // The bare server of the ceiling rows (see the header): in this process, so its CPU is ours.
+  let bareFiles = 0;
+  const bare = createServer((req, res) => {
+    const done = () => res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' }).end('{}');
+    if (req.method !== 'POST') return void res.writeHead(404).end();
+    if (req.url === '/drop') {
+      req.on('data', () => undefined);
+      req.on('end', done);
+      return;
+    }
+    const bb = busboy({ headers: req.headers });
+    bb.on('file', (_name, file) => file.pipe(createWriteStream(join(dir, `bare-${bareFiles++ % 8}`), { highWaterMark: 1 << 20 })));
+    bb.on('close', done);
+    req.pipe(bb);
+  });
+  await new Promise<void>((r) => bare.listen(0, '127.0.0.1', () => r()));
+  const bareUrl = `http://127.0.0.1:${(bare.address() as { port: number }).port}`;
+  const ownCpu = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1e6;
+  };
   const pid = serverPid(server.port);
   const serverCpu = () => (pid ? cpuOf((p, pp) => p === pid || pp === pid) : NaN);
   const dropToken = (id: string) =>
@@ -190,6 +231,8 @@ async function main() {
   const consolePage = await browser.newPage();
   await consolePage.goto(`${server.url}/api_v3/service/system/action/ping?format=1`);
   await consolePage.addScriptTag({ content: bundle });
+  // tsx keeps function names with a `__name` helper that functions passed to evaluate() call
+  await consolePage.evaluate('globalThis.__name = (f) => f');
   await consolePage.evaluate(() => {
     const i = document.createElement('input');
     i.type = 'file';
@@ -253,6 +296,40 @@ async function main() {
     await dropToken(token);
   };
 
+  const plan = autoSettings(size);
+  const runBare = async (how: 'drop' | 'busboy') => {
+    const c0 = chromiumCpu();
+    const s0 = ownCpu();
+    const ms = await consolePage.evaluate(
+      async ({ url, chunk, streams }) => {
+        const file = (document.getElementById('bench-file') as HTMLInputElement).files![0]!;
+        const count = Math.ceil(file.size / chunk);
+        let next = 0;
+        const send = (i: number) =>
+          new Promise<void>((resolve, reject) => {
+            const form = new FormData();
+            form.append('resumeAt', String(i * chunk));
+            form.append('fileData', file.slice(i * chunk, Math.min(file.size, (i + 1) * chunk)), 'bench.bin');
+            const x = new XMLHttpRequest();
+            x.open('POST', url);
+            x.onload = () => (x.status === 200 ? resolve() : reject(new Error(`HTTP ${x.status}`)));
+            x.onerror = () => reject(new Error('network error'));
+            x.send(form);
+          });
+        const t0 = performance.now();
+        await Promise.all(
+          Array.from({ length: streams }, async () => {
+            while (next < count) await send(next++);
+          }),
+        );
+        return performance.now() - t0;
+      },
+      { url: `${bareUrl}/${how}`, chunk: plan.chunkSize, streams: plan.parallel },
+    );
+    note(how === 'drop' ? 'bare server, dropped' : 'bare server, busboy', ms, chromiumCpu() - c0, ownCpu() - s0);
+    for (let i = 0; i < 8; i++) rmSync(join(dir, `bare-${i}`), { force: true });
+  };
+
   try {
     console.log(
       `file ${MB} MiB; ${ROUNDS} rounds; load average at start ${loadavg()
@@ -262,8 +339,8 @@ async function main() {
     for (let r = 0; r < ROUNDS; r++) {
       const order =
         r % 2
-          ? [() => runConsole(false), () => runWidget(), () => runConsole(true)]
-          : [() => runWidget(), () => runConsole(false), () => runConsole(true)];
+          ? [() => runConsole(false), () => runWidget(), () => runConsole(true), () => runBare('busboy'), () => runBare('drop')]
+          : [() => runWidget(), () => runConsole(false), () => runConsole(true), () => runBare('drop'), () => runBare('busboy')];
       for (const f of order) await f();
       console.log(
         `round ${r + 1}: ` +
@@ -283,8 +360,12 @@ async function main() {
     const w = mbps(median(res.widget.ms));
     const c = mbps(median(res['console uploader'].ms));
     const o = mbps(median(res['chromium one request'].ms));
+    const ceiling = Math.max(mbps(median(res['bare server, dropped'].ms)), mbps(median(res['bare server, busboy'].ms)));
     console.log(
       `console uploader / widget: ${(c / w).toFixed(2)} (goal >= 2); console uploader / Chromium one request: ${(c / o).toFixed(2)} (goal >= 1.3)`,
+    );
+    console.log(
+      `Chromium's ceiling here (the faster bare server) / widget: ${(ceiling / w).toFixed(2)}; console uploader / that ceiling: ${(c / ceiling).toFixed(2)}`,
     );
     console.log(
       `load average at the end ${loadavg()
@@ -294,6 +375,7 @@ async function main() {
   } finally {
     await browser.close();
     peer.close();
+    bare.close();
     await server.dispose();
     rmSync(dir, { recursive: true, force: true });
   }
