@@ -1,53 +1,14 @@
-/**
- * The console's uploader against Kaltura's jQuery chunked-upload widget (the seed recipe's
- * recommendation), same file, same sandbox, same run: `npm run bench -- upload` (also runs
- * upload.ts) or `BENCH_UPLOAD_MB=256 npx tsx scripts/bench/upload-widget.ts`.
- *
- * The widget's files are read at run time from `../shared/peers/chunked-file-upload-jquery/js`
- * (MIT; a benchmark peer, never copied into the project); jQuery comes from npm (dev dependency of
- * this benchmark). The widget ships its own modified blueimp jquery.fileupload (its `chunkbefore`
- * and `ignoreChunkHeader` hooks are not in npm's blueimp-file-upload), so those are read from the
- * peer folder too. Its token calls (uploadToken.list/add/get) go out as JSONP (`format=9`), which
- * the sandbox does not serve: a small adapter of this script on the widget page's origin answers
- * them by calling the sandbox with format=1 and wrapping the JSON. Only those few calls pass through
- * it; every chunk goes from the browser straight to the sandbox, like the console's.
- *
- * Rounds (BENCH_UPLOAD_ROUNDS, default 2) alternate: the widget (its own settings from its
- * index.php: 3 MB chunks, one at a time), the console uploader (automatic settings), Chromium's
- * one request. Medians of MB/s, and CPU per GiB of Chromium (all its processes) and of the server.
- * Every upload is checked: token FULL_UPLOAD with every byte.
- *
- * Two more rows measure what Chromium can send here whatever the server does: the same chunks
- * (the uploader's automatic chunk size and streams, plain XMLHttpRequest + FormData from the same
- * page) to a bare node:http server in this process that (a) reads and drops the body, (b) parses
- * it with busboy and writes the file part to disk, as the sandbox does, without Next.js. If those
- * are no faster than the console uploader to the sandbox, the limit is Chromium on this machine,
- * not the server.
- */
-import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import {
-  closeSync,
-  createWriteStream,
-  existsSync,
-  mkdtempSync,
-  openSync,
-  readFileSync,
-  readdirSync,
-  readlinkSync,
-  rmSync,
-  writeSync,
-} from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import busboy from 'busboy';
-import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { autoSettings } from '../../lib/upload/plan';
 import config, { CHROMIUM_PATH } from '../../playwright.config';
 import { ROOT } from '../../tests/helpers/build';
 import { startServer } from '../../tests/helpers/server';
+import { chromiumCpu, serverCpuOf, serverPid, uploaderPage, writeRandomFile } from './upload-common';
 import { addToken, adminKs, call, getToken, model, uploadStepModel } from '../../tests/integration/upload/api';
 
 const PEER = join(ROOT, '../shared/peers/chunked-file-upload-jquery/js');
@@ -58,36 +19,6 @@ if (!existsSync(PEER)) {
 const MB = Number(process.env.BENCH_UPLOAD_MB ?? 512);
 const size = MB * 1024 * 1024;
 const ROUNDS = Number(process.env.BENCH_UPLOAD_ROUNDS ?? 2);
-const TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
-
-function cpuOf(pick: (pid: number, ppid: number) => boolean): number {
-  let ticks = 0;
-  for (const name of readdirSync('/proc')) {
-    const pid = Number(name);
-    if (!Number.isInteger(pid)) continue;
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    } catch {
-      continue;
-    }
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (pick(pid, Number(f[1]))) ticks += Number(f[11]) + Number(f[12]);
-  }
-  return ticks / TICKS;
-}
-const chromiumCpu = () =>
-  cpuOf((pid) => {
-    try {
-      return /chrom/i.test(readlinkSync(`/proc/${pid}/exe`));
-    } catch {
-      return false;
-    }
-  });
-function serverPid(port: number): number | undefined {
-  const m = /pid=(\d+)/.exec(spawnSync('ss', ['-ltnpH', `sport = :${port}`], { encoding: 'utf8' }).stdout);
-  return m ? Number(m[1]) : undefined;
-}
 const mbps = (ms: number) => size / 1024 / 1024 / (ms / 1000);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -151,10 +82,7 @@ $(function () {
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'bench-widget-'));
   const path = join(dir, 'bench.bin');
-  const fd = openSync(path, 'w');
-  const block = randomBytes(4 * 1024 * 1024);
-  for (let done = 0; done < size; done += block.length) writeSync(fd, block, 0, Math.min(block.length, size - done));
-  closeSync(fd);
+  writeRandomFile(path, size);
   const server = await startServer({ env: { SANDBOX_PROCESSING_MS: '0' } });
   const peer = createServer(async (req, res) => {
     try {
@@ -213,33 +141,11 @@ async function main() {
     return (u.user + u.system) / 1e6;
   };
   const pid = serverPid(server.port);
-  const serverCpu = () => (pid ? cpuOf((p, pp) => p === pid || pp === pid) : NaN);
+  const serverCpu = serverCpuOf(pid);
   const dropToken = (id: string) =>
     call(model(server.url, ks, 'uploadToken', 'delete', [{ name: 'uploadTokenId', value: { kind: 'string', value: id } }]));
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: config.use?.launchOptions?.args ?? [] });
-  const bundle = (
-    await build({
-      entryPoints: [join(ROOT, 'lib/upload/index.ts')],
-      bundle: true,
-      format: 'iife',
-      globalName: 'ConsoleUploader',
-      write: false,
-      minify: true,
-      target: 'es2022',
-    })
-  ).outputFiles[0].text;
-  const consolePage = await browser.newPage();
-  await consolePage.goto(`${server.url}/api_v3/service/system/action/ping?format=1`);
-  await consolePage.addScriptTag({ content: bundle });
-  // tsx keeps function names with a `__name` helper that functions passed to evaluate() call
-  await consolePage.evaluate('globalThis.__name = (f) => f');
-  await consolePage.evaluate(() => {
-    const i = document.createElement('input');
-    i.type = 'file';
-    i.id = 'bench-file';
-    document.body.append(i);
-  });
-  await consolePage.setInputFiles('#bench-file', path);
+  const consolePage = await uploaderPage(browser, server.url, path);
 
   const res: Record<string, { ms: number[]; chromium: number[]; server: number[] }> = {};
   const note = (k: string, ms: number, c: number, s: number) => {

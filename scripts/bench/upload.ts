@@ -14,62 +14,19 @@
  * and the entry's download has the file's sha256.
  */
 import { spawnSync } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, createReadStream, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, rmSync, writeSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_PATH } from '../../playwright.config';
 import config from '../../playwright.config';
 import { startServer } from '../../tests/helpers/server';
 import { addToken, adminKs, attachAndDownload, call, getToken, model, uploadStepModel } from '../../tests/integration/upload/api';
-import { ROOT } from '../../tests/helpers/build';
+import { chromiumCpu, memKiB, serverCpuOf, serverPid, uploaderPage, writeRandomFile } from './upload-common';
 
 const MB = Number(process.env.BENCH_UPLOAD_MB ?? 1024);
 const size = MB * 1024 * 1024;
-
-function serverPid(port: number): number | undefined {
-  const out = spawnSync('ss', ['-ltnpH', `sport = :${port}`], { encoding: 'utf8' }).stdout;
-  const m = /pid=(\d+)/.exec(out);
-  return m ? Number(m[1]) : undefined;
-}
-
-function memKiB(pid: number, field: 'VmHWM' | 'VmRSS'): number {
-  const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Number(m[1]) : NaN;
-}
-
-const TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
-
-/** CPU seconds (user + system) so far of every live process that `pick` selects, by /proc/PID/stat. */
-function cpuOf(pick: (pid: number, ppid: number) => boolean): number {
-  let ticks = 0;
-  for (const name of readdirSync('/proc')) {
-    const pid = Number(name);
-    if (!Number.isInteger(pid)) continue;
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    } catch {
-      continue; // gone meanwhile
-    }
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (pick(pid, Number(f[1]))) ticks += Number(f[11]) + Number(f[12]);
-  }
-  return ticks / TICKS;
-}
-
-/** The browser's CPU: every process whose executable is Chromium's (the bench runs one browser). */
-function chromiumCpu(): number {
-  return cpuOf((pid) => {
-    try {
-      return /chrom/i.test(readlinkSync(`/proc/${pid}/exe`));
-    } catch {
-      return false;
-    }
-  });
-}
 
 async function sha256File(path: string): Promise<string> {
   const h = createHash('sha256');
@@ -82,10 +39,7 @@ const mbps = (bytes: number, ms: number) => bytes / 1024 / 1024 / (ms / 1000);
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'bench-upload-'));
   const path = join(dir, 'bench.bin');
-  const fd = openSync(path, 'w');
-  const block = randomBytes(4 * 1024 * 1024);
-  for (let done = 0; done < size; done += block.length) writeSync(fd, block, 0, Math.min(block.length, size - done));
-  closeSync(fd);
+  writeRandomFile(path, size);
   const fileSha = await sha256File(path);
 
   // BENCH_UPLOAD_DATA_DIR=/dev/shm/x puts the sandbox's data on tmpfs: the same run without the
@@ -98,7 +52,7 @@ async function main() {
     const dropToken = (id: string) =>
       call(model(server.url, ks, 'uploadToken', 'delete', [{ name: 'uploadTokenId', value: { kind: 'string', value: id } }]));
     const pid = serverPid(server.port);
-    const serverCpu = () => (pid ? cpuOf((p, ppid) => p === pid || ppid === pid) : NaN);
+    const serverCpu = serverCpuOf(pid);
     const curlCpu: number[] = [];
     const curlServerCpu: number[] = [];
     const pageBrowserCpu: number[] = [];
@@ -142,29 +96,8 @@ async function main() {
     };
 
     // 2. The uploader in headless Chromium.
-    const bundle = await build({
-      entryPoints: [join(ROOT, 'lib/upload/index.ts')],
-      bundle: true,
-      format: 'iife',
-      globalName: 'ConsoleUploader',
-      write: false,
-      minify: true,
-      target: 'es2022',
-    });
-    const code = bundle.outputFiles[0].text;
     const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: config.use?.launchOptions?.args ?? [] });
-    const page = await browser.newPage();
-    // A page of the same origin with no script policy (the console's own pages only allow their
-    // own scripts): the sandbox's JSON answer to a ping.
-    await page.goto(`${server.url}/api_v3/service/system/action/ping?format=1`);
-    await page.addScriptTag({ content: code });
-    await page.evaluate(() => {
-      const input = document.createElement('input');
-      input.type = 'file';
-      input.id = 'bench-file';
-      document.body.append(input);
-    });
-    await page.setInputFiles('#bench-file', path);
+    const page = await uploaderPage(browser, server.url, path);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
     const metrics = async () =>
