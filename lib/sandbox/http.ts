@@ -33,6 +33,7 @@ import { paramText, setFlat, type ParamTree } from './params';
 import { ENTRY_READY, contentBlob, refreshEntries } from './services/media';
 import { FileAnswer, assetBlob } from './services/content';
 import { FORMAT_JSON, FORMAT_PHP, toJson, toPhpSerialized, toXml } from './serialize';
+import type { ObjectRow } from './store';
 import { drain } from './streams';
 import { BodyReader, ParamSources, baseUrlOf, discardBody, type Parsed } from './http-body';
 import { CORS_HEADERS, mimeOf, serveBlob } from './http-files';
@@ -157,16 +158,7 @@ export class SandboxHttp {
   private async asset(request: Request, kind: string, id: string, downloadName: string | undefined): Promise<Response> {
     const row = kind.length <= 100 && id.length <= 200 ? await this.core.store.getObject(kind, id) : undefined;
     const notFound = () => this.answer(new KalturaApiError('INVALID_OBJECT_ID', { ID: id.slice(0, 100) }).toObject(), FORMAT_JSON, 0, 0);
-    if (!row || row.content_size === null || this.core.objectDeleted(row)) return notFound();
-    return serveBlob(
-      request,
-      this.core.store.blobs,
-      assetBlob(row.kind, row.id),
-      row.content_size,
-      row.file_name ?? '',
-      downloadName,
-      notFound,
-    );
+    return this.objectContent(request, row && !this.core.objectDeleted(row) ? row : undefined, downloadName, notFound);
   }
 
   /** An entry's default thumbnail (see services/thumbnails.ts). */
@@ -174,6 +166,16 @@ export class SandboxHttp {
     const row = entryId.length <= 100 ? await this.core.defaultThumbnail?.(entryId) : undefined;
     const notFound = () =>
       this.answer(new KalturaApiError('ENTRY_ID_NOT_FOUND', { ENTRY_ID: entryId.slice(0, 100) }).toObject(), FORMAT_JSON, 0, 0);
+    return this.objectContent(request, row, undefined, notFound);
+  }
+
+  /** The bytes an object holds (Range requests included), or `notFound` when it holds none. */
+  private objectContent(
+    request: Request,
+    row: ObjectRow | undefined,
+    downloadName: string | undefined,
+    notFound: () => Response,
+  ): Response | Promise<Response> {
     if (!row || row.content_size === null) return notFound();
     return serveBlob(
       request,
@@ -181,7 +183,7 @@ export class SandboxHttp {
       assetBlob(row.kind, row.id),
       row.content_size,
       row.file_name ?? '',
-      undefined,
+      downloadName,
       notFound,
     );
   }
