@@ -10,32 +10,21 @@
  * inputs still give that code, without loading a generator or a highlighter.
  */
 import { useId, useMemo, useState } from 'react';
-import type { ApiDescription } from '@/lib/description/types';
 import type { Step } from '@/lib/recipe/types';
-import type { Connection, RequestModel } from '@/lib/request/types';
-import { CodeBlock } from './CodeBlock';
+import type { RequestModel } from '@/lib/request/types';
 import { CopyButton } from './CopyButton';
-import { codeKey, pickTab, type InitialSample } from '@/lib/samples/initial';
+import { codeKey, pickTab } from '@/lib/samples/initial';
 import { needsGenerator, sampleTabs, sampleText, setupAllowed } from '@/lib/samples/tabs';
+import { type GeneratedCodeProps, SamplePanel } from './SamplePanel';
 import { LanguageTabs } from './Tabs';
 import { useGenerator } from './useGenerator';
 import { useStoredLanguage } from './useStoredLanguage';
 import './code.css';
 
-export interface CodeSamplesProps {
+export interface CodeSamplesProps extends GeneratedCodeProps {
   step: Step;
   request: RequestModel | null;
   answers: Record<string, unknown>;
-  connection: Connection;
-  /** The API description (argument order, result types, enum constants). */
-  api: ApiDescription;
-  /** The server's sample for the initial values, and the language it chose. */
-  initial?: InitialSample;
-  serverLanguage?: string;
-  /** Nothing changed since load and the session is still starting: keep the server's sample. */
-  pending?: boolean;
-  /** Which description the forms use ('builtin', or the URL of a loaded one). */
-  apiTag?: string;
   /** What later steps read of this step's result (`laterReads`): generated samples print it. */
   reads?: readonly string[];
 }
@@ -107,30 +96,17 @@ export function CodeSamples({
           {!loading && !error && <CopyButton text={code} />}
         </div>
       </div>
-      <div
-        role="tabpanel"
-        id={`${id}-panel`}
-        aria-labelledby={`${id}-tab-${tab.id}`}
-        data-lang={tab.id}
-        data-source={keepInitial || (initial && initial.lang === tab.id && code === initial.text) ? 'server' : 'browser'}
-      >
-        {error ? (
-          <p role="alert" className="code-error">
-            {error}
-          </p>
-        ) : loading ? (
-          <p className="code-loading" aria-busy="true">
-            Generating {tab.label} code…
-          </p>
-        ) : (
-          <CodeBlock
-            code={code}
-            lang={tab.highlight}
-            label={`${tab.label} code for step ${step.index + 1}`}
-            initial={initial && initial.lang === tab.id ? initial : null}
-          />
-        )}
-      </div>
+      <SamplePanel
+        id={id}
+        lang={tab.id}
+        source={keepInitial || (initial && initial.lang === tab.id && code === initial.text) ? 'server' : 'browser'}
+        error={error}
+        loading={loading ? `Generating ${tab.label} code…` : null}
+        code={code}
+        highlight={tab.highlight}
+        label={`${tab.label} code for step ${step.index + 1}`}
+        initial={initial}
+      />
     </section>
   );
 }

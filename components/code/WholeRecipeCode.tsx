@@ -6,30 +6,21 @@
  * program for the initial values (see CodeSamples).
  */
 import { useId, useMemo, useState } from 'react';
-import type { ApiDescription } from '@/lib/description/types';
 import type { Recipe } from '@/lib/recipe/types';
-import type { Connection, RequestModel } from '@/lib/request/types';
-import { CodeBlock } from './CodeBlock';
+import type { RequestModel } from '@/lib/request/types';
 import { CopyButton } from './CopyButton';
-import { DEFAULT_LANGUAGE, codeKey, type InitialSample } from '@/lib/samples/initial';
+import { DEFAULT_LANGUAGE, codeKey } from '@/lib/samples/initial';
 import { PROGRAM_LANGUAGES, programFileName, programText } from '@/lib/samples/tabs';
+import { type GeneratedCodeProps, SamplePanel } from './SamplePanel';
 import { LanguageTabs } from './Tabs';
 import { useGenerator } from './useGenerator';
 import { useStoredLanguage } from './useStoredLanguage';
 import './code.css';
 
-export interface WholeRecipeCodeProps {
+export interface WholeRecipeCodeProps extends GeneratedCodeProps {
   recipe: Recipe;
   /** One entry per step (null for steps without a call or not buildable yet). */
   requests: Array<RequestModel | null>;
-  connection: Connection;
-  /** The API description (argument order, result types, enum constants). */
-  api: ApiDescription;
-  initial?: InitialSample;
-  serverLanguage?: string;
-  /** Nothing changed since load and the session is still starting. */
-  pending?: boolean;
-  apiTag?: string;
 }
 
 export function WholeRecipeCode({
@@ -94,30 +85,17 @@ export function WholeRecipeCode({
           )}
         </div>
       </div>
-      <div
-        role="tabpanel"
-        id={`${id}-panel`}
-        aria-labelledby={`${id}-tab-${g.id}`}
-        data-lang={g.id}
-        data-source={keepInitial ? 'server' : 'browser'}
-      >
-        {error && !keepInitial ? (
-          <p role="alert" className="code-error">
-            {error}
-          </p>
-        ) : !ready ? (
-          <p className="code-loading" aria-busy="true">
-            Generating the {g.label} program…
-          </p>
-        ) : (
-          <CodeBlock
-            code={code}
-            lang={g.shikiLang}
-            label={`${g.label} program for the whole recipe`}
-            initial={initial && initial.lang === g.id ? initial : null}
-          />
-        )}
-      </div>
+      <SamplePanel
+        id={id}
+        lang={g.id}
+        source={keepInitial ? 'server' : 'browser'}
+        error={keepInitial ? null : error}
+        loading={ready ? null : `Generating the ${g.label} program…`}
+        code={code}
+        highlight={g.shikiLang}
+        label={`${g.label} program for the whole recipe`}
+        initial={initial}
+      />
     </div>
   );
 }
