@@ -5,10 +5,12 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DIST_DIR, ROOT, ensureBuild } from './build';
+import { freePort } from './ports';
+
+export { freePort };
 
 export const TEST_PARTNER_ID = 1000042;
 export const TEST_ADMIN_SECRET = 'test-admin-secret-0123456789abcdef';
@@ -40,21 +42,31 @@ export async function postgresEnv(given?: Record<string, string>): Promise<Recor
   return { SANDBOX_STORAGE: 'postgres', SANDBOX_DATABASE_URL: url };
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
+/** How the server under test is started: `next start` of the test build by default. */
+export interface ServerProgram {
+  /** For error messages. */
+  name: string;
+  command: string;
+  args: string[];
+  /** Set over the test settings (PORT and the sandbox's). */
+  env: Record<string, string>;
+  /** Whether it serves the test build (made first if stale). */
+  build: boolean;
 }
 
-export async function startServer(opts: { env?: Record<string, string>; dataDir?: string; port?: number } = {}): Promise<TestServer> {
-  ensureBuild();
+const NEXT_START: ServerProgram = {
+  name: 'scripts/start.mjs',
+  command: process.execPath,
+  args: [join(ROOT, 'scripts/start.mjs')],
+  env: { HOST: '127.0.0.1', NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
+  build: true,
+};
+
+export async function startServer(
+  opts: { env?: Record<string, string>; dataDir?: string; port?: number; program?: ServerProgram } = {},
+): Promise<TestServer> {
+  const program = opts.program ?? NEXT_START;
+  if (program.build) ensureBuild();
   const port = opts.port ?? (await freePort());
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'recipe-console-sandbox-'));
   const env: Record<string, string> = {
@@ -70,24 +82,16 @@ export async function startServer(opts: { env?: Record<string, string>; dataDir?
   const url = `http://127.0.0.1:${port}`;
 
   async function start(): Promise<void> {
-    child = spawn(process.execPath, [join(ROOT, 'scripts/start.mjs')], {
+    child = spawn(program.command, program.args, {
       cwd: ROOT,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        ...env,
-        NEXT_DIST_DIR: DIST_DIR,
-        NEXT_TELEMETRY_DISABLED: '1',
-        NODE_ENV: 'production',
-      },
+      env: { ...process.env, PORT: String(port), ...env, ...program.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout?.on('data', (d) => (out += d));
     child.stderr?.on('data', (d) => (out += d));
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {
-      if (child.exitCode !== null) throw new Error(`the server (scripts/start.mjs) exited early (${child.exitCode}):\n${out}`);
+      if (child.exitCode !== null) throw new Error(`the server (${program.name}) exited early (${child.exitCode}):\n${out}`);
       try {
         const r = await fetch(`${url}/api_v3/service/system/action/ping?format=1`);
         if (r.status < 500) return;
@@ -96,7 +100,7 @@ export async function startServer(opts: { env?: Record<string, string>; dataDir?
       }
       await new Promise((r) => setTimeout(r, 150));
     }
-    throw new Error(`the server (scripts/start.mjs) did not answer within 60 s:\n${out}`);
+    throw new Error(`the server (${program.name}) did not answer within 60 s:\n${out}`);
   }
 
   async function stop(): Promise<void> {

@@ -1,80 +1,21 @@
-/**
- * Shared helpers of the sandbox tests: a started server (`npm start`, via tests/helpers/server.ts;
- * SANDBOX_TEST_INPROC=1 swaps in devServer.ts for quick development loops) and raw API calls.
- */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { freePort, startServer, TEST_ADMIN_SECRET, TEST_PARTNER_ID, type TestServer } from '../../helpers/server';
+import { type ServerProgram, startServer, TEST_ADMIN_SECRET, TEST_PARTNER_ID, type TestServer } from '../../helpers/server';
 
 export { TEST_ADMIN_SECRET, TEST_PARTNER_ID };
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 
-async function startInProc(opts: { env?: Record<string, string> }): Promise<TestServer> {
-  const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'recipe-console-sandbox-'));
-  const env: Record<string, string> = {
-    SANDBOX_PARTNER_ID: String(TEST_PARTNER_ID),
-    SANDBOX_ADMIN_SECRET: TEST_ADMIN_SECRET,
-    SANDBOX_DATA_DIR: dataDir,
-    ...(opts.env ?? {}),
-  };
-  let child: ChildProcess | undefined;
-  let out = '';
-  const url = `http://127.0.0.1:${port}`;
-  const start = async () => {
-    child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'tests/integration/sandbox/devServer.ts')], {
-      cwd: ROOT,
-      env: { ...process.env, ...env, PORT: String(port) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stdout?.on('data', (d) => (out += d));
-    child.stderr?.on('data', (d) => (out += d));
-    const deadline = Date.now() + 30_000;
-    while (Date.now() < deadline) {
-      try {
-        const r = await fetch(`${url}/api_v3/service/system/action/ping?format=1`);
-        if (r.status < 500) return;
-      } catch {
-        /* not yet */
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error('dev server did not start:\n' + out);
-  };
-  const stop = async () => {
-    const c = child;
-    if (!c || c.exitCode !== null) return;
-    await new Promise<void>((r) => {
-      c.once('exit', () => r());
-      c.kill('SIGTERM');
-    });
-  };
-  await start();
-  return {
-    url,
-    port,
-    dataDir,
-    env,
-    stop,
-    restart: async () => {
-      await stop();
-      await start();
-    },
-    dispose: async () => {
-      await stop();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-    output: () => out,
-    pid: () => child?.pid,
-    exited: () => new Promise<void>((r) => (!child || child.exitCode !== null ? r() : void child.once('exit', () => r()))),
-  };
-}
+/** SANDBOX_TEST_INPROC=1: the sandbox behind devServer.ts (tsx, no build) instead of `next start`. */
+const DEV_SERVER: ServerProgram = {
+  name: 'tests/integration/sandbox/devServer.ts',
+  command: join(ROOT, 'node_modules/.bin/tsx'),
+  args: [join(ROOT, 'tests/integration/sandbox/devServer.ts')],
+  env: {},
+  build: false,
+};
 
 export function startSandbox(opts: { env?: Record<string, string> } = {}): Promise<TestServer> {
-  return process.env.SANDBOX_TEST_INPROC === '1' ? startInProc(opts) : startServer(opts);
+  return startServer(process.env.SANDBOX_TEST_INPROC === '1' ? { ...opts, program: DEV_SERVER } : opts);
 }
 
 export type Json = any;
