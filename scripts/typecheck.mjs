@@ -21,6 +21,8 @@ export const STRICT_FOLDERS = [
   'lib/arazzo/',
   'lib/format/',
   'lib/time/',
+  'lib/codegen/',
+  'lib/runner/',
 ];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');

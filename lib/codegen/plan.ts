@@ -43,7 +43,8 @@ export interface CallPlan {
   model: RequestModel;
   op?: Operation;
   args: ArgPlan[];
-  result?: TypeRef;
+  /** The operation's result type (absent for an operation that answers nothing, or no operation). */
+  result?: TypeRef | undefined;
 }
 
 function defaultValue(type: TypeRef, def: unknown, api?: ApiDescription): Value {
@@ -225,7 +226,7 @@ export type DeclType =
   | { kind: 'string' | 'int' | 'float' | 'bool' | 'file' | 'unknown' }
   | { kind: 'enum'; name: string }
   | { kind: 'object'; className: string }
-  | { kind: 'array'; itemClass?: string }
+  | { kind: 'array'; itemClass?: string | undefined }
   /** A plain string-keyed map (an object of no known class). */
   | { kind: 'map' };
 

@@ -26,8 +26,8 @@ export async function loadEnumChoices(
   connection: Connection,
   stepIndex: number,
   opts: {
-    fetchImpl?: typeof fetch;
-    signal?: AbortSignal;
+    fetchImpl?: typeof fetch | undefined;
+    signal?: AbortSignal | undefined;
     /** The value an earlier step of this walk made (the field's dynamicValue): marked and preselected. */
     mine?: { value: unknown; fromStep: number };
   } = {},
@@ -53,7 +53,7 @@ export function loadFieldChoices(
   connection: Connection,
   stepIndex: number,
   results: StepResults,
-  opts: { fetchImpl?: typeof fetch; signal?: AbortSignal } = {},
+  opts: { fetchImpl?: typeof fetch | undefined; signal?: AbortSignal | undefined } = {},
 ): Promise<EnumChoices> {
   const de = field.dynamicEnum;
   if (!de) return Promise.resolve({ options: [], error: `${field.label} is not a choice filled by a call.` });

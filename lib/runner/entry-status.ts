@@ -44,8 +44,9 @@ export function hasFailed(entry: EntryJson | undefined): boolean {
 }
 
 export interface EntryCheck {
-  entry?: EntryJson;
-  error?: CallError;
+  /** Absent when the answer is not an entry (or the check failed). */
+  entry?: EntryJson | undefined;
+  error?: CallError | undefined;
 }
 
 /** One media.get: the entry as it is now. */
@@ -67,8 +68,8 @@ export interface PollOptions {
   intervalMs?: number;
   maxIntervalMs?: number;
   limitMs?: number;
-  signal?: AbortSignal;
-  fetchImpl?: typeof fetch;
+  signal?: AbortSignal | undefined;
+  fetchImpl?: typeof fetch | undefined;
   /** Each new state of the entry. */
   onUpdate?: (e: EntryJson) => void;
 }

@@ -22,7 +22,7 @@ export interface StepExecution {
   model: RequestModel;
   /** Blobs of file parameters by HTTP field name (`fileData`). */
   files: Record<string, Blob>;
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   onProgress?: (p: StepProgress) => void;
   /** The step's upload settings and where its running upload is shown (the page's upload step). */
   upload?: UploadStepHooks;

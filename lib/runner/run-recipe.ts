@@ -123,7 +123,7 @@ export interface StepReport {
   request?: SentRequest;
   response?: unknown;
   /** The entry once processing was over, when the step's answer was an entry being processed. */
-  entry?: { id: string; status?: number | string; checks: number; waitedMs: number };
+  entry?: { id: string; status?: number | string | undefined; checks: number; waitedMs: number };
 }
 
 export interface RecipeReport {
@@ -143,11 +143,17 @@ export function maskRequest(req: HttpRequest, model: RequestModel): SentRequest 
   for (const k of req.secretQueryKeys) if (url.searchParams.has(k)) url.searchParams.set(k, MASK);
   const secret = new Set(model.params.filter((p) => p.secret).map((p) => p.name));
   const hide = (fields: Array<[string, string]>): Array<[string, string]> =>
-    fields.map(([k, v]) => [k, secret.has(k.split('[')[0]) ? MASK : v]);
+    fields.map(([k, v]) => [k, secret.has(paramName(k)) ? MASK : v]);
   let body: HttpRequest['body'] = req.body;
   if (body.kind === 'form') body = { kind: 'form', fields: hide(body.fields) };
   else if (body.kind === 'multipart') body = { kind: 'multipart', fields: hide(body.fields), files: body.files.map((f) => ({ ...f })) };
   return { method: 'POST', url: url.toString(), body };
+}
+
+/** The parameter an HTTP field belongs to: `entry` of `entry[name]`. */
+function paramName(field: string): string {
+  const bracket = field.indexOf('[');
+  return bracket < 0 ? field : field.slice(0, bracket);
 }
 
 /** The recipe node (parameter or schema property) a form path comes from. */
@@ -159,7 +165,10 @@ export function recipeNodeAt(step: Step, path: string): Parameter | SchemaNode |
   let rest: string[];
   if (segs[0] === 'body') {
     const bodyParam = call.parameters.find((p) => p.in === 'body' || (p.name === 'body' && p.schema));
-    node = bodyParam?.schema?.properties?.[segs[1]] ?? call.parameters.find((p) => p.name === segs[1]);
+    const name = segs[1];
+    // `body` alone names no parameter or property.
+    if (name === undefined) return undefined;
+    node = bodyParam?.schema?.properties?.[name] ?? call.parameters.find((p) => p.name === name);
     rest = segs.slice(2);
   } else {
     node = call.parameters.find((p) => p.name === segs[0]);
@@ -311,14 +320,14 @@ export async function runRecipe(input: RecipeRunInput): Promise<RecipeReport> {
     if (d.severity === 'error') report.lint.push({ kind: 'lint', message: `${d.message}`, line: d.line });
   }
   const store = createRunnerStore();
-  const forms = recipe.steps.map((s) => buildForm(s, api));
-  for (const f of forms) store.registerForm(f);
+  // Each step with its form (built from it).
+  const staged = recipe.steps.map((step) => ({ step, form: buildForm(step, api) }));
+  for (const { form } of staged) store.registerForm(form);
   const failedSteps = new Set<number>();
   const secrets = new Set<string>([connection.ks, connection.secret].filter((x): x is string => !!x && x.length >= 4));
 
-  for (const step of recipe.steps) {
+  for (const { step, form } of staged) {
     const i = step.index;
-    const form = forms[i];
     const t0 = performance.now();
     const base: StepReport = { index: i, number: i + 1, title: step.title, line: step.range.start.line, status: 'skipped', timeMs: 0 };
     if (form.service && form.action) base.operation = `${form.service}.${form.action}`;
@@ -356,7 +365,8 @@ export async function runRecipe(input: RecipeRunInput): Promise<RecipeReport> {
     for (const f of dynEnums) {
       if (given.has(f.path) || !isEmpty(getPath(store.getValues(i) ?? initial, f.path))) continue;
       const choices = await loadFieldChoices(f, api, connection, i, store.results(), { fetchImpl: input.fetchImpl, signal: input.signal });
-      if (choices.options.length === 0) {
+      const [first] = choices.options;
+      if (first === undefined) {
         stop = {
           kind: 'value',
           message: `${userPath(f.path)} is a choice filled by ${f.dynamicEnum!.path}, which gave none (${choices.error ?? 'no choices'}).`,
@@ -365,7 +375,7 @@ export async function runRecipe(input: RecipeRunInput): Promise<RecipeReport> {
         };
         break;
       }
-      store.setValue(i, f.path, choices.options[0].value, f, initial);
+      store.setValue(i, f.path, first.value, f, initial);
     }
     if (stop) {
       fail(stop);
@@ -558,10 +568,11 @@ function pathHint(path: string, response: unknown, fromStep: number): string {
   const segs = path.split('.');
   let cur: unknown = response;
   let k = 0;
-  for (; k < segs.length; k++) {
-    const next = getPath(cur, [segs[k]]);
+  for (const seg of segs) {
+    const next = getPath(cur, [seg]);
     if (next === undefined) break;
     cur = next;
+    k++;
   }
   const at = segs.slice(0, k).join('.');
   const keys = Array.isArray(cur) ? cur.map((_, n) => String(n)) : cur && typeof cur === 'object' ? Object.keys(cur) : [];

@@ -79,7 +79,7 @@ function withoutSecretQuery(url: string, keys: string[] | undefined): string {
     for (const k of keys) if (u.searchParams.has(k)) u.searchParams.set(k, '');
     return u.toString();
   } catch {
-    return url.split('?')[0];
+    return url.slice(0, url.indexOf('?'));
   }
 }
 
@@ -117,9 +117,9 @@ export function createRunnerStore(opts: RunnerStoreOptions = {}): RunnerStore {
         if (form) walkFields(form.fields, (f) => f.secret && out.push(f.path));
         return out;
       };
-      const strip = (i: number, v: Record<string, unknown> | undefined) => {
+      const strip = (i: number, v: Record<string, unknown>): Record<string, unknown> => {
         let o = v;
-        if (o) for (const p of secretPaths(i)) if (getPath(o, p) !== undefined) o = setPath(o, p, undefined);
+        for (const p of secretPaths(i)) if (getPath(o, p) !== undefined) o = setPath(o, p, undefined);
         return o;
       };
       const steps: Record<number, StepRunState> = {};
@@ -135,14 +135,16 @@ export function createRunnerStore(opts: RunnerStoreOptions = {}): RunnerStore {
               body: { kind: 'none' },
             },
           };
-        if (keep.outcome?.answers) keep.outcome = { ...keep.outcome, answers: strip(Number(i), keep.outcome.answers) };
+        const answers = keep.outcome?.answers;
+        if (keep.outcome && answers) keep.outcome = { ...keep.outcome, answers: strip(Number(i), answers) };
         if (keep.result && keep.result.raw.length > maxChars) keep.result = { ...keep.result, raw: '', json: undefined };
         if (keep.outcome && JSON.stringify(keep.outcome.response ?? null).length > maxChars) continue;
         steps[Number(i)] = keep;
       }
       // File values describe a Blob that does not survive a reload: not kept.
       const plain: Record<number, FormValues> = {};
-      for (const [i, v] of Object.entries(state.values)) plain[Number(i)] = strip(Number(i), v) ?? {};
+      // (a kept state read back may hold null for a step's values)
+      for (const [i, v] of Object.entries(state.values)) plain[Number(i)] = v ? strip(Number(i), v) : {};
       const values = JSON.parse(JSON.stringify(plain, (_k, v) => (v && typeof v === 'object' && v.kind === 'file' ? undefined : v)));
       // global values of secret fields (an admin secret shared by several steps) are not kept either
       const secretGlobals = new Set<string>();
@@ -221,12 +223,13 @@ export function createRunnerStore(opts: RunnerStoreOptions = {}): RunnerStore {
       if (ok) {
         // Dependent fields follow the new result: drop what was typed over them.
         for (const [j, form] of forms) {
-          if (j === i || values[j] === undefined) continue;
+          const typed = values[j];
+          if (j === i || typed === undefined) continue;
+          let next = typed;
           walkFields(form.fields, (f) => {
-            if (f.dynamicValue?.fromStep === i && getPath(values[j], f.path) !== undefined) {
-              values = { ...values, [j]: setPath(values[j], f.path, undefined) };
-            }
+            if (f.dynamicValue?.fromStep === i && getPath(next, f.path) !== undefined) next = setPath(next, f.path, undefined);
           });
+          if (next !== typed) values = { ...values, [j]: next };
         }
       }
       set({ ...state, values, steps: { ...state.steps, [i]: run } });

@@ -206,13 +206,13 @@ export class PgStore implements SandboxStore {
   }
 
   /** A query on the transaction's connection inside `tx`, else on the pool. */
-  private async q<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+  private async q<T extends pg.QueryResultRow = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
     const t = this.txContext.getStore();
     const runner = t?.open ? t.client : this.pool;
-    const r = await runner.query(dollar(sql), params.map(bindable));
-    return r.rows as T[];
+    const r = await runner.query<T>(dollar(sql), params.map(bindable));
+    return r.rows;
   }
-  private async one<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T | undefined> {
+  private async one<T extends pg.QueryResultRow = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T | undefined> {
     return (await this.q<T>(sql, params))[0];
   }
   private async run(sql: string, params: unknown[] = []): Promise<number> {
@@ -369,7 +369,7 @@ export class PgStore implements SandboxStore {
     );
   }
 
-  private async queryTable<T>(
+  private async queryTable<T extends pg.QueryResultRow>(
     table: string,
     columns: string,
     fields: Record<string, string>,
@@ -486,7 +486,8 @@ export class PgStore implements SandboxStore {
       'INSERT INTO sequences (kind, next) VALUES (?, 10002) ON CONFLICT (kind) DO UPDATE SET next = sequences.next + 1 RETURNING next - 1 AS id',
       [kind],
     );
-    return r!.id;
+    if (!r) throw new Error("The sandbox's PostgreSQL database returned no row for the next id.");
+    return r.id;
   }
   async getObject(kind: string, id: string): Promise<ObjectRow | undefined> {
     return this.one<ObjectRow>(`SELECT ${OBJECT_COLUMNS} FROM objects WHERE kind = ? AND id = ?`, [kind, id]);

@@ -91,6 +91,12 @@ const ADDED_COLUMNS: Array<[table: string, column: string, definition: string]> 
   ['partners', 'last_used_at', 'INTEGER'],
 ];
 
+/** The row an INSERT ... RETURNING always answers (one, even on conflict): an error if there is none. */
+function returned<Row>(row: Row | undefined, what: string): Row {
+  if (row === undefined) throw new Error(`The sandbox's SQLite database returned no row for ${what}.`);
+  return row;
+}
+
 class Mutex {
   users = 0;
   private tail: Promise<void> = Promise.resolve();
@@ -112,7 +118,8 @@ export class SqliteStore implements SandboxStore {
   readonly db: Database.Database;
   readonly blobs: LocalBlobs;
   readonly where: string;
-  private readonly statements = new Map<string, Database.Statement>();
+  /** Compiled statements by SQL text (their row type is the caller's: see `stmt`). */
+  private readonly statements = new Map<string, Database.Statement<unknown[], never>>();
   private readonly readonly: boolean;
   /** The transaction in progress (its async context), if any; others wait for `idle`. */
   private readonly txContext = new AsyncLocalStorage<object>();
@@ -120,11 +127,15 @@ export class SqliteStore implements SandboxStore {
   private readonly locks = new Map<string, Mutex>();
   private readonly tokenListeners: Array<(id: string) => void> = [];
 
-  /** A prepared statement, compiled once per SQL text. */
-  stmt(sql: string): Database.Statement {
+  /**
+   * A prepared statement, compiled once per SQL text; `Row` is what a row of its result holds
+   * (`.get()` answers `Row | undefined`, `.all()` `Row[]`). The cache keeps statements with no row
+   * type of their own (`never`, which fits every `Row`), so the same SQL is typed by each caller.
+   */
+  stmt<Row = unknown>(sql: string): Database.Statement<unknown[], Row> {
     let st = this.statements.get(sql);
     if (!st) {
-      st = this.db.prepare(sql);
+      st = this.db.prepare<unknown[], never>(sql);
       if (this.statements.size > 500) this.statements.clear();
       this.statements.set(sql, st);
     }
@@ -152,16 +163,19 @@ export class SqliteStore implements SandboxStore {
     this.db.pragma('analysis_limit = 20000');
     // the columns first: an older data folder's tables lack some that the schema's indexes name
     const before = new Set(
-      (this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>).map((r) => r.name),
+      this.db
+        .prepare<unknown[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'")
+        .all()
+        .map((r) => r.name),
     );
     for (const [table, column, definition] of ADDED_COLUMNS) {
       if (!before.has(table)) continue;
-      const cols = this.db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>;
+      const cols = this.db.prepare<unknown[], { name: string }>(`PRAGMA table_info(${table})`).all();
       if (!cols.some((c) => c.name === column)) this.db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`);
     }
     this.db.exec(SCHEMA);
     for (const [table, column, definition] of ADDED_COLUMNS) {
-      const cols = this.db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>;
+      const cols = this.db.prepare<unknown[], { name: string }>(`PRAGMA table_info(${table})`).all();
       if (!cols.some((c) => c.name === column)) this.db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`);
     }
   }
@@ -216,12 +230,12 @@ export class SqliteStore implements SandboxStore {
   // partners
   async getPartner(id: number): Promise<PartnerRow | undefined> {
     await this.idle();
-    return this.stmt('SELECT * FROM partners WHERE id = ?').get(id) as PartnerRow | undefined;
+    return this.stmt<PartnerRow>('SELECT * FROM partners WHERE id = ?').get(id);
   }
   async sandboxPartner(id?: number): Promise<PartnerRow | undefined> {
     if (id !== undefined) return this.getPartner(id);
     await this.idle();
-    return this.stmt('SELECT * FROM partners WHERE visitor = 0 ORDER BY created_at, id LIMIT 1').get() as PartnerRow | undefined;
+    return this.stmt<PartnerRow>('SELECT * FROM partners WHERE visitor = 0 ORDER BY created_at, id LIMIT 1').get();
   }
   async putPartner(p: PartnerRow): Promise<void> {
     await this.idle();
@@ -242,7 +256,7 @@ export class SqliteStore implements SandboxStore {
   async isSessionEnded(fingerprint: string): Promise<boolean> {
     if (!this.ended) {
       await this.idle();
-      const rows = this.stmt('SELECT fingerprint FROM ended_sessions').all() as Array<{ fingerprint: string }>;
+      const rows = this.stmt<{ fingerprint: string }>('SELECT fingerprint FROM ended_sessions').all();
       this.ended = new Set(rows.map((r) => r.fingerprint));
     }
     return this.ended.has(fingerprint);
@@ -251,7 +265,7 @@ export class SqliteStore implements SandboxStore {
   // tokens
   async getToken(id: string): Promise<TokenRow | undefined> {
     await this.idle();
-    return this.stmt('SELECT * FROM upload_tokens WHERE id = ?').get(id) as TokenRow | undefined;
+    return this.stmt<TokenRow>('SELECT * FROM upload_tokens WHERE id = ?').get(id);
   }
   async insertToken(t: TokenRow): Promise<void> {
     await this.idle();
@@ -311,26 +325,25 @@ export class SqliteStore implements SandboxStore {
     const o = ownerSql(owner);
     const sql = ['partner_id = ?', ...(o.sql ? [o.sql] : []), ...c.sql].join(' AND ');
     const params = [partnerId, ...o.params, ...c.params];
-    const rows = this.stmt(`SELECT * FROM ${table} WHERE ${sql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, limit, offset) as T[];
-    const total = (this.stmt(`SELECT COUNT(*) AS n FROM ${table} WHERE ${sql}`).get(...params) as { n: number }).n;
+    const rows = this.stmt<T>(`SELECT * FROM ${table} WHERE ${sql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, limit, offset);
+    const total = this.stmt<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table} WHERE ${sql}`).get(...params)?.n ?? 0;
     return { rows, total };
   }
 
   async tokensWithStatus(statuses: number[], attachedType?: string): Promise<TokenRow[]> {
     await this.idle();
     const list = statuses.map(() => '?').join(',');
-    if (attachedType === undefined)
-      return this.stmt(`SELECT * FROM upload_tokens WHERE status IN (${list})`).all(...statuses) as TokenRow[];
-    return this.stmt(`SELECT * FROM upload_tokens WHERE status IN (${list}) AND attached_object_type = ?`).all(
+    if (attachedType === undefined) return this.stmt<TokenRow>(`SELECT * FROM upload_tokens WHERE status IN (${list})`).all(...statuses);
+    return this.stmt<TokenRow>(`SELECT * FROM upload_tokens WHERE status IN (${list}) AND attached_object_type = ?`).all(
       ...statuses,
       attachedType,
-    ) as TokenRow[];
+    );
   }
 
   // entries
   async getEntry(id: string): Promise<EntryRow | undefined> {
     await this.idle();
-    return this.stmt('SELECT * FROM entries WHERE id = ?').get(id) as EntryRow | undefined;
+    return this.stmt<EntryRow>('SELECT * FROM entries WHERE id = ?').get(id);
   }
   async insertEntry(e: EntryRow): Promise<void> {
     await this.idle();
@@ -363,9 +376,9 @@ export class SqliteStore implements SandboxStore {
   async entriesWithStatus(statuses: number[], withContent = false): Promise<EntryRow[]> {
     await this.idle();
     const list = statuses.map(() => '?').join(',');
-    return this.stmt(`SELECT * FROM entries WHERE status IN (${list})${withContent ? ' AND content_size IS NOT NULL' : ''}`).all(
+    return this.stmt<EntryRow>(`SELECT * FROM entries WHERE status IN (${list})${withContent ? ' AND content_size IS NOT NULL' : ''}`).all(
       ...statuses,
-    ) as EntryRow[];
+    );
   }
   async finishProcessing(preconvert: number, ready: number, nowMs: number): Promise<void> {
     await this.idle();
@@ -382,7 +395,7 @@ export class SqliteStore implements SandboxStore {
   }
   async entriesWaitingFor(tokenId: string): Promise<EntryRow[]> {
     await this.idle();
-    return this.stmt('SELECT * FROM entries WHERE upload_token_id = ? AND status = 0').all(tokenId) as EntryRow[];
+    return this.stmt<EntryRow>('SELECT * FROM entries WHERE upload_token_id = ? AND status = 0').all(tokenId);
   }
 
   // objects of the generic services
@@ -392,15 +405,15 @@ export class SqliteStore implements SandboxStore {
 
   async nextNumericId(kind: string): Promise<number> {
     await this.idle();
-    const row = this.stmt(
+    const row = this.stmt<{ id: number }>(
       'INSERT INTO sequences (kind, next) VALUES (?, 10002) ON CONFLICT(kind) DO UPDATE SET next = next + 1 RETURNING next - 1 AS id',
-    ).get(kind) as { id: number };
-    return row.id;
+    ).get(kind);
+    return returned(row, 'the next id').id;
   }
 
   async getObject(kind: string, id: string): Promise<ObjectRow | undefined> {
     await this.idle();
-    return this.stmt(`SELECT ${OBJECT_COLUMNS} FROM objects WHERE kind = ? AND id = ?`).get(kind, id) as ObjectRow | undefined;
+    return this.stmt<ObjectRow>(`SELECT ${OBJECT_COLUMNS} FROM objects WHERE kind = ? AND id = ?`).get(kind, id);
   }
   /** Objects added since the planner's statistics were last refreshed. */
   private sinceOptimize = 0;
@@ -502,14 +515,14 @@ export class SqliteStore implements SandboxStore {
     const last = q.order[0]?.desc ? 'seq DESC' : 'seq ASC';
     // the page's rows by their seq first (the sort carries no object data), then those rows
     const by = [...order, last].join(', ');
-    return this.stmt(
+    return this.stmt<ObjectRow>(
       `SELECT ${OBJECT_COLUMNS} FROM objects WHERE seq IN (SELECT seq FROM objects WHERE ${w.sql} ORDER BY ${by} LIMIT ? OFFSET ?) ORDER BY ${by}`,
-    ).all(...w.params, q.limit, q.offset) as ObjectRow[];
+    ).all(...w.params, q.limit, q.offset);
   }
 
   private count(q: ObjectFilter): number {
     const w = this.objectWhere(q);
-    return (this.stmt(`SELECT COUNT(*) AS n FROM objects WHERE ${w.sql}`).get(...w.params) as { n: number }).n;
+    return this.stmt<{ n: number }>(`SELECT COUNT(*) AS n FROM objects WHERE ${w.sql}`).get(...w.params)?.n ?? 0;
   }
 
   async countObjects(q: ObjectFilter): Promise<number> {
@@ -519,16 +532,14 @@ export class SqliteStore implements SandboxStore {
 
   async objectsWithContent(): Promise<ObjectRow[]> {
     await this.idle();
-    return this.stmt(`SELECT ${OBJECT_COLUMNS} FROM objects WHERE content_size IS NOT NULL`).all() as ObjectRow[];
+    return this.stmt<ObjectRow>(`SELECT ${OBJECT_COLUMNS} FROM objects WHERE content_size IS NOT NULL`).all();
   }
 
   // public mode
 
   async visitorPartner(visitorHash: string): Promise<PartnerRow | undefined> {
     await this.idle();
-    return this.stmt('SELECT p.* FROM visitors v JOIN partners p ON p.id = v.partner_id WHERE v.hash = ?').get(visitorHash) as
-      | PartnerRow
-      | undefined;
+    return this.stmt<PartnerRow>('SELECT p.* FROM visitors v JOIN partners p ON p.id = v.partner_id WHERE v.hash = ?').get(visitorHash);
   }
   async createVisitorPartner(visitorHash: string, p: PartnerRow): Promise<PartnerRow> {
     return this.tx(async () => {
@@ -544,13 +555,14 @@ export class SqliteStore implements SandboxStore {
   }
   async visitorPartnerCount(): Promise<number> {
     await this.idle();
-    return (this.stmt('SELECT COUNT(*) AS n FROM partners WHERE visitor = 1').get() as { n: number }).n;
+    return this.stmt<{ n: number }>('SELECT COUNT(*) AS n FROM partners WHERE visitor = 1').get()?.n ?? 0;
   }
   async countRequest(partnerId: number, minute: number): Promise<number> {
     await this.idle();
-    const { n } = this.stmt(
+    const row = this.stmt<{ n: number }>(
       'INSERT INTO request_counts (partner_id, minute, n) VALUES (?, ?, 1) ON CONFLICT(partner_id, minute) DO UPDATE SET n = n + 1 RETURNING n',
-    ).get(partnerId, minute) as { n: number };
+    ).get(partnerId, minute);
+    const { n } = returned(row, 'the request count');
     if (n === 1) {
       this.stmt('UPDATE partners SET last_used_at = ? WHERE id = ?').run(minute * 60, partnerId);
       this.stmt('DELETE FROM request_counts WHERE partner_id = ? AND minute < ?').run(partnerId, minute - 1);
@@ -559,7 +571,7 @@ export class SqliteStore implements SandboxStore {
   }
   async usage(partnerId: number): Promise<PartnerUsage> {
     await this.idle();
-    const r = this.stmt(
+    const r = this.stmt<PartnerUsage>(
       `SELECT
         (SELECT COALESCE(SUM(content_size), 0) FROM entries WHERE partner_id = ? AND status != 3) +
         (SELECT COALESCE(SUM(content_size), 0) FROM objects WHERE partner_id = ? AND deleted = 0) +
@@ -567,27 +579,26 @@ export class SqliteStore implements SandboxStore {
         (SELECT COUNT(*) FROM entries WHERE partner_id = ? AND status != 3) +
         (SELECT COUNT(*) FROM objects WHERE partner_id = ? AND deleted = 0) +
         (SELECT COUNT(*) FROM upload_tokens WHERE partner_id = ? AND status < 3) AS objects`,
-    ).get(partnerId, partnerId, partnerId, partnerId, partnerId, partnerId) as PartnerUsage;
-    return { bytes: Number(r.bytes), objects: Number(r.objects) };
+    ).get(partnerId, partnerId, partnerId, partnerId, partnerId, partnerId);
+    return { bytes: Number(r?.bytes ?? 0), objects: Number(r?.objects ?? 0) };
   }
   async idlePartners(beforeSec: number): Promise<number[]> {
     await this.idle();
-    return (
-      this.stmt('SELECT id FROM partners WHERE visitor = 1 AND COALESCE(last_used_at, created_at) < ?').all(beforeSec) as Array<{
-        id: number;
-      }>
-    ).map((r) => r.id);
+    return this.stmt<{ id: number }>('SELECT id FROM partners WHERE visitor = 1 AND COALESCE(last_used_at, created_at) < ?')
+      .all(beforeSec)
+      .map((r) => r.id);
   }
   async removePartner(partnerId: number, nowSec: number): Promise<RemovedPartner> {
     return this.tx(async () => {
-      const entries = (this.stmt('SELECT id FROM entries WHERE partner_id = ?').all(partnerId) as Array<{ id: string }>).map((r) => r.id);
-      const tokens = (this.stmt('SELECT id FROM upload_tokens WHERE partner_id = ?').all(partnerId) as Array<{ id: string }>).map(
-        (r) => r.id,
-      );
-      const objects = this.stmt('SELECT kind, id FROM objects WHERE partner_id = ? AND content_size IS NOT NULL').all(partnerId) as Array<{
-        kind: string;
-        id: string;
-      }>;
+      const entries = this.stmt<{ id: string }>('SELECT id FROM entries WHERE partner_id = ?')
+        .all(partnerId)
+        .map((r) => r.id);
+      const tokens = this.stmt<{ id: string }>('SELECT id FROM upload_tokens WHERE partner_id = ?')
+        .all(partnerId)
+        .map((r) => r.id);
+      const objects = this.stmt<{ kind: string; id: string }>(
+        'SELECT kind, id FROM objects WHERE partner_id = ? AND content_size IS NOT NULL',
+      ).all(partnerId);
       for (const t of ['entries', 'upload_tokens', 'objects', 'visitors', 'request_counts'])
         this.stmt(`DELETE FROM ${t} WHERE partner_id = ?`).run(partnerId);
       this.stmt('DELETE FROM partners WHERE id = ?').run(partnerId);
@@ -618,11 +629,12 @@ export async function readPartner(dataDir: string, id?: number): Promise<Partner
   if (!existsSync(join(dataDir, 'sandbox.sqlite'))) return undefined;
   const store = new SqliteStore(dataDir, { readonly: true });
   try {
-    if (id !== undefined) return store.stmt('SELECT * FROM partners WHERE id = ?').get(id) as PartnerRow | undefined;
-    const hasVisitor = (store.stmt('PRAGMA table_info(partners)').all() as Array<{ name: string }>).some((c) => c.name === 'visitor');
-    return store.stmt(`SELECT * FROM partners ${hasVisitor ? 'WHERE visitor = 0' : ''} ORDER BY created_at, id LIMIT 1`).get() as
-      | PartnerRow
-      | undefined;
+    if (id !== undefined) return store.stmt<PartnerRow>('SELECT * FROM partners WHERE id = ?').get(id);
+    const hasVisitor = store
+      .stmt<{ name: string }>('PRAGMA table_info(partners)')
+      .all()
+      .some((c) => c.name === 'visitor');
+    return store.stmt<PartnerRow>(`SELECT * FROM partners ${hasVisitor ? 'WHERE visitor = 0' : ''} ORDER BY created_at, id LIMIT 1`).get();
   } finally {
     await store.close();
   }

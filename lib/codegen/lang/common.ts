@@ -64,7 +64,7 @@ export function newState(em: Emitter, reserved: ReadonlySet<string>, ctx: Codege
 export interface ProgramStep {
   plan: CallPlan;
   resultVar: string;
-  resultType?: TypeRef;
+  resultType?: TypeRef | undefined;
   args?: EmittedArgs;
 }
 

@@ -223,8 +223,8 @@ export const csharp: LanguageGenerator = {
     const reads = readsOf(models);
     const setup = setupParts(st, ctx);
     const nest = (i: number): string[] => {
-      if (i >= models.length) return ['done = true;'];
       const model = models[i];
+      if (model === undefined) return ['done = true;'];
       const plan = planCall(model, ctx, models);
       const a = emitArgs(plan, st);
       const resultVar = st.names.alloc(resultName(plan));

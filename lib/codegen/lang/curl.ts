@@ -62,7 +62,7 @@ interface CurlOptions {
   /** Run through `kcall` (fails on API errors) even when not capturing. */
   checked?: boolean;
   /** File fields whose file is not chosen yet, by field: the shell variable holding its path. */
-  fileVars?: Map<string, string>;
+  fileVars?: Map<string, string> | undefined;
 }
 
 /**
@@ -112,7 +112,9 @@ function quoteWord(s: string, ctx: CodegenContext, vars: Map<string, string>, ks
 }
 
 function curlCommand(model: RequestModel, ctx: CodegenContext, opts: CurlOptions): string[] {
-  const withKs: RequestModel = { ...model, ks: needsKs(model, ctx) ? KS_SENTINEL : undefined };
+  // The KS goes in as a sentinel (printed as $KS) when the call takes one, else not at all.
+  const { ks: _typed, ...withoutKs } = model;
+  const withKs: RequestModel = needsKs(model, ctx) ? { ...withoutKs, ks: KS_SENTINEL } : withoutKs;
   const http = toHttpRequest(withKs);
   const vars = new Map(opts.vars);
   vars.set(encodeURIComponent(KS_SENTINEL), 'KS');

@@ -254,8 +254,8 @@ export const java: LanguageGenerator = {
     const setup = setupParts(st, ctx);
     // Build from the first step inwards: each step's completion holds the next steps.
     const nest = (i: number): string[] => {
-      if (i >= models.length) return ['System.exit(0);'];
       const model = models[i];
+      if (model === undefined) return ['System.exit(0);'];
       const plan = planCall(model, ctx, models);
       const a = emitArgs(plan, st);
       const r = st.names.alloc(resultName(plan) + 'Result');

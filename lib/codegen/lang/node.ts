@@ -145,8 +145,9 @@ export const node: LanguageGenerator = {
 };
 
 /** Moves the `require` line out of `main`. */
-function splitRequire(lines: string[]): string[] {
+function splitRequire(lines: string[]): [string, ...string[]] {
   const i = lines.findIndex((l) => l.startsWith('const kaltura = require('));
-  if (i < 0) return ["const kaltura = require('kaltura-client');", ...lines];
-  return [lines[i], ...lines.slice(0, i), ...lines.slice(i + 1)];
+  const line = i < 0 ? undefined : lines[i];
+  if (line === undefined) return ["const kaltura = require('kaltura-client');", ...lines];
+  return [line, ...lines.slice(0, i), ...lines.slice(i + 1)];
 }

@@ -205,8 +205,8 @@ export const swift: LanguageGenerator = {
     const reads = readsOf(models);
     const setup = setupParts(st, ctx);
     const nest = (i: number): string[] => {
-      if (i >= models.length) return ['exit(0)'];
       const model = models[i];
+      if (model === undefined) return ['exit(0)'];
       const plan = planCall(model, ctx, models);
       const a = emitArgs(plan, st);
       const r = st.names.alloc(resultName(plan) + 'Result');
