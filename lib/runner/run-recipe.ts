@@ -156,6 +156,11 @@ function paramName(field: string): string {
   return bracket < 0 ? field : field.slice(0, bracket);
 }
 
+/** A schema's property by name: its own, never one inherited from Object (`toString`). */
+function ownProperty(props: Record<string, SchemaNode> | undefined, name: string): SchemaNode | undefined {
+  return props && Object.hasOwn(props, name) ? props[name] : undefined;
+}
+
 /** The recipe node (parameter or schema property) a form path comes from. */
 export function recipeNodeAt(step: Step, path: string): Parameter | SchemaNode | undefined {
   const call = step.apiCall;
@@ -168,7 +173,7 @@ export function recipeNodeAt(step: Step, path: string): Parameter | SchemaNode |
     const name = segs[1];
     // `body` alone names no parameter or property.
     if (name === undefined) return undefined;
-    node = bodyParam?.schema?.properties?.[name] ?? call.parameters.find((p) => p.name === name);
+    node = ownProperty(bodyParam?.schema?.properties, name) ?? call.parameters.find((p) => p.name === name);
     rest = segs.slice(2);
   } else {
     node = call.parameters.find((p) => p.name === segs[0]);
@@ -176,14 +181,13 @@ export function recipeNodeAt(step: Step, path: string): Parameter | SchemaNode |
   }
   for (const s of rest) {
     const props: Record<string, SchemaNode> | undefined = !node ? undefined : 'name' in node ? node.schema?.properties : node.properties;
-    const next: SchemaNode | undefined = props && Object.prototype.hasOwnProperty.call(props, s) ? props[s] : undefined;
+    const next = ownProperty(props, s);
     if (!next) return node;
     node = next;
   }
   return node;
 }
 
-/** The line of a field in the recipe: its dynamicValue, else its entry, else the API Call heading. */
 /** The recipe line of a field: its dynamicValue's when the value came from there, else the input's. */
 function fieldLine(step: Step, path: string, given = false): number {
   const node = recipeNodeAt(step, path);
