@@ -20,9 +20,11 @@ const INV_WRITE = 0x20000;
 
 /**
  * `lo_put` of one piece. Two chunks of an upload written at once (parallel chunks at their
- * offsets) may share a 2 KiB page of the large object at their boundary, and PostgreSQL refuses
- * the second concurrent update of a page ("tuple concurrently updated") instead of waiting: the
- * write is positional and idempotent, so it is simply written again.
+ * offsets) may share a 2 KiB page of the large object at their boundary. PostgreSQL refuses the
+ * second concurrent update of an existing page ("tuple concurrently updated") and the second
+ * concurrent creation of a missing one (a page in a hole: a unique violation of
+ * pg_largeobject's (loid, pageno) index) instead of waiting: the write is positional and
+ * idempotent, so it is simply written again.
  */
 async function putRetrying(pool: Pool, oid: number, at: number, piece: Buffer): Promise<void> {
   for (let attempt = 0; ; attempt++) {
@@ -30,10 +32,18 @@ async function putRetrying(pool: Pool, oid: number, at: number, piece: Buffer): 
       await pool.query('SELECT lo_put($1::oid, $2::bigint, $3::bytea)', [oid, at, piece]);
       return;
     } catch (e) {
-      if (attempt >= 50 || !/concurrently updated|deadlock detected/i.test((e as Error).message)) throw e;
+      if (attempt >= 50 || !concurrentPageWrite(e)) throw e;
       await new Promise((r) => setTimeout(r, 2 + Math.random() * 10 * Math.min(attempt + 1, 5)));
     }
   }
+}
+
+/** Whether an error is another transaction writing the same large-object page at the same time. */
+export function concurrentPageWrite(e: unknown): boolean {
+  const err = e as { code?: unknown; constraint?: unknown; message?: unknown };
+  if (err?.code === '23505') return err.constraint === 'pg_largeobject_loid_pn_index';
+  if (err?.code === '40P01' || err?.code === '40001') return true; // deadlock, serialization failure
+  return typeof err?.message === 'string' && /tuple concurrently updated/i.test(err.message);
 }
 
 export class PgBlobs implements BlobStore {
