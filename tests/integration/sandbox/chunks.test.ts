@@ -213,7 +213,10 @@ describe('chunk order matrix', () => {
     const last = ps[ps.length - 1];
     const fin = upload(token, last.bytes, { resume: true, finalChunk: true, resumeAt: last.off });
     await new Promise((r) => setTimeout(r, 100));
-    await Promise.all(ps.slice(1, -1).map((p) => upload(token, p.bytes, { resume: true, finalChunk: false, resumeAt: p.off })));
+    const middle = await Promise.all(
+      ps.slice(1, -1).map((p) => upload(token, p.bytes, { resume: true, finalChunk: false, resumeAt: p.off })),
+    );
+    for (const m of middle) expect(m.objectType, JSON.stringify(m)).toBe('KalturaUploadToken');
     expect((await fin).status).toBe(2);
     expect(sha(await download(token))).toBe(sha(data));
   });
