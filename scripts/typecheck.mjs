@@ -21,6 +21,7 @@ export const STRICT_FOLDERS = [
   'lib/arazzo/',
   'lib/format/',
   'lib/time/',
+  'lib/recipe/',
 ];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
