@@ -22,6 +22,7 @@ export const STRICT_FOLDERS = [
   'lib/format/',
   'lib/time/',
   'lib/recipe/',
+  'lib/author/',
 ];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
