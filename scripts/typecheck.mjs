@@ -23,6 +23,8 @@ export const STRICT_FOLDERS = [
   'lib/time/',
   'lib/codegen/',
   'lib/runner/',
+  'lib/recipe/',
+  'lib/author/',
 ];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');

@@ -18,12 +18,12 @@ export interface Suggestion {
   insertText: string;
   snippet: boolean;
   /** What Monaco filters on (the label when absent). */
-  filterText?: string;
+  filterText?: string | undefined;
   /** One line shown beside the label (type, summary). */
-  detail?: string;
+  detail?: string | undefined;
   /** Markdown shown in the details pane. */
-  documentation?: string;
-  sortText?: string;
+  documentation?: string | undefined;
+  sortText?: string | undefined;
   /** Document offsets to replace. */
   replaceStart: number;
   replaceEnd: number;
@@ -130,9 +130,9 @@ export function schemaAt(root: unknown, path: JSONPath): Json[] {
 
 export interface KeyDoc {
   key: string;
-  description?: string;
-  type?: string;
-  enumValues?: unknown[];
+  description?: string | undefined;
+  type?: string | undefined;
+  enumValues?: unknown[] | undefined;
   deprecated?: boolean;
 }
 
@@ -266,10 +266,10 @@ function propertyNamesFor(
   api: ApiDescription,
   opPath: string,
   cls: string | null,
-): Array<{ name: string; type: TypeRef; description?: string }> {
+): Array<{ name: string; type: TypeRef; description?: string | undefined }> {
   if (cls === null) return api.operation(opPath)?.params ?? [];
   const seen = new Set<string>();
-  const out: Array<{ name: string; type: TypeRef; description?: string }> = [];
+  const out: Array<{ name: string; type: TypeRef; description?: string | undefined }> = [];
   // Properties of the class and of its concrete subclasses (a polymorphic `resource` shows the chosen one's fields).
   for (const c of [cls, ...api.concreteSubclasses(cls)]) {
     for (const p of api.allProperties(c)) {

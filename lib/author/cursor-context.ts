@@ -48,6 +48,27 @@ const API_CALL_RE = /^ {0,3}###[ \t]+API Call[ \t]*#*[ \t]*$/i;
 const STEP_RE = /^ {0,3}##[ \t]+(.*?)[ \t]*#*[ \t]*$|^ {0,3}##$/;
 const TITLE_RE = /^ {0,3}#[ \t]+\S|^ {0,3}#$/;
 
+/** The fence a line starts with (``` or ~~~, 3 or more) and the rest of the line, if it starts with one. */
+function fenceOf(line: string): { marker: string; rest: string } | undefined {
+  const f = FENCE_RE.exec(line);
+  const marker = f?.[2];
+  const rest = f?.[3];
+  return marker === undefined || rest === undefined ? undefined : { marker, rest };
+}
+
+/** Whether a line opens a fenced code block (a backtick fence's info string may hold no backtick). */
+function openingFence(line: string): { marker: string } | undefined {
+  const f = fenceOf(line);
+  return f && !(f.marker.startsWith('`') && f.rest.includes('`')) ? f : undefined;
+}
+
+/** Whether a line closes a fenced block opened with `marker`: the same character, at least as many, nothing after. */
+function closesFence(line: string, marker: string): boolean {
+  const m = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
+  const close = m?.[1];
+  return close !== undefined && close.charAt(0) === marker.charAt(0) && close.length >= marker.length;
+}
+
 interface Line {
   text: string;
   start: number;
@@ -70,34 +91,33 @@ function splitLines(text: string): Line[] {
 /** Every METADATA and API Call JSON block of a recipe, in file order. */
 export function findJsonBlocks(text: string): JsonBlock[] {
   const lines = splitLines(text);
+  // Where line `k` starts; past the last line, the end of the text.
+  const startOf = (k: number) => lines[k]?.start ?? text.length;
   const blocks: JsonBlock[] = [];
   let stepIndex = -1;
   let seenTitle = false;
   let pendingApiCall = false;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i].text;
+  // `i` may jump ahead (over a comment or a fenced block): the loop runs while line `i` exists.
+  for (let i = 0, here = lines[0]; here !== undefined; here = lines[++i]) {
+    const line = here.text;
     // METADATA: an HTML comment opening with <!--METADATA before the title.
     if (!seenTitle && stepIndex === -1 && /^\s*<!--METADATA/.test(line)) {
-      const open = lines[i].start + line.indexOf('<!--METADATA') + '<!--METADATA'.length;
+      const open = here.start + line.indexOf('<!--METADATA') + '<!--METADATA'.length;
       const close = text.indexOf('-->', open);
       const end = close === -1 ? text.length : close;
       blocks.push({ kind: 'metadata', start: open, end, stepIndex: -1 });
       // Continue after the comment.
-      while (i + 1 < lines.length && lines[i + 1].start < end) i++;
+      while (i + 1 < lines.length && startOf(i + 1) < end) i++;
       continue;
     }
-    const fence = FENCE_RE.exec(line);
-    if (fence && !(fence[2][0] === '`' && fence[3].includes('`'))) {
-      const marker = fence[2];
+    const fence = openingFence(line);
+    if (fence) {
+      // The closing fence, or lines.length when the block runs to the end of the file.
       let j = i + 1;
-      while (j < lines.length) {
-        const m = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(lines[j].text);
-        if (m && m[1][0] === marker[0] && m[1].length >= marker.length) break;
-        j++;
-      }
+      for (let l = lines[j]; l !== undefined && !closesFence(l.text, fence.marker); l = lines[++j]);
       if (pendingApiCall) {
-        const start = i + 1 < lines.length ? lines[i + 1].start : text.length;
-        const end = j < lines.length ? Math.max(start, lines[j].start - 1) : text.length;
+        const start = startOf(i + 1);
+        const end = j < lines.length ? Math.max(start, startOf(j) - 1) : text.length;
         blocks.push({ kind: 'apiCall', start, end, stepIndex });
         pendingApiCall = false;
       }
@@ -131,13 +151,14 @@ export function stepIndexAt(text: string, offset: number): number {
   let fence: string | undefined;
   for (const { text: line, start } of splitLines(text)) {
     if (start > offset) break;
-    const f = FENCE_RE.exec(line);
     if (fence) {
-      if (f && f[2][0] === fence[0] && f[2].length >= fence.length && !f[3].trim()) fence = undefined;
+      const f = fenceOf(line);
+      if (f && f.marker.charAt(0) === fence.charAt(0) && f.marker.length >= fence.length && !f.rest.trim()) fence = undefined;
       continue;
     }
-    if (f && !(f[2][0] === '`' && f[3].includes('`'))) {
-      fence = f[2];
+    const f = openingFence(line);
+    if (f) {
+      fence = f.marker;
       continue;
     }
     if (STEP_RE.test(line)) index++;

@@ -59,10 +59,10 @@ export function parseExpectPath(key: string): { segments: string[] } | { error: 
       const idx = /^\[(\d+)\]/.exec(rest);
       const quoted = /^\[(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")\]/.exec(rest);
       if (idx) {
-        segments.push(idx[1]);
+        segments.push(idx[0].slice(1, -1));
         i += idx[0].length;
       } else if (quoted) {
-        segments.push((quoted[1] ?? quoted[2]).replace(/\\(.)/g, '$1'));
+        segments.push((quoted[1] ?? quoted[2] ?? '').replace(/\\(.)/g, '$1'));
         i += quoted[0].length;
       } else if (/^\[\s*\?/.test(rest)) return unsupported('a filter ("[?...]")');
       else if (/^\[\s*\*/.test(rest)) return unsupported('"[*]" (a wildcard)');

@@ -4,7 +4,8 @@ import { parseTree, printParseErrorCode, type Node, type ParseError } from 'json
 export type { Node as JsonNode } from 'jsonc-parser';
 
 export interface JsonParse {
-  root?: Node;
+  /** Undefined when nothing could be read (empty or too deeply nested text). */
+  root?: Node | undefined;
   /** The value of the (possibly partly recovered) tree. */
   value: unknown;
   /** The first syntax error (later ones are usually its echo), with offsets into the text. */
@@ -35,9 +36,8 @@ export function parseJson(text: string): JsonParse {
   } catch {
     value = undefined;
   }
-  if (errors.length === 0) return { root, value };
-  const e = errors[0];
-  return { root, value, error: describe(text, e) };
+  const [e] = errors;
+  return e ? { root, value, error: describe(text, e) } : { root, value };
 }
 
 /**
@@ -78,7 +78,7 @@ function describe(text: string, e: ParseError): { offset: number; length: number
   // A trailing comma shows up as "value/property expected" at the closing bracket.
   if (code === 'ValueExpected' || code === 'PropertyNameExpected') {
     let k = offset - 1;
-    while (k >= 0 && /\s/.test(text[k])) k--;
+    while (k >= 0 && /\s/.test(text.charAt(k))) k--;
     if (k >= 0 && text[k] === ',' && (text[offset] === '}' || text[offset] === ']')) {
       return { offset: k, length: 1, message: `a trailing comma before "${text[offset]}" is not allowed in JSON: remove this comma.` };
     }
@@ -150,7 +150,7 @@ export function property(node: Node | undefined, key: string): Node | undefined 
 }
 
 /** Walks from `root` along JSON-pointer-like segments; returns the deepest node reached and whether it got to the end. */
-export function walk(root: Node | undefined, segments: Array<string | number>): { node?: Node; complete: boolean } {
+export function walk(root: Node | undefined, segments: Array<string | number>): { node?: Node | undefined; complete: boolean } {
   let node = root;
   for (const seg of segments) {
     if (!node) return { node, complete: false };

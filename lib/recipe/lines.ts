@@ -39,18 +39,32 @@ export class LineIndex {
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
+      const mid = (lo + hi + 1) >> 1; // lo < mid <= hi: a line of the text
+      if ((starts[mid] ?? Number.POSITIVE_INFINITY) <= offset) lo = mid;
       else hi = mid - 1;
     }
     return lo;
+  }
+
+  /** Offset at which 0-based line `line` starts (a RangeError past the last line). */
+  startOfLine(line: number): number {
+    const start = this.starts[line];
+    if (start === undefined) throw new RangeError(`The text has no line ${line} (it has ${this.starts.length}, from 0).`);
+    return start;
+  }
+
+  /** Offset at which the content of 0-based line `line` ends, before its line ending (a RangeError past the last line). */
+  endOfLine(line: number): number {
+    const end = this.ends[line];
+    if (end === undefined) throw new RangeError(`The text has no line ${line} (it has ${this.ends.length}, from 0).`);
+    return end;
   }
 
   position(offset: number): Position {
     const o = Math.max(0, Math.min(this.length, Math.floor(offset) || 0));
     const line = this.lineOf(o);
     // An offset inside a line ending (the \n of \r\n) is shown at the end of that line.
-    const column = Math.min(o, this.ends[line]) - this.starts[line] + 1;
+    const column = Math.min(o, this.endOfLine(line)) - this.startOfLine(line) + 1;
     return { line: line + 1, column, offset: o };
   }
 
@@ -62,19 +76,19 @@ export class LineIndex {
 
   /** Offset of the start of the line that holds `offset`. */
   lineStartOf(offset: number): number {
-    return this.starts[this.lineOf(offset)];
+    return this.startOfLine(this.lineOf(offset));
   }
 
   /** Offset of the end of the content of the line that holds `offset`. */
   lineEndOf(offset: number): number {
-    return this.ends[this.lineOf(offset)];
+    return this.endOfLine(this.lineOf(offset));
   }
 
   /** Offset of a 1-based line:column, clamped to the text. */
   offsetAt(line: number, column: number): number {
     const l = Math.max(0, Math.min(this.starts.length - 1, Math.floor(line) - 1 || 0));
     const c = Math.max(0, Math.floor(column) - 1 || 0);
-    return Math.min(this.starts[l] + c, this.ends[l]);
+    return Math.min(this.startOfLine(l) + c, this.endOfLine(l));
   }
 
   /**
@@ -86,13 +100,14 @@ export class LineIndex {
     let e = Math.max(s, Math.min(this.length, Math.floor(end) || 0));
     if (e === s) {
       const line = this.lineOf(s);
-      const lineEnd = this.ends[line];
+      const lineEnd = this.endOfLine(line);
+      const nextStart = this.starts[line + 1];
       if (s < lineEnd) e = s + 1;
-      else if (s > this.starts[line]) {
+      else if (s > this.startOfLine(line)) {
         s = lineEnd - 1;
         e = lineEnd;
-      } else if (line + 1 < this.starts.length) {
-        e = this.starts[line + 1];
+      } else if (nextStart !== undefined) {
+        e = nextStart;
       }
     }
     return this.range(s, e);

@@ -14,7 +14,7 @@ export interface LintContext {
   recipe: Recipe;
   source: string;
   /** Present only when the caller passed an API description. */
-  api?: ApiDescription;
+  api?: ApiDescription | undefined;
   /**
    * Range of a model object in the file (a Parameter, SchemaNode, DynamicValue, ApiCall, ...);
    * with `key`, the range of that key's value (or of the key itself with part 'key'), looking
@@ -50,7 +50,7 @@ export function diagnostic(severity: Severity, rule: string, message: string, ra
 export interface RuleRunInput {
   recipe: Recipe;
   source: string;
-  api?: ApiDescription;
+  api?: ApiDescription | undefined;
   lines: LineIndex;
   origins: WeakMap<object, Origin>;
 }
@@ -63,8 +63,8 @@ export function runRules(input: RuleRunInput, rules: readonly LintRule[]): Diagn
     const o = origins.get(obj);
     if (!o) return path.length === 0 ? (obj as { range?: Range }).range : undefined;
     let node: JsonNode | undefined = o.node;
-    for (let i = 0; i < path.length; i++) {
-      const p: JsonNode | undefined = property(node, path[i]) ?? (i === 0 ? property(node, `x-${path[i]}`) : undefined);
+    for (const [i, key] of path.entries()) {
+      const p: JsonNode | undefined = property(node, key) ?? (i === 0 ? property(node, `x-${key}`) : undefined);
       if (!p) return undefined;
       if (i === path.length - 1) {
         const n = p.children?.[part === 'key' ? 0 : 1] ?? p.children?.[0];

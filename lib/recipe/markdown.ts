@@ -81,9 +81,8 @@ const SKIP = new Set(['lineEnding', 'lineEndingBlank', 'linePrefix', 'whitespace
  */
 export function scanBlocksIncremental(md: string, lineStarts: readonly number[]): Block[] {
   const cuts: number[] = [0];
-  for (let l = 1; l < lineStarts.length; l++) {
-    const s = lineStarts[l];
-    if (md.charCodeAt(s) !== 35 /* # */) continue;
+  for (const [l, s] of lineStarts.entries()) {
+    if (l === 0 || md.charCodeAt(s) !== 35 /* # */) continue;
     let k = s;
     while (k < md.length && md.charCodeAt(k) === 35 && k - s < 4) k++;
     const n = k - s;
@@ -94,18 +93,22 @@ export function scanBlocksIncremental(md: string, lineStarts: readonly number[])
   cuts.push(md.length);
   if (cuts.length <= 3) return scanBlocks(md);
   const out: Block[] = [];
-  let i = 0;
-  while (i < cuts.length - 1) {
-    // Extend the piece over the next cuts while it ends open (a few times, then to the end).
-    let next = i + 1;
-    let blocks = cachedScan(md.slice(cuts[i], cuts[next]));
-    for (let tries = 0; endsOpen(blocks) && next < cuts.length - 1; tries++) {
-      next = tries < 3 ? next + 1 : cuts.length - 1;
-      blocks = cachedScan(md.slice(cuts[i], cuts[next]));
+  // The piece being scanned runs from `start` to the cut at hand. While it ends open it is
+  // extended to the next cut, three times; if it still ends open it runs to the end in one piece.
+  let start = 0;
+  let extended = 0;
+  for (const [k, end] of cuts.entries()) {
+    if (k === 0) continue;
+    const last = k === cuts.length - 1;
+    if (extended > 3 && !last) continue;
+    const blocks = cachedScan(md.slice(start, end));
+    if (!last && endsOpen(blocks)) {
+      extended++;
+      continue;
     }
-    const base = cuts[i];
-    for (const b of blocks) out.push(shifted(b, base));
-    i = next;
+    for (const b of blocks) out.push(shifted(b, start));
+    start = end;
+    extended = 0;
   }
   return out;
 }
@@ -223,8 +226,7 @@ function blockEvents(md: string): Event[] {
     .document()
     .write(preprocess()(md, undefined, true));
   for (;;) {
-    for (let i = 0; i < events.length; i++) {
-      const t = events[i][1];
+    for (const [, t] of events) {
       if (t.contentType === 'text' || t.contentType === 'string') t.contentType = undefined;
     }
     if (subtokenize(events)) return events;
@@ -252,8 +254,7 @@ export function scanBlocks(md: string, full = false): Block[] {
   let firstValue = -1;
   let lastValueEnd = -1;
   let openFenceEnd = -1;
-  for (let i = 0; i < events.length; i++) {
-    const [kind, token] = events[i];
+  for (const [kind, token] of events) {
     if (kind === 'enter') {
       if (depth === 0) {
         if (!SKIP.has(token.type)) {
@@ -352,14 +353,13 @@ function nextLineStart(md: string, offset: number): number {
 /** Removes up to `n` leading spaces from every line (tabs count as one column stop). */
 function dedent(text: string, n: number): string {
   const lines = text.split(/\r\n|\r|\n/);
-  if (n > 0) {
-    for (let i = 0; i < lines.length; i++) {
+  if (n <= 0) return lines.join('\n');
+  return lines
+    .map((l) => {
       let k = 0;
-      const l = lines[i];
       while (k < n && k < l.length && l.charCodeAt(k) === 32) k++;
       if (k < n && l.charCodeAt(k) === 9) k++;
-      lines[i] = l.slice(k);
-    }
-  }
-  return lines.join('\n');
+      return l.slice(k);
+    })
+    .join('\n');
 }

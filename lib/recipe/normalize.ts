@@ -48,6 +48,12 @@ export interface Origin {
   base: number;
 }
 
+/** A property of an object node: its key, and its value (undefined where the JSON lacks one). */
+interface Entry {
+  key: JsonNode;
+  value: JsonNode | undefined;
+}
+
 export class Normalizer {
   readonly problems: Problem[] = [];
   constructor(
@@ -67,8 +73,8 @@ export class Normalizer {
   }
 
   /** Properties of an object node as key -> [key node, value node]; duplicates reported. */
-  entries(node: JsonNode): Map<string, { key: JsonNode; value?: JsonNode }> {
-    const m = new Map<string, { key: JsonNode; value?: JsonNode }>();
+  entries(node: JsonNode): Map<string, Entry> {
+    const m = new Map<string, Entry>();
     for (const p of node.children ?? []) {
       const key = p.children?.[0];
       if (!key || typeof key.value !== 'string') continue;
@@ -90,7 +96,7 @@ export class Normalizer {
    * Reads the annotation keys of an object (bare or `x-`), returns the keys consumed. `name` is the
    * input's own name (the parameter's, or the property key), which `fromSecrets: true` refers to.
    */
-  annotations(e: Map<string, { key: JsonNode; value?: JsonNode }>, into: Annotations, name?: string): Set<string> {
+  annotations(e: Map<string, Entry>, into: Annotations, name?: string): Set<string> {
     const used = new Set<string>();
     for (const k of ANNOTATION_KEYS) {
       const bare = e.get(k);

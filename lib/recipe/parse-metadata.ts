@@ -26,14 +26,14 @@ export function readMetadata(text: string, recipe: Recipe, { lines, out }: ReadS
   // Only before the first heading line.
   const lineAt = lines.lineOf(start);
   for (let l = 0; l < lineAt; l++) {
-    if (ATX_LINE.test(text.slice(lines.starts[l], lines.ends[l]))) return text;
+    if (ATX_LINE.test(text.slice(lines.startOfLine(l), lines.endOfLine(l)))) return text;
   }
   const jsonStart = start + OPEN.length;
   // The first heading line after the opening bounds the comment.
   let limit = text.length;
   for (let l = lineAt + 1; l < lines.lineCount; l++) {
-    if (ATX_LINE.test(text.slice(lines.starts[l], lines.ends[l]))) {
-      limit = lines.starts[l];
+    if (ATX_LINE.test(text.slice(lines.startOfLine(l), lines.endOfLine(l)))) {
+      limit = lines.startOfLine(l);
       break;
     }
   }

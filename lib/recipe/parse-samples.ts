@@ -27,7 +27,7 @@ export function sampleHeading(
 ): { language?: string; ignore?: boolean } | undefined {
   const sm = /^sample code\b\s*(.*)$/i.exec(title);
   if (!sm) return undefined;
-  const lm = /^\(\s*([^()]*?)\s*\)$/.exec(sm[1]);
+  const lm = /^\(\s*([^()]*?)\s*\)$/.exec(sm[1] ?? '');
   if (!lm || !lm[1]) {
     out.report(
       sampleLanguageMissing,

@@ -42,6 +42,13 @@ interface Piece {
   end: number;
 }
 
+/** Adds prose from `start` to `end`: prose right after prose (`afterProse`) extends the last piece. */
+function addPiece(pieces: Piece[], afterProse: boolean, start: number, end: number): void {
+  const last = afterProse ? pieces.at(-1) : undefined;
+  if (last) last.end = end;
+  else pieces.push({ start, end });
+}
+
 interface StepBuild {
   step: Step;
   pieces: Piece[];
@@ -77,9 +84,9 @@ export class RecipeParser {
     const blocks = scanBlocksIncremental(this.md, this.lines.starts);
 
     // A last `## Finish` is closing prose, not a step.
-    let lastH2 = -1;
-    for (let i = 0; i < blocks.length; i++) if (blocks[i].heading?.depth === 2) lastH2 = i;
-    const finishAt = lastH2 >= 0 && this.headingText(blocks[lastH2]) === 'Finish' ? lastH2 : -1;
+    const lastH2 = blocks.findLastIndex((b) => b.heading?.depth === 2);
+    const lastH2Block = blocks[lastH2];
+    const finishAt = lastH2Block && this.headingText(lastH2Block) === 'Finish' ? lastH2 : -1;
 
     let section: 'pre' | 'intro' | 'step' | 'finish' = 'pre';
     const intro: Piece[] = [];
@@ -94,16 +101,13 @@ export class RecipeParser {
     const addProse = (b: Block) => {
       const start = this.lines.lineStartOf(b.start);
       if (section === 'step' && cur) {
-        if (cur.lastProse && cur.pieces.length) cur.pieces[cur.pieces.length - 1].end = b.end;
-        else cur.pieces.push({ start, end: b.end });
+        addPiece(cur.pieces, cur.lastProse, start, b.end);
         cur.lastProse = true;
       } else if (section === 'finish') {
-        if (finishLast && finish.length) finish[finish.length - 1].end = b.end;
-        else finish.push({ start, end: b.end });
+        addPiece(finish, finishLast, start, b.end);
         finishLast = true;
       } else {
-        if (introLast && intro.length) intro[intro.length - 1].end = b.end;
-        else intro.push({ start, end: b.end });
+        addPiece(intro, introLast, start, b.end);
         introLast = true;
       }
     };
@@ -112,8 +116,7 @@ export class RecipeParser {
       sub = undefined;
     };
 
-    for (let i = 0; i < blocks.length; i++) {
-      const b = blocks[i];
+    for (const [i, b] of blocks.entries()) {
       const depth = b.heading?.depth ?? 0;
       if (depth === 1) {
         closeSub();

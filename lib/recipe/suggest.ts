@@ -14,13 +14,18 @@ export function editDistance(a: string, b: string, max = Infinity): number {
     cur[0] = i;
     let rowMin = i;
     const ca = a.charCodeAt(i - 1);
+    // The rows have m + 1 cells and j runs from 1 to m: the cells read (j - 2 to j) exist and are filled.
     for (let j = 1; j <= m; j++) {
       const cb = b.charCodeAt(j - 1);
-      let v = prev[j - 1] + (ca === cb ? 0 : 1);
-      if (prev[j] + 1 < v) v = prev[j] + 1;
-      if (cur[j - 1] + 1 < v) v = cur[j - 1] + 1;
-      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb && pp[j - 2] + 1 < v) {
-        v = pp[j - 2] + 1;
+      const diagonal = prev[j - 1]!;
+      const up = prev[j]!;
+      const left = cur[j - 1]!;
+      let v = diagonal + (ca === cb ? 0 : 1);
+      if (up + 1 < v) v = up + 1;
+      if (left + 1 < v) v = left + 1;
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) {
+        const transposed = pp[j - 2]! + 1;
+        if (transposed < v) v = transposed;
       }
       cur[j] = v;
       if (v < rowMin) rowMin = v;
@@ -31,7 +36,7 @@ export function editDistance(a: string, b: string, max = Infinity): number {
     prev = cur;
     cur = t;
   }
-  return prev[m];
+  return prev[m]!; // the last row filled (the first when a is empty): m + 1 cells
 }
 
 /**

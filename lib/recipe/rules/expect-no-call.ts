@@ -11,12 +11,13 @@ export const expectNoCall: RecipeRule = {
   run({ recipe }) {
     return recipe.steps.flatMap((step) => {
       const call = step.apiCall;
-      if (!call?.expect?.length || call.path) return [];
+      const first = call?.expect?.[0];
+      if (!call || !first || call.path) return [];
       return [
         report(
           expectNoCall,
           `"expect" needs an API call to check, but this block has no "path": add the operation's "path", or remove "expect".`,
-          call.expect[0].range,
+          first.range,
           step.index,
         ),
       ];

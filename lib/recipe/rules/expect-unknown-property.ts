@@ -16,9 +16,10 @@ export const expectUnknownProperty: RecipeRule = {
     const out: Diagnostic[] = [];
     for (const step of recipe.steps) {
       const call = step.apiCall;
-      const op = api && call?.path && call.expect?.length ? api.operation(call.path) : undefined;
-      if (!api || !op) continue;
-      for (const x of call!.expect!) {
+      const expect = call?.expect;
+      const op = api && call?.path && expect?.length ? api.operation(call.path) : undefined;
+      if (!api || !op || !expect) continue;
+      for (const x of expect) {
         if (!op.result) {
           if (x.segments.length > 0) {
             out.push(
@@ -34,8 +35,7 @@ export const expectUnknownProperty: RecipeRule = {
         }
         const w = walkType(api, op.result, x.segments);
         if (w.missing) {
-          const { at, className, names } = w.missing;
-          const seg = x.segments[at];
+          const { at, segment: seg, className, names } = w.missing;
           const sug = nearest(seg, names);
           const where =
             at === 0
@@ -61,10 +61,9 @@ function walkType(
   api: ApiDescription,
   type: TypeRef,
   segments: string[],
-): { missing?: { at: number; className: string; names: string[] } } {
+): { missing?: { at: number; segment: string; className: string; names: string[] } } {
   let t: TypeRef | undefined = type;
-  for (let i = 0; i < segments.length; i++) {
-    const s = segments[i];
+  for (const [i, s] of segments.entries()) {
     if (!t) return {};
     if (t.kind === 'array') {
       if (!/^\d+$/.test(s)) return {};
@@ -85,7 +84,7 @@ function walkType(
       }
     }
     if (s === 'objectType') return {};
-    if (!found) return { missing: { at: i, className: cls, names: [...names] } };
+    if (!found) return { missing: { at: i, segment: s, className: cls, names: [...names] } };
     t = found;
   }
   return {};

@@ -17,7 +17,10 @@ export const fromStepNoCall: RecipeRule = {
     checkFromSteps(
       ctx,
       fromStepNoCall,
-      (u) => u.from < u.step && !ctx.recipe.steps[u.from].apiCall?.path,
+      (u) => {
+        const from = ctx.recipe.steps[u.from];
+        return u.from < u.step && from !== undefined && !from.apiCall?.path;
+      },
       (u) => {
         const hint = callingStepHint(ctx.recipe, u.step, u.dv.answer);
         const end = hint.endsWith('?') ? '' : '.';

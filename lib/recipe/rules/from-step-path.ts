@@ -101,8 +101,7 @@ function itemType(api: ApiDescription, itemClass: string): TypeRef {
 /** Whether `segs` lead somewhere inside a value of `type` (lenient where the description is silent). */
 function checkTypePath(api: ApiDescription, type: TypeRef | undefined, segs: string[]): PathCheck {
   let t = type;
-  for (let i = 0; i < segs.length; i++) {
-    const seg = segs[i];
+  for (const [i, seg] of segs.entries()) {
     if (!t) return { ok: false, at: i, options: [], why: 'the operation returns nothing' };
     switch (t.kind) {
       case 'object': {
@@ -140,16 +139,17 @@ function checkInputPath(api: ApiDescription, form: FormModel, path: string): Pat
     if (f.kind === 'json' || f.kind === 'string')
       return f.kind === 'json' ? { ok: true } : { ok: false, at: n, options: [], why: `"${f.path}" is a single value` };
     if (f.kind === 'array')
-      return /^\d+$/.test(rest[0])
+      return /^\d+$/.test(rest[0] ?? '')
         ? { ok: true }
         : { ok: false, at: n, options: [], why: 'it is a list: use a number to pick an item, e.g. 0' };
     if (f.kind === 'object') {
       const classes = f.subclasses?.length ? f.subclasses : f.className ? [f.className] : [];
-      if (classes.length === 0) return { ok: true }; // a free-form object
+      const [first] = classes;
+      if (first === undefined) return { ok: true }; // a free-form object
       for (const cls of classes) {
         if (checkTypePath(api, { kind: 'object', className: cls }, rest).ok) return { ok: true };
       }
-      const r = checkTypePath(api, { kind: 'object', className: classes[0] }, rest);
+      const r = checkTypePath(api, { kind: 'object', className: first }, rest);
       return r.ok ? r : { ...r, at: r.at + n };
     }
     return { ok: false, at: n, options: [], why: `"${f.path}" is a single value` };

@@ -29,11 +29,12 @@ export const unknownParameter: RecipeRule = {
       for (const p of call.parameters) {
         if (p.custom) continue;
         if (p.name === 'body' && (p.in === 'body' || p.in === undefined) && !op.params.some((x) => x.name === 'body')) {
-          const props = p.schema?.properties;
-          if (!props) continue;
-          for (const k of Object.keys(props)) {
-            if (props[k].custom) continue;
-            check(k, locateIn(p.schema!, ['properties', k], 'key') ?? props[k].range);
+          const schema = p.schema;
+          const props = schema?.properties;
+          if (!schema || !props) continue;
+          for (const [k, prop] of Object.entries(props)) {
+            if (prop.custom) continue;
+            check(k, locateIn(schema, ['properties', k], 'key') ?? prop.range);
           }
           continue;
         }

@@ -34,10 +34,10 @@ export const unknownProperty: RecipeRule = {
           for (const p of api.allProperties(cls)) known.add(p.name);
         }
         if (!described) return;
-        for (const k of Object.keys(props)) {
-          if (known.has(k) || props[k].custom) continue;
+        for (const [k, prop] of Object.entries(props)) {
+          if (known.has(k) || prop.custom) continue;
           const sug = nearest(k, [...known]);
-          const at = locateIn(node as SchemaNode, ['properties', k], 'key') ?? props[k].range;
+          const at = locateIn(node as SchemaNode, ['properties', k], 'key') ?? prop.range;
           out.push(
             report(
               unknownProperty,

@@ -6,14 +6,14 @@ export function forEachAnnotated(call: ApiCall, fn: (a: Annotations, name: strin
   const visit = (s: SchemaNode, name: string, depth: number) => {
     if (depth > 64) return;
     fn(s, name, s);
-    if (s.properties) for (const k of Object.keys(s.properties)) visit(s.properties[k], `${name}.${k}`, depth + 1);
+    if (s.properties) for (const [k, sub] of Object.entries(s.properties)) visit(sub, `${name}.${k}`, depth + 1);
     if (s.items) visit(s.items, `${name}[]`, depth + 1);
   };
   for (const p of call.parameters) {
     fn(p, p.name, p);
     if (p.schema) {
       const s = p.schema;
-      if (s.properties) for (const k of Object.keys(s.properties)) visit(s.properties[k], p.name === 'body' ? k : `${p.name}.${k}`, 1);
+      if (s.properties) for (const [k, sub] of Object.entries(s.properties)) visit(sub, p.name === 'body' ? k : `${p.name}.${k}`, 1);
       if (s.items) visit(s.items, `${p.name}[]`, 1);
     }
   }
@@ -53,7 +53,7 @@ export function walkRecipeInputs(
   const visit = (s: SchemaNode, name: string, path: string, depth: number) => {
     if (depth > 64) return;
     fn(s, name, path, s);
-    if (s.properties) for (const k of Object.keys(s.properties)) visit(s.properties[k], `${name}.${k}`, `${path}.${k}`, depth + 1);
+    if (s.properties) for (const [k, sub] of Object.entries(s.properties)) visit(sub, `${name}.${k}`, `${path}.${k}`, depth + 1);
     if (s.items) visit(s.items, `${name}[]`, `${path}.#`, depth + 1);
   };
   for (const p of call.parameters) {
@@ -61,13 +61,13 @@ export function walkRecipeInputs(
     if (isBody) {
       const props = p.schema?.properties;
       if (p.dynamicValue || p.consoleDefault !== undefined || p.default !== undefined) fn(p, p.name, 'body', p);
-      if (props) for (const k of Object.keys(props)) visit(props[k], k, `body.${k}`, 1);
+      if (props) for (const [k, sub] of Object.entries(props)) visit(sub, k, `body.${k}`, 1);
       continue;
     }
     fn(p, p.name, p.name, p);
     if (p.schema) {
       const s = p.schema;
-      if (s.properties) for (const k of Object.keys(s.properties)) visit(s.properties[k], `${p.name}.${k}`, `${p.name}.${k}`, 1);
+      if (s.properties) for (const [k, sub] of Object.entries(s.properties)) visit(sub, `${p.name}.${k}`, `${p.name}.${k}`, 1);
       if (s.items) visit(s.items, `${p.name}[]`, `${p.name}.#`, 1);
     }
   }
