@@ -9,7 +9,7 @@ import { digestLabel } from '../../description/kaltura/app-token-hash';
 import { emitArgs, planCall, type EmitState, type Emitter } from '../plan';
 import { floatLiteral, intLiteral, jsString } from '../strings';
 import type { CodegenContext, LanguageGenerator } from '../types';
-import { chainRefs, finish, indent, newState, resultName, sessionPlan, type ProgramStep } from './common';
+import { chainRefs, programSteps, finish, indent, newState, sessionPlan, type ProgramStep } from './common';
 import { jsAccess, jsActionName, jsMap } from './node';
 
 const em: Emitter = {
@@ -140,13 +140,9 @@ export const ajax: LanguageGenerator = {
     chainRefs(st, steps, jsAccess);
     const head = setupHead(st, ctx);
     const body: string[] = [`var ks = await run(${head.startCall});`, 'client.setKs(ks);', ''];
-    for (const model of models) {
-      const plan = planCall(model, ctx, models);
-      const a = emitArgs(plan, st);
-      const resultVar = st.names.alloc(resultName(plan));
-      steps.set(model.stepIndex, { plan, resultVar, resultType: plan.result, args: a });
+    for (const { model, args: a, resultVar, title } of programSteps(models, ctx, st, steps)) {
       body.push(
-        `// Step ${model.stepIndex + 1}: ${model.service}.${model.action}`,
+        `// ${title}`,
         ...a.stmts,
         `var ${resultVar} = await run(${call(
           model,

@@ -6,7 +6,7 @@ import { floatLiteral, intLiteral, jsString } from '../strings';
 import type { CodegenContext, LanguageGenerator } from '../types';
 import { digestLabel } from '../../description/kaltura/app-token-hash';
 import { BROWSER_SECRET_WARNING, inAsync } from './ajax';
-import { chainRefs, finish, indent, newState, resultName, sessionPlan, type ProgramStep } from './common';
+import { chainRefs, programSteps, finish, indent, newState, sessionPlan, type ProgramStep } from './common';
 import { jsAccess, jsMap } from './node';
 
 const em: Emitter = {
@@ -134,13 +134,9 @@ export const angular: LanguageGenerator = {
       'this.kaltura.setDefaultRequestOptions({ ks });',
       '',
     ];
-    for (const model of models) {
-      const plan = ngxPlan(model, ctx, models);
-      const a = emitArgs(plan, st);
-      const resultVar = st.names.alloc(resultName(plan));
-      steps.set(model.stepIndex, { plan, resultVar, resultType: plan.result, args: a });
+    for (const { model, args: a, resultVar, title } of programSteps(models, ctx, st, steps, { plan: ngxPlan })) {
       body.push(
-        `// Step ${model.stepIndex + 1}: ${model.service}.${model.action}`,
+        `// ${title}`,
         ...a.stmts,
         `const ${resultVar} = await firstValueFrom(this.kaltura.request(${request(model, a.args, st)}));`,
         `console.log(${resultVar});`,

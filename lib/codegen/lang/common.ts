@@ -68,6 +68,41 @@ export interface ProgramStep {
   args?: EmittedArgs;
 }
 
+/** One step of a whole program, planned: its call, its emitted arguments, its result variable. */
+export interface PlannedStep {
+  model: RequestModel;
+  plan: CallPlan;
+  args: EmittedArgs;
+  resultVar: string;
+  /** "Step N: service.action", for the step's comment line. */
+  title: string;
+}
+
+/**
+ * The steps of a whole program in order: each is planned (`plan`, default planCall), its arguments
+ * emitted, its result variable named (`name` shapes the name: snake case in Python and Ruby) and
+ * recorded in `steps`, so the refs of later steps (chainRefs) read it. Lazy: a step is planned only
+ * when the previous one has been printed, as the names it allocates come after the previous
+ * step's.
+ */
+export function* programSteps(
+  models: RequestModel[],
+  ctx: CodegenContext,
+  st: EmitState,
+  steps: Map<number, ProgramStep>,
+  opts: { plan?: typeof planCall; name?: (base: string) => string } = {},
+): Generator<PlannedStep> {
+  const planOf = opts.plan ?? planCall;
+  for (const model of models) {
+    const plan = planOf(model, ctx, models);
+    const args = emitArgs(plan, st);
+    const base = resultName(plan);
+    const resultVar = st.names.alloc(opts.name ? opts.name(base) : base);
+    steps.set(model.stepIndex, { plan, resultVar, resultType: plan.result, args });
+    yield { model, plan, args, resultVar, title: `Step ${model.stepIndex + 1}: ${model.service}.${model.action}` };
+  }
+}
+
 /**
  * Wires `st.refExpr` so a ref prints `access(resultVar, path)` of the step it comes from, or the
  * argument variable of that step for an `answer` ref.

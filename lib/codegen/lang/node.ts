@@ -4,7 +4,7 @@ import { RESERVED, lowerFirst, stripKaltura } from '../naming';
 import { emitArgs, planCall, type EmitState, type Emitter } from '../plan';
 import { floatLiteral, intLiteral, jsString } from '../strings';
 import type { CodegenContext, LanguageGenerator } from '../types';
-import { chainRefs, finish, indent, newState, resultName, sessionPlan, type ProgramStep } from './common';
+import { chainRefs, programSteps, finish, indent, newState, sessionPlan, type ProgramStep } from './common';
 
 /** JS client method names for actions that are reserved words. */
 export function jsActionName(action: string): string {
@@ -123,13 +123,9 @@ export const node: LanguageGenerator = {
     const steps = new Map<number, ProgramStep>();
     chainRefs(st, steps, jsAccess);
     const body = clientSetup(st, ctx);
-    for (const model of models) {
-      const plan = planCall(model, ctx, models);
-      const a = emitArgs(plan, st);
-      const resultVar = st.names.alloc(resultName(plan));
-      steps.set(model.stepIndex, { plan, resultVar, resultType: plan.result, args: a });
+    for (const { model, args: a, resultVar, title } of programSteps(models, ctx, st, steps)) {
       body.push(
-        `// Step ${model.stepIndex + 1}: ${model.service}.${model.action}`,
+        `// ${title}`,
         ...a.stmts,
         `const ${resultVar} = await ${callExpr(
           model,

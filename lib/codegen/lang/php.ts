@@ -10,7 +10,7 @@ import { RESERVED, lowerFirst, pascal, stripKaltura } from '../naming';
 import { emitArgs, extraReads, planCall, pluginOf, readsOf, resultShape, type CallPlan, type EmitState, type Emitter } from '../plan';
 import { floatLiteral, intLiteral, phpString } from '../strings';
 import type { CodegenContext, LanguageGenerator } from '../types';
-import { chainRefs, finish, indent, newState, resultName, sessionPlan, type ProgramStep } from './common';
+import { chainRefs, programSteps, finish, indent, newState, sessionPlan, type ProgramStep } from './common';
 
 function phpAccess(base: string, segs: Array<string | number>): string {
   return (
@@ -211,14 +211,10 @@ function makePhp(ns: boolean): LanguageGenerator {
       chainRefs(st, steps, phpAccess);
       const reads = readsOf(models);
       const body = setupLines(st, ctx);
-      for (const model of models) {
-        const plan = planCall(model, ctx, models);
-        const a = emitArgs(plan, st);
-        const resultVar = st.names.alloc(resultName(plan));
-        steps.set(model.stepIndex, { plan, resultVar, resultType: plan.result, args: a });
+      for (const { model, plan, args: a, resultVar, title } of programSteps(models, ctx, st, steps)) {
         const void_ = !plan.result && plan.op;
         body.push(
-          `// Step ${model.stepIndex + 1}: ${model.service}.${model.action}`,
+          `// ${title}`,
           ...a.stmts,
           `${void_ ? '' : `$${resultVar} = `}${call(
             plan,

@@ -8,7 +8,7 @@ import { RESERVED, pascal, snake } from '../naming';
 import { emitArgs, extraReads, planCall, pluginOf, readsOf, resultShape, type CallPlan, type EmitState, type Emitter } from '../plan';
 import { floatLiteral, intLiteral, pythonString } from '../strings';
 import type { CodegenContext, LanguageGenerator } from '../types';
-import { chainRefs, finish, indent, newState, resultName, sessionPlan, type ProgramStep } from './common';
+import { chainRefs, programSteps, finish, indent, newState, sessionPlan, type ProgramStep } from './common';
 
 /** The client's attribute for a property: the API's name, with `_` after a Python keyword (`not_`). */
 export function pythonProp(prop: string): string {
@@ -161,14 +161,10 @@ export const python: LanguageGenerator = {
     chainRefs(st, steps, pyAccess);
     const reads = readsOf(models);
     const lines = setupLines(st, ctx);
-    for (const model of models) {
-      const plan = planCall(model, ctx, models);
-      const a = emitArgs(plan, st);
-      const resultVar = st.names.alloc(snake(resultName(plan)));
-      steps.set(model.stepIndex, { plan, resultVar, resultType: plan.result, args: a });
+    for (const { model, plan, args: a, resultVar, title } of programSteps(models, ctx, st, steps, { name: snake })) {
       const void_ = !plan.result && plan.op;
       lines.push(
-        `# Step ${model.stepIndex + 1}: ${model.service}.${model.action}`,
+        `# ${title}`,
         ...a.stmts,
         `${void_ ? '' : resultVar + ' = '}${call(
           plan,

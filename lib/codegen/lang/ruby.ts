@@ -8,7 +8,7 @@ import { RESERVED, snake } from '../naming';
 import { emitArgs, extraReads, planCall, readsOf, resultShape, type CallPlan, type EmitState, type Emitter } from '../plan';
 import { floatLiteral, intLiteral, rubyString } from '../strings';
 import type { CodegenContext, LanguageGenerator } from '../types';
-import { chainRefs, finish, indent, newState, resultName, sessionPlan, type ProgramStep } from './common';
+import { chainRefs, programSteps, finish, indent, newState, sessionPlan, type ProgramStep } from './common';
 
 function rbAccess(base: string, segs: Array<string | number>): string {
   return base + segs.map((s) => (typeof s === 'number' ? `[${s}]` : `.${snake(String(s))}`)).join('');
@@ -131,13 +131,9 @@ export const ruby: LanguageGenerator = {
     chainRefs(st, steps, rbAccess);
     const reads = readsOf(models);
     const lines = setupLines(st, ctx);
-    for (const model of models) {
-      const plan = planCall(model, ctx, models);
-      const a = emitArgs(plan, st);
-      const resultVar = st.names.alloc(snake(resultName(plan)));
-      steps.set(model.stepIndex, { plan, resultVar, resultType: plan.result, args: a });
+    for (const { model, plan, args: a, resultVar, title } of programSteps(models, ctx, st, steps, { name: snake })) {
       lines.push(
-        `# Step ${model.stepIndex + 1}: ${model.service}.${model.action}`,
+        `# ${title}`,
         ...a.stmts,
         `${resultVar} = ${call(
           model,
