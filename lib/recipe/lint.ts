@@ -7,8 +7,9 @@ import type { ApiDescription } from '../description/types';
 import { property, type JsonNode } from './json';
 import type { LineIndex } from './lines';
 import type { Origin } from './normalize';
+import { diagnostic } from './diagnostic';
 import { internalError } from './rules/internal-error';
-import type { Diagnostic, Range, Recipe, Severity } from './types';
+import type { Diagnostic, Range, Recipe } from './types';
 
 export interface LintContext {
   recipe: Recipe;
@@ -25,26 +26,13 @@ export interface LintContext {
   locateIn(obj: object, path: string[], part?: 'key' | 'value'): Range | undefined;
 }
 
+export { diagnostic };
+
 export interface LintRule {
   id: string;
   /** Runs only when an API description is given. */
   needsApi?: boolean;
   run(ctx: LintContext): Diagnostic[];
-}
-
-export function diagnostic(severity: Severity, rule: string, message: string, range: Range | undefined, stepIndex?: number): Diagnostic {
-  const r = range ?? { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 2, offset: 1 } };
-  const d: Diagnostic = {
-    severity,
-    rule,
-    message,
-    line: r.start.line,
-    column: r.start.column,
-    endLine: r.end.line,
-    endColumn: r.end.column,
-  };
-  if (stepIndex !== undefined) d.stepIndex = stepIndex;
-  return d;
 }
 
 export interface RuleRunInput {

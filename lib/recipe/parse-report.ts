@@ -2,6 +2,7 @@
  * What the parts of the parser share: the diagnostics found while a recipe is read (each reported
  * as its rule from ./rules, located by offsets into the text), and where model objects came from.
  */
+import { diagnostic } from './diagnostic';
 import type { LineIndex } from './lines';
 import type { Origin } from './normalize';
 import type { RuleDoc } from './rules/rule';
@@ -15,17 +16,7 @@ export class Reporter {
 
   /** Reports `rule` over the text from `start` to `end` (as its severity unless told otherwise). */
   report(rule: RuleDoc, message: string, start: number, end: number, stepIndex?: number, severity: Severity = rule.severity): void {
-    const r = this.lines.span(start, end);
-    const d: Diagnostic = {
-      severity,
-      rule: rule.id,
-      message,
-      line: r.start.line,
-      column: r.start.column,
-      endLine: r.end.line,
-      endColumn: r.end.column,
-    };
-    if (stepIndex !== undefined) d.stepIndex = stepIndex;
+    const d = diagnostic(severity, rule.id, message, this.lines.span(start, end), stepIndex);
     this.diagnostics.push(d);
   }
 
