@@ -163,13 +163,16 @@ export class GenericEngine {
         );
       case 'get':
         return this.answer(ctx, model, shape.answer, await this.find(g, shape.key));
-      case 'update':
+      case 'update': {
+        const row = await this.find(g, shape.key, true);
+        const input = args[shape.objectParam] as KObject;
         return this.answer(
           ctx,
           model,
           shape.answer,
-          await this.update(g, await this.find(g, shape.key, true), args[shape.objectParam] as KObject),
+          shape.fields ? await this.patch(g, row, this.fields(input)) : await this.update(g, row, input),
         );
+      }
       case 'delete':
         return this.answer(ctx, model, shape.answer, await this.remove(g, await this.find(g, shape.key, true)));
       case 'list':
@@ -199,11 +202,18 @@ export class GenericEngine {
         return this.answer(ctx, model, shape.answer, await this.patch(g, await this.find(g, shape.key, true), { status: shape.value }));
       case 'accept':
         return this.answer(ctx, model, shape.answer, await this.find(g, shape.key, true));
-      case 'clone': {
-        const row = await this.find(g, shape.key);
-        const data = this.dataOf(row);
-        for (const [param, prop] of shape.props) if (args[param] !== null && args[param] !== undefined) data[prop] = args[param];
-        return this.present(ctx, model, await this.insert(g, row.object_type, data, {}));
+      case 'clone':
+        return this.present(ctx, model, await this.clone(g, shape));
+      case 'getDefault': {
+        const where: Condition[] = [
+          { field: 'isDefault', op: 'eq', value: 1 }, // true or TRUE_VALUE alike
+          ...shape.props
+            .filter(([p]) => args[p] !== null && args[p] !== undefined)
+            .map(([p, prop]): Condition => ({ field: prop, op: 'eq', value: args[p] })),
+        ];
+        const row = (await this.query(g, where, [], 1, 0))[0];
+        if (!row) throw this.notFound(op, model.objectClass, 'default');
+        return this.present(ctx, model, row);
       }
       case 'lookup':
         return this.lookup(g, shape);
@@ -228,6 +238,51 @@ export class GenericEngine {
         if (!this.ext.content) throw notSimulated(op);
         return this.ext.content(g, shape);
     }
+  }
+
+  /** The properties an object of another class sets (dropFolder.updateBasicFields' KalturaBasicFieldsDropFolder). */
+  private fields(input: KObject | null): Data {
+    const patch: Data = {};
+    for (const [k, v] of Object.entries(input ?? {})) if (k !== 'objectType' && v !== undefined && v !== null) patch[k] = v;
+    return patch;
+  }
+
+  /**
+   * A copy of an object as a new one: its properties, those the parameters or an object parameter
+   * give, a new id (the given one for classes whose ids are the client's), and the hooks of an add.
+   * The original is named by the key, or by the object's `source{Class}Id` (then its `root{Class}Id`
+   * is the original's root); a partner parameter other than the session's names nothing it can see.
+   */
+  private async clone(g: Gen, shape: Extract<Shape, { kind: 'clone' }>): Promise<ObjectRow> {
+    const { args, model: m } = g;
+    const input = shape.objectParam ? ((args[shape.objectParam] as KObject | null) ?? null) : null;
+    let row: ObjectRow;
+    if (shape.sourceProp) {
+      const source = input?.[shape.sourceProp];
+      if (source === undefined || source === null || source === '')
+        throw new KalturaApiError('PROPERTY_VALIDATION_CANNOT_BE_NULL', {
+          PROP_NAME: `${input?.objectType ?? m.objectClass}::${shape.sourceProp}`,
+        });
+      row = await this.find({ ...g, args: { id: source } }, { idParam: 'id', props: [] });
+    } else row = await this.find(g, shape.key);
+    for (const p of shape.partnerParams) {
+      const v = args[p];
+      if (v !== null && v !== undefined && Number(v) !== g.ctx.session?.partnerId)
+        throw this.notFound(g.op, m.objectClass, key(shape.key, args));
+    }
+    const data: Data = {};
+    for (const [k, v] of Object.entries(this.dataOf(row))) if (!k.startsWith('__')) data[k] = v;
+    if (input) {
+      this.checkWritable(input, undefined);
+      for (const [k, v] of Object.entries(input)) if (k !== 'objectType' && v !== null && v !== undefined) data[k] = v;
+    }
+    for (const [param, prop] of shape.props) if (args[param] !== null && args[param] !== undefined) data[prop] = args[param];
+    if (shape.sourceProp) {
+      const root = shape.sourceProp.replace(/^source/, 'root');
+      if (m.props.has(root)) data[root] = this.dataOf(row)[root] ?? row.id;
+    }
+    delete data.id;
+    return this.insert(g, row.object_type, data, input ?? {});
   }
 
   /** An object as the operation answers it: itself, inside its wrapper class, or nothing. */
@@ -463,6 +518,12 @@ export class GenericEngine {
         0,
       );
       if (dup.length) throw this.duplicate(g, m.keyProps.map((k) => String(data[k])).join(', '));
+    }
+    // a system name the operation documents as unique (`..._DUPLICATE_SYSTEM_NAME`): unique in the partner
+    const dupName = g.op.errors?.find((e) => /DUPLICATE_SYSTEM_NAME$/.test(e.code));
+    if (dupName && m.props.has('systemName') && typeof data.systemName === 'string' && data.systemName !== '') {
+      const { owner: _all, ...filter } = this.filterOf(g, [{ field: 'systemName', op: 'eq', value: data.systemName }]);
+      if ((await store.queryObjects({ ...filter, order: [], limit: 1, offset: 0 })).length) throw this.fill(dupName, data.systemName);
     }
     const now = nowSec();
     if (m.idType === 'int') data.id = Number(id);
@@ -713,6 +774,11 @@ export class GenericEngine {
     }
     for (const h of list) await fn(h);
   }
+}
+
+/** The key values a call gives, as an error shows them. */
+function key(k: KeyBinding, args: Record<string, unknown>): string {
+  return (k.idParam ? [k.idParam] : k.props.map(([p]) => p)).map((p) => String(args[p] ?? '')).join(', ');
 }
 
 function sameValue(a: unknown, b: unknown): boolean {

@@ -129,7 +129,8 @@ export function buildModels(desc: ApiDescription): Map<string, ServiceModel> {
     const hasContent = ops.some((o) => CONTENT_ACTIONS.has(o.action.toLowerCase()) && o.params.some((p) => isResourceParam(desc, p.type)));
     const keyProps: string[] = [];
     if (!idProp) {
-      const keyed = by('delete') ?? by('get');
+      // the key of a relation: what its delete or get takes, else its update (conversionProfileAssetParams)
+      const keyed = by('delete') ?? by('get') ?? by('update');
       for (const p of keyed?.params ?? []) {
         const prop = propOfParam(objectClass, props, p.name);
         if (prop && p.required) keyProps.push(prop);
@@ -171,6 +172,8 @@ export function propOfParam(
   for (const prop of props.keys()) {
     if (prop === 'id' || prop === 'objectType') continue;
     if (owner.some((o) => param === `${o}${cap(prop)}`)) return prop;
+    // the class's name inside a property's name (`parentCategoryId` -> parentId of KalturaCategory)
+    if (param.length > short.length && param.replace(short, '') === prop && param.indexOf(short) > 0) return prop;
     // only for classes without an id, where `{owner}Id` cannot be the object's own id
     if (loose && /Id$/.test(prop) && prop.length >= 4 && param.length > prop.length && param.endsWith(cap(prop))) return prop;
   }

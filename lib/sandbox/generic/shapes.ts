@@ -24,7 +24,7 @@ export type Answer = { kind: 'object' } | { kind: 'void' } | { kind: 'wrapped'; 
 export type Shape =
   | { kind: 'add'; objectParam?: string | undefined; propParams: Array<[string, string]>; answer: Answer }
   | { kind: 'get'; key: KeyBinding; answer: Answer }
-  | { kind: 'update'; key: KeyBinding; objectParam: string; answer: Answer }
+  | { kind: 'update'; key: KeyBinding; objectParam: string; answer: Answer; fields?: true }
   | { kind: 'delete'; key: KeyBinding; answer: Answer }
   | { kind: 'list'; filterParam?: string | undefined; pagerParam?: string | undefined }
   | { kind: 'count'; filterParam?: string | undefined }
@@ -32,7 +32,18 @@ export type Shape =
   | { kind: 'set'; key: KeyBinding; props: Array<[string, string]>; answer: Answer }
   | { kind: 'status'; key: KeyBinding; value: number | string; answer: Answer }
   | { kind: 'accept'; key: KeyBinding; answer: Answer }
-  | { kind: 'clone'; key: KeyBinding; props: Array<[string, string]> }
+  | {
+      kind: 'clone';
+      key: KeyBinding;
+      props: Array<[string, string]>;
+      /** An object of the class whose properties the copy takes (responseProfile.clone's `profile`). */
+      objectParam?: string | undefined;
+      /** The property of that object naming the original (`sourceWidgetId`), when no parameter does. */
+      sourceProp?: string | undefined;
+      /** Parameters naming the partner of the original (`fromPartnerId`): the session's own only. */
+      partnerParams: string[];
+    }
+  | { kind: 'getDefault'; props: Array<[string, string]> }
   | { kind: 'lookup'; props: Array<[string, string]>; many: boolean; pagerParam?: string | undefined }
   | { kind: 'setContent'; key: KeyBinding; resourceParam: string }
   | { kind: 'serve'; key: KeyBinding }
@@ -87,6 +98,29 @@ const BACKGROUND = new Set([
   'extend',
 ]);
 
+/**
+ * The property a parameter names: by name (`propOfParam`), or by its enum type when exactly one
+ * property of the class has that enum and the parameter's name starts with the property's
+ * (`actionType` -> `action`, both KalturaDistributionAction).
+ */
+export function propOf(m: ServiceModel, p: OperationParam): string | undefined {
+  const byName = propOfParam(m.objectClass, m.props, p.name, m.service);
+  if (byName || p.type.kind !== 'enum') return byName;
+  const enumName = p.type.name;
+  const same = [...m.props.values()].filter((x) => x.type.kind === 'enum' && x.type.name === enumName && !x.readOnly);
+  return same.length === 1 && p.name.startsWith(same[0]!.name) ? same[0]!.name : undefined;
+}
+
+/** A parameter naming a partner (`partnerId`, `fromPartnerId`) that is not a property of the class. */
+function isPartnerParam(m: ServiceModel, p: OperationParam): boolean {
+  return (
+    p.type.kind === 'int' &&
+    /^([a-z]+P|p)artnerId$/.test(p.name) &&
+    !m.props.has(p.name) &&
+    !propOfParam(m.objectClass, m.props, p.name, m.service)
+  );
+}
+
 /** `abortConvertProfile` -> ['abort', 'ConvertProfile']. */
 function words(action: string): [string, string] {
   const m = /^([a-z]+)(.*)$/.exec(action);
@@ -110,14 +144,14 @@ export function keyBinding(m: ServiceModel, params: OperationParam[]): KeyBindin
     // no id parameter: the required parameters that name properties (`permissionName`, `userId` + `groupId`)
     const required = scalars.filter((p) => p.required);
     const props = required.map((p): [string, string] | undefined => {
-      const prop = propOfParam(m.objectClass, m.props, p.name, m.service);
+      const prop = propOf(m, p);
       return prop ? [p.name, prop] : undefined;
     });
     return props.length && props.every(Boolean) ? { props: props as Array<[string, string]> } : undefined;
   }
   const props: Array<[string, string]> = [];
   for (const k of m.keyProps) {
-    const p = scalars.find((x) => propOfParam(m.objectClass, m.props, x.name, m.service) === k);
+    const p = scalars.find((x) => propOf(m, x) === k);
     if (p) props.push([p.name, k]);
   }
   return props.length === m.keyProps.length && props.length > 0 ? { props } : undefined;
@@ -134,7 +168,7 @@ function propParams(
   const out: Array<[string, string]> = [];
   for (const p of params) {
     if (used.has(p.name)) continue;
-    const prop = isScalar(p) ? propOfParam(m.objectClass, m.props, p.name, m.service) : undefined;
+    const prop = isScalar(p) ? propOf(m, p) : undefined;
     if (prop) out.push([p.name, prop]);
     else if (p.required) return undefined;
   }
@@ -189,6 +223,31 @@ export function classify(desc: ApiDescription, m: ServiceModel, op: Operation): 
     if (params.some((p) => p !== filter && p !== pager && p.required && !(rest === 'ByPartner' && isFilter(desc, p)))) return undefined;
     return { kind: 'list', filterParam: filter?.name, pagerParam: pager?.name };
   }
+  // get{Something} answering a list of the class from a filter and a pager only (entryVendorTask.getJobs)
+  if (verb === 'get' && rest && !/^By/.test(rest) && params.length > 0 && params.every((p) => isFilter(desc, p) || isPager(desc, p))) {
+    const item = listItemClass(desc, classOf(op.result));
+    if (item && related(desc, item, m.objectClass))
+      return {
+        kind: 'list',
+        filterParam: params.find((p) => isFilter(desc, p))?.name,
+        pagerParam: params.find((p) => isPager(desc, p))?.name,
+      };
+  }
+  // the partner's default object of the class (conversionProfile.getDefault), optionally of a type
+  if (a === 'getdefault') {
+    const props = propParams(m, params, undefined);
+    const isDefault = m.props.get('isDefault');
+    return isDefault && !isDefault.readOnly && props && answerOf(desc, m, op, false)?.kind === 'object'
+      ? { kind: 'getDefault', props }
+      : undefined;
+  }
+  // clone of the object an object parameter names by `source{Class}Id` (widget.clone)
+  if (a === 'clone' && objectParams.length === 1 && params.every((p) => p === objectParams[0] || !p.required)) {
+    const short = m.objectClass.replace(/^Kaltura/, '');
+    const sourceProp = `source${short}Id`;
+    if (m.props.has(sourceProp) && !m.props.get(sourceProp)!.readOnly && answerOf(desc, m, op, false)?.kind === 'object')
+      return { kind: 'clone', key: { props: [] }, props: [], objectParam: objectParams[0]!.name, sourceProp, partnerParams: [] };
+  }
   if (a === 'bulkdelete') {
     const filter = params.find((p) => isFilter(desc, p));
     return filter && op.result?.kind === 'int' && params.every((p) => p === filter || !p.required)
@@ -241,7 +300,26 @@ export function classify(desc: ApiDescription, m: ServiceModel, op: Operation): 
   }
   if (verb === 'delete') {
     const answer = answerOf(desc, m, op);
-    return answer && onlyScalarsOrOptional(extra) && !/^(Local|Pending|By)/.test(rest) ? { kind: 'delete', key, answer } : undefined;
+    // deleteBy{Property} only by the properties of the object it names (deleteByProviderId)
+    const by = /^By/.test(rest) && !key.idParam && key.props.length > 0;
+    return answer && onlyScalarsOrOptional(extra) && (by || !/^(Local|Pending|By)/.test(rest))
+      ? { kind: 'delete', key, answer }
+      : undefined;
+  }
+  // update{Something} with an object of another class whose properties are all the class's own (dropFolder.updateBasicFields)
+  if (verb === 'update' && rest && !objectParams.length) {
+    const objects = extra.filter((p) => classOf(p.type));
+    const fieldsClass = objects.length === 1 ? classOf(objects[0]!.type) : undefined;
+    const fields = fieldsClass ? desc.allProperties(fieldsClass).filter((p) => p.name !== 'objectType') : [];
+    if (
+      fieldsClass &&
+      fields.length > 0 &&
+      fields.every((p) => m.props.has(p.name) && !m.props.get(p.name)!.readOnly) &&
+      extra.every((p) => p === objects[0] || !p.required)
+    ) {
+      const answer = answerOf(desc, m, op);
+      if (answer) return { kind: 'update', key, objectParam: objects[0]!.name, answer, fields: true };
+    }
   }
   if (a === 'update' || (verb === 'update' && objectParams.length === 1 && extra.every((p) => p === objectParams[0] || !p.required))) {
     const answer = answerOf(desc, m, op);
@@ -249,8 +327,12 @@ export function classify(desc: ApiDescription, m: ServiceModel, op: Operation): 
   }
   if (a === 'index') return onlyScalarsOrOptional(extra) ? { kind: 'index', key } : undefined;
   if (a === 'clone') {
-    const props = propParams(m, params, key);
-    return props && answerOf(desc, m, op, false)?.kind === 'object' ? { kind: 'clone', key, props } : undefined;
+    const objectParam = objectParams.length === 1 ? objectParams[0] : undefined;
+    const partners = params.filter((p) => isPartnerParam(m, p));
+    const props = propParams(m, params, key, [...(objectParam ? [objectParam] : []), ...partners]);
+    return props && answerOf(desc, m, op, false)?.kind === 'object'
+      ? { kind: 'clone', key, props, objectParam: objectParam?.name, partnerParams: partners.map((p) => p.name) }
+      : undefined;
   }
   if (a === 'setasdefault') return extra.every((p) => !p.required) ? { kind: 'setAsDefault', key } : undefined;
   const statusNames = VERBS[a] ?? VERBS[verb];

@@ -12,13 +12,13 @@
  * - liveStream.isLive (false: the sandbox runs no media server, so no stream is live);
  * - caption search (captionAssetItem.parse / list / search / searchEntries: the cues of SRT and
  *   WebVTT caption assets, by content and time; captionAsset.serveAsJson: the cues as JSON);
- * - conversionProfile.getDefault, flavorParams/thumbParams.getByConversionProfileId (through the
+ * - flavorParams/thumbParams.getByConversionProfileId (through the
  *   profile's conversionProfileAssetParams), flavorAsset.getFlavorAssetsWithParams;
  * - a default thumbnail copied from another entry (updateThumbnailFromSourceEntry: the sandbox
  *   captures no frames, so the source must have one);
  * - partner.getStatistics / getUsage (storage of the partner's content; no bandwidth is counted),
  *   baseEntry.getPlaybackContext (one source: the entry's download URL), liveStream.getDetails
- *   (offline), entryVendorTask.getJobs (the list), category.unlockCategories (nothing is locked).
+ *   (offline), category.unlockCategories (nothing is locked).
  */
 import type { KObject } from '../coerce';
 import type { SandboxCore } from '../core';
@@ -318,22 +318,6 @@ export function moreOverrides(core: SandboxCore): Record<string, Override> {
     },
     // categories are never locked in the sandbox (Kaltura locks them while it moves entries)
     'category.unlockcategories': () => null,
-    'conversionprofile.getdefault': async (g) => {
-      const row = (
-        await g.engine.query(
-          g,
-          [
-            { field: 'isDefault', op: 'eq', value: 1 },
-            ...(g.args.type !== null && g.args.type !== undefined ? [{ field: 'type', op: 'eq' as const, value: g.args.type }] : []),
-          ],
-          [],
-          1,
-          0,
-        )
-      )[0];
-      if (!row) throw g.engine.notFound(g.op, g.model.objectClass, 'default');
-      return g.engine.present(g.ctx, g.model, row);
-    },
     'captionasset.serveasjson': async (g) => {
       const row = await g.engine.find(g, { idParam: g.op.params[0]?.name ?? 'captionAssetId', props: [] });
       const bytes = row.content_size === null ? undefined : await core.store.blobs.head(assetBlob(row.kind, row.id), 10 * 1024 * 1024);
@@ -404,7 +388,6 @@ export function moreOverrides(core: SandboxCore): Record<string, Override> {
     },
     'flavorparams.getbyconversionprofileid': (g) => paramsOfProfile(g),
     'thumbparams.getbyconversionprofileid': (g) => paramsOfProfile(g),
-    'entryvendortask.getjobs': (g) => g.engine.list(g, g.args.filter as KObject | null, g.args.pager as KObject | null),
     'captionassetitem.parse': async (g) => {
       await captionItems(g, String(g.args.captionAssetId ?? ''));
       return null;

@@ -5,7 +5,8 @@
  * - caption assets: one default caption per entry (isDefault clears the others);
  * - cue points: `isMomentary` and `duration` from start and end times;
  * - users: user.get without a user ID is the session's user; `fullName` from first and last name;
- * - access-control profiles: the default profile cannot be deleted.
+ * - access-control profiles: the default profile cannot be deleted;
+ * - conversion profiles: their `flavorParamsIds` are their conversionProfileAssetParams (one each).
  */
 import type { CallContext } from '../context';
 import type { SandboxCore } from '../core';
@@ -74,6 +75,15 @@ export function objectExtensions(core: SandboxCore): { hooks: Record<string, Cla
         }
       },
     },
+    // a conversion profile's flavorParamsIds are its conversionProfileAssetParams, one per params id
+    KalturaConversionProfile: {
+      async afterAdd(g, d, row) {
+        await syncProfileParams(g, row, d.flavorParamsIds);
+      },
+      async beforeUpdate(g, _current, patch, row) {
+        if (patch.flavorParamsIds !== undefined) await syncProfileParams(g, row, patch.flavorParamsIds);
+      },
+    },
     KalturaAccessControlProfile: {
       beforeDelete(g, d) {
         if (Number(d.isDefault) === 1) throw g.engine.error(g.op, 'CANNOT_DELETE_DEFAULT_ACCESS_CONTROL');
@@ -121,6 +131,35 @@ export function objectExtensions(core: SandboxCore): { hooks: Record<string, Cla
       return g.engine.present(g.ctx, g.model, await g.engine.find({ ...g, args: { userId: id } }, { idParam: 'userId', props: [] }));
     },
   };
+  /** The conversionProfileAssetParams of a profile follow its `flavorParamsIds` (made, or removed). */
+  async function syncProfileParams(g: Gen, profile: ObjectRow, ids: unknown): Promise<void> {
+    const m = g.engine.modelOfClass('KalturaConversionProfileAssetParams');
+    if (!m || !m.props.has('conversionProfileId') || !m.props.has('assetParamsId')) return;
+    const wanted = new Set(
+      String(ids ?? '')
+        .split(',')
+        .map((x) => x.trim())
+        .filter((x) => /^\d+$/.test(x)),
+    );
+    const profileId = Number(profile.id);
+    const lg: Gen = { ...g, model: m };
+    const have = await core.store.queryObjects({
+      kind: m.kind,
+      partnerId: profile.partner_id,
+      objectTypes: m.family,
+      where: [{ field: 'conversionProfileId', op: 'eq', value: profileId }],
+      order: [],
+      limit: 1000,
+      offset: 0,
+    });
+    for (const r of have) {
+      const id = String((JSON.parse(r.data) as Data).assetParamsId);
+      if (wanted.has(id)) wanted.delete(id);
+      else await core.store.removeObject(r.kind, r.id);
+    }
+    for (const id of wanted) await g.engine.insert(lg, m.objectClass, { conversionProfileId: profileId, assetParamsId: Number(id) }, {});
+  }
+
   /** media/baseEntry.updateThumbnailJpeg: the image becomes the entry's default thumbnail. */
   async function thumbnailFromFile(g: Gen): Promise<unknown> {
     const m = thumbs();

@@ -1,0 +1,368 @@
+/**
+ * The generic shapes added for keys other than the id, clones, defaults, lists under another name
+ * and updates of a few fields, table-driven over every operation of Kaltura's published description
+ * (../shared/reference, skipped loudly when absent) that each of them claims: the set claimed is
+ * pinned (a new claim is seen here first), and each operation is driven through success, an
+ * unknown key, another user's object, and a bad type. In process, on a temporary data folder.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDescription, type ApiDescription, type Operation } from '@/lib/description';
+import { readSettings } from '@/lib/sandbox/config';
+import { SandboxCore } from '@/lib/sandbox/core';
+import { toApiError } from '@/lib/sandbox/errors';
+import type { Shape } from '@/lib/sandbox/generic/shapes';
+import { buildKs, SESSION_ADMIN, SESSION_USER } from '@/lib/sandbox/ks';
+import type { ParamTree } from '@/lib/sandbox/params';
+import { REFERENCE_REL, sharedFile } from '../../helpers/shared';
+
+type Json = any;
+
+const { path, present } = sharedFile(REFERENCE_REL, 'generic shapes (keys, clones, defaults) over the published description');
+const desc: ApiDescription | undefined = present ? createDescription(JSON.parse(readFileSync(path, 'utf8'))) : undefined;
+const SECRET = 'generic-shapes-published-secret';
+let core: SandboxCore;
+let dir: string;
+let admin: string;
+let alice: string;
+let bob: string;
+
+beforeAll(async () => {
+  if (!desc) return;
+  dir = mkdtempSync(join(tmpdir(), 'generic-shapes-published-'));
+  const log = console.log;
+  console.log = () => undefined;
+  core = await SandboxCore.create(
+    readSettings({ NODE_ENV: 'test', SANDBOX_DATA_DIR: dir, SANDBOX_ADMIN_SECRET: SECRET, SANDBOX_PARTNER_ID: '4323' }),
+    desc,
+  );
+  console.log = log;
+  const ks = (type: number, userId: string) =>
+    buildKs(SECRET, { partnerId: 4323, type, userId, expiry: Math.floor(Date.now() / 1000) + 3600, privileges: new Map() });
+  admin = ks(SESSION_ADMIN, 'admin');
+  alice = ks(SESSION_USER, 'alice');
+  bob = ks(SESSION_USER, 'bob');
+});
+afterAll(async () => {
+  await core?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function call(service: string, action: string, params: Json, ks = admin): Promise<Json> {
+  try {
+    return await core.call({ service, action, params: { ...params, ks } as ParamTree, baseUrl: 'http://sandbox.test' });
+  } catch (e) {
+    return toApiError(e).toObject();
+  }
+}
+const isError = (v: Json) => v && v.objectType === 'KalturaAPIException';
+const ok = (v: Json, what: string) => {
+  if (isError(v)) throw new Error(`${what}: ${v.code} ${v.message}`);
+  return v;
+};
+/** A Kaltura error other than an internal one or "not simulated". */
+const refused = (v: Json, what: string) => {
+  expect(isError(v), `${what} is refused`).toBe(true);
+  expect(['INTERNAL_SERVERL_ERROR', 'SANDBOX_ACTION_NOT_SIMULATED'], what).not.toContain(v.code);
+  return v.code as string;
+};
+
+/** The published operations a shape claims (generic, no override), by `service.action`. */
+function claimed(pick: (s: Shape, op: Operation) => boolean): Map<string, { op: Operation; shape: Shape }> {
+  const out = new Map<string, { op: Operation; shape: Shape }>();
+  for (const op of desc!.operations()) {
+    if (op.multirequest || !op.action || !core.simulates(op) || core.generic.override(op)) continue;
+    const s = core.generic.shape(op);
+    if (s && pick(s, op)) out.set(`${op.service}.${op.action}`, { op, shape: s });
+  }
+  return out;
+}
+
+describe.skipIf(!present)('generic shapes over the published description: keys, clones, defaults', () => {
+  it('by properties (getBy/updateBy/deleteBy, an enum parameter naming its property): success, unknown key, another user, bad enum', async () => {
+    const byProps = claimed(
+      (s, op) =>
+        (/^(update|delete)By/.test(op.action) && (s.kind === 'update' || s.kind === 'delete') && !s.key.idParam) ||
+        // lookups with a parameter that names its property by its enum type
+        (s.kind === 'lookup' &&
+          s.props.some(([param, prop]) => param !== prop && op.params.find((p) => p.name === param)?.type.kind === 'enum')),
+    );
+    expect([...byProps.keys()].sort()).toEqual([
+      'genericDistributionProviderAction.deleteByProviderId',
+      'genericDistributionProviderAction.getByProviderId',
+      'genericDistributionProviderAction.updateByProviderId',
+    ]);
+    const provider = ok(
+      await call('genericDistributionProvider', 'add', {
+        genericDistributionProvider: { objectType: 'KalturaGenericDistributionProvider', name: 'p' },
+      }),
+      'provider',
+    );
+    const add = (ks = admin, actionValue = '1') =>
+      call(
+        'genericDistributionProviderAction',
+        'add',
+        {
+          genericDistributionProviderAction: {
+            objectType: 'KalturaGenericDistributionProviderAction',
+            genericDistributionProviderId: provider.id,
+            action: actionValue,
+            serverAddress: 'ftp.example.com',
+          },
+        },
+        ks,
+      );
+    const a = ok(await add(), 'action.add');
+    const key = { genericDistributionProviderId: provider.id, actionType: '1' };
+    expect(ok(await call('genericDistributionProviderAction', 'getByProviderId', key), 'getByProviderId').id).toBe(a.id);
+    const up = ok(
+      await call('genericDistributionProviderAction', 'updateByProviderId', {
+        ...key,
+        genericDistributionProviderAction: { objectType: 'KalturaGenericDistributionProviderAction', serverAddress: 'sftp.example.com' },
+      }),
+      'updateByProviderId',
+    );
+    expect(up).toMatchObject({ id: a.id, serverAddress: 'sftp.example.com' });
+    // an unknown key: the documented code
+    const other = { genericDistributionProviderId: provider.id, actionType: '2' };
+    for (const action of ['getByProviderId', 'deleteByProviderId'])
+      expect((await call('genericDistributionProviderAction', action, other)).code, action).toBe(
+        'GENERIC_DISTRIBUTION_PROVIDER_ACTION_NOT_FOUND',
+      );
+    // a bad enum value and a bad number
+    expect((await call('genericDistributionProviderAction', 'getByProviderId', { ...key, actionType: 'zz' })).code).toBe(
+      'INVALID_ENUM_VALUE',
+    );
+    refused(
+      await call('genericDistributionProviderAction', 'getByProviderId', { ...key, genericDistributionProviderId: 'abc' }),
+      'bad int',
+    );
+    // alice's own action is not bob's to see or delete
+    const mine = ok(await add(alice, '3'), 'alice add');
+    const aliceKey = { genericDistributionProviderId: provider.id, actionType: '3' };
+    expect(ok(await call('genericDistributionProviderAction', 'getByProviderId', aliceKey, alice), 'alice get').id).toBe(mine.id);
+    refused(await call('genericDistributionProviderAction', 'getByProviderId', aliceKey, bob), 'bob get');
+    refused(await call('genericDistributionProviderAction', 'deleteByProviderId', aliceKey, bob), 'bob delete');
+    // delete: gone
+    expect(await call('genericDistributionProviderAction', 'deleteByProviderId', key)).toBeNull();
+    expect((await call('genericDistributionProviderAction', 'getByProviderId', key)).code).toBe(
+      'GENERIC_DISTRIBUTION_PROVIDER_ACTION_NOT_FOUND',
+    );
+  });
+
+  it('clone, every form (by id, with a partner, with an object to overlay, by source id): a new object with the original properties', async () => {
+    const clones = claimed((s) => s.kind === 'clone');
+    const names = [...clones.keys()].sort();
+    for (const n of ['category.clone', 'responseProfile.clone', 'widget.clone']) expect(names).toContain(n);
+    const failures: string[] = [];
+    const entry = ok(await call('media', 'add', { entry: { objectType: 'KalturaMediaEntry', mediaType: 1, name: 'e' } }), 'media.add');
+    for (const [name, { op, shape }] of clones) {
+      if (shape.kind !== 'clone') continue;
+      const m = core.generic.model(op.service)!;
+      const cls = desc!.getClass(m.objectClass)!.abstract ? m.family[0]! : m.objectClass;
+      const addOp = desc!.operationByName(op.service, 'add');
+      const objectParam = addOp?.params.find((p) => p.type.kind === 'object' && desc!.isSubclassOf(cls, p.type.className));
+      if (!addOp || !objectParam) {
+        console.warn(`[generic-shapes] ${name}: no add to make an original with, not driven`);
+        continue;
+      }
+      const base = {
+        objectType: cls,
+        ...(m.props.has('name') ? { name: `orig-${op.service}` } : {}),
+        ...(m.props.has('entryId') ? { entryId: entry.id } : {}),
+      };
+      const original = await call(op.service, 'add', { [objectParam.name]: base });
+      if (isError(original)) {
+        failures.push(`${name}: add ${original.code}`);
+        continue;
+      }
+      const params: Json = {};
+      for (const p of op.params) {
+        if (p.name === shape.key.idParam) params[p.name] = original.id;
+        else if (shape.partnerParams.includes(p.name)) params[p.name] = 4323;
+        else if (p.required && /^entryId$/.test(p.name)) params[p.name] = entry.id;
+        else if (p.name === shape.objectParam)
+          params[p.name] = {
+            objectType: cls,
+            ...(shape.sourceProp ? { [shape.sourceProp]: original.id } : {}),
+            ...(m.props.has('systemName') ? { systemName: `copy-${op.service}` } : {}),
+          };
+      }
+      // a category copy under the same parent would take its name: put it under the original
+      if (op.params.some((p) => p.name === 'parentCategoryId')) params.parentCategoryId = original.id;
+      const copy = await call(op.service, op.action, params);
+      if (isError(copy)) {
+        failures.push(`${name}: ${copy.code} ${copy.message}`);
+        continue;
+      }
+      expect(copy.objectType, name).toBe(original.objectType);
+      expect(copy.id, name).not.toEqual(original.id);
+      if (original.name !== undefined) expect(copy.name, name).toBe(original.name);
+      if (shape.sourceProp) expect(copy[shape.sourceProp], name).toBe(original.id);
+      // an unknown original
+      const unknown = { ...params };
+      if (shape.key.idParam) unknown[shape.key.idParam] = m.idType === 'int' ? 987654 : '0_nosuch99';
+      if (shape.sourceProp) unknown[shape.objectParam!] = { objectType: cls, [shape.sourceProp]: '0_nosuch99' };
+      refused(await call(op.service, op.action, unknown), `${name} of an unknown original`);
+      // another partner's original: nothing this session can see
+      for (const p of shape.partnerParams) refused(await call(op.service, op.action, { ...params, [p]: 99 }), `${name} from partner 99`);
+      // a bad type for a number
+      if (shape.key.idParam && m.idType === 'int')
+        expect((await call(op.service, op.action, { ...params, [shape.key.idParam]: 'abc' })).code, name).toBe('INVALID_FIELD_VALUE');
+      // a USER session cannot copy what another user made
+      const mine = await call(
+        op.service,
+        'add',
+        { [objectParam.name]: { ...base, ...(m.props.has('name') ? { name: `alice-${op.service}` } : {}) } },
+        alice,
+      );
+      if (!isError(mine)) {
+        const theirs = { ...params };
+        if (shape.key.idParam) theirs[shape.key.idParam] = mine.id;
+        if (shape.sourceProp) theirs[shape.objectParam!] = { objectType: cls, [shape.sourceProp]: mine.id };
+        if ('parentCategoryId' in theirs) theirs.parentCategoryId = null;
+        refused(await call(op.service, op.action, theirs, bob), `${name} of alice's object by bob`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('a system name documented as unique is unique in the partner (responseProfile.clone, and the adds that document it)', async () => {
+    const p = ok(
+      await call('responseProfile', 'add', { addResponseProfile: { objectType: 'KalturaResponseProfile', name: 'n', systemName: 'uniq' } }),
+      'add',
+    );
+    const dup = await call('responseProfile', 'clone', { id: p.id, profile: { objectType: 'KalturaResponseProfile' } });
+    expect(dup.code).toBe('RESPONSE_PROFILE_DUPLICATE_SYSTEM_NAME');
+    expect(dup.message).toContain('uniq');
+  });
+
+  it('getDefault: the default object of the class, else the not-found code', async () => {
+    const defaults = claimed((s) => s.kind === 'getDefault');
+    expect([...defaults.keys()]).toEqual(['conversionProfile.getDefault']);
+    expect(refused(await call('conversionProfile', 'getDefault', {}), 'no default')).toBe('CONVERSION_PROFILE_ID_NOT_FOUND');
+    await call('conversionProfile', 'add', { conversionProfile: { objectType: 'KalturaConversionProfile', name: 'a', type: '1' } });
+    const d = ok(
+      await call('conversionProfile', 'add', {
+        conversionProfile: { objectType: 'KalturaConversionProfile', name: 'b', type: '1', isDefault: 1 },
+      }),
+      'add default',
+    );
+    expect(ok(await call('conversionProfile', 'getDefault', {}), 'getDefault').id).toBe(d.id);
+    expect(ok(await call('conversionProfile', 'getDefault', { type: '1' }), 'getDefault MEDIA').id).toBe(d.id);
+    expect(refused(await call('conversionProfile', 'getDefault', { type: '2' }), 'no LIVE default')).toBe(
+      'CONVERSION_PROFILE_ID_NOT_FOUND',
+    );
+    expect((await call('conversionProfile', 'getDefault', { type: 'zz' })).code).toBe('INVALID_ENUM_VALUE');
+  });
+
+  it("a relation keyed by its update's parameters: a conversion profile's flavorParamsIds are its conversionProfileAssetParams", async () => {
+    const relations = claimed((s, op) => s.kind === 'update' && !s.key.idParam && op.action === 'update');
+    expect([...relations.keys()]).toContain('conversionProfileAssetParams.update');
+    const fp = ok(await call('flavorParams', 'add', { flavorParams: { objectType: 'KalturaFlavorParams', name: 'fp' } }), 'fp');
+    const profile = ok(
+      await call('conversionProfile', 'add', {
+        conversionProfile: { objectType: 'KalturaConversionProfile', name: 'with params', type: '1', flavorParamsIds: String(fp.id) },
+      }),
+      'profile',
+    );
+    const list = ok(
+      await call('conversionProfileAssetParams', 'list', {
+        filter: { objectType: 'KalturaConversionProfileAssetParamsFilter', conversionProfileIdEqual: profile.id },
+      }),
+      'list',
+    );
+    expect(list).toMatchObject({ totalCount: 1, objects: [{ conversionProfileId: profile.id, assetParamsId: fp.id }] });
+    const key = { conversionProfileId: profile.id, assetParamsId: fp.id };
+    const up = ok(
+      await call('conversionProfileAssetParams', 'update', {
+        ...key,
+        conversionProfileAssetParams: { objectType: 'KalturaConversionProfileAssetParams', systemName: 'sn', readyBehavior: '1' },
+      }),
+      'update',
+    );
+    expect(up).toMatchObject({ ...key, systemName: 'sn' });
+    expect(
+      refused(
+        await call('conversionProfileAssetParams', 'update', {
+          ...key,
+          assetParamsId: 987654,
+          conversionProfileAssetParams: { objectType: 'KalturaConversionProfileAssetParams', systemName: 'x' },
+        }),
+        'unknown pair',
+      ),
+    ).toBeTruthy();
+    expect(
+      (
+        await call('conversionProfileAssetParams', 'update', {
+          ...key,
+          conversionProfileAssetParams: { objectType: 'KalturaConversionProfileAssetParams', assetParamsId: 5 },
+        })
+      ).code,
+    ).toBe('PROPERTY_VALIDATION_NOT_UPDATABLE');
+    refused(
+      await call(
+        'conversionProfileAssetParams',
+        'update',
+        { ...key, conversionProfileAssetParams: { objectType: 'KalturaConversionProfileAssetParams', systemName: 'b' } },
+        bob,
+      ),
+      'bob',
+    );
+    // the profile's list changes: the relation follows
+    await call('conversionProfile', 'update', {
+      id: profile.id,
+      conversionProfile: { objectType: 'KalturaConversionProfile', flavorParamsIds: '' },
+    });
+    expect(
+      ok(
+        await call('conversionProfileAssetParams', 'list', {
+          filter: { objectType: 'KalturaConversionProfileAssetParamsFilter', conversionProfileIdEqual: profile.id },
+        }),
+        'list after',
+      ).totalCount,
+    ).toBe(0);
+  });
+
+  it('update{Something} with an object of a class of a few of its fields (dropFolder.updateBasicFields)', async () => {
+    const fields = claimed((s) => s.kind === 'update' && !!s.fields);
+    expect([...fields.keys()]).toEqual(['dropFolder.updateBasicFields']);
+    const add = (ks = admin) =>
+      call(
+        'dropFolder',
+        'add',
+        { dropFolder: { objectType: 'KalturaDropFolder', name: 'df', description: 'before', type: '1', path: '/tmp/x' } },
+        ks,
+      );
+    const df = ok(await add(), 'dropFolder.add');
+    const up = ok(
+      await call('dropFolder', 'updateBasicFields', {
+        dropFolderId: df.id,
+        dropFolder: { objectType: 'KalturaBasicFieldsDropFolder', description: 'after' },
+      }),
+      'updateBasicFields',
+    );
+    expect(up).toMatchObject({ id: df.id, name: 'df', description: 'after' });
+    expect(ok(await call('dropFolder', 'get', { dropFolderId: df.id }), 'get').description).toBe('after');
+    const basic = { objectType: 'KalturaBasicFieldsDropFolder', description: 'x' };
+    refused(await call('dropFolder', 'updateBasicFields', { dropFolderId: 987654, dropFolder: basic }), 'unknown id');
+    expect((await call('dropFolder', 'updateBasicFields', { dropFolderId: 'abc', dropFolder: basic })).code).toBe('INVALID_FIELD_VALUE');
+    const mine = ok(await add(alice), 'alice add');
+    refused(await call('dropFolder', 'updateBasicFields', { dropFolderId: mine.id, dropFolder: basic }, bob), 'bob');
+  });
+
+  it('get{Something} answering a list of the class from a filter and a pager is a list (entryVendorTask.getJobs)', async () => {
+    const lists = claimed((s, op) => s.kind === 'list' && /^get/.test(op.action));
+    expect([...lists.keys()]).toEqual(['entryVendorTask.getJobs']);
+    const r = ok(
+      await call('entryVendorTask', 'getJobs', { filter: { objectType: 'KalturaEntryVendorTaskFilter', statusEqual: 1 } }),
+      'getJobs',
+    );
+    expect(r).toMatchObject({ objectType: 'KalturaEntryVendorTaskListResponse', totalCount: 0, objects: [] });
+    expect(
+      (await call('entryVendorTask', 'getJobs', { filter: { objectType: 'KalturaEntryVendorTaskFilter', statusEqual: 'abc' } })).code,
+    ).toBe('INVALID_ENUM_VALUE');
+  });
+});
