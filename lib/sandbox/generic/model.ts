@@ -100,6 +100,22 @@ function statusInfo(desc: ApiDescription, props: Map<string, PropertyDef>, hasCo
 
 const CONTENT_ACTIONS = new Set(['setcontent', 'addcontent', 'updatecontent']);
 
+/**
+ * A bulk upload: an operation of a bulk action (`addFromBulkUpload`, `bulkUploadAdd`,
+ * `updateStatusFromBulk`, bulkUpload.add) that takes one file and answers the job that will read it
+ * (a class with a `status` and a `fileName`, KalturaBulkUpload).
+ */
+export function bulkUploadOf(desc: ApiDescription, op: Operation): { fileParam: string; jobClass: string } | undefined {
+  if (op.multirequest || !/bulk/i.test(`${op.service}.${op.action}`)) return undefined;
+  const files = op.params.filter((p) => p.type.kind === 'file');
+  const jobClass = classOf(op.result);
+  if (files.length !== 1 || !files[0]!.required || !jobClass || listItemClass(desc, jobClass)) return undefined;
+  const props = new Map(desc.allProperties(jobClass).map((p) => [p.name, p] as const));
+  return props.get('status')?.type.kind === 'enum' && props.get('fileName')?.type.kind === 'string'
+    ? { fileParam: files[0]!.name, jobClass: desc.getClass(jobClass)?.name ?? jobClass }
+    : undefined;
+}
+
 /** Every service's model, by lower-case client name; services without an object class are left out. */
 export function buildModels(desc: ApiDescription): Map<string, ServiceModel> {
   const byService = new Map<string, Operation[]>();
@@ -111,6 +127,8 @@ export function buildModels(desc: ApiDescription): Map<string, ServiceModel> {
     byService.set(k, list);
   }
   const models = new Map<string, ServiceModel>();
+  // the classes of bulk upload jobs keep the file they were given (bulk.serve answers it)
+  const bulkJobs = new Set(desc.operations().map((o) => bulkUploadOf(desc, o)?.jobClass));
   for (const [key, ops] of byService) {
     const by = (a: string) => ops.find((o) => o.action.toLowerCase() === a);
     const firstWord = (w: string) => ops.find((o) => new RegExp(`^${w}[A-Z]`).test(o.action));
@@ -126,7 +144,9 @@ export function buildModels(desc: ApiDescription): Map<string, ServiceModel> {
     if (!objectClass || !desc.getClass(objectClass) || listItemClass(desc, objectClass)) continue;
     const props = new Map(desc.allProperties(objectClass).map((p) => [p.name, p] as const));
     const idProp = props.get('id');
-    const hasContent = ops.some((o) => CONTENT_ACTIONS.has(o.action.toLowerCase()) && o.params.some((p) => isResourceParam(desc, p.type)));
+    const hasContent =
+      ops.some((o) => CONTENT_ACTIONS.has(o.action.toLowerCase()) && o.params.some((p) => isResourceParam(desc, p.type))) ||
+      bulkJobs.has(desc.getClass(objectClass)?.name);
     const keyProps: string[] = [];
     if (!idProp) {
       // the key of a relation: what its delete or get takes, else its update (conversionProfileAssetParams)

@@ -8,7 +8,7 @@
  * that fits none is not simulated (the sandbox says so when it is called).
  */
 import type { ApiDescription, Operation, OperationParam } from '../../description/types';
-import { classOf, isResourceParam, listItemClass, propOfParam, related, type ServiceModel } from './model';
+import { bulkUploadOf, classOf, isResourceParam, listItemClass, propOfParam, related, type ServiceModel } from './model';
 
 /** How an operation's parameters name an object: its id, or properties of a relation. */
 export interface KeyBinding {
@@ -44,6 +44,14 @@ export type Shape =
       partnerParams: string[];
     }
   | { kind: 'getDefault'; props: Array<[string, string]> }
+  | {
+      kind: 'bulkUpload';
+      fileParam: string;
+      /** The job's class (KalturaBulkUpload), stored by the service whose objects it is. */
+      jobClass: string;
+      /** Parameters naming properties of the job (`fileName`, `bulkUploadData[fileName]`, `bulkUploadType`). */
+      props: Array<[string, string]>;
+    }
   | { kind: 'lookup'; props: Array<[string, string]>; many: boolean; pagerParam?: string | undefined }
   | { kind: 'setContent'; key: KeyBinding; resourceParam: string }
   | { kind: 'serve'; key: KeyBinding }
@@ -203,6 +211,17 @@ export function classify(desc: ApiDescription, m: ServiceModel, op: Operation): 
   const a = action.toLowerCase();
   const [verb, rest] = words(action);
   const params = op.params;
+  const bulk = bulkUploadOf(desc, op);
+  if (bulk) {
+    const jobProps = new Set(desc.allProperties(bulk.jobClass).map((p) => p.name));
+    const props: Array<[string, string]> = [];
+    for (const p of params) {
+      // `fileName`, or `bulkUploadData[fileName]`: the last part of the name
+      const prop = /([A-Za-z0-9_]+)\]?$/.exec(p.name)?.[1];
+      if (isScalar(p) && prop && jobProps.has(prop) && !['id', 'status', 'objectType'].includes(prop)) props.push([p.name, prop]);
+    }
+    return { kind: 'bulkUpload', fileParam: bulk.fileParam, jobClass: bulk.jobClass, props };
+  }
   if (params.some((p) => p.type.kind === 'file' && p.required)) return undefined;
   const objectParams = params.filter((p) => classOf(p.type) && related(desc, classOf(p.type)!, m.objectClass));
 

@@ -8,7 +8,7 @@ import type { SandboxCore } from '../core';
 import type { ClassHooks, Extensions, Override } from '../generic/engine';
 import { appTokenExtensions } from './appTokens';
 import { categoryExtensions, entryCategories } from './categories';
-import { contentActions, dropContent } from './content';
+import { attachFile, contentActions, dropContent } from './content';
 import { esearchOverrides } from './esearch';
 import { metadataOverrides } from './metadata';
 import { moreOverrides } from './more';
@@ -46,5 +46,11 @@ export function extensions(core: SandboxCore): Extensions {
     Object.assign(overrides, p.overrides);
   }
   core.entryExtras = async (ctx, e) => ({ ...(await entryCategories(core, ctx, e)), ...(await entryThumbnail(core, ctx, e.id)) });
-  return { hooks, overrides, content: contentActions(core), dropContent: (row) => dropContent(core, row) };
+  return {
+    hooks,
+    overrides,
+    content: contentActions(core),
+    dropContent: (row) => dropContent(core, row),
+    attachFile: (g, row, file) => attachFile(core, g, row, file),
+  };
 }

@@ -8,6 +8,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDescription, type ApiDescription, type Operation } from '@/lib/description';
 import { readSettings } from '@/lib/sandbox/config';
@@ -15,7 +16,8 @@ import { SandboxCore } from '@/lib/sandbox/core';
 import { toApiError } from '@/lib/sandbox/errors';
 import type { Shape } from '@/lib/sandbox/generic/shapes';
 import { buildKs, SESSION_ADMIN, SESSION_USER } from '@/lib/sandbox/ks';
-import type { ParamTree } from '@/lib/sandbox/params';
+import { FileArg, type ParamTree } from '@/lib/sandbox/params';
+import { FileAnswer } from '@/lib/sandbox/services/content';
 import { REFERENCE_REL, sharedFile } from '../../helpers/shared';
 
 type Json = any;
@@ -364,5 +366,87 @@ describe.skipIf(!present)('generic shapes over the published description: keys, 
     expect(
       (await call('entryVendorTask', 'getJobs', { filter: { objectType: 'KalturaEntryVendorTaskFilter', statusEqual: 'abc' } })).code,
     ).toBe('INVALID_ENUM_VALUE');
+  });
+
+  it('bulk uploads: the file kept as the content of a PENDING job of the caller, gettable, listable and served back through bulk / bulkUpload', async () => {
+    const bulks = claimed((s) => s.kind === 'bulkUpload');
+    expect([...bulks.keys()].sort()).toEqual([
+      'bulkUpload.add',
+      'category.addFromBulkUpload',
+      'categoryEntry.updateStatusFromBulk',
+      'categoryUser.addFromBulkUpload',
+      'media.bulkUploadAdd',
+      'scheduleEvent.addFromBulkUpload',
+      'scheduleResource.addFromBulkUpload',
+      'user.addFromBulkUpload',
+      'vendorCatalogItem.addFromBulkUpload',
+    ]);
+    // the type of objects each job is for, as the service's class names it
+    const objectTypes: Record<string, string | undefined> = {
+      'bulkUpload.add': undefined,
+      'category.addFromBulkUpload': '2',
+      'categoryEntry.updateStatusFromBulk': '5',
+      'categoryUser.addFromBulkUpload': '4',
+      'media.bulkUploadAdd': '1',
+      'scheduleEvent.addFromBulkUpload': 'scheduleBulkUpload.SCHEDULE_EVENT',
+      'scheduleResource.addFromBulkUpload': 'scheduleBulkUpload.SCHEDULE_RESOURCE',
+      'user.addFromBulkUpload': '3',
+      'vendorCatalogItem.addFromBulkUpload': '7',
+    };
+    const file = (text: string, name: string) => new FileArg(name, 'text/csv', Readable.from([Buffer.from(text)]));
+    const served = async (r: Json) => {
+      expect(r).toBeInstanceOf(FileAnswer);
+      return (await core.store.blobs.head((r as FileAnswer).blob, 1 << 20))!.toString('utf8');
+    };
+    for (const [name, { op, shape }] of bulks) {
+      if (shape.kind !== 'bulkUpload') continue;
+      const params = (text: string, fileName: string): Json => {
+        const p: Json = { [shape.fileParam]: file(text, fileName) };
+        for (const x of op.params) if (x.required && x.name !== shape.fileParam) p[x.name] = x.type.kind === 'int' ? -1 : 'x';
+        return p;
+      };
+      const csv = `*title,description\n${name},row\n`;
+      const job = ok(await call(op.service, op.action, params(csv, 'rows.csv')), name);
+      expect(job, name).toMatchObject({ objectType: 'KalturaBulkUpload', status: 0, fileName: 'rows.csv', uploadedBy: 'admin' });
+      expect(job.bulkUploadType, name).toBe('bulkUploadCsv.CSV');
+      expect(job.bulkUploadObjectType, name).toBe(objectTypes[name]);
+      expect(typeof job.id, name).toBe('number');
+      // the same job through both job services, and its file served back
+      expect(ok(await call('bulk', 'get', { id: job.id }), `${name} bulk.get`)).toMatchObject({ id: job.id, status: 0 });
+      expect(ok(await call('bulkUpload', 'get', { id: job.id }), `${name} bulkUpload.get`).id).toBe(job.id);
+      expect(await served(await call('bulk', 'serve', { id: job.id })), name).toBe(csv);
+      expect(await served(await call('bulkUpload', 'serve', { id: job.id })), name).toBe(csv);
+      // another user's job is not there for a USER session; a USER's own is
+      const mine = ok(await call(op.service, op.action, params('x', 'alice.xml'), alice), `${name} as alice`);
+      expect(mine.bulkUploadType, name).toBe('bulkUploadXml.XML');
+      expect(ok(await call('bulk', 'get', { id: mine.id }, alice), `${name} alice get`).uploadedBy).toBe('alice');
+      expect(refused(await call('bulk', 'get', { id: mine.id }, bob), `${name} bob get`)).toBeTruthy();
+      refused(await call('bulk', 'serve', { id: mine.id }, bob), `${name} bob serve`);
+      // no file: the missing parameter
+      const none = params('', 'x.csv');
+      delete none[shape.fileParam];
+      expect((await call(op.service, op.action, none)).code, name).toBe('MISSING_MANDATORY_PARAMETER');
+    }
+    // a given file name and type win; a bad type is refused
+    const named = ok(
+      await call('category', 'addFromBulkUpload', {
+        fileData: file('a', 'f.txt'),
+        bulkUploadData: { objectType: 'KalturaBulkUploadCsvJobData', fileName: 'friendly name' },
+      }),
+      'named',
+    );
+    expect(named.fileName).toBe('friendly name');
+    expect((await call('bulkUpload', 'add', { conversionProfileId: -1, csvFileData: file('a', 'f.csv'), bulkUploadType: 'zz' })).code).toBe(
+      'INVALID_ENUM_VALUE',
+    );
+    expect((await call('bulkUpload', 'add', { conversionProfileId: 'abc', csvFileData: file('a', 'f.csv') })).code).toBe(
+      'INVALID_FIELD_VALUE',
+    );
+    // listed, newest last; aborted by the status verb; an unknown job
+    const list = ok(await call('bulk', 'list', { pager: { pageSize: 500 } }), 'bulk.list');
+    expect(list.objects.map((o: Json) => o.id)).toContain(named.id);
+    expect(ok(await call('bulk', 'abort', { id: named.id }), 'abort').status).toBe(7);
+    expect(refused(await call('bulk', 'get', { id: 987654 }), 'unknown job')).toBeTruthy();
+    expect(refused(await call('bulk', 'serve', { id: 987654 }), 'unknown job serve')).toBeTruthy();
   });
 });
