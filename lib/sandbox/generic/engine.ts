@@ -160,13 +160,13 @@ export class GenericEngine {
     const shape = this.shape(op);
     if (!model || !shape) throw notSimulated(op);
     switch (shape.kind) {
-      case 'add':
-        return this.answer(
-          ctx,
-          model,
-          shape.answer,
-          await this.add(g, shape.objectParam ? (args[shape.objectParam] as KObject | null) : null, shape.propParams),
-        );
+      case 'add': {
+        const file = shape.fileParam ? (args[shape.fileParam] as FileArg | null) : null;
+        if (shape.fileParam && (!file || !this.ext.attachFile))
+          throw new KalturaApiError('MISSING_MANDATORY_PARAMETER', { PARAM_NAME: shape.fileParam });
+        const row = await this.add(g, shape.objectParam ? (args[shape.objectParam] as KObject | null) : null, shape.propParams);
+        return this.answer(ctx, model, shape.answer, file && this.ext.attachFile ? await this.ext.attachFile(g, row, file) : row);
+      }
       case 'get':
         return this.answer(ctx, model, shape.answer, await this.find(g, shape.key));
       case 'update': {

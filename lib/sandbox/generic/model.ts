@@ -185,13 +185,18 @@ export function propOfParam(
   service?: string,
   loose = !props.has('id'),
 ): string | undefined {
-  if (props.has(param)) return param;
+  // (`objectType` names the class of an object, never a property to set)
+  if (props.has(param) && param !== 'objectType') return param;
   const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
   const short = cls.replace(/^Kaltura/, '');
   const owner = [short.charAt(0).toLowerCase() + short.slice(1), ...(service ? [service] : [])];
   for (const prop of props.keys()) {
     if (prop === 'id' || prop === 'objectType') continue;
     if (owner.some((o) => param === `${o}${cap(prop)}`)) return prop;
+    // the class's name before the parameter's (`objectType` -> metadataObjectType of KalturaMetadata)
+    if (owner.some((o) => prop === `${o}${cap(param)}`)) return prop;
+    // a text the parameter carries as `{prop}Data` (`xmlData` -> xml, `xsdData` -> xsd)
+    if (param === `${prop}Data` && props.get(prop)?.type.kind === 'string') return prop;
     // the class's name inside a property's name (`parentCategoryId` -> parentId of KalturaCategory)
     if (param.length > short.length && param.replace(short, '') === prop && param.indexOf(short) > 0) return prop;
     // only for classes without an id, where `{owner}Id` cannot be the object's own id

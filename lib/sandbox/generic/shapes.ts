@@ -22,7 +22,14 @@ export interface KeyBinding {
 export type Answer = { kind: 'object' } | { kind: 'void' } | { kind: 'wrapped'; cls: string; prop: string };
 
 export type Shape =
-  | { kind: 'add'; objectParam?: string | undefined; propParams: Array<[string, string]>; answer: Answer }
+  | {
+      kind: 'add';
+      objectParam?: string | undefined;
+      propParams: Array<[string, string]>;
+      answer: Answer;
+      /** A file that is the new object's content (thumbAsset.addFromImage). */
+      fileParam?: string | undefined;
+    }
   | { kind: 'get'; key: KeyBinding; answer: Answer }
   | { kind: 'update'; key: KeyBinding; objectParam: string; answer: Answer; fields?: true }
   | { kind: 'delete'; key: KeyBinding; answer: Answer }
@@ -222,6 +229,13 @@ export function classify(desc: ApiDescription, m: ServiceModel, op: Operation): 
     }
     return { kind: 'bulkUpload', fileParam: bulk.fileParam, jobClass: bulk.jobClass, props };
   }
+  // addFromImage / addFromFile of a service whose objects hold content: a new object with the file as its content
+  if (verb === 'add' && /^From(Image|File)$/.test(rest) && m.hasContent) {
+    const files = params.filter((p) => p.type.kind === 'file');
+    const answer = answerOf(desc, m, op, false);
+    const props = files.length === 1 && files[0]!.required ? propParams(m, params, undefined, files) : undefined;
+    if (props && answer?.kind === 'object') return { kind: 'add', propParams: props, answer, fileParam: files[0]!.name };
+  }
   if (params.some((p) => p.type.kind === 'file' && p.required)) return undefined;
   const objectParams = params.filter((p) => classOf(p.type) && related(desc, classOf(p.type)!, m.objectClass));
 
@@ -340,7 +354,10 @@ export function classify(desc: ApiDescription, m: ServiceModel, op: Operation): 
       if (answer) return { kind: 'update', key, objectParam: objects[0]!.name, answer, fields: true };
     }
   }
-  if (a === 'update' || (verb === 'update' && objectParams.length === 1 && extra.every((p) => p === objectParams[0] || !p.required))) {
+  if (
+    (a === 'update' && objectParams.length > 0) ||
+    (verb === 'update' && objectParams.length === 1 && extra.every((p) => p === objectParams[0] || !p.required))
+  ) {
     const answer = answerOf(desc, m, op);
     return objectParams[0] && answer ? { kind: 'update', key, objectParam: objectParams[0].name, answer } : undefined;
   }
@@ -364,7 +381,8 @@ export function classify(desc: ApiDescription, m: ServiceModel, op: Operation): 
     const answer = answerOf(desc, m, op);
     return answer && onlyScalarsOrOptional(extra) ? { kind: 'accept', key, answer } : undefined;
   }
-  if ((verb === 'update' || verb === 'set') && rest) {
+  // update{Something} / set{Something} with properties as parameters; an update without an object too (metadata.update)
+  if ((verb === 'update' || verb === 'set') && (rest || (a === 'update' && objectParams.length === 0))) {
     const answer = answerOf(desc, m, op);
     const props = propParams(m, params, key);
     return answer && props && props.length ? { kind: 'set', key, props, answer } : undefined;

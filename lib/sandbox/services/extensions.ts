@@ -10,7 +10,7 @@ import { appTokenExtensions } from './appTokens';
 import { categoryExtensions, entryCategories } from './categories';
 import { attachFile, contentActions, dropContent } from './content';
 import { esearchOverrides } from './esearch';
-import { metadataOverrides } from './metadata';
+import { metadataExtensions } from './metadata';
 import { moreOverrides } from './more';
 import { loginExtensions } from './logins';
 import { entryThumbnail, objectExtensions } from './objects';
@@ -37,7 +37,8 @@ export function extensions(core: SandboxCore): Extensions {
     objectExtensions(core),
     appTokenExtensions(core),
     loginExtensions(core),
-    { hooks: {}, overrides: { ...metadataOverrides(), ...esearchOverrides(core), ...socialOverrides(core), ...moreOverrides(core) } },
+    metadataExtensions(),
+    { hooks: {}, overrides: { ...esearchOverrides(core), ...socialOverrides(core), ...moreOverrides(core) } },
   ];
   const hooks: Record<string, ClassHooks> = {};
   const overrides: Record<string, Override> = {};

@@ -8,7 +8,8 @@
  */
 import type { KObject } from '../coerce';
 import { KalturaApiError } from '../errors';
-import type { Data, Gen, Override } from '../generic/engine';
+import type { Operation } from '../../description/types';
+import type { ClassHooks, Data, Gen, Override } from '../generic/engine';
 import type { ObjectRow } from '../store';
 import { XmlError, parseXsd, validateXml } from '../xsd';
 import type { FileArg } from '../params';
@@ -31,7 +32,14 @@ function checkXsd(g: Gen, xsd: unknown): void {
   }
 }
 
-export function metadataOverrides(): Record<string, Override> {
+/** Another action of the same service (metadata.add for metadata.addFromFile). */
+function sibling(g: Gen, action: string): Operation {
+  const op = g.engine.desc.operationByName(g.op.service, action);
+  if (!op) throw new KalturaApiError('SANDBOX_ACTION_NOT_SIMULATED', { SERVICE_NAME: g.op.service, ACTION_NAME: g.op.action });
+  return op;
+}
+
+export function metadataExtensions(): { hooks: Record<string, ClassHooks>; overrides: Record<string, Override> } {
   let overrides: Record<string, Override>;
   const profileOf = async (g: Gen, id: unknown): Promise<{ row: ObjectRow; data: Data }> => {
     const m = g.engine.modelOfClass(PROFILE);
@@ -46,6 +54,55 @@ export function metadataOverrides(): Record<string, Override> {
     } catch (e) {
       throw invalid(g, e);
     }
+  };
+
+  /**
+   * metadata.add is the generic add (its parameters name the properties: `objectType` is
+   * metadataObjectType, `xmlData` is xml); metadata.update the generic setter (`xmlData`, `version`).
+   */
+  const hooks: Record<string, ClassHooks> = {
+    [METADATA]: {
+      async beforeAdd(g, d) {
+        const { data: profile } = await profileOf(g, d.metadataProfileId);
+        const objectType = String(d.metadataObjectType);
+        if (profile.metadataObjectType !== undefined && String(profile.metadataObjectType) !== objectType) {
+          throw g.engine.error(g.op, 'INCOMPATIBLE_METADATA_PROFILE_OBJECT_TYPE', {
+            OBJ_TYPE: String(profile.metadataObjectType),
+            META_OBJ_TYPE: objectType,
+          });
+        }
+        const existing = (
+          await g.engine.query(
+            g,
+            [
+              { field: 'metadataProfileId', op: 'eq', value: Number(d.metadataProfileId) },
+              { field: 'metadataObjectType', op: 'eq', value: objectType },
+              { field: 'objectId', op: 'eq', value: String(d.objectId) },
+            ],
+            [],
+            1,
+            0,
+          )
+        )[0];
+        if (existing) throw g.engine.error(g.op, 'METADATA_ALREADY_EXISTS', { ID: existing.id });
+        validate(g, profile.xsd, d.xml);
+        d.metadataProfileVersion = profile.version ?? 1;
+        d.version = 1;
+      },
+      // optimistic locking: a given version must be the current one; new XML is checked and makes the next version
+      async beforeUpdate(g, current, patch) {
+        if (patch.version !== undefined && patch.version !== null) {
+          if (Number(patch.version) !== Number(current.version))
+            throw g.engine.error(g.op, 'INVALID_METADATA_VERSION', { VERSION: String(patch.version) });
+          delete patch.version;
+        }
+        if (patch.xml === undefined || patch.xml === null) return;
+        const { data: profile } = await profileOf(g, current.metadataProfileId);
+        validate(g, profile.xsd, patch.xml);
+        patch.version = Number(current.version ?? 0) + 1;
+        patch.metadataProfileVersion = profile.version ?? 1;
+      },
+    },
   };
 
   overrides = {
@@ -73,65 +130,15 @@ export function metadataOverrides(): Record<string, Override> {
       if (Object.keys(patch).length) next = await g.engine.patch(g, next, patch);
       return g.engine.present(g.ctx, g.model, next);
     },
-    'metadata.add': async (g) => {
-      const { data: profile } = await profileOf(g, g.args.metadataProfileId);
-      const objectType = String(g.args.objectType);
-      if (profile.metadataObjectType !== undefined && String(profile.metadataObjectType) !== objectType) {
-        throw g.engine.error(g.op, 'INCOMPATIBLE_METADATA_PROFILE_OBJECT_TYPE', {
-          OBJ_TYPE: String(profile.metadataObjectType),
-          META_OBJ_TYPE: objectType,
-        });
-      }
-      const existing = (
-        await g.engine.query(
-          g,
-          [
-            { field: 'metadataProfileId', op: 'eq', value: Number(g.args.metadataProfileId) },
-            { field: 'metadataObjectType', op: 'eq', value: objectType },
-            { field: 'objectId', op: 'eq', value: String(g.args.objectId) },
-          ],
-          [],
-          1,
-          0,
-        )
-      )[0];
-      if (existing) throw g.engine.error(g.op, 'METADATA_ALREADY_EXISTS', { ID: existing.id });
-      validate(g, profile.xsd, g.args.xmlData);
-      const data: Data = {
-        metadataProfileId: Number(g.args.metadataProfileId),
-        metadataProfileVersion: profile.version ?? 1,
-        metadataObjectType: objectType,
-        objectId: String(g.args.objectId),
-        version: 1,
-        xml: g.args.xmlData,
-      };
-      return g.engine.present(g.ctx, g.model, await g.engine.insert(g, METADATA, data, {}));
-    },
-    'metadata.update': async (g) => {
-      const row = await g.engine.find(g, { idParam: 'id', props: [] }, true);
-      const current = g.engine.dataOf(row);
-      const given = g.args.version;
-      if (given !== null && given !== undefined && Number(given) !== Number(current.version)) {
-        throw g.engine.error(g.op, 'INVALID_METADATA_VERSION', { VERSION: String(given) });
-      }
-      if (g.args.xmlData === null || g.args.xmlData === undefined) return g.engine.present(g.ctx, g.model, row);
-      const { data: profile } = await profileOf(g, current.metadataProfileId);
-      validate(g, profile.xsd, g.args.xmlData);
-      const next = await g.engine.patch(g, row, {
-        xml: g.args.xmlData,
-        version: Number(current.version ?? 0) + 1,
-        metadataProfileVersion: profile.version ?? 1,
-      });
-      return g.engine.present(g.ctx, g.model, next);
-    },
     // the same from files (small XML files: at most 2 MiB)
-    'metadata.addfromfile': async (g) =>
-      overrides['metadata.add']!({ ...g, args: { ...g.args, xmlData: await fileText(g.args.xmlFile as FileArg, 'xmlFile') } }),
-    'metadata.updatefromfile': async (g) =>
-      overrides['metadata.update']!({
-        ...g,
-        args: { ...g.args, xmlData: (await fileText(g.args.xmlFile as FileArg | null, 'xmlFile')) ?? null, version: null },
-      }),
+    'metadata.addfromfile': async (g) => {
+      const xmlData = await fileText(g.args.xmlFile as FileArg, 'xmlFile');
+      return g.engine.run(g.ctx, sibling(g, 'add'), { ...g.args, xmlData });
+    },
+    'metadata.updatefromfile': async (g) => {
+      const xmlData = (await fileText(g.args.xmlFile as FileArg | null, 'xmlFile')) ?? null;
+      return g.engine.run(g.ctx, sibling(g, 'update'), { id: g.args.id, xmlData, version: null });
+    },
     'metadataprofile.addfromfile': async (g) =>
       overrides['metadataprofile.add']!({
         ...g,
@@ -183,5 +190,5 @@ export function metadataOverrides(): Record<string, Override> {
       return g.model.props.get('metadataObjectType') ? [{ field: 'metadataObjectType', op: 'eq', value: '1' }] : [];
     },
   };
-  return overrides;
+  return { hooks, overrides };
 }

@@ -109,11 +109,6 @@ export function objectExtensions(core: SandboxCore): { hooks: Record<string, Cla
       if (!tags.includes(DEFAULT_THUMB)) await g.engine.patch(g, row, { tags: [...tags, DEFAULT_THUMB].join(',') });
       return null;
     },
-    // an image as a new thumbnail asset of the entry (thumbAsset.addFromImage), or as its default one
-    'thumbasset.addfromimage': async (g: Gen) => {
-      const row = await g.engine.add(g, null, [['entryId', 'entryId']]);
-      return g.engine.present(g.ctx, g.model, await attachFile(core, g, row, g.args.fileData as FileArg));
-    },
     'media.updatethumbnailjpeg': (g: Gen) => thumbnailFromFile(g),
     'baseentry.updatethumbnailjpeg': (g: Gen) => thumbnailFromFile(g),
     // SRT or WebVTT captions as WebVTT (segments and time offsets are not applied)

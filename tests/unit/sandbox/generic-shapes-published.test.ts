@@ -449,4 +449,75 @@ describe.skipIf(!present)('generic shapes over the published description: keys, 
     expect(refused(await call('bulk', 'get', { id: 987654 }), 'unknown job')).toBeTruthy();
     expect(refused(await call('bulk', 'serve', { id: 987654 }), 'unknown job serve')).toBeTruthy();
   });
+
+  it('addFromImage / addFromFile of a service with content: a new object with the file as its content (thumbAsset.addFromImage)', async () => {
+    const adds = claimed((s) => s.kind === 'add' && !!s.fileParam);
+    expect([...adds.keys()]).toEqual(['thumbAsset.addFromImage']);
+    // a 3x2 PNG's header
+    const png = Buffer.from('89504e470d0a1a0a0000000d494844520000000300000002080200000000000000', 'hex');
+    const image = () => new FileArg('t.png', 'image/png', Readable.from([png]));
+    const entry = ok(await call('media', 'add', { entry: { objectType: 'KalturaMediaEntry', mediaType: 1 } }, alice), 'entry');
+    const t = ok(await call('thumbAsset', 'addFromImage', { entryId: entry.id, fileData: image() }, alice), 'addFromImage');
+    expect(t).toMatchObject({ objectType: 'KalturaThumbAsset', entryId: entry.id, width: 3, height: 2, fileExt: 'png', size: 1 });
+    expect(t.status).toBe(2); // READY
+    expect(ok(await call('thumbAsset', 'get', { thumbAssetId: t.id }, alice), 'get').id).toBe(t.id);
+    expect(refused(await call('thumbAsset', 'get', { thumbAssetId: t.id }, bob), 'bob get')).toBeTruthy();
+    expect((await call('thumbAsset', 'addFromImage', { entryId: '0_nosuch99', fileData: image() })).code).toBe('ENTRY_ID_NOT_FOUND');
+    expect((await call('thumbAsset', 'addFromImage', { entryId: entry.id })).code).toBe('MISSING_MANDATORY_PARAMETER');
+  });
+
+  it('metadata.add and metadata.update as the generic add and setter (objectType and xmlData name properties), with the hooks of KalturaMetadata', async () => {
+    const byHooks = claimed((_s, op) => op.service === 'metadata' && (op.action === 'add' || op.action === 'update'));
+    expect([...byHooks.entries()].map(([k, v]) => `${k}:${v.shape.kind}`).sort()).toEqual(['metadata.add:add', 'metadata.update:set']);
+    const xsd =
+      '<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema"><xsd:element name="metadata"><xsd:complexType><xsd:sequence>' +
+      '<xsd:element name="Dept" type="xsd:string" minOccurs="0"/></xsd:sequence></xsd:complexType></xsd:element></xsd:schema>';
+    const profile = ok(
+      await call('metadataProfile', 'add', {
+        metadataProfile: { objectType: 'KalturaMetadataProfile', name: 'p', metadataObjectType: '1' },
+        xsdData: xsd,
+      }),
+      'profile',
+    );
+    const entry = ok(await call('media', 'add', { entry: { objectType: 'KalturaMediaEntry', mediaType: 1 } }), 'entry');
+    const add = (xml: string, extra: Json = {}, ks = admin) =>
+      call('metadata', 'add', { metadataProfileId: profile.id, objectType: '1', objectId: entry.id, xmlData: xml, ...extra }, ks);
+    expect((await add('<metadata><Nope/></metadata>')).code).toBe('INVALID_METADATA_DATA');
+    expect((await add('<metadata/>', { metadataProfileId: 987654 })).code).toBe('METADATA_PROFILE_NOT_FOUND');
+    expect((await add('<metadata/>', { objectType: '2' })).code).toBe('INCOMPATIBLE_METADATA_PROFILE_OBJECT_TYPE');
+    expect((await add('<metadata/>', { objectType: 'zz' })).code).toBe('INVALID_ENUM_VALUE');
+    expect((await add('<metadata/>', { metadataProfileId: 'abc' })).code).toBe('INVALID_FIELD_VALUE');
+    const md = ok(await add('<metadata><Dept>A</Dept></metadata>'), 'metadata.add');
+    expect(md).toMatchObject({
+      objectType: 'KalturaMetadata',
+      metadataObjectType: '1',
+      objectId: entry.id,
+      version: 1,
+      metadataProfileVersion: 1,
+    });
+    expect(md.xml).toContain('<Dept>A</Dept>');
+    expect((await add('<metadata/>')).code).toBe('METADATA_ALREADY_EXISTS');
+    const up = ok(await call('metadata', 'update', { id: md.id, xmlData: '<metadata><Dept>B</Dept></metadata>', version: 1 }), 'update');
+    expect(up).toMatchObject({ id: md.id, version: 2 });
+    expect((await call('metadata', 'update', { id: md.id, xmlData: '<metadata/>', version: 1 })).code).toBe('INVALID_METADATA_VERSION');
+    expect((await call('metadata', 'update', { id: md.id, xmlData: '<metadata><Nope/></metadata>' })).code).toBe('INVALID_METADATA_DATA');
+    expect((await call('metadata', 'update', { id: 987654, xmlData: '<metadata/>' })).code).toBe('METADATA_NOT_FOUND');
+    expect((await call('metadata', 'update', { id: 'abc', xmlData: '<metadata/>' })).code).toBe('INVALID_FIELD_VALUE');
+    // a USER session does not reach the admin's metadata
+    expect((await call('metadata', 'update', { id: md.id, xmlData: '<metadata/>' }, bob)).code).toBe('METADATA_NOT_FOUND');
+    // from a file: the same add
+    const other = ok(await call('media', 'add', { entry: { objectType: 'KalturaMediaEntry', mediaType: 1 } }), 'entry 2');
+    const fromFile = ok(
+      await call('metadata', 'addFromFile', {
+        metadataProfileId: profile.id,
+        objectType: '1',
+        objectId: other.id,
+        xmlFile: new FileArg('m.xml', 'text/xml', Readable.from([Buffer.from('<metadata><Dept>C</Dept></metadata>')])),
+      }),
+      'addFromFile',
+    );
+    expect(fromFile).toMatchObject({ objectId: other.id, version: 1 });
+    const gotten = ok(await call('metadata', 'get', { id: md.id }), 'get');
+    expect(gotten.xml).toContain('<Dept>B</Dept>');
+  });
 });
