@@ -388,7 +388,8 @@ export class GenericEngine {
     let row: ObjectRow | undefined;
     let shown = '';
     if (key.idParam) {
-      const raw = args[key.idParam];
+      const given = args[key.idParam];
+      const raw = key.orSessionUser && (given === null || given === undefined || given === '') ? ctx.session?.userId : given;
       shown = raw === null || raw === undefined ? '' : String(raw);
       row = shown && shown.length <= 200 ? await this.findStored(m.kind, shown) : undefined;
       if (row && (row.partner_id !== pid || !m.family.includes(row.object_type) || this.isDeleted(m, row))) row = undefined;

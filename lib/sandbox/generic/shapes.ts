@@ -16,6 +16,8 @@ export interface KeyBinding {
   idParam?: string;
   /** Parameter -> property, for objects keyed by properties (and extra conditions). */
   props: Array<[param: string, prop: string]>;
+  /** The id parameter is optional and names a user: without it, the session's user (user.get). */
+  orSessionUser?: true;
 }
 
 /** How the object is answered: itself, inside a wrapper class (`KalturaBatchJobResponse.batchJob`), or nothing. */
@@ -310,6 +312,11 @@ export function classify(desc: ApiDescription, m: ServiceModel, op: Operation): 
   if (/^serveBy[A-Z]/.test(action) && m.hasContent) {
     const props = propParams(m, params, undefined);
     return props && props.length ? { kind: 'serveBy', props } : undefined;
+  }
+  // get with only an optional `userId`, of a class whose ids are users' own: the session's user without it
+  if (verb === 'get' && rest === '' && params.length === 1 && params[0]!.name === 'userId' && !params[0]!.required && m.idGiven) {
+    const answer = answerOf(desc, m, op, false);
+    return answer ? { kind: 'get', key: { idParam: 'userId', props: [], orSessionUser: true }, answer } : undefined;
   }
   const key = keyBinding(m, params);
   if (!key) return undefined;

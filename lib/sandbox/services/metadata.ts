@@ -61,6 +61,14 @@ export function metadataExtensions(): { hooks: Record<string, ClassHooks>; overr
    * metadataObjectType, `xmlData` is xml); metadata.update the generic setter (`xmlData`, `version`).
    */
   const hooks: Record<string, ClassHooks> = {
+    // metadataProfile.add is the generic add (`xsdData` is xsd, `viewsData` views): the XSD is read, version 1
+    [PROFILE]: {
+      beforeAdd(g, d) {
+        checkXsd(g, d.xsd);
+        d.version = 1;
+        if (d.createMode === undefined && g.model.props.has('createMode')) d.createMode = 1;
+      },
+    },
     [METADATA]: {
       async beforeAdd(g, d) {
         const { data: profile } = await profileOf(g, d.metadataProfileId);
@@ -106,17 +114,6 @@ export function metadataExtensions(): { hooks: Record<string, ClassHooks>; overr
   };
 
   overrides = {
-    'metadataprofile.add': async (g) => {
-      const input = (g.args.metadataProfile as KObject | null) ?? { objectType: PROFILE };
-      checkXsd(g, g.args.xsdData);
-      const data: Data = {};
-      for (const [k, v] of Object.entries(input)) if (k !== 'objectType' && v !== null && v !== undefined) data[k] = v;
-      data.xsd = g.args.xsdData;
-      if (typeof g.args.viewsData === 'string') data.views = g.args.viewsData;
-      data.version = 1;
-      if (data.createMode === undefined && g.model.props.has('createMode')) data.createMode = 1;
-      return g.engine.present(g.ctx, g.model, await g.engine.insert(g, input.objectType, data, input));
-    },
     'metadataprofile.update': async (g) => {
       const row = await g.engine.find(g, { idParam: 'id', props: [] }, true);
       let next = g.args.metadataProfile ? await g.engine.update(g, row, g.args.metadataProfile as KObject) : row;
@@ -139,15 +136,17 @@ export function metadataExtensions(): { hooks: Record<string, ClassHooks>; overr
       const xmlData = (await fileText(g.args.xmlFile as FileArg | null, 'xmlFile')) ?? null;
       return g.engine.run(g.ctx, sibling(g, 'update'), { id: g.args.id, xmlData, version: null });
     },
-    'metadataprofile.addfromfile': async (g) =>
-      overrides['metadataprofile.add']!({
-        ...g,
-        args: {
-          ...g.args,
-          xsdData: await fileText(g.args.xsdFile as FileArg, 'xsdFile'),
-          viewsData: (await fileText(g.args.viewsFile as FileArg | null, 'viewsFile')) ?? null,
-        },
-      }),
+    // the profile's fields come as `metadataProfile[name]` and the like beside the files
+    'metadataprofile.addfromfile': async (g) => {
+      const xsdData = await fileText(g.args.xsdFile as FileArg, 'xsdFile');
+      const viewsData = (await fileText(g.args.viewsFile as FileArg | null, 'viewsFile')) ?? null;
+      const metadataProfile: Data = { objectType: PROFILE };
+      for (const [k, v] of Object.entries(g.args)) {
+        const field = /^metadataProfile\[([A-Za-z0-9_]+)\]$/.exec(k)?.[1];
+        if (field && v !== null && v !== undefined) metadataProfile[field] = v;
+      }
+      return g.engine.run(g.ctx, sibling(g, 'add'), { metadataProfile, xsdData, viewsData });
+    },
     'metadataprofile.updatedefinitionfromfile': async (g) =>
       overrides['metadataprofile.update']!({
         ...g,

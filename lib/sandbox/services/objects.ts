@@ -4,7 +4,7 @@
  *   and the entry's `thumbnailUrl` serves it;
  * - caption assets: one default caption per entry (isDefault clears the others);
  * - cue points: `isMomentary` and `duration` from start and end times;
- * - users: user.get without a user ID is the session's user; `fullName` from first and last name;
+ * - users: `fullName` from first and last name (user.get without a user ID, the session's user, is a generic get);
  * - access-control profiles: the default profile cannot be deleted;
  * - conversion profiles: their `flavorParamsIds` are their conversionProfileAssetParams (one each).
  */
@@ -118,12 +118,6 @@ export function objectExtensions(core: SandboxCore): { hooks: Record<string, Cla
       if (!bytes) throw g.engine.notFound(g.op, g.model.objectClass, row.id);
       const text = bytes.toString('utf8');
       return new FileAnswer('', 0, `${row.id}.vtt`, '', toWebVtt(text));
-    },
-    'user.get': async (g: Gen) => {
-      const given = g.args.userId;
-      const id = given === null || given === undefined || given === '' ? (g.ctx.session?.userId ?? '') : String(given);
-      if (!id) throw g.engine.error(g.op, 'INVALID_USER_ID');
-      return g.engine.present(g.ctx, g.model, await g.engine.find({ ...g, args: { userId: id } }, { idParam: 'userId', props: [] }));
     },
   };
   /** The conversionProfileAssetParams of a profile follow its `flavorParamsIds` (made, or removed). */

@@ -520,4 +520,45 @@ describe.skipIf(!present)('generic shapes over the published description: keys, 
     const gotten = ok(await call('metadata', 'get', { id: md.id }), 'get');
     expect(gotten.xml).toContain('<Dept>B</Dept>');
   });
+
+  it("get with only an optional userId: the session's user without it (user.get)", async () => {
+    const gets = claimed((s) => s.kind === 'get' && !!s.key.orSessionUser);
+    expect([...gets.keys()]).toEqual(['user.get']);
+    ok(await call('user', 'add', { user: { objectType: 'KalturaUser', id: 'alice', firstName: 'Alice' } }, alice), 'alice');
+    expect(ok(await call('user', 'get', {}, alice), 'own').id).toBe('alice');
+    expect(ok(await call('user', 'get', { userId: 'alice' }, alice), 'by id').fullName).toBe('Alice');
+    expect(ok(await call('user', 'get', { userId: 'alice' }), 'admin').id).toBe('alice');
+    expect((await call('user', 'get', {}, bob)).code).toBe('INVALID_USER_ID');
+    expect((await call('user', 'get', { userId: 'alice' }, bob)).code).toBe('INVALID_USER_ID');
+    const anonymous = buildKs(SECRET, {
+      partnerId: 4323,
+      type: SESSION_ADMIN,
+      userId: '',
+      expiry: Math.floor(Date.now() / 1000) + 3600,
+      privileges: new Map(),
+    });
+    expect((await call('user', 'get', {}, anonymous)).code).toBe('INVALID_USER_ID');
+  });
+
+  it("metadataProfile.add as the generic add (xsdData is xsd, viewsData views) with its hook; addFromFile with the profile's fields beside the files", async () => {
+    const xsd =
+      '<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema"><xsd:element name="metadata"><xsd:complexType><xsd:sequence>' +
+      '<xsd:element name="A" type="xsd:string" minOccurs="0"/></xsd:sequence></xsd:complexType></xsd:element></xsd:schema>';
+    const mp = { objectType: 'KalturaMetadataProfile', name: 'n', metadataObjectType: '1' };
+    const p = ok(await call('metadataProfile', 'add', { metadataProfile: mp, xsdData: xsd, viewsData: '<views/>' }), 'add');
+    expect(p).toMatchObject({ version: 1, createMode: 1, xsd, views: '<views/>', status: 1 });
+    expect((await call('metadataProfile', 'add', { metadataProfile: mp, xsdData: '' })).code).toBe('MISSING_MANDATORY_PARAMETER');
+    expect((await call('metadataProfile', 'add', { metadataProfile: mp, xsdData: '<nope' })).code).toBe('INVALID_METADATA_DATA');
+    expect((await call('metadataProfile', 'add', { metadataProfile: { ...mp, xsd: 'x' }, xsdData: xsd })).code).toBe(
+      'PROPERTY_VALIDATION_NOT_UPDATABLE',
+    );
+    const fromFile = ok(
+      await call('metadataProfile', 'addFromFile', {
+        xsdFile: new FileArg('p.xsd', 'text/xml', Readable.from([Buffer.from(xsd)])),
+        metadataProfile: { name: 'from file', systemName: 'ff' },
+      }),
+      'addFromFile',
+    );
+    expect(fromFile).toMatchObject({ name: 'from file', systemName: 'ff', version: 1, xsd });
+  });
 });
