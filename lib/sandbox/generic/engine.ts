@@ -164,7 +164,10 @@ export class GenericEngine {
         const file = shape.fileParam ? (args[shape.fileParam] as FileArg | null) : null;
         if (shape.fileParam && (!file || !this.ext.attachFile))
           throw new KalturaApiError('MISSING_MANDATORY_PARAMETER', { PARAM_NAME: shape.fileParam });
-        const row = await this.add(g, shape.objectParam ? (args[shape.objectParam] as KObject | null) : null, shape.propParams);
+        const input = shape.objectParam ? (args[shape.objectParam] as KObject | null) : null;
+        const row = shape.parentParam
+          ? await this.addForParent(g, input, shape.propParams, shape.parentParam)
+          : await this.add(g, input, shape.propParams);
         return this.answer(ctx, model, shape.answer, file && this.ext.attachFile ? await this.ext.attachFile(g, row, file) : row);
       }
       case 'get':
@@ -399,6 +402,7 @@ export class GenericEngine {
       row = (await this.query(g, where, [], 1, 0))[0];
     }
     if (!row || !(forEdit ? canEdit(ctx, row, row.id) : canView(ctx, row, row.id))) {
+      if (m.parentParam && key.idParam === m.parentParam) throw await this.parentNotFound(g, m.parentParam, shown);
       if (!key.idParam) await this.checkReferences(g, Object.fromEntries(key.props.map(([param, prop]) => [prop, args[param]])));
       throw this.notFound(g.op, m.objectClass, shown, !key.idParam);
     }
@@ -530,7 +534,34 @@ export class GenericEngine {
     }
   }
 
-  add(g: Gen, input: KObject | null, propParams: Array<[string, string]>): Promise<ObjectRow> {
+  /**
+   * The object of another object (a quiz of an entry): that object must be there (its documented
+   * not-found error), may have one only (the operation's `..._IS_ALREADY_A_...`), and its id is the
+   * new object's.
+   */
+  private async addForParent(g: Gen, input: KObject | null, propParams: Array<[string, string]>, parentParam: string): Promise<ObjectRow> {
+    const parentId = String(g.args[parentParam] ?? '');
+    await this.checkReferences(g, { [parentParam]: parentId });
+    const existing = await this.findStored(g.model.kind, parentId);
+    if (existing && existing.partner_id === g.ctx.session?.partnerId) throw this.duplicate(g, parentId);
+    return this.add(g, input, propParams, parentId);
+  }
+
+  /** Why the object of another object (a quiz of an entry) is not there: that object is not, or it has none. */
+  private async parentNotFound(g: Gen, parentParam: string, shown: string): Promise<KalturaApiError> {
+    await this.checkReferences(g, { [parentParam]: shown });
+    const codes = g.op.errors ?? [];
+    const notA = codes.find((e) => e.code.endsWith(`_IS_NOT_A_${noun(g.model.objectClass)}`));
+    if (notA) return this.fill(notA, shown);
+    const target = parentParam.slice(0, -2);
+    const targetModel = target === 'entry' ? undefined : this.model(target);
+    const parentCodes =
+      target === 'entry' ? ['ENTRY_ID_NOT_FOUND', 'INVALID_ENTRY_ID'] : targetModel ? this.notFoundCodes(targetModel.objectClass) : [];
+    const own = codes.find((e) => [...this.notFoundCodes(g.model.objectClass), ...parentCodes].includes(e.code));
+    return own ? this.fill(own, shown) : this.notFound(g.op, g.model.objectClass, shown);
+  }
+
+  add(g: Gen, input: KObject | null, propParams: Array<[string, string]>, givenId?: string): Promise<ObjectRow> {
     const { model: m, args } = g;
     const cls = input?.objectType ?? m.objectClass;
     const def = this.desc.getClass(cls);
@@ -539,11 +570,11 @@ export class GenericEngine {
     const data: Data = {};
     for (const [k, v] of Object.entries(input ?? {})) if (k !== 'objectType' && v !== null && v !== undefined) data[k] = v;
     for (const [param, prop] of propParams) if (args[param] !== null && args[param] !== undefined) data[prop] = args[param];
-    return this.insert(g, cls, data, input ?? {});
+    return this.insert(g, cls, data, input ?? {}, givenId);
   }
 
   /** Stores a new object of class `cls` with `data`: id, partner, times, status, hooks. */
-  async insert(g: Gen, cls: string, data: Data, input: Data): Promise<ObjectRow> {
+  async insert(g: Gen, cls: string, data: Data, input: Data, givenId?: string): Promise<ObjectRow> {
     const { ctx, model: m } = g;
     const store = this.ctxStore();
     const pid = ctx.session!.partnerId;
@@ -554,7 +585,8 @@ export class GenericEngine {
     await this.checkReferences(g, data);
     await ctx.core.visitors?.beforeInsert(ctx);
     let id: string;
-    if (m.idType === 'int') id = String(await store.nextNumericId(m.kind));
+    if (givenId !== undefined) id = givenId;
+    else if (m.idType === 'int') id = String(await store.nextNumericId(m.kind));
     else if (m.idType === 'string' && m.idGiven && typeof input.id === 'string' && input.id !== '') id = input.id;
     else if (m.idType === 'string' && m.idGiven && m.props.get('id') && !input.id && this.requiresGivenId(m)) {
       throw this.error(g.op, 'PROPERTY_VALIDATION_CANNOT_BE_NULL', { PROP_NAME: `${cls}::id` });
@@ -620,7 +652,7 @@ export class GenericEngine {
   }
 
   private duplicate(g: Gen, id: string): KalturaApiError {
-    const own = g.op.errors?.find((e) => /^DUPLICATE_|_ALREADY_EXISTS$/.test(e.code));
+    const own = g.op.errors?.find((e) => /^DUPLICATE_|_ALREADY_EXISTS$|_IS_ALREADY_A_/.test(e.code));
     if (own) return this.fill(own, id);
     const e = this.documented(g.op, [`${noun(g.model.objectClass)}_ALREADY_EXISTS`, `DUPLICATE_${noun(g.model.objectClass)}`]);
     return e ? this.fill(e, id) : new KalturaApiError('INVALID_FIELD_VALUE', { FIELD_NAME: 'id (already used)' });

@@ -36,6 +36,11 @@ export interface ServiceModel {
   status?: StatusInfo | undefined;
   /** Properties that identify an object without an id (a relation), in order. */
   keyProps: string[];
+  /**
+   * An object without an id or key properties that its get names by another object's id
+   * (KalturaQuiz by `entryId`): one per such object, stored under that id.
+   */
+  parentParam?: string | undefined;
   /** The service attaches content to its objects (setContent, addContent, updateContent). */
   hasContent: boolean;
   /** Properties of the class by name. */
@@ -156,6 +161,12 @@ export function buildModels(desc: ApiDescription): Map<string, ServiceModel> {
         if (prop && p.required) keyProps.push(prop);
       }
     }
+    let parentParam: string | undefined;
+    if (!idProp && !keyProps.length) {
+      const required = (by('get')?.params ?? []).filter((p) => p.required);
+      const only = required.length === 1 ? required[0] : undefined;
+      if (only && only.type.kind === 'string' && /^[a-z][A-Za-z]*Id$/.test(only.name) && !props.has(only.name)) parentParam = only.name;
+    }
     const family = desc.concreteSubclasses(objectClass);
     models.set(key, {
       service: ops[0]!.service,
@@ -166,6 +177,7 @@ export function buildModels(desc: ApiDescription): Map<string, ServiceModel> {
       idGiven: !!idProp && !idProp.readOnly,
       status: statusInfo(desc, props, hasContent),
       keyProps,
+      parentParam,
       hasContent,
       props,
     });

@@ -31,6 +31,8 @@ export type Shape =
       answer: Answer;
       /** A file that is the new object's content (thumbAsset.addFromImage). */
       fileParam?: string | undefined;
+      /** The id of the object the new one is for, and its id (quiz.add's `entryId`). */
+      parentParam?: string | undefined;
     }
   | { kind: 'get'; key: KeyBinding; answer: Answer }
   | { kind: 'update'; key: KeyBinding; objectParam: string; answer: Answer; fields?: true }
@@ -166,6 +168,8 @@ export function keyBinding(m: ServiceModel, params: OperationParam[]): KeyBindin
     });
     return props.length && props.every(Boolean) ? { props: props as Array<[string, string]> } : undefined;
   }
+  // one object per other object (a quiz per entry): keyed by that object's id
+  if (m.parentParam) return scalars.some((p) => p.name === m.parentParam) ? { idParam: m.parentParam, props: [] } : undefined;
   const props: Array<[string, string]> = [];
   for (const k of m.keyProps) {
     const p = scalars.find((x) => propOf(m, x) === k);
@@ -245,9 +249,11 @@ export function classify(desc: ApiDescription, m: ServiceModel, op: Operation): 
     const answer = answerOf(desc, m, op, false);
     if (!answer) return undefined;
     const objectParam = objectParams[0];
-    const props = propParams(m, params, undefined, objectParam ? [objectParam] : []);
+    const parent = m.parentParam ? params.find((p) => p.name === m.parentParam && p.required) : undefined;
+    if (m.parentParam && !parent) return undefined;
+    const props = propParams(m, params, undefined, [...(objectParam ? [objectParam] : []), ...(parent ? [parent] : [])]);
     if (!props || (!objectParam && props.length === 0)) return undefined;
-    return { kind: 'add', objectParam: objectParam?.name, propParams: props, answer };
+    return { kind: 'add', objectParam: objectParam?.name, propParams: props, answer, parentParam: parent?.name };
   }
   if (verb === 'list' && (!/^By/.test(rest) || rest === 'ByPartner')) {
     const item = listItemClass(desc, classOf(op.result));

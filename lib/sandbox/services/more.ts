@@ -1,6 +1,5 @@
 /**
  * More services of Kaltura's published description, each as small as its contract:
- * - quizzes (quiz.add / get / update: one KalturaQuiz per entry, keyed by the entry);
  * - polls (poll.add, vote, getVote, getVotes, resetVotes: the votes per user, counted per answer);
  * - entry content: media/baseEntry.updateContent (a complete upload token replaces the content),
  *   media.addFromEntry and baseEntry.clone (a new entry with a copy of the properties and bytes);
@@ -65,13 +64,6 @@ export function cues(text: string): Array<{ startTime: number; endTime: number; 
 export function moreOverrides(core: SandboxCore): Record<string, Override> {
   const data = (r: ObjectRow) => JSON.parse(r.data) as Data;
   const now = nowSec;
-
-  // quizzes: one per entry
-  const quizRow = async (g: Gen) => {
-    const e = await findEntry(g.ctx, g.args.entryId);
-    return { e, row: await core.store.getObject(g.model.kind, e.id) };
-  };
-  const quizAnswer = (g: Gen, row: ObjectRow) => g.engine.present(g.ctx, g.model, row);
 
   // polls: votes per user
   const pollRow = async (g: Gen) => {
@@ -207,42 +199,6 @@ export function moreOverrides(core: SandboxCore): Record<string, Override> {
   };
 
   return {
-    'quiz.add': async (g) => {
-      const { e, row } = await quizRow(g);
-      if (row) throw g.engine.error(g.op, 'PROVIDED_ENTRY_IS_ALREADY_A_QUIZ', { ID: e.id });
-      const input = (g.args.quiz ?? {}) as Data;
-      const d: Data = { version: 1 };
-      for (const [k, v] of Object.entries(input)) if (k !== 'objectType' && v !== null && v !== undefined) d[k] = v;
-      const r: ObjectRow = {
-        kind: g.model.kind,
-        id: e.id,
-        partner_id: e.partner_id,
-        object_type: 'KalturaQuiz',
-        ...newOwner(g.ctx),
-        created_at: now(),
-        updated_at: now(),
-        data: JSON.stringify(d),
-        content_size: null,
-        file_name: null,
-      };
-      await core.visitors?.beforeInsert(g.ctx);
-      await core.store.insertObject(r);
-      return quizAnswer(g, r);
-    },
-    'quiz.get': async (g) => {
-      const { e, row } = await quizRow(g);
-      if (!row) throw g.engine.error(g.op, 'ENTRY_ID_NOT_FOUND', { ENTRY_ID: e.id });
-      return quizAnswer(g, row);
-    },
-    'quiz.update': async (g) => {
-      const { e, row } = await quizRow(g);
-      if (!row) throw g.engine.error(g.op, 'PROVIDED_ENTRY_IS_NOT_A_QUIZ', { ID: e.id });
-      const d = data(row);
-      for (const [k, v] of Object.entries((g.args.quiz ?? {}) as Data)) if (k !== 'objectType' && v !== undefined) d[k] = v;
-      d.version = Number(d.version ?? 0) + 1;
-      await core.store.updateObject(row.kind, row.id, { data: JSON.stringify(d), updated_at: now() });
-      return quizAnswer(g, (await core.store.getObject(row.kind, row.id))!);
-    },
     'poll.add': async (g) => {
       const id = newEntryId();
       await core.visitors?.beforeInsert(g.ctx);

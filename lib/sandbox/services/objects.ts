@@ -6,7 +6,8 @@
  * - cue points: `isMomentary` and `duration` from start and end times;
  * - users: `fullName` from first and last name (user.get without a user ID, the session's user, is a generic get);
  * - access-control profiles: the default profile cannot be deleted;
- * - conversion profiles: their `flavorParamsIds` are their conversionProfileAssetParams (one each).
+ * - conversion profiles: their `flavorParamsIds` are their conversionProfileAssetParams (one each);
+ * - quizzes: `version` counts the changes.
  */
 import type { CallContext } from '../context';
 import type { SandboxCore } from '../core';
@@ -73,6 +74,15 @@ export function objectExtensions(core: SandboxCore): { hooks: Record<string, Cla
         ) {
           d.fullName = [d.firstName, d.lastName].filter(Boolean).join(' ');
         }
+      },
+    },
+    // a quiz's version counts its changes (quiz.add and quiz.update are the generic ones, keyed by the entry)
+    KalturaQuiz: {
+      beforeAdd(_g, d) {
+        d.version = 1;
+      },
+      beforeUpdate(_g, current, patch) {
+        patch.version = Number(current.version ?? 0) + 1;
       },
     },
     // a conversion profile's flavorParamsIds are its conversionProfileAssetParams, one per params id

@@ -561,4 +561,32 @@ describe.skipIf(!present)('generic shapes over the published description: keys, 
     );
     expect(fromFile).toMatchObject({ name: 'from file', systemName: 'ff', version: 1, xsd });
   });
+
+  it('one object per other object, keyed by its id (quiz.add / get / update by the entry)', async () => {
+    const perParent = claimed((_s, op) => !!core.generic.model(op.service)?.parentParam && /^(add|get|update)$/.test(op.action));
+    expect([...perParent.keys()].sort()).toEqual(['quiz.add', 'quiz.get', 'quiz.update']);
+    const e = ok(await call('media', 'add', { entry: { objectType: 'KalturaMediaEntry', mediaType: 1 } }, alice), 'entry');
+    const quiz = (v: Json = {}) => ({ objectType: 'KalturaQuiz', ...v });
+    expect((await call('quiz', 'get', { entryId: e.id }, alice)).code).toBe('ENTRY_ID_NOT_FOUND');
+    expect((await call('quiz', 'update', { entryId: e.id, quiz: quiz() }, alice)).code).toBe('PROVIDED_ENTRY_IS_NOT_A_QUIZ');
+    expect((await call('quiz', 'add', { entryId: '0_nosuch99', quiz: quiz() })).code).toBe('ENTRY_ID_NOT_FOUND');
+    expect((await call('quiz', 'update', { entryId: '0_nosuch99', quiz: quiz() })).code).toBe('ENTRY_ID_NOT_FOUND');
+    expect((await call('quiz', 'add', { entryId: e.id, quiz: quiz({ attemptsAllowed: 'many' }) }, alice)).code).toBe('INVALID_FIELD_VALUE');
+    expect((await call('quiz', 'add', { entryId: e.id, quiz: quiz({ scoreType: 'zz' }) }, alice)).code).toBe('INVALID_ENUM_VALUE');
+    expect((await call('quiz', 'add', { entryId: e.id, quiz: quiz({ version: 5 }) }, alice)).code).toBe(
+      'PROPERTY_VALIDATION_NOT_UPDATABLE',
+    );
+    const q = ok(await call('quiz', 'add', { entryId: e.id, quiz: quiz({ attemptsAllowed: 2 }) }, alice), 'add');
+    expect(q).toMatchObject({ objectType: 'KalturaQuiz', attemptsAllowed: 2, version: 1 });
+    expect((await call('quiz', 'add', { entryId: e.id, quiz: quiz() }, alice)).code).toBe('PROVIDED_ENTRY_IS_ALREADY_A_QUIZ');
+    expect(ok(await call('quiz', 'get', { entryId: e.id }, alice), 'get')).toMatchObject({ attemptsAllowed: 2, version: 1 });
+    expect(ok(await call('quiz', 'update', { entryId: e.id, quiz: quiz({ attemptsAllowed: 3 }) }, alice), 'update')).toMatchObject({
+      attemptsAllowed: 3,
+      version: 2,
+    });
+    // another user's quiz is not there for bob, nor his to change
+    expect((await call('quiz', 'get', { entryId: e.id }, bob)).code).toBe('ENTRY_ID_NOT_FOUND');
+    refused(await call('quiz', 'update', { entryId: e.id, quiz: quiz({ attemptsAllowed: 9 }) }, bob), 'bob update');
+    expect(ok(await call('quiz', 'get', { entryId: e.id }), 'admin').attemptsAllowed).toBe(3);
+  });
 });
