@@ -174,12 +174,14 @@ export class GenericEngine {
         return this.answer(ctx, model, shape.answer, await this.find(g, shape.key));
       case 'update': {
         const row = await this.find(g, shape.key, true);
-        const input = args[shape.objectParam] as KObject;
+        const input = args[shape.objectParam] as KObject | null;
+        const extra: Data = {};
+        for (const [param, prop] of shape.props ?? []) if (args[param] !== null && args[param] !== undefined) extra[prop] = args[param];
         return this.answer(
           ctx,
           model,
           shape.answer,
-          shape.fields ? await this.patch(g, row, this.fields(input)) : await this.update(g, row, input),
+          shape.fields ? await this.patch(g, row, this.fields(input)) : await this.update(g, row, input, extra),
         );
       }
       case 'delete':
@@ -658,13 +660,15 @@ export class GenericEngine {
     return e ? this.fill(e, id) : new KalturaApiError('INVALID_FIELD_VALUE', { FIELD_NAME: 'id (already used)' });
   }
 
-  update(g: Gen, row: ObjectRow, input: KObject): Promise<ObjectRow> {
+  /** An update: the object's writable properties that are sent (and properties given beside it, `extra`). */
+  update(g: Gen, row: ObjectRow, input: KObject | null, extra: Data = {}): Promise<ObjectRow> {
     const current = this.dataOf(row);
+    if (!input) return this.patch(g, row, { ...extra });
     if (input.objectType !== row.object_type && !this.desc.isSubclassOf(row.object_type, input.objectType)) {
       throw new KalturaApiError('INVALID_OBJECT_TYPE', { INVALID_OBJ_TYPE: input.objectType });
     }
     this.checkWritable(input, current);
-    const patch: Data = {};
+    const patch: Data = { ...extra };
     for (const [k, v] of Object.entries(input)) {
       if (k === 'objectType' || v === undefined) continue;
       if (this.props(row.object_type).get(k)?.insertOnly) continue;

@@ -35,7 +35,15 @@ export type Shape =
       parentParam?: string | undefined;
     }
   | { kind: 'get'; key: KeyBinding; answer: Answer }
-  | { kind: 'update'; key: KeyBinding; objectParam: string; answer: Answer; fields?: true }
+  | {
+      kind: 'update';
+      key: KeyBinding;
+      objectParam: string;
+      answer: Answer;
+      fields?: true;
+      /** Parameters beside the object that name properties (metadataProfile.update's `xsdData`). */
+      props?: Array<[string, string]>;
+    }
   | { kind: 'delete'; key: KeyBinding; answer: Answer }
   | { kind: 'list'; filterParam?: string | undefined; pagerParam?: string | undefined }
   | { kind: 'count'; filterParam?: string | undefined }
@@ -372,7 +380,12 @@ export function classify(desc: ApiDescription, m: ServiceModel, op: Operation): 
     (verb === 'update' && objectParams.length === 1 && extra.every((p) => p === objectParams[0] || !p.required))
   ) {
     const answer = answerOf(desc, m, op);
-    return objectParams[0] && answer ? { kind: 'update', key, objectParam: objectParams[0].name, answer } : undefined;
+    if (!objectParams[0] || !answer) return undefined;
+    // (a read-only property only from a parameter that carries its text, `xsdData`: not `version`, which checks a version)
+    const props = propParams(m, params, key, [objectParams[0]])?.filter(
+      ([param, prop]) => !m.props.get(prop)?.readOnly || param === `${prop}Data`,
+    );
+    return { kind: 'update', key, objectParam: objectParams[0].name, answer, ...(props?.length ? { props } : {}) };
   }
   if (a === 'index') return onlyScalarsOrOptional(extra) ? { kind: 'index', key } : undefined;
   if (a === 'clone') {

@@ -40,7 +40,6 @@ function sibling(g: Gen, action: string): Operation {
 }
 
 export function metadataExtensions(): { hooks: Record<string, ClassHooks>; overrides: Record<string, Override> } {
-  let overrides: Record<string, Override>;
   const profileOf = async (g: Gen, id: unknown): Promise<{ row: ObjectRow; data: Data }> => {
     const m = g.engine.modelOfClass(PROFILE);
     if (!m) throw new KalturaApiError('INVALID_OBJECT_ID', { ID: String(id) });
@@ -67,6 +66,12 @@ export function metadataExtensions(): { hooks: Record<string, ClassHooks>; overr
         checkXsd(g, d.xsd);
         d.version = 1;
         if (d.createMode === undefined && g.model.props.has('createMode')) d.createMode = 1;
+      },
+      // metadataProfile.update is the generic update: a new XSD is read and makes the next version
+      beforeUpdate(g, current, patch) {
+        if (patch.xsd === undefined || patch.xsd === null) return;
+        checkXsd(g, patch.xsd);
+        patch.version = Number(current.version ?? 0) + 1;
       },
     },
     [METADATA]: {
@@ -113,20 +118,7 @@ export function metadataExtensions(): { hooks: Record<string, ClassHooks>; overr
     },
   };
 
-  overrides = {
-    'metadataprofile.update': async (g) => {
-      const row = await g.engine.find(g, { idParam: 'id', props: [] }, true);
-      let next = g.args.metadataProfile ? await g.engine.update(g, row, g.args.metadataProfile as KObject) : row;
-      const patch: Data = {};
-      if (g.args.xsdData !== null && g.args.xsdData !== undefined) {
-        checkXsd(g, g.args.xsdData);
-        patch.xsd = g.args.xsdData;
-        patch.version = Number(g.engine.dataOf(next).version ?? 0) + 1;
-      }
-      if (typeof g.args.viewsData === 'string') patch.views = g.args.viewsData;
-      if (Object.keys(patch).length) next = await g.engine.patch(g, next, patch);
-      return g.engine.present(g.ctx, g.model, next);
-    },
+  const overrides: Record<string, Override> = {
     // the same from files (small XML files: at most 2 MiB)
     'metadata.addfromfile': async (g) => {
       const xmlData = await fileText(g.args.xmlFile as FileArg, 'xmlFile');
@@ -147,16 +139,14 @@ export function metadataExtensions(): { hooks: Record<string, ClassHooks>; overr
       }
       return g.engine.run(g.ctx, sibling(g, 'add'), { metadataProfile, xsdData, viewsData });
     },
-    'metadataprofile.updatedefinitionfromfile': async (g) =>
-      overrides['metadataprofile.update']!({
-        ...g,
-        args: { ...g.args, metadataProfile: null, xsdData: await fileText(g.args.xsdFile as FileArg, 'xsdFile') },
-      }),
-    'metadataprofile.updateviewsfromfile': async (g) =>
-      overrides['metadataprofile.update']!({
-        ...g,
-        args: { ...g.args, metadataProfile: null, viewsData: await fileText(g.args.viewsFile as FileArg, 'viewsFile') },
-      }),
+    'metadataprofile.updatedefinitionfromfile': async (g) => {
+      const xsdData = await fileText(g.args.xsdFile as FileArg, 'xsdFile');
+      return g.engine.run(g.ctx, sibling(g, 'update'), { id: g.args.id, metadataProfile: null, xsdData, viewsData: null });
+    },
+    'metadataprofile.updateviewsfromfile': async (g) => {
+      const viewsData = await fileText(g.args.viewsFile as FileArg, 'viewsFile');
+      return g.engine.run(g.ctx, sibling(g, 'update'), { id: g.args.id, metadataProfile: null, xsdData: null, viewsData });
+    },
     'metadata.serve': async (g) => {
       const row = await g.engine.find(g, { idParam: g.op.params[0]?.name ?? 'id', props: [] });
       return new FileAnswer('', 0, `metadata_${row.id}.xml`, '', String(g.engine.dataOf(row).xml ?? ''));

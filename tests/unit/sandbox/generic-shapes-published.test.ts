@@ -560,6 +560,53 @@ describe.skipIf(!present)('generic shapes over the published description: keys, 
       'addFromFile',
     );
     expect(fromFile).toMatchObject({ name: 'from file', systemName: 'ff', version: 1, xsd });
+    // update: the generic update, xsdData beside the object making the next version
+    expect([...claimed((_s, op) => op.service === 'metadataProfile' && op.action === 'update').keys()]).toEqual(['metadataProfile.update']);
+    const renamed = ok(
+      await call('metadataProfile', 'update', { id: p.id, metadataProfile: { objectType: 'KalturaMetadataProfile', name: 'r' } }),
+      'rename',
+    );
+    expect(renamed).toMatchObject({ name: 'r', version: 1 });
+    const xsd2 = xsd.replace('name="A"', 'name="B"');
+    expect(
+      ok(
+        await call('metadataProfile', 'update', { id: p.id, metadataProfile: { objectType: 'KalturaMetadataProfile' }, xsdData: xsd2 }),
+        'xsd',
+      ),
+    ).toMatchObject({
+      version: 2,
+      xsd: xsd2,
+    });
+    expect(
+      (await call('metadataProfile', 'update', { id: p.id, metadataProfile: { objectType: 'KalturaMetadataProfile' }, xsdData: '<x' }))
+        .code,
+    ).toBe('INVALID_METADATA_DATA');
+    expect((await call('metadataProfile', 'update', { id: 987654, metadataProfile: { objectType: 'KalturaMetadataProfile' } })).code).toBe(
+      'METADATA_PROFILE_NOT_FOUND',
+    );
+    expect((await call('metadataProfile', 'update', { id: 'abc', metadataProfile: { objectType: 'KalturaMetadataProfile' } })).code).toBe(
+      'INVALID_FIELD_VALUE',
+    );
+    refused(
+      await call('metadataProfile', 'update', { id: p.id, metadataProfile: { objectType: 'KalturaMetadataProfile', name: 'b' } }, bob),
+      'bob',
+    );
+    const fromXsdFile = ok(
+      await call('metadataProfile', 'updateDefinitionFromFile', {
+        id: p.id,
+        xsdFile: new FileArg('p.xsd', 'text/xml', Readable.from([Buffer.from(xsd)])),
+      }),
+      'updateDefinitionFromFile',
+    );
+    expect(fromXsdFile).toMatchObject({ version: 3, xsd, name: 'r' });
+    const views = ok(
+      await call('metadataProfile', 'updateViewsFromFile', {
+        id: p.id,
+        viewsFile: new FileArg('v.xml', 'text/xml', Readable.from([Buffer.from('<v2/>')])),
+      }),
+      'updateViewsFromFile',
+    );
+    expect(views).toMatchObject({ version: 3, views: '<v2/>' });
   });
 
   it('one object per other object, keyed by its id (quiz.add / get / update by the entry)', async () => {
