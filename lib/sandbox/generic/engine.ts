@@ -59,6 +59,8 @@ export interface Extensions {
   overrides: Record<string, Override>;
   /** After an object that held content was removed or marked deleted (its file goes). */
   dropContent?: (row: ObjectRow) => Maybe<void>;
+  /** Gives a complete upload token's file to an object as its content (documents.addFromUploadedFile). */
+  attachToken?: (g: Gen, row: ObjectRow, token: unknown) => Promise<ObjectRow>;
   /** Keeps a file part as an object's content (a bulk upload's file). */
   attachFile?: (g: Gen, row: ObjectRow, file: FileArg) => Promise<ObjectRow>;
   /** Content of objects: setContent from an upload token, serve, getUrl (./content.ts). */
@@ -131,7 +133,7 @@ export class GenericEngine {
   shape(op: Operation): Shape | undefined {
     if (this.shapes.has(op)) return this.shapes.get(op) ?? undefined;
     const m = this.model(op.service);
-    let s = m ? classify(this.desc, m, op) : undefined;
+    let s = m ? classify(this.desc, m, op, this.models.values()) : undefined;
     // a bulk upload's job is kept by the service of its class (bulk, bulkUpload)
     if (s?.kind === 'bulkUpload' && !this.modelOfClass(s.jobClass)) s = undefined;
     this.shapes.set(op, s ?? null);
@@ -168,6 +170,8 @@ export class GenericEngine {
         const row = shape.parentParam
           ? await this.addForParent(g, input, shape.propParams, shape.parentParam)
           : await this.add(g, input, shape.propParams);
+        if (shape.tokenParam && this.ext.attachToken)
+          return this.answer(ctx, model, shape.answer, await this.ext.attachToken(g, row, args[shape.tokenParam]));
         return this.answer(ctx, model, shape.answer, file && this.ext.attachFile ? await this.ext.attachFile(g, row, file) : row);
       }
       case 'get':
@@ -217,6 +221,20 @@ export class GenericEngine {
         return this.present(ctx, model, await this.clone(g, shape));
       case 'bulkUpload':
         return this.bulkUpload(g, shape);
+      case 'via': {
+        // the relation's rows for the given object, then the objects they link to (in the relation's order)
+        const rm = this.model(shape.relationService)!;
+        const links = await this.query({ ...g, model: rm }, [{ field: shape.byProp, op: 'eq', value: args[shape.param] }], [], 500, 0);
+        const out: Data[] = [];
+        for (const link of links) {
+          const id = this.dataOf(link)[shape.targetProp];
+          const row = id === undefined || id === null ? undefined : await this.findStored(model.kind, String(id));
+          if (!row || row.partner_id !== ctx.session?.partnerId || !model.family.includes(row.object_type) || this.isDeleted(model, row))
+            continue;
+          if (canView(ctx, row, row.id)) out.push(await this.present(ctx, model, row));
+        }
+        return out;
+      }
       case 'getDefault': {
         const where: Condition[] = [
           { field: 'isDefault', op: 'eq', value: 1 }, // true or TRUE_VALUE alike

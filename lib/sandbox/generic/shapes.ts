@@ -31,6 +31,8 @@ export type Shape =
       answer: Answer;
       /** A file that is the new object's content (thumbAsset.addFromImage). */
       fileParam?: string | undefined;
+      /** A complete upload token whose file becomes the new object's content (documents.addFromUploadedFile). */
+      tokenParam?: string | undefined;
       /** The id of the object the new one is for, and its id (quiz.add's `entryId`). */
       parentParam?: string | undefined;
     }
@@ -63,6 +65,15 @@ export type Shape =
       partnerParams: string[];
     }
   | { kind: 'getDefault'; props: Array<[string, string]> }
+  | {
+      kind: 'via';
+      /** The relation's service (conversionProfileAssetParams). */
+      relationService: string;
+      param: string;
+      /** The relation's property the parameter gives, and the one holding this class's ids. */
+      byProp: string;
+      targetProp: string;
+    }
   | {
       kind: 'bulkUpload';
       fileParam: string;
@@ -227,7 +238,29 @@ function answerOf(desc: ApiDescription, m: ServiceModel, op: Operation, orVoid =
 
 const onlyScalarsOrOptional = (params: OperationParam[]) => params.every((p) => !p.required || isScalar(p));
 
-export function classify(desc: ApiDescription, m: ServiceModel, op: Operation): Shape | undefined {
+/**
+ * getBy{Other}Id answering the objects a relation links to another object: the relation (a class
+ * without an id, such as KalturaConversionProfileAssetParams) is keyed by the parameter's property
+ * (`conversionProfileId`) and by one naming this class or a base of it (`assetParamsId`:
+ * KalturaAssetParams, the base of KalturaFlavorParams).
+ */
+function viaRelation(desc: ApiDescription, m: ServiceModel, params: OperationParam[], models: Iterable<ServiceModel>): Shape | undefined {
+  const required = params.filter((p) => p.required);
+  const p = required.length === 1 && isScalar(required[0]!) ? required[0]! : undefined;
+  if (!p || params.length !== 1) return undefined;
+  for (const r of models) {
+    if (r.idType !== 'none' || r.keyProps.length !== 2) continue;
+    const byProp = propOfParam(r.objectClass, r.props, p.name, r.service);
+    const targetProp = r.keyProps.find((k) => k !== byProp);
+    if (!byProp || !r.keyProps.includes(byProp) || !targetProp || !/Id$/.test(targetProp)) continue;
+    const target = `Kaltura${targetProp.charAt(0).toUpperCase()}${targetProp.slice(1, -2)}`;
+    if (desc.getClass(target) && desc.isSubclassOf(m.objectClass, target))
+      return { kind: 'via', relationService: r.service, param: p.name, byProp, targetProp };
+  }
+  return undefined;
+}
+
+export function classify(desc: ApiDescription, m: ServiceModel, op: Operation, models: Iterable<ServiceModel> = []): Shape | undefined {
   const action = op.action;
   const a = action.toLowerCase();
   const [verb, rest] = words(action);
@@ -252,6 +285,15 @@ export function classify(desc: ApiDescription, m: ServiceModel, op: Operation): 
   }
   if (params.some((p) => p.type.kind === 'file' && p.required)) return undefined;
   const objectParams = params.filter((p) => classOf(p.type) && related(desc, classOf(p.type)!, m.objectClass));
+  // addFromUploadedFile of a service whose objects hold content: a new object with the upload token's file
+  if (a === 'addfromuploadedfile' && m.hasContent) {
+    const token = params.find((p) => p.name === 'uploadTokenId' && p.required && p.type.kind === 'string');
+    const objectParam = objectParams[0];
+    const answer = answerOf(desc, m, op, false);
+    const props = token ? propParams(m, params, undefined, [token, ...(objectParam ? [objectParam] : [])]) : undefined;
+    if (token && props && answer?.kind === 'object')
+      return { kind: 'add', objectParam: objectParam?.name, propParams: props, answer, tokenParam: token.name };
+  }
 
   if (verb === 'add' && !/^(From|Content|Bulk)/.test(rest)) {
     const answer = answerOf(desc, m, op, false);
@@ -320,7 +362,8 @@ export function classify(desc: ApiDescription, m: ServiceModel, op: Operation): 
       return undefined;
     const pager = params.find((p) => isPager(desc, p));
     const props = propParams(m, params, undefined, pager ? [pager] : []);
-    return props && props.length ? { kind: 'lookup', props, many, pagerParam: pager?.name } : undefined;
+    if (props && props.length) return { kind: 'lookup', props, many, pagerParam: pager?.name };
+    return many && op.result?.kind === 'array' ? viaRelation(desc, m, params, models) : undefined;
   }
 
   if (/^serveBy[A-Z]/.test(action) && m.hasContent) {

@@ -8,7 +8,7 @@ import type { SandboxCore } from '../core';
 import type { ClassHooks, Extensions, Override } from '../generic/engine';
 import { appTokenExtensions } from './appTokens';
 import { categoryExtensions, entryCategories } from './categories';
-import { attachFile, contentActions, dropContent } from './content';
+import { attach, attachFile, contentActions, dropContent } from './content';
 import { esearchOverrides } from './esearch';
 import { metadataExtensions } from './metadata';
 import { moreOverrides } from './more';
@@ -53,5 +53,6 @@ export function extensions(core: SandboxCore): Extensions {
     content: contentActions(core),
     dropContent: (row) => dropContent(core, row),
     attachFile: (g, row, file) => attachFile(core, g, row, file),
+    attachToken: (g, row, token) => attach(core, g, row, { objectType: 'KalturaUploadedFileTokenResource', token: token as string }),
   };
 }

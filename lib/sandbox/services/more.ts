@@ -3,16 +3,13 @@
  * - polls (poll.add, vote, getVote, getVotes, resetVotes: the votes per user, counted per answer);
  * - entry content: media/baseEntry.updateContent (a complete upload token replaces the content),
  *   media.addFromEntry and baseEntry.clone (a new entry with a copy of the properties and bytes);
- * - documents.addFromUploadedFile / upload (a document entry of the generic documents service with
- *   the token's file);
  * - generic distribution provider actions: addMrssTransform / addMrssValidate / addResultsTransform
  *   (and their FromFile forms) keep the text on the action;
  * - flavor assets: setAsSource (isOriginal), deleteLocalContent (the bytes go, the asset stays);
  * - liveStream.isLive (false: the sandbox runs no media server, so no stream is live);
  * - caption search (captionAssetItem.parse / list / search / searchEntries: the cues of SRT and
  *   WebVTT caption assets, by content and time; captionAsset.serveAsJson: the cues as JSON);
- * - flavorParams/thumbParams.getByConversionProfileId (through the
- *   profile's conversionProfileAssetParams), flavorAsset.getFlavorAssetsWithParams;
+ * - flavorAsset.getFlavorAssetsWithParams;
  * - a default thumbnail copied from another entry (updateThumbnailFromSourceEntry: the sandbox
  *   captures no frames, so the source must have one);
  * - partner.getStatistics / getUsage (storage of the partner's content; no bandwidth is counted),
@@ -29,7 +26,7 @@ import type { ObjectRow } from '../store';
 import { listItems } from '../store';
 import { TOKEN_FULL_UPLOAD } from '../uploads';
 import { newOwner } from './access';
-import { FileAnswer, assetBlob, attach, attachFile, fileText } from './content';
+import { FileAnswer, assetBlob, attachFile, fileText } from './content';
 import { ENTRY_DELETED, copyEntry, entryObject, findEntry, replaceContent } from './media';
 import { pageOf } from './paging';
 import { findToken } from './uploadToken';
@@ -154,28 +151,6 @@ export function moreOverrides(core: SandboxCore): Record<string, Override> {
     return Math.round((bytes / (1024 * 1024)) * 1000) / 1000;
   };
 
-  /** The flavor or thumbnail params of a conversion profile (its conversionProfileAssetParams). */
-  const paramsOfProfile = async (g: Gen) => {
-    const links = g.engine.modelOfClass('KalturaConversionProfileAssetParams');
-    const ids = links
-      ? (
-          await core.store.queryObjects({
-            kind: links.kind,
-            partnerId: g.ctx.session!.partnerId,
-            where: [{ field: 'conversionProfileId', op: 'eq', value: Number(g.args.conversionProfileId) }],
-            live: true,
-            order: [],
-            limit: 500,
-            offset: 0,
-          })
-        ).map((r) => String(data(r).assetParamsId))
-      : [];
-    const found = (await Promise.all(ids.map((id) => core.store.getObject(g.model.kind, id)))).filter(
-      (r): r is ObjectRow => !!r && g.model.family.includes(r.object_type),
-    );
-    return Promise.all(found.map((r) => g.engine.present(g.ctx, g.model, r)));
-  };
-
   /** The source entry's default thumbnail, copied as the entry's own default one. */
   const thumbFromSource = async (g: Gen) => {
     const e = await findEntry(g.ctx, g.args.entryId, true);
@@ -238,14 +213,6 @@ export function moreOverrides(core: SandboxCore): Record<string, Override> {
     'baseentry.updatecontent': updateContent,
     'media.addfromentry': copy('sourceEntryId', 'mediaEntry'),
     'baseentry.clone': copy('entryId'),
-    'documents.addfromuploadedfile': async (g) => {
-      const row = await g.engine.add(g, g.args.documentEntry as KObject, []);
-      return g.engine.present(
-        g.ctx,
-        g.model,
-        await attach(core, g, row, { objectType: 'KalturaUploadedFileTokenResource', token: g.args.uploadTokenId }),
-      );
-    },
     'genericdistributionprovideraction.addmrsstransform': providerText('mrssTransformer', 'xslData'),
     'genericdistributionprovideraction.addmrssvalidate': providerText('mrssValidator', 'xsdData'),
     'genericdistributionprovideraction.addresultstransform': providerText('resultsTransformer', 'transformData'),
@@ -342,8 +309,6 @@ export function moreOverrides(core: SandboxCore): Record<string, Override> {
         }),
       );
     },
-    'flavorparams.getbyconversionprofileid': (g) => paramsOfProfile(g),
-    'thumbparams.getbyconversionprofileid': (g) => paramsOfProfile(g),
     'captionassetitem.parse': async (g) => {
       await captionItems(g, String(g.args.captionAssetId ?? ''));
       return null;

@@ -12,7 +12,7 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDescription, type ApiDescription, type Operation } from '@/lib/description';
 import { readSettings } from '@/lib/sandbox/config';
-import { SandboxCore } from '@/lib/sandbox/core';
+import { ACTIONS, SandboxCore } from '@/lib/sandbox/core';
 import { toApiError } from '@/lib/sandbox/errors';
 import type { Shape } from '@/lib/sandbox/generic/shapes';
 import { buildKs, SESSION_ADMIN, SESSION_USER } from '@/lib/sandbox/ks';
@@ -71,11 +71,12 @@ const refused = (v: Json, what: string) => {
   return v.code as string;
 };
 
-/** The published operations a shape claims (generic, no override), by `service.action`. */
+/** The published operations a shape answers (generic: neither hand-written nor overridden), by `service.action`. */
 function claimed(pick: (s: Shape, op: Operation) => boolean): Map<string, { op: Operation; shape: Shape }> {
   const out = new Map<string, { op: Operation; shape: Shape }>();
   for (const op of desc!.operations()) {
-    if (op.multirequest || !op.action || !core.simulates(op) || core.generic.override(op)) continue;
+    if (op.multirequest || !op.action || !core.simulates(op) || core.generic.override(op) || ACTIONS[`${op.service}.${op.action}`])
+      continue;
     const s = core.generic.shape(op);
     if (s && pick(s, op)) out.set(`${op.service}.${op.action}`, { op, shape: s });
   }
@@ -635,5 +636,68 @@ describe.skipIf(!present)('generic shapes over the published description: keys, 
     expect((await call('quiz', 'get', { entryId: e.id }, bob)).code).toBe('ENTRY_ID_NOT_FOUND');
     refused(await call('quiz', 'update', { entryId: e.id, quiz: quiz({ attemptsAllowed: 9 }) }, bob), 'bob update');
     expect(ok(await call('quiz', 'get', { entryId: e.id }), 'admin').attemptsAllowed).toBe(3);
+  });
+
+  it('getBy{Other}Id through a relation: the objects a conversion profile links to (flavorParams / thumbParams.getByConversionProfileId)', async () => {
+    const via = claimed((s) => s.kind === 'via');
+    expect([...via.keys()].sort()).toEqual(['flavorParams.getByConversionProfileId', 'thumbParams.getByConversionProfileId']);
+    const fp1 = ok(await call('flavorParams', 'add', { flavorParams: { objectType: 'KalturaFlavorParams', name: 'f1' } }), 'fp1');
+    const fp2 = ok(await call('flavorParams', 'add', { flavorParams: { objectType: 'KalturaFlavorParams', name: 'f2' } }), 'fp2');
+    const tp = ok(await call('thumbParams', 'add', { thumbParams: { objectType: 'KalturaThumbParams', name: 't' } }), 'tp');
+    const profile = ok(
+      await call('conversionProfile', 'add', {
+        conversionProfile: {
+          objectType: 'KalturaConversionProfile',
+          name: 'linked',
+          type: '1',
+          flavorParamsIds: `${fp1.id},${fp2.id},${tp.id}`,
+        },
+      }),
+      'profile',
+    );
+    const flavors = ok(await call('flavorParams', 'getByConversionProfileId', { conversionProfileId: profile.id }), 'flavors');
+    expect(flavors.map((f: Json) => f.id)).toEqual([fp1.id, fp2.id]);
+    const thumbs = ok(await call('thumbParams', 'getByConversionProfileId', { conversionProfileId: profile.id }), 'thumbs');
+    expect(thumbs.map((t: Json) => t.id)).toEqual([tp.id]);
+    expect(await call('flavorParams', 'getByConversionProfileId', { conversionProfileId: 987654 })).toEqual([]);
+    expect((await call('flavorParams', 'getByConversionProfileId', { conversionProfileId: 'abc' })).code).toBe('INVALID_FIELD_VALUE');
+    // a USER session sees none of the admin's links
+    expect(await call('flavorParams', 'getByConversionProfileId', { conversionProfileId: profile.id }, bob)).toEqual([]);
+  });
+
+  it("addFromUploadedFile of a service with content: a new object with a complete upload token's file (documents)", async () => {
+    const adds = claimed((s) => s.kind === 'add' && !!s.tokenParam);
+    expect([...adds.keys()]).toEqual(['documents.addFromUploadedFile']);
+    const upload = async (text: string, ks = admin) => {
+      const t = ok(await call('uploadToken', 'add', { uploadToken: { objectType: 'KalturaUploadToken', fileName: 'd.pdf' } }, ks), 'token');
+      ok(
+        await call(
+          'uploadToken',
+          'upload',
+          { uploadTokenId: t.id, fileData: new FileArg('d.pdf', 'application/pdf', Readable.from([Buffer.from(text)])) },
+          ks,
+        ),
+        'upload',
+      );
+      return t.id as string;
+    };
+    const doc = { objectType: 'KalturaDocumentEntry', name: 'doc', documentType: '11' };
+    const token = await upload('%PDF-1.4 text');
+    const d = ok(await call('documents', 'addFromUploadedFile', { documentEntry: doc, uploadTokenId: token }), 'addFromUploadedFile');
+    expect(d).toMatchObject({ objectType: 'KalturaDocumentEntry', name: 'doc' });
+    const served = await call('documents', 'serve', { entryId: d.id });
+    expect(served).toBeInstanceOf(FileAnswer);
+    expect((await core.store.blobs.head((served as FileAnswer).blob, 1024))!.toString('utf8')).toBe('%PDF-1.4 text');
+    // the token is used: a second object cannot take it; an unknown token; another user's token
+    expect((await call('documents', 'addFromUploadedFile', { documentEntry: doc, uploadTokenId: token })).code).toBe(
+      'UPLOADED_FILE_NOT_FOUND_BY_TOKEN',
+    );
+    refused(await call('documents', 'addFromUploadedFile', { documentEntry: doc, uploadTokenId: '0_nosuch99' }), 'unknown token');
+    const alices = await upload('alice', alice);
+    refused(await call('documents', 'addFromUploadedFile', { documentEntry: doc, uploadTokenId: alices }, bob), "bob with alice's token");
+    expect(
+      (await call('documents', 'addFromUploadedFile', { documentEntry: { ...doc, documentType: 'zz' }, uploadTokenId: alices }, alice))
+        .code,
+    ).toBe('INVALID_ENUM_VALUE');
   });
 });
