@@ -221,6 +221,12 @@ export class GenericEngine {
         return this.present(ctx, model, await this.clone(g, shape));
       case 'bulkUpload':
         return this.bulkUpload(g, shape);
+      case 'deleteContent': {
+        const row = await this.find(g, shape.key, true);
+        await this.ctxStore().updateObject(row.kind, row.id, { content_size: null, file_name: null, updated_at: nowSec() });
+        await this.ext.dropContent?.(row);
+        return this.answer(ctx, model, shape.answer, (await this.getRow(model, row.id)) ?? row);
+      }
       case 'via': {
         // the relation's rows for the given object, then the objects they link to (in the relation's order)
         const rm = this.model(shape.relationService)!;

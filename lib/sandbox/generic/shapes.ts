@@ -65,6 +65,7 @@ export type Shape =
       partnerParams: string[];
     }
   | { kind: 'getDefault'; props: Array<[string, string]> }
+  | { kind: 'deleteContent'; key: KeyBinding; answer: Answer }
   | {
       kind: 'via';
       /** The relation's service (conversionProfileAssetParams). */
@@ -394,6 +395,11 @@ export function classify(desc: ApiDescription, m: ServiceModel, op: Operation, m
     // get, getXStatus, or get + the last words of the class name (batchcontrol.getCommand)
     const names = rest === '' || /Status$/.test(rest) || m.objectClass.endsWith(rest);
     return answer && names && onlyScalarsOrOptional(extra) ? { kind: 'get', key, answer } : undefined;
+  }
+  // delete{Something}Content of a service with content: the bytes go, the object stays (flavorAsset.deleteLocalContent)
+  if (verb === 'delete' && /Content$/.test(rest) && m.hasContent) {
+    const answer = answerOf(desc, m, op);
+    return answer && extra.every((p) => !p.required) ? { kind: 'deleteContent', key, answer } : undefined;
   }
   if (verb === 'delete') {
     const answer = answerOf(desc, m, op);

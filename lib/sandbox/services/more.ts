@@ -5,7 +5,7 @@
  *   media.addFromEntry and baseEntry.clone (a new entry with a copy of the properties and bytes);
  * - generic distribution provider actions: addMrssTransform / addMrssValidate / addResultsTransform
  *   (and their FromFile forms) keep the text on the action;
- * - flavor assets: setAsSource (isOriginal), deleteLocalContent (the bytes go, the asset stays);
+ * - flavor assets: setAsSource (isOriginal);
  * - liveStream.isLive (false: the sandbox runs no media server, so no stream is live);
  * - caption search (captionAssetItem.parse / list / search / searchEntries: the cues of SRT and
  *   WebVTT caption assets, by content and time; captionAsset.serveAsJson: the cues as JSON);
@@ -227,12 +227,6 @@ export function moreOverrides(core: SandboxCore): Record<string, Override> {
           await core.store.updateObject(other.kind, other.id, { data: JSON.stringify({ ...data(other), isOriginal: false }) });
       }
       await g.engine.patch(g, row, { isOriginal: true });
-      return null;
-    },
-    'flavorasset.deletelocalcontent': async (g) => {
-      const row = await g.engine.find(g, { idParam: g.op.params[0]?.name ?? 'assetId', props: [] }, true);
-      await core.store.updateObject(row.kind, row.id, { content_size: null, file_name: null, updated_at: now() });
-      core.store.blobs.remove(assetBlob(row.kind, row.id)).catch(() => undefined);
       return null;
     },
     'livestream.islive': async (g) => {

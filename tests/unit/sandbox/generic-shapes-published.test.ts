@@ -700,4 +700,44 @@ describe.skipIf(!present)('generic shapes over the published description: keys, 
         .code,
     ).toBe('INVALID_ENUM_VALUE');
   });
+
+  it('delete{Something}Content of a service with content: the bytes go, the object stays (flavorAsset.deleteLocalContent)', async () => {
+    const drops = claimed((s) => s.kind === 'deleteContent');
+    expect([...drops.keys()]).toEqual(['flavorAsset.deleteLocalContent']);
+    const withContent = async (ks: string) => {
+      const e = ok(await call('media', 'add', { entry: { objectType: 'KalturaMediaEntry', mediaType: 1 } }, ks), 'entry');
+      const a = ok(
+        await call('flavorAsset', 'add', { entryId: e.id, flavorAsset: { objectType: 'KalturaFlavorAsset' } }, ks),
+        'flavorAsset.add',
+      );
+      const t = ok(await call('uploadToken', 'add', { uploadToken: { objectType: 'KalturaUploadToken', fileName: 'f.mp4' } }, ks), 'token');
+      ok(
+        await call(
+          'uploadToken',
+          'upload',
+          { uploadTokenId: t.id, fileData: new FileArg('f.mp4', 'video/mp4', Readable.from([Buffer.from('bytes')])) },
+          ks,
+        ),
+        'upload',
+      );
+      ok(
+        await call(
+          'flavorAsset',
+          'setContent',
+          { id: a.id, contentResource: { objectType: 'KalturaUploadedFileTokenResource', token: t.id } },
+          ks,
+        ),
+        'setContent',
+      );
+      return a.id as string;
+    };
+    const id = await withContent(alice);
+    expect(typeof (await call('flavorAsset', 'getUrl', { id }, alice))).toBe('string');
+    refused(await call('flavorAsset', 'deleteLocalContent', { assetId: id }, bob), 'bob');
+    expect(typeof (await call('flavorAsset', 'getUrl', { id }, alice))).toBe('string');
+    expect(await call('flavorAsset', 'deleteLocalContent', { assetId: id }, alice)).toBeNull();
+    expect((await call('flavorAsset', 'getUrl', { id }, alice)).code).toBe('FLAVOR_ASSET_IS_NOT_READY');
+    expect(ok(await call('flavorAsset', 'get', { id }, alice), 'still there').id).toBe(id);
+    refused(await call('flavorAsset', 'deleteLocalContent', { assetId: '0_nosuch99' }), 'unknown');
+  });
 });
