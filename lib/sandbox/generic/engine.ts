@@ -5,7 +5,8 @@
  * them, an id in Kaltura's style, partnerId, createdAt/updatedAt, the class's initial status), get,
  * update (updatable properties only), delete (soft when the class has a DELETED status), list and
  * count with the filter class's operators, pager and orderBy, setters, status changes, clone,
- * lookups, setAsDefault and index. Content (setContent, serve, getUrl) is in ./content.ts.
+ * lookups (by properties, through a relation), getDefault, setAsDefault, index, and bulk uploads
+ * (a PENDING job holding the file). Content (setContent, serve, getUrl) is in ./content.ts.
  *
  * Behaviour that the description cannot tell (a category's full name, a cue point's duration,
  * checking metadata XML against its profile) is added by class hooks and action overrides

@@ -4,8 +4,11 @@
  * `delete`, `count`, `clone`, `index`, `set...`, status verbs such as `activate` or `abort...`,
  * background processes such as `submit...` or `retry...`); its parameters say which object
  * (the id, `{something}Id`, or the properties of a relation), with what; its result says what to
- * answer (the object, a list response of its class, a wrapper holding it, nothing). An operation
- * that fits none is not simulated (the sandbox says so when it is called).
+ * answer (the object, a list response of its class, a wrapper holding it, nothing). Beyond the id:
+ * `getBy` / `updateBy` / `deleteBy` properties, relations keyed by their update, lookups through a
+ * relation, one object per other object (a quiz per entry), clones by a source id, `getDefault`;
+ * bulk uploads (one file, a job class answered) and adds whose content is a file or an upload
+ * token. An operation that fits none is not simulated (the sandbox says so when it is called).
  */
 import type { ApiDescription, Operation, OperationParam } from '../../description/types';
 import { bulkUploadOf, classOf, isResourceParam, listItemClass, propOfParam, related, type ServiceModel } from './model';
