@@ -7,7 +7,7 @@
  */
 import type { ApiDescription, Operation, TypeRef } from '../description/types';
 import { KalturaApiError } from './errors';
-import { isFileArg, type RawValue } from './params';
+import { isFileArg, type RawValue, splitKey } from './params';
 
 export type Args = Record<string, unknown>;
 
@@ -173,11 +173,28 @@ export function coerceObject(desc: ApiDescription, declared: string, raw: RawVal
   return out;
 }
 
+/**
+ * A parameter the description names by its path in an object (`bulkUploadData[fileName]`, as
+ * descriptions write the fields of an object sent beside a file): its value in the tree.
+ */
+function nested(params: Record<string, RawValue>, name: string): RawValue | undefined {
+  let node: RawValue | undefined = params;
+  for (const part of splitKey(name)) {
+    if (typeof node !== 'object' || node === null || Array.isArray(node) || isFileArg(node)) return undefined;
+    node = Object.prototype.hasOwnProperty.call(node, part) ? (node as Record<string, RawValue>)[part] : undefined;
+  }
+  return node;
+}
+
 /** The arguments of `op` from the request's parameter tree (files are FileArg values in it). */
 export function coerceArgs(desc: ApiDescription, op: Operation, params: Record<string, RawValue>): Args {
   const args: Args = {};
   for (const p of op.params) {
-    const raw = Object.prototype.hasOwnProperty.call(params, p.name) ? params[p.name] : undefined;
+    const raw = Object.prototype.hasOwnProperty.call(params, p.name)
+      ? params[p.name]
+      : p.name.includes('[')
+        ? nested(params, p.name)
+        : undefined;
     let v: unknown = raw === undefined ? undefined : coerceValue(desc, p.type, raw, p.name);
     if (v === null && p.required) throw new KalturaApiError('MISSING_MANDATORY_PARAMETER', { PARAM_NAME: p.name });
     if (v === undefined) {

@@ -5,7 +5,8 @@
  * them, an id in Kaltura's style, partnerId, createdAt/updatedAt, the class's initial status), get,
  * update (updatable properties only), delete (soft when the class has a DELETED status), list and
  * count with the filter class's operators, pager and orderBy, setters, status changes, clone,
- * lookups, setAsDefault and index. Content (setContent, serve, getUrl) is in ./content.ts.
+ * lookups (by properties, through a relation), getDefault, setAsDefault, index, and bulk uploads
+ * (a PENDING job holding the file). Content (setContent, serve, getUrl) is in ./content.ts.
  *
  * Behaviour that the description cannot tell (a category's full name, a cue point's duration,
  * checking metadata XML against its profile) is added by class hooks and action overrides
@@ -16,6 +17,7 @@ import { GIVEN_READ_ONLY, type KObject } from '../coerce';
 import type { CallContext } from '../context';
 import { KalturaApiError } from '../errors';
 import { newEntryId, nowSec } from '../ids';
+import type { FileArg } from '../params';
 import { canEdit, canView, newOwner, ownerScope } from '../services/access';
 import { pageOf } from '../services/paging';
 import type { Condition, ObjectFilter, ObjectRow, OrderBy, SandboxStore } from '../store';
@@ -58,6 +60,10 @@ export interface Extensions {
   overrides: Record<string, Override>;
   /** After an object that held content was removed or marked deleted (its file goes). */
   dropContent?: (row: ObjectRow) => Maybe<void>;
+  /** Gives a complete upload token's file to an object as its content (documents.addFromUploadedFile). */
+  attachToken?: (g: Gen, row: ObjectRow, token: unknown) => Promise<ObjectRow>;
+  /** Keeps a file part as an object's content (a bulk upload's file). */
+  attachFile?: (g: Gen, row: ObjectRow, file: FileArg) => Promise<ObjectRow>;
   /** Content of objects: setContent from an upload token, serve, getUrl (./content.ts). */
   content?: (g: Gen, shape: Extract<Shape, { kind: 'setContent' | 'serve' | 'serveBy' | 'getUrl' }>) => unknown;
 }
@@ -128,7 +134,9 @@ export class GenericEngine {
   shape(op: Operation): Shape | undefined {
     if (this.shapes.has(op)) return this.shapes.get(op) ?? undefined;
     const m = this.model(op.service);
-    const s = m ? classify(this.desc, m, op) : undefined;
+    let s = m ? classify(this.desc, m, op, this.models.values()) : undefined;
+    // a bulk upload's job is kept by the service of its class (bulk, bulkUpload)
+    if (s?.kind === 'bulkUpload' && !this.modelOfClass(s.jobClass)) s = undefined;
     this.shapes.set(op, s ?? null);
     return s;
   }
@@ -142,7 +150,8 @@ export class GenericEngine {
     if (this.override(op)) return true;
     const m = this.model(op.service);
     // media and base entries live in the hand-written media service's table: only its actions reach them
-    if (!m || ENTRY_TABLE.has(m.objectClass)) return false;
+    // (a bulk upload of entries makes a job, not an entry)
+    if (!m || (ENTRY_TABLE.has(m.objectClass) && this.shape(op)?.kind !== 'bulkUpload')) return false;
     return !!this.shape(op);
   }
 
@@ -154,22 +163,32 @@ export class GenericEngine {
     const shape = this.shape(op);
     if (!model || !shape) throw notSimulated(op);
     switch (shape.kind) {
-      case 'add':
-        return this.answer(
-          ctx,
-          model,
-          shape.answer,
-          await this.add(g, shape.objectParam ? (args[shape.objectParam] as KObject | null) : null, shape.propParams),
-        );
+      case 'add': {
+        const file = shape.fileParam ? (args[shape.fileParam] as FileArg | null) : null;
+        if (shape.fileParam && (!file || !this.ext.attachFile))
+          throw new KalturaApiError('MISSING_MANDATORY_PARAMETER', { PARAM_NAME: shape.fileParam });
+        const input = shape.objectParam ? (args[shape.objectParam] as KObject | null) : null;
+        const row = shape.parentParam
+          ? await this.addForParent(g, input, shape.propParams, shape.parentParam)
+          : await this.add(g, input, shape.propParams);
+        if (shape.tokenParam && this.ext.attachToken)
+          return this.answer(ctx, model, shape.answer, await this.ext.attachToken(g, row, args[shape.tokenParam]));
+        return this.answer(ctx, model, shape.answer, file && this.ext.attachFile ? await this.ext.attachFile(g, row, file) : row);
+      }
       case 'get':
         return this.answer(ctx, model, shape.answer, await this.find(g, shape.key));
-      case 'update':
+      case 'update': {
+        const row = await this.find(g, shape.key, true);
+        const input = args[shape.objectParam] as KObject | null;
+        const extra: Data = {};
+        for (const [param, prop] of shape.props ?? []) if (args[param] !== null && args[param] !== undefined) extra[prop] = args[param];
         return this.answer(
           ctx,
           model,
           shape.answer,
-          await this.update(g, await this.find(g, shape.key, true), args[shape.objectParam] as KObject),
+          shape.fields ? await this.patch(g, row, this.fields(input)) : await this.update(g, row, input, extra),
         );
+      }
       case 'delete':
         return this.answer(ctx, model, shape.answer, await this.remove(g, await this.find(g, shape.key, true)));
       case 'list':
@@ -199,11 +218,40 @@ export class GenericEngine {
         return this.answer(ctx, model, shape.answer, await this.patch(g, await this.find(g, shape.key, true), { status: shape.value }));
       case 'accept':
         return this.answer(ctx, model, shape.answer, await this.find(g, shape.key, true));
-      case 'clone': {
-        const row = await this.find(g, shape.key);
-        const data = this.dataOf(row);
-        for (const [param, prop] of shape.props) if (args[param] !== null && args[param] !== undefined) data[prop] = args[param];
-        return this.present(ctx, model, await this.insert(g, row.object_type, data, {}));
+      case 'clone':
+        return this.present(ctx, model, await this.clone(g, shape));
+      case 'bulkUpload':
+        return this.bulkUpload(g, shape);
+      case 'deleteContent': {
+        const row = await this.find(g, shape.key, true);
+        await this.ctxStore().updateObject(row.kind, row.id, { content_size: null, file_name: null, updated_at: nowSec() });
+        await this.ext.dropContent?.(row);
+        return this.answer(ctx, model, shape.answer, (await this.getRow(model, row.id)) ?? row);
+      }
+      case 'via': {
+        // the relation's rows for the given object, then the objects they link to (in the relation's order)
+        const rm = this.model(shape.relationService)!;
+        const links = await this.query({ ...g, model: rm }, [{ field: shape.byProp, op: 'eq', value: args[shape.param] }], [], 500, 0);
+        const out: Data[] = [];
+        for (const link of links) {
+          const id = this.dataOf(link)[shape.targetProp];
+          const row = id === undefined || id === null ? undefined : await this.findStored(model.kind, String(id));
+          if (!row || row.partner_id !== ctx.session?.partnerId || !model.family.includes(row.object_type) || this.isDeleted(model, row))
+            continue;
+          if (canView(ctx, row, row.id)) out.push(await this.present(ctx, model, row));
+        }
+        return out;
+      }
+      case 'getDefault': {
+        const where: Condition[] = [
+          { field: 'isDefault', op: 'eq', value: 1 }, // true or TRUE_VALUE alike
+          ...shape.props
+            .filter(([p]) => args[p] !== null && args[p] !== undefined)
+            .map(([p, prop]): Condition => ({ field: prop, op: 'eq', value: args[p] })),
+        ];
+        const row = (await this.query(g, where, [], 1, 0))[0];
+        if (!row) throw this.notFound(op, model.objectClass, 'default');
+        return this.present(ctx, model, row);
       }
       case 'lookup':
         return this.lookup(g, shape);
@@ -228,6 +276,99 @@ export class GenericEngine {
         if (!this.ext.content) throw notSimulated(op);
         return this.ext.content(g, shape);
     }
+  }
+
+  /** The properties an object of another class sets (dropFolder.updateBasicFields' KalturaBasicFieldsDropFolder). */
+  private fields(input: KObject | null): Data {
+    const patch: Data = {};
+    for (const [k, v] of Object.entries(input ?? {})) if (k !== 'objectType' && v !== undefined && v !== null) patch[k] = v;
+    return patch;
+  }
+
+  /**
+   * A copy of an object as a new one: its properties, those the parameters or an object parameter
+   * give, a new id (the given one for classes whose ids are the client's), and the hooks of an add.
+   * The original is named by the key, or by the object's `source{Class}Id` (then its `root{Class}Id`
+   * is the original's root); a partner parameter other than the session's names nothing it can see.
+   */
+  private async clone(g: Gen, shape: Extract<Shape, { kind: 'clone' }>): Promise<ObjectRow> {
+    const { args, model: m } = g;
+    const input = shape.objectParam ? ((args[shape.objectParam] as KObject | null) ?? null) : null;
+    let row: ObjectRow;
+    if (shape.sourceProp) {
+      const source = input?.[shape.sourceProp];
+      if (source === undefined || source === null || source === '')
+        throw new KalturaApiError('PROPERTY_VALIDATION_CANNOT_BE_NULL', {
+          PROP_NAME: `${input?.objectType ?? m.objectClass}::${shape.sourceProp}`,
+        });
+      row = await this.find({ ...g, args: { id: source } }, { idParam: 'id', props: [] });
+    } else row = await this.find(g, shape.key);
+    for (const p of shape.partnerParams) {
+      const v = args[p];
+      if (v !== null && v !== undefined && Number(v) !== g.ctx.session?.partnerId)
+        throw this.notFound(g.op, m.objectClass, key(shape.key, args));
+    }
+    const data: Data = {};
+    for (const [k, v] of Object.entries(this.dataOf(row))) if (!k.startsWith('__')) data[k] = v;
+    if (input) {
+      this.checkWritable(input, undefined);
+      for (const [k, v] of Object.entries(input)) if (k !== 'objectType' && v !== null && v !== undefined) data[k] = v;
+    }
+    for (const [param, prop] of shape.props) if (args[param] !== null && args[param] !== undefined) data[prop] = args[param];
+    if (shape.sourceProp) {
+      const root = shape.sourceProp.replace(/^source/, 'root');
+      if (m.props.has(root)) data[root] = this.dataOf(row)[root] ?? row.id;
+    }
+    delete data.id;
+    return this.insert(g, row.object_type, data, input ?? {});
+  }
+
+  /**
+   * A bulk upload: the file is kept as the content of a new job (KalturaBulkUpload) in its first
+   * status (PENDING), of the session's user, with the file's name, its type (by the file's extension
+   * when not given: CSV, XML) and the type of objects it is for (the constant the service's class
+   * names: CATEGORY, USER, CATEGORY_USER, ENTRY, ...). The sandbox runs no workers: the job is never
+   * processed, so it stays PENDING (abort it with bulk.abort) and makes no objects.
+   */
+  private async bulkUpload(g: Gen, shape: Extract<Shape, { kind: 'bulkUpload' }>): Promise<Data> {
+    const { ctx, args, op } = g;
+    const jm = this.modelOfClass(shape.jobClass);
+    if (!jm || !this.ext.attachFile) throw notSimulated(op);
+    const file = args[shape.fileParam] as FileArg | null;
+    if (!file) throw new KalturaApiError('MISSING_MANDATORY_PARAMETER', { PARAM_NAME: shape.fileParam });
+    const jg: Gen = { ...g, model: jm };
+    const data: Data = {};
+    for (const [param, prop] of shape.props)
+      if (args[param] !== null && args[param] !== undefined && args[param] !== '') data[prop] = args[param];
+    if (data.fileName === undefined && file.fileName) data.fileName = file.fileName;
+    const user = ctx.session?.userId ?? '';
+    if (jm.props.has('uploadedBy') && data.uploadedBy === undefined && user) data.uploadedBy = user;
+    if (jm.props.has('uploadedByUserId') && user) data.uploadedByUserId = user;
+    if (jm.props.has('uploadedOn')) data.uploadedOn = nowSec();
+    const constant = (prop: string, words: string[]): unknown => {
+      const t = jm.props.get(prop)?.type;
+      const e = t?.kind === 'enum' ? this.desc.getEnum(t.name) : undefined;
+      let best: { value: unknown; n: number } | undefined;
+      for (const v of e?.values ?? []) {
+        const w = v.name.toUpperCase().split('_');
+        if (w.every((x) => words.includes(x)) && (!best || w.length > best.n))
+          best = { value: e!.base === 'int' ? Number(v.value) : v.value, n: w.length };
+      }
+      return best?.value;
+    };
+    if (data.bulkUploadType === undefined) {
+      const ext = /\.([A-Za-z0-9]+)$/.exec(file.fileName ?? '')?.[1]?.toUpperCase();
+      const v = ext ? constant('bulkUploadType', [ext]) : undefined;
+      if (v !== undefined) data.bulkUploadType = v;
+    }
+    if (data.bulkUploadObjectType === undefined && g.model.objectClass !== jm.objectClass) {
+      const v = constant('bulkUploadObjectType', noun(g.model.objectClass).split('_'));
+      if (v !== undefined) data.bulkUploadObjectType = v;
+    }
+    const pending = jm.status?.byName.get('PENDING') ?? jm.status?.initial;
+    if (pending !== undefined) data.status = pending;
+    const row = await this.insert(jg, shape.jobClass, data, {});
+    return this.present(ctx, jm, await this.ext.attachFile(jg, row, file));
   }
 
   /** An object as the operation answers it: itself, inside its wrapper class, or nothing. */
@@ -277,7 +418,8 @@ export class GenericEngine {
     let row: ObjectRow | undefined;
     let shown = '';
     if (key.idParam) {
-      const raw = args[key.idParam];
+      const given = args[key.idParam];
+      const raw = key.orSessionUser && (given === null || given === undefined || given === '') ? ctx.session?.userId : given;
       shown = raw === null || raw === undefined ? '' : String(raw);
       row = shown && shown.length <= 200 ? await this.findStored(m.kind, shown) : undefined;
       if (row && (row.partner_id !== pid || !m.family.includes(row.object_type) || this.isDeleted(m, row))) row = undefined;
@@ -287,6 +429,7 @@ export class GenericEngine {
       row = (await this.query(g, where, [], 1, 0))[0];
     }
     if (!row || !(forEdit ? canEdit(ctx, row, row.id) : canView(ctx, row, row.id))) {
+      if (m.parentParam && key.idParam === m.parentParam) throw await this.parentNotFound(g, m.parentParam, shown);
       if (!key.idParam) await this.checkReferences(g, Object.fromEntries(key.props.map(([param, prop]) => [prop, args[param]])));
       throw this.notFound(g.op, m.objectClass, shown, !key.idParam);
     }
@@ -418,7 +561,34 @@ export class GenericEngine {
     }
   }
 
-  add(g: Gen, input: KObject | null, propParams: Array<[string, string]>): Promise<ObjectRow> {
+  /**
+   * The object of another object (a quiz of an entry): that object must be there (its documented
+   * not-found error), may have one only (the operation's `..._IS_ALREADY_A_...`), and its id is the
+   * new object's.
+   */
+  private async addForParent(g: Gen, input: KObject | null, propParams: Array<[string, string]>, parentParam: string): Promise<ObjectRow> {
+    const parentId = String(g.args[parentParam] ?? '');
+    await this.checkReferences(g, { [parentParam]: parentId });
+    const existing = await this.findStored(g.model.kind, parentId);
+    if (existing && existing.partner_id === g.ctx.session?.partnerId) throw this.duplicate(g, parentId);
+    return this.add(g, input, propParams, parentId);
+  }
+
+  /** Why the object of another object (a quiz of an entry) is not there: that object is not, or it has none. */
+  private async parentNotFound(g: Gen, parentParam: string, shown: string): Promise<KalturaApiError> {
+    await this.checkReferences(g, { [parentParam]: shown });
+    const codes = g.op.errors ?? [];
+    const notA = codes.find((e) => e.code.endsWith(`_IS_NOT_A_${noun(g.model.objectClass)}`));
+    if (notA) return this.fill(notA, shown);
+    const target = parentParam.slice(0, -2);
+    const targetModel = target === 'entry' ? undefined : this.model(target);
+    const parentCodes =
+      target === 'entry' ? ['ENTRY_ID_NOT_FOUND', 'INVALID_ENTRY_ID'] : targetModel ? this.notFoundCodes(targetModel.objectClass) : [];
+    const own = codes.find((e) => [...this.notFoundCodes(g.model.objectClass), ...parentCodes].includes(e.code));
+    return own ? this.fill(own, shown) : this.notFound(g.op, g.model.objectClass, shown);
+  }
+
+  add(g: Gen, input: KObject | null, propParams: Array<[string, string]>, givenId?: string): Promise<ObjectRow> {
     const { model: m, args } = g;
     const cls = input?.objectType ?? m.objectClass;
     const def = this.desc.getClass(cls);
@@ -427,11 +597,11 @@ export class GenericEngine {
     const data: Data = {};
     for (const [k, v] of Object.entries(input ?? {})) if (k !== 'objectType' && v !== null && v !== undefined) data[k] = v;
     for (const [param, prop] of propParams) if (args[param] !== null && args[param] !== undefined) data[prop] = args[param];
-    return this.insert(g, cls, data, input ?? {});
+    return this.insert(g, cls, data, input ?? {}, givenId);
   }
 
   /** Stores a new object of class `cls` with `data`: id, partner, times, status, hooks. */
-  async insert(g: Gen, cls: string, data: Data, input: Data): Promise<ObjectRow> {
+  async insert(g: Gen, cls: string, data: Data, input: Data, givenId?: string): Promise<ObjectRow> {
     const { ctx, model: m } = g;
     const store = this.ctxStore();
     const pid = ctx.session!.partnerId;
@@ -442,7 +612,8 @@ export class GenericEngine {
     await this.checkReferences(g, data);
     await ctx.core.visitors?.beforeInsert(ctx);
     let id: string;
-    if (m.idType === 'int') id = String(await store.nextNumericId(m.kind));
+    if (givenId !== undefined) id = givenId;
+    else if (m.idType === 'int') id = String(await store.nextNumericId(m.kind));
     else if (m.idType === 'string' && m.idGiven && typeof input.id === 'string' && input.id !== '') id = input.id;
     else if (m.idType === 'string' && m.idGiven && m.props.get('id') && !input.id && this.requiresGivenId(m)) {
       throw this.error(g.op, 'PROPERTY_VALIDATION_CANNOT_BE_NULL', { PROP_NAME: `${cls}::id` });
@@ -463,6 +634,12 @@ export class GenericEngine {
         0,
       );
       if (dup.length) throw this.duplicate(g, m.keyProps.map((k) => String(data[k])).join(', '));
+    }
+    // a system name the operation documents as unique (`..._DUPLICATE_SYSTEM_NAME`): unique in the partner
+    const dupName = g.op.errors?.find((e) => /DUPLICATE_SYSTEM_NAME$/.test(e.code));
+    if (dupName && m.props.has('systemName') && typeof data.systemName === 'string' && data.systemName !== '') {
+      const { owner: _all, ...filter } = this.filterOf(g, [{ field: 'systemName', op: 'eq', value: data.systemName }]);
+      if ((await store.queryObjects({ ...filter, order: [], limit: 1, offset: 0 })).length) throw this.fill(dupName, data.systemName);
     }
     const now = nowSec();
     if (m.idType === 'int') data.id = Number(id);
@@ -502,19 +679,21 @@ export class GenericEngine {
   }
 
   private duplicate(g: Gen, id: string): KalturaApiError {
-    const own = g.op.errors?.find((e) => /^DUPLICATE_|_ALREADY_EXISTS$/.test(e.code));
+    const own = g.op.errors?.find((e) => /^DUPLICATE_|_ALREADY_EXISTS$|_IS_ALREADY_A_/.test(e.code));
     if (own) return this.fill(own, id);
     const e = this.documented(g.op, [`${noun(g.model.objectClass)}_ALREADY_EXISTS`, `DUPLICATE_${noun(g.model.objectClass)}`]);
     return e ? this.fill(e, id) : new KalturaApiError('INVALID_FIELD_VALUE', { FIELD_NAME: 'id (already used)' });
   }
 
-  update(g: Gen, row: ObjectRow, input: KObject): Promise<ObjectRow> {
+  /** An update: the object's writable properties that are sent (and properties given beside it, `extra`). */
+  update(g: Gen, row: ObjectRow, input: KObject | null, extra: Data = {}): Promise<ObjectRow> {
     const current = this.dataOf(row);
+    if (!input) return this.patch(g, row, { ...extra });
     if (input.objectType !== row.object_type && !this.desc.isSubclassOf(row.object_type, input.objectType)) {
       throw new KalturaApiError('INVALID_OBJECT_TYPE', { INVALID_OBJ_TYPE: input.objectType });
     }
     this.checkWritable(input, current);
-    const patch: Data = {};
+    const patch: Data = { ...extra };
     for (const [k, v] of Object.entries(input)) {
       if (k === 'objectType' || v === undefined) continue;
       if (this.props(row.object_type).get(k)?.insertOnly) continue;
@@ -713,6 +892,11 @@ export class GenericEngine {
     }
     for (const h of list) await fn(h);
   }
+}
+
+/** The key values a call gives, as an error shows them. */
+function key(k: KeyBinding, args: Record<string, unknown>): string {
+  return (k.idParam ? [k.idParam] : k.props.map(([p]) => p)).map((p) => String(args[p] ?? '')).join(', ');
 }
 
 function sameValue(a: unknown, b: unknown): boolean {

@@ -36,6 +36,11 @@ export interface ServiceModel {
   status?: StatusInfo | undefined;
   /** Properties that identify an object without an id (a relation), in order. */
   keyProps: string[];
+  /**
+   * An object without an id or key properties that its get names by another object's id
+   * (KalturaQuiz by `entryId`): one per such object, stored under that id.
+   */
+  parentParam?: string | undefined;
   /** The service attaches content to its objects (setContent, addContent, updateContent). */
   hasContent: boolean;
   /** Properties of the class by name. */
@@ -100,6 +105,22 @@ function statusInfo(desc: ApiDescription, props: Map<string, PropertyDef>, hasCo
 
 const CONTENT_ACTIONS = new Set(['setcontent', 'addcontent', 'updatecontent']);
 
+/**
+ * A bulk upload: an operation of a bulk action (`addFromBulkUpload`, `bulkUploadAdd`,
+ * `updateStatusFromBulk`, bulkUpload.add) that takes one file and answers the job that will read it
+ * (a class with a `status` and a `fileName`, KalturaBulkUpload).
+ */
+export function bulkUploadOf(desc: ApiDescription, op: Operation): { fileParam: string; jobClass: string } | undefined {
+  if (op.multirequest || !/bulk/i.test(`${op.service}.${op.action}`)) return undefined;
+  const files = op.params.filter((p) => p.type.kind === 'file');
+  const jobClass = classOf(op.result);
+  if (files.length !== 1 || !files[0]!.required || !jobClass || listItemClass(desc, jobClass)) return undefined;
+  const props = new Map(desc.allProperties(jobClass).map((p) => [p.name, p] as const));
+  return props.get('status')?.type.kind === 'enum' && props.get('fileName')?.type.kind === 'string'
+    ? { fileParam: files[0]!.name, jobClass: desc.getClass(jobClass)?.name ?? jobClass }
+    : undefined;
+}
+
 /** Every service's model, by lower-case client name; services without an object class are left out. */
 export function buildModels(desc: ApiDescription): Map<string, ServiceModel> {
   const byService = new Map<string, Operation[]>();
@@ -111,6 +132,8 @@ export function buildModels(desc: ApiDescription): Map<string, ServiceModel> {
     byService.set(k, list);
   }
   const models = new Map<string, ServiceModel>();
+  // the classes of bulk upload jobs keep the file they were given (bulk.serve answers it)
+  const bulkJobs = new Set(desc.operations().map((o) => bulkUploadOf(desc, o)?.jobClass));
   for (const [key, ops] of byService) {
     const by = (a: string) => ops.find((o) => o.action.toLowerCase() === a);
     const firstWord = (w: string) => ops.find((o) => new RegExp(`^${w}[A-Z]`).test(o.action));
@@ -126,14 +149,23 @@ export function buildModels(desc: ApiDescription): Map<string, ServiceModel> {
     if (!objectClass || !desc.getClass(objectClass) || listItemClass(desc, objectClass)) continue;
     const props = new Map(desc.allProperties(objectClass).map((p) => [p.name, p] as const));
     const idProp = props.get('id');
-    const hasContent = ops.some((o) => CONTENT_ACTIONS.has(o.action.toLowerCase()) && o.params.some((p) => isResourceParam(desc, p.type)));
+    const hasContent =
+      ops.some((o) => CONTENT_ACTIONS.has(o.action.toLowerCase()) && o.params.some((p) => isResourceParam(desc, p.type))) ||
+      bulkJobs.has(desc.getClass(objectClass)?.name);
     const keyProps: string[] = [];
     if (!idProp) {
-      const keyed = by('delete') ?? by('get');
+      // the key of a relation: what its delete or get takes, else its update (conversionProfileAssetParams)
+      const keyed = by('delete') ?? by('get') ?? by('update');
       for (const p of keyed?.params ?? []) {
         const prop = propOfParam(objectClass, props, p.name);
         if (prop && p.required) keyProps.push(prop);
       }
+    }
+    let parentParam: string | undefined;
+    if (!idProp && !keyProps.length) {
+      const required = (by('get')?.params ?? []).filter((p) => p.required);
+      const only = required.length === 1 ? required[0] : undefined;
+      if (only && only.type.kind === 'string' && /^[a-z][A-Za-z]*Id$/.test(only.name) && !props.has(only.name)) parentParam = only.name;
     }
     const family = desc.concreteSubclasses(objectClass);
     models.set(key, {
@@ -145,6 +177,7 @@ export function buildModels(desc: ApiDescription): Map<string, ServiceModel> {
       idGiven: !!idProp && !idProp.readOnly,
       status: statusInfo(desc, props, hasContent),
       keyProps,
+      parentParam,
       hasContent,
       props,
     });
@@ -164,13 +197,20 @@ export function propOfParam(
   service?: string,
   loose = !props.has('id'),
 ): string | undefined {
-  if (props.has(param)) return param;
+  // (`objectType` names the class of an object, never a property to set)
+  if (props.has(param) && param !== 'objectType') return param;
   const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
   const short = cls.replace(/^Kaltura/, '');
   const owner = [short.charAt(0).toLowerCase() + short.slice(1), ...(service ? [service] : [])];
   for (const prop of props.keys()) {
     if (prop === 'id' || prop === 'objectType') continue;
     if (owner.some((o) => param === `${o}${cap(prop)}`)) return prop;
+    // the class's name before the parameter's (`objectType` -> metadataObjectType of KalturaMetadata)
+    if (owner.some((o) => prop === `${o}${cap(param)}`)) return prop;
+    // a text the parameter carries as `{prop}Data` (`xmlData` -> xml, `xsdData` -> xsd)
+    if (param === `${prop}Data` && props.get(prop)?.type.kind === 'string') return prop;
+    // the class's name inside a property's name (`parentCategoryId` -> parentId of KalturaCategory)
+    if (param.length > short.length && param.replace(short, '') === prop && param.indexOf(short) > 0) return prop;
     // only for classes without an id, where `{owner}Id` cannot be the object's own id
     if (loose && /Id$/.test(prop) && prop.length >= 4 && param.length > prop.length && param.endsWith(cap(prop))) return prop;
   }

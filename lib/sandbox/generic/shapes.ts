@@ -4,11 +4,14 @@
  * `delete`, `count`, `clone`, `index`, `set...`, status verbs such as `activate` or `abort...`,
  * background processes such as `submit...` or `retry...`); its parameters say which object
  * (the id, `{something}Id`, or the properties of a relation), with what; its result says what to
- * answer (the object, a list response of its class, a wrapper holding it, nothing). An operation
- * that fits none is not simulated (the sandbox says so when it is called).
+ * answer (the object, a list response of its class, a wrapper holding it, nothing). Beyond the id:
+ * `getBy` / `updateBy` / `deleteBy` properties, relations keyed by their update, lookups through a
+ * relation, one object per other object (a quiz per entry), clones by a source id, `getDefault`;
+ * bulk uploads (one file, a job class answered) and adds whose content is a file or an upload
+ * token. An operation that fits none is not simulated (the sandbox says so when it is called).
  */
 import type { ApiDescription, Operation, OperationParam } from '../../description/types';
-import { classOf, isResourceParam, listItemClass, propOfParam, related, type ServiceModel } from './model';
+import { bulkUploadOf, classOf, isResourceParam, listItemClass, propOfParam, related, type ServiceModel } from './model';
 
 /** How an operation's parameters name an object: its id, or properties of a relation. */
 export interface KeyBinding {
@@ -16,15 +19,36 @@ export interface KeyBinding {
   idParam?: string;
   /** Parameter -> property, for objects keyed by properties (and extra conditions). */
   props: Array<[param: string, prop: string]>;
+  /** The id parameter is optional and names a user: without it, the session's user (user.get). */
+  orSessionUser?: true;
 }
 
 /** How the object is answered: itself, inside a wrapper class (`KalturaBatchJobResponse.batchJob`), or nothing. */
 export type Answer = { kind: 'object' } | { kind: 'void' } | { kind: 'wrapped'; cls: string; prop: string };
 
 export type Shape =
-  | { kind: 'add'; objectParam?: string | undefined; propParams: Array<[string, string]>; answer: Answer }
+  | {
+      kind: 'add';
+      objectParam?: string | undefined;
+      propParams: Array<[string, string]>;
+      answer: Answer;
+      /** A file that is the new object's content (thumbAsset.addFromImage). */
+      fileParam?: string | undefined;
+      /** A complete upload token whose file becomes the new object's content (documents.addFromUploadedFile). */
+      tokenParam?: string | undefined;
+      /** The id of the object the new one is for, and its id (quiz.add's `entryId`). */
+      parentParam?: string | undefined;
+    }
   | { kind: 'get'; key: KeyBinding; answer: Answer }
-  | { kind: 'update'; key: KeyBinding; objectParam: string; answer: Answer }
+  | {
+      kind: 'update';
+      key: KeyBinding;
+      objectParam: string;
+      answer: Answer;
+      fields?: true;
+      /** Parameters beside the object that name properties (metadataProfile.update's `xsdData`). */
+      props?: Array<[string, string]>;
+    }
   | { kind: 'delete'; key: KeyBinding; answer: Answer }
   | { kind: 'list'; filterParam?: string | undefined; pagerParam?: string | undefined }
   | { kind: 'count'; filterParam?: string | undefined }
@@ -32,7 +56,36 @@ export type Shape =
   | { kind: 'set'; key: KeyBinding; props: Array<[string, string]>; answer: Answer }
   | { kind: 'status'; key: KeyBinding; value: number | string; answer: Answer }
   | { kind: 'accept'; key: KeyBinding; answer: Answer }
-  | { kind: 'clone'; key: KeyBinding; props: Array<[string, string]> }
+  | {
+      kind: 'clone';
+      key: KeyBinding;
+      props: Array<[string, string]>;
+      /** An object of the class whose properties the copy takes (responseProfile.clone's `profile`). */
+      objectParam?: string | undefined;
+      /** The property of that object naming the original (`sourceWidgetId`), when no parameter does. */
+      sourceProp?: string | undefined;
+      /** Parameters naming the partner of the original (`fromPartnerId`): the session's own only. */
+      partnerParams: string[];
+    }
+  | { kind: 'getDefault'; props: Array<[string, string]> }
+  | { kind: 'deleteContent'; key: KeyBinding; answer: Answer }
+  | {
+      kind: 'via';
+      /** The relation's service (conversionProfileAssetParams). */
+      relationService: string;
+      param: string;
+      /** The relation's property the parameter gives, and the one holding this class's ids. */
+      byProp: string;
+      targetProp: string;
+    }
+  | {
+      kind: 'bulkUpload';
+      fileParam: string;
+      /** The job's class (KalturaBulkUpload), stored by the service whose objects it is. */
+      jobClass: string;
+      /** Parameters naming properties of the job (`fileName`, `bulkUploadData[fileName]`, `bulkUploadType`). */
+      props: Array<[string, string]>;
+    }
   | { kind: 'lookup'; props: Array<[string, string]>; many: boolean; pagerParam?: string | undefined }
   | { kind: 'setContent'; key: KeyBinding; resourceParam: string }
   | { kind: 'serve'; key: KeyBinding }
@@ -87,6 +140,29 @@ const BACKGROUND = new Set([
   'extend',
 ]);
 
+/**
+ * The property a parameter names: by name (`propOfParam`), or by its enum type when exactly one
+ * property of the class has that enum and the parameter's name starts with the property's
+ * (`actionType` -> `action`, both KalturaDistributionAction).
+ */
+export function propOf(m: ServiceModel, p: OperationParam): string | undefined {
+  const byName = propOfParam(m.objectClass, m.props, p.name, m.service);
+  if (byName || p.type.kind !== 'enum') return byName;
+  const enumName = p.type.name;
+  const same = [...m.props.values()].filter((x) => x.type.kind === 'enum' && x.type.name === enumName && !x.readOnly);
+  return same.length === 1 && p.name.startsWith(same[0]!.name) ? same[0]!.name : undefined;
+}
+
+/** A parameter naming a partner (`partnerId`, `fromPartnerId`) that is not a property of the class. */
+function isPartnerParam(m: ServiceModel, p: OperationParam): boolean {
+  return (
+    p.type.kind === 'int' &&
+    /^([a-z]+P|p)artnerId$/.test(p.name) &&
+    !m.props.has(p.name) &&
+    !propOfParam(m.objectClass, m.props, p.name, m.service)
+  );
+}
+
 /** `abortConvertProfile` -> ['abort', 'ConvertProfile']. */
 function words(action: string): [string, string] {
   const m = /^([a-z]+)(.*)$/.exec(action);
@@ -110,14 +186,16 @@ export function keyBinding(m: ServiceModel, params: OperationParam[]): KeyBindin
     // no id parameter: the required parameters that name properties (`permissionName`, `userId` + `groupId`)
     const required = scalars.filter((p) => p.required);
     const props = required.map((p): [string, string] | undefined => {
-      const prop = propOfParam(m.objectClass, m.props, p.name, m.service);
+      const prop = propOf(m, p);
       return prop ? [p.name, prop] : undefined;
     });
     return props.length && props.every(Boolean) ? { props: props as Array<[string, string]> } : undefined;
   }
+  // one object per other object (a quiz per entry): keyed by that object's id
+  if (m.parentParam) return scalars.some((p) => p.name === m.parentParam) ? { idParam: m.parentParam, props: [] } : undefined;
   const props: Array<[string, string]> = [];
   for (const k of m.keyProps) {
-    const p = scalars.find((x) => propOfParam(m.objectClass, m.props, x.name, m.service) === k);
+    const p = scalars.find((x) => propOf(m, x) === k);
     if (p) props.push([p.name, k]);
   }
   return props.length === m.keyProps.length && props.length > 0 ? { props } : undefined;
@@ -134,7 +212,7 @@ function propParams(
   const out: Array<[string, string]> = [];
   for (const p of params) {
     if (used.has(p.name)) continue;
-    const prop = isScalar(p) ? propOfParam(m.objectClass, m.props, p.name, m.service) : undefined;
+    const prop = isScalar(p) ? propOf(m, p) : undefined;
     if (prop) out.push([p.name, prop]);
     else if (p.required) return undefined;
   }
@@ -164,21 +242,72 @@ function answerOf(desc: ApiDescription, m: ServiceModel, op: Operation, orVoid =
 
 const onlyScalarsOrOptional = (params: OperationParam[]) => params.every((p) => !p.required || isScalar(p));
 
-export function classify(desc: ApiDescription, m: ServiceModel, op: Operation): Shape | undefined {
+/**
+ * getBy{Other}Id answering the objects a relation links to another object: the relation (a class
+ * without an id, such as KalturaConversionProfileAssetParams) is keyed by the parameter's property
+ * (`conversionProfileId`) and by one naming this class or a base of it (`assetParamsId`:
+ * KalturaAssetParams, the base of KalturaFlavorParams).
+ */
+function viaRelation(desc: ApiDescription, m: ServiceModel, params: OperationParam[], models: Iterable<ServiceModel>): Shape | undefined {
+  const required = params.filter((p) => p.required);
+  const p = required.length === 1 && isScalar(required[0]!) ? required[0]! : undefined;
+  if (!p || params.length !== 1) return undefined;
+  for (const r of models) {
+    if (r.idType !== 'none' || r.keyProps.length !== 2) continue;
+    const byProp = propOfParam(r.objectClass, r.props, p.name, r.service);
+    const targetProp = r.keyProps.find((k) => k !== byProp);
+    if (!byProp || !r.keyProps.includes(byProp) || !targetProp || !/Id$/.test(targetProp)) continue;
+    const target = `Kaltura${targetProp.charAt(0).toUpperCase()}${targetProp.slice(1, -2)}`;
+    if (desc.getClass(target) && desc.isSubclassOf(m.objectClass, target))
+      return { kind: 'via', relationService: r.service, param: p.name, byProp, targetProp };
+  }
+  return undefined;
+}
+
+export function classify(desc: ApiDescription, m: ServiceModel, op: Operation, models: Iterable<ServiceModel> = []): Shape | undefined {
   const action = op.action;
   const a = action.toLowerCase();
   const [verb, rest] = words(action);
   const params = op.params;
+  const bulk = bulkUploadOf(desc, op);
+  if (bulk) {
+    const jobProps = new Set(desc.allProperties(bulk.jobClass).map((p) => p.name));
+    const props: Array<[string, string]> = [];
+    for (const p of params) {
+      // `fileName`, or `bulkUploadData[fileName]`: the last part of the name
+      const prop = /([A-Za-z0-9_]+)\]?$/.exec(p.name)?.[1];
+      if (isScalar(p) && prop && jobProps.has(prop) && !['id', 'status', 'objectType'].includes(prop)) props.push([p.name, prop]);
+    }
+    return { kind: 'bulkUpload', fileParam: bulk.fileParam, jobClass: bulk.jobClass, props };
+  }
+  // addFromImage / addFromFile of a service whose objects hold content: a new object with the file as its content
+  if (verb === 'add' && /^From(Image|File)$/.test(rest) && m.hasContent) {
+    const files = params.filter((p) => p.type.kind === 'file');
+    const answer = answerOf(desc, m, op, false);
+    const props = files.length === 1 && files[0]!.required ? propParams(m, params, undefined, files) : undefined;
+    if (props && answer?.kind === 'object') return { kind: 'add', propParams: props, answer, fileParam: files[0]!.name };
+  }
   if (params.some((p) => p.type.kind === 'file' && p.required)) return undefined;
   const objectParams = params.filter((p) => classOf(p.type) && related(desc, classOf(p.type)!, m.objectClass));
+  // addFromUploadedFile of a service whose objects hold content: a new object with the upload token's file
+  if (a === 'addfromuploadedfile' && m.hasContent) {
+    const token = params.find((p) => p.name === 'uploadTokenId' && p.required && p.type.kind === 'string');
+    const objectParam = objectParams[0];
+    const answer = answerOf(desc, m, op, false);
+    const props = token ? propParams(m, params, undefined, [token, ...(objectParam ? [objectParam] : [])]) : undefined;
+    if (token && props && answer?.kind === 'object')
+      return { kind: 'add', objectParam: objectParam?.name, propParams: props, answer, tokenParam: token.name };
+  }
 
   if (verb === 'add' && !/^(From|Content|Bulk)/.test(rest)) {
     const answer = answerOf(desc, m, op, false);
     if (!answer) return undefined;
     const objectParam = objectParams[0];
-    const props = propParams(m, params, undefined, objectParam ? [objectParam] : []);
+    const parent = m.parentParam ? params.find((p) => p.name === m.parentParam && p.required) : undefined;
+    if (m.parentParam && !parent) return undefined;
+    const props = propParams(m, params, undefined, [...(objectParam ? [objectParam] : []), ...(parent ? [parent] : [])]);
     if (!props || (!objectParam && props.length === 0)) return undefined;
-    return { kind: 'add', objectParam: objectParam?.name, propParams: props, answer };
+    return { kind: 'add', objectParam: objectParam?.name, propParams: props, answer, parentParam: parent?.name };
   }
   if (verb === 'list' && (!/^By/.test(rest) || rest === 'ByPartner')) {
     const item = listItemClass(desc, classOf(op.result));
@@ -188,6 +317,31 @@ export function classify(desc: ApiDescription, m: ServiceModel, op: Operation): 
     const pager = params.find((p) => isPager(desc, p));
     if (params.some((p) => p !== filter && p !== pager && p.required && !(rest === 'ByPartner' && isFilter(desc, p)))) return undefined;
     return { kind: 'list', filterParam: filter?.name, pagerParam: pager?.name };
+  }
+  // get{Something} answering a list of the class from a filter and a pager only (entryVendorTask.getJobs)
+  if (verb === 'get' && rest && !/^By/.test(rest) && params.length > 0 && params.every((p) => isFilter(desc, p) || isPager(desc, p))) {
+    const item = listItemClass(desc, classOf(op.result));
+    if (item && related(desc, item, m.objectClass))
+      return {
+        kind: 'list',
+        filterParam: params.find((p) => isFilter(desc, p))?.name,
+        pagerParam: params.find((p) => isPager(desc, p))?.name,
+      };
+  }
+  // the partner's default object of the class (conversionProfile.getDefault), optionally of a type
+  if (a === 'getdefault') {
+    const props = propParams(m, params, undefined);
+    const isDefault = m.props.get('isDefault');
+    return isDefault && !isDefault.readOnly && props && answerOf(desc, m, op, false)?.kind === 'object'
+      ? { kind: 'getDefault', props }
+      : undefined;
+  }
+  // clone of the object an object parameter names by `source{Class}Id` (widget.clone)
+  if (a === 'clone' && objectParams.length === 1 && params.every((p) => p === objectParams[0] || !p.required)) {
+    const short = m.objectClass.replace(/^Kaltura/, '');
+    const sourceProp = `source${short}Id`;
+    if (m.props.has(sourceProp) && !m.props.get(sourceProp)!.readOnly && answerOf(desc, m, op, false)?.kind === 'object')
+      return { kind: 'clone', key: { props: [] }, props: [], objectParam: objectParams[0]!.name, sourceProp, partnerParams: [] };
   }
   if (a === 'bulkdelete') {
     const filter = params.find((p) => isFilter(desc, p));
@@ -212,12 +366,18 @@ export function classify(desc: ApiDescription, m: ServiceModel, op: Operation): 
       return undefined;
     const pager = params.find((p) => isPager(desc, p));
     const props = propParams(m, params, undefined, pager ? [pager] : []);
-    return props && props.length ? { kind: 'lookup', props, many, pagerParam: pager?.name } : undefined;
+    if (props && props.length) return { kind: 'lookup', props, many, pagerParam: pager?.name };
+    return many && op.result?.kind === 'array' ? viaRelation(desc, m, params, models) : undefined;
   }
 
   if (/^serveBy[A-Z]/.test(action) && m.hasContent) {
     const props = propParams(m, params, undefined);
     return props && props.length ? { kind: 'serveBy', props } : undefined;
+  }
+  // get with only an optional `userId`, of a class whose ids are users' own: the session's user without it
+  if (verb === 'get' && rest === '' && params.length === 1 && params[0]!.name === 'userId' && !params[0]!.required && m.idGiven) {
+    const answer = answerOf(desc, m, op, false);
+    return answer ? { kind: 'get', key: { idParam: 'userId', props: [], orSessionUser: true }, answer } : undefined;
   }
   const key = keyBinding(m, params);
   if (!key) return undefined;
@@ -239,18 +399,54 @@ export function classify(desc: ApiDescription, m: ServiceModel, op: Operation): 
     const names = rest === '' || /Status$/.test(rest) || m.objectClass.endsWith(rest);
     return answer && names && onlyScalarsOrOptional(extra) ? { kind: 'get', key, answer } : undefined;
   }
+  // delete{Something}Content of a service with content: the bytes go, the object stays (flavorAsset.deleteLocalContent)
+  if (verb === 'delete' && /Content$/.test(rest) && m.hasContent) {
+    const answer = answerOf(desc, m, op);
+    return answer && extra.every((p) => !p.required) ? { kind: 'deleteContent', key, answer } : undefined;
+  }
   if (verb === 'delete') {
     const answer = answerOf(desc, m, op);
-    return answer && onlyScalarsOrOptional(extra) && !/^(Local|Pending|By)/.test(rest) ? { kind: 'delete', key, answer } : undefined;
+    // deleteBy{Property} only by the properties of the object it names (deleteByProviderId)
+    const by = /^By/.test(rest) && !key.idParam && key.props.length > 0;
+    return answer && onlyScalarsOrOptional(extra) && (by || !/^(Local|Pending|By)/.test(rest))
+      ? { kind: 'delete', key, answer }
+      : undefined;
   }
-  if (a === 'update' || (verb === 'update' && objectParams.length === 1 && extra.every((p) => p === objectParams[0] || !p.required))) {
+  // update{Something} with an object of another class whose properties are all the class's own (dropFolder.updateBasicFields)
+  if (verb === 'update' && rest && !objectParams.length) {
+    const objects = extra.filter((p) => classOf(p.type));
+    const fieldsClass = objects.length === 1 ? classOf(objects[0]!.type) : undefined;
+    const fields = fieldsClass ? desc.allProperties(fieldsClass).filter((p) => p.name !== 'objectType') : [];
+    if (
+      fieldsClass &&
+      fields.length > 0 &&
+      fields.every((p) => m.props.has(p.name) && !m.props.get(p.name)!.readOnly) &&
+      extra.every((p) => p === objects[0] || !p.required)
+    ) {
+      const answer = answerOf(desc, m, op);
+      if (answer) return { kind: 'update', key, objectParam: objects[0]!.name, answer, fields: true };
+    }
+  }
+  if (
+    (a === 'update' && objectParams.length > 0) ||
+    (verb === 'update' && objectParams.length === 1 && extra.every((p) => p === objectParams[0] || !p.required))
+  ) {
     const answer = answerOf(desc, m, op);
-    return objectParams[0] && answer ? { kind: 'update', key, objectParam: objectParams[0].name, answer } : undefined;
+    if (!objectParams[0] || !answer) return undefined;
+    // (a read-only property only from a parameter that carries its text, `xsdData`: not `version`, which checks a version)
+    const props = propParams(m, params, key, [objectParams[0]])?.filter(
+      ([param, prop]) => !m.props.get(prop)?.readOnly || param === `${prop}Data`,
+    );
+    return { kind: 'update', key, objectParam: objectParams[0].name, answer, ...(props?.length ? { props } : {}) };
   }
   if (a === 'index') return onlyScalarsOrOptional(extra) ? { kind: 'index', key } : undefined;
   if (a === 'clone') {
-    const props = propParams(m, params, key);
-    return props && answerOf(desc, m, op, false)?.kind === 'object' ? { kind: 'clone', key, props } : undefined;
+    const objectParam = objectParams.length === 1 ? objectParams[0] : undefined;
+    const partners = params.filter((p) => isPartnerParam(m, p));
+    const props = propParams(m, params, key, [...(objectParam ? [objectParam] : []), ...partners]);
+    return props && answerOf(desc, m, op, false)?.kind === 'object'
+      ? { kind: 'clone', key, props, objectParam: objectParam?.name, partnerParams: partners.map((p) => p.name) }
+      : undefined;
   }
   if (a === 'setasdefault') return extra.every((p) => !p.required) ? { kind: 'setAsDefault', key } : undefined;
   const statusNames = VERBS[a] ?? VERBS[verb];
@@ -263,7 +459,8 @@ export function classify(desc: ApiDescription, m: ServiceModel, op: Operation): 
     const answer = answerOf(desc, m, op);
     return answer && onlyScalarsOrOptional(extra) ? { kind: 'accept', key, answer } : undefined;
   }
-  if ((verb === 'update' || verb === 'set') && rest) {
+  // update{Something} / set{Something} with properties as parameters; an update without an object too (metadata.update)
+  if ((verb === 'update' || verb === 'set') && (rest || (a === 'update' && objectParams.length === 0))) {
     const answer = answerOf(desc, m, op);
     const props = propParams(m, params, key);
     return answer && props && props.length ? { kind: 'set', key, props, answer } : undefined;

@@ -8,9 +8,9 @@ import type { SandboxCore } from '../core';
 import type { ClassHooks, Extensions, Override } from '../generic/engine';
 import { appTokenExtensions } from './appTokens';
 import { categoryExtensions, entryCategories } from './categories';
-import { contentActions, dropContent } from './content';
+import { attach, attachFile, contentActions, dropContent } from './content';
 import { esearchOverrides } from './esearch';
-import { metadataOverrides } from './metadata';
+import { metadataExtensions } from './metadata';
 import { moreOverrides } from './more';
 import { loginExtensions } from './logins';
 import { entryThumbnail, objectExtensions } from './objects';
@@ -37,7 +37,8 @@ export function extensions(core: SandboxCore): Extensions {
     objectExtensions(core),
     appTokenExtensions(core),
     loginExtensions(core),
-    { hooks: {}, overrides: { ...metadataOverrides(), ...esearchOverrides(core), ...socialOverrides(core), ...moreOverrides(core) } },
+    metadataExtensions(),
+    { hooks: {}, overrides: { ...esearchOverrides(core), ...socialOverrides(core), ...moreOverrides(core) } },
   ];
   const hooks: Record<string, ClassHooks> = {};
   const overrides: Record<string, Override> = {};
@@ -46,5 +47,12 @@ export function extensions(core: SandboxCore): Extensions {
     Object.assign(overrides, p.overrides);
   }
   core.entryExtras = async (ctx, e) => ({ ...(await entryCategories(core, ctx, e)), ...(await entryThumbnail(core, ctx, e.id)) });
-  return { hooks, overrides, content: contentActions(core), dropContent: (row) => dropContent(core, row) };
+  return {
+    hooks,
+    overrides,
+    content: contentActions(core),
+    dropContent: (row) => dropContent(core, row),
+    attachFile: (g, row, file) => attachFile(core, g, row, file),
+    attachToken: (g, row, token) => attach(core, g, row, { objectType: 'KalturaUploadedFileTokenResource', token: token as string }),
+  };
 }

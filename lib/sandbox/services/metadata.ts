@@ -8,7 +8,8 @@
  */
 import type { KObject } from '../coerce';
 import { KalturaApiError } from '../errors';
-import type { Data, Gen, Override } from '../generic/engine';
+import type { Operation } from '../../description/types';
+import type { ClassHooks, Data, Gen, Override } from '../generic/engine';
 import type { ObjectRow } from '../store';
 import { XmlError, parseXsd, validateXml } from '../xsd';
 import type { FileArg } from '../params';
@@ -31,8 +32,14 @@ function checkXsd(g: Gen, xsd: unknown): void {
   }
 }
 
-export function metadataOverrides(): Record<string, Override> {
-  let overrides: Record<string, Override>;
+/** Another action of the same service (metadata.add for metadata.addFromFile). */
+function sibling(g: Gen, action: string): Operation {
+  const op = g.engine.desc.operationByName(g.op.service, action);
+  if (!op) throw new KalturaApiError('SANDBOX_ACTION_NOT_SIMULATED', { SERVICE_NAME: g.op.service, ACTION_NAME: g.op.action });
+  return op;
+}
+
+export function metadataExtensions(): { hooks: Record<string, ClassHooks>; overrides: Record<string, Override> } {
   const profileOf = async (g: Gen, id: unknown): Promise<{ row: ObjectRow; data: Data }> => {
     const m = g.engine.modelOfClass(PROFILE);
     if (!m) throw new KalturaApiError('INVALID_OBJECT_ID', { ID: String(id) });
@@ -48,109 +55,98 @@ export function metadataOverrides(): Record<string, Override> {
     }
   };
 
-  overrides = {
-    'metadataprofile.add': async (g) => {
-      const input = (g.args.metadataProfile as KObject | null) ?? { objectType: PROFILE };
-      checkXsd(g, g.args.xsdData);
-      const data: Data = {};
-      for (const [k, v] of Object.entries(input)) if (k !== 'objectType' && v !== null && v !== undefined) data[k] = v;
-      data.xsd = g.args.xsdData;
-      if (typeof g.args.viewsData === 'string') data.views = g.args.viewsData;
-      data.version = 1;
-      if (data.createMode === undefined && g.model.props.has('createMode')) data.createMode = 1;
-      return g.engine.present(g.ctx, g.model, await g.engine.insert(g, input.objectType, data, input));
+  /**
+   * metadata.add is the generic add (its parameters name the properties: `objectType` is
+   * metadataObjectType, `xmlData` is xml); metadata.update the generic setter (`xmlData`, `version`).
+   */
+  const hooks: Record<string, ClassHooks> = {
+    // metadataProfile.add is the generic add (`xsdData` is xsd, `viewsData` views): the XSD is read, version 1
+    [PROFILE]: {
+      beforeAdd(g, d) {
+        checkXsd(g, d.xsd);
+        d.version = 1;
+        if (d.createMode === undefined && g.model.props.has('createMode')) d.createMode = 1;
+      },
+      // metadataProfile.update is the generic update: a new XSD is read and makes the next version
+      beforeUpdate(g, current, patch) {
+        if (patch.xsd === undefined || patch.xsd === null) return;
+        checkXsd(g, patch.xsd);
+        patch.version = Number(current.version ?? 0) + 1;
+      },
     },
-    'metadataprofile.update': async (g) => {
-      const row = await g.engine.find(g, { idParam: 'id', props: [] }, true);
-      let next = g.args.metadataProfile ? await g.engine.update(g, row, g.args.metadataProfile as KObject) : row;
-      const patch: Data = {};
-      if (g.args.xsdData !== null && g.args.xsdData !== undefined) {
-        checkXsd(g, g.args.xsdData);
-        patch.xsd = g.args.xsdData;
-        patch.version = Number(g.engine.dataOf(next).version ?? 0) + 1;
-      }
-      if (typeof g.args.viewsData === 'string') patch.views = g.args.viewsData;
-      if (Object.keys(patch).length) next = await g.engine.patch(g, next, patch);
-      return g.engine.present(g.ctx, g.model, next);
+    [METADATA]: {
+      async beforeAdd(g, d) {
+        const { data: profile } = await profileOf(g, d.metadataProfileId);
+        const objectType = String(d.metadataObjectType);
+        if (profile.metadataObjectType !== undefined && String(profile.metadataObjectType) !== objectType) {
+          throw g.engine.error(g.op, 'INCOMPATIBLE_METADATA_PROFILE_OBJECT_TYPE', {
+            OBJ_TYPE: String(profile.metadataObjectType),
+            META_OBJ_TYPE: objectType,
+          });
+        }
+        const existing = (
+          await g.engine.query(
+            g,
+            [
+              { field: 'metadataProfileId', op: 'eq', value: Number(d.metadataProfileId) },
+              { field: 'metadataObjectType', op: 'eq', value: objectType },
+              { field: 'objectId', op: 'eq', value: String(d.objectId) },
+            ],
+            [],
+            1,
+            0,
+          )
+        )[0];
+        if (existing) throw g.engine.error(g.op, 'METADATA_ALREADY_EXISTS', { ID: existing.id });
+        validate(g, profile.xsd, d.xml);
+        d.metadataProfileVersion = profile.version ?? 1;
+        d.version = 1;
+      },
+      // optimistic locking: a given version must be the current one; new XML is checked and makes the next version
+      async beforeUpdate(g, current, patch) {
+        if (patch.version !== undefined && patch.version !== null) {
+          if (Number(patch.version) !== Number(current.version))
+            throw g.engine.error(g.op, 'INVALID_METADATA_VERSION', { VERSION: String(patch.version) });
+          delete patch.version;
+        }
+        if (patch.xml === undefined || patch.xml === null) return;
+        const { data: profile } = await profileOf(g, current.metadataProfileId);
+        validate(g, profile.xsd, patch.xml);
+        patch.version = Number(current.version ?? 0) + 1;
+        patch.metadataProfileVersion = profile.version ?? 1;
+      },
     },
-    'metadata.add': async (g) => {
-      const { data: profile } = await profileOf(g, g.args.metadataProfileId);
-      const objectType = String(g.args.objectType);
-      if (profile.metadataObjectType !== undefined && String(profile.metadataObjectType) !== objectType) {
-        throw g.engine.error(g.op, 'INCOMPATIBLE_METADATA_PROFILE_OBJECT_TYPE', {
-          OBJ_TYPE: String(profile.metadataObjectType),
-          META_OBJ_TYPE: objectType,
-        });
-      }
-      const existing = (
-        await g.engine.query(
-          g,
-          [
-            { field: 'metadataProfileId', op: 'eq', value: Number(g.args.metadataProfileId) },
-            { field: 'metadataObjectType', op: 'eq', value: objectType },
-            { field: 'objectId', op: 'eq', value: String(g.args.objectId) },
-          ],
-          [],
-          1,
-          0,
-        )
-      )[0];
-      if (existing) throw g.engine.error(g.op, 'METADATA_ALREADY_EXISTS', { ID: existing.id });
-      validate(g, profile.xsd, g.args.xmlData);
-      const data: Data = {
-        metadataProfileId: Number(g.args.metadataProfileId),
-        metadataProfileVersion: profile.version ?? 1,
-        metadataObjectType: objectType,
-        objectId: String(g.args.objectId),
-        version: 1,
-        xml: g.args.xmlData,
-      };
-      return g.engine.present(g.ctx, g.model, await g.engine.insert(g, METADATA, data, {}));
-    },
-    'metadata.update': async (g) => {
-      const row = await g.engine.find(g, { idParam: 'id', props: [] }, true);
-      const current = g.engine.dataOf(row);
-      const given = g.args.version;
-      if (given !== null && given !== undefined && Number(given) !== Number(current.version)) {
-        throw g.engine.error(g.op, 'INVALID_METADATA_VERSION', { VERSION: String(given) });
-      }
-      if (g.args.xmlData === null || g.args.xmlData === undefined) return g.engine.present(g.ctx, g.model, row);
-      const { data: profile } = await profileOf(g, current.metadataProfileId);
-      validate(g, profile.xsd, g.args.xmlData);
-      const next = await g.engine.patch(g, row, {
-        xml: g.args.xmlData,
-        version: Number(current.version ?? 0) + 1,
-        metadataProfileVersion: profile.version ?? 1,
-      });
-      return g.engine.present(g.ctx, g.model, next);
-    },
+  };
+
+  const overrides: Record<string, Override> = {
     // the same from files (small XML files: at most 2 MiB)
-    'metadata.addfromfile': async (g) =>
-      overrides['metadata.add']!({ ...g, args: { ...g.args, xmlData: await fileText(g.args.xmlFile as FileArg, 'xmlFile') } }),
-    'metadata.updatefromfile': async (g) =>
-      overrides['metadata.update']!({
-        ...g,
-        args: { ...g.args, xmlData: (await fileText(g.args.xmlFile as FileArg | null, 'xmlFile')) ?? null, version: null },
-      }),
-    'metadataprofile.addfromfile': async (g) =>
-      overrides['metadataprofile.add']!({
-        ...g,
-        args: {
-          ...g.args,
-          xsdData: await fileText(g.args.xsdFile as FileArg, 'xsdFile'),
-          viewsData: (await fileText(g.args.viewsFile as FileArg | null, 'viewsFile')) ?? null,
-        },
-      }),
-    'metadataprofile.updatedefinitionfromfile': async (g) =>
-      overrides['metadataprofile.update']!({
-        ...g,
-        args: { ...g.args, metadataProfile: null, xsdData: await fileText(g.args.xsdFile as FileArg, 'xsdFile') },
-      }),
-    'metadataprofile.updateviewsfromfile': async (g) =>
-      overrides['metadataprofile.update']!({
-        ...g,
-        args: { ...g.args, metadataProfile: null, viewsData: await fileText(g.args.viewsFile as FileArg, 'viewsFile') },
-      }),
+    'metadata.addfromfile': async (g) => {
+      const xmlData = await fileText(g.args.xmlFile as FileArg, 'xmlFile');
+      return g.engine.run(g.ctx, sibling(g, 'add'), { ...g.args, xmlData });
+    },
+    'metadata.updatefromfile': async (g) => {
+      const xmlData = (await fileText(g.args.xmlFile as FileArg | null, 'xmlFile')) ?? null;
+      return g.engine.run(g.ctx, sibling(g, 'update'), { id: g.args.id, xmlData, version: null });
+    },
+    // the profile's fields come as `metadataProfile[name]` and the like beside the files
+    'metadataprofile.addfromfile': async (g) => {
+      const xsdData = await fileText(g.args.xsdFile as FileArg, 'xsdFile');
+      const viewsData = (await fileText(g.args.viewsFile as FileArg | null, 'viewsFile')) ?? null;
+      const metadataProfile: Data = { objectType: PROFILE };
+      for (const [k, v] of Object.entries(g.args)) {
+        const field = /^metadataProfile\[([A-Za-z0-9_]+)\]$/.exec(k)?.[1];
+        if (field && v !== null && v !== undefined) metadataProfile[field] = v;
+      }
+      return g.engine.run(g.ctx, sibling(g, 'add'), { metadataProfile, xsdData, viewsData });
+    },
+    'metadataprofile.updatedefinitionfromfile': async (g) => {
+      const xsdData = await fileText(g.args.xsdFile as FileArg, 'xsdFile');
+      return g.engine.run(g.ctx, sibling(g, 'update'), { id: g.args.id, metadataProfile: null, xsdData, viewsData: null });
+    },
+    'metadataprofile.updateviewsfromfile': async (g) => {
+      const viewsData = await fileText(g.args.viewsFile as FileArg, 'viewsFile');
+      return g.engine.run(g.ctx, sibling(g, 'update'), { id: g.args.id, metadataProfile: null, xsdData: null, viewsData });
+    },
     'metadata.serve': async (g) => {
       const row = await g.engine.find(g, { idParam: g.op.params[0]?.name ?? 'id', props: [] });
       return new FileAnswer('', 0, `metadata_${row.id}.xml`, '', String(g.engine.dataOf(row).xml ?? ''));
@@ -183,5 +179,5 @@ export function metadataOverrides(): Record<string, Override> {
       return g.model.props.get('metadataObjectType') ? [{ field: 'metadataObjectType', op: 'eq', value: '1' }] : [];
     },
   };
-  return overrides;
+  return { hooks, overrides };
 }

@@ -1,24 +1,20 @@
 /**
  * More services of Kaltura's published description, each as small as its contract:
- * - quizzes (quiz.add / get / update: one KalturaQuiz per entry, keyed by the entry);
  * - polls (poll.add, vote, getVote, getVotes, resetVotes: the votes per user, counted per answer);
  * - entry content: media/baseEntry.updateContent (a complete upload token replaces the content),
  *   media.addFromEntry and baseEntry.clone (a new entry with a copy of the properties and bytes);
- * - documents.addFromUploadedFile / upload (a document entry of the generic documents service with
- *   the token's file);
  * - generic distribution provider actions: addMrssTransform / addMrssValidate / addResultsTransform
  *   (and their FromFile forms) keep the text on the action;
- * - flavor assets: setAsSource (isOriginal), deleteLocalContent (the bytes go, the asset stays);
+ * - flavor assets: setAsSource (isOriginal);
  * - liveStream.isLive (false: the sandbox runs no media server, so no stream is live);
  * - caption search (captionAssetItem.parse / list / search / searchEntries: the cues of SRT and
  *   WebVTT caption assets, by content and time; captionAsset.serveAsJson: the cues as JSON);
- * - conversionProfile.getDefault, flavorParams/thumbParams.getByConversionProfileId (through the
- *   profile's conversionProfileAssetParams), flavorAsset.getFlavorAssetsWithParams;
+ * - flavorAsset.getFlavorAssetsWithParams;
  * - a default thumbnail copied from another entry (updateThumbnailFromSourceEntry: the sandbox
  *   captures no frames, so the source must have one);
  * - partner.getStatistics / getUsage (storage of the partner's content; no bandwidth is counted),
  *   baseEntry.getPlaybackContext (one source: the entry's download URL), liveStream.getDetails
- *   (offline), entryVendorTask.getJobs (the list), category.unlockCategories (nothing is locked).
+ *   (offline), category.unlockCategories (nothing is locked).
  */
 import type { KObject } from '../coerce';
 import type { SandboxCore } from '../core';
@@ -30,7 +26,7 @@ import type { ObjectRow } from '../store';
 import { listItems } from '../store';
 import { TOKEN_FULL_UPLOAD } from '../uploads';
 import { newOwner } from './access';
-import { FileAnswer, assetBlob, attach, attachFile, fileText } from './content';
+import { FileAnswer, assetBlob, attachFile, fileText } from './content';
 import { ENTRY_DELETED, copyEntry, entryObject, findEntry, replaceContent } from './media';
 import { pageOf } from './paging';
 import { findToken } from './uploadToken';
@@ -65,13 +61,6 @@ export function cues(text: string): Array<{ startTime: number; endTime: number; 
 export function moreOverrides(core: SandboxCore): Record<string, Override> {
   const data = (r: ObjectRow) => JSON.parse(r.data) as Data;
   const now = nowSec;
-
-  // quizzes: one per entry
-  const quizRow = async (g: Gen) => {
-    const e = await findEntry(g.ctx, g.args.entryId);
-    return { e, row: await core.store.getObject(g.model.kind, e.id) };
-  };
-  const quizAnswer = (g: Gen, row: ObjectRow) => g.engine.present(g.ctx, g.model, row);
 
   // polls: votes per user
   const pollRow = async (g: Gen) => {
@@ -162,28 +151,6 @@ export function moreOverrides(core: SandboxCore): Record<string, Override> {
     return Math.round((bytes / (1024 * 1024)) * 1000) / 1000;
   };
 
-  /** The flavor or thumbnail params of a conversion profile (its conversionProfileAssetParams). */
-  const paramsOfProfile = async (g: Gen) => {
-    const links = g.engine.modelOfClass('KalturaConversionProfileAssetParams');
-    const ids = links
-      ? (
-          await core.store.queryObjects({
-            kind: links.kind,
-            partnerId: g.ctx.session!.partnerId,
-            where: [{ field: 'conversionProfileId', op: 'eq', value: Number(g.args.conversionProfileId) }],
-            live: true,
-            order: [],
-            limit: 500,
-            offset: 0,
-          })
-        ).map((r) => String(data(r).assetParamsId))
-      : [];
-    const found = (await Promise.all(ids.map((id) => core.store.getObject(g.model.kind, id)))).filter(
-      (r): r is ObjectRow => !!r && g.model.family.includes(r.object_type),
-    );
-    return Promise.all(found.map((r) => g.engine.present(g.ctx, g.model, r)));
-  };
-
   /** The source entry's default thumbnail, copied as the entry's own default one. */
   const thumbFromSource = async (g: Gen) => {
     const e = await findEntry(g.ctx, g.args.entryId, true);
@@ -207,42 +174,6 @@ export function moreOverrides(core: SandboxCore): Record<string, Override> {
   };
 
   return {
-    'quiz.add': async (g) => {
-      const { e, row } = await quizRow(g);
-      if (row) throw g.engine.error(g.op, 'PROVIDED_ENTRY_IS_ALREADY_A_QUIZ', { ID: e.id });
-      const input = (g.args.quiz ?? {}) as Data;
-      const d: Data = { version: 1 };
-      for (const [k, v] of Object.entries(input)) if (k !== 'objectType' && v !== null && v !== undefined) d[k] = v;
-      const r: ObjectRow = {
-        kind: g.model.kind,
-        id: e.id,
-        partner_id: e.partner_id,
-        object_type: 'KalturaQuiz',
-        ...newOwner(g.ctx),
-        created_at: now(),
-        updated_at: now(),
-        data: JSON.stringify(d),
-        content_size: null,
-        file_name: null,
-      };
-      await core.visitors?.beforeInsert(g.ctx);
-      await core.store.insertObject(r);
-      return quizAnswer(g, r);
-    },
-    'quiz.get': async (g) => {
-      const { e, row } = await quizRow(g);
-      if (!row) throw g.engine.error(g.op, 'ENTRY_ID_NOT_FOUND', { ENTRY_ID: e.id });
-      return quizAnswer(g, row);
-    },
-    'quiz.update': async (g) => {
-      const { e, row } = await quizRow(g);
-      if (!row) throw g.engine.error(g.op, 'PROVIDED_ENTRY_IS_NOT_A_QUIZ', { ID: e.id });
-      const d = data(row);
-      for (const [k, v] of Object.entries((g.args.quiz ?? {}) as Data)) if (k !== 'objectType' && v !== undefined) d[k] = v;
-      d.version = Number(d.version ?? 0) + 1;
-      await core.store.updateObject(row.kind, row.id, { data: JSON.stringify(d), updated_at: now() });
-      return quizAnswer(g, (await core.store.getObject(row.kind, row.id))!);
-    },
     'poll.add': async (g) => {
       const id = newEntryId();
       await core.visitors?.beforeInsert(g.ctx);
@@ -282,14 +213,6 @@ export function moreOverrides(core: SandboxCore): Record<string, Override> {
     'baseentry.updatecontent': updateContent,
     'media.addfromentry': copy('sourceEntryId', 'mediaEntry'),
     'baseentry.clone': copy('entryId'),
-    'documents.addfromuploadedfile': async (g) => {
-      const row = await g.engine.add(g, g.args.documentEntry as KObject, []);
-      return g.engine.present(
-        g.ctx,
-        g.model,
-        await attach(core, g, row, { objectType: 'KalturaUploadedFileTokenResource', token: g.args.uploadTokenId }),
-      );
-    },
     'genericdistributionprovideraction.addmrsstransform': providerText('mrssTransformer', 'xslData'),
     'genericdistributionprovideraction.addmrssvalidate': providerText('mrssValidator', 'xsdData'),
     'genericdistributionprovideraction.addresultstransform': providerText('resultsTransformer', 'transformData'),
@@ -306,34 +229,12 @@ export function moreOverrides(core: SandboxCore): Record<string, Override> {
       await g.engine.patch(g, row, { isOriginal: true });
       return null;
     },
-    'flavorasset.deletelocalcontent': async (g) => {
-      const row = await g.engine.find(g, { idParam: g.op.params[0]?.name ?? 'assetId', props: [] }, true);
-      await core.store.updateObject(row.kind, row.id, { content_size: null, file_name: null, updated_at: now() });
-      core.store.blobs.remove(assetBlob(row.kind, row.id)).catch(() => undefined);
-      return null;
-    },
     'livestream.islive': async (g) => {
       await g.engine.find(g, { idParam: 'id', props: [] });
       return false;
     },
     // categories are never locked in the sandbox (Kaltura locks them while it moves entries)
     'category.unlockcategories': () => null,
-    'conversionprofile.getdefault': async (g) => {
-      const row = (
-        await g.engine.query(
-          g,
-          [
-            { field: 'isDefault', op: 'eq', value: 1 },
-            ...(g.args.type !== null && g.args.type !== undefined ? [{ field: 'type', op: 'eq' as const, value: g.args.type }] : []),
-          ],
-          [],
-          1,
-          0,
-        )
-      )[0];
-      if (!row) throw g.engine.notFound(g.op, g.model.objectClass, 'default');
-      return g.engine.present(g.ctx, g.model, row);
-    },
     'captionasset.serveasjson': async (g) => {
       const row = await g.engine.find(g, { idParam: g.op.params[0]?.name ?? 'captionAssetId', props: [] });
       const bytes = row.content_size === null ? undefined : await core.store.blobs.head(assetBlob(row.kind, row.id), 10 * 1024 * 1024);
@@ -402,9 +303,6 @@ export function moreOverrides(core: SandboxCore): Record<string, Override> {
         }),
       );
     },
-    'flavorparams.getbyconversionprofileid': (g) => paramsOfProfile(g),
-    'thumbparams.getbyconversionprofileid': (g) => paramsOfProfile(g),
-    'entryvendortask.getjobs': (g) => g.engine.list(g, g.args.filter as KObject | null, g.args.pager as KObject | null),
     'captionassetitem.parse': async (g) => {
       await captionItems(g, String(g.args.captionAssetId ?? ''));
       return null;

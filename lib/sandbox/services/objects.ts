@@ -4,8 +4,10 @@
  *   and the entry's `thumbnailUrl` serves it;
  * - caption assets: one default caption per entry (isDefault clears the others);
  * - cue points: `isMomentary` and `duration` from start and end times;
- * - users: user.get without a user ID is the session's user; `fullName` from first and last name;
- * - access-control profiles: the default profile cannot be deleted.
+ * - users: `fullName` from first and last name (user.get without a user ID, the session's user, is a generic get);
+ * - access-control profiles: the default profile cannot be deleted;
+ * - conversion profiles: their `flavorParamsIds` are their conversionProfileAssetParams (one each);
+ * - quizzes: `version` counts the changes.
  */
 import type { CallContext } from '../context';
 import type { SandboxCore } from '../core';
@@ -74,6 +76,24 @@ export function objectExtensions(core: SandboxCore): { hooks: Record<string, Cla
         }
       },
     },
+    // a quiz's version counts its changes (quiz.add and quiz.update are the generic ones, keyed by the entry)
+    KalturaQuiz: {
+      beforeAdd(_g, d) {
+        d.version = 1;
+      },
+      beforeUpdate(_g, current, patch) {
+        patch.version = Number(current.version ?? 0) + 1;
+      },
+    },
+    // a conversion profile's flavorParamsIds are its conversionProfileAssetParams, one per params id
+    KalturaConversionProfile: {
+      async afterAdd(g, d, row) {
+        await syncProfileParams(g, row, d.flavorParamsIds);
+      },
+      async beforeUpdate(g, _current, patch, row) {
+        if (patch.flavorParamsIds !== undefined) await syncProfileParams(g, row, patch.flavorParamsIds);
+      },
+    },
     KalturaAccessControlProfile: {
       beforeDelete(g, d) {
         if (Number(d.isDefault) === 1) throw g.engine.error(g.op, 'CANNOT_DELETE_DEFAULT_ACCESS_CONTROL');
@@ -99,11 +119,6 @@ export function objectExtensions(core: SandboxCore): { hooks: Record<string, Cla
       if (!tags.includes(DEFAULT_THUMB)) await g.engine.patch(g, row, { tags: [...tags, DEFAULT_THUMB].join(',') });
       return null;
     },
-    // an image as a new thumbnail asset of the entry (thumbAsset.addFromImage), or as its default one
-    'thumbasset.addfromimage': async (g: Gen) => {
-      const row = await g.engine.add(g, null, [['entryId', 'entryId']]);
-      return g.engine.present(g.ctx, g.model, await attachFile(core, g, row, g.args.fileData as FileArg));
-    },
     'media.updatethumbnailjpeg': (g: Gen) => thumbnailFromFile(g),
     'baseentry.updatethumbnailjpeg': (g: Gen) => thumbnailFromFile(g),
     // SRT or WebVTT captions as WebVTT (segments and time offsets are not applied)
@@ -114,13 +129,36 @@ export function objectExtensions(core: SandboxCore): { hooks: Record<string, Cla
       const text = bytes.toString('utf8');
       return new FileAnswer('', 0, `${row.id}.vtt`, '', toWebVtt(text));
     },
-    'user.get': async (g: Gen) => {
-      const given = g.args.userId;
-      const id = given === null || given === undefined || given === '' ? (g.ctx.session?.userId ?? '') : String(given);
-      if (!id) throw g.engine.error(g.op, 'INVALID_USER_ID');
-      return g.engine.present(g.ctx, g.model, await g.engine.find({ ...g, args: { userId: id } }, { idParam: 'userId', props: [] }));
-    },
   };
+  /** The conversionProfileAssetParams of a profile follow its `flavorParamsIds` (made, or removed). */
+  async function syncProfileParams(g: Gen, profile: ObjectRow, ids: unknown): Promise<void> {
+    const m = g.engine.modelOfClass('KalturaConversionProfileAssetParams');
+    if (!m || !m.props.has('conversionProfileId') || !m.props.has('assetParamsId')) return;
+    const wanted = new Set(
+      String(ids ?? '')
+        .split(',')
+        .map((x) => x.trim())
+        .filter((x) => /^\d+$/.test(x)),
+    );
+    const profileId = Number(profile.id);
+    const lg: Gen = { ...g, model: m };
+    const have = await core.store.queryObjects({
+      kind: m.kind,
+      partnerId: profile.partner_id,
+      objectTypes: m.family,
+      where: [{ field: 'conversionProfileId', op: 'eq', value: profileId }],
+      order: [],
+      limit: 1000,
+      offset: 0,
+    });
+    for (const r of have) {
+      const id = String((JSON.parse(r.data) as Data).assetParamsId);
+      if (wanted.has(id)) wanted.delete(id);
+      else await core.store.removeObject(r.kind, r.id);
+    }
+    for (const id of wanted) await g.engine.insert(lg, m.objectClass, { conversionProfileId: profileId, assetParamsId: Number(id) }, {});
+  }
+
   /** media/baseEntry.updateThumbnailJpeg: the image becomes the entry's default thumbnail. */
   async function thumbnailFromFile(g: Gen): Promise<unknown> {
     const m = thumbs();
