@@ -25,6 +25,8 @@ export const STRICT_FOLDERS = [
   'lib/runner/',
   'lib/recipe/',
   'lib/author/',
+  'components/',
+  'app/',
 ];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
