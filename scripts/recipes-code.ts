@@ -61,14 +61,14 @@ if (flags.has('--help') || flags.has('-h')) {
   console.log(USAGE);
   process.exit(0);
 }
-if (positional.length !== 1)
+const [file] = positional;
+if (file === undefined || positional.length !== 1)
   fail(positional.length ? `one recipe file at a time (got ${positional.join(', ')}).` : 'no recipe FILE given.');
 const lang = opts['--lang'];
 if (!lang) fail('--lang is required.');
 if (!flags.has('--whole') && opts['--step'] === undefined) fail('pass --step N (1-based) or --whole.');
 if (flags.has('--whole') && opts['--step'] !== undefined) fail('--step and --whole exclude each other.');
 
-const file = positional[0];
 const read = readTextFile(file);
 if (!read.ok) fail(`cannot read ${file}: ${read.why}.`);
 const source = read.text;
@@ -88,7 +88,8 @@ if (filePath) {
   }
 }
 
-const forms = recipe.steps.map((st) => buildForm(st, api));
+const stepForms = recipe.steps.map((step) => ({ step, form: buildForm(step, api) }));
+const forms = stepForms.map((s) => s.form);
 const given = valuesForRecipe(file, forms, valueFlags);
 if (given.errors.length) fail(given.errors.join(' '));
 const ctx: CodegenContext = {
@@ -97,17 +98,15 @@ const ctx: CodegenContext = {
   setup: flags.has('--setup'),
   // Secrets given on the command line are the user's own: print them so the code runs.
   secrets: 'shown',
-  filePath,
 };
+if (filePath) ctx.filePath = filePath;
 
 interface Built {
   model: RequestModel | null;
   answers: Record<string, unknown>;
 }
 
-function build(i: number): Built {
-  const step = recipe.steps[i];
-  const form = forms[i];
+function build({ step, form }: (typeof stepForms)[number], i: number): Built {
   let values = initialValues(form, connection) as Record<string, unknown>;
   for (const g of given.values[i] ?? []) values = setValuePath(values, g.path, g.value);
   for (const f of form.fields) {
@@ -132,41 +131,41 @@ const missing: Array<ReturnType<typeof missingRequired>[number] & { computed: bo
 function warnMissing(code: string): void {
   for (const m of missing) {
     if (m.computed && !code.includes(placeholderText(m.path))) continue;
+    const title = recipe.steps[m.step]?.title;
     console.error(
-      `warning: step ${m.step + 1} ("${recipe.steps[m.step].title}"): ${m.message} and has no value, so the program will fail there; pass ${m.flag}.`,
+      `warning: step ${m.step + 1}${title === undefined ? '' : ` ("${title}")`}: ${m.message} and has no value, so the program will fail there; pass ${m.flag}.`,
     );
   }
 }
 
 function setPath(o: Record<string, unknown>, path: string, v: unknown): void {
-  const segs = path.split('.');
+  const dot = path.lastIndexOf('.');
   let cur = o;
-  for (const s of segs.slice(0, -1)) {
+  for (const s of dot < 0 ? [] : path.slice(0, dot).split('.')) {
     if (typeof cur[s] !== 'object' || cur[s] === null) cur[s] = {};
     cur = cur[s] as Record<string, unknown>;
   }
-  cur[segs[segs.length - 1]] = v;
+  cur[path.slice(dot + 1)] = v;
 }
 
 if (flags.has('--whole')) {
   const g = generatorFor(lang) ?? fail(`unknown --lang "${lang}": whole-recipe programs exist in ${LANGUAGE_IDS.join(', ')}.`);
-  const models = recipe.steps.map((_, i) => build(i).model).filter((m): m is RequestModel => m !== null);
+  const models = stepForms.map((sf, i) => build(sf, i).model).filter((m): m is RequestModel => m !== null);
   if (models.length === 0) fail(`${file} has no step with an API call.`);
   const code = g.program(models, ctx);
   warnMissing(code);
   process.stdout.write(code);
 } else {
   const n = Number(opts['--step']);
-  if (!Number.isInteger(n) || n < 1 || n > recipe.steps.length) {
-    fail(`--step must be a step number from 1 to ${recipe.steps.length} (got "${opts['--step']}").`);
-  }
-  const step = recipe.steps[n - 1];
+  const picked = Number.isInteger(n) && n >= 1 ? stepForms[n - 1] : undefined;
+  if (!picked) fail(`--step must be a step number from 1 to ${recipe.steps.length} (got "${opts['--step']}").`);
+  const { step } = picked;
   const sample = step.languages.find((s) => s.language === lang);
   if (!sample)
     fail(
       `step ${n} ("${step.title}") offers no "${lang}" sample; it offers ${step.languages.map((s) => s.language).join(', ') || 'none'}.`,
     );
-  const { model, answers } = build(n - 1);
+  const { model, answers } = build(picked, n - 1);
   if (!sample.auto) {
     process.stdout.write(fillPlaceholders(sample.code, answers).replace(/\n?$/, '\n'));
   } else {

@@ -41,7 +41,8 @@ if (args.flags.has('--help') || args.flags.has('-h')) {
   console.log(USAGE);
   process.exit(0);
 }
-if (args.positional.length !== 1)
+const [file] = args.positional;
+if (file === undefined || args.positional.length !== 1)
   fail(args.positional.length ? `one recipe file at a time (got ${args.positional.join(', ')}).` : 'no recipe FILE given.');
 const format = args.opts['--format'];
 if (format === undefined) fail('--format is required (arazzo).');
@@ -57,7 +58,6 @@ for (const k of ['--source-url', '--service-url']) {
   }
 }
 
-const file = args.positional[0];
 const read = readTextFile(file);
 if (!read.ok) fail(`cannot read ${file}: ${read.why}.`);
 const source = read.text;

@@ -22,10 +22,10 @@ const recipesFolder = process.env.RECIPES_DIR ? resolve(process.env.RECIPES_DIR)
 const argv = process.argv.slice(2).filter((a) => a !== '--');
 const apiFlags: string[] = [];
 const rest: string[] = [];
-for (let i = 0; i < argv.length; i++) {
-  const a = argv[i];
+const args = argv[Symbol.iterator]();
+for (const a of args) {
   if (a === '--api') {
-    const v = argv[++i];
+    const v = args.next().value; // the flag's value: the next argument
     if (!v) {
       console.error('error: --api needs a file path or URL of an OpenAPI/Swagger JSON document.');
       process.exit(2);

@@ -202,8 +202,11 @@ async function main(): Promise<number> {
       if (target.partnerId !== undefined) connection.partnerId = target.partnerId;
       if (target.ks) connection.ks = target.ks;
       else {
-        connection.secret = target.secret;
-        connection.ks = await startSession({ serviceUrl: target.serviceUrl, partnerId: target.partnerId!, secret: target.secret! });
+        const { partnerId, secret } = target;
+        // Checked at start-up: without --ks an endpoint needs --partner-id and --secret.
+        if (partnerId === undefined || secret === undefined) throw new Error('--partner-id and --secret are required without --ks');
+        connection.secret = secret;
+        connection.ks = await startSession({ serviceUrl: target.serviceUrl, partnerId, secret });
       }
       tgt = { kind: 'endpoint', serviceUrl: target.serviceUrl, ...(target.partnerId !== undefined ? { partnerId: target.partnerId } : {}) };
       emit(p.dim(`target: ${target.serviceUrl}${target.partnerId !== undefined ? `, partner ${target.partnerId}` : ''}\n\n`));

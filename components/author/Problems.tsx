@@ -8,7 +8,7 @@ import type { Diagnostic } from '@/lib/recipe/types';
 export interface ProblemsProps {
   diagnostics: Diagnostic[];
   onSelect: (d: Diagnostic) => void;
-  info?: { ms: number; where: string };
+  info?: { ms: number; where: string } | undefined;
   linted: boolean;
 }
 

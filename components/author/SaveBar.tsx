@@ -20,7 +20,7 @@ type Status =
   | { kind: 'idle' }
   | { kind: 'busy' }
   | { kind: 'saved'; path: string; url: string }
-  | { kind: 'exists'; message: string; existing?: string }
+  | { kind: 'exists'; message: string; existing?: string | undefined }
   | { kind: 'error'; message: string };
 
 export function download(name: string, text: string): void {

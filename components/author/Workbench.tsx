@@ -41,7 +41,7 @@ export interface WorkbenchProps {
    * Where to load the server's API description from when it is not the built-in one (RECIPES_API
    * is set): lint, completion and the preview wait for it.
    */
-  descriptionUrl?: string;
+  descriptionUrl?: string | undefined;
 }
 
 const LINT_DEBOUNCE_MS = 200;

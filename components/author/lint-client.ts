@@ -29,7 +29,7 @@ export interface LintResult {
 const WORKER_START_TIMEOUT_MS = 8000;
 
 export class RecipeLinter {
-  private worker?: Worker;
+  private worker: Worker | undefined;
   private seq = 0;
   private pending = new Map<number, { source: string; resolve: (r: LintResult | undefined) => void }>();
   private broken = false;
@@ -52,7 +52,7 @@ export class RecipeLinter {
     }
   }
 
-  private parts?: DescriptionParts;
+  private parts: DescriptionParts | undefined;
   /** The main thread's own linter, when the worker is unavailable. */
   private onMainLint?: EditorLint;
 
@@ -69,10 +69,11 @@ export class RecipeLinter {
       p.resolve(undefined);
       this.pending.delete(pid);
     }
-    if (this.broken || !this.worker) return this.onMain(source, id);
+    const worker = this.worker;
+    if (this.broken || !worker) return this.onMain(source, id);
     return new Promise((resolve) => {
       this.pending.set(id, { source, resolve });
-      this.worker!.postMessage({ id, source } satisfies LintRequest);
+      worker.postMessage({ id, source } satisfies LintRequest);
     });
   }
 

@@ -50,17 +50,19 @@ export function registerRecipeLanguage(monaco: Monaco, sources: () => Completion
       const suggestions: languages.CompletionItem[] = items.map((s) => {
         const a = model.getPositionAt(s.replaceStart);
         const b = model.getPositionAt(s.replaceEnd);
-        return {
+        const item: languages.CompletionItem = {
           label: s.label,
           kind: kindOf(monaco, s),
           insertText: s.insertText,
-          insertTextRules: s.snippet ? monaco.languages.CompletionItemInsertTextRule.InsertAsSnippet : undefined,
-          filterText: s.filterText,
-          detail: s.detail,
-          documentation: s.documentation ? { value: s.documentation } : undefined,
-          sortText: s.sortText,
           range: new monaco.Range(a.lineNumber, a.column, b.lineNumber, b.column),
         };
+        // Monaco's optional fields do not take undefined: set only those the suggestion has.
+        if (s.snippet) item.insertTextRules = monaco.languages.CompletionItemInsertTextRule.InsertAsSnippet;
+        if (s.filterText !== undefined) item.filterText = s.filterText;
+        if (s.detail !== undefined) item.detail = s.detail;
+        if (s.documentation) item.documentation = { value: s.documentation };
+        if (s.sortText !== undefined) item.sortText = s.sortText;
+        return item;
       });
       return { suggestions };
     },

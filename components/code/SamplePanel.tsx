@@ -14,8 +14,8 @@ export interface GeneratedCodeProps {
   /** The API description (argument order, result types, enum constants). */
   api: ApiDescription;
   /** The server's sample for the initial values, and the language it chose. */
-  initial?: InitialSample;
-  serverLanguage?: string;
+  initial?: InitialSample | undefined;
+  serverLanguage?: string | undefined;
   /** Nothing changed since load and the session is still starting: keep the server's sample. */
   pending?: boolean;
   /** Which description the forms use ('builtin', or the URL of a loaded one). */

@@ -9,7 +9,7 @@ import { useEffect, useRef, type KeyboardEvent } from 'react';
 export interface TabItem {
   id: string;
   label: string;
-  note?: string;
+  note?: string | undefined;
 }
 
 export function LanguageTabs({
@@ -45,9 +45,10 @@ export function LanguageTabs({
     else if (e.key === 'ArrowLeft') next = (index - 1 + tabs.length) % tabs.length;
     else if (e.key === 'Home') next = 0;
     else if (e.key === 'End') next = tabs.length - 1;
-    if (next < 0) return;
+    const target = tabs[next];
+    if (!target) return; // not a navigation key (or no tabs at all)
     e.preventDefault();
-    onSelect(tabs[next].id);
+    onSelect(target.id);
     refs.current[next]?.focus();
   };
   return (

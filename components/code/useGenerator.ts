@@ -4,7 +4,10 @@ import { useEffect, useState } from 'react';
 import { loadGenerator, loadedGenerator } from '@/lib/codegen/registry';
 import type { LanguageGenerator } from '@/lib/codegen/types';
 
-export function useGenerator(lang: string | undefined, wanted: boolean): { generator?: LanguageGenerator; error?: string } {
+export function useGenerator(
+  lang: string | undefined,
+  wanted: boolean,
+): { generator?: LanguageGenerator | undefined; error?: string | undefined } {
   const [state, setState] = useState<{ lang?: string; generator?: LanguageGenerator; error?: string }>({});
   const ready = lang ? loadedGenerator(lang) : undefined;
   useEffect(() => {

@@ -29,7 +29,7 @@ function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
   return [...list].sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
-export function DiagnosticList({ diagnostics, file }: { diagnostics: Diagnostic[]; file?: string }) {
+export function DiagnosticList({ diagnostics, file }: { diagnostics: Diagnostic[]; file?: string | undefined }) {
   return (
     <ul className="diagnostic-list">
       {sortDiagnostics(diagnostics).map((d, i) => (
@@ -46,7 +46,15 @@ export function DiagnosticList({ diagnostics, file }: { diagnostics: Diagnostic[
 }
 
 /** Top-of-page panel; renders nothing for a recipe with no problems. */
-export function ProblemsPanel({ diagnostics, stepTitles, file }: { diagnostics: Diagnostic[]; stepTitles: string[]; file?: string }) {
+export function ProblemsPanel({
+  diagnostics,
+  stepTitles,
+  file,
+}: {
+  diagnostics: Diagnostic[];
+  stepTitles: string[];
+  file?: string | undefined;
+}) {
   if (diagnostics.length === 0) return null;
   const { errors } = countBySeverity(diagnostics);
   const general = diagnostics.filter((d) => d.stepIndex === undefined || d.stepIndex < 0 || d.stepIndex >= stepTitles.length);

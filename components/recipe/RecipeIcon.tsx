@@ -118,7 +118,15 @@ export function iconName(name: string | undefined): string {
   return 'document';
 }
 
-export function RecipeIcon({ name, size = 24, className = 'recipe-icon' }: { name?: string; size?: number; className?: string }) {
+export function RecipeIcon({
+  name,
+  size = 24,
+  className = 'recipe-icon',
+}: {
+  name?: string | undefined;
+  size?: number;
+  className?: string;
+}) {
   const resolved = iconName(name);
   return (
     <svg

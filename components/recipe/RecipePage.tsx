@@ -22,15 +22,15 @@ export interface RecipePageProps {
   /** The part of the server's API description this recipe's steps reach (lib/server/slice.ts). */
   slice: ApiSlice;
   /** Why the configured API description (RECIPES_API) could not be loaded, when it could not. */
-  apiError?: string;
+  apiError?: string | undefined;
   /** Shown in problem tooltips, e.g. `recipes/upload-media.md`. */
-  file?: string;
+  file?: string | undefined;
   /** Reload the page's data when its file changes (authoring on this machine). */
   liveReload?: boolean;
   /** The METADATA `relatedRecipes` that exist, resolved by the route (slug and title). */
   related?: Array<{ slug: string; title: string }>;
   /** Code samples made and highlighted on the server for the initial values. */
-  initialCode?: InitialCode;
+  initialCode?: InitialCode | undefined;
 }
 
 export function RecipePage({ slug, recipe, slice, apiError, file, liveReload, related = [], initialCode }: RecipePageProps) {

@@ -17,11 +17,11 @@ export interface RunnerRootProps {
   slug: string;
   recipe: Recipe;
   /** The slice of the API description the steps reach (server-rendered pages). */
-  slice?: ApiSlice;
+  slice?: ApiSlice | undefined;
   /** Or a whole description (the /author preview, rendered in the browser). */
-  api?: ApiDescription;
+  api?: ApiDescription | undefined;
   /** Code samples made on the server for the initial values (lib/samples/initial.ts). */
-  initialCode?: InitialCode;
+  initialCode?: InitialCode | undefined;
   children: ReactNode;
 }
 

@@ -15,7 +15,7 @@ export interface StepSectionProps {
   stepCount: number;
   /** The problems whose stepIndex is this step's index. */
   diagnostics: Diagnostic[];
-  file?: string;
+  file?: string | undefined;
 }
 
 export function stepAnchor(index: number): string {

@@ -32,7 +32,7 @@ const Node = memo(function Node({
   openDepth,
   last,
 }: {
-  name?: string;
+  name?: string | undefined;
   value: unknown;
   depth: number;
   openDepth: number;

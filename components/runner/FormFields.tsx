@@ -111,7 +111,7 @@ function DynamicNote({ id, dyn, field, ctx }: { id: string; dyn: DynamicState; f
   );
 }
 
-type Aria = { 'aria-describedby'?: string; 'aria-invalid'?: boolean };
+type Aria = { 'aria-describedby'?: string | undefined; 'aria-invalid'?: boolean | undefined };
 
 function displayValue(field: FormField, ctx: FieldContext): unknown {
   return getPath(ctx.effective, field.path);
@@ -150,7 +150,10 @@ function Control({ field, id, ctx, aria }: { field: FormField; id: string; ctx: 
           onChange={(e) => {
             const v = e.target.value;
             if (v === '') set(undefined);
-            else if (v !== 'custom') set(options[Number(v)].value);
+            else if (v !== 'custom') {
+              const chosen = options[Number(v)];
+              if (chosen) set(chosen.value);
+            }
           }}
         >
           <option value="">{field.required ? '— choose —' : '— not set —'}</option>
@@ -282,7 +285,19 @@ function JsonInput({ id, aria, value, onChange }: { id: string; aria: Aria; valu
   );
 }
 
-function FileInput({ id, aria, field, value, ctx }: { id: string; aria: Aria; field: FormField; value?: FileValue; ctx: FieldContext }) {
+function FileInput({
+  id,
+  aria,
+  field,
+  value,
+  ctx,
+}: {
+  id: string;
+  aria: Aria;
+  field: FormField;
+  value?: FileValue | undefined;
+  ctx: FieldContext;
+}) {
   return (
     <span className="file-input">
       <input id={id} type="file" {...aria} onChange={(e) => ctx.onFile(field, e.target.files?.[0] ?? undefined)} />
@@ -305,13 +320,7 @@ function ArrayInput({ field, ctx, value }: { field: FormField; ctx: FieldContext
       {items.map((_v, i) => {
         const path = `${field.path}.${i}`;
         const sub: FormField = item
-          ? {
-              ...item,
-              path,
-              name: String(i),
-              label: `${field.label}[${i}]`,
-              fieldsByClass: item.fieldsByClass && rebase(item.fieldsByClass, item.path, path),
-            }
+          ? { ...item, path, name: String(i), label: `${field.label}[${i}]` }
           : {
               path,
               name: String(i),
@@ -325,6 +334,7 @@ function ArrayInput({ field, ctx, value }: { field: FormField; ctx: FieldContext
               global: false,
               secret: false,
             };
+        if (item?.fieldsByClass) sub.fieldsByClass = rebase(item.fieldsByClass, item.path, path);
         return (
           <div key={i} className="array-item">
             <FieldView field={sub} ctx={{ ...ctx, onChange: (p, v2, f) => ctx.onChange(p, v2, f) }} />
@@ -351,11 +361,11 @@ function ArrayInput({ field, ctx, value }: { field: FormField; ctx: FieldContext
 }
 
 function rebase(by: Record<string, FormField[]>, from: string, to: string): Record<string, FormField[]> {
-  const fix = (f: FormField): FormField => ({
-    ...f,
-    path: to + f.path.slice(from.length),
-    fieldsByClass: f.fieldsByClass && Object.fromEntries(Object.entries(f.fieldsByClass).map(([k, v]) => [k, v.map(fix)])),
-  });
+  const fix = (f: FormField): FormField => {
+    const moved: FormField = { ...f, path: to + f.path.slice(from.length) };
+    if (f.fieldsByClass) moved.fieldsByClass = rebase(f.fieldsByClass, from, to);
+    return moved;
+  };
   return Object.fromEntries(Object.entries(by).map(([k, v]) => [k, v.map(fix)]));
 }
 

@@ -25,7 +25,7 @@ export interface RunnerContextValue {
   /** How the steps' requests are performed (one request; the chunked uploader for file uploads). */
   executor: StepExecutor;
   /** Code samples the server made and highlighted for the initial values (recipe pages). */
-  initialCode?: InitialCode;
+  initialCode?: InitialCode | undefined;
 }
 
 const Ctx = createContext<RunnerContextValue | null>(null);
@@ -57,10 +57,10 @@ export interface RunnerProviderProps {
   slug: string;
   recipe: Recipe;
   /** The slice of the server's API description the recipe's steps reach (a recipe page). */
-  slice?: ApiSlice;
+  slice?: ApiSlice | undefined;
   /** A whole description instead (the /author preview, which may call any operation). */
-  api?: ApiDescription;
-  initialCode?: InitialCode;
+  api?: ApiDescription | undefined;
+  initialCode?: InitialCode | undefined;
   /** How steps are performed (default: the chunked uploader for file uploads, one request otherwise). */
   executor?: StepExecutor;
   children: ReactNode;

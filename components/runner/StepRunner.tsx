@@ -144,8 +144,9 @@ function StepRunnerInner({ step, ctx, main }: { step: Step; ctx: NonNullable<Ret
     const errs = [...validateValues(form, resolved.values), ...built.errors.filter((e) => !isBlockedError(e))];
     setErrors(errs);
     if (built.blockedBy.length > 0) return;
-    if (errs.length > 0) {
-      const first = rootRef.current?.querySelector<HTMLElement>(`#${CSS.escape(fieldId(i, errs[0].path))}`);
+    const [firstError] = errs;
+    if (firstError) {
+      const first = rootRef.current?.querySelector<HTMLElement>(`#${CSS.escape(fieldId(i, firstError.path))}`);
       first?.focus();
       return;
     }

@@ -21,15 +21,15 @@ export interface StepUploadProps {
   choice: UploadChoice;
   onChoice: (c: UploadChoice) => void;
   /** The step's running (or last) upload. */
-  upload?: Upload;
+  upload?: Upload | undefined;
   /** The upload token id the form sends now (to find an unfinished upload of it after a reload). */
-  tokenId?: string;
+  tokenId?: string | undefined;
   /** Size of the picked file, if any. */
-  fileSize?: number;
+  fileSize?: number | undefined;
   /** The step's request model (its resume/finalChunk/resumeAt decide whether the uploader may chunk). */
   model: RequestModel;
   /** Runs the step again (offered after a failed or cancelled upload). */
-  onRetry?: () => void;
+  onRetry?: (() => void) | undefined;
 }
 
 export function StepUpload({ choice, onChoice, upload, model, tokenId, fileSize, onRetry }: StepUploadProps) {

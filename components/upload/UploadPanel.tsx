@@ -31,7 +31,7 @@ export function progressText(p: UploadProgress): string {
 export interface UploadPanelProps {
   upload: Upload;
   /** Shown when the upload failed or was cancelled (e.g. "Try again" picks up where the server stopped). */
-  onRetry?: () => void;
+  onRetry?: (() => void) | undefined;
 }
 
 export function UploadPanel({ upload, onRetry }: UploadPanelProps) {

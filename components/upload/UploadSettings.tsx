@@ -18,7 +18,7 @@ export interface UploadSettingsProps {
   value: UploadChoice;
   onChange: (v: UploadChoice) => void;
   /** Size of the picked file, if any (to show the automatic choice). */
-  fileSize?: number;
+  fileSize?: number | undefined;
   /** False when the form's resume/finalChunk/resumeAt are not the single-request values: then one request with them is sent. */
   formAllowsChunks: boolean;
   disabled?: boolean;

@@ -37,13 +37,13 @@ export interface StepInfo {
 }
 
 export interface CompletionSources {
-  api?: ApiDescription;
+  api?: ApiDescription | undefined;
   /** lib/recipe/schemas/metadata.schema.json */
   metadataSchema?: unknown;
   /** lib/recipe/schemas/api-call.schema.json */
   apiCallSchema?: unknown;
   /** The steps of the last parse (for `fromStep`). */
-  steps?: StepInfo[];
+  steps?: StepInfo[] | undefined;
   /** Slugs of the known recipes (for `relatedRecipes`). */
   recipeSlugs?: string[];
 }

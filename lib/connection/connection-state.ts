@@ -48,8 +48,8 @@ export interface KeyValueStorage {
 export interface ConnectionStoreOptions {
   /** This page's origin: the sandbox's service URL. */
   origin: string;
-  session?: KeyValueStorage;
-  local?: KeyValueStorage;
+  session?: KeyValueStorage | undefined;
+  local?: KeyValueStorage | undefined;
   fetchImpl?: typeof fetch;
   /** Path of the sandbox's no-config session endpoint (relative to origin). */
   sandboxSessionPath?: string;

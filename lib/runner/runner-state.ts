@@ -62,7 +62,7 @@ export interface RunnerStore {
 export interface RunnerStoreOptions {
   /** Key for sessionStorage, e.g. the recipe slug; no key: nothing is kept. */
   key?: string;
-  storage?: KeyValueStorage;
+  storage?: KeyValueStorage | undefined;
   /** Largest response text kept in storage (bigger ones are kept in memory only). */
   maxStoredResponseChars?: number;
   /** Do not read storage at creation; call hydrate() later (server and first client render agree). */

@@ -47,7 +47,7 @@ export interface SampleOptions {
   setup: boolean;
   secrets: 'masked' | 'shown';
   /** What later steps read of this step's result (`laterReads`): generated samples print it. */
-  reads?: readonly string[];
+  reads?: readonly string[] | undefined;
 }
 
 /**

@@ -31,9 +31,9 @@ export interface InitialCodeInput {
   /** The page's origin as the browser sees it (the sandbox's service URL). */
   origin: string;
   /** The sandbox partner's ID (the session the page will start is for it). */
-  partnerId?: number;
+  partnerId?: number | undefined;
   /** The stored language choice (cookie), if any. */
-  lang?: string;
+  lang?: string | undefined;
 }
 
 function tokensOf(h: HighlighterCore, code: string, lang: string): CompactTokens | null {

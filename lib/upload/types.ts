@@ -71,8 +71,9 @@ export type UploadMode = 'auto' | 'chunked' | 'single';
 /** How the user wants a file sent (the upload step's "Advanced" settings). */
 export interface UploadChoice {
   mode: UploadMode;
-  chunkSize?: number;
-  parallel?: number;
+  /** Undefined (or absent): the automatic choice (lib/upload/plan.ts). */
+  chunkSize?: number | undefined;
+  parallel?: number | undefined;
 }
 
 /** What the page's upload step gives a run of it: the user's choice, and where to show the running Upload. */

@@ -11,6 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { gzipSync, constants } from 'node:zlib';
+import { median, quantile } from './stats';
 process.env.NEXT_DIST_DIR ||= '.next-bench';
 
 const { parseRecipe } = await import('../../lib/recipe/index');
@@ -34,9 +35,8 @@ for (const [label, text] of [
     parseRecipe(text, { api });
     times.push(performance.now() - t0);
   }
-  times.sort((a, b) => a - b);
   console.log(
-    `lint ${label.padEnd(18)} ${(text.length / 1024).toFixed(1).padStart(6)} KB  median ${times[runs >> 1].toFixed(2)} ms  p90 ${times[Math.floor(runs * 0.9)].toFixed(2)} ms`,
+    `lint ${label.padEnd(18)} ${(text.length / 1024).toFixed(1).padStart(6)} KB  median ${median(times).toFixed(2)} ms  p90 ${quantile(times, 0.9).toFixed(2)} ms`,
   );
 }
 

@@ -14,9 +14,10 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { ensureBuild, ROOT } from '../../tests/helpers/build';
+import { loadAverage1 } from './stats';
 
 const workers = Number(process.env.BENCH_CLIENTS_WORKERS || 4);
 const warm = process.env.BENCH_CLIENTS_WARM === '1';
@@ -41,8 +42,8 @@ async function main(): Promise<void> {
 
   if (!warm && existsSync(cache)) renameSync(cache, aside);
   const loads: number[] = [];
-  const sampler = setInterval(() => loads.push(loadavg()[0]), 5000);
-  loads.push(loadavg()[0]);
+  const sampler = setInterval(() => loads.push(loadAverage1()), 5000);
+  loads.push(loadAverage1());
   const start = Date.now();
   let code: number | null = null;
   try {
@@ -64,7 +65,7 @@ async function main(): Promise<void> {
     }
   }
   const wall = (Date.now() - start) / 1000;
-  loads.push(loadavg()[0]);
+  loads.push(loadAverage1());
   const r = JSON.parse(readFileSync(out, 'utf8')) as {
     numPassedTests: number;
     numFailedTests: number;

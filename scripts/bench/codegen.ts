@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { GENERATORS, LANGUAGE_IDS } from '../../lib/codegen';
 import type { RequestModel } from '../../lib/request/types';
 import { buildModels, ctxOf, loadRecipe, ROOT, uploadEdit, uploadResults } from '../../tests/unit/codegen/fixtures';
+import { median, quantile } from './stats';
 
 const recipe = loadRecipe('recipes/upload-media.md');
 const models = buildModels(recipe, { edit: uploadEdit, results: uploadResults, filePath: '/tmp/video.mp4' }).filter(
@@ -19,15 +20,6 @@ const models = buildModels(recipe, { edit: uploadEdit, results: uploadResults, f
 );
 const ctx = ctxOf({ setup: false });
 const ctxSetup = ctxOf({ setup: true });
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-function p95(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length * 0.95)];
-}
 
 function measure(label: string, fn: () => number, runs = 200, warmup = 50): void {
   let chars = 0;
@@ -39,7 +31,7 @@ function measure(label: string, fn: () => number, runs = 200, warmup = 50): void
     times.push(performance.now() - t0);
   }
   console.log(
-    `${label.padEnd(58)} median ${median(times).toFixed(3).padStart(7)} ms  p95 ${p95(times).toFixed(3).padStart(7)} ms  (${chars} chars)`,
+    `${label.padEnd(58)} median ${median(times).toFixed(3).padStart(7)} ms  p95 ${quantile(times, 0.95).toFixed(3).padStart(7)} ms  (${chars} chars)`,
   );
 }
 
@@ -59,7 +51,9 @@ measure('every language: the whole-recipe program', () => {
   for (const id of LANGUAGE_IDS) n += GENERATORS[id].program(models, ctx).length;
   return n;
 });
-measure('one sample (python, step 2) - what a keystroke costs', () => GENERATORS.python.step(models[1], ctx).length, 1000, 200);
+const step2 = models[1];
+if (!step2) throw new Error('recipes/upload-media.md has no second API call to time one sample with.');
+measure('one sample (python, step 2) - what a keystroke costs', () => GENERATORS.python.step(step2, ctx).length, 1000, 200);
 
 const out = await build({
   entryPoints: [join(ROOT, 'lib/codegen/index.ts')],
@@ -70,7 +64,9 @@ const out = await build({
   platform: 'browser',
   logLevel: 'silent',
 });
-const code = out.outputFiles[0].contents;
+const [bundle] = out.outputFiles;
+if (!bundle) throw new Error('esbuild returned no bundle of lib/codegen.');
+const code = bundle.contents;
 console.log(
   `lib/codegen bundle (all 11 generators + toHttpRequest): ${(code.length / 1024).toFixed(1)} KB min, ${(gzipSync(code, { level: 9 }).length / 1024).toFixed(1)} KB gzip`,
 );

@@ -12,18 +12,13 @@
  * Budget: the whole step runner's recipe page within 200 KB gzipped; an empty Next 16 page is
  * about 135 KB on its own (the 404 page below is the baseline: layout + framework only).
  */
-export {};
+import type { PageJs } from '../../tests/helpers/page-js';
 process.env.NEXT_DIST_DIR ||= '.next-bench';
 
 const { startServer } = await import('../../tests/helpers/server');
 const { measurePageJs, measurePageJsInBrowser, kb } = await import('../../tests/helpers/page-js');
 
 const BUDGET_KB = 200;
-const PAGES: Array<[string, string]> = [
-  ['recipe page', '/recipes/upload-media'],
-  ['index', '/'],
-  ['baseline (404 page)', '/no-such-page-for-bench'],
-];
 
 const server = await startServer();
 try {
@@ -31,28 +26,30 @@ try {
   console.log(
     `${'page'.padEnd(22)} ${'scripts'.padStart(7)} ${'raw KB'.padStart(8)} ${'gzip KB'.padStart(8)} ${'browser'.padStart(8)}  budget`,
   );
-  const results = [];
-  const browserResults = [];
-  for (const [label, path] of PAGES) {
+  const measured: Array<{ r: PageJs; b: PageJs }> = [];
+  /** Measures and prints one page; returns what its HTML references. */
+  const measure = async (label: string, path: string) => {
     const r = await measurePageJs(server.url, path);
     // Cross-check in Chromium: every script it loads until the network is idle.
     const b = await measurePageJsInBrowser(server.url, path);
-    results.push(r);
-    browserResults.push(b);
+    measured.push({ r, b });
     const budget = path.startsWith('/recipes/')
       ? `${((r.totalGzipBytes / 1024 / BUDGET_KB) * 100).toFixed(0)}% of ${BUDGET_KB} KB (runner total)`
       : '';
     console.log(
       `${label.padEnd(22)} ${String(r.scripts.length).padStart(7)} ${kb(r.totalBytes).padStart(8)} ${kb(r.totalGzipBytes).padStart(8)} ${kb(b.totalGzipBytes).padStart(8)}  ${budget}`,
     );
-  }
-  const [recipe, , base] = results;
+    return r;
+  };
+  const recipe = await measure('recipe page', '/recipes/upload-media');
+  await measure('index', '/');
+  const base = await measure('baseline (404 page)', '/no-such-page-for-bench');
   console.log(`recipe page over baseline: ${kb(recipe.totalGzipBytes - base.totalGzipBytes)} KB gzip`);
   if (process.env.VERBOSE) {
-    for (const r of results) {
+    for (const { r, b: browser } of measured) {
       console.log(`\n${r.path}`);
       for (const s of r.scripts) console.log(`  ${kb(s.gzipBytes).padStart(7)} KB  ${s.url}`);
-      const extra = browserResults[results.indexOf(r)].scripts.filter((b) => !r.scripts.some((s) => s.url === b.url));
+      const extra = browser.scripts.filter((b) => !r.scripts.some((s) => s.url === b.url));
       for (const s of extra) console.log(`  ${kb(s.gzipBytes).padStart(7)} KB  ${s.url}  (loaded later: lazy chunk or link prefetch)`);
     }
   }

@@ -43,10 +43,13 @@ const load = () =>
   loadavg()
     .map((x) => x.toFixed(1))
     .join(' ');
+/** Median of the finite samples (the mean of the middle two of an even count); NaN when none. */
 const median = (xs: number[]) => {
-  const s = [...xs].filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
-  if (!s.length) return NaN;
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  const upper = s[s.length >> 1];
+  const lower = s[(s.length - 1) >> 1];
+  if (upper === undefined || lower === undefined) return NaN;
+  return s.length % 2 ? upper : (lower + upper) / 2;
 };
 const kb = (b: number) => (b / 1024).toFixed(1);
 
@@ -219,11 +222,16 @@ function lighthouse(url: string): Promise<{ score: number; tbt: number; lcp: num
     p.on('close', (code) => {
       try {
         const j = JSON.parse(out) as { categories: { performance: { score: number } }; audits: Record<string, { numericValue: number }> };
+        const audit = (id: string) => {
+          const a = j.audits[id];
+          if (!a) throw new Error(`no ${id} audit`);
+          return a.numericValue;
+        };
         resolve({
           score: Math.round(j.categories.performance.score * 100),
-          tbt: j.audits['total-blocking-time'].numericValue,
-          lcp: j.audits['largest-contentful-paint'].numericValue,
-          fcp: j.audits['first-contentful-paint'].numericValue,
+          tbt: audit('total-blocking-time'),
+          lcp: audit('largest-contentful-paint'),
+          fcp: audit('first-contentful-paint'),
         });
       } catch {
         reject(new Error(`lighthouse failed (${code}): ${err.slice(-500)}`));

@@ -22,6 +22,7 @@ import config, { CHROMIUM_PATH } from '../../playwright.config';
 import { startServer, type TestServer } from '../../tests/helpers/server';
 import { findPostgres, NO_POSTGRES, startPostgres } from '../../tests/helpers/postgres';
 import { ROOT } from '../../tests/helpers/build';
+import { median } from './stats';
 
 const MB = Number(process.env.BENCH_PUBLISH_MB ?? 64);
 const ROUNDS = Number(process.env.BENCH_PUBLISH_ROUNDS ?? 3);
@@ -45,7 +46,6 @@ function check<T>(v: Json, what: string): T {
   return v as T;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const fmt = (n: number, d = 1) => n.toFixed(d);
 
 /** A chunked upload of `data` through `bases` (chunk i to bases[i % n]), 4 chunks in flight; MB/s. */

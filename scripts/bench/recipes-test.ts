@@ -29,6 +29,7 @@ import { startSandboxServer } from '../../lib/sandbox/node-server';
 import { MemoryFingerprintStore } from '../../lib/upload/fingerprint';
 import { createUploadExecutor } from '../../lib/upload/step';
 import { fetchTransport } from '../../lib/upload/transport';
+import { median } from './stats';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
@@ -142,9 +143,8 @@ function cliRuns(n: number, processingMs: number): void {
     times.push(performance.now() - t);
     if (r.status !== 0) throw new Error(`recipes:test failed (exit ${r.status}):\n${r.stdout.slice(0, 2000)}\n${r.stderr}`);
   }
-  times.sort((a, b) => a - b);
   console.log(
-    `\nCLI end to end (npm run recipes:test, all ${files.length} recipes, SANDBOX_PROCESSING_MS=${processingMs}): median ${times[Math.floor(n / 2)].toFixed(0)} ms of ${n} runs (min ${times[0].toFixed(0)}, max ${times[n - 1].toFixed(0)})`,
+    `\nCLI end to end (npm run recipes:test, all ${files.length} recipes, SANDBOX_PROCESSING_MS=${processingMs}): median ${median(times).toFixed(0)} ms of ${n} runs (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)})`,
   );
 }
 

@@ -40,19 +40,19 @@ console.log(`${steps.length} steps with a call, in every recipe`);
 time('buildForm, all steps', 200, () => {
   for (const s of steps) buildForm(s, api);
 });
-const forms = steps.map((s) => buildForm(s, api));
-const values = forms.map((f) => initialValues(f, conn));
-time('per keystroke: resolve + model + HTTP, all steps', 200, () =>
-  steps.forEach((s, i) => {
-    const r = buildRequestModel({ step: s, form: forms[i], values: values[i], results, connection: conn, api });
+const prepared = steps.map((step) => {
+  const form = buildForm(step, api);
+  return { step, form, values: initialValues(form, conn) };
+});
+time('per keystroke: resolve + model + HTTP, all steps', 200, () => {
+  for (const { step, form, values } of prepared) {
+    const r = buildRequestModel({ step, form, values, results, connection: conn, api });
     if (r.model) toHttpRequest(r.model);
-  }),
-);
-time('validateValues (ajv, cached), all steps', 200, () =>
-  forms.forEach((f, i) => {
-    validateValues(f, resolveValues(f, values[i], results).values);
-  }),
-);
+  }
+});
+time('validateValues (ajv, cached), all steps', 200, () => {
+  for (const { form, values } of prepared) validateValues(form, resolveValues(form, values, results).values);
+});
 
 const big = {
   objectType: 'KalturaMediaListResponse',

@@ -28,6 +28,7 @@ import { Agent, request as httpRequest } from 'node:http';
 import { DEFAULT_LIMITS, FormScanner, JsonScanner } from '../../lib/sandbox/limits';
 import { fromJson, mergeTree, setFlat, type ParamTree } from '../../lib/sandbox/params';
 import { startServer, TEST_ADMIN_SECRET, TEST_PARTNER_ID, type TestServer } from '../../tests/helpers/server';
+import { median } from './stats';
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 5);
 const RPS_SECONDS = Number(process.env.BENCH_RPS_SECONDS || 4);
@@ -61,9 +62,20 @@ function cpuSeconds(pid: number | undefined): number {
   return (Number(f[11]) + Number(f[12])) / 100;
 }
 
+/** The p-th percentile (0 < p <= 100; 100 is the largest) of sorted samples; NaN when there are none. */
 function pct(sorted: number[], p: number): number {
-  if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+/** The same request kinds made for the two servers (limits on, limits off), side by side. */
+function sideBySide<T>(on: readonly T[], off: readonly T[]): Array<[T, T]> {
+  const pairs = on.flatMap((x, i): Array<[T, T]> => {
+    const y = off[i];
+    return y === undefined ? [] : [[x, y]];
+  });
+  if (pairs.length !== on.length || on.length !== off.length)
+    throw new Error(`limits on and off were given different request kinds (${on.length} and ${off.length})`);
+  return pairs;
 }
 
 /** Pings every 5 ms on its own connection while `load` runs; latencies in ms, sorted. */
@@ -223,7 +235,7 @@ function longestStep(steps: () => Array<() => void>): { longest: number; total: 
     }
     runs.push({ longest, total });
   }
-  const med = (k: 'longest' | 'total') => runs.map((x) => x[k]).sort((a, b) => a - b)[2];
+  const med = (k: 'longest' | 'total') => median(runs.map((x) => x[k]));
   return { longest: med('longest'), total: med('total') };
 }
 
@@ -273,8 +285,7 @@ async function inProcessThroughput(kinds: (k: string, t: string) => Array<[strin
   const on = await make(false);
   const off = await make(true);
   const N = Number(process.env.BENCH_INPROC_N || 3000);
-  const time = async (c: typeof on, i: number) => {
-    const [, b] = c.list[i];
+  const time = async (c: typeof on, b: Pick<Body, 'path' | 'type' | 'body'>) => {
     for (let k = 0; k < 200; k++) await c.call(b);
     // CPU time of this process (the machine is shared: wall time waits for other work too)
     const c0 = process.cpuUsage();
@@ -288,20 +299,20 @@ async function inProcessThroughput(kinds: (k: string, t: string) => Array<[strin
   console.log(
     `\nthe sandbox alone, in this process (no HTTP, no Next), limits on vs off: ${N} requests each, 7 rounds alternating, least CPU us per request:`,
   );
-  for (let i = 0; i < on.list.length; i++) {
+  for (const [[label, bodyOn], [, bodyOff]] of sideBySide(on.list, off.list)) {
     let a = Infinity;
     let b = Infinity;
     for (let r = 0; r < 7; r++) {
       if (r % 2) {
-        b = Math.min(b, await time(off, i));
-        a = Math.min(a, await time(on, i));
+        b = Math.min(b, await time(off, bodyOff));
+        a = Math.min(a, await time(on, bodyOn));
       } else {
-        a = Math.min(a, await time(on, i));
-        b = Math.min(b, await time(off, i));
+        a = Math.min(a, await time(on, bodyOn));
+        b = Math.min(b, await time(off, bodyOff));
       }
     }
     console.log(
-      `  ${on.list[i][0].padEnd(34)} on ${a.toFixed(1).padStart(6)} us, off ${b.toFixed(1).padStart(6)} us: ratio ${(b / a).toFixed(3)} (throughput on/off)`,
+      `  ${label.padEnd(34)} on ${a.toFixed(1).padStart(6)} us, off ${b.toFixed(1).padStart(6)} us: ratio ${(b / a).toFixed(3)} (throughput on/off)`,
     );
   }
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
@@ -451,21 +462,19 @@ async function main() {
     console.log(
       `\nthroughput of ordinary requests, limits on vs off (16 clients, ${RPS_SECONDS} s each, 3 rounds in alternating order, best of each):`,
     );
-    const a = kinds(ks, tOn);
-    const b = kinds(ksOff, tOff);
-    for (let i = 0; i < a.length; i++) {
+    for (const [[label, bodyOn], [, bodyOff]] of sideBySide(kinds(ks, tOn), kinds(ksOff, tOff))) {
       let bestOn = { rps: 0, cpuUs: Infinity };
       let bestOff = { rps: 0, cpuUs: Infinity };
       for (let round = 0; round < 3; round++) {
         const first = round % 2 === 0;
-        const y0 = first ? undefined : await rps(off, b[i][1], RPS_SECONDS);
-        const x = await rps(on, a[i][1], RPS_SECONDS);
-        const y = y0 ?? (await rps(off, b[i][1], RPS_SECONDS));
+        const y0 = first ? undefined : await rps(off, bodyOff, RPS_SECONDS);
+        const x = await rps(on, bodyOn, RPS_SECONDS);
+        const y = y0 ?? (await rps(off, bodyOff, RPS_SECONDS));
         bestOn = { rps: Math.max(bestOn.rps, x.rps), cpuUs: Math.min(bestOn.cpuUs, x.cpuUs) };
         bestOff = { rps: Math.max(bestOff.rps, y.rps), cpuUs: Math.min(bestOff.cpuUs, y.cpuUs) };
       }
       console.log(
-        `  ${a[i][0].padEnd(34)} on ${bestOn.rps.toFixed(0).padStart(5)} req/s (${bestOn.cpuUs.toFixed(0)} us CPU/req), off ${bestOff.rps.toFixed(0).padStart(5)} req/s (${bestOff.cpuUs.toFixed(0)} us CPU/req): ` +
+        `  ${label.padEnd(34)} on ${bestOn.rps.toFixed(0).padStart(5)} req/s (${bestOn.cpuUs.toFixed(0)} us CPU/req), off ${bestOff.rps.toFixed(0).padStart(5)} req/s (${bestOff.cpuUs.toFixed(0)} us CPU/req): ` +
           `ratio ${(bestOn.rps / bestOff.rps).toFixed(3)} by req/s, ${(bestOff.cpuUs / bestOn.cpuUs).toFixed(3)} by server CPU`,
       );
     }
@@ -478,7 +487,7 @@ async function main() {
       3,
     );
     console.log(
-      `\nsystem.ping latency, nothing else running:   p50 ${ms(pct(idle.lat, 50))} ms, p99 ${ms(pct(idle.lat, 99))} ms, max ${ms(idle.lat[idle.lat.length - 1])} ms (${idle.lat.length} pings)`,
+      `\nsystem.ping latency, nothing else running:   p50 ${ms(pct(idle.lat, 50))} ms, p99 ${ms(pct(idle.lat, 99))} ms, max ${ms(pct(idle.lat, 100))} ms (${idle.lat.length} pings)`,
     );
 
     console.log(`\nconcurrent system.ping while one client sends maximal rejected bodies back to back (${SECONDS} s each, limits on):`);
@@ -488,7 +497,7 @@ async function main() {
       const r = await pingsDuring(on, rejectLoop(on, b, refused));
       const cpu = cpuSeconds(on.pid()) - cpu0;
       console.log(
-        `  ${b.name.padEnd(48)} p50 ${ms(pct(r.lat, 50)).padStart(5)} ms, p99 ${ms(pct(r.lat, 99)).padStart(5)} ms, max ${ms(r.lat[r.lat.length - 1]).padStart(5)} ms; ` +
+        `  ${b.name.padEnd(48)} p50 ${ms(pct(r.lat, 50)).padStart(5)} ms, p99 ${ms(pct(r.lat, 99)).padStart(5)} ms, max ${ms(pct(r.lat, 100)).padStart(5)} ms; ` +
           `${r.sent} bodies (${((r.sent * b.body.length) / MiB / SECONDS).toFixed(0)} MiB/s), server CPU ${((cpu * 1000) / Math.max(1, r.sent)).toFixed(1)} ms per body`,
       );
     }
@@ -499,7 +508,7 @@ async function main() {
       const r = await pingsDuring(on, rejectLoop(on, accepted, /KalturaMediaListResponse/));
       const cpu = cpuSeconds(on.pid()) - cpu0;
       console.log(
-        `  ${accepted.name.padEnd(48)} p50 ${ms(pct(r.lat, 50)).padStart(5)} ms, p99 ${ms(pct(r.lat, 99)).padStart(5)} ms, max ${ms(r.lat[r.lat.length - 1]).padStart(5)} ms; ` +
+        `  ${accepted.name.padEnd(48)} p50 ${ms(pct(r.lat, 50)).padStart(5)} ms, p99 ${ms(pct(r.lat, 99)).padStart(5)} ms, max ${ms(pct(r.lat, 100)).padStart(5)} ms; ` +
           `${r.sent} bodies (${((r.sent * accepted.body.length) / MiB / SECONDS).toFixed(0)} MiB/s), server CPU ${((cpu * 1000) / Math.max(1, r.sent)).toFixed(1)} ms per body`,
       );
     }
@@ -516,7 +525,7 @@ async function main() {
       );
       const cpu = cpuSeconds(server.pid()) - cpu0;
       console.log(
-        `  ${`${f4.name}, ${label}`.padEnd(48)} p50 ${ms(pct(r.lat, 50)).padStart(5)} ms, p99 ${ms(pct(r.lat, 99)).padStart(5)} ms, max ${ms(r.lat[r.lat.length - 1]).padStart(5)} ms; ` +
+        `  ${`${f4.name}, ${label}`.padEnd(48)} p50 ${ms(pct(r.lat, 50)).padStart(5)} ms, p99 ${ms(pct(r.lat, 99)).padStart(5)} ms, max ${ms(pct(r.lat, 100)).padStart(5)} ms; ` +
           `${r.sent} bodies, server CPU ${((cpu * 1000) / Math.max(1, r.sent)).toFixed(0)} ms per body`,
       );
     }

@@ -74,8 +74,9 @@ function serverPids(port: number): number[] {
   for (const f of ['/proc/net/tcp', '/proc/net/tcp6']) {
     try {
       for (const line of readFileSync(f, 'utf8').split('\n').slice(1)) {
-        const cols = line.trim().split(/\s+/);
-        if (cols.length > 9 && cols[1].endsWith(':' + hex) && cols[3] === '0A') inodes.add(cols[9]);
+        // sl local_address rem_address st tx_queue:rx_queue tr:tm->when retrnsmt uid timeout inode
+        const [, local, , state, , , , , , inode] = line.trim().split(/\s+/);
+        if (inode !== undefined && local?.endsWith(':' + hex) && state === '0A') inodes.add(inode);
       }
     } catch {
       /* no such table */
@@ -91,8 +92,8 @@ function serverPids(port: number): number[] {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       parent.set(pid, Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
       for (const fd of readdirSync(`/proc/${pid}/fd`)) {
-        const m = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`));
-        if (m && inodes.has(m[1])) roots.add(pid);
+        const inode = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`))?.[1];
+        if (inode !== undefined && inodes.has(inode)) roots.add(pid);
       }
     } catch {
       /* gone or not ours */

@@ -9,6 +9,7 @@ import config, { CHROMIUM_PATH } from '../../playwright.config';
 import { ROOT } from '../../tests/helpers/build';
 import { startServer } from '../../tests/helpers/server';
 import { chromiumCpu, serverCpuOf, serverPid, uploaderPage, writeRandomFile } from './upload-common';
+import { loadAverage1, median } from './stats';
 import { addToken, adminKs, call, getToken, model, uploadStepModel } from '../../tests/integration/upload/api';
 
 const PEER = join(ROOT, '../shared/peers/chunked-file-upload-jquery/js');
@@ -20,7 +21,6 @@ const MB = Number(process.env.BENCH_UPLOAD_MB ?? 512);
 const size = MB * 1024 * 1024;
 const ROUNDS = Number(process.env.BENCH_UPLOAD_ROUNDS ?? 2);
 const mbps = (ms: number) => size / 1024 / 1024 / (ms / 1000);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const HARNESS = () => `<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>widget bench</title>
@@ -106,9 +106,9 @@ async function main() {
         return void res
           .writeHead(200, { 'content-type': 'text/javascript' })
           .end(readFileSync(join(ROOT, 'node_modules/jquery/dist/jquery.min.js')));
-      const m = /^\/js\/([\w.-]+\.js)$/.exec(u.pathname);
-      if (m && existsSync(join(PEER, m[1])))
-        return void res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(join(PEER, m[1])));
+      const script = /^\/js\/([\w.-]+\.js)$/.exec(u.pathname)?.[1];
+      if (script && existsSync(join(PEER, script)))
+        return void res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(join(PEER, script)));
       res.writeHead(404).end();
     } catch (e) {
       res.writeHead(500).end(String(e));
@@ -189,7 +189,8 @@ async function main() {
     const r = await consolePage.evaluate(
       async ({ m, single }) => {
         const U = (globalThis as unknown as { ConsoleUploader: typeof import('../../lib/upload/index') }).ConsoleUploader;
-        const file = (document.getElementById('bench-file') as HTMLInputElement).files![0];
+        const file = (document.getElementById('bench-file') as HTMLInputElement).files?.[0];
+        if (!file) throw new Error('no file in #bench-file');
         const u = new U.Upload({ model: m, file, store: new U.MemoryFingerprintStore(), ...(single ? { mode: 'single' as const } : {}) });
         const t0 = performance.now();
         const tok = await u.start();
@@ -253,7 +254,7 @@ async function main() {
           Object.entries(res)
             .map(([k, v]) => `${k} ${mbps(v.ms.at(-1)!).toFixed(1)} MB/s`)
             .join(', ') +
-          `; load ${loadavg()[0].toFixed(1)}`,
+          `; load ${loadAverage1().toFixed(1)}`,
       );
     }
     const gib = size / 1024 ** 3;
@@ -263,10 +264,16 @@ async function main() {
         `${k.padEnd(22)} ${mbps(median(v.ms)).toFixed(1).padStart(7)}  ${(median(v.chromium) / gib).toFixed(2).padStart(18)}  ${(median(v.server) / gib).toFixed(2).padStart(16)}`,
       );
     }
-    const w = mbps(median(res.widget.ms));
-    const c = mbps(median(res['console uploader'].ms));
-    const o = mbps(median(res['chromium one request'].ms));
-    const ceiling = Math.max(mbps(median(res['bare server, dropped'].ms)), mbps(median(res['bare server, busboy'].ms)));
+    /** Median rate of one kind of upload (each ran every round). */
+    const rate = (k: string) => {
+      const r = res[k];
+      if (!r) throw new Error(`no "${k}" upload was timed`);
+      return mbps(median(r.ms));
+    };
+    const w = rate('widget');
+    const c = rate('console uploader');
+    const o = rate('chromium one request');
+    const ceiling = Math.max(rate('bare server, dropped'), rate('bare server, busboy'));
     console.log(
       `console uploader / widget: ${(c / w).toFixed(2)} (goal >= 2); console uploader / Chromium one request: ${(c / o).toFixed(2)} (goal >= 1.3)`,
     );

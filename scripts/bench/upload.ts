@@ -24,6 +24,7 @@ import config from '../../playwright.config';
 import { startServer } from '../../tests/helpers/server';
 import { addToken, adminKs, attachAndDownload, call, getToken, model, uploadStepModel } from '../../tests/integration/upload/api';
 import { chromiumCpu, memKiB, serverCpuOf, serverPid, uploaderPage, writeRandomFile } from './upload-common';
+import { median } from './stats';
 
 const MB = Number(process.env.BENCH_UPLOAD_MB ?? 1024);
 const size = MB * 1024 * 1024;
@@ -100,20 +101,21 @@ async function main() {
     const page = await uploaderPage(browser, server.url, path);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
-    const metrics = async () =>
-      Object.fromEntries(
-        ((await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> }).metrics.map((m) => [
-          m.name,
-          m.value,
-        ]),
-      );
+    /** The page's main-thread task time so far (CDP Performance.getMetrics, seconds). */
+    const taskDuration = async () => {
+      const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> };
+      const m = metrics.find((x) => x.name === 'TaskDuration');
+      if (!m) throw new Error('Chromium reported no TaskDuration metric');
+      return m.value;
+    };
     const runPage = async (opts: { chunkMB?: number; parallel?: number; transport?: 'xhr' | 'fetch'; single?: boolean }) => {
       const token = await addToken(server.url, ks);
       const model = uploadStepModel(server.url, ks, token, 'bench.bin', size);
       const r = await page.evaluate(
         async ({ model, opts }) => {
           const U = (globalThis as unknown as { ConsoleUploader: typeof import('../../lib/upload/index') }).ConsoleUploader;
-          const file = (document.getElementById('bench-file') as HTMLInputElement).files![0];
+          const file = (document.getElementById('bench-file') as HTMLInputElement).files?.[0];
+          if (!file) throw new Error('no file in #bench-file');
           const u = new U.Upload({
             model,
             file,
@@ -151,23 +153,24 @@ async function main() {
     const singleTimes: number[] = [];
     let result!: Awaited<ReturnType<typeof runPage>>;
     for (let r = 0; r < rounds; r++) {
-      curlTimes.push(await runCurl());
-      const m0 = await metrics();
+      const curlRound = await runCurl();
+      curlTimes.push(curlRound);
+      const task0 = await taskDuration();
       if (result) await dropToken(result.tokenId); // the previous round's (the last one is checked below)
       const b0 = chromiumCpu();
       const s0 = serverCpu();
       result = await runPage({});
-      const m1 = await metrics();
+      const taskRound = (await taskDuration()) - task0;
       pageBrowserCpu.push(chromiumCpu() - b0);
       pageServerCpu.push(serverCpu() - s0);
       pageTimes.push(result.ms);
-      cpu.push(m1.TaskDuration - m0.TaskDuration);
+      cpu.push(taskRound);
       // The browser's own ceiling for one stream: the whole file in one request from the same page.
       const single = await runPage({ single: true });
       singleTimes.push(single.ms);
       await dropToken(single.tokenId);
       console.log(
-        `round ${r + 1}: curl ${mbps(size, curlTimes[r]).toFixed(1)} MB/s, uploader ${mbps(size, result.ms).toFixed(1)} MB/s (page TaskDuration ${cpu[r].toFixed(2)} s), chromium one request ${mbps(size, singleTimes[r]).toFixed(1)} MB/s`,
+        `round ${r + 1}: curl ${mbps(size, curlRound).toFixed(1)} MB/s, uploader ${mbps(size, result.ms).toFixed(1)} MB/s (page TaskDuration ${taskRound.toFixed(2)} s), chromium one request ${mbps(size, single.ms).toFixed(1)} MB/s`,
       );
     }
     const peak = pid ? memKiB(pid, 'VmHWM') : NaN;
@@ -178,7 +181,6 @@ async function main() {
     const gotSha = createHash('sha256').update(got).digest('hex');
     if (gotSha !== fileSha) throw new Error('the downloaded entry differs from the file');
 
-    const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
     const curlMs = median(curlTimes);
     const pageMs = median(pageTimes);
     const curlRate = mbps(size, curlMs);

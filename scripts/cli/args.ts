@@ -23,14 +23,14 @@ export function parseArgs(argv: readonly string[], spec: FlagSpec, fail: (messag
   const values = new Set(spec.values ?? []);
   const repeatable = new Set(spec.repeatable ?? []);
   const bools = new Set(spec.bools ?? []);
-  const args = argv.filter((a) => a !== '--');
+  const args = argv.filter((a) => a !== '--')[Symbol.iterator]();
   const out: ParsedArgs = { opts: {}, multi: {}, flags: new Set(), positional: [] };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
+  for (const a of args) {
     const eq = a.indexOf('=');
     const name = a.startsWith('--') && eq > 0 ? a.slice(0, eq) : a;
     if (values.has(name) || repeatable.has(name)) {
-      const v = eq > 0 && a.startsWith('--') ? a.slice(eq + 1) : args[++i];
+      // `--name=value`, else the value is the next argument (taken from the same iterator).
+      const v = eq > 0 && a.startsWith('--') ? a.slice(eq + 1) : args.next().value;
       if (v === undefined || (v.startsWith('--') && eq < 0)) fail(`${name} needs a value.`);
       if (repeatable.has(name)) (out.multi[name] ??= []).push(v);
       else out.opts[name] = v;

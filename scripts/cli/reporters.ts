@@ -137,12 +137,15 @@ export function junit(files: FileReport[], s: RunSummary): string {
     let failures = 0;
     let skipped = 0;
     const classname = xmlText(f.file.replace(/\.md$/i, '').replace(/[\\/]/g, '.'));
-    if (!r || r.lint.length) {
+    const lint = r?.lint ?? [];
+    const [firstLint] = lint;
+    if (!r || firstLint) {
       failures++;
-      const msg = f.error ?? r!.lint.map((l) => `${f.file}:${l.line}: ${l.message}`).join('\n');
-      const first = f.error ?? r!.lint[0].message;
+      const msg = f.error ?? lint.map((l) => `${f.file}:${l.line}: ${l.message}`).join('\n');
+      // A report without one has an error (FileReport): the fallback only keeps the XML whole.
+      const first = f.error ?? firstLint?.message ?? 'the recipe was not run';
       cases.push(
-        `    <testcase classname="${classname}" name="recipe" file="${xmlText(f.file)}"${r?.lint.length ? ` line="${r.lint[0].line}"` : ''} time="0.000">\n      <failure message="${xmlText(first)}" type="recipe">${xmlText(msg)}</failure>\n    </testcase>`,
+        `    <testcase classname="${classname}" name="recipe" file="${xmlText(f.file)}"${firstLint ? ` line="${firstLint.line}"` : ''} time="0.000">\n      <failure message="${xmlText(first)}" type="recipe">${xmlText(msg)}</failure>\n    </testcase>`,
       );
     }
     for (const st of r ? countedSteps(r) : []) {

@@ -30,11 +30,13 @@ export function parseValueFlags(list: readonly string[], fail: (message: string)
   return list.map((raw) => {
     const eq = raw.indexOf('=');
     const m = eq > 0 ? /^(?:([a-z0-9][a-z0-9._-]*):)?(\d+)\.(.+)$/i.exec(raw.slice(0, eq)) : null;
-    if (!m) fail(`--value ${raw}: write STEP.PATH=VALUE, e.g. --value 3.entry.mediaType=1 (STEP counts from 1, as on the page).`);
-    const step = Number(m[2]);
+    const [, recipe, stepText, path] = m ?? [];
+    if (stepText === undefined || path === undefined)
+      fail(`--value ${raw}: write STEP.PATH=VALUE, e.g. --value 3.entry.mediaType=1 (STEP counts from 1, as on the page).`);
+    const step = Number(stepText);
     if (step < 1) fail(`--value ${raw}: steps count from 1, as on the page.`);
-    const v: ValueFlag = { step: step - 1, path: m[3], text: raw.slice(eq + 1), raw };
-    if (m[1]) v.recipe = m[1].replace(/\.md$/i, '');
+    const v: ValueFlag = { step: step - 1, path, text: raw.slice(eq + 1), raw };
+    if (recipe) v.recipe = recipe.replace(/\.md$/i, '');
     return v;
   });
 }
