@@ -159,34 +159,12 @@ export function categoryExtensions(core: SandboxCore): { hooks: Record<string, C
           if (engine.desc.allProperties(row.object_type).some((p) => p.name === k)) d[k] = v;
         };
         const cat = engine.modelOfClass(CATEGORY)!;
-        set(
-          'directSubCategoriesCount',
-          await core.store.countObjects({
-            kind: cat.kind,
-            partnerId: row.partner_id,
-            where: [{ field: 'parentId', op: 'eq', value: Number(row.id) }],
-            live: true,
-          }),
-        );
+        const count = (kind: string, where: Condition) =>
+          core.store.countObjects({ kind, partnerId: row.partner_id, where: [where], live: true });
+        set('directSubCategoriesCount', await count(cat.kind, { field: 'parentId', op: 'eq', value: Number(row.id) }));
         if (!ce) return;
-        set(
-          'directEntriesCount',
-          await core.store.countObjects({
-            kind: ce.kind,
-            partnerId: row.partner_id,
-            where: [{ field: 'categoryId', op: 'eq', value: Number(row.id) }],
-            live: true,
-          }),
-        );
-        set(
-          'entriesCount',
-          await core.store.countObjects({
-            kind: ce.kind,
-            partnerId: row.partner_id,
-            where: [{ field: 'categoryFullIds', op: 'startsWith', value: String(d.fullIds) }],
-            live: true,
-          }),
-        );
+        set('directEntriesCount', await count(ce.kind, { field: 'categoryId', op: 'eq', value: Number(row.id) }));
+        set('entriesCount', await count(ce.kind, { field: 'categoryFullIds', op: 'startsWith', value: String(d.fullIds) }));
         void ctx;
       },
     },
