@@ -9,7 +9,7 @@ import { digestLabel } from '../../description/kaltura/app-token-hash';
 import { emitArgs, planCall, type EmitState, type Emitter } from '../plan';
 import { floatLiteral, intLiteral, jsString } from '../strings';
 import type { CodegenContext, LanguageGenerator } from '../types';
-import { chainRefs, programSteps, finish, indent, newState, sessionPlan, type ProgramStep } from './common';
+import { chainRefs, programSteps, finish, indent, newState, sessionPlan, type ProgramStep, fillInLines } from './common';
 import { jsAccess, jsActionName, jsMap } from './node';
 
 const em: Emitter = {
@@ -112,7 +112,7 @@ export const ajax: LanguageGenerator = {
       st,
       false,
     );
-    const fills = st.fillIns.length ? [...st.fillIns, ''] : [];
+    const fills = fillInLines(st);
     if (!head) return finish([...fills, ...callLines], ctx, [model]);
     return finish(
       [
@@ -155,8 +155,7 @@ export const ajax: LanguageGenerator = {
     return finish(
       [
         '// Include the Kaltura JavaScript client library (KalturaClient.min.js) on the page first.',
-        ...st.fillIns,
-        ...(st.fillIns.length ? [''] : []),
+        ...fillInLines(st),
         ...head.lines,
         '// Executes one request; resolves with its result, rejects with the API error.',
         'function run(request) {',

@@ -6,7 +6,7 @@ import { floatLiteral, intLiteral, jsString } from '../strings';
 import type { CodegenContext, LanguageGenerator } from '../types';
 import { digestLabel } from '../../description/kaltura/app-token-hash';
 import { BROWSER_SECRET_WARNING, inAsync } from './ajax';
-import { chainRefs, programSteps, finish, indent, newState, sessionPlan, type ProgramStep } from './common';
+import { chainRefs, programSteps, finish, indent, newState, sessionPlan, type ProgramStep, fillInLines } from './common';
 import { jsAccess, jsMap } from './node';
 
 const em: Emitter = {
@@ -101,7 +101,7 @@ export const angular: LanguageGenerator = {
       true,
     );
     const intro = ['', '// In a component or service that injects `private kaltura: KalturaClient`:'];
-    const fills = st.fillIns.length ? [...st.fillIns, ''] : [];
+    const fills = fillInLines(st);
     if (!head) return finish([importLine(st), ...intro, ...fills, ...callLines], ctx, [model]);
     st.uses.add('KalturaClient');
     return finish(
@@ -155,7 +155,7 @@ export const angular: LanguageGenerator = {
         '',
         '  async run(): Promise<void> {',
         '    try {',
-        ...indent([...st.fillIns, ...(st.fillIns.length ? [''] : []), ...body], '      '),
+        ...indent([...fillInLines(st), ...body], '      '),
         '    } catch (error) {',
         '      console.error(error instanceof Error ? error.message : error);',
         '    }',

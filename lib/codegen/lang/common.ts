@@ -68,6 +68,11 @@ export interface ProgramStep {
   args?: EmittedArgs;
 }
 
+/** The FILL IN lines (values the reader must give) and a blank line after them; none when there are none. */
+export function fillInLines(st: EmitState): string[] {
+  return st.fillIns.length ? [...st.fillIns, ''] : [];
+}
+
 /** One step of a whole program, planned: its call, its emitted arguments, its result variable. */
 export interface PlannedStep {
   model: RequestModel;

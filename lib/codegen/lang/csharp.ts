@@ -9,7 +9,7 @@ import { RESERVED, lowerFirst, pascal, stripKaltura } from '../naming';
 import { emitArgs, extraReads, planCall, readsOf, resultShape, type CallPlan, type DeclType, type EmitState, type Emitter } from '../plan';
 import { csharpString, floatLiteral, intLiteral, isBeyondInt32 } from '../strings';
 import type { CodegenContext, LanguageGenerator } from '../types';
-import { chainRefs, finish, indent, newState, resultName, sessionPlan, type ProgramStep } from './common';
+import { chainRefs, finish, indent, newState, resultName, sessionPlan, type ProgramStep, fillInLines } from './common';
 
 function csType(t: DeclType): string {
   switch (t.kind) {
@@ -209,7 +209,7 @@ export const csharp: LanguageGenerator = {
       e,
       [...printResult(plan, ctx, r, ctx.reads), 'done = true;'],
     );
-    const fills = st.fillIns.length ? [...st.fillIns, ''] : [];
+    const fills = fillInLines(st);
     if (!setup) return finish([...fills, ...a.stmts, 'bool done = false;', ...call, ...WAIT], ctx, [model]);
     return finish(mainClass([...fills, ...setup.pre, 'bool done = false;', '', ...setup.wrap([...a.stmts, ...call]), ...WAIT]), ctx, [
       model,
@@ -245,7 +245,7 @@ export const csharp: LanguageGenerator = {
       ];
     };
     const nested = nest(0);
-    const fills = st.fillIns.length ? [...st.fillIns, ''] : [];
+    const fills = fillInLines(st);
     return finish(mainClass([...fills, ...setup.pre, 'bool done = false;', '', ...setup.wrap(nested), ...WAIT]), ctx, models);
   },
 };

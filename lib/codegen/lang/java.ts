@@ -11,7 +11,7 @@ import { NULLABLE_BOOLEAN, RESERVED, lowerFirst, nullableBoolean, pascal, stripK
 import { emitArgs, extraReads, planCall, readsOf, resultShape, type CallPlan, type DeclType, type EmitState, type Emitter } from '../plan';
 import { floatLiteral, intLiteral, isBeyondInt32, javaString } from '../strings';
 import type { CodegenContext, LanguageGenerator } from '../types';
-import { chainRefs, finish, indent, newState, resultName, sessionPlan, type ProgramStep } from './common';
+import { chainRefs, finish, indent, newState, resultName, sessionPlan, type ProgramStep, fillInLines } from './common';
 
 function javaType(t: DeclType): string {
   switch (t.kind) {
@@ -209,8 +209,6 @@ function mainClass(body: string[]): string[] {
   ];
 }
 
-const fills = (st: EmitState) => (st.fillIns.length ? [...st.fillIns, ''] : []);
-
 export const java: LanguageGenerator = {
   id: 'java',
   label: 'Java',
@@ -242,8 +240,8 @@ export const java: LanguageGenerator = {
         !!setup,
       ),
     ];
-    if (!setup) return finish([...fills(st), ...stepLines], ctx, [model]);
-    return finish(mainClass([...fills(st), ...setup.pre, ...setup.wrap(stepLines)]), ctx, [model]);
+    if (!setup) return finish([...fillInLines(st), ...stepLines], ctx, [model]);
+    return finish(mainClass([...fillInLines(st), ...setup.pre, ...setup.wrap(stepLines)]), ctx, [model]);
   },
   program(models, ctx) {
     const st = newState(em, RESERVED.java, ctx, ['config', 'client', 'args', 'item']);
@@ -279,7 +277,7 @@ export const java: LanguageGenerator = {
     };
     const nested = nest(0);
     const body = [
-      ...fills(st),
+      ...fillInLines(st),
       ...setup.pre,
       ...setup.wrap(nested),
       '',

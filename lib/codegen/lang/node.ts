@@ -4,7 +4,7 @@ import { RESERVED, lowerFirst, stripKaltura } from '../naming';
 import { emitArgs, planCall, type EmitState, type Emitter } from '../plan';
 import { floatLiteral, intLiteral, jsString } from '../strings';
 import type { CodegenContext, LanguageGenerator } from '../types';
-import { chainRefs, programSteps, finish, indent, newState, sessionPlan, type ProgramStep } from './common';
+import { chainRefs, programSteps, finish, indent, newState, sessionPlan, type ProgramStep, fillInLines } from './common';
 
 /** JS client method names for actions that are reserved words. */
 export function jsActionName(action: string): string {
@@ -82,8 +82,7 @@ export const node: LanguageGenerator = {
       const a = emitArgs(plan, st);
       return finish(
         [
-          ...st.fillIns,
-          ...(st.fillIns.length ? [''] : []),
+          ...fillInLines(st),
           ...a.stmts,
           `${callExpr(
             model,
@@ -104,8 +103,7 @@ export const node: LanguageGenerator = {
     const a = emitArgs(plan, st);
     const result = st.names.alloc('result');
     const body = [
-      ...st.fillIns,
-      ...(st.fillIns.length ? [''] : []),
+      ...fillInLines(st),
       ...setup,
       ...a.stmts,
       `const ${result} = await ${callExpr(
@@ -135,7 +133,7 @@ export const node: LanguageGenerator = {
         '',
       );
     }
-    const [head, ...rest] = splitRequire([...st.fillIns, ...(st.fillIns.length ? [''] : []), ...body]);
+    const [head, ...rest] = splitRequire([...fillInLines(st), ...body]);
     return finish([head, '', 'async function main() {', ...indent(rest, '  '), '}', '', ...MAIN_CATCH], ctx, models);
   },
 };

@@ -10,7 +10,7 @@ import { RESERVED, lowerFirst, pascal, stripKaltura } from '../naming';
 import { emitArgs, extraReads, planCall, pluginOf, readsOf, resultShape, type CallPlan, type EmitState, type Emitter } from '../plan';
 import { floatLiteral, intLiteral, phpString } from '../strings';
 import type { CodegenContext, LanguageGenerator } from '../types';
-import { chainRefs, programSteps, finish, indent, newState, sessionPlan, type ProgramStep } from './common';
+import { chainRefs, programSteps, finish, indent, newState, sessionPlan, type ProgramStep, fillInLines } from './common';
 
 function phpAccess(base: string, segs: Array<string | number>): string {
   return (
@@ -171,8 +171,6 @@ function makePhp(ns: boolean): LanguageGenerator {
     ];
   }
 
-  const fills = (st: EmitState) => (st.fillIns.length ? [...st.fillIns, ''] : []);
-
   return {
     id: ns ? 'php53' : 'php',
     label: ns ? 'PHP 5.3+ (namespaced)' : 'PHP',
@@ -202,7 +200,7 @@ function makePhp(ns: boolean): LanguageGenerator {
         '  exit(1);',
         '}',
       ];
-      return finish([...header(st, ctx, enums, ctx.setup), ...fills(st), ...body], ctx, [model]);
+      return finish([...header(st, ctx, enums, ctx.setup), ...fillInLines(st), ...body], ctx, [model]);
     },
     program(models, ctx) {
       const enums = new Set<string>();
@@ -227,7 +225,7 @@ function makePhp(ns: boolean): LanguageGenerator {
         );
       }
       // An uncaught API exception ends the script with a non-zero status.
-      return finish([...header(st, ctx, enums, true), ...fills(st), ...body], ctx, models);
+      return finish([...header(st, ctx, enums, true), ...fillInLines(st), ...body], ctx, models);
     },
   };
 }

@@ -8,7 +8,7 @@ import { RESERVED, pascal, snake } from '../naming';
 import { emitArgs, extraReads, planCall, pluginOf, readsOf, resultShape, type CallPlan, type EmitState, type Emitter } from '../plan';
 import { floatLiteral, intLiteral, pythonString } from '../strings';
 import type { CodegenContext, LanguageGenerator } from '../types';
-import { chainRefs, programSteps, finish, indent, newState, sessionPlan, type ProgramStep } from './common';
+import { chainRefs, programSteps, finish, indent, newState, sessionPlan, type ProgramStep, fillInLines } from './common';
 
 /** The client's attribute for a property: the API's name, with `_` after a Python keyword (`not_`). */
 export function pythonProp(prop: string): string {
@@ -125,10 +125,6 @@ function imports(st: EmitState, ctx: CodegenContext): string[] {
   ];
 }
 
-function withFillIns(st: EmitState): string[] {
-  return st.fillIns.length ? [...st.fillIns, ''] : [];
-}
-
 export const python: LanguageGenerator = {
   id: 'python',
   label: 'Python',
@@ -152,7 +148,7 @@ export const python: LanguageGenerator = {
       ...printResult(plan, ctx, 'result', ctx.reads),
     ];
     const head = ctx.setup ? imports(st, ctx) : st.uses.has(HASHLIB) ? ['import hashlib', ''] : [];
-    return finish([...head, ...withFillIns(st), ...setup, ...body], ctx, [model]);
+    return finish([...head, ...fillInLines(st), ...setup, ...body], ctx, [model]);
   },
   program(models, ctx) {
     const st = newState(em, RESERVED.python, ctx, ['config', 'client', 'ks', 'item', 'hashlib']);
@@ -176,6 +172,6 @@ export const python: LanguageGenerator = {
       );
     }
     // An API error raises KalturaException, which ends the script with a non-zero status.
-    return finish([...imports(st, ctx), ...withFillIns(st), ...lines], ctx, models);
+    return finish([...imports(st, ctx), ...fillInLines(st), ...lines], ctx, models);
   },
 };

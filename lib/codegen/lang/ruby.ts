@@ -8,7 +8,7 @@ import { RESERVED, snake } from '../naming';
 import { emitArgs, extraReads, planCall, readsOf, resultShape, type CallPlan, type EmitState, type Emitter } from '../plan';
 import { floatLiteral, intLiteral, rubyString } from '../strings';
 import type { CodegenContext, LanguageGenerator } from '../types';
-import { chainRefs, programSteps, finish, indent, newState, sessionPlan, type ProgramStep } from './common';
+import { chainRefs, programSteps, finish, indent, newState, sessionPlan, type ProgramStep, fillInLines } from './common';
 
 function rbAccess(base: string, segs: Array<string | number>): string {
   return base + segs.map((s) => (typeof s === 'number' ? `[${s}]` : `.${snake(String(s))}`)).join('');
@@ -99,7 +99,6 @@ const head = (st: EmitState, setup: boolean): string[] => [
   ...(st.uses.has(DIGEST) ? ["require 'digest'"] : []),
   ...(setup ? HEAD : st.uses.has(DIGEST) ? [''] : []),
 ];
-const fills = (st: EmitState) => (st.fillIns.length ? [...st.fillIns, ''] : []);
 
 export const ruby: LanguageGenerator = {
   id: 'ruby',
@@ -122,7 +121,7 @@ export const ruby: LanguageGenerator = {
       )}`,
       ...printResult(plan, ctx, 'result', ctx.reads),
     ];
-    return finish([...head(st, ctx.setup), ...fills(st), ...setup, ...body], ctx, [model]);
+    return finish([...head(st, ctx.setup), ...fillInLines(st), ...setup, ...body], ctx, [model]);
   },
   program(models, ctx) {
     const st = newState(em, RESERVED.ruby, ctx, ['config', 'client', 'item']);
@@ -144,6 +143,6 @@ export const ruby: LanguageGenerator = {
       );
     }
     // An API error raises KalturaAPIError, which ends the script with a non-zero status.
-    return finish([...head(st, true), ...fills(st), ...lines], ctx, models);
+    return finish([...head(st, true), ...fillInLines(st), ...lines], ctx, models);
   },
 };

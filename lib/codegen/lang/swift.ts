@@ -8,7 +8,7 @@ import { NULLABLE_BOOLEAN, RESERVED, lowerFirst, nullableBoolean, pascal, stripK
 import { emitArgs, extraReads, planCall, readsOf, resultShape, type CallPlan, type DeclType, type EmitState, type Emitter } from '../plan';
 import { floatLiteral, intLiteral, swiftString } from '../strings';
 import type { CodegenContext, LanguageGenerator } from '../types';
-import { chainRefs, finish, indent, newState, resultName, sessionPlan, type ProgramStep } from './common';
+import { chainRefs, finish, indent, newState, resultName, sessionPlan, type ProgramStep, fillInLines } from './common';
 
 function swiftType(t: DeclType): string {
   switch (t.kind) {
@@ -193,7 +193,7 @@ export const swift: LanguageGenerator = {
       ...a.stmts,
       ...sent(call(model, a.args, plan), r, err, [...printResult(plan, ctx, r, ctx.reads), ...(setup ? ['exit(0)'] : [])], !!setup),
     ];
-    const fills = st.fillIns.length ? [...st.fillIns, ''] : [];
+    const fills = fillInLines(st);
     if (!setup) return finish([...(st.uses.has(CRYPTOKIT) ? ['import CryptoKit', ''] : []), ...fills, ...stepLines], ctx, [model]);
     return finish([...imports(st), ...fills, ...setup.pre, ...setup.wrap(stepLines), '', 'dispatchMain()'], ctx, [model]);
   },
@@ -227,7 +227,7 @@ export const swift: LanguageGenerator = {
       ];
     };
     const nested = nest(0);
-    const fills = st.fillIns.length ? [...st.fillIns, ''] : [];
+    const fills = fillInLines(st);
     return finish(
       [
         ...imports(st),
