@@ -48,7 +48,7 @@ export interface ServerProgram {
   name: string;
   command: string;
   args: string[];
-  /** Set over the test settings (PORT and the sandbox's). */
+  /** Set over the test's settings (PORT, HOST and the sandbox's): what the program needs to run as tested. */
   env: Record<string, string>;
   /** Whether it serves the test build (made first if stale). */
   build: boolean;
@@ -58,7 +58,7 @@ const NEXT_START: ServerProgram = {
   name: 'scripts/start.mjs',
   command: process.execPath,
   args: [join(ROOT, 'scripts/start.mjs')],
-  env: { HOST: '127.0.0.1', NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
+  env: { NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
   build: true,
 };
 
@@ -84,7 +84,8 @@ export async function startServer(
   async function start(): Promise<void> {
     child = spawn(program.command, program.args, {
       cwd: ROOT,
-      env: { ...process.env, PORT: String(port), ...env, ...program.env },
+      // loopback unless a test says otherwise (HOST=0.0.0.0 for the other-machine tests)
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env, ...program.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout?.on('data', (d) => (out += d));
