@@ -90,7 +90,7 @@ async function markers(page: Page): Promise<Marker[]> {
       startColumn: x.startColumn,
       endLineNumber: x.endLineNumber,
       endColumn: x.endColumn,
-      code: typeof x.code === 'string' ? x.code : undefined,
+      ...(typeof x.code === 'string' ? { code: x.code } : {}),
     }));
   });
 }
@@ -110,22 +110,22 @@ test.describe('authoring in the browser', () => {
     const ms = await markers(page);
     const errors = ms.filter((m) => m.severity === 8 /* MarkerSeverity.Error */);
     expect(errors, JSON.stringify(ms)).toHaveLength(1);
-    expect(errors[0].startLineNumber).toBe(fromStepLine);
-    expect(errors[0].message).toMatch(/step/i);
+    expect(errors[0]!.startLineNumber).toBe(fromStepLine);
+    expect(errors[0]!.message).toMatch(/step/i);
     // The marker's code is the rule id, as `npm run recipes:lint` prints it.
-    expect(errors[0].code).toBe('from-step-self');
-    expect(errors[0].endLineNumber > errors[0].startLineNumber || errors[0].endColumn > errors[0].startColumn).toBe(true);
+    expect(errors[0]!.code).toBe('from-step-self');
+    expect(errors[0]!.endLineNumber > errors[0]!.startLineNumber || errors[0]!.endColumn > errors[0]!.startColumn).toBe(true);
 
     // The problems list shows it; choosing it moves the cursor there.
     const problem = page.getByTestId('problems').locator(`button[data-line="${fromStepLine}"]`);
     await expect(problem).toHaveCount(1);
-    await expect(problem).toContainText(errors[0].message);
+    await expect(problem).toContainText(errors[0]!.message);
     await expect(problem.locator('.author-problem-rule')).toHaveText('from-step-self');
     await page.evaluate(() => window.__recipeEditor!.setPosition({ lineNumber: 1, column: 1 }));
     await problem.focus();
     await page.keyboard.press('Enter');
     const pos = await page.evaluate(() => window.__recipeEditor!.getPosition());
-    expect(pos).toEqual({ lineNumber: fromStepLine, column: errors[0].startColumn });
+    expect(pos).toEqual({ lineNumber: fromStepLine, column: errors[0]!.startColumn });
     // The preview shows the broken step with its error.
     await expect(page.locator('.author-preview-pane section.step[data-step-index="1"]')).toContainText('error');
 
@@ -330,9 +330,9 @@ test.describe('authoring in the browser', () => {
     const ctx = { globalThis: {} as Record<string, unknown> };
     vm.runInNewContext(readFileSync(join(ROOT, DIST_DIR, 'server/app/recipes/[slug]/page_client-reference-manifest.js'), 'utf8'), ctx);
     const manifest = (ctx.globalThis.__RSC_MANIFEST as Record<string, { entryJSFiles: Record<string, string[]> }>)['/recipes/[slug]/page'];
-    const entry = manifest.entryJSFiles['[project]/app/recipes/[slug]/page'];
+    const entry = manifest!.entryJSFiles['[project]/app/recipes/[slug]/page'];
     expect(entry?.length).toBeGreaterThan(0);
-    const built = new Set([...buildManifest.rootMainFiles, ...entry, ...buildManifest.polyfillFiles].map((f) => `/_next/${f}`));
+    const built = new Set([...buildManifest.rootMainFiles, ...entry!, ...buildManifest.polyfillFiles].map((f) => `/_next/${f}`));
     const html = await (await fetch(`${server.url}/recipes/upload-media`)).text();
     const fromHtml = scriptUrls(html, `${server.url}/recipes/upload-media`).map((u) => new URL(u).pathname);
     for (const s of fromHtml) expect(built.has(s) || s.includes('turbopack'), s).toBe(true);

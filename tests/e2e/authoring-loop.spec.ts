@@ -31,7 +31,7 @@ test('an edited recipe file shows on the open page by itself, keeping the page',
   const text = readFileSync(file, 'utf8');
   const title = /^# (.+)$/m.exec(text)![1];
   await page.goto('/recipes/start-and-inspect-session');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title!);
   // Something only this page load has: a reload would lose it.
   await page.evaluate(() => ((window as unknown as { __sameLoad: boolean }).__sameLoad = true));
   // Let the page's event stream connect before saving.
@@ -59,7 +59,7 @@ test('a new file is listed on the next load of the index; a deleted one is a 404
   // The browser logs the 404 this test asked for; any other console error still fails the test.
   const expected = watch.consoleErrors.filter((e) => /status of 404/.test(e));
   expect(expected).toHaveLength(1);
-  watch.consoleErrors.splice(watch.consoleErrors.indexOf(expected[0]), 1);
+  watch.consoleErrors.splice(watch.consoleErrors.indexOf(expected[0]!), 1);
   await page.goto('/');
   await expect(page.getByText('Brand new recipe')).toHaveCount(0);
 });

@@ -61,7 +61,7 @@ test.describe('at 1280 px', () => {
     const sel = `[data-testid="step-${n}-runner"]`;
     expect(await page.locator(`${sel} > .step-side`).evaluate((el) => getComputedStyle(el).position)).toBe('sticky');
     const mainTop = await page.locator(`${sel} > .step-main`).evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
-    await page.evaluate((y) => window.scrollTo(0, y), mainTop + heights[n - 1] / 2);
+    await page.evaluate((y) => window.scrollTo(0, y), mainTop + heights[n - 1]! / 2);
     await expect
       .poll(async () => page.locator(`${sel} > .step-side`).evaluate((el) => Math.round(el.getBoundingClientRect().top)))
       .toBe(16);

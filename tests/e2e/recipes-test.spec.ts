@@ -114,7 +114,7 @@ async function fromBrowser(r: Request): Promise<Sent> {
       );
     const last = recorded[recorded.length - 1];
     expect(last, `the page recorded the body it sent to ${url.pathname}`).toBeDefined();
-    return { path: url.pathname, query: [...url.searchParams].filter(([k]) => k !== 'ks'), fields: last.fields, files: last.files };
+    return { path: url.pathname, query: [...url.searchParams].filter(([k]) => k !== 'ks'), fields: last!.fields, files: last!.files };
   }
   if (buf && ct.startsWith('multipart/form-data')) {
     const fd = await new Response(new Uint8Array(buf), { headers: { 'content-type': ct } }).formData();
@@ -204,7 +204,7 @@ async function stepRequest(reqs: Request[], path: string, exclude: Sent[]): Prom
   expect(to.length, `a request to ${path}`).toBeGreaterThan(0);
   // When the step's own request is the same as the dropdown's, either one will do.
   const mine = to.filter((s) => !exclude.some((x) => same(x, s)));
-  return (mine.length ? mine : to)[(mine.length ? mine : to).length - 1];
+  return (mine.length ? mine : to)[(mine.length ? mine : to).length - 1]!;
 }
 
 async function sessionKs(server: TestServer): Promise<string> {
@@ -260,7 +260,7 @@ test('upload-media: the page and recipes:test send the same requests (uploader, 
   const cliResp = steps.map((s: Json) => s.response);
   for (let i = 0; i < 4; i++) {
     const c = fromCli(steps[i].request);
-    const p = await stepRequest(byStep[i], c.path, []);
+    const p = await stepRequest(byStep[i]!, c.path, []);
     expect(normalise(p, pageResp, [TEST_ADMIN_SECRET]), `step ${i + 1}`).toEqual(normalise(c, cliResp, [TEST_ADMIN_SECRET]));
   }
   // Not vacuous: the upload went as a multipart request with the file, and ids were chained.
@@ -297,7 +297,7 @@ test('manage-upload-tokens and the session recipe: dropdown choices and credenti
   const cliResp = steps.map((s: Json) => s.response);
   for (let i = 0; i < 4; i++) {
     const c = fromCli(steps[i].request);
-    const p = await stepRequest(byStep[i], c.path, [choiceReq]);
+    const p = await stepRequest(byStep[i]!, c.path, [choiceReq]);
     expect(normalise(p, pageResp, []), `manage-upload-tokens step ${i + 1}`).toEqual(normalise(c, cliResp, []));
   }
   // The CLI took the first choice, which is the token its own step 1 made (the newest pending one).
@@ -330,7 +330,7 @@ test('manage-upload-tokens and the session recipe: dropdown choices and credenti
   const steps2 = cli2.doc.recipes[0].steps;
   for (let i = 0; i < 3; i++) {
     const c = fromCli(steps2[i].request);
-    const p = await stepRequest(s[i], c.path, []);
+    const p = await stepRequest(s[i]!, c.path, []);
     expect(normalise(p, pageResp2, [TEST_ADMIN_SECRET]), `session step ${i + 1}`).toEqual(
       normalise(
         c,

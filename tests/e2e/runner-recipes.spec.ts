@@ -69,7 +69,7 @@ test('start and inspect a session: current session, a USER session with privileg
   await expect(s2.getByLabel('type')).toHaveValue(/.+/);
   await expect(s2.getByLabel('partnerId')).toHaveValue(String(server.env.SANDBOX_PARTNER_ID));
   await expect(runButton(page, 3)).toHaveText('Run step 2 first');
-  await s2.locator('#s2-f-secret').fill(server.env.SANDBOX_ADMIN_SECRET);
+  await s2.locator('#s2-f-secret').fill(server.env.SANDBOX_ADMIN_SECRET!);
   await runAndExpectDone(page, 2);
   await runAndExpectDone(page, 3);
   const r3 = page.getByTestId('step-3-response');

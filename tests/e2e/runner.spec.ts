@@ -123,7 +123,7 @@ test('an admin secret logs in from the browser straight to the endpoint', async 
   page.on('request', (r) => r.url().includes('/service/session/action/start') && starts.push(r.url()));
   await panel.getByRole('button', { name: 'Start session' }).click();
   await expect(panel.getByRole('alert').first()).toContainText('START_SESSION_ERROR');
-  await panel.getByLabel('Admin secret', { exact: true }).fill(server.env.SANDBOX_ADMIN_SECRET);
+  await panel.getByLabel('Admin secret', { exact: true }).fill(server.env.SANDBOX_ADMIN_SECRET!);
   await panel.getByRole('button', { name: 'Start session' }).click();
   await expect(page.getByTestId('connection-state')).toHaveText(/expires in/);
   expect(starts.length).toBe(2);

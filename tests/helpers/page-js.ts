@@ -31,7 +31,7 @@ export function scriptUrls(html: string, pageUrl: string): string[] {
   for (const m of html.matchAll(/<(script|link)\b[^>]*>/gi)) {
     const tag = m[0];
     let src: string | undefined;
-    if (m[1].toLowerCase() === 'script') {
+    if (m[1]!.toLowerCase() === 'script') {
       // `nomodule` scripts (Next's legacy polyfills) are skipped by every module-capable browser.
       if (/\snomodule(\s|=|>|\/)/i.test(tag)) continue;
       src = attr(tag, 'src');

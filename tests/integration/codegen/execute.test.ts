@@ -132,10 +132,10 @@ for (const lang of ['curl', 'node'] as const) {
       const out = await runScript(lang, code, `whole.${GENERATORS[lang].fileExtension}`);
       const docs = jsonDocuments(out) as Array<Record<string, unknown>>;
       expect(docs).toHaveLength(4);
-      expect(docs[0].objectType).toBe('KalturaUploadToken');
-      expect(docs[3].objectType).toBe('KalturaMediaEntry');
-      expect(docs[3].id).toBe(docs[2].id);
-      await expectReadyWithContent(String(docs[3].id));
+      expect(docs[0]!.objectType).toBe('KalturaUploadToken');
+      expect(docs[3]!.objectType).toBe('KalturaMediaEntry');
+      expect(docs[3]!.id).toBe(docs[2]!.id);
+      await expectReadyWithContent(String(docs[3]!.id));
     });
 
     it('each step with setup code, run one after the other with the live results', async () => {
@@ -146,7 +146,7 @@ for (const lang of ['curl', 'node'] as const) {
         const code = GENERATORS[lang].step(model, ctxOf({ connection: conn, secrets: 'shown', setup: true, filePath: file }));
         const out = await runScript(lang, code, `step${i + 1}.${GENERATORS[lang].fileExtension}`);
         const docs = jsonDocuments(out) as Array<Record<string, unknown>>;
-        last = docs[docs.length - 1];
+        last = docs[docs.length - 1]!;
         expect(last.objectType, out).not.toBe('KalturaAPIException');
         results[i] = { ok: true, response: last, answers: {} };
       }

@@ -29,7 +29,7 @@ class Browser {
       headers: { ...(this.cookie ? { cookie: this.cookie } : {}), 'sec-fetch-site': 'same-origin', ...headers },
     });
     const setCookie = r.headers.get('set-cookie');
-    if (setCookie && !headers.cookie) this.cookie = setCookie.split(';')[0];
+    if (setCookie && !headers.cookie) this.cookie = setCookie.split(';')[0]!;
     return { status: r.status, body: await r.json(), setCookie };
   }
 }

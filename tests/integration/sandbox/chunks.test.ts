@@ -72,7 +72,7 @@ function shuffle<T>(a: T[]): T[] {
   const b = [...a];
   for (let i = b.length - 1; i > 0; i--) {
     const j = shuffleRng.int(i + 1);
-    [b[i], b[j]] = [b[j], b[i]];
+    [b[i], b[j]] = [b[j]!, b[i]!];
   }
   return b;
 }
@@ -83,7 +83,7 @@ async function uploadInOrder(order: (rest: ReturnType<typeof pieces>) => ReturnT
   const data = randomBytes(8 * 65536 + 777);
   const token = await newToken();
   const [first, ...rest] = pieces(data, 65536);
-  const r0 = await upload(token, first.bytes, { resume: false, finalChunk: false });
+  const r0 = await upload(token, first!.bytes, { resume: false, finalChunk: false });
   expect(r0.status).toBe(1);
   const ordered = order(rest);
   if (parallel) await Promise.all(ordered.map((p) => upload(token, p.bytes, { resume: true, finalChunk: false, resumeAt: p.off })));
@@ -183,8 +183,8 @@ describe('chunk order matrix', () => {
     const data = randomBytes(4 * 40_000);
     const token = await newToken();
     const ps = pieces(data, 40_000);
-    await upload(token, ps[0].bytes, { resume: false, finalChunk: false });
-    const last = ps[ps.length - 1];
+    await upload(token, ps[0]!.bytes, { resume: false, finalChunk: false });
+    const last = ps[ps.length - 1]!;
     const t0 = Date.now();
     let earlyDone = 0;
     const earlyP = upload(token, last.bytes, { resume: true, finalChunk: true, resumeAt: last.off }).then(
@@ -209,8 +209,8 @@ describe('chunk order matrix', () => {
     const data = randomBytes(4 * 40_000);
     const token = await newToken();
     const ps = pieces(data, 40_000);
-    await upload(token, ps[0].bytes, { resume: false, finalChunk: false });
-    const last = ps[ps.length - 1];
+    await upload(token, ps[0]!.bytes, { resume: false, finalChunk: false });
+    const last = ps[ps.length - 1]!;
     const fin = upload(token, last.bytes, { resume: true, finalChunk: true, resumeAt: last.off });
     await new Promise((r) => setTimeout(r, 100));
     const middle = await Promise.all(
@@ -245,9 +245,9 @@ describe('chunk order matrix', () => {
     const data = randomBytes(5 * 30_000);
     const token = await newToken();
     const ps = pieces(data, 30_000);
-    await upload(token, ps[0].bytes, { resume: false, finalChunk: false });
-    await upload(token, ps[1].bytes, { resume: true, finalChunk: false, resumeAt: ps[1].off });
-    await upload(token, ps[3].bytes, { resume: true, finalChunk: false, resumeAt: ps[3].off }); // kept aside
+    await upload(token, ps[0]!.bytes, { resume: false, finalChunk: false });
+    await upload(token, ps[1]!.bytes, { resume: true, finalChunk: false, resumeAt: ps[1]!.off });
+    await upload(token, ps[3]!.bytes, { resume: true, finalChunk: false, resumeAt: ps[3]!.off }); // kept aside
     // and something already uploaded and READY before the restart
     const earlier = randomBytes(12_345);
     const earlierToken = await newToken();
@@ -262,8 +262,8 @@ describe('chunk order matrix', () => {
     const after = await call(server.url, 'uploadToken', 'get', { ks, uploadTokenId: token });
     expect(after.status).toBe(1);
     expect(after.uploadedFileSize).toBe(60_000);
-    await upload(token, ps[2].bytes, { resume: true, finalChunk: false, resumeAt: ps[2].off });
-    const fin = await upload(token, ps[4].bytes, { resume: true, finalChunk: true, resumeAt: ps[4].off });
+    await upload(token, ps[2]!.bytes, { resume: true, finalChunk: false, resumeAt: ps[2]!.off });
+    const fin = await upload(token, ps[4]!.bytes, { resume: true, finalChunk: true, resumeAt: ps[4]!.off });
     expect(fin.status).toBe(2);
     expect(sha(await download(token))).toBe(sha(data));
   });

@@ -39,7 +39,7 @@ function rng(seed: number) {
 describe('fuzz', () => {
   it(`${COUNT} random requests always get a well-formed answer (seed ${SEED})`, { timeout: 240_000 }, async () => {
     const rand = rng(SEED);
-    const pick = <T>(a: readonly T[]): T => a[Math.floor(rand() * a.length)];
+    const pick = <T>(a: readonly T[]): T => a[Math.floor(rand() * a.length)]!;
     const int = (n: number) => Math.floor(rand() * n);
     const services = [
       'uploadToken',

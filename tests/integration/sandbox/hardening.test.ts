@@ -685,7 +685,8 @@ describe.skipIf(onPostgres)('7. crash consistency: every half-done state is repa
 });
 
 describe('8. security headers on pages', () => {
-  const scripts = (html: string) => [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)].filter((m) => !/\bsrc\s*=/.test(m[1]));
+  const scripts = (html: string) =>
+    [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)].filter((m) => !/\bsrc\s*=/.test(m[1]!));
 
   it('prerendered pages: a CSP allowing exactly their inline scripts (by hash), nosniff, no referrer, no framing', async () => {
     const { createHash } = await import('node:crypto');
@@ -704,7 +705,7 @@ describe('8. security headers on pages', () => {
       const html = await r.text();
       const inline = scripts(html);
       expect(inline.length).toBeGreaterThan(0);
-      for (const m of inline) expect(scriptSrc, path).toContain(`'sha256-${createHash('sha256').update(m[2], 'utf8').digest('base64')}'`);
+      for (const m of inline) expect(scriptSrc, path).toContain(`'sha256-${createHash('sha256').update(m[2]!, 'utf8').digest('base64')}'`);
     }
   });
 
@@ -723,7 +724,7 @@ describe('8. security headers on pages', () => {
       expect(scriptSrc, path).not.toMatch(/unsafe-inline|\*|https:|data:|nonce/);
       const inline = scripts(await r.text());
       expect(inline.length, path).toBeGreaterThan(0);
-      for (const m of inline) expect(scriptSrc, path).toContain(`'sha256-${createHash('sha256').update(m[2], 'utf8').digest('base64')}'`);
+      for (const m of inline) expect(scriptSrc, path).toContain(`'sha256-${createHash('sha256').update(m[2]!, 'utf8').digest('base64')}'`);
     }
   });
 

@@ -18,18 +18,18 @@ export function model(
   params: Field[],
   stepIndex = 0,
 ): RequestModel {
-  return requestModel({ stepIndex, service, action, params }, { serviceUrl, ks });
+  return requestModel({ stepIndex, service, action, params }, { serviceUrl, ...(ks === undefined ? {} : { ks }) });
 }
 
 export async function call(m: RequestModel): Promise<any> {
   const http = toHttpRequest(m);
   let res: Response;
   try {
-    res = await fetch(http.url, { method: 'POST', body: httpBody(http, {}) });
+    res = await fetch(http.url, { method: 'POST', body: httpBody(http, {}) ?? null });
   } catch (e) {
     // A kept-alive connection the server closed meanwhile (its keep-alive timeout): once more on a new one.
     if (!(e instanceof TypeError)) throw e;
-    res = await fetch(http.url, { method: 'POST', body: httpBody(http, {}) });
+    res = await fetch(http.url, { method: 'POST', body: httpBody(http, {}) ?? null });
   }
   const answer = classifyAnswer({ status: res.status, text: await res.text() });
   if (!answer.ok) throw new Error(`${m.service}.${m.action}: ${errorText(answer.error)}`);

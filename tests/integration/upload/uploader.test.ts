@@ -68,11 +68,11 @@ function watchingTransport(dropRate: number, seed: number) {
 /** Every byte of [0, size) acknowledged by exactly one successful send. */
 function ackedOnce(sends: SendRecord[], size: number): { twice: number; missing: number } {
   const count = new Uint8Array(size);
-  for (const s of sends) if (s.outcome === 'ok') for (let k = s.offset; k < s.offset + s.size; k++) count[k]++;
+  for (const s of sends) if (s.outcome === 'ok') for (let k = s.offset; k < s.offset + s.size; k++) count[k]!++;
   let twice = 0;
   let missing = 0;
   for (let k = 0; k < size; k++) {
-    if (count[k] > 1) twice++;
+    if (count[k]! > 1) twice++;
     if (count[k] === 0) missing++;
   }
   return { twice, missing };

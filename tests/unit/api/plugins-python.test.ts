@@ -22,7 +22,7 @@ describe.skipIf(!tarball.present)('plugins of the built-in description', () => {
     const owner = new Map<string, string>();
     for (const f of readdirSync(plugins).filter((x) => x.endsWith('.py'))) {
       for (const m of readFileSync(join(plugins, f), 'utf8').matchAll(/^class (Kaltura\w+)\(/gm))
-        if (!owner.has(m[1])) owner.set(m[1], f.slice(0, -3));
+        if (!owner.has(m[1]!)) owner.set(m[1]!, f.slice(0, -3));
     }
     const api = getKalturaDescription();
     const names = [...api.classes!().map((c) => c.name), ...api.enums!().map((e) => e.name)];

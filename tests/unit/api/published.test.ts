@@ -33,7 +33,7 @@ function stepFor(op: Operation) {
 /** A random valid value for a scalar field, and what the sandbox must read back from it. */
 function scalar(f: FormField, r: Rng): { value: unknown; expect: unknown } | undefined {
   if (f.options?.length) {
-    const o = r.pick(f.options);
+    const o = r.pick(f.options)!;
     return { value: o.value, expect: f.kind === 'bool' ? o.value === true || o.value === 'true' : o.value };
   }
   switch (f.kind) {
@@ -104,7 +104,7 @@ describe.skipIf(!present)("Kaltura's whole published description", () => {
     let fields = 0;
     for (const op of api.operations()) {
       try {
-        const step = stepFor(op);
+        const step = stepFor(op)!;
         const form = buildForm(step, api);
         expect(form.known).toBe(true);
         walkFields(form.fields, () => fields++);
@@ -124,7 +124,7 @@ describe.skipIf(!present)("Kaltura's whole published description", () => {
   it('every polymorphic parameter offers its concrete subclasses', () => {
     let checked = 0;
     for (const op of api.operations()) {
-      const form = buildForm(stepFor(op), api);
+      const form = buildForm(stepFor(op)!, api);
       for (const f of form.fields) {
         if (f.kind !== 'object' || !f.className) continue;
         const concrete = api.concreteSubclasses(f.className);
@@ -144,8 +144,8 @@ describe.skipIf(!present)("Kaltura's whole published description", () => {
     const ops = api.operations().filter((o) => !o.multipart && !o.multirequest);
     let compared = 0;
     for (let i = 0; i < 200; i++) {
-      const op = r.pick(ops);
-      const step = stepFor(op);
+      const op = r.pick(ops)!;
+      const step = stepFor(op)!;
       const form = buildForm(step, api);
       const values: FormValues = {};
       const expected: Record<string, unknown> = {};

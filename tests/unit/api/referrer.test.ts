@@ -11,7 +11,7 @@ describe('loading a description from a URL', () => {
     };
     await loadDescriptionFromUrl('https://docs.example/openapi.json', fake);
     expect(seen).toHaveLength(1);
-    expect(seen[0].referrerPolicy).toBe('no-referrer');
-    expect(seen[0].credentials).toBe('omit');
+    expect(seen[0]!.referrerPolicy).toBe('no-referrer');
+    expect(seen[0]!.credentials).toBe('omit');
   });
 });

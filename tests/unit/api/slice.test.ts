@@ -36,7 +36,7 @@ function pageOutput(recipe: Recipe, api: ApiDescription) {
   const forms = recipe.steps.map((s) => buildForm(s, api));
   const models = recipe.steps.map(
     (s, i) =>
-      buildRequestModel({ step: s, form: forms[i], values: initialValues(forms[i], connection), results: {}, connection, api }).model,
+      buildRequestModel({ step: s, form: forms[i]!, values: initialValues(forms[i]!, connection), results: {}, connection, api }).model,
   );
   const present = models.filter((m) => m !== null);
   const code: Record<string, string[]> = {};

@@ -34,7 +34,7 @@ function exportOf(file: string, values?: Record<number, Array<{ path: string; va
   return recipeToArazzo(recipe, api, {
     slug: file.replace(/^.*\//, '').replace(/\.md$/, ''),
     sourceUrl: 'http://localhost:3000/api_v3/openapi.json',
-    values,
+    ...(values === undefined ? {} : { values }),
   });
 }
 
@@ -50,10 +50,10 @@ function references(doc: Json): string[] {
       for (const [, step, out] of text.matchAll(/\$steps\.([^.]+)\.outputs\.([A-Za-z0-9._-]+)/g)) {
         const src = w.steps.findIndex((x: Json) => x.stepId === step);
         if (src < 0 || src >= k) problems.push(`${s.stepId} refers to ${step}, which is not an earlier step`);
-        else if (!w.steps[src].outputs?.[out]) problems.push(`${s.stepId} refers to output ${out} that ${step} does not define`);
+        else if (!w.steps[src].outputs?.[out!]) problems.push(`${s.stepId} refers to output ${out} that ${step} does not define`);
       }
       for (const [, name] of text.matchAll(/\$inputs\.([A-Za-z0-9_]+)/g))
-        if (!inputs.includes(name)) problems.push(`${s.stepId} uses undeclared input ${name}`);
+        if (!inputs.includes(name!)) problems.push(`${s.stepId} uses undeclared input ${name}`);
     });
   }
   return problems;

@@ -131,7 +131,7 @@ describe('suggest', () => {
   it('offers only earlier steps for fromStep, marking steps without a call', () => {
     const items = suggest(at(call('{ "parameters": [ { "name": "a", "dynamicValue": { "fromStep": | } } ] }')).ctx, sources);
     expect(items.map((s) => s.label)).toEqual(['0', '1']);
-    expect(items[1].detail).toMatch(/no API call/);
+    expect(items[1]!.detail).toMatch(/no API call/);
   });
 
   it('offers enum values from the schema (in, fromSecrets, x-inputType)', () => {

@@ -49,9 +49,9 @@ describe('findJsonBlocks', () => {
       ['apiCall', 0],
       ['apiCall', 1],
     ]);
-    expect(text.slice(blocks[1].start, blocks[1].end)).toBe('{ "path": "/service/uploadtoken/action/add", "parameters": [] }');
-    expect(text.slice(blocks[2].start, blocks[2].end)).toMatch(/^\{\n {2}"path": "\/service\/uploadtoken\/action\/get"/);
-    expect(text.slice(blocks[2].start, blocks[2].end).endsWith('}')).toBe(true);
+    expect(text.slice(blocks[1]!.start, blocks[1]!.end)).toBe('{ "path": "/service/uploadtoken/action/add", "parameters": [] }');
+    expect(text.slice(blocks[2]!.start, blocks[2]!.end)).toMatch(/^\{\n {2}"path": "\/service\/uploadtoken\/action\/get"/);
+    expect(text.slice(blocks[2]!.start, blocks[2]!.end).endsWith('}')).toBe(true);
   });
 
   it('ignores "### API Call" inside another fenced block, and a fence inside a fence', () => {
@@ -62,8 +62,8 @@ describe('findJsonBlocks', () => {
   it('an unclosed API Call fence runs to the end of the file (half-typed input)', () => {
     const text = '# T\n## S\n### API Call\n```json\n{ "pa';
     const [b] = findJsonBlocks(text);
-    expect(b.kind).toBe('apiCall');
-    expect(text.slice(b.start, b.end)).toBe('{ "pa');
+    expect(b!.kind).toBe('apiCall');
+    expect(text.slice(b!.start, b!.end)).toBe('{ "pa');
   });
 });
 

@@ -10,11 +10,11 @@ describe('the /author template', () => {
     expect(recipe.diagnostics).toEqual([]);
     expect(recipe.title).toBe('My new recipe');
     expect(recipe.steps.map((s) => s.apiCall?.path)).toEqual(['/service/uploadtoken/action/add', '/service/uploadtoken/action/get']);
-    expect(recipe.steps[1].apiCall?.parameters[0].dynamicValue).toMatchObject({ fromStep: 0, value: 'id' });
+    expect(recipe.steps[1]!.apiCall!.parameters[0]!.dynamicValue).toMatchObject({ fromStep: 0, value: 'id' });
     expect(recipe.finish).toMatch(/read or try next/);
     // Steps are numbered from 1 on the page: the prose never says "step 0".
     expect(RECIPE_TEMPLATE).not.toMatch(/step 0\b/i);
-    expect(recipe.steps[1].prose).toContain("from step 1's response");
+    expect(recipe.steps[1]!.prose).toContain("from step 1's response");
   });
 
   it('each snippet, with its placeholders filled by their defaults, yields a recipe that lints clean', () => {
@@ -31,7 +31,7 @@ describe('the /author template', () => {
     const recipe = parseRecipe(src, { api });
     expect(recipe.diagnostics).toEqual([]);
     expect(recipe.steps.map((s) => s.apiCall?.path)).toEqual(['/service/media/action/list', '/service/media/action/get']);
-    expect(recipe.steps[1].samples.map((s) => [s.language, s.auto])).toEqual([['python', true]]);
+    expect(recipe.steps[1]!.samples.map((s) => [s.language, s.auto])).toEqual([['python', true]]);
   });
 });
 

@@ -70,11 +70,11 @@ describe('--value STEP.PATH=VALUE', () => {
       parseValueFlags(['3.entry.mediaType=VIDEO', '3.body.entry.name=Clip', '2.resume=true', '2.resumeAt=0'], fail),
     );
     expect(r.errors).toEqual([]);
-    expect(r.values[2].map((g) => [g.path, g.value])).toEqual([
+    expect(r.values[2]!.map((g) => [g.path, g.value])).toEqual([
       ['body.entry.mediaType', 1],
       ['body.entry.name', 'Clip'],
     ]);
-    expect(r.values[1].map((g) => [g.path, g.value])).toEqual([
+    expect(r.values[1]!.map((g) => [g.path, g.value])).toEqual([
       ['resume', true],
       ['resumeAt', 0],
     ]);
@@ -105,11 +105,11 @@ describe('--value STEP.PATH=VALUE', () => {
 
   it('valueFromText: booleans, JSON objects, enums by value, constant or label', () => {
     const forms = formsOf('recipes/list-and-filter-media.md');
-    const g = givenValue(forms[1], 'filter.mediaTypeEqual', 'image');
+    const g = givenValue(forms[1]!, 'filter.mediaTypeEqual', 'image');
     expect('error' in g ? g.error : g.value).toBe(2);
-    const obj = givenValue(forms[1], 'pager', '{"pageSize": 3}');
+    const obj = givenValue(forms[1]!, 'pager', '{"pageSize": 3}');
     expect('error' in obj ? obj.error : obj.value).toEqual({ pageSize: 3 });
-    const bad = givenValue(forms[1], 'pager', '{pageSize');
+    const bad = givenValue(forms[1]!, 'pager', '{pageSize');
     expect('error' in bad && bad.error).toMatch(/takes JSON .*not valid JSON/);
     expect(valueFromText({ kind: 'bool', label: 'x' } as never, 'no')).toEqual({ value: false });
     expect(valueFromText({ kind: 'bool', label: 'x' } as never, 'maybe')).toEqual({ error: 'x takes true or false (got "maybe").' });
@@ -121,20 +121,20 @@ describe('required inputs left empty (recipes:code warns about them)', () => {
     const forms = formsOf('recipes/upload-media.md');
     const conn = { serviceUrl: 'http://x' };
     // media.add requires entry.mediaType (the API says so), and the recipe leaves it to the reader.
-    expect(missingRequired(forms[2], initialValues(forms[2], conn))).toEqual([
+    expect(missingRequired(forms[2]!, initialValues(forms[2]!, conn))).toEqual([
       { step: 2, path: 'body.entry.mediaType', message: 'entry.mediaType is required', flag: '--value 3.entry.mediaType=VALUE' },
     ]);
-    expect(missingRequired(forms[2], setPath(initialValues(forms[2], conn), 'body.entry.mediaType', 1))).toEqual([]);
+    expect(missingRequired(forms[2]!, setPath(initialValues(forms[2]!, conn), 'body.entry.mediaType', 1))).toEqual([]);
     // Step 4 takes entryId and the token from steps 3 and 1: known when the program runs.
-    expect(missingRequired(forms[3], initialValues(forms[3], conn))).toEqual([]);
+    expect(missingRequired(forms[3]!, initialValues(forms[3]!, conn))).toEqual([]);
     // A dropdown that follows an earlier step (manage-upload-tokens step 3) is not missing either.
     const tokens = formsOf('recipes/manage-upload-tokens.md');
-    expect(missingRequired(tokens[2], initialValues(tokens[2], conn))).toEqual([]);
+    expect(missingRequired(tokens[2]!, initialValues(tokens[2]!, conn))).toEqual([]);
   });
 
   it('a required body property the recipe declares (entry.mediaType of list-and-filter-media) counts', () => {
     const forms = formsOf('recipes/list-and-filter-media.md');
-    const v = setPath(initialValues(forms[0], { serviceUrl: 'http://x' }), 'body.entry.mediaType', undefined);
-    expect(missingRequired(forms[0], v).map((m) => m.flag)).toEqual(['--value 1.entry.mediaType=VALUE']);
+    const v = setPath(initialValues(forms[0]!, { serviceUrl: 'http://x' }), 'body.entry.mediaType', undefined);
+    expect(missingRequired(forms[0]!, v).map((m) => m.flag)).toEqual(['--value 1.entry.mediaType=VALUE']);
   });
 });

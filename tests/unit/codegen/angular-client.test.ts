@@ -83,21 +83,21 @@ function newerThanClient(error: string, api: ApiDescription): string | undefined
   const missing = /has no exported member named '(\w+)'/.exec(error);
   if (missing) {
     const x = missing[1];
-    if (!existsSync(join(CLIENT, 'types', `${x}.d.ts`)) && (api.getClass(x) || api.getEnum(x))) return `${x} (not in the client)`;
+    if (!existsSync(join(CLIENT, 'types', `${x}.d.ts`)) && (api.getClass(x!) || api.getEnum(x!))) return `${x} (not in the client)`;
     return undefined;
   }
   const prop = /Property '(\w+)' does not exist on type '(typeof )?(\w+)'/.exec(error);
   if (!prop) return undefined;
   const [, p, isStatic, owner] = prop;
   if (isStatic) {
-    const e = api.getEnum(owner);
+    const e = api.getEnum(owner!);
     return e?.values.some((v) => ngxEnumMember(v.name) === p) ? `${owner}.${p} (enum member not in the client)` : undefined;
   }
-  if (api.allProperties(owner).some((x) => x.name === p)) return `${owner}.${p} (property not in the client)`;
+  if (api.allProperties(owner!).some((x) => x.name === p)) return `${owner}.${p} (property not in the client)`;
   // The client types a property by an abstract base where the description names the subclass
   // (KalturaESearchEntryResult.object: KalturaObjectBase in 6.0.0, KalturaBaseEntry in 19.x).
-  const base = api.getClass(owner);
-  if (base?.abstract && api.concreteSubclasses(owner).some((c) => api.allProperties(c).some((x) => x.name === p))) {
+  const base = api.getClass(owner!);
+  if (base?.abstract && api.concreteSubclasses(owner!).some((c) => api.allProperties(c).some((x) => x.name === p))) {
     return `${owner}.${p} (a subclass's property: the client types it as the abstract ${owner})`;
   }
   return undefined;
@@ -208,7 +208,7 @@ describe('angular samples type-check against the TypeScript client (kaltura-type
     for (const line of out.split('\n').filter(Boolean)) {
       const m = /samples\/([^/(]+)\.ts\(/.exec(line);
       const key = m ? m[1] : '(tsc)';
-      errors.set(key, [...(errors.get(key) ?? []), line.replace(dir + '/', '')]);
+      errors.set(key!, [...(errors.get(key!) ?? []), line.replace(dir + '/', '')]);
     }
     ran = true;
   }, 180_000);

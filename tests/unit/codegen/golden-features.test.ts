@@ -32,7 +32,7 @@ function models(file: string, api: ApiDescription): Array<RequestModel | null> {
   return buildModels(loadRecipe(file), {
     api,
     filePath: '/tmp/clip.mp4',
-    edit: file === 'recipes/upload-media.md' ? uploadEdit : undefined,
+    ...(file === 'recipes/upload-media.md' ? { edit: uploadEdit } : {}),
   });
 }
 

@@ -13,7 +13,7 @@ import { buildRequestModel } from '@/lib/request/build';
 function bareNames(code: string): string[] {
   const out: string[] = [];
   for (const m of code.matchAll(/array\(([^()]*)\)/g)) {
-    for (const item of m[1]
+    for (const item of m[1]!
       .split(',')
       .map((x) => x.trim())
       .filter(Boolean)) {
@@ -21,7 +21,7 @@ function bareNames(code: string): string[] {
     }
   }
   for (const m of code.matchAll(/->[A-Za-z_][A-Za-z0-9_]* = ([a-z_][A-Za-z0-9_]*);/g)) {
-    if (!['true', 'false', 'null'].includes(m[1])) out.push(`property value ${m[1]}`);
+    if (!['true', 'false', 'null'].includes(m[1]!)) out.push(`property value ${m[1]}`);
   }
   return out;
 }

@@ -13,7 +13,7 @@ import { api, connection, ctxOf, loadRecipe, uploadResults } from './fixtures';
 const recipe = loadRecipe('recipes/upload-media.md');
 
 function uploadModel(file?: { name: string; size: number }): RequestModel {
-  const step = recipe.steps[1];
+  const step = recipe.steps[1]!;
   const form = buildForm(step, api);
   let values = initialValues(form, connection) as Record<string, unknown>;
   if (file) values = { ...values, fileData: { kind: 'file', ...file } };

@@ -22,7 +22,7 @@ describe.skipIf(!api)('with the published description, generated code parses in 
     for (const lang of LANGUAGE_IDS) {
       it(`${file}: ${lang}`, async () => {
         const g = GENERATORS[lang];
-        const models = buildModels(loadRecipe(file), { api, filePath: '/tmp/clip.mp4' });
+        const models = buildModels(loadRecipe(file), { api: api!, filePath: '/tmp/clip.mp4' });
         const calls = models.filter((m): m is RequestModel => m !== null);
         expect(calls.length).toBeGreaterThan(0);
         for (const m of calls) {
@@ -39,7 +39,7 @@ describe.skipIf(!api)('with the published description, generated code parses in 
 });
 
 function programOf(file: string, lang: (typeof LANGUAGE_IDS)[number]): string {
-  const calls = buildModels(loadRecipe(file), { api, filePath: '/tmp/clip.mp4' }).filter((m): m is RequestModel => m !== null);
+  const calls = buildModels(loadRecipe(file), { api: api!, filePath: '/tmp/clip.mp4' }).filter((m): m is RequestModel => m !== null);
   return GENERATORS[lang].program(calls, ctxOf({ api }));
 }
 
@@ -67,7 +67,7 @@ describe.skipIf(!api)('regressions of the full API (issue 10)', () => {
     };
     for (const lang of LANGUAGE_IDS) {
       const code = programOf(captions, lang);
-      for (const e of expected[lang]) expect(code, lang).toContain(e);
+      for (const e of expected[lang]!) expect(code, lang).toContain(e);
       expect(code, lang).not.toMatch(/caption_captionasset(?!\/action)/);
     }
   });

@@ -54,8 +54,8 @@ describe.skipIf(!have)(`swift samples against the Swift client's sources (${CLIE
 
   it('the client was read: services, classes, enums and the core API the samples use', () => {
     expect(client.missingCore).toEqual([]);
-    expect(client.services.get('MediaService')?.get('add')?.[0].params).toEqual([{ label: 'entry', type: 'MediaEntry' }]);
-    expect(client.services.get('MediaService')?.get('delete')?.[0].result).toBe('Void');
+    expect(client.services.get('MediaService')!.get('add')![0]!.params).toEqual([{ label: 'entry', type: 'MediaEntry' }]);
+    expect(client.services.get('MediaService')!.get('delete')![0]!.result).toBe('Void');
     expect(client.classes.get('MediaEntry')?.base).toBe('PlayableEntry');
     expect(client.classes.get('MediaListResponse')?.props.get('objects')).toBe('[MediaEntry]?');
     expect(client.enums.get('MediaEntryOrderBy')?.raw).toBe('String');

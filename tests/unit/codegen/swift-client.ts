@@ -26,7 +26,7 @@ export interface SwiftClient {
   /** `MediaService` -> action -> overloads (labels and types in order; the builder's result type, `Void` for void actions). */
   services: Map<string, Map<string, Array<{ params: Array<{ label: string; type: string }>; result: string }>>>;
   /** Class -> base class and own properties (`MediaEntry` -> `PlayableEntry`, `mediaType: MediaType?`). */
-  classes: Map<string, { base?: string; props: Map<string, string> }>;
+  classes: Map<string, { base?: string | undefined; props: Map<string, string> }>;
   /** Enum -> raw type (`Int`, `String`) and cases. */
   enums: Map<string, { raw: string; cases: Set<string> }>;
   /** The core API the samples use, each found in the client's Core sources (what was not found). */
@@ -83,16 +83,16 @@ export function readSwiftClient(root: string): SwiftClient {
     if (file.includes('/Core/') || file.endsWith('ApiException.swift')) core += src + '\n';
     const svc = /public final class (\w+Service)\s*\{/.exec(src) ?? /extension (\w+Service)\s*\{/.exec(src);
     if (svc) {
-      const actions = services.get(svc[1]) ?? new Map();
-      services.set(svc[1], actions);
+      const actions = services.get(svc[1]!) ?? new Map();
+      services.set(svc[1]!, actions);
       for (const m of src.matchAll(/^\tpublic static func (\w+)\((.*)\) -> (\w+)<(.*)> \{$/gm)) {
-        const params = m[2].trim()
-          ? m[2].split(/,(?![^<]*>)/).map((p) => {
+        const params = m[2]!.trim()
+          ? m[2]!.split(/,(?![^<]*>)/).map((p) => {
               const [label, type] = p.split(/:(.*)/s);
-              return { label: label.trim(), type: normType(type) };
+              return { label: label!.trim(), type: normType(type!) };
             })
           : [];
-        const first = m[4].split(/,(?![^<]*>)/)[0].trim();
+        const first = m[4]!.split(/,(?![^<]*>)/)[0]!.trim();
         const result = m[3] === 'NullRequestBuilder' ? 'Void' : m[3] === 'ArrayRequestBuilder' ? `[${normType(first)}]` : normType(first);
         actions.set(m[1], [...(actions.get(m[1]) ?? []), { params, result }]);
       }
@@ -100,15 +100,15 @@ export function readSwiftClient(root: string): SwiftClient {
     }
     const en = /^public enum (\w+): (\w+) \{$/m.exec(src);
     if (en) {
-      enums.set(en[1], { raw: en[2], cases: new Set([...src.matchAll(/^\tcase (\w+)/gm)].map((c) => c[1])) });
+      enums.set(en[1]!, { raw: en[2]!, cases: new Set([...src.matchAll(/^\tcase (\w+)/gm)].map((c) => c[1]!)) });
       continue;
     }
     const cls = /^open class (\w+)(?:: (\w+))? \{$/m.exec(src);
     if (cls) {
       const props = new Map<string, string>();
       // Properties at the class's own level (one tab); the nested tokenizer class is indented deeper.
-      for (const p of src.matchAll(/^\tpublic var (\w+): (.+?) = nil$/gm)) props.set(p[1], normType(p[2]));
-      classes.set(cls[1], { base: cls[2], props });
+      for (const p of src.matchAll(/^\tpublic var (\w+): (.+?) = nil$/gm)) props.set(p[1]!, normType(p[2]!));
+      classes.set(cls[1]!, { base: cls[2], props });
     }
   }
   return { services, classes, enums, missingCore: CORE.filter(([, re]) => !re.test(core)).map(([what]) => what) };
@@ -152,11 +152,11 @@ export function checkSwiftSample(code: string, client: SwiftClient): SwiftProble
   // Scopes by brace depth: names declared at each depth.
   const scopes: Array<Map<string, string>> = [new Map([['client', 'Client']])];
   const lookup = (n: string) => {
-    for (let i = scopes.length - 1; i >= 0; i--) if (scopes[i].has(n)) return scopes[i].get(n);
+    for (let i = scopes.length - 1; i >= 0; i--) if (scopes[i]!.has(n)) return scopes[i]!.get(n);
     return undefined;
   };
   const declare = (n: string, t: string) => {
-    const top = scopes[scopes.length - 1];
+    const top = scopes[scopes.length - 1]!;
     if (top.has(n) && !(scopes.length === 1 && n === 'client')) fail(`\`${n}\` is declared twice in one scope`);
     top.set(n, t);
   };
@@ -167,7 +167,7 @@ export function checkSwiftSample(code: string, client: SwiftClient): SwiftProble
     const e = elemOf(u);
     if (e) return knownType(e);
     const d = /^\[(\w+): (.+)\]$/.exec(u);
-    if (d) return d[1] === 'String' && knownType(d[2]);
+    if (d) return d[1] === 'String' && knownType(d[2]!);
     return BUILTIN.has(u) || isClass(u) || client.enums.has(u);
   };
   const isSubclass = (sub: string, base: string): boolean => {
@@ -186,7 +186,7 @@ export function checkSwiftSample(code: string, client: SwiftClient): SwiftProble
     if (target === 'Any' || target === 'Any?' || target.startsWith('<unknown') || source.startsWith('<unknown')) return true;
     // An array literal of several classes: each item must fit (the context types the literal).
     const union = /^\[(.+\|.+)\]$/.exec(source);
-    if (union && elemOf(unwrap(target))) return union[1].split('|').every((x) => assignable(elemOf(unwrap(target))!, x));
+    if (union && elemOf(unwrap(target))) return union[1]!.split('|').every((x) => assignable(elemOf(unwrap(target))!, x));
     if (source === NIL) return isOpt(target);
     if (isOpt(source) && !isOpt(target)) return false;
     const t = unwrap(target);
@@ -201,7 +201,7 @@ export function checkSwiftSample(code: string, client: SwiftClient): SwiftProble
     if (te && se) return se === '<empty>' || assignable(te, se);
     const td = /^\[String: (.+)\]$/.exec(t);
     const sd = /^\[String: (.+)\]$/.exec(s);
-    if (td && sd) return sd[1] === '<empty>' || assignable(td[1], sd[1]);
+    if (td && sd) return sd[1] === '<empty>' || assignable(td[1]!, sd[1]!);
     return false;
   };
 
@@ -228,8 +228,8 @@ export function checkSwiftSample(code: string, client: SwiftClient): SwiftProble
   };
 
   /** Arguments `label: expr, ...` (labels optional), after `(`; consumes `)`. */
-  const args = (): Array<{ label?: string; type: string }> => {
-    const out: Array<{ label?: string; type: string }> = [];
+  const args = (): Array<{ label?: string | undefined; type: string }> => {
+    const out: Array<{ label?: string | undefined; type: string }> = [];
     ws();
     if (peek(')')) {
       eat(')');
@@ -284,8 +284,8 @@ export function checkSwiftSample(code: string, client: SwiftClient): SwiftProble
         return '<unknown>';
       }
       o.params.forEach((p, i) => {
-        if (!assignable(p.type, given[i].type))
-          fail(`${name}.${action}: argument ${p.label} is ${given[i].type}, the client takes ${p.type}`);
+        if (!assignable(p.type, given[i]!.type))
+          fail(`${name}.${action}: argument ${p.label} is ${given[i]!.type}, the client takes ${p.type}`);
       });
       return `<builder ${o.result}>`;
     }
@@ -293,13 +293,13 @@ export function checkSwiftSample(code: string, client: SwiftClient): SwiftProble
       eat('(');
       const given = args();
       if (name === 'String')
-        return given.length === 1 && !isOpt(given[0].type)
+        return given.length === 1 && !isOpt(given[0]!.type)
           ? 'String'
           : (fail(`String(...) of ${given.map((g) => g.type).join(', ')}`), 'String');
       // The standard library's numericCast converts between integer types, typed by its context
       // (an Int variable into an Int64 argument): the result fits any integer, like a literal.
       if (name === 'numericCast') {
-        const ok = given.length === 1 && !given[0].label && ['Int', 'Int64', INT_LIT].includes(given[0].type);
+        const ok = given.length === 1 && !given[0]!.label && ['Int', 'Int64', INT_LIT].includes(given[0]!.type);
         if (!ok) fail(`numericCast(...) of ${given.map((g) => g.type).join(', ')}`);
         return INT_LIT;
       }
@@ -309,12 +309,12 @@ export function checkSwiftSample(code: string, client: SwiftClient): SwiftProble
         return l === 'string' ? 'URL?' : 'URL';
       }
       if (name === 'RequestFileElement') {
-        if (given.length !== 1 || given[0].label !== 'url' || given[0].type !== 'URL') fail('RequestFileElement takes (url: URL)');
+        if (given.length !== 1 || given[0]!.label !== 'url' || given[0]!.type !== 'URL') fail('RequestFileElement takes (url: URL)');
         return 'RequestFileElement?';
       }
       if (name === 'ConnectionConfiguration') return 'ConnectionConfiguration';
       if (name === 'Client') {
-        if (given.length !== 1 || given[0].label || given[0].type !== 'ConnectionConfiguration')
+        if (given.length !== 1 || given[0]!.label || given[0]!.type !== 'ConnectionConfiguration')
           fail('Client takes (_ config: ConnectionConfiguration)');
         return 'Client';
       }
@@ -478,16 +478,16 @@ export function checkSwiftSample(code: string, client: SwiftClient): SwiftProble
   const lines = code.split('\n');
   for (let i = 0; i < lines.length; i++) {
     lineNo = i + 1;
-    const raw = lines[i];
+    const raw = lines[i]!;
     const line = raw.trim();
     if (line === '' || line.startsWith('//') || line.startsWith('import ')) continue;
     let m: RegExpExecArray | null;
     if ((m = /^let (\w+): (.+?) = (.+)$/.exec(line))) {
-      const type = normType(m[2]);
+      const type = normType(m[2]!);
       if (!knownType(type)) fail(`unknown type ${type}`);
-      const v = evaluate(m[3]);
+      const v = evaluate(m[3]!);
       if (!assignable(type, v)) fail(`\`${m[1]}\` is declared ${type} but given ${v}`);
-      declare(m[1], type);
+      declare(m[1]!, type);
     } else if (
       (m =
         /^let (\w+) = (SHA256|SHA512|Insecure\.SHA1|Insecure\.MD5)\.hash\(data: Data\(\((.+)\)\.utf8\)\)\.map \{ String\(format: "%02x", \$0\) \}\.joined\(\)$/.exec(
@@ -495,44 +495,44 @@ export function checkSwiftSample(code: string, client: SwiftClient): SwiftProble
         ))
     ) {
       if (!/^import CryptoKit$/m.test(code)) fail(`${m[2]}.hash without import CryptoKit`);
-      for (const part of m[3].split(' + ')) {
+      for (const part of m[3]!.split(' + ')) {
         const t = evaluate(part);
         if (t !== 'String') fail(`the digest's input ${part} is ${t}, not String`);
       }
-      declare(m[1], 'String');
+      declare(m[1]!, 'String');
     } else if ((m = /^let (\w+) = (.+)$/.exec(line))) {
-      let v = evaluate(m[2]);
+      let v = evaluate(m[2]!);
       if (v === INT_LIT) v = 'Int';
       if (v === FLOAT_LIT) v = 'Double';
       if (v.startsWith('<builder')) fail('a request builder kept in a variable (the samples send it)');
-      declare(m[1], v);
+      declare(m[1]!, v);
     } else if ((m = /^USRExecutor\.shared\.send\(request: (.+)$/.exec(line))) {
-      const b = evaluate(m[1]);
+      const b = evaluate(m[1]!);
       const r = /^<builder (.+)>$/.exec(b);
       if (!r && b !== '<unknown>') fail(`send(request:) of ${b}, not a request builder`);
       pendingBuilder = r?.[1] ?? '<unknown>';
     } else if ((m = /^\.set\(completion: \{ \((\w+), (\w+)\) in$/.exec(line))) {
       if (!pendingBuilder) fail('.set(completion:) without a request builder');
       scopes.push(new Map());
-      declare(m[1], `${pendingBuilder ?? '<unknown>'}?`);
-      declare(m[2], 'ApiException?');
+      declare(m[1]!, `${pendingBuilder ?? '<unknown>'}?`);
+      declare(m[2]!, 'ApiException?');
       pendingBuilder = undefined;
     } else if ((m = /^if let (\w+) = (\w+) \{$/.exec(line))) {
-      const t = lookup(m[2]);
+      const t = lookup(m[2]!);
       if (!t || !isOpt(t)) fail(`if let of ${m[2]}, which is not optional`);
-      scopes.push(new Map([[m[1], unwrap(t ?? '<unknown>')]]));
+      scopes.push(new Map([[m[1]!, unwrap(t ?? '<unknown>')]]));
     } else if ((m = /^for (\w+) in (.+) \{$/.exec(line))) {
-      const t = evaluate(m[2]);
+      const t = evaluate(m[2]!);
       const e = elemOf(unwrap(t));
       if (!e || isOpt(t)) fail(`for-in over ${t}`);
-      scopes.push(new Map([[m[1], e ?? '<unknown>']]));
+      scopes.push(new Map([[m[1]!, e ?? '<unknown>']]));
     } else if (line === '}' || line === '})') {
       if (scopes.length <= 1) fail('unbalanced }');
       else scopes.pop();
     } else if ((m = /^\.build\((\w+)\)\)$/.exec(line))) {
-      if (lookup(m[1]) !== 'Client') fail(`.build(${m[1]}): not the Client`);
+      if (lookup(m[1]!) !== 'Client') fail(`.build(${m[1]}): not the Client`);
     } else if ((m = /^print\((.+)\)$/.exec(line))) {
-      src = m[1];
+      src = m[1]!;
       pos = 0;
       try {
         for (;;) {
@@ -548,8 +548,8 @@ export function checkSwiftSample(code: string, client: SwiftClient): SwiftProble
     } else if ((m = /^exit\((\d+)\)$/.exec(line)) || line === 'return' || line === 'dispatchMain()') {
       /* control flow */
     } else if ((m = /^([\w.]+) = (.+)$/.exec(line))) {
-      const target = evaluate(m[1]);
-      const v = evaluate(m[2]);
+      const target = evaluate(m[1]!);
+      const v = evaluate(m[2]!);
       if (!assignable(target, v)) fail(`${m[1]} is ${target}, given ${v}`);
     } else {
       fail(`a statement the checker does not know: \`${line}\``);

@@ -91,7 +91,7 @@ describe('generated code parses in its language', () => {
       for (const [i, text] of AWKWARD.entries()) {
         const big = [12345678901234, -2147483649, 1e21, 0.000001, 1.5, -0][i % 6];
         const models = buildModels(recipe, {
-          edit: awkwardEdit(text, big),
+          edit: awkwardEdit(text, big!),
           results: uploadResults,
           filePath: `/tmp/my "odd" file's, name; ${text.slice(0, 8)}.mp4`,
           conn: { ...connection, serviceUrl: `https://example.com/k"${text.slice(0, 4)}`, secret: `s'"\\$${i}` },

@@ -35,10 +35,10 @@ describe('dynamicChoices', () => {
     const out = dynamicChoices(items, de, { value: '0_c', fromStep: 0 });
     const texts = out.map(optionText);
     expect(new Set(texts).size).toBe(3);
-    expect(out[0].label).toMatch(/^holiday\.mp4 · created \d{4}-\d\d-\d\d \d\d:\d\d:\d\d · made in step 1$/);
-    expect(out[1].label).toMatch(/^holiday\.mp4 · created .* · #1$/);
-    expect(out[2].label).toMatch(/^holiday\.mp4 · created .* · #2$/);
-    expect(texts[0]).toBe(`${out[0].label} [0_c]`);
+    expect(out[0]!.label).toMatch(/^holiday\.mp4 · created \d{4}-\d\d-\d\d \d\d:\d\d:\d\d · made in step 1$/);
+    expect(out[1]!.label).toMatch(/^holiday\.mp4 · created .* · #1$/);
+    expect(out[2]!.label).toMatch(/^holiday\.mp4 · created .* · #2$/);
+    expect(texts[0]).toBe(`${out[0]!.label} [0_c]`);
   });
 
   it('without a creation time: the status and the place in the list; missing labels show the value', () => {

@@ -102,7 +102,7 @@ describe('dynamic values in a form', () => {
     expect(r.blockedBy).toEqual([]);
     expect(getPath(r.values, 'entryId')).toBe('0_second');
     expect(getPath(r.values, 'body.mediaEntry.name')).toBe('Fi');
-    expect(r.dynamic.entryId.source).toBe('from step 1: objects.1.id');
+    expect(r.dynamic.entryId!.source).toBe('from step 1: objects.1.id');
     const none = resolveValues(form, initialValues(form, conn), {});
     expect(none.blockedBy).toEqual([0]);
     expect(none.errors).toEqual([
@@ -119,7 +119,7 @@ describe('dynamic values in a form', () => {
     expect(missing.some(isBlockedError)).toBe(false);
     // the message is written once, for one step or several
     expect(runFirstMessage([0, 2])).toBe('Run step 1 and step 3 first');
-    expect(runFirstMessage(4)).toBe(blocked[0].message.replace('1', '5'));
+    expect(runFirstMessage(4)).toBe(blocked[0]!.message.replace('1', '5'));
   });
 
   it('the request model holds refs with their resolved values (value and answer)', () => {
@@ -128,7 +128,7 @@ describe('dynamic values in a form', () => {
       name: 'entryId',
       value: { kind: 'ref', fromStep: 0, source: 'value', path: 'objects.1.id', resolved: { kind: 'string', value: '0_second' } },
     });
-    expect(model!.params[1].value).toEqual({
+    expect(model!.params[1]!.value).toEqual({
       kind: 'object',
       className: 'KalturaMediaEntry',
       fields: [
@@ -150,7 +150,7 @@ describe('dynamic values in a form', () => {
     const values = setPath(initialValues(form, conn), 'entryId', '0_typed');
     const r = resolveValues(form, values, {});
     expect(r.blockedBy).toEqual([0]); // the name still needs step 1
-    expect(r.dynamic.entryId.overridden).toBe(true);
+    expect(r.dynamic.entryId!.overridden).toBe(true);
     const both = setPath(values, 'body.mediaEntry.name', 'N');
     expect(resolveValues(form, both, {}).blockedBy).toEqual([]);
   });

@@ -13,7 +13,7 @@ export function node(n: NodeIn = {}): SchemaNode {
   return out;
 }
 
-export function param(p: Omit<Partial<Parameter>, 'schema'> & { name: string; schema?: NodeIn }): Parameter {
+export function param(p: Omit<Partial<Parameter>, 'schema'> & { name: string; schema?: NodeIn | undefined }): Parameter {
   const out = { ...(p as object), extra: p.extra ?? {}, range: R } as Parameter;
   if (p.schema) out.schema = node(p.schema);
   if (p.dynamicValue) out.dynamicValue = { ...p.dynamicValue, range: R };
@@ -33,5 +33,5 @@ export function step(index: number, call: (Partial<ApiCall> & { path?: string })
         ...call,
       }
     : undefined;
-  return { index, title: `Step ${index + 1}`, range: R, prose: '', apiCall, samples: [], languages: [] };
+  return { index, title: `Step ${index + 1}`, range: R, prose: '', ...(apiCall ? { apiCall } : {}), samples: [], languages: [] };
 }

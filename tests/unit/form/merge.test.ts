@@ -37,7 +37,7 @@ describe('buildForm: merge with the operation', () => {
       ['uploadTokenId', 'string', 'text', true],
       ['fileData', 'file', 'file', true],
     ]);
-    expect(form.fields[0].default).toBe(-1);
+    expect(form.fields[0]!.default).toBe(-1);
   });
 
   it('path lookup is case-insensitive and the canonical names are kept', () => {
@@ -57,9 +57,9 @@ describe('buildForm: merge with the operation', () => {
       api,
     );
     const [resumeAt, tok] = form.fields;
-    expect([resumeAt.kind, resumeAt.description, resumeAt.default]).toEqual(['int', 'Where to resume', 0]);
-    expect(tok.kind).toBe('enum');
-    expect(tok.options!.map(optionText)).toEqual(['First [a]', 'Second [b]']);
+    expect([resumeAt!.kind, resumeAt!.description, resumeAt!.default]).toEqual(['int', 'Where to resume', 0]);
+    expect(tok!.kind).toBe('enum');
+    expect(tok!.options!.map(optionText)).toEqual(['First [a]', 'Second [b]']);
   });
 
   it("the seed's `enum: [false, true]` is a boolean dropdown with labels", () => {
@@ -101,12 +101,12 @@ describe('buildForm: merge with the operation', () => {
     expect(mediaType.options!.find((o) => o.value === 2)).toEqual({ value: 2, label: 'IMAGE', constant: 'IMAGE' });
     expect(field(form.fields, 'body.entry.name')).toMatchObject({ kind: 'string', description: expect.any(String) });
     // only the selected properties
-    expect(objectFields(form.fields[0], undefined).map((f) => f.name)).toEqual(['mediaType', 'name']);
+    expect(objectFields(form.fields[0]!, undefined).map((f) => f.name)).toEqual(['mediaType', 'name']);
   });
 
   it('an abstract class offers its concrete subclasses; the fields follow the chosen one', () => {
     const form = buildForm(step(3, { path: '/service/media/action/addContent', parameters: [param({ name: 'resource' })] }), api);
-    const resource = form.fields[0];
+    const resource = form.fields[0]!;
     expect(resource.className).toBe('KalturaResource');
     expect(resource.subclasses).toEqual(expect.arrayContaining(['KalturaUploadedFileTokenResource', 'KalturaUrlResource']));
     expect(resource.subclasses).not.toContain('KalturaResource');
@@ -132,9 +132,9 @@ describe('buildForm: merge with the operation', () => {
       api,
     );
     const resource = form.fields[0];
-    expect(resource.presetClass).toBe('KalturaUploadedFileTokenResource');
-    expect(resource.subclasses).toEqual(['KalturaUploadedFileTokenResource']);
-    expect(currentClass(resource, { objectType: 'KalturaUrlResource' })).toBe('KalturaUploadedFileTokenResource');
+    expect(resource!.presetClass).toBe('KalturaUploadedFileTokenResource');
+    expect(resource!.subclasses).toEqual(['KalturaUploadedFileTokenResource']);
+    expect(currentClass(resource!, { objectType: 'KalturaUrlResource' })).toBe('KalturaUploadedFileTokenResource');
     expect(initialValues(form, conn)).toEqual({ body: { resource: { objectType: 'KalturaUploadedFileTokenResource' } } });
   });
 
@@ -146,7 +146,7 @@ describe('buildForm: merge with the operation', () => {
       }),
       api,
     );
-    expect(form.fields[0].subclasses!.length).toBeGreaterThan(1);
+    expect(form.fields[0]!.subclasses!.length).toBeGreaterThan(1);
     const narrowed = buildForm(
       step(3, {
         path: '/service/media/action/addContent',
@@ -160,7 +160,7 @@ describe('buildForm: merge with the operation', () => {
       }),
       api,
     );
-    expect(narrowed.fields[0].subclasses).toEqual(['KalturaUrlResource']);
+    expect(narrowed.fields[0]!.subclasses).toEqual(['KalturaUrlResource']);
   });
 
   it('ignoreParameters leaves operation parameters out; with no parameters it shows the rest', () => {
@@ -190,7 +190,7 @@ describe('buildForm: merge with the operation', () => {
     );
     expect(form.fields[0]).toMatchObject({ hidden: true, widget: 'hidden', param: 'type', kind: 'enum' });
     expect(form.fields[1]).toMatchObject({ custom: true, kind: 'string' });
-    expect(form.fields[1].param).toBeUndefined();
+    expect(form.fields[1]!.param).toBeUndefined();
     expect(form.notes).toEqual([]);
     expect(initialValues(form, conn)).toEqual({ type: 2, note: 'hi' });
   });
@@ -273,7 +273,7 @@ describe('buildForm: merge with the operation', () => {
       api,
     );
     expect(form.fields[0]).toMatchObject({ dynamicEnum: de, global: true, widget: 'select' });
-    expect(form.fields[1].dynamicValue).toMatchObject({ fromStep: 0, value: 'objects.0.version' });
+    expect(form.fields[1]!.dynamicValue).toMatchObject({ fromStep: 0, value: 'objects.0.version' });
     // dynamic fields start empty: they follow their source
     expect(initialValues(form, conn)).toEqual({});
   });

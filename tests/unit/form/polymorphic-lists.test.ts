@@ -66,7 +66,7 @@ function step(actions: unknown[]) {
 
 describe('lists of polymorphic objects', () => {
   it('a narrowed item property shows only for the classes that have it', () => {
-    const form = buildForm(step([]), api);
+    const form = buildForm(step([])!, api);
     const rule = form.fields.find((f) => f.name === 'rule')!;
     const actions = objectFields(rule, { objectType: 'KalturaRule' }).find((f) => f.name === 'actions')!;
     expect(actions.item?.subclasses).toEqual(['KalturaBlockAction', 'KalturaLimitAction']);
@@ -75,7 +75,7 @@ describe('lists of polymorphic objects', () => {
   });
 
   it('each item is validated against its own class', () => {
-    const s = step([{ objectType: 'KalturaBlockAction' }, { objectType: 'KalturaLimitAction', limit: 3, level: 2 }]);
+    const s = step([{ objectType: 'KalturaBlockAction' }, { objectType: 'KalturaLimitAction', limit: 3, level: 2 }])!;
     const form = buildForm(s, api);
     const values = initialValues(form, { serviceUrl: 'http://x' });
     expect(validateValues(form, values)).toEqual([]);
@@ -92,7 +92,7 @@ describe('lists of polymorphic objects', () => {
   });
 
   it('an item with no property set is still sent, as its class', () => {
-    const s = step([{ objectType: 'KalturaBlockAction' }, { objectType: 'KalturaLimitAction', limit: 3 }]);
+    const s = step([{ objectType: 'KalturaBlockAction' }, { objectType: 'KalturaLimitAction', limit: 3 }])!;
     const form = buildForm(s, api);
     const values = initialValues(form, { serviceUrl: 'http://x' });
     const { model } = buildRequestModel({ step: s, form, values, results: {}, connection: { serviceUrl: 'http://x', ks: 'k' }, api });

@@ -25,9 +25,9 @@ describe('required properties of object arguments', () => {
     const doc = buildKalturaOpenApi() as {
       paths: Record<string, { post: { requestBody: { content: Record<string, { schema: { properties: Record<string, unknown> } }> } } }>;
     };
-    const entry = doc.paths['/service/media/action/add'].post.requestBody.content['application/json'].schema.properties.entry;
+    const entry = doc.paths['/service/media/action/add']!.post.requestBody.content['application/json']!.schema.properties.entry;
     expect(entry).toMatchObject({ required: ['mediaType'] });
-    expect(createDescription(doc).operationByName('media', 'add')?.params[0].requiredProperties).toEqual(['mediaType']);
+    expect(createDescription(doc).operationByName('media', 'add')!.params[0]!.requiredProperties).toEqual(['mediaType']);
   });
 
   it('a narrowed entry (the upload recipe) marks mediaType required, the others not', () => {

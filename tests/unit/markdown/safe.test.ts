@@ -32,12 +32,12 @@ describe('lib/markdown/safe (shared by the pages and the /author preview)', () =
   it('external links get rel, and target=_blank only when asked; remote images become links', () => {
     const md = '[x](https://example.com) [y](/local) ![pic](https://example.com/p.png)';
     const plain = elements(markdownToSafeHast(md), 'a');
-    expect(plain[0].properties.rel).toEqual(['noopener', 'noreferrer']);
-    expect(plain[0].properties.target).toBeUndefined();
-    expect(plain[1].properties.rel).toBeUndefined();
+    expect(plain[0]!.properties.rel).toEqual(['noopener', 'noreferrer']);
+    expect(plain[0]!.properties.target).toBeUndefined();
+    expect(plain[1]!.properties.rel).toBeUndefined();
     expect(plain).toHaveLength(3);
     const tab = elements(markdownToSafeHast(md, { externalLinksInNewTab: true }), 'a');
-    expect(tab[0].properties.target).toBe('_blank');
-    expect(tab[1].properties.target).toBeUndefined();
+    expect(tab[0]!.properties.target).toBe('_blank');
+    expect(tab[1]!.properties.target).toBeUndefined();
   });
 });

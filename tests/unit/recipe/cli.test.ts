@@ -68,7 +68,7 @@ describe('npm run recipes:lint', () => {
     const doc = readFileSync(join(root, 'docs/authoring.md'), 'utf8');
     const json = /```json\n(\{\n  "version": "2\.0\.0",[\s\S]*?)\n```/.exec(doc);
     expect(json, 'the tasks.json example in docs/authoring.md').not.toBeNull();
-    const pattern = JSON.parse(json![1]).tasks[0].problemMatcher.pattern;
+    const pattern = JSON.parse(json![1]!).tasks[0].problemMatcher.pattern;
     const re = new RegExp(pattern.regexp);
     const bad = file(
       'matcher.md',

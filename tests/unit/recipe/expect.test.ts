@@ -55,7 +55,7 @@ describe('expect in the model', () => {
 }`);
     const r = parseRecipe(src, { api });
     expect(r.diagnostics).toEqual([]);
-    const x = r.steps[0].apiCall!.expect!;
+    const x = r.steps[0]!.apiCall!.expect!;
     expect(x.map((e) => [e.path, e.segments, e.checks, e.range.start.line])).toEqual([
       [
         'totalCount',
@@ -84,7 +84,7 @@ describe('expect in the model', () => {
 
   it('has no expect when the block has none', () => {
     const r = parseRecipe(recipe('{ "method": "post", "path": "/service/system/action/ping", "parameters": [] }'), { api });
-    expect(r.steps[0].apiCall!.expect).toBeUndefined();
+    expect(r.steps[0]!.apiCall!.expect).toBeUndefined();
   });
 
   it('reports bad checks where they are, and keeps the good entries', () => {
@@ -109,7 +109,7 @@ describe('expect in the model', () => {
       expect.stringMatching(/^13:5 error expect-path: In "expect": "\$\.\.id" uses "\.\." \(descendants\)/),
       expect.stringMatching(/^14:16 error expect-check: "expect" of "objects" is an empty object/),
     ]);
-    expect(r.steps[0].apiCall!.expect!.map((e) => e.path)).toEqual(['objectType']);
+    expect(r.steps[0]!.apiCall!.expect!.map((e) => e.path)).toEqual(['objectType']);
   });
 
   it('is an object (the JSON Schema says so)', () => {

@@ -69,10 +69,10 @@ function mutate(text: string, r: Rng): string {
       lines.splice(li, 1);
       return lines.join('\n');
     case 1: // duplicate a line
-      lines.splice(li, 0, lines[li]);
+      lines.splice(li, 0, lines[li]!);
       return lines.join('\n');
     case 2: // cut a line short
-      lines[li] = lines[li].slice(0, r.int(lines[li].length + 1));
+      lines[li] = lines[li]!.slice(0, r.int(lines[li]!.length + 1));
       return lines.join('\n');
     case 3: {
       // insert random characters
@@ -82,15 +82,15 @@ function mutate(text: string, r: Rng): string {
     case 4: {
       // remove a brace or bracket
       const idx: number[] = [];
-      for (let i = 0; i < text.length; i++) if ('{}[]'.includes(text[i])) idx.push(i);
+      for (let i = 0; i < text.length; i++) if ('{}[]'.includes(text[i]!)) idx.push(i);
       if (!idx.length) return text;
       const at = r.pick(idx);
-      return text.slice(0, at) + text.slice(at + 1);
+      return text.slice(0, at) + text.slice(at! + 1);
     }
     case 5: {
       // swap two lines
       const lj = r.int(lines.length);
-      [lines[li], lines[lj]] = [lines[lj], lines[li]];
+      [lines[li], lines[lj]] = [lines[lj]!, lines[li]!];
       return lines.join('\n');
     }
     case 6: // truncate the file
@@ -109,8 +109,8 @@ function lineLengths(text: string): number[] {
 
 function checkPosition(lens: number[], line: number, column: number, what: string): void {
   if (!Number.isInteger(line) || line < 1 || line > lens.length) throw new Error(`${what}: line ${line} outside 1..${lens.length}`);
-  if (!Number.isInteger(column) || column < 1 || column > lens[line - 1] + 1) {
-    throw new Error(`${what}: column ${column} outside 1..${lens[line - 1] + 1} on line ${line}`);
+  if (!Number.isInteger(column) || column < 1 || column > lens[line - 1]! + 1) {
+    throw new Error(`${what}: column ${column} outside 1..${lens[line - 1]! + 1} on line ${line}`);
   }
 }
 
@@ -221,7 +221,7 @@ describe('fuzz: random mutations of the seed', () => {
     const blocks = jsonBlocks(seed);
     let broken = 0;
     for (let i = 0; i < 1000; i++) {
-      const [start, end] = r.pick(blocks);
+      const [start, end] = r.pick(blocks)!;
       const inner = seed.slice(start, end);
       const mutated = mutate(inner, r);
       let valid = true;
@@ -260,7 +260,7 @@ describe('fuzz: random mutations of the seed', () => {
       let text = seed;
       if (r.int(2)) {
         const lines = text.split('\n');
-        lines.splice(r.int(lines.length), 0, r.pick(extras).replace(/\n$/, ''));
+        lines.splice(r.int(lines.length), 0, r.pick(extras)!.replace(/\n$/, ''));
         text = lines.join('\n');
       }
       text = mutate(text, r);

@@ -513,7 +513,7 @@ describe('malformed inputs: each problem with its message and line:col', () => {
   it('gives the step index of problems inside a step', () => {
     const r = parseRecipe(md('# T', '## A', 'x', '## B', '### API Call', '```', '{ oops }', '```'));
     expect(r.diagnostics).toHaveLength(1);
-    expect(r.diagnostics[0].stepIndex).toBe(1);
+    expect(r.diagnostics[0]!.stepIndex).toBe(1);
   });
 
   it('keeps the steps that parse when one is broken', () => {
@@ -521,12 +521,12 @@ describe('malformed inputs: each problem with its message and line:col', () => {
       md('# T', '## A', '### API Call', '```', '{ "path": "/a" ', '```', '## B', '### API Call', '```', '{ "path": "/b" }', '```'),
     );
     expect(r.steps.map((s) => s.title)).toEqual(['A', 'B']);
-    expect(r.steps[1].apiCall?.path).toBe('/b');
+    expect(r.steps[1]!.apiCall?.path).toBe('/b');
     expect(r.diagnostics.map((d) => [d.rule, d.stepIndex])).toEqual([['json-syntax', 0]]);
   });
 
   it('never throws on non-string input', () => {
-    expect(parseRecipe(undefined as unknown as string).diagnostics[0].rule).toBe('no-title');
+    expect(parseRecipe(undefined as unknown as string).diagnostics[0]!.rule).toBe('no-title');
     expect(parseRecipe(42 as unknown as string).title).toBe('');
   });
 });
@@ -536,17 +536,17 @@ describe('valid but unusual inputs are not flagged', () => {
     [
       'a fence without a language tag',
       md('# T', '## S', '### API Call', '```', '{ "method": "post", "path": "/a", "parameters": [] }', '```'),
-      (r) => expect(r.steps[0].apiCall?.path).toBe('/a'),
+      (r) => expect(r.steps[0]!.apiCall?.path).toBe('/a'),
     ],
     [
       'blank lines before the fence',
       md('# T', '## S', '### API Call', '', '', '```json', '{ "path": "/a" }', '```'),
-      (r) => expect(r.steps[0].apiCall?.path).toBe('/a'),
+      (r) => expect(r.steps[0]!.apiCall?.path).toBe('/a'),
     ],
     [
       '"dynamicValue": null',
       call('{ "path": "/a", "parameters": [{ "name": "x", "dynamicValue": null }] }'),
-      (r) => expect(r.steps[0].apiCall!.parameters[0]).not.toHaveProperty('dynamicValue'),
+      (r) => expect(r.steps[0]!.apiCall!.parameters[0]).not.toHaveProperty('dynamicValue'),
     ],
     [
       'x- keys, bare wins',
@@ -554,12 +554,12 @@ describe('valid but unusual inputs are not flagged', () => {
         '{ "path": "/a", "x-note": 1, "parameters": [{ "name": "x", "x-hidden": true, "x-inputType": "textarea", "x-consoleDefault": 1, "consoleDefault": 2, "x-vendor": "k" }] }',
       ),
       (r) => {
-        const p = r.steps[0].apiCall!.parameters[0];
+        const p = r.steps[0]!.apiCall!.parameters[0]!;
         expect(p.hidden).toBe(true);
         expect(p.inputType).toBe('textarea');
         expect(p.consoleDefault).toBe(2);
         expect(p.extra).toEqual({ 'x-vendor': 'k' });
-        expect(r.steps[0].apiCall!.extra).toEqual({ 'x-note': 1 });
+        expect(r.steps[0]!.apiCall!.extra).toEqual({ 'x-note': 1 });
       },
     ],
     [
@@ -567,8 +567,8 @@ describe('valid but unusual inputs are not flagged', () => {
       md('# T', '## S', 'Write this:', '', '```md', '## Not a step', '### API Call', '```', 'after'),
       (r) => {
         expect(r.steps).toHaveLength(1);
-        expect(r.steps[0].prose).toContain('## Not a step');
-        expect(r.steps[0].apiCall).toBeUndefined();
+        expect(r.steps[0]!.prose).toContain('## Not a step');
+        expect(r.steps[0]!.apiCall).toBeUndefined();
       },
     ],
     [
@@ -599,21 +599,21 @@ describe('valid but unusual inputs are not flagged', () => {
       ),
       (r) => {
         expect(r.steps.map((s) => s.index)).toEqual([0, 1, 2]);
-        expect(r.steps[0].languages).toEqual([]);
+        expect(r.steps[0]!.languages).toEqual([]);
       },
     ],
     [
       'tilde fences and an upper-case language',
       md('# T', '## S', '### API Call', '~~~', '{ "path": "/a" }', '~~~', '### Sample Code (PHP)', '~~~php', 'auto', '~~~'),
-      (r) => expect(r.steps[0].languages.map((l) => l.language)).toEqual(['php']),
+      (r) => expect(r.steps[0]!.languages.map((l) => l.language)).toEqual(['php']),
     ],
     [
       'an input-only API Call block',
       call('{ "parameters": [{ "name": "partnerId", "custom": true, "fromSecrets": "partnerId" }] }'),
       (r) => {
-        expect(r.steps[0].apiCall!.path).toBeUndefined();
-        expect(r.steps[0].apiCall!.parameters[0].fromSecrets).toBe('partnerId');
-        expect(r.steps[0].languages).toEqual([]);
+        expect(r.steps[0]!.apiCall!.path).toBeUndefined();
+        expect(r.steps[0]!.apiCall!.parameters[0]!.fromSecrets).toBe('partnerId');
+        expect(r.steps[0]!.languages).toEqual([]);
       },
     ],
     [
@@ -639,8 +639,8 @@ describe('valid but unusual inputs are not flagged', () => {
         '```',
       ),
       (r) => {
-        expect(r.steps[0].languages.map((l) => [l.language, l.auto])).toEqual([['javascript', false]]);
-        expect(r.steps[0].demo?.html).toBe('<p><%- answers.name %></p>');
+        expect(r.steps[0]!.languages.map((l) => [l.language, l.auto])).toEqual([['javascript', false]]);
+        expect(r.steps[0]!.demo?.html).toBe('<p><%- answers.name %></p>');
       },
     ],
     [
@@ -672,7 +672,7 @@ describe('valid but unusual inputs are not flagged', () => {
         }),
       ),
       (r) => {
-        const c = r.steps[0].apiCall!;
+        const c = r.steps[0]!.apiCall!;
         expect(c.ignoreParameters).toEqual(['ks']);
         expect(c.disableSetupCode).toBe(true);
         expect(c.parameters[0]).toMatchObject({

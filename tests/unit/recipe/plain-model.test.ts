@@ -49,7 +49,7 @@ function randomJson(r: () => number, depth = 0): unknown {
       const o: Record<string, unknown> = {};
       const n = Math.floor(r() * 4);
       for (let i = 0; i < n; i++)
-        Object.defineProperty(o, ['a', '__proto__', 'constructor', 'x-y', 'toString'][Math.floor(r() * 5)] + (i ? i : ''), {
+        Object.defineProperty(o, ['a', '__proto__', 'constructor', 'x-y', 'toString'][Math.floor(r() * 5)]! + (i ? i : ''), {
           value: randomJson(r, depth + 1),
           enumerable: true,
         });
@@ -69,7 +69,7 @@ describe('the recipe model is plain data', () => {
     // `__proto__` stays a key of the data; nothing is polluted.
     expect(Object.prototype.hasOwnProperty.call(r.metadata.extra, '__proto__')).toBe(true);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect(r.steps[0].apiCall!.parameters[1].extra.weird).toBeTypeOf('object');
+    expect(r.steps[0]!.apiCall!.parameters[1]!.extra.weird).toBeTypeOf('object');
     // The one real mistake in it: an object-valued key inside schema outside "properties".
     expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => d.rule)).toEqual(['misplaced-key']);
   });

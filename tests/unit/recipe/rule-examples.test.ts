@@ -34,7 +34,7 @@ const at = (d: Pick<Diagnostic, 'line' | 'column' | 'endLine' | 'endColumn'>) =>
 const show = (d: Diagnostic) => `${d.rule} ${d.severity} ${at(d)}`;
 
 function lint(rule: RecipeRule, e: RuleExample, text: string): Diagnostic[] {
-  return parseRecipe(text, { api: rule.needsApi || e.api ? api : undefined, rules: e.rules }).diagnostics;
+  return parseRecipe(text, { ...(rule.needsApi || e.api ? { api } : {}), ...(e.rules ? { rules: e.rules } : {}) }).diagnostics;
 }
 
 /** The text with what was reported marked, for failure messages. */

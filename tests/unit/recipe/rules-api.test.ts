@@ -140,8 +140,8 @@ describe('unknown-property: narrowed properties the class does not have', () => 
     });
     const ds = parseRecipe(src, { api }).diagnostics.filter((d) => d.rule === 'unknown-property');
     expect(ds).toHaveLength(1);
-    expect(ds[0].severity).toBe('warning');
-    expect(ds[0].message).toBe(
+    expect(ds[0]!.severity).toBe('warning');
+    expect(ds[0]!.message).toBe(
       'KalturaMediaEntry has no property "mediaTyp" (in "entry"): did you mean "mediaType"? It is not sent by the console; fix the name, or mark it "custom": true if it only feeds samples.',
     );
   });
@@ -159,12 +159,12 @@ describe("fromSecrets: true (the portal's boolean form)", () => {
       ],
     });
     const r = parseRecipe(src, { api });
-    const params = r.steps[0].apiCall!.parameters;
+    const params = r.steps[0]!.apiCall!.parameters;
     expect(params.map((p) => p.fromSecrets)).toEqual(['partnerId', 'secret', 'ks', undefined, undefined]);
     expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const warn = r.diagnostics.filter((d) => d.rule === 'from-secrets-name');
     expect(warn).toHaveLength(1);
-    expect(warn[0].message).toContain('"note" is none of partnerId, secret, userId, ks');
+    expect(warn[0]!.message).toContain('"note" is none of partnerId, secret, userId, ks');
   });
 
   it('works inside a schema, by the property key', () => {
@@ -175,9 +175,9 @@ describe("fromSecrets: true (the portal's boolean form)", () => {
         { name: 'body', in: 'body', schema: { properties: { secret: { fromSecrets: true }, partnerId: { 'x-fromSecrets': true } } } },
       ],
     });
-    const props = parseRecipe(src, { api }).steps[0].apiCall!.parameters[0].schema!.properties!;
-    expect(props.secret.fromSecrets).toBe('secret');
-    expect(props.partnerId.fromSecrets).toBe('partnerId');
+    const props = parseRecipe(src, { api }).steps[0]!.apiCall!.parameters[0]!.schema!.properties!;
+    expect(props.secret!.fromSecrets).toBe('secret');
+    expect(props.partnerId!.fromSecrets).toBe('partnerId');
   });
 });
 

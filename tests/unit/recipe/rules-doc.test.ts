@@ -37,8 +37,8 @@ describe('the rules table of docs/authoring.md', () => {
     rows.forEach((row, i) => {
       const cells = row.children!;
       expect(cells).toHaveLength(4);
-      expect(cells[0].children).toEqual([expect.objectContaining({ type: 'inlineCode', value: RULES[i].id })]);
-      expect(text(cells[3])).toBe(text(parse(RULES[i].doc)));
+      expect(cells[0]!.children).toEqual([expect.objectContaining({ type: 'inlineCode', value: RULES[i]!.id })]);
+      expect(text(cells[3]!)).toBe(text(parse(RULES[i]!.doc)));
     });
   });
 

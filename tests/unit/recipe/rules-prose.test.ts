@@ -55,7 +55,7 @@ describe('prose-class', () => {
       column: 31,
       endColumn: 31 + 'KalturaUploadedFileResourceToken'.length,
     });
-    expect(ds[0].message).toBe(
+    expect(ds[0]!.message).toBe(
       "The prose names KalturaUploadedFileResourceToken, which the API description does not have: did you mean KalturaUploadedFileTokenResource? This step's form offers KalturaUploadedFileTokenResource.",
     );
   });

@@ -59,7 +59,7 @@ describe('API-aware rules', () => {
       '5:11 error unknown-path: The API has no operation "/service/media/action/frobnicate": the media service has the actions add.',
     ]);
     const b = parseRecipe(call('{ "path": "/service/cuepoint_cuepoint/action/list" }'), { api }).diagnostics;
-    expect(b[0].message).toContain('Check the service and action names (/service/<service>/action/<action>)');
+    expect(b[0]!.message).toContain('Check the service and action names (/service/<service>/action/<action>)');
   });
 
   it('unknown-parameter: by name, with a suggestion; custom inputs and common parameters are fine', () => {
@@ -130,7 +130,7 @@ describe('the rule interface', () => {
     };
     const d = parseRecipe(seed, { rules: [bad] }).diagnostics;
     expect(d.map((x) => x.rule)).toEqual(['internal-error']);
-    expect(d[0].message).toContain('Lint rule "boom" failed (kaput)');
+    expect(d[0]!.message).toContain('Lint rule "boom" failed (kaput)');
   });
 });
 

@@ -52,16 +52,16 @@ describe('the seed recipe (recipes/upload-media.md)', () => {
 
   it("keeps each step's prose, without the special subsections", () => {
     const [s0, s1, s2, s3] = recipe.steps;
-    expect(s0.prose).toBe(
+    expect(s0!.prose).toBe(
       "Use the uploadToken service to upload a new video file to the Kaltura API. First you'll need to use `uploadToken.add` to create a new upload token.\n\n" +
         "If you're working in JavaScript, the [jQuery File Upload widget](https://github.com/kaltura/jQuery-File-Upload) will take care of this step for you.",
     );
-    expect(s1.prose).toContain('Kaltura supports uploading big media files in chunks.');
-    expect(s1.prose).toContain('- Upload requests, each with resume=true');
-    expect(s1.prose).toContain('and choose **Save As**.');
-    expect(s1.prose).not.toContain('API Call');
-    expect(s2.prose).toContain('4. You may leave the other fields blank or with their default values.');
-    expect(s3.prose).toContain('you will receive the email as soon as the transcoding is complete.');
+    expect(s1!.prose).toContain('Kaltura supports uploading big media files in chunks.');
+    expect(s1!.prose).toContain('- Upload requests, each with resume=true');
+    expect(s1!.prose).toContain('and choose **Save As**.');
+    expect(s1!.prose).not.toContain('API Call');
+    expect(s2!.prose).toContain('4. You may leave the other fields blank or with their default values.');
+    expect(s3!.prose).toContain('you will receive the email as soon as the transcoding is complete.');
     for (const s of recipe.steps) {
       expect(s.prose).not.toContain('```json');
       expect(s.prose).not.toContain('### ');
@@ -155,23 +155,23 @@ describe('the seed recipe (recipes/upload-media.md)', () => {
 
   it('locates API Call blocks, parameters and dynamic values', () => {
     const [s0, s1, , s3] = recipe.steps;
-    expect(at(s0.apiCall!.headingRange)).toBe('22:1-22:13');
-    expect(at(s0.apiCall!.range)).toBe('24:1-28:2');
-    expect(at(s1.apiCall!.range)).toBe('106:1-147:2');
-    expect(s1.apiCall!.parameters.map((p) => at(p.range))).toEqual([
+    expect(at(s0!.apiCall!.headingRange)).toBe('22:1-22:13');
+    expect(at(s0!.apiCall!.range)).toBe('24:1-28:2');
+    expect(at(s1!.apiCall!.range)).toBe('106:1-147:2');
+    expect(s1!.apiCall!.parameters.map((p) => at(p.range))).toEqual([
       '110:5-116:6',
       '117:5-119:6',
       '120:5-130:6',
       '131:5-141:6',
       '142:5-145:6',
     ]);
-    expect(at(s1.apiCall!.parameters[0].dynamicValue!.range)).toBe('112:23-115:8');
-    const res = s3.apiCall!.parameters[0].schema!.properties!.resource;
-    expect(at(res.properties!.objectType.range)).toBe('265:29-267:16');
-    expect(at(res.properties!.token.dynamicValue!.range)).toBe('269:33-272:18');
-    expect(s3.apiCall!.parameters[0].range.start).toEqual({ line: 257, column: 5, offset: expect.any(Number) });
+    expect(at(s1!.apiCall!.parameters[0]!.dynamicValue!.range)).toBe('112:23-115:8');
+    const res = s3!.apiCall!.parameters[0]!.schema!.properties!.resource!;
+    expect(at(res.properties!.objectType!.range)).toBe('265:29-267:16');
+    expect(at(res.properties!.token!.dynamicValue!.range)).toBe('269:33-272:18');
+    expect(s3!.apiCall!.parameters[0]!.range.start).toEqual({ line: 257, column: 5, offset: expect.any(Number) });
     // Offsets and line:col agree with the text.
-    const p = s1.apiCall!.parameters[4];
+    const p = s1!.apiCall!.parameters[4]!;
     expect(source.slice(p.range.start.offset, p.range.end.offset)).toBe('{\n      "name": "resumeAt",\n      "consoleDefault": -1\n    }');
   });
 
@@ -180,16 +180,16 @@ describe('the seed recipe (recipes/upload-media.md)', () => {
       expect(s.samples.map((x) => x.language)).toEqual([...PORTAL_LANGUAGES]);
       expect(s.languages.map((x) => x.language)).toEqual([...PORTAL_LANGUAGES]);
       const [ajax, ...rest] = s.languages;
-      expect(ajax.auto).toBe(false);
-      expect(ajax.fenceLang).toBe('javascript');
-      expect(ajax.code.startsWith('$(\'input[name="fileData"]\').fileupload({\n      apiURL:')).toBe(true);
-      expect(ajax.code.endsWith('      },\n});')).toBe(true);
+      expect(ajax!.auto).toBe(false);
+      expect(ajax!.fenceLang).toBe('javascript');
+      expect(ajax!.code.startsWith('$(\'input[name="fileData"]\').fileupload({\n      apiURL:')).toBe(true);
+      expect(ajax!.code.endsWith('      },\n});')).toBe(true);
       for (const x of rest) {
         expect(x.auto).toBe(true);
         expect(x.code).toBe('');
       }
     }
-    const s0 = recipe.steps[0];
+    const s0 = recipe.steps[0]!;
     expect(s0.samples.map((x) => x.fenceLang)).toEqual([
       'javascript',
       'typescript',
@@ -203,9 +203,9 @@ describe('the seed recipe (recipes/upload-media.md)', () => {
       'ruby',
       'swift',
     ]);
-    expect(at(s0.samples[0].range)).toBe('31:1-46:4');
-    expect(at(s0.samples[10].range)).toBe('84:1-86:4');
-    expect(at(recipe.steps[1].samples[8].range)).toBe('195:1-197:4');
+    expect(at(s0.samples[0]!.range)).toBe('31:1-46:4');
+    expect(at(s0.samples[10]!.range)).toBe('84:1-86:4');
+    expect(at(recipe.steps[1]!.samples[8]!.range)).toBe('195:1-197:4');
   });
 
   it('steps 3 and 4 offer generated code in all 11 portal languages', () => {
@@ -224,6 +224,8 @@ describe('the seed recipe (recipes/upload-media.md)', () => {
     const crlf = parseRecipe(source.replace(/\n/g, '\r\n'));
     expect(crlf.diagnostics).toEqual([]);
     expect(strip(crlf.steps.map((s) => s.apiCall))).toEqual(strip(recipe.steps.map((s) => s.apiCall)));
-    expect(crlf.steps[1].apiCall!.parameters.map((p) => at(p.range))).toEqual(recipe.steps[1].apiCall!.parameters.map((p) => at(p.range)));
+    expect(crlf.steps[1]!.apiCall!.parameters.map((p) => at(p.range))).toEqual(
+      recipe.steps[1]!.apiCall!.parameters.map((p) => at(p.range)),
+    );
   });
 });

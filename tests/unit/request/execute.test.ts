@@ -13,7 +13,7 @@ const model: RequestModel = {
   format: 1,
 };
 
-function fakeFetch(status: number, body: string, seen?: Array<{ url: string; init?: RequestInit }>): typeof fetch {
+function fakeFetch(status: number, body: string, seen?: Array<{ url: string; init?: RequestInit | undefined }>): typeof fetch {
   return (async (url: string, init?: RequestInit) => {
     seen?.push({ url, init });
     return new Response(body, { status, headers: { 'content-type': 'application/json' } });
@@ -28,8 +28,8 @@ describe('executeRequest', () => {
     expect(r.status).toBe(200);
     expect(r.json).toEqual({ objectType: 'KalturaMediaEntry', id: '0_x' });
     expect(r.timeMs).toBeGreaterThanOrEqual(0);
-    expect(seen[0].url).toBe('http://k.example/api_v3/service/media/action/get?format=1&ks=KS');
-    expect(String(seen[0].init?.body)).toBe('entryId=0_x');
+    expect(seen[0]!.url).toBe('http://k.example/api_v3/service/media/action/get?format=1&ks=KS');
+    expect(String(seen[0]!.init?.body)).toBe('entryId=0_x');
   });
 
   it('classifies a Kaltura error answered with HTTP 200', async () => {
@@ -104,7 +104,7 @@ describe('executeRequest', () => {
     const none = await executeRequest(m, { fetchImpl: fakeFetch(200, '{}', seen) });
     expect(none.error).toEqual({ kind: 'file', message: 'Choose a file for fileData first.' });
     await executeRequest(m, { files: { fileData: new Blob([new Uint8Array([1, 2, 3])]) }, fetchImpl: fakeFetch(200, '{}', seen) });
-    const fd = seen[0].init?.body as FormData;
+    const fd = seen[0]!.init?.body as FormData;
     expect(fd.get('uploadTokenId')).toBe('t');
     const f = fd.get('fileData') as File;
     expect(f.name).toBe('a.bin');

@@ -19,7 +19,7 @@ const results = {
 };
 
 function build(i: number, edit: (v: Record<string, unknown>) => Record<string, unknown> = (v) => v, res = results) {
-  const step = recipe.steps[i];
+  const step = recipe.steps[i]!;
   const form = buildForm(step, api);
   const values = edit(initialValues(form, conn));
   return { form, values, ...buildRequestModel({ step, form, values, results: res, connection: conn, api }) };
@@ -114,8 +114,8 @@ describe('the request model of each step of the upload recipe', () => {
       body: { entry: { objectType: 'KalturaMediaEntry', mediaType: 2, name: 'Pixel', description: '' } },
     }));
     const entry = form.fields[0];
-    expect(entry.path).toBe('body.entry');
-    const mediaType = entry.fieldsByClass!.KalturaMediaEntry.find((f) => f.name === 'mediaType')!;
+    expect(entry!.path).toBe('body.entry');
+    const mediaType = entry!.fieldsByClass!.KalturaMediaEntry!.find((f) => f.name === 'mediaType')!;
     expect(mediaType.options!.slice(0, 3).map(optionText)).toEqual(['VIDEO [1]', 'IMAGE [2]', 'AUDIO [5]']);
     expect(model!.params).toEqual([
       {
@@ -182,7 +182,7 @@ describe('the request model of each step of the upload recipe', () => {
   });
 
   it('step 2 without a file does not validate: the message is at the field', () => {
-    const step = recipe.steps[1];
+    const step = recipe.steps[1]!;
     const form = buildForm(step, api);
     const eff = resolveValues(form, initialValues(form, conn), results).values;
     expect(validateValues(form, eff)).toEqual([{ path: 'fileData', message: 'fileData is required: choose a file.' }]);

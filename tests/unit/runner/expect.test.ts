@@ -9,7 +9,7 @@ function expectations(block: object | string): Expectation[] {
   const src = `# T\n\n## S\n### API Call\n\`\`\`json\n{ "method": "post", "path": "/service/media/action/list", "parameters": [], "expect": ${text} }\n\`\`\`\n`;
   const r = parseRecipe(src);
   expect(r.diagnostics).toEqual([]);
-  return r.steps[0].apiCall!.expect!;
+  return r.steps[0]!.apiCall!.expect!;
 }
 
 const response = {
@@ -35,9 +35,9 @@ describe('expect checks', () => {
 
   it('lists and objects compare deeply; "equals" takes an object', () => {
     expect(run({ 'objects.0.flavors': [1, 2] })).toEqual([[true, 'objects.0.flavors is [1,2], as expected']]);
-    expect(run({ 'objects.0.flavors': [2, 1] })[0][0]).toBe(false);
-    expect(run({ 'objects.1': { equals: { id: '0_def', name: 'Dawn', status: 1, mediaType: 2 } } })[0][0]).toBe(true);
-    expect(run({ 'objects.1': { equals: { id: '0_def' } } })[0][0]).toBe(false);
+    expect(run({ 'objects.0.flavors': [2, 1] })[0]![0]).toBe(false);
+    expect(run({ 'objects.1': { equals: { id: '0_def', name: 'Dawn', status: 1, mediaType: 2 } } })[0]![0]).toBe(true);
+    expect(run({ 'objects.1': { equals: { id: '0_def' } } })[0]![0]).toBe(false);
   });
 
   it('a missing path fails every check but exists:false and notEquals', () => {
@@ -45,8 +45,8 @@ describe('expect checks', () => {
     expect(run({ 'objects.5.id': { exists: false } })).toEqual([[true, 'objects.5.id is absent']]);
     expect(run({ 'objects.0.id': { exists: true } })).toEqual([[true, 'objects.0.id exists']]);
     expect(run({ 'objects.0.tags': { exists: true } })).toEqual([[false, 'objects.0.tags is null, expected to exist']]);
-    expect(run({ 'objects.0.nope': { notEquals: 1 } })[0][0]).toBe(true);
-    expect(run({ 'objects.x.id': { exists: true } })[0][0]).toBe(false);
+    expect(run({ 'objects.0.nope': { notEquals: 1 } })[0]![0]).toBe(true);
+    expect(run({ 'objects.x.id': { exists: true } })[0]![0]).toBe(false);
   });
 
   it('oneOf, matches, min and max; every check of an entry must hold', () => {
@@ -54,12 +54,12 @@ describe('expect checks', () => {
       [true, 'objects.0.mediaType is 1, as expected'],
       [false, 'objects.1.mediaType is 2, expected one of [1,5]'],
     ]);
-    expect(run({ 'objects.0.id': { matches: '^0_[a-z]+$' } })[0][0]).toBe(true);
-    expect(run({ 'objects.0': { matches: 'abc' } })[0][0]).toBe(false); // objects never match
+    expect(run({ 'objects.0.id': { matches: '^0_[a-z]+$' } })[0]![0]).toBe(true);
+    expect(run({ 'objects.0': { matches: 'abc' } })[0]![0]).toBe(false); // objects never match
     expect(run({ totalCount: { min: 1, max: 1 } })).toEqual([[false, 'totalCount is 2, expected at most 1']]);
     expect(run({ totalCount: { min: 3, max: 1 } })).toEqual([[false, 'totalCount is 2, expected at least 3 and at most 1']]);
-    expect(run({ 'objects.0.status': { min: 2 } })[0][0]).toBe(true); // "2" counts as a number
-    expect(run({ 'objects.0.name': { min: 2 } })[0][0]).toBe(false);
+    expect(run({ 'objects.0.status': { min: 2 } })[0]![0]).toBe(true); // "2" counts as a number
+    expect(run({ 'objects.0.name': { min: 2 } })[0]![0]).toBe(false);
   });
 
   it('"$" is the whole response (session.start answers a string)', () => {
@@ -71,13 +71,13 @@ describe('expect checks', () => {
     // (written as JSON text: in a JS object literal, __proto__ would set the prototype)
     expect(run('{ "__proto__": { "exists": true } }', {})).toEqual([[false, '__proto__ is missing, expected to exist']]);
     expect(run('{ "__proto__.x": 1 }', JSON.parse('{ "__proto__": { "x": 1 } }'))).toEqual([[true, '__proto__.x is 1, as expected']]);
-    expect(run({ 'constructor.name': 'Object' }, {})[0][0]).toBe(false);
+    expect(run({ 'constructor.name': 'Object' }, {})[0]![0]).toBe(false);
   });
 
   it('matches looks at the first MATCH_LIMIT characters of a long value', () => {
     const long = 'a'.repeat(MATCH_LIMIT) + 'END';
-    expect(run({ v: { matches: 'END' } }, { v: long })[0][0]).toBe(false);
-    expect(run({ v: { matches: '^a+$' } }, { v: long })[0][0]).toBe(true);
+    expect(run({ v: { matches: 'END' } }, { v: long })[0]![0]).toBe(false);
+    expect(run({ v: { matches: '^a+$' } }, { v: long })[0]![0]).toBe(true);
   });
 
   it('sameJson', () => {

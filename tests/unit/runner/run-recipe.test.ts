@@ -79,8 +79,8 @@ describe('runRecipe against the sandbox', () => {
     // 10 MiB is over the uploader's single-request limit: several chunks, then the final one.
     const uploads = sends.filter((p) => /uploadToken\/action\/upload$/i.test(p));
     expect(uploads.length).toBeGreaterThan(2);
-    expect(report.steps[1].response).toMatchObject({ status: 2, fileSize: bytes.length, uploadedFileSize: bytes.length });
-    const entry = report.steps[3].entry!;
+    expect(report.steps[1]!.response).toMatchObject({ status: 2, fileSize: bytes.length, uploadedFileSize: bytes.length });
+    const entry = report.steps[3]!.entry!;
     expect(entry.status).toBe(2);
     expect(entry.checks).toBeGreaterThan(0);
     const got = await (await fetch(`${sandbox.url}/api_v3/sandbox/content/${entry.id}`)).arrayBuffer();
@@ -94,30 +94,30 @@ describe('runRecipe against the sandbox', () => {
       file: () => ({ blob: new Blob(['tiny']), name: 'tiny.png', mimeType: 'image/png' }),
     });
     expect(report.passed).toBe(true);
-    expect(report.steps[1].request!.body).toMatchObject({
+    expect(report.steps[1]!.request!.body).toMatchObject({
       kind: 'multipart',
       files: [{ field: 'fileData', name: 'tiny.png', size: 4, mimeType: 'image/png' }],
     });
     // An image is READY at once: nothing to poll.
-    expect(report.steps[3].entry).toBeUndefined();
+    expect(report.steps[3]!.entry).toBeUndefined();
   }, 30_000);
 
   it('a dropdown filled by a call takes its first choice; a given value wins', async () => {
     const first = await run({ recipe: recipeOf('recipes/manage-upload-tokens.md') });
     expect(first.passed).toBe(true);
-    const created = (first.steps[0].response as { id: string }).id;
-    expect((first.steps[2].response as { id: string }).id).toBe(created);
+    const created = (first.steps[0]!.response as { id: string }).id;
+    expect((first.steps[2]!.response as { id: string }).id).toBe(created);
     const given = await run({
       recipe: recipeOf('recipes/manage-upload-tokens.md'),
       values: { 2: [{ path: 'uploadTokenId', value: '0_nope' }] },
     });
     expect(given.steps[2]).toMatchObject({ status: 'failed', failure: { kind: 'kaltura', code: 'UPLOAD_TOKEN_NOT_FOUND' } });
-    expect(given.steps[2].failure!.hint).toBe('uploadTokenId was "0_nope": check the value (--value 3.uploadTokenId=VALUE).');
+    expect(given.steps[2]!.failure!.hint).toBe('uploadTokenId was "0_nope": check the value (--value 3.uploadTokenId=VALUE).');
     // The line of that parameter in the recipe (the error quotes no value: its code names the field).
     const lines = readFileSync(join(ROOT, 'recipes/manage-upload-tokens.md'), 'utf8').split('\n');
     const name = lines.findIndex((l, k) => k > 80 && l.includes('"name": "uploadTokenId"'));
-    expect(lines[name - 1].trim()).toBe('{');
-    expect(given.steps[2].failure!.line).toBe(name); // the parameter's "{", the line before its name
+    expect(lines[name - 1]!.trim()).toBe('{');
+    expect(given.steps[2]!.failure!.line).toBe(name); // the parameter's "{", the line before its name
     expect(given.steps[3]).toMatchObject({ status: 'skipped', reason: 'not run: it needs step 3, which did not pass' });
   }, 30_000);
 
@@ -134,7 +134,7 @@ describe('runRecipe against the sandbox', () => {
       '# M\n\n## List policies\n### API Call\n```json\n{ "method": "post", "path": "/service/drmpolicy/action/list", "parameters": [] }\n```\n',
     );
     const report = await runRecipe({ recipe, api: wider, connection, sandbox: true });
-    expect(report.steps[0].failure).toEqual({
+    expect(report.steps[0]!.failure).toEqual({
       kind: 'not-simulated',
       code: 'SERVICE_DOES_NOT_EXISTS',
       message:
@@ -143,7 +143,7 @@ describe('runRecipe against the sandbox', () => {
       hint: 'run this recipe against a Kaltura endpoint: --service-url URL --partner-id ID --secret SECRET (or --ks KS).',
     });
     const elsewhere = await runRecipe({ recipe, api: wider, connection, sandbox: false });
-    expect(elsewhere.steps[0].failure!.message).toMatch(/^the endpoint does not have drmPolicy\.list/);
+    expect(elsewhere.steps[0]!.failure!.message).toMatch(/^the endpoint does not have drmPolicy\.list/);
   }, 30_000);
 
   it('never reports a secret: the KS, the admin secret, or a session a step started', async () => {
@@ -152,21 +152,21 @@ describe('runRecipe against the sandbox', () => {
     const text = JSON.stringify(report);
     const started = await (async () => {
       // the KS step 2 started is in the server's answer, which the report masks
-      return report.steps[1].response;
+      return report.steps[1]!.response;
     })();
     expect(started).toBe('***');
     expect(text).not.toContain(connection.ks!);
     expect(text).not.toContain(SECRET);
-    expect(report.steps[1].request!.body).toMatchObject({ kind: 'form' });
-    expect(JSON.stringify(report.steps[1].request)).toContain('["secret","***"]');
-    expect(JSON.stringify(report.steps[2].request)).toContain('["session","***"]');
+    expect(report.steps[1]!.request!.body).toMatchObject({ kind: 'form' });
+    expect(JSON.stringify(report.steps[1]!.request)).toContain('["secret","***"]');
+    expect(JSON.stringify(report.steps[2]!.request)).toContain('["session","***"]');
   }, 30_000);
 
   it('a required value left empty fails before anything is sent', async () => {
     const before = paths.length;
     const recipe = parseRecipe(readFileSync(join(ROOT, 'tests/fixtures/recipes-test/missing-value.md'), 'utf8'), { api });
     const report = await run({ recipe, valueHint: (i, p) => `fill step ${i + 1} ${p}` });
-    expect(report.steps[0].failure).toMatchObject({
+    expect(report.steps[0]!.failure).toMatchObject({
       kind: 'value',
       hint: 'give entry.mediaType a value: fill step 1 body.entry.mediaType.',
     });
@@ -199,7 +199,7 @@ describe('hostile recipes', () => {
       ),
     });
     const report = await run({ recipe: parseRecipe(src, { api }), fetchImpl: spy });
-    expect(report.steps[0].status).toBe('passed');
+    expect(report.steps[0]!.status).toBe('passed');
     expect(urls.length).toBe(2);
     for (const u of urls) expect(u.startsWith(`${sandbox.url}/api_v3/`)).toBe(true);
   }, 30_000);
@@ -216,8 +216,8 @@ describe('hostile recipes', () => {
 \`\`\`
 `;
     const report = await run({ recipe: parseRecipe(make, { api }) });
-    expect(report.steps[0].status).toBe('passed');
-    expect(report.steps[0].expect!.every((x) => x.pass)).toBe(true);
+    expect(report.steps[0]!.status).toBe('passed');
+    expect(report.steps[0]!.expect!.every((x) => x.pass)).toBe(true);
     // A reference through __proto__ is a path the response type does not have: lint refuses it
     // (with the line), and the recipe does not run.
     const read = `${make}
@@ -246,7 +246,7 @@ describe('hostile recipes', () => {
     const before = paths.length;
     const report = await run({ recipe: parseRecipe(src, { api }) });
     expect(report.passed).toBe(false);
-    expect(report.lint[0].message).toMatch(/can take very long/);
+    expect(report.lint[0]!.message).toMatch(/can take very long/);
     expect(paths.length).toBe(before);
   });
 });

@@ -49,7 +49,7 @@ describe('what a Demo gets', () => {
       }) +
       '\n```\n',
   );
-  const form = buildForm(recipe.steps[0], api);
+  const form = buildForm(recipe.steps[0]!, api);
 
   it('no value filled from the connection, no credential field, no string holding a secret or any KS', () => {
     const values = {
@@ -73,7 +73,7 @@ describe('masked code holds no KS at all', () => {
     const r = parseRecipe(
       '# T\n\n## S\n\n### API Call\n```json\n{"parameters": [{"name": "k", "custom": true}]}\n```\n\n### Sample Code (curl)\n```bash\ncurl -d ks=<%- answers.k %> -d s=<%- answers.s %>\n```\n',
     );
-    const tab = sampleTabs(r.steps[0])[0];
+    const tab = sampleTabs(r.steps[0]!)[0]!;
     const o = { request: null, answers: { k: OTHER_KS, s: SECRET }, connection, api, setup: false, secrets: 'masked' as const };
     const text = sampleText(tab, o, undefined);
     expect(text).toBe('curl -d ks=YOUR_KS -d s=YOUR_ADMIN_SECRET');

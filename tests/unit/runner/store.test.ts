@@ -38,7 +38,7 @@ describe('runner store', () => {
   it('a step is done only when it succeeded; results hold only successes', () => {
     const s = createRunnerStore();
     s.startRun(0);
-    expect(s.getState().steps[0].status).toBe('running');
+    expect(s.getState().steps[0]!.status).toBe('running');
     s.finishRun(0, okResult({ id: 'a' }), {});
     expect(s.results()[0]).toEqual({ ok: true, response: { id: 'a' }, answers: {} });
     s.finishRun(0, failResult, {});

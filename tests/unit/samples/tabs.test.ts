@@ -9,7 +9,7 @@ import { api, buildModels, connection, ctxOf, loadRecipe, TOKEN, uploadEdit, upl
 const recipe = loadRecipe('recipes/upload-media.md');
 const models = buildModels(recipe, { edit: uploadEdit, results: uploadResults, filePath: '/tmp/v.mp4' });
 const opts = (over: Partial<Parameters<typeof sampleText>[1]> = {}) => ({
-  request: models[1],
+  request: models[1]!,
   answers: {},
   connection,
   api,
@@ -20,17 +20,17 @@ const opts = (over: Partial<Parameters<typeof sampleText>[1]> = {}) => ({
 
 describe('sample tabs of a step', () => {
   it('offers the blocks a step has, hand-written ones as written', () => {
-    const tabs = sampleTabs(recipe.steps[0]);
+    const tabs = sampleTabs(recipe.steps[0]!);
     expect(tabs.map((t) => t.id)).toEqual(['ajax', 'angular', 'csharp', 'curl', 'java', 'node', 'php', 'php53', 'python', 'ruby', 'swift']);
-    const ajax = tabs[0];
+    const ajax = tabs[0]!;
     expect(ajax.sample.auto).toBe(false);
-    expect(sampleText(ajax, opts({ request: models[0] }), undefined)).toBe(ajax.sample.code);
-    expect(setupAllowed(recipe.steps[0], ajax, models[0])).toBe(false);
-    expect(setupAllowed(recipe.steps[0], tabs[1], models[0])).toBe(true);
+    expect(sampleText(ajax, opts({ request: models[0]! }), undefined)).toBe(ajax.sample.code);
+    expect(setupAllowed(recipe.steps[0]!, ajax, models[0]!)).toBe(false);
+    expect(setupAllowed(recipe.steps[0]!, tabs[1]!, models[0]!)).toBe(true);
   });
 
   it('a step with no Sample Code block offers every language, generated', () => {
-    const tabs = sampleTabs(recipe.steps[2]);
+    const tabs = sampleTabs(recipe.steps[2]!);
     expect(tabs.map((t) => t.id).sort()).toEqual([...LANGUAGE_IDS].sort());
     expect(tabs.every((t) => t.sample.auto)).toBe(true);
   });
@@ -39,7 +39,7 @@ describe('sample tabs of a step', () => {
     const r = parseRecipe(
       '# T\n\n## S\n\n### API Call\n```json\n{"parameters": [{"name": "who", "custom": true}]}\n```\n\n### Sample Code (python)\n```py\nprint("<%- answers.who %>", "<%= answers.who %>")\nsecret = "<%- answers.s %>"\n```\n',
     );
-    const tab = sampleTabs(r.steps[0])[0];
+    const tab = sampleTabs(r.steps[0]!)[0]!;
     const text = sampleText(tab, opts({ request: null, answers: { who: 'a<b>', s: connection.secret } }), undefined);
     expect(text).toContain('print("a<b>", "a&lt;b&gt;")');
     expect(text).not.toContain(connection.secret!);
@@ -53,12 +53,12 @@ describe('sample tabs of a step', () => {
     const r = parseRecipe(
       '# T\n\n## S\n\n### API Call\n```json\n{"method": "post", "path": "/service/uploadtoken/action/add", "parameters": [], "disableSetupCode": true}\n```\n',
     );
-    const tab = sampleTabs(r.steps[0])[0];
-    expect(setupAllowed(r.steps[0], tab, models[0])).toBe(false);
+    const tab = sampleTabs(r.steps[0]!)[0]!;
+    expect(setupAllowed(r.steps[0]!, tab, models[0]!)).toBe(false);
   });
 
   it('says so for a step without a call and for a language without a generator', () => {
-    const tab = sampleTabs(recipe.steps[2]).find((t) => t.id === 'python')!;
+    const tab = sampleTabs(recipe.steps[2]!).find((t) => t.id === 'python')!;
     expect(sampleText(tab, opts({ request: null }), GENERATORS.python)).toMatch(/^# This step makes no API call/);
     const html = { ...tab, id: 'html', sample: { ...tab.sample, language: 'html' } };
     expect(sampleText(html, opts(), undefined)).toMatch(/No code generator for "html"/);

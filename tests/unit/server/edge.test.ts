@@ -72,7 +72,7 @@ describe('Content-Security-Policy', () => {
     expect(hashLater).toBe(false);
     const csp = response['Content-Security-Policy'];
     expect(csp).toMatch(/script-src 'self' 'sha256-A' 'unsafe-eval';/);
-    expect(csp.split('; ').find((d) => d.startsWith('script-src'))).not.toMatch(/unsafe-inline|\*|data:|https:/);
+    expect(csp!.split('; ').find((d) => d.startsWith('script-src'))).not.toMatch(/unsafe-inline|\*|data:|https:/);
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("object-src 'none'");
     expect(csp).toContain("connect-src 'self' https:");

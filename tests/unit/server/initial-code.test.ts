@@ -29,7 +29,7 @@ const origin = 'http://127.0.0.1:4321';
 
 /** What the browser builds for step `i` with `connection` and untouched values. */
 function browserModel(i: number, connection: Connection): RequestModel | null {
-  const step = runnerStep(recipe.steps[i]);
+  const step = runnerStep(recipe.steps[i]!);
   const form = buildForm(step, api);
   return buildRequestModel({ step, form, values: initialValues(form, connection), results: {}, connection, api, globals: {} }).model;
 }
@@ -41,24 +41,24 @@ describe('initial code samples', () => {
     const connected: Connection = { serviceUrl: origin, partnerId: 1000042, ks: 'djJ8MTAwMDA0MnxhIHJlYWwgc2Vzc2lvbg' };
     for (const i of [0, 1, 2, 3]) {
       const s = code.steps[i];
-      expect(s.lang).toBe('curl');
-      expect(s.tokens).not.toBeNull();
-      expect(tokensText(s.tokens!)).toBe(s.text);
+      expect(s!.lang).toBe('curl');
+      expect(s!.tokens).not.toBeNull();
+      expect(tokensText(s!.tokens!)).toBe(s!.text);
       const model = browserModel(i, connected);
       // Same inputs, same key: the browser keeps the server's sample without a generator...
       expect(codeKey({ lang: 'curl', requests: [model], connection: connected, setup: false, secrets: 'masked', api: 'builtin' })).toBe(
-        s.key,
+        s!.key,
       );
       // ...and the text is what the generator makes for the browser's model.
-      expect(GENERATORS.curl.step(model!, { api, connection: connected, setup: false, secrets: 'masked' })).toBe(s.text);
+      expect(GENERATORS.curl.step(model!, { api, connection: connected, setup: false, secrets: 'masked' })).toBe(s!.text);
     }
-    expect(code.steps[1].text).toContain('FILE_DATA=/path/to/video.mp4');
+    expect(code.steps[1]!.text).toContain('FILE_DATA=/path/to/video.mp4');
     expect(code.program?.lang).toBe('curl');
   });
 
   it('another partner, origin, value or language gives another key', async () => {
     const code = await initialCode({ recipe, slice, origin, partnerId: 1000042 });
-    const s = code.steps[2];
+    const s = code.steps[2]!;
     const key = (c: Connection, m = browserModel(2, c), lang = 'curl') =>
       codeKey({ lang, requests: [m], connection: c, setup: false, secrets: 'masked', api: 'builtin' });
     expect(key({ serviceUrl: origin, partnerId: 7, ks: 'x' })).not.toBe(s.key);
@@ -83,10 +83,10 @@ describe('initial code samples', () => {
 
   it('renders the language of the cookie; a step that does not offer it falls back to the default', async () => {
     const code = await initialCode({ recipe, slice, origin, lang: 'python' });
-    expect(code.steps[2].lang).toBe('python');
-    expect(code.steps[2].text).toContain('client.media.add(entry)');
-    expect(pickTab(sampleTabs(recipe.steps[0]), 'html')?.id).toBe('curl');
-    expect(pickTab(sampleTabs(recipe.steps[0]), 'ajax')?.sample.auto).toBe(false);
+    expect(code.steps[2]!.lang).toBe('python');
+    expect(code.steps[2]!.text).toContain('client.media.add(entry)');
+    expect(pickTab(sampleTabs(recipe.steps[0]!), 'html')?.id).toBe('curl');
+    expect(pickTab(sampleTabs(recipe.steps[0]!), 'ajax')?.sample.auto).toBe(false);
   });
 });
 

@@ -32,7 +32,7 @@ export function uploadModel(over: Partial<Record<'resume' | 'finalChunk' | 'resu
 export interface FakeRequest {
   action: string;
   fields: Record<string, string>;
-  fileSize?: number;
+  fileSize?: number | undefined;
   url: string;
 }
 

@@ -87,7 +87,7 @@ describe('applyHeld', () => {
   });
   it('leaves ranges in flight alone and changes nothing at 0', () => {
     const p = planChunks(10, 4);
-    p[0].state = 'inflight';
+    p[0]!.state = 'inflight';
     const r = applyHeld(p, 5);
     expect(r.map((x) => [x.offset, x.size, x.state])).toEqual([
       [0, 4, 'inflight'],
@@ -95,7 +95,7 @@ describe('applyHeld', () => {
       [5, 3, 'pending'],
       [8, 2, 'pending'],
     ]);
-    expect(p[1].state).toBe('pending'); // the input is not changed
+    expect(p[1]!.state).toBe('pending'); // the input is not changed
     expect(applyHeld(planChunks(10, 4), 0).every((x) => x.state === 'pending')).toBe(true);
     expect(doneBytes(applyHeld(planChunks(10, 4), 10))).toBe(10);
   });

@@ -34,8 +34,8 @@ describe('upload step executor', () => {
     expect(r.json).toMatchObject({ status: 2, uploadedFileSize: 4500 });
     expect(JSON.parse(r.raw)).toEqual(r.json);
     expect(seen).toHaveLength(1);
-    expect(seen[0].mode).toBe('chunked');
-    expect(seen[0].chunkSize).toBe(1000);
+    expect(seen[0]!.mode).toBe('chunked');
+    expect(seen[0]!.chunkSize).toBe(1000);
     expect(progress[progress.length - 1]).toBe(4500);
     // what it shows as sent is the last request: the final chunk, through toHttpRequest
     expect(r.request.url).toContain('/api_v3/service/uploadToken/action/upload?format=1');

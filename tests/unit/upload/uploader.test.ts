@@ -44,9 +44,9 @@ describe('chunked upload protocol', () => {
     expect(token.status).toBe(2);
     expect(srv.data).toEqual(await bytesOf(f));
     const [get, first, ...rest] = srv.requests;
-    expect(get.action).toBe('get');
-    expect(first.fields).toMatchObject({ uploadTokenId: '0_tok', resume: '0', finalChunk: '0', resumeAt: '0' });
-    expect(first.fileSize).toBe(1000);
+    expect(get!.action).toBe('get');
+    expect(first!.fields).toMatchObject({ uploadTokenId: '0_tok', resume: '0', finalChunk: '0', resumeAt: '0' });
+    expect(first!.fileSize).toBe(1000);
     const final = rest.pop()!;
     expect(final.fields).toMatchObject({ resume: '1', finalChunk: '1', resumeAt: String(f.size) });
     expect(final.fileSize).toBe(0);

@@ -132,7 +132,8 @@ export function earlierResults(code: string, results: Record<number, unknown>): 
     const placeholder = m ? /YOUR_[A-Z0-9_]+/.exec(lines[i + 1] ?? '')?.[0] : undefined;
     if (!m || !placeholder) return;
     let cur = (results[Number(m[2]) - 1] as { response?: unknown } | undefined)?.response;
-    for (const seg of pathSegments(m[1])) cur = cur && typeof cur === 'object' ? (cur as Record<string | number, unknown>)[seg] : undefined;
+    for (const seg of pathSegments(m[1]!))
+      cur = cur && typeof cur === 'object' ? (cur as Record<string | number, unknown>)[seg] : undefined;
     if (cur !== undefined && cur !== null && typeof cur !== 'object') values[placeholder] = String(cur);
   });
   return values;
@@ -241,7 +242,7 @@ export function describeClient(runner: Runner): void {
 
       it(`${recipeFile}: the whole program`, async () => {
         const name = `${lang} whole ${++n} "q" 日本`;
-        const models = buildModels(recipe, { edit: isUpload ? edit(name) : undefined, conn, filePath: file }).filter(
+        const models = buildModels(recipe, { ...(isUpload ? { edit: edit(name) } : {}), conn, filePath: file }).filter(
           (m): m is RequestModel => m !== null,
         );
         const code = await fillValues(g.program(models, ctxOf({ connection: conn, secrets: 'shown', filePath: file })));
@@ -255,7 +256,7 @@ export function describeClient(runner: Runner): void {
         const name = `${lang} steps ${++n}`;
         const results: Record<number, unknown> = {};
         for (let i = 0; i < recipe.steps.length; i++) {
-          const model = buildModels(recipe, { edit: isUpload ? edit(name) : undefined, conn, filePath: file, results })[i];
+          const model = buildModels(recipe, { ...(isUpload ? { edit: edit(name) } : {}), conn, filePath: file, results })[i];
           if (!model) continue;
           // What later steps read of this one's result, as the page passes it: the sample prints it.
           const reads = laterReads(recipe.steps, i);
@@ -305,7 +306,7 @@ export function describeClient(runner: Runner): void {
         runner.exec(g.program(models, ctxOf({ connection: bad, secrets: 'shown', filePath: file })), dir, `failing${++n}`, file),
       ).rejects.toThrow(/exited with [1-9]/);
       await expect(
-        runner.exec(g.step(models[0], ctxOf({ connection: bad, secrets: 'shown', setup: true })), dir, `failing${++n}`, file),
+        runner.exec(g.step(models[0]!, ctxOf({ connection: bad, secrets: 'shown', setup: true })), dir, `failing${++n}`, file),
       ).rejects.toThrow(/exited with [1-9]/);
     }, 300_000);
   });
@@ -329,19 +330,19 @@ export function liveResult(out: string): unknown {
     .map((l) => l.trim())
     .filter(Boolean);
   // A scalar: `session.start: djJ8...`.
-  const scalar = lines.length === 1 ? /^\w+\.\w+: (.*)$/.exec(lines[0]) : null;
+  const scalar = lines.length === 1 ? /^\w+\.\w+: (.*)$/.exec(lines[0]!) : null;
   if (scalar) return scalar[1];
   // `id: 1 version: 3`; a dotted key (`object.id: 0_abc`, a value a later step reads) is a path.
   const pairs = (line: string) => {
     const o: Record<string, unknown> = {};
     const re = /([\w.]+): (.*?)(?= [\w.]+: |$)/g;
-    for (let m = re.exec(line); m; m = re.exec(line)) setAt(o, m[1], m[2]);
+    for (let m = re.exec(line); m; m = re.exec(line)) setAt(o, m[1]!, m[2]!);
     return o;
   };
   const o: Record<string, unknown> = {};
   const list = lines.findIndex((l) => l.startsWith('totalCount:'));
   if (list >= 0) {
-    o.totalCount = Number(lines[list].slice('totalCount:'.length).trim());
+    o.totalCount = Number(lines[list]!.slice('totalCount:'.length).trim());
     // Item lines, then lines of values read from the whole result (`objects.0.x` is read in the items).
     const items = lines.slice(list + 1);
     const end = items.findIndex((l) => !/^\w+: /.test(l) || /^[\w]+\.[\w.]+: /.test(l));
@@ -361,5 +362,5 @@ function setAt(o: Record<string, unknown>, path: string, value: string): void {
     if (typeof cur[seg] !== 'object' || cur[seg] === null) cur[seg] = {};
     cur = cur[seg] as Record<string, unknown>;
   }
-  cur[segs[segs.length - 1]] = value;
+  cur[segs[segs.length - 1]!] = value;
 }

@@ -63,7 +63,7 @@ describeClient({
       .split('\n')
       .filter((line) => {
         const m = /Sample(\d+)\.java:(\d+): error: incompatible types: int cannot be converted to Long/.exec(line);
-        const src = m ? readFileSync(files[Number(m[1])], 'utf8').split('\n')[Number(m[2]) - 1] : undefined;
+        const src = m ? readFileSync(files[Number(m[1])]!, 'utf8').split('\n')[Number(m[2]) - 1] : undefined;
         if (src === undefined || !/^\s*\w+\.set\w+\(-?\d+\);$/.test(src)) return true;
         known.push(src.trim());
         return false;
