@@ -30,14 +30,7 @@ export function TableOfContents({ steps, hasIntro, hasFinish, hasProgram = false
           </span>
         </summary>
         <ol className="toc-list">
-          {hasIntro && (
-            <li className="toc-item toc-intro">
-              <a href="#intro">
-                <span className="toc-marker" aria-hidden="true" />
-                <span className="toc-text">Introduction</span>
-              </a>
-            </li>
-          )}
+          {hasIntro && <PlainItem kind="intro" href="#intro" text="Introduction" />}
           {steps.map((step) => (
             <li key={step.index} className="toc-item toc-step" data-step-index={step.index} data-step-state="pending">
               <a href={`#step-${step.index + 1}`}>
@@ -56,24 +49,22 @@ export function TableOfContents({ steps, hasIntro, hasFinish, hasProgram = false
               </a>
             </li>
           ))}
-          {hasProgram && (
-            <li className="toc-item toc-program">
-              <a href="#whole-program">
-                <span className="toc-marker" aria-hidden="true" />
-                <span className="toc-text">Whole program</span>
-              </a>
-            </li>
-          )}
-          {hasFinish && (
-            <li className="toc-item toc-finish">
-              <a href="#finish">
-                <span className="toc-marker" aria-hidden="true" />
-                <span className="toc-text">Finish</span>
-              </a>
-            </li>
-          )}
+          {hasProgram && <PlainItem kind="program" href="#whole-program" text="Whole program" />}
+          {hasFinish && <PlainItem kind="finish" href="#finish" text="Finish" />}
         </ol>
       </details>
     </nav>
+  );
+}
+
+/** A contents entry that is not a step (no number, no state): the introduction, the program, the finish. */
+function PlainItem({ kind, href, text }: { kind: string; href: string; text: string }) {
+  return (
+    <li className={`toc-item toc-${kind}`}>
+      <a href={href}>
+        <span className="toc-marker" aria-hidden="true" />
+        <span className="toc-text">{text}</span>
+      </a>
+    </li>
   );
 }
