@@ -316,10 +316,11 @@ export class Upload {
       while (this._state === 'offline') {
         await sleep(delay, this.cancelController.signal);
         if (this._state !== 'offline') return;
+        const before = this.held;
         const res = await this.send(tokenGetModel(this.options.model), undefined, undefined);
         if (this._state !== 'offline') return;
         if (res.kind === 'ok' || (res.kind === 'kaltura' && !isRetryableStatus(res.status))) {
-          if (res.kind === 'ok') this.applyServerHeld(res.json);
+          if (res.kind === 'ok') this.applyServerHeld(res.json, before);
           this.needResync = false;
           this.notice('info', 'The server answers again: the upload continues.');
           this.setState('running');
@@ -336,9 +337,10 @@ export class Upload {
   private resync(): Promise<void> {
     if (!this.resyncing) {
       this.resyncing = (async () => {
+        const before = this.held;
         const res = await this.send(tokenGetModel(this.options.model), undefined, undefined);
         if (res.kind === 'ok') {
-          this.applyServerHeld(res.json);
+          this.applyServerHeld(res.json, before);
           this.needResync = false;
         } else if (res.kind === 'network') this.goOffline();
         else if (res.kind === 'kaltura' && !retryable(res)) this.failWith(new UploadError(kalturaMessage(res.error), 'kaltura', res.error));
@@ -349,9 +351,16 @@ export class Upload {
     return this.resyncing;
   }
 
-  private applyServerHeld(json: unknown): void {
+  /**
+   * Takes what uploadToken.get answered; `before` is what was known when it was asked. Less than
+   * that: the server holds less now (a restart of the token, a repair after a crash), so follow it
+   * down. Otherwise keep the larger of it and what chunk answers said meanwhile: an answer given
+   * before a chunk landed can be read after that chunk's own answer.
+   */
+  private applyServerHeld(json: unknown, before: number): void {
     const t = json as UploadTokenJson | undefined;
-    if (t && typeof t.uploadedFileSize === 'number') this.held = t.uploadedFileSize;
+    if (t && typeof t.uploadedFileSize === 'number')
+      this.held = t.uploadedFileSize < before ? t.uploadedFileSize : Math.max(this.held, t.uploadedFileSize);
     if (t && typeof t === 'object') this.lastToken = t;
   }
 

@@ -335,3 +335,61 @@ describe('chunked upload protocol', () => {
     expect(u.state).toBe('cancelled');
   });
 });
+
+describe('what the server holds, when answers arrive out of order', () => {
+  it("a token read answered before a chunk landed, but read after that chunk's answer, does not make the uploader send again", async () => {
+    // Chunk [2000, 3000) reaches the server, which keeps it but answers UPLOAD_ERROR; the uploader
+    // will read the token before sending it again (G). G is answered while [1000, 2000) is still on
+    // its way (the server holds 1000 then), but its answer is read only after [1000, 2000)'s, which
+    // says the whole file is there. Taking G's older figure would send [2000, 3000) a second time.
+    const srv = new FakeServer();
+    const inner = srv.transport();
+    const f = file(3000);
+    let chunk1Go!: () => void;
+    const chunk1 = new Promise<void>((r) => (chunk1Go = r));
+    let chunk1Answered!: () => void;
+    const chunk1Done = new Promise<void>((r) => (chunk1Answered = r));
+    let failedOnce = false;
+    let staleRead = false;
+    const transport: typeof inner = async (req) => {
+      const action = new URL(req.http.url).pathname.split('/').pop();
+      const fields = req.http.body.kind === 'none' ? [] : req.http.body.fields;
+      const resumeAt = fields.find(([k]) => k === 'resumeAt')?.[1];
+      if (action === 'upload' && resumeAt === '2000' && !failedOnce) {
+        failedOnce = true;
+        await inner(req); // kept by the server...
+        return { status: 200, text: JSON.stringify({ objectType: 'KalturaAPIException', code: 'UPLOAD_ERROR', message: 'Upload failed' }) };
+      }
+      if (action === 'upload' && resumeAt === '1000') {
+        await chunk1; // on its way until the token read below has its answer
+        const res = await inner(req);
+        setTimeout(chunk1Answered, 20); // once the uploader has read this answer
+        return res;
+      }
+      if (action === 'get' && failedOnce && !staleRead) {
+        staleRead = true;
+        const older = await inner(req); // the server holds 1000 now
+        chunk1Go();
+        await chunk1Done;
+        return older;
+      }
+      return inner(req);
+    };
+    const u = new Upload({
+      model: uploadModel(),
+      file: f,
+      mode: 'chunked',
+      chunkSize: 1000,
+      parallel: 2,
+      transport,
+      store: new MemoryFingerprintStore(),
+      ...fast,
+    });
+    const token = await u.start();
+    expect(token.status).toBe(2);
+    expect(srv.data).toEqual(await bytesOf(f));
+    expect(staleRead).toBe(true); // the scenario happened
+    const sends = srv.requests.filter((r) => r.action === 'upload' && r.fields.resumeAt === '2000');
+    expect(sends).toHaveLength(1);
+  });
+});
