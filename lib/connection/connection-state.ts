@@ -93,6 +93,19 @@ function normaliseUrl(u: string): string {
     .replace(/\/api_v3$/i, '');
 }
 
+/** The Web Lock that the tabs of one origin take in turn to ask the sandbox for its session. */
+export const SESSION_LOCK = 'recipe-console:sandbox-session';
+
+/**
+ * Runs `fn` holding a lock shared by the tabs of this origin (Web Locks), so the tabs run it one
+ * after another. Where there are no Web Locks (Node, a page that is not a secure context), runs it
+ * at once.
+ */
+export function oneTabAtATime<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator === 'undefined' ? undefined : (navigator as Partial<Navigator>).locks;
+  return locks ? locks.request(name, fn) : fn();
+}
+
 export function createConnectionStore(opts: ConnectionStoreOptions): ConnectionStore {
   const origin = normaliseUrl(opts.origin);
   const sandboxPath = opts.sandboxSessionPath ?? DEFAULT_SANDBOX_SESSION_PATH;
@@ -189,8 +202,12 @@ export function createConnectionStore(opts: ConnectionStoreOptions): ConnectionS
       session: undefined,
     });
     try {
-      const res = await doFetch(`${origin}${sandboxPath}`, { method: 'GET', headers: { accept: 'application/json' }, cache: 'no-store' });
-      const text = await res.text();
+      // One tab at a time: in public mode the first answer sets the visitor cookie, which the next
+      // tab's request then carries (two tabs opened together would get two partners otherwise).
+      const { res, text } = await oneTabAtATime(SESSION_LOCK, async () => {
+        const r = await doFetch(`${origin}${sandboxPath}`, { method: 'GET', headers: { accept: 'application/json' }, cache: 'no-store' });
+        return { res: r, text: await r.text() };
+      });
       let body: unknown;
       try {
         body = JSON.parse(text);

@@ -56,3 +56,27 @@ test('two browsers get two partners of their own; each keeps its own; the cookie
     await two.close();
   }
 });
+
+test('two tabs of one browser opened together share one partner (their session requests take turns)', async ({ browser, server }) => {
+  const ctx = await browser.newContext();
+  try {
+    // Each session answer is held back a moment, so that if the tabs did not take turns the second
+    // tab's request would reach the server before the first answer set the visitor cookie.
+    await ctx.route('**/api_v3/sandbox/session', async (route) => {
+      const response = await route.fetch();
+      await new Promise((r) => setTimeout(r, 600));
+      await route.fulfill({ response });
+    });
+    const [a, b] = [await ctx.newPage(), await ctx.newPage()];
+    await Promise.all([a.goto(`${server.url}/recipes/start-and-inspect-session`), b.goto(`${server.url}/recipes/upload-media`)]);
+    await Promise.all([waitConnected(a), waitConnected(b)]);
+    const partnerOf = (p: typeof a) =>
+      p.evaluate(() => JSON.parse(sessionStorage.getItem('recipe-console:connection') ?? '{}').partnerId as number);
+    const [pa, pb] = [await partnerOf(a), await partnerOf(b)];
+    expect(pa).toBeGreaterThan(0);
+    expect(pa).not.toBe(TEST_PARTNER_ID);
+    expect(pb).toBe(pa);
+  } finally {
+    await ctx.close();
+  }
+});
