@@ -1,68 +1,15 @@
-/**
- * The generic services, table-driven over the classes of Kaltura's published description
- * (../shared/reference, skipped loudly when absent): for every service whose add, get, list, update
- * and delete the generic behaviour answers, an object made from its class's writable properties
- * goes add -> get -> list with each filter operator its filter class has (a value that matches and
- * one that does not) -> update -> delete; and the errors: a bad number, a bad enum value, a
- * read-only property, another user's object. In process (SandboxCore.call), on a temporary data folder.
- */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDescription, type ApiDescription, type Operation, type PropertyDef } from '@/lib/description';
-import { readSettings } from '@/lib/sandbox/config';
-import { ACTIONS, SandboxCore } from '@/lib/sandbox/core';
-import { toApiError } from '@/lib/sandbox/errors';
-import { buildKs, SESSION_ADMIN, SESSION_USER } from '@/lib/sandbox/ks';
-import type { ParamTree } from '@/lib/sandbox/params';
-import { REFERENCE_REL, sharedFile } from '../../helpers/shared';
+import { describe, expect, it } from 'vitest';
+import type { Operation, PropertyDef } from '@/lib/description';
+import { ACTIONS } from '@/lib/sandbox/core';
+import { SESSION_USER } from '@/lib/sandbox/ks';
+import { isError, ok, publishedSandbox } from './published-sandbox';
 
 type Json = any;
 
-const { path, present } = sharedFile(REFERENCE_REL, 'generic services over the published description');
-const desc: ApiDescription | undefined = present ? createDescription(JSON.parse(readFileSync(path, 'utf8'))) : undefined;
-const SECRET = 'generic-published-secret';
-let core: SandboxCore;
-let dir: string;
-let admin: string;
-let alice: string;
-let bob: string;
-
-beforeAll(async () => {
-  if (!desc) return;
-  dir = mkdtempSync(join(tmpdir(), 'generic-published-'));
-  const log = console.log;
-  console.log = () => undefined;
-  core = await SandboxCore.create(
-    readSettings({ NODE_ENV: 'test', SANDBOX_DATA_DIR: dir, SANDBOX_ADMIN_SECRET: SECRET, SANDBOX_PARTNER_ID: '4321' }),
-    desc,
-  );
-  console.log = log;
-  const ks = (type: number, userId: string) =>
-    buildKs(SECRET, { partnerId: 4321, type, userId, expiry: Math.floor(Date.now() / 1000) + 3600, privileges: new Map() });
-  admin = ks(SESSION_ADMIN, 'admin');
-  alice = ks(SESSION_USER, 'alice');
-  bob = ks(SESSION_USER, 'bob');
-});
-afterAll(async () => {
-  await core?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
-
-async function call(service: string, action: string, params: Json, ks = admin): Promise<Json> {
-  try {
-    return await core.call({ service, action, params: { ...params, ks } as ParamTree, baseUrl: 'http://sandbox.test' });
-  } catch (e) {
-    return toApiError(e).toObject();
-  }
-}
-
-const isError = (v: Json) => v && v.objectType === 'KalturaAPIException';
-const ok = (v: Json, what: string) => {
-  if (isError(v)) throw new Error(`${what}: ${v.code} ${v.message}`);
-  return v;
-};
+const sb = publishedSandbox('generic services over the published description', 4321);
+const { present, desc, call, admin } = sb;
+const alice = sb.ks(SESSION_USER, 'alice');
+const bob = sb.ks(SESSION_USER, 'bob');
 
 /** A value of a property's type, distinct per seed. */
 function valueFor(p: PropertyDef, seed: number): unknown {
@@ -105,16 +52,17 @@ interface Case {
 function cases(): Case[] {
   if (!desc) return [];
   const out: Case[] = [];
-  for (const m of core.generic.models.values()) {
+  for (const m of sb.core.generic.models.values()) {
     const op = (a: string) => desc!.operationByName(m.service, a);
     const ops = { add: op('add'), get: op('get'), list: op('list'), update: op('update'), delete: op('delete') };
     if (
       Object.values(ops).some(
-        (o) => !o || !core.simulates(o) || ACTIONS[`${o.service}.${o.action}`] || core.generic.override(o) || !core.generic.shape(o),
+        (o) =>
+          !o || !sb.core.simulates(o) || ACTIONS[`${o.service}.${o.action}`] || sb.core.generic.override(o) || !sb.core.generic.shape(o),
       )
     )
       continue;
-    const get = core.generic.shape(ops.get!);
+    const get = sb.core.generic.shape(ops.get!);
     if (get?.kind !== 'get' || !get.key.idParam) continue;
     if (m.idType === 'none' || m.idGiven) continue;
     // an add that takes a document (metadataProfile.add's xsdData) needs a valid one: driven by generic-shapes-published
@@ -290,7 +238,7 @@ describe.skipIf(!present)('generic services over the published description', () 
 
   it('answers at least 70% of the published operations', () => {
     const ops = desc!.operations().filter((o) => !o.multirequest && o.action);
-    const simulated = ops.filter((o) => core.simulates(o)).length;
+    const simulated = ops.filter((o) => sb.core.simulates(o)).length;
     expect(simulated / ops.length).toBeGreaterThanOrEqual(0.7);
   });
 });
@@ -311,7 +259,7 @@ describe.skipIf(!present)('every operation of the published description answers 
     };
     let called = 0;
     for (const op of desc!.operations()) {
-      if (op.multirequest || !op.action || !core.simulates(op) || op.params.some((p) => p.type.kind === 'file')) continue;
+      if (op.multirequest || !op.action || !sb.core.simulates(op) || op.params.some((p) => p.type.kind === 'file')) continue;
       called++;
       for (const [params, ks] of [
         [{}, admin],

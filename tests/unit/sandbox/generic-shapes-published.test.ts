@@ -1,69 +1,19 @@
-/**
- * The generic shapes added for keys other than the id, clones, defaults, lists under another name
- * and updates of a few fields, table-driven over every operation of Kaltura's published description
- * (../shared/reference, skipped loudly when absent) that each of them claims: the set claimed is
- * pinned (a new claim is seen here first), and each operation is driven through success, an
- * unknown key, another user's object, and a bad type. In process, on a temporary data folder.
- */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDescription, type ApiDescription, type Operation } from '@/lib/description';
-import { readSettings } from '@/lib/sandbox/config';
-import { ACTIONS, SandboxCore } from '@/lib/sandbox/core';
-import { toApiError } from '@/lib/sandbox/errors';
+import { describe, expect, it } from 'vitest';
+import type { Operation } from '@/lib/description';
+import { ACTIONS } from '@/lib/sandbox/core';
 import type { Shape } from '@/lib/sandbox/generic/shapes';
 import { buildKs, SESSION_ADMIN, SESSION_USER } from '@/lib/sandbox/ks';
-import { FileArg, type ParamTree } from '@/lib/sandbox/params';
+import { FileArg } from '@/lib/sandbox/params';
 import { FileAnswer } from '@/lib/sandbox/services/content';
-import { REFERENCE_REL, sharedFile } from '../../helpers/shared';
+import { isError, ok, publishedSandbox } from './published-sandbox';
 
 type Json = any;
 
-const { path, present } = sharedFile(REFERENCE_REL, 'generic shapes (keys, clones, defaults) over the published description');
-const desc: ApiDescription | undefined = present ? createDescription(JSON.parse(readFileSync(path, 'utf8'))) : undefined;
-const SECRET = 'generic-shapes-published-secret';
-let core: SandboxCore;
-let dir: string;
-let admin: string;
-let alice: string;
-let bob: string;
-
-beforeAll(async () => {
-  if (!desc) return;
-  dir = mkdtempSync(join(tmpdir(), 'generic-shapes-published-'));
-  const log = console.log;
-  console.log = () => undefined;
-  core = await SandboxCore.create(
-    readSettings({ NODE_ENV: 'test', SANDBOX_DATA_DIR: dir, SANDBOX_ADMIN_SECRET: SECRET, SANDBOX_PARTNER_ID: '4323' }),
-    desc,
-  );
-  console.log = log;
-  const ks = (type: number, userId: string) =>
-    buildKs(SECRET, { partnerId: 4323, type, userId, expiry: Math.floor(Date.now() / 1000) + 3600, privileges: new Map() });
-  admin = ks(SESSION_ADMIN, 'admin');
-  alice = ks(SESSION_USER, 'alice');
-  bob = ks(SESSION_USER, 'bob');
-});
-afterAll(async () => {
-  await core?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
-
-async function call(service: string, action: string, params: Json, ks = admin): Promise<Json> {
-  try {
-    return await core.call({ service, action, params: { ...params, ks } as ParamTree, baseUrl: 'http://sandbox.test' });
-  } catch (e) {
-    return toApiError(e).toObject();
-  }
-}
-const isError = (v: Json) => v && v.objectType === 'KalturaAPIException';
-const ok = (v: Json, what: string) => {
-  if (isError(v)) throw new Error(`${what}: ${v.code} ${v.message}`);
-  return v;
-};
+const sb = publishedSandbox('generic shapes (keys, clones, defaults) over the published description', 4323);
+const { present, desc, call, admin, secret: SECRET } = sb;
+const alice = sb.ks(SESSION_USER, 'alice');
+const bob = sb.ks(SESSION_USER, 'bob');
 /** A Kaltura error other than an internal one or "not simulated". */
 const refused = (v: Json, what: string) => {
   expect(isError(v), `${what} is refused`).toBe(true);
@@ -75,9 +25,9 @@ const refused = (v: Json, what: string) => {
 function claimed(pick: (s: Shape, op: Operation) => boolean): Map<string, { op: Operation; shape: Shape }> {
   const out = new Map<string, { op: Operation; shape: Shape }>();
   for (const op of desc!.operations()) {
-    if (op.multirequest || !op.action || !core.simulates(op) || core.generic.override(op) || ACTIONS[`${op.service}.${op.action}`])
+    if (op.multirequest || !op.action || !sb.core.simulates(op) || sb.core.generic.override(op) || ACTIONS[`${op.service}.${op.action}`])
       continue;
-    const s = core.generic.shape(op);
+    const s = sb.core.generic.shape(op);
     if (s && pick(s, op)) out.set(`${op.service}.${op.action}`, { op, shape: s });
   }
   return out;
@@ -163,7 +113,7 @@ describe.skipIf(!present)('generic shapes over the published description: keys, 
     const entry = ok(await call('media', 'add', { entry: { objectType: 'KalturaMediaEntry', mediaType: 1, name: 'e' } }), 'media.add');
     for (const [name, { op, shape }] of clones) {
       if (shape.kind !== 'clone') continue;
-      const m = core.generic.model(op.service)!;
+      const m = sb.core.generic.model(op.service)!;
       const cls = desc!.getClass(m.objectClass)!.abstract ? m.family[0]! : m.objectClass;
       const addOp = desc!.operationByName(op.service, 'add');
       const objectParam = addOp?.params.find((p) => p.type.kind === 'object' && desc!.isSubclassOf(cls, p.type.className));
@@ -397,7 +347,7 @@ describe.skipIf(!present)('generic shapes over the published description: keys, 
     const file = (text: string, name: string) => new FileArg(name, 'text/csv', Readable.from([Buffer.from(text)]));
     const served = async (r: Json) => {
       expect(r).toBeInstanceOf(FileAnswer);
-      return (await core.store.blobs.head((r as FileAnswer).blob, 1 << 20))!.toString('utf8');
+      return (await sb.core.store.blobs.head((r as FileAnswer).blob, 1 << 20))!.toString('utf8');
     };
     for (const [name, { op, shape }] of bulks) {
       if (shape.kind !== 'bulkUpload') continue;
@@ -611,7 +561,7 @@ describe.skipIf(!present)('generic shapes over the published description: keys, 
   });
 
   it('one object per other object, keyed by its id (quiz.add / get / update by the entry)', async () => {
-    const perParent = claimed((_s, op) => !!core.generic.model(op.service)?.parentParam && /^(add|get|update)$/.test(op.action));
+    const perParent = claimed((_s, op) => !!sb.core.generic.model(op.service)?.parentParam && /^(add|get|update)$/.test(op.action));
     expect([...perParent.keys()].sort()).toEqual(['quiz.add', 'quiz.get', 'quiz.update']);
     const e = ok(await call('media', 'add', { entry: { objectType: 'KalturaMediaEntry', mediaType: 1 } }, alice), 'entry');
     const quiz = (v: Json = {}) => ({ objectType: 'KalturaQuiz', ...v });
@@ -687,7 +637,7 @@ describe.skipIf(!present)('generic shapes over the published description: keys, 
     expect(d).toMatchObject({ objectType: 'KalturaDocumentEntry', name: 'doc' });
     const served = await call('documents', 'serve', { entryId: d.id });
     expect(served).toBeInstanceOf(FileAnswer);
-    expect((await core.store.blobs.head((served as FileAnswer).blob, 1024))!.toString('utf8')).toBe('%PDF-1.4 text');
+    expect((await sb.core.store.blobs.head((served as FileAnswer).blob, 1024))!.toString('utf8')).toBe('%PDF-1.4 text');
     // the token is used: a second object cannot take it; an unknown token; another user's token
     expect((await call('documents', 'addFromUploadedFile', { documentEntry: doc, uploadTokenId: token })).code).toBe(
       'UPLOADED_FILE_NOT_FOUND_BY_TOKEN',

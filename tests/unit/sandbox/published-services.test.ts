@@ -1,62 +1,13 @@
-/**
- * Services of Kaltura's published description beyond the generic shapes, each by its contract
- * (../shared/reference, skipped loudly when absent): logins with passwords (never answered, a wrong
- * one refused the same way as an unknown login), likes, quizzes, polls, static playlists, caption
- * search, content replacement and copies, bulkDelete, status verbs and wrapped results (jobs).
- * In process, on a temporary data folder.
- */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDescription, type ApiDescription } from '@/lib/description';
-import { readSettings } from '@/lib/sandbox/config';
-import { SandboxCore } from '@/lib/sandbox/core';
-import { toApiError } from '@/lib/sandbox/errors';
-import { buildKs, parseKs, SESSION_ADMIN } from '@/lib/sandbox/ks';
-import { FileArg, type ParamTree } from '@/lib/sandbox/params';
-import { REFERENCE_REL, sharedFile } from '../../helpers/shared';
+import { describe, expect, it } from 'vitest';
+import { parseKs } from '@/lib/sandbox/ks';
+import { FileArg } from '@/lib/sandbox/params';
+import { publishedSandbox } from './published-sandbox';
 
 type Json = any;
 
-const { path, present } = sharedFile(REFERENCE_REL, 'services of the published description');
-const desc: ApiDescription | undefined = present ? createDescription(JSON.parse(readFileSync(path, 'utf8'))) : undefined;
-const SECRET = 'published-services-secret';
-let core: SandboxCore;
-let dir: string;
-let admin: string;
-
-beforeAll(async () => {
-  if (!desc) return;
-  dir = mkdtempSync(join(tmpdir(), 'published-services-'));
-  const log = console.log;
-  console.log = () => undefined;
-  core = await SandboxCore.create(
-    readSettings({ NODE_ENV: 'test', SANDBOX_DATA_DIR: dir, SANDBOX_ADMIN_SECRET: SECRET, SANDBOX_PARTNER_ID: '4322' }),
-    desc,
-  );
-  console.log = log;
-  admin = buildKs(SECRET, {
-    partnerId: 4322,
-    type: SESSION_ADMIN,
-    userId: 'admin',
-    expiry: Math.floor(Date.now() / 1000) + 3600,
-    privileges: new Map(),
-  });
-});
-afterAll(async () => {
-  await core?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
-
-async function call(service: string, action: string, params: Json = {}, ks: string | null = admin): Promise<Json> {
-  try {
-    return await core.call({ service, action, params: { ...params, ...(ks ? { ks } : {}) } as ParamTree, baseUrl: 'http://sandbox.test' });
-  } catch (e) {
-    return toApiError(e).toObject();
-  }
-}
+const sb = publishedSandbox('services of the published description', 4322);
+const { present, desc, call, secret: SECRET } = sb;
 const file = (text: string, name = 'f.txt') => new FileArg(name, 'text/plain', Readable.from([Buffer.from(text)]));
 async function upload(text: string, name: string): Promise<string> {
   const t = await call('uploadToken', 'add', { uploadToken: { objectType: 'KalturaUploadToken', fileName: name } });
