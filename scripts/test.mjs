@@ -22,7 +22,7 @@ if (!existsSync(chromium)) {
 }
 
 const bin = (name) => join(root, 'node_modules/.bin', name);
-console.log('Type-checking (npm run typecheck: tsc --noEmit, strict flags in the folders held to them)...');
+console.log('Type-checking (npm run typecheck: tsc --noEmit, every folder under the strictest flags)...');
 const types = spawnSync(process.execPath, [join(root, 'scripts/typecheck.mjs')], { cwd: root, stdio: 'inherit', env });
 if (types.status !== 0) console.error('Type errors: see above (npm run typecheck).');
 console.log('Lint and format check (npm run lint: Biome)...');

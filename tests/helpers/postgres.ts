@@ -16,7 +16,7 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { freePort } from './ports';
+import { freePort } from './ports.ts'; // with its extension: vitest's config loads this file (global teardown)
 
 export interface PostgresServer {
   /** postgres://sandbox@127.0.0.1:PORT/postgres */
