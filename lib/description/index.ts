@@ -18,7 +18,7 @@ export type {
   TypeRef,
 } from './types';
 export { createDescription, describeParts, type DescriptionParts } from './description';
-export { normalizePath, operationPath, parseOperationPath, type OperationPathParts } from './operation-path';
+export { normalizePath, operationNamed, operationPath, parseOperationPath, type OperationPathParts } from './operation-path';
 export { mergeDescriptions } from './merge';
 export { sliceDescription, descriptionFromSlice, recordingDescription, type ApiSlice } from './slice';
 export { buildKalturaOpenApi, KALTURA_API_VERSION } from './openapi';

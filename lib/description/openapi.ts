@@ -23,6 +23,7 @@ import { ACTION_ERRORS, ERROR_TEMPLATES } from './kaltura/errors';
 import { SERVICES } from './kaltura/services';
 import { type ActionSpec, type ParamSpec, type PropSpec, type ServiceSpec, serviceUrlId } from './kaltura/spec';
 import type { TypeRef } from './types';
+import { operationPath } from './operation-path';
 
 export const KALTURA_API_VERSION = '19.4.0';
 
@@ -250,7 +251,7 @@ function buildDocument(): Json {
   const paths: Json = {};
   for (const service of SERVICES) {
     for (const [actionName, action] of Object.entries(service.actions)) {
-      paths[`/service/${serviceUrlId(service)}/action/${actionName}`] = {
+      paths[operationPath(serviceUrlId(service), actionName)] = {
         post: operation(service, actionName, action),
       };
     }

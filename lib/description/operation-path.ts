@@ -5,6 +5,7 @@
  * `name/value` pairs after the action (as Kaltura's server accepts them), and the query form
  * `/api_v3/?service=media&action=add`. Names keep their spelling (lookups are case-insensitive).
  */
+import type { ApiDescription, Operation } from './types';
 
 export interface OperationPathParts {
   /** The service as the path names it (`media`, or a plugin service's `caption_captionasset`). */
@@ -51,4 +52,16 @@ export function parseOperationPath(path: string): OperationPathParts | undefined
 /** `/service/{service}/action/{action}`: the path of an operation (request URLs append it to `/api_v3`). */
 export function operationPath(service: string, action: string): string {
   return `/service/${service}/action/${action}`;
+}
+
+/**
+ * The operation a request names by service and action, whichever name it uses for the service:
+ * the client's (`captionAsset`) or the URL's (`caption_captionasset`).
+ */
+export function operationNamed(
+  desc: Pick<ApiDescription, 'operationByName' | 'operation'>,
+  service: string,
+  action: string,
+): Operation | undefined {
+  return desc.operationByName(service, action) ?? desc.operation(operationPath(service, action));
 }

@@ -8,6 +8,7 @@
  * the description answers SANDBOX_ACTION_NOT_SIMULATED. Names the description does not have are
  * SERVICE_DOES_NOT_EXISTS / ACTION_DOES_NOT_EXISTS, as on a real server.
  */
+import { operationNamed } from '../description/operation-path';
 import { randomBytes, randomInt } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -278,7 +279,7 @@ export class SandboxCore {
     if (!this.serviceKnown(service)) throw new KalturaApiError('SERVICE_DOES_NOT_EXISTS', { SRV_NAME: service.slice(0, 200) });
     if (!action) throw new KalturaApiError('ACTION_NOT_SPECIFIED');
     // the client name (`captionAsset`) or the URL name (`caption_captionasset`)
-    const op = this.desc.operationByName(service, action) ?? this.desc.operation(`/service/${service}/action/${action}`);
+    const op = operationNamed(this.desc, service, action);
     if (!op || op.multirequest)
       throw new KalturaApiError('ACTION_DOES_NOT_EXISTS', { ACTION_NAME: action.slice(0, 200), SERVICE_NAME: service.slice(0, 200) });
     const handler: Action = ACTIONS[`${op.service}.${op.action}`] ?? ((ctx, args) => this.generic.run(ctx, op, args));

@@ -5,6 +5,7 @@
  * spooled to the data folder) or raw bytes. Every text is bounded while it is read (limits.ts),
  * before anything is parsed or authenticated. The HTTP edge is http.ts.
  */
+import { operationNamed } from '../description/operation-path';
 import busboy from 'busboy';
 import { randomBytes } from 'node:crypto';
 import { createReadStream, mkdirSync } from 'node:fs';
@@ -196,7 +197,7 @@ export class BodyReader {
   /** Whether a file part may be for this call: unknown actions yes (they may come later), else only actions with a file parameter. */
   private mayTakeFile(service: string, action: string): boolean {
     if (!service || !action) return true;
-    const op = this.core.desc.operationByName(service, action) ?? this.core.desc.operation(`/service/${service}/action/${action}`);
+    const op = operationNamed(this.core.desc, service, action);
     return !!op && op.params.some((p) => p.type.kind === 'file');
   }
 

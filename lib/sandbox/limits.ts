@@ -7,6 +7,7 @@
  * an oversized or over-counted body is refused before JSON.parse ever sees it; form bodies count
  * their fields the same way. Refusals are INVALID_FIELD_VALUE errors that say which bound was hit.
  */
+import { operationNamed } from '../description/operation-path';
 import type { ApiDescription } from '../description/types';
 import { KalturaApiError } from './errors';
 
@@ -36,7 +37,7 @@ export function tooLarge(what: string, limit: number, unit: string, hint = ''): 
 export function limitsFor(desc: ApiDescription, base: ParamLimits, service?: string, action?: string): ParamLimits {
   if (!service || !action || service.toLowerCase() === 'multirequest') return base;
   // the client name (captionAsset) or the URL name (caption_captionasset)
-  const op = desc.operationByName(service, action) ?? desc.operation(`/service/${service}/action/${action}`);
+  const op = operationNamed(desc, service, action);
   if (!op) return { ...base, maxBytes: Math.min(base.maxBytes, SMALL_ACTION_BYTES) };
   // a string parameter that carries a document (metadata.add's xmlData, an XSD, a transformation) is not small
   const document = (p: { name: string; inputType?: string }) => p.inputType === 'textarea' || /xml|xsd|xsl|Data$|Content$/i.test(p.name);
