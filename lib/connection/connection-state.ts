@@ -94,14 +94,14 @@ function normaliseUrl(u: string): string {
 }
 
 /** The Web Lock that the tabs of one origin take in turn to ask the sandbox for its session. */
-export const SESSION_LOCK = 'recipe-console:sandbox-session';
+const SESSION_LOCK = 'recipe-console:sandbox-session';
 
 /**
  * Runs `fn` holding a lock shared by the tabs of this origin (Web Locks), so the tabs run it one
  * after another. Where there are no Web Locks (Node, a page that is not a secure context), runs it
  * at once.
  */
-export function oneTabAtATime<T>(name: string, fn: () => Promise<T>): Promise<T> {
+function oneTabAtATime<T>(name: string, fn: () => Promise<T>): Promise<T> {
   const locks = typeof navigator === 'undefined' ? undefined : (navigator as Partial<Navigator>).locks;
   return locks ? locks.request(name, fn) : fn();
 }
