@@ -8,7 +8,8 @@
  */
 import { readdirSync } from 'node:fs';
 import { readTextFile } from '../lib/server/read-text';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { shownPath } from './cli/paths';
 import { fileURLToPath } from 'node:url';
 import type { ApiDescription } from '../lib/description';
 import { formatDiagnostic, parseRecipe } from '../lib/recipe';
@@ -66,18 +67,15 @@ if (files.length) {
       .sort();
     // the console would not serve these: say so here, where the author looks
     for (const n of names)
-      if (!slugOfFileName(n))
-        console.error(`warning: ${relative(process.cwd(), join(dir, n))}: not served by the console: ${slugProblem(n)}`);
+      if (!slugOfFileName(n)) console.error(`warning: ${shownPath(join(dir, n))}: not served by the console: ${slugProblem(n)}`);
   } catch {
-    console.error(
-      `error: cannot read the recipes folder ${relative(process.cwd(), dir) || dir}: run this from the project, or pass files to lint.`,
-    );
+    console.error(`error: cannot read the recipes folder ${shownPath(dir)}: run this from the project, or pass files to lint.`);
     process.exit(1);
   }
   if (names.length === 0) {
-    console.error(`warning: no recipes (*.md) found in ${relative(process.cwd(), dir) || dir}.`);
+    console.error(`warning: no recipes (*.md) found in ${shownPath(dir)}.`);
   }
-  targets = names.map((n) => relative(process.cwd(), join(dir, n)) || join(dir, n));
+  targets = names.map((n) => shownPath(join(dir, n)));
 }
 
 let api: ApiDescription | undefined;
@@ -158,7 +156,7 @@ let queue = Promise.resolve();
 for (const folder of folders) {
   watchRecipes(folder, (c) => {
     if (explicit && !wanted.has(resolve(c.file))) return;
-    const shown = relative(process.cwd(), c.file) || c.file;
+    const shown = shownPath(c.file);
     queue = queue.then(() => (c.kind === 'delete' ? void console.log(`recipes:lint: ${shown} was deleted.`) : round([shown])));
   });
 }

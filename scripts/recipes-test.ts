@@ -12,7 +12,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, openAsBlob, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readTextFile } from '../lib/server/read-text';
 import { tmpdir } from 'node:os';
-import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { shownPath } from './cli/paths';
 import { fileURLToPath } from 'node:url';
 import { loadDescriptionFromUrl } from '../lib/description';
 import { API_USAGE, cliApi } from './cli/api';
@@ -104,7 +105,7 @@ if (files.length === 0) {
     files = readdirSync(dir)
       .filter((f) => f.endsWith('.md'))
       .sort()
-      .map((n) => relative(process.cwd(), join(dir, n)) || join(dir, n));
+      .map((n) => shownPath(join(dir, n)));
   } catch {
     fail(`cannot read the recipes folder ${dir}: pass recipe files.`);
   }
