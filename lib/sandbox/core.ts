@@ -24,6 +24,7 @@ import { asTree, fromJson, paramText, type ParamTree, type RawValue } from './pa
 import { recover } from './recovery';
 import * as media from './services/media';
 import { ENTRY_ACTIONS } from './services/entries';
+import { BASE_ENTRY_ACTIONS, entryVisible } from './services/entry-space';
 import * as session from './services/session';
 import * as uploadToken from './services/uploadToken';
 import type { EntryRow, ObjectRow, PartnerRow, SandboxStore, TokenRow } from './store';
@@ -56,14 +57,10 @@ export const ACTIONS: Record<string, Action> = {
   'media.list': media.list,
   'media.update': media.update,
   'media.delete': media.del,
-  'baseEntry.get': media.get,
-  'baseEntry.list': media.baseList,
-  'baseEntry.update': (ctx, a) => media.update(ctx, { ...a, mediaEntry: a.baseEntry }),
-  'baseEntry.delete': media.del,
   'baseEntry.addContent': media.addContent,
   'media.count': media.count,
-  'baseEntry.count': media.count,
   ...ENTRY_ACTIONS,
+  ...BASE_ENTRY_ACTIONS,
 };
 
 /** Parameters that belong to the request, not to an action. */
@@ -147,7 +144,7 @@ export class SandboxCore {
     this.desc = desc;
     this.generic = new GenericEngine(desc, extensions(this));
     this.generic.useStore(() => this.store);
-    this.generic.entryExists = (ctx, id) => media.entryVisible(ctx, id);
+    this.generic.entryExists = (ctx, id) => entryVisible(ctx, id);
     this.simulatedCache = new WeakMap();
   }
 

@@ -247,7 +247,11 @@ export function categoryExtensions(core: SandboxCore): { hooks: Record<string, C
 }
 
 /** An entry's categories and their ids, from its memberships (undefined when it has none). */
-export async function entryCategories(core: SandboxCore, ctx: CallContext, e: EntryRow): Promise<Data | undefined> {
+export async function entryCategories(
+  core: SandboxCore,
+  ctx: CallContext,
+  e: Pick<EntryRow, 'id' | 'partner_id'>,
+): Promise<Data | undefined> {
   const { cat, ce } = models(core.generic);
   if (!cat || !ce) return undefined;
   const memberships = await rows(core, ce, e.partner_id, [{ field: 'entryId', op: 'eq', value: e.id }], 500);

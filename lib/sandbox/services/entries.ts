@@ -1,6 +1,6 @@
 /**
  * More entry actions on the hand-written media service's entries (media and baseEntry, as the
- * description names them): approve / reject (moderationStatus), getByIds, listByReferenceId,
+ * description names them): media.approve / reject (moderationStatus),
  * addFromUploadedFile (add + addContent with the token), upload (a file into a new upload token,
  * whose id is the answer), count; plus system.getTime / getVersion / pingDatabase and
  * session.startWidgetSession (an anonymous USER session from the widget `_{partnerId}`); playlists'
@@ -14,40 +14,9 @@ import type { Action } from '../context';
 import { KalturaApiError } from '../errors';
 import { nowSec } from '../ids';
 import { buildKs, SESSION_USER } from '../ks';
+import { getByIds } from './entry-space';
 import * as media from './media';
 import * as uploadToken from './uploadToken';
-
-const APPROVED = 2;
-const REJECTED = 3;
-
-function moderate(status: number): Action {
-  return async (ctx, a) => {
-    const e = await media.findEntry(ctx, a.entryId, true);
-    const props = JSON.parse(e.props) as Record<string, unknown>;
-    await ctx.core.store.updateEntry(e.id, { props: JSON.stringify({ ...props, moderationStatus: status }), updated_at: nowSec() });
-    return null;
-  };
-}
-
-const getByIds: Action = async (ctx, a) => {
-  const ids = String(a.entryIds ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .slice(0, 500);
-  const out: unknown[] = [];
-  for (const id of ids) {
-    try {
-      out.push(await media.entryObject(ctx, await media.findEntry(ctx, id)));
-    } catch {
-      /* unknown or not visible: left out, as Kaltura does */
-    }
-  }
-  return out;
-};
-
-const listByReferenceId: Action = (ctx, a) =>
-  media.baseList(ctx, { filter: { objectType: 'KalturaBaseEntryFilter', referenceIdEqual: a.refId }, pager: a.pager });
 
 function addFromUploadedFile(entryParam: string): Action {
   return async (ctx, a) => {
@@ -143,12 +112,8 @@ export const ENTRY_ACTIONS: Record<string, Action> = {
   'partner.getInfo': partnerOf,
   'partner.list': async (ctx, a) => ({ objectType: 'KalturaPartnerListResponse', objects: [await partnerOf(ctx, a)], totalCount: 1 }),
   'partner.count': () => 1,
-  'media.approve': moderate(APPROVED),
-  'media.reject': moderate(REJECTED),
-  'baseEntry.approve': moderate(APPROVED),
-  'baseEntry.reject': moderate(REJECTED),
-  'baseEntry.getByIds': getByIds,
-  'baseEntry.listByReferenceId': listByReferenceId,
+  'media.approve': media.moderate(media.MODERATION_APPROVED),
+  'media.reject': media.moderate(media.MODERATION_REJECTED),
   'media.addFromUploadedFile': addFromUploadedFile('mediaEntry'),
   'baseEntry.addFromUploadedFile': addFromUploadedFile('entry'),
   'media.upload': upload,

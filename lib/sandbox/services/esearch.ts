@@ -17,10 +17,9 @@ import type { KObject } from '../coerce';
 import type { CallContext } from '../context';
 import type { SandboxCore } from '../core';
 import type { Gen, Override } from '../generic/engine';
-import type { EntryRow } from '../store';
 import { listItems } from '../store';
 import { ownerScope } from './access';
-import { entryObject, refreshEntries } from './media';
+import { type EntryView, searchableEntries } from './entry-space';
 import { pageOf } from './paging';
 
 const AND = 1;
@@ -30,30 +29,6 @@ const EXACT = 1;
 const PARTIAL = 2;
 const STARTS_WITH = 3;
 const EXISTS = 4;
-
-/** The searchable text of an entry's field (by eSearch field name). */
-function field(e: EntryRow, props: Record<string, unknown>, name: string): string | undefined {
-  switch (name) {
-    case 'name':
-      return e.name;
-    case 'description':
-      return typeof props.description === 'string' ? props.description : undefined;
-    case 'tags':
-      return e.tags ?? undefined;
-    case 'admin_tags':
-      return typeof props.adminTags === 'string' ? props.adminTags : undefined;
-    case 'reference_id':
-      return e.reference_id ?? undefined;
-    case 'id':
-      return e.id;
-    case 'kuser_id':
-      return e.user_id;
-    case 'creator_kuser_id':
-      return e.creator_id;
-    default:
-      return undefined;
-  }
-}
 
 const UNIFIED = ['name', 'description', 'tags', 'reference_id'];
 const LIST_FIELDS = new Set(['tags', 'admin_tags']);
@@ -204,25 +179,14 @@ export function esearchOverrides(core: SandboxCore): Record<string, Override> {
       searchObjects(core, g, 'KalturaUser', ['screen_name', 'full_name', 'description', 'tags'], (d) => Number(d.type) === 1),
     'esearch.searchentry': async (g: Gen) => {
       const ctx: CallContext = g.ctx;
-      await refreshEntries(core);
       const params = (g.args.searchParams as KObject | null) ?? { objectType: 'KalturaESearchEntryParams' };
       const statuses = listItems(params.objectStatuses).map(Number).filter(Number.isFinite);
-      const where = [{ field: 'status', op: 'in' as const, value: statuses.length ? statuses : [2] }];
-      if (typeof params.objectId === 'string' && params.objectId) where.push({ field: 'id', op: 'in', value: [params.objectId] as never });
-      const { rows } = await core.store.queryEntries(
-        ctx.session!.partnerId,
-        where,
-        ownerScope(ctx),
-        { field: 'createdAt', desc: true },
-        10000,
-        0,
-      );
+      const ids = typeof params.objectId === 'string' && params.objectId ? [params.objectId] : undefined;
       const root = params.searchOperator as KObject | undefined;
-      const found: Array<{ e: EntryRow; hits: Hit[] }> = [];
-      for (const e of rows) {
-        const props = JSON.parse(e.props) as Record<string, unknown>;
+      const found: Array<{ e: EntryView; hits: Hit[] }> = [];
+      for (const e of await searchableEntries(ctx, statuses.length ? statuses : [2], ids)) {
         const hits: Hit[] = [];
-        if (!root || evaluate((n) => field(e, props, n), UNIFIED, root, hits)) found.push({ e, hits });
+        if (!root || evaluate((n) => e.text(n), UNIFIED, root, hits)) found.push({ e, hits });
       }
       found.sort((a, b) => new Set(b.hits.map((h) => h.field)).size - new Set(a.hits.map((h) => h.field)).size);
       const { limit, offset } = pageOf(g.args.pager as KObject | null);
@@ -240,7 +204,7 @@ export function esearchOverrides(core: SandboxCore): Record<string, Override> {
             }));
             return {
               objectType: 'KalturaESearchEntryResult',
-              object: await entryObject(ctx, e),
+              object: await e.object(),
               ...(highlight.length ? { highlight } : {}),
             };
           }),

@@ -9,6 +9,7 @@ import type { ClassHooks, Extensions, Override } from '../generic/engine';
 import { appTokenExtensions } from './appTokens';
 import { categoryExtensions, entryCategories } from './categories';
 import { attach, attachFile, contentActions, dropContent } from './content';
+import { entryHooks } from './entry-space';
 import { esearchOverrides } from './esearch';
 import { metadataExtensions } from './metadata';
 import { moreOverrides } from './more';
@@ -38,6 +39,7 @@ export function extensions(core: SandboxCore): Extensions {
     appTokenExtensions(core),
     loginExtensions(core),
     metadataExtensions(),
+    { hooks: entryHooks(core), overrides: {} },
     { hooks: {}, overrides: { ...esearchOverrides(core), ...socialOverrides(core), ...moreOverrides(core) } },
   ];
   const hooks: Record<string, ClassHooks> = {};

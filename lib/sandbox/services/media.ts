@@ -11,7 +11,7 @@ import { crashPoint } from '../crash';
 import { KalturaApiError } from '../errors';
 import { newEntryId, nowSec } from '../ids';
 import { probeMedia, type MediaFacts } from '../probe';
-import { blobName, listItems, type Condition, type EntryRow, type TokenRow } from '../store';
+import { blobName, listItems, type Condition, type EntryRow, type OrderBy, type TokenRow } from '../store';
 import { TOKEN_CLOSED, TOKEN_FULL_UPLOAD, TOKEN_PARTIAL_UPLOAD, TOKEN_PENDING } from '../uploads';
 import { canEdit, canView, newOwner, ownerScope } from './access';
 import { pageOf } from './paging';
@@ -346,13 +346,8 @@ const ORDER_FIELDS = new Set(['createdAt', 'updatedAt', 'name', 'mediaType']);
  */
 export type EntryIdsOf = (ctx: CallContext, filter: KObject) => Promise<string[] | undefined>;
 
-async function listEntries(
-  ctx: CallContext,
-  a: Record<string, unknown>,
-  responseType: string,
-): Promise<{ objectType: string; objects: unknown[]; totalCount: number }> {
-  await refreshEntries(ctx.core);
-  const f = (a.filter as KObject | null) ?? { objectType: 'KalturaMediaEntryFilter' };
+/** The entries-table query a media or base entry filter asks for (order: `orderBy` if it is one of ORDER_FIELDS, else newest first). */
+export async function entryQuery(ctx: CallContext, f: KObject): Promise<{ where: Condition[]; order: OrderBy }> {
   const where: Condition[] = [];
   const has = (v: unknown) => v !== undefined && v !== null;
   const inList = (field: string, text: unknown, num: boolean, not = false) => {
@@ -387,8 +382,23 @@ async function listEntries(
   eq('updatedAt', f.updatedAtLessThanOrEqual, 'lte');
   const ids = await ctx.core.entryIdsOf?.(ctx, f);
   if (ids !== undefined) where.push({ field: 'id', op: 'in', value: ids });
-  const m = /^([+-])([A-Za-z]+)$/.exec(String(f.orderBy ?? ''));
-  const order = m && ORDER_FIELDS.has(m[2]!) ? { field: m[2]!, desc: m[1] === '-' } : { field: 'createdAt', desc: true };
+  return { where, order: entryOrder(f.orderBy) };
+}
+
+/** `+name` / `-createdAt` when it is one of ORDER_FIELDS, else newest first. */
+export function entryOrder(orderBy: unknown): OrderBy {
+  const m = /^([+-])([A-Za-z]+)$/.exec(String(orderBy ?? ''));
+  return m && ORDER_FIELDS.has(m[2]!) ? { field: m[2]!, desc: m[1] === '-' } : { field: 'createdAt', desc: true };
+}
+
+async function listEntries(
+  ctx: CallContext,
+  a: Record<string, unknown>,
+  responseType: string,
+): Promise<{ objectType: string; objects: unknown[]; totalCount: number }> {
+  await refreshEntries(ctx.core);
+  const f = (a.filter as KObject | null) ?? { objectType: 'KalturaMediaEntryFilter' };
+  const { where, order } = await entryQuery(ctx, f);
   const { limit, offset } = pageOf(a.pager as KObject | null);
   const { rows, total } = await ctx.core.store.queryEntries(ctx.session!.partnerId, where, ownerScope(ctx), order, limit, offset);
   return { objectType: responseType, objects: await Promise.all(rows.map((e) => entryObject(ctx, e))), totalCount: total };
@@ -397,7 +407,6 @@ async function listEntries(
 export const list: Action = (ctx, a) => listEntries(ctx, a, 'KalturaMediaListResponse');
 export const count: Action = async (ctx, a) =>
   (await listEntries(ctx, { filter: a.filter, pager: { objectType: 'KalturaFilterPager', pageSize: 1 } }, '')).totalCount;
-export const baseList: Action = (ctx, a) => listEntries(ctx, a, 'KalturaBaseEntryListResponse');
 
 const INSERT_ONLY = ['mediaType', 'creatorId', 'conversionQuality', 'sourceType', 'searchProviderId', 'templateEntryId'];
 
@@ -425,6 +434,28 @@ export const update: Action = async (ctx, a) => {
   await ctx.core.store.updateEntry(e.id, patch);
   return entryObject(ctx, (await ctx.core.store.getEntry(e.id))!);
 };
+
+export const MODERATION_APPROVED = 2;
+export const MODERATION_REJECTED = 3;
+
+/** approve / reject: the entry's moderationStatus. */
+export function moderate(status: number): Action {
+  return async (ctx, a) => {
+    const e = await findEntry(ctx, a.entryId, true);
+    const props = JSON.parse(e.props) as Record<string, unknown>;
+    await ctx.core.store.updateEntry(e.id, { props: JSON.stringify({ ...props, moderationStatus: status }), updated_at: nowSec() });
+    return null;
+  };
+}
+
+/** `a, b` -> ['a', 'b'] (at most 500 ids). */
+export function idList(v: unknown): string[] {
+  return String(v ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .slice(0, 500);
+}
 
 export const del: Action = async (ctx, a) => {
   const e = await findEntry(ctx, a.entryId, true);

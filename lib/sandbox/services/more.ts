@@ -27,7 +27,8 @@ import { listItems } from '../store';
 import { TOKEN_FULL_UPLOAD } from '../uploads';
 import { newOwner } from './access';
 import { FileAnswer, assetBlob, attachFile, fileText } from './content';
-import { ENTRY_DELETED, copyEntry, entryObject, findEntry, replaceContent } from './media';
+import { copyEntry, entryObject, findEntry, replaceContent } from './media';
+import { entryObjects } from './entry-space';
 import { pageOf } from './paging';
 import { findToken } from './uploadToken';
 
@@ -325,10 +326,7 @@ export function moreOverrides(core: SandboxCore): Record<string, Override> {
     },
     'captionassetitem.searchentries': async (g) => {
       const ids = [...new Set(itemFilter(await captionItems(g), g.args.captionAssetItemFilter as Data).map((d) => String(d.entryId)))];
-      const rows = (await Promise.all(ids.map((id) => core.store.getEntry(id)))).filter(
-        (e): e is NonNullable<typeof e> => !!e && e.status !== ENTRY_DELETED && e.partner_id === g.ctx.session!.partnerId,
-      );
-      const entries = await Promise.all(rows.map((e) => entryObject(g.ctx, e)));
+      const entries = await entryObjects(g.ctx, ids);
       return {
         objectType: 'KalturaBaseEntryListResponse',
         objects: page(entries, g.args.captionAssetItemPager),

@@ -1,0 +1,362 @@
+/**
+ * One entry space. Media entries live in the hand-written media service's table (media.ts); the
+ * entries of the generic entry services (playlist, liveStream, data, document, externalMedia, as
+ * the description has them) are generic objects of the kind of the baseEntry service's class.
+ * Both share ids (`0_` + 8 characters), ownership and the baseEntry service, as on Kaltura:
+ * baseEntry.get / getByIds / update / delete / approve / reject / list / count /
+ * listByReferenceId answer either kind, and a reference to an entry from another service
+ * (categoryEntry, captionAsset, ...) finds either. media.* answers media entries only
+ * (ENTRY_ID_NOT_FOUND for a playlist's id, as Kaltura's media service does).
+ */
+import { operationNamed } from '../../description/operation-path';
+import type { ApiDescription } from '../../description/types';
+import type { KObject } from '../coerce';
+import type { Action, CallContext } from '../context';
+import type { SandboxCore } from '../core';
+import type { ClassHooks, Data, Gen } from '../generic/engine';
+import type { ServiceModel } from '../generic/model';
+import type { Condition, EntryRow, ObjectRow, OrderBy } from '../store';
+import { canEdit, canView, ownerScope } from './access';
+import { entryCategories } from './categories';
+import * as media from './media';
+import { pageOf } from './paging';
+
+/** Kaltura caps what a list reaches (its search engine answers the first 10,000 matches). */
+const MERGE_CAP = 10_000;
+
+/** The KalturaEntryType of media entries (MEDIA_CLIP). */
+const MEDIA_CLIP = '1';
+
+/** Filter fields on category membership: answered by the category relations (core.entryIdsOf), not stored properties. */
+const CATEGORY_FIELDS = [
+  'categoriesIdsMatchOr',
+  'categoriesIdsMatchAnd',
+  'categoriesFullNameIn',
+  'categoriesMatchOr',
+  'categoryAncestorIdIn',
+];
+
+/** The generic model the entries of other types are kept by (the baseEntry service's), if the description has one. */
+function entryModel(core: SandboxCore): ServiceModel | undefined {
+  return core.generic.model('baseEntry');
+}
+
+/** The call as the generic engine takes it, for the row's own service (its status, its hooks). */
+function genOf(ctx: CallContext, action: string, args: Record<string, unknown>, row?: ObjectRow): Gen | undefined {
+  const base = entryModel(ctx.core);
+  const op = operationNamed(ctx.core.generic.desc, 'baseEntry', action);
+  if (!base || !op) return undefined;
+  const model = (row && ctx.core.generic.modelOfClass(row.object_type)) || base;
+  return { ctx, engine: ctx.core.generic, model, op, args };
+}
+
+/**
+ * The generic entry `id` names, if this session may see it (or edit it): of its partner, not
+ * deleted, and not an id of the media table (that one is the hand-written service's).
+ */
+export async function genericEntry(ctx: CallContext, id: unknown, forEdit = false): Promise<ObjectRow | undefined> {
+  const m = entryModel(ctx.core);
+  if (!m || typeof id !== 'string' || id === '' || id.length > 100) return undefined;
+  const row = await ctx.core.store.getObject(m.kind, id);
+  if (!row || row.partner_id !== ctx.session?.partnerId || !m.family.includes(row.object_type)) return undefined;
+  const own = ctx.core.generic.modelOfClass(row.object_type) ?? m;
+  if (ctx.core.generic.isDeleted(own, row)) return undefined;
+  return (forEdit ? canEdit(ctx, row, row.id) : canView(ctx, row, row.id)) ? row : undefined;
+}
+
+/** Whether an entry of either kind exists for this session (what references to an entry check). */
+export async function entryVisible(ctx: CallContext, id: string): Promise<boolean> {
+  return (await media.entryVisible(ctx, id)) || !!(await genericEntry(ctx, id));
+}
+
+/** The entry as the API answers it, from its own service. */
+async function present(ctx: CallContext, row: ObjectRow): Promise<Data> {
+  const m = ctx.core.generic.modelOfClass(row.object_type) ?? entryModel(ctx.core)!;
+  return ctx.core.generic.present(ctx, m, row);
+}
+
+/** An action on one entry: the hand-written one for media entries, `generic` for the others. */
+function either(handwritten: Action, action: string, forEdit: boolean, generic: (g: Gen, row: ObjectRow) => Promise<unknown>): Action {
+  return async (ctx, a) => {
+    const id = a.entryId;
+    if (typeof id === 'string' && !(await ctx.core.store.getEntry(id))) {
+      const row = await genericEntry(ctx, id, forEdit);
+      const g = row && genOf(ctx, action, a, row);
+      if (row && g) return generic(g, row);
+    }
+    return handwritten(ctx, a);
+  };
+}
+
+const get = either(media.get, 'get', false, (g, row) => present(g.ctx, row));
+
+const update = either(
+  (ctx, a) => media.update(ctx, { ...a, mediaEntry: a.baseEntry }),
+  'update',
+  true,
+  async (g, row) => present(g.ctx, await g.engine.update(g, row, (g.args.baseEntry as KObject | null) ?? null)),
+);
+
+const del = either(media.del, 'delete', true, async (g, row) => {
+  await g.engine.remove(g, row);
+  return null;
+});
+
+function moderate(handwritten: Action, action: string, status: number): Action {
+  return either(handwritten, action, true, async (g, row) => {
+    await g.engine.patch(g, row, { moderationStatus: status });
+    return null;
+  });
+}
+
+/** The entries of `ids` this session may see, either kind, in their order (others left out, as Kaltura does). */
+export async function entryObjects(ctx: CallContext, ids: string[]): Promise<unknown[]> {
+  const out: unknown[] = [];
+  for (const id of ids) {
+    if (await ctx.core.store.getEntry(id)) {
+      try {
+        out.push(await media.entryObject(ctx, await media.findEntry(ctx, id)));
+      } catch {
+        /* not visible */
+      }
+      continue;
+    }
+    const row = await genericEntry(ctx, id);
+    if (row) out.push(await present(ctx, row));
+  }
+  return out;
+}
+
+/** baseEntry.getByIds: a comma-separated list of ids (at most 500). */
+export const getByIds: Action = (ctx, a) => entryObjects(ctx, media.idList(a.entryIds));
+
+/** The KalturaEntryType values a filter asks for (`typeEqual`, `typeIn`), or undefined for all. */
+function typesOf(f: KObject): Set<string> | undefined {
+  if (f.typeEqual !== undefined && f.typeEqual !== null && f.typeEqual !== '') return new Set([String(f.typeEqual)]);
+  if (typeof f.typeIn === 'string' && f.typeIn.trim()) return new Set(f.typeIn.split(',').map((s) => s.trim()));
+  return undefined;
+}
+
+/** A row's value for an order field, either kind. */
+function sortValue(row: EntryRow | ObjectRow, data: Data | undefined, field: string): unknown {
+  if (field === 'createdAt') return row.created_at;
+  if (field === 'updatedAt') return row.updated_at;
+  if (!data) {
+    const e = row as EntryRow;
+    return field === 'name' ? e.name : field === 'mediaType' ? e.media_type : undefined;
+  }
+  return data[field];
+}
+
+function compare(a: unknown, b: unknown): number {
+  if (a === b) return 0;
+  if (a === undefined || a === null) return -1;
+  if (b === undefined || b === null) return 1;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return String(a) < String(b) ? -1 : 1;
+}
+
+/**
+ * baseEntry.list / count over both kinds: each kind filtered and sorted by itself, then merged in
+ * the one order (media entries first among equals). A page past both kinds' first 10,000 matches
+ * is empty (its totalCount still counts every match).
+ */
+async function listAll(
+  ctx: CallContext,
+  a: Record<string, unknown>,
+  countOnly: boolean,
+): Promise<{ objects: unknown[]; totalCount: number }> {
+  const f = (a.filter as KObject | null) ?? { objectType: 'KalturaBaseEntryFilter' };
+  const types = typesOf(f);
+  const { limit, offset } = countOnly ? { limit: 0, offset: 0 } : pageOf(a.pager as KObject | null);
+  const order: OrderBy = media.entryOrder(f.orderBy);
+
+  // media entries: the entries table
+  let mediaQuery: { where: Condition[]; order: OrderBy } | undefined;
+  if (!types || types.has(MEDIA_CLIP)) {
+    await media.refreshEntries(ctx.core);
+    mediaQuery = await media.entryQuery(ctx, f);
+  }
+
+  // the others: generic objects, by the filter's properties (category membership by the relations)
+  const g = genOf(ctx, 'list', a);
+  let query: ((limit: number, offset: number) => Promise<{ rows: ObjectRow[]; total: number }>) | undefined;
+  if (g) {
+    const stored: KObject = { objectType: f.objectType };
+    for (const [k, v] of Object.entries(f)) if (!CATEGORY_FIELDS.includes(k) && k !== 'typeEqual' && k !== 'typeIn') stored[k] = v;
+    const where = g.engine.conditions(g.model, stored);
+    if (types) where.push({ field: 'type', op: 'in', value: [...types].filter((t) => t !== MEDIA_CLIP) });
+    const ids = await ctx.core.entryIdsOf?.(ctx, f);
+    if (ids !== undefined) where.push({ field: 'id', op: 'in', value: ids });
+    const q = { kind: g.model.kind, partnerId: ctx.session!.partnerId, objectTypes: g.model.family, where, owner: ownerScope(ctx) };
+    query = (lim, off) =>
+      g.engine.ctxStore().pageObjects({ ...q, live: !where.some((c) => c.field === 'status'), order: [order], limit: lim, offset: off });
+  }
+  const mediaPage = mediaQuery
+    ? (lim: number, off: number) =>
+        ctx.core.store.queryEntries(ctx.session!.partnerId, mediaQuery.where, ownerScope(ctx), mediaQuery.order, lim, off)
+    : undefined;
+
+  // totals first: when one kind has no match, the other is paged directly
+  const mediaTotal = mediaPage ? (await mediaPage(0, 0)).total : 0;
+  const genericTotal = query ? (await query(0, 0)).total : 0;
+  const totalCount = mediaTotal + genericTotal;
+  if (countOnly || limit === 0) return { objects: [], totalCount };
+  if (mediaPage && !genericTotal) {
+    const { rows } = await mediaPage(limit, offset);
+    return { objects: await Promise.all(rows.map((e) => media.entryObject(ctx, e))), totalCount };
+  }
+  if (!query) return { objects: [], totalCount };
+  if (!mediaPage || !mediaTotal) {
+    const { rows } = await query(limit, offset);
+    return { objects: await Promise.all(rows.map((r) => present(ctx, r))), totalCount };
+  }
+  if (offset + limit > MERGE_CAP) return { objects: [], totalCount };
+  const mediaRows = (await mediaPage(offset + limit, 0)).rows;
+  const genericRows = (await query(offset + limit, 0)).rows;
+  const merged: Array<{ media: EntryRow } | { generic: ObjectRow }> = [];
+  let i = 0;
+  let j = 0;
+  while (merged.length < offset + limit) {
+    const m = mediaRows[i];
+    const o = genericRows[j];
+    if (!m && !o) break;
+    const c = m && o ? compare(sortValue(m, undefined, order.field), sortValue(o, ctx.core.generic.dataOf(o), order.field)) : 0;
+    if (m && (!o || (order.desc ? -c : c) <= 0)) {
+      merged.push({ media: m });
+      i++;
+    } else if (o) {
+      merged.push({ generic: o });
+      j++;
+    }
+  }
+  const page = merged.slice(offset, offset + limit);
+  return {
+    objects: await Promise.all(page.map((x) => ('media' in x ? media.entryObject(ctx, x.media) : present(ctx, x.generic)))),
+    totalCount,
+  };
+}
+
+const list: Action = async (ctx, a) => ({ objectType: 'KalturaBaseEntryListResponse', ...(await listAll(ctx, a, false)) });
+
+/** The baseEntry actions over both kinds of entries. */
+export const BASE_ENTRY_ACTIONS: Record<string, Action> = {
+  'baseEntry.get': get,
+  'baseEntry.getByIds': getByIds,
+  'baseEntry.update': update,
+  'baseEntry.delete': del,
+  'baseEntry.approve': moderate(media.moderate(media.MODERATION_APPROVED), 'approve', media.MODERATION_APPROVED),
+  'baseEntry.reject': moderate(media.moderate(media.MODERATION_REJECTED), 'reject', media.MODERATION_REJECTED),
+  'baseEntry.list': list,
+  'baseEntry.count': async (ctx, a) => (await listAll(ctx, a, true)).totalCount,
+  'baseEntry.listByReferenceId': (ctx, a) =>
+    list(ctx, { filter: { objectType: 'KalturaBaseEntryFilter', referenceIdEqual: a.refId }, pager: a.pager }),
+};
+
+/**
+ * The entry type of an entry class, as Kaltura sets it (KalturaPlaylist -> PLAYLIST,
+ * KalturaLiveStreamEntry -> LIVE_STREAM): the constant of KalturaEntryType the class name spells,
+ * else its parent class's.
+ */
+export function entryTypeOf(desc: ApiDescription, cls: string): string | number | undefined {
+  const values = desc.getEnum('KalturaEntryType')?.values ?? [];
+  for (let c: string | undefined = cls, depth = 0; c && depth < 10; c = desc.getClass(c)?.base, depth++) {
+    const words = c.replace(/^Kaltura/, '').replace(/Entry$/, '');
+    const name = words.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
+    const v = values.find((x) => x.name === name);
+    if (v) return v.value;
+  }
+  return undefined;
+}
+
+/** Generic entries: their type (stored, so lists filter on it) and their categories, as media entries have them. */
+export function entryHooks(core: SandboxCore): Record<string, ClassHooks> {
+  return {
+    KalturaBaseEntry: {
+      beforeAdd(g, data, row) {
+        const type = entryTypeOf(g.engine.desc, row.object_type);
+        if (type !== undefined && data.type === undefined) data.type = type;
+      },
+      async present(ctx, engine, d, row) {
+        if (d.type === undefined) {
+          const type = entryTypeOf(engine.desc, row.object_type);
+          if (type !== undefined) d.type = type;
+        }
+        Object.assign(d, await entryCategories(core, ctx, row));
+      },
+    },
+  };
+}
+
+/** An entry of either kind as a search reads it: its text fields by the names of Kaltura's search, and the object answered. */
+export interface EntryView {
+  id: string;
+  createdAt: number;
+  /** `name`, `description`, `tags`, `admin_tags`, `reference_id`, `id`, `kuser_id`, `creator_kuser_id`. */
+  text(field: string): string | undefined;
+  object(): Promise<unknown>;
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/**
+ * The entries of both kinds this session may see, with one of `statuses` (KalturaEntryStatus
+ * values), newest first, at most 10,000 of each kind; `ids` narrows them.
+ */
+export async function searchableEntries(ctx: CallContext, statuses: number[], ids?: string[]): Promise<EntryView[]> {
+  await media.refreshEntries(ctx.core);
+  const where: Condition[] = [{ field: 'status', op: 'in', value: statuses }];
+  if (ids) where.push({ field: 'id', op: 'in', value: ids });
+  const { rows } = await ctx.core.store.queryEntries(
+    ctx.session!.partnerId,
+    where,
+    ownerScope(ctx),
+    { field: 'createdAt', desc: true },
+    MERGE_CAP,
+    0,
+  );
+  const out: EntryView[] = rows.map((e) => {
+    const props = JSON.parse(e.props) as Record<string, unknown>;
+    const text: Record<string, string | undefined> = {
+      name: e.name,
+      description: str(props.description),
+      tags: e.tags ?? undefined,
+      admin_tags: str(props.adminTags),
+      reference_id: e.reference_id ?? undefined,
+      id: e.id,
+      kuser_id: e.user_id,
+      creator_kuser_id: e.creator_id,
+    };
+    return { id: e.id, createdAt: e.created_at, text: (f) => text[f], object: () => media.entryObject(ctx, e) };
+  });
+  const m = entryModel(ctx.core);
+  if (!m) return out;
+  // KalturaEntryStatus is a string enum: generic entries keep "2"
+  const gw: Condition[] = [{ field: 'status', op: 'in', value: [...statuses.map(String), ...statuses] }];
+  if (ids) gw.push({ field: 'id', op: 'in', value: ids });
+  const generic = await ctx.core.store.queryObjects({
+    kind: m.kind,
+    partnerId: ctx.session!.partnerId,
+    objectTypes: m.family,
+    where: gw,
+    owner: ownerScope(ctx),
+    order: [{ field: 'createdAt', desc: true }],
+    limit: MERGE_CAP,
+    offset: 0,
+  });
+  for (const row of generic) {
+    const d = ctx.core.generic.dataOf(row);
+    const text: Record<string, string | undefined> = {
+      name: str(d.name),
+      description: str(d.description),
+      tags: str(d.tags),
+      admin_tags: str(d.adminTags),
+      reference_id: str(d.referenceId),
+      id: row.id,
+      kuser_id: row.user_id,
+      creator_kuser_id: str(d.creatorId) ?? row.user_id,
+    };
+    out.push({ id: row.id, createdAt: row.created_at, text: (f) => text[f], object: () => present(ctx, row) });
+  }
+  return out.sort((a, b) => b.createdAt - a.createdAt);
+}

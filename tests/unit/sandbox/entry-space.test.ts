@@ -1,0 +1,185 @@
+/**
+ * One entry space over Kaltura's published description: media entries (the hand-written media
+ * service's table) and the entries of the generic entry services (playlist, liveStream, data, ...)
+ * answer baseEntry.get / getByIds / list / count / update / delete / approve alike, references to an
+ * entry (categoryEntry) find either kind, and media.* keeps to media entries. Sessions of another
+ * user or partner see neither kind.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildKs, SESSION_ADMIN, SESSION_USER } from '@/lib/sandbox/ks';
+import { isError, ok, publishedSandbox } from './published-sandbox';
+
+type Json = any;
+const s = publishedSandbox('the one entry space (baseEntry over media and generic entries)', 4311);
+const d = s.present ? describe : describe.skip;
+
+const names = (r: Json): string[] => ok(r, 'list').objects.map((o: Json) => o.name);
+
+d('baseEntry answers media and generic entries alike', () => {
+  const ids: Record<string, string> = {};
+  beforeAll(async () => {
+    for (const n of ['a-media', 'c-media', 'e-media'])
+      ids[n] = ok(await s.call('media', 'add', { entry: { objectType: 'KalturaMediaEntry', name: n, mediaType: 1 } }), n).id;
+    for (const n of ['b-playlist', 'f-playlist'])
+      ids[n] = ok(
+        await s.call('playlist', 'add', { playlist: { objectType: 'KalturaPlaylist', name: n, playlistType: 3, playlistContent: '' } }),
+        n,
+      ).id;
+    ids['d-live'] = ok(
+      await s.call('liveStream', 'add', {
+        liveStreamEntry: { objectType: 'KalturaLiveStreamEntry', name: 'd-live', mediaType: 201 },
+        sourceType: 32,
+      }),
+      'd-live',
+    ).id;
+  });
+
+  it('gets either kind by id, as its own class and entry type', async () => {
+    const pl = ok(await s.call('baseEntry', 'get', { entryId: ids['b-playlist']! }), 'get playlist');
+    expect(pl.objectType).toBe('KalturaPlaylist');
+    expect(pl.type).toBe('5');
+    const live = ok(await s.call('baseEntry', 'get', { entryId: ids['d-live']! }), 'get live');
+    expect([live.objectType, live.type]).toEqual(['KalturaLiveStreamEntry', '7']);
+    const m = ok(await s.call('baseEntry', 'get', { entryId: ids['a-media']! }), 'get media');
+    expect([m.objectType, m.type]).toEqual(['KalturaMediaEntry', 1]);
+    // the media service keeps to media entries, as Kaltura's does
+    expect((await s.call('media', 'get', { entryId: ids['b-playlist']! })).code).toBe('ENTRY_ID_NOT_FOUND');
+    expect((await s.call('baseEntry', 'get', { entryId: '0_nosuch00' })).code).toBe('ENTRY_ID_NOT_FOUND');
+    const many = ok(await s.call('baseEntry', 'getByIds', { entryIds: `${ids['d-live']},0_nosuch00,${ids['a-media']}` }), 'getByIds');
+    expect(many.map((e: Json) => e.name)).toEqual(['d-live', 'a-media']);
+  });
+
+  it('lists both kinds in one order, paged across them', async () => {
+    const page = async (orderBy: string, pageIndex: number) =>
+      s.call('baseEntry', 'list', {
+        filter: { objectType: 'KalturaBaseEntryFilter', orderBy, nameLike: '-' },
+        pager: { objectType: 'KalturaFilterPager', pageSize: 2, pageIndex },
+      });
+    const all: string[] = [];
+    for (const i of [1, 2, 3]) {
+      const r = ok(await page('+name', i), `page ${i}`);
+      expect(r.totalCount).toBe(6);
+      all.push(...names(r));
+    }
+    expect(all).toEqual(['a-media', 'b-playlist', 'c-media', 'd-live', 'e-media', 'f-playlist']);
+    expect(names(await page('-name', 1))).toEqual(['f-playlist', 'e-media']);
+    expect(names(await page('+name', 4))).toEqual([]);
+    // media.list: media entries only
+    expect(ok(await s.call('media', 'list', {}), 'media.list').totalCount).toBe(3);
+  });
+
+  it('filters by entry type and counts', async () => {
+    const list = (filter: Json) =>
+      s.call('baseEntry', 'list', { filter: { objectType: 'KalturaBaseEntryFilter', orderBy: '+name', ...filter } });
+    expect(names(await list({ typeEqual: '5' }))).toEqual(['b-playlist', 'f-playlist']);
+    expect(names(await list({ typeIn: '1,7' }))).toEqual(['a-media', 'c-media', 'd-live', 'e-media']);
+    expect(names(await list({ typeEqual: '1' }))).toEqual(['a-media', 'c-media', 'e-media']);
+    expect(ok(await s.call('baseEntry', 'count', { filter: { objectType: 'KalturaBaseEntryFilter', typeIn: '5,7' } }), 'count')).toBe(3);
+    expect(ok(await s.call('baseEntry', 'count', {}), 'count all')).toBe(6);
+    expect(names(await list({ idIn: `${ids['f-playlist']},${ids['c-media']}` }))).toEqual(['c-media', 'f-playlist']);
+  });
+
+  it('finds a generic entry from other services (categories), and lists by category', async () => {
+    const cat = ok(await s.call('category', 'add', { category: { objectType: 'KalturaCategory', name: 'shows' } }), 'category');
+    ok(await s.call('categoryEntry', 'add', { categoryEntry: { entryId: ids['f-playlist']!, categoryId: cat.id } }), 'categorize playlist');
+    ok(await s.call('categoryEntry', 'add', { categoryEntry: { entryId: ids['c-media']!, categoryId: cat.id } }), 'categorize media');
+    expect((await s.call('categoryEntry', 'add', { categoryEntry: { entryId: '0_nosuch00', categoryId: cat.id } })).code).toBe(
+      'INVALID_ENTRY_ID', // as categoryEntry.add documents it
+    );
+    const r = ok(
+      await s.call('baseEntry', 'list', {
+        filter: { objectType: 'KalturaBaseEntryFilter', orderBy: '+name', categoriesIdsMatchOr: String(cat.id) },
+      }),
+      'by category',
+    );
+    expect(names(r)).toEqual(['c-media', 'f-playlist']);
+    expect(ok(await s.call('baseEntry', 'get', { entryId: ids['f-playlist']! }), 'get').categoriesIds).toBe(String(cat.id));
+  });
+
+  it('searches both kinds with eSearch', async () => {
+    const search = async (searchTerm: string, session?: string) =>
+      ok(
+        await s.call(
+          'eSearch',
+          'searchEntry',
+          {
+            searchParams: {
+              objectType: 'KalturaESearchEntryParams',
+              objectStatuses: '2,7',
+              searchOperator: {
+                objectType: 'KalturaESearchEntryOperator',
+                operator: 1,
+                searchItems: [{ objectType: 'KalturaESearchUnifiedItem', searchTerm, itemType: 2 }],
+              },
+            },
+          },
+          session,
+        ),
+        `search ${searchTerm}`,
+      ).objects.map((r: Json) => `${r.object.objectType}:${r.object.name}`);
+    expect(await search('playlist')).toEqual(['KalturaPlaylist:f-playlist', 'KalturaPlaylist:b-playlist']);
+    expect((await search('live')).sort()).toEqual(['KalturaLiveStreamEntry:d-live']);
+    expect((await search('media')).length).toBe(3);
+    expect(await search('playlist', s.ks(SESSION_USER, 'bob'))).toEqual([]);
+  });
+
+  it('updates, moderates and deletes a generic entry through baseEntry', async () => {
+    const id = ids['b-playlist']!;
+    const u = ok(
+      await s.call('baseEntry', 'update', { entryId: id, baseEntry: { objectType: 'KalturaBaseEntry', name: 'b-renamed' } }),
+      'update',
+    );
+    expect([u.objectType, u.name]).toEqual(['KalturaPlaylist', 'b-renamed']);
+    expect(ok(await s.call('playlist', 'get', { id }), 'playlist.get').name).toBe('b-renamed');
+    // a class that is not the entry's own
+    expect((await s.call('baseEntry', 'update', { entryId: id, baseEntry: { objectType: 'KalturaMediaEntry', name: 'x' } })).code).toBe(
+      'INVALID_OBJECT_TYPE',
+    );
+    ok(await s.call('baseEntry', 'reject', { entryId: id }), 'reject');
+    expect(ok(await s.call('baseEntry', 'get', { entryId: id }), 'get').moderationStatus).toBe(3);
+    ok(await s.call('baseEntry', 'delete', { entryId: id }), 'delete');
+    expect((await s.call('baseEntry', 'get', { entryId: id })).code).toBe('ENTRY_ID_NOT_FOUND');
+    expect(isError(await s.call('playlist', 'get', { id }))).toBe(true);
+    expect(ok(await s.call('baseEntry', 'count', {}), 'count').toString()).toBe('5');
+  });
+
+  it('keeps another user and another partner out of both kinds', async () => {
+    const bob = s.ks(SESSION_USER, 'bob');
+    for (const id of [ids['f-playlist']!, ids['a-media']!]) {
+      expect((await s.call('baseEntry', 'get', { entryId: id }, bob)).code, `get ${id}`).toBe('ENTRY_ID_NOT_FOUND');
+      expect((await s.call('baseEntry', 'delete', { entryId: id }, bob)).code, `delete ${id}`).toBe('ENTRY_ID_NOT_FOUND');
+      expect(
+        (await s.call('baseEntry', 'update', { entryId: id, baseEntry: { objectType: 'KalturaBaseEntry', name: 'mine' } }, bob)).code,
+      ).toBe('ENTRY_ID_NOT_FOUND');
+    }
+    expect(ok(await s.call('baseEntry', 'list', {}, bob), 'bob list').totalCount).toBe(0);
+    expect(ok(await s.call('baseEntry', 'getByIds', { entryIds: ids['f-playlist']! }, bob), 'bob getByIds')).toEqual([]);
+    // bob's own playlist is his to see
+    const own = ok(
+      await s.call(
+        'playlist',
+        'add',
+        { playlist: { objectType: 'KalturaPlaylist', name: 'bobs', playlistType: 3, playlistContent: '' } },
+        bob,
+      ),
+      'bob add',
+    );
+    expect(ok(await s.call('baseEntry', 'get', { entryId: own.id }, bob), 'bob get').name).toBe('bobs');
+    expect(names(await s.call('baseEntry', 'list', {}, bob))).toEqual(['bobs']);
+
+    await s.core.store.putPartner({ id: 4312, admin_secret: 'other-admin', secret: 'other-user', name: 'other', created_at: 0 });
+    const other = buildKs('other-admin', {
+      partnerId: 4312,
+      type: SESSION_ADMIN,
+      userId: 'eve',
+      expiry: Math.floor(Date.now() / 1000) + 600,
+      privileges: new Map(),
+    });
+    expect((await s.call('baseEntry', 'get', { entryId: ids['f-playlist']! }, other)).code).toBe('ENTRY_ID_NOT_FOUND');
+    expect((await s.call('baseEntry', 'delete', { entryId: ids['d-live']! }, other)).code).toBe('ENTRY_ID_NOT_FOUND');
+    expect(ok(await s.call('baseEntry', 'list', {}, other), 'other list').totalCount).toBe(0);
+    expect((await s.call('categoryEntry', 'add', { categoryEntry: { entryId: ids['f-playlist']!, categoryId: 1 } }, other)).code).toMatch(
+      /NOT_FOUND/,
+    );
+  });
+});
