@@ -18,6 +18,7 @@ import type { ServiceModel } from '../generic/model';
 import type { Condition, EntryRow, ObjectRow, OrderBy } from '../store';
 import { canEdit, canView, ownerScope } from './access';
 import { entryCategories } from './categories';
+import { entryThumbnail } from './objects';
 import * as media from './media';
 import { pageOf } from './paging';
 
@@ -269,7 +270,7 @@ export function entryTypeOf(desc: ApiDescription, cls: string): string | number 
   return undefined;
 }
 
-/** Generic entries: their type (stored, so lists filter on it) and their categories, as media entries have them. */
+/** Generic entries: their type (stored, so lists filter on it), their categories and default thumbnail, as media entries have them. */
 export function entryHooks(core: SandboxCore): Record<string, ClassHooks> {
   return {
     KalturaBaseEntry: {
@@ -282,7 +283,7 @@ export function entryHooks(core: SandboxCore): Record<string, ClassHooks> {
           const type = entryTypeOf(engine.desc, row.object_type);
           if (type !== undefined) d.type = type;
         }
-        Object.assign(d, await entryCategories(core, ctx, row));
+        Object.assign(d, await entryCategories(core, ctx, row), await entryThumbnail(core, ctx, row.id));
       },
     },
   };

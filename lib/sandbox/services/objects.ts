@@ -42,7 +42,9 @@ export function objectExtensions(core: SandboxCore): { hooks: Record<string, Cla
     });
   };
   core.defaultThumbnail = async (entryId: string) => {
-    const e = await core.store.getEntry(entryId);
+    // a media entry, or an entry of a generic entry service (a playlist's thumbnail)
+    const entries = core.generic.model('baseEntry');
+    const e = (await core.store.getEntry(entryId)) ?? (entries ? await core.store.getObject(entries.kind, entryId) : undefined);
     if (!e) return undefined;
     return (await entryThumbs(e.partner_id, entryId)).find(
       (r) => r.content_size !== null && tagsOf((JSON.parse(r.data) as Data).tags).includes(DEFAULT_THUMB),

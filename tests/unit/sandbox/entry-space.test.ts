@@ -5,8 +5,10 @@
  * entry (categoryEntry) find either kind, and media.* keeps to media entries. Sessions of another
  * user or partner see neither kind.
  */
+import { Readable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildKs, SESSION_ADMIN, SESSION_USER } from '@/lib/sandbox/ks';
+import { FileArg } from '@/lib/sandbox/params';
 import { isError, ok, publishedSandbox } from './published-sandbox';
 
 type Json = any;
@@ -121,6 +123,21 @@ d('baseEntry answers media and generic entries alike', () => {
     expect((await search('live')).sort()).toEqual(['KalturaLiveStreamEntry:d-live']);
     expect((await search('media')).length).toBe(3);
     expect(await search('playlist', s.ks(SESSION_USER, 'bob'))).toEqual([]);
+  });
+
+  it("answers a generic entry's default thumbnail, as a media entry's", async () => {
+    // a 3x2 PNG's header
+    const png = Buffer.from('89504e470d0a1a0a0000000d494844520000000300000002080200000000000000', 'hex');
+    const id = ids['f-playlist']!;
+    expect(ok(await s.call('baseEntry', 'get', { entryId: id }), 'before').thumbnailUrl).toBeUndefined();
+    const t = ok(
+      await s.call('thumbAsset', 'addFromImage', { entryId: id, fileData: new FileArg('t.png', 'image/png', Readable.from([png])) }),
+      'addFromImage',
+    );
+    ok(await s.call('thumbAsset', 'setAsDefault', { thumbAssetId: t.id }), 'setAsDefault');
+    const url = ok(await s.call('baseEntry', 'get', { entryId: id }), 'after').thumbnailUrl;
+    expect(url).toBe(`http://sandbox.test/api_v3/sandbox/thumbnail/entry_id/${id}/version/1`);
+    expect((await s.core.defaultThumbnail!(id))!.id).toBe(t.id);
   });
 
   it('updates, moderates and deletes a generic entry through baseEntry', async () => {
