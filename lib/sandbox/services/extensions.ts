@@ -1,7 +1,8 @@
 /**
  * What the generic services cannot read from the description, by class and by action: the
  * hooks and overrides of the services of the shipped recipes (assets and their content,
- * categories, custom metadata, cue points, users, application tokens, access control, eSearch).
+ * categories, custom metadata, cue points, users, application tokens, access control, eSearch), and
+ * the operations answered from what the sandbox keeps (computed.ts).
  * Each applies only where the description has the class or action it names.
  */
 import type { SandboxCore } from '../core';
@@ -9,6 +10,7 @@ import type { ClassHooks, Extensions, Override } from '../generic/engine';
 import { appTokenExtensions } from './appTokens';
 import { categoryExtensions, entryCategories } from './categories';
 import { attach, attachFile, contentActions, dropContent } from './content';
+import { computedOverrides } from './computed';
 import { entryHooks } from './entry-space';
 import { esearchOverrides } from './esearch';
 import { metadataExtensions } from './metadata';
@@ -40,7 +42,7 @@ export function extensions(core: SandboxCore): Extensions {
     loginExtensions(core),
     metadataExtensions(),
     { hooks: entryHooks(core), overrides: {} },
-    { hooks: {}, overrides: { ...esearchOverrides(core), ...socialOverrides(core), ...moreOverrides(core) } },
+    { hooks: {}, overrides: { ...esearchOverrides(core), ...socialOverrides(core), ...moreOverrides(core), ...computedOverrides(core) } },
   ];
   const hooks: Record<string, ClassHooks> = {};
   const overrides: Record<string, Override> = {};
