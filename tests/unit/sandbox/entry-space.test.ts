@@ -160,6 +160,28 @@ d('baseEntry answers media and generic entries alike', () => {
     expect(ok(await s.call('baseEntry', 'count', {}), 'count').toString()).toBe('5');
   });
 
+  it('adds an entry of any type through baseEntry.add, kept by the service of its class', async () => {
+    const add = (entry: Json, type?: string) => s.call('baseEntry', 'add', { entry, ...(type === undefined ? {} : { type }) });
+    const pl = ok(await add({ objectType: 'KalturaBaseEntry', name: 'by type' }, '5'), 'by type');
+    expect([pl.objectType, pl.type]).toEqual(['KalturaPlaylist', '5']);
+    expect(ok(await s.call('playlist', 'get', { id: pl.id }), 'playlist.get').name).toBe('by type');
+    const own = ok(await add({ objectType: 'KalturaDataEntry', name: 'by class' }), 'by class');
+    expect([own.objectType, own.type]).toEqual(['KalturaDataEntry', '6']);
+    const m = ok(await add({ objectType: 'KalturaMediaEntry', name: 'a clip', mediaType: 1 }, '1'), 'media');
+    expect(m.objectType).toBe('KalturaMediaEntry');
+    expect(ok(await s.call('media', 'get', { entryId: m.id }), 'media.get').name).toBe('a clip');
+    // refusals: a class of another type, a type that is no entry type, a type no sandbox service keeps
+    expect((await add({ objectType: 'KalturaPlaylist', name: 'x' }, '1')).code).toBe('ENTRY_TYPE_NOT_SUPPORTED');
+    expect((await add({ objectType: 'KalturaPlaylist', name: 'x' }, '7')).code).toBe('ENTRY_TYPE_NOT_SUPPORTED');
+    expect((await add({ objectType: 'KalturaBaseEntry', name: 'x' }, '9999')).code).toBe('INVALID_ENUM_VALUE'); // checked against KalturaEntryType first
+    const channel = await add({ objectType: 'KalturaBaseEntry', name: 'x' }, '8');
+    expect(channel.code).toBe('SANDBOX_ACTION_NOT_SIMULATED');
+    expect(channel.message).toContain('LIVE_CHANNEL');
+    // a clip without a media type (a KalturaBaseEntry has none): the media service's own refusal
+    expect((await add({ objectType: 'KalturaBaseEntry', name: 'x' }, '1')).code).toBe('PROPERTY_VALIDATION_CANNOT_BE_NULL');
+    for (const id of [pl.id, own.id, m.id]) ok(await s.call('baseEntry', 'delete', { entryId: id }), `delete ${id}`);
+  });
+
   it('keeps another user and another partner out of both kinds', async () => {
     const bob = s.ks(SESSION_USER, 'bob');
     for (const id of [ids['f-playlist']!, ids['a-media']!]) {
