@@ -16,7 +16,7 @@ import { KalturaApiError } from '../errors';
 import type { SandboxCore } from '../core';
 import type { ClassHooks, Data, Gen } from '../generic/engine';
 import type { ServiceModel } from '../generic/model';
-import type { Condition, EntryRow, ObjectRow, OrderBy } from '../store';
+import { type Condition, type EntryRow, listItems, type ObjectRow, type OrderBy } from '../store';
 import { canEdit, canView, ownerScope } from './access';
 import { entryCategories } from './categories';
 import { entryThumbnail } from './objects';
@@ -130,12 +130,12 @@ export async function entryObjects(ctx: CallContext, ids: string[]): Promise<unk
 }
 
 /** baseEntry.getByIds: a comma-separated list of ids (at most 500). */
-export const getByIds: Action = (ctx, a) => entryObjects(ctx, media.idList(a.entryIds));
+export const getByIds: Action = (ctx, a) => entryObjects(ctx, listItems(a.entryIds));
 
 /** The KalturaEntryType values a filter asks for (`typeEqual`, `typeIn`), or undefined for all. */
 function typesOf(f: KObject): Set<string> | undefined {
   if (f.typeEqual !== undefined && f.typeEqual !== null && f.typeEqual !== '') return new Set([String(f.typeEqual)]);
-  if (typeof f.typeIn === 'string' && f.typeIn.trim()) return new Set(f.typeIn.split(',').map((s) => s.trim()));
+  if (typeof f.typeIn === 'string' && f.typeIn.trim()) return new Set(listItems(f.typeIn));
   return undefined;
 }
 

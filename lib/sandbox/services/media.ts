@@ -448,15 +448,6 @@ export function moderate(status: number): Action {
   };
 }
 
-/** `a, b` -> ['a', 'b'] (at most 500 ids). */
-export function idList(v: unknown): string[] {
-  return String(v ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .slice(0, 500);
-}
-
 export const del: Action = async (ctx, a) => {
   const e = await findEntry(ctx, a.entryId, true);
   await ctx.core.store.updateEntry(e.id, { status: ENTRY_DELETED, updated_at: nowSec() });
