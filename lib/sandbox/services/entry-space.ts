@@ -288,9 +288,17 @@ const add: Action = async (ctx, a) => {
   return present(ctx, row);
 };
 
+/** baseEntry.getRemotePaths: the sandbox keeps no copy on remote storage, so an entry it has has none. */
+const remotePaths: Action = async (ctx, a) => {
+  const id = typeof a.entryId === 'string' ? a.entryId : '';
+  if (!(await entryVisible(ctx, id))) throw new KalturaApiError('ENTRY_ID_NOT_FOUND', { ENTRY_ID: id.slice(0, 100) });
+  return { objectType: 'KalturaRemotePathListResponse', objects: [], totalCount: 0 };
+};
+
 /** The baseEntry actions over both kinds of entries. */
 export const BASE_ENTRY_ACTIONS: Record<string, Action> = {
   'baseEntry.add': add,
+  'baseEntry.getRemotePaths': remotePaths,
   'baseEntry.get': get,
   'baseEntry.getByIds': getByIds,
   'baseEntry.update': update,

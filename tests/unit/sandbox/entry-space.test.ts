@@ -47,6 +47,16 @@ d('baseEntry answers media and generic entries alike', () => {
     // the media service keeps to media entries, as Kaltura's does
     expect((await s.call('media', 'get', { entryId: ids['b-playlist']! })).code).toBe('ENTRY_ID_NOT_FOUND');
     expect((await s.call('baseEntry', 'get', { entryId: '0_nosuch00' })).code).toBe('ENTRY_ID_NOT_FOUND');
+    for (const id of [ids['b-playlist']!, ids['a-media']!])
+      expect(ok(await s.call('baseEntry', 'getRemotePaths', { entryId: id }), 'remote paths')).toEqual({
+        objectType: 'KalturaRemotePathListResponse',
+        objects: [],
+        totalCount: 0,
+      });
+    expect((await s.call('baseEntry', 'getRemotePaths', { entryId: '0_nosuch00' })).code).toBe('ENTRY_ID_NOT_FOUND');
+    expect((await s.call('baseEntry', 'getRemotePaths', { entryId: ids['b-playlist']! }, s.ks(SESSION_USER, 'bob'))).code).toBe(
+      'ENTRY_ID_NOT_FOUND',
+    );
     const many = ok(await s.call('baseEntry', 'getByIds', { entryIds: `${ids['d-live']},0_nosuch00,${ids['a-media']}` }), 'getByIds');
     expect(many.map((e: Json) => e.name)).toEqual(['d-live', 'a-media']);
   });
