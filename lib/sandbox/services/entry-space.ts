@@ -139,15 +139,18 @@ function typesOf(f: KObject): Set<string> | undefined {
   return undefined;
 }
 
-/** A row's value for an order field, either kind. */
-function sortValue(row: EntryRow | ObjectRow, data: Data | undefined, field: string): unknown {
+/** A media entry's value for an order field. */
+function mediaSortValue(e: EntryRow, field: string): unknown {
+  if (field === 'createdAt') return e.created_at;
+  if (field === 'updatedAt') return e.updated_at;
+  return field === 'name' ? e.name : field === 'mediaType' ? e.media_type : undefined;
+}
+
+/** A generic entry's value for an order field (its data is read only for fields that are not columns). */
+function genericSortValue(ctx: CallContext, row: ObjectRow, field: string): unknown {
   if (field === 'createdAt') return row.created_at;
   if (field === 'updatedAt') return row.updated_at;
-  if (!data) {
-    const e = row as EntryRow;
-    return field === 'name' ? e.name : field === 'mediaType' ? e.media_type : undefined;
-  }
-  return data[field];
+  return ctx.core.generic.dataOf(row)[field];
 }
 
 function compare(a: unknown, b: unknown): number {
@@ -223,7 +226,7 @@ async function listAll(
     const m = mediaRows[i];
     const o = genericRows[j];
     if (!m && !o) break;
-    const c = m && o ? compare(sortValue(m, undefined, order.field), sortValue(o, ctx.core.generic.dataOf(o), order.field)) : 0;
+    const c = m && o ? compare(mediaSortValue(m, order.field), genericSortValue(ctx, o, order.field)) : 0;
     if (m && (!o || (order.desc ? -c : c) <= 0)) {
       merged.push({ media: m });
       i++;
