@@ -307,6 +307,12 @@ export const TOKEN_FIELDS: Record<string, string> = {
   createdAt: 'created_at',
 };
 
+/**
+ * Most values an `in` / `notIn` condition built by the sandbox itself binds (ids from relations):
+ * below SQLite's 32,766 variables per statement and PostgreSQL's 65,535, with room for the rest.
+ */
+export const MAX_IN_ARRAY = 20_000;
+
 /** A property name that may appear in SQL (as a JSON path or key): letters, digits, `_`. */
 export const PROP_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,99}$/;
 
@@ -407,7 +413,9 @@ function conditionSql(field: FieldSql, c: Condition, params: unknown[], d: Diale
       return `(${e} IS NULL OR ${e} != ${p})`;
     case 'in':
     case 'notIn': {
-      const items = Array.isArray(v) ? v.slice(0, 500) : listItems(v);
+      // a caller's text list is at most 500 items (listItems); an array is the sandbox's own (the
+      // entries of a category): all of them, up to what one statement may bind on either database
+      const items = Array.isArray(v) ? v.slice(0, MAX_IN_ARRAY) : listItems(v);
       if (!items.length) return c.op === 'in' ? d.never : d.always;
       params.push(...items.map((x) => bindValue(f, x)));
       const list = `(${items.map(() => p).join(',')})`;

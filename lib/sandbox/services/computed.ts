@@ -227,16 +227,8 @@ export function computedOverrides(core: SandboxCore): Record<string, Override> {
               ),
             ]
           : [];
-        // a condition takes at most 500 items: the events in slices
-        for (let i = 0; i < eventIds.length; i += 500)
-          for (const r of await g.engine.query(
-            eg,
-            [{ field: 'id', op: 'in', value: eventIds.slice(i, i + 500) }, ...overlapping],
-            [],
-            10000,
-            0,
-          ))
-            found.set(r.id, r);
+        for (const r of await g.engine.query(eg, [{ field: 'id', op: 'in', value: eventIds }, ...overlapping], [], 10000, 0))
+          found.set(r.id, r);
       }
       if (type === BLACKOUT_CONFLICT || type === BOTH) {
         for (const r of await g.engine.query(eg, overlapping, [], 10000, 0))

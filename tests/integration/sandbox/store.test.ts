@@ -195,6 +195,22 @@ describe(`the sandbox store on ${onPostgres ? 'PostgreSQL' : 'SQLite'}: rows rea
     expect((await store.objectsWithContent()).map((r) => r.id)).toEqual(['o1']);
   });
 
+  it("an id list the sandbox builds (a category's entries) is matched whole, past the 500 items of a caller's list", async () => {
+    const pid = 2003; // rows of their own partner: the other tests count theirs
+    const many = Array.from({ length: 1200 }, (_, i) => `many-${String(i).padStart(4, '0')}`);
+    for (const id of many) await store.insertEntry(entry(id, 2, { partner_id: pid }));
+    const newest = { field: 'createdAt', desc: true };
+    const where = [{ field: 'id', op: 'in' as const, value: many }];
+    expect((await store.queryEntries(pid, where, undefined, newest, 0, 0)).total).toBe(1200);
+    const notIn = [{ field: 'id', op: 'notIn' as const, value: many }];
+    expect((await store.queryEntries(pid, notIn, undefined, newest, 0, 0)).total).toBe(0);
+    for (const id of many) await store.insertObject(object(id, { id, n: 1 }, { partner_id: pid }));
+    expect(await store.countObjects({ kind: 'KalturaThing', partnerId: pid, where })).toBe(1200);
+    // a caller's comma-separated list stays at 500 items
+    const text = [{ field: 'id', op: 'in' as const, value: many.join(',') }];
+    expect((await store.queryEntries(pid, text, undefined, newest, 0, 0)).total).toBe(500);
+  });
+
   it('public mode: visitor partners, request counts, usage, idle partners, removal', async () => {
     expect(await store.visitorPartner('hash-1')).toBeUndefined();
     const made = await store.createVisitorPartner('hash-1', V);

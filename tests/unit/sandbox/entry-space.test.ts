@@ -232,3 +232,25 @@ d('baseEntry answers media and generic entries alike', () => {
     );
   });
 });
+
+d('a category of more entries than a caller may list in one filter', () => {
+  it('lists all of its entries by category, media and generic alike (the ids from the relations are not cut at 500)', async () => {
+    const cat = ok(await s.call('category', 'add', { category: { objectType: 'KalturaCategory', name: 'big' } }), 'category');
+    for (let i = 0; i < 520; i++) {
+      const e =
+        i % 2
+          ? ok(await s.call('media', 'add', { entry: { objectType: 'KalturaMediaEntry', name: `big ${i}`, mediaType: 1 } }), 'media')
+          : ok(
+              await s.call('playlist', 'add', {
+                playlist: { objectType: 'KalturaPlaylist', name: `big ${i}`, playlistType: 3, playlistContent: '' },
+              }),
+              'playlist',
+            );
+      ok(await s.call('categoryEntry', 'add', { categoryEntry: { entryId: e.id, categoryId: cat.id } }), 'categoryEntry');
+    }
+    const by = (service: string, objectType: string) =>
+      s.call(service, 'list', { filter: { objectType, categoriesIdsMatchOr: String(cat.id) }, pager: { pageSize: 1 } });
+    expect(ok(await by('media', 'KalturaMediaEntryFilter'), 'media.list').totalCount).toBe(260);
+    expect(ok(await by('baseEntry', 'KalturaBaseEntryFilter'), 'baseEntry.list').totalCount).toBe(520);
+  }, 60_000);
+});
