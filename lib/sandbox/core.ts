@@ -99,6 +99,8 @@ export class SandboxCore {
   defaultThumbnail?: (entryId: string) => Promise<ObjectRow | undefined>;
   /** Properties of an entry that other services keep (its categories, its default thumbnail). */
   entryExtras?: (ctx: CallContext, e: EntryRow) => Promise<Record<string, unknown>>;
+  /** What goes with a deleted entry (its memberships, assets, cue points, metadata; services/entry-space.ts). */
+  entryDeleted?: (ctx: CallContext, entryId: string) => Promise<void>;
   /** Public mode: visitor partners, quotas, expiry (public.ts); null otherwise. */
   readonly visitors: Visitors | null;
   /** Back-off of session.start after wrong secrets, per partner. */

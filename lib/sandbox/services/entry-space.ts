@@ -330,10 +330,71 @@ export function entryTypeOf(desc: ApiDescription, cls: string): string | number 
   return undefined;
 }
 
-/** Generic entries: their type (stored, so lists filter on it), their categories and default thumbnail, as media entries have them. */
+/**
+ * What Kaltura deletes with an entry: its category memberships (the categories' entry counts
+ * follow), its assets (flavors, thumbnails, captions, attachments, with their files), its cue
+ * points, its custom metadata and what is kept one per entry (its quiz). Each goes as its own delete would (its hooks, its file); they go
+ * whoever made them, as the entry's owner deletes the entry.
+ */
+export async function dropDependents(ctx: CallContext, entryId: string): Promise<void> {
+  const engine = ctx.core.generic;
+  const partnerId = ctx.session?.partnerId;
+  if (partnerId === undefined) return;
+  const byEntry: Condition[] = [{ field: 'entryId', op: 'eq', value: entryId }];
+  const of = (cls: string) =>
+    [...engine.models.values()].filter((m) => m.objectClass === cls || engine.desc.isSubclassOf(m.objectClass, cls));
+  const targets: Array<[ServiceModel, Condition[]]> = [
+    ...of('KalturaCategoryEntry').map((m): [ServiceModel, Condition[]] => [m, byEntry]),
+    ...of('KalturaAsset').map((m): [ServiceModel, Condition[]] => [m, byEntry]),
+    ...of('KalturaCuePoint').map((m): [ServiceModel, Condition[]] => [m, byEntry]),
+    // KalturaMetadataObjectType ENTRY ("1"), as given or as a number
+    ...of('KalturaMetadata').map((m): [ServiceModel, Condition[]] => [
+      m,
+      [
+        { field: 'objectId', op: 'eq', value: entryId },
+        { field: 'metadataObjectType', op: 'in', value: ['1', 1] },
+      ],
+    ]),
+  ];
+  // objects kept one per entry, stored under the entry's id (a quiz)
+  const perEntry = [...engine.models.values()].filter((m) => m.parentParam === 'entryId');
+  const gone = new Set<string>();
+  for (const [m, where] of [...targets, ...perEntry.map((m): [ServiceModel, undefined] => [m, undefined])]) {
+    const one = where ? undefined : await ctx.core.store.getObject(m.kind, entryId);
+    const rows = where
+      ? await ctx.core.store.queryObjects({
+          kind: m.kind,
+          partnerId,
+          objectTypes: m.family,
+          where,
+          live: true,
+          order: [],
+          limit: 10_000,
+          offset: 0,
+        })
+      : one && one.partner_id === partnerId && m.family.includes(one.object_type)
+        ? [one]
+        : [];
+    // the service's own delete (a quiz has none: it goes as the entry's delete)
+    const op = operationNamed(engine.desc, m.service, 'delete') ?? operationNamed(engine.desc, 'baseEntry', 'delete');
+    if (!op) continue;
+    for (const row of rows) {
+      const key = `${row.kind}/${row.id}`;
+      if (gone.has(key) || engine.isDeleted(m, row)) continue;
+      gone.add(key);
+      await engine.remove({ ctx, engine, model: m, op, args: {} }, row);
+    }
+  }
+}
+
+/** Generic entries: their type (stored, so lists filter on it), their categories and default thumbnail, as media entries have them; what goes with them when they are deleted. */
 export function entryHooks(core: SandboxCore): Record<string, ClassHooks> {
+  core.entryDeleted = dropDependents;
   return {
     KalturaBaseEntry: {
+      async beforeDelete(g, _data, row) {
+        await dropDependents(g.ctx, row.id);
+      },
       beforeAdd(g, data, row) {
         const type = entryTypeOf(g.engine.desc, row.object_type);
         if (type !== undefined && data.type === undefined) data.type = type;

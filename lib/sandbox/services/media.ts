@@ -451,6 +451,7 @@ export function moderate(status: number): Action {
 export const del: Action = async (ctx, a) => {
   const e = await findEntry(ctx, a.entryId, true);
   await ctx.core.store.updateEntry(e.id, { status: ENTRY_DELETED, updated_at: nowSec() });
+  await ctx.core.entryDeleted?.(ctx, e.id);
   // a crash before the bytes are gone leaves them to the sweep at the next start (recovery.ts)
   crashPoint(ctx.core.settings, 'entry-delete:after-commit');
   ctx.core.store.blobs.remove(contentBlob(e.id)).catch(() => undefined);

@@ -254,3 +254,78 @@ d('a category of more entries than a caller may list in one filter', () => {
     expect(ok(await by('baseEntry', 'KalturaBaseEntryFilter'), 'baseEntry.list').totalCount).toBe(520);
   }, 60_000);
 });
+
+d('what goes with a deleted entry, as on Kaltura', () => {
+  it("deleting an entry of either kind deletes its category memberships, assets, cue points, metadata and quiz, and no other entry's", async () => {
+    const xsd =
+      '<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema"><xsd:element name="metadata"><xsd:complexType><xsd:sequence>' +
+      '<xsd:element name="Dept" type="xsd:string" minOccurs="0"/></xsd:sequence></xsd:complexType></xsd:element></xsd:schema>';
+    const profile = ok(
+      await s.call('metadataProfile', 'add', {
+        metadataProfile: { objectType: 'KalturaMetadataProfile', name: 'cascade', metadataObjectType: '1' },
+        xsdData: xsd,
+      }),
+      'profile',
+    );
+    const cat = ok(await s.call('category', 'add', { category: { objectType: 'KalturaCategory', name: 'cascade' } }), 'category');
+    const alice = s.ks(SESSION_USER, 'alice');
+    /** An entry with one of everything (made by the admin), and what it made. */
+    const furnished = async (e: Json) => {
+      ok(await s.call('categoryEntry', 'add', { categoryEntry: { entryId: e.id, categoryId: cat.id } }), 'categoryEntry');
+      const caption = ok(
+        await s.call('captionAsset', 'add', { entryId: e.id, captionAsset: { objectType: 'KalturaCaptionAsset', language: 'English' } }),
+        'caption',
+      );
+      const cue = ok(
+        await s.call('cuePoint', 'add', { cuePoint: { objectType: 'KalturaCodeCuePoint', entryId: e.id, startTime: 1000, code: 'c' } }),
+        'cue point',
+      );
+      const md = ok(
+        await s.call('metadata', 'add', {
+          metadataProfileId: profile.id,
+          objectType: '1',
+          objectId: e.id,
+          xmlData: '<metadata><Dept>A</Dept></metadata>',
+        }),
+        'metadata',
+      );
+      const quiz = ok(await s.call('quiz', 'add', { entryId: e.id, quiz: { objectType: 'KalturaQuiz' } }), 'quiz');
+      return { caption, cue, md, quiz };
+    };
+    const gone = async (e: Json, made: Json, present: boolean) => {
+      const caption = await s.call('captionAsset', 'get', { captionAssetId: made.caption.id });
+      const cue = await s.call('cuePoint', 'get', { id: made.cue.id });
+      const md = ok(await s.call('metadata', 'list', { filter: { objectType: 'KalturaMetadataFilter', objectIdEqual: e.id } }), 'md list');
+      const members = ok(
+        await s.call('categoryEntry', 'list', { filter: { objectType: 'KalturaCategoryEntryFilter', entryIdEqual: e.id } }),
+        'ce list',
+      );
+      const quiz = await s.call('quiz', 'get', { entryId: e.id });
+      expect([isError(caption), isError(cue), md.totalCount, members.totalCount, isError(quiz)], e.name).toEqual(
+        present ? [false, false, 1, 1, false] : [true, true, 0, 0, true],
+      );
+    };
+    // alice's own entries (a media entry, a playlist), furnished by the admin; a third one stays
+    const media = ok(await s.call('media', 'add', { entry: { objectType: 'KalturaMediaEntry', name: 'm', mediaType: 1 } }, alice), 'media');
+    const playlist = ok(
+      await s.call(
+        'playlist',
+        'add',
+        { playlist: { objectType: 'KalturaPlaylist', name: 'p', playlistType: 3, playlistContent: '' } },
+        alice,
+      ),
+      'playlist',
+    );
+    const kept = ok(await s.call('media', 'add', { entry: { objectType: 'KalturaMediaEntry', name: 'kept', mediaType: 1 } }), 'kept');
+    const made = new Map<string, Json>();
+    for (const e of [media, playlist, kept]) made.set(e.id, await furnished(e));
+    expect(ok(await s.call('category', 'get', { id: cat.id }), 'category').entriesCount).toBe(3);
+
+    ok(await s.call('media', 'delete', { entryId: media.id }, alice), 'media.delete');
+    ok(await s.call('playlist', 'delete', { id: playlist.id }, alice), 'playlist.delete');
+    await gone(media, made.get(media.id), false);
+    await gone(playlist, made.get(playlist.id), false);
+    await gone(kept, made.get(kept.id), true);
+    expect(ok(await s.call('category', 'get', { id: cat.id }), 'category').entriesCount).toBe(1);
+  });
+});
