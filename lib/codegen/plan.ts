@@ -217,8 +217,15 @@ export function resultBaseName(plan: CallPlan): string {
   const r = plan.result;
   if (plan.model.service.toLowerCase() === 'session' && plan.model.action === 'start') return 'ks';
   if (r?.kind === 'object') return lowerFirst(stripKaltura(r.className));
-  if (r?.kind === 'array') return lowerFirst(stripKaltura(r.itemClass)) + 's';
+  if (r?.kind === 'array') return plural(lowerFirst(stripKaltura(r.itemClass)));
   return 'result';
+}
+
+/** `baseEntry` -> `baseEntries`, `cuePoint` -> `cuePoints`, `class` -> `classes`. */
+export function plural(name: string): string {
+  if (/[^aeiou]y$/i.test(name)) return `${name.slice(0, -1)}ies`;
+  if (/(s|x|z|ch|sh)$/i.test(name)) return `${name}es`;
+  return `${name}s`;
 }
 
 /** How a declared variable is typed (java, csharp, swift need it). */

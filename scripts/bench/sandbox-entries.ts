@@ -46,7 +46,13 @@ async function main(): Promise<void> {
   );
   console.log = log;
   try {
-    const ks = buildKs(SECRET, { partnerId: 778, type: SESSION_ADMIN, userId: 'bench', expiry: Math.floor(Date.now() / 1000) + 86400, privileges: new Map() });
+    const ks = buildKs(SECRET, {
+      partnerId: 778,
+      type: SESSION_ADMIN,
+      userId: 'bench',
+      expiry: Math.floor(Date.now() / 1000) + 86400,
+      privileges: new Map(),
+    });
     const call = async (service: string, action: string, params: Json): Promise<Json> => {
       const r = (await core.call({ service, action, params: { ...params, ks } as ParamTree, baseUrl: 'http://bench' })) as Json;
       if (r && r.objectType === 'KalturaAPIException') throw new Error(`${service}.${action}: ${r.code} ${r.message}`);
@@ -68,7 +74,8 @@ async function main(): Promise<void> {
           pager: { objectType: 'KalturaFilterPager', pageSize: 30, pageIndex },
         });
         times.push(performance.now() - s);
-        if (r.totalCount !== expectTotal || r.objects.length !== 30) throw new Error(`page ${pageIndex}: ${r.totalCount} / ${r.objects.length}`);
+        if (r.totalCount !== expectTotal || r.objects.length !== 30)
+          throw new Error(`page ${pageIndex}: ${r.totalCount} / ${r.objects.length}`);
       }
       return { p50: quantile(times, 0.5), p95: quantile(times, 0.95) };
     };

@@ -228,7 +228,12 @@ describe('the Kaltura description (createDescription over the built document)', 
       expect(resources).not.toContain(abstract);
     expect(d.getClass('KalturaResource')!.abstract).toBe(true);
     expect(d.getClass('KalturaUploadedFileTokenResource')!.abstract).toBe(false);
-    expect(d.concreteSubclasses('KalturaBaseEntry')).toEqual(['KalturaBaseEntry', 'KalturaPlayableEntry', 'KalturaMediaEntry']);
+    expect(d.concreteSubclasses('KalturaBaseEntry')).toEqual([
+      'KalturaBaseEntry',
+      'KalturaPlayableEntry',
+      'KalturaMediaEntry',
+      'KalturaPlaylist',
+    ]);
     expect(d.concreteSubclasses('kalturamediaentry')).toEqual(['KalturaMediaEntry']);
     expect(d.concreteSubclasses('KalturaNope')).toEqual([]);
     expect(d.isSubclassOf('KalturaUploadedFileTokenResource', 'KalturaResource')).toBe(true);

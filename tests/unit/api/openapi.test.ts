@@ -133,6 +133,7 @@ describe('the built Kaltura OpenAPI document', () => {
         ...['add', 'get', 'list', 'update', 'delete'].map((a) => `metadata.${a}`),
         ...['add', 'get', 'list', 'update', 'delete'].map((a) => `category.${a}`),
         ...['add', 'list', 'delete'].map((a) => `categoryEntry.${a}`),
+        ...['add', 'get', 'update', 'delete', 'list', 'execute'].map((a) => `playlist.${a}`),
         ...['add', 'setContent', 'get', 'list', 'update', 'setAsDefault', 'getUrl', 'delete'].map((a) => `thumbAsset.${a}`),
         ...['add', 'get', 'list', 'count', 'update', 'delete'].map((a) => `cuePoint.${a}`),
         ...['add', 'get', 'list', 'update', 'delete'].map((a) => `user.${a}`),

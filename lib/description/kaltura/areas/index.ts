@@ -12,6 +12,7 @@ import { CATEGORIES } from './categories';
 import { CUE_POINTS } from './cue-points';
 import { ESEARCH } from './esearch';
 import { METADATA } from './metadata';
+import { PLAYLISTS } from './playlists';
 import { THUMBNAILS } from './thumbnails';
 import { USERS } from './users';
 
@@ -20,6 +21,7 @@ export const AREAS: AreaSpec[] = [
   CAPTIONS,
   METADATA,
   CATEGORIES,
+  PLAYLISTS,
   THUMBNAILS,
   CUE_POINTS,
   USERS,
