@@ -229,6 +229,7 @@ export function categoryExtensions(core: SandboxCore): { hooks: Record<string, C
       (await rows(core, cat, pid, [{ field: 'fullName', op: 'in', value: names }])).map((r) => r.id);
     if (f.categoriesFullNameIn) and(await byCategories(await byFullNames(listItems(f.categoriesFullNameIn))));
     if (f.categoriesMatchOr) and(await byCategories(await byFullNames(listItems(f.categoriesMatchOr))));
+    if (f.categoriesMatchAnd) for (const name of listItems(f.categoriesMatchAnd)) and(await byCategories(await byFullNames([name])));
     if (f.categoryAncestorIdIn) {
       const below: string[] = [];
       for (const id of listItems(f.categoryAncestorIdIn)) {

@@ -69,9 +69,12 @@ async function filteredEntries(ctx: Parameters<Action>[0], filters: unknown, tot
   const max = Math.min(typeof total === 'number' && total > 0 ? total : 50, 500);
   const out: Array<{ id: string }> = [];
   for (const f of Array.isArray(filters) ? filters.slice(0, 20) : []) {
+    // a KalturaMediaEntryFilterForPlaylist: `limit` caps what this filter adds, `name` only names it
+    const { limit, name: _name, ...filter } = f as KObject;
+    const own = typeof limit === 'number' && limit > 0 ? Math.min(limit, max) : max;
     const r = (await media.list(ctx, {
-      filter: { ...(f as KObject), objectType: 'KalturaMediaEntryFilter' },
-      pager: { objectType: 'KalturaFilterPager', pageSize: max },
+      filter: { ...filter, objectType: 'KalturaMediaEntryFilter' },
+      pager: { objectType: 'KalturaFilterPager', pageSize: own },
     })) as { objects: Array<{ id: string }> };
     for (const e of r.objects) if (out.length < max && !out.some((x) => x.id === e.id)) out.push(e);
   }

@@ -29,15 +29,6 @@ const MERGE_CAP = 10_000;
 /** The KalturaEntryType of media entries (MEDIA_CLIP). */
 const MEDIA_CLIP = '1';
 
-/** Filter fields on category membership: answered by the category relations (core.entryIdsOf), not stored properties. */
-const CATEGORY_FIELDS = [
-  'categoriesIdsMatchOr',
-  'categoriesIdsMatchAnd',
-  'categoriesFullNameIn',
-  'categoriesMatchOr',
-  'categoryAncestorIdIn',
-];
-
 /** The generic model the entries of other types are kept by (the baseEntry service's), if the description has one. */
 function entryModel(core: SandboxCore): ServiceModel | undefined {
   return core.generic.model('baseEntry');
@@ -188,7 +179,8 @@ async function listAll(
   let query: ((limit: number, offset: number) => Promise<{ rows: ObjectRow[]; total: number }>) | undefined;
   if (g) {
     const stored: KObject = { objectType: f.objectType };
-    for (const [k, v] of Object.entries(f)) if (!CATEGORY_FIELDS.includes(k) && k !== 'typeEqual' && k !== 'typeIn') stored[k] = v;
+    for (const [k, v] of Object.entries(f))
+      if (!media.CATEGORY_FILTER_FIELDS.includes(k) && k !== 'typeEqual' && k !== 'typeIn') stored[k] = v;
     const where = g.engine.conditions(g.model, stored);
     if (types) where.push({ field: 'type', op: 'in', value: [...types].filter((t) => t !== MEDIA_CLIP) });
     const ids = await ctx.core.entryIdsOf?.(ctx, f);

@@ -346,40 +346,83 @@ const ORDER_FIELDS = new Set(['createdAt', 'updatedAt', 'name', 'mediaType']);
  */
 export type EntryIdsOf = (ctx: CallContext, filter: KObject) => Promise<string[] | undefined>;
 
-/** The entries-table query a media or base entry filter asks for (order: `orderBy` if it is one of ORDER_FIELDS, else newest first). */
+/** Filter fields a media or base entry list answers from the entries' category memberships (core.entryIdsOf). */
+export const CATEGORY_FILTER_FIELDS = [
+  'categoriesIdsMatchOr',
+  'categoriesIdsMatchAnd',
+  'categoriesFullNameIn',
+  'categoriesMatchOr',
+  'categoriesMatchAnd',
+  'categoryAncestorIdIn',
+];
+
+/**
+ * The entries-table query a media or base entry filter asks for (order: `orderBy` if it is one of
+ * ORDER_FIELDS, else newest first). A field it cannot apply (one on properties the table does not
+ * index, such as `descriptionLike` or `durationLessThan`) is refused with
+ * SANDBOX_FILTER_NOT_SIMULATED rather than left out, which would answer entries that do not match.
+ */
 export async function entryQuery(ctx: CallContext, f: KObject): Promise<{ where: Condition[]; order: OrderBy }> {
   const where: Condition[] = [];
-  const has = (v: unknown) => v !== undefined && v !== null;
-  const inList = (field: string, text: unknown, num: boolean, not = false) => {
-    const items = listItems(text);
-    if (!items.length) return;
-    where.push({ field, op: not ? 'notIn' : 'in', value: items.map((s) => (num ? Number(s) : s)) });
+  const used = new Set(['objectType', 'orderBy', ...CATEGORY_FILTER_FIELDS]);
+  const has = (v: unknown) => v !== undefined && v !== null && v !== '';
+  /** The filter's value of `key`, marked as applied. */
+  const take = (key: string): unknown => {
+    used.add(key);
+    return f[key];
   };
-  const eq = (field: string, v: unknown, op: Condition['op'] = 'eq') => {
-    if (has(v)) where.push({ field, op, value: v });
+  const inList = (field: string, key: string, num: boolean, not = false) => {
+    const v = take(key);
+    if (!has(v)) return;
+    const items = listItems(v);
+    if (items.length) where.push({ field, op: not ? 'notIn' : 'in', value: items.map((s) => (num ? Number(s) : s)) });
   };
-  eq('id', f.idEqual);
-  if (has(f.idIn)) inList('id', f.idIn, false);
-  if (has(f.idNotIn)) inList('id', f.idNotIn, false, true);
-  eq('name', f.nameEqual);
-  if (typeof f.nameLike === 'string') eq('name', f.nameLike.replace(/[%_]/g, ''), 'like');
-  eq('userId', f.userIdEqual);
-  if (has(f.userIdIn)) inList('userId', f.userIdIn, false);
-  eq('creatorId', f.creatorIdEqual);
-  if (typeof f.tagsLike === 'string') eq('tags', f.tagsLike.replace(/[%_]/g, ''), 'like');
-  eq('referenceId', f.referenceIdEqual);
-  if (has(f.referenceIdIn)) inList('referenceId', f.referenceIdIn, false);
-  if (has(f.statusEqual)) eq('status', Number(f.statusEqual));
-  if (has(f.statusNotEqual)) where.push({ field: 'status', op: 'ne', value: Number(f.statusNotEqual) });
-  if (has(f.statusIn)) inList('status', f.statusIn, true);
-  if (has(f.statusNotIn)) inList('status', f.statusNotIn, true, true);
-  if (f.statusEqual === undefined && f.statusIn === undefined) where.push({ field: 'status', op: 'ne', value: ENTRY_DELETED });
-  if (has(f.mediaTypeEqual)) eq('mediaType', Number(f.mediaTypeEqual));
-  if (has(f.mediaTypeIn)) inList('mediaType', f.mediaTypeIn, true);
-  eq('createdAt', f.createdAtGreaterThanOrEqual, 'gte');
-  eq('createdAt', f.createdAtLessThanOrEqual, 'lte');
-  eq('updatedAt', f.updatedAtGreaterThanOrEqual, 'gte');
-  eq('updatedAt', f.updatedAtLessThanOrEqual, 'lte');
+  const cond = (field: string, key: string, op: Condition['op'] = 'eq', conv: (v: unknown) => unknown = (v) => v) => {
+    const v = take(key);
+    if (has(v)) where.push({ field, op, value: conv(v) });
+  };
+  const noWildcards = (v: unknown) => String(v).replace(/[%_]/g, '');
+  const never = () => where.push({ field: 'id', op: 'in', value: [] });
+  cond('id', 'idEqual');
+  inList('id', 'idIn', false);
+  inList('id', 'idNotIn', false, true);
+  cond('name', 'nameEqual');
+  cond('name', 'nameLike', 'like', noWildcards);
+  cond('name', 'nameMultiLikeOr', 'multiLikeOr');
+  cond('name', 'nameMultiLikeAnd', 'multiLikeAnd');
+  cond('userId', 'userIdEqual');
+  inList('userId', 'userIdIn', false);
+  inList('userId', 'userIdNotIn', false, true);
+  cond('creatorId', 'creatorIdEqual');
+  cond('tags', 'tagsLike', 'like', noWildcards);
+  cond('tags', 'tagsMultiLikeOr', 'multiLikeOr');
+  cond('tags', 'tagsMultiLikeAnd', 'multiLikeAnd');
+  cond('referenceId', 'referenceIdEqual');
+  inList('referenceId', 'referenceIdIn', false);
+  cond('status', 'statusEqual', 'eq', Number);
+  cond('status', 'statusNotEqual', 'ne', Number);
+  inList('status', 'statusIn', true);
+  inList('status', 'statusNotIn', true, true);
+  if (!has(f.statusEqual) && !has(f.statusIn)) where.push({ field: 'status', op: 'ne', value: ENTRY_DELETED });
+  cond('mediaType', 'mediaTypeEqual', 'eq', Number);
+  inList('mediaType', 'mediaTypeIn', true);
+  cond('createdAt', 'createdAtGreaterThanOrEqual', 'gte');
+  cond('createdAt', 'createdAtLessThanOrEqual', 'lte');
+  cond('updatedAt', 'updatedAtGreaterThanOrEqual', 'gte');
+  cond('updatedAt', 'updatedAtLessThanOrEqual', 'lte');
+  // what every entry of this table is: of the session's partner, of type MEDIA_CLIP, without flavors
+  const partners = [take('partnerIdEqual'), ...listItems(take('partnerIdIn'))].filter(has).map(Number);
+  if (partners.length && !partners.includes(ctx.session!.partnerId)) never();
+  const types = [take('typeEqual'), ...listItems(take('typeIn'))].filter(has).map(String);
+  if (types.length && !types.includes('1')) never();
+  if (has(take('flavorParamsIdsMatchOr')) || has(take('flavorParamsIdsMatchAnd'))) never();
+  for (const [key, value] of Object.entries(f)) {
+    if (!used.has(key) && has(value))
+      throw new KalturaApiError('SANDBOX_FILTER_NOT_SIMULATED', {
+        FIELD: key.slice(0, 100),
+        CLASS: String(f.objectType ?? 'entry').slice(0, 100),
+      });
+  }
   const ids = await ctx.core.entryIdsOf?.(ctx, f);
   if (ids !== undefined) where.push({ field: 'id', op: 'in', value: ids });
   return { where, order: entryOrder(f.orderBy) };
