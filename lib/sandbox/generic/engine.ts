@@ -58,6 +58,8 @@ export interface Extensions {
   hooks: Record<string, ClassHooks>;
   /** By `service.action` (client names, lower case); `filter:{class}` adds conditions to its lists. */
   overrides: Record<string, Override>;
+  /** Filter fields a `filter:{class}` hook answers, by class (lower case; it applies to subclasses too): not read as properties. */
+  filterFields?: Record<string, string[]>;
   /** After an object that held content was removed or marked deleted (its file goes). */
   dropContent?: (row: ObjectRow) => Maybe<void>;
   /** Gives a complete upload token's file to an object as its content (documents.addFromUploadedFile). */
@@ -68,10 +70,44 @@ export interface Extensions {
   content?: (g: Gen, shape: Extract<Shape, { kind: 'setContent' | 'serve' | 'serveBy' | 'getUrl' }>) => unknown;
 }
 
+/** How a list filter is read: fields a hook answers, the session's user, and where unapplied fields go. */
+export interface ConditionOptions {
+  /** Names of fields that name no property: the caller refuses them. */
+  unapplied?: string[];
+  /** Fields a `filter:{class}` hook answers: not read as properties. */
+  claimed?: Set<string>;
+  /** The session's user, for `...EqualCurrent` fields. */
+  userId?: string;
+}
+
+/** What one module adds to the extensions (services/extensions.ts merges them). */
+export type ExtensionPart = Pick<Extensions, 'hooks' | 'overrides'> & Partial<Pick<Extensions, 'filterFields'>>;
+
 const lc = (s: string) => s.toLowerCase();
 
 /** Classes the hand-written media service keeps (not generic objects). */
 const ENTRY_TABLE = new Set(['KalturaBaseEntry', 'KalturaPlayableEntry', 'KalturaMediaEntry']);
+
+/**
+ * A filter stem that runs property names together (`tagsAdminTagsName`: tags, adminTags, name;
+ * Kaltura's "any of these" fields), split where the camel-case words make only property names;
+ * empty when they do not.
+ */
+export function propertyRun(stem: string, props: { has(name: string): boolean }): string[] {
+  const words = stem.split(/(?=[A-Z])/);
+  const best: Array<string[] | undefined> = [[]];
+  for (let i = 0; i < words.length; i++) {
+    const head = best[i];
+    if (!head) continue;
+    for (let j = i + 1; j <= words.length; j++) {
+      const joined = words.slice(i, j).join('');
+      const name = joined.charAt(0).toLowerCase() + joined.slice(1);
+      if (props.has(name) && !best[j]) best[j] = [...head, name];
+    }
+  }
+  const run = best[words.length];
+  return run && run.length > 1 ? run : [];
+}
 
 /** Words of a class name as an error code spells them: KalturaCaptionAsset -> CAPTION_ASSET. */
 export function noun(cls: string): string {
@@ -202,9 +238,7 @@ export class GenericEngine {
       case 'bulkDelete': {
         // every object the filter selects (at most 10,000 a call), each as delete would
         const filter = args[shape.filterParam] as KObject | null;
-        const rows = (
-          await this.query(g, [...this.conditions(model, filter), ...(await this.filterHooks(g, filter))], [], 10000, 0)
-        ).filter((r) => canEdit(ctx, r, r.id));
+        const rows = (await this.query(g, await this.filterConditions(g, filter), [], 10000, 0)).filter((r) => canEdit(ctx, r, r.id));
         for (const r of rows) await this.remove(g, r);
         return rows.length;
       }
@@ -663,6 +697,8 @@ export class GenericEngine {
       file_name: null,
     };
     await this.each(cls, (h) => h.beforeAdd?.(g, data, row));
+    // a class with a user (an entry's, a cue point's) names the one it belongs to, as Kaltura fills it
+    if (this.props(cls).has('userId') && (data.userId === undefined || data.userId === null) && row.user_id) data.userId = row.user_id;
     row.data = JSON.stringify(data);
     row.deleted = m.status?.deleted !== undefined && data.status === m.status.deleted ? 1 : 0;
     await store.insertObject(row);
@@ -759,19 +795,42 @@ export class GenericEngine {
   }
 
   /** The conditions a filter object sets, by its property names (`entryIdEqual`, `statusIn`, ...). */
-  conditions(m: ServiceModel, filter: KObject | null): Condition[] {
+  /**
+   * Conditions for the fields of a list filter that name properties (`nameLike`, `statusIn`,
+   * `firstNameOrLastNameStartsWith`, `tagsNameMultiLikeOr`: tags or name); the names of the fields
+   * that name none go to `unapplied`.
+   */
+  conditions(m: ServiceModel, filter: KObject | null, opts: ConditionOptions = {}): Condition[] {
     if (!filter) return [];
     const props = this.props(m.objectClass);
     for (const c of m.family) for (const [k, p] of this.props(c)) if (!props.has(k)) props.set(k, p);
+    // a filter may spell a property in another case (KalturaPlaylistFilter's playListTypeEqual)
+    const byLower = new Map([...props.keys()].map((k) => [k.toLowerCase(), k] as const));
+    const resolve = (n: string): string | undefined => (props.has(n) ? n : byLower.get(n.toLowerCase()));
     const out: Condition[] = [];
     for (const [name, value] of Object.entries(filter)) {
       if (name === 'objectType' || name === 'orderBy' || value === null || value === undefined || value === '') continue;
+      if (opts.claimed?.has(name)) continue;
+      const before = out.length;
+      // `userIdEqualCurrent` / `userIdCurrent`: the session's own user, when set
+      const current = /^(.+?)(?:Equal)?Current$/.exec(name);
+      const currentProp = current ? resolve(current[1]!) : undefined;
+      if (currentProp && opts.userId !== undefined) {
+        if (value === true || Number(value) === 1) out.push({ field: currentProp, op: 'eq', value: opts.userId });
+        continue;
+      }
       for (const [suffix, op] of SUFFIXES) {
         if (!name.endsWith(suffix) || name.length === suffix.length) continue;
         const stem = name.slice(0, -suffix.length);
-        const fields = (props.has(stem) ? [stem] : stem.split('Or').map((s, i) => (i ? s[0]!.toLowerCase() + s.slice(1) : s))).filter((f) =>
-          props.has(f),
-        );
+        const one = resolve(stem);
+        const named = one
+          ? [one]
+          : stem
+              .split('Or')
+              .map((s, i) => (i && s ? s[0]!.toLowerCase() + s.slice(1) : s))
+              .map(resolve)
+              .filter((f): f is string => f !== undefined);
+        const fields = named.length ? named : propertyRun(stem, { has: (n) => resolve(n) !== undefined }).flatMap((n) => resolve(n) ?? []);
         if (!fields.length) break;
         const prop = props.get(fields[0]!)!;
         const numeric =
@@ -803,6 +862,7 @@ export class GenericEngine {
         out.push({ field: fields[0]!, op, value: v, ...(fields.length > 1 ? { fields } : {}) });
         break;
       }
+      if (out.length === before) opts.unapplied?.push(name);
     }
     return out;
   }
@@ -819,7 +879,7 @@ export class GenericEngine {
 
   async list(g: Gen, filter: KObject | null, pager: KObject | null): Promise<Data> {
     const m = g.model;
-    const where = [...this.conditions(m, filter), ...(await this.filterHooks(g, filter))];
+    const where = await this.filterConditions(g, filter);
     const { limit, offset } = pageOf(pager);
     const { rows, total } = await this.ctxStore().pageObjects({
       ...this.filterOf(g, where),
@@ -832,9 +892,41 @@ export class GenericEngine {
   }
 
   async count(g: Gen, filter: KObject | null): Promise<number> {
-    const m = g.model;
-    const where = [...this.conditions(m, filter), ...(await this.filterHooks(g, filter))];
-    return this.ctxStore().countObjects(this.filterOf(g, where));
+    return this.ctxStore().countObjects(this.filterOf(g, await this.filterConditions(g, filter)));
+  }
+
+  /**
+   * The conditions of a list filter: its fields on properties, and those a filter hook answers. A
+   * field neither applies (`advancedSearch`, `freeText` of most classes) is refused with
+   * SANDBOX_FILTER_NOT_SIMULATED, naming it: leaving it out would answer objects that do not match
+   * (and make a bulk delete delete them).
+   */
+  async filterConditions(g: Gen, filter: KObject | null): Promise<Condition[]> {
+    const unapplied: string[] = [];
+    const where = this.conditions(g.model, filter, {
+      unapplied,
+      claimed: this.claimedFilterFields(g.model),
+      userId: g.ctx.session?.userId ?? '',
+    });
+    const [refused] = unapplied;
+    if (refused !== undefined && filter)
+      throw new KalturaApiError('SANDBOX_FILTER_NOT_SIMULATED', {
+        FIELD: refused.slice(0, 100),
+        CLASS: String(filter.objectType).slice(0, 100),
+      });
+    return [...where, ...(await this.filterHooks(g, filter))];
+  }
+
+  /** The class and its bases, nearest first (KalturaPlaylist, KalturaBaseEntry). */
+  private lineage(cls: string): string[] {
+    const out: string[] = [];
+    for (let c: string | undefined = cls; c && out.length < 20; c = this.desc.getClass(c)?.base) out.push(c);
+    return out;
+  }
+
+  /** Filter fields the `filter:{class}` hooks of the class and its bases answer (not read as properties). */
+  claimedFilterFields(m: ServiceModel): Set<string> {
+    return new Set(this.lineage(m.objectClass).flatMap((c) => this.ext.filterFields?.[lc(c)] ?? []));
   }
 
   /** The rows of the service's family, of the caller's partner and scope, matching `where` (live ones unless a status is asked for). */
@@ -850,11 +942,15 @@ export class GenericEngine {
     };
   }
 
-  /** Filter fields a hook answers (category ancestors, ...): registered as `filter:{Class}` overrides. */
-  private async filterHooks(g: Gen, filter: KObject | null): Promise<Condition[]> {
+  /** Filter fields a hook answers (category ancestors, ...): `filter:{Class}` overrides of the class and its bases. */
+  async filterHooks(g: Gen, filter: KObject | null): Promise<Condition[]> {
     if (!filter) return [];
-    const hook = this.ext.overrides[`filter:${lc(g.model.objectClass)}`];
-    return hook ? (((await hook({ ...g, args: { filter } })) as Condition[] | undefined) ?? []) : [];
+    const out: Condition[] = [];
+    for (const c of this.lineage(g.model.objectClass)) {
+      const hook = this.ext.overrides[`filter:${lc(c)}`];
+      if (hook) out.push(...(((await hook({ ...g, args: { filter } })) as Condition[] | undefined) ?? []));
+    }
+    return out;
   }
 
   private async lookup(g: Gen, shape: Extract<Shape, { kind: 'lookup' }>): Promise<unknown> {

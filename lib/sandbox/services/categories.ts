@@ -10,7 +10,7 @@ import type { KObject } from '../coerce';
 import type { CallContext } from '../context';
 import type { SandboxCore } from '../core';
 import { KalturaApiError } from '../errors';
-import type { ClassHooks, Data, Gen, GenericEngine, Override } from '../generic/engine';
+import type { ClassHooks, Data, ExtensionPart, Gen, GenericEngine, Override } from '../generic/engine';
 import type { ServiceModel } from '../generic/model';
 import type { Condition, EntryRow, ObjectRow } from '../store';
 import { listItems } from '../store';
@@ -41,7 +41,7 @@ function place(name: string, id: number, parent: Data | undefined): Data {
     : { parentId: 0, depth: 0, fullName: name, fullIds: String(id) };
 }
 
-export function categoryExtensions(core: SandboxCore): { hooks: Record<string, ClassHooks>; overrides: Record<string, Override> } {
+export function categoryExtensions(core: SandboxCore): ExtensionPart {
   const parentOf = async (g: Gen, id: unknown): Promise<Data | undefined> => {
     if (id === undefined || id === null || Number(id) === 0) return undefined;
     const m = g.model;
@@ -244,7 +244,7 @@ export function categoryExtensions(core: SandboxCore): { hooks: Record<string, C
     return out ? [...out] : undefined;
   };
 
-  return { hooks, overrides };
+  return { hooks, overrides, filterFields: { kalturacategory: ['ancestorIdIn', 'freeText'] } };
 }
 
 /** An entry's categories and their ids, from its memberships (undefined when it has none). */

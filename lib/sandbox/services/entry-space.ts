@@ -14,10 +14,10 @@ import type { KObject } from '../coerce';
 import type { Action, CallContext } from '../context';
 import { KalturaApiError } from '../errors';
 import type { SandboxCore } from '../core';
-import type { ClassHooks, Data, Gen } from '../generic/engine';
+import type { ClassHooks, Data, ExtensionPart, Gen } from '../generic/engine';
 import type { ServiceModel } from '../generic/model';
 import { type Condition, type EntryRow, listItems, type ObjectRow, type OrderBy } from '../store';
-import { canEdit, canView, ownerScope } from './access';
+import { canEdit, canView, isAdmin, ownerScope } from './access';
 import { entryCategories } from './categories';
 import { entryThumbnail } from './objects';
 import * as media from './media';
@@ -179,12 +179,9 @@ async function listAll(
   let query: ((limit: number, offset: number) => Promise<{ rows: ObjectRow[]; total: number }>) | undefined;
   if (g) {
     const stored: KObject = { objectType: f.objectType };
-    for (const [k, v] of Object.entries(f))
-      if (!media.CATEGORY_FILTER_FIELDS.includes(k) && k !== 'typeEqual' && k !== 'typeIn') stored[k] = v;
-    const where = g.engine.conditions(g.model, stored);
+    for (const [k, v] of Object.entries(f)) if (k !== 'typeEqual' && k !== 'typeIn') stored[k] = v;
+    const where = await g.engine.filterConditions(g, stored);
     if (types) where.push({ field: 'type', op: 'in', value: [...types].filter((t) => t !== MEDIA_CLIP) });
-    const ids = await ctx.core.entryIdsOf?.(ctx, f);
-    if (ids !== undefined) where.push({ field: 'id', op: 'in', value: ids });
     const q = { kind: g.model.kind, partnerId: ctx.session!.partnerId, objectTypes: g.model.family, where, owner: ownerScope(ctx) };
     query = (lim, off) =>
       g.engine.ctxStore().pageObjects({ ...q, live: !where.some((c) => c.field === 'status'), order: [order], limit: lim, offset: off });
@@ -380,14 +377,40 @@ export async function dropDependents(ctx: CallContext, entryId: string): Promise
 }
 
 /** Generic entries: their type (stored, so lists filter on it), their categories and default thumbnail, as media entries have them; what goes with them when they are deleted. */
-export function entryHooks(core: SandboxCore): Record<string, ClassHooks> {
+export function entryExtensions(core: SandboxCore): ExtensionPart {
   core.entryDeleted = dropDependents;
+  return {
+    hooks: entryHooks(core),
+    overrides: {
+      // the list filters of every entry service (playlist.list, liveStream.list, baseEntry.list):
+      // category membership from the relations; isRoot from parentEntryId (the sandbox makes no child entries)
+      'filter:kalturabaseentry': async (g) => {
+        const f = g.args.filter as KObject;
+        const out: Condition[] = [];
+        const ids = await core.entryIdsOf?.(g.ctx, f);
+        if (ids !== undefined) out.push({ field: 'id', op: 'in', value: ids });
+        if (f.isRoot !== undefined && f.isRoot !== null && f.isRoot !== '')
+          out.push({ field: 'parentEntryId', op: Number(f.isRoot) === 1 || f.isRoot === true ? 'isNull' : 'notNull' });
+        return out;
+      },
+    },
+    filterFields: { kalturabaseentry: [...media.CATEGORY_FILTER_FIELDS, 'isRoot'] },
+  };
+}
+
+function entryHooks(core: SandboxCore): Record<string, ClassHooks> {
   return {
     KalturaBaseEntry: {
       async beforeDelete(g, _data, row) {
         await dropDependents(g.ctx, row.id);
       },
       beforeAdd(g, data, row) {
+        // an ADMIN session may make an entry for another user, who owns it then (as media.add does)
+        // (a USER session's entry is its own, whatever userId it names)
+        if (isAdmin(g.ctx) && typeof data.userId === 'string' && data.userId !== '') {
+          row.user_id = data.userId;
+          row.anon_owner = 0;
+        } else if (!isAdmin(g.ctx)) data.userId = row.user_id;
         const type = entryTypeOf(g.engine.desc, row.object_type);
         if (type !== undefined && data.type === undefined) data.type = type;
       },

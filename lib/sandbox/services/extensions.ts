@@ -6,12 +6,12 @@
  * Each applies only where the description has the class or action it names.
  */
 import type { SandboxCore } from '../core';
-import type { ClassHooks, Extensions, Override } from '../generic/engine';
+import type { ClassHooks, ExtensionPart, Extensions, Override } from '../generic/engine';
 import { appTokenExtensions } from './appTokens';
 import { categoryExtensions, entryCategories } from './categories';
 import { attach, attachFile, contentActions, dropContent } from './content';
 import { computedOverrides } from './computed';
-import { entryHooks } from './entry-space';
+import { entryExtensions } from './entry-space';
 import { esearchOverrides } from './esearch';
 import { metadataExtensions } from './metadata';
 import { moreOverrides } from './more';
@@ -35,25 +35,28 @@ function combine(a: ClassHooks, b: ClassHooks): ClassHooks {
 }
 
 export function extensions(core: SandboxCore): Extensions {
-  const parts = [
+  const parts: ExtensionPart[] = [
     categoryExtensions(core),
     objectExtensions(core),
     appTokenExtensions(core),
     loginExtensions(core),
     metadataExtensions(),
-    { hooks: entryHooks(core), overrides: {} },
+    entryExtensions(core),
     { hooks: {}, overrides: { ...esearchOverrides(core), ...socialOverrides(core), ...moreOverrides(core), ...computedOverrides(core) } },
   ];
   const hooks: Record<string, ClassHooks> = {};
   const overrides: Record<string, Override> = {};
+  const filterFields: Record<string, string[]> = {};
   for (const p of parts) {
     for (const [cls, h] of Object.entries(p.hooks)) hooks[cls] = hooks[cls] ? combine(hooks[cls]!, h) : h;
     Object.assign(overrides, p.overrides);
+    for (const [cls, fields] of Object.entries(p.filterFields ?? {})) filterFields[cls] = [...(filterFields[cls] ?? []), ...fields];
   }
   core.entryExtras = async (ctx, e) => ({ ...(await entryCategories(core, ctx, e)), ...(await entryThumbnail(core, ctx, e.id)) });
   return {
     hooks,
     overrides,
+    filterFields,
     content: contentActions(core),
     dropContent: (row) => dropContent(core, row),
     attachFile: (g, row, file) => attachFile(core, g, row, file),

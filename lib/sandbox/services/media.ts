@@ -410,12 +410,15 @@ export async function entryQuery(ctx: CallContext, f: KObject): Promise<{ where:
   cond('createdAt', 'createdAtLessThanOrEqual', 'lte');
   cond('updatedAt', 'updatedAtGreaterThanOrEqual', 'gte');
   cond('updatedAt', 'updatedAtLessThanOrEqual', 'lte');
-  // what every entry of this table is: of the session's partner, of type MEDIA_CLIP, without flavors
+  // what every entry of this table is: of the session's partner, of type MEDIA_CLIP, without flavors, a root
   const partners = [take('partnerIdEqual'), ...listItems(take('partnerIdIn'))].filter(has).map(Number);
   if (partners.length && !partners.includes(ctx.session!.partnerId)) never();
   const types = [take('typeEqual'), ...listItems(take('typeIn'))].filter(has).map(String);
   if (types.length && !types.includes('1')) never();
   if (has(take('flavorParamsIdsMatchOr')) || has(take('flavorParamsIdsMatchAnd'))) never();
+  // the sandbox makes no child entries: every entry is a root
+  const isRoot = take('isRoot');
+  if (has(isRoot) && Number(isRoot) !== 1 && isRoot !== true) never();
   for (const [key, value] of Object.entries(f)) {
     if (!used.has(key) && has(value))
       throw new KalturaApiError('SANDBOX_FILTER_NOT_SIMULATED', {

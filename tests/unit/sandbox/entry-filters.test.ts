@@ -12,6 +12,7 @@ import { readSettings } from '@/lib/sandbox/config';
 import { SandboxCore } from '@/lib/sandbox/core';
 import { toApiError } from '@/lib/sandbox/errors';
 import { buildKs, SESSION_ADMIN, SESSION_USER } from '@/lib/sandbox/ks';
+import { propertyRun } from '@/lib/sandbox/generic/engine';
 import type { ParamTree } from '@/lib/sandbox/params';
 
 type Json = any;
@@ -30,6 +31,7 @@ async function call(service: string, action: string, params: Json = {}, session 
     return toApiError(e).toObject();
   }
 }
+const isErrorCode = (v: Json) => v?.objectType === 'KalturaAPIException';
 const ok = (v: Json, what: string): Json => {
   if (v?.objectType === 'KalturaAPIException') throw new Error(`${what}: ${v.code} ${v.message}`);
   return v;
@@ -118,5 +120,125 @@ describe('entry list filters', () => {
     // empty values are no filter
     expect(await names({ descriptionLike: '' })).toHaveLength(3);
     expect(await names({ tagsMultiLikeOr: 'red' })).toEqual(['a alpha tour']);
+  });
+});
+
+describe('generic list filters', () => {
+  it('read a property a filter spells in another case (playListTypeEqual), memberships and isRoot on every entry service', async () => {
+    const made: Json[] = [];
+    for (const [name, playlistType] of [
+      ['static list', 3],
+      ['dynamic list', 10],
+    ] as const)
+      made.push(
+        ok(await call('playlist', 'add', { playlist: { objectType: 'KalturaPlaylist', name, playlistType, playlistContent: '' } }), name),
+      );
+    const playlists = async (filter: Json) =>
+      ok(
+        await call('playlist', 'list', { filter: { objectType: 'KalturaPlaylistFilter', orderBy: '+name', ...filter } }),
+        'playlist.list',
+      ).objects.map((p: Json) => p.name);
+    expect(await playlists({ playListTypeEqual: 3 })).toEqual(['static list']);
+    expect(await playlists({ playListTypeIn: '10' })).toEqual(['dynamic list']);
+    const cat = ok(await call('category', 'add', { category: { objectType: 'KalturaCategory', name: 'Lists' } }), 'category');
+    ok(
+      await call('categoryEntry', 'add', {
+        categoryEntry: { objectType: 'KalturaCategoryEntry', entryId: made[1].id, categoryId: cat.id },
+      }),
+      'member',
+    );
+    expect(await playlists({ categoriesIdsMatchOr: String(cat.id) })).toEqual(['dynamic list']);
+    expect(await playlists({ categoriesMatchOr: 'Lists' })).toEqual(['dynamic list']);
+    expect(await playlists({ isRoot: 1 })).toEqual(['dynamic list', 'static list']);
+    expect(await playlists({ isRoot: 0 })).toEqual([]);
+    expect(await names({ isRoot: 0 })).toEqual([]);
+    for (const p of made) ok(await call('playlist', 'delete', { id: p.id }), 'delete');
+  });
+
+  it("answer the session's own objects for `...EqualCurrent`, and refuse a field they cannot apply", async () => {
+    const carol = ks(SESSION_USER, 'carol');
+    const entry = ok(
+      await call('media', 'add', { entry: { objectType: 'KalturaMediaEntry', name: 'cued', mediaType: 1 } }, carol),
+      'entry',
+    );
+    for (const [session, code] of [
+      [admin, 'mine'],
+      [carol, 'carols'],
+    ] as const)
+      ok(
+        await call('cuePoint', 'add', { cuePoint: { objectType: 'KalturaCodeCuePoint', entryId: entry.id, startTime: 0, code } }, session),
+        code,
+      );
+    const codes = async (filter: Json, session = admin) =>
+      ok(
+        await call('cuePoint', 'list', { filter: { objectType: 'KalturaCuePointFilter', entryIdEqual: entry.id, ...filter } }, session),
+        'list',
+      )
+        .objects.map((c: Json) => c.code)
+        .sort();
+    expect(await codes({})).toEqual(['carols', 'mine']);
+    expect(await codes({ userIdEqualCurrent: 1 })).toEqual(['mine']);
+    expect(await codes({ userIdEqualCurrent: 0 })).toEqual(['carols', 'mine']);
+    const refused = await call('user', 'list', { filter: { objectType: 'KalturaUserFilter', roleIdEqual: '3' } });
+    expect([refused.code, refused.message]).toEqual([
+      'SANDBOX_FILTER_NOT_SIMULATED',
+      expect.stringContaining('"roleIdEqual" (KalturaUserFilter)'),
+    ]);
+    // a category's freeText is its hook's
+    expect(
+      ok(await call('category', 'list', { filter: { objectType: 'KalturaCategoryFilter', freeText: 'One' } }), 'freeText').totalCount,
+    ).toBe(1);
+  });
+
+  it('name the user an object belongs to (userId), and give an entry an ADMIN made for a user to that user', async () => {
+    const dave = ks(SESSION_USER, 'dave');
+    const own = ok(
+      await call(
+        'playlist',
+        'add',
+        { playlist: { objectType: 'KalturaPlaylist', name: 'daves own', playlistType: 3, playlistContent: '' } },
+        dave,
+      ),
+      'own',
+    );
+    expect(own.userId).toBe('dave');
+    const forDave = ok(
+      await call('playlist', 'add', {
+        playlist: { objectType: 'KalturaPlaylist', name: 'for dave', playlistType: 3, playlistContent: '', userId: 'dave' },
+      }),
+      'for dave',
+    );
+    expect(forDave.userId).toBe('dave');
+    const seen = ok(
+      await call('playlist', 'list', { filter: { objectType: 'KalturaPlaylistFilter', orderBy: '+name' } }, dave),
+      'dave list',
+    );
+    expect(seen.objects.map((p: Json) => p.name)).toEqual(['daves own', 'for dave']);
+    ok(
+      await call('playlist', 'update', { id: forDave.id, playlist: { objectType: 'KalturaPlaylist', name: 'for dave, renamed' } }, dave),
+      'dave edits',
+    );
+    // a USER session's entry is its own, whatever userId it names
+    const notErins = ok(
+      await call(
+        'playlist',
+        'add',
+        { playlist: { objectType: 'KalturaPlaylist', name: 'for erin', playlistType: 3, playlistContent: '', userId: 'erin' } },
+        dave,
+      ),
+      'for erin',
+    );
+    expect(notErins.userId).toBe('dave');
+    expect(isErrorCode(await call('playlist', 'get', { id: notErins.id }, ks(SESSION_USER, 'erin'))), 'erin does not get it').toBe(true);
+    ok(await call('playlist', 'delete', { id: notErins.id }, dave), 'dave deletes it');
+    for (const p of [own, forDave]) ok(await call('playlist', 'delete', { id: p.id }), 'delete');
+  });
+
+  it('splits a stem that runs property names together (tagsAdminTagsName: tags, adminTags, name)', () => {
+    const props = new Set(['tags', 'adminTags', 'name', 'partnerName', 'description']);
+    expect(propertyRun('tagsAdminTagsName', props)).toEqual(['tags', 'adminTags', 'name']);
+    expect(propertyRun('partnerNameDescription', props)).toEqual(['partnerName', 'description']);
+    expect(propertyRun('tags', props)).toEqual([]); // one property is no run
+    expect(propertyRun('tagsNope', props)).toEqual([]);
   });
 });
