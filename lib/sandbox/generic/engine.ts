@@ -807,10 +807,14 @@ export class GenericEngine {
     // a filter may spell a property in another case (KalturaPlaylistFilter's playListTypeEqual)
     const byLower = new Map([...props.keys()].map((k) => [k.toLowerCase(), k] as const));
     const resolve = (n: string): string | undefined => (props.has(n) ? n : byLower.get(n.toLowerCase()));
+    const own = this.props(filter.objectType);
     const out: Condition[] = [];
     for (const [name, value] of Object.entries(filter)) {
       if (name === 'objectType' || name === 'orderBy' || value === null || value === undefined || value === '') continue;
       if (opts.claimed?.has(name)) continue;
+      // KalturaNullableBoolean's NULL_VALUE (-1) sets nothing
+      const t = own.get(name)?.type;
+      if (t?.kind === 'enum' && t.name === 'KalturaNullableBoolean' && Number(value) === -1) continue;
       const before = out.length;
       // `userIdEqualCurrent` / `userIdCurrent`: the session's own user, when set
       const current = /^(.+?)(?:Equal)?Current$/.exec(name);

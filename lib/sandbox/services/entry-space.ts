@@ -389,8 +389,10 @@ export function entryExtensions(core: SandboxCore): ExtensionPart {
         const out: Condition[] = [];
         const ids = await core.entryIdsOf?.(g.ctx, f);
         if (ids !== undefined) out.push({ field: 'id', op: 'in', value: ids });
-        if (f.isRoot !== undefined && f.isRoot !== null && f.isRoot !== '')
-          out.push({ field: 'parentEntryId', op: Number(f.isRoot) === 1 || f.isRoot === true ? 'isNull' : 'notNull' });
+        // KalturaNullableBoolean: TRUE_VALUE (1) roots only, FALSE_VALUE (0) children only, NULL_VALUE (-1) either
+        if (Number(f.isRoot) === 1 || f.isRoot === true) out.push({ field: 'parentEntryId', op: 'isNull' });
+        else if (f.isRoot !== undefined && f.isRoot !== null && f.isRoot !== '' && Number(f.isRoot) === 0)
+          out.push({ field: 'parentEntryId', op: 'notNull' });
         return out;
       },
     },

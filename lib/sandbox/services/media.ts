@@ -418,7 +418,7 @@ export async function entryQuery(ctx: CallContext, f: KObject): Promise<{ where:
   if (has(take('flavorParamsIdsMatchOr')) || has(take('flavorParamsIdsMatchAnd'))) never();
   // the sandbox makes no child entries: every entry is a root
   const isRoot = take('isRoot');
-  if (has(isRoot) && Number(isRoot) !== 1 && isRoot !== true) never();
+  if (has(isRoot) && Number(isRoot) === 0) never(); // FALSE_VALUE; NULL_VALUE (-1) sets nothing
   for (const [key, value] of Object.entries(f)) {
     if (!used.has(key) && has(value))
       throw new KalturaApiError('SANDBOX_FILTER_NOT_SIMULATED', {

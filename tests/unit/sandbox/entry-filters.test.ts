@@ -151,6 +151,8 @@ describe('generic list filters', () => {
     expect(await playlists({ categoriesMatchOr: 'Lists' })).toEqual(['dynamic list']);
     expect(await playlists({ isRoot: 1 })).toEqual(['dynamic list', 'static list']);
     expect(await playlists({ isRoot: 0 })).toEqual([]);
+    expect(await playlists({ isRoot: -1 })).toEqual(['dynamic list', 'static list']); // NULL_VALUE: no filter
+    expect(await names({ isRoot: -1 })).toHaveLength(3);
     expect(await names({ isRoot: 0 })).toEqual([]);
     for (const p of made) ok(await call('playlist', 'delete', { id: p.id }), 'delete');
   });
