@@ -406,6 +406,15 @@ function entryHooks(core: SandboxCore): Record<string, ClassHooks> {
       async beforeDelete(g, _data, row) {
         await dropDependents(g.ctx, row.id);
       },
+      // an ADMIN session gives the entry to another user by its userId (as media.update does); a USER session's userId is ignored
+      async beforeUpdate(g, _current, patch, row) {
+        if (patch.userId === undefined) return;
+        if (!isAdmin(g.ctx) || typeof patch.userId !== 'string' || patch.userId === '') {
+          delete patch.userId;
+          return;
+        }
+        await g.engine.ctxStore().updateObject(row.kind, row.id, { user_id: patch.userId, anon_owner: 0 });
+      },
       beforeAdd(g, data, row) {
         // an ADMIN session may make an entry for another user, who owns it then (as media.add does)
         // (a USER session's entry is its own, whatever userId it names)

@@ -233,6 +233,17 @@ describe('generic list filters', () => {
     expect(notErins.userId).toBe('dave');
     expect(isErrorCode(await call('playlist', 'get', { id: notErins.id }, ks(SESSION_USER, 'erin'))), 'erin does not get it').toBe(true);
     ok(await call('playlist', 'delete', { id: notErins.id }, dave), 'dave deletes it');
+    // an ADMIN gives dave's own playlist to erin; dave's own attempt to give it away changes nothing
+    const erin = ks(SESSION_USER, 'erin');
+    ok(await call('playlist', 'update', { id: own.id, playlist: { objectType: 'KalturaPlaylist', userId: 'frank' } }, dave), 'dave gives');
+    expect(ok(await call('playlist', 'get', { id: own.id }, dave), 'still daves').userId).toBe('dave');
+    const given = ok(
+      await call('playlist', 'update', { id: own.id, playlist: { objectType: 'KalturaPlaylist', userId: 'erin' } }),
+      'admin gives',
+    );
+    expect(given.userId).toBe('erin');
+    expect(ok(await call('playlist', 'get', { id: own.id }, erin), 'erin gets it').name).toBe('daves own');
+    expect(isErrorCode(await call('playlist', 'get', { id: own.id }, dave)), 'dave no longer does').toBe(true);
     for (const p of [own, forDave]) ok(await call('playlist', 'delete', { id: p.id }), 'delete');
   });
 
