@@ -44,8 +44,8 @@ function genOf(ctx: CallContext, action: string, args: Record<string, unknown>, 
 }
 
 /**
- * The generic entry `id` names, if this session may see it (or edit it): of its partner, not
- * deleted, and not an id of the media table (that one is the hand-written service's).
+ * The generic entry `id` names, if this session may see it (or edit it): of its partner and not
+ * deleted. (Callers look in the media table first: an id there is the hand-written service's.)
  */
 export async function genericEntry(ctx: CallContext, id: unknown, forEdit = false): Promise<ObjectRow | undefined> {
   const m = entryModel(ctx.core);
@@ -62,17 +62,17 @@ export async function entryVisible(ctx: CallContext, id: string): Promise<boolea
   return (await media.entryVisible(ctx, id)) || !!(await genericEntry(ctx, id));
 }
 
-/** The entry as the API answers it, from its own service. */
+/** The entry as the API answers it, from its own service (or the baseEntry service's). */
 async function present(ctx: CallContext, row: ObjectRow): Promise<Data> {
-  const m = ctx.core.generic.modelOfClass(row.object_type) ?? entryModel(ctx.core)!;
-  return ctx.core.generic.present(ctx, m, row);
+  const m = ctx.core.generic.modelOfClass(row.object_type) ?? entryModel(ctx.core);
+  return m ? ctx.core.generic.present(ctx, m, row) : { objectType: row.object_type, ...ctx.core.generic.dataOf(row) };
 }
 
 /** An action on one entry: the hand-written one for media entries, `generic` for the others. */
 function either(handwritten: Action, action: string, forEdit: boolean, generic: (g: Gen, row: ObjectRow) => Promise<unknown>): Action {
   return async (ctx, a) => {
     const id = a.entryId;
-    if (typeof id === 'string' && !(await ctx.core.store.getEntry(id))) {
+    if (typeof id === 'string' && id.length <= 100 && !(await ctx.core.store.getEntry(id))) {
       const row = await genericEntry(ctx, id, forEdit);
       const g = row && genOf(ctx, action, a, row);
       if (row && g) return generic(g, row);
@@ -106,6 +106,7 @@ function moderate(handwritten: Action, action: string, status: number): Action {
 export async function entryObjects(ctx: CallContext, ids: string[]): Promise<unknown[]> {
   const out: unknown[] = [];
   for (const id of ids) {
+    if (id.length > 100) continue;
     if (await ctx.core.store.getEntry(id)) {
       try {
         out.push(await media.entryObject(ctx, await media.findEntry(ctx, id)));
