@@ -6,26 +6,12 @@
  * the plugin and feature areas are in ./areas and merged here.
  */
 import { AREAS } from './areas';
-import { type EnumSpec, type EnumValueSpec, mergeSpecs, orderBy } from './spec';
+import { type EnumSpec, type EnumValueSpec, mergeSpecs, ORDER_BY_BASE_ENTRY, orderBy } from './spec';
 import { ENTRY_STATUS, UPLOAD_TOKEN_STATUS, type EntryStatusName } from './statuses';
 
 export type { EnumSpec, EnumValueSpec } from './spec';
 
 const entryStatuses = (...names: EntryStatusName[]): EnumValueSpec[] => names.map((n) => [n, String(ENTRY_STATUS[n])]);
-
-const ORDER_BY_BASE_ENTRY = [
-  'createdAt',
-  'endDate',
-  'moderationCount',
-  'name',
-  'partnerSortValue',
-  'rank',
-  'recent',
-  'startDate',
-  'totalRank',
-  'updatedAt',
-  'weight',
-] as const;
 
 const CORE_ENUMS: Record<string, EnumSpec> = {
   KalturaSessionType: {

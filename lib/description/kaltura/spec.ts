@@ -116,6 +116,21 @@ export interface EnumSpec {
   partial?: boolean;
 }
 
+/** The fields every entry list sorts by (KalturaBaseEntryOrderBy; its subclasses' orders add to them). */
+export const ORDER_BY_BASE_ENTRY = [
+  'createdAt',
+  'endDate',
+  'moderationCount',
+  'name',
+  'partnerSortValue',
+  'rank',
+  'recent',
+  'startDate',
+  'totalRank',
+  'updatedAt',
+  'weight',
+] as const;
+
 /** `+field` -> FIELD_ASC, `-field` -> FIELD_DESC, as the Kaltura order-by enums name them. */
 export function orderBy(fields: readonly string[]): EnumValueSpec[] {
   const constant = (f: string) => f.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();

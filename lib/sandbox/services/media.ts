@@ -387,16 +387,15 @@ export async function entryQuery(ctx: CallContext, f: KObject): Promise<{ where:
   inList('id', 'idIn', false);
   inList('id', 'idNotIn', false, true);
   cond('name', 'nameEqual');
-  cond('name', 'nameLike', 'like', noWildcards);
-  cond('name', 'nameMultiLikeOr', 'multiLikeOr');
-  cond('name', 'nameMultiLikeAnd', 'multiLikeAnd');
+  for (const text of ['name', 'tags']) {
+    cond(text, `${text}Like`, 'like', noWildcards);
+    cond(text, `${text}MultiLikeOr`, 'multiLikeOr');
+    cond(text, `${text}MultiLikeAnd`, 'multiLikeAnd');
+  }
   cond('userId', 'userIdEqual');
   inList('userId', 'userIdIn', false);
   inList('userId', 'userIdNotIn', false, true);
   cond('creatorId', 'creatorIdEqual');
-  cond('tags', 'tagsLike', 'like', noWildcards);
-  cond('tags', 'tagsMultiLikeOr', 'multiLikeOr');
-  cond('tags', 'tagsMultiLikeAnd', 'multiLikeAnd');
   cond('referenceId', 'referenceIdEqual');
   inList('referenceId', 'referenceIdIn', false);
   cond('status', 'statusEqual', 'eq', Number);

@@ -3,7 +3,7 @@
  * either by their IDs (a static list) or by filters (a dynamic list); `playlist.execute` answers
  * the entries. Being entries, they are read, listed and deleted through `baseEntry` too.
  */
-import { type AreaSpec, io, orderBy, p, ro, t } from '../spec';
+import { type AreaSpec, io, ORDER_BY_BASE_ENTRY, orderBy, p, ro, t } from '../spec';
 
 export const PLAYLISTS: AreaSpec = {
   services: [
@@ -137,19 +137,7 @@ export const PLAYLISTS: AreaSpec = {
     },
     KalturaPlaylistOrderBy: {
       base: 'string',
-      values: orderBy([
-        'createdAt',
-        'endDate',
-        'moderationCount',
-        'name',
-        'partnerSortValue',
-        'rank',
-        'recent',
-        'startDate',
-        'totalRank',
-        'updatedAt',
-        'weight',
-      ]),
+      values: orderBy(ORDER_BY_BASE_ENTRY),
     },
   },
 };
