@@ -44,7 +44,7 @@ const TEMPLATES = {
     'To call it, connect a Kaltura endpoint (its service URL, partner ID and admin secret) instead of the sandbox.',
   // The sandbox's own: a list filter field it cannot apply (leaving it out would answer objects that do not match).
   SANDBOX_FILTER_NOT_SIMULATED:
-    'The built-in sandbox does not filter by "@FIELD@" (@CLASS@): it would answer objects that do not match. ' +
+    'The built-in sandbox does not filter or sort by "@FIELD@" (@CLASS@): it would answer objects that do not match, or in another order. ' +
     'Leave the field out, or connect a Kaltura endpoint (its service URL, partner ID and admin secret) to use it.',
   // Public mode (public.ts): a visitor's own partner, its quotas and its expiry.
   SANDBOX_QUOTA_EXCEEDED:

@@ -871,12 +871,13 @@ export class GenericEngine {
     return out;
   }
 
-  /** `+name,-createdAt` -> order; unknown properties are ignored. */
+  /** `+name,-createdAt` -> order; a field the class does not have is refused (SANDBOX_FILTER_NOT_SIMULATED), not left out. */
   order(m: ServiceModel, orderBy: unknown): OrderBy[] {
     const out: OrderBy[] = [];
     for (const part of listItems(orderBy)) {
       const x = /^([+-])([A-Za-z0-9_]+)$/.exec(part);
       if (x && (m.props.has(x[2]!) || x[2] === 'createdAt')) out.push({ field: x[2]!, desc: x[1] === '-' });
+      else throw new KalturaApiError('SANDBOX_FILTER_NOT_SIMULATED', { FIELD: `orderBy ${part.slice(0, 80)}`, CLASS: m.objectClass });
     }
     return out;
   }

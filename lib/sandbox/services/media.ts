@@ -430,10 +430,23 @@ export async function entryQuery(ctx: CallContext, f: KObject): Promise<{ where:
   return { where, order: entryOrder(f.orderBy) };
 }
 
-/** `+name` / `-createdAt` when it is one of ORDER_FIELDS, else newest first. */
+/** Order fields every sandbox entry has the same value of (nobody plays them): any order is theirs. */
+const EQUAL_FOR_ALL = new Set(['plays', 'views', 'lastPlayedAt', 'moderationCount']);
+
+/**
+ * `+name` / `-createdAt` for one of ORDER_FIELDS; newest first when none is given, or for a field
+ * every entry has the same value of; any other order is refused (SANDBOX_FILTER_NOT_SIMULATED)
+ * rather than answered in an order that is not the one asked for.
+ */
 export function entryOrder(orderBy: unknown): OrderBy {
-  const m = /^([+-])([A-Za-z]+)$/.exec(String(orderBy ?? ''));
-  return m && ORDER_FIELDS.has(m[2]!) ? { field: m[2]!, desc: m[1] === '-' } : { field: 'createdAt', desc: true };
+  const newest: OrderBy = { field: 'createdAt', desc: true };
+  const parts = listItems(orderBy);
+  const [first] = parts;
+  if (first === undefined) return newest;
+  const m = /^([+-])([A-Za-z]+)$/.exec(first);
+  if (m && ORDER_FIELDS.has(m[2]!) && parts.length === 1) return { field: m[2]!, desc: m[1] === '-' };
+  if (m && EQUAL_FOR_ALL.has(m[2]!) && parts.length === 1) return newest;
+  throw new KalturaApiError('SANDBOX_FILTER_NOT_SIMULATED', { FIELD: `orderBy ${String(orderBy).slice(0, 80)}`, CLASS: 'entries' });
 }
 
 async function listEntries(

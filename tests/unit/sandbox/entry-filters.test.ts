@@ -247,6 +247,28 @@ describe('generic list filters', () => {
     for (const p of [own, forDave]) ok(await call('playlist', 'delete', { id: p.id }), 'delete');
   });
 
+  it('sort by what they can, and refuse an order they cannot give', async () => {
+    expect(await names({ nameMultiLikeOr: 'alpha,beta,gamma', orderBy: '-name' })).toEqual([
+      'c gamma intro',
+      'b beta tour',
+      'a alpha tour',
+    ]);
+    // nobody plays sandbox entries: every entry has 0 plays, so newest first is a +plays order
+    const byPlays = ok(await call('media', 'list', { filter: { objectType: 'KalturaMediaEntryFilter', orderBy: '+plays' } }), '+plays');
+    expect(byPlays.totalCount).toBeGreaterThanOrEqual(3);
+    for (const [service, cls, orderBy] of [
+      ['media', 'KalturaMediaEntryFilter', '+duration'],
+      ['media', 'KalturaMediaEntryFilter', '-rank'],
+      ['playlist', 'KalturaPlaylistFilter', '+weight'],
+    ] as const) {
+      const r = await call(service, 'list', { filter: { objectType: cls, orderBy } });
+      expect([r.code, r.message], `${service} ${orderBy}`).toEqual([
+        'SANDBOX_FILTER_NOT_SIMULATED',
+        expect.stringContaining(`orderBy ${orderBy}`),
+      ]);
+    }
+  });
+
   it('splits a stem that runs property names together (tagsAdminTagsName: tags, adminTags, name)', () => {
     const props = new Set(['tags', 'adminTags', 'name', 'partnerName', 'description']);
     expect(propertyRun('tagsAdminTagsName', props)).toEqual(['tags', 'adminTags', 'name']);
