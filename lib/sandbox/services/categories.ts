@@ -23,7 +23,8 @@ function models(engine: GenericEngine): { cat: ServiceModel | undefined; ce: Ser
 }
 
 /** Rows of a model's kind for a partner (deleted ones left out), at most `limit`. */
-function rows(core: SandboxCore, m: ServiceModel, partnerId: number, where: Condition[], limit = 10000): Promise<ObjectRow[]> {
+/** The live objects of a service's family in a partner that match `where` (at most `limit`). */
+export function rows(core: SandboxCore, m: ServiceModel, partnerId: number, where: Condition[], limit = 10000): Promise<ObjectRow[]> {
   return core.store.queryObjects({ kind: m.kind, partnerId, objectTypes: m.family, where, live: true, order: [], limit, offset: 0 });
 }
 

@@ -23,6 +23,7 @@ import type { ObjectRow } from '../store';
 import { listItems } from '../store';
 import { TOKEN_FULL_UPLOAD, TOKEN_PARTIAL_UPLOAD } from '../uploads';
 import { isAdmin, ownerScope } from './access';
+import { rows } from './categories';
 import { entryObject, findEntry } from './media';
 
 /** KalturaPlaylistType STATIC_LIST. */
@@ -53,22 +54,14 @@ function within<T>(p: Promise<T>, ms: number): Promise<T> {
 }
 
 export function computedOverrides(core: SandboxCore): Record<string, Override> {
-  const data = (r: ObjectRow): Data => {
-    try {
-      return JSON.parse(r.data) as Data;
-    } catch {
-      return {};
-    }
-  };
-  const rowsOf = (kind: string, partnerId: number, family: string[], where: Parameters<SandboxCore['store']['queryObjects']>[0]['where']) =>
-    core.store.queryObjects({ kind, partnerId, objectTypes: family, where, live: true, order: [], limit: 10000, offset: 0 });
+  const data = (r: ObjectRow): Data => core.generic.dataOf(r);
 
   return {
     'upload.getuploadedfiletokenbyfilename': async (g) => {
       const s = sessionOf(g);
       const fileName = typeof g.args.fileName === 'string' ? g.args.fileName : '';
       // the newest of the caller's uploads of that name whose bytes are still in the upload (not yet used by an entry)
-      const { rows } = fileName
+      const { rows: uploads } = fileName
         ? await core.store.queryTokens(
             s.partnerId,
             [
@@ -81,7 +74,7 @@ export function computedOverrides(core: SandboxCore): Record<string, Override> {
             0,
           )
         : { rows: [] };
-      const t = rows[0];
+      const t = uploads[0];
       if (!t) throw new KalturaApiError('UPLOADED_FILE_NOT_FOUND_BY_TOKEN');
       return { objectType: 'KalturaUploadResponse', uploadTokenId: t.id, fileSize: t.uploaded_file_size };
     },
@@ -138,11 +131,11 @@ export function computedOverrides(core: SandboxCore): Record<string, Override> {
       const parentId = Number(category.parentId ?? 0);
       if (!parentId) throw g.engine.error(g.op, 'CATEGORY_DOES_NOT_HAVE_PARENT_CATEGORY');
       const already = new Set(
-        (await rowsOf(members.kind, s.partnerId, members.family, [{ field: 'categoryId', op: 'eq', value: Number(row.id) }])).map((r) =>
+        (await rows(core, members, s.partnerId, [{ field: 'categoryId', op: 'eq', value: Number(row.id) }])).map((r) =>
           String(data(r).userId),
         ),
       );
-      for (const m of await rowsOf(members.kind, s.partnerId, members.family, [{ field: 'categoryId', op: 'eq', value: parentId }])) {
+      for (const m of await rows(core, members, s.partnerId, [{ field: 'categoryId', op: 'eq', value: parentId }])) {
         const d = data(m);
         if (already.has(String(d.userId))) continue;
         const copy: Data = { categoryId: Number(row.id) };
@@ -234,11 +227,13 @@ export function computedOverrides(core: SandboxCore): Record<string, Override> {
         for (const r of await g.engine.query(eg, overlapping, [], 10000, 0))
           if (r.object_type === 'KalturaBlackoutScheduleEvent') found.set(r.id, r);
       }
-      const rows = [...found.values()].sort((a, b) => Number(data(a).startDate) - Number(data(b).startDate) || Number(a.id) - Number(b.id));
+      const answered = [...found.values()].sort(
+        (a, b) => Number(data(a).startDate) - Number(data(b).startDate) || Number(a.id) - Number(b.id),
+      );
       return {
         objectType: 'KalturaScheduleEventListResponse',
-        objects: await Promise.all(rows.map((r) => g.engine.present(g.ctx, events, r))),
-        totalCount: rows.length,
+        objects: await Promise.all(answered.map((r) => g.engine.present(g.ctx, events, r))),
+        totalCount: answered.length,
       };
     },
   };

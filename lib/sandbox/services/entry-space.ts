@@ -192,19 +192,21 @@ async function listAll(
         ctx.core.store.queryEntries(ctx.session!.partnerId, mediaQuery.where, ownerScope(ctx), mediaQuery.order, lim, off)
     : undefined;
 
-  // totals first: when one kind has no match, the other is paged directly
-  const mediaTotal = mediaPage ? (await mediaPage(0, 0)).total : 0;
-  const genericTotal = query ? (await query(0, 0)).total : 0;
-  const totalCount = mediaTotal + genericTotal;
-  if (countOnly || limit === 0) return { objects: [], totalCount };
-  if (mediaPage && !genericTotal) {
-    const { rows } = await mediaPage(limit, offset);
-    return { objects: await Promise.all(rows.map((e) => media.entryObject(ctx, e))), totalCount };
+  if (countOnly || limit === 0) {
+    const counted = (await Promise.all([mediaPage?.(0, 0), query?.(0, 0)])).reduce((n, r) => n + (r?.total ?? 0), 0);
+    return { objects: [], totalCount: counted };
   }
-  if (!query) return { objects: [], totalCount };
-  if (!mediaPage || !mediaTotal) {
-    const { rows } = await query(limit, offset);
-    return { objects: await Promise.all(rows.map((r) => present(ctx, r))), totalCount };
+  // one kind alone is paged directly (its page answers its total too); both are merged
+  const generic = query ? await query(limit, offset) : undefined;
+  const genericTotal = generic?.total ?? 0;
+  if (!genericTotal) {
+    const page = mediaPage ? await mediaPage(limit, offset) : { rows: [], total: 0 };
+    return { objects: await Promise.all(page.rows.map((e) => media.entryObject(ctx, e))), totalCount: page.total };
+  }
+  const mediaTotal = mediaPage ? (await mediaPage(0, 0)).total : 0;
+  const totalCount = mediaTotal + genericTotal;
+  if (!mediaPage || !mediaTotal || !query) {
+    return { objects: await Promise.all((generic?.rows ?? []).map((r) => present(ctx, r))), totalCount };
   }
   if (offset + limit > MERGE_CAP) return { objects: [], totalCount };
   const mediaRows = (await mediaPage(offset + limit, 0)).rows;
