@@ -794,7 +794,6 @@ export class GenericEngine {
     return new Map(this.desc.allProperties(cls).map((p) => [p.name, p] as const));
   }
 
-  /** The conditions a filter object sets, by its property names (`entryIdEqual`, `statusIn`, ...). */
   /**
    * Conditions for the fields of a list filter that name properties (`nameLike`, `statusIn`,
    * `firstNameOrLastNameStartsWith`, `tagsNameMultiLikeOr`: tags or name); the names of the fields
@@ -948,7 +947,7 @@ export class GenericEngine {
   }
 
   /** Filter fields a hook answers (category ancestors, ...): `filter:{Class}` overrides of the class and its bases. */
-  async filterHooks(g: Gen, filter: KObject | null): Promise<Condition[]> {
+  private async filterHooks(g: Gen, filter: KObject | null): Promise<Condition[]> {
     if (!filter) return [];
     const out: Condition[] = [];
     for (const c of this.lineage(g.model.objectClass)) {
