@@ -48,6 +48,9 @@ export default function DiffView({ original, modified, theme }: DiffViewProps) {
           renderSideBySide: true,
           minimap: { enabled: false },
           scrollBeyondLastLine: false,
+          // no hunk menu (revert, stage) in a read-only diff: its debounced toolbar update could run
+          // after the widget was disposed and throw "AbstractContextKeyService has been disposed"
+          renderGutterMenu: false,
         }}
       />
     </div>
