@@ -2,9 +2,10 @@
 // `npm test`: unit + integration tests (vitest), then browser tests (Playwright, system Chromium).
 // Both suites always run; the closing line sums them up as "N passed, N failed, N skipped".
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { summarize } from './test-summary.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, '.tmp/test-results');
@@ -42,24 +43,14 @@ const e2e = spawnSync(bin('playwright'), ['test', '--reporter=list,json'], {
   env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson },
 });
 
-let passed = 0,
-  failed = 0,
-  skipped = 0;
-try {
-  const v = JSON.parse(readFileSync(vitestJson, 'utf8'));
-  passed += v.numPassedTests ?? 0;
-  failed += v.numFailedTests ?? 0;
-  skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
-} catch {
+const results = summarize({ vitestJson, playwrightJson: pwJson, root });
+let { passed, failed, skipped } = results;
+const { failures } = results;
+if (!results.vitestRead) {
   console.error('vitest wrote no results');
   failed += unit.status === 0 ? 0 : 1;
 }
-try {
-  const p = JSON.parse(readFileSync(pwJson, 'utf8'));
-  passed += p.stats?.expected ?? 0;
-  failed += (p.stats?.unexpected ?? 0) + (p.stats?.flaky ?? 0);
-  skipped += p.stats?.skipped ?? 0;
-} catch {
+if (!results.playwrightRead) {
   console.error('playwright wrote no results');
   failed += e2e.status === 0 ? 0 : 1;
 }
@@ -67,5 +58,6 @@ if (types.status !== 0) failed += 1;
 if (lint.status !== 0) failed += 1;
 const ok = types.status === 0 && lint.status === 0 && unit.status === 0 && e2e.status === 0 && failed === 0;
 console.log(`\ntypecheck exit ${types.status}, lint exit ${lint.status}, unit exit ${unit.status}, browser exit ${e2e.status}`);
+if (failures.length) console.log(`\nFailed:\n${failures.map((f) => `  ${f}`).join('\n')}`);
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(ok ? 0 : 1);
