@@ -449,7 +449,8 @@ export function classify(desc: ApiDescription, m: ServiceModel, op: Operation, m
       : undefined;
   }
   if (a === 'setasdefault') return extra.every((p) => !p.required) ? { kind: 'setAsDefault', key } : undefined;
-  const statusNames = VERBS[a] ?? VERBS[verb];
+  // `approveReplace`, `cancelReplace`: the verb is about a content replacement, not the object's status
+  const statusNames = rest === 'Replace' ? undefined : (VERBS[a] ?? VERBS[verb]);
   if (statusNames && m.status) {
     const value = statusNames.map((n) => m.status!.byName.get(n)).find((v) => v !== undefined);
     const answer = answerOf(desc, m, op);

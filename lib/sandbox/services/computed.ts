@@ -12,7 +12,9 @@
  * - categoryUser.copyFromCategory: the parent category's members copied to the category;
  * - playlist.getStatsFromContent: a static list's duration, from its entries;
  * - scheduleEvent.getConflicts: the caller's events of the given resources (and blackout events)
- *   whose time overlaps the event's.
+ *   whose time overlaps the event's;
+ * - partner.listFeatureStatus: the partner's background processes still running (Kaltura lists
+ *   category re-indexing and the like): the sandbox does that work within the call, so none.
  */
 import type { KObject } from '../coerce';
 import type { Session } from '../context';
@@ -77,6 +79,11 @@ export function computedOverrides(core: SandboxCore): Record<string, Override> {
       const t = uploads[0];
       if (!t) throw new KalturaApiError('UPLOADED_FILE_NOT_FOUND_BY_TOKEN');
       return { objectType: 'KalturaUploadResponse', uploadTokenId: t.id, fileSize: t.uploaded_file_size };
+    },
+
+    'partner.listfeaturestatus': (g) => {
+      sessionOf(g);
+      return { objectType: 'KalturaFeatureStatusListResponse', objects: [], totalCount: 0 };
     },
 
     // the sandbox's health: its storage answers a trivial query (no data, no address, no secret)

@@ -2,7 +2,7 @@
  * What the generic services cannot read from the description, by class and by action: the
  * hooks and overrides of the services of the shipped recipes (assets and their content,
  * categories, custom metadata, cue points, users, application tokens, access control, eSearch), and
- * the operations answered from what the sandbox keeps (computed.ts).
+ * the operations answered from what the sandbox keeps (computed.ts, tags.ts, moderation.ts).
  * Each applies only where the description has the class or action it names.
  */
 import type { SandboxCore } from '../core';
@@ -14,10 +14,12 @@ import { computedOverrides } from './computed';
 import { entryExtensions } from './entry-space';
 import { esearchOverrides } from './esearch';
 import { metadataExtensions } from './metadata';
+import { moderationExtensions } from './moderation';
 import { moreOverrides } from './more';
 import { loginExtensions } from './logins';
 import { entryThumbnail, objectExtensions } from './objects';
 import { socialOverrides } from './social';
+import { tagOverrides } from './tags';
 
 /** Two sets of hooks of one class, each called in turn. */
 function combine(a: ClassHooks, b: ClassHooks): ClassHooks {
@@ -42,7 +44,17 @@ export function extensions(core: SandboxCore): Extensions {
     loginExtensions(core),
     metadataExtensions(),
     entryExtensions(core),
-    { hooks: {}, overrides: { ...esearchOverrides(core), ...socialOverrides(core), ...moreOverrides(core), ...computedOverrides(core) } },
+    moderationExtensions(core),
+    {
+      hooks: {},
+      overrides: {
+        ...esearchOverrides(core),
+        ...socialOverrides(core),
+        ...moreOverrides(core),
+        ...computedOverrides(core),
+        ...tagOverrides(core),
+      },
+    },
   ];
   const hooks: Record<string, ClassHooks> = {};
   const overrides: Record<string, Override> = {};

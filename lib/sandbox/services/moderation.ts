@@ -1,0 +1,99 @@
+/**
+ * Approvals the sandbox answers as Kaltura does, from the state it keeps:
+ *
+ * - content replacement (`media` / `documents` approveReplace and cancelReplace): the sandbox
+ *   replaces an entry's content at once (updateContent), as a partner without replacement
+ *   approval sees it once the new content is ready, so no entry is ever "being replaced":
+ *   approveReplace answers Kaltura's ENTRY_ID_NOT_REPLACED, cancelReplace (which Kaltura answers
+ *   for any entry, clearing a pending replacement) answers the entry as it is;
+ * - REACH tasks (`entryVendorTask`): a new task waits for moderation (PENDING_MODERATION) when its
+ *   REACH profile asks to moderate tasks of its catalog item's service type (human or machine),
+ *   else it is PENDING; approve (to PENDING), reject and abort take only a task pending
+ *   moderation, record who moderated it and the reason given, and a USER session aborts only its
+ *   own tasks. (approve / reject / abort stay the generic status actions; these are its hooks.)
+ */
+import type { SandboxCore } from '../core';
+import { KalturaApiError } from '../errors';
+import type { ClassHooks, Data, Gen, Override } from '../generic/engine';
+import { isAdmin } from './access';
+import { genericEntry } from './entry-space';
+import { entryObject, findEntry } from './media';
+
+/** KalturaEntryVendorTaskStatus. */
+const TASK_PENDING = 1;
+const TASK_PENDING_MODERATION = 4;
+/** KalturaVendorServiceType. */
+const HUMAN = 1;
+const MACHINE = 2;
+/** KalturaNullableBoolean TRUE_VALUE. */
+const TRUE_VALUE = 1;
+
+const idText = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v).slice(0, 100) : '');
+
+export function moderationExtensions(core: SandboxCore): { hooks: Record<string, ClassHooks>; overrides: Record<string, Override> } {
+  /** A stored object of a class by id, of the session's partner, or undefined. */
+  const objectOf = async (g: Gen, cls: string, id: unknown): Promise<Data | undefined> => {
+    const m = g.engine.modelOfClass(cls);
+    if (!m || (typeof id !== 'number' && typeof id !== 'string') || String(id).length > 30) return undefined;
+    const row = await core.store.getObject(m.kind, String(id));
+    if (!row || row.partner_id !== g.ctx.session?.partnerId || !m.family.includes(row.object_type) || g.engine.isDeleted(m, row))
+      return undefined;
+    return core.generic.dataOf(row);
+  };
+
+  // a document entry of this session (Kaltura: an entry of another type is not found either)
+  const documentEntry = async (g: Gen, forEdit: boolean) => {
+    const row = await genericEntry(g.ctx, g.args.entryId, forEdit);
+    if (!row || !g.model?.family.includes(row.object_type))
+      throw new KalturaApiError('ENTRY_ID_NOT_FOUND', { ENTRY_ID: idText(g.args.entryId) });
+    return row;
+  };
+
+  const overrides: Record<string, Override> = {
+    'media.approvereplace': async (g) => {
+      const e = await findEntry(g.ctx, g.args.entryId, true);
+      throw g.engine.error(g.op, 'ENTRY_ID_NOT_REPLACED', { ENTRY_ID: e.id });
+    },
+    'media.cancelreplace': async (g) => entryObject(g.ctx, await findEntry(g.ctx, g.args.entryId, true)),
+    'documents.approvereplace': async (g) => {
+      const row = await documentEntry(g, true);
+      throw g.engine.error(g.op, 'ENTRY_ID_NOT_REPLACED', { ENTRY_ID: row.id });
+    },
+    'documents.cancelreplace': async (g) => g.engine.present(g.ctx, g.model, await documentEntry(g, true)),
+  };
+
+  const MODERATION_VERBS: Record<string, string> = {
+    approve: 'CANNOT_APPROVE_NOT_MODERATED_TASK',
+    reject: 'CANNOT_REJECT_NOT_MODERATED_TASK',
+    abort: 'CANNOT_ABORT_NOT_MODERATED_TASK',
+  };
+
+  const hooks: Record<string, ClassHooks> = {
+    KalturaEntryVendorTask: {
+      async beforeAdd(g, data) {
+        const item = await objectOf(g, 'KalturaVendorCatalogItem', data.catalogItemId);
+        const profile = await objectOf(g, 'KalturaReachProfile', data.reachProfileId);
+        const serviceType = Number(item?.serviceType);
+        if (serviceType === HUMAN || serviceType === MACHINE) data.serviceType = serviceType;
+        const moderated =
+          (serviceType === HUMAN && Number(profile?.enableHumanModeration) === TRUE_VALUE) ||
+          (serviceType === MACHINE && Number(profile?.enableMachineModeration) === TRUE_VALUE);
+        data.status = moderated ? TASK_PENDING_MODERATION : TASK_PENDING;
+      },
+      beforeUpdate(g, current, patch) {
+        if (g.op.service.toLowerCase() !== 'entryvendortask') return;
+        const refusal = MODERATION_VERBS[g.op.action];
+        if (!refusal) return;
+        if (Number(current.status) !== TASK_PENDING_MODERATION) throw g.engine.error(g.op, refusal, { ID: idText(g.args.id) });
+        const s = g.ctx.session;
+        if (g.op.action === 'abort' && !isAdmin(g.ctx) && s?.userId !== current.userId)
+          throw g.engine.error(g.op, 'ENTRY_VENDOR_TASK_ACTION_NOT_ALLOWED', { ID: idText(g.args.id), USER_ID: s?.userId ?? '' });
+        if (g.op.action === 'approve') patch.status = TASK_PENDING;
+        if (g.op.action !== 'abort' && s?.userId) patch.moderatingUser = s.userId;
+        const reason = g.args[g.op.action === 'reject' ? 'rejectReason' : 'abortReason'];
+        if (g.op.action !== 'approve' && typeof reason === 'string') patch.errDescription = reason.slice(0, 1000);
+      },
+    },
+  };
+  return { hooks, overrides };
+}
