@@ -22,7 +22,11 @@ function models(engine: GenericEngine): { cat: ServiceModel | undefined; ce: Ser
   return { cat: engine.modelOfClass(CATEGORY), ce: engine.modelOfClass(MEMBERSHIP) };
 }
 
-/** Rows of a model's kind for a partner (deleted ones left out), at most `limit`. */
+/** The memberships that put an entry in a category: ACTIVE ones (not those pending moderation, nor rejected). */
+function active(ce: ServiceModel): Condition[] {
+  return ce.status?.ready === undefined ? [] : [{ field: 'status', op: 'eq', value: ce.status.ready }];
+}
+
 /** The live objects of a service's family in a partner that match `where` (at most `limit`). */
 export function rows(core: SandboxCore, m: ServiceModel, partnerId: number, where: Condition[], limit = 10000): Promise<ObjectRow[]> {
   return core.store.queryObjects({ kind: m.kind, partnerId, objectTypes: m.family, where, live: true, order: [], limit, offset: 0 });
@@ -160,12 +164,12 @@ export function categoryExtensions(core: SandboxCore): ExtensionPart {
           if (engine.desc.allProperties(row.object_type).some((p) => p.name === k)) d[k] = v;
         };
         const cat = engine.modelOfClass(CATEGORY)!;
-        const count = (kind: string, where: Condition) =>
-          core.store.countObjects({ kind, partnerId: row.partner_id, where: [where], live: true });
+        const count = (kind: string, ...where: Condition[]) =>
+          core.store.countObjects({ kind, partnerId: row.partner_id, where, live: true });
         set('directSubCategoriesCount', await count(cat.kind, { field: 'parentId', op: 'eq', value: Number(row.id) }));
         if (!ce) return;
-        set('directEntriesCount', await count(ce.kind, { field: 'categoryId', op: 'eq', value: Number(row.id) }));
-        set('entriesCount', await count(ce.kind, { field: 'categoryFullIds', op: 'startsWith', value: String(d.fullIds) }));
+        set('directEntriesCount', await count(ce.kind, { field: 'categoryId', op: 'eq', value: Number(row.id) }, ...active(ce)));
+        set('entriesCount', await count(ce.kind, { field: 'categoryFullIds', op: 'startsWith', value: String(d.fullIds) }, ...active(ce)));
         void ctx;
       },
     },
@@ -218,7 +222,9 @@ export function categoryExtensions(core: SandboxCore): ExtensionPart {
     if (!ce || !cat) return undefined;
     const pid = ctx.session!.partnerId;
     const byCategories = async (ids: string[]) =>
-      (await rows(core, ce, pid, [{ field: 'categoryId', op: 'in', value: ids.map(Number) }])).map((r) => String(data(r).entryId));
+      (await rows(core, ce, pid, [{ field: 'categoryId', op: 'in', value: ids.map(Number) }, ...active(ce)])).map((r) =>
+        String(data(r).entryId),
+      );
     let out: Set<string> | undefined;
     const and = (ids: Iterable<string>) => {
       const s = new Set(ids);
@@ -256,7 +262,7 @@ export async function entryCategories(
 ): Promise<Data | undefined> {
   const { cat, ce } = models(core.generic);
   if (!cat || !ce) return undefined;
-  const memberships = await rows(core, ce, e.partner_id, [{ field: 'entryId', op: 'eq', value: e.id }], 500);
+  const memberships = await rows(core, ce, e.partner_id, [{ field: 'entryId', op: 'eq', value: e.id }, ...active(ce)], 500);
   if (!memberships.length) return undefined;
   const ids = memberships.map((m) => String(data(m).categoryId));
   const names = (await Promise.all(ids.map((id) => core.store.getObject(cat.kind, id))))

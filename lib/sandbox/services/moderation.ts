@@ -11,11 +11,16 @@
  *   else it is PENDING; approve (to PENDING), reject and abort take only a task pending
  *   moderation, record who moderated it and the reason given, and a USER session aborts only its
  *   own tasks. (approve / reject / abort stay the generic status actions; these are its hooks.)
+ * - entries in moderated categories (`categoryEntry`): with entitlement enforced (a USER session),
+ *   an entry added to a category whose `moderation` is on waits (PENDING) unless the user is the
+ *   category's manager or moderator (categoryUser); activate and reject take only a PENDING
+ *   membership, and with entitlement enforced only from its manager or moderator.
  */
 import type { SandboxCore } from '../core';
 import { KalturaApiError } from '../errors';
 import type { ClassHooks, Data, Gen, Override } from '../generic/engine';
 import { isAdmin } from './access';
+import { rows } from './categories';
 import { genericEntry } from './entry-space';
 import { entryObject, findEntry } from './media';
 
@@ -27,6 +32,10 @@ const HUMAN = 1;
 const MACHINE = 2;
 /** KalturaNullableBoolean TRUE_VALUE. */
 const TRUE_VALUE = 1;
+/** KalturaCategoryEntryStatus. */
+const MEMBERSHIP_PENDING = 1;
+/** KalturaCategoryUserPermissionLevel MANAGER and MODERATOR. */
+const MODERATING_LEVELS = [0, 1];
 
 const idText = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v).slice(0, 100) : '');
 
@@ -68,7 +77,37 @@ export function moderationExtensions(core: SandboxCore): { hooks: Record<string,
     abort: 'CANNOT_ABORT_NOT_MODERATED_TASK',
   };
 
+  /** Whether the session's user manages or moderates a category (Kaltura's check under entitlement). */
+  const moderates = async (g: Gen, categoryId: unknown): Promise<boolean> => {
+    const members = g.engine.modelOfClass('KalturaCategoryUser');
+    const s = g.ctx.session;
+    if (!members || !s?.userId) return false;
+    const mine = await rows(core, members, s.partnerId, [
+      { field: 'categoryId', op: 'eq', value: Number(categoryId) },
+      { field: 'userId', op: 'eq', value: s.userId },
+    ]);
+    return mine.some((r) => MODERATING_LEVELS.includes(Number(core.generic.dataOf(r).permissionLevel)));
+  };
+  const CATEGORY_VERBS: Record<string, [string, string]> = {
+    activate: ['CANNOT_ACTIVATE_CATEGORY_ENTRY', 'CANNOT_ACTIVATE_CATEGORY_ENTRY_SINCE_IT_IS_NOT_PENDING'],
+    reject: ['CANNOT_REJECT_CATEGORY_ENTRY', 'CANNOT_REJECT_CATEGORY_ENTRY_SINCE_IT_IS_NOT_PENDING'],
+  };
+
   const hooks: Record<string, ClassHooks> = {
+    KalturaCategoryEntry: {
+      async beforeAdd(g, data) {
+        if (isAdmin(g.ctx)) return;
+        const category = await objectOf(g, 'KalturaCategory', data.categoryId);
+        if (Number(category?.moderation) === TRUE_VALUE && !(await moderates(g, data.categoryId))) data.status = MEMBERSHIP_PENDING;
+      },
+      async beforeUpdate(g, current, _patch) {
+        if (g.op.service.toLowerCase() !== 'categoryentry') return;
+        const codes = CATEGORY_VERBS[g.op.action];
+        if (!codes) return;
+        if (!isAdmin(g.ctx) && !(await moderates(g, current.categoryId))) throw g.engine.error(g.op, codes[0]);
+        if (Number(current.status) !== MEMBERSHIP_PENDING) throw g.engine.error(g.op, codes[1]);
+      },
+    },
     KalturaEntryVendorTask: {
       async beforeAdd(g, data) {
         const item = await objectOf(g, 'KalturaVendorCatalogItem', data.catalogItemId);

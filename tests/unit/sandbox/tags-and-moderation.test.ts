@@ -208,3 +208,64 @@ describe.skipIf(!present)('REACH tasks pending moderation', () => {
     expect(ok(await call('entryVendorTask', 'get', { id: t.id }), 'get').status).toBe(1);
   });
 });
+
+describe.skipIf(!present)('entries in moderated categories', () => {
+  const carol = sb.ks(SESSION_USER, 'carol');
+  const entry = async (ks: string | undefined, name: string) =>
+    ok(await call('media', 'add', { entry: { objectType: 'KalturaMediaEntry', name, mediaType: 1 } }, ks), `entry ${name}`);
+  const join = (entryId: string, categoryId: number, ks?: string) =>
+    call('categoryEntry', 'add', { categoryEntry: { objectType: 'KalturaCategoryEntry', entryId, categoryId } }, ks);
+  const category = async (name: string, moderation: number) =>
+    ok(await call('category', 'add', { category: { objectType: 'KalturaCategory', name, moderation } }), `category ${name}`);
+
+  it("a user's entry waits for a manager or moderator; activate and reject take only a pending one", async () => {
+    const cat = await category('moderated', 1);
+    ok(
+      await call('categoryUser', 'add', {
+        categoryUser: { objectType: 'KalturaCategoryUser', categoryId: cat.id, userId: 'carol', permissionLevel: 1 },
+      }),
+      'carol moderates',
+    );
+    const bobs = await entry(bob, 'bob in moderated');
+    const pending = ok(await join(bobs.id, cat.id, bob), 'bob joins');
+    expect(pending.status).toBe(1);
+    // a pending entry is not in the category yet
+    expect(ok(await call('category', 'get', { id: cat.id }), 'category').entriesCount).toBe(0);
+    expect(ok(await call('media', 'get', { entryId: bobs.id }), 'bob entry').categoriesIds ?? '').toBe('');
+    const listed = (ks?: string) =>
+      call('media', 'list', { filter: { objectType: 'KalturaMediaEntryFilter', categoriesIdsMatchOr: String(cat.id) } }, ks);
+    expect(ok(await listed(), 'list by category').totalCount).toBe(0);
+
+    // the moderator's own entry and the admin's go in at once
+    const carols = await entry(carol, 'carol in moderated');
+    expect(ok(await join(carols.id, cat.id, carol), 'carol joins').status).toBe(2);
+    const admins = await entry(undefined, 'admin in moderated');
+    expect(ok(await join(admins.id, cat.id), 'admin joins').status).toBe(2);
+
+    // bob may not approve himself; an active membership is not pending
+    const selfApprove = await call('categoryEntry', 'activate', { entryId: bobs.id, categoryId: cat.id }, bob);
+    expect([code(selfApprove), selfApprove.message]).toEqual(['CANNOT_ACTIVATE_CATEGORY_ENTRY', 'Cannot activate categoryEntry']);
+    const notPending = await call('categoryEntry', 'activate', { entryId: admins.id, categoryId: cat.id });
+    expect(code(notPending)).toBe('CANNOT_ACTIVATE_CATEGORY_ENTRY_SINCE_IT_IS_NOT_PENDING');
+
+    ok(await call('categoryEntry', 'activate', { entryId: bobs.id, categoryId: cat.id }), 'admin activates');
+    expect(ok(await call('category', 'get', { id: cat.id }), 'category').entriesCount).toBe(3);
+    expect(ok(await call('media', 'get', { entryId: bobs.id }), 'bob entry').categoriesIds).toBe(String(cat.id));
+    expect(ok(await listed(), 'list by category').totalCount).toBe(3);
+
+    const bobs2 = await entry(bob, 'bob again');
+    expect(ok(await join(bobs2.id, cat.id, bob), 'bob joins again').status).toBe(1);
+    ok(await call('categoryEntry', 'reject', { entryId: bobs2.id, categoryId: cat.id }), 'admin rejects');
+    const again = await call('categoryEntry', 'reject', { entryId: bobs2.id, categoryId: cat.id });
+    expect(code(again)).toBe('CANNOT_REJECT_CATEGORY_ENTRY_SINCE_IT_IS_NOT_PENDING');
+    // a rejected entry is not in the category
+    expect(ok(await call('category', 'get', { id: cat.id }), 'category').entriesCount).toBe(3);
+    expect(ok(await call('media', 'get', { entryId: bobs2.id }), 'rejected entry').categoriesIds ?? '').toBe('');
+  });
+
+  it("a category without moderation takes anyone's entry at once", async () => {
+    const open = await category('open', 0);
+    const bobs = await entry(bob, 'bob in open');
+    expect(ok(await join(bobs.id, open.id, bob), 'bob joins open').status).toBe(2);
+  });
+});
