@@ -49,6 +49,11 @@ export interface ClassHooks {
   beforeDelete?(g: Gen, data: Data, row: ObjectRow): Maybe<void>;
   /** Fills computed properties of an object being answered (a copy). */
   present?(ctx: CallContext, engine: GenericEngine, data: Data, row: ObjectRow): Maybe<void>;
+  /**
+   * The properties `present` computes rather than reads from the stored object: a list cannot
+   * filter or sort on them (the stored object has no value to compare), so it refuses them.
+   */
+  computed?: readonly string[];
 }
 
 export type Override = (g: Gen) => unknown;
@@ -801,8 +806,7 @@ export class GenericEngine {
    */
   conditions(m: ServiceModel, filter: KObject | null, opts: ConditionOptions = {}): Condition[] {
     if (!filter) return [];
-    const props = this.props(m.objectClass);
-    for (const c of m.family) for (const [k, p] of this.props(c)) if (!props.has(k)) props.set(k, p);
+    const props = this.familyProps(m);
     // a filter may spell a property in another case (KalturaPlaylistFilter's playListTypeEqual)
     const byLower = new Map([...props.keys()].map((k) => [k.toLowerCase(), k] as const));
     const resolve = (n: string): string | undefined => (props.has(n) ? n : byLower.get(n.toLowerCase()));
@@ -834,7 +838,8 @@ export class GenericEngine {
               .map(resolve)
               .filter((f): f is string => f !== undefined);
         const fields = named.length ? named : propertyRun(stem, { has: (n) => resolve(n) !== undefined }).flatMap((n) => resolve(n) ?? []);
-        if (!fields.length) break;
+        // a property computed when answered has no stored value to compare: the field is not applied (refused)
+        if (!fields.length || fields.some((f) => this.computedProps(m).has(f))) break;
         const prop = props.get(fields[0]!)!;
         const numeric =
           prop.type.kind === 'int' ||
@@ -875,7 +880,8 @@ export class GenericEngine {
     const out: OrderBy[] = [];
     for (const part of listItems(orderBy)) {
       const x = /^([+-])([A-Za-z0-9_]+)$/.exec(part);
-      if (x && (m.props.has(x[2]!) || x[2] === 'createdAt')) out.push({ field: x[2]!, desc: x[1] === '-' });
+      if (x && (this.familyProps(m).has(x[2]!) || x[2] === 'createdAt') && !this.computedProps(m).has(x[2]!))
+        out.push({ field: x[2]!, desc: x[1] === '-' });
       else throw new KalturaApiError('SANDBOX_FILTER_NOT_SIMULATED', { FIELD: `orderBy ${part.slice(0, 80)}`, CLASS: m.objectClass });
     }
     return out;
@@ -978,6 +984,31 @@ export class GenericEngine {
       objects: rows,
       totalCount: total,
     };
+  }
+
+  /** The properties of the service's class and of every class of its family (a subclass's `duration`). */
+  private familyProps(m: ServiceModel): Map<string, PropertyDef> {
+    let props = this.familyPropsOf.get(m.objectClass);
+    if (!props) {
+      props = new Map(this.props(m.objectClass));
+      for (const c of m.family) for (const [k, p] of this.props(c)) if (!props.has(k)) props.set(k, p);
+      this.familyPropsOf.set(m.objectClass, props);
+    }
+    return props;
+  }
+  private readonly familyPropsOf = new Map<string, Map<string, PropertyDef>>();
+
+  private readonly computedOf = new Map<string, Set<string>>();
+  /** The properties the hooks of the service's classes compute when answering (not stored). */
+  computedProps(m: ServiceModel): Set<string> {
+    let out = this.computedOf.get(m.objectClass);
+    if (!out) {
+      out = new Set();
+      for (const [cls, h] of Object.entries(this.ext.hooks))
+        if (h.computed && m.family.some((c) => this.desc.isSubclassOf(c, cls))) for (const p of h.computed) out.add(p);
+      this.computedOf.set(m.objectClass, out);
+    }
+    return out;
   }
 
   private readonly hooksOf = new Map<string, ClassHooks[]>();

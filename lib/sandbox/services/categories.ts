@@ -158,6 +158,7 @@ export function categoryExtensions(core: SandboxCore): ExtensionPart {
           }
         }
       },
+      computed: ['directSubCategoriesCount', 'directEntriesCount', 'entriesCount'],
       async present(ctx, engine, d, row) {
         const { ce } = models(engine);
         const set = (k: string, v: number) => {

@@ -428,6 +428,8 @@ function entryHooks(core: SandboxCore): Record<string, ClassHooks> {
         const type = entryTypeOf(g.engine.desc, row.object_type);
         if (type !== undefined && data.type === undefined) data.type = type;
       },
+      // from the entry's category memberships and thumbnail assets
+      computed: ['categories', 'categoriesIds', 'thumbnailUrl'],
       async present(ctx, engine, d, row) {
         if (d.type === undefined) {
           const type = entryTypeOf(engine.desc, row.object_type);

@@ -33,6 +33,7 @@ function combine(a: ClassHooks, b: ClassHooks): ClassHooks {
         await g?.(...args);
       };
   }
+  if (a.computed || b.computed) out.computed = [...(a.computed ?? []), ...(b.computed ?? [])];
   return out;
 }
 

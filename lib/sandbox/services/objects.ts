@@ -25,6 +25,16 @@ const tagsOf = (v: unknown) =>
     .map((t) => t.trim())
     .filter(Boolean);
 
+/** A cue point's isMomentary and duration from its times (each undefined when the class has no such property or no value). */
+function cueTimes(props: ReadonlyArray<{ name: string }>, d: Data): { isMomentary?: boolean; duration?: number } {
+  const has = (n: string) => props.some((p) => p.name === n);
+  const end = d.endTime;
+  return {
+    ...(has('isMomentary') ? { isMomentary: end === undefined || end === null } : {}),
+    ...(has('duration') && typeof end === 'number' && typeof d.startTime === 'number' ? { duration: end - d.startTime } : {}),
+  };
+}
+
 export function objectExtensions(core: SandboxCore): { hooks: Record<string, ClassHooks>; overrides: Record<string, Override> } {
   const thumbs = () => core.generic.modelOfClass('KalturaThumbAsset');
   const entryThumbs = async (partnerId: number, entryId: string): Promise<ObjectRow[]> => {
@@ -60,11 +70,21 @@ export function objectExtensions(core: SandboxCore): { hooks: Record<string, Cla
         if (Number(patch.isDefault) === 1 && Number(current.isDefault) !== 1) await g.engine.setDefault(g, row);
       },
     },
+    // isMomentary and duration follow the start and end times: kept with the object, so lists filter and sort on them
     KalturaCuePoint: {
+      beforeAdd(g, d, row) {
+        Object.assign(d, cueTimes(g.engine.desc.allProperties(row.object_type), d));
+      },
+      beforeUpdate(g, current, patch, row) {
+        if (!('startTime' in patch) && !('endTime' in patch)) return;
+        const t = cueTimes(g.engine.desc.allProperties(row.object_type), { ...current, ...patch });
+        // (null removes a property: a cue point whose end time went has no duration)
+        Object.assign(patch, t, { duration: t.duration ?? null });
+      },
       present(_ctx, engine, d, row) {
-        const props = new Set(engine.desc.allProperties(row.object_type).map((p) => p.name));
-        if (props.has('isMomentary')) d.isMomentary = d.endTime === undefined || d.endTime === null;
-        if (props.has('duration') && typeof d.endTime === 'number' && typeof d.startTime === 'number') d.duration = d.endTime - d.startTime;
+        const t = cueTimes(engine.desc.allProperties(row.object_type), d);
+        Object.assign(d, t);
+        if (t.duration === undefined) delete d.duration;
       },
     },
     KalturaUser: {
