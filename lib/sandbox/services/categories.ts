@@ -4,8 +4,11 @@
  * deletion of a subtree with its memberships (moved to the parent or dropped); a membership's
  * categoryFullIds and creator; media.list's category filters (`categoriesIdsMatchOr`,
  * `categoriesIdsMatchAnd`, `categoriesFullNameIn`, `categoryAncestorIdIn`) and an entry's
- * `categories` / `categoriesIds`, read from the memberships.
+ * `categories` / `categoriesIds`, read from the memberships; an entry added or updated with
+ * `categoriesIds` (or `categories`, full names) gets those memberships (`entryCategoryIds`,
+ * `setEntryCategories`), as Kaltura's entries do.
  */
+import { operationNamed } from '../../description/operation-path';
 import type { KObject } from '../coerce';
 import type { CallContext } from '../context';
 import type { SandboxCore } from '../core';
@@ -271,4 +274,47 @@ export async function entryCategories(
     .map((r) => String(data(r).fullName));
   void ctx;
   return { categoriesIds: ids.join(','), categories: names.join(',') };
+}
+
+/**
+ * The categories an entry's `categoriesIds` (ids) or `categories` (full names, `A>B`) name, checked
+ * as Kaltura checks them (CATEGORY_NOT_FOUND naming the first unknown one; the sandbox does not
+ * make a category from a name); `categoriesIds` wins when both are given. Undefined when neither
+ * is; an empty text names none (the entry leaves its categories).
+ */
+export async function entryCategoryIds(ctx: CallContext, input: Record<string, unknown>): Promise<number[] | undefined> {
+  const { cat } = models(ctx.core.generic);
+  const ids = typeof input.categoriesIds === 'string' ? input.categoriesIds : undefined;
+  const names = typeof input.categories === 'string' ? input.categories : undefined;
+  if (ids === undefined && names === undefined) return undefined;
+  const items = listItems(ids ?? names).slice(0, 500);
+  if (!items.length) return [];
+  if (!cat) throw ctx.core.generic.error(undefined, 'CATEGORY_NOT_FOUND', { ID: items[0]! });
+  const pid = ctx.session!.partnerId;
+  const found =
+    ids !== undefined
+      ? await rows(ctx.core, cat, pid, [{ field: 'id', op: 'in', value: items.filter((i) => /^\d{1,15}$/.test(i)).map(Number) }])
+      : await rows(ctx.core, cat, pid, [{ field: 'fullName', op: 'in', value: items }]);
+  const key = (r: ObjectRow) => (ids !== undefined ? r.id : String(data(r).fullName));
+  const byKey = new Map(found.map((r) => [key(r), Number(r.id)] as const));
+  const missing = items.find((i) => !byKey.has(i));
+  if (missing !== undefined)
+    throw ctx.core.generic.error(operationNamed(ctx.core.desc, 'category', 'get'), 'CATEGORY_NOT_FOUND', { ID: missing });
+  return [...new Set(items.map((i) => byKey.get(i)!))];
+}
+
+/** Makes the entry's memberships those of `categoryIds`: new ones added (with categoryEntry's hooks: moderation), others removed. */
+export async function setEntryCategories(ctx: CallContext, entryId: string, categoryIds: number[]): Promise<void> {
+  const engine = ctx.core.generic;
+  const { ce } = models(engine);
+  if (!ce) return;
+  const add = operationNamed(ctx.core.desc, 'categoryEntry', 'add');
+  const del = operationNamed(ctx.core.desc, 'categoryEntry', 'delete') ?? add;
+  if (!add || !del) return;
+  const current = await rows(ctx.core, ce, ctx.session!.partnerId, [{ field: 'entryId', op: 'eq', value: entryId }], 500);
+  const wanted = new Set(categoryIds);
+  const g = (op: typeof add): Gen => ({ ctx, engine, model: ce, op, args: {} });
+  for (const r of current) if (!wanted.has(Number(data(r).categoryId))) await engine.remove(g(del), r);
+  const have = new Set(current.map((r) => Number(data(r).categoryId)));
+  for (const id of categoryIds) if (!have.has(id)) await engine.insert(g(add), MEMBERSHIP, { entryId, categoryId: id }, {});
 }

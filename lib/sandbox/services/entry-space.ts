@@ -18,7 +18,7 @@ import type { ClassHooks, Data, ExtensionPart, Gen } from '../generic/engine';
 import type { ServiceModel } from '../generic/model';
 import { type Condition, type EntryRow, listItems, type ObjectRow, type OrderBy } from '../store';
 import { canEdit, canView, isAdmin, ownerScope } from './access';
-import { entryCategories } from './categories';
+import { entryCategories, entryCategoryIds, setEntryCategories } from './categories';
 import { entryThumbnail } from './objects';
 import * as media from './media';
 import { pageOf } from './paging';
@@ -404,13 +404,27 @@ export function entryExtensions(core: SandboxCore): ExtensionPart {
 }
 
 function entryHooks(core: SandboxCore): Record<string, ClassHooks> {
+  // the categories a new entry names, checked before it is stored and joined once it is
+  const joining = new WeakMap<Data, number[]>();
+  const takeCategories = async (g: Gen, d: Data): Promise<number[] | undefined> => {
+    const ids = await entryCategoryIds(g.ctx, d);
+    delete d.categories;
+    delete d.categoriesIds;
+    return ids;
+  };
   return {
     KalturaBaseEntry: {
       async beforeDelete(g, _data, row) {
         await dropDependents(g.ctx, row.id);
       },
+      async afterAdd(g, data, row) {
+        const ids = joining.get(data);
+        if (ids) await setEntryCategories(g.ctx, row.id, ids);
+      },
       // an ADMIN session gives the entry to another user by its userId (as media.update does); a USER session's userId is ignored
       async beforeUpdate(g, _current, patch, row) {
+        const categoryIds = await takeCategories(g, patch);
+        if (categoryIds) await setEntryCategories(g.ctx, row.id, categoryIds);
         if (patch.userId === undefined) return;
         if (!isAdmin(g.ctx) || typeof patch.userId !== 'string' || patch.userId === '') {
           delete patch.userId;
@@ -418,7 +432,9 @@ function entryHooks(core: SandboxCore): Record<string, ClassHooks> {
         }
         await g.engine.ctxStore().updateObject(row.kind, row.id, { user_id: patch.userId, anon_owner: 0 });
       },
-      beforeAdd(g, data, row) {
+      async beforeAdd(g, data, row) {
+        const categoryIds = await takeCategories(g, data);
+        if (categoryIds) joining.set(data, categoryIds);
         // an ADMIN session may make an entry for another user, who owns it then (as media.add does)
         // (a USER session's entry is its own, whatever userId it names)
         if (isAdmin(g.ctx) && typeof data.userId === 'string' && data.userId !== '') {
@@ -435,6 +451,9 @@ function entryHooks(core: SandboxCore): Record<string, ClassHooks> {
           const type = entryTypeOf(engine.desc, row.object_type);
           if (type !== undefined) d.type = type;
         }
+        // (never what a caller once sent: the memberships are the categories)
+        delete d.categories;
+        delete d.categoriesIds;
         Object.assign(d, await entryCategories(core, ctx, row), await entryThumbnail(core, ctx, row.id));
       },
     },

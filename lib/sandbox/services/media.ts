@@ -9,6 +9,7 @@ import type { Action, CallContext } from '../context';
 import type { SandboxCore } from '../core';
 import { crashPoint } from '../crash';
 import { KalturaApiError } from '../errors';
+import { entryCategoryIds, setEntryCategories } from './categories';
 import { newEntryId, nowSec } from '../ids';
 import { probeMedia, type MediaFacts } from '../probe';
 import { blobName, listItems, type Condition, type EntryRow, type OrderBy, type TokenRow } from '../store';
@@ -30,8 +31,6 @@ const MEDIA_IMAGE = 2;
 const STORED_PROPS = [
   'description',
   'adminTags',
-  'categories',
-  'categoriesIds',
   'partnerData',
   'startDate',
   'endDate',
@@ -73,6 +72,9 @@ export async function entryObject(ctx: CallContext, e: EntryRow): Promise<Record
   } catch {
     /* keep empty */
   }
+  // an entry's categories are its memberships (entryExtras), never what a caller once sent
+  delete props.categories;
+  delete props.categoriesIds;
   return {
     objectType: 'KalturaMediaEntry',
     id: e.id,
@@ -275,6 +277,7 @@ export const add: Action = async (ctx, a) => {
   const input = a.entry as KObject;
   if (input.mediaType === undefined || input.mediaType === null)
     throw new KalturaApiError('PROPERTY_VALIDATION_CANNOT_BE_NULL', { PROP_NAME: 'mediaType' });
+  const categoryIds = await entryCategoryIds(ctx, input);
   await ctx.core.visitors?.beforeInsert(ctx);
   const s = ctx.session!;
   const admin = ownerScope(ctx) === undefined;
@@ -300,6 +303,7 @@ export const add: Action = async (ctx, a) => {
     ready_at: null,
   };
   await ctx.core.store.insertEntry(row);
+  if (categoryIds) await setEntryCategories(ctx, row.id, categoryIds);
   return entryObject(ctx, row);
 };
 
@@ -474,6 +478,7 @@ export const update: Action = async (ctx, a) => {
   for (const k of INSERT_ONLY) {
     if (input[k] !== undefined && input[k] !== null) throw new KalturaApiError('PROPERTY_VALIDATION_NOT_UPDATABLE', { PROP_NAME: k });
   }
+  const categoryIds = await entryCategoryIds(ctx, input);
   const patch: Partial<EntryRow> = { updated_at: nowSec() };
   if (input.name !== undefined) patch.name = typeof input.name === 'string' ? input.name : '';
   if (input.tags !== undefined) patch.tags = (input.tags as string | null) ?? null;
@@ -490,6 +495,7 @@ export const update: Action = async (ctx, a) => {
   }
   patch.props = JSON.stringify(props);
   await ctx.core.store.updateEntry(e.id, patch);
+  if (categoryIds) await setEntryCategories(ctx, e.id, categoryIds);
   return entryObject(ctx, (await ctx.core.store.getEntry(e.id))!);
 };
 

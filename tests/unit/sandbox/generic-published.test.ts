@@ -33,12 +33,15 @@ function valueFor(p: PropertyDef, seed: number): unknown {
   }
 }
 
-/** Writable scalar properties worth setting (not references to other objects, not secrets); `name` first. */
+/**
+ * Writable scalar properties worth setting (not references to other objects, such as an entry's
+ * `categories`, full names of categories that must exist; not secrets); `name` first.
+ */
 function writable(cls: string): PropertyDef[] {
   return desc!
     .allProperties(cls)
     .sort((a, b) => Number(b.name === 'name') - Number(a.name === 'name'))
-    .filter((p) => !p.readOnly && p.name !== 'objectType' && !/Id$|Ids$|^id$|^status$|password|secret|partnerId|Url$|url$/i.test(p.name))
+    .filter((p) => !p.readOnly && p.name !== 'objectType' && !/Id$|Ids$|^id$|^status$|password|secret|partnerId|Url$|url$|^categories$/i.test(p.name))
     .filter((p) => ['string', 'int', 'float', 'bool', 'enum'].includes(p.type.kind))
     .filter((p) => p.type.kind !== 'enum' || (desc!.getEnum(p.type.name)?.values.length ?? 0) >= 2);
 }
