@@ -555,25 +555,32 @@ export class GenericEngine {
 
   /**
    * References an object makes to others (`entryId`, `categoryId`, `metadataProfileId`), checked
-   * when the operation documents a not-found error for that kind of object.
+   * when the operation documents a not-found error for that kind of object. An object that
+   * belongs to an entry or a category for life (its `entryId` / `categoryId` read-only or
+   * insert-only: a cue point, a vendor task, a user entry) needs it to exist on Kaltura even where
+   * the description does not say so: it is checked too, with Kaltura's ENTRY_ID_NOT_FOUND /
+   * CATEGORY_NOT_FOUND. (A loose reference, such as a batch job's entryId, is not; other kinds of
+   * objects may be system objects of Kaltura's, such as flavor params 0, that the sandbox does not keep.)
    */
   async checkReferences(g: Gen, data: Data): Promise<void> {
     for (const [prop, value] of Object.entries(data)) {
       if (value === null || value === undefined || value === '' || !/.Id$/.test(prop) || prop === 'id') continue;
       const target = prop.slice(0, -2);
+      const def = this.familyProps(g.model).get(prop);
+      const forLife = !!def && (def.readOnly || def.insertOnly);
       if (target === 'entry') {
-        const e = this.documented(
-          g.op,
-          g.op.errors?.some((x) => x.code === 'INVALID_ENTRY_ID') ? ['INVALID_ENTRY_ID'] : ['ENTRY_ID_NOT_FOUND', 'INVALID_ENTRY_ID'],
-        );
-        if (!e || !g.op.errors?.some((x) => x.code === e.code)) continue;
-        if (!(await this.entryExists(g.ctx, String(value)))) throw this.fill(e, String(value));
+        const own = g.op.errors?.find((x) => x.code === 'INVALID_ENTRY_ID') ?? g.op.errors?.find((x) => x.code === 'ENTRY_ID_NOT_FOUND');
+        if (!own && !forLife) continue;
+        if (!(await this.entryExists(g.ctx, String(value))))
+          throw own ? this.fill(own, String(value)) : new KalturaApiError('ENTRY_ID_NOT_FOUND', { ENTRY_ID: String(value).slice(0, 100) });
         continue;
       }
       const m = this.model(target) ?? [...this.models.values()].find((x) => lc(x.objectClass) === lc(`Kaltura${target}`));
       if (!m || (m === g.model && prop !== 'parentId')) continue;
       const codes = this.notFoundCodes(m.objectClass);
-      const e = g.op.errors?.find((x) => codes.includes(x.code));
+      const e =
+        g.op.errors?.find((x) => codes.includes(x.code)) ??
+        (forLife && this.desc.isSubclassOf(m.objectClass, 'KalturaCategory') ? this.documented(undefined, codes) : undefined);
       if (!e) continue;
       const row = await this.findStored(m.kind, String(value));
       if (!row || row.partner_id !== g.ctx.session?.partnerId || this.isDeleted(m, row)) throw this.fill(e, String(value));

@@ -1,0 +1,46 @@
+/**
+ * An object that belongs to an entry or a category for life (its entryId / categoryId read-only or
+ * insert-only) is refused when that entry or category is not there, as on Kaltura, even where the
+ * published description documents no error for it; a loose reference (a batch job's entryId) is not checked.
+ */
+import { describe, expect, it } from 'vitest';
+import { SESSION_USER } from '@/lib/sandbox/ks';
+import { isError, ok, publishedSandbox } from './published-sandbox';
+
+type Json = any;
+
+const sb = publishedSandbox('references to entries and categories, over the published description', 4334);
+const { present, call } = sb;
+const code = (v: Json): string => {
+  expect(isError(v), JSON.stringify(v)).toBe(true);
+  return v.code as string;
+};
+
+describe.skipIf(!present)('references to entries and categories', () => {
+  it('a cue point, a user entry and a category member need their entry or category', async () => {
+    const cue = (entryId: string, ks?: string) =>
+      call('cuePoint', 'add', { cuePoint: { objectType: 'KalturaAnnotation', entryId, startTime: 1000, text: 'x' } }, ks);
+    const missing = await cue('0_nosuch00');
+    expect([code(missing), missing.message]).toEqual(['ENTRY_ID_NOT_FOUND', 'Entry id "0_nosuch00" not found']);
+    const e = ok(await call('media', 'add', { entry: { objectType: 'KalturaMediaEntry', name: 'e', mediaType: 1 } }), 'entry');
+    expect(ok(await cue(e.id), 'cue on the entry').entryId).toBe(e.id);
+    // an entry this USER session may not see is not there for it
+    expect(code(await cue(e.id, sb.ks(SESSION_USER, 'bob')))).toBe('ENTRY_ID_NOT_FOUND');
+
+    const userEntry = (entryId: string) =>
+      call('userEntry', 'add', { userEntry: { objectType: 'KalturaQuizUserEntry', entryId, userId: 'u1' } });
+    expect(code(await userEntry('0_nosuch00'))).toBe('ENTRY_ID_NOT_FOUND');
+
+    const member = (categoryId: number) =>
+      call('categoryUser', 'add', { categoryUser: { objectType: 'KalturaCategoryUser', categoryId, userId: 'u1' } });
+    const noCategory = await member(99999);
+    expect([code(noCategory), noCategory.message]).toEqual(['CATEGORY_NOT_FOUND', 'Category id "99999" not found']);
+    const c = ok(await call('category', 'add', { category: { objectType: 'KalturaCategory', name: 'c' } }), 'category');
+    expect(ok(await member(c.id), 'member').categoryId).toBe(c.id);
+  });
+
+  it("a batch job's entryId is a loose reference: not checked", async () => {
+    const job = ok(await call('jobs', 'addBatchJob', { batchJob: { objectType: 'KalturaBatchJob', entryId: '0_gone0000' } }), 'job');
+    expect(job.entryId).toBe('0_gone0000');
+  });
+});
