@@ -13,6 +13,8 @@
  * - playlist.getStatsFromContent: a static list's duration, from its entries;
  * - scheduleEvent.getConflicts: the caller's events of the given resources (and blackout events)
  *   whose time overlaps the event's;
+ * - scheduleEvent.updateLiveFeature: the live stream event's feature of that system name, with the
+ *   properties given (FEATURE_NAME_NOT_FOUND when it has none of that name);
  * - partner.listFeatureStatus: the partner's background processes still running (Kaltura lists
  *   category re-indexing and the like): the sandbox does that work within the call, so none.
  */
@@ -79,6 +81,22 @@ export function computedOverrides(core: SandboxCore): Record<string, Override> {
       const t = uploads[0];
       if (!t) throw new KalturaApiError('UPLOADED_FILE_NOT_FOUND_BY_TOKEN');
       return { objectType: 'KalturaUploadResponse', uploadTokenId: t.id, fileSize: t.uploaded_file_size };
+    },
+
+    'scheduleevent.updatelivefeature': async (g) => {
+      sessionOf(g);
+      const row = await g.engine.find(g, { idParam: 'scheduledEventId', props: [] }, true);
+      if (!g.engine.desc.isSubclassOf(row.object_type, 'KalturaLiveStreamScheduleEvent'))
+        throw g.engine.error(g.op, 'INVALID_SCHEDULE_EVENT_TYPE', { ID: row.id });
+      const name = typeof g.args.featureName === 'string' ? g.args.featureName : '';
+      const features = Array.isArray(data(row).liveFeatures) ? [...(data(row).liveFeatures as Data[])] : [];
+      const at = features.findIndex((f) => f && f.systemName === name);
+      if (at < 0) throw g.engine.error(g.op, 'FEATURE_NAME_NOT_FOUND', { NAME: name.slice(0, 100) });
+      const given = (g.args.liveFeature as KObject | null) ?? {};
+      const next: Data = { ...features[at] };
+      for (const [k, v] of Object.entries(given)) if (k !== 'objectType' && v !== undefined && v !== null) next[k] = v;
+      features[at] = next;
+      return g.engine.present(g.ctx, g.model, await g.engine.patch(g, row, { liveFeatures: features }));
     },
 
     'partner.listfeaturestatus': (g) => {

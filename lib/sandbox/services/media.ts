@@ -25,7 +25,10 @@ export const {
   DELETED: ENTRY_DELETED,
   NO_CONTENT: ENTRY_NO_CONTENT,
 } = ENTRY_STATUS;
-const MEDIA_IMAGE = 2;
+/** KalturaMediaType. */
+export const MEDIA_VIDEO = 1;
+export const MEDIA_IMAGE = 2;
+export const MEDIA_AUDIO = 5;
 
 /** Properties kept as given (besides the columns of the entries table). */
 const STORED_PROPS = [
@@ -499,15 +502,22 @@ export const update: Action = async (ctx, a) => {
   return entryObject(ctx, (await ctx.core.store.getEntry(e.id))!);
 };
 
+/** KalturaEntryModerationStatus. */
+export const MODERATION_PENDING = 1;
 export const MODERATION_APPROVED = 2;
 export const MODERATION_REJECTED = 3;
+
+/** Sets an entry's moderationStatus (the session may edit it). */
+export async function setModerationStatus(ctx: CallContext, entryId: unknown, status: number): Promise<void> {
+  const e = await findEntry(ctx, entryId, true);
+  const props = JSON.parse(e.props) as Record<string, unknown>;
+  await ctx.core.store.updateEntry(e.id, { props: JSON.stringify({ ...props, moderationStatus: status }), updated_at: nowSec() });
+}
 
 /** approve / reject: the entry's moderationStatus. */
 export function moderate(status: number): Action {
   return async (ctx, a) => {
-    const e = await findEntry(ctx, a.entryId, true);
-    const props = JSON.parse(e.props) as Record<string, unknown>;
-    await ctx.core.store.updateEntry(e.id, { props: JSON.stringify({ ...props, moderationStatus: status }), updated_at: nowSec() });
+    await setModerationStatus(ctx, a.entryId, status);
     return null;
   };
 }

@@ -309,4 +309,65 @@ describe.skipIf(!present)('operations answered from the sandbox state', () => {
     expect(await conflicts(`${r1.id},${r2.id}`, 0, 10000, { scheduleEventConflictType: 3 }, await otherAdmin())).toEqual([]);
     expect(await conflicts(`${r1.id},${r2.id}`, 0, 10000, { scheduleEventConflictType: 3 }, bob)).toEqual([]);
   });
+
+  it("scheduleEvent.updateLiveFeature: the live event's feature of that name, with the properties given", async () => {
+    const event = ok(
+      await call('scheduleEvent', 'add', {
+        scheduleEvent: {
+          objectType: 'KalturaLiveStreamScheduleEvent',
+          summary: 'live',
+          startDate: 1000,
+          endDate: 2000,
+          recurrenceType: 0,
+          liveFeatures: [
+            { objectType: 'KalturaLiveCaptionFeature', systemName: 'captions', preStartTime: 10 },
+            { objectType: 'KalturaLiveRestreamFeature', systemName: 'restream', preStartTime: 20 },
+          ],
+        },
+      }),
+      'live event',
+    );
+    const updated = ok(
+      await call('scheduleEvent', 'updateLiveFeature', {
+        scheduledEventId: event.id,
+        featureName: 'restream',
+        liveFeature: { objectType: 'KalturaLiveRestreamFeature', postEndTime: 60 },
+      }),
+      'updateLiveFeature',
+    );
+    expect(updated.liveFeatures.map((f: Json) => [f.systemName, f.preStartTime, f.postEndTime])).toEqual([
+      ['captions', 10, undefined],
+      ['restream', 20, 60],
+    ]);
+    expect(ok(await call('scheduleEvent', 'get', { scheduleEventId: event.id }), 'get').liveFeatures[1].postEndTime).toBe(60);
+    const missing = await call('scheduleEvent', 'updateLiveFeature', {
+      scheduledEventId: event.id,
+      featureName: 'nope',
+      liveFeature: { objectType: 'KalturaLiveRestreamFeature', postEndTime: 1 },
+    });
+    expect([code(missing), missing.message]).toEqual(['FEATURE_NAME_NOT_FOUND', 'LiveFeature with name [nope] not found']);
+    const plain = ok(
+      await call('scheduleEvent', 'add', {
+        scheduleEvent: { objectType: 'KalturaRecordScheduleEvent', summary: 'rec', startDate: 1000, endDate: 2000, recurrenceType: 0 },
+      }),
+      'record event',
+    );
+    const wrongType = await call('scheduleEvent', 'updateLiveFeature', {
+      scheduledEventId: plain.id,
+      featureName: 'captions',
+      liveFeature: { objectType: 'KalturaLiveCaptionFeature' },
+    });
+    expect(code(wrongType)).toBe('INVALID_SCHEDULE_EVENT_TYPE');
+    // another partner's event is not found for it
+    expect(
+      code(
+        await call(
+          'scheduleEvent',
+          'updateLiveFeature',
+          { scheduledEventId: event.id, featureName: 'captions', liveFeature: { objectType: 'KalturaLiveCaptionFeature' } },
+          await otherAdmin(),
+        ),
+      ),
+    ).toBe('SCHEDULE_EVENT_ID_NOT_FOUND');
+  });
 });
