@@ -41,7 +41,10 @@ function writable(cls: string): PropertyDef[] {
   return desc!
     .allProperties(cls)
     .sort((a, b) => Number(b.name === 'name') - Number(a.name === 'name'))
-    .filter((p) => !p.readOnly && p.name !== 'objectType' && !/Id$|Ids$|^id$|^status$|password|secret|partnerId|Url$|url$|^categories$/i.test(p.name))
+    .filter(
+      (p) =>
+        !p.readOnly && p.name !== 'objectType' && !/Id$|Ids$|^id$|^status$|password|secret|partnerId|Url$|url$|^categories$/i.test(p.name),
+    )
     .filter((p) => ['string', 'int', 'float', 'bool', 'enum'].includes(p.type.kind))
     .filter((p) => p.type.kind !== 'enum' || (desc!.getEnum(p.type.name)?.values.length ?? 0) >= 2);
 }
