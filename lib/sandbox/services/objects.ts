@@ -7,7 +7,8 @@
  * - users: `fullName` from first and last name (user.get without a user ID, the session's user, is a generic get);
  * - access-control profiles: the default profile cannot be deleted;
  * - conversion profiles: their `flavorParamsIds` are their conversionProfileAssetParams (one each);
- * - quizzes: `version` counts the changes.
+ * - quizzes: `version` counts the changes;
+ * - flavorAsset.getWebPlayableByEntryId: the entry's READY flavors tagged `web` (not all of them).
  */
 import type { CallContext } from '../context';
 import type { SandboxCore } from '../core';
@@ -140,6 +141,24 @@ export function objectExtensions(core: SandboxCore): { hooks: Record<string, Cla
       const tags = tagsOf(d.tags);
       if (!tags.includes(DEFAULT_THUMB)) await g.engine.patch(g, row, { tags: [...tags, DEFAULT_THUMB].join(',') });
       return null;
+    },
+    // the entry's flavors a browser plays: READY ones tagged `web` (Kaltura's isWeb), not every flavor
+    'flavorasset.getwebplayablebyentryid': async (g: Gen) => {
+      const entryId = typeof g.args.entryId === 'string' ? g.args.entryId : '';
+      await g.engine.checkReferences(g, { entryId });
+      const ready = g.model.status?.ready;
+      const rows = await g.engine.query(
+        g,
+        [
+          { field: 'entryId', op: 'eq', value: entryId },
+          ...(ready !== undefined ? [{ field: 'status', op: 'eq' as const, value: ready }] : []),
+        ],
+        [],
+        500,
+        0,
+      );
+      const web = rows.filter((r) => tagsOf(g.engine.dataOf(r).tags).includes('web'));
+      return Promise.all(web.map((r) => g.engine.present(g.ctx, g.model, r)));
     },
     'media.updatethumbnailjpeg': (g: Gen) => thumbnailFromFile(g),
     'baseentry.updatethumbnailjpeg': (g: Gen) => thumbnailFromFile(g),
