@@ -230,6 +230,34 @@ export async function attachFile(core: SandboxCore, g: Gen, row: ObjectRow, file
   return (await core.store.getObject(row.kind, row.id))!;
 }
 
+/**
+ * Gives an object a copy of another blob's bytes (documents.addFromFlavorAsset): copied beside its
+ * final place, then the object is committed, then the copy moves in.
+ */
+export async function attachCopy(
+  core: SandboxCore,
+  g: Gen,
+  row: ObjectRow,
+  src: string,
+  bytes: number,
+  fileName: string,
+): Promise<ObjectRow> {
+  await core.visitors?.beforeInsert(g.ctx, bytes);
+  const tmp = `${assetBlob(row.kind, row.id)}.part`;
+  const blobs = core.store.blobs;
+  await blobs.copy(src, tmp);
+  const now = nowSec();
+  const data = withContent(g, row, bytes, fileName, await imageSize(core, tmp), now);
+  await core.store.updateObject(row.kind, row.id, {
+    data: JSON.stringify(data),
+    content_size: bytes,
+    file_name: fileName,
+    updated_at: now,
+  });
+  await blobs.move(tmp, assetBlob(row.kind, row.id));
+  return (await core.store.getObject(row.kind, row.id))!;
+}
+
 /** The text of a small file part (at most `max` bytes; more is INVALID_FIELD_VALUE). */
 export async function fileText(file: FileArg | null | undefined, name: string, max = 2 * 1024 * 1024): Promise<string | undefined> {
   if (!file) return undefined;

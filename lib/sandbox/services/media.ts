@@ -149,6 +149,35 @@ export async function attachContent(core: SandboxCore, entryId: string, token: T
   if (!attached) return;
   crashPoint(core.settings, 'attach:after-commit');
   await store.blobs.move(src, dst);
+  processContent(core, entryId, dst);
+}
+
+/**
+ * A new entry's content copied from another blob (an asset's: media.addFromFlavorAsset): the bytes
+ * are copied first (a crash leaves at worst a copy no entry names), then the entry is committed
+ * with them and processed as an upload's are.
+ */
+export async function attachCopy(core: SandboxCore, entryId: string, src: string, size: number, fileName: string): Promise<void> {
+  const store = core.store;
+  const dst = contentBlob(entryId);
+  await store.blobs.copy(src, dst);
+  const e = await store.getEntry(entryId);
+  if (!e) return;
+  const image = e.media_type === MEDIA_IMAGE;
+  await store.updateEntry(entryId, {
+    status: image ? ENTRY_READY : ENTRY_PRECONVERT,
+    ready_at: null,
+    content_size: size,
+    file_name: fileName,
+    version: e.version + 1,
+    updated_at: nowSec(),
+  });
+  processContent(core, entryId, dst);
+}
+
+/** After an entry got its bytes: ffprobe's facts, then READY once the processing time is over. */
+function processContent(core: SandboxCore, entryId: string, dst: string): void {
+  const store = core.store;
   const readyAt = Date.now() + core.settings.processingMs;
   void probeBlob(core, dst)
     .catch(() => undefined)

@@ -2,7 +2,9 @@
  * More services of Kaltura's published description, each as small as its contract:
  * - polls (poll.add, vote, getVote, getVotes, resetVotes: the votes per user, counted per answer);
  * - entry content: media/baseEntry.updateContent (a complete upload token replaces the content),
- *   media.addFromEntry and baseEntry.clone (a new entry with a copy of the properties and bytes);
+ *   media.addFromEntry and baseEntry.clone (a new entry with a copy of the properties and bytes;
+ *   with sourceFlavorParamsId, of that READY flavor's bytes), media / documents.addFromFlavorAsset
+ *   and documents.addFromEntry (a new entry with a copy of a flavor asset's or a document's bytes);
  * - generic distribution provider actions: addMrssTransform / addMrssValidate / addResultsTransform
  *   (and their FromFile forms) keep the text on the action;
  * - flavor assets: setAsSource (isOriginal);
@@ -25,17 +27,18 @@ import { KalturaApiError } from '../errors';
 import type { Data, Gen, Override } from '../generic/engine';
 import { newEntryId, nowSec } from '../ids';
 import type { FileArg } from '../params';
-import type { ObjectRow } from '../store';
+import type { EntryRow, ObjectRow } from '../store';
 import { listItems } from '../store';
 import { TOKEN_FULL_UPLOAD } from '../uploads';
-import { newOwner } from './access';
-import { FileAnswer, assetBlob, attachFile, fileText } from './content';
+import { canView, newOwner } from './access';
+import { FileAnswer, assetBlob, attachCopy as attachObjectCopy, attachFile, fileText } from './content';
 import * as mediaActions from './media';
 import {
   MEDIA_AUDIO,
   MEDIA_IMAGE,
   MEDIA_VIDEO,
   MODERATION_PENDING,
+  attachCopy as attachEntryCopy,
   copyEntry,
   entryObject,
   findEntry,
@@ -44,7 +47,7 @@ import {
 } from './media';
 import { entryCategoryIds } from './categories';
 import { mimeOf } from '../http-files';
-import { entryObjects } from './entry-space';
+import { entryObjects, genericEntry } from './entry-space';
 import { pageOf } from './paging';
 import { findToken } from './uploadToken';
 
@@ -160,6 +163,73 @@ export function moreOverrides(core: SandboxCore): Record<string, Override> {
       return entryObject(g.ctx, await copyEntry(g.ctx, source, objectParam ? (g.args[objectParam] as KObject | null) : null));
     };
 
+  /** A flavor asset this session may see (any status), or the operation's FLAVOR_ASSET_ID_NOT_FOUND. */
+  const flavorAsset = async (g: Gen, id: unknown): Promise<ObjectRow> => {
+    const m = g.engine.modelOfClass('KalturaFlavorAsset');
+    const shown = typeof id === 'string' ? id.slice(0, 100) : '';
+    const row = m && typeof id === 'string' && id && id.length <= 100 ? await core.store.getObject(m.kind, id) : undefined;
+    if (!m || !row || row.partner_id !== g.ctx.session?.partnerId || !m.family.includes(row.object_type) || g.engine.isDeleted(m, row))
+      throw g.engine.notFound(g.op, 'KalturaFlavorAsset', shown);
+    if (!canView(g.ctx, row, row.id)) throw g.engine.notFound(g.op, 'KalturaFlavorAsset', shown);
+    return row;
+  };
+  /** The READY flavor asset of an entry made with these flavor params, or FLAVOR_PARAMS_NOT_FOUND. */
+  const readyFlavor = async (g: Gen, entryId: string, flavorParamsId: unknown): Promise<ObjectRow> => {
+    const m = g.engine.modelOfClass('KalturaFlavorAsset');
+    const found = m
+      ? await core.store.queryObjects({
+          kind: m.kind,
+          partnerId: g.ctx.session!.partnerId,
+          objectTypes: m.family,
+          where: [
+            { field: 'entryId', op: 'eq', value: entryId },
+            { field: 'flavorParamsId', op: 'eq', value: Number(flavorParamsId) },
+            ...(m.status?.ready !== undefined ? [{ field: 'status', op: 'eq' as const, value: m.status.ready }] : []),
+          ],
+          live: true,
+          order: [],
+          limit: 1,
+          offset: 0,
+        })
+      : [];
+    if (!found[0] || found[0].content_size === null) throw g.engine.error(g.op, 'FLAVOR_PARAMS_NOT_FOUND');
+    return found[0];
+  };
+  /** The bytes of a flavor asset for a new entry: its blob, size and file name (FLAVOR_ASSET_IS_NOT_READY without content). */
+  const flavorBytes = (g: Gen, asset: ObjectRow) => {
+    if (asset.content_size === null) throw g.engine.error(g.op, 'FLAVOR_ASSET_IS_NOT_READY');
+    const ext = data(asset).fileExt;
+    return {
+      src: assetBlob(asset.kind, asset.id),
+      size: asset.content_size,
+      fileName: asset.file_name ?? `${asset.id}${typeof ext === 'string' && ext ? `.${ext}` : ''}`,
+    };
+  };
+  /** A new media entry of `input` (its media type the source's) with a flavor asset's bytes as its content. */
+  const mediaFromFlavor = async (g: Gen, source: EntryRow, asset: ObjectRow, input: KObject | null) => {
+    const bytes = flavorBytes(g, asset);
+    await core.visitors?.beforeInsert(g.ctx, bytes.size);
+    const entry = (await mediaActions.add(g.ctx, {
+      entry: { ...(input ?? {}), objectType: 'KalturaMediaEntry', mediaType: source.media_type },
+    })) as Data;
+    await attachEntryCopy(core, String(entry.id), bytes.src, bytes.size, bytes.fileName);
+    return entryObject(g.ctx, (await core.store.getEntry(String(entry.id)))!);
+  };
+  /** A document entry of this session, by id (any other entry is not found, as Kaltura answers). */
+  const documentEntry = async (g: Gen, id: unknown): Promise<ObjectRow> => {
+    const row = await genericEntry(g.ctx, id);
+    if (!row || !g.model.family.includes(row.object_type))
+      throw new KalturaApiError('ENTRY_ID_NOT_FOUND', { ENTRY_ID: typeof id === 'string' ? id.slice(0, 100) : '' });
+    return row;
+  };
+  /** A new document entry of `input` (its documentType the source's) with a copy of `src`'s bytes. */
+  const documentFrom = async (g: Gen, source: ObjectRow, input: KObject | null, bytes: { src: string; size: number; fileName: string }) => {
+    const cls = input?.objectType && g.model.family.includes(input.objectType) ? input.objectType : 'KalturaDocumentEntry';
+    const documentType = data(source).documentType;
+    const row = await g.engine.add(g, { ...(input ?? {}), objectType: cls, ...(documentType !== undefined ? { documentType } : {}) }, []);
+    return g.engine.present(g.ctx, g.model, await attachObjectCopy(core, g, row, bytes.src, bytes.size, bytes.fileName));
+  };
+
   /** MB of content kept for a partner (entries and assets). */
   const hostingMb = async (partnerId: number) => {
     let bytes = 0;
@@ -272,7 +342,39 @@ export function moreOverrides(core: SandboxCore): Record<string, Override> {
     },
     'media.updatecontent': updateContent,
     'baseentry.updatecontent': updateContent,
-    'media.addfromentry': copy('sourceEntryId', 'mediaEntry'),
+    // with sourceFlavorParamsId: a new entry of the source's READY flavor of those params (Kaltura's)
+    'media.addfromentry': async (g) => {
+      const fp = g.args.sourceFlavorParamsId;
+      if (fp === undefined || fp === null || fp === '') return copy('sourceEntryId', 'mediaEntry')(g);
+      const source = await findEntry(g.ctx, g.args.sourceEntryId);
+      return mediaFromFlavor(g, source, await readyFlavor(g, source.id, fp), g.args.mediaEntry as KObject | null);
+    },
+    // a new media entry whose content is a flavor asset's bytes (of a media entry: else ENTRY_ID_NOT_FOUND)
+    'media.addfromflavorasset': async (g) => {
+      const asset = await flavorAsset(g, g.args.sourceFlavorAssetId);
+      const sourceId = String(data(asset).entryId ?? '');
+      const source = await findEntry(g.ctx, sourceId);
+      return mediaFromFlavor(g, source, asset, g.args.mediaEntry as KObject | null);
+    },
+    'documents.addfromflavorasset': async (g) => {
+      const asset = await flavorAsset(g, g.args.sourceFlavorAssetId);
+      const source = await documentEntry(g, String(data(asset).entryId ?? ''));
+      return documentFrom(g, source, g.args.documentEntry as KObject | null, flavorBytes(g, asset));
+    },
+    // a new document entry with the source document's content (or its READY flavor of sourceFlavorParamsId)
+    'documents.addfromentry': async (g) => {
+      const source = await documentEntry(g, g.args.sourceEntryId);
+      const fp = g.args.sourceFlavorParamsId;
+      if (fp !== undefined && fp !== null && fp !== '')
+        return documentFrom(g, source, g.args.documentEntry as KObject | null, flavorBytes(g, await readyFlavor(g, source.id, fp)));
+      if (source.content_size === null) throw g.engine.error(g.op, 'FLAVOR_ASSET_IS_NOT_READY');
+      const ext = data(source).fileExt;
+      return documentFrom(g, source, g.args.documentEntry as KObject | null, {
+        src: assetBlob(source.kind, source.id),
+        size: source.content_size,
+        fileName: source.file_name ?? `${source.id}${typeof ext === 'string' && ext ? `.${ext}` : ''}`,
+      });
+    },
     'baseentry.clone': copy('entryId'),
     'genericdistributionprovideraction.addmrsstransform': providerText('mrssTransformer', 'xslData'),
     'genericdistributionprovideraction.addmrssvalidate': providerText('mrssValidator', 'xsdData'),
