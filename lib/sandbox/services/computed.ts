@@ -15,6 +15,10 @@
  *   whose time overlaps the event's;
  * - scheduleEvent.updateLiveFeature: the live stream event's feature of that system name, with the
  *   properties given (FEATURE_NAME_NOT_FOUND when it has none of that name);
+ * - scheduledTaskProfile.requestDryRun / getDryRunResults: the profile's objectFilter run now (entries
+ *   of both kinds, or categories), at most maxResults (1,000), kept as a FINISHED batch job of the
+ *   caller whose results getDryRunResults answers (Kaltura's worker runs it later; the sandbox,
+ *   which has none, runs it within the call);
  * - partner.listFeatureStatus: the partner's background processes still running (Kaltura lists
  *   category re-indexing and the like): the sandbox does that work within the call, so none.
  */
@@ -22,12 +26,15 @@ import type { KObject } from '../coerce';
 import type { Session } from '../context';
 import type { SandboxCore } from '../core';
 import { KalturaApiError } from '../errors';
+import { operationNamed } from '../../description/operation-path';
 import type { Data, Gen, Override } from '../generic/engine';
+import { notSimulated } from '../generic/engine';
 import type { ObjectRow } from '../store';
 import { listItems } from '../store';
 import { TOKEN_FULL_UPLOAD, TOKEN_PARTIAL_UPLOAD } from '../uploads';
 import { isAdmin, ownerScope } from './access';
 import { rows } from './categories';
+import { BASE_ENTRY_ACTIONS } from './entry-space';
 import { entryObject, findEntry } from './media';
 
 /** KalturaPlaylistType STATIC_LIST. */
@@ -40,6 +47,17 @@ const RECURRING = 1;
 const RESOURCE_CONFLICT = 1;
 const BLACKOUT_CONFLICT = 2;
 const BOTH = 3;
+
+/** KalturaScheduledTaskProfileStatus ACTIVE and DRY_RUN_ONLY: the profiles Kaltura dry-runs. */
+const DRY_RUN_STATUSES = [2, 5];
+/** KalturaObjectFilterEngineType. */
+const ENGINE_ENTRY = '1';
+const ENGINE_CATEGORY = '2';
+/** KalturaBatchJobType SCHEDULED_TASK and KalturaBatchJobStatus FINISHED. */
+const SCHEDULED_TASK_JOB = 'scheduledTask.ScheduledTask';
+const JOB_FINISHED = 5;
+/** The most results a dry run keeps. */
+const MAX_DRY_RUN = 1000;
 
 /** The call's session (these operations require a KS: the core refuses a call without one first). */
 function sessionOf(g: Gen): Session {
@@ -97,6 +115,52 @@ export function computedOverrides(core: SandboxCore): Record<string, Override> {
       for (const [k, v] of Object.entries(given)) if (k !== 'objectType' && v !== undefined && v !== null) next[k] = v;
       features[at] = next;
       return g.engine.present(g.ctx, g.model, await g.engine.patch(g, row, { liveFeatures: features }));
+    },
+
+    'scheduledtaskprofile.requestdryrun': async (g) => {
+      sessionOf(g);
+      const jobs = g.engine.modelOfClass('KalturaBatchJob');
+      if (!jobs) throw notSimulated(g.op);
+      const row = await g.engine.find(g, { idParam: 'scheduledTaskProfileId', props: [] });
+      const p = data(row);
+      if (!DRY_RUN_STATUSES.includes(Number(p.status))) throw g.engine.error(g.op, 'SCHEDULED_TASK_DRY_RUN_NOT_ALLOWED', { ID: row.id });
+      const asked = typeof g.args.maxResults === 'number' && g.args.maxResults > 0 ? Math.floor(g.args.maxResults) : 500;
+      const max = Math.min(asked, MAX_DRY_RUN);
+      const categories = String(p.objectFilterEngineType ?? ENGINE_ENTRY) === ENGINE_CATEGORY;
+      const filter = (p.objectFilter as KObject | undefined) ?? {
+        objectType: categories ? 'KalturaCategoryFilter' : 'KalturaBaseEntryFilter',
+      };
+      const found: unknown[] = [];
+      for (let page = 1; found.length < max; page++) {
+        const pager = { objectType: 'KalturaFilterPager', pageSize: Math.min(500, max), pageIndex: page };
+        let objects: unknown[];
+        if (categories) {
+          const cat = g.engine.modelOfClass('KalturaCategory');
+          const op = operationNamed(g.engine.desc, 'category', 'list');
+          if (!cat || !op) throw notSimulated(g.op);
+          objects = ((await g.engine.list({ ...g, model: cat, op }, filter, pager)).objects as unknown[]) ?? [];
+        } else objects = ((await BASE_ENTRY_ACTIONS['baseEntry.list']!(g.ctx, { filter, pager })) as { objects: unknown[] }).objects;
+        found.push(...objects.slice(0, max - found.length));
+        if (objects.length < pager.pageSize) break;
+      }
+      const job = await g.engine.insert(
+        { ...g, model: jobs },
+        'KalturaBatchJob',
+        { jobType: SCHEDULED_TASK_JOB, status: JOB_FINISHED, jobObjectId: row.id, __dryRun: found },
+        {},
+      );
+      return Number(job.id);
+    },
+    'scheduledtaskprofile.getdryrunresults': async (g) => {
+      const s = sessionOf(g);
+      const jobs = g.engine.modelOfClass('KalturaBatchJob');
+      const id = g.args.requestId;
+      const job = jobs && typeof id === 'number' ? await core.store.getObject(jobs.kind, String(id)) : undefined;
+      const d = job ? data(job) : undefined;
+      if (!job || !d || job.partner_id !== s.partnerId || d.jobType !== SCHEDULED_TASK_JOB) throw g.engine.error(g.op, 'OBJECT_NOT_FOUND');
+      if (Number(d.status) !== JOB_FINISHED) throw g.engine.error(g.op, 'DRY_RUN_NOT_READY');
+      const objects = Array.isArray(d.__dryRun) ? d.__dryRun : [];
+      return { objectType: 'KalturaObjectListResponse', objects, totalCount: objects.length };
     },
 
     'partner.listfeaturestatus': (g) => {

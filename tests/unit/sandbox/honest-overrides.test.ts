@@ -370,4 +370,62 @@ describe.skipIf(!present)('operations answered from the sandbox state', () => {
       ),
     ).toBe('SCHEDULE_EVENT_ID_NOT_FOUND');
   });
+
+  it("scheduledTaskProfile.requestDryRun runs the profile's filter now; getDryRunResults answers what it found", async () => {
+    const tag = `dry${Date.now() % 100000}`;
+    const made: string[] = [];
+    for (const [name, tags] of [
+      ['old one', `${tag},old`],
+      ['old two', `old,${tag}`],
+      ['new one', 'new'],
+    ])
+      made.push(ok(await call('media', 'add', { entry: { objectType: 'KalturaMediaEntry', name, tags, mediaType: 1 } }), name).id);
+    const profile = async (status: number, objectFilter: Json, objectFilterEngineType = '1') =>
+      ok(
+        await call('scheduledTaskProfile', 'add', {
+          scheduledTaskProfile: {
+            objectType: 'KalturaScheduledTaskProfile',
+            name: 'cleanup',
+            status,
+            objectFilterEngineType,
+            objectFilter,
+          },
+        }),
+        'profile',
+      );
+    const entries = await profile(2, { objectType: 'KalturaMediaEntryFilter', tagsMultiLikeAnd: `${tag},old`, orderBy: '+name' });
+    const requestId = ok(await call('scheduledTaskProfile', 'requestDryRun', { scheduledTaskProfileId: entries.id }), 'requestDryRun');
+    expect(typeof requestId).toBe('number');
+    const results = ok(await call('scheduledTaskProfile', 'getDryRunResults', { requestId }), 'getDryRunResults');
+    expect(results.objectType).toBe('KalturaObjectListResponse');
+    expect(results.objects.map((e: Json) => e.name)).toEqual(['old one', 'old two']);
+    expect(results.totalCount).toBe(2);
+    // a snapshot: what changes later is not in it
+    ok(await call('media', 'delete', { entryId: made[0] }), 'delete');
+    expect(ok(await call('scheduledTaskProfile', 'getDryRunResults', { requestId }), 'again').totalCount).toBe(2);
+    const one = ok(await call('scheduledTaskProfile', 'requestDryRun', { scheduledTaskProfileId: entries.id, maxResults: 1 }), 'max 1');
+    expect(ok(await call('scheduledTaskProfile', 'getDryRunResults', { requestId: one }), 'max 1 results').objects).toHaveLength(1);
+
+    // categories by the category engine
+    ok(await call('category', 'add', { category: { objectType: 'KalturaCategory', name: `${tag} cat` } }), 'category');
+    const cats = await profile(5, { objectType: 'KalturaCategoryFilter', fullNameEqual: `${tag} cat` }, '2');
+    const catRun = ok(await call('scheduledTaskProfile', 'requestDryRun', { scheduledTaskProfileId: cats.id }), 'categories');
+    expect(
+      ok(await call('scheduledTaskProfile', 'getDryRunResults', { requestId: catRun }), 'cat results').objects.map((c: Json) => c.name),
+    ).toEqual([`${tag} cat`]);
+
+    // refusals: a disabled profile, a filter the sandbox cannot apply, a request that is not one
+    const disabled = await profile(1, { objectType: 'KalturaMediaEntryFilter' });
+    const refused = await call('scheduledTaskProfile', 'requestDryRun', { scheduledTaskProfileId: disabled.id });
+    expect([code(refused), refused.message]).toEqual([
+      'SCHEDULED_TASK_DRY_RUN_NOT_ALLOWED',
+      `Scheduled task profile [${disabled.id}] is not in status ACTIVE or DRY_RUN_ONLY`,
+    ]);
+    const unapplied = await profile(2, { objectType: 'KalturaMediaEntryFilter', descriptionLike: 'x' });
+    expect(code(await call('scheduledTaskProfile', 'requestDryRun', { scheduledTaskProfileId: unapplied.id }))).toBe(
+      'SANDBOX_FILTER_NOT_SIMULATED',
+    );
+    expect(code(await call('scheduledTaskProfile', 'getDryRunResults', { requestId: 987654 }))).toBe('OBJECT_NOT_FOUND');
+    expect(code(await call('scheduledTaskProfile', 'getDryRunResults', { requestId }, await otherAdmin()))).toBe('OBJECT_NOT_FOUND');
+  });
 });
