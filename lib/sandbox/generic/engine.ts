@@ -255,8 +255,12 @@ export class GenericEngine {
       }
       case 'status':
         return this.answer(ctx, model, shape.answer, await this.patch(g, await this.find(g, shape.key, true), { status: shape.value }));
-      case 'accept':
-        return this.answer(ctx, model, shape.answer, await this.find(g, shape.key, true));
+      case 'accept': {
+        // the object the work is for, and what the call names beside it (a storage profile to export to)
+        const row = await this.find(g, shape.key, true);
+        await this.checkReferences(g, otherIds(shape.key, args));
+        return this.answer(ctx, model, shape.answer, row);
+      }
       case 'clone':
         return this.present(ctx, model, await this.clone(g, shape));
       case 'bulkUpload':
@@ -1030,6 +1034,14 @@ export class GenericEngine {
     }
     for (const h of list) await fn(h);
   }
+}
+
+/** The `...Id` arguments of a call other than its key's (a reference to check: `storageProfileId`). */
+function otherIds(k: KeyBinding, args: Record<string, unknown>): Data {
+  const keyParams = new Set(k.idParam ? [k.idParam] : k.props.map(([p]) => p));
+  return Object.fromEntries(
+    Object.entries(args).filter(([name, v]) => /.Id$/.test(name) && !keyParams.has(name) && v !== null && v !== undefined),
+  );
 }
 
 /** The key values a call gives, as an error shows them. */

@@ -131,4 +131,19 @@ describe.skipIf(!present)('flavorAsset.getWebPlayableByEntryId', () => {
     const notDoc = await call('documents', 'addFromEntry', { sourceEntryId: media.id });
     expect(isError(notDoc) && notDoc.code).toBe('ENTRY_ID_NOT_FOUND');
   });
+
+  it("work Kaltura's workers do is accepted on what exists: flavorAsset.export needs its storage profile", async () => {
+    const e = ok(await call('media', 'add', { entry: { objectType: 'KalturaMediaEntry', name: 'exp', mediaType: 1 } }), 'entry');
+    const flavor = await flavorOf(e.id, 'bytes to export');
+    const missing = await call('flavorAsset', 'export', { assetId: flavor, storageProfileId: 424242 });
+    expect([isError(missing) && missing.code, missing.message]).toEqual([
+      'STORAGE_PROFILE_ID_NOT_FOUND',
+      'Storage profile id 424242 not found',
+    ]);
+    const storage = ok(
+      await call('storageProfile', 'add', { storageProfile: { objectType: 'KalturaStorageProfile', name: 'remote', protocol: '1' } }),
+      'storage profile',
+    );
+    expect(ok(await call('flavorAsset', 'export', { assetId: flavor, storageProfileId: storage.id }), 'export').id).toBe(flavor);
+  });
 });

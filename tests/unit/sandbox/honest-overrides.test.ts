@@ -378,7 +378,7 @@ describe.skipIf(!present)('operations answered from the sandbox state', () => {
       ['old one', `${tag},old`],
       ['old two', `old,${tag}`],
       ['new one', 'new'],
-    ])
+    ] as const)
       made.push(ok(await call('media', 'add', { entry: { objectType: 'KalturaMediaEntry', name, tags, mediaType: 1 } }), name).id);
     const profile = async (status: number, objectFilter: Json, objectFilterEngineType = '1') =>
       ok(
