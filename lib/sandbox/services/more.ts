@@ -18,7 +18,8 @@
  *   defaults (tags, admin tags, conversion profile, user, category; moderation), its media type from
  *   the file name when not given;
  * - partner.getStatistics / getUsage (storage of the partner's content; no bandwidth is counted),
- *   baseEntry.getPlaybackContext (one source: the entry's download URL), liveStream.getDetails
+ *   baseEntry.getPlaybackContext (one source: the entry's download URL; the entry's access-control
+ *   rules without conditions applied, a rule with conditions refused), liveStream.getDetails
  *   (offline), category.unlockCategories (nothing is locked).
  */
 import type { KObject } from '../coerce';
@@ -29,6 +30,7 @@ import { newEntryId, nowSec } from '../ids';
 import type { FileArg } from '../params';
 import type { EntryRow, ObjectRow } from '../store';
 import { listItems } from '../store';
+import { SESSION_ADMIN } from '../ks';
 import { TOKEN_FULL_UPLOAD } from '../uploads';
 import { canView, newOwner } from './access';
 import { FileAnswer, assetBlob, attachCopy as attachObjectCopy, attachFile, fileText } from './content';
@@ -77,6 +79,10 @@ export function cues(text: string): Array<{ startTime: number; endTime: number; 
   }
   return out;
 }
+
+/** KalturaContextType PLAY and KalturaRuleActionType BLOCK. */
+const CONTEXT_PLAY = '1';
+const ACTION_BLOCK = '1';
 
 export function moreOverrides(core: SandboxCore): Record<string, Override> {
   const data = (r: ObjectRow) => JSON.parse(r.data) as Data;
@@ -162,6 +168,46 @@ export function moreOverrides(core: SandboxCore): Record<string, Override> {
       const source = await findEntry(g.ctx, g.args[sourceParam]);
       return entryObject(g.ctx, await copyEntry(g.ctx, source, objectParam ? (g.args[objectParam] as KObject | null) : null));
     };
+
+  /**
+   * What the entry's access-control profile (its `accessControlId`) says about playing it, as
+   * Kaltura applies a profile: its rules in order, those for the PLAY context (or every context);
+   * an ADMIN session skips a rule unless the rule has `forceAdminValidation`; a rule whose
+   * conditions all hold is fulfilled: its actions are the context's actions, its message and code a
+   * message, a BLOCK action leaves no sources, and `stopProcessing` ends the rules. A rule without
+   * conditions always holds; the sandbox evaluates no condition (a country, an IP address, a site:
+   * it knows none of the viewer's), so a rule with conditions to check is refused, naming it, rather
+   * than answered as if it allowed playback.
+   */
+  const playbackRules = async (g: Gen, accessControlId: unknown) => {
+    const out = { blocked: false, actions: [] as Data[], messages: [] as Data[] };
+    const m = g.engine.modelOfClass('KalturaAccessControlProfile');
+    const row =
+      m && (typeof accessControlId === 'number' || typeof accessControlId === 'string')
+        ? await core.store.getObject(m.kind, String(accessControlId))
+        : undefined;
+    if (!m || !row || row.partner_id !== g.ctx.session?.partnerId || g.engine.isDeleted(m, row)) return out;
+    const rules = Array.isArray(data(row).rules) ? (data(row).rules as Data[]) : [];
+    const admin = g.ctx.session?.type === SESSION_ADMIN;
+    for (const [i, rule] of rules.entries()) {
+      if (admin && Number(rule.forceAdminValidation) !== 1) continue;
+      const contexts = Array.isArray(rule.contexts) ? (rule.contexts as Data[]).map((c) => String(c.type)) : [];
+      if (contexts.length && !contexts.includes(CONTEXT_PLAY)) continue;
+      const conditions = Array.isArray(rule.conditions) ? (rule.conditions as Data[]) : [];
+      if (conditions.length)
+        throw new KalturaApiError('SANDBOX_ACTION_NOT_SIMULATED', {
+          SERVICE_NAME: g.op.service,
+          ACTION_NAME: `${g.op.action} (rule ${i} of access-control profile ${row.id} has a ${String(conditions[0]!.objectType)}, a condition on the viewer the sandbox does not evaluate)`,
+        });
+      const actions = Array.isArray(rule.actions) ? (rule.actions as Data[]) : [];
+      out.actions.push(...actions);
+      if (actions.some((a) => a.objectType === 'KalturaAccessControlBlockAction' || String(a.type) === ACTION_BLOCK)) out.blocked = true;
+      if (typeof rule.message === 'string' || typeof rule.code === 'string')
+        out.messages.push({ objectType: 'KalturaAccessControlMessage', message: rule.message ?? '', code: rule.code ?? '' });
+      if (rule.stopProcessing === true) break;
+    }
+    return out;
+  };
 
   /** A flavor asset this session may see (any status), or the operation's FLAVOR_ASSET_ID_NOT_FOUND. */
   const flavorAsset = async (g: Gen, id: unknown): Promise<ObjectRow> => {
@@ -425,6 +471,7 @@ export function moreOverrides(core: SandboxCore): Record<string, Override> {
     'baseentry.getplaybackcontext': async (g) => {
       const e = await findEntry(g.ctx, g.args.entryId);
       const o = (await entryObject(g.ctx, e)) as Data;
+      const access = await playbackRules(g, o.accessControlId);
       const sources =
         typeof o.dataUrl === 'string'
           ? [
@@ -441,7 +488,14 @@ export function moreOverrides(core: SandboxCore): Record<string, Override> {
       const messages = sources.length
         ? []
         : [{ objectType: 'KalturaAccessControlMessage', message: 'No flavors found', code: 'NO_FLAVORS_FOUND' }];
-      return { objectType: 'KalturaPlaybackContext', sources, flavorAssets: [], actions: [], messages, playbackCaptions: [] };
+      return {
+        objectType: 'KalturaPlaybackContext',
+        sources: access.blocked ? [] : sources,
+        flavorAssets: [],
+        actions: access.actions,
+        messages: [...access.messages, ...(access.blocked ? [] : messages)],
+        playbackCaptions: [],
+      };
     },
     'livestream.getdetails': async (g) => {
       await g.engine.find(g, { idParam: 'id', props: [] });

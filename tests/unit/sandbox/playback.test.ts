@@ -1,0 +1,97 @@
+/**
+ * baseEntry.getPlaybackContext applies the entry's access-control profile as Kaltura does (rules in
+ * order, PLAY context, ADMIN sessions skip rules without forceAdminValidation, BLOCK leaves no
+ * sources, stopProcessing) for rules without conditions, and refuses a rule with conditions, which
+ * the sandbox cannot evaluate, rather than answering as if it allowed playback.
+ */
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { SESSION_USER } from '@/lib/sandbox/ks';
+import { FileArg } from '@/lib/sandbox/params';
+import { isError, ok, publishedSandbox } from './published-sandbox';
+
+type Json = any;
+
+const sb = publishedSandbox('getPlaybackContext and access control over the published description', 4337);
+const { present, call } = sb;
+const viewer = sb.ks(SESSION_USER, 'viewer');
+
+const block = { objectType: 'KalturaAccessControlBlockAction' };
+const preview = { objectType: 'KalturaAccessControlPreviewAction', limit: 30 };
+const play = [{ objectType: 'KalturaAccessControlContextTypeHolder', type: '1' }];
+const download = [{ objectType: 'KalturaAccessControlContextTypeHolder', type: '2' }];
+
+async function entryWith(rules: Json[]): Promise<string> {
+  const profile = ok(
+    await call('accessControlProfile', 'add', { accessControlProfile: { objectType: 'KalturaAccessControlProfile', name: 'p', rules } }),
+    'profile',
+  );
+  const e = ok(
+    await call(
+      'media',
+      'add',
+      { entry: { objectType: 'KalturaMediaEntry', name: 'e', mediaType: 2, accessControlId: profile.id } },
+      viewer,
+    ),
+    'entry',
+  );
+  const t = ok(await call('uploadToken', 'add', { uploadToken: { objectType: 'KalturaUploadToken', fileName: 'p.png' } }, viewer), 'token');
+  ok(
+    await call(
+      'uploadToken',
+      'upload',
+      { uploadTokenId: t.id, fileData: new FileArg('p.png', 'image/png', Readable.from([Buffer.from('png')])) },
+      viewer,
+    ),
+    'upload',
+  );
+  ok(
+    await call('media', 'addContent', { entryId: e.id, resource: { objectType: 'KalturaUploadedFileTokenResource', token: t.id } }, viewer),
+    'content',
+  );
+  return e.id;
+}
+const context = async (entryId: string, ks = viewer) =>
+  call('baseEntry', 'getPlaybackContext', { entryId, contextDataParams: { objectType: 'KalturaPlaybackContextOptions' } }, ks);
+
+describe.skipIf(!present)('getPlaybackContext and access control', () => {
+  it('a BLOCK rule leaves no sources and says why; an ADMIN session skips it unless forced', async () => {
+    const id = await entryWith([{ objectType: 'KalturaRule', actions: [block], contexts: play, message: 'not here', code: 'GEO' }]);
+    const c = ok(await context(id), 'viewer');
+    expect(c.sources).toEqual([]);
+    expect(c.messages).toEqual([{ objectType: 'KalturaAccessControlMessage', message: 'not here', code: 'GEO' }]);
+    expect(c.actions.map((a: Json) => a.objectType)).toEqual(['KalturaAccessControlBlockAction']);
+    // Kaltura's rule: an ADMIN KS is not restricted...
+    expect(ok(await context(id, sb.admin), 'admin').sources).toHaveLength(1);
+    // ...unless the rule says so
+    const forced = await entryWith([{ objectType: 'KalturaRule', actions: [block], forceAdminValidation: 1 }]);
+    expect(ok(await context(forced, sb.admin), 'admin forced').sources).toEqual([]);
+  });
+
+  it('PLAY rules only; a preview keeps the sources; stopProcessing ends the rules', async () => {
+    const onlyDownload = await entryWith([{ objectType: 'KalturaRule', actions: [block], contexts: download }]);
+    expect(ok(await context(onlyDownload), 'download rule').sources).toHaveLength(1);
+    const previewFirst = await entryWith([
+      { objectType: 'KalturaRule', actions: [preview], stopProcessing: true },
+      { objectType: 'KalturaRule', actions: [block] },
+    ]);
+    const c = ok(await context(previewFirst), 'preview');
+    expect(c.sources).toHaveLength(1);
+    expect(c.actions).toEqual([expect.objectContaining({ objectType: 'KalturaAccessControlPreviewAction', limit: 30 })]);
+  });
+
+  it('a rule with conditions is refused, naming them, not answered as if it allowed playback', async () => {
+    const geo = await entryWith([
+      {
+        objectType: 'KalturaRule',
+        actions: [block],
+        conditions: [{ objectType: 'KalturaCountryCondition', not: true, values: [{ objectType: 'KalturaStringValue', value: 'US' }] }],
+      },
+    ]);
+    const r = await context(geo);
+    expect(isError(r) && r.code).toBe('SANDBOX_ACTION_NOT_SIMULATED');
+    expect(r.message).toContain('KalturaCountryCondition');
+    // the same profile does not restrict an ADMIN session, so nothing needs evaluating there
+    expect(ok(await context(geo, sb.admin), 'admin').sources).toHaveLength(1);
+  });
+});
