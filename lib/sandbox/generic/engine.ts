@@ -663,7 +663,7 @@ export class GenericEngine {
     await ctx.core.visitors?.beforeInsert(ctx);
     let id: string;
     if (givenId !== undefined) id = givenId;
-    else if (m.idType === 'int') id = String(await store.nextNumericId(m.kind));
+    else if (m.idType === 'int') id = String(await store.nextNumericId(ID_SPACES[m.kind] ?? m.kind));
     else if (m.idType === 'string' && m.idGiven && typeof input.id === 'string' && input.id !== '') id = input.id;
     else if (m.idType === 'string' && m.idGiven && m.props.get('id') && !input.id && this.requiresGivenId(m)) {
       throw this.error(g.op, 'PROPERTY_VALIDATION_CANNOT_BE_NULL', { PROP_NAME: `${cls}::id` });
@@ -1035,6 +1035,16 @@ export class GenericEngine {
     for (const h of list) await fn(h);
   }
 }
+
+/**
+ * Kinds of objects that Kaltura keeps in one table, each shown by its own API class: they take
+ * their numeric ids from one sequence, so that an id names one object (accessControl and
+ * accessControlProfile are two views of Kaltura's access_control rows; a bulk upload is a batch job).
+ */
+const ID_SPACES: Record<string, string> = {
+  KalturaAccessControl: 'KalturaAccessControlProfile',
+  KalturaBulkUpload: 'KalturaBatchJob',
+};
 
 /** The `...Id` arguments of a call other than its key's (a reference to check: `storageProfileId`). */
 function otherIds(k: KeyBinding, args: Record<string, unknown>): Data {

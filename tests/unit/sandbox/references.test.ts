@@ -43,4 +43,19 @@ describe.skipIf(!present)('references to entries and categories', () => {
     const job = ok(await call('jobs', 'addBatchJob', { batchJob: { objectType: 'KalturaBatchJob', entryId: '0_gone0000' } }), 'job');
     expect(job.entryId).toBe('0_gone0000');
   });
+
+  it('an id names one object: the two views of access control, bulk uploads and batch jobs take ids from one sequence', async () => {
+    const old = ok(
+      await call('accessControl', 'add', { accessControl: { objectType: 'KalturaAccessControl', name: 'old style' } }),
+      'accessControl',
+    );
+    const profile = ok(
+      await call('accessControlProfile', 'add', { accessControlProfile: { objectType: 'KalturaAccessControlProfile', name: 'rules' } }),
+      'profile',
+    );
+    expect(profile.id).not.toBe(old.id);
+    // each service answers its own objects only (the sandbox keeps the two views apart)
+    expect(code(await call('accessControl', 'get', { id: profile.id }))).toBe('ACCESS_CONTROL_ID_NOT_FOUND');
+    expect(ok(await call('accessControlProfile', 'get', { id: profile.id }), 'profile again').name).toBe('rules');
+  });
 });
