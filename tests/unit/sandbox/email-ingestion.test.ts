@@ -2,9 +2,7 @@
  * EmailIngestionProfile.addMediaEntry (lib/sandbox/services/more.ts): a media entry made of a
  * complete upload, with the email ingestion profile's defaults, as Kaltura's email ingestion makes it.
  */
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { FileArg } from '@/lib/sandbox/params';
 import { isError, ok, publishedSandbox } from './published-sandbox';
 
 type Json = any;
@@ -16,18 +14,7 @@ const code = (v: Json): string => {
   return v.code as string;
 };
 
-async function upload(name: string, bytes: string, complete = true): Promise<string> {
-  const t = ok(await call('uploadToken', 'add', { uploadToken: { objectType: 'KalturaUploadToken', fileName: name } }), 'token');
-  if (complete)
-    ok(
-      await call('uploadToken', 'upload', {
-        uploadTokenId: t.id,
-        fileData: new FileArg(name, 'application/octet-stream', Readable.from([Buffer.from(bytes)])),
-      }),
-      'upload',
-    );
-  return t.id;
-}
+const upload = (name: string, bytes: string, complete = true) => sb.upload(name, bytes, undefined, complete);
 
 describe.skipIf(!present)('EmailIngestionProfile.addMediaEntry', () => {
   it("makes the entry of an upload with the profile's defaults; what the call gives wins", async () => {

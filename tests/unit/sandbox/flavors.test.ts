@@ -3,9 +3,7 @@
  * READY flavors tagged `web`; media / documents.addFromFlavorAsset and documents.addFromEntry (and
  * media.addFromEntry with sourceFlavorParamsId) make a new entry whose content is a copy of those bytes.
  */
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { FileArg } from '@/lib/sandbox/params';
 import { assetBlob } from '@/lib/sandbox/services/content';
 import { contentBlob } from '@/lib/sandbox/services/media';
 import { isError, ok, publishedSandbox } from './published-sandbox';
@@ -15,17 +13,7 @@ type Json = any;
 const sb = publishedSandbox('flavorAsset.getWebPlayableByEntryId over the published description', 4336);
 const { present, call } = sb;
 
-async function complete(bytes: string): Promise<string> {
-  const t = ok(await call('uploadToken', 'add', { uploadToken: { objectType: 'KalturaUploadToken', fileName: 'f.mp4' } }), 'token');
-  ok(
-    await call('uploadToken', 'upload', {
-      uploadTokenId: t.id,
-      fileData: new FileArg('f.mp4', 'video/mp4', Readable.from([Buffer.from(bytes)])),
-    }),
-    'upload',
-  );
-  return t.id;
-}
+const complete = (bytes: string) => sb.upload('f.mp4', bytes);
 
 describe.skipIf(!present)('flavorAsset.getWebPlayableByEntryId', () => {
   it('answers the READY flavors tagged web', async () => {

@@ -4,10 +4,8 @@
  * sources, stopProcessing) for rules without conditions, and refuses a rule with conditions, which
  * the sandbox cannot evaluate, rather than answering as if it allowed playback.
  */
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { SESSION_USER } from '@/lib/sandbox/ks';
-import { FileArg } from '@/lib/sandbox/params';
 import { isError, ok, publishedSandbox } from './published-sandbox';
 
 type Json = any;
@@ -35,18 +33,9 @@ async function entryWith(rules: Json[]): Promise<string> {
     ),
     'entry',
   );
-  const t = ok(await call('uploadToken', 'add', { uploadToken: { objectType: 'KalturaUploadToken', fileName: 'p.png' } }, viewer), 'token');
+  const token = await sb.upload('p.png', 'png', viewer);
   ok(
-    await call(
-      'uploadToken',
-      'upload',
-      { uploadTokenId: t.id, fileData: new FileArg('p.png', 'image/png', Readable.from([Buffer.from('png')])) },
-      viewer,
-    ),
-    'upload',
-  );
-  ok(
-    await call('media', 'addContent', { entryId: e.id, resource: { objectType: 'KalturaUploadedFileTokenResource', token: t.id } }, viewer),
+    await call('media', 'addContent', { entryId: e.id, resource: { objectType: 'KalturaUploadedFileTokenResource', token } }, viewer),
     'content',
   );
   return e.id;

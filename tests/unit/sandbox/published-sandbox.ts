@@ -6,6 +6,7 @@
  * KalturaAPIException object rather than throwing.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
@@ -14,7 +15,7 @@ import { readSettings } from '@/lib/sandbox/config';
 import { SandboxCore } from '@/lib/sandbox/core';
 import { toApiError } from '@/lib/sandbox/errors';
 import { buildKs, SESSION_ADMIN } from '@/lib/sandbox/ks';
-import type { ParamTree } from '@/lib/sandbox/params';
+import { FileArg, type ParamTree } from '@/lib/sandbox/params';
 import { REFERENCE_REL, sharedFile } from '../../helpers/shared';
 
 type Json = any;
@@ -39,6 +40,11 @@ export interface PublishedSandbox {
   admin: string;
   /** The call with `ks` (default: `admin`; null: none); an error comes back as its exception object. */
   call(service: string, action: string, params?: Json, ks?: string | null): Promise<Json>;
+  /**
+   * A complete upload of `bytes` as `fileName` (uploadToken.add, then upload), by `ks` (default:
+   * `admin`): the token's id. With `complete` false the token is made and left empty.
+   */
+  upload(fileName: string, bytes: string, ks?: string, complete?: boolean): Promise<string>;
   /** The sandbox (once the file's tests run). */
   readonly core: SandboxCore;
 }
@@ -85,6 +91,17 @@ export function publishedSandbox(what: string, partnerId: number): PublishedSand
     admin,
     get core(): SandboxCore {
       return made();
+    },
+    async upload(fileName, bytes, session = admin, complete = true) {
+      const t = ok(
+        await this.call('uploadToken', 'add', { uploadToken: { objectType: 'KalturaUploadToken', fileName } }, session),
+        'uploadToken.add',
+      );
+      if (complete) {
+        const fileData = new FileArg(fileName, 'application/octet-stream', Readable.from([Buffer.from(bytes)]));
+        ok(await this.call('uploadToken', 'upload', { uploadTokenId: t.id, fileData }, session), 'uploadToken.upload');
+      }
+      return t.id as string;
     },
     async call(service, action, params = {}, session = admin) {
       try {
