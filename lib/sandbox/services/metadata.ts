@@ -104,6 +104,10 @@ export function metadataExtensions(): { hooks: Record<string, ClassHooks>; overr
       },
       // optimistic locking: a given version must be the current one; new XML is checked and makes the next version
       async beforeUpdate(g, current, patch) {
+        // metadata.invalidate(id, version) is the status verb: its version is checked the same way
+        const given = g.op.action === 'invalidate' ? g.args.version : undefined;
+        if (given !== undefined && given !== null && Number(given) !== Number(current.version))
+          throw g.engine.error(g.op, 'INVALID_METADATA_VERSION', { VERSION: String(given) });
         if (patch.version !== undefined && patch.version !== null) {
           if (Number(patch.version) !== Number(current.version))
             throw g.engine.error(g.op, 'INVALID_METADATA_VERSION', { VERSION: String(patch.version) });

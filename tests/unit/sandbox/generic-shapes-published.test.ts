@@ -456,6 +456,9 @@ describe.skipIf(!present)('generic shapes over the published description: keys, 
     expect((await call('metadata', 'update', { id: 'abc', xmlData: '<metadata/>' })).code).toBe('INVALID_FIELD_VALUE');
     // a USER session does not reach the admin's metadata
     expect((await call('metadata', 'update', { id: md.id, xmlData: '<metadata/>' }, bob)).code).toBe('METADATA_NOT_FOUND');
+    // invalidate checks the version it is given, as update does (the current one is 2)
+    expect((await call('metadata', 'invalidate', { id: md.id, version: 1 })).code).toBe('INVALID_METADATA_VERSION');
+    expect(ok(await call('metadata', 'get', { id: md.id }), 'still valid').status).toBe(1);
     // from a file: the same add
     const other = ok(await call('media', 'add', { entry: { objectType: 'KalturaMediaEntry', mediaType: 1 } }), 'entry 2');
     const fromFile = ok(
