@@ -16,9 +16,10 @@
  * - scheduleEvent.updateLiveFeature: the live stream event's feature of that system name, with the
  *   properties given (FEATURE_NAME_NOT_FOUND when it has none of that name);
  * - scheduledTaskProfile.requestDryRun / getDryRunResults: the profile's objectFilter run now (entries
- *   of both kinds, or categories), at most maxResults (1,000), kept as a FINISHED batch job of the
- *   caller whose results getDryRunResults answers (Kaltura's worker runs it later; the sandbox,
- *   which has none, runs it within the call);
+ *   of both kinds, or categories), at most maxResults (1,000), the ids it found kept as a FINISHED
+ *   batch job of the caller, whose objects getDryRunResults answers as they are then (those still
+ *   there); Kaltura's worker runs it later and keeps the objects as they were; the sandbox, which
+ *   has no workers, runs it within the call;
  * - partner.listFeatureStatus: the partner's background processes still running (Kaltura lists
  *   category re-indexing and the like): the sandbox does that work within the call, so none.
  */
@@ -34,7 +35,7 @@ import { listItems } from '../store';
 import { TOKEN_FULL_UPLOAD, TOKEN_PARTIAL_UPLOAD } from '../uploads';
 import { isAdmin, ownerScope } from './access';
 import { rows } from './categories';
-import { BASE_ENTRY_ACTIONS } from './entry-space';
+import { BASE_ENTRY_ACTIONS, entryObjects } from './entry-space';
 import { entryObject, findEntry } from './media';
 
 /** KalturaPlaylistType STATIC_LIST. */
@@ -143,10 +144,12 @@ export function computedOverrides(core: SandboxCore): Record<string, Override> {
         found.push(...objects.slice(0, max - found.length));
         if (objects.length < pager.pageSize) break;
       }
+      // the ids it found (the objects are read when the results are asked for: a small row per run)
+      const ids = found.map((o) => String((o as Data).id));
       const job = await g.engine.insert(
         { ...g, model: jobs },
         'KalturaBatchJob',
-        { jobType: SCHEDULED_TASK_JOB, status: JOB_FINISHED, jobObjectId: row.id, __dryRun: found },
+        { jobType: SCHEDULED_TASK_JOB, status: JOB_FINISHED, jobObjectId: row.id, __dryRun: { categories, ids } },
         {},
       );
       return Number(job.id);
@@ -159,7 +162,17 @@ export function computedOverrides(core: SandboxCore): Record<string, Override> {
       const d = job ? data(job) : undefined;
       if (!job || !d || job.partner_id !== s.partnerId || d.jobType !== SCHEDULED_TASK_JOB) throw g.engine.error(g.op, 'OBJECT_NOT_FOUND');
       if (Number(d.status) !== JOB_FINISHED) throw g.engine.error(g.op, 'DRY_RUN_NOT_READY');
-      const objects = Array.isArray(d.__dryRun) ? d.__dryRun : [];
+      const run = (d.__dryRun ?? {}) as { categories?: boolean; ids?: string[] };
+      const ids = Array.isArray(run.ids) ? run.ids.map(String) : [];
+      let objects: unknown[] = [];
+      if (!run.categories) objects = await entryObjects(g.ctx, ids);
+      else {
+        const cat = g.engine.modelOfClass('KalturaCategory');
+        for (const id of ids) {
+          const r = cat ? await core.store.getObject(cat.kind, id) : undefined;
+          if (cat && r && r.partner_id === s.partnerId && !g.engine.isDeleted(cat, r)) objects.push(await g.engine.present(g.ctx, cat, r));
+        }
+      }
       return { objectType: 'KalturaObjectListResponse', objects, totalCount: objects.length };
     },
 
