@@ -175,11 +175,25 @@ export function moreOverrides(core: SandboxCore): Record<string, Override> {
    * an ADMIN session skips a rule unless the rule has `forceAdminValidation`; a rule whose
    * conditions all hold is fulfilled: its actions are the context's actions, its message and code a
    * message, a BLOCK action leaves no sources, and `stopProcessing` ends the rules. A rule without
-   * conditions always holds; the sandbox evaluates no condition (a country, an IP address, a site:
-   * it knows none of the viewer's), so a rule with conditions to check is refused, naming it, rather
-   * than answered as if it allowed playback.
+   * conditions always holds; a condition holds as evaluated, inverted by `not`. The sandbox
+   * evaluates KalturaAuthenticatedCondition (the session is ADMIN, or has one of the condition's
+   * privileges, `sview` by default, for this entry or `*`), and no condition on the viewer (a
+   * country, an IP address, a site: it knows none of the viewer's): a rule with one to check is
+   * refused, naming it, rather than answered as if it allowed playback.
    */
-  const playbackRules = async (g: Gen, accessControlId: unknown) => {
+  /** Kaltura's kAuthenticatedCondition: an ADMIN session, or one with one of its privileges (`sview` by default) for the entry. */
+  const authenticated = (g: Gen, condition: Data, entryId: string): boolean => {
+    const s = g.ctx.session;
+    if (!s) return false;
+    if (s.type === SESSION_ADMIN || s.privileges.get('all') === '*') return true;
+    const listed = Array.isArray(condition.privileges) ? (condition.privileges as Data[]).map((p) => String(p.value ?? '')) : [];
+    const names = listed.length ? listed : ['sview', 'sviewplaylist'];
+    return names.some((name) => {
+      const value = s.privileges.get(name);
+      return value !== undefined && (value === '*' || listItems(value).includes(entryId));
+    });
+  };
+  const playbackRules = async (g: Gen, accessControlId: unknown, entryId: string) => {
     const out = { blocked: false, actions: [] as Data[], messages: [] as Data[] };
     const m = g.engine.modelOfClass('KalturaAccessControlProfile');
     const row =
@@ -194,11 +208,13 @@ export function moreOverrides(core: SandboxCore): Record<string, Override> {
       const contexts = Array.isArray(rule.contexts) ? (rule.contexts as Data[]).map((c) => String(c.type)) : [];
       if (contexts.length && !contexts.includes(CONTEXT_PLAY)) continue;
       const conditions = Array.isArray(rule.conditions) ? (rule.conditions as Data[]) : [];
-      if (conditions.length)
+      const unknown = conditions.find((c) => c.objectType !== 'KalturaAuthenticatedCondition');
+      if (unknown)
         throw new KalturaApiError('SANDBOX_ACTION_NOT_SIMULATED', {
           SERVICE_NAME: g.op.service,
-          ACTION_NAME: `${g.op.action} (rule ${i} of access-control profile ${row.id} has a ${String(conditions[0]!.objectType)}, a condition on the viewer the sandbox does not evaluate)`,
+          ACTION_NAME: `${g.op.action} (rule ${i} of access-control profile ${row.id} has a ${String(unknown.objectType)}, a condition on the viewer the sandbox does not evaluate)`,
         });
+      if (!conditions.every((c) => authenticated(g, c, entryId) !== (c.not === true))) continue;
       const actions = Array.isArray(rule.actions) ? (rule.actions as Data[]) : [];
       out.actions.push(...actions);
       if (actions.some((a) => a.objectType === 'KalturaAccessControlBlockAction' || String(a.type) === ACTION_BLOCK)) out.blocked = true;
@@ -471,7 +487,7 @@ export function moreOverrides(core: SandboxCore): Record<string, Override> {
     'baseentry.getplaybackcontext': async (g) => {
       const e = await findEntry(g.ctx, g.args.entryId);
       const o = (await entryObject(g.ctx, e)) as Data;
-      const access = await playbackRules(g, o.accessControlId);
+      const access = await playbackRules(g, o.accessControlId, e.id);
       const sources =
         typeof o.dataUrl === 'string'
           ? [

@@ -1,11 +1,12 @@
 /**
  * baseEntry.getPlaybackContext applies the entry's access-control profile as Kaltura does (rules in
  * order, PLAY context, ADMIN sessions skip rules without forceAdminValidation, BLOCK leaves no
- * sources, stopProcessing) for rules without conditions, and refuses a rule with conditions, which
- * the sandbox cannot evaluate, rather than answering as if it allowed playback.
+ * sources, stopProcessing) for rules without conditions or with KalturaAuthenticatedCondition, and
+ * refuses a rule with a condition on the viewer, which the sandbox cannot evaluate, rather than
+ * answering as if it allowed playback.
  */
 import { describe, expect, it } from 'vitest';
-import { SESSION_USER } from '@/lib/sandbox/ks';
+import { buildKs, SESSION_USER } from '@/lib/sandbox/ks';
 import { isError, ok, publishedSandbox } from './published-sandbox';
 
 type Json = any;
@@ -67,6 +68,42 @@ describe.skipIf(!present)('getPlaybackContext and access control', () => {
     const c = ok(await context(previewFirst), 'preview');
     expect(c.sources).toHaveLength(1);
     expect(c.actions).toEqual([expect.objectContaining({ objectType: 'KalturaAccessControlPreviewAction', limit: 30 })]);
+  });
+
+  it('a paywall: BLOCK unless the session is authenticated (KalturaAuthenticatedCondition, sview for the entry)', async () => {
+    const id = await entryWith([
+      {
+        objectType: 'KalturaRule',
+        actions: [block],
+        conditions: [{ objectType: 'KalturaAuthenticatedCondition', not: true }],
+        message: 'subscribers only',
+      },
+    ]);
+    const withPrivileges = (privileges: Array<[string, string]>) =>
+      buildKs(sb.secret, {
+        partnerId: 4337,
+        type: SESSION_USER,
+        userId: 'viewer',
+        expiry: Math.floor(Date.now() / 1000) + 600,
+        privileges: new Map(privileges),
+      });
+    expect(ok(await context(id), 'no privileges').sources).toEqual([]);
+    expect(ok(await context(id, withPrivileges([['sview', '*']])), 'sview *').sources).toHaveLength(1);
+    expect(ok(await context(id, withPrivileges([['sview', `0_other000,${id}`]])), 'sview of it').sources).toHaveLength(1);
+    const other = ok(await context(id, withPrivileges([['sview', '0_other000']])), 'sview of another');
+    expect([other.sources, other.messages.map((m: Json) => m.message)]).toEqual([[], ['subscribers only']]);
+    // a condition listing its own privileges
+    const custom = await entryWith([
+      {
+        objectType: 'KalturaRule',
+        actions: [block],
+        conditions: [
+          { objectType: 'KalturaAuthenticatedCondition', not: true, privileges: [{ objectType: 'KalturaStringValue', value: 'gold' }] },
+        ],
+      },
+    ]);
+    expect(ok(await context(custom, withPrivileges([['sview', '*']])), 'not gold').sources).toEqual([]);
+    expect(ok(await context(custom, withPrivileges([['gold', '*']])), 'gold').sources).toHaveLength(1);
   });
 
   it('a rule with conditions is refused, naming them, not answered as if it allowed playback', async () => {
