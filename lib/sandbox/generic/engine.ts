@@ -1011,7 +1011,7 @@ export class GenericEngine {
 
   private readonly computedOf = new Map<string, Set<string>>();
   /** The properties the hooks of the service's classes compute when answering (not stored). */
-  computedProps(m: ServiceModel): Set<string> {
+  private computedProps(m: ServiceModel): Set<string> {
     let out = this.computedOf.get(m.objectClass);
     if (!out) {
       out = new Set();

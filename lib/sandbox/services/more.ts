@@ -19,7 +19,7 @@
  *   the file name when not given;
  * - partner.getStatistics / getUsage (storage of the partner's content; no bandwidth is counted),
  *   baseEntry.getPlaybackContext (one source: the entry's download URL; the entry's access-control
- *   rules without conditions applied, a rule with conditions refused), liveStream.getDetails
+ *   rules applied, a rule with a condition on the viewer refused), liveStream.getDetails
  *   (offline), category.unlockCategories (nothing is locked).
  */
 import type { KObject } from '../coerce';
@@ -34,12 +34,13 @@ import { SESSION_ADMIN } from '../ks';
 import { TOKEN_FULL_UPLOAD } from '../uploads';
 import { canView, newOwner } from './access';
 import { FileAnswer, assetBlob, attachCopy as attachObjectCopy, attachFile, fileText } from './content';
-import * as mediaActions from './media';
 import {
   MEDIA_AUDIO,
   MEDIA_IMAGE,
   MEDIA_VIDEO,
   MODERATION_PENDING,
+  add as addMediaEntry,
+  addContent as addMediaContent,
   attachCopy as attachEntryCopy,
   copyEntry,
   entryObject,
@@ -169,18 +170,6 @@ export function moreOverrides(core: SandboxCore): Record<string, Override> {
       return entryObject(g.ctx, await copyEntry(g.ctx, source, objectParam ? (g.args[objectParam] as KObject | null) : null));
     };
 
-  /**
-   * What the entry's access-control profile (its `accessControlId`) says about playing it, as
-   * Kaltura applies a profile: its rules in order, those for the PLAY context (or every context);
-   * an ADMIN session skips a rule unless the rule has `forceAdminValidation`; a rule whose
-   * conditions all hold is fulfilled: its actions are the context's actions, its message and code a
-   * message, a BLOCK action leaves no sources, and `stopProcessing` ends the rules. A rule without
-   * conditions always holds; a condition holds as evaluated, inverted by `not`. The sandbox
-   * evaluates KalturaAuthenticatedCondition (the session is ADMIN, or has one of the condition's
-   * privileges, `sview` by default, for this entry or `*`), and no condition on the viewer (a
-   * country, an IP address, a site: it knows none of the viewer's): a rule with one to check is
-   * refused, naming it, rather than answered as if it allowed playback.
-   */
   /** Kaltura's kAuthenticatedCondition: an ADMIN session, or one with one of its privileges (`sview` by default) for the entry. */
   const authenticated = (g: Gen, condition: Data, entryId: string): boolean => {
     const s = g.ctx.session;
@@ -193,6 +182,18 @@ export function moreOverrides(core: SandboxCore): Record<string, Override> {
       return value !== undefined && (value === '*' || listItems(value).includes(entryId));
     });
   };
+  /**
+   * What the entry's access-control profile (its `accessControlId`) says about playing it, as
+   * Kaltura applies a profile: its rules in order, those for the PLAY context (or every context);
+   * an ADMIN session skips a rule unless the rule has `forceAdminValidation`; a rule whose
+   * conditions all hold is fulfilled: its actions are the context's actions, its message and code a
+   * message, a BLOCK action leaves no sources, and `stopProcessing` ends the rules. A rule without
+   * conditions always holds; a condition holds as evaluated, inverted by `not`. The sandbox
+   * evaluates KalturaAuthenticatedCondition (the session is ADMIN, or has one of the condition's
+   * privileges, `sview` by default, for this entry or `*`), and no condition on the viewer (a
+   * country, an IP address, a site: it knows none of the viewer's): a rule with one to check is
+   * refused, naming it, rather than answered as if it allowed playback.
+   */
   const playbackRules = async (g: Gen, accessControlId: unknown, entryId: string) => {
     const out = { blocked: false, actions: [] as Data[], messages: [] as Data[] };
     const m = g.engine.modelOfClass('KalturaAccessControlProfile');
@@ -271,7 +272,7 @@ export function moreOverrides(core: SandboxCore): Record<string, Override> {
   const mediaFromFlavor = async (g: Gen, source: EntryRow, asset: ObjectRow, input: KObject | null) => {
     const bytes = flavorBytes(g, asset);
     await core.visitors?.beforeInsert(g.ctx, bytes.size);
-    const entry = (await mediaActions.add(g.ctx, {
+    const entry = (await addMediaEntry(g.ctx, {
       entry: { ...(input ?? {}), objectType: 'KalturaMediaEntry', mediaType: source.media_type },
     })) as Data;
     await attachEntryCopy(core, String(entry.id), bytes.src, bytes.size, bytes.fileName);
@@ -394,10 +395,10 @@ export function moreOverrides(core: SandboxCore): Record<string, Override> {
           });
         input.mediaType = type;
       }
-      const entry = (await mediaActions.add(g.ctx, { entry: input })) as Data;
+      const entry = (await addMediaEntry(g.ctx, { entry: input })) as Data;
       // a profile that moderates: the entry waits for approval (baseEntry.approve / reject)
       if (Number(p.moderationStatus) === MODERATION_PENDING) await setModerationStatus(g.ctx, String(entry.id), MODERATION_PENDING);
-      return mediaActions.addContent(g.ctx, {
+      return addMediaContent(g.ctx, {
         entryId: entry.id,
         resource: { objectType: 'KalturaUploadedFileTokenResource', token: t.id },
       });
