@@ -964,8 +964,9 @@ export class GenericEngine {
   }
 
   /** Filter fields a hook answers (category ancestors, ...): `filter:{Class}` overrides of the class and its bases. */
-  private async filterHooks(g: Gen, filter: KObject | null): Promise<Condition[]> {
-    if (!filter) return [];
+  private async filterHooks(g: Gen, given: KObject | null): Promise<Condition[]> {
+    // a hook sees a filter even when the call sends none (Kaltura's lists make an empty one)
+    const filter = given ?? { objectType: '' };
     const out: Condition[] = [];
     for (const c of this.lineage(g.model.objectClass)) {
       const hook = this.ext.overrides[`filter:${lc(c)}`];

@@ -17,6 +17,7 @@ import type { ClassHooks, Data, ExtensionPart, Gen, GenericEngine, Override } fr
 import type { ServiceModel } from '../generic/model';
 import type { Condition, EntryRow, ObjectRow } from '../store';
 import { listItems } from '../store';
+import { isAdmin } from './access';
 
 const CATEGORY = 'KalturaCategory';
 const MEMBERSHIP = 'KalturaCategoryEntry';
@@ -197,6 +198,15 @@ export function categoryExtensions(core: SandboxCore): ExtensionPart {
       }
       void m;
       return true;
+    },
+    // Kaltura's rule: only an ADMIN session lists memberships without naming an entry or a category
+    'filter:kalturacategoryentry': (g) => {
+      const f = g.args.filter as KObject;
+      const named = ['entryIdEqual', 'entryIdIn', 'categoryIdEqual', 'categoryIdIn'].some(
+        (k) => f[k] !== undefined && f[k] !== null && f[k] !== '',
+      );
+      if (!named && !isAdmin(g.ctx)) throw g.engine.error(g.op, 'MUST_FILTER_ON_ENTRY_OR_CATEGORY');
+      return [];
     },
     // category list fields that are not a property test: ancestorIdIn, freeText
     'filter:kalturacategory': async (g) => {

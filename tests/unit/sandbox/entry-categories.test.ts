@@ -90,4 +90,21 @@ describe.skipIf(!present)("an entry's categories are its memberships", () => {
     );
     expect(m.objects.map((x: Json) => [x.categoryId, x.status])).toEqual([[mod.id, 1]]);
   });
+
+  it('a USER session lists memberships of an entry or a category only (MUST_FILTER_ON_ENTRY_OR_CATEGORY), as Kaltura requires', async () => {
+    const bob = sb.ks(SESSION_USER, 'bob');
+    const list = (filter: Json | undefined, ks?: string) =>
+      call('categoryEntry', 'list', filter ? { filter: { objectType: 'KalturaCategoryEntryFilter', ...filter } } : {}, ks);
+    for (const filter of [undefined, {}, { createdAtGreaterThanOrEqual: 0 }]) {
+      const r = await list(filter, bob);
+      expect([code(r), r.message], JSON.stringify(filter)).toEqual([
+        'MUST_FILTER_ON_ENTRY_OR_CATEGORY',
+        'Must filter on entry id or category',
+      ]);
+    }
+    expect(ok(await list({ entryIdEqual: '0_nosuch00' }, bob), 'by entry').totalCount).toBe(0);
+    expect(ok(await list({ categoryIdIn: '1,2' }, bob), 'by categories').totalCount).toBe(0);
+    // an ADMIN session may list them all
+    expect(ok(await list(undefined), 'admin').totalCount).toBeGreaterThan(0);
+  });
 });
