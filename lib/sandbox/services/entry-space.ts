@@ -19,6 +19,7 @@ import type { ServiceModel } from '../generic/model';
 import { type Condition, type EntryRow, listItems, type ObjectRow, type OrderBy } from '../store';
 import { canEdit, canView, isAdmin, ownerScope } from './access';
 import { entryCategories, entryCategoryIds, setEntryCategories } from './categories';
+import { checkEntryReferences } from './references';
 import { entryThumbnail } from './objects';
 import * as media from './media';
 import { pageOf } from './paging';
@@ -423,6 +424,7 @@ function entryHooks(core: SandboxCore): Record<string, ClassHooks> {
       },
       // an ADMIN session gives the entry to another user by its userId (as media.update does); a USER session's userId is ignored
       async beforeUpdate(g, _current, patch, row) {
+        await checkEntryReferences(g.ctx, patch);
         const categoryIds = await takeCategories(g, patch);
         if (categoryIds) await setEntryCategories(g.ctx, row.id, categoryIds);
         if (patch.userId === undefined) return;
@@ -433,6 +435,7 @@ function entryHooks(core: SandboxCore): Record<string, ClassHooks> {
         await g.engine.ctxStore().updateObject(row.kind, row.id, { user_id: patch.userId, anon_owner: 0 });
       },
       async beforeAdd(g, data, row) {
+        await checkEntryReferences(g.ctx, data);
         const categoryIds = await takeCategories(g, data);
         if (categoryIds) joining.set(data, categoryIds);
         // an ADMIN session may make an entry for another user, who owns it then (as media.add does)

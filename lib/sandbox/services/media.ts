@@ -10,6 +10,7 @@ import type { SandboxCore } from '../core';
 import { crashPoint } from '../crash';
 import { KalturaApiError } from '../errors';
 import { entryCategoryIds, setEntryCategories } from './categories';
+import { checkEntryReferences } from './references';
 import { newEntryId, nowSec } from '../ids';
 import { probeMedia, type MediaFacts } from '../probe';
 import { blobName, listItems, type Condition, type EntryRow, type OrderBy, type TokenRow } from '../store';
@@ -310,6 +311,7 @@ export const add: Action = async (ctx, a) => {
   if (input.mediaType === undefined || input.mediaType === null)
     throw new KalturaApiError('PROPERTY_VALIDATION_CANNOT_BE_NULL', { PROP_NAME: 'mediaType' });
   const categoryIds = await entryCategoryIds(ctx, input);
+  await checkEntryReferences(ctx, input);
   await ctx.core.visitors?.beforeInsert(ctx);
   const s = ctx.session!;
   const admin = ownerScope(ctx) === undefined;
@@ -511,6 +513,7 @@ export const update: Action = async (ctx, a) => {
     if (input[k] !== undefined && input[k] !== null) throw new KalturaApiError('PROPERTY_VALIDATION_NOT_UPDATABLE', { PROP_NAME: k });
   }
   const categoryIds = await entryCategoryIds(ctx, input);
+  await checkEntryReferences(ctx, input);
   const patch: Partial<EntryRow> = { updated_at: nowSec() };
   if (input.name !== undefined) patch.name = typeof input.name === 'string' ? input.name : '';
   if (input.tags !== undefined) patch.tags = (input.tags as string | null) ?? null;

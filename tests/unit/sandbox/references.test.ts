@@ -58,4 +58,29 @@ describe.skipIf(!present)('references to entries and categories', () => {
     expect(code(await call('accessControl', 'get', { id: profile.id }))).toBe('ACCESS_CONTROL_ID_NOT_FOUND');
     expect(ok(await call('accessControlProfile', 'get', { id: profile.id }), 'profile again').name).toBe('rules');
   });
+
+  it("an entry's accessControlId names an access-control profile of the partner (ACCESS_CONTROL_ID_NOT_FOUND), media or generic", async () => {
+    const media = (accessControlId: number) =>
+      call('media', 'add', { entry: { objectType: 'KalturaMediaEntry', name: 'ac', mediaType: 1, accessControlId } });
+    const playlist = (accessControlId: number) =>
+      call('playlist', 'add', { playlist: { objectType: 'KalturaPlaylist', name: 'ac', playlistType: 3, accessControlId } });
+    for (const add of [media, playlist]) {
+      const r = await add(424242);
+      expect([code(r), r.message]).toEqual(['ACCESS_CONTROL_ID_NOT_FOUND', 'Access control id "424242" not found']);
+    }
+    const profile = ok(
+      await call('accessControlProfile', 'add', {
+        accessControlProfile: { objectType: 'KalturaAccessControlProfile', name: 'for entries' },
+      }),
+      'profile',
+    );
+    const e = ok(await media(profile.id), 'media with the profile');
+    expect(e.accessControlId).toBe(profile.id);
+    expect(ok(await playlist(profile.id), 'playlist with the profile').accessControlId).toBe(profile.id);
+    const old = ok(await call('accessControl', 'add', { accessControl: { objectType: 'KalturaAccessControl', name: 'old view' } }), 'old');
+    expect(ok(await media(old.id), 'media with an old-style one').accessControlId).toBe(old.id);
+    // an update is checked too
+    const up = await call('media', 'update', { entryId: e.id, mediaEntry: { objectType: 'KalturaMediaEntry', accessControlId: 999999 } });
+    expect(code(up)).toBe('ACCESS_CONTROL_ID_NOT_FOUND');
+  });
 });
