@@ -241,6 +241,16 @@ function kalturaFailure(
         : "check that the endpoint has the service's plugin enabled.",
     };
   }
+  // the sandbox's own answers for what it does not simulate: an action of the API, or a filter field it cannot apply
+  if (sandbox && (e.code === 'SANDBOX_ACTION_NOT_SIMULATED' || e.code === 'SANDBOX_FILTER_NOT_SIMULATED')) {
+    return {
+      kind: 'not-simulated',
+      code: e.code,
+      message: `not simulated: ${e.message}`,
+      line: callLine(step),
+      hint: 'run this recipe against a Kaltura endpoint: --service-url URL --partner-id ID --secret SECRET (or --ks KS).',
+    };
+  }
   const failure: StepFailure = { kind: 'kaltura', code: e.code, message: `${e.code}: ${e.message}`, line: callLine(step) };
   const fields = fieldsByPath(form);
   // A property or parameter the server names (PROPERTY_VALIDATION_CANNOT_BE_NULL, MISSING_MANDATORY_PARAMETER).

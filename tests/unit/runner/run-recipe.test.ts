@@ -146,6 +146,44 @@ describe('runRecipe against the sandbox', () => {
     expect(elsewhere.steps[0]!.failure!.message).toMatch(/^the endpoint does not have drmPolicy\.list/);
   }, 30_000);
 
+  it('the sandbox\'s own refusals (a filter field it cannot apply) are "not simulated" too, with how to run elsewhere', async () => {
+    const recipe = parseRecipe(
+      '# M\n\n## List by description\n### API Call\n```json\n' +
+        JSON.stringify({
+          method: 'post',
+          path: '/service/media/action/list',
+          parameters: [
+            {
+              name: 'body',
+              in: 'body',
+              schema: {
+                type: 'object',
+                properties: {
+                  filter: {
+                    type: 'object',
+                    properties: {
+                      objectType: { type: 'string', consoleDefault: 'KalturaMediaEntryFilter' },
+                      descriptionLike: { type: 'string', consoleDefault: 'intro' },
+                    },
+                  },
+                },
+              },
+            },
+          ],
+        }) +
+        '\n```\n',
+      { api },
+    );
+    const report = await run({ recipe });
+    const failure = report.steps[0]!.failure!;
+    expect([failure.kind, failure.code]).toEqual(['not-simulated', 'SANDBOX_FILTER_NOT_SIMULATED']);
+    expect(failure.message).toMatch(/^not simulated: The built-in sandbox does not filter or sort by "descriptionLike"/);
+    expect(failure.hint).toMatch(/--service-url URL --partner-id ID --secret SECRET/);
+    // against a real endpoint the same code would be an error of that endpoint, shown as it is
+    const elsewhere = await run({ recipe, sandbox: false });
+    expect(elsewhere.steps[0]!.failure!.kind).toBe('kaltura');
+  }, 30_000);
+
   it('never reports a secret: the KS, the admin secret, or a session a step started', async () => {
     const report = await run({ recipe: recipeOf('recipes/start-and-inspect-session.md') });
     expect(report.passed).toBe(true);
