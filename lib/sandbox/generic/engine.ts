@@ -435,6 +435,17 @@ export class GenericEngine {
     return this.findStored(m.kind, id);
   }
 
+  /** The live object of class `cls` (or of its family) with this id in the session's partner, or undefined. */
+  async liveObject(ctx: CallContext, cls: string, id: unknown): Promise<ObjectRow | undefined> {
+    const m = this.modelOfClass(cls);
+    const key = typeof id === 'string' || typeof id === 'number' ? String(id) : '';
+    if (!m || !key || key.length > 100) return undefined;
+    const row = await this.findStored(m.kind, key);
+    return row && row.partner_id === ctx.session?.partnerId && m.family.includes(row.object_type) && !this.isDeleted(m, row)
+      ? row
+      : undefined;
+  }
+
   private findStored(kind: string, id: string): Promise<ObjectRow | undefined> {
     return this.ctxStore().getObject(kind, id);
   }

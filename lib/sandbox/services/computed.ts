@@ -155,12 +155,12 @@ export function computedOverrides(core: SandboxCore): Record<string, Override> {
       return Number(job.id);
     },
     'scheduledtaskprofile.getdryrunresults': async (g) => {
-      const s = sessionOf(g);
+      sessionOf(g);
       const jobs = g.engine.modelOfClass('KalturaBatchJob');
       const id = g.args.requestId;
-      const job = jobs && typeof id === 'number' ? await core.store.getObject(jobs.kind, String(id)) : undefined;
+      const job = jobs && typeof id === 'number' ? await g.engine.liveObject(g.ctx, 'KalturaBatchJob', id) : undefined;
       const d = job ? data(job) : undefined;
-      if (!job || !d || job.partner_id !== s.partnerId || d.jobType !== SCHEDULED_TASK_JOB) throw g.engine.error(g.op, 'OBJECT_NOT_FOUND');
+      if (!job || !d || d.jobType !== SCHEDULED_TASK_JOB) throw g.engine.error(g.op, 'OBJECT_NOT_FOUND');
       if (Number(d.status) !== JOB_FINISHED) throw g.engine.error(g.op, 'DRY_RUN_NOT_READY');
       const run = (d.__dryRun ?? {}) as { categories?: boolean; ids?: string[] };
       const ids = Array.isArray(run.ids) ? run.ids.map(String) : [];
@@ -169,8 +169,8 @@ export function computedOverrides(core: SandboxCore): Record<string, Override> {
       else {
         const cat = g.engine.modelOfClass('KalturaCategory');
         for (const id of ids) {
-          const r = cat ? await core.store.getObject(cat.kind, id) : undefined;
-          if (cat && r && r.partner_id === s.partnerId && !g.engine.isDeleted(cat, r)) objects.push(await g.engine.present(g.ctx, cat, r));
+          const r = await g.engine.liveObject(g.ctx, 'KalturaCategory', id);
+          if (cat && r) objects.push(await g.engine.present(g.ctx, cat, r));
         }
       }
       return { objectType: 'KalturaObjectListResponse', objects, totalCount: objects.length };

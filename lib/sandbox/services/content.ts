@@ -218,15 +218,27 @@ export async function attachFile(core: SandboxCore, g: Gen, row: ObjectRow, file
       ? new KalturaApiError('FILE_SIZE_EXCEEDED', { FILE_SIZE: core.settings.maxUploadBytes })
       : new KalturaApiError('UPLOAD_ERROR');
   }
+  return commitPart(core, g, row, tmp, bytes, file.fileName || null);
+}
+
+/** The object committed with the bytes of its `.part` blob (size, name, image size), then the part moved into place. */
+async function commitPart(
+  core: SandboxCore,
+  g: Gen,
+  row: ObjectRow,
+  tmp: string,
+  bytes: number,
+  fileName: string | null,
+): Promise<ObjectRow> {
   const now = nowSec();
-  const data = withContent(g, row, bytes, file.fileName, await imageSize(core, tmp), now);
+  const data = withContent(g, row, bytes, fileName, await imageSize(core, tmp), now);
   await core.store.updateObject(row.kind, row.id, {
     data: JSON.stringify(data),
     content_size: bytes,
-    file_name: file.fileName || null,
+    file_name: fileName,
     updated_at: now,
   });
-  await blobs.move(tmp, assetBlob(row.kind, row.id));
+  await core.store.blobs.move(tmp, assetBlob(row.kind, row.id));
   return (await core.store.getObject(row.kind, row.id))!;
 }
 
@@ -244,18 +256,8 @@ export async function attachCopy(
 ): Promise<ObjectRow> {
   await core.visitors?.beforeInsert(g.ctx, bytes);
   const tmp = `${assetBlob(row.kind, row.id)}.part`;
-  const blobs = core.store.blobs;
-  await blobs.copy(src, tmp);
-  const now = nowSec();
-  const data = withContent(g, row, bytes, fileName, await imageSize(core, tmp), now);
-  await core.store.updateObject(row.kind, row.id, {
-    data: JSON.stringify(data),
-    content_size: bytes,
-    file_name: fileName,
-    updated_at: now,
-  });
-  await blobs.move(tmp, assetBlob(row.kind, row.id));
-  return (await core.store.getObject(row.kind, row.id))!;
+  await core.store.blobs.copy(src, tmp);
+  return commitPart(core, g, row, tmp, bytes, fileName);
 }
 
 /** The text of a small file part (at most `max` bytes; more is INVALID_FIELD_VALUE). */

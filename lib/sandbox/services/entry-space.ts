@@ -58,6 +58,17 @@ export async function genericEntry(ctx: CallContext, id: unknown, forEdit = fals
   return (forEdit ? canEdit(ctx, row, row.id) : canView(ctx, row, row.id)) ? row : undefined;
 }
 
+/**
+ * A generic entry of the call's service (a document entry for `documents`), or ENTRY_ID_NOT_FOUND:
+ * an entry of another type is not found either, as Kaltura answers.
+ */
+export async function entryOfService(g: Gen, id: unknown, forEdit = false): Promise<ObjectRow> {
+  const row = await genericEntry(g.ctx, id, forEdit);
+  if (!row || !g.model?.family.includes(row.object_type))
+    throw new KalturaApiError('ENTRY_ID_NOT_FOUND', { ENTRY_ID: typeof id === 'string' ? id.slice(0, 100) : '' });
+  return row;
+}
+
 /** Whether an entry of either kind exists for this session (what references to an entry check). */
 export async function entryVisible(ctx: CallContext, id: string): Promise<boolean> {
   return (await media.entryVisible(ctx, id)) || !!(await genericEntry(ctx, id));

@@ -17,11 +17,10 @@
  *   membership, and with entitlement enforced only from its manager or moderator.
  */
 import type { SandboxCore } from '../core';
-import { KalturaApiError } from '../errors';
 import type { ClassHooks, Data, Gen, Override } from '../generic/engine';
 import { isAdmin } from './access';
 import { rows } from './categories';
-import { genericEntry } from './entry-space';
+import { entryOfService } from './entry-space';
 import { entryObject, findEntry } from './media';
 
 /** KalturaEntryVendorTaskStatus. */
@@ -40,22 +39,10 @@ const MODERATING_LEVELS = [0, 1];
 const idText = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v).slice(0, 100) : '');
 
 export function moderationExtensions(core: SandboxCore): { hooks: Record<string, ClassHooks>; overrides: Record<string, Override> } {
-  /** A stored object of a class by id, of the session's partner, or undefined. */
+  /** A live object's data by class and id, of the session's partner, or undefined. */
   const objectOf = async (g: Gen, cls: string, id: unknown): Promise<Data | undefined> => {
-    const m = g.engine.modelOfClass(cls);
-    if (!m || (typeof id !== 'number' && typeof id !== 'string') || String(id).length > 30) return undefined;
-    const row = await core.store.getObject(m.kind, String(id));
-    if (!row || row.partner_id !== g.ctx.session?.partnerId || !m.family.includes(row.object_type) || g.engine.isDeleted(m, row))
-      return undefined;
-    return core.generic.dataOf(row);
-  };
-
-  // a document entry of this session (Kaltura: an entry of another type is not found either)
-  const documentEntry = async (g: Gen, forEdit: boolean) => {
-    const row = await genericEntry(g.ctx, g.args.entryId, forEdit);
-    if (!row || !g.model?.family.includes(row.object_type))
-      throw new KalturaApiError('ENTRY_ID_NOT_FOUND', { ENTRY_ID: idText(g.args.entryId) });
-    return row;
+    const row = await g.engine.liveObject(g.ctx, cls, id);
+    return row && core.generic.dataOf(row);
   };
 
   const overrides: Record<string, Override> = {
@@ -65,10 +52,10 @@ export function moderationExtensions(core: SandboxCore): { hooks: Record<string,
     },
     'media.cancelreplace': async (g) => entryObject(g.ctx, await findEntry(g.ctx, g.args.entryId, true)),
     'documents.approvereplace': async (g) => {
-      const row = await documentEntry(g, true);
+      const row = await entryOfService(g, g.args.entryId, true);
       throw g.engine.error(g.op, 'ENTRY_ID_NOT_REPLACED', { ENTRY_ID: row.id });
     },
-    'documents.cancelreplace': async (g) => g.engine.present(g.ctx, g.model, await documentEntry(g, true)),
+    'documents.cancelreplace': async (g) => g.engine.present(g.ctx, g.model, await entryOfService(g, g.args.entryId, true)),
   };
 
   const MODERATION_VERBS: Record<string, string> = {

@@ -50,7 +50,7 @@ import {
 } from './media';
 import { entryCategoryIds } from './categories';
 import { mimeOf } from '../http-files';
-import { entryObjects, genericEntry } from './entry-space';
+import { entryObjects, entryOfService } from './entry-space';
 import { pageOf } from './paging';
 import { findToken } from './uploadToken';
 
@@ -196,12 +196,8 @@ export function moreOverrides(core: SandboxCore): Record<string, Override> {
    */
   const playbackRules = async (g: Gen, accessControlId: unknown, entryId: string) => {
     const out = { blocked: false, actions: [] as Data[], messages: [] as Data[] };
-    const m = g.engine.modelOfClass('KalturaAccessControlProfile');
-    const row =
-      m && (typeof accessControlId === 'number' || typeof accessControlId === 'string')
-        ? await core.store.getObject(m.kind, String(accessControlId))
-        : undefined;
-    if (!m || !row || row.partner_id !== g.ctx.session?.partnerId || g.engine.isDeleted(m, row)) return out;
+    const row = await g.engine.liveObject(g.ctx, 'KalturaAccessControlProfile', accessControlId);
+    if (!row) return out;
     const rules = Array.isArray(data(row).rules) ? (data(row).rules as Data[]) : [];
     const admin = g.ctx.session?.type === SESSION_ADMIN;
     for (const [i, rule] of rules.entries()) {
@@ -228,12 +224,9 @@ export function moreOverrides(core: SandboxCore): Record<string, Override> {
 
   /** A flavor asset this session may see (any status), or the operation's FLAVOR_ASSET_ID_NOT_FOUND. */
   const flavorAsset = async (g: Gen, id: unknown): Promise<ObjectRow> => {
-    const m = g.engine.modelOfClass('KalturaFlavorAsset');
-    const shown = typeof id === 'string' ? id.slice(0, 100) : '';
-    const row = m && typeof id === 'string' && id && id.length <= 100 ? await core.store.getObject(m.kind, id) : undefined;
-    if (!m || !row || row.partner_id !== g.ctx.session?.partnerId || !m.family.includes(row.object_type) || g.engine.isDeleted(m, row))
-      throw g.engine.notFound(g.op, 'KalturaFlavorAsset', shown);
-    if (!canView(g.ctx, row, row.id)) throw g.engine.notFound(g.op, 'KalturaFlavorAsset', shown);
+    const row = typeof id === 'string' ? await g.engine.liveObject(g.ctx, 'KalturaFlavorAsset', id) : undefined;
+    if (!row || !canView(g.ctx, row, row.id))
+      throw g.engine.notFound(g.op, 'KalturaFlavorAsset', typeof id === 'string' ? id.slice(0, 100) : '');
     return row;
   };
   /** The READY flavor asset of an entry made with these flavor params, or FLAVOR_PARAMS_NOT_FOUND. */
@@ -277,13 +270,6 @@ export function moreOverrides(core: SandboxCore): Record<string, Override> {
     })) as Data;
     await attachEntryCopy(core, String(entry.id), bytes.src, bytes.size, bytes.fileName);
     return entryObject(g.ctx, (await core.store.getEntry(String(entry.id)))!);
-  };
-  /** A document entry of this session, by id (any other entry is not found, as Kaltura answers). */
-  const documentEntry = async (g: Gen, id: unknown): Promise<ObjectRow> => {
-    const row = await genericEntry(g.ctx, id);
-    if (!row || !g.model.family.includes(row.object_type))
-      throw new KalturaApiError('ENTRY_ID_NOT_FOUND', { ENTRY_ID: typeof id === 'string' ? id.slice(0, 100) : '' });
-    return row;
   };
   /** A new document entry of `input` (its documentType the source's) with a copy of `src`'s bytes. */
   const documentFrom = async (g: Gen, source: ObjectRow, input: KObject | null, bytes: { src: string; size: number; fileName: string }) => {
@@ -364,9 +350,8 @@ export function moreOverrides(core: SandboxCore): Record<string, Override> {
       const t = await findToken(g.ctx, g.args.uploadTokenId);
       if (t.status !== TOKEN_FULL_UPLOAD) throw new KalturaApiError('UPLOAD_TOKEN_INVALID_STATUS_FOR_ADD_ENTRY');
       const profileId = g.args.emailProfId;
-      const row = typeof profileId === 'number' ? await core.store.getObject(g.model.kind, String(profileId)) : undefined;
-      if (!row || row.partner_id !== g.ctx.session?.partnerId || !g.model.family.includes(row.object_type))
-        throw g.engine.error(g.op, 'EMAIL_INGESTION_PROFILE_NOT_FOUND', { EMAIL: String(profileId ?? '').slice(0, 50) });
+      const row = typeof profileId === 'number' ? await g.engine.liveObject(g.ctx, g.model.objectClass, profileId) : undefined;
+      if (!row) throw g.engine.error(g.op, 'EMAIL_INGESTION_PROFILE_NOT_FOUND', { EMAIL: String(profileId ?? '').slice(0, 50) });
       const p = data(row);
       const input: KObject = { ...((g.args.mediaEntry as KObject | null) ?? { objectType: 'KalturaMediaEntry' }) };
       const empty = (v: unknown) => v === undefined || v === null || v === '';
@@ -421,12 +406,12 @@ export function moreOverrides(core: SandboxCore): Record<string, Override> {
     },
     'documents.addfromflavorasset': async (g) => {
       const asset = await flavorAsset(g, g.args.sourceFlavorAssetId);
-      const source = await documentEntry(g, String(data(asset).entryId ?? ''));
+      const source = await entryOfService(g, String(data(asset).entryId ?? ''));
       return documentFrom(g, source, g.args.documentEntry as KObject | null, flavorBytes(g, asset));
     },
     // a new document entry with the source document's content (or its READY flavor of sourceFlavorParamsId)
     'documents.addfromentry': async (g) => {
-      const source = await documentEntry(g, g.args.sourceEntryId);
+      const source = await entryOfService(g, g.args.sourceEntryId);
       const fp = g.args.sourceFlavorParamsId;
       if (fp !== undefined && fp !== null && fp !== '')
         return documentFrom(g, source, g.args.documentEntry as KObject | null, flavorBytes(g, await readyFlavor(g, source.id, fp)));

@@ -12,11 +12,8 @@ export async function checkEntryReferences(ctx: CallContext, input: Record<strin
   if (id === undefined || id === null || id === '') return;
   const engine = ctx.core.generic;
   // the profiles (accessControlProfile) and their deprecated view (accessControl) are both access-control rows
-  for (const cls of ['KalturaAccessControlProfile', 'KalturaAccessControl']) {
-    const m = engine.modelOfClass(cls);
-    const row = m && /^\d{1,15}$/.test(String(id)) ? await ctx.core.store.getObject(m.kind, String(id)) : undefined;
-    if (m && row && row.partner_id === ctx.session?.partnerId && !engine.isDeleted(m, row)) return;
-  }
-  if (!engine.modelOfClass('KalturaAccessControlProfile') && !engine.modelOfClass('KalturaAccessControl')) return;
+  const classes = ['KalturaAccessControlProfile', 'KalturaAccessControl'].filter((c) => engine.modelOfClass(c));
+  if (!classes.length) return;
+  for (const cls of classes) if (await engine.liveObject(ctx, cls, id)) return;
   throw engine.error(undefined, 'ACCESS_CONTROL_ID_NOT_FOUND', { ID: String(id).slice(0, 50) });
 }
