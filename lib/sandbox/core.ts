@@ -13,6 +13,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getKalturaDescription } from '../description';
+import { SYSTEM_PARTNER_NOTE, systemPartnerOnly } from '../description/kaltura/system-partners';
 import type { ApiDescription } from '../description/types';
 import { LoginBackoff } from './backoff';
 import type { SandboxSettings } from './config';
@@ -36,6 +37,19 @@ import { extensions } from './services/extensions';
 import { FileAnswer } from './services/content';
 import type { EntryIdsOf } from './services/media';
 import type { Operation } from '../description/types';
+
+/**
+ * SERVICE_FORBIDDEN for an operation Kaltura grants only to its own system partners: Kaltura's
+ * message (its service id and action), then why, so that a reader knows an account will not help.
+ */
+export function systemPartnerForbidden(op: Operation): KalturaApiError {
+  const service = `${(op.serviceId ?? op.service).toLowerCase()}->${op.action}`;
+  return new KalturaApiError(
+    'SERVICE_FORBIDDEN',
+    { SERVICE: service },
+    `The access to service [@SERVICE@] is forbidden. ${SYSTEM_PARTNER_NOTE}`,
+  );
+}
 
 /** In the data folder: where the running console answers (`{ serviceUrl, pid, at }`). */
 export const CONSOLE_FILE = 'console.json';
@@ -162,7 +176,10 @@ export class SandboxCore {
   simulates(op: Operation): boolean {
     let v = this.simulatedCache.get(op);
     if (v === undefined) {
-      v = !!ACTIONS[`${op.service}.${op.action}`] || (!op.multirequest && this.generic.simulates(op)) || !!op.multirequest;
+      v =
+        !!ACTIONS[`${op.service}.${op.action}`] ||
+        (!op.multirequest && (systemPartnerOnly(op, this.desc.document) || this.generic.simulates(op))) ||
+        !!op.multirequest;
       this.simulatedCache.set(op, v);
     }
     return v;
@@ -270,7 +287,21 @@ export class SandboxCore {
   }
 
   /** One API call; throws KalturaApiError. */
-  async call(req: CallRequest): Promise<unknown> {
+  call(req: CallRequest): Promise<unknown> {
+    return this.dispatch(req, false);
+  }
+
+  /**
+   * One call as Kaltura's own admin console makes it for the partner whose KS it carries: what
+   * only Kaltura's system partners may call (a partner's REACH profile, its storage profile) is
+   * made. For tests and for seeding a partner with what Kaltura's staff would set up; the HTTP
+   * edge never calls it (every request from outside goes through `call`).
+   */
+  callAsKaltura(req: CallRequest): Promise<unknown> {
+    return this.dispatch(req, true);
+  }
+
+  private async dispatch(req: CallRequest, asKaltura: boolean): Promise<unknown> {
     const service = req.service.trim();
     const action = req.action.trim();
     if (!service) throw new KalturaApiError('SERVICE_NOT_SPECIFIED');
@@ -286,8 +317,10 @@ export class SandboxCore {
     const ctx: CallContext = { core: this, baseUrl: req.baseUrl };
     const ks = req.params.ks;
     if (typeof ks === 'string' && ks.trim() !== '') ctx.session = await this.validateKs(ks.trim());
+    // as Kaltura answers every partner (the sandbox's partners are customer partners, none is Kaltura's own)
+    if (!asKaltura && systemPartnerOnly(op, this.desc.document)) throw systemPartnerForbidden(op);
     if (op.requiresKs && !ctx.session) {
-      throw new KalturaApiError('SERVICE_FORBIDDEN', { SERVICE: `${op.service.toLowerCase()}->${op.action}` });
+      throw new KalturaApiError('SERVICE_FORBIDDEN', { SERVICE: `${(op.serviceId ?? op.service).toLowerCase()}->${op.action}` });
     }
     const pid = req.params.partnerId;
     if (typeof pid === 'string' || typeof pid === 'number') {

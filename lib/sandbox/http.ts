@@ -24,6 +24,7 @@
  */
 import { unlink } from 'node:fs/promises';
 import type { SandboxCore } from './core';
+import { systemPartnerOnly } from '../description/kaltura/system-partners';
 import { consoleSessionDecision, peerOf } from './consoleAccess';
 import { visitorIdOf } from './public';
 import { KalturaApiError, toApiError } from './errors';
@@ -266,7 +267,9 @@ const METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'];
 /**
  * The description the sandbox follows, as served at /api_v3/openapi.json: its document with
  * `x-sandbox-simulated` on every operation (true: the sandbox answers it; false: it answers
- * SANDBOX_ACTION_NOT_SIMULATED), and `x-sandbox-simulated-count` at the top.
+ * SANDBOX_ACTION_NOT_SIMULATED), `x-sandbox-system-partners-only` on the operations Kaltura grants only
+ * to its own system partners (answered SERVICE_FORBIDDEN, as Kaltura answers every customer
+ * partner), and `x-sandbox-simulated-count` at the top.
  */
 export function servedDocument(core: SandboxCore): unknown {
   const doc = structuredClone(core.desc.document) as Record<string, unknown>;
@@ -282,6 +285,8 @@ export function servedDocument(core: SandboxCore): unknown {
       const described = core.desc.operation(path, m);
       const yes = !!described && core.simulates(described);
       op['x-sandbox-simulated'] = yes;
+      // answered SERVICE_FORBIDDEN, as Kaltura answers every customer partner
+      if (described && systemPartnerOnly(described, core.desc.document)) op['x-sandbox-system-partners-only'] = true;
       total++;
       if (yes) simulated++;
     }

@@ -45,6 +45,7 @@ import { proseClass } from './prose-class';
 import { sampleLanguageMissing } from './sample-language-missing';
 import { sampleNoBlock } from './sample-no-block';
 import { sampleNotGenerated } from './sample-not-generated';
+import { systemPartnerOperation } from './system-partner-operation';
 import { titlePosition } from './title-position';
 import { unclosedFence } from './unclosed-fence';
 import { unknownKey } from './unknown-key';
@@ -88,6 +89,7 @@ export const RULES: readonly RecipeRule[] = [
   fromStepNoCall,
   // Against the API description
   unknownPath,
+  systemPartnerOperation,
   unknownParameter,
   unknownProperty,
   fromStepPath,

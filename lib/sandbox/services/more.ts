@@ -14,9 +14,6 @@
  * - flavorAsset.getFlavorAssetsWithParams;
  * - a default thumbnail copied from another entry (updateThumbnailFromSourceEntry: the sandbox
  *   captures no frames, so the source must have one);
- * - EmailIngestionProfile.addMediaEntry: a media entry of a complete upload, with the profile's
- *   defaults (tags, admin tags, conversion profile, user, category; moderation), its media type from
- *   the file name when not given;
  * - partner.getStatistics / getUsage (storage of the partner's content; no bandwidth is counted),
  *   baseEntry.getPlaybackContext (one source: the entry's download URL; the entry's access-control
  *   rules applied, a rule with a condition on the viewer refused), liveStream.getDetails
@@ -34,22 +31,7 @@ import { SESSION_ADMIN } from '../ks';
 import { TOKEN_FULL_UPLOAD } from '../uploads';
 import { canView, newOwner } from './access';
 import { FileAnswer, assetBlob, attachCopy as attachObjectCopy, attachFile, fileText } from './content';
-import {
-  MEDIA_AUDIO,
-  MEDIA_IMAGE,
-  MEDIA_VIDEO,
-  MODERATION_PENDING,
-  add as addMediaEntry,
-  addContent as addMediaContent,
-  attachCopy as attachEntryCopy,
-  copyEntry,
-  entryObject,
-  findEntry,
-  replaceContent,
-  setModerationStatus,
-} from './media';
-import { entryCategoryIds } from './categories';
-import { mimeOf } from '../http-files';
+import { add as addMediaEntry, attachCopy as attachEntryCopy, copyEntry, entryObject, findEntry, replaceContent } from './media';
 import { entryObjects, entryOfService } from './entry-space';
 import { pageOf } from './paging';
 import { findToken } from './uploadToken';
@@ -344,49 +326,6 @@ export function moreOverrides(core: SandboxCore): Record<string, Override> {
       const row = await pollRow(g);
       await core.store.updateObject(row.kind, row.id, { data: JSON.stringify({ ...data(row), votes: {} }), updated_at: now() });
       return null;
-    },
-    // an entry from a file sent by email: the upload's bytes, with the email ingestion profile's defaults
-    'emailingestionprofile.addmediaentry': async (g) => {
-      const t = await findToken(g.ctx, g.args.uploadTokenId);
-      if (t.status !== TOKEN_FULL_UPLOAD) throw new KalturaApiError('UPLOAD_TOKEN_INVALID_STATUS_FOR_ADD_ENTRY');
-      const profileId = g.args.emailProfId;
-      const row = typeof profileId === 'number' ? await g.engine.liveObject(g.ctx, g.model.objectClass, profileId) : undefined;
-      if (!row) throw g.engine.error(g.op, 'EMAIL_INGESTION_PROFILE_NOT_FOUND', { EMAIL: String(profileId ?? '').slice(0, 50) });
-      const p = data(row);
-      const input: KObject = { ...((g.args.mediaEntry as KObject | null) ?? { objectType: 'KalturaMediaEntry' }) };
-      const empty = (v: unknown) => v === undefined || v === null || v === '';
-      for (const [k, from] of [
-        ['tags', 'defaultTags'],
-        ['adminTags', 'defaultAdminTags'],
-        ['conversionProfileId', 'conversionProfile2Id'],
-        ['userId', 'defaultUserId'],
-      ] as const)
-        if (empty(input[k]) && !empty(p[from])) input[k] = p[from];
-      // categories that do not name a category are the profile's default category (Kaltura's fallback)
-      if (!empty(p.defaultCategory)) {
-        const named =
-          typeof input.categories === 'string'
-            ? await entryCategoryIds(g.ctx, { categories: input.categories }).catch(() => undefined)
-            : undefined;
-        if (!named) input.categories = p.defaultCategory;
-      }
-      if (empty(input.name)) input.name = `${g.ctx.session!.partnerId}_${now()}`;
-      if (empty(input.mediaType)) {
-        const kind = mimeOf(t.file_name ?? '').split('/')[0];
-        const type = kind === 'video' ? MEDIA_VIDEO : kind === 'audio' ? MEDIA_AUDIO : kind === 'image' ? MEDIA_IMAGE : undefined;
-        if (type === undefined)
-          throw new KalturaApiError('INVALID_FIELD_VALUE', {
-            FIELD_NAME: `mediaEntry.mediaType (the sandbox cannot tell it from the file name "${(t.file_name ?? '').slice(0, 80)}": give it)`,
-          });
-        input.mediaType = type;
-      }
-      const entry = (await addMediaEntry(g.ctx, { entry: input })) as Data;
-      // a profile that moderates: the entry waits for approval (baseEntry.approve / reject)
-      if (Number(p.moderationStatus) === MODERATION_PENDING) await setModerationStatus(g.ctx, String(entry.id), MODERATION_PENDING);
-      return addMediaContent(g.ctx, {
-        entryId: entry.id,
-        resource: { objectType: 'KalturaUploadedFileTokenResource', token: t.id },
-      });
     },
     'media.updatecontent': updateContent,
     'baseentry.updatecontent': updateContent,

@@ -1,5 +1,5 @@
 /**
- * Tag search (`tag.search`, `tag.deletePending`), computed from the tags of the entries and
+ * Tag search (`tag.search`), computed from the tags of the entries and
  * categories the sandbox keeps instead of from a tag index:
  *
  * - a tag is a comma-separated item of an object's `tags`, trimmed, of at least 3 characters
@@ -12,8 +12,9 @@
  *   alphabetical, which is also the default order (Kaltura's is the order its tag rows were made in,
  *   which the sandbox does not keep). Any other field is refused (SANDBOX_FILTER_NOT_SIMULATED);
  * - a tag is counted as it is now (Kaltura's index follows changes through background jobs), and
- *   carries no `id`, `createdAt` or `updatedAt`: the sandbox keeps no tag rows to have them;
- * - `tag.deletePending` removes the tags left with no object: computed tags never are, so it answers 0.
+ *   carries no `id`, `createdAt` or `updatedAt`: the sandbox keeps no tag rows to have them
+ *   (`tag.deletePending`, which removes tags left with no object, is Kaltura's batch workers' own:
+ *   SERVICE_FORBIDDEN to a partner, lib/description/kaltura/system-partners.ts).
  *
  * A USER session counts the entries it may see (its own), as every entry list of the sandbox.
  */
@@ -148,7 +149,5 @@ export function tagOverrides(core: SandboxCore): Record<string, Override> {
         totalCount: tags.length,
       };
     },
-    // tags are computed from the objects that carry them: none is ever left with no object
-    'tag.deletepending': () => 0,
   };
 }

@@ -59,6 +59,15 @@ describe("the sandbox follows the server's API description", () => {
       expect(no.code).toBe('SANDBOX_ACTION_NOT_SIMULATED');
       expect(no.message).toContain('connect a Kaltura endpoint');
       expect((await call(s.url, 'report', 'nosuch', { ks })).code).toBe('ACTION_DOES_NOT_EXISTS');
+
+      // what Kaltura grants only to its own system partners: SERVICE_FORBIDDEN, flagged in the served
+      // description; nothing a request says makes it Kaltura's admin console
+      expect(doc.paths['/service/jobs/action/getImportStatus'].post['x-sandbox-system-partners-only']).toBe(true);
+      for (const extra of [{}, { asKaltura: 1, system: 'true', partnerId: -2 }, { 'ks:partnerId': -2 }]) {
+        const refused = await call(s.url, 'systempartner_systempartner', 'list', { ks, ...extra });
+        expect(refused.code).toBe('SERVICE_FORBIDDEN');
+        expect(refused.message).toContain('only to its own system partners');
+      }
     },
     120_000,
   );

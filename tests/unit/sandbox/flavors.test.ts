@@ -129,7 +129,10 @@ describe.skipIf(!present)('flavorAsset.getWebPlayableByEntryId', () => {
       'Storage profile id 424242 not found',
     ]);
     const storage = ok(
-      await call('storageProfile', 'add', { storageProfile: { objectType: 'KalturaStorageProfile', name: 'remote', protocol: '1' } }),
+      // a storage profile is made by Kaltura for an account (its admin console)
+      await sb.asKaltura('storageProfile', 'add', {
+        storageProfile: { objectType: 'KalturaStorageProfile', name: 'remote', protocol: '1' },
+      }),
       'storage profile',
     );
     expect(ok(await call('flavorAsset', 'export', { assetId: flavor, storageProfileId: storage.id }), 'export').id).toBe(flavor);

@@ -41,6 +41,11 @@ export interface PublishedSandbox {
   /** The call with `ks` (default: `admin`; null: none); an error comes back as its exception object. */
   call(service: string, action: string, params?: Json, ks?: string | null): Promise<Json>;
   /**
+   * The call as Kaltura's admin console makes it for the partner (SandboxCore.callAsKaltura): what
+   * only Kaltura's system partners may call, such as a partner's REACH or storage profile.
+   */
+  asKaltura(service: string, action: string, params?: Json, ks?: string | null): Promise<Json>;
+  /**
    * A complete upload of `bytes` as `fileName` (uploadToken.add, then upload), by `ks` (default:
    * `admin`): the token's id. With `complete` false the token is made and left empty.
    */
@@ -103,17 +108,25 @@ export function publishedSandbox(what: string, partnerId: number): PublishedSand
       }
       return t.id as string;
     },
-    async call(service, action, params = {}, session = admin) {
-      try {
-        return await made().call({
-          service,
-          action,
-          params: { ...params, ...(session ? { ks: session } : {}) } as ParamTree,
-          baseUrl: 'http://sandbox.test',
-        });
-      } catch (e) {
-        return toApiError(e).toObject();
-      }
+    call(service, action, params = {}, session = admin) {
+      return send(false, service, action, params, session);
+    },
+    asKaltura(service, action, params = {}, session = admin) {
+      return send(true, service, action, params, session);
     },
   };
+
+  async function send(asKaltura: boolean, service: string, action: string, params: Json, session: string | null): Promise<Json> {
+    const req = {
+      service,
+      action,
+      params: { ...params, ...(session ? { ks: session } : {}) } as ParamTree,
+      baseUrl: 'http://sandbox.test',
+    };
+    try {
+      return await (asKaltura ? made().callAsKaltura(req) : made().call(req));
+    } catch (e) {
+      return toApiError(e).toObject();
+    }
+  }
 }
