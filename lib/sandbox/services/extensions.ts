@@ -2,7 +2,8 @@
  * What the generic services cannot read from the description, by class and by action: the
  * hooks and overrides of the services of the shipped recipes (assets and their content,
  * categories, custom metadata, cue points, users, application tokens, access control, eSearch), and
- * the operations answered from what the sandbox keeps (computed.ts, tags.ts, moderation.ts).
+ * the operations answered from what the sandbox keeps (computed.ts, tags.ts, moderation.ts,
+ * quiz.ts).
  * Each applies only where the description has the class or action it names.
  */
 import type { SandboxCore } from '../core';
@@ -18,6 +19,7 @@ import { moderationExtensions } from './moderation';
 import { moreOverrides } from './more';
 import { loginExtensions } from './logins';
 import { entryThumbnail, objectExtensions } from './objects';
+import { quizExtensions } from './quiz';
 import { socialOverrides } from './social';
 import { tagOverrides } from './tags';
 
@@ -46,6 +48,7 @@ export function extensions(core: SandboxCore): Extensions {
     metadataExtensions(),
     entryExtensions(core),
     moderationExtensions(core),
+    quizExtensions(),
     {
       hooks: {},
       overrides: {

@@ -148,7 +148,8 @@ describe.skipIf(!present)('services of the published description', () => {
     expect(copy).toMatchObject({ name: 'copy', status: 2 });
     expect(copy.id).not.toBe(a.id);
 
-    for (let i = 0; i < 3; i++) await call('userEntry', 'add', { userEntry: { objectType: 'KalturaQuizUserEntry', entryId: a.id } });
+    for (let i = 0; i < 3; i++)
+      await call('userEntry', 'add', { userEntry: { objectType: 'KalturaWatchLaterUserEntry', entryId: a.id, userId: `viewer${i}` } });
     expect(await call('userEntry', 'bulkDelete', { filter: { objectType: 'KalturaUserEntryFilter', entryIdEqual: a.id } })).toBe(3);
     expect((await call('userEntry', 'list', { filter: { objectType: 'KalturaUserEntryFilter', entryIdEqual: a.id } })).totalCount).toBe(0);
   });
