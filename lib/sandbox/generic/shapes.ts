@@ -120,13 +120,15 @@ const VERBS: Record<string, string[]> = {
 /**
  * Actions whose work is done by Kaltura's background workers (distribution, conversion,
  * indexing, notifications): the sandbox has none, so it accepts the call on an existing object
- * and answers the object as it is (as Kaltura does right after queueing the work).
+ * and answers the object as it is (as Kaltura does right after queueing the work). Not `regenerate`
+ * or `extend`: Kaltura does those within the call and answers the result (a live stream's new
+ * token, a thumbnail captured again, a REACH task's new access key), which an unchanged object
+ * would misstate.
  */
 const BACKGROUND = new Set([
   'submit',
   'convert',
   'reconvert',
-  'regenerate',
   'retry',
   'validate',
   'sync',
@@ -137,7 +139,6 @@ const BACKGROUND = new Set([
   'request',
   'export',
   'reindex',
-  'extend',
 ]);
 
 /**

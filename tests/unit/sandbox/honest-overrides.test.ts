@@ -434,4 +434,20 @@ describe.skipIf(!present)('operations answered from the sandbox state', () => {
     expect(code(await call('scheduledTaskProfile', 'getDryRunResults', { requestId: 987654 }))).toBe('OBJECT_NOT_FOUND');
     expect(code(await call('scheduledTaskProfile', 'getDryRunResults', { requestId }, await otherAdmin()))).toBe('OBJECT_NOT_FOUND');
   });
+  it('work Kaltura does within the call that the sandbox cannot (a new stream token, a captured thumbnail, a new access key) is not simulated, not answered unchanged', async () => {
+    const live = ok(
+      await call('liveStream', 'add', {
+        liveStreamEntry: { objectType: 'KalturaLiveStreamEntry', name: 'live', mediaType: 201, sourceType: '32' },
+      }),
+      'liveStream.add',
+    );
+    for (const [service, action, params] of [
+      ['liveStream', 'regenerateStreamToken', { entryId: live.id }],
+      ['thumbAsset', 'regenerate', { thumbAssetId: '0_abcdefgh' }],
+      ['entryVendorTask', 'extendAccessKey', { id: 1 }],
+    ] as const) {
+      const r = await call(service, action, params);
+      expect(isError(r) && r.code, `${service}.${action}`).toBe('SANDBOX_ACTION_NOT_SIMULATED');
+    }
+  });
 });
