@@ -4,6 +4,7 @@
  * Later sources override earlier ones (the caller applies the query last: query values win).
  */
 import type { Readable } from 'node:stream';
+import { KalturaApiError } from './errors';
 
 /** A file part of a multipart request: streamed (consumed once) or spooled to a temp file. */
 export class FileArg {
@@ -115,4 +116,20 @@ export function treeFromPairs(pairs: Iterable<[string, string]>): ParamTree {
 
 export function asTree(v: unknown): ParamTree | undefined {
   return isTree(v) ? v : undefined;
+}
+
+/** The text of a small file part (at most `max` bytes; more is INVALID_FIELD_VALUE). */
+export async function fileText(file: FileArg | null | undefined, name: string, max = 2 * 1024 * 1024): Promise<string | undefined> {
+  if (!file) return undefined;
+  const chunks: Buffer[] = [];
+  let n = 0;
+  for await (const c of file.stream) {
+    n += (c as Buffer).length;
+    if (n > max) {
+      file.stream.resume();
+      throw new KalturaApiError('INVALID_FIELD_VALUE', { FIELD_NAME: `${name} (more than ${max} bytes)` });
+    }
+    chunks.push(c as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }

@@ -17,7 +17,7 @@ import { GIVEN_READ_ONLY, type KObject } from '../coerce';
 import type { CallContext } from '../context';
 import { KalturaApiError } from '../errors';
 import { newEntryId, nowSec } from '../ids';
-import type { FileArg } from '../params';
+import { fileText, type FileArg } from '../params';
 import { canEdit, canView, newOwner, ownerScope } from '../services/access';
 import { pageOf } from '../services/paging';
 import type { Condition, ObjectFilter, ObjectRow, OrderBy, SandboxStore } from '../store';
@@ -265,6 +265,20 @@ export class GenericEngine {
         return this.present(ctx, model, await this.clone(g, shape));
       case 'bulkUpload':
         return this.bulkUpload(g, shape);
+      case 'fromFile': {
+        // the sibling's arguments: the files' text, the object made of `obj[field]` parameters, the rest as given
+        const sibling = this.desc.operationByName(op.service, shape.sibling)!;
+        const next: Record<string, unknown> = {};
+        for (const p of sibling.params) next[p.name] = null;
+        for (const name of shape.same) next[name] = args[name] ?? null;
+        for (const [param, target] of shape.files) next[target] = (await fileText(args[param] as FileArg | null, param)) ?? null;
+        for (const [param, obj, field] of shape.objectFields) {
+          if (args[param] === null || args[param] === undefined) continue;
+          const cls = classOf(sibling.params.find((p) => p.name === obj)!.type);
+          next[obj] = { ...((next[obj] as KObject | null) ?? { objectType: cls }), [field]: args[param] };
+        }
+        return this.run(ctx, sibling, next);
+      }
       case 'deleteContent': {
         const row = await this.find(g, shape.key, true);
         await this.ctxStore().updateObject(row.kind, row.id, { content_size: null, file_name: null, updated_at: nowSec() });

@@ -8,7 +8,9 @@
  * `getBy` / `updateBy` / `deleteBy` properties, relations keyed by their update, lookups through a
  * relation, one object per other object (a quiz per entry), clones by a source id, `getDefault`;
  * bulk uploads (one file, a job class answered) and adds whose content is a file or an upload
- * token. An operation that fits none is not simulated (the sandbox says so when it is called).
+ * token; `{x}FromFile`, answered as its sibling `{x}` (or `update` for `update{Something}FromFile`)
+ * with each file's text for the sibling's `{name}Data`. An operation that fits none is not
+ * simulated (the sandbox says so when it is called).
  */
 import type { ApiDescription, Operation, OperationParam } from '../../description/types';
 import { bulkUploadOf, classOf, isResourceParam, listItemClass, propOfParam, related, type ServiceModel } from './model';
@@ -93,7 +95,18 @@ export type Shape =
   | { kind: 'getUrl'; key: KeyBinding }
   | { kind: 'remotePaths'; key: KeyBinding }
   | { kind: 'setAsDefault'; key: KeyBinding }
-  | { kind: 'index'; key: KeyBinding };
+  | { kind: 'index'; key: KeyBinding }
+  | {
+      kind: 'fromFile';
+      /** The operation answered with the files' text (metadata.add for metadata.addFromFile). */
+      sibling: string;
+      /** File parameter -> the sibling's text parameter (`xmlFile` -> `xmlData`). */
+      files: Array<[string, string]>;
+      /** `obj[field]` parameters -> the sibling's object parameter they make (`metadataProfile`). */
+      objectFields: Array<[string, string, string]>;
+      /** Parameters passed as they are (the same name in both). */
+      same: string[];
+    };
 
 const SCALARS = new Set(['string', 'int', 'float', 'bool', 'enum']);
 const isScalar = (p: OperationParam) => SCALARS.has(p.type.kind);
@@ -288,6 +301,8 @@ export function classify(desc: ApiDescription, m: ServiceModel, op: Operation, m
     const props = files.length === 1 && files[0]!.required ? propParams(m, params, undefined, files) : undefined;
     if (props && answer?.kind === 'object') return { kind: 'add', propParams: props, answer, fileParam: files[0]!.name };
   }
+  const fromFile = fromFileShape(desc, m, op, models);
+  if (fromFile) return fromFile;
   if (params.some((p) => p.type.kind === 'file' && p.required)) return undefined;
   const objectParams = params.filter((p) => classOf(p.type) && related(desc, classOf(p.type)!, m.objectClass));
   // addFromUploadedFile of a service whose objects hold content: a new object with the upload token's file
@@ -468,4 +483,41 @@ export function classify(desc: ApiDescription, m: ServiceModel, op: Operation, m
     return answer && props && props.length ? { kind: 'set', key, props, answer } : undefined;
   }
   return undefined;
+}
+
+/**
+ * `{x}FromFile` (metadata.addFromFile, metadataProfile.updateDefinitionFromFile): the sibling `{x}`,
+ * else `update` for an `update{Something}FromFile`, with each file `{name}File` read as the
+ * sibling's text parameter `{name}Data`, `obj[field]` parameters making its object parameter
+ * `obj`, and the other parameters under the same names. The sibling must have a shape of its own
+ * (itself no FromFile), every parameter must land, and the sibling's required parameters must be
+ * given, but for the object of an `update` (only the file's part changes).
+ */
+function fromFileShape(desc: ApiDescription, m: ServiceModel, op: Operation, models: Iterable<ServiceModel>): Shape | undefined {
+  const base = /^(.+)FromFile$/.exec(op.action)?.[1];
+  if (!base) return undefined;
+  const [verb] = words(base);
+  const sibling = desc.operationByName(op.service, base) ?? (verb === 'update' ? desc.operationByName(op.service, 'update') : undefined);
+  if (!sibling || /FromFile$/.test(sibling.action) || !classify(desc, m, sibling, models)) return undefined;
+  const byName = new Map(sibling.params.map((p) => [p.name, p]));
+  const files: Array<[string, string]> = [];
+  const objectFields: Array<[string, string, string]> = [];
+  const same: string[] = [];
+  for (const p of op.params) {
+    const field = /^([A-Za-z0-9_]+)\[([A-Za-z0-9_]+)\]$/.exec(p.name);
+    if (p.type.kind === 'file') {
+      const target = byName.get(p.name.replace(/File$/, 'Data'));
+      if (!p.name.endsWith('File') || target?.type.kind !== 'string') return undefined;
+      files.push([p.name, target.name]);
+    } else if (field) {
+      if (byName.get(field[1]!)?.type.kind !== 'object') return undefined;
+      objectFields.push([p.name, field[1]!, field[2]!]);
+    } else if (byName.get(p.name)?.type.kind === p.type.kind) same.push(p.name);
+    else return undefined;
+  }
+  if (files.length === 0) return undefined;
+  const given = new Set([...files.map(([, t]) => t), ...objectFields.map(([, o]) => o), ...same]);
+  const optionalObject = (p: OperationParam) => sibling.action === 'update' && p.type.kind === 'object';
+  if (sibling.params.some((p) => p.required && !given.has(p.name) && !optionalObject(p))) return undefined;
+  return { kind: 'fromFile', sibling: sibling.action, files, objectFields, same };
 }

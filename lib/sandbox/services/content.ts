@@ -260,22 +260,6 @@ export async function attachCopy(
   return commitPart(core, g, row, tmp, bytes, fileName);
 }
 
-/** The text of a small file part (at most `max` bytes; more is INVALID_FIELD_VALUE). */
-export async function fileText(file: FileArg | null | undefined, name: string, max = 2 * 1024 * 1024): Promise<string | undefined> {
-  if (!file) return undefined;
-  const chunks: Buffer[] = [];
-  let n = 0;
-  for await (const c of file.stream) {
-    n += (c as Buffer).length;
-    if (n > max) {
-      file.stream.resume();
-      throw new KalturaApiError('INVALID_FIELD_VALUE', { FIELD_NAME: `${name} (more than ${max} bytes)` });
-    }
-    chunks.push(c as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 /** After an object with content was removed or marked deleted: its file goes (a crash leaves it to recovery). */
 export function dropContent(core: SandboxCore, row: ObjectRow): void {
   if (row.content_size === null) return;

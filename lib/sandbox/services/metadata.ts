@@ -8,12 +8,10 @@
  */
 import type { KObject } from '../coerce';
 import { KalturaApiError } from '../errors';
-import type { Operation } from '../../description/types';
 import type { ClassHooks, Data, Gen, Override } from '../generic/engine';
 import type { ObjectRow } from '../store';
 import { XmlError, parseXsd, validateXml } from '../xsd';
-import type { FileArg } from '../params';
-import { FileAnswer, fileText } from './content';
+import { FileAnswer } from './content';
 
 const PROFILE = 'KalturaMetadataProfile';
 const METADATA = 'KalturaMetadata';
@@ -30,13 +28,6 @@ function checkXsd(g: Gen, xsd: unknown): void {
   } catch (e) {
     throw invalid(g, e);
   }
-}
-
-/** Another action of the same service (metadata.add for metadata.addFromFile). */
-function sibling(g: Gen, action: string): Operation {
-  const op = g.engine.desc.operationByName(g.op.service, action);
-  if (!op) throw new KalturaApiError('SANDBOX_ACTION_NOT_SIMULATED', { SERVICE_NAME: g.op.service, ACTION_NAME: g.op.action });
-  return op;
 }
 
 export function metadataExtensions(): { hooks: Record<string, ClassHooks>; overrides: Record<string, Override> } {
@@ -123,34 +114,6 @@ export function metadataExtensions(): { hooks: Record<string, ClassHooks>; overr
   };
 
   const overrides: Record<string, Override> = {
-    // the same from files (small XML files: at most 2 MiB)
-    'metadata.addfromfile': async (g) => {
-      const xmlData = await fileText(g.args.xmlFile as FileArg, 'xmlFile');
-      return g.engine.run(g.ctx, sibling(g, 'add'), { ...g.args, xmlData });
-    },
-    'metadata.updatefromfile': async (g) => {
-      const xmlData = (await fileText(g.args.xmlFile as FileArg | null, 'xmlFile')) ?? null;
-      return g.engine.run(g.ctx, sibling(g, 'update'), { id: g.args.id, xmlData, version: null });
-    },
-    // the profile's fields come as `metadataProfile[name]` and the like beside the files
-    'metadataprofile.addfromfile': async (g) => {
-      const xsdData = await fileText(g.args.xsdFile as FileArg, 'xsdFile');
-      const viewsData = (await fileText(g.args.viewsFile as FileArg | null, 'viewsFile')) ?? null;
-      const metadataProfile: Data = { objectType: PROFILE };
-      for (const [k, v] of Object.entries(g.args)) {
-        const field = /^metadataProfile\[([A-Za-z0-9_]+)\]$/.exec(k)?.[1];
-        if (field && v !== null && v !== undefined) metadataProfile[field] = v;
-      }
-      return g.engine.run(g.ctx, sibling(g, 'add'), { metadataProfile, xsdData, viewsData });
-    },
-    'metadataprofile.updatedefinitionfromfile': async (g) => {
-      const xsdData = await fileText(g.args.xsdFile as FileArg, 'xsdFile');
-      return g.engine.run(g.ctx, sibling(g, 'update'), { id: g.args.id, metadataProfile: null, xsdData, viewsData: null });
-    },
-    'metadataprofile.updateviewsfromfile': async (g) => {
-      const viewsData = await fileText(g.args.viewsFile as FileArg, 'viewsFile');
-      return g.engine.run(g.ctx, sibling(g, 'update'), { id: g.args.id, metadataProfile: null, xsdData: null, viewsData });
-    },
     'metadata.serve': async (g) => {
       const row = await g.engine.find(g, { idParam: g.op.params[0]?.name ?? 'id', props: [] });
       return new FileAnswer('', 0, `metadata_${row.id}.xml`, '', String(g.engine.dataOf(row).xml ?? ''));

@@ -5,8 +5,6 @@
  *   media.addFromEntry and baseEntry.clone (a new entry with a copy of the properties and bytes;
  *   with sourceFlavorParamsId, of that READY flavor's bytes), media / documents.addFromFlavorAsset
  *   and documents.addFromEntry (a new entry with a copy of a flavor asset's or a document's bytes);
- * - generic distribution provider actions: addMrssTransform / addMrssValidate / addResultsTransform
- *   (and their FromFile forms) keep the text on the action;
  * - flavor assets: setAsSource (isOriginal);
  * - liveStream.isLive (false: the sandbox runs no media server, so no stream is live);
  * - caption search (captionAssetItem.parse / list / search / searchEntries: the cues of SRT and
@@ -30,7 +28,7 @@ import { listItems } from '../store';
 import { SESSION_ADMIN } from '../ks';
 import { TOKEN_FULL_UPLOAD } from '../uploads';
 import { canView, newOwner } from './access';
-import { FileAnswer, assetBlob, attachCopy as attachObjectCopy, attachFile, fileText } from './content';
+import { FileAnswer, assetBlob, attachCopy as attachObjectCopy, attachFile } from './content';
 import { add as addMediaEntry, attachCopy as attachEntryCopy, copyEntry, entryObject, findEntry, replaceContent } from './media';
 import { entryObjects, entryOfService } from './entry-space';
 import { pageOf } from './paging';
@@ -78,15 +76,6 @@ export function moreOverrides(core: SandboxCore): Record<string, Override> {
       throw new KalturaApiError('INVALID_OBJECT_ID', { ID: String(g.args.pollId ?? '').slice(0, 100) });
     return row;
   };
-
-  /** Sets a text property of a distribution provider action (found by its id). */
-  const providerText =
-    (prop: string, param: string, file = false): Override =>
-    async (g) => {
-      const row = await g.engine.find(g, { idParam: 'id', props: [] }, true);
-      const text = file ? await fileText(g.args[param] as FileArg, param) : g.args[param];
-      return g.engine.present(g.ctx, g.model, await g.engine.patch(g, row, { [prop]: text }));
-    };
 
   /** Caption items of the session's caption assets (of one asset, or of all), as KalturaCaptionAssetItem. */
   const captionItems = async (g: Gen, assetId?: string): Promise<Data[]> => {
@@ -363,12 +352,6 @@ export function moreOverrides(core: SandboxCore): Record<string, Override> {
       });
     },
     'baseentry.clone': copy('entryId'),
-    'genericdistributionprovideraction.addmrsstransform': providerText('mrssTransformer', 'xslData'),
-    'genericdistributionprovideraction.addmrssvalidate': providerText('mrssValidator', 'xsdData'),
-    'genericdistributionprovideraction.addresultstransform': providerText('resultsTransformer', 'transformData'),
-    'genericdistributionprovideraction.addmrsstransformfromfile': providerText('mrssTransformer', 'xslFile', true),
-    'genericdistributionprovideraction.addmrssvalidatefromfile': providerText('mrssValidator', 'xsdFile', true),
-    'genericdistributionprovideraction.addresultstransformfromfile': providerText('resultsTransformer', 'transformFile', true),
     'flavorasset.setassource': async (g) => {
       const row = await g.engine.find(g, { idParam: g.op.params[0]?.name ?? 'assetId', props: [] }, true);
       const entryId = data(row).entryId;

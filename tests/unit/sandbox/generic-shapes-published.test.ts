@@ -572,6 +572,27 @@ describe.skipIf(!present)('generic shapes over the published description: keys, 
       'updateViewsFromFile',
     );
     expect(views).toMatchObject({ version: 3, views: '<v2/>' });
+    // the FromFile forms are their siblings with the files' text (`xsdFile` for `xsdData`); a file
+    // no sibling parameter takes (updateTransformationFromFile's xsltFile) is not simulated
+    expect([...claimed((s) => s.kind === 'fromFile').keys()].sort()).toEqual([
+      'metadata.addFromFile',
+      'metadata.updateFromFile',
+      'metadataProfile.addFromFile',
+      'metadataProfile.updateDefinitionFromFile',
+      'metadataProfile.updateViewsFromFile',
+    ]);
+    const xslt = await call('metadataProfile', 'updateTransformationFromFile', {
+      id: p.id,
+      xsltFile: new FileArg('t.xsl', 'text/xml', Readable.from([Buffer.from('<xsl/>')])),
+    });
+    expect(xslt.code).toBe('SANDBOX_ACTION_NOT_SIMULATED');
+    // a file too large for a definition: refused before anything changes
+    const big = await call('metadataProfile', 'updateDefinitionFromFile', {
+      id: p.id,
+      xsdFile: new FileArg('big.xsd', 'text/xml', Readable.from([Buffer.alloc(2 * 1024 * 1024 + 1, 32)])),
+    });
+    expect(big.code).toBe('INVALID_FIELD_VALUE');
+    expect(ok(await call('metadataProfile', 'get', { id: p.id }), 'unchanged').version).toBe(3);
   });
 
   it('one object per other object, keyed by its id (quiz.add / get / update by the entry)', async () => {
