@@ -106,6 +106,9 @@ test('64 MB with 10% of chunk calls failing: pause, resume, FULL_UPLOAD, entry R
   // The automatic choice for 64 MB is shown in the Advanced part.
   await s2.getByText('Advanced: how the file is sent').click();
   await expect(s2.getByText(/In 16 chunks of 4\.0 MB, 4 at a time/)).toBeVisible();
+  // The last quarter waits (unanswered, as on a slow network) until after Pause: on a fast machine
+  // the whole file could be sent between seeing 25% and the click, leaving no Pause to click.
+  const hold = await holdChunksFrom(page, 48 * 1024 * 1024);
   await runButton(page, 2).click();
 
   // The progress bar is a progressbar with values for screen readers.
@@ -124,6 +127,7 @@ test('64 MB with 10% of chunk calls failing: pause, resume, FULL_UPLOAD, entry R
   await page.waitForTimeout(1500);
   expect(calls.upload).toBe(before);
   expect(await percent(page)).toBeLessThanOrEqual(pausedAt);
+  await hold.release();
   await s2.getByRole('button', { name: 'Resume' }).click();
 
   await expect(stepStatus(page, 2)).toHaveText('✓ Done', { timeout: 240_000 });
