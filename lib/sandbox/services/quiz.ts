@@ -1,20 +1,26 @@
 /**
- * Quizzes (Kaltura's quiz plugin), as its server scores them:
+ * Quizzes (Kaltura's quiz plugin), as its server (the version whose errors the 19.4 description
+ * documents) checks and scores them:
  *
  * - a quiz user entry (`KalturaQuizUserEntry`, `userEntry.add`) is of an entry that is a quiz
  *   (`quiz.add` made its KalturaQuiz; else PROVIDED_ENTRY_IS_NOT_A_QUIZ), of type `quiz.QUIZ`; a
  *   user with a quiz user entry of the entry that is not submitted gets
  *   QUIZ_USER_ENTRY_ALREADY_EXISTS (sessions without a user, anonymous, are not limited);
- * - an answer (`KalturaAnswerCuePoint`, `cuePoint.add`) names its question (`parentId`, a
- *   KalturaQuestionCuePoint of the same entry: else WRONG_PARENT_TYPE) and its quiz user entry
- *   (`quizUserEntryId`: USER_ENTRY_NOT_FOUND, USER_ENTRY_DOES_NOT_MATCH_ENTRY_ID,
- *   USER_ENTRY_QUIZ_ALREADY_SUBMITTED; a USER session answers only in its own, INVALID_USER_ID);
+ * - an answer (`KalturaAnswerCuePoint`, `cuePoint.add`) is of a quiz entry, names its question
+ *   (`parentId`: PARENT_ID_IS_MISSING, PARENT_CUE_POINT_NOT_FOUND, WRONG_PARENT_TYPE,
+ *   PARENT_CUE_POINT_DO_NOT_BELONG_TO_THE_SAME_ENTRY) and its quiz user entry (`quizUserEntryId`:
+ *   USER_ENTRY_NOT_FOUND, USER_ENTRY_DOES_NOT_MATCH_ENTRY_ID; a USER session answers only in its
+ *   own, INVALID_USER_ID, and not after it was submitted, USER_ENTRY_QUIZ_ALREADY_SUBMITTED), one per
+ *   question (ANSWER_ALREADY_EXISTS); it is changed with `cuePoint.update` when the quiz allows it
+ *   (`allowAnswerUpdate`, else ANSWER_UPDATE_IS_NOT_ALLOWED; an ADMIN session always may). It
+ *   carries its correction (`isCorrect`, `correctAnswerKeys`, `explanation`), shown to a viewer
+ *   as the quiz says (`showResultOnAnswer`, `showCorrectKeyOnAnswer`, after submission
+ *   `showCorrectAfterSubmission`; an ADMIN session or an editor of the entry sees it all);
  * - `userEntry.submitQuiz` scores it: for each question of the entry, the weights of its correct
- *   optional answers make the total, those of them the user's answer picked (its newest answer to
- *   the question) the user's points; `score` = points / total (0 without questions), status
- *   QUIZ_SUBMITTED (`quiz.3`); a second submit is USER_ENTRY_QUIZ_ALREADY_SUBMITTED. The score is
- *   answered to an ADMIN session, or when the quiz shows grades after submission
- *   (`showGradeAfterSubmission`), and left out otherwise, as Kaltura does.
+ *   optional answers make the total, those of them the user's answer picked the user's points;
+ *   `score` = points / total (0 without questions), status QUIZ_SUBMITTED (`quiz.3`); a second
+ *   submit is USER_ENTRY_QUIZ_ALREADY_SUBMITTED. The score is answered to an ADMIN session, or when
+ *   the quiz shows grades after submission (`showGradeAfterSubmission`), and left out otherwise.
  *
  * Not simulated (SANDBOX_ACTION_NOT_SIMULATED naming it): a second attempt after a submission.
  * Kaltura 19's quizzes have `attemptsAllowed`, a `version` per attempt and a `calculatedScore`
@@ -25,6 +31,7 @@ import type { CallContext } from '../context';
 import { KalturaApiError } from '../errors';
 import type { ClassHooks, Data, Gen, Override } from '../generic/engine';
 import { SESSION_ADMIN } from '../ks';
+import { canEdit } from './access';
 import type { ObjectRow } from '../store';
 
 const QUIZ_TYPE = 'quiz.QUIZ';
@@ -94,21 +101,22 @@ export function quizExtensions(): { hooks: Record<string, ClassHooks>; overrides
     KalturaAnswerCuePoint: {
       async beforeAdd(g, d) {
         const entryId = str(d.entryId);
+        const quiz = await quizOf(g, entryId);
+        if (!quiz) throw g.engine.error(g.op, 'PROVIDED_ENTRY_IS_NOT_A_QUIZ', { ENTRY_ID: entryId.slice(0, 50) });
         const parentId = str(d.parentId);
         if (!parentId) throw g.engine.error(g.op, 'PARENT_ID_IS_MISSING');
-        const question = await g.engine.liveObject(g.ctx, 'KalturaQuestionCuePoint', parentId);
-        if (!question || question.object_type !== 'KalturaQuestionCuePoint' || str(g.engine.dataOf(question).entryId) !== entryId)
-          throw g.engine.error(g.op, 'WRONG_PARENT_TYPE', { ENTRY_ID: parentId.slice(0, 50) });
-        const ueId = str(d.quizUserEntryId);
-        const ue = await g.engine.liveObject(g.ctx, 'KalturaQuizUserEntry', ueId);
-        if (!ue || ue.object_type !== 'KalturaQuizUserEntry')
-          throw g.engine.error(g.op, 'USER_ENTRY_NOT_FOUND', { USER_ENTRY_ID: ueId.slice(0, 50) });
-        const u = g.engine.dataOf(ue);
-        if (str(u.entryId) !== entryId) throw g.engine.error(g.op, 'USER_ENTRY_DOES_NOT_MATCH_ENTRY_ID', { USER_ENTRY_ID: ueId });
-        if (u.status === SUBMITTED) throw g.engine.error(g.op, 'USER_ENTRY_QUIZ_ALREADY_SUBMITTED');
-        if (!isAdmin(g.ctx) && str(u.userId) !== (g.ctx.session?.userId ?? '')) throw new KalturaApiError('INVALID_USER_ID');
+        const parent = await g.engine.liveObject(g.ctx, 'KalturaCuePoint', parentId);
+        if (!parent) throw g.engine.error(g.op, 'PARENT_CUE_POINT_NOT_FOUND', { ID: parentId.slice(0, 50) });
+        if (parent.object_type !== 'KalturaQuestionCuePoint') throw g.engine.error(g.op, 'WRONG_PARENT_TYPE', { ENTRY_ID: parentId });
+        const question = g.engine.dataOf(parent);
+        if (str(question.entryId) !== entryId) throw g.engine.error(g.op, 'PARENT_CUE_POINT_DO_NOT_BELONG_TO_THE_SAME_ENTRY');
+        const u = await answerUserEntry(g, d);
+        // one answer per question in a user entry (a session without a user, anonymous, is not limited)
+        if (g.ctx.session?.userId && str(parentId) in ((u.data.__answerIds as Record<string, string> | undefined) ?? {}))
+          throw g.engine.error(g.op, 'ANSWER_ALREADY_EXISTS', { PARENT_ID: parentId, USER_ENTRY: u.row.id });
+        Object.assign(d, correction(question, d.answerKey));
       },
-      // the user entry keeps its answer to each question (the newest one), as Kaltura's does
+      // the user entry keeps its answer to each question, as Kaltura's does
       async afterAdd(g, d, row) {
         const ue = await g.engine.liveObject(g.ctx, 'KalturaQuizUserEntry', str(d.quizUserEntryId));
         if (!ue) return;
@@ -116,7 +124,54 @@ export function quizExtensions(): { hooks: Record<string, ClassHooks>; overrides
         const answers = { ...((u.__answerIds as Record<string, string> | undefined) ?? {}), [str(d.parentId)]: row.id };
         await g.engine.ctxStore().updateObject(ue.kind, ue.id, { data: JSON.stringify({ ...u, __answerIds: answers }) });
       },
+      async beforeUpdate(g, current, patch) {
+        const entryId = str(current.entryId);
+        const quiz = await quizOf(g, entryId);
+        if (!quiz) throw g.engine.error(g.op, 'PROVIDED_ENTRY_IS_NOT_A_QUIZ', { ENTRY_ID: entryId.slice(0, 50) });
+        await answerUserEntry(g, current);
+        if (!isAdmin(g.ctx) && Number(g.engine.dataOf(quiz).allowAnswerUpdate) !== TRUE_VALUE)
+          throw g.engine.error(g.op, 'ANSWER_UPDATE_IS_NOT_ALLOWED', { ENTRY_ID: entryId });
+        if ('answerKey' in patch) {
+          const parent = await g.engine.liveObject(g.ctx, 'KalturaQuestionCuePoint', str(current.parentId));
+          if (parent) Object.assign(patch, correction(g.engine.dataOf(parent), patch.answerKey));
+        }
+      },
+      // what a viewer is shown of the correction, by the quiz's settings (an editor of the entry sees it all)
+      async present(ctx, engine, d) {
+        if (isAdmin(ctx)) return;
+        const entryId = str(d.entryId);
+        const entry = (await ctx.core.store.getEntry(entryId)) ?? undefined;
+        if (entry && canEdit(ctx, entry, entryId)) return;
+        const quiz = await engine.liveObject(ctx, 'KalturaQuiz', entryId);
+        const q = quiz ? engine.dataOf(quiz) : {};
+        const ue = await engine.liveObject(ctx, 'KalturaQuizUserEntry', str(d.quizUserEntryId));
+        const submitted = !!ue && engine.dataOf(ue).status === SUBMITTED;
+        const shown = (flag: unknown) => Number(flag) === TRUE_VALUE;
+        if (submitted ? !shown(q.showCorrectAfterSubmission) : !shown(q.showResultOnAnswer)) delete d.isCorrect;
+        if (submitted ? !shown(q.showCorrectAfterSubmission) : !shown(q.showCorrectKeyOnAnswer)) {
+          delete d.correctAnswerKeys;
+          delete d.explanation;
+        }
+      },
     },
+  };
+
+  /**
+   * The quiz user entry an answer names: there, of the answer's entry; a USER session's own and
+   * not yet submitted (an ADMIN session answers in anyone's, submitted or not).
+   */
+  const answerUserEntry = async (g: Gen, d: Data): Promise<{ row: ObjectRow; data: Data }> => {
+    const ueId = str(d.quizUserEntryId);
+    const row = await g.engine.liveObject(g.ctx, 'KalturaQuizUserEntry', ueId);
+    if (!row || row.object_type !== 'KalturaQuizUserEntry')
+      throw g.engine.error(g.op, 'USER_ENTRY_NOT_FOUND', { USER_ENTRY_ID: ueId.slice(0, 50) });
+    const data = g.engine.dataOf(row);
+    if (str(data.entryId) !== str(d.entryId)) throw g.engine.error(g.op, 'USER_ENTRY_DOES_NOT_MATCH_ENTRY_ID', { USER_ENTRY_ID: ueId });
+    if (!isAdmin(g.ctx)) {
+      if (data.status === SUBMITTED) throw g.engine.error(g.op, 'USER_ENTRY_QUIZ_ALREADY_SUBMITTED');
+      if (str(data.userId) !== (g.ctx.session?.userId ?? '')) throw new KalturaApiError('INVALID_USER_ID');
+    }
+    return { row, data };
   };
 
   const overrides: Record<string, Override> = {
@@ -166,4 +221,15 @@ export function scoreOf(questions: Data[], picked: ReadonlyMap<string, string>):
     }
   }
   return total > 0 ? points / total : 0;
+}
+
+/** An answer's correction from its question: whether its key is a correct one, the correct keys, the explanation. */
+function correction(question: Data, answerKey: unknown): Data {
+  const options = Array.isArray(question.optionalAnswers) ? (question.optionalAnswers as Data[]) : [];
+  const correct = options.filter((o) => Number(o.isCorrect) === TRUE_VALUE).map((o) => str(o.key));
+  return {
+    isCorrect: correct.includes(str(answerKey)) ? TRUE_VALUE : 0,
+    correctAnswerKeys: correct.map((value) => ({ objectType: 'KalturaString', value })),
+    ...(typeof question.explanation === 'string' ? { explanation: question.explanation } : {}),
+  };
 }

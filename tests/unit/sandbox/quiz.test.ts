@@ -93,22 +93,52 @@ describe.skipIf(!present)('quizzes: answers and userEntry.submitQuiz', () => {
     return { entry, q1, q2, start, answer };
   };
 
-  it("scores the user's newest answer to each question by the weights of the correct ones", async () => {
-    const { q1, q2, start, answer } = await setUp();
+  it("scores the user's answer to each question by the weights of the correct ones; one answer per question, changed when the quiz allows", async () => {
+    const { q1, q2, start, answer } = await setUp({ showGradeAfterSubmission: 1, allowAnswerUpdate: 1, showResultOnAnswer: 1 });
     const ue = ok(await start(), 'userEntry.add');
     expect(ue).toMatchObject({ objectType: 'KalturaQuizUserEntry', type: 'quiz.QUIZ', userId: 'alice', status: '1' });
-    ok(await answer(ue, q1, '2'), 'wrong first');
-    ok(await answer(ue, q1, '1'), 'then right');
+    const first = ok(await answer(ue, q1, '2'), 'wrong first');
+    // the quiz shows the result on answering, not the correct key
+    expect(first.isCorrect).toBe(0);
+    expect(first.correctAnswerKeys).toBeUndefined();
+    const again = await answer(ue, q1, '1');
+    expect([code(again), again.message]).toEqual([
+      'ANSWER_ALREADY_EXISTS',
+      `Answer for question [${q1.id}] for user entry [${ue.id}] already exists `,
+    ]);
+    const changed = ok(
+      await call('cuePoint', 'update', { id: first.id, cuePoint: { objectType: 'KalturaAnswerCuePoint', answerKey: '1' } }, alice),
+      'then right',
+    );
+    expect(changed.isCorrect).toBe(1);
     ok(await answer(ue, q2, 'a'), 'wrong');
+    // the entry's editor (here the admin) sees the whole correction
+    const seen = ok(await call('cuePoint', 'get', { id: first.id }), 'admin get');
+    expect(seen).toMatchObject({ isCorrect: 1, correctAnswerKeys: [{ objectType: 'KalturaString', value: '1' }] });
     const done = ok(await call('userEntry', 'submitQuiz', { id: ue.id }, alice), 'submit');
     // q1 right (1 of 1), q2 wrong (0 of 3): 1 / 4
     expect(done).toMatchObject({ id: ue.id, status: 'quiz.3', score: 0.25, calculatedScore: 0.25 });
     expect(ok(await call('userEntry', 'get', { id: ue.id }), 'get')).toMatchObject({ status: 'quiz.3', score: 0.25 });
-    // submitted: no second submission, no more answers
+    // submitted: no second submission, no more answers or changes from the user
     expect(code(await call('userEntry', 'submitQuiz', { id: ue.id }, alice))).toBe('USER_ENTRY_QUIZ_ALREADY_SUBMITTED');
     expect(code(await answer(ue, q2, 'b'))).toBe('USER_ENTRY_QUIZ_ALREADY_SUBMITTED');
-    // the answers' keys never leak into the user entry's answer
+    expect(
+      code(await call('cuePoint', 'update', { id: first.id, cuePoint: { objectType: 'KalturaAnswerCuePoint', answerKey: '2' } }, alice)),
+    ).toBe('USER_ENTRY_QUIZ_ALREADY_SUBMITTED');
+    // after submission the correction is hidden unless the quiz shows it then
+    expect(ok(await call('cuePoint', 'get', { id: first.id }, alice), 'alice get').isCorrect).toBeUndefined();
+    // the answers' ids never leak into the user entry's answer
     expect(JSON.stringify(done)).not.toContain('__answerIds');
+  });
+
+  it('a quiz that does not allow changing answers refuses it to a USER session, not to an ADMIN one', async () => {
+    const { q1, start, answer } = await setUp({ allowAnswerUpdate: 0 });
+    const ue = ok(await start(), 'start');
+    const a = ok(await answer(ue, q1, '2'), 'answer');
+    const update = (ks: string | undefined) =>
+      call('cuePoint', 'update', { id: a.id, cuePoint: { objectType: 'KalturaAnswerCuePoint', answerKey: '1' } }, ks);
+    expect(code(await update(alice))).toBe('ANSWER_UPDATE_IS_NOT_ALLOWED');
+    expect(ok(await update(undefined), 'admin').answerKey).toBe('1');
   });
 
   it('an unanswered quiz scores 0; a quiz that hides grades answers a USER session no score, an ADMIN one the score', async () => {
@@ -137,7 +167,13 @@ describe.skipIf(!present)('quizzes: answers and userEntry.submitQuiz', () => {
     expect(code(await answer(ue, q1, '1', bob))).toBe('INVALID_USER_ID');
     // the question must be a question of the entry, the user entry must exist and be of the entry
     const other = await setUp();
-    expect(code(await answer(ue, other.q1, '1'))).toBe('WRONG_PARENT_TYPE');
+    expect(code(await answer(ue, other.q1, '1'))).toBe('PARENT_CUE_POINT_DO_NOT_BELONG_TO_THE_SAME_ENTRY');
+    expect(code(await answer(ue, { id: '0_nosuch00' }, '1'))).toBe('PARENT_CUE_POINT_NOT_FOUND');
+    const note = ok(
+      await call('cuePoint', 'add', { cuePoint: { objectType: 'KalturaCodeCuePoint', entryId: entry.id, startTime: 0, code: 'c' } }),
+      'a code cue point',
+    );
+    expect(code(await answer(ue, note, '1'))).toBe('WRONG_PARENT_TYPE');
     expect(code(await answer({ id: 987654 }, q1, '1'))).toBe('USER_ENTRY_NOT_FOUND');
     const othersUe = ok(await other.start(), 'alice on the other quiz');
     expect(code(await answer(othersUe, q1, '1'))).toBe('USER_ENTRY_DOES_NOT_MATCH_ENTRY_ID');
