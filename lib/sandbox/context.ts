@@ -14,6 +14,11 @@ export interface CallContext {
   partnerId?: number;
   /** Base URL of this server as the client reached it, e.g. `http://localhost:3000`. */
   baseUrl: string;
+  /**
+   * Set by the sandbox itself when it makes what every Kaltura account has (the partner's default
+   * access-control profile): a visitor's quota does not stop it (references.ts).
+   */
+  accountSetup?: true;
 }
 
 export type Action = (ctx: CallContext, args: Record<string, unknown>) => unknown | Promise<unknown>;

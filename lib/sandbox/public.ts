@@ -19,6 +19,7 @@ import type { PublicSettings } from './config';
 import type { CallContext } from './context';
 import type { SandboxCore } from './core';
 import { KalturaApiError } from './errors';
+import { accountObjects } from './services/references';
 import { blobName, type PartnerRow } from './store';
 
 /** The visitor cookie: `rc_visitor=<43 base64url characters>`. */
@@ -131,12 +132,17 @@ export class Visitors {
     }
   }
 
-  /** Before a new entry, object or upload token of the session's partner: SANDBOX_QUOTA_EXCEEDED when it holds the most it may. */
+  /**
+   * Before a new entry, object or upload token of the session's partner: SANDBOX_QUOTA_EXCEEDED
+   * when it holds the most it may. What every account has (its default access-control profile)
+   * is neither counted nor stopped.
+   */
   async beforeInsert(ctx: CallContext, declaredBytes = 0): Promise<void> {
     const pid = ctx.session?.partnerId;
-    if (pid === undefined || !(await this.isVisitor(pid))) return;
+    if (ctx.accountSetup || pid === undefined || !(await this.isVisitor(pid))) return;
     const u = await this.core.store.usage(pid);
-    if (u.objects >= this.settings.maxObjects)
+    // the partner's default access-control profile is the account's, not the visitor's (it cannot be deleted)
+    if (u.objects - (await accountObjects(ctx)) >= this.settings.maxObjects)
       throw new KalturaApiError('SANDBOX_QUOTA_EXCEEDED', { QUOTA: 'objects', LIMIT: this.settings.maxObjects });
     if (declaredBytes > 0 && u.bytes + declaredBytes > this.settings.maxBytes) throw this.bytesExceeded();
   }

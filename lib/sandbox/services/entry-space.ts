@@ -19,7 +19,7 @@ import type { ServiceModel } from '../generic/model';
 import { type Condition, type EntryRow, listItems, type ObjectRow, type OrderBy } from '../store';
 import { canEdit, canView, isAdmin, ownerScope } from './access';
 import { entryCategories, entryCategoryIds, setEntryCategories } from './categories';
-import { checkEntryReferences } from './references';
+import { checkEntryReferences, withDefaultAccessControl } from './references';
 import { entryThumbnail } from './objects';
 import * as media from './media';
 import { pageOf } from './paging';
@@ -447,6 +447,8 @@ function entryHooks(core: SandboxCore): Record<string, ClassHooks> {
       },
       async beforeAdd(g, data, row) {
         await checkEntryReferences(g.ctx, data);
+        if (g.engine.desc.allProperties(row.object_type).some((p) => p.name === 'accessControlId'))
+          await withDefaultAccessControl(g.ctx, data);
         const categoryIds = await takeCategories(g, data);
         if (categoryIds) joining.set(data, categoryIds);
         // an ADMIN session may make an entry for another user, who owns it then (as media.add does)

@@ -10,7 +10,7 @@ import type { SandboxCore } from '../core';
 import { crashPoint } from '../crash';
 import { KalturaApiError } from '../errors';
 import { entryCategoryIds, setEntryCategories } from './categories';
-import { checkEntryReferences } from './references';
+import { checkEntryReferences, withDefaultAccessControl } from './references';
 import { newEntryId, nowSec } from '../ids';
 import { probeMedia, type MediaFacts } from '../probe';
 import { blobName, listItems, type Condition, type EntryRow, type OrderBy, type TokenRow } from '../store';
@@ -313,6 +313,7 @@ export const add: Action = async (ctx, a) => {
   const categoryIds = await entryCategoryIds(ctx, input);
   await checkEntryReferences(ctx, input);
   await ctx.core.visitors?.beforeInsert(ctx);
+  await withDefaultAccessControl(ctx, input);
   const s = ctx.session!;
   const admin = ownerScope(ctx) === undefined;
   const now = nowSec();

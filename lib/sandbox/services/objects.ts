@@ -5,7 +5,8 @@
  * - caption assets: one default caption per entry (isDefault clears the others);
  * - cue points: `isMomentary` and `duration` from start and end times;
  * - users: `fullName` from first and last name (user.get without a user ID, the session's user, is a generic get);
- * - access-control profiles: the default profile cannot be deleted;
+ * - access-control profiles: one default per partner (made when first needed, references.ts), which
+ *   cannot be deleted;
  * - conversion profiles: their `flavorParamsIds` are their conversionProfileAssetParams (one each);
  * - quizzes: `version` counts the changes;
  * - flavorAsset.getWebPlayableByEntryId: the entry's READY flavors tagged `web` (not all of them).
@@ -17,6 +18,7 @@ import type { ClassHooks, Data, Gen, Override } from '../generic/engine';
 import type { FileArg } from '../params';
 import { FileAnswer, assetBlob, attachFile } from './content';
 import { entryObject } from './media';
+import { defaultAccessControlId } from './references';
 import type { ObjectRow } from '../store';
 
 const DEFAULT_THUMB = 'default_thumb';
@@ -117,7 +119,14 @@ export function objectExtensions(core: SandboxCore): { hooks: Record<string, Cla
         if (patch.flavorParamsIds !== undefined) await syncProfileParams(g, row, patch.flavorParamsIds);
       },
     },
+    // one default profile per partner: a profile made or updated the default takes the place of the old one
     KalturaAccessControlProfile: {
+      async afterAdd(g, d, row) {
+        if (Number(d.isDefault) === 1) await g.engine.setDefault(g, row);
+      },
+      async beforeUpdate(g, current, patch, row) {
+        if (Number(patch.isDefault) === 1 && Number(current.isDefault) !== 1) await g.engine.setDefault(g, row);
+      },
       beforeDelete(g, d) {
         if (Number(d.isDefault) === 1) throw g.engine.error(g.op, 'CANNOT_DELETE_DEFAULT_ACCESS_CONTROL');
       },
@@ -125,6 +134,11 @@ export function objectExtensions(core: SandboxCore): { hooks: Record<string, Cla
   };
 
   const overrides: Record<string, Override> = {
+    // a partner's profiles include its default one from the start (made the first time they are listed)
+    'filter:kalturaaccesscontrolprofile': async (g: Gen) => {
+      await defaultAccessControlId(g.ctx);
+      return [];
+    },
     'thumbasset.setasdefault': async (g: Gen) => {
       const idParam = g.op.params[0]?.name ?? 'thumbAssetId';
       const row = await g.engine.find(g, { idParam, props: [] }, true);

@@ -216,6 +216,17 @@ for (const storage of ['sqlite', 'postgres'] as const) {
       expect((await call(server.url, 'media', 'list', { ks: other })).objectType).toBe('KalturaMediaListResponse');
     });
 
+    it("the account's default access-control profile is neither counted in a visitor's quota nor stopped by it", async () => {
+      const ks = (await new Browser(server.url).session()).body.ks;
+      // the quota of objects filled with upload tokens, before the default profile was ever needed
+      for (let i = 0; i < 6; i++) expect((await call(server.url, 'uploadToken', 'add', { ks })).objectType).toBe('KalturaUploadToken');
+      expect((await call(server.url, 'uploadToken', 'add', { ks })).code).toBe('SANDBOX_QUOTA_EXCEEDED');
+      const profiles = await call(server.url, 'accessControlProfile', 'list', { ks });
+      expect(profiles.objects.map((p: Json) => [p.name, p.isDefault])).toEqual([['Default', 1]]);
+      // still full: the profile took no room, and made none
+      expect((await call(server.url, 'uploadToken', 'add', { ks })).code).toBe('SANDBOX_QUOTA_EXCEEDED');
+    });
+
     it('expiry: a partner idle for 24 h is removed with its rows and bytes; its KS says so; the browser then gets a new partner', async () => {
       const visitors = server.core.visitors!;
       const a = new Browser(server.url);

@@ -4,7 +4,7 @@
  * published description documents no error for it; a loose reference (a batch job's entryId) is not checked.
  */
 import { describe, expect, it } from 'vitest';
-import { SESSION_USER } from '@/lib/sandbox/ks';
+import { buildKs, SESSION_ADMIN, SESSION_USER } from '@/lib/sandbox/ks';
 import { isError, ok, publishedSandbox } from './published-sandbox';
 
 type Json = any;
@@ -85,5 +85,66 @@ describe.skipIf(!present)('references to entries and categories', () => {
     // an update is checked too
     const up = await call('media', 'update', { entryId: e.id, mediaEntry: { objectType: 'KalturaMediaEntry', accessControlId: 999999 } });
     expect(code(up)).toBe('ACCESS_CONTROL_ID_NOT_FOUND');
+  });
+
+  it("the partner's default access-control profile: there from the start, given to entries added without one, one per partner", async () => {
+    // another partner of the same sandbox: nothing made yet
+    const fresh = 4395;
+    await sb.core.store.putPartner({
+      id: fresh,
+      admin_secret: 'fresh-admin-secret',
+      secret: 'fresh-user-secret',
+      name: 'fresh',
+      created_at: Math.floor(Date.now() / 1000),
+    });
+    const ks = (type: number, userId: string) =>
+      buildKs('fresh-admin-secret', {
+        partnerId: fresh,
+        type,
+        userId,
+        expiry: Math.floor(Date.now() / 1000) + 3600,
+        privileges: new Map(),
+      });
+    const admin = ks(SESSION_ADMIN, 'admin');
+    const profiles = async () =>
+      ok(await call('accessControlProfile', 'list', {}, admin), 'list').objects.map((p: Json) => [p.name, p.isDefault]);
+    // two first calls at once make one default
+    const [a, b] = await Promise.all([
+      call('media', 'add', { entry: { objectType: 'KalturaMediaEntry', name: 'a', mediaType: 1 } }, admin),
+      call('playlist', 'add', { playlist: { objectType: 'KalturaPlaylist', name: 'b', playlistType: 3 } }, admin),
+    ]);
+    expect(await profiles()).toEqual([['Default', 1]]);
+    const def = ok(await call('accessControlProfile', 'list', {}, admin), 'list').objects[0];
+    expect([ok(a, 'media').accessControlId, ok(b, 'playlist').accessControlId]).toEqual([def.id, def.id]);
+    // a USER session's entry gets it too (the profile stays the partner's)
+    const mine = ok(
+      await call('media', 'add', { entry: { objectType: 'KalturaMediaEntry', name: 'u', mediaType: 1 } }, ks(SESSION_USER, 'u')),
+      'user',
+    );
+    expect(mine.accessControlId).toBe(def.id);
+    expect(code(await call('accessControlProfile', 'delete', { id: def.id }, admin))).toBe('CANNOT_DELETE_DEFAULT_ACCESS_CONTROL');
+    // a new default takes its place: new entries get it, the old one is no default any more (and may go)
+    const strict = ok(
+      await call(
+        'accessControlProfile',
+        'add',
+        { accessControlProfile: { objectType: 'KalturaAccessControlProfile', name: 'strict', isDefault: 1 } },
+        admin,
+      ),
+      'strict',
+    );
+    expect((await profiles()).sort()).toEqual([
+      ['Default', 0],
+      ['strict', 1],
+    ]);
+    const later = ok(await call('media', 'add', { entry: { objectType: 'KalturaMediaEntry', name: 'c', mediaType: 1 } }, admin), 'c');
+    expect(later.accessControlId).toBe(strict.id);
+    // an entry that names its profile keeps it
+    const named = ok(
+      await call('media', 'add', { entry: { objectType: 'KalturaMediaEntry', name: 'd', mediaType: 1, accessControlId: def.id } }, admin),
+      'd',
+    );
+    expect(named.accessControlId).toBe(def.id);
+    expect(await call('accessControlProfile', 'delete', { id: def.id }, admin)).not.toMatchObject({ code: expect.anything() });
   });
 });
