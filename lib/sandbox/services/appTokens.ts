@@ -4,7 +4,8 @@
  * the KS this very call carries followed by the token (hexadecimal, with the token's `hashType`:
  * MD5, SHA1, SHA256 or SHA512), as Kaltura's server computes it, and answers a KalturaSessionInfo
  * whose KS has the token's session type, privileges (plus `appid:{id}`) and user (a token without
- * a sessionUserId lets the call name one), valid at most the token's sessionDuration.
+ * a sessionUserId lets the call name one), valid at most the token's sessionDuration. Any session
+ * of the token's partner may start one, the anonymous widget session of an application too.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { KalturaApiError } from '../errors';
@@ -27,7 +28,10 @@ export function appTokenExtensions(core: SandboxCore): { hooks: Record<string, C
   };
   const overrides: Record<string, Override> = {
     'apptoken.startsession': async (g: Gen) => {
-      const row = await g.engine.find(g, { idParam: 'id', props: [] });
+      // any session of the token's partner may use it, a widget session too (the hash proves it knows the
+      // token): the token is looked up in the partner, not among what the session's user made
+      const row = await g.engine.liveObject(g.ctx, g.model.objectClass, g.args.id);
+      if (!row) throw g.engine.notFound(g.op, g.model.objectClass, String(g.args.id ?? '').slice(0, 50));
       const t = g.engine.dataOf(row);
       const active = g.model.status?.byName.get('ACTIVE');
       if (active !== undefined && t.status !== active) throw g.engine.error(g.op, 'APP_TOKEN_NOT_ACTIVE', { ID: row.id });
