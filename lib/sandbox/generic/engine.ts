@@ -496,7 +496,9 @@ export class GenericEngine {
       shown = key.props.map(([param]) => String(args[param] ?? '')).join(', ');
       row = (await this.query(g, where, [], 1, 0))[0];
     }
-    if (!row || !(forEdit ? canEdit(ctx, row, row.id) : canView(ctx, row, row.id))) {
+    // a session sees its own user (user.get of a user an ADMIN session added, from that user's session)
+    const ownUser = !!row && !forEdit && m.service === 'user' && !!ctx.session?.userId && row.id === ctx.session.userId;
+    if (!row || !(ownUser || (forEdit ? canEdit(ctx, row, row.id) : canView(ctx, row, row.id)))) {
       if (m.parentParam && key.idParam === m.parentParam) throw await this.parentNotFound(g, m.parentParam, shown);
       if (!key.idParam) await this.checkReferences(g, Object.fromEntries(key.props.map(([param, prop]) => [prop, args[param]])));
       throw this.notFound(g.op, m.objectClass, shown, !key.idParam);

@@ -495,6 +495,11 @@ describe.skipIf(!present)('generic shapes over the published description: keys, 
     expect(ok(await call('user', 'get', { userId: 'alice' }), 'admin').id).toBe('alice');
     expect((await call('user', 'get', {}, bob)).code).toBe('INVALID_USER_ID');
     expect((await call('user', 'get', { userId: 'alice' }, bob)).code).toBe('INVALID_USER_ID');
+    // a user an ADMIN session added is seen by that user's own session (not changed by it)
+    ok(await call('user', 'add', { user: { objectType: 'KalturaUser', id: 'bob', firstName: 'Bob' } }), 'admin adds bob');
+    expect(ok(await call('user', 'get', {}, bob), 'bob himself').firstName).toBe('Bob');
+    expect(ok(await call('user', 'get', { userId: 'bob' }, bob), 'bob by id').id).toBe('bob');
+    expect((await call('user', 'get', { userId: 'bob' }, alice)).code).toBe('INVALID_USER_ID');
     const anonymous = buildKs(SECRET, {
       partnerId: 4323,
       type: SESSION_ADMIN,
