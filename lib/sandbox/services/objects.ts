@@ -5,6 +5,7 @@
  * - caption assets: one default caption per entry (isDefault clears the others);
  * - cue points: `isMomentary` and `duration` from start and end times;
  * - users: `fullName` from first and last name (user.get without a user ID, the session's user, is a generic get);
+ *   a new id by user.update is not simulated (entries and objects would have to follow it);
  * - access-control profiles: one default per partner (made when first needed, references.ts), which
  *   cannot be deleted;
  * - conversion profiles: their `flavorParamsIds` are their conversionProfileAssetParams (one each);
@@ -91,6 +92,15 @@ export function objectExtensions(core: SandboxCore): { hooks: Record<string, Cla
       },
     },
     KalturaUser: {
+      // Kaltura's user.update may give the user a new id, and its entries and objects follow it (they
+      // point to its inner id); the sandbox's point to the id itself, so it says it does not do that
+      beforeUpdate(g, _current, patch, row) {
+        if (patch.id !== undefined && patch.id !== null && String(patch.id) !== row.id)
+          throw new KalturaApiError('SANDBOX_ACTION_NOT_SIMULATED', {
+            SERVICE_NAME: g.op.service,
+            ACTION_NAME: `${g.op.action} (a new id for a user)`,
+          });
+      },
       present(_ctx, engine, d, row) {
         if (
           d.fullName === undefined &&

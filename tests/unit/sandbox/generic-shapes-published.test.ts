@@ -500,6 +500,13 @@ describe.skipIf(!present)('generic shapes over the published description: keys, 
     expect(ok(await call('user', 'get', {}, bob), 'bob himself').firstName).toBe('Bob');
     expect(ok(await call('user', 'get', { userId: 'bob' }, bob), 'bob by id').id).toBe('bob');
     expect((await call('user', 'get', { userId: 'bob' }, alice)).code).toBe('INVALID_USER_ID');
+    // a new id for a user: Kaltura's entries follow it, the sandbox's would not, so it says it does not do it
+    const renamed = await call('user', 'update', { userId: 'bob', user: { objectType: 'KalturaUser', id: 'robert' } });
+    expect(renamed.code).toBe('SANDBOX_ACTION_NOT_SIMULATED');
+    expect(ok(await call('user', 'get', { userId: 'bob' }), 'bob unchanged').id).toBe('bob');
+    expect(
+      ok(await call('user', 'update', { userId: 'bob', user: { objectType: 'KalturaUser', id: 'bob', title: 'x' } }), 'same id').title,
+    ).toBe('x');
     const anonymous = buildKs(SECRET, {
       partnerId: 4323,
       type: SESSION_ADMIN,
