@@ -180,6 +180,14 @@ export function categoryExtensions(core: SandboxCore): ExtensionPart {
     },
     [MEMBERSHIP]: {
       async beforeAdd(g, d) {
+        // an entry is in at most 32 categories (Kaltura's entry::MAX_CATEGORIES_PER_ENTRY)
+        const n = await core.store.countObjects({
+          kind: g.model.kind,
+          partnerId: g.ctx.session!.partnerId,
+          where: [{ field: 'entryId', op: 'eq', value: d.entryId }],
+          live: true,
+        });
+        if (n >= MAX_CATEGORIES_PER_ENTRY) throw tooManyCategories(g.engine);
         const { cat } = models(g.engine);
         const c = cat ? await core.store.getObject(cat.kind, String(d.categoryId)) : undefined;
         if (c) d.categoryFullIds = data(c).fullIds;
@@ -310,7 +318,16 @@ export async function entryCategoryIds(ctx: CallContext, input: Record<string, u
   const missing = items.find((i) => !byKey.has(i));
   if (missing !== undefined)
     throw ctx.core.generic.error(operationNamed(ctx.core.desc, 'category', 'get'), 'CATEGORY_NOT_FOUND', { ID: missing });
-  return [...new Set(items.map((i) => byKey.get(i)!))];
+  const wanted = [...new Set(items.map((i) => byKey.get(i)!))];
+  if (wanted.length > MAX_CATEGORIES_PER_ENTRY) throw tooManyCategories(ctx.core.generic);
+  return wanted;
+}
+
+/** Kaltura's limit of categories per entry (entry::MAX_CATEGORIES_PER_ENTRY). */
+const MAX_CATEGORIES_PER_ENTRY = 32;
+
+function tooManyCategories(engine: CallContext['core']['generic']) {
+  return engine.error(undefined, 'MAX_CATEGORIES_FOR_ENTRY_REACHED', { CATEGORIES: MAX_CATEGORIES_PER_ENTRY });
 }
 
 /** Makes the entry's memberships those of `categoryIds`: new ones added (with categoryEntry's hooks: moderation), others removed. */

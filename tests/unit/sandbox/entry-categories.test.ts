@@ -107,4 +107,41 @@ describe.skipIf(!present)("an entry's categories are its memberships", () => {
     // an ADMIN session may list them all
     expect(ok(await list(undefined), 'admin').totalCount).toBeGreaterThan(0);
   });
+
+  it('an entry is in at most 32 categories (MAX_CATEGORIES_FOR_ENTRY_REACHED), by categoryEntry.add or by its categoriesIds', async () => {
+    const ids: number[] = [];
+    for (let i = 0; i < 33; i++)
+      ids.push(ok(await call('category', 'add', { category: { objectType: 'KalturaCategory', name: `limit ${i}` } }), `c${i}`).id);
+    const e = ok(
+      await call('media', 'add', {
+        entry: { objectType: 'KalturaMediaEntry', name: 'many', mediaType: 1, categoriesIds: ids.slice(0, 32).join(',') },
+      }),
+      '32 categories',
+    );
+    const count = async () =>
+      ok(await call('categoryEntry', 'list', { filter: { objectType: 'KalturaCategoryEntryFilter', entryIdEqual: e.id } }), 'list')
+        .totalCount;
+    expect(await count()).toBe(32);
+    const more = await call('categoryEntry', 'add', {
+      categoryEntry: { objectType: 'KalturaCategoryEntry', entryId: e.id, categoryId: ids[32] },
+    });
+    expect([code(more), more.message]).toEqual([
+      'MAX_CATEGORIES_FOR_ENTRY_REACHED',
+      'Entry can be linked with a maximum of "32" categories',
+    ]);
+    // 33 at once: refused before anything changes
+    const all = await call('media', 'update', {
+      entryId: e.id,
+      mediaEntry: { objectType: 'KalturaMediaEntry', categoriesIds: ids.join(',') },
+    });
+    expect(code(all)).toBe('MAX_CATEGORIES_FOR_ENTRY_REACHED');
+    expect(await count()).toBe(32);
+    // leaving one makes room for another
+    ok(await call('categoryEntry', 'delete', { entryId: e.id, categoryId: ids[0] }), 'leave one');
+    ok(
+      await call('categoryEntry', 'add', { categoryEntry: { objectType: 'KalturaCategoryEntry', entryId: e.id, categoryId: ids[32] } }),
+      'then join',
+    );
+    expect(await count()).toBe(32);
+  });
 });
