@@ -2,7 +2,7 @@
  * Small additions to the generic services for classes of the shipped recipes:
  * - thumbnail assets: setAsDefault tags the asset `default_thumb` (and untags the entry's others),
  *   and the entry's `thumbnailUrl` serves it;
- * - caption assets: one default caption per entry (isDefault clears the others);
+ * - caption assets: one default caption per entry (isDefault clears the others); `languageCode` from `language`;
  * - cue points: `isMomentary` and `duration` from start and end times;
  * - users: `fullName` from first and last name (user.get without a user ID, the session's user, is a generic get);
  *   a new id by user.update is not simulated (entries and objects would have to follow it);
@@ -39,6 +39,19 @@ function cueTimes(props: ReadonlyArray<{ name: string }>, d: Data): { isMomentar
   };
 }
 
+/**
+ * A caption's `languageCode` from its `language`, as Kaltura derives it: the KalturaLanguageCode
+ * member of the same name as the KalturaLanguage one (`EN` English -> `en`); none when the
+ * language has no code there (its property, read-only, is then left out).
+ */
+function languageCodeOf(g: Gen, language: unknown): { languageCode?: string } {
+  const desc = g.engine.desc;
+  if (typeof language !== 'string' || !desc.allProperties(g.model.objectClass).some((p) => p.name === 'languageCode')) return {};
+  const name = desc.getEnum('KalturaLanguage')?.values.find((v) => v.value === language)?.name;
+  const code = name ? desc.getEnum('KalturaLanguageCode')?.values.find((v) => v.name === name)?.value : undefined;
+  return code === undefined ? {} : { languageCode: String(code) };
+}
+
 export function objectExtensions(core: SandboxCore): { hooks: Record<string, ClassHooks>; overrides: Record<string, Override> } {
   const thumbs = () => core.generic.modelOfClass('KalturaThumbAsset');
   const entryThumbs = async (partnerId: number, entryId: string): Promise<ObjectRow[]> => {
@@ -67,11 +80,15 @@ export function objectExtensions(core: SandboxCore): { hooks: Record<string, Cla
 
   const hooks: Record<string, ClassHooks> = {
     KalturaCaptionAsset: {
+      beforeAdd(g, d) {
+        Object.assign(d, languageCodeOf(g, d.language));
+      },
       async afterAdd(g, d, row) {
         if (Number(d.isDefault) === 1) await g.engine.setDefault(g, row);
       },
       async beforeUpdate(g, current, patch, row) {
         if (Number(patch.isDefault) === 1 && Number(current.isDefault) !== 1) await g.engine.setDefault(g, row);
+        if (patch.language !== undefined) Object.assign(patch, { languageCode: null }, languageCodeOf(g, patch.language));
       },
     },
     // isMomentary and duration follow the start and end times: kept with the object, so lists filter and sort on them

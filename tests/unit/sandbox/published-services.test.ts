@@ -9,6 +9,11 @@ type Json = any;
 const sb = publishedSandbox('services of the published description', 4322);
 const { present, desc, call, secret: SECRET } = sb;
 const file = (text: string, name = 'f.txt') => new FileArg(name, 'text/plain', Readable.from([Buffer.from(text)]));
+const add2 = (entryId: string) =>
+  call('captionAsset', 'add', {
+    entryId,
+    captionAsset: { objectType: 'KalturaCaptionAsset', format: '1', language: 'English', languageCode: 'en' },
+  });
 async function upload(text: string, name: string): Promise<string> {
   const t = await call('uploadToken', 'add', { uploadToken: { objectType: 'KalturaUploadToken', fileName: name } });
   await call('uploadToken', 'upload', { uploadTokenId: t.id, fileData: file(text, name) });
@@ -152,6 +157,22 @@ describe.skipIf(!present)('services of the published description', () => {
       await call('userEntry', 'add', { userEntry: { objectType: 'KalturaWatchLaterUserEntry', entryId: a.id, userId: `viewer${i}` } });
     expect(await call('userEntry', 'bulkDelete', { filter: { objectType: 'KalturaUserEntryFilter', entryIdEqual: a.id } })).toBe(3);
     expect((await call('userEntry', 'list', { filter: { objectType: 'KalturaUserEntryFilter', entryIdEqual: a.id } })).totalCount).toBe(0);
+  });
+
+  it("a caption's languageCode comes from its language (KalturaLanguage EN English -> KalturaLanguageCode en)", async () => {
+    const e = await call('media', 'add', { entry: { objectType: 'KalturaMediaEntry', mediaType: 1, name: 'captioned' } });
+    const add = (language: string) =>
+      call('captionAsset', 'add', { entryId: e.id, captionAsset: { objectType: 'KalturaCaptionAsset', format: '1', language } });
+    const en = await add('English');
+    expect(en).toMatchObject({ language: 'English', languageCode: 'en' });
+    expect((await add('French')).languageCode).toBe('fr');
+    // a language whose name has no code in KalturaLanguageCode: none, rather than a guess
+    expect((await add('Abaza')).languageCode).toBeUndefined();
+    const up = await call('captionAsset', 'update', { id: en.id, captionAsset: { objectType: 'KalturaCaptionAsset', language: 'German' } });
+    expect(up).toMatchObject({ language: 'German', languageCode: 'de' });
+    // the code is the server's: a caption asset cannot be given one
+    const given = await add2(e.id);
+    expect(given.code).toBe('PROPERTY_VALIDATION_NOT_UPDATABLE');
   });
 
   it("batch jobs (as Kaltura's admin console calls them): added, aborted by a status verb, answered in their wrapper class", async () => {
