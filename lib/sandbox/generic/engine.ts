@@ -292,7 +292,7 @@ export class GenericEngine {
         const out: Data[] = [];
         for (const link of links) {
           const id = this.dataOf(link)[shape.targetProp];
-          const row = id === undefined || id === null ? undefined : await this.findStored(model.kind, String(id));
+          const row = id === undefined || id === null ? undefined : await this.byApiId(model, ctx.session?.partnerId, String(id));
           if (!row || row.partner_id !== ctx.session?.partnerId || !model.family.includes(row.object_type) || this.isDeleted(model, row))
             continue;
           if (canView(ctx, row, row.id)) out.push(await this.present(ctx, model, row));
@@ -454,7 +454,7 @@ export class GenericEngine {
     const m = this.modelOfClass(cls);
     const key = typeof id === 'string' || typeof id === 'number' ? String(id) : '';
     if (!m || !key || key.length > 100) return undefined;
-    const row = await this.findStored(m.kind, key);
+    const row = await this.byApiId(m, ctx.session?.partnerId, key);
     return row && row.partner_id === ctx.session?.partnerId && m.family.includes(row.object_type) && !this.isDeleted(m, row)
       ? row
       : undefined;
@@ -462,6 +462,32 @@ export class GenericEngine {
 
   private findStored(kind: string, id: string): Promise<ObjectRow | undefined> {
     return this.ctxStore().getObject(kind, id);
+  }
+
+  /**
+   * Whether a kind's ids are the caller's to choose (users and groups: `alice`): then two partners
+   * may each have one, so the stored key is the partner's id and the id (`4334:alice`); the API
+   * id stays in the object (`id`), which lists and filters read.
+   */
+  private partnerScoped(m: ServiceModel): boolean {
+    return m.idGiven && m.idType === 'string';
+  }
+
+  /** The stored key of an object of `m` with this API id in the partner. */
+  keyOf(m: ServiceModel, partnerId: number | undefined, id: string): string {
+    return this.partnerScoped(m) && partnerId !== undefined ? `${partnerId}:${id}` : id;
+  }
+
+  /**
+   * The stored object of `m` with this API id in the partner (any status). A user stored before its
+   * key was the partner's (an older data folder) is found by its id alone, if it is the partner's.
+   */
+  async byApiId(m: ServiceModel, partnerId: number | undefined, id: string): Promise<ObjectRow | undefined> {
+    if (!this.partnerScoped(m)) return this.findStored(m.kind, id);
+    const row = await this.findStored(m.kind, this.keyOf(m, partnerId, id));
+    if (row) return row;
+    const legacy = await this.findStored(m.kind, id);
+    return legacy && legacy.partner_id === partnerId ? legacy : undefined;
   }
 
   private storeRef?: () => SandboxStore;
@@ -489,7 +515,7 @@ export class GenericEngine {
       const given = args[key.idParam];
       const raw = key.orSessionUser && (given === null || given === undefined || given === '') ? ctx.session?.userId : given;
       shown = raw === null || raw === undefined ? '' : String(raw);
-      row = shown && shown.length <= 200 ? await this.findStored(m.kind, shown) : undefined;
+      row = shown && shown.length <= 200 ? await this.byApiId(m, pid, shown) : undefined;
       if (row && (row.partner_id !== pid || !m.family.includes(row.object_type) || this.isDeleted(m, row))) row = undefined;
     } else {
       const where: Condition[] = key.props.map(([param, prop]) => ({ field: prop, op: 'eq', value: args[param] }));
@@ -497,7 +523,7 @@ export class GenericEngine {
       row = (await this.query(g, where, [], 1, 0))[0];
     }
     // a session sees its own user (user.get of a user an ADMIN session added, from that user's session)
-    const ownUser = !!row && !forEdit && m.service === 'user' && !!ctx.session?.userId && row.id === ctx.session.userId;
+    const ownUser = !!row && !forEdit && m.service === 'user' && !!ctx.session?.userId && shown === ctx.session.userId;
     if (!row || !(ownUser || (forEdit ? canEdit(ctx, row, row.id) : canView(ctx, row, row.id)))) {
       if (m.parentParam && key.idParam === m.parentParam) throw await this.parentNotFound(g, m.parentParam, shown);
       if (!key.idParam) await this.checkReferences(g, Object.fromEntries(key.props.map(([param, prop]) => [prop, args[param]])));
@@ -613,7 +639,7 @@ export class GenericEngine {
         g.op.errors?.find((x) => codes.includes(x.code)) ??
         (forLife && this.desc.isSubclassOf(m.objectClass, 'KalturaCategory') ? this.documented(undefined, codes) : undefined);
       if (!e) continue;
-      const row = await this.findStored(m.kind, String(value));
+      const row = await this.byApiId(m, g.ctx.session?.partnerId, String(value));
       if (!row || row.partner_id !== g.ctx.session?.partnerId || this.isDeleted(m, row)) throw this.fill(e, String(value));
     }
   }
@@ -696,10 +722,10 @@ export class GenericEngine {
       throw this.error(g.op, 'PROPERTY_VALIDATION_CANNOT_BE_NULL', { PROP_NAME: `${cls}::id` });
     } else id = newEntryId();
     if (m.idGiven && input.id) {
-      const existing = await store.getObject(m.kind, id);
+      const existing = await this.byApiId(m, pid, id);
       if (existing) {
         if (existing.partner_id !== pid || !this.isDeleted(m, existing)) throw this.duplicate(g, id);
-        await store.removeObject(m.kind, id);
+        await store.removeObject(m.kind, existing.id);
       }
     }
     if (m.keyProps.length) {
@@ -729,7 +755,7 @@ export class GenericEngine {
     const owner = newOwner(ctx);
     const row: ObjectRow = {
       kind: m.kind,
-      id,
+      id: this.keyOf(m, pid, id),
       partner_id: pid,
       object_type: cls,
       ...owner,
@@ -747,7 +773,7 @@ export class GenericEngine {
     await store.insertObject(row);
     await this.each(cls, (h) => h.afterAdd?.(g, data, row));
     // a hook may have changed it (setDefault): read it back only then
-    return m.keyProps.length || this.hooksOf.get(cls)?.some((h) => h.afterAdd) ? (await store.getObject(m.kind, id))! : row;
+    return m.keyProps.length || this.hooksOf.get(cls)?.some((h) => h.afterAdd) ? (await store.getObject(m.kind, row.id))! : row;
   }
 
   /** A user id is the client's to choose and must be given (KalturaUser); other given ids are optional. */

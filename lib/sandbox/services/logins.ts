@@ -110,7 +110,9 @@ export function loginExtensions(core: SandboxCore): { hooks: Record<string, Clas
     const partner = (await core.store.getPartner(pid))!;
     const expiry = typeof g.args.expiry === 'number' && g.args.expiry > 0 ? Math.min(g.args.expiry, 86400 * 30) : 86400;
     const privileges = parsePrivileges([d.ksPrivileges, g.args.privileges].filter((x) => typeof x === 'string' && x).join(','));
-    return buildKs(partner.admin_secret, { partnerId: pid, type, userId: row.id, expiry: nowSec() + Math.floor(expiry), privileges });
+    // the user's id (its stored key is the partner's and the id)
+    const userId = String(d.id ?? row.id);
+    return buildKs(partner.admin_secret, { partnerId: pid, type, userId, expiry: nowSec() + Math.floor(expiry), privileges });
   };
 
   const hooks: Record<string, ClassHooks> = {
@@ -166,9 +168,8 @@ export function loginExtensions(core: SandboxCore): { hooks: Record<string, Clas
     },
     'user.login': async (g) => {
       const m = users();
-      const row = m ? await core.store.getObject(m.kind, String(g.args.userId ?? '')) : undefined;
-      if (row && row.partner_id !== Number(g.args.partnerId))
-        throw g.engine.error(g.op, 'INVALID_PARTNER_ID', { PID: String(g.args.partnerId) });
+      // the user of that partner: another partner's user of the same id is not this one (and says nothing about it)
+      const row = m ? await g.engine.byApiId(m, Number(g.args.partnerId), String(g.args.userId ?? '')) : undefined;
       return await login(g, row, String(g.args.userId ?? ''), g.args.password, SESSION_USER);
     },
     'user.loginbyloginid': async (g) => {

@@ -111,8 +111,8 @@ export function objectExtensions(core: SandboxCore): { hooks: Record<string, Cla
     KalturaUser: {
       // Kaltura's user.update may give the user a new id, and its entries and objects follow it (they
       // point to its inner id); the sandbox's point to the id itself, so it says it does not do that
-      beforeUpdate(g, _current, patch, row) {
-        if (patch.id !== undefined && patch.id !== null && String(patch.id) !== row.id)
+      beforeUpdate(g, current, patch) {
+        if (patch.id !== undefined && patch.id !== null && String(patch.id) !== String(current.id))
           throw new KalturaApiError('SANDBOX_ACTION_NOT_SIMULATED', {
             SERVICE_NAME: g.op.service,
             ACTION_NAME: `${g.op.action} (a new id for a user)`,
