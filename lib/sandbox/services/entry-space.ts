@@ -20,6 +20,7 @@ import { type Condition, type EntryRow, listItems, type ObjectRow, type OrderBy 
 import { canEdit, canView, isAdmin, ownerScope } from './access';
 import { entryCategories, entryCategoryIds, setEntryCategories } from './categories';
 import { checkEntryReferences, withDefaultAccessControl } from './references';
+import { ensureUser } from './users';
 import { entryThumbnail } from './objects';
 import * as media from './media';
 import { pageOf } from './paging';
@@ -432,6 +433,8 @@ function entryHooks(core: SandboxCore): Record<string, ClassHooks> {
       async afterAdd(g, data, row) {
         const ids = joining.get(data);
         if (ids) await setEntryCategories(g.ctx, row.id, ids);
+        // the entry's owner is a user of the partner (made if unknown, as Kaltura does)
+        await ensureUser(g.ctx, row.partner_id, row.user_id);
       },
       // an ADMIN session gives the entry to another user by its userId (as media.update does); a USER session's userId is ignored
       async beforeUpdate(g, _current, patch, row) {

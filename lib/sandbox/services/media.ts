@@ -11,6 +11,7 @@ import { crashPoint } from '../crash';
 import { KalturaApiError } from '../errors';
 import { entryCategoryIds, setEntryCategories } from './categories';
 import { checkEntryReferences, withDefaultAccessControl } from './references';
+import { ensureUser } from './users';
 import { newEntryId, nowSec } from '../ids';
 import { probeMedia, type MediaFacts } from '../probe';
 import { blobName, listItems, type Condition, type EntryRow, type OrderBy, type TokenRow } from '../store';
@@ -339,6 +340,8 @@ export const add: Action = async (ctx, a) => {
   };
   await ctx.core.store.insertEntry(row);
   if (categoryIds) await setEntryCategories(ctx, row.id, categoryIds);
+  // the entry's owner is a user of the partner (made if unknown, as Kaltura does)
+  await ensureUser(ctx, s.partnerId, row.user_id);
   return entryObject(ctx, row);
 };
 

@@ -4,6 +4,7 @@ import type { Action } from '../context';
 import { KalturaApiError } from '../errors';
 import { nowSec } from '../ids';
 import { buildKs, formatPrivileges, ksFingerprint, parsePrivileges, SESSION_ADMIN, SESSION_USER } from '../ks';
+import { ensureUser } from './users';
 
 const MAX_EXPIRY = 10 * 365 * 86400;
 
@@ -43,6 +44,8 @@ export const start: Action = async (ctx, a) => {
   let expiry = (a.expiry as number | null) ?? 86400;
   if (!(expiry > 0)) expiry = 86400;
   expiry = Math.min(expiry, MAX_EXPIRY);
+  // Kaltura makes the user the first time a session names an unknown one
+  await ensureUser(ctx, pid, String(a.userId ?? ''));
   return buildKs(partner.admin_secret, {
     partnerId: pid,
     type,

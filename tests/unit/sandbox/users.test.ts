@@ -84,4 +84,24 @@ describe.skipIf(!present)('user ids per partner', () => {
     expect((await call('user', 'add', user('old-style'))).code).toBe('DUPLICATE_USER_BY_ID');
     ok(await call('user', 'add', user('old-style'), b), 'B may have one');
   });
+
+  it('Kaltura makes a user the first time a session or an entry names an unknown user id', async () => {
+    const exists = async (id: string) => !isError(await call('user', 'get', { userId: id }));
+    expect(await exists('sess-user')).toBe(false);
+    ok(await call('session', 'start', { secret: sb.secret, partnerId: A, type: 2, userId: 'sess-user' }, null), 'session.start');
+    expect(ok(await call('user', 'get', { userId: 'sess-user' }), 'made').screenName).toBe('sess-user');
+    // an entry an ADMIN session gives to an unknown user, and a USER session's own entry
+    ok(await call('media', 'add', { entry: { objectType: 'KalturaMediaEntry', name: 'e', mediaType: 1, userId: 'owner-1' } }), 'media');
+    ok(
+      await call('playlist', 'add', { playlist: { objectType: 'KalturaPlaylist', name: 'p', playlistType: 3 } }, sb.ks(0, 'viewer-9')),
+      'playlist',
+    );
+    expect([await exists('owner-1'), await exists('viewer-9')]).toEqual([true, true]);
+    // a known user is left as it is
+    ok(await call('user', 'update', { userId: 'owner-1', user: { objectType: 'KalturaUser', firstName: 'Olga' } }), 'named');
+    ok(await call('media', 'add', { entry: { objectType: 'KalturaMediaEntry', name: 'e2', mediaType: 1, userId: 'owner-1' } }), 'again');
+    expect(ok(await call('user', 'get', { userId: 'owner-1' }), 'kept').firstName).toBe('Olga');
+    // another partner's user of that id is its own
+    expect(isError(await call('user', 'get', { userId: 'owner-1' }, await bAdmin()))).toBe(true);
+  });
 });
