@@ -43,12 +43,16 @@ import type { Operation } from '../description/types';
  * message (its service id and action), then why, so that a reader knows an account will not help.
  */
 export function systemPartnerForbidden(op: Operation): KalturaApiError {
-  const service = `${(op.serviceId ?? op.service).toLowerCase()}->${op.action}`;
   return new KalturaApiError(
     'SERVICE_FORBIDDEN',
-    { SERVICE: service },
+    { SERVICE: serviceAction(op) },
     `The access to service [@SERVICE@] is forbidden. ${SYSTEM_PARTNER_NOTE}`,
   );
+}
+
+/** `caption_captionasset->add`: how Kaltura's SERVICE_FORBIDDEN names an operation (its URL service id). */
+function serviceAction(op: Operation): string {
+  return `${(op.serviceId ?? op.service).toLowerCase()}->${op.action}`;
 }
 
 /** In the data folder: where the running console answers (`{ serviceUrl, pid, at }`). */
@@ -320,7 +324,7 @@ export class SandboxCore {
     // as Kaltura answers every partner (the sandbox's partners are customer partners, none is Kaltura's own)
     if (!asKaltura && systemPartnerOnly(op, this.desc.document)) throw systemPartnerForbidden(op);
     if (op.requiresKs && !ctx.session) {
-      throw new KalturaApiError('SERVICE_FORBIDDEN', { SERVICE: `${(op.serviceId ?? op.service).toLowerCase()}->${op.action}` });
+      throw new KalturaApiError('SERVICE_FORBIDDEN', { SERVICE: serviceAction(op) });
     }
     const pid = req.params.partnerId;
     if (typeof pid === 'string' || typeof pid === 'number') {

@@ -474,7 +474,7 @@ export class GenericEngine {
   }
 
   /** The stored key of an object of `m` with this API id in the partner. */
-  keyOf(m: ServiceModel, partnerId: number | undefined, id: string): string {
+  private keyOf(m: ServiceModel, partnerId: number | undefined, id: string): string {
     return this.partnerScoped(m) && partnerId !== undefined ? `${partnerId}:${id}` : id;
   }
 

@@ -23,6 +23,20 @@ export function newOwner(ctx: CallContext): Owned {
   return { user_id: userId, anon_owner: !isAdmin(ctx) && userId === '' ? 1 : 0 };
 }
 
+/**
+ * The partner's own session (ADMIN, no user) for what the sandbox makes by itself for it (its
+ * default access-control profile, the users Kaltura makes): what it makes is the partner's, seen
+ * by every ADMIN session. `accountSetup`: what every account has, which no visitor's quota stops.
+ */
+export function asPartner(ctx: CallContext, partnerId: number, accountSetup = false): CallContext {
+  return {
+    core: ctx.core,
+    baseUrl: ctx.baseUrl,
+    session: { partnerId, type: SESSION_ADMIN, userId: '', expiry: 0, privileges: new Map(), ks: '' },
+    ...(accountSetup ? { accountSetup: true as const } : {}),
+  };
+}
+
 /** What a list is restricted to for this session; undefined for an ADMIN session (everything). */
 export function ownerScope(ctx: CallContext): OwnerScope | undefined {
   if (isAdmin(ctx)) return undefined;

@@ -27,11 +27,10 @@
  * over attempts by `scoreType`, whose rules the sandbox cannot check; with one attempt,
  * `calculatedScore` is the score.
  */
-import type { CallContext } from '../context';
 import { KalturaApiError } from '../errors';
 import type { ClassHooks, Data, Gen, Override } from '../generic/engine';
-import { SESSION_ADMIN } from '../ks';
-import { canEdit } from './access';
+import { canEdit, isAdmin } from './access';
+import { rows } from './categories';
 import type { ObjectRow } from '../store';
 
 const QUIZ_TYPE = 'quiz.QUIZ';
@@ -45,36 +44,22 @@ export function quizExtensions(): { hooks: Record<string, ClassHooks>; overrides
   const userEntriesOf = async (g: Gen, entryId: string, userId: string): Promise<ObjectRow[]> => {
     const m = g.engine.modelOfClass('KalturaQuizUserEntry');
     if (!m) return [];
-    return g.engine.ctxStore().queryObjects({
-      kind: m.kind,
-      partnerId: g.ctx.session!.partnerId,
-      objectTypes: ['KalturaQuizUserEntry'],
-      where: [
-        { field: 'entryId', op: 'eq', value: entryId },
-        { field: 'userId', op: 'eq', value: userId },
-      ],
-      live: true,
-      order: [],
-      limit: 100,
-      offset: 0,
-    });
+    return rows(g.ctx.core, m, g.ctx.session!.partnerId, [
+      { field: 'objectType', op: 'eq', value: 'KalturaQuizUserEntry' },
+      { field: 'entryId', op: 'eq', value: entryId },
+      { field: 'userId', op: 'eq', value: userId },
+    ]);
   };
 
   /** The entry's questions. */
   const questionsOf = async (g: Gen, entryId: string): Promise<Data[]> => {
     const m = g.engine.modelOfClass('KalturaQuestionCuePoint');
     if (!m) return [];
-    const rows = await g.engine.ctxStore().queryObjects({
-      kind: m.kind,
-      partnerId: g.ctx.session!.partnerId,
-      objectTypes: ['KalturaQuestionCuePoint'],
-      where: [{ field: 'entryId', op: 'eq', value: entryId }],
-      live: true,
-      order: [],
-      limit: 10_000,
-      offset: 0,
-    });
-    return rows.map((r) => ({ ...g.engine.dataOf(r), id: r.id }));
+    const found = await rows(g.ctx.core, m, g.ctx.session!.partnerId, [
+      { field: 'objectType', op: 'eq', value: 'KalturaQuestionCuePoint' },
+      { field: 'entryId', op: 'eq', value: entryId },
+    ]);
+    return found.map((r) => ({ ...g.engine.dataOf(r), id: r.id }));
   };
 
   const quizOf = (g: Gen, entryId: string) => g.engine.liveObject(g.ctx, 'KalturaQuiz', entryId);
@@ -200,8 +185,6 @@ export function quizExtensions(): { hooks: Record<string, ClassHooks>; overrides
   };
   return { hooks, overrides };
 }
-
-const isAdmin = (ctx: CallContext) => ctx.session?.type === SESSION_ADMIN;
 
 /**
  * Kaltura's score: per question, the weights of its correct optional answers (1 unless given) are

@@ -11,8 +11,9 @@
  * `isDefault` becomes the default in its place (objects.ts).
  */
 import type { CallContext } from '../context';
-import { SESSION_ADMIN } from '../ks';
 import type { ObjectRow } from '../store';
+import { asPartner } from './access';
+import { rows } from './categories';
 
 /** Throws ACCESS_CONTROL_ID_NOT_FOUND when `input.accessControlId` is given and names no profile of the session's partner. */
 export async function checkEntryReferences(ctx: CallContext, input: Record<string, unknown>): Promise<void> {
@@ -42,21 +43,9 @@ export function defaultAccessControlId(ctx: CallContext): Promise<number | undef
 
 /** The partner's default profile as stored, if it has one (none made here). */
 async function storedDefault(ctx: CallContext): Promise<ObjectRow | undefined> {
-  const engine = ctx.core.generic;
-  const m = engine.modelOfClass(DEFAULT_PROFILE);
-  const session = ctx.session;
-  if (!m || !session || !m.props.has('isDefault')) return undefined;
-  const [found] = await engine.ctxStore().queryObjects({
-    kind: m.kind,
-    partnerId: session.partnerId,
-    objectTypes: m.family,
-    where: [{ field: 'isDefault', op: 'eq', value: 1 }],
-    live: true,
-    order: [],
-    limit: 1,
-    offset: 0,
-  });
-  return found;
+  const m = ctx.core.generic.modelOfClass(DEFAULT_PROFILE);
+  if (!m || !ctx.session || !m.props.has('isDefault')) return undefined;
+  return (await rows(ctx.core, m, ctx.session.partnerId, [{ field: 'isDefault', op: 'eq', value: 1 }], 1))[0];
 }
 
 /** How many of the partner's objects are the account's own setup (its default profile): not a visitor's quota. */
@@ -75,7 +64,7 @@ async function findOrMakeDefault(ctx: CallContext): Promise<number | undefined> 
   const param = add?.params.find((p) => p.type.kind === 'object');
   if (!add || !param) return undefined;
   // the partner's own (an ADMIN session without a user), whoever's call needed it
-  const partnerCtx: CallContext = { ...ctx, session: { ...session, type: SESSION_ADMIN, userId: '' }, accountSetup: true };
+  const partnerCtx = asPartner(ctx, session.partnerId, true);
   const made = (await engine.run(partnerCtx, add, { [param.name]: { objectType: DEFAULT_PROFILE, name: 'Default', isDefault: 1 } })) as {
     id?: unknown;
   };

@@ -8,7 +8,7 @@
  */
 import type { CallContext } from '../context';
 import { KalturaApiError } from '../errors';
-import { SESSION_ADMIN } from '../ks';
+import { asPartner } from './access';
 
 const USER = 'KalturaUser';
 /** One making of a user at a time (two first entries of one owner at once make one user). */
@@ -32,11 +32,7 @@ async function make(ctx: CallContext, partnerId: number, id: string): Promise<vo
   const add = m ? engine.desc.operationByName(m.service, 'add') : undefined;
   const param = add?.params.find((p) => p.type.kind === 'object');
   if (!m || !add || !param) return;
-  const partnerCtx: CallContext = {
-    core: ctx.core,
-    baseUrl: ctx.baseUrl,
-    session: { partnerId, type: SESSION_ADMIN, userId: '', expiry: 0, privileges: new Map(), ks: '' },
-  };
+  const partnerCtx = asPartner(ctx, partnerId);
   const existing = await engine.byApiId(m, partnerId, id);
   if (existing && !engine.isDeleted(m, existing)) return;
   const user: Record<string, unknown> = { objectType: USER, id };

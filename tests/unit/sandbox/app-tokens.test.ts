@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { buildKs, parseKs, SESSION_USER } from '@/lib/sandbox/ks';
+import { parseKs, SESSION_USER } from '@/lib/sandbox/ks';
 import { isError, ok, publishedSandbox } from './published-sandbox';
 
 type Json = any;
@@ -37,21 +37,7 @@ describe.skipIf(!present)('appToken.startSession', () => {
     const wrong = await start(widget.ks, hash(widget.ks, 'not-the-token'));
     expect(isError(wrong) && wrong.code).toBe('INVALID_APP_TOKEN_HASH');
     // another partner's session does not find the token
-    const otherPartner = 4398;
-    await sb.core.store.putPartner({
-      id: otherPartner,
-      admin_secret: 'other-admin',
-      secret: 'other-user',
-      name: 'other',
-      created_at: Math.floor(Date.now() / 1000),
-    });
-    const other = buildKs('other-admin', {
-      partnerId: otherPartner,
-      type: 2,
-      userId: 'admin',
-      expiry: Math.floor(Date.now() / 1000) + 3600,
-      privileges: new Map(),
-    });
+    const other = await sb.otherPartner(4398);
     const refused: Json = await start(other);
     expect(isError(refused) && refused.code).toBe('APP_TOKEN_ID_NOT_FOUND');
   });

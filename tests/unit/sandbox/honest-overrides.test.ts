@@ -5,7 +5,7 @@
  */
 import { Readable } from 'node:stream';
 import { describe, expect, it, vi } from 'vitest';
-import { buildKs, parseKs, SESSION_ADMIN, SESSION_USER } from '@/lib/sandbox/ks';
+import { parseKs, SESSION_ADMIN, SESSION_USER } from '@/lib/sandbox/ks';
 import { FileArg } from '@/lib/sandbox/params';
 import { isError, ok, publishedSandbox } from './published-sandbox';
 
@@ -17,29 +17,10 @@ const { present, call, admin, secret: SECRET } = sb;
 const alice = sb.ks(SESSION_USER, 'alice');
 const bob = sb.ks(SESSION_USER, 'bob');
 
-/** Another partner of the same sandbox (another visitor, in public mode), made once. */
+/** Another partner of the same sandbox (another visitor, in public mode). */
 const OTHER = 4399;
-const OTHER_SECRET = 'other-partner-secret';
-let otherMade = false;
-async function otherAdmin(): Promise<string> {
-  if (!otherMade) {
-    await sb.core.store.putPartner({
-      id: OTHER,
-      admin_secret: OTHER_SECRET,
-      secret: 'other-partner-user-secret',
-      name: 'Another visitor',
-      created_at: Math.floor(Date.now() / 1000),
-    });
-    otherMade = true;
-  }
-  return buildKs(OTHER_SECRET, {
-    partnerId: OTHER,
-    type: SESSION_ADMIN,
-    userId: 'mallory',
-    expiry: Math.floor(Date.now() / 1000) + 3600,
-    privileges: new Map(),
-  });
-}
+const OTHER_SECRET = sb.otherSecret(OTHER);
+const otherAdmin = () => sb.otherPartner(OTHER, SESSION_ADMIN, 'mallory');
 
 const file = (text: string, name: string) => new FileArg(name, 'application/octet-stream', Readable.from([Buffer.from(text)]));
 const code = (v: Json): string => {

@@ -50,6 +50,13 @@ export interface PublishedSandbox {
    * `admin`): the token's id. With `complete` false the token is made and left empty.
    */
   upload(fileName: string, bytes: string, ks?: string, complete?: boolean): Promise<string>;
+  /**
+   * Another partner of the same sandbox (another visitor, in public mode), made the first time it
+   * is asked for: a session of it, of `type` (default ADMIN) and user (default `admin`).
+   */
+  otherPartner(id: number, type?: number, userId?: string): Promise<string>;
+  /** The admin secret of `otherPartner(id)` (to check that an answer never holds it). */
+  otherSecret(id: number): string;
   /** The sandbox (once the file's tests run). */
   readonly core: SandboxCore;
 }
@@ -107,6 +114,19 @@ export function publishedSandbox(what: string, partnerId: number): PublishedSand
         ok(await this.call('uploadToken', 'upload', { uploadTokenId: t.id, fileData }, session), 'uploadToken.upload');
       }
       return t.id as string;
+    },
+    otherSecret: (id) => `other-partner-${id}-secret`,
+    async otherPartner(id, type = SESSION_ADMIN, userId = 'admin') {
+      const secretOf = `other-partner-${id}-secret`;
+      if (!(await made().store.getPartner(id)))
+        await made().store.putPartner({
+          id,
+          admin_secret: secretOf,
+          secret: `other-partner-${id}-user-secret`,
+          name: `Another visitor ${id}`,
+          created_at: Math.floor(Date.now() / 1000),
+        });
+      return buildKs(secretOf, { partnerId: id, type, userId, expiry: Math.floor(Date.now() / 1000) + 3600, privileges: new Map() });
     },
     call(service, action, params = {}, session = admin) {
       return send(false, service, action, params, session);

@@ -4,7 +4,7 @@
  * published description documents no error for it; a loose reference (a batch job's entryId) is not checked.
  */
 import { describe, expect, it } from 'vitest';
-import { buildKs, SESSION_ADMIN, SESSION_USER } from '@/lib/sandbox/ks';
+import { SESSION_ADMIN, SESSION_USER } from '@/lib/sandbox/ks';
 import { isError, ok, publishedSandbox } from './published-sandbox';
 
 type Json = any;
@@ -90,22 +90,8 @@ describe.skipIf(!present)('references to entries and categories', () => {
   it("the partner's default access-control profile: there from the start, given to entries added without one, one per partner", async () => {
     // another partner of the same sandbox: nothing made yet
     const fresh = 4395;
-    await sb.core.store.putPartner({
-      id: fresh,
-      admin_secret: 'fresh-admin-secret',
-      secret: 'fresh-user-secret',
-      name: 'fresh',
-      created_at: Math.floor(Date.now() / 1000),
-    });
-    const ks = (type: number, userId: string) =>
-      buildKs('fresh-admin-secret', {
-        partnerId: fresh,
-        type,
-        userId,
-        expiry: Math.floor(Date.now() / 1000) + 3600,
-        privileges: new Map(),
-      });
-    const admin = ks(SESSION_ADMIN, 'admin');
+    const ks = (type: number, userId: string) => sb.otherPartner(fresh, type, userId);
+    const admin = await ks(SESSION_ADMIN, 'admin');
     const profiles = async () =>
       ok(await call('accessControlProfile', 'list', {}, admin), 'list').objects.map((p: Json) => [p.name, p.isDefault]);
     // two first calls at once make one default
@@ -118,7 +104,7 @@ describe.skipIf(!present)('references to entries and categories', () => {
     expect([ok(a, 'media').accessControlId, ok(b, 'playlist').accessControlId]).toEqual([def.id, def.id]);
     // a USER session's entry gets it too (the profile stays the partner's)
     const mine = ok(
-      await call('media', 'add', { entry: { objectType: 'KalturaMediaEntry', name: 'u', mediaType: 1 } }, ks(SESSION_USER, 'u')),
+      await call('media', 'add', { entry: { objectType: 'KalturaMediaEntry', name: 'u', mediaType: 1 } }, await ks(SESSION_USER, 'u')),
       'user',
     );
     expect(mine.accessControlId).toBe(def.id);

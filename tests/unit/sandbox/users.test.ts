@@ -5,7 +5,6 @@
  * stored before their keys were the partner's (an older data folder) are still found.
  */
 import { describe, expect, it } from 'vitest';
-import { buildKs, SESSION_ADMIN } from '@/lib/sandbox/ks';
 import { isError, ok, publishedSandbox } from './published-sandbox';
 
 type Json = any;
@@ -14,20 +13,7 @@ const A = 4340;
 const sb = publishedSandbox('user ids per partner over the published description', A);
 const { present, call } = sb;
 const B = 4341;
-let bMade = false;
-async function bAdmin(): Promise<string> {
-  if (!bMade) {
-    await sb.core.store.putPartner({ id: B, admin_secret: 'b-admin-secret', secret: 'b-user-secret', name: 'B', created_at: 1 });
-    bMade = true;
-  }
-  return buildKs('b-admin-secret', {
-    partnerId: B,
-    type: SESSION_ADMIN,
-    userId: 'admin',
-    expiry: Math.floor(Date.now() / 1000) + 3600,
-    privileges: new Map(),
-  });
-}
+const bAdmin = () => sb.otherPartner(B);
 const user = (id: string, extra: Json = {}) => ({ user: { objectType: 'KalturaUser', id, ...extra } });
 
 describe.skipIf(!present)('user ids per partner', () => {
